@@ -1,0 +1,159 @@
+/**
+ * The API contract: every call a client (renderer, CLI, web page) can make, declared once with
+ * its input and output schema. Types are inferred from the schemas; handlers, transports and the
+ * renderer's client are all checked against this object.
+ *
+ * Runtime-neutral: imported by the main process, the CLI and the renderer.
+ */
+import { z } from 'zod';
+
+const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUIDv7');
+
+const Inline = z.object({
+  text: z.string(),
+  href: z.string().optional(),
+  marks: z.array(z.enum(['bold', 'italic', 'code'])).optional(),
+});
+const InlineList = z.array(Inline);
+export const BlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), content: InlineList }),
+  z.object({ type: z.literal('paragraph'), content: InlineList }),
+  z.object({ type: z.literal('quote'), content: InlineList }),
+  z.object({ type: z.literal('caption'), content: InlineList }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(InlineList) }),
+  z.object({ type: z.literal('code'), text: z.string() }),
+]);
+export const BodySchema = z.object({ version: z.literal(1), blocks: z.array(BlockSchema) });
+
+export const ArticleSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  byline: z.string().nullable(),
+  published: z.string().nullable(),
+  siteName: z.string().nullable(),
+  lang: z.string().nullable(),
+  source: z.string().nullable(),
+  format: z.enum(['text', 'markdown', 'html']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ArticleSchema = ArticleSummarySchema.extend({
+  excerpt: z.string().nullable(),
+  hash: z.string(),
+  tags: z.array(z.string()),
+  text: z.string(),
+  body: BodySchema,
+  original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
+});
+
+export const ImportResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), file: z.string(), duplicate: z.boolean(), article: ArticleSummarySchema }),
+  z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+/** Largest single upload a client may send (base64 inflates it by a third on the wire). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const FileUpload = z.object({
+  name: z.string().min(1, 'file name is empty').max(1024),
+  /** File contents, base64-encoded (JSON-safe on every transport). */
+  dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file is larger than 64 MB'),
+});
+
+function call<I extends z.ZodType, O extends z.ZodType>(spec: {
+  input: I;
+  output: O;
+  /** Changes the library (clients refresh on the change events it causes). */
+  mutates: boolean;
+  /** `client`: any transport. `local`: in-process only (CLI, Electron main), e.g. reads paths. */
+  exposure: 'client' | 'local';
+  summary: string;
+}) {
+  return spec;
+}
+
+export const contract = {
+  'library.info': call({
+    summary: 'Where the library lives and how big it is.',
+    input: z.object({}),
+    output: z.object({ path: z.string(), articleCount: z.number().int(), schemaVersion: z.number().int() }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.list': call({
+    summary: 'A page of articles, newest first.',
+    input: z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(ArticleSummarySchema) }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.get': call({
+    summary: 'One article with its text and structured body.',
+    input: z.object({ id: Id }),
+    output: ArticleSchema,
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.importFiles': call({
+    summary: 'Import files sent by the client (drag and drop, file picker). One result per file.',
+    input: z.object({ files: z.array(FileUpload).min(1, 'no files given').max(1000) }),
+    output: z.array(ImportResultSchema),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.importPaths': call({
+    summary: 'Import files from local paths (CLI, native dialog). One result per path.',
+    input: z.object({ paths: z.array(z.string().min(1, 'path is empty')).min(1, 'no paths given') }),
+    output: z.array(ImportResultSchema),
+    mutates: true,
+    exposure: 'local',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+export type ClientMethod = { [M in Method]: Contract[M]['exposure'] extends 'client' ? M : never }[Method];
+
+export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
+export type Article = z.output<typeof ArticleSchema>;
+export type ImportResult = z.output<typeof ImportResultSchema>;
+
+/** Failures cross every transport in this envelope; clients rethrow them as errors. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Events pushed to every client: the library changed (from any process), or an import ended. */
+export const LibraryEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('changed'),
+    entities: z.array(z.string()),
+    ids: z.array(z.string()),
+  }),
+  /** Sent after an import the client didn't start itself (native menu), so it can report failures. */
+  z.object({ type: z.literal('import-finished'), results: z.array(ImportResultSchema) }),
+]);
+export type LibraryEvent = z.output<typeof LibraryEventSchema>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * What the renderer sees of a transport: the Electron preload exposes exactly this through
+ * contextBridge (`window.commonplace`); web mode implements it over fetch + Server-Sent Events.
+ */
+export interface Bridge {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: LibraryEvent) => void): () => void;
+}
+
+/** Paths of the web-mode HTTP API (the server and the browser transport share them). */
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/api/events';

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { CommonplaceError, errorMessage, isCommonplaceError } from '../core/errors';
+import type { Library } from '../core/library';
+import { contract, isMethod, type Envelope, type Method } from './contract';
+import type { Handlers } from './handlers';
+
+export type Transport = 'ipc' | 'http' | 'inproc';
+export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<Envelope<unknown>>;
+
+/** "files.0.name: file name is empty" — the field at fault, then what is wrong with it. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The boundary every transport goes through: the method must exist and be allowed on this
+ * transport, the input must match its schema; failures come back in the envelope, never thrown.
+ * After a call that changes the library, its events are published.
+ */
+export function createDispatcher(handlers: Handlers, library?: Library): Dispatch {
+  return async (method, input, transport) => {
+    try {
+      if (!isMethod(method)) throw new CommonplaceError('invalid_input', `unknown API method "${String(method).slice(0, 100)}"`);
+      const spec = contract[method];
+      if (spec.exposure === 'local' && transport !== 'inproc') {
+        throw new CommonplaceError('invalid_input', `${method}: only available to the desktop app and the CLI`);
+      }
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) throw new CommonplaceError('invalid_input', `${method}: ${describeZodError(parsed.error)}`);
+      const handler = handlers[method] as (i: unknown) => unknown;
+      const data = await handler(parsed.data);
+      if (spec.mutates) library?.flushChanges();
+      return { ok: true, data };
+    } catch (e) {
+      if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      console.error(`${String(method)} failed:`, e);
+      return { ok: false, error: { code: 'internal', message: `${String(method)}: ${errorMessage(e)}` } };
+    }
+  };
+}
+
+/** Typed in-process client (CLI, tests): the same boundary, with errors rethrown. */
+export function inProcessClient(dispatch: Dispatch) {
+  return async function invoke<M extends Method>(method: M, input: z.input<(typeof contract)[M]['input']>): Promise<z.output<(typeof contract)[M]['output']>> {
+    const env = await dispatch(method, input, 'inproc');
+    if (!env.ok) throw new CommonplaceError(env.error.code as CommonplaceError['code'], env.error.message);
+    return env.data as z.output<(typeof contract)[M]['output']>;
+  };
+}

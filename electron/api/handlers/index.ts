@@ -1,0 +1,14 @@
+import type { Library } from '../../core/library';
+import { articleHandlers } from './articles';
+import { libraryHandlers } from './library';
+import type { Handlers } from './types';
+
+export type { Handlers } from './types';
+
+/** Joins the per-domain handlers into the one object every transport dispatches to. */
+export function createHandlers(library: Library): Handlers {
+  return {
+    ...libraryHandlers(library),
+    ...articleHandlers(library),
+  } satisfies Handlers;
+}

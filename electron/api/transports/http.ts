@@ -1,0 +1,259 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Library } from '../../core/library';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, MAX_IMPORT_BYTES, type Envelope } from '../contract';
+import type { Dispatch } from '../dispatch';
+
+/** The same policy as the Electron window: nothing but our own files, no inline code. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const COOKIE = 'commonplace_token';
+/** JSON envelope + base64 inflation of the largest upload. */
+const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface WebServerOptions {
+  library: Library;
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** Fixed token (tests); a random one per run otherwise. */
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  /** The URL to open: it carries the token once; the page then lives on a cookie. */
+  openUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Web mode: the renderer and the API over HTTP on 127.0.0.1 only. Every request needs the
+ * per-run token (query on first load, then an HttpOnly SameSite=Strict cookie, or a Bearer
+ * header for scripts) and a Host header naming loopback (DNS-rebinding defence).
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = resolve(opts.rendererDir);
+  const sockets = new Set<ServerResponse>();
+  let port = 0;
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('web mode request failed:', e);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    if (!isLoopbackHost(req.headers.host, port)) {
+      return sendText(res, 403, 'Forbidden: this server only answers requests addressed to localhost.');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith(HTTP_API_PREFIX)) {
+      if (!tokenMatches(queryToken, token)) return sendText(res, 401, 'Unauthorized: wrong token. Use the URL printed by `commonplace serve`.');
+      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
+      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      url.searchParams.delete('token');
+      res.writeHead(303, { Location: url.pathname + url.search });
+      res.end();
+      return;
+    }
+    if (!isAuthorized(req, token)) {
+      return sendText(res, 401, 'Unauthorized: open the URL printed by `commonplace serve` (it carries the token).');
+    }
+    if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return streamEvents(req, res);
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    return serveStatic(res, url.pathname, req.method === 'HEAD');
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, errorEnvelope('invalid_input', 'API calls are POST requests'));
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, errorEnvelope('invalid_input', 'API calls need Content-Type: application/json'));
+    }
+    const origin = req.headers.origin;
+    if (origin && !isLoopbackOrigin(origin, port)) return sendJson(res, 403, errorEnvelope('invalid_input', 'cross-origin request refused'));
+    let body: string;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (e) {
+      return sendJson(res, 413, errorEnvelope('too_large', (e as Error).message));
+    }
+    let input: unknown;
+    try {
+      input = body.trim() ? JSON.parse(body) : {};
+    } catch {
+      return sendJson(res, 400, errorEnvelope('invalid_input', `${method}: request body is not valid JSON`));
+    }
+    const env = await opts.dispatch(decodeURIComponent(method), input, 'http');
+    sendJson(res, env.ok ? 200 : statusFor(env.error.code), env);
+  }
+
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sockets.add(res);
+    const unsubscribe = opts.library.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      sockets.delete(res);
+    });
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string, headOnly: boolean): void {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return sendText(res, 400, 'Bad path');
+    }
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = normalize(join(rendererDir, rel));
+    if (!file.startsWith(rendererDir + sep) || rel.includes('\0')) return sendText(res, 404, 'Not found');
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
+      if (rel === '/index.html') return sendText(res, 500, `The renderer is not built (${file} is missing). Run \`npm run build\` first.`);
+      return sendText(res, 404, 'Not found');
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Cache-Control': rel === '/index.html' ? 'no-store' : 'no-cache',
+    });
+    if (headOnly) return void res.end();
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}?token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const s of sockets) s.end();
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1']);
+
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const m = /^([^:]+)(?::(\d+))?$/.exec(host.toLowerCase());
+  if (!m || !LOOPBACK_NAMES.has(m[1]!)) return false;
+  return m[2] === undefined || Number(m[2]) === port;
+}
+
+function isLoopbackOrigin(origin: string, port: number): boolean {
+  try {
+    const u = new URL(origin);
+    return u.protocol === 'http:' && isLoopbackHost(u.host, port);
+  } catch {
+    return false;
+  }
+}
+
+function tokenMatches(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isAuthorized(req: IncomingMessage, token: string): boolean {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ') && tokenMatches(auth.slice(7).trim(), token)) return true;
+  const cookies = req.headers.cookie ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE && tokenMatches(rest.join('='), token)) return true;
+  }
+  return false;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error(`request body is larger than ${Math.round(limit / 1024 / 1024)} MB`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function statusFor(code: string): number {
+  if (code === 'invalid_input') return 400;
+  if (code === 'not_found') return 404;
+  if (code === 'too_large') return 413;
+  if (code === 'internal') return 500;
+  return 422;
+}
+
+function errorEnvelope(code: string, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(json);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

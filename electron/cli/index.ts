@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { runCli } from './program';
+
+// Entry of the `commonplace` binary (bundled to out/main/cli.js; the renderer is in out/renderer).
+const rendererDir = join(__dirname, '..', 'renderer');
+
+runCli(
+  process.argv.slice(2),
+  {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    rendererDir,
+  },
+  (close) =>
+    new Promise<void>((done) => {
+      const stop = () => void close().then(done);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }),
+).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`commonplace: ${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+import type { Article, ArticleSummary } from '../../api/contract';
+import type { Body } from '../body';
+import { CommonplaceError } from '../errors';
+import { articleTagNames } from '../tags/repo';
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  published: string | null;
+  site_name: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  source: string | null;
+  format: ArticleSummary['format'];
+  hash: string;
+  text: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewArticle {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  published: string | null;
+  siteName: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  source: string | null;
+  format: ArticleSummary['format'];
+  hash: string;
+  text: string;
+  body: Body;
+  createdAt: string;
+}
+
+const SUMMARY_COLUMNS = 'id, title, subtitle, byline, published, site_name, lang, source, format, created_at, updated_at';
+
+function toSummary(r: Pick<ArticleRow, 'id' | 'title' | 'subtitle' | 'byline' | 'published' | 'site_name' | 'lang' | 'source' | 'format' | 'created_at' | 'updated_at'>): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    subtitle: r.subtitle,
+    byline: r.byline,
+    published: r.published,
+    siteName: r.site_name,
+    lang: r.lang,
+    source: r.source,
+    format: r.format,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function insertArticle(db: Database, a: NewArticle): void {
+  db.prepare(
+    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, created_at, updated_at)
+     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @createdAt, @createdAt)`,
+  ).run({ ...a, body: JSON.stringify(a.body) });
+}
+
+export function findArticleByHash(db: Database, hash: string): ArticleSummary | undefined {
+  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE hash = ?`).get(hash);
+  return row && toSummary(row);
+}
+
+export function getArticleSummary(db: Database, id: string): ArticleSummary {
+  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id);
+  if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
+  return toSummary(row);
+}
+
+export function getArticle(db: Database, id: string): Article {
+  const row = db
+    .prepare<[string], ArticleRow & { file_name: string; size: number; media_type: string }>(
+      `SELECT a.*, o.file_name, o.size, o.media_type FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?`,
+    )
+    .get(id);
+  if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
+  return {
+    ...toSummary(row),
+    excerpt: row.excerpt,
+    hash: row.hash,
+    tags: articleTagNames(db, id),
+    text: row.text,
+    body: JSON.parse(row.body) as Body,
+    original: { fileName: row.file_name, size: row.size, mediaType: row.media_type },
+  };
+}
+
+/** A page of the library, newest first (publication date, else import date); uses `articles_newest`. */
+export function listArticles(db: Database, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
+  const total = countArticles(db);
+  const items = db
+    .prepare<[number, number], ArticleRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY coalesce(published, created_at) DESC, id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset)
+    .map(toSummary);
+  return { total, items };
+}
+
+export function countArticles(db: Database): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()?.n ?? 0;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { initial } from './0001_initial';
+
+/** Every schema version in order; a new migration is a new file appended here. */
+export const migrations: readonly Migration[] = [initial];

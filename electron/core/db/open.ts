@@ -1,0 +1,61 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { CommonplaceError, errorMessage } from '../errors';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+
+export interface OpenDatabaseOptions {
+  /** Path to a better_sqlite3.node built for the current runtime (Electron passes its own build). */
+  nativeBinding?: string;
+  /** Stop at this schema version (migration tests). */
+  targetVersion?: number;
+}
+
+/** Opens (creating if needed) a library database: WAL, foreign keys, busy timeout, migrated. */
+export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Database {
+  if (file !== ':memory:') {
+    try {
+      if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new CommonplaceError('not_a_file', `${file}: is a folder, not a library file`);
+      }
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (e) {
+      if (e instanceof CommonplaceError) throw e;
+      throw new CommonplaceError('io_error', `${file}: cannot create the library's folder (${errorMessage(e)})`);
+    }
+  }
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (e) {
+    throw explainOpenError(file, e);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, migrations, file, opts.targetVersion);
+    return db;
+  } catch (e) {
+    db.close();
+    throw explainOpenError(file, e);
+  }
+}
+
+function explainOpenError(file: string, e: unknown): Error {
+  if (e instanceof CommonplaceError) return e;
+  const msg = errorMessage(e);
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|Module did not self-register/.test(msg)) {
+    return new CommonplaceError(
+      'native_module',
+      `better-sqlite3 was built for a different runtime than this one (${process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`}). ` +
+        'For the CLI and tests run `npm rebuild better-sqlite3`; `npm start` builds its own copy for Electron.',
+    );
+  }
+  if (/file is not a database|file is encrypted/i.test(msg)) {
+    return new CommonplaceError('io_error', `${file}: is not a Commonplace library (not an SQLite database)`);
+  }
+  return new CommonplaceError('io_error', `${file}: cannot open the library (${msg})`);
+}

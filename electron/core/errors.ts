@@ -1,0 +1,36 @@
+/**
+ * Errors the library reports to users. `code` is stable (tests and clients branch on it);
+ * `message` is one line a person can act on, naming the file or field at fault.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'unsupported_format'
+  | 'empty_file'
+  | 'too_large'
+  | 'not_a_file'
+  | 'io_error'
+  | 'parse_error'
+  | 'newer_database'
+  | 'native_module'
+  | 'internal';
+
+export class CommonplaceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommonplaceError';
+  }
+}
+
+export function isCommonplaceError(e: unknown): e is CommonplaceError {
+  return e instanceof CommonplaceError;
+}
+
+/** The one-line message of any thrown value. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

@@ -1,0 +1,19 @@
+import { CommonplaceError } from '../errors';
+import { cleanField } from '../text-fields';
+
+export const MAX_TAG_LENGTH = 100;
+
+/** A tag's display name: NFC, single-spaced, bounded. Throws a clear error for an empty name. */
+export function tagDisplayName(raw: string): string {
+  const name = cleanField(raw.replace(/^#+/, ''), Number.MAX_SAFE_INTEGER);
+  if (!name) throw new CommonplaceError('invalid_input', 'tag name is empty');
+  if (Array.from(name).length > MAX_TAG_LENGTH) {
+    throw new CommonplaceError('invalid_input', `tag name is longer than ${MAX_TAG_LENGTH} characters: "${name.slice(0, 30)}…"`);
+  }
+  return name;
+}
+
+/** Identity of a tag: names differing only in case or Unicode normalisation are the same tag. */
+export function tagKey(name: string): string {
+  return tagDisplayName(name).normalize('NFKC').toLocaleLowerCase('und').normalize('NFC');
+}
