@@ -53,6 +53,48 @@ export const ImportResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
+export const PASSAGE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const PassageColorSchema = z.enum(PASSAGE_COLORS);
+
+export const PassageSchema = z.object({
+  id: Id,
+  articleId: Id,
+  /** The exact quoted text (TextQuoteSelector.exact). */
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  /** TextPositionSelector in the article's canonical text; the last known place when orphaned. */
+  start: z.number().int(),
+  end: z.number().int(),
+  orphaned: z.boolean(),
+  color: PassageColorSchema,
+  comment: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const TagSchema = z.object({
+  id: Id,
+  name: z.string(),
+  color: z.string().nullable(),
+  /** Passages carrying the tag. */
+  count: z.number().int(),
+  articleCount: z.number().int(),
+});
+
+const TagName = z.string().max(10_000, 'tag name is longer than 10,000 characters');
+const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').nullable();
+const Offset = z.number().int().min(0);
+const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');
+
+export const ReanchorReportSchema = z.object({
+  unchanged: z.number().int(),
+  moved: z.number().int(),
+  changed: z.number().int(),
+  orphaned: z.number().int(),
+});
+
 /** Largest single upload a client may send (base64 inflates it by a third on the wire). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -87,6 +129,8 @@ export const contract = {
     input: z.object({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
+      /** Articles tagged so, or holding a passage tagged so. */
+      tag: TagName.optional(),
     }),
     output: z.object({ total: z.number().int(), items: z.array(ArticleSummarySchema) }),
     mutates: false,
@@ -113,6 +157,125 @@ export const contract = {
     mutates: true,
     exposure: 'local',
   }),
+  'articles.setTags': call({
+    summary: 'Replace the tags of a whole article.',
+    input: z.object({ id: Id, tags: z.array(TagName).max(1000) }),
+    output: ArticleSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.updateBody': call({
+    summary: "Save a corrected article body (edit mode); its passages re-anchor.",
+    input: z.object({ id: Id, body: BodySchema }),
+    output: z.object({ article: ArticleSchema, report: ReanchorReportSchema }),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'passages.list': call({
+    summary: 'Passages in reading order, for one article and/or one tag.',
+    input: z.object({ articleId: Id.optional(), tag: TagName.optional() }),
+    output: z.array(PassageSchema),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'passages.create': call({
+    summary: "Keep a passage: a range of the article's canonical text.",
+    input: z.object({
+      articleId: Id,
+      start: Offset,
+      end: Offset,
+      color: PassageColorSchema.default('yellow'),
+      tags: z.array(TagName).max(100).default([]),
+      comment: Comment.default(''),
+    }),
+    output: PassageSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'passages.createFromQuote': call({
+    summary: 'Keep a passage by quoting it: the Nth occurrence of the quote in the article.',
+    input: z.object({
+      articleId: Id,
+      quote: z.string().min(1, 'quote is empty'),
+      occurrence: z.number().int().min(1).default(1),
+      color: PassageColorSchema.default('yellow'),
+      tags: z.array(TagName).max(100).default([]),
+      comment: Comment.default(''),
+    }),
+    output: PassageSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'passages.update': call({
+    summary: "Change a passage's colour, tags or comment.",
+    input: z.object({ id: Id, color: PassageColorSchema.optional(), tags: z.array(TagName).max(100).optional(), comment: Comment.optional() }),
+    output: PassageSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'passages.delete': call({
+    summary: 'Delete a passage (undo with passages.restore).',
+    input: z.object({ id: Id }),
+    output: PassageSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'passages.restore': call({
+    summary: 'Undo the deletion of a passage.',
+    input: z.object({ id: Id }),
+    output: PassageSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'passages.reattach': call({
+    summary: 'Attach a passage (typically an orphan) to a new range of its article.',
+    input: z.object({ id: Id, start: Offset, end: Offset }),
+    output: PassageSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'tags.list': call({
+    summary: 'Every tag with how many passages and articles carry it.',
+    input: z.object({}),
+    output: z.array(TagSchema),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'tags.create': call({
+    summary: 'Create a tag.',
+    input: z.object({ name: TagName, color: TagColor.default(null) }),
+    output: TagSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'tags.rename': call({
+    summary: 'Rename a tag everywhere.',
+    input: z.object({ from: TagName, to: TagName }),
+    output: TagSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'tags.recolor': call({
+    summary: "Change a tag's colour.",
+    input: z.object({ name: TagName, color: TagColor }),
+    output: TagSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'tags.merge': call({
+    summary: 'Move everything tagged `from` to `into`, then remove `from`.',
+    input: z.object({ from: TagName, into: TagName }),
+    output: TagSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'tags.delete': call({
+    summary: 'Delete a tag; what carried it stays, untagged.',
+    input: z.object({ name: TagName }),
+    output: TagSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -125,6 +288,10 @@ export type ClientMethod = { [M in Method]: Contract[M]['exposure'] extends 'cli
 export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
 export type Article = z.output<typeof ArticleSchema>;
 export type ImportResult = z.output<typeof ImportResultSchema>;
+export type Passage = z.output<typeof PassageSchema>;
+export type PassageColor = z.output<typeof PassageColorSchema>;
+export type Tag = z.output<typeof TagSchema>;
+export type ReanchorReport = z.output<typeof ReanchorReportSchema>;
 
 /** Failures cross every transport in this envelope; clients rethrow them as errors. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

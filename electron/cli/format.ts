@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, ImportResult } from '../api/contract';
+import type { Article, ArticleSummary, ImportResult, Passage } from '../api/contract';
 
 /** Human-readable CLI output; `--json` output is the API's own shapes. */
 
@@ -40,4 +40,10 @@ export function formatArticle(a: Article): string {
 export function importResultJson(r: ImportResult): Record<string, unknown> {
   if (!r.ok) return { file: r.file, error: r.error };
   return { file: r.file, duplicate: r.duplicate, ...r.article };
+}
+
+export function formatPassageLine(p: Passage): string {
+  const quote = p.quote.length > 80 ? `${p.quote.slice(0, 79)}…` : p.quote;
+  const tags = p.tags.length ? `  #${p.tags.join(' #')}` : '';
+  return `${p.id}  ${p.orphaned ? '[orphaned] ' : ''}"${quote.replace(/\s+/g, ' ')}"${tags}`;
 }

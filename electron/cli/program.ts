@@ -3,10 +3,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
+import { PASSAGE_COLORS, type PassageColor } from '../api/contract';
 import { errorMessage } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
-import { formatArticle, formatImportLine, formatSummaryLine, importResultJson } from './format';
+import { formatArticle, formatImportLine, formatPassageLine, formatSummaryLine, importResultJson } from './format';
 
 export interface CliIo {
   out(line: string): void;
@@ -20,6 +21,7 @@ export interface CliIo {
 export type ServeHook = (close: () => Promise<void>) => Promise<void>;
 
 function openClient(libraryOption: string | undefined, io: CliIo) {
+  // No watcher: a CLI call is short, and its own changes need no events.
   const library = openLibrary(resolveLibraryPath(libraryOption, io.env), { watchIntervalMs: 0 });
   const dispatch = createDispatcher(createHandlers(library), library);
   return { library, dispatch, invoke: inProcessClient(dispatch) };
@@ -40,6 +42,13 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .showHelpAfterError(false);
 
   const globalLibrary = () => program.opts<{ library?: string }>().library;
+  /** Opened on first use, so `--help` and usage errors never touch the library. */
+  const client = () => {
+    const c = openClient(globalLibrary(), io);
+    library = c.library;
+    return c.invoke;
+  };
+  const print = (value: unknown) => io.out(JSON.stringify(value, null, 2));
 
   program
     .command('import')
@@ -47,12 +56,10 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .argument('<paths...>', 'files to import')
     .option('--json', 'print a JSON array of the results')
     .action(async (paths: string[], o: { json?: boolean }) => {
-      const c = openClient(globalLibrary(), io);
-      library = c.library;
-      const results = await c.invoke('articles.importPaths', { paths: paths.map((p) => resolve(p)) });
+      const results = await client()('articles.importPaths', { paths: paths.map((p) => resolve(p)) });
       // Report the paths as the user typed them.
       results.forEach((r, i) => (r.file = paths[i] ?? r.file));
-      if (o.json) io.out(JSON.stringify(results.map(importResultJson), null, 2));
+      if (o.json) print(results.map(importResultJson));
       for (const r of results) {
         if (!r.ok) io.err(formatImportLine(r));
         else if (!o.json) io.out(formatImportLine(r));
@@ -66,11 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many', (v) => parsePositiveInt(v, '--limit'), 1000)
     .option('--offset <n>', 'skip this many', (v) => parsePositiveInt(v, '--offset', true), 0)
-    .action(async (o: { json?: boolean; limit: number; offset: number }) => {
-      const c = openClient(globalLibrary(), io);
-      library = c.library;
-      const page = await c.invoke('articles.list', { offset: o.offset, limit: Math.min(o.limit, 1000) });
-      if (o.json) io.out(JSON.stringify(page.items, null, 2));
+    .option('--tag <tag>', 'only articles tagged so, or holding passages tagged so')
+    .action(async (o: { json?: boolean; limit: number; offset: number; tag?: string }) => {
+      const page = await client()('articles.list', { offset: o.offset, limit: Math.min(o.limit, 1000), tag: o.tag });
+      if (o.json) print(page.items);
       else if (!page.items.length) io.out('The library is empty. Import files with `commonplace import FILE...`.');
       else for (const a of page.items) io.out(formatSummaryLine(a));
     });
@@ -81,10 +87,75 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .argument('<id>', 'article id')
     .option('--json', 'print JSON (includes text and body)')
     .action(async (id: string, o: { json?: boolean }) => {
-      const c = openClient(globalLibrary(), io);
-      library = c.library;
-      const article = await c.invoke('articles.get', { id });
+      const article = await client()('articles.get', { id });
       io.out(o.json ? JSON.stringify(article, null, 2) : formatArticle(article));
+    });
+
+  const passage = program.command('passage').description('passages: highlighted, tagged, commented quotes');
+  passage
+    .command('add')
+    .description('keep a passage of an article by quoting it')
+    .argument('<articleId>', 'article id')
+    .requiredOption('--quote <text>', 'the exact text; it must occur in the article')
+    .option('--occurrence <n>', 'which occurrence of the quote (default: the first)', (v) => parsePositiveInt(v, '--occurrence'), 1)
+    .option('--tag <tag>', 'tag (repeat for more)', collect, [])
+    .option('--comment <text>', 'comment', '')
+    .addOption(new Option('--color <color>', 'highlight colour').choices(PASSAGE_COLORS).default('yellow'))
+    .option('--json', 'print the passage as JSON')
+    .action(async (articleId: string, o: { quote: string; occurrence: number; tag: string[]; comment: string; color: PassageColor; json?: boolean }) => {
+      const p = await client()('passages.createFromQuote', { articleId, quote: o.quote, occurrence: o.occurrence, tags: o.tag, comment: o.comment, color: o.color });
+      if (o.json) print(p);
+      else io.out(formatPassageLine(p));
+    });
+  passage
+    .command('list')
+    .description('list passages in reading order')
+    .option('--article <id>', 'only this article')
+    .option('--tag <tag>', 'only passages with this tag')
+    .option('--json', 'print JSON')
+    .action(async (o: { article?: string; tag?: string; json?: boolean }) => {
+      const list = await client()('passages.list', { articleId: o.article, tag: o.tag });
+      if (o.json) print(list);
+      else if (!list.length) io.out('No passages.');
+      else for (const p of list) io.out(formatPassageLine(p));
+    });
+  passage
+    .command('rm')
+    .description('delete a passage')
+    .argument('<id>', 'passage id')
+    .action(async (id: string) => {
+      const p = await client()('passages.delete', { id });
+      io.out(`deleted passage ${p.id} "${p.quote.slice(0, 60)}"`);
+    });
+
+  const tag = program.command('tag').description('tags of passages and articles');
+  tag
+    .command('list')
+    .description('every tag with its passage count')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const tags = await client()('tags.list', {});
+      if (o.json) print(tags);
+      else if (!tags.length) io.out('No tags.');
+      else for (const t of tags) io.out(`${t.name}  (${t.count} passage${t.count === 1 ? '' : 's'}, ${t.articleCount} article${t.articleCount === 1 ? '' : 's'})`);
+    });
+  tag
+    .command('rename')
+    .description('rename a tag everywhere')
+    .argument('<old>')
+    .argument('<new>')
+    .action(async (from: string, to: string) => {
+      const t = await client()('tags.rename', { from, to });
+      io.out(`renamed "${from}" to "${t.name}" (${t.count} passages)`);
+    });
+  tag
+    .command('merge')
+    .description('move everything tagged FROM to INTO and remove FROM')
+    .argument('<from>')
+    .argument('<into>')
+    .action(async (from: string, into: string) => {
+      const t = await client()('tags.merge', { from, into });
+      io.out(`merged "${from}" into "${t.name}" (${t.count} passages)`);
     });
 
   program
@@ -113,6 +184,10 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     library?.close();
   }
   return exitCode;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parsePositiveInt(value: string, flag: string, allowZero = false): number {

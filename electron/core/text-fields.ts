@@ -23,3 +23,10 @@ export function truncate(value: string, maxLength: number): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+export const MAX_COMMENT_LENGTH = 100_000;
+
+/** Comments keep their line breaks; only NFC, trimming and a generous bound. */
+export function cleanComment(value: string): string {
+  return truncate(value.normalize('NFC').replace(/\r\n?/g, '\n').trim(), MAX_COMMENT_LENGTH);
+}

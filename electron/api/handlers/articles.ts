@@ -1,5 +1,7 @@
 import { importDocument, importPaths, toImportError } from '../../core/articles/import';
+import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle, listArticles } from '../../core/articles/repo';
+import { setArticleTags } from '../../core/tags/repo';
 import type { Library } from '../../core/library';
 import type { ImportResult } from '../contract';
 import type { Handlers } from './types';
@@ -7,7 +9,7 @@ import type { Handlers } from './types';
 export function articleHandlers(library: Library) {
   const { db } = library;
   return {
-    'articles.list': ({ offset, limit }) => listArticles(db, offset, limit),
+    'articles.list': ({ offset, limit, tag }) => listArticles(db, offset, limit, tag),
     'articles.get': ({ id }) => getArticle(db, id),
     'articles.importFiles': ({ files }) =>
       files.map((f): ImportResult => {
@@ -20,5 +22,14 @@ export function articleHandlers(library: Library) {
         }
       }),
     'articles.importPaths': ({ paths }) => importPaths(db, paths),
+    'articles.setTags': ({ id, tags }) => {
+      getArticle(db, id);
+      setArticleTags(db, id, tags);
+      return getArticle(db, id);
+    },
+    'articles.updateBody': ({ id, body }) => {
+      const report = updateArticleBody(db, id, body);
+      return { article: getArticle(db, id), report };
+    },
   } satisfies Partial<Handlers>;
 }

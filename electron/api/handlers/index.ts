@@ -1,6 +1,8 @@
 import type { Library } from '../../core/library';
 import { articleHandlers } from './articles';
 import { libraryHandlers } from './library';
+import { passageHandlers } from './passages';
+import { tagHandlers } from './tags';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -10,5 +12,7 @@ export function createHandlers(library: Library): Handlers {
   return {
     ...libraryHandlers(library),
     ...articleHandlers(library),
+    ...passageHandlers(library),
+    ...tagHandlers(library),
   } satisfies Handlers;
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary } from '../../api/contract';
 import type { Body } from '../body';
 import { CommonplaceError } from '../errors';
+import { safeTagKey } from '../tags/names';
 import { articleTagNames } from '../tags/repo';
 
 interface ArticleRow {
@@ -94,13 +95,22 @@ export function getArticle(db: Database, id: string): Article {
 }
 
 /** A page of the library, newest first (publication date, else import date); uses `articles_newest`. */
-export function listArticles(db: Database, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
-  const total = countArticles(db);
+export function listArticles(db: Database, offset: number, limit: number, tag?: string): { total: number; items: ArticleSummary[] } {
+  const order = 'ORDER BY coalesce(published, created_at) DESC, id DESC';
+  if (tag === undefined) {
+    const items = db.prepare<[number, number], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles ${order} LIMIT ? OFFSET ?`).all(limit, offset).map(toSummary);
+    return { total: countArticles(db), items };
+  }
+  // Tagged directly, or holding a live passage with the tag.
+  const filter = `id IN (
+      SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = @key
+      UNION SELECT p.article_id FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id JOIN tags t ON t.id = pt.tag_id
+        WHERE t.name_key = @key AND p.deleted_at IS NULL)`;
+  const key = safeTagKey(tag);
+  const total = db.prepare<{ key: string }, { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${filter}`).get({ key })?.n ?? 0;
   const items = db
-    .prepare<[number, number], ArticleRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY coalesce(published, created_at) DESC, id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset)
+    .prepare<{ key: string; limit: number; offset: number }, ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${filter} ${order} LIMIT @limit OFFSET @offset`)
+    .all({ key, limit, offset })
     .map(toSummary);
   return { total, items };
 }

@@ -17,3 +17,12 @@ export function tagDisplayName(raw: string): string {
 export function tagKey(name: string): string {
   return tagDisplayName(name).normalize('NFKC').toLocaleLowerCase('und').normalize('NFC');
 }
+
+/** The key to look a tag up by; a name that can't be a tag matches nothing instead of throwing. */
+export function safeTagKey(name: string): string {
+  try {
+    return tagKey(name);
+  } catch {
+    return '\u0000no-such-tag';
+  }
+}

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tagDisplayName, tagKey } from './names';
 
@@ -34,4 +35,90 @@ export function articleTagNames(db: Database, articleId: string): string[] {
     )
     .all(articleId)
     .map((r) => r.name);
+}
+
+export interface TagWithCounts {
+  id: string;
+  name: string;
+  color: string | null;
+  /** Live passages carrying the tag. */
+  count: number;
+  articleCount: number;
+}
+
+export function listTags(db: Database): TagWithCounts[] {
+  return db
+    .prepare<[], TagWithCounts>(
+      `SELECT t.id, t.name, t.color,
+         (SELECT count(*) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS count,
+         (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount
+       FROM tags t ORDER BY t.name_key`,
+    )
+    .all();
+}
+
+export function findTag(db: Database, name: string): TagWithCounts {
+  const key = tagKey(name);
+  const tag = listTags(db).find((t) => tagKey(t.name) === key);
+  if (!tag) throw new CommonplaceError('not_found', `tag "${tagDisplayName(name)}": no such tag`);
+  return tag;
+}
+
+export function createTag(db: Database, name: string, color: string | null): TagWithCounts {
+  const display = tagDisplayName(name);
+  if (db.prepare('SELECT 1 FROM tags WHERE name_key = ?').get(tagKey(display))) {
+    throw new CommonplaceError('invalid_input', `tag "${display}": already exists`);
+  }
+  const now = nowIso();
+  db.prepare('INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), display, tagKey(display), color, now, now);
+  return findTag(db, display);
+}
+
+/**
+ * Renames a tag. Renaming onto another existing tag's name is refused (that is a merge, which
+ * the user should choose knowingly); changing only case or spelling of the same tag is allowed.
+ */
+export function renameTag(db: Database, from: string, to: string): TagWithCounts {
+  const tag = findTag(db, from);
+  const display = tagDisplayName(to);
+  const key = tagKey(display);
+  const clash = db.prepare<[string, string], { name: string }>('SELECT name FROM tags WHERE name_key = ? AND id <> ?').get(key, tag.id);
+  if (clash) throw new CommonplaceError('invalid_input', `tag "${display}": another tag "${clash.name}" has this name; merge the tags instead`);
+  db.prepare('UPDATE tags SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(display, key, nowIso(), tag.id);
+  return findTag(db, display);
+}
+
+export function recolorTag(db: Database, name: string, color: string | null): TagWithCounts {
+  const tag = findTag(db, name);
+  db.prepare('UPDATE tags SET color = ?, updated_at = ? WHERE id = ?').run(color, nowIso(), tag.id);
+  return findTag(db, tag.name);
+}
+
+/** Moves every passage and article from one tag to another, then removes the first. */
+export function mergeTags(db: Database, from: string, into: string): TagWithCounts {
+  const source = findTag(db, from);
+  const target = findTag(db, into);
+  if (source.id === target.id) throw new CommonplaceError('invalid_input', `tag "${source.name}": cannot merge a tag into itself`);
+  db.transaction(() => {
+    const now = nowIso();
+    db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) SELECT passage_id, ?, ? FROM passage_tags WHERE tag_id = ?').run(target.id, now, source.id);
+    db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) SELECT article_id, ?, ? FROM article_tags WHERE tag_id = ?').run(target.id, now, source.id);
+    db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
+  })();
+  return findTag(db, target.name);
+}
+
+/** Deletes a tag (its passages and articles stay, untagged). The UI confirms first, showing the count. */
+export function deleteTag(db: Database, name: string): TagWithCounts {
+  const tag = findTag(db, name);
+  db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+  return tag;
+}
+
+export function setArticleTags(db: Database, articleId: string, names: readonly string[]): void {
+  db.transaction(() => {
+    const ids = ensureTags(db, names);
+    db.prepare(`DELETE FROM article_tags WHERE article_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))`).run(articleId, JSON.stringify(ids));
+    tagArticle(db, articleId, ids);
+  })();
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './0001_initial';
+import { passages } from './0002_passages';
 
 /** Every schema version in order; a new migration is a new file appended here. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, passages];

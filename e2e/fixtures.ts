@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export const ROOT = join(__dirname, '..');
+export const CLI = join(ROOT, 'out', 'main', 'cli.js');
+export const SHARED_ARTICLE = join(ROOT, '..', 'shared', 'articles', 'putin-north-korea-state-visit.txt');
+
+export interface WebApp {
+  /** URL with the token: open it once, the page then lives on a cookie. */
+  url: string;
+  libraryPath: string;
+  dir: string;
+  /** Runs the real CLI against the same library (e.g. while the page is open). */
+  cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+function runCli(libraryPath: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--library', libraryPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function startServer(libraryPath: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--library', libraryPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`web mode did not start in 20 s: ${out}${err}`)), 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web mode exited with ${code}: ${err}`));
+    });
+  });
+}
+
+/** Each test: its own temp library and its own `commonplace serve` process. */
+export const test = base.extend<{ app: WebApp }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
+    const libraryPath = join(dir, 'library.sqlite');
+    const { child, url } = await startServer(libraryPath);
+    await use({ url, libraryPath, dir, cli: (args) => runCli(libraryPath, args) });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('close', r));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

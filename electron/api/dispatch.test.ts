@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDir } from '../test/temp';
+import { openTestLibrary } from '../test/library';
+import { contract, type Method } from './contract';
+import { createHandlers } from './handlers';
+
+const tempDir = useTempDir();
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+function setup() {
+  const t = openTestLibrary(tempDir());
+  close = () => t.library.close();
+  return t;
+}
+
+/** Payloads that no method accepts. */
+const MALFORMED: unknown[] = [42, 'text', true, [], [1, 2], { id: 7 }, { offset: -1 }, { files: 'nope' }, { paths: [''] }];
+
+describe('the API contract', () => {
+  it('has a handler for every entry and no handler outside it', () => {
+    const { library } = setup();
+    const handlers = createHandlers(library);
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+    for (const name of Object.keys(contract)) expect(typeof handlers[name as Method]).toBe('function');
+  });
+
+  it('rejects malformed input for every method with an invalid_input error naming the method', async () => {
+    const { dispatch } = setup();
+    for (const method of Object.keys(contract) as Method[]) {
+      for (const payload of MALFORMED) {
+        const env = await dispatch(method, payload, 'inproc');
+        const accepted = env.ok;
+        // library.info takes no fields; an object with unknown keys is fine, a non-object is not.
+        if (method === 'library.info' && typeof payload === 'object' && !Array.isArray(payload)) continue;
+        if (method === 'articles.list' && typeof payload === 'object' && payload !== null && !Array.isArray(payload) && !('offset' in payload)) continue;
+        expect(accepted, `${method} accepted ${JSON.stringify(payload)}`).toBe(false);
+        if (!env.ok) {
+          expect(env.error.code).toBe('invalid_input');
+          expect(env.error.message.startsWith(method)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('names the field at fault', async () => {
+    const { dispatch } = setup();
+    const env = await dispatch('articles.get', { id: 'not-an-id' }, 'inproc');
+    expect(env).toEqual({ ok: false, error: { code: 'invalid_input', message: 'articles.get: id: must be a UUIDv7' } });
+    const files = await dispatch('articles.importFiles', { files: [{ name: '', dataBase64: '' }] }, 'inproc');
+    expect(!files.ok && files.error.message).toBe('articles.importFiles: files.0.name: file name is empty');
+  });
+
+  it('refuses unknown methods and local-only methods over client transports', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('articles.dropAll', {}, 'http')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('__proto__', {}, 'http')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const local = await dispatch('articles.importPaths', { paths: ['/etc/passwd'] }, 'http');
+    expect(local).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'articles.importPaths: only available to the desktop app and the CLI' } });
+    expect((await dispatch('articles.importPaths', { paths: ['/no/such/file.txt'] }, 'ipc')).ok).toBe(false);
+  });
+
+  it('returns not_found for a well-formed id that is not in the library', async () => {
+    const { dispatch } = setup();
+    const env = await dispatch('articles.get', { id: '01900000-0000-7000-8000-000000000000' }, 'inproc');
+    expect(env).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('answers every read method with output that matches its declared schema', async () => {
+    const { invoke } = setup();
+    await invoke('articles.importFiles', { files: [{ name: 'n.md', dataBase64: Buffer.from('# Hello\n\nWorld').toString('base64') }] });
+    const info = await invoke('library.info', {});
+    expect(contract['library.info'].output.parse(info).articleCount).toBe(1);
+    const page = await invoke('articles.list', {});
+    contract['articles.list'].output.parse(page);
+    const article = await invoke('articles.get', { id: page.items[0]!.id });
+    contract['articles.get'].output.parse(article);
+  });
+
+  it('publishes a change event after a call that changes the library', async () => {
+    const { invoke, library } = setup();
+    const events: unknown[] = [];
+    library.onEvent((e) => events.push(e));
+    await invoke('articles.list', {});
+    expect(events).toEqual([]);
+    const [r] = await invoke('articles.importFiles', { files: [{ name: 'a.txt', dataBase64: Buffer.from('Title\n\nSome body text.').toString('base64') }] });
+    expect(r!.ok).toBe(true);
+    expect(events).toEqual([{ type: 'changed', entities: ['article'], ids: [r!.ok ? r!.article.id : ''] }]);
+  });
+});

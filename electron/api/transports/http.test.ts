@@ -1,0 +1,148 @@
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestLibrary } from '../../test/library';
+import { useTempDir } from '../../test/temp';
+import { openLibrary } from '../../core/library';
+import { importDocument } from '../../core/articles/import';
+import { startWebServer, type WebServer } from './http';
+
+const tempDir = useTempDir();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function serve(watchIntervalMs = 0) {
+  const dir = tempDir();
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Commonplace</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  const t = openTestLibrary(dir, watchIntervalMs);
+  const server = await startWebServer({ library: t.library, dispatch: t.dispatch, rendererDir });
+  cleanups.push(() => t.library.close(), () => server.close());
+  return { ...t, server, dir };
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw HTTP (not fetch) so tests can send any Host header, as a DNS-rebinding page would. */
+function send(server: WebServer, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+const auth = (s: WebServer) => ({ Authorization: `Bearer ${s.token}` });
+const json = (s: WebServer) => ({ ...auth(s), 'Content-Type': 'application/json' });
+
+describe('web mode server', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying the token', async () => {
+    const { server } = await serve();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(server.openUrl).toBe(`${server.url}?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    const { server } = await serve();
+    expect((await send(server, '/')).status).toBe(401);
+    expect((await send(server, '/?token=wrong')).status).toBe(401);
+    expect((await send(server, '/api/library.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await send(server, '/', { headers: { Cookie: 'commonplace_token=wrong' } })).status).toBe(401);
+  });
+
+  it('refuses a Host header that is not loopback (DNS rebinding), even with the token', async () => {
+    const { server } = await serve();
+    const r = await send(server, '/api/library.info', { method: 'POST', headers: { ...json(server), Host: 'evil.example:80' }, body: '{}' });
+    expect(r.status).toBe(403);
+    const wrongPort = await send(server, '/', { headers: { ...auth(server), Host: `localhost:${server.port + 1}` } });
+    expect(wrongPort.status).toBe(403);
+    const ok = await send(server, '/', { headers: { ...auth(server), Host: `localhost:${server.port}` } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('trades the URL token for an HttpOnly SameSite=Strict cookie that then authorizes the page', async () => {
+    const { server } = await serve();
+    const first = await send(server, `/?token=${server.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await send(server, '/', { headers: { Cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Commonplace</title>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('serves only files inside the renderer folder', async () => {
+    const { server } = await serve();
+    expect((await send(server, '/assets/app.js', { headers: auth(server) })).status).toBe(200);
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/nope.js']) {
+      const r = await send(server, p, { headers: auth(server) });
+      expect(r.status, p).toBe(404);
+      expect(r.body).not.toContain('outside the renderer');
+    }
+  });
+
+  it('answers API calls in the envelope, with clear errors for bad requests', async () => {
+    const { server } = await serve();
+    const info = await send(server, '/api/library.info', { method: 'POST', headers: json(server), body: '{}' });
+    expect(info.status).toBe(200);
+    expect(JSON.parse(info.body)).toMatchObject({ ok: true, data: { articleCount: 0 } });
+    const badJson = await send(server, '/api/articles.list', { method: 'POST', headers: json(server), body: '{oops' });
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body).error.message).toBe('articles.list: request body is not valid JSON');
+    const badInput = await send(server, '/api/articles.get', { method: 'POST', headers: json(server), body: '{"id":5}' });
+    expect(badInput.status).toBe(400);
+    expect(JSON.parse(badInput.body).error.message).toMatch(/^articles\.get: id:/);
+    const form = await send(server, '/api/library.info', { method: 'POST', headers: { ...auth(server), 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+    const crossSite = await send(server, '/api/library.info', { method: 'POST', headers: { ...json(server), Origin: 'https://evil.example' }, body: '{}' });
+    expect(crossSite.status).toBe(403);
+    const local = await send(server, '/api/articles.importPaths', { method: 'POST', headers: json(server), body: '{"paths":["/etc/passwd"]}' });
+    expect(JSON.parse(local.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('streams change events, including commits made by another process on the same library', async () => {
+    const { server, dir } = await serve(50);
+    const events: string[] = [];
+    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth(server) });
+    const connected = new Promise<void>((resolve) => {
+      req.on('response', (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          events.push(c);
+          resolve();
+        });
+      });
+    });
+    req.end();
+    cleanups.push(() => req.destroy());
+    await connected;
+    // A second connection stands in for the CLI importing while the app is open.
+    const other = openLibrary(join(dir, 'library.sqlite'), { watchIntervalMs: 0 });
+    const { article } = importDocument(other.db, { bytes: Buffer.from('# From the CLI\n\nText.'), fileName: 'cli.md' });
+    other.close();
+    await expect.poll(() => events.join(''), { timeout: 5000 }).toContain(article.id);
+    const data = events.join('').split('\n').find((l) => l.startsWith('data: '))!;
+    expect(JSON.parse(data.slice(6))).toEqual({ type: 'changed', entities: expect.arrayContaining(['article']), ids: expect.arrayContaining([article.id]) });
+  });
+});

@@ -1,0 +1,121 @@
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHARED_ARTICLE, useTempDir } from '../test/temp';
+import { runCli } from './program';
+
+const tempDir = useTempDir();
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, rendererDir: '/nonexistent' });
+  return { code, out: out.join('\n'), err: err.join('\n'), errLines: err };
+}
+
+describe('commonplace CLI', () => {
+  it('imports the shared article and prints the fields as JSON; a second import is a duplicate', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib.sqlite');
+    const first = await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json']);
+    expect(first.code).toBe(0);
+    const [a] = JSON.parse(first.out) as Record<string, unknown>[];
+    expect(a).toMatchObject({
+      title: "Putin's state visit to North Korea sets stage for elevated ties",
+      subtitle: "Putin says his trip aims to broaden partnership, fortify unity against 'rules-based order'",
+      byline: 'Ji Da-gyum',
+      published: '2024-06-18T16:20:00',
+      duplicate: false,
+    });
+    for (const key of ['id', 'title', 'subtitle', 'byline', 'published', 'siteName', 'lang', 'duplicate']) expect(a).toHaveProperty(key);
+    const again = await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json']);
+    expect(JSON.parse(again.out)[0]).toMatchObject({ id: a!.id, duplicate: true });
+  });
+
+  it('lists and shows articles; show --json includes the text', async () => {
+    const lib = join(tempDir(), 'lib.sqlite');
+    await cli(['--library', lib, 'import', SHARED_ARTICLE]);
+    const list = await cli(['--library', lib, 'list', '--json']);
+    const items = JSON.parse(list.out) as { id: string; title: string }[];
+    expect(items).toHaveLength(1);
+    const show = await cli(['--library', lib, 'show', items[0]!.id, '--json']);
+    const article = JSON.parse(show.out) as { text: string; body: unknown };
+    expect(article.text).toContain('alternative trade and mutual settlements mechanisms not controlled by the West');
+    const human = await cli(['--library', lib, 'show', items[0]!.id]);
+    expect(human.out).toContain('Ji Da-gyum');
+    const plainList = await cli(['--library', lib, 'list']);
+    expect(plainList.out).toContain(items[0]!.id);
+  });
+
+  it('takes the library from COMMONPLACE_LIBRARY', async () => {
+    const lib = join(tempDir(), 'env.sqlite');
+    await cli(['import', SHARED_ARTICLE], { COMMONPLACE_LIBRARY: lib });
+    const list = await cli(['--library', lib, 'list', '--json']);
+    expect(JSON.parse(list.out)).toHaveLength(1);
+  });
+
+  it('reports each bad file on one line naming it, exits non-zero, and still imports the good ones', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib.sqlite');
+    const files = {
+      binary: join(dir, 'photo.txt'),
+      empty: join(dir, 'empty.txt'),
+      missing: join(dir, 'missing.txt'),
+      folder: join(dir, 'a-folder'),
+      good: join(dir, 'good.txt'),
+      huge: join(dir, 'huge.txt'),
+    };
+    writeFileSync(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    writeFileSync(files.empty, '');
+    mkdirSync(files.folder);
+    copyFileSync(SHARED_ARTICLE, files.good);
+    writeFileSync(files.huge, Buffer.alloc(50 * 1024 * 1024, 'lorem ipsum dolor sit amet\n'));
+    const r = await cli(['--library', lib, 'import', files.binary, files.empty, files.missing, files.folder, files.good, files.huge]);
+    expect(r.code).toBe(1);
+    expect(r.errLines).toHaveLength(5);
+    for (const line of r.errLines) expect(line).not.toContain('\n');
+    expect(r.errLines[0]).toMatch(new RegExp(`^${files.binary}: .*PNG`));
+    expect(r.errLines[1]).toBe(`${files.empty}: the file is empty`);
+    expect(r.errLines[2]).toBe(`${files.missing}: no such file`);
+    expect(r.errLines[3]).toBe(`${files.folder}: is a folder, not a file`);
+    expect(r.errLines[4]).toMatch(new RegExp(`^${files.huge}: 50\\.0 MB is over the 20\\.0 MB limit`));
+    expect(r.out).toContain('imported');
+    const list = await cli(['--library', lib, 'list', '--json']);
+    expect(JSON.parse(list.out)).toHaveLength(1);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file clearly (skipped as root: root reads files whatever their mode)', async () => {
+    const dir = tempDir();
+    const f = join(dir, 'locked.txt');
+    writeFileSync(f, 'secret words');
+    chmodSync(f, 0);
+    const r = await cli(['--library', join(dir, 'l.sqlite'), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${f}: cannot be read (permission denied)`);
+  });
+
+  it('explains usage errors and bad ids', async () => {
+    const lib = join(tempDir(), 'lib.sqlite');
+    const noArgs = await cli(['--library', lib, 'import']);
+    expect(noArgs.code).toBe(2);
+    expect(noArgs.err).toMatch(/missing required argument/);
+    const badId = await cli(['--library', lib, 'show', 'nope']);
+    expect(badId.code).toBe(1);
+    expect(badId.err).toBe('commonplace: articles.get: id: must be a UUIDv7');
+    const badLimit = await cli(['--library', lib, 'list', '--limit', 'ten']);
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.err).toMatch(/--limit/);
+  });
+
+  it('refuses a library written by a newer version with a one-line message', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib.sqlite');
+    const BetterSqlite3 = (await import('better-sqlite3')).default;
+    const raw = new BetterSqlite3(lib);
+    raw.pragma('user_version = 42');
+    raw.close();
+    const r = await cli(['--library', lib, 'list']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`^commonplace: ${lib}: this library was written by a newer version`));
+  });
+});

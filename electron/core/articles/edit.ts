@@ -1,0 +1,20 @@
+import type { Database } from 'better-sqlite3';
+import type { ReanchorReport } from '../../api/contract';
+import { bodyToText, type Body } from '../body';
+import { CommonplaceError } from '../errors';
+import { nowIso } from '../ids';
+import { reanchorArticlePassages } from '../passages/repo';
+
+/**
+ * Saves a corrected body (the user removed junk, fixed typos, split paragraphs). The text, the
+ * search index (by trigger) and every passage's anchor change in one transaction.
+ */
+export function updateArticleBody(db: Database, id: string, body: Body): ReanchorReport {
+  const text = bodyToText(body);
+  if (!text.trim()) throw new CommonplaceError('invalid_input', `article ${id}: the corrected text is empty; delete the article instead`);
+  return db.transaction(() => {
+    const r = db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(body), text, nowIso(), id);
+    if (r.changes === 0) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
+    return reanchorArticlePassages(db, id, text);
+  })();
+}
