@@ -1,0 +1,43 @@
+/**
+ * The IPC side of the API: one invoke channel into the dispatcher, one event channel out.
+ * Input validation happens in the dispatcher (zod, per method); here we only make sure the
+ * call comes from our own page.
+ */
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { Envelope, LibraryEvent } from '../api/contract';
+import type { Dispatch } from '../api/dispatch';
+import type { Library } from '../core/library';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/channels';
+import { isAppUrl } from './app-url';
+
+/** The top frame of a page served from app://commonplace — never a subframe or other origin. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+export function registerInvokeHandler(dispatch: Dispatch): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrustedSender(event)) {
+      console.warn(`refused IPC from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      throw new Error('commonplace: this page may not call the library');
+    }
+    if (typeof method !== 'string') {
+      return { ok: false, error: { code: 'invalid_input', message: 'method must be a string' } };
+    }
+    return dispatch(method, input, 'ipc');
+  });
+}
+
+/** Sends one event to one window, if it still shows our page. */
+export function sendEvent(win: BrowserWindow, event: LibraryEvent): void {
+  if (win.isDestroyed() || !isAppUrl(win.webContents.getURL())) return;
+  win.webContents.send(EVENT_CHANNEL, event);
+}
+
+/** Forwards every library event to every window. Returns the unsubscribe function. */
+export function forwardLibraryEvents(library: Library): () => void {
+  return library.onEvent((event) => {
+    for (const win of BrowserWindow.getAllWindows()) sendEvent(win, event);
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The native menu, laid out the way each platform expects (macOS: app menu first, Preferences
+ * and Quit there; elsewhere Quit under File). Reload and DevTools exist in development only.
+ */
+import { app, BrowserWindow, Menu, type BaseWindow, type MenuItemConstructorOptions } from 'electron';
+import { APP_NAME } from '../core/paths';
+
+export interface MenuActions {
+  isDev: boolean;
+  /** File → Import…, with the window it was chosen in (if any). */
+  importFiles(win: BrowserWindow | undefined): void;
+}
+
+/** Menu clicks report a BaseWindow; only a BrowserWindow has a page to send results to. */
+function asWindow(win: BaseWindow | undefined): BrowserWindow | undefined {
+  return win instanceof BrowserWindow ? win : undefined;
+}
+
+export function buildAppMenu(actions: MenuActions): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+
+  if (isMac) {
+    template.push({
+      label: APP_NAME,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+
+  template.push({
+    label: 'File',
+    submenu: [
+      {
+        label: 'Import…',
+        accelerator: 'CmdOrCtrl+O',
+        click: (_item, win) => actions.importFiles(asWindow(win)),
+      },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  });
+
+  template.push({
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'pasteAndMatchStyle' },
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  });
+
+  const devItems: MenuItemConstructorOptions[] = actions.isDev
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : [];
+  template.push({
+    label: 'View',
+    submenu: [
+      ...devItems,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  });
+
+  template.push({
+    role: 'windowMenu',
+    submenu: isMac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
+  });
+
+  template.push({
+    role: 'help',
+    submenu: [{ label: `About ${APP_NAME}`, click: () => app.showAboutPanel() }],
+  });
+
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,8 @@
+/**
+ * The two IPC channels between the preload and the main process. Runtime-neutral constants
+ * (the sandboxed preload may import nothing but 'electron', so this file imports nothing).
+ */
+/** renderer → main: `(method: string, input: unknown)` → `Envelope<unknown>` */
+export const INVOKE_CHANNEL = 'commonplace:invoke';
+/** main → renderer: one `LibraryEvent` per message */
+export const EVENT_CHANNEL = 'commonplace:event';

@@ -1,0 +1,27 @@
+/**
+ * The only thing the page gets from Electron: `window.commonplace`, a `Bridge` of two
+ * functions. ipcRenderer itself is never exposed (it would let the page send on any channel).
+ *
+ * Runs sandboxed, so it must bundle to CommonJS that requires nothing but 'electron'; the
+ * contract import is type-only and disappears from the bundle.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Bridge, Envelope, LibraryEvent } from '../api/contract';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
+
+const bridge: Bridge = {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>> {
+    return ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<Envelope<unknown>>;
+  },
+  onEvent(listener: (event: LibraryEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('commonplace.onEvent: listener must be a function');
+    // Wrapped so the page never sees the IpcRendererEvent (it carries `sender`, an ipcRenderer).
+    const forward = (_event: IpcRendererEvent, payload: LibraryEvent): void => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('commonplace', bridge);
