@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, rendererPathFor, serveRendererFile } from './renderer-files';
+import { contentTypeFor } from '../api/transports/web-assets';
+import { rendererPathFor, serveRendererFile } from './renderer-files';
 
 let base: string;
 let root: string;

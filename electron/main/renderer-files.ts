@@ -5,29 +5,8 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../api/transports/http';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../api/transports/web-assets';
 import { APP_HOST, APP_SCHEME } from './app-url';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 /** Sent with every response; the CSP is the same policy web mode sends. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -38,10 +17,6 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // The files change on every build and are read from local disk: caching buys nothing.
   'Cache-Control': 'no-store',
 };
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -2,31 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import type { Library } from '../../core/library';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, MAX_IMPORT_BYTES, type Envelope } from '../contract';
 import type { Dispatch } from '../dispatch';
-
-/** The same policy as the Electron window: nothing but our own files, no inline code. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from './web-assets';
 
 const COOKIE = 'commonplace_token';
 /** JSON envelope + base64 inflation of the largest upload. */
 const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface WebServerOptions {
   library: Library;
@@ -145,7 +129,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return sendText(res, 404, 'Not found');
     }
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Length': stat.size,
       'Cache-Control': rel === '/index.html' ? 'no-store' : 'no-cache',
     });

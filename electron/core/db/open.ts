@@ -47,7 +47,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
 function explainOpenError(file: string, e: unknown): Error {
   if (e instanceof CommonplaceError) return e;
   const msg = errorMessage(e);
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|Module did not self-register/.test(msg)) {
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|wrong ELF class|file too short|cannot open shared object|Module did not self-register|Could not locate the bindings file/.test(msg)) {
     return new CommonplaceError(
       'native_module',
       `better-sqlite3 was built for a different runtime than this one (${process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`}). ` +
