@@ -104,13 +104,13 @@ const FileUpload = z.object({
   dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file is larger than 64 MB'),
 });
 
-function call<I extends z.ZodType, O extends z.ZodType>(spec: {
+function call<I extends z.ZodType, O extends z.ZodType, E extends 'client' | 'local'>(spec: {
   input: I;
   output: O;
   /** Changes the library (clients refresh on the change events it causes). */
   mutates: boolean;
   /** `client`: any transport. `local`: in-process only (CLI, Electron main), e.g. reads paths. */
-  exposure: 'client' | 'local';
+  exposure: E;
   summary: string;
 }) {
   return spec;

@@ -28,9 +28,12 @@ export interface Body {
   blocks: Block[];
 }
 
-/** Separator between blocks in the canonical text; list items are separated by one newline. */
+/**
+ * Separators in the canonical text. List items are blocks too: Lexical puts "\n\n" between
+ * every pair of block elements, and the reader's text offsets must equal the canonical ones.
+ */
 export const BLOCK_SEPARATOR = '\n\n';
-export const LIST_ITEM_SEPARATOR = '\n';
+export const LIST_ITEM_SEPARATOR = '\n\n';
 
 export function inlineText(content: readonly Inline[]): string {
   let out = '';

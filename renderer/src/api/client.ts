@@ -1,0 +1,36 @@
+/**
+ * The renderer's one typed API client. Every call goes through `invoke`, which is checked
+ * against the contract and turns `{ ok: false }` envelopes into thrown `ApiError`s.
+ */
+import type { Bridge, ClientMethod, Input, LibraryEvent, Output } from '../../../electron/api/contract';
+import { ApiError } from './errors';
+import { createHttpBridge } from './httpBridge';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in web mode. */
+    commonplace?: Bridge;
+  }
+}
+
+let bridge: Bridge | null = null;
+
+function currentBridge(): Bridge {
+  bridge ??= window.commonplace ?? createHttpBridge();
+  return bridge;
+}
+
+export async function invoke<M extends ClientMethod>(method: M, input: Input<M>): Promise<Output<M>> {
+  const envelope = await currentBridge().invoke(method, input);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  // The handler validated its output against the contract before it crossed the transport.
+  return envelope.data as Output<M>;
+}
+
+export function onLibraryEvent(listener: (event: LibraryEvent) => void): () => void {
+  return currentBridge().onEvent(listener);
+}
+
+export function isElectron(): boolean {
+  return window.commonplace !== undefined;
+}

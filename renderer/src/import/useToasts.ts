@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+export type ToastKind = 'success' | 'error' | 'progress';
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  text: string;
+}
+
+/** Successes fade after this; failures stay until dismissed (they need reading). */
+const SUCCESS_MS = 8000;
+
+export interface Toaster {
+  toasts: Toast[];
+  show: (kind: ToastKind, text: string) => number;
+  dismiss: (id: number) => void;
+}
+
+export function useToasts(): Toaster {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    timers.current.delete(id);
+    setToasts((list) => list.filter((toast) => toast.id !== id));
+  }, []);
+
+  const show = useCallback(
+    (kind: ToastKind, text: string) => {
+      const id = nextId.current++;
+      // A new summary supersedes the last one; failures accumulate until read and dismissed.
+      if (kind === 'success') {
+        // Only successes have timers.
+        timers.current.forEach((timer) => clearTimeout(timer));
+        timers.current.clear();
+      }
+      setToasts((list) => [...list.filter((toast) => kind !== 'success' || toast.kind !== 'success'), { id, kind, text }]);
+      if (kind === 'success') timers.current.set(id, setTimeout(() => dismiss(id), SUCCESS_MS));
+      return id;
+    },
+    [dismiss],
+  );
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach((timer) => clearTimeout(timer));
+  }, []);
+
+  return useMemo(() => ({ toasts, show, dismiss }), [toasts, show, dismiss]);
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'react';
+
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+/**
+ * Files dropped anywhere on the window are imported. Every drop is cancelled at window level:
+ * the browser's (and Electron's) default would navigate the app to the dropped file or link.
+ * Returns whether files are being dragged over the window (for the drop overlay).
+ */
+export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
+  const [dragging, setDragging] = useState(false);
+  const onFilesRef = useRef(onFiles);
+  useEffect(() => {
+    onFilesRef.current = onFiles;
+  });
+
+  useEffect(() => {
+    // dragenter/dragleave fire for every element crossed; count them to know when we left.
+    let depth = 0;
+    const enter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (event: DragEvent) => {
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = carriesFiles(event) ? 'copy' : 'none';
+    };
+    const leave = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const reset = () => {
+      depth = 0;
+      setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      reset();
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length > 0) onFilesRef.current(files);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    window.addEventListener('dragend', reset);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+      window.removeEventListener('dragend', reset);
+    };
+  }, []);
+
+  return dragging;
+}

@@ -1,0 +1,25 @@
+/**
+ * Dates as the user's locale writes them. A bare `YYYY-MM-DD` is a calendar date, not an
+ * instant: it is formatted in UTC so that it doesn't show as the day before west of Greenwich.
+ */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Only ISO 8601 is parsed: engines "parse" free text like "Spring 1999" into a wrong date. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+export interface FormattedDate {
+  /** Shown to people. */
+  text: string;
+  /** For `<time dateTime>`; null when the source couldn't be parsed. */
+  dateTime: string | null;
+}
+
+export function formatDate(value: string | null | undefined, locale?: string): FormattedDate | null {
+  if (value == null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  const dateOnly = DATE_ONLY.test(trimmed);
+  if (!dateOnly && !ISO_TIMESTAMP.test(trimmed)) return { text: trimmed, dateTime: null };
+  const date = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
+  if (Number.isNaN(date.getTime())) return { text: trimmed, dateTime: null };
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(dateOnly ? { timeZone: 'UTC' } : {}) });
+  return { text: format.format(date), dateTime: dateOnly ? trimmed : date.toISOString() };
+}

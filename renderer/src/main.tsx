@@ -1,0 +1,19 @@
+// First: configures zod before the contract's schemas are created (see the module).
+import './api/jitless';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './theme/tokens.css';
+import './theme/base.css';
+import './theme/layout.css';
+import './theme/library.css';
+import './theme/reader.css';
+import './theme/import.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
