@@ -1,0 +1,1 @@
+export { parsePastedText } from './pasted';
