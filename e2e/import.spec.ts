@@ -6,7 +6,7 @@ const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
 
 test('imports the shared article through the UI, lists it, and opens it in the reader', async ({ app, page }, testInfo) => {
   await page.goto(app.url);
-  await expect(page.getByRole('listbox', { name: 'Library' })).toBeVisible();
+  await expect(page.getByText(/Your library is empty/)).toBeVisible();
   await page.getByLabel('Import files').setInputFiles(SHARED_ARTICLE);
 
   const row = page.getByRole('option').filter({ hasText: TITLE });
@@ -19,7 +19,7 @@ test('imports the shared article through the UI, lists it, and opens it in the r
   await expect(reader).toContainText('Ji Da-gyum');
   await expect(reader).toContainText('alternative trade and mutual settlements mechanisms not controlled by the West');
   // Captions are styled as captions, not body text; the share widget is gone.
-  await expect(reader.locator('.caption').first()).toContainText('(Pool Photo via AFP)');
+  await expect(reader.locator('.rd-caption').first()).toContainText('(Pool Photo via AFP)');
   await expect(reader).not.toContainText('Send to');
 
   await testInfo.attach('reader', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
@@ -83,7 +83,7 @@ test('hostile HTML is sanitized: no script runs, no remote request is made', asy
 
 test('an import from the CLI shows up in the open window without a reload', async ({ app, page }) => {
   await page.goto(app.url);
-  await expect(page.getByRole('listbox', { name: 'Library' })).toBeVisible();
+  await expect(page.getByText(/Your library is empty/)).toBeVisible();
   const r = await app.cli(['import', SHARED_ARTICLE]);
   expect(r.code, r.stderr).toBe(0);
   await expect(page.getByRole('option').filter({ hasText: TITLE })).toBeVisible();
