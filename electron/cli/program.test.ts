@@ -119,3 +119,61 @@ describe('commonplace CLI', () => {
     expect(r.err).toMatch(new RegExp(`^commonplace: ${lib}: this library was written by a newer version`));
   });
 });
+
+describe('commonplace passage and tag commands', () => {
+  async function libraryWithArticle() {
+    const lib = join(tempDir(), 'lib.sqlite');
+    const imported = await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json']);
+    const id = (JSON.parse(imported.out) as { id: string }[])[0]!.id;
+    return { lib, id };
+  }
+  const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
+
+  it('adds, lists and removes passages; JSON carries every anchor field', async () => {
+    const { lib, id } = await libraryWithArticle();
+    const add = await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE, '--tag', 'sanctions', '--tag', 'trade', '--comment', 'key claim', '--color', 'blue', '--json']);
+    expect(add.code, add.err).toBe(0);
+    const p = JSON.parse(add.out) as Record<string, unknown>;
+    for (const key of ['id', 'articleId', 'quote', 'prefix', 'suffix', 'start', 'end', 'tags', 'comment', 'color', 'orphaned']) expect(p).toHaveProperty(key);
+    expect(p).toMatchObject({ articleId: id, quote: QUOTE, tags: ['sanctions', 'trade'], comment: 'key claim', color: 'blue', orphaned: false });
+    const second = await cli(['--library', lib, 'passage', 'add', id, '--quote', 'Unification Ministry', '--occurrence', '2']);
+    expect(second.code, second.err).toBe(0);
+    const list = JSON.parse((await cli(['--library', lib, 'passage', 'list', '--article', id, '--json'])).out) as { id: string; start: number }[];
+    expect(list).toHaveLength(2);
+    expect(list[0]!.start).toBeLessThan(list[1]!.start);
+    const byTag = JSON.parse((await cli(['--library', lib, 'passage', 'list', '--tag', 'Sanctions', '--json'])).out) as unknown[];
+    expect(byTag).toHaveLength(1);
+    const rm = await cli(['--library', lib, 'passage', 'rm', p.id as string]);
+    expect(rm.code).toBe(0);
+    expect(JSON.parse((await cli(['--library', lib, 'passage', 'list', '--json'])).out)).toHaveLength(1);
+  });
+
+  it('refuses a quote that is not in the article, and a bad colour', async () => {
+    const { lib, id } = await libraryWithArticle();
+    const missing = await cli(['--library', lib, 'passage', 'add', id, '--quote', 'words that are nowhere']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/does not occur/);
+    const colour = await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE, '--color', 'plaid']);
+    expect(colour.code).toBe(2);
+    expect(colour.err).toMatch(/plaid/);
+  });
+
+  it('lists, renames and merges tags with counts', async () => {
+    const { lib, id } = await libraryWithArticle();
+    await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE, '--tag', 'sanctions']);
+    await cli(['--library', lib, 'passage', 'add', id, '--quote', 'Putin', '--tag', 'russia', '--tag', 'sanctions']);
+    const tags = JSON.parse((await cli(['--library', lib, 'tag', 'list', '--json'])).out) as { name: string; color: string | null; count: number }[];
+    expect(tags.map((t) => [t.name, t.count])).toEqual([
+      ['russia', 1],
+      ['sanctions', 2],
+    ]);
+    expect(tags[0]).toHaveProperty('color');
+    expect((await cli(['--library', lib, 'tag', 'rename', 'sanctions', 'Sanctions'])).code).toBe(0);
+    expect((await cli(['--library', lib, 'tag', 'merge', 'russia', 'sanctions'])).code).toBe(0);
+    const after = JSON.parse((await cli(['--library', lib, 'tag', 'list', '--json'])).out) as { name: string; count: number }[];
+    expect(after.map((t) => [t.name, t.count])).toEqual([['Sanctions', 2]]);
+    const missing = await cli(['--library', lib, 'tag', 'rename', 'nope', 'x']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe('commonplace: tag "nope": no such tag');
+  });
+});
