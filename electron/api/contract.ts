@@ -48,8 +48,26 @@ export const ArticleSchema = ArticleSummarySchema.extend({
   original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
 });
 
+/** How passages fared when an article's text changed. */
+export const ReanchorReportSchema = z.object({
+  unchanged: z.number().int(),
+  moved: z.number().int(),
+  changed: z.number().int(),
+  orphaned: z.number().int(),
+});
+
 export const ImportResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), file: z.string(), duplicate: z.boolean(), article: ArticleSummarySchema }),
+  z.object({
+    ok: z.literal(true),
+    file: z.string(),
+    duplicate: z.boolean(),
+    article: ArticleSummarySchema,
+    /**
+     * The file is a changed version of an article imported from the same path: `available` when
+     * nothing was written yet (the client offers to update), or the re-anchoring report once applied.
+     */
+    newVersion: z.union([z.literal('available'), ReanchorReportSchema]).optional(),
+  }),
   z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
@@ -87,13 +105,6 @@ const TagName = z.string().max(10_000, 'tag name is longer than 10,000 character
 const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').nullable();
 const Offset = z.number().int().min(0);
 const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');
-
-export const ReanchorReportSchema = z.object({
-  unchanged: z.number().int(),
-  moved: z.number().int(),
-  changed: z.number().int(),
-  orphaned: z.number().int(),
-});
 
 /** Largest single upload a client may send (base64 inflates it by a third on the wire). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -152,10 +163,21 @@ export const contract = {
   }),
   'articles.importPaths': call({
     summary: 'Import files from local paths (CLI, native dialog). One result per path.',
-    input: z.object({ paths: z.array(z.string().min(1, 'path is empty')).min(1, 'no paths given') }),
+    input: z.object({
+      paths: z.array(z.string().min(1, 'path is empty')).min(1, 'no paths given'),
+      /** A changed file at a known path: only report it (`offer`) or update the article (`update`). */
+      onChangedSource: z.enum(['offer', 'update']).default('offer'),
+    }),
     output: z.array(ImportResultSchema),
     mutates: true,
     exposure: 'local',
+  }),
+  'articles.updateFromSource': call({
+    summary: 'Re-import an article from the file it came from (a changed version); passages re-anchor.',
+    input: z.object({ id: Id }),
+    output: z.object({ article: ArticleSummarySchema, report: ReanchorReportSchema.nullable() }),
+    mutates: true,
+    exposure: 'client',
   }),
   'articles.setTags': call({
     summary: 'Replace the tags of a whole article.',

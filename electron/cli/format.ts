@@ -15,6 +15,11 @@ export function formatSummaryLine(a: ArticleSummary): string {
 
 export function formatImportLine(r: ImportResult): string {
   if (!r.ok) return `${r.file}: ${stripFilePrefix(r.error.message, r.file)}`;
+  if (r.newVersion === 'available') return `changed since imported: ${r.file} → ${r.article.id} "${r.article.title}" (run again with --update to update it)`;
+  if (r.newVersion) {
+    const { unchanged, moved, changed, orphaned } = r.newVersion;
+    return `updated: ${r.file} → ${r.article.id} "${r.article.title}" (passages: ${unchanged} in place, ${moved} moved, ${changed} changed, ${orphaned} orphaned)`;
+  }
   return `${r.duplicate ? 'already in library' : 'imported'}: ${r.file} → ${r.article.id} "${r.article.title}"`;
 }
 

@@ -55,8 +55,9 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .description('import .txt, .md and .html files')
     .argument('<paths...>', 'files to import')
     .option('--json', 'print a JSON array of the results')
-    .action(async (paths: string[], o: { json?: boolean }) => {
-      const results = await client()('articles.importPaths', { paths: paths.map((p) => resolve(p)) });
+    .option('--update', 'when a file changed since it was imported, update the article (its passages re-anchor)')
+    .action(async (paths: string[], o: { json?: boolean; update?: boolean }) => {
+      const results = await client()('articles.importPaths', { paths: paths.map((p) => resolve(p)), onChangedSource: o.update ? 'update' : 'offer' });
       // Report the paths as the user typed them.
       results.forEach((r, i) => (r.file = paths[i] ?? r.file));
       if (o.json) print(results.map(importResultJson));

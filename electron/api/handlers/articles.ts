@@ -1,4 +1,4 @@
-import { importDocument, importPaths, toImportError } from '../../core/articles/import';
+import { importDocument, importPaths, toImportError, updateFromSource } from '../../core/articles/import';
 import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle, listArticles } from '../../core/articles/repo';
 import { setArticleTags } from '../../core/tags/repo';
@@ -21,7 +21,8 @@ export function articleHandlers(library: Library) {
           return { ok: false, file: f.name, error: toImportError(e) };
         }
       }),
-    'articles.importPaths': ({ paths }) => importPaths(db, paths),
+    'articles.importPaths': ({ paths, onChangedSource }) => importPaths(db, paths, onChangedSource),
+    'articles.updateFromSource': ({ id }) => updateFromSource(db, id),
     'articles.setTags': ({ id, tags }) => {
       getArticle(db, id);
       setArticleTags(db, id, tags);

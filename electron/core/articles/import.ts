@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ArticleSummary, ImportResult } from '../../api/contract';
+import type { ArticleSummary, ImportResult, ReanchorReport } from '../../api/contract';
 import { bodyToText } from '../body';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { checkImportSize, MEDIA_TYPES, parseDocument } from '../import';
+import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
-import { findArticleByHash, getArticleSummary, insertArticle } from './repo';
+import { findArticleByHash, findArticleBySource, getArticleSummary, insertArticle, replaceArticleContent } from './repo';
 
 export interface ImportSource {
   bytes: Uint8Array;
@@ -22,7 +23,11 @@ export interface ImportSource {
 export interface Imported {
   duplicate: boolean;
   article: ArticleSummary;
+  newVersion?: 'available' | ReanchorReport;
 }
+
+/** What to do with changed bytes at a path an article was imported from. */
+export type OnChangedSource = 'offer' | 'update';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -30,57 +35,90 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /**
  * Imports one document in one transaction: the original bytes, the article, its tags. The same
- * bytes imported twice return the existing article. Parsing happens before the transaction so a
- * parse failure writes nothing.
+ * bytes imported twice return the existing article. New bytes from the path of an existing
+ * article are a new version of it: offered, or applied with its passages re-anchored. Parsing
+ * happens before the transaction so a parse failure writes nothing.
  */
-export function importDocument(db: Database, src: ImportSource): Imported {
+export function importDocument(db: Database, src: ImportSource, onChangedSource: OnChangedSource = 'offer'): Imported {
   checkImportSize(src.bytes.byteLength, src.fileName);
   const hash = sha256Hex(src.bytes);
   const existing = findArticleByHash(db, hash);
   if (existing) return { duplicate: true, article: existing };
+  const previous = src.source ? findArticleBySource(db, src.source) : undefined;
+  if (previous && onChangedSource === 'offer') return { duplicate: false, article: previous, newVersion: 'available' };
 
   const parsed = parseDocument(src.bytes, src.fileName, src.source);
   const text = bodyToText(parsed.body);
   if (!text.trim()) throw new CommonplaceError('empty_file', `${src.fileName}: no readable text was found in the file`);
-  const id = newId();
   const now = nowIso();
   const fileTitle = basename(src.fileName).replace(/\.[^.]+$/, '') || 'Untitled';
+  const fields = {
+    title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? 'Untitled',
+    subtitle: cleanField(parsed.subtitle),
+    byline: cleanField(parsed.byline),
+    published: cleanField(parsed.published, 64),
+    siteName: cleanField(parsed.siteName),
+    lang: cleanField(parsed.lang, 35),
+    excerpt: cleanField(parsed.excerpt, 2000),
+    source: src.source ?? null,
+    format: parsed.format,
+    hash,
+    text,
+    body: parsed.body,
+  };
+  const storeOriginal = () =>
+    db
+      .prepare('INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(hash, Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength), src.bytes.byteLength, MEDIA_TYPES[parsed.format], truncate(src.fileName, 1024), now);
+  const addTags = (id: string) => {
+    const names = parsed.tags.filter((t) => cleanField(t));
+    if (names.length) tagArticle(db, id, ensureTags(db, names));
+  };
 
+  if (previous) {
+    // The earlier original stays in the library: nothing the user imported is ever thrown away.
+    const report = db.transaction(() => {
+      storeOriginal();
+      replaceArticleContent(db, previous.id, fields, now);
+      addTags(previous.id);
+      return reanchorArticlePassages(db, previous.id, text);
+    })();
+    return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report };
+  }
+
+  const id = newId();
   db.transaction(() => {
-    db.prepare(
-      'INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(hash, Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength), src.bytes.byteLength, MEDIA_TYPES[parsed.format], truncate(src.fileName, 1024), now);
-    insertArticle(db, {
-      id,
-      title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? 'Untitled',
-      subtitle: cleanField(parsed.subtitle),
-      byline: cleanField(parsed.byline),
-      published: cleanField(parsed.published, 64),
-      siteName: cleanField(parsed.siteName),
-      lang: cleanField(parsed.lang, 35),
-      excerpt: cleanField(parsed.excerpt, 2000),
-      source: src.source ?? null,
-      format: parsed.format,
-      hash,
-      text,
-      body: parsed.body,
-      createdAt: now,
-    });
-    if (parsed.tags.length) tagArticle(db, id, ensureTags(db, parsed.tags.filter((t) => cleanField(t))));
+    storeOriginal();
+    insertArticle(db, { id, ...fields, createdAt: now });
+    addTags(id);
   })();
   return { duplicate: false, article: getArticleSummary(db, id) };
 }
 
 /** Imports each path on its own: one bad file gets its own error and the others still land. */
-export function importPaths(db: Database, paths: readonly string[]): ImportResult[] {
+export function importPaths(db: Database, paths: readonly string[], onChangedSource: OnChangedSource = 'offer'): ImportResult[] {
   return paths.map((p) => {
     try {
-      const { duplicate, article } = importDocument(db, readImportFile(p));
-      return { ok: true as const, file: p, duplicate, article };
+      const { duplicate, article, newVersion } = importDocument(db, readImportFile(p), onChangedSource);
+      return { ok: true as const, file: p, duplicate, article, ...(newVersion ? { newVersion } : {}) };
     } catch (e) {
       return { ok: false as const, file: p, error: toImportError(e) };
     }
   });
+}
+
+/** Re-reads the file an article came from; `report` is null when the file has not changed. */
+export function updateFromSource(db: Database, id: string): { article: ArticleSummary; report: ReanchorReport | null } {
+  const article = getArticleSummary(db, id);
+  if (!article.source || /^[a-z][a-z0-9+.-]*:\/\//i.test(article.source)) {
+    throw new CommonplaceError('invalid_input', `article ${id}: was not imported from a file, so there is nothing to re-read`);
+  }
+  const result = importDocument(db, readImportFile(article.source), 'update');
+  if (result.duplicate) {
+    if (result.article.id !== id) throw new CommonplaceError('invalid_input', `${article.source}: now holds the same text as another article ("${result.article.title}")`);
+    return { article, report: null };
+  }
+  return { article: result.article, report: typeof result.newVersion === 'object' ? result.newVersion : null };
 }
 
 export function toImportError(e: unknown): { code: string; message: string } {

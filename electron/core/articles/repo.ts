@@ -70,6 +70,21 @@ export function findArticleByHash(db: Database, hash: string): ArticleSummary | 
   return row && toSummary(row);
 }
 
+/** The most recent article imported from this path or URL. */
+export function findArticleBySource(db: Database, source: string): ArticleSummary | undefined {
+  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE source = ? ORDER BY created_at DESC LIMIT 1`).get(source);
+  return row && toSummary(row);
+}
+
+/** A new version of an article's content: same id, tags and passages (re-anchored by the caller). */
+export function replaceArticleContent(db: Database, id: string, a: Omit<NewArticle, 'id' | 'createdAt'>, now: string): void {
+  db.prepare(
+    `UPDATE articles SET title = @title, subtitle = @subtitle, byline = @byline, published = @published, site_name = @siteName,
+       lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...a, body: JSON.stringify(a.body), id, now });
+}
+
 export function getArticleSummary(db: Database, id: string): ArticleSummary {
   const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
