@@ -4,6 +4,7 @@ import { bodyToText, type Body } from '../body';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';
+import { getArticleText } from './repo';
 
 /**
  * Saves a corrected body (the user removed junk, fixed typos, split paragraphs). The text, the
@@ -13,8 +14,8 @@ export function updateArticleBody(db: Database, id: string, body: Body): Reancho
   const text = bodyToText(body);
   if (!text.trim()) throw new CommonplaceError('invalid_input', `article ${id}: the corrected text is empty; delete the article instead`);
   return db.transaction(() => {
-    const r = db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(body), text, nowIso(), id);
-    if (r.changes === 0) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
-    return reanchorArticlePassages(db, id, text);
+    const oldText = getArticleText(db, id);
+    db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(body), text, nowIso(), id);
+    return reanchorArticlePassages(db, id, oldText, text);
   })();
 }

@@ -10,7 +10,7 @@ import { checkImportSize, MEDIA_TYPES, parseDocument } from '../import';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
-import { findArticleByHash, findArticleBySource, getArticleSummary, insertArticle, replaceArticleContent } from './repo';
+import { findArticleByHash, findArticleBySource, getArticleSummary, getArticleText, insertArticle, replaceArticleContent } from './repo';
 
 export interface ImportSource {
   bytes: Uint8Array;
@@ -79,9 +79,10 @@ export function importDocument(db: Database, src: ImportSource, onChangedSource:
     // The earlier original stays in the library: nothing the user imported is ever thrown away.
     const report = db.transaction(() => {
       storeOriginal();
+      const oldText = getArticleText(db, previous.id);
       replaceArticleContent(db, previous.id, fields, now);
       addTags(previous.id);
-      return reanchorArticlePassages(db, previous.id, text);
+      return reanchorArticlePassages(db, previous.id, oldText, text);
     })();
     return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report };
   }

@@ -85,6 +85,12 @@ export function replaceArticleContent(db: Database, id: string, a: Omit<NewArtic
   ).run({ ...a, body: JSON.stringify(a.body), id, now });
 }
 
+export function getArticleText(db: Database, id: string): string {
+  const row = db.prepare<[string], { text: string }>('SELECT text FROM articles WHERE id = ?').get(id);
+  if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
+  return row.text;
+}
+
 export function getArticleSummary(db: Database, id: string): ArticleSummary {
   const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);

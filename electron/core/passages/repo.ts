@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Passage, PassageColor } from '../../api/contract';
+import { getArticleText } from '../articles/repo';
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { safeTagKey } from '../tags/names';
 import { ensureTags } from '../tags/repo';
 import { cleanComment } from '../text-fields';
-import { describeRange, findQuote, reanchorAll, type Placement, type Selectors } from './anchoring';
+import { describeRange, findQuote, reanchorAfterEdit, type Placement, type Selectors } from './anchoring';
 
 interface PassageRow {
   id: string;
@@ -49,11 +50,6 @@ function toPassage(r: PassageRow): Passage {
   };
 }
 
-function articleText(db: Database, articleId: string): string {
-  const row = db.prepare<[string], { text: string }>('SELECT text FROM articles WHERE id = ?').get(articleId);
-  if (!row) throw new CommonplaceError('not_found', `article ${articleId}: not in this library`);
-  return row.text;
-}
 
 export interface NewPassage {
   articleId: string;
@@ -65,7 +61,7 @@ export interface NewPassage {
 }
 
 export function createPassage(db: Database, p: NewPassage): Passage {
-  const text = articleText(db, p.articleId);
+  const text = getArticleText(db, p.articleId);
   const sel = describeRange(text, p.start, p.end);
   const id = newId();
   const now = nowIso();
@@ -81,7 +77,7 @@ export function createPassage(db: Database, p: NewPassage): Passage {
 
 /** The CLI's way in: the quote must occur in the article (the Nth occurrence, default first). */
 export function createPassageFromQuote(db: Database, p: Omit<NewPassage, 'start' | 'end'> & { quote: string; occurrence: number }): Passage {
-  const text = articleText(db, p.articleId);
+  const text = getArticleText(db, p.articleId);
   const { start, end } = findQuote(text, p.quote, p.occurrence);
   return createPassage(db, { ...p, start, end });
 }
@@ -163,7 +159,7 @@ export function restorePassage(db: Database, id: string): Passage {
 /** Re-attaches a passage (typically an orphan) to a new selection in its article. */
 export function reattachPassage(db: Database, id: string, start: number, end: number): Passage {
   const p = getPassage(db, id);
-  const sel = describeRange(articleText(db, p.articleId), start, end);
+  const sel = describeRange(getArticleText(db, p.articleId), start, end);
   db.prepare(`UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`).run(
     sel.quote.exact,
     sel.quote.prefix,
@@ -191,14 +187,15 @@ export interface ReanchorReport {
  * the result (call inside the transaction that changed the text). Nothing is ever dropped: a
  * passage that cannot be placed is marked orphaned and keeps its quote.
  */
-export function reanchorArticlePassages(db: Database, articleId: string, newText: string): ReanchorReport {
+export function reanchorArticlePassages(db: Database, articleId: string, oldText: string, newText: string): ReanchorReport {
   const rows = db
     .prepare<[string], PassageRow>(`${SELECT_PASSAGES} WHERE p.article_id = ? AND p.deleted_at IS NULL`)
     .all(articleId);
   const report: ReanchorReport = { unchanged: 0, moved: 0, changed: 0, orphaned: 0 };
   if (!rows.length) return report;
   const selectors: Selectors[] = rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: { start: r.start, end: r.end } }));
-  const placements: Placement[] = reanchorAll(newText, selectors);
+  // The diff of old and new text places passages in untouched paragraphs exactly, even next to near-duplicates.
+  const placements: Placement[] = reanchorAfterEdit(oldText, newText, selectors);
   const store = db.prepare(`UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`);
   const orphan = db.prepare('UPDATE passages SET orphaned = 1, updated_at = ? WHERE id = ? AND orphaned = 0');
   const now = nowIso();

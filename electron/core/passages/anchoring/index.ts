@@ -1,0 +1,10 @@
+/**
+ * Anchoring of passages (highlights) in an article's canonical text: selectors to store, and
+ * re-anchoring after the text changed. Pure functions, no database; see reanchor.ts for the
+ * strategy and its tuning.
+ */
+export { CONTEXT_LENGTH, describeRange, findQuote } from './selectors';
+export type { Selectors, TextPositionSelector, TextQuoteSelector } from './selectors';
+export { Anchorer, reanchor, reanchorAll } from './reanchor';
+export type { Placement, ReanchorOptions } from './reanchor';
+export { reanchorAfterEdit } from './after-edit';
