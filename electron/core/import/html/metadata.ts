@@ -1,0 +1,123 @@
+/**
+ * Page metadata read from the untouched document (Readability mutates its copy): the fallbacks
+ * used when Readability finds nothing or leaves a field empty.
+ */
+import { cleanField } from '../../text-fields';
+import { normalizeDate } from './dates';
+import { normalizeLang } from './lang';
+
+export interface PageMetadata {
+  title: string | null;
+  lang: string | null;
+  published: string | null;
+  excerpt: string | null;
+  siteName: string | null;
+  byline: string | null;
+}
+
+export function readPageMetadata(doc: Document): PageMetadata {
+  const metas = metaIndex(doc);
+  return {
+    title: cleanField(doc.querySelector('title')?.textContent) ?? cleanField(metas.get('og:title')),
+    lang: pageLang(doc, metas),
+    published: publishedDate(doc, metas),
+    excerpt: cleanField(metas.get('description') ?? metas.get('og:description')),
+    siteName: cleanField(metas.get('og:site_name') ?? metas.get('application-name')),
+    byline: cleanField(metas.get('author') ?? metas.get('article:author') ?? metas.get('dc.creator'), 300),
+  };
+}
+
+/** First content of each `<meta name|property|itemprop|http-equiv>`, keyed in lower case. */
+function metaIndex(doc: Document): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    const content = meta.getAttribute('content');
+    if (content == null) continue;
+    for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const key = meta.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !index.has(key)) index.set(key, content);
+    }
+  }
+  return index;
+}
+
+function pageLang(doc: Document, metas: Map<string, string>): string | null {
+  const root = doc.documentElement;
+  return (
+    normalizeLang(root.getAttribute('lang')) ??
+    normalizeLang(root.getAttribute('xml:lang')) ??
+    normalizeLang(metas.get('content-language')?.split(',')[0]) ??
+    normalizeLang(metas.get('og:locale'))
+  );
+}
+
+const PUBLISHED_META_KEYS = [
+  'article:published_time',
+  'datepublished',
+  'og:published_time',
+  'date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.date',
+  'pubdate',
+  'publish-date',
+  'sailthru.date',
+  'parsely-pub-date',
+];
+
+/** Meta tags, then JSON-LD `datePublished`, then `<time>` elements (the least specific signal). */
+function publishedDate(doc: Document, metas: Map<string, string>): string | null {
+  for (const key of PUBLISHED_META_KEYS) {
+    const date = normalizeDate(metas.get(key));
+    if (date) return date;
+  }
+  const fromJsonLd = jsonLdDatePublished(doc);
+  if (fromJsonLd) return fromJsonLd;
+  const times = [
+    doc.querySelector('time[pubdate][datetime]'),
+    doc.querySelector('[itemprop="datePublished"][datetime]'),
+    doc.querySelector('article time[datetime], main time[datetime]'),
+    doc.querySelector('time[datetime]'),
+  ];
+  for (const time of times) {
+    const date = normalizeDate(time?.getAttribute('datetime'));
+    if (date) return date;
+  }
+  return null;
+}
+
+/** JSON-LD blocks bigger than this are not worth parsing for one date. */
+const MAX_JSON_LD_CHARS = 1_000_000;
+
+function jsonLdDatePublished(doc: Document): string | null {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const source = script.textContent ?? '';
+    if (source.length > MAX_JSON_LD_CHARS) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(source);
+    } catch {
+      continue;
+    }
+    const date = findDatePublished(data);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Breadth-first through objects, arrays and `@graph`, bounded so hostile JSON cannot stall us. */
+function findDatePublished(data: unknown): string | null {
+  const queue: unknown[] = [data];
+  for (let visited = 0; queue.length && visited < 2000; visited++) {
+    const item = queue.shift();
+    if (Array.isArray(item)) {
+      queue.push(...item.slice(0, 200));
+    } else if (item && typeof item === 'object') {
+      const record = item as Record<string, unknown>;
+      const date = normalizeDate(record.datePublished);
+      if (date) return date;
+      for (const value of Object.values(record)) if (value && typeof value === 'object') queue.push(value);
+    }
+  }
+  return null;
+}

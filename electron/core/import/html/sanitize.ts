@@ -1,0 +1,84 @@
+/**
+ * Sanitising extracted article HTML before it is converted into a `Body`.
+ *
+ * The `Body` itself can only hold text, three marks and vetted link targets, so this is the
+ * first of two walls: DOMPurify, with an allow-list of structural and inline tags and only `href`
+ * and `class` attributes, removes everything active (script, style, frames, plugins, forms, SVG,
+ * MathML, event handlers, inline styles, dangerous URLs) and everything that would load a remote
+ * resource. Images are replaced beforehand by their alt text, so what they said is not lost.
+ */
+import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
+import type { DOMWindow } from 'jsdom';
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+export const ALLOWED_TAGS = [
+  ...HEADINGS,
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'address', 'center', 'hgroup',
+  'blockquote', 'pre', 'hr', 'br', 'wbr',
+  'ul', 'ol', 'li', 'menu', 'dl', 'dt', 'dd',
+  'figure', 'figcaption', 'details', 'summary',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'a', 'b', 'strong', 'i', 'em', 'cite', 'dfn', 'var', 'code', 'kbd', 'samp', 'tt',
+  'span', 'mark', 'small', 'sub', 'sup', 'abbr', 'q', 'u', 's', 'strike', 'del', 'ins', 'time', 'bdi', 'bdo',
+];
+
+/** Removed with their content (DOMPurify already drops script, style, svg, math, iframe, video…). */
+const DROPPED_WITH_CONTENT = [
+  'object', 'embed', 'applet', 'canvas', 'map', 'frameset', 'frame', 'noframes', 'noscript',
+  'select', 'option', 'datalist', 'textarea', 'button', 'input', 'picture', 'source', 'track', 'template',
+];
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'class'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ADD_FORBID_CONTENTS: DROPPED_WITH_CONTENT,
+  // Relative references survive for now (resolved or dropped later); of the schemes only these.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  KEEP_CONTENT: true,
+  WHOLE_DOCUMENT: false,
+};
+
+/** Sanitises `root` (an allowed element such as the `div` Readability returns) in place. */
+export function sanitizeInPlace(window: DOMWindow, root: Element): void {
+  replaceImages(root);
+  const purify = createDOMPurify(window as unknown as WindowLike);
+  purify.sanitize(root, { ...CONFIG, IN_PLACE: true });
+}
+
+/**
+ * `<img>` → its alt text: a caption (`figcaption`) when the image stood alone in its block,
+ * inline text when it sat inside running text (emoji, icons). An image inside a figure that has
+ * its own caption is simply dropped.
+ */
+function replaceImages(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const img of Array.from(root.querySelectorAll('img, input[type="image" i], area'))) {
+    const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+    const figure = img.closest('figure');
+    if (!alt || (figure && figure.querySelector('figcaption'))) {
+      img.remove();
+      continue;
+    }
+    const block = nearestBlock(img);
+    const standsAlone = !block || (block.textContent ?? '').trim() === '';
+    if (standsAlone) {
+      const caption = doc.createElement('figcaption');
+      caption.textContent = alt;
+      img.replaceWith(caption);
+    } else {
+      img.replaceWith(doc.createTextNode(alt));
+    }
+  }
+}
+
+const BLOCKS = new Set([...HEADINGS, 'p', 'div', 'li', 'td', 'th', 'figure', 'blockquote', 'section', 'article', 'dd', 'dt', 'caption']);
+
+function nearestBlock(el: Element): Element | null {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (BLOCKS.has(node.localName)) return node;
+  }
+  return null;
+}

@@ -1,0 +1,1 @@
+export { parseMarkdown, readMarkdown, type MarkdownImport } from './parse';
