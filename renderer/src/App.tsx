@@ -1,7 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary, LibraryEvent } from '../../electron/api/contract';
 import { invoke } from './api/client';
 import { useLibraryEvents } from './app/useLibraryEvents';
+import { ToasterContext } from './app/toasterContext';
 import { useShortcuts } from './app/useShortcuts';
 import { DropOverlay } from './import/DropOverlay';
 import { EmptyLibrary } from './import/EmptyLibrary';
@@ -14,11 +15,19 @@ import { ArticlePages } from './library/articlePages';
 import { LibraryPane } from './library/LibraryPane';
 import { ExternalLinksProvider } from './links/ExternalLinks';
 import { ReaderPane } from './reader/ReaderPane';
+import { TagsSection } from './tags/TagsSection';
+import { TagsContext, useTags } from './tags/useTags';
 
 const PAGE_SIZE = 100;
 
 export function App() {
-  const [pages] = useState(() => new ArticlePages(async (offset, limit) => invoke('articles.list', { offset, limit }), PAGE_SIZE));
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  // A filter is another list: its own pages, fetched from the top.
+  const pages = useMemo(
+    () => new ArticlePages(async (offset, limit) => invoke('articles.list', tagFilter === null ? { offset, limit } : { offset, limit, tag: tagFilter }), PAGE_SIZE),
+    [tagFilter],
+  );
+  const tags = useTags();
   const [openId, setOpenId] = useState<string | null>(null);
   const [revealId, setRevealId] = useState<string | null>(null);
   const [readerRevision, setReaderRevision] = useState(0);
@@ -52,23 +61,34 @@ export function App() {
   const open = useCallback((article: ArticleSummary) => setOpenId(article.id), []);
 
   return (
-    <ExternalLinksProvider>
-      <div className="app">
-        <header className="app-header" data-pane="toolbar">
-          <p className="app-name">Commonplace</p>
-          <ImportButton inputRef={fileInput} onFiles={(files) => void importer.importFiles(files)} />
-        </header>
-        <div className="app-panes">
-          <div className="library-slot" data-pane="library">
-            <LibraryPane pages={pages} openId={openId} revealId={revealId} onOpen={open} empty={<EmptyLibrary onChooseFiles={pickFiles} />} />
+    <ToasterContext.Provider value={toaster}>
+      <TagsContext.Provider value={tags}>
+        <ExternalLinksProvider>
+          <div className="app">
+            <header className="app-header" data-pane="toolbar">
+              <p className="app-name">Commonplace</p>
+              <ImportButton inputRef={fileInput} onFiles={(files) => void importer.importFiles(files)} />
+            </header>
+            <div className="app-panes">
+              <div className="library-slot" data-pane="library">
+                <LibraryPane
+                  pages={pages}
+                  openId={openId}
+                  revealId={revealId}
+                  onOpen={open}
+                  filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
+                  empty={tagFilter === null ? <EmptyLibrary onChooseFiles={pickFiles} /> : <p className="library-message">Nothing is tagged “{tagFilter}” any more.</p>}
+                />
+              </div>
+              <div className="reader-slot" data-pane="reader">
+                <ReaderPane articleId={openId} revision={readerRevision} />
+              </div>
+            </div>
+            <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
+            <DropOverlay visible={dragging} />
           </div>
-          <div className="reader-slot" data-pane="reader">
-            <ReaderPane articleId={openId} revision={readerRevision} />
-          </div>
-        </div>
-        <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
-        <DropOverlay visible={dragging} />
-      </div>
-    </ExternalLinksProvider>
+        </ExternalLinksProvider>
+      </TagsContext.Provider>
+    </ToasterContext.Provider>
   );
 }

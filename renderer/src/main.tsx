@@ -4,11 +4,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './theme/tokens.css';
+import './theme/tokens-highlights.css';
 import './theme/base.css';
 import './theme/layout.css';
 import './theme/library.css';
 import './theme/reader.css';
 import './theme/import.css';
+import './theme/passages.css';
+import './theme/tags.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,10 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 export type ToastKind = 'success' | 'error' | 'progress';
+/** A button in the toast (e.g. Undo); running it also dismisses the toast. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Toast {
   id: number;
   kind: ToastKind;
   text: string;
+  action?: ToastAction;
 }
 
 /** Successes fade after this; failures stay until dismissed (they need reading). */
@@ -12,7 +19,7 @@ const SUCCESS_MS = 8000;
 
 export interface Toaster {
   toasts: Toast[];
-  show: (kind: ToastKind, text: string) => number;
+  show: (kind: ToastKind, text: string, action?: ToastAction) => number;
   dismiss: (id: number) => void;
 }
 
@@ -29,7 +36,7 @@ export function useToasts(): Toaster {
   }, []);
 
   const show = useCallback(
-    (kind: ToastKind, text: string) => {
+    (kind: ToastKind, text: string, action?: ToastAction) => {
       const id = nextId.current++;
       // A new summary supersedes the last one; failures accumulate until read and dismissed.
       if (kind === 'success') {
@@ -37,7 +44,7 @@ export function useToasts(): Toaster {
         timers.current.forEach((timer) => clearTimeout(timer));
         timers.current.clear();
       }
-      setToasts((list) => [...list.filter((toast) => kind !== 'success' || toast.kind !== 'success'), { id, kind, text }]);
+      setToasts((list) => [...list.filter((toast) => kind !== 'success' || toast.kind !== 'success'), action ? { id, kind, text, action } : { id, kind, text }]);
       if (kind === 'success') timers.current.set(id, setTimeout(() => dismiss(id), SUCCESS_MS));
       return id;
     },

@@ -15,12 +15,14 @@ interface Props {
   /** Make this article the active row and scroll to it once it is in a fetched page. */
   revealId: string | null;
   onOpen: (article: ArticleSummary) => void;
+  /** Above the list: the tags to filter it by. */
+  filters?: ReactNode;
   empty: ReactNode;
 }
 
 const countFormat = new Intl.NumberFormat();
 
-export function LibraryPane({ pages, openId, revealId, onOpen, empty }: Props) {
+export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }: Props) {
   const version = useSyncExternalStore(pages.subscribe, pages.getVersion);
   const total = pages.total;
   const count = total ?? 0;
@@ -28,6 +30,13 @@ export function LibraryPane({ pages, openId, revealId, onOpen, empty }: Props) {
   const [active, setActive] = useState(-1);
   const [revealed, setRevealed] = useState<string | null>(null);
   const activeIndex = Math.min(active, count - 1);
+  const [shownPages, setShownPages] = useState(pages);
+  if (shownPages !== pages) {
+    // Another list (a tag filter): start over at its top, keeping focus where it is.
+    setShownPages(pages);
+    setActive(-1);
+    setRevealed(null);
+  }
 
   const virtualizer = useVirtualizer({
     count,
@@ -39,6 +48,10 @@ export function LibraryPane({ pages, openId, revealId, onOpen, empty }: Props) {
   const rows = virtualizer.getVirtualItems();
   const firstRow = rows[0]?.index ?? 0;
   const lastRow = rows[rows.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [pages]);
 
   useEffect(() => {
     pages.want(firstRow, lastRow);
@@ -89,6 +102,7 @@ export function LibraryPane({ pages, openId, revealId, onOpen, empty }: Props) {
 
   return (
     <nav className="library-pane" aria-label="Articles">
+      {filters}
       <div className="pane-heading">
         <h2 id="library-heading">Library</h2>
         {total !== null && total > 0 && (

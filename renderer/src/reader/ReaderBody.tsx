@@ -1,9 +1,16 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useMemo } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useMemo, useRef, type RefObject } from 'react';
+import type { Passage } from '../../../electron/api/contract';
 import type { Body } from '../../../electron/core/body';
+import { $applyPassageMarks } from '../passages/applyPassageMarks';
+import { MarkEventsPlugin, type MarkTarget } from '../passages/MarkEventsPlugin';
+import { marksSignature, PassageMarksPlugin, placedRanges } from '../passages/PassageMarksPlugin';
+import { ReaderSelectionPlugin, type ReaderSelection } from '../passages/ReaderSelectionPlugin';
 import { $setBody } from './bodyToLexical';
 import { LinkClickPlugin } from './LinkClickPlugin';
 import { readerNodes } from './readerNodes';
@@ -11,21 +18,33 @@ import { readerTheme } from './readerTheme';
 
 interface Props {
   body: Body;
+  passages: readonly Passage[];
   onLink: (href: string) => void;
+  editorRef: RefObject<LexicalEditor | null>;
+  onSelection: (selection: ReaderSelection | null) => void;
+  onMarkActivate: (target: MarkTarget) => void;
+  onMarkHover: (target: MarkTarget | null) => void;
 }
 
 /**
- * The article body in a read-only Lexical editor. The composer reads its config once, so the
- * parent gives this component a new key for every article (and every revision of one).
+ * The article body in a read-only Lexical editor, with passages as highlights. The composer reads
+ * its config once, so the parent gives this component a new key for every article (and every new
+ * body of one); passage changes re-render the marks in place (PassageMarksPlugin).
  */
-export function ReaderBody({ body, onLink }: Props) {
+export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onMarkActivate, onMarkHover }: Props) {
+  // The first render already has the marks: one update, not a bare body and then a second pass.
+  const initialPassages = useRef(passages);
+  const initialSignature = useMemo(() => marksSignature(placedRanges(initialPassages.current)), []);
   const initialConfig = useMemo(
     () => ({
       namespace: 'commonplace-reader',
       nodes: [...readerNodes],
       theme: readerTheme,
       editable: false,
-      editorState: () => $setBody(body),
+      editorState: () => {
+        $setBody(body);
+        $applyPassageMarks(placedRanges(initialPassages.current));
+      },
       onError: (error: Error) => {
         console.error('Reader failed to render the article body', error);
       },
@@ -51,6 +70,10 @@ export function ReaderBody({ body, onLink }: Props) {
         ErrorBoundary={LexicalErrorBoundary}
       />
       <LinkClickPlugin onLink={onLink} />
+      <EditorRefPlugin editorRef={editorRef} />
+      <PassageMarksPlugin body={body} passages={passages} initialSignature={initialSignature} />
+      <ReaderSelectionPlugin onChange={onSelection} />
+      <MarkEventsPlugin onActivate={onMarkActivate} onHover={onMarkHover} />
     </LexicalComposer>
   );
 }

@@ -11,10 +11,12 @@ import {
   $createParagraphNode,
   $createTextNode,
   $getRoot,
+  $setState,
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
 import type { Block, Body, Inline, InlineMark } from '../../../electron/core/body';
+import { bodyHeadingLevel } from './headingLevel';
 import { $createCaptionNode } from './nodes/CaptionNode';
 import { $createCodeBlockNode } from './nodes/CodeBlockNode';
 
@@ -59,7 +61,7 @@ function $appendInlines(parent: ElementNode, content: readonly Inline[]): void {
  * The article's <h1> is its title, so the body's top heading level becomes <h2> (a body using
  * h1 moves everything one level down; one starting at h2 stays) to keep the outline in order.
  */
-function headingShift(blocks: readonly Block[]): number {
+export function headingShift(blocks: readonly Block[]): number {
   let top = 6;
   for (const block of blocks) if (block.type === 'heading') top = Math.min(top, block.level);
   return Math.max(0, 2 - top);
@@ -73,6 +75,8 @@ function $blockNode(block: Block, shift: number): ElementNode {
   switch (block.type) {
     case 'heading': {
       const node = $createHeadingNode(headingTag(block.level, shift));
+      // The shown tag can't always say the level (h5 and h6 both show as h6 after a shift).
+      $setState(node, bodyHeadingLevel, block.level);
       $appendInlines(node, block.content);
       return node;
     }

@@ -1,5 +1,6 @@
 import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
+import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { CaptionNode } from './nodes/CaptionNode';
@@ -14,4 +15,6 @@ export const readerNodes: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
   CaptionNode,
   CodeBlockNode,
+  // Highlights: passage ids on inline marks (several where passages overlap).
+  MarkNode,
 ];

@@ -14,6 +14,8 @@ export const readerTheme = {
   list: { ul: 'rd-list rd-ul', ol: 'rd-list rd-ol', listitem: 'rd-li' },
   link: 'rd-link',
   text: { bold: 'rd-bold', italic: 'rd-italic', code: 'rd-code' },
+  mark: 'rd-mark',
+  markOverlap: 'rd-mark-overlap',
 } satisfies EditorThemeClasses;
 
 /** A custom node's class from the theme (the theme type is open-ended, so check it is a string). */

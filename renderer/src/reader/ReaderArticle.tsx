@@ -1,0 +1,345 @@
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Article, Passage, PassageColor } from '../../../electron/api/contract';
+import { invoke } from '../api/client';
+import { useReportError, useToaster } from '../app/toasterContext';
+import { EditableBody } from '../edit/EditableBody';
+import { $lexicalToBody, withoutEmptyBlocks } from '../edit/lexicalToBody';
+import { reanchorReportText } from '../edit/reportText';
+import { ArticleMeta } from '../library/ArticleMeta';
+import { useOpenExternal } from '../links/ExternalLinks';
+import { openableUrl } from '../links/externalUrl';
+import { readerSelectionRange } from '../passages/domRange';
+import type { MarkTarget } from '../passages/MarkEventsPlugin';
+import { FLASH_CLASS } from '../passages/passageColors';
+import { PassageEditor, type EditorFocus } from '../passages/PassageEditor';
+import { markElements, MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
+import { PassagePreview } from '../passages/PassagePreview';
+import { PassagesSidebar } from '../passages/PassagesSidebar';
+import type { ReaderSelection } from '../passages/ReaderSelectionPlugin';
+import { SelectionToolbar } from '../passages/SelectionToolbar';
+import type { TextRange } from '../passages/trimRange';
+import { usePassageActions } from '../passages/usePassageActions';
+import type { PassagesState } from '../passages/usePassages';
+import { ArticleTags } from '../tags/ArticleTags';
+import { headingShift } from './bodyToLexical';
+import { handleSelectionKey } from './keyboardSelection';
+import { ReaderBody } from './ReaderBody';
+import { useStableBody } from './useStableBody';
+
+export const READER_ARTICLE_ID = 'reader-article';
+
+const FLASH_MS = 1600;
+const HOVER_DELAY_MS = 350;
+
+interface OpenEditor {
+  id: string;
+  /** The passage as created, until the refreshed list has it. */
+  fallback: Passage | null;
+  anchor: DOMRect | null;
+  focus: EditorFocus;
+  /** Ids of the mark that was clicked (overlaps), outermost first. */
+  ids: string[];
+}
+
+/** A BCP 47-looking tag or nothing: an invalid `lang` attribute misleads screen readers. */
+function validLang(lang: string | null): string | undefined {
+  return lang !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(lang) ? lang : undefined;
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+interface Props {
+  article: Article;
+  passages: PassagesState;
+  /** The body was saved: fetch the article again. */
+  onSaved: () => void;
+}
+
+export function ReaderArticle({ article, passages: passagesState, onSaved }: Props) {
+  const openExternal = useOpenExternal();
+  const { show } = useToaster();
+  const reportError = useReportError();
+  const source = article.source !== null ? openableUrl(article.source) : null;
+  const { body, version } = useStableBody(article.body);
+  const { passages, refresh } = passagesState;
+  const actions = usePassageActions(article.id, refresh);
+
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const editEditorRef = useRef<LexicalEditor | null>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [selection, setSelection] = useState<ReaderSelection | null>(null);
+  const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
+  const [hover, setHover] = useState<MarkTarget | null>(null);
+  const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const byId = useCallback((id: string) => passages?.find((p) => p.id === id), [passages]);
+
+  const currentRange = useCallback((): TextRange | null => {
+    const editor = editorRef.current;
+    return (editor && readerSelectionRange(editor)) ?? selection?.range ?? null;
+  }, [selection]);
+
+  const highlight = useCallback(
+    async (color?: PassageColor, then?: EditorFocus) => {
+      const range = currentRange();
+      if (!range) {
+        show('success', 'Select some text in the article first, then highlight it.');
+        return;
+      }
+      const anchor = selection?.rect ?? null;
+      document.getSelection()?.removeAllRanges();
+      setSelection(null);
+      const created = await actions.create(range, color ? { color } : {});
+      if (created && then) setOpenEditor({ id: created.id, fallback: created, anchor, focus: then, ids: [created.id] });
+      else articleRef.current?.focus({ preventScroll: true });
+    },
+    [actions, currentRange, selection, show],
+  );
+
+  // H or Ctrl/Cmd+Shift+H highlights the selection in the default colour.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (editing || event.defaultPrevented || event.altKey || isTextField(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const key = event.key.toLowerCase();
+      const mod = event.ctrlKey || event.metaKey;
+      const plainH = key === 'h' && !mod && !event.shiftKey;
+      const chordH = key === 'h' && mod && event.shiftKey;
+      if (!plainH && !chordH) return;
+      const inReader = articleRef.current?.contains(document.activeElement) ?? false;
+      const editor = editorRef.current;
+      if (!inReader && !(editor && readerSelectionRange(editor))) return;
+      event.preventDefault();
+      void highlight();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [editing, highlight]);
+
+  const openPassage = useCallback((passage: Passage, focus: EditorFocus = 'colour') => {
+    const editor = editorRef.current;
+    const first = editor ? markElements(editor, passage.id)[0] : undefined;
+    if (first) first.scrollIntoView({ block: 'nearest' });
+    setHover(null);
+    setOpenEditor({ id: passage.id, fallback: null, anchor: first?.getBoundingClientRect() ?? null, focus, ids: [passage.id] });
+  }, []);
+
+  const jump = useCallback((passage: Passage) => {
+    const editor = editorRef.current;
+    const marks = editor ? markElements(editor, passage.id) : [];
+    if (marks.length === 0) return;
+    marks[0]!.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    for (const mark of marks) {
+      mark.classList.remove(FLASH_CLASS);
+      void mark.offsetWidth; // restart the animation if it is still running
+      mark.classList.add(FLASH_CLASS);
+      setTimeout(() => mark.classList.remove(FLASH_CLASS), FLASH_MS);
+    }
+  }, []);
+
+  const onMarkActivate = useCallback((target: MarkTarget) => {
+    const innermost = target.ids[target.ids.length - 1]!;
+    setHover(null);
+    setOpenEditor({ id: innermost, fallback: null, anchor: target.element.getBoundingClientRect(), focus: 'colour', ids: target.ids });
+  }, []);
+
+  const onMarkHover = useCallback((target: MarkTarget | null) => {
+    if (hoverTimer.current) clearTimeout(hoverTimer.current);
+    hoverTimer.current = setTimeout(() => setHover(target), target ? HOVER_DELAY_MS : 120);
+  }, []);
+  useEffect(() => () => {
+    if (hoverTimer.current) clearTimeout(hoverTimer.current);
+  }, []);
+
+  const toolbarBounds = useCallback(() => articleRef.current?.getBoundingClientRect(), []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (editing || isTextField(event.target) || !(event.target instanceof Node) || toolbarRef.current?.contains(event.target)) return;
+    const content = editorRef.current?.getRootElement() ?? null;
+    if (handleSelectionKey(event, content, event.currentTarget)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Escape' && selection) {
+      event.preventDefault();
+      document.getSelection()?.removeAllRanges();
+      return;
+    }
+    if (event.key === 'Tab' && !event.shiftKey && selection && toolbarRef.current) {
+      // The toolbar floats outside the reading order: Tab from the text goes to it.
+      event.preventDefault();
+      toolbarRef.current.querySelector('button')?.focus();
+      return;
+    }
+    if (event.key === 'Enter' && content) {
+      const node = document.getSelection()?.focusNode;
+      const mark = node instanceof Element ? node.closest(`mark[${MARK_IDS_ATTRIBUTE}]`) : node?.parentElement?.closest(`mark[${MARK_IDS_ATTRIBUTE}]`);
+      if (mark instanceof HTMLElement && content.contains(mark)) {
+        event.preventDefault();
+        const ids = (mark.getAttribute(MARK_IDS_ATTRIBUTE) ?? '').split(' ').filter(Boolean);
+        onMarkActivate({ ids, element: mark });
+      }
+    }
+  };
+
+  const save = async () => {
+    const editor = editEditorRef.current;
+    if (!editor) return;
+    const edited = withoutEmptyBlocks(editor.read(() => $lexicalToBody(headingShift(article.body.blocks))));
+    if (edited.blocks.length === 0) {
+      show('error', 'The article has no text left. Undo the deletion or cancel editing.');
+      return;
+    }
+    setSaving(true);
+    try {
+      const { report } = await invoke('articles.updateBody', { id: article.id, body: edited });
+      show('success', reanchorReportText(report));
+      setEditing(false);
+      onSaved();
+      refresh();
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const editorPassage = openEditor ? (byId(openEditor.id) ?? openEditor.fallback) : null;
+  // A passage deleted elsewhere (or by its own Delete button) closes its editor.
+  useEffect(() => {
+    if (openEditor && passages && !openEditor.fallback && !byId(openEditor.id)) setOpenEditor(null);
+  }, [openEditor, passages, byId]);
+
+  const hovered = hover && !openEditor ? hover.ids.map(byId).filter((p): p is Passage => p !== undefined) : [];
+
+  return (
+    <div className="reader-layout">
+      {/* Focusable so the keyboard can scroll it (it is the scrolling region) and F6 can reach it. */}
+      <article
+        id={READER_ARTICLE_ID}
+        ref={articleRef}
+        aria-label="Reader"
+        className="reader"
+        tabIndex={0}
+        data-pane-focus
+        lang={validLang(article.lang)}
+        onKeyDown={onKeyDown}
+      >
+        <div className="reader-column">
+          <header className="reader-header">
+            <h1 className="reader-title">{article.title || 'Untitled'}</h1>
+            {article.subtitle && <p className="reader-subtitle">{article.subtitle}</p>}
+            <p className="reader-meta">
+              <ArticleMeta article={article} />
+              {source && (
+                <a
+                  className="reader-source"
+                  href={source}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    openExternal(source);
+                  }}
+                >
+                  View original
+                </a>
+              )}
+            </p>
+            <div className="reader-tools">
+              <ArticleTags article={article} />
+              <div className="reader-tool-buttons">
+                {editing ? (
+                  <>
+                    <button type="button" disabled={saving} onClick={() => setEditing(false)}>
+                      Cancel
+                    </button>
+                    <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
+                      {saving ? 'Saving…' : 'Save'}
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setSelection(null);
+                      setOpenEditor(null);
+                      setEditing(true);
+                    }}
+                  >
+                    Edit text
+                  </button>
+                )}
+              </div>
+            </div>
+            {editing && (
+              <p className="reader-edit-note">
+                Editing the text. Highlights are hidden and will be placed again when you save.
+              </p>
+            )}
+          </header>
+          {editing ? (
+            <EditableBody key={`edit@${version}`} body={body} editorRef={editEditorRef} />
+          ) : (
+            passages !== null && (
+              <ReaderBody
+                key={`read@${version}`}
+                body={body}
+                passages={passages}
+                onLink={openExternal}
+                editorRef={editorRef}
+                onSelection={setSelection}
+                onMarkActivate={onMarkActivate}
+                onMarkHover={onMarkHover}
+              />
+            )
+          )}
+        </div>
+      </article>
+      <PassagesSidebar
+        passages={passages}
+        error={passagesState.error}
+        selection={editing ? null : (selection?.range ?? null)}
+        onJump={jump}
+        onEdit={(passage) => openPassage(passage)}
+        onReattach={(passage) => {
+          const range = currentRange();
+          if (range) void actions.reattach(passage, range);
+        }}
+        onDelete={(passage) => void actions.remove(passage)}
+      />
+      {!editing && selection && !openEditor && (
+        <SelectionToolbar
+          ref={toolbarRef}
+          selection={selection}
+          onHighlight={(color) => void highlight(color)}
+          onTag={() => void highlight(undefined, 'tags')}
+          onComment={() => void highlight(undefined, 'comment')}
+          onLeave={() => articleRef.current?.focus({ preventScroll: true })}
+          bounds={toolbarBounds}
+        />
+      )}
+      {hovered.length > 0 && hover && <PassagePreview passages={hovered} anchor={hover.element} />}
+      {openEditor && editorPassage && (
+        <PassageEditor
+          key={editorPassage.id}
+          passage={editorPassage}
+          others={openEditor.ids.filter((id) => id !== editorPassage.id).map(byId).filter((p): p is Passage => p !== undefined)}
+          anchor={openEditor.anchor}
+          focus={openEditor.focus}
+          actions={actions}
+          onSwitch={(id) => setOpenEditor({ ...openEditor, id, fallback: null, focus: 'colour' })}
+          onClose={() => setOpenEditor(null)}
+        />
+      )}
+    </div>
+  );
+}
