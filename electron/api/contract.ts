@@ -106,6 +106,22 @@ const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #f
 const Offset = z.number().int().min(0);
 const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');
 
+export const SearchHitSchema = z.object({
+  kind: z.enum(['article', 'passage']),
+  id: Id,
+  articleId: Id,
+  title: z.string(),
+  /** Text around the first hits; each hit between U+0002 and U+0003 (render them as marks, never as HTML). */
+  snippet: z.string(),
+  score: z.number(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+
+/** Hit delimiters inside `SearchHit.snippet`. */
+export const SNIPPET_HIT_OPEN = '\u0002';
+export const SNIPPET_HIT_CLOSE = '\u0003';
+
 /** Largest single upload a client may send (base64 inflates it by a third on the wire). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -256,6 +272,29 @@ export const contract = {
     mutates: true,
     exposure: 'client',
   }),
+  'search.query': call({
+    summary: 'Search articles and passages: words, "phrases", OR, -exclude, prefix*, tag:, kind:, site:, before:, after:, lang:.',
+    input: z.object({
+      query: z.string().max(10_000, 'query is longer than 10,000 characters'),
+      kind: z.enum(['article', 'passage', 'note']).optional(),
+      limit: z.number().int().min(1).max(200).default(20),
+      offset: z.number().int().min(0).max(10_000).default(0),
+    }),
+    output: z.object({
+      total: z.number().int(),
+      counts: z.object({ article: z.number().int(), passage: z.number().int(), note: z.number().int() }),
+      hits: z.array(SearchHitSchema),
+    }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'search.reindex': call({
+    summary: 'Rebuild the search indexes from the library (repair).',
+    input: z.object({}),
+    output: z.object({ problemsBefore: z.array(z.string()), problemsAfter: z.array(z.string()) }),
+    mutates: false,
+    exposure: 'client',
+  }),
   'tags.list': call({
     summary: 'Every tag with how many passages and articles carry it.',
     input: z.object({}),
@@ -314,6 +353,7 @@ export type Passage = z.output<typeof PassageSchema>;
 export type PassageColor = z.output<typeof PassageColorSchema>;
 export type Tag = z.output<typeof TagSchema>;
 export type ReanchorReport = z.output<typeof ReanchorReportSchema>;
+export type SearchHit = z.output<typeof SearchHitSchema>;
 
 /** Failures cross every transport in this envelope; clients rethrow them as errors. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

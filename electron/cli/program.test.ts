@@ -177,3 +177,29 @@ describe('commonplace passage and tag commands', () => {
     expect(missing.err).toBe('commonplace: tag "nope": no such tag');
   });
 });
+
+describe('commonplace search and reindex', () => {
+  it('finds articles and passages with snippets as JSON, survives hostile queries, and reindexes', async () => {
+    const lib = join(tempDir(), 'lib.sqlite');
+    const imported = JSON.parse((await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json'])).out) as { id: string }[];
+    await cli(['--library', lib, 'passage', 'add', imported[0]!.id, '--quote', 'Vostochny Cosmodrome', '--tag', 'space']);
+    const r = await cli(['--library', lib, 'search', 'cosmodrome', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const hits = JSON.parse(r.out) as { kind: string; id: string; title: string; snippet: string; score: number }[];
+    expect(hits.map((h) => h.kind).sort()).toEqual(['article', 'passage']);
+    for (const h of hits) {
+      expect(h.title).toBe("Putin's state visit to North Korea sets stage for elevated ties");
+      expect(h.snippet.toLowerCase()).toContain('cosmodrome');
+      expect(typeof h.score).toBe('number');
+    }
+    const passagesOnly = JSON.parse((await cli(['--library', lib, 'search', 'tag:space', '--kind', 'passage', '--json'])).out) as unknown[];
+    expect(passagesOnly).toHaveLength(1);
+    for (const q of ['"', '(', 'NEAR(', '*', 'AND OR NOT', '😀']) {
+      const hostile = await cli(['--library', lib, 'search', q, '--json']);
+      expect(hostile.code, `${q}: ${hostile.err}`).toBe(0);
+    }
+    const re = await cli(['--library', lib, 'reindex']);
+    expect(re.code).toBe(0);
+    expect(re.out).toMatch(/consistent/);
+  });
+});

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
-import { PASSAGE_COLORS, type PassageColor } from '../api/contract';
+import { PASSAGE_COLORS, SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN, type PassageColor } from '../api/contract';
 import { errorMessage } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
@@ -157,6 +157,36 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .action(async (from: string, into: string) => {
       const t = await client()('tags.merge', { from, into });
       io.out(`merged "${from}" into "${t.name}" (${t.count} passages)`);
+    });
+
+  program
+    .command('search')
+    .description('search articles and passages (words, "phrases", OR, -word, prefix*, tag:, kind:, site:, before:, after:, lang:)')
+    .argument('<query...>', 'the query')
+    .addOption(new Option('--kind <kind>', 'only this kind of result').choices(['article', 'passage', 'note']))
+    .option('--limit <n>', 'at most this many hits', (v) => parsePositiveInt(v, '--limit'), 20)
+    .option('--json', 'print JSON: each hit with kind, id, title, snippet, score')
+    .action(async (words: string[], o: { kind?: 'article' | 'passage' | 'note'; limit: number; json?: boolean }) => {
+      const r = await client()('search.query', { query: words.join(' '), kind: o.kind, limit: Math.min(o.limit, 200) });
+      const plain = (s: string) => s.replaceAll(SNIPPET_HIT_OPEN, '').replaceAll(SNIPPET_HIT_CLOSE, '');
+      if (o.json) print(r.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })));
+      else if (!r.hits.length) io.out('No results.');
+      else {
+        io.out(`${r.total} result${r.total === 1 ? '' : 's'} (${r.counts.article} articles, ${r.counts.passage} passages)`);
+        for (const h of r.hits) io.out(`${h.kind.padEnd(7)} ${h.id}  ${h.title}\n        ${plain(h.snippet).replace(/\s+/g, ' ')}`);
+      }
+    });
+
+  program
+    .command('reindex')
+    .description('rebuild the search indexes (repair)')
+    .action(async () => {
+      const r = await client()('search.reindex', {});
+      io.out(r.problemsBefore.length ? `repaired: ${r.problemsBefore.join('; ')}` : 'search indexes were consistent; rebuilt anyway');
+      if (r.problemsAfter.length) {
+        io.err(`still inconsistent: ${r.problemsAfter.join('; ')}`);
+        exitCode = 1;
+      }
     });
 
   program

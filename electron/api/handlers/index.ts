@@ -2,6 +2,7 @@ import type { Library } from '../../core/library';
 import { articleHandlers } from './articles';
 import { libraryHandlers } from './library';
 import { passageHandlers } from './passages';
+import { searchHandlers } from './search';
 import { tagHandlers } from './tags';
 import type { Handlers } from './types';
 
@@ -14,5 +15,6 @@ export function createHandlers(library: Library): Handlers {
     ...articleHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),
+    ...searchHandlers(library),
   } satisfies Handlers;
 }

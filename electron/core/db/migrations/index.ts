@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { initial } from './0001_initial';
 import { passages } from './0002_passages';
+import { search } from './0003_search';
 
 /** Every schema version in order; a new migration is a new file appended here. */
-export const migrations: readonly Migration[] = [initial, passages];
+export const migrations: readonly Migration[] = [initial, passages, search];

@@ -1,0 +1,26 @@
+// `npm run bench [-- NAME [options]]`. Vitest bench files run under vitest; the rest run from
+// the built bundle (out/main/bench.js). With no name, every benchmark runs with its defaults.
+import { spawnSync } from 'node:child_process';
+
+const [name, ...rest] = process.argv.slice(2);
+const vitestBenches = { anchoring: 'electron/bench/anchoring.bench.ts' };
+const builtBenches = ['search'];
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const names = name ? [name] : [...Object.keys(vitestBenches), ...builtBenches];
+let built = false;
+for (const n of names) {
+  if (n in vitestBenches) run('npx', ['vitest', 'bench', '--run', vitestBenches[n]]);
+  else if (builtBenches.includes(n)) {
+    if (!built) run('npm', ['run', '-s', 'build']);
+    built = true;
+    run(process.execPath, ['out/main/bench.js', n, ...(name ? rest : [])]);
+  } else {
+    console.error(`unknown benchmark "${n}"; known: ${[...Object.keys(vitestBenches), ...builtBenches].join(', ')}`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/temp';
+import { runSearchBench } from './run';
+
+const tempDir = useTempDir();
+
+describe('search benchmark (small run)', () => {
+  it('builds a library, measures every query against the floor and grep, and writes the figures', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'results', 'search.json');
+    await runSearchBench(['--articles', '400', '--runs', '3', '--grep-runs', '1', '--out', out, '--dir', dir]);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.import.articles).toBe(400);
+    expect(r.import.passages).toBe(40);
+    expect(r.import.articlesPerSecond).toBeGreaterThan(0);
+    const byName = Object.fromEntries(r.queries.map((q: { name: string }) => [q.name, q]));
+    for (const name of ['1 word', '2 words', 'phrase', 'prefix', 'tag filter', 'CJK 2 chars', 'CJK 4 chars', 'rare word', 'very common word']) {
+      expect(byName[name].ours.runs).toBe(3);
+      expect(byName[name].floor.p50).toBeGreaterThan(0);
+    }
+    // The corpus puts these where the queries find them.
+    expect(byName['very common word'].total).toBeGreaterThan(300);
+    expect(byName['CJK 2 chars'].counts.article).toBeGreaterThan(0);
+    expect(byName['rare word'].counts.article).toBe(1);
+    expect(byName['rare word'].grep.files).toBe(1);
+    expect(byName['very common word'].grep.files).toBeGreaterThan(300);
+    expect(r.memory.maxRssMB).toBeGreaterThan(0);
+    expect(typeof r.targets.p95Under30ms).toBe('boolean');
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * Search benchmark: builds a synthetic library of N articles (~8 KB each) through the app's own
+ * insert path (same SQL and triggers as an import, minus the file parsers), then measures
+ *  - import throughput (articles/s, database work only),
+ *  - `search()` latency, top 20 with snippets and counts, p50/p95/p99 per query,
+ *  - the FTS5 floor: the bare `SELECT rowid … MATCH ? ORDER BY bm25 LIMIT 20` on the index that
+ *    drives the same query (articles_fts; articles_cjk for CJK-only queries), same database,
+ *  - `grep -ril` over the same texts written as files (a few runs: it is slow),
+ *  - peak memory (sampled RSS and the process's maxRSS).
+ * Prints a table and writes every figure to JSON. Targets (100,000 articles): p95 < 30 ms,
+ * within 1.3× of the floor, ≥ 100× faster than grep, peak RSS < 300 MB.
+ *
+ * Usage: runSearchBench(['--articles', '100000', '--seed', '1', '--out', 'bench/results/search.json'])
+ * Other flags: --runs N (timed runs per query, default 30), --grep-runs N (default 3),
+ * --dir PATH (where the temporary library goes, default the OS temp dir), --keep (leave it).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { insertArticle } from '../../core/articles/repo';
+import { makeBody, paragraph } from '../../core/body';
+import { openDatabase } from '../../core/db/open';
+import { newId, nowIso } from '../../core/ids';
+import { createPassage } from '../../core/passages/repo';
+import { compileTextMatch } from '../../core/search/match';
+import { parseQuery } from '../../core/search/query';
+import { search } from '../../core/search/search';
+import { ensureTags, tagArticle } from '../../core/tags/repo';
+import { safeTagKey } from '../../core/tags/names';
+import { makeCorpus, RARE_WORD, TAGS, prng, type GeneratedArticle } from './corpus';
+import { ratio, summarize, table, timeMs, type Summary } from './stats';
+
+interface BenchOptions {
+  articles: number;
+  seed: number;
+  out: string;
+  runs: number;
+  grepRuns: number;
+  dir: string;
+  keep: boolean;
+}
+
+function parseArgs(args: readonly string[]): BenchOptions {
+  const opts: BenchOptions = { articles: 100_000, seed: 1, out: 'bench/results/search.json', runs: 30, grepRuns: 3, dir: tmpdir(), keep: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a}: needs a value`);
+      return v;
+    };
+    const int = (v: string) => {
+      const n = Number(v.replaceAll('_', ''));
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a}: expected a positive whole number, got "${v}"`);
+      return n;
+    };
+    if (a === '--articles') opts.articles = int(next());
+    else if (a === '--seed') opts.seed = int(next());
+    else if (a === '--out') opts.out = next();
+    else if (a === '--runs') opts.runs = int(next());
+    else if (a === '--grep-runs') opts.grepRuns = int(next());
+    else if (a === '--dir') opts.dir = next();
+    else if (a === '--keep') opts.keep = true;
+    else throw new Error(`unknown option ${a} (known: --articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep)`);
+  }
+  return opts;
+}
+
+/** Peak resident memory as seen by sampling (the import and query loops are synchronous). */
+class RssSampler {
+  peak = 0;
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+}
+
+interface BenchQuery {
+  name: string;
+  query: string;
+  /** Fixed string for grep -ril, when the query is one term grep can look for. */
+  grep?: string;
+}
+
+function benchQueries(words: readonly string[]): BenchQuery[] {
+  return [
+    { name: '1 word', query: words[1500]!, grep: words[1500]! },
+    { name: '2 words', query: `${words[800]} ${words[3000]}` },
+    { name: 'phrase', query: '"carbon tax"', grep: 'carbon tax' },
+    { name: 'prefix', query: 'econom*' },
+    { name: 'tag filter', query: 'tag:energy policy' },
+    { name: 'CJK 2 chars', query: '平壤', grep: '平壤' },
+    { name: 'CJK 4 chars', query: '国事访问', grep: '国事访问' },
+    { name: 'rare word', query: RARE_WORD, grep: RARE_WORD },
+    { name: 'very common word', query: 'the', grep: 'the' },
+    // Not in the brief's list; shown for information.
+    { name: '(extra) accents', query: 'cafe' },
+    { name: '(extra) CJK 1 char', query: '京' },
+    { name: '(extra) Korean 2 chars', query: '평양' },
+  ];
+}
+
+/** The bare FTS5 query on the index that drives `q` (word index, else trigram), with our expression. */
+function floorStatement(db: Database, q: string): { sql: string; expr: string } | null {
+  const parsed = parseQuery(q, { tagKey: safeTagKey });
+  const expand = (needle: string) =>
+    db.prepare('SELECT term FROM articles_cjk_vocab WHERE term >= ? AND term < ?').pluck().all(needle, `${needle}\u{10ffff}`) as string[];
+  const m = compileTextMatch(parsed, expand);
+  const table = m.word !== null ? 'articles_fts' : m.cjk !== null ? 'articles_cjk' : null;
+  const expr = m.word ?? m.cjk;
+  if (!table || expr === null) return null;
+  return { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT 20`, expr };
+}
+
+interface ImportFigures {
+  articles: number;
+  passages: number;
+  seconds: number;
+  articlesPerSecond: number;
+  textMB: number;
+  databaseMB: number;
+}
+
+function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler): ImportFigures {
+  const corpus = makeCorpus({ seed: opts.seed });
+  const rand = prng(opts.seed + 1);
+  const insertOriginal = db.prepare('INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  let dbMs = 0;
+  let passages = 0;
+  let textBytes = 0;
+  const batch = 500;
+  for (let first = 0; first < opts.articles; first += batch) {
+    const generated: Array<{ n: number; a: GeneratedArticle }> = [];
+    for (let n = first; n < Math.min(opts.articles, first + batch); n++) {
+      const a = corpus.article(n);
+      const sub = join(filesDir, String(n % 100));
+      if (n < 100) mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `${n}.txt`), `${a.title}\n\n${a.text}`);
+      textBytes += Buffer.byteLength(a.text);
+      generated.push({ n, a });
+    }
+    dbMs += timeMs(() =>
+      db.transaction(() => {
+        for (const { n, a } of generated) {
+          const bytes = Buffer.from(`${a.title}\n\n${a.text}`);
+          const hash = createHash('sha256').update(bytes).digest('hex'); // as import.ts names originals
+          const now = nowIso();
+          insertOriginal.run(hash, bytes, bytes.length, 'text/plain', `${n}.txt`, now);
+          const id = newId();
+          const body = makeBody(a.text.split('\n\n').map(paragraph));
+          insertArticle(db, {
+            id,
+            title: a.title,
+            subtitle: null,
+            byline: null,
+            published: a.published,
+            siteName: a.siteName,
+            lang: a.lang,
+            excerpt: null,
+            source: a.source,
+            format: 'text',
+            hash,
+            text: a.text,
+            body,
+            createdAt: now,
+          });
+          if (a.tags.length) tagArticle(db, id, ensureTags(db, a.tags));
+          if (n % 10 === 3) {
+            // A passage of ~100 characters starting at a word, half of them tagged, some with a comment.
+            const from = a.text.indexOf(' ', Math.floor(rand() * Math.max(1, a.text.length - 200))) + 1;
+            const tags = rand() < 0.5 ? [TAGS[Math.floor(rand() * TAGS.length)]!, ...(rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [])] : [];
+            const comment = rand() < 0.3 ? 'Worth checking against the policy archive before citing.' : '';
+            createPassage(db, { articleId: id, start: from, end: Math.min(a.text.length, from + 100), color: 'yellow', tags, comment });
+            passages++;
+          }
+        }
+      })(),
+    );
+    rss.sample();
+    if ((first / batch) % 20 === 0) process.stdout.write(`\r  imported ${Math.min(opts.articles, first + batch)} / ${opts.articles}`);
+  }
+  process.stdout.write('\n');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return {
+    articles: opts.articles,
+    passages,
+    seconds: Math.round(dbMs / 10) / 100,
+    articlesPerSecond: Math.round(opts.articles / (dbMs / 1000)),
+    textMB: Math.round(textBytes / 1e5) / 10,
+    databaseMB: Math.round(statSync(db.name).size / 1e5) / 10,
+  };
+}
+
+interface QueryFigures {
+  name: string;
+  query: string;
+  total: number;
+  counts: Record<string, number>;
+  ours: Summary;
+  floor: Summary | null;
+  floorIndex: string | null;
+  grep: { runs: number[]; median: number; files: number } | null;
+  oursOverFloorP50: number;
+  oursOverFloorP95: number;
+  grepOverOursP50: number;
+}
+
+function runGrep(pattern: string, dir: string): { ms: number; files: number } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('grep', ['-rilF', '--', pattern, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, files: r.stdout ? r.stdout.split('\n').filter(Boolean).length : 0 };
+}
+
+function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler, queries: BenchQuery[]): QueryFigures[] {
+  const out: QueryFigures[] = [];
+  for (const bq of queries) {
+    const result = search(db, bq.query, { limit: 20 });
+    for (let i = 0; i < 2; i++) search(db, bq.query, { limit: 20 }); // warm the page cache and statements
+    const ours: number[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      ours.push(timeMs(() => search(db, bq.query, { limit: 20 })));
+      rss.sample();
+    }
+    const floorSql = floorStatement(db, bq.query);
+    let floor: Summary | null = null;
+    if (floorSql) {
+      const stmt = db.prepare(floorSql.sql).pluck();
+      for (let i = 0; i < 2; i++) stmt.all(floorSql.expr);
+      const samples: number[] = [];
+      for (let i = 0; i < opts.runs; i++) samples.push(timeMs(() => stmt.all(floorSql.expr)));
+      floor = summarize(samples);
+    }
+    let grep: QueryFigures['grep'] = null;
+    if (bq.grep) {
+      const runs: number[] = [];
+      let files = 0;
+      for (let i = 0; i < opts.grepRuns; i++) {
+        const g = runGrep(bq.grep, filesDir);
+        runs.push(Math.round(g.ms));
+        files = g.files;
+      }
+      grep = { runs, median: summarize(runs).p50, files };
+    }
+    const s = summarize(ours);
+    out.push({
+      name: bq.name,
+      query: bq.query,
+      total: result.total,
+      counts: result.counts,
+      ours: s,
+      floor,
+      floorIndex: floorSql ? (floorSql.sql.includes('articles_cjk') ? 'articles_cjk' : 'articles_fts') : null,
+      grep,
+      oursOverFloorP50: floor ? ratio(s.p50, floor.p50) : Number.NaN,
+      oursOverFloorP95: floor ? ratio(s.p95, floor.p95) : Number.NaN,
+      grepOverOursP50: grep ? ratio(grep.median, s.p50) : Number.NaN,
+    });
+    process.stdout.write(`  ${bq.name}: p50 ${s.p50} ms\n`);
+  }
+  return out;
+}
+
+export async function runSearchBench(args: string[]): Promise<void> {
+  const opts = parseArgs(args);
+  const work = mkdtempSync(join(resolve(opts.dir), 'commonplace-search-bench-'));
+  const filesDir = join(work, 'texts');
+  const rss = new RssSampler();
+  let db: Database | null = null;
+  try {
+    console.log(`Search benchmark: ${opts.articles} articles, seed ${opts.seed}, in ${work}`);
+    db = openDatabase(join(work, 'library.sqlite'));
+    const imported = buildLibrary(db, opts, filesDir, rss);
+    console.log(`  ${imported.articlesPerSecond} articles/s, ${imported.databaseMB} MB database for ${imported.textMB} MB of text`);
+    const queries = benchQueries(makeCorpus({ seed: opts.seed }).words);
+    const measured = measureQueries(db, opts, filesDir, rss, queries);
+    rss.sample();
+
+    const core = measured.filter((m) => !m.name.startsWith('(extra)'));
+    const all = (pick: (m: QueryFigures) => Summary | null) => core.map(pick).filter((s): s is Summary => s !== null);
+    const worstOursP95 = Math.max(...all((m) => m.ours).map((s) => s.p95));
+    const withFloor = core.filter((m) => m.floor);
+    const sumOursP50 = withFloor.reduce((s, m) => s + m.ours.p50, 0);
+    const sumFloorP50 = withFloor.reduce((s, m) => s + m.floor!.p50, 0);
+    const grepRatios = core.filter((m) => m.grep).map((m) => m.grepOverOursP50);
+    const memory = {
+      peakRssSampledMB: Math.round(rss.peak / 1e5) / 10,
+      maxRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
+    };
+    const summary = {
+      worstQueryP95Ms: worstOursP95,
+      oursOverFloorSumOfP50: ratio(sumOursP50, sumFloorP50),
+      oursOverFloorWorstQueryP95: Math.max(...withFloor.map((m) => m.oursOverFloorP95)),
+      grepOverOursMinP50: Math.min(...grepRatios),
+    };
+    const targets = {
+      p95Under30ms: worstOursP95 < 30,
+      within1_3xOfFloor: summary.oursOverFloorSumOfP50 <= 1.3,
+      atLeast100xFasterThanGrep: summary.grepOverOursMinP50 >= 100,
+      peakRssUnder300MB: Math.max(memory.peakRssSampledMB, memory.maxRssMB) < 300,
+    };
+
+    console.log();
+    console.log(
+      table(
+        ['query', 'hits', 'ours p50', 'p95', 'p99', 'floor p50', 'p95', 'ours/floor p50', 'p95', 'grep ms', 'grep/ours'],
+        measured.map((m) => [
+          `${m.name}: ${m.query}`,
+          m.total,
+          m.ours.p50,
+          m.ours.p95,
+          m.ours.p99,
+          m.floor?.p50 ?? Number.NaN,
+          m.floor?.p95 ?? Number.NaN,
+          m.oursOverFloorP50,
+          m.oursOverFloorP95,
+          m.grep?.median ?? Number.NaN,
+          m.grepOverOursP50,
+        ]),
+      ),
+    );
+    console.log();
+    console.log(`import: ${imported.articles} articles + ${imported.passages} passages in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s; database ${imported.databaseMB} MB`);
+    console.log(`memory: peak RSS sampled ${memory.peakRssSampledMB} MB, maxRSS ${memory.maxRssMB} MB`);
+    console.log(`summary: ${JSON.stringify(summary)}`);
+    console.log(`targets: ${JSON.stringify(targets)}`);
+
+    const out = resolve(opts.out);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...opts, dir: undefined }, import: imported, queries: measured, summary, memory, targets }, null, 2)}\n`,
+    );
+    console.log(`written ${out}`);
+  } finally {
+    db?.close();
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
