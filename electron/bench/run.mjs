@@ -1,17 +1,21 @@
 // `npm run bench [-- NAME [options]]`. Vitest bench files run under vitest; the rest run from
 // the built bundle (out/main/bench.js). With no name, every benchmark runs with its defaults.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const [name, ...rest] = process.argv.slice(2);
 const vitestBenches = { anchoring: 'electron/bench/anchoring.bench.ts' };
 const builtBenches = ['search'];
+// Plain Node scripts that drive the built app (CLI + renderer): built only when out/ is missing.
+const scriptBenches = { marks: 'electron/bench/marks/run.mjs' };
+const known = [...Object.keys(vitestBenches), ...builtBenches, ...Object.keys(scriptBenches)];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const names = name ? [name] : [...Object.keys(vitestBenches), ...builtBenches];
+const names = name ? [name] : known;
 let built = false;
 for (const n of names) {
   if (n in vitestBenches) run('npx', ['vitest', 'bench', '--run', vitestBenches[n]]);
@@ -19,8 +23,12 @@ for (const n of names) {
     if (!built) run('npm', ['run', '-s', 'build']);
     built = true;
     run(process.execPath, ['out/main/bench.js', n, ...(name ? rest : [])]);
+  } else if (n in scriptBenches) {
+    if (!built && !existsSync('out/main/cli.js')) run('npm', ['run', '-s', 'build']);
+    built = true;
+    run(process.execPath, [scriptBenches[n], ...(name ? rest : [])]);
   } else {
-    console.error(`unknown benchmark "${n}"; known: ${[...Object.keys(vitestBenches), ...builtBenches].join(', ')}`);
+    console.error(`unknown benchmark "${n}"; known: ${known.join(', ')}`);
     process.exit(2);
   }
 }

@@ -7,7 +7,7 @@ interface Props {
 
 /**
  * Two live regions that always exist (so screen readers are listening before a toast arrives):
- * a polite status region for progress and successes, an alert region for failures.
+ * a polite status region for progress, successes and notices, an alert region for failures.
  */
 export function Toasts({ toasts, onDismiss }: Props) {
   const errors = toasts.filter((toast) => toast.kind === 'error');
@@ -36,6 +36,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         <button
           type="button"
           className="toast-action"
+          aria-label={toast.action.ariaLabel}
           onClick={() => {
             toast.action?.run();
             onDismiss(toast.id);

@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
 import type { ImportResult } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
+import { sourceUpdateText } from '../edit/reportText';
+import { changedSourceText, sourceUpdateNotices } from './sourceUpdates';
 import { failureText, successText, summarizeImport } from './summarizeImport';
 import { uploadFiles } from './uploadFiles';
+import { useSourceUpdate } from './useSourceUpdate';
 import type { Toaster } from './useToasts';
 
 /** Failure toasts beyond this many are folded into one "and N more" line. */
@@ -22,6 +25,7 @@ export interface Importer {
 
 export function useImporter({ toaster, onImported }: Options): Importer {
   const { show, dismiss } = toaster;
+  const updateFromSource = useSourceUpdate(toaster);
 
   const report = useCallback(
     (results: readonly ImportResult[]) => {
@@ -31,9 +35,21 @@ export function useImporter({ toaster, onImported }: Options): Importer {
       if (hidden > 0) show('error', `…and ${hidden} more ${hidden === 1 ? 'file' : 'files'} could not be imported.`);
       const success = successText(summary);
       if (success !== null) show('success', success);
+      // Files imported by path that changed since: offer to update, or say how the update went.
+      for (const notice of sourceUpdateNotices(results)) {
+        if (notice.kind === 'updated') {
+          show('success', sourceUpdateText(notice.report));
+          continue;
+        }
+        show('notice', changedSourceText(notice.title), {
+          label: 'Update',
+          ariaLabel: `Update “${notice.title || 'Untitled'}” from its source file`,
+          run: () => void updateFromSource(notice.id),
+        });
+      }
       onImported(summary.openId);
     },
-    [show, onImported],
+    [show, onImported, updateFromSource],
   );
 
   const importFiles = useCallback(

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-export type ToastKind = 'success' | 'error' | 'progress';
+/** `notice`: an offer to act (e.g. update an article), polite, kept until acted on or dismissed. */
+export type ToastKind = 'success' | 'error' | 'progress' | 'notice';
 /** A button in the toast (e.g. Undo); running it also dismisses the toast. */
 export interface ToastAction {
   label: string;
+  /** A fuller accessible name where the label alone is ambiguous (several toasts offer it). */
+  ariaLabel?: string;
   run: () => void;
 }
 
@@ -14,7 +17,7 @@ export interface Toast {
   action?: ToastAction;
 }
 
-/** Successes fade after this; failures stay until dismissed (they need reading). */
+/** Successes fade after this; failures and notices stay until dismissed (they need reading or acting on). */
 const SUCCESS_MS = 8000;
 
 export interface Toaster {

@@ -1,15 +1,14 @@
-import { $isMarkNode, MarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, type LexicalEditor } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Body } from '../../../electron/core/body';
 import type { Passage, PassageColor } from '../../../electron/api/contract';
 import { $setBody } from '../reader/bodyToLexical';
-import { $applyPassageMarks } from './applyPassageMarks';
 import type { IdRange } from './markSegments';
+import { MARK_IDS_ATTRIBUTE, setPassageColorLookup } from './PassageMarkNode';
 import { setMarkColorClasses } from './passageColors';
 
-export const MARK_IDS_ATTRIBUTE = 'data-passage-ids';
+export { MARK_IDS_ATTRIBUTE };
 
 /** What the marks' structure depends on (not colours, which only change classes). */
 export function marksSignature(ranges: readonly IdRange[]): string {
@@ -37,8 +36,10 @@ interface Props {
 /**
  * Keeps the reader's marks equal to the passage list: re-imports the body with all marks in one
  * update when passages are added, removed or moved (so a deleted passage loses its marks), and
- * only swaps classes when colours change. Each mark element gets its passage ids as an attribute
- * (for clicks, hover and scrolling to a passage) and its colour classes.
+ * only swaps classes when colours change. Mark elements are created with their passage ids as an
+ * attribute (for clicks, hover and scrolling to a passage) and their colour classes
+ * (PassageMarkNode); this plugin gives them the colours, so it must come before the content
+ * editable in the composer (its layout effect runs before the first render of the marks).
  */
 export function PassageMarksPlugin({ body, passages, initialSignature }: Props) {
   const [editor] = useLexicalComposerContext();
@@ -48,23 +49,7 @@ export function PassageMarksPlugin({ body, passages, initialSignature }: Props) 
   colors.current = new Map(passages.map((p) => [p.id, p.color]));
   const colorOf = (id: string) => colors.current.get(id);
 
-  useEffect(
-    () =>
-      editor.registerMutationListener(MarkNode, (mutations) => {
-        editor.getEditorState().read(() => {
-          for (const [key, mutation] of mutations) {
-            if (mutation === 'destroyed') continue;
-            const node = $getNodeByKey(key);
-            const element = editor.getElementByKey(key);
-            if (!$isMarkNode(node) || !element) continue;
-            const ids = node.getIDs();
-            element.setAttribute(MARK_IDS_ATTRIBUTE, ids.join(' '));
-            setMarkColorClasses(element, ids, (id) => colors.current.get(id));
-          }
-        });
-      }),
-    [editor],
-  );
+  useLayoutEffect(() => setPassageColorLookup(editor, (id) => colors.current.get(id)), [editor]);
 
   const signature = marksSignature(placedRanges(passages));
   useLayoutEffect(() => {
@@ -75,16 +60,13 @@ export function PassageMarksPlugin({ body, passages, initialSignature }: Props) 
     const root = editor.getRootElement();
     const selection = document.getSelection();
     if (root && selection && selection.rangeCount > 0 && root.contains(selection.anchorNode)) selection.removeAllRanges();
-    editor.update(() => {
-      $setBody(body);
-      $applyPassageMarks(ranges);
-    });
+    editor.update(() => $setBody(body, ranges));
     // `passages` is read only when the signature changed.
   }, [editor, body, signature]);
 
   // Colours: restyle the existing elements.
   const colorKey = passages.map((p) => `${p.id}:${p.color}`).join(',');
-  const styledColors = useRef(colorKey); // the mutation listener styled the first render
+  const styledColors = useRef(colorKey); // the marks were created with these colours
   useEffect(() => {
     const root = editor.getRootElement();
     if (!root || styledColors.current === colorKey) return;

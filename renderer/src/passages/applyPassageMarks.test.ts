@@ -22,6 +22,10 @@ function marked(body: Body, ranges: IdRange[]): { editor: LexicalEditor; element
     $setBody(body);
     $applyPassageMarks(ranges);
   }, { discrete: true });
+  // The reader builds marks with the body in one pass: it must make exactly the same tree.
+  const { editor: direct } = createReaderEditor();
+  direct.update(() => $setBody(body, ranges), { discrete: true });
+  expect(JSON.stringify(direct.getEditorState().toJSON())).toBe(JSON.stringify(editor.getEditorState().toJSON()));
   const marks = editor.read(() => {
     const found: MarkInfo[] = [];
     const walk = (node: LexicalNode) => {

@@ -1,6 +1,6 @@
-import { $createMarkNode } from '@lexical/mark';
 import { $getNodeByKey, $isTextNode, type TextNode } from 'lexical';
 import { markSegments, type IdRange } from './markSegments';
+import { $createPassageMarkNode } from './PassageMarkNode';
 import { $buildOffsetIndex, pointAtOffset, type OffsetIndex } from './offsetIndex';
 
 /**
@@ -45,7 +45,7 @@ function $wrapSegment(index: OffsetIndex, start: number, end: number, ids: reado
   let run: TextNode[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    const mark = $createMarkNode([...ids]);
+    const mark = $createPassageMarkNode(ids);
     run[0]!.insertBefore(mark);
     mark.append(...run);
     run = [];

@@ -6,6 +6,8 @@ import { useReportError, useToaster } from '../app/toasterContext';
 import { EditableBody } from '../edit/EditableBody';
 import { $lexicalToBody, withoutEmptyBlocks } from '../edit/lexicalToBody';
 import { reanchorReportText } from '../edit/reportText';
+import { isFileSource } from '../import/sourceUpdates';
+import { useSourceUpdate } from '../import/useSourceUpdate';
 import { ArticleMeta } from '../library/ArticleMeta';
 import { useOpenExternal } from '../links/ExternalLinks';
 import { openableUrl } from '../links/externalUrl';
@@ -77,6 +79,8 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [updating, setUpdating] = useState(false);
+  const updateFromSource = useSourceUpdate({ show });
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
   const [hover, setHover] = useState<MarkTarget | null>(null);
@@ -214,6 +218,19 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
     }
   };
 
+  const updateSource = async () => {
+    setUpdating(true);
+    try {
+      const report = await updateFromSource(article.id);
+      if (report) {
+        onSaved();
+        refresh();
+      }
+    } finally {
+      setUpdating(false);
+    }
+  };
+
   const editorPassage = openEditor ? (byId(openEditor.id) ?? openEditor.fallback) : null;
   // A passage deleted elsewhere (or by its own Delete button) closes its editor.
   useEffect(() => {
@@ -267,16 +284,23 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
                     </button>
                   </>
                 ) : (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setSelection(null);
-                      setOpenEditor(null);
-                      setEditing(true);
-                    }}
-                  >
-                    Edit text
-                  </button>
+                  <>
+                    {isFileSource(article.source) && (
+                      <button type="button" disabled={updating} onClick={() => void updateSource()}>
+                        {updating ? 'Updating…' : 'Update from source file'}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setSelection(null);
+                        setOpenEditor(null);
+                        setEditing(true);
+                      }}
+                    >
+                      Edit text
+                    </button>
+                  </>
                 )}
               </div>
             </div>

@@ -7,7 +7,6 @@ import type { LexicalEditor } from 'lexical';
 import { useMemo, useRef, type RefObject } from 'react';
 import type { Passage } from '../../../electron/api/contract';
 import type { Body } from '../../../electron/core/body';
-import { $applyPassageMarks } from '../passages/applyPassageMarks';
 import { MarkEventsPlugin, type MarkTarget } from '../passages/MarkEventsPlugin';
 import { marksSignature, PassageMarksPlugin, placedRanges } from '../passages/PassageMarksPlugin';
 import { ReaderSelectionPlugin, type ReaderSelection } from '../passages/ReaderSelectionPlugin';
@@ -41,10 +40,7 @@ export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onM
       nodes: [...readerNodes],
       theme: readerTheme,
       editable: false,
-      editorState: () => {
-        $setBody(body);
-        $applyPassageMarks(placedRanges(initialPassages.current));
-      },
+      editorState: () => $setBody(body, placedRanges(initialPassages.current)),
       onError: (error: Error) => {
         console.error('Reader failed to render the article body', error);
       },
@@ -54,6 +50,8 @@ export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onM
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      {/* First: it gives the marks their colours before the content editable renders them. */}
+      <PassageMarksPlugin body={body} passages={passages} initialSignature={initialSignature} />
       <RichTextPlugin
         contentEditable={
           // Not a text field but a read-only document. Lexical defaults to role=textbox and adds
@@ -71,7 +69,6 @@ export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onM
       />
       <LinkClickPlugin onLink={onLink} />
       <EditorRefPlugin editorRef={editorRef} />
-      <PassageMarksPlugin body={body} passages={passages} initialSignature={initialSignature} />
       <ReaderSelectionPlugin onChange={onSelection} />
       <MarkEventsPlugin onActivate={onMarkActivate} onHover={onMarkHover} />
     </LexicalComposer>

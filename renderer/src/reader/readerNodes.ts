@@ -2,12 +2,13 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import type { Klass, LexicalNode } from 'lexical';
+import type { LexicalNodeConfig } from 'lexical';
+import { PassageMarkNode, passageMarkReplacement } from '../passages/PassageMarkNode';
 import { CaptionNode } from './nodes/CaptionNode';
 import { CodeBlockNode } from './nodes/CodeBlockNode';
 
 /** Every node the reader's editor may contain; the conversion test registers the same list. */
-export const readerNodes: ReadonlyArray<Klass<LexicalNode>> = [
+export const readerNodes: ReadonlyArray<LexicalNodeConfig> = [
   HeadingNode,
   QuoteNode,
   ListNode,
@@ -15,6 +16,9 @@ export const readerNodes: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
   CaptionNode,
   CodeBlockNode,
-  // Highlights: passage ids on inline marks (several where passages overlap).
+  // Highlights: passage ids on inline marks (several where passages overlap). The reader's marks
+  // are PassageMarkNodes (their elements carry the ids); a plain MarkNode made here becomes one.
   MarkNode,
+  PassageMarkNode,
+  passageMarkReplacement,
 ];

@@ -1,0 +1,249 @@
+// `npm run bench -- marks [--runs N] [--passages N]`: how long the reader takes to open an article
+// with every passage rendered as a mark, against the same article with none (issue target: ≤ 2×).
+// Plain ESM on purpose: it drives the built CLI (`out/main/cli.js serve`) and Debian's Chromium,
+// so it needs no bundling of its own. Writes bench/results/marks.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** `--cli PATH`: another build's cli.js (its renderer beside it), to compare before and after a change. */
+const CLI = process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : join(ROOT, 'out', 'main', 'cli.js');
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} wants a positive integer`);
+  return value;
+}
+const RUNS = option('runs', 15);
+/** `--profile FILE`: a CPU profile of the opens with passages (open in DevTools), plus a summary. */
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+const PASSAGES = option('passages', 1000);
+
+/** A ~100 KB article of plain paragraphs; `variant` changes one line so both copies exist. */
+function article(variant) {
+  const words = 'the of passage reader highlight mark offset index marginal note source quote river stone lantern archive'.split(' ');
+  const paragraphs = [`Marks benchmark article (${variant})`];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let p = 0; p < 330; p++) {
+    const sentence = [];
+    for (let w = 0; w < 70; w++) sentence.push(words[next() % words.length]);
+    paragraphs.push(`Paragraph ${p + 1}: ${sentence.join(' ')}.`);
+  }
+  paragraphs.push(`Last paragraph of the ${variant} copy.`);
+  return paragraphs.join('\n\n') + '\n';
+}
+
+function startServer(library) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, '--library', library, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 20_000);
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, origin: m[1], token: m[2] });
+      }
+    });
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+async function call(server, method, input) {
+  const res = await fetch(`${server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = await res.json();
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.data;
+}
+
+/** `count` passages spread over the text, a few words each, one in ten overlapping the previous. */
+async function addPassages(server, id, text, count) {
+  const step = Math.floor(text.length / count);
+  const ranges = [];
+  for (let i = 0; i < count; i++) {
+    const start = i * step + (i % 10 === 9 ? -Math.floor(step / 2) : 0);
+    ranges.push({ start, end: Math.min(text.length, start + Math.floor(step * 0.6)) });
+  }
+  const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
+  for (let i = 0; i < ranges.length; i += 50) {
+    await Promise.all(ranges.slice(i, i + 50).map((r, k) => call(server, 'passages.create', { articleId: id, ...r, color: colors[(i + k) % colors.length] })));
+  }
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+}
+
+/** Profiles three opens with passages (opening the other article between them, unprofiled). */
+async function profile(page, openMarked, openNone) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 3; i++) {
+    await openMarked();
+    await cdp.send('Profiler.stop').then(({ profile }) => (profiles.push(profile)));
+    await openNone();
+    if (i < 2) await cdp.send('Profiler.start');
+  }
+  writeFileSync(PROFILE, JSON.stringify(profiles[0]));
+  // Where the browser's own time goes (style, layout, paint): one traced open of each.
+  for (const [label, run] of [['with passages', openMarked], ['without', openNone]]) {
+    await page.context().browser().startTracing(page, { categories: ['devtools.timeline'] });
+    await run();
+    const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
+    const sums = new Map();
+    for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+    console.log(`trace, open ${label}: ` + [...sums].filter(([n]) => !n.startsWith('V8.')).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', '));
+  }
+  // Self time by function, summed over the profiles.
+  const self = new Map();
+  for (const p of profiles) {
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    p.samples.forEach((id, i) => {
+      const n = byId.get(id);
+      const f = n.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+    });
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log('self time over 3 opens with passages (ms):');
+  for (const [key, ms] of top) console.log(`${ms.toFixed(1).padStart(8)}  ${key}`);
+}
+const profiles = [];
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'commonplace-bench-marks-'));
+  const library = join(dir, 'library.sqlite');
+  const files = { none: join(dir, 'article-none.txt'), marked: join(dir, 'article-marked.txt'), spacer: join(dir, 'spacer.txt') };
+  writeFileSync(files.none, article('unmarked'));
+  writeFileSync(files.marked, article('marked'));
+  // Opened between measured opens, so each measured open tears down the same small article
+  // (not the other big one) and starts from a settled page.
+  writeFileSync(files.spacer, 'Spacer article\n\nA short article opened between measurements.\n');
+  const server = await startServer(library);
+  let browser;
+  try {
+    const imported = spawnSync(process.execPath, [CLI, '--library', library, 'import', '--json', files.none, files.marked, files.spacer], { encoding: 'utf8' });
+    if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
+    const articles = await call(server, 'articles.list', {});
+    const list = Array.isArray(articles) ? articles : articles.items;
+    const byTitle = (needle) => list.find((a) => a.title.includes(needle));
+    const none = byTitle('(unmarked)');
+    const spacer = byTitle('Spacer article');
+    const marked = byTitle('(marked)');
+    if (!none || !marked || !spacer) throw new Error(`imported articles not found: ${JSON.stringify(list.map((a) => a.title))}`);
+    const full = await call(server, 'articles.get', { id: marked.id });
+    await addPassages(server, marked.id, full.text, PASSAGES);
+    const placed = (await call(server, 'passages.list', { articleId: marked.id })).filter((p) => !p.orphaned).length;
+    // The server's share of an open: the two calls the reader makes, timed from here.
+    const apiTimes = { get: [], list: [] };
+    for (let i = 0; i < 10; i++) {
+      let t = performance.now();
+      await call(server, 'articles.get', { id: marked.id });
+      apiTimes.get.push(performance.now() - t);
+      t = performance.now();
+      await call(server, 'passages.list', { articleId: marked.id });
+      apiTimes.list.push(performance.now() - t);
+    }
+
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.origin}/?token=${server.token}`);
+    await page.getByRole('option').first().waitFor();
+
+    /** Clicks the row in-page, waits (rAF polling) for the last paragraph and every mark, then for that frame. */
+    const open = (title, lastLine, marks) =>
+      page.evaluate(
+        ({ title, lastLine, marks }) =>
+          new Promise((resolve, reject) => {
+            const row = [...document.querySelectorAll('[role="option"]')].find((el) => el.textContent?.includes(title));
+            if (!row) return reject(new Error(`no row for ${title}`));
+            const t0 = performance.now();
+            row.click();
+            const check = () => {
+              const body = document.querySelector('[aria-label="Article text"]');
+              const last = body?.lastElementChild?.textContent ?? '';
+              const count = body ? body.querySelectorAll('mark[data-passage-ids]').length : 0;
+              // Done once the frame showing it has been drawn: style, layout and paint included.
+              if (last.includes(lastLine) && (marks === 0 ? count === 0 : count >= marks)) {
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+              }
+              else if (performance.now() - t0 > 30_000) reject(new Error(`timed out: ${count} marks, last "${last.slice(0, 40)}"`));
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        { title, lastLine, marks },
+      );
+
+    // Expected marks: what the first load shows (a passage across blocks makes more than one mark).
+    await open(marked.title, 'marked copy', 1);
+    const expectedMarks = await page.locator('[aria-label="Article text"] mark[data-passage-ids]').count();
+    const ids = await page.$$eval('[aria-label="Article text"] mark[data-passage-ids]', (els) =>
+      new Set(els.flatMap((el) => (el.getAttribute('data-passage-ids') ?? '').split(' '))).size);
+    if (ids !== placed) throw new Error(`reader shows ${ids} passages, library has ${placed}`);
+    await open(none.title, 'unmarked copy', 0);
+
+    if (PROFILE) await profile(page, () => open(marked.title, 'marked copy', expectedMarks), () => open(none.title, 'unmarked copy', 0));
+    const times = { none: [], marked: [] };
+    const settle = async () => {
+      await open(spacer.title, 'opened between measurements', 0);
+      await page.waitForTimeout(250);
+    };
+    for (let i = 0; i < RUNS; i++) {
+      await settle();
+      times.marked.push(await open(marked.title, 'marked copy', expectedMarks));
+      await settle();
+      times.none.push(await open(none.title, 'unmarked copy', 0));
+    }
+    const result = {
+      date: new Date().toISOString(),
+      articleChars: full.text.length,
+      passages: placed,
+      marks: expectedMarks,
+      none: stats(times.none),
+      marked: stats(times.marked),
+      api: { articlesGet: stats(apiTimes.get), passagesList: stats(apiTimes.list) },
+    };
+    result.ratio = Number((result.marked.median / result.none.median).toFixed(2));
+    const fmt = (s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
+    console.log(`article: ${result.articleChars} chars; ${placed} passages → ${expectedMarks} marks`);
+    console.log(`open, no passages:   ${fmt(result.none)}`);
+    console.log(`open, ${placed} passages: ${fmt(result.marked)}`);
+    console.log(`server: articles.get ${fmt(result.api.articlesGet)}; passages.list (${placed}) ${fmt(result.api.passagesList)}`);
+    console.log(`ratio (median): ${result.ratio}× (target ≤ 2×)`);
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results', 'marks.json'), JSON.stringify(result, null, 2) + '\n');
+    console.log('wrote bench/results/marks.json');
+  } finally {
+    await browser?.close();
+    server.child.removeAllListeners('exit');
+    server.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`marks bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 1;
+});
