@@ -15,6 +15,11 @@ import { ArticlePages } from './library/articlePages';
 import { LibraryPane } from './library/LibraryPane';
 import { ExternalLinksProvider } from './links/ExternalLinks';
 import { ReaderPane } from './reader/ReaderPane';
+import { FindBar } from './search/FindBar';
+import { SearchButton } from './search/SearchButton';
+import { SearchPalette } from './search/SearchPalette';
+import { SearchResultsPanel } from './search/SearchResultsPanel';
+import { useSearchUi } from './search/useSearchUi';
 import { TagsSection } from './tags/TagsSection';
 import { TagsContext, useTags } from './tags/useTags';
 
@@ -59,6 +64,12 @@ export function App() {
   });
 
   const open = useCallback((article: ArticleSummary) => setOpenId(article.id), []);
+  const search = useSearchUi(
+    useCallback((id: string) => {
+      setOpenId(id);
+      setRevealId(id);
+    }, []),
+  );
 
   return (
     <ToasterContext.Provider value={toaster}>
@@ -68,9 +79,11 @@ export function App() {
             <header className="app-header" data-pane="toolbar">
               <p className="app-name">Commonplace</p>
               <ImportButton inputRef={fileInput} onFiles={(files) => void importer.importFiles(files)} />
+              <SearchButton onClick={search.openPalette} />
             </header>
             <div className="app-panes">
-              <div className="library-slot" data-pane="library">
+              <div className="library-slot" data-pane="library" data-search-results={search.resultsQuery !== null || undefined}>
+                {search.resultsQuery !== null && <SearchResultsPanel key={search.resultsQuery} query={search.resultsQuery} onOpenHit={search.openHit} onClose={search.closeResults} />}
                 <LibraryPane
                   pages={pages}
                   openId={openId}
@@ -81,11 +94,13 @@ export function App() {
                 />
               </div>
               <div className="reader-slot" data-pane="reader">
+                <FindBar />
                 <ReaderPane articleId={openId} revision={readerRevision} />
               </div>
             </div>
             <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
             <DropOverlay visible={dragging} />
+            <SearchPalette open={search.paletteOpen} onClose={search.closePalette} onOpenHit={search.openHit} onShowAll={search.showAll} />
           </div>
         </ExternalLinksProvider>
       </TagsContext.Provider>

@@ -18,7 +18,14 @@ export function ReaderPane({ articleId, revision }: Props) {
   // Fetched alongside the article, so the body renders once, with its highlights.
   const passages = usePassages(articleId);
   return (
-    <main id={READER_PANE_ID} className="reader-pane" tabIndex={-1} aria-busy={state.status === 'loading'}>
+    <main
+      id={READER_PANE_ID}
+      className="reader-pane"
+      tabIndex={-1}
+      aria-busy={state.status === 'loading'}
+      // Which article is shown, for search to know when the one it opened has rendered.
+      data-article-id={state.status === 'ready' ? state.article.id : undefined}
+    >
       {state.status === 'none' && (
         <div className="pane-empty">
           <p className="pane-empty-title">Nothing open</p>

@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { SearchHit } from '../../../electron/api/contract';
+import { invoke } from '../api/client';
+import { Snippet } from './Snippet';
+import { KIND_LABEL, type SearchKind, type SearchResult } from './useSearch';
+import './search.css';
+
+const PAGE = 30;
+
+type Filter = 'all' | SearchKind;
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'article', label: KIND_LABEL.article },
+  { value: 'passage', label: KIND_LABEL.passage },
+];
+
+interface Props {
+  query: string;
+  onOpenHit: (hit: SearchHit) => void;
+  onClose: () => void;
+}
+
+interface Loaded {
+  hits: SearchHit[];
+  total: number;
+  counts: SearchResult['counts'] | null;
+}
+
+/** Every result for a query, a page at a time, filterable by kind; stands in for the library list. */
+export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
+  const tabsId = useId();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [loaded, setLoaded] = useState<Loaded>({ hits: [], total: 0, counts: null });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const fetchPage = useCallback(
+    async (offset: number) => {
+      const mine = ++seq.current;
+      setLoading(true);
+      setError(null);
+      try {
+        const kind = filter === 'all' ? undefined : filter;
+        const result = await invoke('search.query', kind ? { query, kind, limit: PAGE, offset } : { query, limit: PAGE, offset });
+        if (mine !== seq.current) return;
+        setLoaded((prev) => ({
+          hits: offset === 0 ? result.hits : [...prev.hits, ...result.hits],
+          total: result.total,
+          // The tab counts come from the unfiltered query, so they stay put while switching tabs.
+          counts: filter === 'all' || prev.counts === null ? result.counts : prev.counts,
+        }));
+      } catch (e) {
+        if (mine === seq.current) setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        if (mine === seq.current) setLoading(false);
+      }
+    },
+    [query, filter],
+  );
+
+  useEffect(() => {
+    void fetchPage(0);
+  }, [fetchPage]);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [query]);
+
+  const close = () => {
+    onClose();
+    // The panel and its focus go; the list it stood in for takes the focus back.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"][aria-label="Library"]')?.focus());
+  };
+
+  const count = (value: Filter) => {
+    const c = loaded.counts;
+    if (!c) return null;
+    return value === 'all' ? c.article + c.passage : c[value];
+  };
+
+  return (
+    <section
+      className="search-results"
+      aria-label="Search results"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        close();
+      }}
+    >
+      <header className="search-results-header">
+        <h2 ref={headingRef} tabIndex={-1} className="search-results-title">
+          Results for “{query}”
+        </h2>
+        <button type="button" className="search-results-close" aria-label="Close search results" onClick={close}>
+          ×
+        </button>
+      </header>
+      <div role="tablist" aria-label="Kind" className="search-tabs">
+        {FILTERS.map((f) => (
+          <button
+            key={f.value}
+            type="button"
+            role="tab"
+            id={`${tabsId}-${f.value}`}
+            aria-selected={filter === f.value}
+            aria-controls={`${tabsId}-panel`}
+            tabIndex={filter === f.value ? 0 : -1}
+            className="search-tab"
+            onClick={() => setFilter(f.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+              event.preventDefault();
+              const i = FILTERS.findIndex((x) => x.value === filter);
+              const next = FILTERS[(i + (event.key === 'ArrowRight' ? 1 : FILTERS.length - 1)) % FILTERS.length]!;
+              setFilter(next.value);
+              document.getElementById(`${tabsId}-${next.value}`)?.focus();
+            }}
+          >
+            {f.label}
+            {count(f.value) !== null && <span className="search-count"> {count(f.value)}</span>}
+          </button>
+        ))}
+      </div>
+      <div id={`${tabsId}-panel`} role="tabpanel" aria-labelledby={`${tabsId}-${filter}`} className="search-results-body">
+        {error !== null && (
+          <p className="library-message" role="alert">
+            Search failed: {error}
+          </p>
+        )}
+        {error === null && !loading && loaded.hits.length === 0 && <p className="library-message">No results for “{query}”</p>}
+        <ul className="search-results-list">
+          {loaded.hits.map((hit) => (
+            <li key={`${hit.kind}:${hit.id}`}>
+              <button type="button" className="search-result" onClick={() => onOpenHit(hit)}>
+                <span className="search-result-kind">{hit.kind === 'article' ? 'Article' : 'Passage'}</span>
+                <span className="search-option-title">{hit.title || 'Untitled'}</span>
+                <Snippet className="search-snippet" text={hit.snippet} />
+              </button>
+            </li>
+          ))}
+        </ul>
+        {loading && <p className="library-message" role="status">Searching…</p>}
+        {!loading && loaded.hits.length < loaded.total && (
+          <button type="button" className="search-more" onClick={() => void fetchPage(loaded.hits.length)}>
+            Load more ({loaded.total - loaded.hits.length} left)
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SearchHit } from '../../../electron/api/contract';
+import { jumpToHit } from './jumpToHit';
+
+export interface SearchUi {
+  paletteOpen: boolean;
+  openPalette: () => void;
+  closePalette: () => void;
+  /** The query the results panel shows, or null when the library list is shown. */
+  resultsQuery: string | null;
+  showAll: (query: string) => void;
+  closeResults: () => void;
+  openHit: (hit: SearchHit) => void;
+}
+
+/** The app's search state: Ctrl/Cmd+K, the results panel, and opening a hit in the reader. */
+export function useSearchUi(openArticle: (articleId: string) => void): SearchUi {
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [resultsQuery, setResultsQuery] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'k') return;
+      // Not over another dialog: the palette would open beneath it.
+      if (document.querySelector('dialog[open]:not(.search-palette)')) return;
+      event.preventDefault();
+      setPaletteOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      openArticle(hit.articleId);
+      jumpToHit({ articleId: hit.articleId, start: hit.start, end: hit.end });
+    },
+    [openArticle],
+  );
+
+  return {
+    paletteOpen,
+    openPalette: useCallback(() => setPaletteOpen(true), []),
+    closePalette: useCallback(() => setPaletteOpen(false), []),
+    resultsQuery,
+    showAll: useCallback((query: string) => setResultsQuery(query), []),
+    closeResults: useCallback(() => setResultsQuery(null), []),
+    openHit,
+  };
+}
