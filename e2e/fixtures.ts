@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 
 export const ROOT = join(__dirname, '..');
 export const CLI = join(ROOT, 'out', 'main', 'cli.js');
-export const SHARED_ARTICLE = join(ROOT, '..', 'shared', 'articles', 'putin-north-korea-state-visit.txt');
+/** The team's shared article beside the checkout, else the repository's identical fixture copy. */
+export const SHARED_ARTICLE = [
+  join(ROOT, '..', 'shared', 'articles', 'putin-north-korea-state-visit.txt'),
+  join(ROOT, 'electron', 'core', 'import', 'text', 'fixtures', 'putin-north-korea-state-visit.txt'),
+].find((p) => existsSync(p))!;
 
 export interface WebApp {
   /** URL with the token: open it once, the page then lives on a cookie. */

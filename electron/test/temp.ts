@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -16,5 +16,14 @@ export function useTempDir(prefix = 'commonplace-test-'): () => string {
   };
 }
 
-/** The real article pasted from a news site, shared with the whole team. */
-export const SHARED_ARTICLE = join(__dirname, '..', '..', '..', 'shared', 'articles', 'putin-north-korea-state-visit.txt');
+/**
+ * The real article pasted from a news site, shared with the whole team in ../shared beside the
+ * checkout; the repository keeps an identical copy as a fixture for checkouts without it.
+ */
+export const SHARED_ARTICLE = sharedArticlePath();
+
+function sharedArticlePath(): string {
+  const name = 'putin-north-korea-state-visit.txt';
+  const beside = join(__dirname, '..', '..', '..', 'shared', 'articles', name);
+  return existsSync(beside) ? beside : join(__dirname, '..', 'core', 'import', 'text', 'fixtures', name);
+}
