@@ -5,17 +5,9 @@
  * Japanese or Korean. Same seed, same corpus.
  */
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/prng';
+
+export { prng };
 
 // The most frequent English words, roughly in order, then topic words the queries use.
 const HEAD = `the of and to a in is that for it as was with be by on not he i this are or his from at which but have an they
