@@ -46,20 +46,18 @@ export interface TagWithCounts {
   articleCount: number;
 }
 
+const TAG_WITH_COUNTS = `SELECT t.id, t.name, t.color,
+    (SELECT count(*) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS count,
+    (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount
+  FROM tags t`;
+
 export function listTags(db: Database): TagWithCounts[] {
-  return db
-    .prepare<[], TagWithCounts>(
-      `SELECT t.id, t.name, t.color,
-         (SELECT count(*) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS count,
-         (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount
-       FROM tags t ORDER BY t.name_key`,
-    )
-    .all();
+  return db.prepare<[], TagWithCounts>(`${TAG_WITH_COUNTS} ORDER BY t.name_key`).all();
 }
 
+/** One tag by name (case- and normalisation-insensitive), counting only its own rows. */
 export function findTag(db: Database, name: string): TagWithCounts {
-  const key = tagKey(name);
-  const tag = listTags(db).find((t) => tagKey(t.name) === key);
+  const tag = db.prepare<[string], TagWithCounts>(`${TAG_WITH_COUNTS} WHERE t.name_key = ?`).get(tagKey(name));
   if (!tag) throw new CommonplaceError('not_found', `tag "${tagDisplayName(name)}": no such tag`);
   return tag;
 }
