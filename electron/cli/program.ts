@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
@@ -7,7 +7,12 @@ import { PASSAGE_COLORS, SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN, type PassageColor 
 import { errorMessage } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
+import { collect, parsePositiveInt } from './options';
+import type { CliContext } from './context';
 import { formatArticle, formatImportLine, formatPassageLine, formatSummaryLine, importResultJson } from './format';
+
+/** Domains that declare their commands in their own file; each adds one line here. */
+const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [];
 
 export interface CliIo {
   out(line: string): void;
@@ -49,6 +54,17 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     return c.invoke;
   };
   const print = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  /** What each domain's command file gets (electron/cli/commands/*.ts). */
+  const context: CliContext = {
+    io,
+    client,
+    print,
+    fail: (code = 1) => {
+      exitCode = code;
+    },
+    libraryPath: () => resolveLibraryPath(globalLibrary(), io.env),
+  };
+  for (const register of DOMAIN_COMMANDS) register(program, context);
 
   program
     .command('import')
@@ -215,17 +231,4 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     library?.close();
   }
   return exitCode;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function parsePositiveInt(value: string, flag: string, allowZero = false): number {
-  // Commander prefixes the option name and the bad value to the message.
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    throw new InvalidArgumentError(`${flag} must be a whole number${allowZero ? '' : ' above 0'}.`);
-  }
-  return n;
 }

@@ -1,0 +1,143 @@
+/**
+ * Schemas and building blocks shared by the contract's domain files. Runtime-neutral.
+ * Domain files (`contract/<domain>.ts`) import from here, never from `../contract`, so the
+ * aggregate can import them without a cycle.
+ */
+import { z } from 'zod';
+
+export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUIDv7');
+
+const Inline = z.object({
+  text: z.string(),
+  href: z.string().optional(),
+  marks: z.array(z.enum(['bold', 'italic', 'code'])).optional(),
+});
+const InlineList = z.array(Inline);
+export const BlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), content: InlineList }),
+  z.object({ type: z.literal('paragraph'), content: InlineList }),
+  z.object({ type: z.literal('quote'), content: InlineList }),
+  z.object({ type: z.literal('caption'), content: InlineList }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(InlineList) }),
+  z.object({ type: z.literal('code'), text: z.string() }),
+]);
+export const BodySchema = z.object({ version: z.literal(1), blocks: z.array(BlockSchema) });
+
+export const ArticleSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  byline: z.string().nullable(),
+  published: z.string().nullable(),
+  siteName: z.string().nullable(),
+  lang: z.string().nullable(),
+  source: z.string().nullable(),
+  format: z.enum(['text', 'markdown', 'html']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ArticleSchema = ArticleSummarySchema.extend({
+  excerpt: z.string().nullable(),
+  hash: z.string(),
+  tags: z.array(z.string()),
+  text: z.string(),
+  body: BodySchema,
+  original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
+});
+
+/** How passages fared when an article's text changed. */
+export const ReanchorReportSchema = z.object({
+  unchanged: z.number().int(),
+  moved: z.number().int(),
+  changed: z.number().int(),
+  orphaned: z.number().int(),
+});
+
+export const ImportResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    file: z.string(),
+    duplicate: z.boolean(),
+    article: ArticleSummarySchema,
+    /**
+     * The file is a changed version of an article imported from the same path: `available` when
+     * nothing was written yet (the client offers to update), or the re-anchoring report once applied.
+     */
+    newVersion: z.union([z.literal('available'), ReanchorReportSchema]).optional(),
+  }),
+  z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+export const PASSAGE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const PassageColorSchema = z.enum(PASSAGE_COLORS);
+
+export const PassageSchema = z.object({
+  id: Id,
+  articleId: Id,
+  /** The exact quoted text (TextQuoteSelector.exact). */
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  /** TextPositionSelector in the article's canonical text; the last known place when orphaned. */
+  start: z.number().int(),
+  end: z.number().int(),
+  orphaned: z.boolean(),
+  color: PassageColorSchema,
+  comment: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const TagSchema = z.object({
+  id: Id,
+  name: z.string(),
+  color: z.string().nullable(),
+  /** Passages carrying the tag. */
+  count: z.number().int(),
+  articleCount: z.number().int(),
+});
+
+export const TagName = z.string().max(10_000, 'tag name is longer than 10,000 characters');
+export const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').nullable();
+export const Offset = z.number().int().min(0);
+export const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');
+
+export const SearchHitSchema = z.object({
+  kind: z.enum(['article', 'passage']),
+  id: Id,
+  articleId: Id,
+  title: z.string(),
+  /** Text around the first hits; each hit between U+0002 and U+0003 (render them as marks, never as HTML). */
+  snippet: z.string(),
+  score: z.number(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+
+/** Hit delimiters inside `SearchHit.snippet`. */
+export const SNIPPET_HIT_OPEN = '\u0002';
+export const SNIPPET_HIT_CLOSE = '\u0003';
+
+/** Largest single upload a client may send (base64 inflates it by a third on the wire). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+export const FileUpload = z.object({
+  name: z.string().min(1, 'file name is empty').max(1024),
+  /** File contents, base64-encoded (JSON-safe on every transport). */
+  dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file is larger than 64 MB'),
+});
+
+export function call<I extends z.ZodType, O extends z.ZodType, E extends 'client' | 'local'>(spec: {
+  input: I;
+  output: O;
+  /** Changes the library (clients refresh on the change events it causes). */
+  mutates: boolean;
+  /** `client`: any transport. `local`: in-process only (CLI, Electron main), e.g. reads paths. */
+  exposure: E;
+  summary: string;
+}) {
+  return spec;
+}
+
