@@ -4,10 +4,12 @@ import react from '@vitejs/plugin-react';
 
 // One build for every runtime: the Electron main process and the CLI/web server share the
 // Node-side code (out/main), the preload is its own sandboxed bundle, the renderer is a web app.
+// COMMONPLACE_OUT_DIR builds elsewhere (parallel checkouts and test runs don't overwrite each other).
+const OUT = resolve(__dirname, process.env.COMMONPLACE_OUT_DIR ?? 'out');
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(OUT, 'main'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
@@ -19,7 +21,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(OUT, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
       },
@@ -29,7 +31,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

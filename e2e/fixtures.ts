@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 
 export const ROOT = join(__dirname, '..');
-export const CLI = join(ROOT, 'out', 'main', 'cli.js');
+/** The built CLI (`COMMONPLACE_OUT_DIR` as for the build, default out/). */
+export const CLI = join(resolve(ROOT, process.env.COMMONPLACE_OUT_DIR ?? 'out'), 'main', 'cli.js');
 /** The team's shared article beside the checkout, else the repository's identical fixture copy. */
 export const SHARED_ARTICLE = [
   join(ROOT, '..', 'shared', 'articles', 'putin-north-korea-state-visit.txt'),

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary, LibraryEvent } from '../../electron/api/contract';
 import { invoke } from './api/client';
+import { NavigationContext, useNavigation } from './app/navigation';
 import { useLibraryEvents } from './app/useLibraryEvents';
 import { ToasterContext } from './app/toasterContext';
 import { useShortcuts } from './app/useShortcuts';
@@ -33,7 +34,9 @@ export function App() {
     [tagFilter],
   );
   const tags = useTags();
-  const [openId, setOpenId] = useState<string | null>(null);
+  const nav = useNavigation();
+  const openId = nav.place.articleId;
+  const { go } = nav;
   const [revealId, setRevealId] = useState<string | null>(null);
   const [readerRevision, setReaderRevision] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -43,11 +46,11 @@ export function App() {
     (id: string | null) => {
       pages.invalidate();
       if (id === null) return;
-      setOpenId(id);
+      go({ kind: 'article', id });
       setRevealId(id);
       setReaderRevision((n) => n + 1);
     },
-    [pages],
+    [pages, go],
   );
   const importer = useImporter({ toaster, onImported });
   const pickFiles = useCallback(() => fileInput.current?.click(), []);
@@ -63,15 +66,19 @@ export function App() {
     if (openId !== null && event.ids.includes(openId)) setReaderRevision((n) => n + 1);
   });
 
-  const open = useCallback((article: ArticleSummary) => setOpenId(article.id), []);
+  const open = useCallback((article: ArticleSummary) => go({ kind: 'article', id: article.id }), [go]);
   const search = useSearchUi(
-    useCallback((id: string) => {
-      setOpenId(id);
-      setRevealId(id);
-    }, []),
+    useCallback(
+      (id: string) => {
+        go({ kind: 'article', id });
+        setRevealId(id);
+      },
+      [go],
+    ),
   );
 
   return (
+    <NavigationContext.Provider value={nav}>
     <ToasterContext.Provider value={toaster}>
       <TagsContext.Provider value={tags}>
         <ExternalLinksProvider>
@@ -105,5 +112,6 @@ export function App() {
         </ExternalLinksProvider>
       </TagsContext.Provider>
     </ToasterContext.Provider>
+    </NavigationContext.Provider>
   );
 }

@@ -95,6 +95,8 @@ export const LinkViewSchema = LinkSchema.extend({ other: LinkEndSchema });
 export const PassageCitationSchema = PassageSchema.extend({
   deleted: z.boolean(),
   article: z.object({ id: Id, title: z.string(), byline: z.string().nullable(), published: z.string().nullable(), siteName: z.string().nullable() }),
+  /** A short citation of the source ("Byline, Title, Site, 2024-06-18"). */
+  citation: z.string(),
 });
 
 export const notesContract = {
@@ -184,6 +186,13 @@ export const notesContract = {
     summary: 'Links from and to one thing; incoming ones include mentions and quotes in notes ("Referenced by").',
     input: EntityRefSchema,
     output: z.object({ outgoing: z.array(LinkViewSchema), incoming: z.array(LinkViewSchema) }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'links.resolve': call({
+    summary: 'What kind of thing an id names (for the CLI, which takes bare ids).',
+    input: z.object({ id: Id }),
+    output: EntityRefSchema,
     mutates: false,
     exposure: 'client',
   }),
