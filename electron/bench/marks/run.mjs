@@ -1,4 +1,4 @@
-// `npm run bench -- marks [--runs N] [--passages N]`: how long the reader takes to open an article
+// `npm run bench -- marks [--runs N] [--passages N] [--cpu] [--profile FILE] [--cli PATH]`: how long the reader takes to open an article
 // with every passage rendered as a mark, against the same article with none (issue target: ≤ 2×).
 // Plain ESM on purpose: it drives the built CLI (`out/main/cli.js serve`) and Debian's Chromium,
 // so it needs no bundling of its own. Writes bench/results/marks.json.
@@ -26,6 +26,12 @@ const RUNS = option('runs', 15);
 /** `--profile FILE`: a CPU profile of the opens with passages (open in DevTools), plus a summary. */
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 const PASSAGES = option('passages', 1000);
+/**
+ * `--cpu`: also trace every measured open and sum the renderer main thread's CPU time (trace
+ * `tdur`) over its tasks. Wall-clock medians swing with whatever else the machine runs; thread
+ * CPU time much less, so before/after comparisons on a shared machine use this figure.
+ */
+const CPU = process.argv.includes('--cpu');
 
 /** A ~100 KB article of plain paragraphs; `variant` changes one line so both copies exist. */
 function article(variant) {
@@ -92,19 +98,46 @@ function stats(values) {
   return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
-/** Profiles three opens with passages (opening the other article between them, unprofiled). */
-async function profile(page, openMarked, openNone) {
+/**
+ * Profiles three opens of each article (each from the spacer, as measured runs are; the first
+ * profile of each is written to FILE and FILE-none), then prints each open's main-thread tasks.
+ */
+async function profile(page, openMarked, openNone, settle) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  // Each open starts from the small spacer article, as in the measured runs.
   for (let i = 0; i < 3; i++) {
-    await openMarked();
-    await cdp.send('Profiler.stop').then(({ profile }) => (profiles.push(profile)));
-    await openNone();
-    if (i < 2) await cdp.send('Profiler.start');
+    for (const [run, into] of [[openMarked, profiles], [openNone, noneProfiles]]) {
+      await settle();
+      await cdp.send('Profiler.start');
+      await run();
+      into.push((await cdp.send('Profiler.stop')).profile);
+    }
   }
+  writeFileSync(PROFILE.replace(/(\.cpuprofile)?$/, '-none$1'), JSON.stringify(noneProfiles[0]));
   writeFileSync(PROFILE, JSON.stringify(profiles[0]));
+  // The main thread's tasks during one open of each, in order, with what each spent its time on.
+  for (const [label, run] of [['with passages', openMarked], ['without', openNone]]) {
+    await settle();
+    await page.context().browser().startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
+    await run();
+    const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
+    const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
+    const mine = mainThreadTasks(trace).filter((t) => t.dur > 1000);
+    const t0 = mine[0]?.ts ?? 0;
+    console.log(`timeline, open ${label} (main-thread tasks over 1 ms):`);
+    for (const task of mine) {
+      const inside = new Map();
+      for (const e of events) {
+        if (e === task || e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
+        if (!['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'Layout', 'UpdateLayoutTree', 'PrePaint', 'Paint', 'Layerize', 'ParseHTML', 'MajorGC', 'MinorGC'].includes(e.name)) continue;
+        inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
+      }
+      const parts = [...inside].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ');
+      console.log(`  +${((task.ts - t0) / 1000).toFixed(1).padStart(6)} ms  ${(task.dur / 1000).toFixed(1).padStart(6)} ms  ${parts}`);
+    }
+  }
   // Where the browser's own time goes (style, layout, paint): one traced open of each.
   for (const [label, run] of [['with passages', openMarked], ['without', openNone]]) {
     await page.context().browser().startTracing(page, { categories: ['devtools.timeline'] });
@@ -130,6 +163,31 @@ async function profile(page, openMarked, openNone) {
   for (const [key, ms] of top) console.log(`${ms.toFixed(1).padStart(8)}  ${key}`);
 }
 const profiles = [];
+const noneProfiles = [];
+
+/** The renderer main thread's outermost tasks in a trace (the busiest CrRendererMain). */
+function mainThreadTasks(trace) {
+  const mains = new Set(trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map();
+  for (const e of trace.traceEvents) {
+    if (e.ph !== 'X' || !e.dur || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    const thread = `${e.pid}:${e.tid}`;
+    if (!mains.has(thread)) continue;
+    (byThread.get(thread) ?? byThread.set(thread, []).get(thread)).push(e);
+  }
+  let best = [];
+  for (const tasks of byThread.values()) {
+    tasks.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const outer = [];
+    for (const t of tasks) {
+      const last = outer[outer.length - 1];
+      if (last && t.ts + t.dur <= last.ts + last.dur) continue; // nested in the previous one
+      outer.push(t);
+    }
+    if (outer.reduce((n, t) => n + t.dur, 0) > best.reduce((n, t) => n + t.dur, 0)) best = outer;
+  }
+  return best;
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'commonplace-bench-marks-'));
@@ -204,17 +262,25 @@ async function main() {
     if (ids !== placed) throw new Error(`reader shows ${ids} passages, library has ${placed}`);
     await open(none.title, 'unmarked copy', 0);
 
-    if (PROFILE) await profile(page, () => open(marked.title, 'marked copy', expectedMarks), () => open(none.title, 'unmarked copy', 0));
     const times = { none: [], marked: [] };
     const settle = async () => {
       await open(spacer.title, 'opened between measurements', 0);
       await page.waitForTimeout(250);
     };
+    if (PROFILE) await profile(page, () => open(marked.title, 'marked copy', expectedMarks), () => open(none.title, 'unmarked copy', 0), settle);
+    const cpu = { none: [], marked: [] };
+    const measure = async (kind, run) => {
+      if (!CPU) return times[kind].push(await run());
+      await page.context().browser().startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+      times[kind].push(await run());
+      const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
+      cpu[kind].push(mainThreadTasks(trace).reduce((n, t) => n + (t.tdur ?? t.dur), 0) / 1000);
+    };
     for (let i = 0; i < RUNS; i++) {
       await settle();
-      times.marked.push(await open(marked.title, 'marked copy', expectedMarks));
+      await measure('marked', () => open(marked.title, 'marked copy', expectedMarks));
       await settle();
-      times.none.push(await open(none.title, 'unmarked copy', 0));
+      await measure('none', () => open(none.title, 'unmarked copy', 0));
     }
     const result = {
       date: new Date().toISOString(),
@@ -226,12 +292,21 @@ async function main() {
       api: { articlesGet: stats(apiTimes.get), passagesList: stats(apiTimes.list) },
     };
     result.ratio = Number((result.marked.median / result.none.median).toFixed(2));
+    if (CPU) {
+      result.cpu = { none: stats(cpu.none), marked: stats(cpu.marked) };
+      result.cpu.ratio = Number((result.cpu.marked.median / result.cpu.none.median).toFixed(2));
+    }
     const fmt = (s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
     console.log(`article: ${result.articleChars} chars; ${placed} passages → ${expectedMarks} marks`);
     console.log(`open, no passages:   ${fmt(result.none)}`);
     console.log(`open, ${placed} passages: ${fmt(result.marked)}`);
     console.log(`server: articles.get ${fmt(result.api.articlesGet)}; passages.list (${placed}) ${fmt(result.api.passagesList)}`);
     console.log(`ratio (median): ${result.ratio}× (target ≤ 2×)`);
+    if (CPU) {
+      console.log(`renderer main-thread CPU, no passages: ${fmt(result.cpu.none)}`);
+      console.log(`renderer main-thread CPU, ${placed} passages: ${fmt(result.cpu.marked)}`);
+      console.log(`CPU ratio (median): ${result.cpu.ratio}× (traced opens: tracing adds its own overhead)`);
+    }
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', 'marks.json'), JSON.stringify(result, null, 2) + '\n');
     console.log('wrote bench/results/marks.json');

@@ -3,6 +3,7 @@ import { makeBody, paragraph } from '../body';
 import { SHARED_ARTICLE, useTempDir } from '../../test/temp';
 import { openTestLibrary } from '../../test/library';
 import { readImportFile } from '../articles/import';
+import { getPassage } from './repo';
 
 const tempDir = useTempDir();
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
@@ -26,6 +27,25 @@ describe('passages', () => {
     const list = await invoke('passages.list', { articleId: article.id });
     expect(list.map((p) => p.id)).toEqual([early.id, late.id]);
     expect(await invoke('passages.list', { tag: 'SANCTIONS' })).toHaveLength(1);
+    library.close();
+  });
+
+  it('are listed with every tag, sorted by name, as a single passage reads (also under a tag filter)', async () => {
+    const { invoke, article, library } = await withArticle();
+    const tagged = await invoke('passages.createFromQuote', { articleId: article.id, quote: QUOTE, tags: ['zeta', 'Émigré', 'alpha', '🌍 globe'] });
+    const bare = await invoke('passages.createFromQuote', { articleId: article.id, quote: 'Putin' });
+    const other = await invoke('passages.createFromQuote', { articleId: article.id, quote: 'Unification Ministry', tags: ['alpha'] });
+    const gone = await invoke('passages.createFromQuote', { articleId: article.id, quote: 'Pyongyang', tags: ['zeta'] });
+    await invoke('passages.delete', { id: gone.id });
+    const list = await invoke('passages.list', { articleId: article.id });
+    // The same passages, tags included, as fetching each one by id gives.
+    expect(list).toEqual([bare, tagged, other].sort((a, b) => a.start - b.start).map((p) => getPassage(library.db, p.id)));
+    // By key (lower case), in code point order: a < z < é < 🌍.
+    expect(list.find((p) => p.id === tagged.id)?.tags).toEqual(['alpha', 'zeta', 'Émigré', '🌍 globe']);
+    expect(list.find((p) => p.id === bare.id)?.tags).toEqual([]);
+    // A tag filter picks passages, not tags: each keeps all of its own.
+    const filtered = await invoke('passages.list', { tag: 'ZETA' });
+    expect(filtered.map((p) => [p.id, p.tags])).toEqual([[tagged.id, list.find((p) => p.id === tagged.id)?.tags]]);
     library.close();
   });
 

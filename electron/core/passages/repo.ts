@@ -32,7 +32,8 @@ const SELECT_PASSAGES = `
             WHERE pt.passage_id = p.id ORDER BY t.name_key)) AS tags
   FROM passages p`;
 
-function toPassage(r: PassageRow): Passage {
+/** `tags`: the passage's tag names when they were fetched apart from the row. */
+function toPassage(r: PassageRow, tags?: string[]): Passage {
   return {
     id: r.id,
     articleId: r.article_id,
@@ -44,7 +45,7 @@ function toPassage(r: PassageRow): Passage {
     orphaned: r.orphaned === 1,
     color: r.color,
     comment: r.comment,
-    tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+    tags: tags ?? (r.tags ? (JSON.parse(r.tags) as string[]) : []),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -93,6 +94,12 @@ export interface PassageFilter {
   tag?: string;
 }
 
+// The passage columns alone: a list adds the tags with one more query (below), not a subquery per row.
+const SELECT_PASSAGE_COLUMNS = `
+  SELECT p.id, p.article_id, p.exact, p.prefix, p.suffix, p.start, p."end", p.orphaned, p.color, p.comment,
+         p.created_at, p.updated_at, NULL AS tags
+  FROM passages p`;
+
 /** Passages in reading order (by article, then position); orphans keep their last position. */
 export function listPassages(db: Database, f: PassageFilter = {}): Passage[] {
   const where = ['p.deleted_at IS NULL'];
@@ -105,10 +112,25 @@ export function listPassages(db: Database, f: PassageFilter = {}): Passage[] {
     where.push('EXISTS (SELECT 1 FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id AND t.name_key = ?)');
     params.push(safeTagKey(f.tag));
   }
-  return db
-    .prepare<string[], PassageRow>(`${SELECT_PASSAGES} WHERE ${where.join(' AND ')} ORDER BY p.article_id, p.start, p."end" DESC, p.id`)
-    .all(...params)
-    .map(toPassage);
+  const condition = where.join(' AND ');
+  const rows = db
+    .prepare<string[], PassageRow>(`${SELECT_PASSAGE_COLUMNS} WHERE ${condition} ORDER BY p.article_id, p.start, p."end" DESC, p.id`)
+    .all(...params);
+  // Every tag of the listed passages at once, by name key, so each passage's list comes out sorted.
+  const tags = new Map<string, string[]>();
+  const tagRows = db
+    .prepare<string[], [string, string]>(
+      `SELECT pt.passage_id, t.name FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id JOIN tags t ON t.id = pt.tag_id
+       WHERE ${condition} ORDER BY t.name_key`,
+    )
+    .raw()
+    .all(...params);
+  for (const [passageId, name] of tagRows) {
+    const list = tags.get(passageId);
+    if (list) list.push(name);
+    else tags.set(passageId, [name]);
+  }
+  return rows.map((row) => toPassage(row, tags.get(row.id) ?? []));
 }
 
 

@@ -4,7 +4,7 @@
  * the first render meant a second walk over every mark, writing to elements already in the page.
  */
 import { MarkNode } from '@lexical/mark';
-import type { EditorConfig, LexicalEditor, LexicalNode } from 'lexical';
+import { $getDocument, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
 import type { PassageColor } from '../../../electron/api/contract';
 import { setMarkColorClasses } from './passageColors';
 
@@ -31,8 +31,10 @@ export class PassageMarkNode extends MarkNode {
     return this.config('passage-mark', { extends: MarkNode });
   }
 
-  override createDOM(config: EditorConfig, editor?: LexicalEditor): HTMLElement {
-    const element = super.createDOM(config);
+  override createDOM(_config: EditorConfig, editor?: LexicalEditor): HTMLElement {
+    // Not super.createDOM: its theme classes would be added one by one and then replaced by the
+    // full className. One element, one className, one attribute: this runs for every mark.
+    const element = $getDocument().createElement('mark');
     decorate(element, this.__ids, editor);
     return element;
   }

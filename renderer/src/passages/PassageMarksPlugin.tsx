@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Body } from '../../../electron/core/body';
 import type { Passage, PassageColor } from '../../../electron/api/contract';
 import { $setBody } from '../reader/bodyToLexical';
@@ -46,12 +46,20 @@ export function PassageMarksPlugin({ body, passages, initialSignature }: Props) 
   const colors = useRef(new Map<string, PassageColor>());
   const applied = useRef(initialSignature);
 
-  colors.current = new Map(passages.map((p) => [p.id, p.color]));
+  // Per list, not per render: the reader re-renders on every hover and selection change.
+  const { colorMap, signature, colorKey } = useMemo(
+    () => ({
+      colorMap: new Map(passages.map((p) => [p.id, p.color])),
+      signature: marksSignature(placedRanges(passages)),
+      colorKey: passages.map((p) => `${p.id}:${p.color}`).join(','),
+    }),
+    [passages],
+  );
+  colors.current = colorMap;
   const colorOf = (id: string) => colors.current.get(id);
 
   useLayoutEffect(() => setPassageColorLookup(editor, (id) => colors.current.get(id)), [editor]);
 
-  const signature = marksSignature(placedRanges(passages));
   useLayoutEffect(() => {
     if (signature === applied.current) return;
     applied.current = signature;
@@ -65,7 +73,6 @@ export function PassageMarksPlugin({ body, passages, initialSignature }: Props) 
   }, [editor, body, signature]);
 
   // Colours: restyle the existing elements.
-  const colorKey = passages.map((p) => `${p.id}:${p.color}`).join(',');
   const styledColors = useRef(colorKey); // the marks were created with these colours
   useEffect(() => {
     const root = editor.getRootElement();

@@ -162,7 +162,7 @@ describe('passage marks', () => {
     expect(second.element.innerHTML).toBe(first.element.innerHTML);
   });
 
-  it('places 1,000 passages in one update without a quadratic walk', () => {
+  it('places 1,000 passages in one update, each exactly (speed is in `npm run bench -- marks`)', () => {
     const paragraphs = Array.from({ length: 200 }, (_, i) => ({ type: 'paragraph' as const, content: [{ text: `Paragraph ${i} has several words in it and some more words to make it long enough. ` }] }));
     const body = makeBody(paragraphs);
     const long = bodyToText(body);
@@ -171,11 +171,7 @@ describe('passage marks', () => {
       const start = Math.floor((i * long.length) / 1000);
       ranges.push({ id: `q${i}`, start, end: Math.min(long.length, start + 40) });
     }
-    const t0 = performance.now();
     const { marks } = marked(body, ranges);
-    const withMarks = performance.now() - t0;
-    for (const r of ranges.slice(0, 50)) expect(textOf(marks, r.id)).toBe(visible(long.slice(r.start, r.end)));
-    // A generous bound: quadratic work on 1,000 passages takes tens of seconds here.
-    expect(withMarks).toBeLessThan(5000);
+    for (const r of ranges) expect(textOf(marks, r.id), r.id).toBe(visible(long.slice(r.start, r.end)));
   });
 });

@@ -125,6 +125,22 @@ describe('body → Lexical', () => {
     expect(lexicalText(mountedEditor(makeBody([])).editor)).toBe('');
   });
 
+  it('builds a long body whose parents get their children in several appends, in order', () => {
+    // 10,000 blocks, and a paragraph of 10,000 line breaks with text between them: children are
+    // appended in chunks (one spread of an article's worth can overflow the stack).
+    const blocks: Block[] = Array.from({ length: 10_000 }, (_, i) => ({ type: 'paragraph', content: [{ text: `p${i}` }] }));
+    blocks.push({ type: 'paragraph', content: [{ text: 'x\n'.repeat(10_000), marks: ['bold'] }] });
+    const body = makeBody(blocks);
+    const text = bodyToText(body);
+    const editor = createEditor({ namespace: 'test-huge', nodes: [...readerNodes], onError: (e) => { throw e; } });
+    const last = text.length - 4;
+    editor.update(() => $setBody(body, [{ id: 'end', start: last, end: text.length }]), { discrete: true });
+    expect(lexicalText(editor)).toBe(text);
+    expect(editor.getEditorState().read(() => $getRoot().getChildrenSize())).toBe(10_001);
+    expect(collect(editor, (node) => node.getType() === 'passage-mark').map((node) => editor.getEditorState().read(() => node.getTextContent()))).toEqual(['x', 'x']);
+    editors.push(editor);
+  });
+
   it('maps marks to text formats and block types to their nodes', () => {
     const { editor, element } = mountedEditor(makeBody(everyBlock));
     const formatted = editor.getEditorState().read(() =>

@@ -17,7 +17,7 @@ import {
 } from 'lexical';
 import type { Block, Body, Inline, InlineMark } from '../../../electron/core/body';
 import { markSegments, type IdRange, type Segment } from '../passages/markSegments';
-import { $createPassageMarkNode, $isPassageMarkNode, type PassageMarkNode } from '../passages/PassageMarkNode';
+import { $createPassageMarkNode } from '../passages/PassageMarkNode';
 import { bodyHeadingLevel } from './headingLevel';
 import { $createCaptionNode } from './nodes/CaptionNode';
 import { $createCodeBlockNode } from './nodes/CodeBlockNode';
@@ -26,99 +26,123 @@ const LINK_ATTRIBUTES = { rel: 'noopener noreferrer', target: '_blank' } as cons
 
 const BLOCK_GAP = 2; // "\n\n" between sibling blocks, as Lexical's getTextContent has it
 
+/** A mark still being filled: text pieces of one segment that meet in one parent share it. */
+interface PendingMark {
+  segment: number;
+  ids: readonly string[];
+  children: LexicalNode[];
+}
+
+/** A parent's children as they are built: nodes, and marks made into nodes at the end. */
+type Piece = LexicalNode | PendingMark;
+
+function isPendingMark(piece: Piece): piece is PendingMark {
+  return 'segment' in piece;
+}
+
 /**
  * Where the build is in the canonical text, and the passage segments still ahead. Marks are made
  * while the text nodes are created (a string split, not `splitText` on a built tree), so opening
- * an article with many passages costs one pass and one update.
+ * an article with many passages costs one pass and one update. Children are gathered in arrays
+ * and appended once per parent: Lexical's append makes the parent writable on every call.
  */
 class Cursor {
   offset = 0;
   private next = 0;
-  /** Which segment each mark made here stands for: a segment crossing text nodes shares one mark. */
-  readonly segmentOf = new WeakMap<PassageMarkNode, number>();
   constructor(readonly segments: readonly Segment[]) {}
 
-  /** Nodes for `text` at the current offset: plain TextNodes, or MarkNodes around the marked parts. */
-  pieces(text: string, marks: readonly InlineMark[] | undefined): LexicalNode[] {
+  /** Pieces for `text` at the current offset, added to `out`: text nodes, marked ones in marks. */
+  pieces(text: string, marks: readonly InlineMark[] | undefined, out: Piece[]): void {
     const start = this.offset;
     const end = start + text.length;
     this.offset = end;
-    const out: LexicalNode[] = [];
     const segments = this.segments;
     while (this.next < segments.length && segments[this.next]!.end <= start) this.next++;
     let at = start;
     for (let k = this.next; at < end; k++) {
       const segment = segments[k];
       if (!segment || segment.start >= end) {
-        out.push(textNode(text.slice(at - start), marks));
+        out.push(textNode(at === start ? text : text.slice(at - start), marks));
         break;
       }
       if (segment.start > at) out.push(textNode(text.slice(at - start, segment.start - start), marks));
       const from = Math.max(at, segment.start);
       const to = Math.min(end, segment.end);
-      const mark = $createPassageMarkNode(segment.ids);
-      mark.append(textNode(text.slice(from - start, to - start), marks));
-      this.segmentOf.set(mark, k);
-      out.push(mark);
+      const node = textNode(from === start && to === end ? text : text.slice(from - start, to - start), marks);
+      // A segment crossing inline spans of one parent (bold, then plain) stays one mark.
+      const last = out[out.length - 1];
+      if (last !== undefined && isPendingMark(last) && last.segment === k) last.children.push(node);
+      else out.push({ segment: k, ids: segment.ids, children: [node] });
       at = to;
     }
-    return out;
   }
 }
 
 function textNode(text: string, marks: readonly InlineMark[] | undefined): LexicalNode {
   const node = $createTextNode(text);
-  for (const mark of new Set(marks ?? [])) node.toggleFormat(mark);
+  if (marks !== undefined && marks.length > 0) for (const mark of new Set(marks)) node.toggleFormat(mark);
   return node;
 }
 
-/** Text split at newlines into TextNodes and LineBreakNodes (a TextNode must not hold "\n"). */
-function textNodes(text: string, marks: readonly InlineMark[] | undefined, cursor: Cursor): LexicalNode[] {
-  const nodes: LexicalNode[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (index > 0) {
-      nodes.push($createLineBreakNode());
-      cursor.offset += 1;
-    }
-    if (line === '') return;
-    nodes.push(...cursor.pieces(line, marks));
-  });
-  return nodes;
+/** Arguments per `append` call: a spread of a whole huge article would overflow the stack. */
+const APPEND_CHUNK = 8192;
+
+function $appendAll(parent: ElementNode, nodes: readonly LexicalNode[]): void {
+  for (let i = 0; i < nodes.length; i += APPEND_CHUNK) parent.append(...nodes.slice(i, i + APPEND_CHUNK));
 }
 
-/** Appends nodes; a mark continuing the same segment as the parent's last mark joins it. */
-function $appendMerged(parent: ElementNode, nodes: readonly LexicalNode[], cursor: Cursor): void {
-  for (const node of nodes) {
-    const last = parent.getLastChild();
-    const segment = $isPassageMarkNode(node) ? cursor.segmentOf.get(node) : undefined;
-    if (segment !== undefined && $isPassageMarkNode(node) && $isPassageMarkNode(last) && cursor.segmentOf.get(last) === segment) {
-      last.append(...node.getChildren());
-      continue;
-    }
-    parent.append(node);
+/** Appends the pieces in one call, each pending mark as a PassageMarkNode around its text. */
+function $appendPieces(parent: ElementNode, pieces: readonly Piece[]): void {
+  $appendAll(
+    parent,
+    pieces.map((piece) => {
+      if (!isPendingMark(piece)) return piece;
+      const mark = $createPassageMarkNode(piece.ids);
+      $appendAll(mark, piece.children);
+      return mark;
+    }),
+  );
+}
+
+/** Text split at newlines into TextNodes and LineBreakNodes (a TextNode must not hold "\n"). */
+function textPieces(text: string, marks: readonly InlineMark[] | undefined, cursor: Cursor, out: Piece[]): void {
+  if (!text.includes('\n')) {
+    cursor.pieces(text, marks, out);
+    return;
   }
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) {
+      out.push($createLineBreakNode());
+      cursor.offset += 1;
+    }
+    if (line !== '') cursor.pieces(line, marks, out);
+  });
 }
 
 /** Appends inline spans; consecutive spans with the same href share one LinkNode. */
 function $appendInlines(parent: ElementNode, content: readonly Inline[], cursor: Cursor): void {
-  let link: ElementNode | null = null;
-  let linkHref: string | null = null;
+  const children: Piece[] = [];
+  let link: { href: string; node: ElementNode; children: Piece[] } | null = null;
+  const closeLink = () => {
+    if (link) $appendPieces(link.node, link.children);
+    link = null;
+  };
   for (const span of content) {
     if (span.text === '') continue;
-    const nodes = textNodes(span.text, span.marks, cursor);
     if (span.href === undefined) {
-      link = null;
-      linkHref = null;
-      $appendMerged(parent, nodes, cursor);
+      closeLink();
+      textPieces(span.text, span.marks, cursor, children);
       continue;
     }
-    if (link === null || linkHref !== span.href) {
-      link = $createLinkNode(span.href, LINK_ATTRIBUTES);
-      linkHref = span.href;
-      parent.append(link);
+    if (link === null || link.href !== span.href) {
+      closeLink();
+      link = { href: span.href, node: $createLinkNode(span.href, LINK_ATTRIBUTES), children: [] };
+      children.push(link.node);
     }
-    $appendMerged(link, nodes, cursor);
+    textPieces(span.text, span.marks, cursor, link.children);
   }
+  closeLink();
+  $appendPieces(parent, children);
 }
 
 /**
@@ -171,7 +195,9 @@ function $blockNode(block: Block, shift: number, cursor: Cursor): ElementNode {
     }
     case 'code': {
       const node = $createCodeBlockNode();
-      node.append(...textNodes(block.text, undefined, cursor));
+      const children: Piece[] = [];
+      textPieces(block.text, undefined, cursor, children);
+      $appendPieces(node, children);
       return node;
     }
   }
@@ -189,8 +215,9 @@ export function $setBody(body: Body, ranges: readonly IdRange[] = []): void {
   const shift = headingShift(body.blocks);
   // Ranges past the end are clipped by the text itself: no text, no mark.
   const cursor = new Cursor(markSegments(ranges, Number.MAX_SAFE_INTEGER));
-  body.blocks.forEach((block, i) => {
+  const blocks = body.blocks.map((block, i) => {
     if (i > 0) cursor.offset += BLOCK_GAP;
-    root.append($blockNode(block, shift, cursor));
+    return $blockNode(block, shift, cursor);
   });
+  $appendAll(root, blocks);
 }
