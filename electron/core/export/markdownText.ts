@@ -1,0 +1,46 @@
+/**
+ * Markdown building blocks shared by the Markdown and Obsidian formats: escaping (hostile text
+ * stays text: no raw HTML, no accidental emphasis, links, headings or lists) and block quotes.
+ */
+import { cleanText } from './text';
+
+/** Characters that can start inline syntax anywhere in a line (CommonMark: any ASCII punctuation may be escaped). */
+const INLINE = /[\\`*_[\]<>&~|!$%{}]/g;
+
+/** Text as Markdown that renders to exactly this text (whitespace aside). */
+export function escapeMarkdown(s: string): string {
+  return cleanText(s)
+    .split('\n')
+    .map((line) => escapeLine(line))
+    .join('\n');
+}
+
+function escapeLine(line: string): string {
+  // Leading indentation would turn a line into a code block; it is dropped (whitespace isn't content here).
+  const body = line.trimStart().replace(INLINE, '\\$&');
+  // Block syntax at a line's start: headings, quotes, lists, thematic breaks, setext underlines.
+  return body.replace(/^([#>+\-=:])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A paragraph-preserving block quote: every line prefixed, blank lines kept as bare `>`. */
+export function blockquote(text: string): string {
+  return escapeMarkdown(text.trim())
+    .split('\n')
+    .map((l) => (l.trim() ? `> ${l.trimEnd()}` : '>'))
+    .join('\n');
+}
+
+/** Paragraphs of escaped text (a comment keeps its line breaks as hard breaks). */
+export function paragraphs(text: string): string {
+  return escapeMarkdown(text.trim())
+    .split(/\n{2,}/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('  \n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}

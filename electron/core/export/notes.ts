@@ -1,0 +1,160 @@
+/**
+ * A note exported alone, to Markdown or Word. The note's own Markdown (passage quotes as block
+ * quotes with their citations, from the notes module) is the single source: Markdown gets front
+ * matter; Word is built from the same Markdown through marked's lexer, block quotes in the
+ * "Quote" style — so both formats say the same thing.
+ */
+import type { Database } from 'better-sqlite3';
+import type { NOTE_EXPORT_FORMATS } from '../../api/contract';
+import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { getNoteSummary } from '../notes/repo';
+import { noteMarkdown } from '../notes/quotedPassages';
+import { safeFileName } from './fileNames';
+import { frontMatter } from './frontMatter';
+import { cleanText, oneLine } from './text';
+import { DOCX_QUOTE_STYLE } from './docx';
+
+export type NoteFormat = (typeof NOTE_EXPORT_FORMATS)[number];
+
+export interface NoteFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+
+interface Marks {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+}
+
+/** marked leaves character references in text as written. */
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|#39);/gi, (m, e: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+function inline(tokens: readonly Token[] | undefined, marks: Marks = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'strong':
+        out.push(...inline((t as Tokens.Strong).tokens, { ...marks, bold: true }));
+        break;
+      case 'em':
+        out.push(...inline((t as Tokens.Em).tokens, { ...marks, italics: true }));
+        break;
+      case 'del':
+        out.push(...inline((t as Tokens.Del).tokens, { ...marks, strike: true }));
+        break;
+      case 'codespan':
+        out.push(new TextRun({ text: cleanText(decode((t as Tokens.Codespan).text)), font: 'Consolas', bold: marks.bold, italics: marks.italics }));
+        break;
+      case 'br':
+        out.push(new TextRun({ text: '', break: 1 }));
+        break;
+      case 'link': {
+        const l = t as Tokens.Link;
+        const runs = inline(l.tokens, marks);
+        // Only links a reader can follow; anything else keeps its text.
+        if (/^(https?:|mailto:|commonplace:)/i.test(l.href)) out.push(new ExternalHyperlink({ link: l.href, children: runs.filter((r): r is TextRun => r instanceof TextRun) }));
+        else out.push(...runs);
+        break;
+      }
+      default: {
+        const kids = (t as { tokens?: Token[] }).tokens;
+        const raw = kids?.length ? null : 'text' in t ? String(t.text) : t.raw;
+        if (raw === null) out.push(...inline(kids, marks));
+        else {
+          const lines = cleanText(decode(raw)).split('\n');
+          lines.forEach((line, i) => out.push(new TextRun({ text: line, break: i ? 1 : undefined, bold: marks.bold, italics: marks.italics, strike: marks.strike })));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function blocks(tokens: readonly Token[], opts: { style?: string; level?: number } = {}): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'heading': {
+        const h = t as Tokens.Heading;
+        out.push(new Paragraph({ heading: HEADINGS[Math.min(6, Math.max(1, h.depth)) - 1], children: inline(h.tokens) }));
+        break;
+      }
+      case 'paragraph':
+        out.push(new Paragraph({ style: opts.style, children: inline((t as Tokens.Paragraph).tokens) }));
+        break;
+      case 'text':
+        out.push(new Paragraph({ style: opts.style, children: inline((t as Tokens.Text).tokens ?? [t]) }));
+        break;
+      case 'blockquote':
+        out.push(...blocks((t as Tokens.Blockquote).tokens, { ...opts, style: DOCX_QUOTE_STYLE }));
+        break;
+      case 'list': {
+        const list = t as Tokens.List;
+        const level = (opts.level ?? -1) + 1;
+        list.items.forEach((item, i) => {
+          const marker = list.ordered ? `${Number(list.start || 1) + i}. ` : item.task ? (item.checked ? '☑ ' : '☐ ') : '• ';
+          out.push(new Paragraph({ style: opts.style, indent: { left: 360 * (level + 1), hanging: 360 }, children: [new TextRun(marker), ...inline(listItemTokens(item))] }));
+          // Further paragraphs and nested lists of the item, one level in.
+          out.push(...blocks(item.tokens.slice(1), { ...opts, level }));
+        });
+        break;
+      }
+      case 'code':
+        for (const line of cleanText((t as Tokens.Code).text).split('\n')) out.push(new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas' })] }));
+        break;
+      case 'table': {
+        const table = t as Tokens.Table;
+        const row = (cells: Tokens.TableCell[]) => cells.map((c) => oneLine(decode(c.text))).join('\t');
+        out.push(new Paragraph({ children: [new TextRun({ text: row(table.header), bold: true })] }));
+        for (const r of table.rows) out.push(new Paragraph({ children: [new TextRun(row(r))] }));
+        break;
+      }
+      case 'hr':
+        out.push(new Paragraph({ children: [new TextRun('* * *')] }));
+        break;
+      default:
+        break; // space, html (notes escape it), def
+    }
+  }
+  return out;
+}
+
+/** The inline tokens of a list item's first block. */
+function listItemTokens(item: Tokens.ListItem): Token[] {
+  const first = item.tokens[0];
+  if (!first) return [];
+  const kids = (first as { tokens?: Token[] }).tokens;
+  return kids ?? [first];
+}
+
+export async function exportNote(db: Database, id: string, format: NoteFormat): Promise<NoteFile> {
+  const summary = getNoteSummary(db, id);
+  const { title, markdown } = noteMarkdown(db, id);
+  const name = safeFileName(title || 'Untitled note');
+  if (format === 'md') {
+    const head = frontMatter({ title, tags: summary.tags, created: summary.createdAt, updated: summary.updatedAt, commonplace: `commonplace://note/${id}` });
+    const body = `${head}\n# ${title ? oneLine(title).replace(/[\\`*_[\]<>&#]/g, '\\$&') : 'Untitled note'}\n\n${cleanText(markdown)}`;
+    return { fileName: `${name}.md`, mediaType: 'text/markdown; charset=utf-8', bytes: new TextEncoder().encode(body) };
+  }
+  const children = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(oneLine(title) || 'Untitled note')] }), ...blocks(new Lexer({ gfm: true }).lex(markdown))];
+  const doc = new Document({
+    creator: 'Commonplace',
+    title: oneLine(title),
+    styles: { paragraphStyles: [{ id: DOCX_QUOTE_STYLE, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '333333' }, paragraph: { indent: { left: 567, right: 567 } } }] },
+    sections: [{ children }],
+  });
+  return { fileName: `${name}.docx`, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: new Uint8Array(await Packer.toBuffer(doc)) };
+}

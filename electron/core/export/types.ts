@@ -1,0 +1,97 @@
+/**
+ * The export engine's model: a selection resolved into groups of excerpts, each with its source
+ * and citation, which every format module turns into bytes (or files).
+ */
+import type { ExportFormat, ExportOptions, ExportSelection, Passage } from '../../api/contract';
+
+/** What a citation or a file header needs to know about a source (an article). */
+export interface ExportSource {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  published: string | null;
+  siteName: string | null;
+  lang: string | null;
+  /** Where it came from: a URL or a local path. */
+  source: string | null;
+  tags: string[];
+}
+
+/** A formatted citation: plain text, and HTML (escaped; only simple inline tags). */
+export interface Citation {
+  text: string;
+  html: string;
+}
+
+/** Every format takes one; the default is the short citation, the styled ones come from citeproc. */
+export type CitationFn = (source: ExportSource) => Citation;
+
+/** A link between two passages, seen from one of them. */
+export interface ExportLink {
+  relation: string;
+  /** `out`: this passage → other; `in`: other → this passage. */
+  direction: 'out' | 'in';
+  otherId: string;
+  /** The other passage's quote and source, when it is in the library. */
+  otherQuote: string | null;
+  otherSourceId: string | null;
+  otherSourceTitle: string | null;
+}
+
+export interface ExportItem {
+  passage: Passage;
+  source: ExportSource;
+  citation: Citation;
+  links: ExportLink[];
+}
+
+export interface ExportGroup {
+  kind: 'source' | 'tag';
+  /** The source's title or the tag's name ("Untagged" for passages without tags). */
+  label: string;
+  /** Set when grouping by source. */
+  source: ExportSource | null;
+  /** The tag, when grouping by tag (null for the untagged group). */
+  tag: string | null;
+  items: ExportItem[];
+}
+
+export interface ExportDocument {
+  title: string;
+  generatedAt: string;
+  selection: ExportSelection;
+  groupBy: ExportOptions['groupBy'];
+  groups: ExportGroup[];
+  /** Each selected passage once, in order (source, then position). */
+  items: ExportItem[];
+  sources: ExportSource[];
+  /** Why nothing was selected, or null. */
+  message: string | null;
+}
+
+export type ExportOutput =
+  | { kind: 'file'; fileName: string; mediaType: string; bytes: Uint8Array }
+  | { kind: 'folder'; folderName: string; files: ExportFile[] };
+
+export interface ExportFile {
+  /** Relative path inside the folder, `/`-separated. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Lets long exports report progress and yield to the event loop between chunks. */
+export interface ExportContext {
+  /** Call once per excerpt written. */
+  tick(): void | Promise<void>;
+}
+
+export interface FormatWriter {
+  format: ExportFormat;
+  /** File (or folder) name extension, without the dot; '' for a folder. */
+  extension: string;
+  mediaType: string;
+  build(doc: ExportDocument, ctx: ExportContext): Promise<ExportOutput>;
+  /** Readable text of the output for the live preview (binary formats render an outline). */
+  preview(doc: ExportDocument): Promise<string>;
+}

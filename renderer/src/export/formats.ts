@@ -1,0 +1,19 @@
+import type { CitationStyle, ExportFormat } from '../../../electron/api/contract';
+
+export const FORMAT_OPTIONS: ReadonlyArray<{ value: ExportFormat; label: string }> = [
+  { value: 'md', label: 'Markdown (.md)' },
+  { value: 'obsidian', label: 'Obsidian folder (.zip)' },
+  { value: 'csv', label: 'CSV spreadsheet (.csv)' },
+  { value: 'json', label: 'Web Annotation JSON (.json)' },
+  { value: 'html', label: 'Web page (.html)' },
+  { value: 'docx', label: 'Word document (.docx)' },
+];
+
+export const STYLE_OPTIONS: ReadonlyArray<{ value: CitationStyle | ''; label: string }> = [
+  { value: '', label: 'Short' },
+  { value: 'apa', label: 'APA' },
+  { value: 'chicago', label: 'Chicago' },
+  { value: 'mla', label: 'MLA' },
+];
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
