@@ -1,18 +1,16 @@
 /**
- * Where the window is: the article in the reader and the note beside it, with back/forward
- * (Alt+←/→ and the mouse's back/forward buttons). Any component navigates through `useNav()`.
+ * Where the window is: the article in the reader (and the passage gone to in it) and the note
+ * beside it, with back/forward (Alt+←/→, the mouse's back/forward buttons, the header's buttons).
+ * Any component navigates through `useNav()`. Leaving a place remembers the reader's scroll
+ * offset; coming back restores it, as a browser does.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { jumpToHit } from '../search/jumpToHit';
-import { PlaceHistory, type Place } from './placeHistory';
+import { flashPassageMarks, readerScrollOffset, restoreReaderScroll } from '../xrefs/readerArrival';
+import { nextPlace, PlaceHistory, type Place, type PlaceTarget } from './placeHistory';
 
-export type NavTarget =
-  | { kind: 'article'; id: string }
-  /** Opens the passage's article, scrolls to the passage and flashes it. */
-  | { kind: 'passage'; id: string; articleId: string; start: number; end: number }
-  /** Opens the note beside the reader (split view). */
-  | { kind: 'note'; id: string }
-  | { kind: 'close-note' };
+/** Where `go` can take the window (see placeHistory.ts). */
+export type NavTarget = PlaceTarget;
 
 export interface Navigation {
   place: Place;
@@ -31,17 +29,15 @@ export function useNav(): Navigation {
   return nav;
 }
 
-function nextPlace(here: Place, target: NavTarget): Place {
-  switch (target.kind) {
-    case 'article':
-      return { ...here, articleId: target.id };
-    case 'passage':
-      return { ...here, articleId: target.articleId };
-    case 'note':
-      return { ...here, noteId: target.id };
-    case 'close-note':
-      return { ...here, noteId: null };
-  }
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
+/** On arriving at a place by back/forward: the remembered scroll offset, else the passage it went to. */
+function arrive(place: Place, scroll: number | null): void {
+  if (place.articleId === null) return;
+  if (scroll !== null) restoreReaderScroll(place.articleId, scroll);
+  else if (place.spot) jumpToHit({ articleId: place.articleId, start: place.spot.start, end: place.spot.end });
 }
 
 export function useNavigation(initial?: Place): Navigation {
@@ -49,16 +45,39 @@ export function useNavigation(initial?: Place): Navigation {
   history.current ??= new PlaceHistory(initial);
   const [place, setPlace] = useState(history.current.current);
 
-  const go = useCallback((target: NavTarget) => {
-    setPlace(history.current!.push(nextPlace(history.current!.current, target)));
-    if (target.kind === 'passage') jumpToHit({ articleId: target.articleId, start: target.start, end: target.end });
-  }, []);
-  const back = useCallback(() => setPlace(history.current!.back()), []);
-  const forward = useCallback(() => setPlace(history.current!.forward()), []);
+  const leave = useCallback((h: PlaceHistory) => h.rememberScroll(readerScrollOffset(h.current.articleId)), []);
+  const go = useCallback(
+    (target: NavTarget) => {
+      const h = history.current!;
+      leave(h);
+      setPlace(h.push(nextPlace(h.current, target)));
+      if (target.kind === 'passage') {
+        jumpToHit({ articleId: target.articleId, start: target.start, end: target.end });
+        flashPassageMarks(target.articleId, target.id);
+      }
+    },
+    [leave],
+  );
+  const move = useCallback(
+    (step: (h: PlaceHistory) => Place) => {
+      const h = history.current!;
+      leave(h);
+      const here = h.current;
+      const there = step(h);
+      if (there === here) return;
+      setPlace(there);
+      arrive(there, h.scroll);
+    },
+    [leave],
+  );
+  const back = useCallback(() => move((h) => h.back()), [move]);
+  const forward = useCallback(() => move((h) => h.forward()), [move]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      // In text (a note, a field) Alt+arrows move the caret by word on macOS: leave them to it.
+      if (isTextField(event.target)) return;
       if (event.key === 'ArrowLeft') back();
       else if (event.key === 'ArrowRight') forward();
       else return;

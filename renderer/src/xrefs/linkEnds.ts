@@ -1,0 +1,61 @@
+/**
+ * The ends of a link as the link dialog and the panels show them, and following one: a passage is
+ * looked up first (links name it by id; navigation needs its article and place).
+ */
+import { useCallback } from 'react';
+import type { EntityRef } from '../../../electron/api/contract';
+import { invoke } from '../api/client';
+import { ApiError } from '../api/errors';
+import { useNav } from '../app/navigation';
+import { useReportError, useToaster } from '../app/toasterContext';
+import { shortQuote } from '../passages/quoteText';
+import { navTargetFor } from './linkRows';
+
+/** One end of a link being made: what it is and how to name it. */
+export interface EndDraft {
+  ref: EntityRef;
+  label: string;
+  /** Where it lives (a passage's article title). */
+  context: string | null;
+}
+
+export const KIND_LABEL: Record<EntityRef['kind'], string> = { article: 'Article', passage: 'Passage', note: 'Note' };
+
+/** Names a thing known only by its id (a dragged passage, say). */
+export async function describeRef(ref: EntityRef): Promise<EndDraft> {
+  switch (ref.kind) {
+    case 'passage': {
+      const [found] = await invoke('passages.lookup', { ids: [ref.id] });
+      if (!found) throw new ApiError('not_found', `There is no passage ${ref.id}.`);
+      return { ref, label: shortQuote(found.quote, 160), context: found.article.title || 'Untitled' };
+    }
+    case 'note': {
+      const note = await invoke('notes.get', { id: ref.id });
+      return { ref, label: note.title || 'Untitled note', context: null };
+    }
+    case 'article': {
+      const article = await invoke('articles.get', { id: ref.id });
+      return { ref, label: article.title || 'Untitled', context: null };
+    }
+  }
+}
+
+/** Follows a link end: opens the note or article, or scrolls the reader to the passage and flashes it. */
+export function useFollowRef(): (ref: EntityRef) => Promise<void> {
+  const { go } = useNav();
+  const { show } = useToaster();
+  const reportError = useReportError();
+  return useCallback(
+    async (ref: EntityRef) => {
+      try {
+        const passage = ref.kind === 'passage' ? ((await invoke('passages.lookup', { ids: [ref.id] }))[0] ?? null) : null;
+        const target = navTargetFor(ref, passage);
+        if (target) go(target);
+        else show('error', 'That passage was deleted; there is nothing to open.');
+      } catch (error) {
+        reportError(error);
+      }
+    },
+    [go, show, reportError],
+  );
+}
