@@ -1,0 +1,39 @@
+/**
+ * Originals: the file every article was imported from, kept in the library. Read it back
+ * (web mode downloads it), open it in the system viewer (desktop app), or re-parse the article
+ * from it once an importer has improved.
+ */
+import { z } from 'zod';
+import { ArticleSchema, call, Id, ReanchorReportSchema } from './schemas';
+
+export const OriginalFileSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** The file's bytes, base64-encoded (JSON-safe on every transport). */
+  dataBase64: z.string(),
+});
+
+export const importsContract = {
+  'articles.original': call({
+    summary: 'The original file an article was imported from (name, media type, bytes as base64).',
+    input: z.object({ id: Id }),
+    output: OriginalFileSchema,
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.openOriginal': call({
+    summary: 'Open the original file in the system viewer (desktop app only; elsewhere it is refused).',
+    input: z.object({ id: Id }),
+    output: z.object({ opened: z.literal(true) }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.reparse': call({
+    summary: "Re-run today's importer on the stored original; the content is replaced and passages re-anchor.",
+    input: z.object({ id: Id }),
+    output: z.object({ article: ArticleSchema, report: ReanchorReportSchema }),
+    mutates: true,
+    exposure: 'client',
+  }),
+} as const;

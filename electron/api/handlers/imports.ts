@@ -1,0 +1,33 @@
+import { getArticle } from '../../core/articles/repo';
+import { getOriginal, reparseArticle, writeOriginalToTemp } from '../../core/articles/originals';
+import { CommonplaceError } from '../../core/errors';
+import type { Library } from '../../core/library';
+import type { Handlers } from './types';
+
+/** Opens a file in the OS's default program; only the desktop app has one (set at startup). */
+export type SystemViewer = (path: string) => Promise<void>;
+
+let systemViewer: SystemViewer | null = null;
+export function configureSystemViewer(viewer: SystemViewer | null): void {
+  systemViewer = viewer;
+}
+
+export function importsHandlers(library: Library) {
+  const { db } = library;
+  return {
+    'articles.original': ({ id }) => {
+      const o = getOriginal(db, id);
+      return { fileName: o.fileName, mediaType: o.mediaType, size: o.size, dataBase64: o.bytes.toString('base64') };
+    },
+    'articles.openOriginal': async ({ id }) => {
+      // Web mode and the CLI have no viewer: a browser page must never launch programs on the host.
+      if (!systemViewer) throw new CommonplaceError('invalid_input', 'articles.openOriginal: only the desktop app can open files; download the original instead');
+      await systemViewer(writeOriginalToTemp(getOriginal(db, id)));
+      return { opened: true as const };
+    },
+    'articles.reparse': async ({ id }) => {
+      const report = await reparseArticle(db, id);
+      return { article: getArticle(db, id), report };
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CommonplaceError, errorMessage } from '../../core/errors';
+import type { CliContext } from '../context';
+
+/** `commonplace reparse` and `commonplace original`: the original file kept with each article. */
+export function registerImportsCommands(program: Command, context: CliContext): void {
+  program
+    .command('reparse')
+    .description("import an article again from its kept original with today's importer (passages re-anchor)")
+    .argument('<id>', 'article id')
+    .option('--json', 'print the article summary and the re-anchoring report as JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const { article, report } = await context.client()('articles.reparse', { id });
+      if (o.json) {
+        const { text: _text, body: _body, ...summary } = article;
+        return context.print({ article: summary, report });
+      }
+      context.io.out(
+        `re-parsed ${article.id} "${article.title}" (${article.format}): passages ${report.unchanged} unchanged, ${report.moved} moved, ${report.changed} changed, ${report.orphaned} orphaned`,
+      );
+    });
+
+  program
+    .command('original')
+    .description('write the original file an article was imported from')
+    .argument('<id>', 'article id')
+    .requiredOption('--out <file>', 'where to write it (an existing file is not overwritten)')
+    .action(async (id: string, o: { out: string }) => {
+      const original = await context.client()('articles.original', { id });
+      const path = resolve(o.out);
+      try {
+        writeFileSync(path, Buffer.from(original.dataBase64, 'base64'), { flag: 'wx' });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new CommonplaceError('io_error', code === 'EEXIST' ? `${path}: already exists; choose another --out` : `${path}: cannot be written (${errorMessage(e)})`);
+      }
+      context.io.out(`wrote ${original.fileName} (${original.mediaType}, ${original.size} bytes) to ${path}`);
+    });
+}

@@ -1,0 +1,80 @@
+/**
+ * The original file kept with every article: read it back (download, open in a viewer) and
+ * re-parse the article from it with the current importers (after an importer improved).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { ReanchorReport } from '../../api/contract';
+import { CommonplaceError } from '../errors';
+import { nowIso } from '../ids';
+import { parseDocument } from '../import';
+import { reanchorArticlePassages } from '../passages/repo';
+import { ensureTags, tagArticle } from '../tags/repo';
+import { cleanField } from '../text-fields';
+import { articleFields } from './import';
+import { getArticleText, replaceArticleContent } from './repo';
+
+export interface StoredOriginal {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  bytes: Buffer;
+  /** Where the article came from (path or URL), passed to the parser as on import. */
+  source: string | null;
+  hash: string;
+}
+
+export function getOriginal(db: Database, id: string): StoredOriginal {
+  const row = db
+    .prepare<[string], { file_name: string; media_type: string; size: number; bytes: Buffer; source: string | null; hash: string }>(
+      'SELECT o.file_name, o.media_type, o.size, o.bytes, a.source, a.hash FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?',
+    )
+    .get(id);
+  if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
+  return { fileName: row.file_name, mediaType: row.media_type, size: row.size, bytes: row.bytes, source: row.source, hash: row.hash };
+}
+
+/**
+ * Runs today's importer on the stored original and replaces the article's content with the
+ * result; passages are re-anchored (none is dropped: unplaceable ones become orphans). Tags the
+ * source declares are added; the user's own tags stay. Parsing happens before the transaction.
+ */
+export async function reparseArticle(db: Database, id: string): Promise<ReanchorReport> {
+  const original = getOriginal(db, id);
+  const parsed = await parseDocument(original.bytes, original.fileName, original.source ?? undefined);
+  const fields = articleFields(parsed, { bytes: original.bytes, fileName: original.fileName, ...(original.source ? { source: original.source } : {}) }, original.hash);
+  return db.transaction(() => {
+    const oldText = getArticleText(db, id);
+    replaceArticleContent(db, id, fields, nowIso());
+    const names = parsed.tags.filter((t) => cleanField(t));
+    if (names.length) tagArticle(db, id, ensureTags(db, names));
+    return reanchorArticlePassages(db, id, oldText, fields.text);
+  })();
+}
+
+/** File extensions by stored media type: a viewer picks its program by extension, and the stored name may not have one. */
+const EXTENSIONS: Record<string, string> = {
+  'text/plain': '.txt',
+  'text/markdown': '.md',
+  'text/html': '.html',
+  'application/pdf': '.pdf',
+  'application/epub+zip': '.epub',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+};
+
+/**
+ * Writes the original to a fresh private temp folder for a system viewer. The file's name is the
+ * stored name's stem (path separators and control characters removed) plus the extension of its
+ * real media type, so a text file once called "x.exe" never reaches the OS as a program.
+ */
+export function writeOriginalToTemp(original: Pick<StoredOriginal, 'fileName' | 'mediaType' | 'bytes'>): string {
+  const ext = EXTENSIONS[original.mediaType] ?? '.bin';
+  const base = original.fileName.split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(0, 120) || 'original';
+  const dir = mkdtempSync(join(tmpdir(), 'commonplace-original-'));
+  const path = join(dir, stem + ext);
+  writeFileSync(path, original.bytes, { mode: 0o600 });
+  return path;
+}

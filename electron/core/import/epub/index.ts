@@ -1,0 +1,1 @@
+export { MAX_EPUB_CHAPTERS, parseEpub } from './parse';

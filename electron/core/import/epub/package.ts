@@ -1,0 +1,153 @@
+/**
+ * The EPUB package: META-INF/container.xml → the OPF → metadata, manifest, spine and the table of
+ * contents (EPUB 3 navigation document, else the EPUB 2 NCX), for chapter titles.
+ */
+import type { DOMWindow } from 'jsdom';
+import { CommonplaceError } from '../../errors';
+import { attr, byLocalName, firstText, parseXml, type ZipReader } from '../zip';
+
+export interface EpubMetadata {
+  title: string | null;
+  creators: string[];
+  language: string | null;
+  date: string | null;
+  publisher: string | null;
+  description: string | null;
+}
+
+export interface SpineItem {
+  /** Path inside the ZIP. */
+  path: string;
+  mediaType: string;
+}
+
+export interface EpubPackage {
+  metadata: EpubMetadata;
+  spine: SpineItem[];
+  /** `page-progression-direction="rtl"` on the spine. */
+  rtl: boolean;
+  /** Chapter titles from the table of contents, by ZIP path (fragment removed). */
+  tocTitles: Map<string, string>;
+}
+
+const XHTML_TYPES = new Set(['application/xhtml+xml', 'text/html', 'application/xml', 'text/x-oeb1-document']);
+
+/** Resolves `href` (relative, percent-encoded) against the folder of `base` inside the ZIP. */
+export function resolvePath(base: string, href: string): string {
+  const withoutFragment = href.split('#')[0] ?? '';
+  let decoded = withoutFragment;
+  try {
+    decoded = decodeURIComponent(withoutFragment);
+  } catch {
+    // A stray % stays as written.
+  }
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of decoded.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+export function readPackage(window: DOMWindow, zip: ZipReader, fileName: string): EpubPackage {
+  const containerXml = zip.readText('META-INF/container.xml');
+  if (containerXml === null) throw new CommonplaceError('parse_error', `${fileName}: is not an EPUB book (META-INF/container.xml is missing)`);
+  const container = parseXml(window, containerXml, fileName, 'META-INF/container.xml');
+  const rootfiles = byLocalName(container, 'rootfile');
+  const rootfile = rootfiles.find((r) => attr(r, 'media-type') === 'application/oebps-package+xml') ?? rootfiles[0];
+  const opfPath = rootfile ? attr(rootfile, 'full-path') : null;
+  if (!opfPath) throw new CommonplaceError('parse_error', `${fileName}: META-INF/container.xml names no package document`);
+  const opfXml = zip.readText(opfPath);
+  if (opfXml === null) throw new CommonplaceError('parse_error', `${fileName}: the package document ${opfPath} is missing`);
+  const opf = parseXml(window, opfXml, fileName, opfPath);
+
+  const metadataEl = byLocalName(opf, 'metadata')[0] ?? opf.documentElement;
+  const metadata = readMetadata(metadataEl);
+
+  const manifest = new Map<string, { path: string; mediaType: string; properties: string }>();
+  for (const item of byLocalName(opf, 'item')) {
+    const id = attr(item, 'id');
+    const href = attr(item, 'href');
+    if (!id || !href) continue;
+    manifest.set(id, { path: resolvePath(opfPath, href), mediaType: (attr(item, 'media-type') ?? '').toLowerCase(), properties: attr(item, 'properties') ?? '' });
+  }
+  const spineEl = byLocalName(opf, 'spine')[0];
+  if (!spineEl) throw new CommonplaceError('parse_error', `${fileName}: the package document has no spine (reading order)`);
+  const spine: SpineItem[] = [];
+  for (const ref of byLocalName(spineEl, 'itemref')) {
+    // Non-linear items (pop-up notes, covers) are outside the reading order.
+    if (attr(ref, 'linear') === 'no') continue;
+    const item = manifest.get(attr(ref, 'idref') ?? '');
+    if (item && XHTML_TYPES.has(item.mediaType)) spine.push({ path: item.path, mediaType: item.mediaType });
+  }
+
+  const tocTitles = new Map<string, string>();
+  const nav = [...manifest.values()].find((m) => m.properties.split(/\s+/).includes('nav'));
+  const ncx = manifest.get(attr(spineEl, 'toc') ?? '') ?? [...manifest.values()].find((m) => m.mediaType === 'application/x-dtbncx+xml');
+  try {
+    if (nav) readNav(window, zip, nav.path, fileName, tocTitles);
+    if (!tocTitles.size && ncx) readNcx(window, zip, ncx.path, fileName, tocTitles);
+  } catch {
+    // A broken table of contents only costs chapter titles the chapters usually carry themselves.
+  }
+  return { metadata, spine, rtl: attr(spineEl, 'page-progression-direction') === 'rtl', tocTitles };
+}
+
+function readMetadata(el: Element): EpubMetadata {
+  const dc = (name: string): Element[] => byLocalName(el, name).filter((e) => e.namespaceURI === 'http://purl.org/dc/elements/1.1/' || e.prefix === 'dc');
+  const texts = (name: string): string[] => dc(name).map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // EPUB 2 marks authors with opf:role="aut"; EPUB 3 with a <meta refines="#id" property="role">.
+  const roles = new Map<string, string>();
+  for (const meta of byLocalName(el, 'meta')) {
+    const refines = attr(meta, 'refines');
+    if (refines && attr(meta, 'property') === 'role') roles.set(refines.replace(/^#/, ''), (meta.textContent ?? '').trim());
+  }
+  const creatorEls = dc('creator');
+  const authorEls = creatorEls.filter((c) => {
+    const role = attr(c, 'role') ?? roles.get(c.getAttribute('id') ?? '');
+    return !role || role === 'aut';
+  });
+  const creators = (authorEls.length ? authorEls : creatorEls).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const dates = dc('date');
+  const publication = dates.find((d) => /publication/i.test(attr(d, 'event') ?? '')) ?? dates[0];
+  return {
+    title: texts('title')[0] ?? null,
+    creators,
+    language: texts('language')[0] ?? null,
+    date: publication ? (publication.textContent ?? '').trim() || null : null,
+    publisher: texts('publisher')[0] ?? null,
+    description: firstText(el, 'description'),
+  };
+}
+
+function readNav(window: DOMWindow, zip: ZipReader, path: string, fileName: string, out: Map<string, string>): void {
+  const text = zip.readText(path);
+  if (text === null) return;
+  const doc = parseXml(window, text, fileName, path);
+  const navs = byLocalName(doc, 'nav');
+  const toc = navs.find((n) => /\btoc\b/.test(attr(n, 'type') ?? '')) ?? navs[0];
+  if (!toc) return;
+  for (const a of byLocalName(toc, 'a')) {
+    const href = a.getAttribute('href');
+    const title = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (href && title) {
+      const target = resolvePath(path, href);
+      if (!out.has(target)) out.set(target, title);
+    }
+  }
+}
+
+function readNcx(window: DOMWindow, zip: ZipReader, path: string, fileName: string, out: Map<string, string>): void {
+  const text = zip.readText(path);
+  if (text === null) return;
+  const doc = parseXml(window, text, fileName, path);
+  for (const point of byLocalName(doc, 'navPoint')) {
+    const label = firstText(point, 'text');
+    const content = byLocalName(point, 'content')[0];
+    const src = content ? attr(content, 'src') : null;
+    if (label && src) {
+      const target = resolvePath(path, src);
+      if (!out.has(target)) out.set(target, label);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Test PDFs: real documents written with pdf-lib, and hand-assembled ones for what pdf-lib won't
+ * write (an /Encrypt dictionary).
+ */
+import { PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+
+export interface TextRun {
+  text: string;
+  x?: number;
+  y: number;
+  size?: number;
+  bold?: boolean;
+}
+
+export interface PdfSpec {
+  title?: string;
+  author?: string;
+  subject?: string;
+  creationDate?: Date;
+  /** An XMP packet, stored as the catalog's /Metadata stream. */
+  xmp?: string;
+  pages: TextRun[][];
+}
+
+export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const regular = await doc.embedFont(StandardFonts.TimesRoman);
+  const bold = await doc.embedFont(StandardFonts.TimesRomanBold);
+  if (spec.title !== undefined) doc.setTitle(spec.title);
+  if (spec.author !== undefined) doc.setAuthor(spec.author);
+  if (spec.subject !== undefined) doc.setSubject(spec.subject);
+  if (spec.creationDate) doc.setCreationDate(spec.creationDate);
+  if (spec.xmp !== undefined) {
+    const stream = doc.context.stream(spec.xmp, { Type: 'Metadata', Subtype: 'XML' });
+    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+  }
+  for (const runs of spec.pages) {
+    const page: PDFPage = doc.addPage([612, 792]);
+    for (const run of runs) {
+      const font: PDFFont = run.bold ? bold : regular;
+      page.drawText(run.text, { x: run.x ?? 72, y: run.y, size: run.size ?? 11, font });
+    }
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Lines of body text from `top` down at 14-point spacing. */
+export function textLines(lines: string[], top: number, opts: { x?: number; size?: number; spacing?: number } = {}): TextRun[] {
+  return lines.map((text, i) => ({ text, x: opts.x ?? 72, y: top - i * (opts.spacing ?? 14), size: opts.size ?? 11 }));
+}
+
+/** A one-page PDF from raw object bodies, with a correct xref; `trailerExtra` goes into the trailer. */
+export function rawPdf(objects: string[], trailerExtra = ''): Uint8Array {
+  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
+}
+
+const PAGE_OBJECTS = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+];
+
+/** Standard security handler with owner/user keys no empty password opens. */
+export function encryptedPdf(): Uint8Array {
+  const key = (c: string): string => `<${c.repeat(64)}>`;
+  return rawPdf(
+    [...PAGE_OBJECTS, '<< /Length 0 >>\nstream\n\nendstream', `<< /Filter /Standard /V 1 /R 2 /O ${key('a')} /U ${key('b')} /P -4 >>`],
+    `/Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]`,
+  );
+}
+
+/** A page that only draws a filled rectangle: what a scan without OCR looks like to a text extractor. */
+export function imageOnlyPdf(): Uint8Array {
+  const drawing = '0.5 g 72 72 468 648 re f';
+  return rawPdf([...PAGE_OBJECTS, `<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream`, '<< /Title (Scan 0042) >>'], '/Info 5 0 R');
+}

@@ -1,0 +1,143 @@
+/**
+ * PDF text items → lines → paragraphs, from positions alone (pdfjs gives positioned runs of text,
+ * not structure). Pure: the tests feed it items directly.
+ *
+ * Reading order is the content stream's order, which is how nearly every generator writes text
+ * (and what pdfjs returns); items only join into a line when they share a baseline and follow on
+ * from each other. A paragraph ends at a larger-than-usual vertical gap, a change of font size,
+ * or an indented first line; line-end hyphens are removed when the word continues in lower case.
+ */
+
+export interface PdfTextItem {
+  str: string;
+  /** Text-space origin of the run, in PDF units (y grows upwards). */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (the transform's vertical scale). */
+  size: number;
+  hasEOL: boolean;
+}
+
+export interface PdfLine {
+  text: string;
+  x: number;
+  /** x where the line ends. */
+  right: number;
+  y: number;
+  size: number;
+}
+
+export interface PdfParagraph {
+  text: string;
+  size: number;
+  lines: PdfLine[];
+}
+
+/** Joins the items of one page into lines. */
+export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: PdfLine | null = null;
+  let breakNext = false;
+  for (const item of items) {
+    const size = item.size > 0 ? item.size : 10;
+    if (!item.str) {
+      if (item.hasEOL) breakNext = true;
+      continue;
+    }
+    const sameLine =
+      current !== null &&
+      !breakNext &&
+      Math.abs(item.y - current.y) < Math.max(current.size, size) * 0.5 &&
+      item.x > current.right - Math.max(current.size, size) * 0.5;
+    if (current && sameLine) {
+      const gap = item.x - current.right;
+      const needsSpace = gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str);
+      current.text += (needsSpace ? ' ' : '') + item.str;
+      current.right = Math.max(current.right, item.x + item.width);
+      // Superscripts (footnote marks) are smaller: the line keeps its body size.
+      current.size = Math.max(current.size, size);
+    } else {
+      current = { text: item.str, x: item.x, right: item.x + item.width, y: item.y, size };
+      lines.push(current);
+    }
+    breakNext = item.hasEOL;
+  }
+  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  return lines.filter((l) => l.text !== '');
+}
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** The most common value, rounded to half points (body text size, line spacing, left margin). */
+export function mode(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const v of values) {
+    const key = Math.round(v * 2) / 2;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > bestCount) {
+      best = key;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Groups a page's lines into paragraphs. */
+export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
+  if (!lines.length) return [];
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1] as PdfLine;
+    const b = lines[i] as PdfLine;
+    const gap = a.y - b.y;
+    if (gap > 0 && Math.abs(a.size - b.size) < 0.5) gaps.push(gap / b.size);
+  }
+  // Usual baseline distance, in ems of the font (1.2 when a page has too few lines to tell).
+  const spacing = gaps.length >= 3 ? median(gaps) : 1.2;
+  const margin = mode(lines.map((l) => l.x));
+
+  const paragraphs: PdfParagraph[] = [];
+  let current: PdfParagraph | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as PdfLine;
+    const prev = i > 0 ? (lines[i - 1] as PdfLine) : null;
+    let start = current === null || prev === null;
+    if (!start && prev) {
+      const gap = (prev.y - line.y) / line.size;
+      const sizeChange = Math.abs(prev.size - line.size) > Math.min(prev.size, line.size) * 0.12;
+      const indented = line.x - margin > line.size * 0.8 && Math.abs(prev.x - margin) < line.size * 0.5;
+      // Going up the page, or a gap beyond usual spacing, starts a new paragraph (columns, blocks).
+      start = gap < 0 || gap > spacing * 1.45 || sizeChange || indented;
+    }
+    if (start || !current) {
+      current = { text: line.text, size: line.size, lines: [line] };
+      paragraphs.push(current);
+    } else {
+      current.text = joinLines(current.text, line.text);
+      current.lines.push(line);
+    }
+  }
+  return paragraphs;
+}
+
+/**
+ * "inter-" + "national" → "international"; "well-" + "Known" and "1990-" + "2000" keep the hyphen
+ * (a capital or digit after a break is a real compound or range). Otherwise lines join with a
+ * space, except in scripts written without spaces (CJK).
+ */
+export function joinLines(before: string, after: string): string {
+  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  if (/[-\u2010]$/.test(before)) return before + after;
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(before) && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(after)) {
+    return before + after;
+  }
+  return `${before} ${after}`;
+}

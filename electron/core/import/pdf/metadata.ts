@@ -1,0 +1,104 @@
+/**
+ * PDF metadata: the info dictionary and XMP, judged for junk, with first-page fallbacks.
+ *
+ * Generators fill Title/Author with whatever they have: "Untitled", the file name, the Word
+ * template's "Microsoft Word - draft3.doc", Perl's stringified `ARRAY(0x55d…)`, the account name
+ * of whoever ran the printer driver. Those are treated as missing; the title then comes from the
+ * largest text near the top of page 1 and the authors from the short name-like lines under it.
+ */
+import { cleanField } from '../../text-fields';
+import type { PdfLine } from './layout';
+
+const JUNK_TITLE = [
+  /^untitled\b/i,
+  /^(?:title|document|doc|draft|slide \d+|page \d+|no title|unknown|none|null|undefined|default)$/i,
+  /^array\(0x[0-9a-f]+\)$/i,
+  /^hash\(0x[0-9a-f]+\)$/i,
+  /^microsoft (?:word|powerpoint|excel) - /i,
+  /\.(?:docx?|pdf|tex|dvi|ps|rtf|odt|pages|indd|qxd|txt|html?|pptx?|xlsx?|cdr|ai|wpd)$/i,
+  /^[a-z]:\\|^\/|\\/i,
+  /^[\W\d_]*$/u,
+];
+
+const JUNK_AUTHOR = [
+  /^(?:administrator|admin|user|owner|author|unknown|default|guest|root|staff|customer|hp|dell|lenovo|microsoft|compaq|pc|none|null|anonymous)$/i,
+  /^array\(0x[0-9a-f]+\)$/i,
+  /^[\W\d_]*$/u,
+  // An account name rather than a person's: one lower-case token ("jsmith", "k.lee").
+  /^[a-z0-9._-]+$/,
+];
+
+export function isJunkTitle(title: string | null | undefined): boolean {
+  const t = cleanField(title);
+  return t === null || t.length < 2 || JUNK_TITLE.some((re) => re.test(t));
+}
+
+export function isJunkAuthor(author: string | null | undefined): boolean {
+  const a = cleanField(author);
+  return a === null || JUNK_AUTHOR.some((re) => re.test(a));
+}
+
+/** `D:20240618162000+02'00'` (or XMP's ISO form) → ISO 8601; null when it isn't a plausible date. */
+export function pdfDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  const iso = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
+  const pdf = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(s);
+  const m = iso ?? pdf;
+  if (!m) return null;
+  const [, y, mo = '01', d = '01', h, mi, sec = '00', zone] = m;
+  const year = Number(y);
+  if (year < 1900 || year > 2200 || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  const date = `${y}-${mo}-${d}`;
+  if (h === undefined || mi === undefined) return date;
+  const offset = zone?.replace(/[':]/g, '');
+  const tz = offset === undefined ? '' : offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(3, 5) || '00'}`;
+  return `${date}T${h}:${mi}:${sec}${tz}`;
+}
+
+/** Authors as one byline; XMP lists arrive as arrays, the info dictionary as one string. */
+export function authorsByline(value: unknown): string | null {
+  const names = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => cleanField(v, 300))
+    .filter((v): v is string => v !== null && !isJunkAuthor(v));
+  return names.length ? cleanField(names.join(', '), 300) : null;
+}
+
+export interface FirstPageGuess {
+  title: string | null;
+  byline: string | null;
+}
+
+const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|y))*$/u;
+
+/** A line of names: "Ada Lovelace, Charles Babbage and M. Somerville" (footnote marks allowed). */
+function looksLikeNames(text: string): boolean {
+  if (text.length > 200 || /\d{2,}|@|https?:/.test(text)) return false;
+  const parts = text
+    .replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]|\b\d\b/g, '')
+    .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.length <= 12 && parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5);
+}
+
+/**
+ * The title is the run of consecutive lines in the largest font among page 1's first dozen
+ * lines; the byline is the name-like line right under it, if any.
+ */
+export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
+  const top = lines.slice(0, 12);
+  if (!top.length) return { title: null, byline: null };
+  const largest = Math.max(...top.map((l) => l.size));
+  const body = [...lines].map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? largest;
+  // A page all in one size has no title line to find.
+  if (largest < body * 1.15) return { title: null, byline: null };
+  const first = top.findIndex((l) => l.size >= largest - 0.5);
+  let end = first;
+  while (end + 1 < top.length && (top[end + 1] as PdfLine).size >= largest - 0.5) end++;
+  const title = cleanField(top.slice(first, end + 1).map((l) => l.text).join(' '), 300);
+  const next = top[end + 1];
+  const byline = next && looksLikeNames(next.text) ? cleanField(next.text.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/g, ''), 300) : null;
+  return { title: title && !isJunkTitle(title) ? title : null, byline };
+}

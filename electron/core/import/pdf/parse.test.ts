@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { bodyToText } from '../../body';
+import { CommonplaceError } from '../../errors';
+import { pageAt } from '../../pages';
+import { encryptedPdf, imageOnlyPdf, makePdf, textLines } from './fixtures';
+import { parsePdf } from './parse';
+
+async function failure(run: () => Promise<unknown>): Promise<CommonplaceError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof CommonplaceError) return e;
+    throw e;
+  }
+  throw new Error('did not fail');
+}
+
+const header = (n: number) => [
+  { text: 'Journal of Imaginary Results · Vol. 3', y: 760, size: 9 },
+  { text: String(n), x: 300, y: 40, size: 9 },
+];
+
+describe('parsePdf', () => {
+  it('keeps metadata, paragraphs and page starts, and drops running heads and page numbers', async () => {
+    const pdf = await makePdf({
+      title: 'Tidal Patterns in Small Harbours',
+      author: 'Ada Marsh; Ben Quay',
+      subject: 'A study of tides',
+      creationDate: new Date('2024-03-05T10:20:30Z'),
+      pages: [
+        [
+          ...header(1),
+          { text: 'Tidal Patterns in Small Harbours', y: 700, size: 20, bold: true },
+          ...textLines(['Harbours behave differently from the open sea, and', 'their tides are delayed by the narrow entrance', 'channels that feed them.'], 660),
+          ...textLines(['A second paragraph begins after a blank line and', 'talks about measure-', 'ments taken every hour.'], 600),
+        ],
+        [...header(2), { text: 'Methods', y: 720, size: 15, bold: true }, ...textLines(['We used tide gauges on both sides of the wall.'], 690)],
+        [...header(3), ...textLines(['The results are summarised on this third page.'], 720)],
+      ],
+    });
+    const a = await parsePdf(pdf, 'tides.pdf');
+    expect(a.format).toBe('pdf');
+    expect(a.title).toBe('Tidal Patterns in Small Harbours');
+    expect(a.byline).toBe('Ada Marsh, Ben Quay');
+    expect(a.published).toBe('2024-03-05T10:20:30Z');
+    expect(a.excerpt).toBe('A study of tides');
+    const text = bodyToText(a.body);
+    expect(text).not.toMatch(/Journal of Imaginary Results/);
+    expect(a.body.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph']);
+    expect(text).toContain('Harbours behave differently from the open sea, and their tides are delayed by the narrow entrance channels that feed them.');
+    expect(text).toContain('talks about measurements taken every hour.');
+    expect(a.pages?.map((p) => p.label)).toEqual(['1', '2', '3']);
+    expect(pageAt(a.pages, text.indexOf('tide gauges'))?.label).toBe('2');
+    expect(pageAt(a.pages, text.indexOf('third page'))?.label).toBe('3');
+    expect(pageAt(a.pages, text.indexOf('every hour'))?.label).toBe('1');
+    for (const p of a.pages ?? []) expect(p.start === 0 || text.slice(p.start - 2, p.start) === '\n\n').toBe(true);
+  });
+
+  it.each([['Untitled'], ['Microsoft Word - draft3.doc'], ['ARRAY(0x55d4c8a1e2f0)'], ['tides_final_v2.pdf'], ['']])(
+    'falls back to the largest text on page 1 when the title is %j, and takes authors from under it',
+    async (junk) => {
+      const pdf = await makePdf({
+        title: junk,
+        author: 'Administrator',
+        pages: [[{ text: 'Salt Marsh Ecology', y: 720, size: 22 }, { text: 'Clara Reed and Tom Fenn', y: 690, size: 12 }, ...textLines(['Body text of the paper, at the usual size of eleven points.', 'More body text follows here.', 'And more.'], 650)]],
+      });
+      const a = await parsePdf(pdf, 'paper.pdf');
+      expect(a.title).toBe('Salt Marsh Ecology');
+      expect(a.byline).toBe('Clara Reed and Tom Fenn');
+    },
+  );
+
+  it('prefers XMP metadata (title, creators, date, language) over a junk info dictionary', async () => {
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Estuaries of the North</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Ines Berg</rdf:li><rdf:li>Ola Nord</rdf:li></rdf:Seq></dc:creator>
+<dc:language><rdf:Bag><rdf:li>nb-NO</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>2019-11-02T08:30:00+01:00</xmp:CreateDate>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const pdf = await makePdf({ title: 'ARRAY(0x55d4c8a1e2f0)', author: 'owner', xmp, pages: [textLines(['Text.'], 700)] });
+    const a = await parsePdf(pdf, 'x.pdf');
+    expect(a.title).toBe('Estuaries of the North');
+    expect(a.byline).toBe('Ines Berg, Ola Nord');
+    expect(a.published).toBe('2019-11-02T08:30:00+01:00');
+    expect(a.lang).toBe('nb-NO');
+  });
+
+  it('uses the file name when there is neither a title nor a title-sized line', async () => {
+    const pdf = await makePdf({ pages: [textLines(['Just plain text, all one size.'], 700)] });
+    expect((await parsePdf(pdf, 'notes-2024.pdf')).title).toBe('notes-2024');
+  });
+
+  it('imports a PDF without a text layer as an item saying so', async () => {
+    const a = await parsePdf(imageOnlyPdf(), 'scan.pdf');
+    expect(a.title).toBe('Scan 0042');
+    expect(a.excerpt).toBe('No extractable text (scanned?)');
+    expect(bodyToText(a.body)).toMatch(/^No extractable text \(scanned\?\): this PDF has 1 page but no text layer\./);
+  });
+
+  it('refuses an encrypted PDF with a clear message', async () => {
+    const error = await failure(() => parsePdf(encryptedPdf(), 'secret.pdf'));
+    expect(error.code).toBe('encrypted');
+    expect(error.message).toBe('secret.pdf: the PDF is password-protected; open it with its password, save an unprotected copy and import that');
+  });
+
+  it('refuses corrupt and truncated PDFs', async () => {
+    const garbage = new TextEncoder().encode('%PDF-1.7\nthis is not really a PDF at all\n%%EOF');
+    expect((await failure(() => parsePdf(garbage, 'fake.pdf'))).message).toMatch(/^fake\.pdf: /);
+    const pdf = await makePdf({ title: 'x', pages: [textLines(['Some text.'], 700)] });
+    const cut = await failure(() => parsePdf(pdf.subarray(0, 200), 'cut.pdf'));
+    expect(cut.code).toBe('parse_error');
+  });
+});
+
+describe('parsePdf: short pages', () => {
+  it('keeps body text that repeats on pages with only a line or two (it is not at the page edge)', async () => {
+    const pages = [1, 2, 3].map((n) => [
+      ...(n === 1 ? [{ text: 'Coastal Erosion Notes', y: 720, size: 22 }] : []),
+      { text: `Body text on page ${n}, long enough to be a paragraph.`, y: 680, size: 11 },
+      { text: String(n), x: 300, y: 40, size: 9 },
+    ]);
+    const a = await parsePdf(await makePdf({ title: 'Microsoft Word - draft.doc', pages }), 'notes.pdf');
+    expect(a.title).toBe('Coastal Erosion Notes');
+    expect(bodyToText(a.body)).toBe(
+      'Body text on page 1, long enough to be a paragraph.\n\nBody text on page 2, long enough to be a paragraph.\n\nBody text on page 3, long enough to be a paragraph.',
+    );
+    expect(a.pages).toEqual([
+      { label: '1', start: 0 },
+      { label: '2', start: 53 },
+      { label: '3', start: 106 },
+    ]);
+  });
+});

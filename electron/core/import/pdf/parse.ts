@@ -1,0 +1,160 @@
+/**
+ * PDF file → `ParsedArticle` with page starts.
+ *
+ * Per page: positioned text items → lines → (furniture dropped across pages) → paragraphs;
+ * headings by font size relative to the body text. Every page starts a new block, so a page
+ * start is a block start in the canonical text (the reader draws a break before that block;
+ * a paragraph running over a page break is split there, as in the printed book).
+ * A PDF without a text layer imports as an item saying so (not an empty article, not a refusal:
+ * the original is kept and can be re-parsed once text can be extracted).
+ */
+import type { Block } from '../../body';
+import { BLOCK_SEPARATOR, blockText, makeBody } from '../../body';
+import { CommonplaceError, errorMessage } from '../../errors';
+import type { PageStart } from '../../pages';
+import { cleanField } from '../../text-fields';
+import { titleFromFileName } from '../html/fileTitle';
+import { normalizeLang } from '../html/lang';
+import type { ParsedArticle } from '../types';
+import { dropFurniture, type PageBox } from './furniture';
+import { itemsToLines, linesToParagraphs, mode, type PdfLine, type PdfParagraph, type PdfTextItem } from './layout';
+import { authorsByline, guessFromFirstPage, isJunkTitle, pdfDate } from './metadata';
+import { documentParams, loadPdfJs } from './pdfjs';
+
+/** Past this many pages a PDF is a scan archive or a data dump, not a source to read. */
+export const MAX_PDF_PAGES = 5000;
+
+export const NO_TEXT_NOTICE = 'No extractable text (scanned?)';
+
+interface PdfInfo {
+  Title?: unknown;
+  Author?: unknown;
+  Subject?: unknown;
+  CreationDate?: unknown;
+  ModDate?: unknown;
+}
+
+interface XmpMetadata {
+  get(name: string): unknown;
+}
+
+export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
+  const pdfjs = await loadPdfJs();
+  let task: ReturnType<typeof pdfjs.getDocument> | undefined;
+  let doc;
+  try {
+    task = pdfjs.getDocument(documentParams(bytes, pdfjs.VerbosityLevel.ERRORS));
+    doc = await task.promise;
+  } catch (e) {
+    await task?.destroy().catch(() => undefined);
+    throw explainLoadError(e, fileName);
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new CommonplaceError('too_large', `${fileName}: ${doc.numPages} pages is over the ${MAX_PDF_PAGES}-page limit for PDFs`);
+    }
+    const labels = await doc.getPageLabels().catch(() => null);
+    const pageLines: PdfLine[][] = [];
+    const boxes: PageBox[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+      const items: PdfTextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
+        items.push({ str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d), hasEOL: item.hasEOL });
+      }
+      pageLines.push(itemsToLines(items));
+      const [, y0 = 0, , y1 = 0] = page.view;
+      boxes.push({ bottom: Math.min(y0, y1), top: Math.max(y0, y1) });
+      page.cleanup();
+    }
+
+    const meta = await doc.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as PdfInfo;
+    const xmp = (meta?.metadata ?? null) as XmpMetadata | null;
+    const xmpGet = (name: string): unknown => {
+      try {
+        return xmp?.get(name) ?? null;
+      } catch {
+        return null;
+      }
+    };
+
+    const firstPage = pageLines.find((l) => l.length) ?? [];
+    const guess = guessFromFirstPage(firstPage);
+    const declaredTitle = [xmpGet('dc:title'), info.Title].map((t) => (typeof t === 'string' ? cleanField(t, 300) : null)).find((t) => t && !isJunkTitle(t));
+    const title = declaredTitle ?? guess.title ?? titleFromFileName(fileName);
+    const byline = authorsByline(xmpGet('dc:creator')) ?? authorsByline(info.Author) ?? guess.byline;
+    const published = pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
+    const subject = typeof info.Subject === 'string' ? cleanField(info.Subject, 2000) : null;
+    const xmpLang = xmpGet('dc:language');
+    const lang = normalizeLang(Array.isArray(xmpLang) ? xmpLang[0] : xmpLang);
+
+    const kept = dropFurniture(pageLines, boxes);
+    const bodySize = mode(kept.flat().map((l) => l.size));
+    const blocks: Block[] = [];
+    const pages: PageStart[] = [];
+    let offset = 0;
+    kept.forEach((lines, i) => {
+      const pageBlocks = linesToParagraphs(lines).map((p) => toBlock(p, bodySize));
+      if (!pageBlocks.length) return;
+      // Dropping the title that opens page 1: the reader shows it above the body.
+      if (!blocks.length && pageBlocks[0]?.type === 'heading' && sameText(blockText(pageBlocks[0]), title)) pageBlocks.shift();
+      if (!pageBlocks.length) return;
+      pages.push({ label: cleanField(labels?.[i], 40) ?? String(i + 1), start: blocks.length ? offset + BLOCK_SEPARATOR.length : 0 });
+      for (const block of pageBlocks) {
+        offset += (blocks.length ? BLOCK_SEPARATOR.length : 0) + blockText(block).length;
+        blocks.push(block);
+      }
+    });
+
+    if (!blocks.length) {
+      const notice = `${NO_TEXT_NOTICE}: this PDF has ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} but no text layer. The original file is kept with this item; open it in your PDF viewer, or re-parse it after running OCR on it.`;
+      return {
+        format: 'pdf',
+        title,
+        subtitle: null,
+        byline,
+        published,
+        siteName: null,
+        lang,
+        excerpt: NO_TEXT_NOTICE,
+        tags: [],
+        body: makeBody([{ type: 'paragraph', content: [{ text: notice }] }]),
+        pages: [],
+      };
+    }
+    return { format: 'pdf', title, subtitle: null, byline, published, siteName: null, lang, excerpt: subject, tags: [], body: makeBody(blocks), pages };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+function toBlock(p: PdfParagraph, bodySize: number): Block {
+  const ratio = bodySize > 0 ? p.size / bodySize : 1;
+  // Headings are short and set larger than the body text.
+  if (ratio >= 1.15 && p.text.length <= 200 && p.lines.length <= 4) {
+    const level = ratio >= 1.6 ? 1 : ratio >= 1.3 ? 2 : 3;
+    return { type: 'heading', level, content: [{ text: p.text }] };
+  }
+  return { type: 'paragraph', content: [{ text: p.text }] };
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function explainLoadError(e: unknown, fileName: string): CommonplaceError {
+  const name = e instanceof Error ? e.name : '';
+  if (name === 'PasswordException') {
+    return new CommonplaceError(
+      'encrypted',
+      `${fileName}: the PDF is password-protected; open it with its password, save an unprotected copy and import that`,
+    );
+  }
+  if (name === 'InvalidPDFException') return new CommonplaceError('parse_error', `${fileName}: is not a readable PDF (the file is damaged or truncated)`);
+  return new CommonplaceError('parse_error', `${fileName}: the PDF could not be read (${errorMessage(e)})`);
+}

@@ -1,0 +1,39 @@
+/**
+ * Page starts of a paginated source (PDF): where each printed page begins in the article's
+ * canonical text. Runtime-neutral (the reader draws page breaks from it, citations use `pageAt`).
+ */
+
+export interface PageStart {
+  /** The page's printed label ("iv", "12", or its number when the PDF names none). */
+  label: string;
+  /** Offset in the canonical text where the page's first block starts. */
+  start: number;
+}
+
+/**
+ * The page an offset of the canonical text falls on: the last page starting at or before it.
+ * Null when the article has no pages or the offset lies before the first one.
+ * Binary search: a book has hundreds of pages and this runs per passage.
+ */
+export function pageAt(pages: readonly PageStart[] | null | undefined, offset: number): PageStart | null {
+  if (!pages?.length) return null;
+  let lo = 0;
+  let hi = pages.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((pages[mid] as PageStart).start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? null : (pages[found] as PageStart);
+}
+
+/** "p. 4", or "pp. 4–5" when a range spans pages; null without pages. */
+export function citePages(pages: readonly PageStart[] | null | undefined, start: number, end: number): string | null {
+  const first = pageAt(pages, start);
+  if (!first) return null;
+  const last = pageAt(pages, Math.max(start, end - 1)) ?? first;
+  return first === last ? `p. ${first.label}` : `pp. ${first.label}–${last.label}`;
+}
