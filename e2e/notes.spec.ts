@@ -1,0 +1,220 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { SHARED_ARTICLE, expect, test, type WebApp } from './fixtures';
+
+const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
+const QUOTE_1 = 'alternative trade and mutual settlements mechanisms not controlled by the West';
+const QUOTE_2 = 'jointly oppose illegitimate';
+
+/** Imports the shared article through the page's Import… file picker, then opens it. */
+async function openArticle(app: WebApp, page: Page): Promise<void> {
+  await page.goto(app.url);
+  await page.locator('input[type="file"]').first().setInputFiles(SHARED_ARTICLE);
+  await page.getByRole('option').filter({ hasText: TITLE }).click();
+  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
+}
+
+/** Selects the first occurrence of `text` in the reader body (it may span several text nodes). */
+async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    const root = document.querySelector('[aria-label="Article text"]');
+    if (!root) return false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n as Text, all.length]);
+      all += n.textContent ?? '';
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) return false;
+    const locate = (pos: number, isEnd: boolean): [Text, number] => {
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const [node, start] = nodes[i]!;
+        if (isEnd ? start < pos : start <= pos) return [node, pos - start];
+      }
+      return nodes[0]!;
+    };
+    const [a, ao] = locate(at, false);
+    const [b, bo] = locate(at + needle.length, true);
+    a.parentElement?.scrollIntoView({ block: 'center' });
+    document.getSelection()?.setBaseAndExtent(a, ao, b, bo);
+    return true;
+  }, text);
+  expect(found, `text not in the reader: ${text}`).toBe(true);
+}
+
+async function highlight(page: Page, text: string): Promise<void> {
+  await selectText(page, text);
+  await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight', exact: true }).click();
+  await expect(page.locator('[aria-label="Article text"] mark').filter({ hasText: text.split(' ')[0] }).first()).toBeVisible();
+}
+
+const notePane = (page: Page) => page.getByRole('region', { name: 'Note' });
+const noteText = (page: Page) => notePane(page).getByRole('textbox', { name: 'Note text' });
+const saved = (page: Page) => expect(notePane(page).locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+
+async function newNote(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  await page.getByRole('button', { name: 'New note' }).click();
+  await expect(notePane(page)).toBeVisible();
+  await notePane(page).getByLabel('Note title').fill(title);
+}
+
+/** The app's own API, with the page's cookie (for checking what reached the library). */
+async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
+  const origin = new URL(app.url).origin;
+  const response = await page.context().request.post(`${origin}/api/${method}`, { data: input });
+  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.data;
+}
+
+test('a note beside the article: two passages quoted (button and drag), text typed, all there after a reload', async ({ app, page }, testInfo) => {
+  await openArticle(app, page);
+  await newNote(page, 'Draft on the visit');
+  // The reader stays beside the note, each scrolling on its own.
+  await expect(page.getByRole('article', { name: 'Reader' })).toBeVisible();
+  await expect(page.getByRole('separator', { name: 'Resize reader and note' })).toBeVisible();
+
+  await highlight(page, QUOTE_1);
+  await highlight(page, QUOTE_2);
+  const sidebar = page.getByRole('region', { name: 'Passages' });
+  await expect(sidebar.locator('.passage-item')).toHaveCount(2);
+
+  await noteText(page).click();
+  await page.keyboard.type('Opening thought.');
+  // One by "Quote in note"…
+  await sidebar.getByRole('button', { name: /^Quote in note: “alternative trade/ }).click();
+  const quotes = notePane(page).locator('figure.note-quote');
+  await expect(quotes).toHaveCount(1);
+  await expect(quotes.first()).toContainText(QUOTE_1);
+  // …one by dragging the sidebar item into the note.
+  const item = sidebar.locator('.passage-item').filter({ hasText: QUOTE_2 });
+  await item.dragTo(noteText(page), { targetPosition: { x: 40, y: 10 } });
+  await expect(quotes).toHaveCount(2);
+  await expect(notePane(page)).toContainText(QUOTE_2);
+  // Citations come from the source.
+  await expect(quotes.first().locator('.note-quote-cite')).toContainText('North Korea');
+
+  await noteText(page).press('Control+End');
+  await page.keyboard.type('My conclusion: sanctions are routed around.');
+  await saved(page);
+  await page.screenshot({ path: testInfo.outputPath('note-beside-article.png') });
+
+  await page.reload();
+  // The note opens again beside the reader (the layout is remembered).
+  await expect(notePane(page)).toBeVisible();
+  await expect(notePane(page).getByLabel('Note title')).toHaveValue('Draft on the visit');
+  await expect(quotes).toHaveCount(2);
+  await expect(notePane(page)).toContainText(QUOTE_1);
+  await expect(notePane(page)).toContainText(QUOTE_2);
+  await expect(noteText(page)).toContainText('Opening thought.');
+  await expect(noteText(page)).toContainText('My conclusion: sanctions are routed around.');
+
+  // Clicking a quote opens its source at that passage.
+  await page.getByRole('option').filter({ hasText: TITLE }).isVisible();
+  await quotes.filter({ hasText: QUOTE_2 }).locator('.note-quote-cite').click();
+  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
+
+  // The passage deleted: the quote keeps its text and says the source is gone.
+  await sidebar.locator('.passage-item').filter({ hasText: QUOTE_1 }).getByRole('button', { name: /^Edit passage/ }).click();
+  await page.getByRole('dialog', { name: 'Passage' }).getByRole('button', { name: 'Delete passage' }).click();
+  const first = quotes.filter({ hasText: QUOTE_1 });
+  await expect(first).toContainText('source deleted');
+  await expect(first).toContainText(QUOTE_1);
+});
+
+test('text typed just before the page closes is saved', async ({ app, page }) => {
+  await page.goto(app.url);
+  await newNote(page, 'Closing test');
+  await saved(page);
+  const noteId = await notePane(page).getAttribute('data-note-id');
+  await noteText(page).click();
+  await page.keyboard.type('typed right before closing');
+  // No pause for the autosave: the page goes away mid-typing.
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await api<{ text: string }>(page, app, 'notes.get', { id: noteId })).text, { timeout: 10_000 })
+    .toContain('typed right before closing');
+});
+
+test('[[ opens a picker; the mention chip navigates', async ({ app, page }) => {
+  await openArticle(app, page);
+  await newNote(page, 'Mentions');
+  // Open another article first, so the click on the mention visibly navigates.
+  await noteText(page).click();
+  await page.keyboard.type('See [[state vis');
+  const picker = page.getByRole('listbox', { name: 'Mention' });
+  await expect(picker.getByRole('option').filter({ hasText: TITLE })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  const chip = noteText(page).locator('.note-mention');
+  await expect(chip).toHaveText(TITLE);
+  await page.keyboard.type(' for context.');
+  await saved(page);
+  await page.reload();
+  await expect(noteText(page).locator('.note-mention')).toHaveText(TITLE);
+  await expect(noteText(page)).toContainText('for context.');
+  await noteText(page).locator('.note-mention').click();
+  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
+});
+
+test('pasted hostile HTML comes in as clean text; no script runs', async ({ app, page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(app.url);
+  await newNote(page, 'Paste');
+  await noteText(page).click();
+  await page.evaluate(() => {
+    const html = `<html><head><style>p { color: red }</style><script>alert('script'); window.__pwned = 1</script></head><body>
+      <p class="MsoNormal" onclick="alert('onclick')"><b>Word heading</b> and <i>body</i></p>
+      <img src="x" onerror="alert('img'); window.__pwned = 2"><iframe srcdoc="<script>parent.__pwned = 3</script>"></iframe>
+      <p><a href="javascript:alert('link')">bad link</a> <a href="https://example.org/">good link</a></p>
+      <svg><script>window.__pwned = 4</script></svg></body></html>`;
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'Word heading and body');
+    document.querySelector('[aria-label="Note text"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(noteText(page)).toContainText('Word heading and body');
+  await expect(noteText(page)).toContainText('bad link good link');
+  // Not even as text: SVG's <script> is not one Lexical knows to skip.
+  await expect(noteText(page)).not.toContainText('__pwned');
+  await saved(page);
+  const content = await noteText(page).innerHTML();
+  for (const bad of ['<script', '<img', '<iframe', 'onclick', 'onerror', 'javascript:', 'color: red']) expect(content).not.toContain(bad);
+  await expect(noteText(page).locator('a[href="https://example.org/"]')).toHaveText('good link');
+  await expect(noteText(page).locator('b, strong, .rd-bold').first()).toHaveText('Word heading');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test('the note view passes axe in both themes', async ({ app, browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openArticle(app, page);
+  await newNote(page, 'Accessible note');
+  await noteText(page).click();
+  await page.keyboard.type('# Heading');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- [ ] a task');
+  await highlight(page, QUOTE_1);
+  await page.getByRole('region', { name: 'Passages' }).getByRole('button', { name: /^Quote in note/ }).click();
+  await expect(notePane(page).locator('figure.note-quote')).toHaveCount(1);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(await serious()).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await serious()).toEqual([]);
+  // The divider moves with the keyboard.
+  const divider = page.getByRole('separator', { name: 'Resize reader and note' });
+  const before = Number(await divider.getAttribute('aria-valuenow'));
+  await divider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(divider).toHaveAttribute('aria-valuenow', String(before - 2));
+  await context.close();
+});

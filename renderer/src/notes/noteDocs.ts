@@ -1,0 +1,31 @@
+/**
+ * Note documents built outside an open editor (a new note that starts with a quote), with a
+ * headless editor so their JSON is exactly what the note editor writes and reads.
+ */
+import { $getRoot, createEditor, type SerializedEditorState } from 'lexical';
+import type { NoteDoc } from '../../../electron/api/contract/notes';
+import { noteNodes } from './noteNodes';
+import { $insertPassageQuote } from './openNote';
+
+/** Lexical's serialized state as the contract's NoteDoc (its root is always `type: 'root'`). */
+export function toNoteDoc(state: SerializedEditorState): NoteDoc {
+  const { root } = state;
+  return { root: { ...root, type: 'root', children: root.children } };
+}
+
+export function docWithQuote(passageId: string, quote: string): NoteDoc {
+  const editor = createEditor({ namespace: 'commonplace-note-doc', nodes: noteNodes, onError: (error) => { throw error; } });
+  editor.update(
+    () => {
+      $getRoot().clear();
+      $insertPassageQuote(passageId, quote);
+    },
+    { discrete: true },
+  );
+  return toNoteDoc(editor.getEditorState().toJSON());
+}
+
+/** A document with nothing in it: the editor starts from its own empty state. */
+export function isEmptyDoc(doc: NoteDoc): boolean {
+  return doc.root.children.length === 0;
+}
