@@ -60,8 +60,8 @@ test('opens one window on the app:// origin with the app title', async () => {
   expect(existsSync(libraryPath)).toBe(true);
 });
 
-test('the page sees only window.commonplace with invoke and onEvent, and no Node', async () => {
-  expect(await page.evaluate('Object.keys(window.commonplace).sort()')).toEqual(['invoke', 'onEvent']);
+test('the page sees only window.commonplace with invoke, onEvent and saveNoteSync, and no Node', async () => {
+  expect(await page.evaluate('Object.keys(window.commonplace).sort()')).toEqual(['invoke', 'onEvent', 'saveNoteSync']);
   expect(await page.evaluate('[typeof window.commonplace.invoke, typeof window.commonplace.onEvent]')).toEqual(['function', 'function']);
   expect(await page.evaluate('typeof require')).toBe('undefined');
   expect(await page.evaluate('typeof process')).toBe('undefined');
