@@ -39,7 +39,7 @@ function startServer(libraryPath: string): Promise<{ child: ChildProcess; url: s
     const child = spawn(process.execPath, [CLI, '--library', libraryPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start in 20 s: ${out}${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`web mode did not start in 45 s: ${out}${err}`)), 45_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
