@@ -7,6 +7,9 @@
 
 import { prng } from '../../test/prng';
 
+/** Bump when the generated library changes: cached libraries (see `cache.ts`) are keyed by it. */
+export const CORPUS_VERSION = 1;
+
 export { prng };
 
 // The most frequent English words, roughly in order, then topic words the queries use.

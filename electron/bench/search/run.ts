@@ -5,14 +5,17 @@
  *  - `search()` latency, top 20 with snippets and counts, p50/p95/p99 per query,
  *  - the FTS5 floor: the bare `SELECT rowid … MATCH ? ORDER BY bm25 LIMIT 20` on the index that
  *    drives the same query (articles_fts; articles_cjk for CJK-only queries), same database,
- *  - `grep -ril` over the same texts written as files (a few runs: it is slow),
+ *  - `grep -ril` over the same texts written as files (a few runs: it is slow), and `grep -ric`,
+ *    which reads every file to the end as ranking needs (-l stops at a file's first match),
  *  - peak memory (sampled RSS and the process's maxRSS).
  * Prints a table and writes every figure to JSON. Targets (100,000 articles): p95 < 30 ms,
  * within 1.3× of the floor, ≥ 100× faster than grep, peak RSS < 300 MB.
  *
  * Usage: runSearchBench(['--articles', '100000', '--seed', '1', '--out', 'bench/results/search.json'])
  * Other flags: --runs N (timed runs per query, default 30), --grep-runs N (default 3),
- * --dir PATH (where the temporary library goes, default the OS temp dir), --keep (leave it).
+ * --dir PATH (where temporary files go, default the OS temp dir), --keep (leave them),
+ * --cache DIR (where generated libraries are kept between runs, default DIR/commonplace-bench-cache;
+ * see `cache.ts`), --no-cache (build a fresh library in the temporary folder).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,13 +27,16 @@ import { insertArticle } from '../../core/articles/repo';
 import { makeBody, paragraph } from '../../core/body';
 import { openDatabase } from '../../core/db/open';
 import { newId, nowIso } from '../../core/ids';
+import { createNote } from '../../core/notes/repo';
 import { createPassage } from '../../core/passages/repo';
 import { compileTextMatch } from '../../core/search/match';
 import { parseQuery } from '../../core/search/query';
 import { search } from '../../core/search/search';
 import { ensureTags, tagArticle } from '../../core/tags/repo';
 import { safeTagKey } from '../../core/tags/names';
-import { makeCorpus, RARE_WORD, TAGS, prng, type GeneratedArticle } from './corpus';
+import { KIND_SQL } from '../../core/search/sql';
+import { cachedLibrary, cacheKey } from './cache';
+import { CORPUS_VERSION, makeCorpus, RARE_WORD, TAGS, prng, type GeneratedArticle } from './corpus';
 import { ratio, summarize, table, timeMs, type Summary } from './stats';
 
 interface BenchOptions {
@@ -41,10 +47,12 @@ interface BenchOptions {
   grepRuns: number;
   dir: string;
   keep: boolean;
+  /** null: no cache. */
+  cache: string | null;
 }
 
 function parseArgs(args: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { articles: 100_000, seed: 1, out: 'bench/results/search.json', runs: 30, grepRuns: 3, dir: tmpdir(), keep: false };
+  const opts: BenchOptions = { articles: 100_000, seed: 1, out: 'bench/results/search.json', runs: 30, grepRuns: 3, dir: tmpdir(), keep: false, cache: '' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const next = () => {
@@ -64,8 +72,11 @@ function parseArgs(args: readonly string[]): BenchOptions {
     else if (a === '--grep-runs') opts.grepRuns = int(next());
     else if (a === '--dir') opts.dir = next();
     else if (a === '--keep') opts.keep = true;
-    else throw new Error(`unknown option ${a} (known: --articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep)`);
+    else if (a === '--cache') opts.cache = next();
+    else if (a === '--no-cache') opts.cache = null;
+    else throw new Error(`unknown option ${a} (known: --articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep --cache DIR --no-cache)`);
   }
+  if (opts.cache === '') opts.cache = join(resolve(opts.dir), 'commonplace-bench-cache');
   return opts;
 }
 
@@ -99,10 +110,15 @@ function benchQueries(words: readonly string[]): BenchQuery[] {
     { name: '(extra) accents', query: 'cafe' },
     { name: '(extra) CJK 1 char', query: '京' },
     { name: '(extra) Korean 2 chars', query: '평양' },
+    { name: '(extra) notes: 1 word', query: `kind:note ${words[1500]}` },
   ];
 }
 
-/** The bare FTS5 query on the index that drives `q` (word index, else trigram), with our expression. */
+/**
+ * The floor: the bare FTS5 query on the index that drives `q` (word index, else trigram), with
+ * our expression and our column weights, ranked top 20 — what any ranked first page must at
+ * least do — without filters, counts, joins or snippets.
+ */
 function floorStatement(db: Database, q: string): { sql: string; expr: string } | null {
   const parsed = parseQuery(q, { tagKey: safeTagKey });
   const expand = (needle: string) =>
@@ -111,7 +127,8 @@ function floorStatement(db: Database, q: string): { sql: string; expr: string } 
   const table = m.word !== null ? 'articles_fts' : m.cjk !== null ? 'articles_cjk' : null;
   const expr = m.word ?? m.cjk;
   if (!table || expr === null) return null;
-  return { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT 20`, expr };
+  const weights = KIND_SQL.article.weights.join(', ');
+  return { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, ${weights}) LIMIT 20`, expr };
 }
 
 interface ImportFigures {
@@ -123,7 +140,7 @@ interface ImportFigures {
   databaseMB: number;
 }
 
-function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler): ImportFigures {
+function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler): Omit<ImportFigures, 'databaseMB'> {
   const corpus = makeCorpus({ seed: opts.seed });
   const rand = prng(opts.seed + 1);
   const insertOriginal = db.prepare('INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -189,8 +206,36 @@ function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: R
     seconds: Math.round(dbMs / 10) / 100,
     articlesPerSecond: Math.round(opts.articles / (dbMs / 1000)),
     textMB: Math.round(textBytes / 1e5) / 10,
-    databaseMB: Math.round(statSync(db.name).size / 1e5) / 10,
   };
+}
+
+/**
+ * One note per 20 articles (a paragraph or two of the corpus, a third of them tagged), through the
+ * notes code, when the library has none: libraries cached before notes existed get them here.
+ */
+function ensureNotes(db: Database, opts: BenchOptions): number {
+  const have = db.prepare('SELECT count(*) FROM notes').pluck().get() as number;
+  if (have > 0) return have;
+  const corpus = makeCorpus({ seed: opts.seed + 2, articleChars: 900 });
+  const rand = prng(opts.seed + 3);
+  const count = Math.max(1, Math.floor(opts.articles / 20));
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const a = corpus.article(i);
+      createNote(db, { title: a.title, markdown: a.text, tags: rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [] });
+    }
+  })();
+  return count;
+}
+
+/** Builds the library and its text files in `dir` (closing the database), returning the import figures. */
+function buildInto(dir: string, opts: BenchOptions, rss: RssSampler): Omit<ImportFigures, 'databaseMB'> {
+  const db = openDatabase(join(dir, 'library.sqlite'));
+  try {
+    return buildLibrary(db, opts, join(dir, 'texts'), rss);
+  } finally {
+    db.close();
+  }
 }
 
 interface QueryFigures {
@@ -201,18 +246,41 @@ interface QueryFigures {
   ours: Summary;
   floor: Summary | null;
   floorIndex: string | null;
-  grep: { runs: number[]; median: number; files: number } | null;
+  /** `grep -rilF`: stops reading a file at its first match. */
+  grep: GrepFigures | null;
+  /** `grep -ricF`: reads every file to the end and counts matching lines, as ranking needs. */
+  grepCount: GrepFigures | null;
   oursOverFloorP50: number;
   oursOverFloorP95: number;
   grepOverOursP50: number;
+  grepCountOverOursP50: number;
 }
 
-function runGrep(pattern: string, dir: string): { ms: number; files: number } {
+interface GrepFigures {
+  runs: number[];
+  median: number;
+  files: number;
+}
+
+function runGrep(flags: '-rilF' | '-ricF', pattern: string, dir: string): { ms: number; files: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('grep', ['-rilF', '--', pattern, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('grep', [flags, '--', pattern, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
-  return { ms, files: r.stdout ? r.stdout.split('\n').filter(Boolean).length : 0 };
+  const lines = r.stdout ? r.stdout.split('\n').filter(Boolean) : [];
+  // -c prints every file with its count, 0 included.
+  return { ms, files: flags === '-ricF' ? lines.filter((l) => !l.endsWith(':0')).length : lines.length };
+}
+
+function measureGrep(flags: '-rilF' | '-ricF', pattern: string, dir: string, runs: number): GrepFigures {
+  const times: number[] = [];
+  let files = 0;
+  for (let i = 0; i < runs; i++) {
+    const g = runGrep(flags, pattern, dir);
+    times.push(Math.round(g.ms));
+    files = g.files;
+  }
+  return { runs: times, median: summarize(times).p50, files };
 }
 
 function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler, queries: BenchQuery[]): QueryFigures[] {
@@ -234,17 +302,8 @@ function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss:
       for (let i = 0; i < opts.runs; i++) samples.push(timeMs(() => stmt.all(floorSql.expr)));
       floor = summarize(samples);
     }
-    let grep: QueryFigures['grep'] = null;
-    if (bq.grep) {
-      const runs: number[] = [];
-      let files = 0;
-      for (let i = 0; i < opts.grepRuns; i++) {
-        const g = runGrep(bq.grep, filesDir);
-        runs.push(Math.round(g.ms));
-        files = g.files;
-      }
-      grep = { runs, median: summarize(runs).p50, files };
-    }
+    const grep = bq.grep ? measureGrep('-rilF', bq.grep, filesDir, opts.grepRuns) : null;
+    const grepCount = bq.grep ? measureGrep('-ricF', bq.grep, filesDir, opts.grepRuns) : null;
     const s = summarize(ours);
     out.push({
       name: bq.name,
@@ -255,9 +314,11 @@ function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss:
       floor,
       floorIndex: floorSql ? (floorSql.sql.includes('articles_cjk') ? 'articles_cjk' : 'articles_fts') : null,
       grep,
+      grepCount,
       oursOverFloorP50: floor ? ratio(s.p50, floor.p50) : Number.NaN,
       oursOverFloorP95: floor ? ratio(s.p95, floor.p95) : Number.NaN,
       grepOverOursP50: grep ? ratio(grep.median, s.p50) : Number.NaN,
+      grepCountOverOursP50: grepCount ? ratio(grepCount.median, s.p50) : Number.NaN,
     });
     process.stdout.write(`  ${bq.name}: p50 ${s.p50} ms\n`);
   }
@@ -267,13 +328,18 @@ function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss:
 export async function runSearchBench(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const work = mkdtempSync(join(resolve(opts.dir), 'commonplace-search-bench-'));
-  const filesDir = join(work, 'texts');
   const rss = new RssSampler();
   let db: Database | null = null;
   try {
-    console.log(`Search benchmark: ${opts.articles} articles, seed ${opts.seed}, in ${work}`);
-    db = openDatabase(join(work, 'library.sqlite'));
-    const imported = buildLibrary(db, opts, filesDir, rss);
+    const lib = opts.cache
+      ? cachedLibrary(opts.cache, cacheKey(CORPUS_VERSION, opts.articles, opts.seed), (dir) => buildInto(dir, opts, rss))
+      : { dir: work, library: join(work, 'library.sqlite'), texts: join(work, 'texts'), figures: buildInto(work, opts, rss), reused: false };
+    const filesDir = lib.texts;
+    console.log(`Search benchmark: ${opts.articles} articles, seed ${opts.seed}, library in ${lib.dir}${lib.reused ? ' (cached)' : ''}`);
+    db = openDatabase(lib.library);
+    const notes = ensureNotes(db, opts);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const imported: ImportFigures & { cached: boolean; notes: number } = { ...lib.figures, notes, databaseMB: Math.round(statSync(lib.library).size / 1e5) / 10, cached: lib.reused };
     console.log(`  ${imported.articlesPerSecond} articles/s, ${imported.databaseMB} MB database for ${imported.textMB} MB of text`);
     const queries = benchQueries(makeCorpus({ seed: opts.seed }).words);
     const measured = measureQueries(db, opts, filesDir, rss, queries);
@@ -286,6 +352,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
     const sumOursP50 = withFloor.reduce((s, m) => s + m.ours.p50, 0);
     const sumFloorP50 = withFloor.reduce((s, m) => s + m.floor!.p50, 0);
     const grepRatios = core.filter((m) => m.grep).map((m) => m.grepOverOursP50);
+    const grepCountRatios = core.filter((m) => m.grepCount).map((m) => m.grepCountOverOursP50);
     const memory = {
       peakRssSampledMB: Math.round(rss.peak / 1e5) / 10,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
@@ -295,6 +362,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
       oursOverFloorSumOfP50: ratio(sumOursP50, sumFloorP50),
       oursOverFloorWorstQueryP95: Math.max(...withFloor.map((m) => m.oursOverFloorP95)),
       grepOverOursMinP50: Math.min(...grepRatios),
+      grepCountOverOursMinP50: Math.min(...grepCountRatios),
     };
     const targets = {
       p95Under30ms: worstOursP95 < 30,
@@ -306,7 +374,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
     console.log();
     console.log(
       table(
-        ['query', 'hits', 'ours p50', 'p95', 'p99', 'floor p50', 'p95', 'ours/floor p50', 'p95', 'grep ms', 'grep/ours'],
+        ['query', 'hits', 'ours p50', 'p95', 'p99', 'floor p50', 'p95', 'ours/floor p50', 'p95', 'grep -l ms', 'grep/ours', 'grep -c ms', 'grep -c/ours'],
         measured.map((m) => [
           `${m.name}: ${m.query}`,
           m.total,
@@ -319,11 +387,13 @@ export async function runSearchBench(args: string[]): Promise<void> {
           m.oursOverFloorP95,
           m.grep?.median ?? Number.NaN,
           m.grepOverOursP50,
+          m.grepCount?.median ?? Number.NaN,
+          m.grepCountOverOursP50,
         ]),
       ),
     );
     console.log();
-    console.log(`import: ${imported.articles} articles + ${imported.passages} passages in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s; database ${imported.databaseMB} MB`);
+    console.log(`import${imported.cached ? ' (when the cached library was built)' : ''}: ${imported.articles} articles + ${imported.passages} passages (+ ${imported.notes} notes) in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s; database ${imported.databaseMB} MB`);
     console.log(`memory: peak RSS sampled ${memory.peakRssSampledMB} MB, maxRSS ${memory.maxRssMB} MB`);
     console.log(`summary: ${JSON.stringify(summary)}`);
     console.log(`targets: ${JSON.stringify(targets)}`);
@@ -332,7 +402,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(
       out,
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...opts, dir: undefined }, import: imported, queries: measured, summary, memory, targets }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...opts, dir: undefined, cache: undefined }, import: imported, queries: measured, summary, memory, targets }, null, 2)}\n`,
     );
     console.log(`written ${out}`);
   } finally {

@@ -1,18 +1,22 @@
 import type { Database } from 'better-sqlite3';
 import { backfillSearchIndexes } from '../db/migrations/0003_search';
+import { backfillNotesSearch, EXPECTED_NOTE_ROWS, noteCjkRows } from '../db/migrations/0005_notes_search';
 import { UNSPACED_GLOB } from './scripts';
+
+const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk', 'notes_fts', 'notes_cjk'];
 
 /**
  * Rebuilds every search index from the tables (the `reindex` repair command), in one
- * transaction: word and trigram indexes of articles, and of live passages with their tags.
+ * transaction: word and trigram indexes of articles, and of live passages and notes with their tags.
  */
 export function rebuildSearchIndexes(db: Database): void {
   db.transaction(() => {
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`);
     backfillSearchIndexes(db);
+    backfillNotesSearch(db);
   })();
   // Merge the segments the rebuild wrote, so the first searches afterwards are not slower.
-  for (const t of ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk']) db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
+  for (const t of INDEXES) db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
 }
 
 /**
@@ -22,7 +26,7 @@ export function rebuildSearchIndexes(db: Database): void {
  */
 export function checkSearchIndexes(db: Database): string[] {
   const problems: string[] = [];
-  for (const t of ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk']) {
+  for (const t of INDEXES) {
     try {
       db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', 1)`).run();
     } catch (e) {
@@ -42,6 +46,14 @@ export function checkSearchIndexes(db: Database): string[] {
     const extra = differences(stored, rows);
     if (missing) problems.push(`${table}: ${missing} live passage(s) missing or out of date`);
     if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed passages`);
+  }
+  const notes = `SELECT rid, title, text, tags FROM (${EXPECTED_NOTE_ROWS})`;
+  for (const [table, rows] of [['notes_fts', notes], ['notes_cjk', noteCjkRows(EXPECTED_NOTE_ROWS)]] as const) {
+    const stored = `SELECT rowid, title, text, tags FROM ${table}`;
+    const missing = differences(rows, stored);
+    const extra = differences(stored, rows);
+    if (missing) problems.push(`${table}: ${missing} live note(s) missing or out of date`);
+    if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed notes`);
   }
   const unmapped = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passages WHERE id NOT IN (SELECT passage_id FROM passage_search_ids)').get()?.n ?? 0;
   if (unmapped) problems.push(`passage_search_ids: ${unmapped} passage(s) without a search id`);

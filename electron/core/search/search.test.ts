@@ -209,7 +209,7 @@ describe('operators', () => {
   });
 
   it('returns nothing for an empty query or exclusions alone', () => {
-    for (const q of ['', '   ', '-carbon', 'NOT carbon', '""', '*', '-', '😀', '( )', '-- ;']) expect(search(db, q)).toEqual({ total: 0, counts: { article: 0, passage: 0, note: 0 }, hits: [] });
+    for (const q of ['', '   ', '-carbon', 'NOT carbon', '""', '*', '-', '😀', '( )', '-- ;']) expect(search(db, q)).toEqual({ total: 0, counts: { article: 0, passage: 0, note: 0 }, estimated: [], hits: [] });
   });
 
   it('pages through results with offset and limit', () => {

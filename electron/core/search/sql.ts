@@ -6,7 +6,7 @@
 import type { SearchQuery } from './query';
 import type { IndexSets, TextMatch } from './match';
 
-export type IndexedKind = 'article' | 'passage';
+export type IndexedKind = 'article' | 'passage' | 'note';
 export type Params = Record<string, string | number>;
 
 interface KindSql {
@@ -23,6 +23,15 @@ interface KindSql {
   live: string;
   /** The item's date for before:/after: and for ordering results that have no text score. */
   date: string;
+  /**
+   * The columns whose hits put a result in the first tier when a match is ranked by tiers
+   * (see `compileKind`): the fields that name what an item is about.
+   */
+  tierColumns: string;
+  /** One row { lo, hi }: the smallest and largest index key, to estimate a count from a sample. */
+  keyRange: string;
+  /** Rows { key, text }: the `tierColumns` text of the keys in the JSON array `@keys`. */
+  tierText: string;
 }
 
 /**
@@ -40,6 +49,9 @@ export const KIND_SQL: Record<IndexedKind, KindSql> = {
     join: (index, need) => (need ? `JOIN articles a ON a.rid = ${index}.rowid` : ''),
     live: '1',
     date: 'coalesce(a.published, a.created_at)',
+    tierColumns: '{title subtitle}',
+    keyRange: 'SELECT (SELECT min(rid) FROM articles) AS lo, (SELECT max(rid) FROM articles) AS hi',
+    tierText: "SELECT rid AS key, title || ' ' || coalesce(subtitle, '') AS text FROM articles WHERE rid IN (SELECT value FROM json_each(@keys))",
   },
   passage: {
     words: 'passages_fts',
@@ -47,9 +59,27 @@ export const KIND_SQL: Record<IndexedKind, KindSql> = {
     weights: [1, 2, 8], // exact, comment, tags
     base: 'passages p JOIN passage_search_ids s ON s.passage_id = p.id JOIN articles a ON a.id = p.article_id',
     key: 's.rid',
-    join: (index) => `JOIN passage_search_ids s ON s.rid = ${index}.rowid JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id`,
+    // The indexes hold live passages only (see migration 3): a join is needed for filters on columns alone.
+    join: (index, need) => (need ? `JOIN passage_search_ids s ON s.rid = ${index}.rowid JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id` : ''),
     live: 'p.deleted_at IS NULL',
     date: 'p.created_at',
+    tierColumns: '{tags}',
+    keyRange: 'SELECT (SELECT min(rid) FROM passage_search_ids) AS lo, (SELECT max(rid) FROM passage_search_ids) AS hi',
+    tierText: 'SELECT rowid AS key, tags AS text FROM passages_fts WHERE rowid IN (SELECT value FROM json_each(@keys))',
+  },
+  // A note's title names it (10); its tags (8) as a passage's; its text is the body (1). See migration 5.
+  note: {
+    words: 'notes_fts',
+    cjk: 'notes_cjk',
+    weights: [10, 1, 8], // title, text, tags
+    base: 'notes n',
+    key: 'n.rid',
+    join: (index, need) => (need ? `JOIN notes n ON n.rid = ${index}.rowid` : ''),
+    live: 'n.deleted_at IS NULL',
+    date: 'n.created_at',
+    tierColumns: '{title}',
+    keyRange: 'SELECT (SELECT min(rid) FROM notes) AS lo, (SELECT max(rid) FROM notes) AS hi',
+    tierText: 'SELECT rid AS key, title AS text FROM notes WHERE rid IN (SELECT value FROM json_each(@keys))',
   },
 };
 
@@ -76,18 +106,35 @@ export function filterConditions(kind: IndexedKind, q: SearchQuery, params: Para
     params[name] = value;
     return `@${name}`;
   };
+  // A tag condition is the set of keys the tag's rows name (a few hundred), built once from the
+  // tag index and tested against each key of the index scan: no row of the kind is read. Written
+  // `p.id IN (…)` instead, the planner looked every listed passage up again for each FTS row.
   const tagged = (key: string): string => {
     const k = param(key);
-    return kind === 'article'
-      ? `+${rowKey} IN (SELECT a2.rid FROM articles a2 WHERE a2.id IN (
+    if (kind === 'article') {
+      return `+${rowKey} IN (SELECT a2.rid FROM articles a2 WHERE a2.id IN (
            SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ${k}
            UNION SELECT p2.article_id FROM passages p2 JOIN passage_tags pt ON pt.passage_id = p2.id JOIN tags t2 ON t2.id = pt.tag_id
-             WHERE t2.name_key = ${k} AND p2.deleted_at IS NULL))`
-      : `p.id IN (SELECT pt.passage_id FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = ${k})`;
+             WHERE t2.name_key = ${k} AND p2.deleted_at IS NULL))`;
+    }
+    if (kind === 'note') {
+      return `+${rowKey} IN (SELECT n2.rid FROM tags t JOIN note_tags nt ON nt.tag_id = t.id JOIN notes n2 ON n2.id = nt.note_id WHERE t.name_key = ${k})`;
+    }
+    return `+${rowKey} IN (SELECT s2.rid FROM tags t JOIN passage_tags pt ON pt.tag_id = t.id JOIN passage_search_ids s2 ON s2.passage_id = pt.passage_id
+           WHERE t.name_key = ${k})`;
   };
   for (const t of q.tags) where.push(tagged(t));
   for (const t of q.excludeTags) where.push(`NOT ${tagged(t)}`);
   const tagConditions = where.length;
+
+  if (kind === 'note') {
+    // A note has no site or language: site:/lang: leave no note, -site:/-lang: every one.
+    if (q.sites.length || q.langs.length) where.push('0');
+    const date = KIND_SQL.note.date;
+    if (q.before !== null) where.push(`${date} < ${param(q.before)}`);
+    if (q.after !== null) where.push(`${date} >= ${param(q.after)}`);
+    return { where, needsRow: q.before !== null || q.after !== null };
+  }
 
   const site = (s: string): string =>
     `(instr(lower(coalesce(a.site_name, '')), ${param(s)}) > 0 OR ${HOST} = ${param(s)} OR ${HOST} LIKE ${param(`%.${likeEscape(s)}`)} ESCAPE '\\')`;
@@ -101,7 +148,7 @@ export function filterConditions(kind: IndexedKind, q: SearchQuery, params: Para
   const date = KIND_SQL[kind].date;
   if (q.before !== null) where.push(`${date} < ${param(q.before)}`);
   if (q.after !== null) where.push(`${date} >= ${param(q.after)}`);
-  return { where, needsRow: kind === 'passage' || where.length > tagConditions };
+  return { where, needsRow: where.length > tagConditions };
 }
 
 function inSets(k: KindSql, sets: IndexSets, params: Params, name: string): string {
@@ -118,19 +165,36 @@ function inSets(k: KindSql, sets: IndexSets, params: Params, name: string): stri
 }
 
 export interface KindStatements {
-  /** Rows: { key, score, date } — best first; bind `limit` and `offset` besides `params`. */
-  page: string;
-  /** One row: { n }. */
-  count: string;
   params: Params;
-  /** Page rows carry `total` (the count statement is then not needed). */
-  pageCounts?: boolean;
+  /**
+   * Rows { key } of every match, newest (largest key) first; bind `cap`. Stopping after `cap`
+   * rows, it counts a match cheaply and tells whether it is small enough to rank (see `search.ts`).
+   * Null for a query of filters only.
+   */
+  newest: string | null;
+  /** Rows { key, score, date }, best first; bind `limit` and `offset`. */
+  page: string;
+  /** One row { n }: the number of matches (a query of filters only; `newest` counts the others). */
+  count: string;
+  /**
+   * The match in two tiers, rows { key } newest first, bind `limit`: the rows whose defining
+   * fields (`tierColumns`) match the query, then the others. Both stop after `limit` rows, so
+   * their cost does not grow with the size of the match. Null for a query of filters only.
+   */
+  tiers: readonly [string, string] | null;
+  /**
+   * Set for a match driven by 1–2 character CJK terms, which bm25 cannot rank cheaply: rows
+   * { key } of every match in index order, always ranked by tiers in JavaScript. (An OR of
+   * hundreds of trigrams: read newest first it cost FTS5 4× more, and a second pass for the
+   * title tier as much again as reading the matches' titles; see `search.ts`.)
+   */
+  short: string | null;
 }
 
 /**
- * The page and count statements for one kind. The index that drives the scan is the word index
- * when the query has word terms, else the trigram index, else the kind's table (filters only);
- * everything else is a rowid condition on it.
+ * The statements for one kind. The index that drives the scan is the word index when the query
+ * has word terms, else the trigram index, else the kind's table (filters only); everything else
+ * is a rowid condition on it.
  */
 export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): KindStatements {
   const k = KIND_SQL[kind];
@@ -138,54 +202,53 @@ export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): Ki
   const driver = m.word !== null ? k.words : m.cjk !== null ? k.cjk : null;
   const key = driver ? `${driver}.rowid` : k.key;
   const filters = filterConditions(kind, q, params, key);
-  const where: string[] = [];
-  if (m.word !== null) {
-    params.w = m.word;
-    where.push(`${k.words} MATCH @w`);
-  }
+  // Conditions besides the driving MATCH, shared by every statement below.
+  const rest: string[] = [];
+  if (m.word !== null) params.w = m.word;
   if (m.cjk !== null) {
     params.c = m.cjk;
-    where.push(driver === k.cjk ? `${k.cjk} MATCH @c` : `+${key} IN (SELECT rowid FROM ${k.cjk} WHERE ${k.cjk} MATCH @c)`);
+    if (driver !== k.cjk) rest.push(`+${key} IN (SELECT rowid FROM ${k.cjk} WHERE ${k.cjk} MATCH @c)`);
   }
   // "+key IN (…)": evaluated against the subquery's result, built once. A bare `rowid IN (…)`
   // on an FTS5 table is pushed into the index as one MATCH per value: 1.9 s instead of 60 ms for
   // a tag filter over 100,000 articles.
-  m.anyOf.forEach((sets, i) => where.push(`+${key} IN (${inSets(k, sets, params, `any${i}_`)})`));
-  m.noneOf.forEach((sets, i) => where.push(`+${key} NOT IN (${inSets(k, sets, params, `none${i}_`)})`));
-  where.push(...filters.where);
-  if (!driver) where.push(k.live);
+  m.anyOf.forEach((sets, i) => rest.push(`+${key} IN (${inSets(k, sets, params, `any${i}_`)})`));
+  m.noneOf.forEach((sets, i) => rest.push(`+${key} NOT IN (${inSets(k, sets, params, `none${i}_`)})`));
+  rest.push(...filters.where);
 
-  const from = driver ? `${driver} ${k.join(driver, filters.needsRow)}` : k.base;
-  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  if (driver === k.cjk && m.cjkExpanded) {
+  if (!driver) {
+    const cond = `WHERE ${[...rest, k.live].join(' AND ')}`;
+    return {
+      params,
+      newest: null,
+      page: `SELECT ${key} AS key, 0 AS score, ${k.date} AS date FROM ${k.base} ${cond} ORDER BY date DESC, key DESC LIMIT @limit OFFSET @offset`,
+      count: `SELECT count(*) AS n FROM ${k.base} ${cond}`,
+      tiers: null,
+      short: null,
+    };
+  }
+
+  const expr = driver === k.words ? '@w' : '@c';
+  const driving = driver === k.words ? m.word! : m.cjk!;
+  const from = `${driver} ${k.join(driver, filters.needsRow)}`;
+  const where = (match: string) => `WHERE ${[`${driver} MATCH ${match}`, ...rest].join(' AND ')}`;
+  // The tiers: hits of the whole expression in the defining columns, then the rest. Without a
+  // NOT, the column filter alone implies the expression, and FTS5 evaluates it once (a prefix
+  // term builds its merged doclist once per occurrence). ") NOT " can also come from a quoted
+  // user string: then the longer, equally correct form is used.
+  params.tier1 = driving.includes(') NOT ') ? `(${driving}) AND ${k.tierColumns} : (${driving})` : `${k.tierColumns} : (${driving})`;
+  params.tier2 = `(${driving}) NOT ${k.tierColumns} : (${driving})`;
+  const tier = (match: string) => `SELECT ${key} AS key FROM ${from} ${where(match)} ORDER BY key DESC LIMIT @limit`;
+  const score = `bm25(${driver}, ${k.weights.join(', ')})`;
+  return {
+    params,
+    newest: `SELECT ${key} AS key FROM ${from} ${where(expr)} ORDER BY key DESC LIMIT @cap`,
+    page: `SELECT ${key} AS key, ${score} AS score, NULL AS date FROM ${from} ${where(expr)} ORDER BY score, key LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM ${from} ${where(expr)}`,
+    tiers: [tier('@tier1'), tier('@tier2')],
     // A 1–2 character term is the OR of every trigram it starts (hundreds for a common
     // character), and bm25 first counts the documents of each of those phrases: slower than the
-    // search itself. Rank instead by where the terms occur — an article's title first — then
-    // newest first; and count in the same pass.
-    const inTitle = kind === 'article' ? m.highlight.substrings.map((t, i) => {
-      params[`t${i}`] = t.toLowerCase();
-      return `instr(lower(a.title), @t${i}) > 0`;
-    }) : [];
-    const score = inTitle.length ? `CASE WHEN ${inTitle.join(' OR ')} THEN -10 ELSE -1 END` : '-1';
-    return {
-      page: `SELECT ${key} AS key, ${score} AS score, ${k.date} AS date, count(*) OVER () AS total FROM ${driver} ${k.join(driver, true)} ${cond}
-        ORDER BY score, date DESC, key DESC LIMIT @limit OFFSET @offset`,
-      count: `SELECT count(*) AS n FROM ${from} ${cond}`,
-      params,
-      pageCounts: true,
-    };
-  }
-  if (driver) {
-    const score = `bm25(${driver}, ${k.weights.join(', ')})`;
-    return {
-      page: `SELECT ${key} AS key, ${score} AS score, NULL AS date FROM ${from} ${cond} ORDER BY score, key LIMIT @limit OFFSET @offset`,
-      count: `SELECT count(*) AS n FROM ${from} ${cond}`,
-      params,
-    };
-  }
-  return {
-    page: `SELECT ${key} AS key, 0 AS score, ${k.date} AS date FROM ${from} ${cond} ORDER BY date DESC, key DESC LIMIT @limit OFFSET @offset`,
-    count: `SELECT count(*) AS n FROM ${from} ${cond}`,
-    params,
+    // search itself.
+    short: driver === k.cjk && m.cjkExpanded ? `SELECT ${key} AS key FROM ${from} ${where(expr)}` : null,
   };
 }

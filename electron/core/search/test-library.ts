@@ -1,12 +1,19 @@
 /**
- * A real library for search tests: articles go through the real Markdown import, passages
- * through `createPassage`, so the rows and triggers are the app's own.
+ * A real library for search tests: articles are parsed by the real Markdown parser and written
+ * by the import's own insert (`insertArticle`, `tagArticle`), passages through `createPassage`,
+ * so the rows and triggers are the app's own. (Synchronous: the file import itself may parse
+ * asynchronously, which these tests do not need.)
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { importDocument } from '../articles/import';
+import { insertArticle } from '../articles/repo';
+import { bodyToText } from '../body';
 import { openDatabase } from '../db/open';
+import { newId, nowIso } from '../ids';
+import { parseMarkdown } from '../import/markdown/parse';
 import { createPassage } from '../passages/repo';
+import { ensureTags, tagArticle } from '../tags/repo';
 
 export interface TestArticle {
   title: string;
@@ -37,8 +44,31 @@ export function addArticle(db: Database, a: TestArticle): string {
     a.tags && `tags: ${JSON.stringify(a.tags)}`,
   ].filter(Boolean);
   const md = `---\n${front.join('\n')}\n---\n\n${a.body}\n`;
-  const { article } = importDocument(db, { bytes: Buffer.from(md), fileName: `article-${++serial}.md`, ...(a.source ? { source: a.source } : {}) });
-  return article.id;
+  const parsed = parseMarkdown(md, `article-${++serial}.md`);
+  const id = newId();
+  const now = nowIso();
+  const hash = createHash('sha256').update(md).digest('hex');
+  db.transaction(() => {
+    db.prepare('INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(hash, Buffer.from(md), md.length, 'text/markdown', `article-${serial}.md`, now);
+    insertArticle(db, {
+      id,
+      title: parsed.title ?? 'Untitled',
+      subtitle: parsed.subtitle ?? null,
+      byline: parsed.byline ?? null,
+      published: parsed.published ?? null,
+      siteName: parsed.siteName ?? null,
+      lang: parsed.lang ?? null,
+      excerpt: null,
+      source: a.source ?? null,
+      format: 'markdown',
+      hash,
+      text: bodyToText(parsed.body),
+      body: parsed.body,
+      createdAt: now,
+    });
+    if (parsed.tags.length) tagArticle(db, id, ensureTags(db, parsed.tags));
+  })();
+  return id;
 }
 
 export function articleText(db: Database, id: string): string {

@@ -2,17 +2,18 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { SearchHit } from '../../../electron/api/contract';
 import { Modal } from '../ui/Modal';
 import { Snippet } from './Snippet';
-import { groupHits, KIND_LABEL, useSearch } from './useSearch';
+import { useOpenHit } from './useOpenHit';
+import { formatCount, formatTotal, groupHits, KIND_LABEL, useSearch, type ArticleSearchHit } from './useSearch';
 import './search.css';
 
 const PALETTE_LIMIT = 20;
 
-export const SEARCH_SYNTAX_HINT = 'words, "a phrase", a OR b, -exclude, prefix*, tag:x, kind:article|passage, site:x, before:/after:YYYY-MM-DD, lang:xx';
+export const SEARCH_SYNTAX_HINT = 'words, "a phrase", a OR b, -exclude, prefix*, tag:x, kind:article|passage|note, site:x, before:/after:YYYY-MM-DD, lang:xx';
 
 interface Props {
   open: boolean;
   onClose: () => void;
-  onOpenHit: (hit: SearchHit) => void;
+  onOpenHit: (hit: ArticleSearchHit) => void;
   onShowAll: (query: string) => void;
 }
 
@@ -28,6 +29,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
   const groups = useMemo(() => groupHits(search.result?.hits ?? []), [search.result]);
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const optionId = (i: number) => `${listId}-option-${i}`;
+  const openHit = useOpenHit(onOpenHit);
 
   useEffect(() => setActive(0), [search.result]);
   useEffect(() => {
@@ -37,7 +39,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onClose();
-    onOpenHit(hit);
+    openHit(hit);
   };
   const showAll = () => {
     const q = query.trim();
@@ -85,7 +87,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
           aria-activedescendant={flat.length > 0 ? optionId(active) : undefined}
           autoComplete="off"
           spellCheck={false}
-          placeholder="Search articles and passages…"
+          placeholder="Search articles, passages and notes…"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={onKeyDown}
@@ -98,7 +100,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
         {groups.map((group) => (
           <div key={group.kind} role="group" aria-labelledby={`${listId}-${group.kind}`}>
             <div id={`${listId}-${group.kind}`} role="presentation" className="search-group-label">
-              {KIND_LABEL[group.kind]} <span className="search-count">{counts ? counts[group.kind] : group.hits.length}</span>
+              {KIND_LABEL[group.kind]} <span className="search-count">{counts ? formatCount(counts[group.kind], search.result!.estimated.includes(group.kind)) : group.hits.length}</span>
             </div>
             {group.hits.map((hit) => {
               const i = index++;
@@ -129,7 +131,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
       {flat.length > 0 && (
         <div className="search-actions">
           <button type="button" onClick={showAll}>
-            Show all results{search.result ? ` (${search.result.total})` : ''}
+            Show all results{search.result ? ` (${formatTotal(search.result)})` : ''}
           </button>
           <span className="search-keys" aria-hidden="true">
             ↑↓ to move · Enter to open · Ctrl+Enter for all results · Esc to close

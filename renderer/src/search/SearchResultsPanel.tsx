@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SearchHit } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
 import { Snippet } from './Snippet';
-import { KIND_LABEL, type SearchKind, type SearchResult } from './useSearch';
+import { useOpenHit } from './useOpenHit';
+import { formatCount, KIND_LABEL, type ArticleSearchHit, type SearchKind, type SearchResult } from './useSearch';
 import './search.css';
 
 const PAGE = 30;
@@ -12,11 +13,14 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'article', label: KIND_LABEL.article },
   { value: 'passage', label: KIND_LABEL.passage },
+  { value: 'note', label: KIND_LABEL.note },
 ];
+
+const RESULT_KIND_LABEL: Record<SearchKind, string> = { article: 'Article', passage: 'Passage', note: 'Note' };
 
 interface Props {
   query: string;
-  onOpenHit: (hit: SearchHit) => void;
+  onOpenHit: (hit: ArticleSearchHit) => void;
   onClose: () => void;
 }
 
@@ -24,13 +28,16 @@ interface Loaded {
   hits: SearchHit[];
   total: number;
   counts: SearchResult['counts'] | null;
+  /** Kinds whose count is an estimate (of the query the counts come from). */
+  estimated: SearchKind[];
 }
 
 /** Every result for a query, a page at a time, filterable by kind; stands in for the library list. */
 export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
   const tabsId = useId();
   const [filter, setFilter] = useState<Filter>('all');
-  const [loaded, setLoaded] = useState<Loaded>({ hits: [], total: 0, counts: null });
+  const [loaded, setLoaded] = useState<Loaded>({ hits: [], total: 0, counts: null, estimated: [] });
+  const openHit = useOpenHit(onOpenHit);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
@@ -50,6 +57,7 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
           total: result.total,
           // The tab counts come from the unfiltered query, so they stay put while switching tabs.
           counts: filter === 'all' || prev.counts === null ? result.counts : prev.counts,
+          estimated: filter === 'all' || prev.counts === null ? result.estimated : prev.estimated,
         }));
       } catch (e) {
         if (mine === seq.current) setError(e instanceof Error ? e.message : String(e));
@@ -76,8 +84,10 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
   const count = (value: Filter) => {
     const c = loaded.counts;
     if (!c) return null;
-    return value === 'all' ? c.article + c.passage : c[value];
+    if (value === 'all') return formatCount(c.article + c.passage + c.note, loaded.estimated.length > 0);
+    return formatCount(c[value], loaded.estimated.includes(value));
   };
+  const shownEstimated = filter === 'all' ? loaded.estimated.length > 0 : loaded.estimated.includes(filter);
 
   return (
     <section
@@ -133,8 +143,8 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
         <ul className="search-results-list">
           {loaded.hits.map((hit) => (
             <li key={`${hit.kind}:${hit.id}`}>
-              <button type="button" className="search-result" onClick={() => onOpenHit(hit)}>
-                <span className="search-result-kind">{hit.kind === 'article' ? 'Article' : 'Passage'}</span>
+              <button type="button" className="search-result" onClick={() => openHit(hit)}>
+                <span className="search-result-kind">{RESULT_KIND_LABEL[hit.kind]}</span>
                 <span className="search-option-title">{hit.title || 'Untitled'}</span>
                 <Snippet className="search-snippet" text={hit.snippet} />
               </button>
@@ -144,7 +154,7 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
         {loading && <p className="library-message" role="status">Searching…</p>}
         {!loading && loaded.hits.length < loaded.total && (
           <button type="button" className="search-more" onClick={() => void fetchPage(loaded.hits.length)}>
-            Load more ({loaded.total - loaded.hits.length} left)
+            Load more ({formatCount(loaded.total - loaded.hits.length, shownEstimated)} left)
           </button>
         )}
       </div>

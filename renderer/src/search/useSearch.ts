@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { Output, SearchHit } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
 
-export type SearchKind = 'article' | 'passage';
+export type SearchKind = 'article' | 'passage' | 'note';
 export type SearchResult = Output<'search.query'>;
+/** A hit that opens in the reader (a note hit opens beside it: see `useOpenHit`). */
+export type ArticleSearchHit = Exclude<SearchHit, { kind: 'note' }>;
 
 export interface SearchState {
   /** The query the current result answers (trimmed). */
@@ -51,11 +53,26 @@ export function useSearch(query: string, options: { kind?: SearchKind; limit: nu
 /** Hits grouped by kind, articles first; the flat order is the keyboard order. */
 export function groupHits(hits: readonly SearchHit[]): { kind: SearchKind; hits: SearchHit[] }[] {
   const groups: { kind: SearchKind; hits: SearchHit[] }[] = [];
-  for (const kind of ['article', 'passage'] as const) {
+  for (const kind of ['article', 'passage', 'note'] as const) {
     const of = hits.filter((h) => h.kind === kind);
     if (of.length > 0) groups.push({ kind, hits: of });
   }
   return groups;
 }
 
-export const KIND_LABEL: Record<SearchKind, string> = { article: 'Articles', passage: 'Passages' };
+export const KIND_LABEL: Record<SearchKind, string> = { article: 'Articles', passage: 'Passages', note: 'Notes' };
+
+/**
+ * A count as shown: "about 98,000" when the search estimated it (a match too large to count
+ * and rank exactly: see `estimated` in the search.query contract).
+ */
+export function formatCount(n: number, estimated: boolean): string {
+  const s = n.toLocaleString('en-US');
+  return estimated ? `about ${s}` : s;
+}
+
+/** The total as shown: an estimate when any kind it sums is one. */
+export function formatTotal(result: SearchResult, kind?: SearchKind): string {
+  const estimated = kind ? result.estimated.includes(kind) : result.estimated.length > 0;
+  return formatCount(result.total, estimated);
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SearchHit } from '../../../electron/api/contract';
 import { jumpToHit } from './jumpToHit';
+import type { ArticleSearchHit } from './useSearch';
 
 export interface SearchUi {
   paletteOpen: boolean;
@@ -10,7 +10,8 @@ export interface SearchUi {
   resultsQuery: string | null;
   showAll: (query: string) => void;
   closeResults: () => void;
-  openHit: (hit: SearchHit) => void;
+  /** Opens an article or passage hit in the reader (note hits: see `useOpenHit`). */
+  openHit: (hit: ArticleSearchHit) => void;
 }
 
 /** The app's search state: Ctrl/Cmd+K, the results panel, and opening a hit in the reader. */
@@ -33,7 +34,7 @@ export function useSearchUi(openArticle: (articleId: string) => void): SearchUi 
   }, []);
 
   const openHit = useCallback(
-    (hit: SearchHit) => {
+    (hit: ArticleSearchHit) => {
       openArticle(hit.articleId);
       jumpToHit({ articleId: hit.articleId, start: hit.start, end: hit.end });
     },

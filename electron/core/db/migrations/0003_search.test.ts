@@ -36,14 +36,17 @@ describe('migration 3 (search)', () => {
     const v3 = openDatabase(file, { targetVersion: 3 });
     expect(schemaVersion(v3)).toBe(3);
     for (const t of tables) expect(v3.prepare(`SELECT * FROM ${t}`).all()).toEqual(before[t]);
-    expect(checkSearchIndexes(v3)).toEqual([]);
-    const ids = (q: string) => search(v3, q).hits.map((h) => h.id);
+    v3.close();
+    // Searched with the current code, which also reads the indexes of later migrations (notes).
+    const latest = openDatabase(file);
+    expect(checkSearchIndexes(latest)).toEqual([]);
+    const ids = (q: string) => search(latest, q).hits.map((h) => h.id);
     expect(ids('kerala kind:article')).toEqual([A1]);
     expect(ids('季风')).toEqual([A2]);
     expect(ids('季')).toEqual([A2]);
     expect(ids('onset')).toEqual([P1]);
     expect(ids('weather')).toEqual([P1]);
     expect(ids('"this year" kind:passage')).toEqual([]); // deleted before the migration
-    v3.close();
+    latest.close();
   });
 });
