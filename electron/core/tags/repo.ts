@@ -92,7 +92,7 @@ export function recolorTag(db: Database, name: string, color: string | null): Ta
   return findTag(db, tag.name);
 }
 
-/** Moves every passage and article from one tag to another, then removes the first. */
+/** Moves every passage, article and note from one tag to another, then removes the first. */
 export function mergeTags(db: Database, from: string, into: string): TagWithCounts {
   const source = findTag(db, from);
   const target = findTag(db, into);
@@ -101,6 +101,7 @@ export function mergeTags(db: Database, from: string, into: string): TagWithCoun
     const now = nowIso();
     db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) SELECT passage_id, ?, ? FROM passage_tags WHERE tag_id = ?').run(target.id, now, source.id);
     db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) SELECT article_id, ?, ? FROM article_tags WHERE tag_id = ?').run(target.id, now, source.id);
+    db.prepare('INSERT OR IGNORE INTO note_tags (note_id, tag_id, created_at) SELECT note_id, ?, ? FROM note_tags WHERE tag_id = ?').run(target.id, now, source.id);
     db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
   })();
   return findTag(db, target.name);
