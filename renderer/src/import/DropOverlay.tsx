@@ -4,7 +4,7 @@ export function DropOverlay({ visible }: { visible: boolean }) {
   return (
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-overlay-card">
-        <p className="drop-overlay-title">Drop files to import</p>
+        <p className="drop-overlay-title">Drop files or folders to import</p>
         <p>Text, Markdown and HTML files</p>
       </div>
     </div>

@@ -20,16 +20,18 @@ function failure(file: string, code: string, message: string): ImportResult {
   return { ok: false, file, error: { code, message } };
 }
 
-async function readUpload(file: File): Promise<Upload | ImportResult> {
+/** Reads one file for upload, or says why it can't be sent; `name` is what the report shows. */
+export async function readUpload(file: File, name: string = file.name): Promise<Upload | ImportResult> {
   if (file.size > MAX_IMPORT_BYTES) {
-    return failure(file.name, 'too_large', `${file.name}: the file is ${Math.round(file.size / MB)} MB; files up to ${MAX_IMPORT_BYTES / MB} MB can be imported`);
+    return failure(name, 'too_large', `${name}: the file is ${Math.round(file.size / MB)} MB; files up to ${MAX_IMPORT_BYTES / MB} MB can be imported`);
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return { name: file.name || 'untitled', dataBase64: bytesToBase64(bytes) };
+    // The contract caps names at 1,024 characters; a deep path keeps its end, which names the file.
+    return { name: (name || 'untitled').slice(-1024), dataBase64: bytesToBase64(bytes) };
   } catch (error) {
     // A dropped folder, or a file that vanished or can't be read.
-    return failure(file.name, 'io_error', `${file.name}: cannot be read (${errorText(error)}); is it a folder, or was it moved?`);
+    return failure(name, 'io_error', `${name}: cannot be read (${errorText(error)}); is it a folder, or was it moved?`);
   }
 }
 

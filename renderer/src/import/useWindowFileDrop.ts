@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
+import { takeDropped, type Dropped } from './bulk/collectDropped';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
 /**
- * Files dropped anywhere on the window are imported. Every drop is cancelled at window level:
+ * Files and folders dropped anywhere on the window are imported (folders are read after the
+ * event, from the entries taken during it). Every drop is cancelled at window level:
  * the browser's (and Electron's) default would navigate the app to the dropped file or link.
  * Returns whether files are being dragged over the window (for the drop overlay).
  */
-export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
+export function useWindowFileDrop(onFiles: (dropped: Dropped) => void): boolean {
   const [dragging, setDragging] = useState(false);
   const onFilesRef = useRef(onFiles);
   useEffect(() => {
@@ -41,8 +43,9 @@ export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
     const drop = (event: DragEvent) => {
       event.preventDefault();
       reset();
-      const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) onFilesRef.current(files);
+      if (!event.dataTransfer) return;
+      const dropped = takeDropped(event.dataTransfer);
+      if (dropped.entries.length > 0 || dropped.loose.length > 0) onFilesRef.current(dropped);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

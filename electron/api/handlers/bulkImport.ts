@@ -1,0 +1,45 @@
+import { BulkImports, type BulkImportOptions } from '../../core/import/bulk/jobs';
+import type { Library } from '../../core/library';
+import type { Handlers } from './types';
+
+/**
+ * Options of every bulk-import job in this process. The desktop app sets Electron's
+ * better-sqlite3 binary here at startup, so the worker loads the same one as the main thread.
+ */
+const processOptions: BulkImportOptions = {};
+export function configureBulkImport(options: BulkImportOptions): void {
+  Object.assign(processOptions, options);
+}
+
+/** One job manager per open library (the CLI and tests wait on it through `bulkImportJobs`). */
+const managers = new WeakMap<Library, BulkImports>();
+export function bulkImportJobs(library: Library): BulkImports {
+  let jobs = managers.get(library);
+  if (!jobs) {
+    jobs = new BulkImports(library, processOptions);
+    managers.set(library, jobs);
+  }
+  return jobs;
+}
+
+/** Stops the library's running imports (before it closes); each ends with a `failed` report. */
+export async function stopBulkImports(library: Library): Promise<void> {
+  await managers.get(library)?.closeAll();
+}
+
+export function bulkImportHandlers(library: Library) {
+  const jobs = () => bulkImportJobs(library);
+  return {
+    'bulkImport.startPaths': ({ paths, onChangedSource }) => ({ jobId: jobs().startPaths(paths, onChangedSource) }),
+    'bulkImport.startUpload': ({ expected }) => ({ jobId: jobs().startUpload(expected) }),
+    'bulkImport.addFiles': async ({ jobId, files, last }) => ({
+      queued: await jobs().addFiles(
+        jobId,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+        last,
+      ),
+    }),
+    'bulkImport.cancel': ({ jobId }) => jobs().cancel(jobId),
+    'bulkImport.status': ({ jobId }) => jobs().status(jobId),
+  } satisfies Partial<Handlers>;
+}

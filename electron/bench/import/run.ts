@@ -1,0 +1,224 @@
+/**
+ * Bulk-import benchmark: N mixed files (text, HTML, Markdown, PDF, EPUB, DOCX; default 10,000)
+ * imported by one job, the way the desktop app's File → Import Folder… does it: the job runs in
+ * a worker thread of this process, which also serves web mode to a Chromium page that stays
+ * open during the import and shows the progress. Measures
+ *  - throughput per format (files/s and MB/s, from the worker's time per file) and overall (wall clock),
+ *  - peak memory of the process (main + worker: sampled RSS and maxRSS),
+ *  - the page's longest frame (Long Animation Frames, long tasks, and the largest gap between
+ *    animation frames; target: none over 100 ms) and the server main thread's longest stall.
+ * Prints a table and writes bench/results/import.json.
+ *
+ * Usage: npm run bench -- import [--files N] [--seed N] [--out FILE] [--no-browser] [--dir PATH] [--keep]
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ImportResult } from '../../api/contract';
+import { createDispatcher } from '../../api/dispatch';
+import { createHandlers } from '../../api/handlers';
+import { bulkImportJobs, configureBulkImport } from '../../api/handlers/bulkImport';
+import { startWebServer } from '../../api/transports/http';
+import { openLibrary } from '../../core/library';
+import { table } from '../search/stats';
+import { FORMATS, writeCorpus, type BenchFormat } from './corpus';
+
+interface Options {
+  files: number;
+  seed: number;
+  out: string;
+  browser: boolean;
+  dir: string;
+  keep: boolean;
+}
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { files: 10_000, seed: 1, out: 'bench/results/import.json', browser: true, dir: tmpdir(), keep: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--files') o.files = positive(value(), a);
+    else if (a === '--seed') o.seed = positive(value(), a);
+    else if (a === '--out') o.out = value();
+    else if (a === '--dir') o.dir = value();
+    else if (a === '--no-browser') o.browser = false;
+    else if (a === '--keep') o.keep = true;
+    else throw new Error(`unknown option ${a}; known: --files N --seed N --out FILE --dir PATH --no-browser --keep`);
+  }
+  return o;
+}
+
+function positive(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number above 0`);
+  return n;
+}
+
+/** Installed in the page before the import: the longest frames it sees, by three measures. */
+const FRAME_PROBE = `(() => {
+  const m = { maxLoafMs: 0, loafsOver100: 0, maxLongTaskMs: 0, maxFrameGapMs: 0, gapsOver100: 0, frames: 0 };
+  window.__importBench = m;
+  const watch = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: false }); } catch {} };
+  watch('long-animation-frame', (e) => { m.maxLoafMs = Math.max(m.maxLoafMs, e.duration); if (e.duration > 100) m.loafsOver100++; });
+  watch('longtask', (e) => { m.maxLongTaskMs = Math.max(m.maxLongTaskMs, e.duration); });
+  let last = performance.now();
+  const tick = (t) => { const gap = t - last; last = t; m.frames++; m.maxFrameGapMs = Math.max(m.maxFrameGapMs, gap); if (gap > 100) m.gapsOver100++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+
+const FRAME_RESET = `(() => { const m = window.__importBench; for (const k of Object.keys(m)) m[k] = 0; })()`;
+const BASELINE_MS = 5_000;
+
+interface FrameStats {
+  maxLoafMs: number;
+  loafsOver100: number;
+  maxLongTaskMs: number;
+  maxFrameGapMs: number;
+  gapsOver100: number;
+  frames: number;
+}
+
+export async function runImportBench(args: string[]): Promise<void> {
+  const o = parseArgs(args);
+  const work = mkdtempSync(join(o.dir, 'commonplace-bench-import-'));
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  try {
+    log(`generating ${o.files.toLocaleString()} files in ${work}…`);
+    let t = performance.now();
+    const files = await writeCorpus(join(work, 'sources'), o.files, o.seed);
+    log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const formatOf = new Map(files.map((f) => [f.path, f.format]));
+    const sizeOf = new Map(files.map((f) => [f.path, f.bytes]));
+
+    const perFormat = new Map<BenchFormat, { files: number; bytes: number; ms: number; failed: number; reasons: Map<string, number> }>();
+    for (const f of FORMATS) perFormat.set(f, { files: 0, bytes: 0, ms: 0, failed: 0, reasons: new Map() });
+    configureBulkImport({
+      onFileDone: (r: ImportResult, ms: number) => {
+        const format = formatOf.get(r.file);
+        if (!format) return;
+        const s = perFormat.get(format)!;
+        s.files++;
+        s.bytes += sizeOf.get(r.file) ?? 0;
+        s.ms += ms;
+        if (!r.ok) {
+          s.failed++;
+          s.reasons.set(r.error.code, (s.reasons.get(r.error.code) ?? 0) + 1);
+        }
+      },
+    });
+
+    const library = openLibrary(join(work, 'library.sqlite'), { watchIntervalMs: 500 });
+    const dispatch = createDispatcher(createHandlers(library), library);
+    const server = await startWebServer({ library, dispatch, rendererDir: resolve(__dirname, '..', 'renderer'), port: 0 });
+    let browser: { close(): Promise<void> } | undefined;
+    let readFrames: ((() => Promise<FrameStats>) & { reset(): Promise<unknown> }) | undefined;
+    try {
+      if (o.browser) {
+        // A dev dependency, loaded from the checkout's node_modules at run time (never bundled).
+        const { chromium } = createRequire(resolve('package.json'))('playwright-core') as typeof import('playwright-core');
+        const b = await chromium.launch({
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        });
+        browser = b;
+        const page = await (await b.newContext()).newPage();
+        await page.goto(server.openUrl);
+        await page.getByText(/Your library is empty/).waitFor({ timeout: 60_000 });
+        await page.evaluate(FRAME_PROBE);
+        readFrames = Object.assign(() => page.evaluate(() => ({ ...(window as unknown as { __importBench: FrameStats }).__importBench })), {
+          reset: () => page.evaluate(FRAME_RESET),
+        });
+      }
+
+      // Baseline: the same measures with nothing imported, so the figures below can be read against
+      // what this (shared, possibly loaded) machine does anyway.
+      const idle = monitorEventLoopDelay({ resolution: 10 });
+      idle.enable();
+      await new Promise((r) => setTimeout(r, BASELINE_MS));
+      idle.disable();
+      const baselineFrames = readFrames ? await readFrames() : null;
+      if (readFrames) await readFrames.reset();
+
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+      log(`importing (web mode page open: ${o.browser ? 'yes' : 'no'})…`);
+      t = performance.now();
+      const envelope = await dispatch('bulkImport.startPaths', { paths: [join(work, 'sources')] }, 'inproc');
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      const report = await bulkImportJobs(library).finished((envelope.data as { jobId: string }).jobId);
+      const wallMs = performance.now() - t;
+      clearInterval(sampler);
+      loop.disable();
+      // Let the page take in the last events and the report before reading its frames.
+      await new Promise((r) => setTimeout(r, 1500));
+      const frames = readFrames ? await readFrames() : null;
+
+      const totalBytes = files.reduce((a, f) => a + f.bytes, 0);
+      const MB = 1024 * 1024;
+      const rows = FORMATS.map((f) => {
+        const s = perFormat.get(f)!;
+        const reasons = [...s.reasons].map(([code, n]) => `${code}×${n}`).join(' ');
+        return [f, s.files, (s.bytes / MB).toFixed(1), Math.round(s.files / (s.ms / 1000)), (s.bytes / MB / (s.ms / 1000)).toFixed(2), s.failed ? `${s.failed} (${reasons})` : '0'];
+      });
+      rows.push(['all (wall clock)', report.results.length, (totalBytes / MB).toFixed(1), Math.round(report.results.length / (wallMs / 1000)), (totalBytes / MB / (wallMs / 1000)).toFixed(2), String(report.counts.failed)]);
+      const result = {
+        date: new Date().toISOString(),
+        node: process.versions.node,
+        cpus: (await import('node:os')).cpus().length,
+        loadAverage: (await import('node:os')).loadavg(),
+        files: o.files,
+        seed: o.seed,
+        state: report.state,
+        counts: report.counts,
+        wallMs: Math.round(wallMs),
+        filesPerSecond: report.results.length / (wallMs / 1000),
+        mbPerSecond: totalBytes / MB / (wallMs / 1000),
+        perFormat: Object.fromEntries(
+          FORMATS.map((f) => {
+            const s = perFormat.get(f)!;
+            return [f, { files: s.files, mb: s.bytes / MB, workerMs: Math.round(s.ms), filesPerSecond: s.files / (s.ms / 1000), mbPerSecond: s.bytes / MB / (s.ms / 1000), failed: s.failed, reasons: Object.fromEntries(s.reasons) }];
+          }),
+        ),
+        peakRssMb: Math.round(peakRss / MB),
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        serverMainThread: { maxStallMs: Math.round(loop.max / 1e6), p99StallMs: Math.round(loop.percentile(99) / 1e6) },
+        page: frames,
+        baseline: { seconds: BASELINE_MS / 1000, serverMaxStallMs: Math.round(idle.max / 1e6), page: baselineFrames },
+        targets: { longestFrameMs: 100 },
+      };
+      process.stdout.write(`\nBulk import of ${o.files.toLocaleString()} mixed files: ${report.state}, ${report.counts.imported} imported, ${report.counts.duplicate} duplicate, ${report.counts.failed} failed in ${(wallMs / 1000).toFixed(1)} s\n\n`);
+      process.stdout.write(`${table(['format', 'files', 'MB', 'files/s', 'MB/s', 'failed'], rows)}\n\n`);
+      process.stdout.write(`peak RSS ${result.peakRssMb} MB (maxRSS ${result.maxRssMb} MB); server main thread: longest stall ${result.serverMainThread.maxStallMs} ms, p99 ${result.serverMainThread.p99StallMs} ms\n`);
+      if (frames) {
+        const worst = Math.max(frames.maxLoafMs, frames.maxFrameGapMs);
+        process.stdout.write(
+          `page (Chromium, web mode): longest animation frame ${Math.round(frames.maxLoafMs)} ms, longest task ${Math.round(frames.maxLongTaskMs)} ms, largest gap between frames ${Math.round(frames.maxFrameGapMs)} ms over ${frames.frames} frames; frames over 100 ms: ${frames.loafsOver100} (LoAF), ${frames.gapsOver100} (gaps) — target none over 100 ms: ${worst <= 100 ? 'met' : 'NOT met'}\n`,
+        );
+      }
+      if (baselineFrames) {
+        process.stdout.write(
+          `baseline, ${BASELINE_MS / 1000} s idle before the import: server longest stall ${result.baseline.serverMaxStallMs} ms; page longest animation frame ${Math.round(baselineFrames.maxLoafMs)} ms, largest gap between frames ${Math.round(baselineFrames.maxFrameGapMs)} ms\n`,
+        );
+      }
+      process.stdout.write(`(per-format files/s and MB/s: the worker's own time per file; the machine's load average was ${result.loadAverage.map((l) => l.toFixed(1)).join(' ')} on ${result.cpus} cores)\n`);
+      mkdirSync(dirname(resolve(o.out)), { recursive: true });
+      writeFileSync(resolve(o.out), `${JSON.stringify(result, null, 2)}\n`);
+      process.stdout.write(`wrote ${o.out}\n`);
+    } finally {
+      await browser?.close();
+      await server.close();
+      library.close();
+    }
+  } finally {
+    if (!o.keep) rmSync(work, { recursive: true, force: true });
+    else log(`kept ${work}`);
+  }
+}

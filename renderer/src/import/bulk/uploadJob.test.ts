@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../../../electron/api/contract';
+import { MAX_IMPORT_BYTES } from '../../../../electron/api/contract';
+import { BATCH_FILES } from '../uploadFiles';
+import { startUploadJob, type JobApi } from './uploadJob';
+import { splitReport } from './useBulkImport';
+
+/** A job endpoint that records what it is sent, as the server would receive it. */
+function recorder() {
+  const calls: { jobId: string; names: string[]; last: boolean }[] = [];
+  const api: JobApi = {
+    start: async () => 'job-1',
+    add: async (jobId, files, last) => void calls.push({ jobId, names: files.map((f) => f.name), last }),
+  };
+  return { api, calls };
+}
+
+const file = (name: string, text = 'x') => ({ file: new File([text], name.split('/').pop()!), path: name });
+
+describe('startUploadJob', () => {
+  it('sends every file under its folder path, in batches, the last one marked', async () => {
+    const { api, calls } = recorder();
+    const files = Array.from({ length: BATCH_FILES + 3 }, (_, i) => file(`folder/sub/n${i}.md`));
+    const job = await startUploadJob(files, api, () => false);
+    expect(job.jobId).toBe('job-1');
+    expect(await job.sent).toEqual([]);
+    expect(calls.map((c) => [c.names.length, c.last])).toEqual([
+      [BATCH_FILES, false],
+      [3, true],
+    ]);
+    expect(calls[0]!.names[0]).toBe('folder/sub/n0.md');
+  });
+
+  it('keeps files it cannot send as failures of the report, and stops sending once cancelled', async () => {
+    const { api, calls } = recorder();
+    const huge = { file: { size: MAX_IMPORT_BYTES + 1, name: 'huge.txt' } as File, path: 'f/huge.txt' };
+    let stop = false;
+    const job = await startUploadJob([huge, file('f/a.md')], api, () => stop);
+    const failures = await job.sent;
+    expect(failures.map((f) => !f.ok && f.error.code)).toEqual(['too_large']);
+    expect(calls.at(-1)).toEqual({ jobId: 'job-1', names: ['f/a.md'], last: true });
+
+    const later = recorder();
+    stop = true;
+    const cancelled = await startUploadJob([file('a'), file('b')], later.api, () => stop);
+    await cancelled.sent;
+    expect(later.calls).toEqual([{ jobId: 'job-1', names: [], last: true }]);
+  });
+});
+
+describe('splitReport', () => {
+  it('sorts results into imported, duplicate and failed, local failures first', () => {
+    const article = { id: '01900000-0000-7000-8000-000000000000', title: 'T', subtitle: null, byline: null, published: null, siteName: null, lang: null, source: null, format: 'text' as const, createdAt: '', updatedAt: '' };
+    const ok = (f: string, duplicate: boolean): ImportResult => ({ ok: true, file: f, duplicate, article });
+    const bad = (f: string): ImportResult => ({ ok: false, file: f, error: { code: 'empty_file', message: `${f}: the file is empty` } });
+    const r = splitReport({ type: 'import-report', jobId: 'job-1', state: 'finished', error: null, counts: { imported: 1, duplicate: 1, failed: 1 }, notReached: 0, elapsedMs: 5, results: [ok('a', false), ok('b', true), bad('c')] }, [bad('local')]);
+    expect([r.imported.map((x) => x.file), r.duplicate.map((x) => x.file), r.failed.map((x) => x.file)]).toEqual([['a'], ['b'], ['local', 'c']]);
+  });
+});
