@@ -1,0 +1,48 @@
+/**
+ * The whole library as one file: a versioned JSON document (export and restore into an empty
+ * library) and a SQLite backup. Local only: these read and write paths on this machine.
+ * Runtime-neutral.
+ */
+import { z } from 'zod';
+import { call, Id } from './schemas';
+
+const Path = z.string().min(1, 'path is empty').max(4096, 'path is longer than 4,096 characters');
+const TableCounts = z.record(z.string(), z.number().int());
+
+/** Sent by the desktop app when a commonplace:// link is opened: the window goes to that thing. */
+export const NavigateEventSchema = z.object({
+  type: z.literal('navigate'),
+  target: z.object({ kind: z.enum(['passage', 'article', 'note']), id: z.string() }),
+});
+
+export const transferContract = {
+  /** "Copy as citation" on a passage (electron/core/citations/passage.ts). */
+  'citations.passage': call({
+    summary: 'A passage quote with its citation (APA, Chicago, MLA, or the short one), as plain text and HTML for the clipboard.',
+    input: z.object({ id: Id, style: z.enum(['apa', 'chicago', 'mla']).nullable().default(null) }),
+    output: z.object({ text: z.string(), html: z.string() }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'library.exportJson': call({
+    summary: 'Write the whole library (articles with originals, passages, tags, notes, links) as one JSON document.',
+    input: z.object({ path: Path }),
+    output: z.object({ path: z.string(), bytes: z.number().int(), counts: TableCounts }),
+    mutates: false,
+    exposure: 'local',
+  }),
+  'library.importJson': call({
+    summary: 'Restore a full-library JSON document into this library, which must be empty (one transaction).',
+    input: z.object({ path: Path }),
+    output: z.object({ counts: TableCounts }),
+    mutates: true,
+    exposure: 'local',
+  }),
+  'library.backup': call({
+    summary: "A consistent copy of the library file through SQLite's online backup (checked, then renamed into place).",
+    input: z.object({ path: Path }),
+    output: z.object({ path: z.string(), bytes: z.number().int(), pages: z.number().int() }),
+    mutates: false,
+    exposure: 'local',
+  }),
+} as const;

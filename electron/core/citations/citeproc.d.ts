@@ -1,0 +1,15 @@
+// citeproc-js ships no types; these are the few calls format.ts makes.
+declare module 'citeproc' {
+  interface CiteprocSys {
+    retrieveLocale(lang: string): string;
+    retrieveItem(id: string): unknown;
+  }
+  class Engine {
+    constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
+    setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
+    updateItems(ids: string[]): void;
+    makeBibliography(): [{ bibstart: string; bibend: string }, string[]] | false;
+  }
+  const CSL: { Engine: typeof Engine };
+  export default CSL;
+}

@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import type { CitationStyle, Passage } from '../../../electron/api/contract';
+import { invoke } from '../api/client';
+import { readCitationStyle, saveCitationStyle } from './citationStyle';
+import { copyRich } from './copyRich';
+import './citations.css';
+
+const LABELS: [CitationStyle | '', string][] = [
+  ['', 'Short'],
+  ['apa', 'APA'],
+  ['chicago', 'Chicago'],
+  ['mla', 'MLA'],
+];
+
+/** "Copy as citation" in the passage dialog: the quote plus its citation, in the style chosen beside it. */
+export function CopyCitationButton({ passage }: { passage: Passage }) {
+  const [style, setStyle] = useState<CitationStyle | null>(() => readCitationStyle());
+  const [status, setStatus] = useState('');
+  const id = useId();
+  const copy = async () => {
+    try {
+      const c = await invoke('citations.passage', { id: passage.id, style });
+      await copyRich(c.text, c.html);
+      setStatus('Copied');
+    } catch (e) {
+      setStatus(`Couldn't copy: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <span className="copy-citation">
+      <label htmlFor={`${id}-style`} className="sr-only">
+        Citation style
+      </label>
+      <select
+        id={`${id}-style`}
+        value={style ?? ''}
+        onChange={(e) => {
+          const next = (e.target.value || null) as CitationStyle | null;
+          setStyle(next);
+          saveCitationStyle(next);
+        }}
+      >
+        {LABELS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => void copy()}>
+        Copy as citation
+      </button>
+      <span role="status" className="copy-citation-status">
+        {status}
+      </span>
+    </span>
+  );
+}
