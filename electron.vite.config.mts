@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           bench: resolve(__dirname, 'electron/bench/index.ts'),
+          // The bulk-import worker thread; spawned from the code above as out/main/importWorker.js.
+          importWorker: resolve(__dirname, 'electron/core/import/bulk/worker.ts'),
         },
       },
     },

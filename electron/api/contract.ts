@@ -26,9 +26,16 @@ import {
   call,
 } from './contract/schemas';
 import { notesContract } from './contract/notes';
+import { importsContract } from './contract/imports';
+import { exportContract, ExportOpenEventSchema } from './contract/export';
+import { bulkImportContract, ImportProgressEventSchema, ImportReportEventSchema } from './contract/bulkImport';
+import { NavigateEventSchema, transferContract } from './contract/transfer';
 
 export * from './contract/schemas';
 export * from './contract/notes';
+export * from './contract/imports';
+export * from './contract/export';
+export * from './contract/bulkImport';
 
 const coreContract = {
   'library.info': call({
@@ -160,7 +167,7 @@ const coreContract = {
     exposure: 'client',
   }),
   'search.query': call({
-    summary: 'Search articles and passages: words, "phrases", OR, -exclude, prefix*, tag:, kind:, site:, before:, after:, lang:.',
+    summary: 'Search articles, passages and notes: words, "phrases", OR, -exclude, prefix*, tag:, kind:, site:, before:, after:, lang:.',
     input: z.object({
       query: z.string().max(10_000, 'query is longer than 10,000 characters'),
       kind: z.enum(['article', 'passage', 'note']).optional(),
@@ -170,6 +177,8 @@ const coreContract = {
     output: z.object({
       total: z.number().int(),
       counts: z.object({ article: z.number().int(), passage: z.number().int(), note: z.number().int() }),
+      /** Kinds whose count is an estimate ("about N"; ranked by title hits then newest, not bm25): see search.ts RANK_CAP. */
+      estimated: z.array(z.enum(['article', 'passage', 'note'])),
       hits: z.array(SearchHitSchema),
     }),
     mutates: false,
@@ -229,6 +238,10 @@ const coreContract = {
 export const contract = {
   ...coreContract,
   ...notesContract,
+  ...importsContract,
+  ...exportContract,
+  ...bulkImportContract,
+  ...transferContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -259,6 +272,10 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   }),
   /** Sent after an import the client didn't start itself (native menu), so it can report failures. */
   z.object({ type: z.literal('import-finished'), results: z.array(ImportResultSchema) }),
+  ImportProgressEventSchema,
+  ImportReportEventSchema,
+  ExportOpenEventSchema,
+  NavigateEventSchema,
 ]);
 export type LibraryEvent = z.output<typeof LibraryEventSchema>;
 

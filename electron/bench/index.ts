@@ -1,3 +1,5 @@
+import { runExportBench } from './export/run';
+import { runImportBench } from './import/run';
 import { runSearchBench } from './search/run';
 
 /**
@@ -6,6 +8,8 @@ import { runSearchBench } from './search/run';
  */
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   search: runSearchBench,
+  import: runImportBench,
+  export: runExportBench,
 };
 
 async function main(argv: string[]): Promise<number> {

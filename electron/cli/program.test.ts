@@ -76,8 +76,8 @@ describe('commonplace CLI', () => {
     for (const line of r.errLines) expect(line).not.toContain('\n');
     expect(r.errLines[0]).toMatch(new RegExp(`^${files.binary}: .*PNG`));
     expect(r.errLines[1]).toBe(`${files.empty}: the file is empty`);
-    expect(r.errLines[2]).toBe(`${files.missing}: no such file`);
-    expect(r.errLines[3]).toBe(`${files.folder}: is a folder, not a file`);
+    expect(r.errLines[2]).toBe(`${files.missing}: no such file or folder`);
+    expect(r.errLines[3]).toBe(`${files.folder}: the folder holds no files to import (hidden and system files are skipped)`);
     expect(r.errLines[4]).toMatch(new RegExp(`^${files.huge}: 50\\.0 MB is over the 20\\.0 MB limit`));
     expect(r.out).toContain('imported');
     const list = await cli(['--library', lib, 'list', '--json']);

@@ -1,18 +1,23 @@
-import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
+import { stopBulkImports } from '../api/handlers/bulkImport';
 import { PASSAGE_COLORS, SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN, type PassageColor } from '../api/contract';
 import { errorMessage } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
 import { collect, parsePositiveInt } from './options';
 import type { CliContext } from './context';
+import { registerExportCommands } from './commands/export';
+import { registerNotesCommands } from './commands/notes';
+import { registerImportsCommands } from './commands/imports';
+import { registerTransferCommands } from './commands/transfer';
 import { formatArticle, formatImportLine, formatPassageLine, formatSummaryLine, importResultJson } from './format';
+import { formatImportSummary, runImportJob } from './importJob';
 
 /** Domains that declare their commands in their own file; each adds one line here. */
-const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [];
+const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [registerExportCommands, registerNotesCommands, registerImportsCommands, registerTransferCommands];
 
 export interface CliIo {
   out(line: string): void;
@@ -20,6 +25,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** The built renderer, for `serve`. */
   rendererDir: string;
+  /** Rewrites one status line in place (a TTY's stderr only); null clears it. */
+  progress?: (line: string | null) => void;
 }
 
 /** Keeps `serve` running: resolved when the process is asked to stop. */
@@ -68,20 +75,21 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
 
   program
     .command('import')
-    .description('import .txt, .md and .html files')
-    .argument('<paths...>', 'files to import')
-    .option('--json', 'print a JSON array of the results')
+    .description('import files, and folders recursively (hidden and system files are skipped)')
+    .argument('<paths...>', 'files and folders to import')
+    .option('--json', 'print a JSON array of the results, one per file')
     .option('--update', 'when a file changed since it was imported, update the article (its passages re-anchor)')
     .action(async (paths: string[], o: { json?: boolean; update?: boolean }) => {
-      const results = await client()('articles.importPaths', { paths: paths.map((p) => resolve(p)), onChangedSource: o.update ? 'update' : 'offer' });
-      // Report the paths as the user typed them.
-      results.forEach((r, i) => (r.file = paths[i] ?? r.file));
-      if (o.json) print(results.map(importResultJson));
-      for (const r of results) {
+      const invoke = client();
+      const report = await runImportJob(library!, invoke, paths, o.update ? 'update' : 'offer', io.progress);
+      if (o.json) print(report.results.map(importResultJson));
+      for (const r of report.results) {
         if (!r.ok) io.err(formatImportLine(r));
         else if (!o.json) io.out(formatImportLine(r));
       }
-      if (results.some((r) => !r.ok)) exitCode = 1;
+      if (report.error) io.err(`commonplace: ${report.error}`);
+      if (!o.json && (report.results.length > 1 || report.notReached > 0)) io.out(formatImportSummary(report));
+      if (report.state !== 'finished' || report.counts.failed > 0) exitCode = 1;
     });
 
   program
@@ -177,7 +185,7 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
 
   program
     .command('search')
-    .description('search articles and passages (words, "phrases", OR, -word, prefix*, tag:, kind:, site:, before:, after:, lang:)')
+    .description('search articles, passages and notes (words, "phrases", OR, -word, prefix*, tag:, kind:, site:, before:, after:, lang:)')
     .argument('<query...>', 'the query')
     .addOption(new Option('--kind <kind>', 'only this kind of result').choices(['article', 'passage', 'note']))
     .option('--limit <n>', 'at most this many hits', (v) => parsePositiveInt(v, '--limit'), 20)
@@ -188,7 +196,8 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
       if (o.json) print(r.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })));
       else if (!r.hits.length) io.out('No results.');
       else {
-        io.out(`${r.total} result${r.total === 1 ? '' : 's'} (${r.counts.article} articles, ${r.counts.passage} passages)`);
+        const about = r.estimated.length ? 'about ' : '';
+        io.out(`${about}${r.total} result${r.total === 1 ? '' : 's'} (${r.counts.article} articles, ${r.counts.passage} passages, ${r.counts.note} notes)`);
         for (const h of r.hits) io.out(`${h.kind.padEnd(7)} ${h.id}  ${h.title}\n        ${plain(h.snippet).replace(/\s+/g, ' ')}`);
       }
     });
@@ -216,7 +225,8 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
       const server = await startWebServer({ library: lib, dispatch, rendererDir: io.rendererDir, port: o.port });
       io.out(`Commonplace web mode: ${server.openUrl}`);
       io.err(`library: ${lib.path} — press Ctrl+C to stop`);
-      if (serveHook) await serveHook(() => server.close());
+      // A running import stops with the server (whatever it committed stays; its current file is not half-written).
+      if (serveHook) await serveHook(async () => Promise.all([server.close(), stopBulkImports(lib)]).then(() => undefined));
     });
 
   try {

@@ -11,8 +11,11 @@ export type ErrorCode =
   | 'not_a_file'
   | 'io_error'
   | 'parse_error'
+  | 'encrypted'
   | 'newer_database'
   | 'native_module'
+  | 'invalid_link'
+  | 'duplicate_link'
   | 'internal';
 
 export class CommonplaceError extends Error {

@@ -10,11 +10,15 @@ import { errorMessage } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { APP_NAME, defaultUserDataDir } from '../core/paths';
 import { importWithDialog } from './import-command';
-import { forwardLibraryEvents, registerInvokeHandler } from './ipc';
+import { configureBulkImport } from '../api/handlers/bulkImport';
+import { forwardLibraryEvents, registerInvokeHandler, sendEvent } from './ipc';
+import { backupWithDialog } from './backup-command';
+import { openDeepLinkFromArgv, registerDeepLinks, startDeepLinks } from './deep-link-main';
 import { buildAppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
 import { startupConfig } from './startup-config';
+import { installSystemViewer } from './system-viewer';
 import { createMainWindow, reveal } from './window';
 
 // out/main/index.js → out/preload/index.js and out/renderer/ (electron-vite's layout).
@@ -32,6 +36,7 @@ app.setPath('userData', defaultUserDataDir());
 app.enableSandbox();
 registerAppScheme();
 hardenAllWebContents();
+registerDeepLinks();
 
 let library: Library | undefined;
 let dispatch: Dispatch | undefined;
@@ -58,6 +63,9 @@ async function start(): Promise<void> {
     fail(`${APP_NAME} cannot open its library`, e);
     return;
   }
+  installSystemViewer();
+  // Import workers open the library with the same better-sqlite3 build as this process.
+  configureBulkImport({ nativeBinding: config.nativeBinding });
   const activeDispatch = createDispatcher(createHandlers(library), library);
   dispatch = activeDispatch;
   registerInvokeHandler(activeDispatch);
@@ -76,17 +84,32 @@ async function start(): Promise<void> {
           dialog.showErrorBox('Import failed', errorMessage(e)),
         );
       },
+      importFolders: (win) => {
+        importWithDialog(win ?? BrowserWindow.getFocusedWindow() ?? undefined, activeDispatch, true).catch((e: unknown) =>
+          dialog.showErrorBox('Import failed', errorMessage(e)),
+        );
+      },
+      exportPassages: (win) => {
+        const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (target) sendEvent(target, { type: 'open-export' });
+      },
+      backupLibrary: (win) => {
+        backupWithDialog(win ?? BrowserWindow.getFocusedWindow() ?? undefined, activeDispatch).catch((e: unknown) => dialog.showErrorBox('Backup failed', errorMessage(e)));
+      },
     }),
   );
 
   openWindow();
+  startDeepLinks({ window: () => BrowserWindow.getAllWindows()[0] ?? null, reveal, send: sendEvent });
 }
 
 if (!app.requestSingleInstanceLock()) {
   // Another Commonplace owns the library; it was told to come to the front (second-instance).
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // A commonplace:// link opened while the app runs arrives as the second launch's argv.
+    openDeepLinkFromArgv(argv);
     if (!dispatch) return; // still starting: its own window is about to appear
     const win = BrowserWindow.getAllWindows()[0];
     if (win) reveal(win);

@@ -3,15 +3,15 @@
  * Input validation happens in the dispatcher (zod, per method); here we only make sure the
  * call comes from our own page.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope, LibraryEvent } from '../api/contract';
 import type { Dispatch } from '../api/dispatch';
 import type { Library } from '../core/library';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../preload/channels';
 import { isAppUrl } from './app-url';
 
 /** The top frame of a page served from app://commonplace — never a subframe or other origin. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
@@ -26,6 +26,18 @@ export function registerInvokeHandler(dispatch: Dispatch): void {
       return { ok: false, error: { code: 'invalid_input', message: 'method must be a string' } };
     }
     return dispatch(method, input, 'ipc');
+  });
+  // The page's last save of a note as its window closes: the page is blocked until the reply, so
+  // the text is in the library before the window may go. Only notes.update, validated as usual.
+  ipcMain.on(SAVE_NOTE_SYNC_CHANNEL, (event, input: unknown) => {
+    if (!isTrustedSender(event)) {
+      event.returnValue = { ok: false, error: { code: 'forbidden', message: 'this page may not call the library' } } satisfies Envelope<unknown>;
+      return;
+    }
+    dispatch('notes.update', input, 'ipc').then(
+      (envelope) => (event.returnValue = envelope),
+      (e: unknown) => (event.returnValue = { ok: false, error: { code: 'internal', message: String(e) } } satisfies Envelope<unknown>),
+    );
   });
 }
 

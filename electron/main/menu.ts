@@ -9,6 +9,11 @@ export interface MenuActions {
   isDev: boolean;
   /** File → Import…, with the window it was chosen in (if any). */
   importFiles(win: BrowserWindow | undefined): void;
+  importFolders(win: BrowserWindow | undefined): void;
+  /** File → Export…: the page opens its export dialog. */
+  exportPassages(win: BrowserWindow | undefined): void;
+  /** File → Back Up Library…: a save dialog, then an online backup. */
+  backupLibrary?(win: BrowserWindow | undefined): void;
 }
 
 /** Menu clicks report a BaseWindow; only a BrowserWindow has a page to send results to. */
@@ -45,6 +50,19 @@ export function buildAppMenu(actions: MenuActions): Menu {
         accelerator: 'CmdOrCtrl+O',
         click: (_item, win) => actions.importFiles(asWindow(win)),
       },
+      {
+        label: 'Import Folder…',
+        accelerator: 'CmdOrCtrl+Shift+O',
+        click: (_item, win) => actions.importFolders(asWindow(win)),
+      },
+      {
+        label: 'Export…',
+        accelerator: 'CmdOrCtrl+Shift+E',
+        click: (_item, win) => actions.exportPassages(asWindow(win)),
+      },
+      ...(actions.backupLibrary
+        ? [{ label: 'Back Up Library…', click: (_item: unknown, win: BaseWindow | undefined) => actions.backupLibrary?.(asWindow(win)) }]
+        : []),
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

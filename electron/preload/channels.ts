@@ -6,3 +6,8 @@
 export const INVOKE_CHANNEL = 'commonplace:invoke';
 /** main → renderer: one `LibraryEvent` per message */
 export const EVENT_CHANNEL = 'commonplace:event';
+/**
+ * renderer → main, synchronous: `(input: notes.update input)` → `Envelope<unknown>`. Only for the
+ * last save of a note as the window closes, when an async call would die with the page.
+ */
+export const SAVE_NOTE_SYNC_CHANNEL = 'commonplace:save-note-sync';

@@ -10,19 +10,29 @@ import { EmptyLibrary } from './import/EmptyLibrary';
 import { ImportButton } from './import/ImportButton';
 import { Toasts } from './import/Toasts';
 import { useImporter } from './import/useImporter';
+import { BulkImportUi } from './import/bulk/BulkImportUi';
+import { useBulkImport } from './import/bulk/useBulkImport';
 import { useToasts } from './import/useToasts';
 import { useWindowFileDrop } from './import/useWindowFileDrop';
 import { ArticlePages } from './library/articlePages';
 import { LibraryPane } from './library/LibraryPane';
 import { ExternalLinksProvider } from './links/ExternalLinks';
+import { NotePane } from './notes/NotePane';
+import { LibraryTabs } from './notes/LibraryTabs';
+import { SplitView } from './notes/SplitView';
+import { loadLayout } from './notes/splitLayout';
 import { ReaderPane } from './reader/ReaderPane';
 import { FindBar } from './search/FindBar';
 import { SearchButton } from './search/SearchButton';
+import { DeepLinkListener } from './citations/DeepLinkListener';
+import { ExportLauncher } from './export/ExportLauncher';
 import { SearchPalette } from './search/SearchPalette';
 import { SearchResultsPanel } from './search/SearchResultsPanel';
 import { useSearchUi } from './search/useSearchUi';
 import { TagsSection } from './tags/TagsSection';
 import { TagsContext, useTags } from './tags/useTags';
+import { LinkDialogProvider } from './xrefs/LinkDialogHost';
+import { NavButtons } from './xrefs/NavButtons';
 
 const PAGE_SIZE = 100;
 
@@ -34,7 +44,8 @@ export function App() {
     [tagFilter],
   );
   const tags = useTags();
-  const nav = useNavigation();
+  // The note open beside the reader when the window was last closed opens again.
+  const nav = useNavigation({ articleId: null, noteId: loadLayout().noteId });
   const openId = nav.place.articleId;
   const { go } = nav;
   const [revealId, setRevealId] = useState<string | null>(null);
@@ -54,7 +65,8 @@ export function App() {
   );
   const importer = useImporter({ toaster, onImported });
   const pickFiles = useCallback(() => fileInput.current?.click(), []);
-  const dragging = useWindowFileDrop((files) => void importer.importFiles(files));
+  const bulk = useBulkImport({ fallback: importer.importFiles, onFinished: useCallback(() => pages.invalidate(), [pages]) });
+  const dragging = useWindowFileDrop((dropped) => void bulk.importDropped(dropped));
   useShortcuts(pickFiles);
 
   useLibraryEvents((event: LibraryEvent) => {
@@ -62,6 +74,7 @@ export function App() {
       importer.report(event.results);
       return;
     }
+    if (event.type !== 'changed') return;
     pages.invalidate();
     if (openId !== null && event.ids.includes(openId)) setReaderRevision((n) => n + 1);
   });
@@ -79,36 +92,48 @@ export function App() {
 
   return (
     <NavigationContext.Provider value={nav}>
+      <DeepLinkListener />
     <ToasterContext.Provider value={toaster}>
       <TagsContext.Provider value={tags}>
         <ExternalLinksProvider>
+          <LinkDialogProvider>
           <div className="app">
             <header className="app-header" data-pane="toolbar">
+              <NavButtons />
               <p className="app-name">Commonplace</p>
-              <ImportButton inputRef={fileInput} onFiles={(files) => void importer.importFiles(files)} />
+              <ImportButton inputRef={fileInput} onFiles={(files) => void bulk.importPicked(files)} onFolder={(files) => void bulk.importFolder(files)} />
               <SearchButton onClick={search.openPalette} />
+              <ExportLauncher articleId={openId} />
             </header>
             <div className="app-panes">
               <div className="library-slot" data-pane="library" data-search-results={search.resultsQuery !== null || undefined}>
                 {search.resultsQuery !== null && <SearchResultsPanel key={search.resultsQuery} query={search.resultsQuery} onOpenHit={search.openHit} onClose={search.closeResults} />}
-                <LibraryPane
-                  pages={pages}
-                  openId={openId}
-                  revealId={revealId}
-                  onOpen={open}
-                  filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
-                  empty={tagFilter === null ? <EmptyLibrary onChooseFiles={pickFiles} /> : <p className="library-message">Nothing is tagged “{tagFilter}” any more.</p>}
+                <LibraryTabs
+                  articles={
+                    <LibraryPane
+                      pages={pages}
+                      openId={openId}
+                      revealId={revealId}
+                      onOpen={open}
+                      filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
+                      empty={tagFilter === null ? <EmptyLibrary onChooseFiles={pickFiles} /> : <p className="library-message">Nothing is tagged “{tagFilter}” any more.</p>}
+                    />
+                  }
                 />
               </div>
               <div className="reader-slot" data-pane="reader">
-                <FindBar />
-                <ReaderPane articleId={openId} revision={readerRevision} />
+                <SplitView noteId={nav.place.noteId} side={nav.place.noteId !== null ? <NotePane noteId={nav.place.noteId} /> : null}>
+                  <FindBar />
+                  <ReaderPane articleId={openId} revision={readerRevision} />
+                </SplitView>
               </div>
             </div>
             <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
             <DropOverlay visible={dragging} />
+            <BulkImportUi bulk={bulk} />
             <SearchPalette open={search.paletteOpen} onClose={search.closePalette} onOpenHit={search.openHit} onShowAll={search.showAll} />
           </div>
+          </LinkDialogProvider>
         </ExternalLinksProvider>
       </TagsContext.Provider>
     </ToasterContext.Provider>

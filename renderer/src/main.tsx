@@ -12,6 +12,7 @@ import './theme/reader.css';
 import './theme/import.css';
 import './theme/passages.css';
 import './theme/tags.css';
+import './theme/notes.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { call, Id, TagName } from './schemas';
 
 /** Formats the export engine writes; more (CSL-JSON, BibTeX, RIS) join through the format registry. */
-export const EXPORT_FORMATS = ['md', 'obsidian', 'csv', 'json', 'html', 'docx'] as const;
+export const EXPORT_FORMATS = ['md', 'obsidian', 'csv', 'json', 'html', 'docx', 'csljson', 'bibtex', 'ris'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 
 /** Formats a single note exports to. */

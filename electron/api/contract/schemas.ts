@@ -23,6 +23,9 @@ export const BlockSchema = z.discriminatedUnion('type', [
 ]);
 export const BodySchema = z.object({ version: z.literal(1), blocks: z.array(BlockSchema) });
 
+/** A printed page's label and the offset in the canonical text where it starts (see core/pages.ts). */
+export const PageStartSchema = z.object({ label: z.string(), start: z.number().int().nonnegative() });
+
 export const ArticleSummarySchema = z.object({
   id: Id,
   title: z.string(),
@@ -32,7 +35,7 @@ export const ArticleSummarySchema = z.object({
   siteName: z.string().nullable(),
   lang: z.string().nullable(),
   source: z.string().nullable(),
-  format: z.enum(['text', 'markdown', 'html']),
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'epub', 'docx']),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -44,6 +47,8 @@ export const ArticleSchema = ArticleSummarySchema.extend({
   text: z.string(),
   body: BodySchema,
   original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
+  /** Where each printed page starts in `text` (PDF); absent for unpaginated sources. */
+  pages: z.array(PageStartSchema).optional(),
 });
 
 /** How passages fared when an article's text changed. */
@@ -104,17 +109,25 @@ export const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour 
 export const Offset = z.number().int().min(0);
 export const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');
 
-export const SearchHitSchema = z.object({
-  kind: z.enum(['article', 'passage']),
+const searchHitFields = {
   id: Id,
-  articleId: Id,
+  /** The article's title (a passage's article), or the note's. */
   title: z.string(),
   /** Text around the first hits; each hit between U+0002 and U+0003 (render them as marks, never as HTML). */
   snippet: z.string(),
   score: z.number(),
-  start: z.number().int().optional(),
-  end: z.number().int().optional(),
-});
+};
+/** An article or passage hit names its article and where to scroll in it; a note hit has neither. */
+export const SearchHitSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['article', 'passage']),
+    ...searchHitFields,
+    articleId: Id,
+    start: z.number().int().optional(),
+    end: z.number().int().optional(),
+  }),
+  z.object({ kind: z.literal('note'), ...searchHitFields }),
+]);
 
 /** Hit delimiters inside `SearchHit.snippet`. */
 export const SNIPPET_HIT_OPEN = '\u0002';

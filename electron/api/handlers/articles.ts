@@ -11,16 +11,19 @@ export function articleHandlers(library: Library) {
   return {
     'articles.list': ({ offset, limit, tag }) => listArticles(db, offset, limit, tag),
     'articles.get': ({ id }) => getArticle(db, id),
-    'articles.importFiles': ({ files }) =>
-      files.map((f): ImportResult => {
+    'articles.importFiles': async ({ files }) => {
+      const results: ImportResult[] = [];
+      for (const f of files) {
         try {
           const bytes = Buffer.from(f.dataBase64, 'base64');
-          const { duplicate, article } = importDocument(db, { bytes, fileName: f.name });
-          return { ok: true, file: f.name, duplicate, article };
+          const { duplicate, article } = await importDocument(db, { bytes, fileName: f.name });
+          results.push({ ok: true, file: f.name, duplicate, article });
         } catch (e) {
-          return { ok: false, file: f.name, error: toImportError(e) };
+          results.push({ ok: false, file: f.name, error: toImportError(e) });
         }
-      }),
+      }
+      return results;
+    },
     'articles.importPaths': ({ paths, onChangedSource }) => importPaths(db, paths, onChangedSource),
     'articles.updateFromSource': ({ id }) => updateFromSource(db, id),
     'articles.setTags': ({ id, tags }) => {

@@ -1,9 +1,14 @@
 import type { Library } from '../../core/library';
 import { articleHandlers } from './articles';
+import { bulkImportHandlers } from './bulkImport';
+import { exportHandlers } from './export';
+import { importsHandlers } from './imports';
 import { libraryHandlers } from './library';
+import { notesHandlers } from './notes';
 import { passageHandlers } from './passages';
 import { searchHandlers } from './search';
 import { tagHandlers } from './tags';
+import { transferHandlers } from './transfer';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -13,8 +18,13 @@ export function createHandlers(library: Library): Handlers {
   return {
     ...libraryHandlers(library),
     ...articleHandlers(library),
+    ...importsHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),
     ...searchHandlers(library),
+    ...notesHandlers(library),
+    ...bulkImportHandlers(library),
+    ...exportHandlers(library),
+    ...transferHandlers(library),
   } satisfies Handlers;
 }

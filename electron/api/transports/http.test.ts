@@ -139,7 +139,7 @@ describe('web mode server', () => {
     await connected;
     // A second connection stands in for the CLI importing while the app is open.
     const other = openLibrary(join(dir, 'library.sqlite'), { watchIntervalMs: 0 });
-    const { article } = importDocument(other.db, { bytes: Buffer.from('# From the CLI\n\nText.'), fileName: 'cli.md' });
+    const { article } = await importDocument(other.db, { bytes: Buffer.from('# From the CLI\n\nText.'), fileName: 'cli.md' });
     other.close();
     await expect.poll(() => events.join(''), { timeout: 5000 }).toContain(article.id);
     const data = events.join('').split('\n').find((l) => l.startsWith('data: '))!;

@@ -18,7 +18,7 @@ import { createPassage } from '../../core/passages/repo';
 import { prng } from '../../test/prng';
 import { table } from '../search/stats';
 
-const TARGET_MS: Record<ExportFormat, number> = { md: 5000, obsidian: 5000, csv: 5000, json: 5000, html: 5000, docx: 15_000 };
+const TARGET_MS: Record<ExportFormat, number> = { md: 5000, obsidian: 5000, csv: 5000, json: 5000, html: 5000, docx: 15_000, csljson: 5000, bibtex: 5000, ris: 5000 };
 const WORDS = 'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all we their its has more would will when who what'.split(' ');
 const TAGS = ['sanctions', 'trade', 'energy policy', 'diplomacy', 'history', 'quotes', 'methods', 'open question'];
 

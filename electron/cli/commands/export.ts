@@ -4,6 +4,7 @@ import { CITATION_STYLES, EXPORT_FORMATS, NOTE_EXPORT_FORMATS, type CitationStyl
 import { CommonplaceError } from '../../core/errors';
 import type { CliContext } from '../context';
 import { collect } from '../options';
+import { exportWholeLibrary } from './transfer';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   md: 'Markdown',
@@ -12,6 +13,9 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   json: 'Web Annotation JSON',
   html: 'HTML',
   docx: 'Word (DOCX)',
+  csljson: 'CSL-JSON',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
 };
 
 function isoDate(flag: string) {
@@ -36,6 +40,7 @@ interface ExportFlags {
   out: string;
   json?: boolean;
   note?: string;
+  all?: boolean;
 }
 
 function size(bytes: number): string {
@@ -60,9 +65,14 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .addOption(new Option('--group-by <group>', 'group excerpts by source or by tag').choices(['source', 'tag']).default('source'))
     .option('--title <title>', "the export's title (default: describes the selection)")
     .requiredOption('--out <path>', 'file to write (a folder for --format obsidian); written whole or not at all')
+    .option('--all', 'the whole library as one JSON document (with --format json), for import-json')
     .option('--json', 'print the result as JSON')
     .action(async (o: ExportFlags) => {
       const path = resolve(o.out);
+      if (o.all) {
+        if (o.format !== 'json') throw new CommonplaceError('invalid_input', `--all writes the whole library as JSON: use --format json, not ${o.format}.`);
+        return exportWholeLibrary(context, path, o.json);
+      }
       if (o.note !== undefined) {
         if (!(NOTE_EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new CommonplaceError('invalid_input', `--note: a note exports to ${NOTE_EXPORT_FORMATS.join(' or ')}, not ${o.format}.`);
         const n = await context.client()('export.noteToPath', { id: o.note, format: o.format as NoteExportFormat, path });

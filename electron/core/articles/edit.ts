@@ -4,6 +4,7 @@ import { bodyToText, type Body } from '../body';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';
+import { remapArticlePages } from './pages';
 import { getArticleText } from './repo';
 
 /**
@@ -16,6 +17,7 @@ export function updateArticleBody(db: Database, id: string, body: Body): Reancho
   return db.transaction(() => {
     const oldText = getArticleText(db, id);
     db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(body), text, nowIso(), id);
+    remapArticlePages(db, id, oldText, text);
     return reanchorArticlePassages(db, id, oldText, text);
   })();
 }

@@ -7,6 +7,7 @@ import { bodyToText } from '../body';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { checkImportSize, MEDIA_TYPES, parseDocument } from '../import';
+import type { ParsedArticle } from '../import/types';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
@@ -37,9 +38,10 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Imports one document in one transaction: the original bytes, the article, its tags. The same
  * bytes imported twice return the existing article. New bytes from the path of an existing
  * article are a new version of it: offered, or applied with its passages re-anchored. Parsing
- * happens before the transaction so a parse failure writes nothing.
+ * (asynchronous for PDF and DOCX) happens before the transaction so a parse failure writes
+ * nothing; the duplicate check runs again inside it, as another import may have landed meanwhile.
  */
-export function importDocument(db: Database, src: ImportSource, onChangedSource: OnChangedSource = 'offer'): Imported {
+export async function importDocument(db: Database, src: ImportSource, onChangedSource: OnChangedSource = 'offer'): Promise<Imported> {
   checkImportSize(src.bytes.byteLength, src.fileName);
   const hash = sha256Hex(src.bytes);
   const existing = findArticleByHash(db, hash);
@@ -47,25 +49,9 @@ export function importDocument(db: Database, src: ImportSource, onChangedSource:
   const previous = src.source ? findArticleBySource(db, src.source) : undefined;
   if (previous && onChangedSource === 'offer') return { duplicate: false, article: previous, newVersion: 'available' };
 
-  const parsed = parseDocument(src.bytes, src.fileName, src.source);
-  const text = bodyToText(parsed.body);
-  if (!text.trim()) throw new CommonplaceError('empty_file', `${src.fileName}: no readable text was found in the file`);
+  const parsed = await parseDocument(src.bytes, src.fileName, src.source);
+  const fields = articleFields(parsed, src, hash);
   const now = nowIso();
-  const fileTitle = basename(src.fileName).replace(/\.[^.]+$/, '') || 'Untitled';
-  const fields = {
-    title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? 'Untitled',
-    subtitle: cleanField(parsed.subtitle),
-    byline: cleanField(parsed.byline),
-    published: cleanField(parsed.published, 64),
-    siteName: cleanField(parsed.siteName),
-    lang: cleanField(parsed.lang, 35),
-    excerpt: cleanField(parsed.excerpt, 2000),
-    source: src.source ?? null,
-    format: parsed.format,
-    hash,
-    text,
-    body: parsed.body,
-  };
   const storeOriginal = () =>
     db
       .prepare('INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -82,39 +68,67 @@ export function importDocument(db: Database, src: ImportSource, onChangedSource:
       const oldText = getArticleText(db, previous.id);
       replaceArticleContent(db, previous.id, fields, now);
       addTags(previous.id);
-      return reanchorArticlePassages(db, previous.id, oldText, text);
+      return reanchorArticlePassages(db, previous.id, oldText, fields.text);
     })();
     return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report };
   }
 
   const id = newId();
-  db.transaction(() => {
+  const inserted = db.transaction(() => {
+    const raced = findArticleByHash(db, hash);
+    if (raced) return raced;
     storeOriginal();
     insertArticle(db, { id, ...fields, createdAt: now });
     addTags(id);
+    return null;
   })();
+  if (inserted) return { duplicate: true, article: inserted };
   return { duplicate: false, article: getArticleSummary(db, id) };
 }
 
+/** The article row's fields from a parse, with metadata cleaned and the file name as last-resort title. */
+export function articleFields(parsed: ParsedArticle, src: ImportSource, hash: string) {
+  const text = bodyToText(parsed.body);
+  if (!text.trim()) throw new CommonplaceError('empty_file', `${src.fileName}: no readable text was found in the file`);
+  const fileTitle = basename(src.fileName).replace(/\.[^.]+$/, '') || 'Untitled';
+  return {
+    title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? 'Untitled',
+    subtitle: cleanField(parsed.subtitle),
+    byline: cleanField(parsed.byline),
+    published: cleanField(parsed.published, 64),
+    siteName: cleanField(parsed.siteName),
+    lang: cleanField(parsed.lang, 35),
+    excerpt: cleanField(parsed.excerpt, 2000),
+    source: src.source ?? null,
+    format: parsed.format,
+    hash,
+    text,
+    body: parsed.body,
+    pages: parsed.pages ?? null,
+  };
+}
+
 /** Imports each path on its own: one bad file gets its own error and the others still land. */
-export function importPaths(db: Database, paths: readonly string[], onChangedSource: OnChangedSource = 'offer'): ImportResult[] {
-  return paths.map((p) => {
+export async function importPaths(db: Database, paths: readonly string[], onChangedSource: OnChangedSource = 'offer'): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const p of paths) {
     try {
-      const { duplicate, article, newVersion } = importDocument(db, readImportFile(p), onChangedSource);
-      return { ok: true as const, file: p, duplicate, article, ...(newVersion ? { newVersion } : {}) };
+      const { duplicate, article, newVersion } = await importDocument(db, readImportFile(p), onChangedSource);
+      results.push({ ok: true as const, file: p, duplicate, article, ...(newVersion ? { newVersion } : {}) });
     } catch (e) {
-      return { ok: false as const, file: p, error: toImportError(e) };
+      results.push({ ok: false as const, file: p, error: toImportError(e) });
     }
-  });
+  }
+  return results;
 }
 
 /** Re-reads the file an article came from; `report` is null when the file has not changed. */
-export function updateFromSource(db: Database, id: string): { article: ArticleSummary; report: ReanchorReport | null } {
+export async function updateFromSource(db: Database, id: string): Promise<{ article: ArticleSummary; report: ReanchorReport | null }> {
   const article = getArticleSummary(db, id);
   if (!article.source || /^[a-z][a-z0-9+.-]*:\/\//i.test(article.source)) {
     throw new CommonplaceError('invalid_input', `article ${id}: was not imported from a file, so there is nothing to re-read`);
   }
-  const result = importDocument(db, readImportFile(article.source), 'update');
+  const result = await importDocument(db, readImportFile(article.source), 'update');
   if (result.duplicate) {
     if (result.article.id !== id) throw new CommonplaceError('invalid_input', `${article.source}: now holds the same text as another article ("${result.article.title}")`);
     return { article, report: null };

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticleSummary } from '../../api/contract';
 import type { Body } from '../body';
+import type { PageStart } from '../pages';
 import { CommonplaceError } from '../errors';
 import { safeTagKey } from '../tags/names';
 import { articleTagNames } from '../tags/repo';
@@ -19,6 +20,7 @@ interface ArticleRow {
   hash: string;
   text: string;
   body: string;
+  pages: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +39,8 @@ export interface NewArticle {
   hash: string;
   text: string;
   body: Body;
+  /** Page starts of a paginated source (PDF). */
+  pages?: PageStart[] | null;
   createdAt: string;
 }
 
@@ -60,9 +64,9 @@ function toSummary(r: Pick<ArticleRow, 'id' | 'title' | 'subtitle' | 'byline' | 
 
 export function insertArticle(db: Database, a: NewArticle): void {
   db.prepare(
-    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, created_at, updated_at)
-     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @createdAt, @createdAt)`,
-  ).run({ ...a, body: JSON.stringify(a.body) });
+    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at)
+     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, @createdAt, @createdAt)`,
+  ).run({ ...a, body: JSON.stringify(a.body), pages: pagesJson(a.pages) });
 }
 
 export function findArticleByHash(db: Database, hash: string): ArticleSummary | undefined {
@@ -80,9 +84,13 @@ export function findArticleBySource(db: Database, source: string): ArticleSummar
 export function replaceArticleContent(db: Database, id: string, a: Omit<NewArticle, 'id' | 'createdAt'>, now: string): void {
   db.prepare(
     `UPDATE articles SET title = @title, subtitle = @subtitle, byline = @byline, published = @published, site_name = @siteName,
-       lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, updated_at = @now
+       lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, pages = @pages, updated_at = @now
      WHERE id = @id`,
-  ).run({ ...a, body: JSON.stringify(a.body), id, now });
+  ).run({ ...a, body: JSON.stringify(a.body), pages: pagesJson(a.pages), id, now });
+}
+
+function pagesJson(pages: readonly PageStart[] | null | undefined): string | null {
+  return pages?.length ? JSON.stringify(pages) : null;
 }
 
 export function getArticleText(db: Database, id: string): string {
@@ -112,6 +120,7 @@ export function getArticle(db: Database, id: string): Article {
     text: row.text,
     body: JSON.parse(row.body) as Body,
     original: { fileName: row.file_name, size: row.size, mediaType: row.media_type },
+    ...(row.pages ? { pages: JSON.parse(row.pages) as PageStart[] } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * Citations for exports. Every format takes a `CitationFn`; the short citation below is the
- * default. `citationFor(style)` is the one place a CSL style becomes a function: the citeproc
- * engine (APA, Chicago, MLA) replaces its body; until then every style gets the short citation.
+ * default. `citationFor(style)` is the one place a CSL style becomes a function: APA, Chicago and
+ * MLA go through citeproc (electron/core/citations).
  */
 import type { CitationStyle } from '../../api/contract';
+import { styledCitation } from '../citations/cite';
 import { escapeHtml, oneLine } from './text';
 import type { Citation, CitationFn, ExportSource } from './types';
 
@@ -22,6 +23,5 @@ export const shortCitation: CitationFn = (s: ExportSource): Citation => {
 };
 
 export function citationFor(style: CitationStyle | undefined): CitationFn {
-  void style;
-  return shortCitation;
+  return style ? styledCitation(style) : shortCitation;
 }

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import type { ExportFormat, ExportOptions } from '../../api/contract';
+import { bibtexFormat, cslJsonFormat, risFormat } from '../citations/exportFormats';
 import { csvFormat } from './csv';
 import { docxFormat } from './docx';
 import { safeFileName } from './fileNames';
@@ -30,6 +31,9 @@ export const FORMAT_WRITERS: Record<ExportFormat, FormatWriter> = {
   json: webAnnotationFormat,
   html: htmlFormat,
   docx: docxFormat,
+  csljson: cslJsonFormat,
+  bibtex: bibtexFormat,
+  ris: risFormat,
 };
 
 /** Excerpts between progress reports (and pauses that let other work run). */

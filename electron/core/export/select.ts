@@ -43,6 +43,8 @@ interface SourceRow {
   site_name: string | null;
   lang: string | null;
   source: string | null;
+  created_at: string;
+  media_type: string | null;
 }
 
 export interface SelectOptions {
@@ -170,11 +172,11 @@ function toPassage(r: Row): Passage {
 
 function loadSources(db: Database, ids: readonly string[]): Map<string, ExportSource> {
   const rows = db
-    .prepare<[string], SourceRow>('SELECT id, title, subtitle, byline, published, site_name, lang, source FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare<[string], SourceRow>('SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type FROM articles a LEFT JOIN originals o ON o.hash = a.hash WHERE a.id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids));
   const map = new Map<string, ExportSource>();
   for (const r of rows) {
-    map.set(r.id, { id: r.id, title: r.title, subtitle: r.subtitle, byline: r.byline, published: r.published, siteName: r.site_name, lang: r.lang, source: r.source, tags: articleTagNames(db, r.id) });
+    map.set(r.id, { id: r.id, title: r.title, subtitle: r.subtitle, byline: r.byline, published: r.published, siteName: r.site_name, lang: r.lang, source: r.source, tags: articleTagNames(db, r.id), mediaType: r.media_type, imported: r.created_at });
   }
   return map;
 }

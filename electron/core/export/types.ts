@@ -16,6 +16,9 @@ export interface ExportSource {
   /** Where it came from: a URL or a local path. */
   source: string | null;
   tags: string[];
+  /** The original's media type and the import time: a citation's item type and access date. */
+  mediaType?: string | null;
+  imported?: string | null;
 }
 
 /** A formatted citation: plain text, and HTML (escaped; only simple inline tags). */

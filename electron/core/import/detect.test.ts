@@ -4,6 +4,7 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CommonplaceError } from '../errors';
 import { detectFormat } from './detect';
+import { makeZip } from './zip/fixtures';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const bytesOf = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -43,17 +44,25 @@ describe('detectFormat: refusals', () => {
   ])('refuses %s with a message naming the file and what it looks like', (what, bytes, fileName) => {
     const error = refusal(bytes, fileName);
     expect(error.code).toBe('unsupported_format');
-    expect(error.message).toBe(`${fileName}: looks like ${what}, not a text, HTML or Markdown file`);
+    expect(error.message).toBe(`${fileName}: looks like ${what}, not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)`);
   });
 
   it.each([
-    ['a PDF document', bytesOf('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj'), 'paper.pdf'],
-    ['an EPUB book', zipStartingWith('mimetype', 'application/epub+zip'), 'book.epub'],
-    ['a Word document (DOCX)', zipStartingWith('word/document.xml'), 'report.docx'],
-  ])('names %s as not supported yet', (what, bytes, fileName) => {
-    const error = refusal(bytes, fileName);
-    expect(error.code).toBe('unsupported_format');
-    expect(error.message).toBe(`${fileName}: looks like ${what}; importing this format is not supported yet`);
+    ['pdf', bytesOf('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj'), 'paper.txt'],
+    ['pdf', bytesOf('\n\n%PDF-1.4\n1 0 obj'), 'scan'],
+    ['epub', zipStartingWith('mimetype', 'application/epub+zip'), 'book.zip'],
+    ['epub', makeZip({ 'META-INF/container.xml': '<container/>', 'OPS/book.opf': '<package/>' }), 'book.bin'],
+    ['docx', makeZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), 'report.txt'],
+    ['docx', makeZip({ 'other.xml': '<x/>' }), 'report.docx'],
+    ['epub', makeZip({ 'other.xml': '<x/>' }), 'broken.epub'],
+  ])('recognises %s from the bytes: %s', (format, bytes, fileName) => {
+    expect(detectFormat(bytes, fileName)).toBe(format);
+  });
+
+  it('refuses an image named .html and other ZIPs, and names a damaged document for what it claims to be', () => {
+    expect(refusal(makeZip({ 'notes.txt': 'x' }), 'notes.docx.zip').message).toMatch(/looks like a ZIP archive/);
+    const error = refusal(withBytes([0x13, 0x37, 0x00, 0x42]), 'report.docx');
+    expect(error.message).toBe('report.docx: is named .docx but is not a Word document (the file is damaged or something else)');
   });
 
   it('refuses text riddled with control characters but accepts a stray one', () => {
@@ -70,7 +79,7 @@ describe('detectFormat: refusals', () => {
 
   it('refuses UTF-32 and names the fix', () => {
     const utf32 = new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x68, 0x00, 0x00, 0x00]);
-    expect(refusal(utf32, 'wide.txt').message).toBe('wide.txt: looks like UTF-32 text (save it as UTF-8), not a text, HTML or Markdown file');
+    expect(refusal(utf32, 'wide.txt').message).toBe('wide.txt: looks like UTF-32 text (save it as UTF-8), not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)');
   });
 
   it('refuses SVG and other XML documents', () => {

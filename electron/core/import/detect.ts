@@ -1,13 +1,15 @@
 /**
  * Which importer a file goes to, decided from its bytes first and its name second.
  *
- * Known binary formats are refused by signature with a message naming what the file looks like;
+ * PDF, EPUB and DOCX are recognised by their bytes (PDF signature; the ZIP's entries). Other
+ * known binary formats are refused by signature with a message naming what the file looks like;
  * other binary data by NULs / control characters in the first 8 KB. HTML is recognised by its
  * markup whatever the extension; Markdown by extension or YAML front matter; the rest is text.
  */
 import { CommonplaceError } from '../errors';
 import { asciiView, bomEncoding, type Bom } from './decode';
 import type { ImportFormat } from './types';
+import { listZip } from './zip';
 
 /** How much of the file is looked at. */
 export const SNIFF_BYTES = 8192;
@@ -18,6 +20,14 @@ const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
 export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat {
   const head = bytes.subarray(0, SNIFF_BYTES);
   const bom = bomEncoding(head);
+  const ext = extensionOf(fileName);
+
+  // Documents by signature, whatever the name: a PDF called notes.txt is a PDF.
+  if (isPdf(head)) return 'pdf';
+  if (startsWithText(head, 'PK\x03\x04') || startsWithText(head, 'PK\x05\x06')) {
+    const container = zipDocumentKind(bytes, ext);
+    if (container) return container;
+  }
 
   const binary = binaryKind(head, fileName);
   if (binary) throw refusal(fileName, binary);
@@ -28,9 +38,11 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   else if (bom) sample = new TextDecoder(bom.encoding).decode(head);
   else sample = asciiView(head);
   if (isBlank(bytes, bom, sample)) throw new CommonplaceError('empty_file', `${fileName}: the file is empty`);
-  if (looksBinary(sample)) throw refusal(fileName, { what: 'binary data' });
-
-  const ext = extensionOf(fileName);
+  if (looksBinary(sample)) {
+    const named = DOCUMENT_EXTENSIONS[ext];
+    if (named) throw new CommonplaceError('parse_error', `${fileName}: is named .${ext} but is not ${named} (the file is damaged or something else)`);
+    throw refusal(fileName, { what: 'binary data' });
+  }
   const markup = markupKind(sample);
   if (markup === 'svg') throw refusal(fileName, { what: 'an SVG image' });
   if (markup === 'xml') throw refusal(fileName, { what: 'an XML document' });
@@ -43,18 +55,42 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   return 'text';
 }
 
+const DOCUMENT_EXTENSIONS: Record<string, string> = { pdf: 'a PDF', epub: 'an EPUB book', docx: 'a Word document' };
+
+/** `%PDF-` within the first 1 KB (readers tolerate a little junk before it, as the spec's implementation notes allow). */
+function isPdf(head: Uint8Array): boolean {
+  const view = asciiView(head.subarray(0, 1024));
+  const at = view.indexOf('%PDF-');
+  return at === 0 || (at > 0 && /^%PDF-\d\.\d/.test(view.slice(at, at + 8)));
+}
+
+/**
+ * EPUB: its first entry is `mimetype` holding application/epub+zip (stored, so readable in the
+ * raw bytes), or it has META-INF/container.xml. DOCX: a `word/document.xml` entry. A ZIP named
+ * .epub/.docx that has neither still goes to that parser, which says what is missing.
+ */
+function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | null {
+  if (asciiView(bytes.subarray(30, 38)) === 'mimetype' && asciiView(bytes.subarray(38, 80)).includes('application/epub+zip')) return 'epub';
+  let names: string[] = [];
+  try {
+    names = listZip(bytes, 'sniff').map((e) => e.name);
+  } catch {
+    // Damaged or a bomb: the parser the name points to reports it; otherwise it's refused as a ZIP.
+  }
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.includes('META-INF/container.xml') && names.some((n) => /\.opf$/i.test(n))) return 'epub';
+  if (ext === 'epub') return 'epub';
+  if (ext === 'docx') return 'docx';
+  return null;
+}
+
 interface BinaryKind {
-  /** "a PNG image", "a PDF document"… */
+  /** "a PNG image", "a ZIP archive"… */
   what: string;
-  /** Formats a later version will import. */
-  later?: boolean;
 }
 
 function refusal(fileName: string, kind: BinaryKind): CommonplaceError {
-  const message = kind.later
-    ? `${fileName}: looks like ${kind.what}; importing this format is not supported yet`
-    : `${fileName}: looks like ${kind.what}, not a text, HTML or Markdown file`;
-  return new CommonplaceError('unsupported_format', message);
+  return new CommonplaceError('unsupported_format', `${fileName}: looks like ${kind.what}, not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)`);
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
@@ -86,7 +122,6 @@ function binaryKind(bytes: Uint8Array, fileName: string): BinaryKind | null {
   }
   if (startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return { what: 'an icon (ICO) image' };
   if (startsWithText(bytes, '8BPS') && hasBinaryByte(bytes)) return { what: 'a Photoshop image' };
-  if (startsWithText(bytes, '%PDF-')) return { what: 'a PDF document', later: true };
   if (startsWithText(bytes, 'PK\x03\x04') || startsWithText(bytes, 'PK\x05\x06')) return zipKind(bytes, fileName);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { what: 'a legacy Microsoft Office document (.doc/.xls/.ppt)' };
@@ -132,8 +167,6 @@ function hasBinaryByte(bytes: Uint8Array): boolean {
 function zipKind(bytes: Uint8Array, fileName: string): BinaryKind {
   const view = asciiView(bytes.subarray(0, 4096));
   const ext = extensionOf(fileName);
-  if (view.includes('mimetypeapplication/epub+zip') || ext === 'epub') return { what: 'an EPUB book', later: true };
-  if (view.includes('word/') || ext === 'docx') return { what: 'a Word document (DOCX)', later: true };
   if (view.includes('mimetypeapplication/vnd.oasis.opendocument')) return { what: 'an OpenDocument file' };
   if (view.includes('xl/') || ext === 'xlsx') return { what: 'an Excel workbook' };
   if (view.includes('ppt/') || ext === 'pptx') return { what: 'a PowerPoint presentation' };

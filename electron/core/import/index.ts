@@ -1,14 +1,17 @@
 import { CommonplaceError } from '../errors';
 import { decodeText } from './decode';
 import { detectFormat } from './detect';
+import { parseDocx } from './docx';
+import { parseEpub } from './epub';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
+import { parsePdf } from './pdf';
 import { parsePastedText } from './text';
 import type { ImportFormat, ParsedArticle } from './types';
 
 /**
- * Text formats are articles, not data dumps: past this size a file is refused with a clear
- * limit instead of freezing the import and bloating the search index.
+ * Sources are articles, papers and books, not data dumps: past this size a file is refused with
+ * a clear limit instead of freezing the import and bloating the search index.
  */
 export const MAX_TEXT_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -16,6 +19,9 @@ export const MEDIA_TYPES: Record<ImportFormat, string> = {
   text: 'text/plain',
   markdown: 'text/markdown',
   html: 'text/html',
+  pdf: 'application/pdf',
+  epub: 'application/epub+zip',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export function formatMegabytes(bytes: number): string {
@@ -27,15 +33,21 @@ export function checkImportSize(size: number, fileName: string): void {
   if (size > MAX_TEXT_IMPORT_BYTES) {
     throw new CommonplaceError(
       'too_large',
-      `${fileName}: ${formatMegabytes(size)} is over the ${formatMegabytes(MAX_TEXT_IMPORT_BYTES)} limit for text, Markdown and HTML files`,
+      `${fileName}: ${formatMegabytes(size)} is over the ${formatMegabytes(MAX_TEXT_IMPORT_BYTES)} limit for imported files`,
     );
   }
 }
 
-/** Detects the format from the bytes and parses the document. Pure: no library access. */
-export function parseDocument(bytes: Uint8Array, fileName: string, source?: string): ParsedArticle {
+/**
+ * Detects the format from the bytes and parses the document. Pure: no library access.
+ * Asynchronous because pdfjs and mammoth are; the text formats parse synchronously inside.
+ */
+export async function parseDocument(bytes: Uint8Array, fileName: string, source?: string): Promise<ParsedArticle> {
   checkImportSize(bytes.byteLength, fileName);
   const format = detectFormat(bytes, fileName);
+  if (format === 'pdf') return parsePdf(bytes, fileName);
+  if (format === 'epub') return parseEpub(bytes, fileName);
+  if (format === 'docx') return parseDocx(bytes, fileName);
   if (format === 'html') return parseHtml(bytes, fileName, source && /^https?:/i.test(source) ? source : undefined);
   const text = decodeText(bytes, fileName);
   if (!text.trim()) throw new CommonplaceError('empty_file', `${fileName}: the file has no text`);

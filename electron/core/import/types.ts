@@ -1,7 +1,8 @@
 import type { Body } from '../body';
+import type { PageStart } from '../pages';
 
 /** Formats the importer understands (detected from the bytes, not only the file name). */
-export type ImportFormat = 'text' | 'markdown' | 'html';
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'epub' | 'docx';
 
 /** What a format parser extracts from one file; the library adds ids, hashes and timestamps. */
 export interface ParsedArticle {
@@ -18,4 +19,6 @@ export interface ParsedArticle {
   /** Tags declared by the source itself (Markdown front matter). */
   tags: string[];
   body: Body;
+  /** Where each printed page starts in the canonical text (PDF); absent for unpaginated formats. */
+  pages?: PageStart[];
 }

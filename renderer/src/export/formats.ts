@@ -7,6 +7,9 @@ export const FORMAT_OPTIONS: ReadonlyArray<{ value: ExportFormat; label: string 
   { value: 'json', label: 'Web Annotation JSON (.json)' },
   { value: 'html', label: 'Web page (.html)' },
   { value: 'docx', label: 'Word document (.docx)' },
+  { value: 'csljson', label: 'CSL-JSON citations (.json)' },
+  { value: 'bibtex', label: 'BibTeX citations (.bib)' },
+  { value: 'ris', label: 'RIS citations (.ris)' },
 ];
 
 export const STYLE_OPTIONS: ReadonlyArray<{ value: CitationStyle | ''; label: string }> = [

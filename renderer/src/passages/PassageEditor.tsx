@@ -2,6 +2,9 @@ import { useId, useRef, useState } from 'react';
 import type { Passage } from '../../../electron/api/contract';
 import { TagInput } from '../tags/TagInput';
 import { Modal } from '../ui/Modal';
+import { CopyCitationButton } from '../citations/CopyCitationButton';
+import { QuoteInNoteButton } from '../notes/QuoteInNoteButton';
+import { Backlinks } from '../xrefs/Backlinks';
 import { placeNear } from './floatingPosition';
 import { COLOR_LABELS, PASSAGE_COLORS, swatchClass } from './passageColors';
 import { shortQuote } from './quoteText';
@@ -121,6 +124,8 @@ export function PassageEditor({ passage, others, anchor, focus, actions, onSwitc
           </ul>
         </div>
       )}
+      <Backlinks target={{ kind: 'passage', id: passage.id }} label={shortQuote(passage.quote, 160)} onNavigate={close} />
+      <CopyCitationButton passage={passage} />
       <div className="dialog-actions">
         <button
           type="button"
@@ -132,6 +137,7 @@ export function PassageEditor({ passage, others, anchor, focus, actions, onSwitc
         >
           Delete passage
         </button>
+        <QuoteInNoteButton passage={passage} className="" onDone={close} />
         <button type="button" className="primary" onClick={close}>
           Done
         </button>

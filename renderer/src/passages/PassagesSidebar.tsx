@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Passage } from '../../../electron/api/contract';
+import { QuoteInNoteButton } from '../notes/QuoteInNoteButton';
+import { PassageLinksToggle } from '../xrefs/PassageLinksToggle';
+import { usePassageItemDnd } from '../xrefs/usePassageDnd';
 import { COLOR_LABELS, swatchClass } from './passageColors';
 import { shortQuote } from './quoteText';
 import type { TextRange } from './trimRange';
@@ -49,6 +52,7 @@ export function PassagesSidebar({ passages, error, selection, onJump, onEdit, on
   const placed = (passages ?? []).filter((p) => !p.orphaned);
   const orphans = (passages ?? []).filter((p) => p.orphaned);
   const shown = useProgressiveCount(placed.length);
+  const dnd = usePassageItemDnd();
   return (
     <section className="passages-panel" aria-labelledby="passages-heading">
       <div className="pane-heading">
@@ -64,7 +68,7 @@ export function PassagesSidebar({ passages, error, selection, onJump, onEdit, on
       {placed.length > 0 && (
         <ol className="passage-list">
           {placed.slice(0, shown).map((passage) => (
-            <li key={passage.id} className="passage-item">
+            <li key={passage.id} className="passage-item" {...dnd(passage)}>
               <span className={`passage-color ${swatchClass(passage.color)}`} role="img" aria-label={COLOR_LABELS[passage.color]} />
               <div className="passage-item-body">
                 <button type="button" className="passage-jump" onClick={() => onJump(passage)}>
@@ -75,6 +79,8 @@ export function PassagesSidebar({ passages, error, selection, onJump, onEdit, on
                 <button type="button" className="link-button passage-edit" onClick={() => onEdit(passage)} aria-label={`Edit passage “${shortQuote(passage.quote, 40)}”`}>
                   Edit
                 </button>
+                <PassageLinksToggle passage={passage} />
+                <QuoteInNoteButton passage={passage} />
               </div>
             </li>
           ))}

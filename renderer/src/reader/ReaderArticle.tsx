@@ -24,8 +24,12 @@ import type { TextRange } from '../passages/trimRange';
 import { usePassageActions } from '../passages/usePassageActions';
 import type { PassagesState } from '../passages/usePassages';
 import { ArticleTags } from '../tags/ArticleTags';
+import { ArticleLinks } from '../xrefs/ArticleLinks';
+import { useReaderPassageDnd } from '../xrefs/usePassageDnd';
 import { headingShift } from './bodyToLexical';
 import { handleSelectionKey } from './keyboardSelection';
+import { textDirection } from './direction';
+import { OriginalActions } from './OriginalActions';
 import { ReaderBody } from './ReaderBody';
 import { useStableBody } from './useStableBody';
 
@@ -87,6 +91,7 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const byId = useCallback((id: string) => passages?.find((p) => p.id === id), [passages]);
+  useReaderPassageDnd(articleRef, editing ? null : passages);
 
   const currentRange = useCallback((): TextRange | null => {
     const editor = editorRef.current;
@@ -250,6 +255,7 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
         tabIndex={0}
         data-pane-focus
         lang={validLang(article.lang)}
+        dir={textDirection(article.lang)}
         onKeyDown={onKeyDown}
       >
         <div className="reader-column">
@@ -300,10 +306,18 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
                     >
                       Edit text
                     </button>
+                    <OriginalActions
+                      article={article}
+                      onReparsed={() => {
+                        onSaved();
+                        refresh();
+                      }}
+                    />
                   </>
                 )}
               </div>
             </div>
+            {!editing && <ArticleLinks articleId={article.id} title={article.title} />}
             {editing && (
               <p className="reader-edit-note">
                 Editing the text. Highlights are hidden and will be placed again when you save.
@@ -317,6 +331,7 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
               <ReaderBody
                 key={`read@${version}`}
                 body={body}
+                pages={article.pages}
                 passages={passages}
                 onLink={openExternal}
                 editorRef={editorRef}

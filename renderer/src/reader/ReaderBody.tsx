@@ -7,11 +7,13 @@ import type { LexicalEditor } from 'lexical';
 import { useMemo, useRef, type RefObject } from 'react';
 import type { Passage } from '../../../electron/api/contract';
 import type { Body } from '../../../electron/core/body';
+import type { PageStart } from '../../../electron/core/pages';
 import { MarkEventsPlugin, type MarkTarget } from '../passages/MarkEventsPlugin';
 import { marksSignature, PassageMarksPlugin, placedRanges } from '../passages/PassageMarksPlugin';
 import { ReaderSelectionPlugin, type ReaderSelection } from '../passages/ReaderSelectionPlugin';
 import { $setBody } from './bodyToLexical';
 import { LinkClickPlugin } from './LinkClickPlugin';
+import { PageBreaksPlugin } from './PageBreaksPlugin';
 import { readerNodes } from './readerNodes';
 import { readerTheme } from './readerTheme';
 
@@ -23,6 +25,8 @@ interface Props {
   onSelection: (selection: ReaderSelection | null) => void;
   onMarkActivate: (target: MarkTarget) => void;
   onMarkHover: (target: MarkTarget | null) => void;
+  /** Printed page starts (PDF), drawn as page breaks. */
+  pages?: readonly PageStart[] | undefined;
 }
 
 /**
@@ -30,7 +34,7 @@ interface Props {
  * its config once, so the parent gives this component a new key for every article (and every new
  * body of one); passage changes re-render the marks in place (PassageMarksPlugin).
  */
-export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onMarkActivate, onMarkHover }: Props) {
+export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onMarkActivate, onMarkHover, pages }: Props) {
   // The first render already has the marks: one update, not a bare body and then a second pass.
   const initialPassages = useRef(passages);
   const initialSignature = useMemo(() => marksSignature(placedRanges(initialPassages.current)), []);
@@ -68,6 +72,7 @@ export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onM
         ErrorBoundary={LexicalErrorBoundary}
       />
       <LinkClickPlugin onLink={onLink} />
+      <PageBreaksPlugin body={body} pages={pages} />
       <EditorRefPlugin editorRef={editorRef} />
       <ReaderSelectionPlugin onChange={onSelection} />
       <MarkEventsPlugin onActivate={onMarkActivate} onHover={onMarkHover} />

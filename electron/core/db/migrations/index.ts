@@ -2,6 +2,9 @@ import type { Migration } from '../migrate';
 import { initial } from './0001_initial';
 import { passages } from './0002_passages';
 import { search } from './0003_search';
+import { notesLinks } from './0004_notes_links';
+import { notesSearch } from './0005_notes_search';
+import { formats } from './0006_formats';
 
 /** Every schema version in order; a new migration is a new file appended here. */
-export const migrations: readonly Migration[] = [initial, passages, search];
+export const migrations: readonly Migration[] = [initial, passages, search, notesLinks, notesSearch, formats];
