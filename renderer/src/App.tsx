@@ -35,6 +35,8 @@ import { LinkDialogProvider } from './xrefs/LinkDialogHost';
 import { NavButtons } from './xrefs/NavButtons';
 
 const PAGE_SIZE = 100;
+/** Changes that can alter the article list or its tag filter. */
+const ARTICLE_LIST_ENTITIES = new Set(['article', 'article_tag', 'passage', 'passage_tag', 'tag']);
 
 export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -75,7 +77,8 @@ export function App() {
       return;
     }
     if (event.type !== 'changed') return;
-    pages.invalidate();
+    // Note autosaves and links don't change the article list; refetching it on each would re-render it.
+    if (event.entities.some((e) => ARTICLE_LIST_ENTITIES.has(e))) pages.invalidate();
     if (openId !== null && event.ids.includes(openId)) setReaderRevision((n) => n + 1);
   });
 
