@@ -4,7 +4,7 @@ import { cyclePaneFocus } from './paneFocus';
 
 /**
  * App-wide keys: Ctrl/Cmd+O imports, F6 / Shift+F6 move between panes. In Electron the File menu
- * owns Ctrl/Cmd+O (native dialog; results arrive as an import-finished event), so the page
+ * owns Ctrl/Cmd+O (native dialog; it starts a bulk import job whose progress and report arrive as events), so the page
  * leaves it alone there rather than open a second picker.
  */
 export function useShortcuts(onImport: () => void): void {
