@@ -4,8 +4,9 @@
  * position in the source), grouped by source or by tag. A preview is the same call with a limit.
  */
 import type { Database } from 'better-sqlite3';
-import type { ExportOptions, ExportSelection, Passage, PassageColor } from '../../api/contract';
+import type { ExportOptions, ExportSelection } from '../../api/contract';
 import { nowIso } from '../ids';
+import { toPassage, type PassageRow } from '../passages/repo';
 import { search } from '../search';
 import { articleTagNames } from '../tags/repo';
 import { safeTagKey, tagDisplayName } from '../tags/names';
@@ -17,22 +18,6 @@ import type { CitationFn, ExportDocument, ExportGroup, ExportItem, ExportSource 
 const SEARCH_WINDOW = 10_000;
 const SEARCH_PAGE = 200;
 export const UNTAGGED_LABEL = 'Untagged';
-
-interface Row {
-  id: string;
-  article_id: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  orphaned: 0 | 1;
-  color: PassageColor;
-  comment: string;
-  created_at: string;
-  updated_at: string;
-  tags: string | null;
-}
 
 interface SourceRow {
   id: string;
@@ -59,7 +44,7 @@ export interface SelectedDocument extends ExportDocument {
 }
 
 /** The ids of the matching passages in export order, plus why there are none (if so). */
-function matchingPassages(db: Database, sel: ExportSelection): { rows: Row[]; notes: string[]; empty: string | null } {
+function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRow[]; notes: string[]; empty: string | null } {
   const where = ['p.deleted_at IS NULL'];
   const params: (string | number)[] = [];
   const notes: string[] = [];
@@ -120,7 +105,7 @@ function matchingPassages(db: Database, sel: ExportSelection): { rows: Row[]; no
   }
 
   const rows = db
-    .prepare<(string | number)[], Row>(
+    .prepare<(string | number)[], PassageRow>(
       `SELECT p.id, p.article_id, p.exact, p.prefix, p.suffix, p.start, p."end", p.orphaned, p.color, p.comment, p.created_at, p.updated_at,
          (SELECT json_group_array(name) FROM (SELECT t.name FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
             WHERE pt.passage_id = p.id ORDER BY t.name_key)) AS tags
@@ -152,23 +137,6 @@ function searchPassageIds(db: Database, query: string): { ids: string[]; total: 
   return { ids, total: Math.max(total, ids.length) };
 }
 
-function toPassage(r: Row): Passage {
-  return {
-    id: r.id,
-    articleId: r.article_id,
-    quote: r.exact,
-    prefix: r.prefix,
-    suffix: r.suffix,
-    start: r.start,
-    end: r.end,
-    orphaned: r.orphaned === 1,
-    color: r.color,
-    comment: r.comment,
-    tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
 
 function loadSources(db: Database, ids: readonly string[]): Map<string, ExportSource> {
   const rows = db
@@ -198,7 +166,7 @@ export function selectExport(db: Database, options: ExportOptions, opts: SelectO
   const sel = options.selection;
   const { rows, notes, empty } = matchingPassages(db, sel);
   const shown = opts.limit === undefined ? rows : rows.slice(0, opts.limit);
-  const passages = shown.map(toPassage);
+  const passages = shown.map((r) => toPassage(r));
   const sourceIds = [...new Set(passages.map((p) => p.articleId))];
   const sourceMap = loadSources(db, sourceIds);
   const links = passageLinks(db, passages.map((p) => p.id));

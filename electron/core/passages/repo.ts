@@ -8,7 +8,8 @@ import { ensureTags } from '../tags/repo';
 import { cleanComment } from '../text-fields';
 import { describeRange, findQuote, reanchorAfterEdit, type Placement, type Selectors } from './anchoring';
 
-interface PassageRow {
+/** A `passages` row with its tag names as a JSON array (`tags`), as SELECT_PASSAGES reads it. */
+export interface PassageRow {
   id: string;
   article_id: string;
   exact: string;
@@ -33,7 +34,7 @@ const SELECT_PASSAGES = `
   FROM passages p`;
 
 /** `tags`: the passage's tag names when they were fetched apart from the row. */
-function toPassage(r: PassageRow, tags?: string[]): Passage {
+export function toPassage(r: PassageRow, tags?: string[]): Passage {
   return {
     id: r.id,
     articleId: r.article_id,
