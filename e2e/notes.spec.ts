@@ -139,6 +139,50 @@ test('text typed just before the page closes is saved', async ({ app, page }) =>
     .toContain('typed right before closing');
 });
 
+test('a note changed elsewhere while open: shown at once when nothing is unsaved; with unsaved edits the user chooses', async ({ app, page }) => {
+  await page.goto(app.url);
+  await newNote(page, 'Shared draft');
+  await noteText(page).click();
+  await page.keyboard.type('Written here.');
+  await saved(page);
+  const id = (await notePane(page).getAttribute('data-note-id'))!;
+  type NoteJson = { title: string; doc: unknown; text: string };
+  /** Another client (a second window, a script) rewrites the note's text and title. */
+  const writeElsewhere = async (from: string, to: string, title: string) => {
+    const note = await api<NoteJson>(page, app, 'notes.get', { id });
+    const doc = JSON.parse(JSON.stringify(note.doc).replace(from, to)) as unknown;
+    await api(page, app, 'notes.update', { id, title, doc });
+  };
+
+  // Nothing unsaved here: the other version simply shows.
+  await writeElsewhere('Written here.', 'Rewritten in another window.', 'Shared draft (v2)');
+  await expect(noteText(page)).toHaveText('Rewritten in another window.');
+  await expect(notePane(page).getByLabel('Note title')).toHaveValue('Shared draft (v2)');
+  await expect(notePane(page).getByRole('alert')).toHaveCount(0);
+
+  // Unsaved edits here (their saves fail, so they stay unsaved): the user is asked.
+  await page.route('**/api/notes.update', (route) => route.abort());
+  await noteText(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Mine, unsaved.');
+  await expect(notePane(page).locator('[data-save-state]')).toHaveAttribute('data-save-state', 'error');
+  await writeElsewhere('Rewritten in another window.', 'Third version, from elsewhere.', 'Shared draft (v3)');
+  const conflict = notePane(page).getByRole('alert').filter({ hasText: 'changed elsewhere' });
+  await expect(conflict).toBeVisible();
+  await expect(noteText(page)).toContainText('Mine, unsaved.');
+  // Saving works again, but nothing is saved over the other version while the user decides.
+  await page.unroute('**/api/notes.update');
+  await page.waitForTimeout(2500); // longer than the autosaver's retry delay
+  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe('Third version, from elsewhere.');
+  await conflict.getByRole('button', { name: 'Show the other version' }).click();
+  await expect(noteText(page)).toHaveText('Third version, from elsewhere.');
+  await expect(notePane(page).getByLabel('Note title')).toHaveValue('Shared draft (v3)');
+  // The edits given up are not saved over it later (closing the note would flush them).
+  await notePane(page).getByRole('button', { name: 'Close note' }).click();
+  await page.waitForTimeout(2500); // longer than the autosaver's retry delay
+  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe('Third version, from elsewhere.');
+});
+
 test('[[ opens a picker; the mention chip navigates', async ({ app, page }) => {
   await openArticle(app, page);
   await newNote(page, 'Mentions');

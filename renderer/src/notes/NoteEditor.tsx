@@ -41,6 +41,7 @@ import { PasteSanitizePlugin } from './plugins/PasteSanitizePlugin';
 import { lookupPassages, QuotesPlugin, syncQuoteNodes } from './plugins/QuotesPlugin';
 import { QuoteLookupContext } from './quoteContext';
 import { QuoteLookup } from './quoteLookup';
+import { useExternalNoteChanges } from './useExternalNoteChanges';
 import { wordCountLabel } from './wordCount';
 
 /** The update tag of loading the saved document: not an edit, so not saved back. */
@@ -55,9 +56,13 @@ const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', dirty: 'Edited',
 interface Props {
   note: Note;
   onSaved?: (summary: NoteSummary) => void;
+  /** Whether this `updatedAt` was written by this pane (its saves, its tag edits). */
+  isOwnVersion?: (updatedAt: string) => boolean;
+  /** The note was changed elsewhere: show that version (the editor has nothing unsaved, or the user chose it). */
+  onReplaced?: (note: Note) => void;
 }
 
-export function NoteEditor({ note, onSaved }: Props) {
+export function NoteEditor({ note, onSaved, isOwnVersion, onReplaced }: Props) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'commonplace-note',
@@ -69,7 +74,7 @@ export function NoteEditor({ note, onSaved }: Props) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <NoteSession note={note} onSaved={onSaved} />
+      <NoteSession note={note} onSaved={onSaved} isOwnVersion={isOwnVersion} onReplaced={onReplaced} />
     </LexicalComposer>
   );
 }
@@ -106,7 +111,9 @@ function useNoteSaver(editor: LexicalEditor, note: Note, title: { current: strin
   return saver;
 }
 
-function NoteSession({ note, onSaved }: Props) {
+const alwaysOwn = () => true;
+
+function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Props) {
   const [editor] = useLexicalComposerContext();
   const { go } = useNav();
   const openExternal = useOpenExternal();
@@ -119,6 +126,16 @@ function NoteSession({ note, onSaved }: Props) {
   const saver = useNoteSaver(editor, note, titleRef, onSaved);
   const saveState = useSyncExternalStore(saver.subscribe, saver.getState);
   const [lookup] = useState(() => new QuoteLookup(lookupPassages, (sources) => syncQuoteNodes(editor, sources)));
+  // A newer version from elsewhere replaces an editor with nothing unsaved; otherwise the user chooses.
+  const [conflict, setConflict] = useState<Note | null>(null);
+  useExternalNoteChanges(note.id, saver, isOwnVersion, (newer, hasUnsavedEdits) => {
+    if (!onReplaced) return;
+    if (hasUnsavedEdits) {
+      // Nothing is saved over the other version until the user has chosen.
+      saver.hold(true);
+      setConflict(newer);
+    } else onReplaced(newer);
+  });
 
   // Load the saved document once; a document the editor can't read stays untouched (read-only).
   useLayoutEffect(() => {
@@ -193,6 +210,10 @@ function NoteSession({ note, onSaved }: Props) {
   );
 
   const error = saveState === 'error' ? errorText(saver.lastError) : null;
+  // Leaving the editor saves, except while the user is choosing between versions.
+  const flushOnBlur = () => {
+    if (!conflict) void saver.flush();
+  };
 
   return (
     <QuoteLookupContext.Provider value={lookup}>
@@ -213,7 +234,7 @@ function NoteSession({ note, onSaved }: Props) {
               titleRef.current = event.target.value;
               saver.change('title');
             }}
-            onBlur={() => void saver.flush()}
+            onBlur={flushOnBlur}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
@@ -228,6 +249,30 @@ function NoteSession({ note, onSaved }: Props) {
             </span>
           </p>
         </div>
+        {conflict && (
+          <div className="note-conflict" role="alert">
+            <p>This note was changed elsewhere while you were editing it.</p>
+            <button
+              type="button"
+              onClick={() => {
+                saver.discard(); // given up, so closing this editor doesn't save them over the other version
+                onReplaced?.(conflict);
+              }}
+            >
+              Show the other version
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setConflict(null);
+                saver.hold(false);
+              }}
+            >
+              Keep mine (it replaces the other version)
+            </button>
+          </div>
+        )}
         {error && (
           <p className="note-error" role="alert">
             The note could not be saved ({error}). It is kept here and saving is retried.
@@ -241,7 +286,7 @@ function NoteSession({ note, onSaved }: Props) {
         <NoteToolbar />
         <div className="note-content-wrap">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="rd-content note-content" aria-label="Note text" onBlur={() => void saver.flush()} />}
+            contentEditable={<ContentEditable className="rd-content note-content" aria-label="Note text" onBlur={flushOnBlur} />}
             placeholder={<p className="note-placeholder">Write here. Type [[ to mention an article, passage or note.</p>}
             ErrorBoundary={LexicalErrorBoundary}
           />

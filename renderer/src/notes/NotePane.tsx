@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { NoteSummary } from '../../../electron/api/contract/notes';
+import { useCallback, useRef, useState } from 'react';
+import type { Note, NoteSummary } from '../../../electron/api/contract/notes';
 import { invoke } from '../api/client';
 import { useNav } from '../app/navigation';
 import { useReportError } from '../app/toasterContext';
@@ -17,7 +17,25 @@ export function NotePane({ noteId }: { noteId: string }) {
   const actions = useNoteActions();
   const reportError = useReportError();
   const [summary, setSummary] = useState<NoteSummary | null>(null);
-  const current = summary?.id === noteId ? summary : state.status === 'ready' ? state.note : null;
+  // A version from elsewhere that replaced the one first loaded (see useExternalNoteChanges).
+  const [replaced, setReplaced] = useState<Note | null>(null);
+  const fetched = state.status === 'ready' ? state.note : null;
+  // Reopening the note fetches it again: the newer of the two wins (ISO times sort as text).
+  const loaded = replaced?.id === noteId && (!fetched || replaced.updatedAt >= fetched.updatedAt) ? replaced : fetched;
+  const current = summary?.id === noteId ? summary : loaded;
+  // The versions (`updatedAt`) this pane wrote or loaded; any other one was written elsewhere.
+  const ownVersions = useRef(new Set<string>());
+  if (loaded) ownVersions.current.add(loaded.updatedAt);
+  const remember = useCallback((s: NoteSummary) => {
+    ownVersions.current.add(s.updatedAt);
+    setSummary(s);
+  }, []);
+  const isOwnVersion = useCallback((v: string) => ownVersions.current.has(v), []);
+  const replace = useCallback((note: Note) => {
+    ownVersions.current.add(note.updatedAt);
+    setSummary(null);
+    setReplaced(note);
+  }, []);
 
   return (
     <section id={NOTE_PANE_ID} className="note-pane" aria-label="Note" data-note-id={noteId}>
@@ -29,7 +47,7 @@ export function NotePane({ noteId }: { noteId: string }) {
             tags={current.tags}
             onChange={(tags) => {
               setSummary({ ...current, tags });
-              invoke('notes.setTags', { id: noteId, tags }).then(setSummary, reportError);
+              invoke('notes.setTags', { id: noteId, tags }).then(remember, reportError);
             }}
           />
         )}
@@ -56,7 +74,9 @@ export function NotePane({ noteId }: { noteId: string }) {
           <p>{state.message}</p>
         </div>
       )}
-      {state.status === 'ready' && <NoteEditor key={state.note.id} note={state.note} onSaved={setSummary} />}
+      {loaded && (
+        <NoteEditor key={`${loaded.id}@${loaded.updatedAt}`} note={loaded} onSaved={remember} isOwnVersion={isOwnVersion} onReplaced={replace} />
+      )}
     </section>
   );
 }

@@ -90,6 +90,59 @@ describe('Autosaver', () => {
     expect(saver.state).toBe('saved');
   });
 
+  it('settled waits for the running save but not for changes still waiting for their timer', async () => {
+    const { saver, doc, saved, t, releases, holdSaves } = setup();
+    await saver.settled(); // nothing running: resolves at once
+    holdSaves(true);
+    doc.body = 'first';
+    saver.change('body');
+    t.fire();
+    let settled = false;
+    const waiting = saver.settled().then(() => (settled = true));
+    await tick();
+    expect(settled).toBe(false);
+    releases.shift()!();
+    await waiting;
+    expect(saved).toEqual([{ body: 'first' }]);
+    doc.body = 'second';
+    saver.change('body');
+    await saver.settled(); // the new change waits for its timer; nothing is running
+    expect(saver.isDirty).toBe(true);
+    expect(saved).toEqual([{ body: 'first' }]);
+  });
+
+  it('discard gives up unsaved changes: nothing is saved by a later flush', async () => {
+    const { saver, doc, saved, t } = setup();
+    doc.body = 'unwanted';
+    saver.change('body');
+    saver.discard();
+    expect(saver.isDirty).toBe(false);
+    expect(saver.state).toBe('saved');
+    expect(t.pending.size).toBe(0);
+    await saver.flush();
+    expect(saved).toEqual([]);
+  });
+
+  it('while held, the pause after typing saves nothing; releasing saves; flush saves even when held', async () => {
+    const { saver, doc, saved, t } = setup();
+    saver.hold(true);
+    doc.body = 'waits';
+    saver.change('body');
+    t.fire();
+    await tick();
+    expect(saved).toEqual([]);
+    expect(saver.isDirty).toBe(true);
+    saver.hold(false);
+    t.fire();
+    await tick();
+    expect(saved).toEqual([{ body: 'waits' }]);
+    saver.hold(true);
+    doc.body = 'closing';
+    saver.change('body');
+    await saver.flush();
+    expect(saved).toEqual([{ body: 'waits' }, { body: 'closing' }]);
+  });
+
   it('a failed save keeps the changes, reports the error and retries them', async () => {
     const { saver, doc, saved, t } = setup((n) => n === 1);
     doc.body = 'precious';

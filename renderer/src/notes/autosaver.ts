@@ -30,6 +30,7 @@ export interface AutosaverOptions<P> {
 export class Autosaver<P> {
   private dirtyParts = new Set<string>();
   private timer: unknown = null;
+  private held = false;
   private running: Promise<void> | null = null;
   private stateNow: SaveState = 'saved';
   private lastErrorNow: unknown = null;
@@ -85,6 +86,11 @@ export class Autosaver<P> {
     }
   }
 
+  /** Resolves when no save is running (changes may still be waiting for their timer). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   /**
    * Everything unsaved, marked as saved, for a last synchronous send as the page goes away
    * (keepalive fetch or Electron's sync IPC). Null when nothing is unsaved.
@@ -110,6 +116,13 @@ export class Autosaver<P> {
     this.schedule(this.retryMs);
   }
 
+  /** Gives up everything unsaved (the user chose another version of the note). */
+  discard(): void {
+    this.cancelTimer();
+    this.dirtyParts = new Set();
+    if (!this.running) this.setState('saved');
+  }
+
   dispose(): void {
     this.cancelTimer();
     this.listeners.clear();
@@ -119,8 +132,17 @@ export class Autosaver<P> {
     this.cancelTimer();
     this.timer = this.timers.set(() => {
       this.timer = null;
-      void this.flush();
+      if (!this.held) void this.flush();
     }, ms);
+  }
+
+  /**
+   * While held, changes wait instead of saving after a pause (e.g. while the user decides between
+   * their edits and a version saved elsewhere). An explicit `flush` (closing the note) still saves.
+   */
+  hold(on: boolean): void {
+    this.held = on;
+    if (!on && this.dirtyParts.size > 0) this.schedule(0);
   }
 
   private cancelTimer(): void {
