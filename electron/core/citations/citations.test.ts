@@ -54,6 +54,15 @@ describe('CSL items', () => {
     expect(bylineNames('Associated Press Staff')).toEqual([{ literal: 'Associated Press Staff' }]);
     expect(bylineNames('  ')).toEqual([]);
   });
+  it('keeps East Asian names with a hyphenated given name family-first; Western hyphenated names stay given-first', () => {
+    expect(bylineNames('By Ji Da-gyum')).toEqual([{ family: 'Ji', given: 'Da-gyum' }]);
+    expect(bylineNames('Moon Jae-in and Tsai Ing-wen')).toEqual([
+      { family: 'Moon', given: 'Jae-in' },
+      { family: 'Tsai', given: 'Ing-wen' },
+    ]);
+    expect(bylineNames('Jean-Paul Sartre')).toEqual([{ given: 'Jean-Paul', family: 'Sartre' }]);
+    expect(bylineNames('Mary Lee-Smith')).toEqual([{ given: 'Mary', family: 'Lee-Smith' }]);
+  });
   it('keeps dates as date parts and drops text that is not a date', () => {
     expect(items[0]!.issued).toEqual({ 'date-parts': [[2024, 6, 18]] });
     expect(items[3]!.issued).toEqual({ 'date-parts': [[2013, 3]] });

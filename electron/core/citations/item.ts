@@ -62,6 +62,20 @@ export function cslDate(value: string | null | undefined): CslDate | undefined {
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
 const ORG_WORDS = /\b(staff|press|news|agency|reuters|associated|editorial|board|team|inc|ltd|university|institute|department|ministry|office|committee|foundation|association|society|council)\b/i;
 
+/**
+ * Common Korean, Chinese and Taiwanese family names in their usual romanizations. With a
+ * hyphenated given name after it ("Ji Da-gyum", "Moon Jae-in", "Tsai Ing-wen") a byline is in
+ * East Asian order, family name first; Western hyphenated names put the hyphen first ("Jean-Paul").
+ */
+const EAST_ASIAN_FAMILY = new Set(
+  ('kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin sin kwon ' +
+    'hwang ahn an song yoo yu ryu hong jeon chun ko go moon mun yang son sohn bae baek paik heo hur nam shim sim noh roh ha ' +
+    'kwak sung seong cha joo ju woo koo ku min na jin ji um eom chae won cheon bang kong hyun ham byun yeo choo do so seok ' +
+    'seol ma gil wi pyo myung ki ban wang li zhang liu chen huang zhao wu zhou xu sun zhu hu guo he lin gao luo zheng liang ' +
+    'xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng wei su lu ding ren shen yao xi tsai lai ' +
+    'hsu hsieh chiang kuo wong chan leung').split(' '),
+);
+
 function personName(raw: string): CslName {
   const name = raw.trim();
   if (name.includes(',')) {
@@ -71,6 +85,9 @@ function personName(raw: string): CslName {
   }
   const words = name.split(' ');
   if (words.length < 2 || ORG_WORDS.test(name)) return { literal: name };
+  if (words.length === 2 && EAST_ASIAN_FAMILY.has(words[0]!.toLowerCase()) && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[1]!)) {
+    return { family: words[0]!, given: words[1]! };
+  }
   let i = words.length - 1;
   while (i > 1 && PARTICLES.has(words[i - 1]!.toLowerCase())) i--;
   return { given: words.slice(0, i).join(' '), family: words.slice(i).join(' ') };
