@@ -183,6 +183,21 @@ test('a note changed elsewhere while open: shown at once when nothing is unsaved
   expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe('Third version, from elsewhere.');
 });
 
+test('the notes tag filter offers the tags notes carry, with counts, and filters the list', async ({ app, page }) => {
+  await page.goto(app.url);
+  await api(page, app, 'notes.create', { title: 'Tagged draft', tags: ['draft'] });
+  await api(page, app, 'notes.create', { title: 'Untagged thought' });
+  await api(page, app, 'tags.create', { name: 'only-on-passages', color: null });
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  const filter = page.getByRole('combobox', { name: 'Show notes tagged' });
+  await expect(filter.locator('option')).toHaveText(['All notes', '#draft (1)']);
+  const notes = page.getByRole('listbox', { name: /notes/i }).getByRole('option');
+  await expect(notes).toHaveCount(2);
+  await filter.selectOption('draft');
+  await expect(notes).toHaveCount(1);
+  await expect(notes.first()).toContainText('Tagged draft');
+});
+
 test('[[ opens a picker; the mention chip navigates', async ({ app, page }) => {
   await openArticle(app, page);
   await newNote(page, 'Mentions');

@@ -192,7 +192,7 @@ const coreContract = {
     exposure: 'client',
   }),
   'tags.list': call({
-    summary: 'Every tag with how many passages and articles carry it.',
+    summary: 'Every tag with how many passages, articles and notes carry it.',
     input: z.object({}),
     output: z.array(TagSchema),
     mutates: false,

@@ -162,7 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
       const tags = await client()('tags.list', {});
       if (o.json) print(tags);
       else if (!tags.length) io.out('No tags.');
-      else for (const t of tags) io.out(`${t.name}  (${t.count} passage${t.count === 1 ? '' : 's'}, ${t.articleCount} article${t.articleCount === 1 ? '' : 's'})`);
+      else for (const t of tags) io.out(`${t.name}  (${t.count} passage${t.count === 1 ? '' : 's'}, ${t.articleCount} article${t.articleCount === 1 ? '' : 's'}, ${t.noteCount} note${t.noteCount === 1 ? '' : 's'})`);
     });
   tag
     .command('rename')

@@ -102,6 +102,8 @@ export const TagSchema = z.object({
   /** Passages carrying the tag. */
   count: z.number().int(),
   articleCount: z.number().int(),
+  /** Notes carrying the tag. */
+  noteCount: z.number().int(),
 });
 
 export const TagName = z.string().max(10_000, 'tag name is longer than 10,000 characters');

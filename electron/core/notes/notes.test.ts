@@ -38,8 +38,11 @@ describe('notes', () => {
     expect((await invoke('notes.list', { tag: 'EMPIRE' })).items.map((n) => n.id)).toEqual([note.id]);
     expect((await invoke('notes.setTags', { id: note.id, tags: ['tea'] })).tags).toEqual(['tea']);
     expect((await invoke('notes.list', { tag: 'Empire' })).total).toBe(0);
+    const noteCounts = async () => Object.fromEntries((await invoke('tags.list', {})).filter((t) => ['Empire', 'tea'].includes(t.name)).map((t) => [t.name, t.noteCount]));
+    expect(await noteCounts()).toEqual({ Empire: 0, tea: 1 });
 
     await invoke('notes.delete', { id: note.id });
+    expect(await noteCounts()).toEqual({ Empire: 0, tea: 0 });
     expect((await invoke('notes.list', {})).total).toBe(1);
     await expect(invoke('notes.get', { id: note.id })).rejects.toThrow(/was deleted/);
     await expect(invoke('notes.update', { id: note.id, title: 'x' })).rejects.toThrow(/was deleted/);

@@ -44,11 +44,14 @@ export interface TagWithCounts {
   /** Live passages carrying the tag. */
   count: number;
   articleCount: number;
+  /** Notes carrying the tag (not deleted). */
+  noteCount: number;
 }
 
 const TAG_WITH_COUNTS = `SELECT t.id, t.name, t.color,
     (SELECT count(*) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS count,
-    (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount
+    (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount,
+    (SELECT count(*) FROM note_tags nt JOIN notes n ON n.id = nt.note_id WHERE nt.tag_id = t.id AND n.deleted_at IS NULL) AS noteCount
   FROM tags t`;
 
 export function listTags(db: Database): TagWithCounts[] {

@@ -106,11 +106,14 @@ export function NotesPane() {
           <span className="sr-only">Show notes tagged</span>
           <select value={tag ?? ''} onChange={(e) => setTag(e.target.value || null)} aria-label="Show notes tagged">
             <option value="">All notes</option>
-            {tags.map((t) => (
-              <option key={t.name} value={t.name}>
-                #{t.name}
-              </option>
-            ))}
+            {/* Only tags some note carries (and the one chosen, even once no note is left with it). */}
+            {tags
+              .filter((t) => t.noteCount > 0 || t.name === tag)
+              .map((t) => (
+                <option key={t.name} value={t.name}>
+                  #{t.name} ({t.noteCount})
+                </option>
+              ))}
           </select>
         </label>
       </div>

@@ -117,7 +117,7 @@ function TagRow({ tag, others, run, onDelete }: RowProps) {
             <TagDot color={color.shown} />
             <span className="tag-manager-label">{tag.name}</span>
             <span className="tag-manager-counts">
-              {plural(tag.count, 'passage', 'passages')} · {plural(tag.articleCount, 'article', 'articles')}
+              {plural(tag.count, 'passage', 'passages')} · {plural(tag.articleCount, 'article', 'articles')} · {plural(tag.noteCount, 'note', 'notes')}
             </span>
             <button
               type="button"

@@ -15,7 +15,7 @@ export function useTagList(): TagsState {
   return useContext(TagsContext);
 }
 
-/** Every tag with its counts, kept current by change events (passages and articles change counts). */
+/** Every tag with its counts, kept current by change events (passages, articles and notes change counts). */
 export function useTags(): TagsState {
   const [tags, setTags] = useState<Tag[]>([]);
   const latest = useRef(0);
@@ -32,7 +32,7 @@ export function useTags(): TagsState {
   }, []);
   useEffect(refresh, [refresh]);
   useLibraryEvents((event) => {
-    if (touches(event, ['tag', 'passage', 'passage_tag', 'article', 'article_tag'])) refresh();
+    if (touches(event, ['tag', 'passage', 'passage_tag', 'article', 'article_tag', 'note', 'note_tag'])) refresh();
   });
   return { tags, refresh };
 }
