@@ -31,10 +31,13 @@ function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function writeFileDurably(path: string, bytes: Uint8Array): void {
+/** Writes through `produce` (which may call `write` any number of times), then syncs to disk. */
+function writeFileDurably(path: string, produce: (write: (bytes: Uint8Array) => void) => void): void {
   const fd = openSync(path, 'wx', 0o644);
   try {
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    produce((bytes) => {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    });
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -43,21 +46,29 @@ function writeFileDurably(path: string, bytes: Uint8Array): void {
 
 /** Writes one file atomically (replacing an existing file), or a folder of files. */
 export function writeAtomically(target: string, content: Uint8Array | readonly ExportFile[]): void {
+  if (content instanceof Uint8Array) return writeAtomicallyStreamed(target, (write) => write(content));
   const path = resolve(target);
   checkFolder(dirname(path));
-  if (content instanceof Uint8Array) return writeFile(path, content);
   return writeFolder(path, content);
 }
 
-function writeFile(path: string, bytes: Uint8Array): void {
+/**
+ * Writes one file atomically from a producer that hands over its bytes in pieces, so an export
+ * larger than one string or buffer can hold is never built in memory. A producer that throws
+ * leaves nothing behind (its own errors pass through unchanged).
+ */
+export function writeAtomicallyStreamed(target: string, produce: (write: (bytes: Uint8Array) => void) => void): void {
+  const path = resolve(target);
+  checkFolder(dirname(path));
   const existing = statSync(path, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new CommonplaceError('io_error', `${path}: is a folder; give a file name`);
   const tmp = tempName(path);
   try {
-    writeFileDurably(tmp, bytes);
+    writeFileDurably(tmp, produce);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (e instanceof CommonplaceError) throw e;
     throw ioError(e, e instanceof Error && (e as NodeJS.ErrnoException).path === tmp ? dirname(path) : path, 'write the file');
   }
 }
@@ -77,12 +88,12 @@ function writeFolder(path: string, files: readonly ExportFile[]): void {
   const tmp = tempName(path);
   try {
     mkdirSync(tmp);
-    writeFileDurably(join(tmp, FOLDER_MARKER), new TextEncoder().encode('Exported by Commonplace; a new export to this folder replaces it.\n'));
+    writeFileDurably(join(tmp, FOLDER_MARKER), (write) => write(new TextEncoder().encode('Exported by Commonplace; a new export to this folder replaces it.\n')));
     for (const f of files) {
       const out = resolve(tmp, ...f.path.split('/'));
       if (!out.startsWith(tmp + sep)) throw new CommonplaceError('internal', `export file name "${f.path}" leaves its folder`);
       mkdirSync(dirname(out), { recursive: true });
-      writeFileDurably(out, f.bytes);
+      writeFileDurably(out, (write) => write(f.bytes));
     }
     if (replace) {
       const old = tempName(path);

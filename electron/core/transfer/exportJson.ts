@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { CommonplaceError } from '../errors';
 import { schemaVersion } from '../db/migrate';
 import { nowIso } from '../ids';
-import { writeAtomically } from '../export/write';
+import { writeAtomicallyStreamed } from '../export/write';
 import { LIBRARY_JSON_FORMAT, LIBRARY_JSON_VERSION, TABLE_NAMES, TABLES, type LibraryDocument, type TableName } from './schema';
 
 /** The columns the document carries for a table, in its schema's order. */
@@ -40,17 +40,25 @@ const ORDER: Record<TableName, string> = {
   links: 'id',
 };
 
+/** A table's rows in document order, one at a time (originals' bytes as base64). */
+function* tableRows(db: Database, table: TableName): Generator<Record<string, unknown>> {
+  checkColumns(db, table);
+  const cols = documentColumns(table).map((c) => `"${c}"`).join(', ');
+  for (const row of db.prepare<[], Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${ORDER[table]}`).iterate()) {
+    if (table === 'originals') row.bytes = Buffer.from(row.bytes as Buffer).toString('base64');
+    yield row;
+  }
+}
+
+function header(db: Database): Omit<LibraryDocument, 'tables'> {
+  return { format: LIBRARY_JSON_FORMAT, version: LIBRARY_JSON_VERSION, schemaVersion: schemaVersion(db), exportedAt: nowIso() };
+}
+
+/** The whole document in memory: for small libraries and tests (`exportLibraryJson` streams). */
 export function libraryDocument(db: Database): LibraryDocument {
   return db.transaction(() => {
-    const tables = {} as Record<TableName, unknown[]>;
-    for (const table of TABLE_NAMES) {
-      checkColumns(db, table);
-      const cols = documentColumns(table).map((c) => `"${c}"`).join(', ');
-      const rows = db.prepare<[], Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${ORDER[table]}`).all();
-      if (table === 'originals') for (const r of rows) r.bytes = Buffer.from(r.bytes as Buffer).toString('base64');
-      tables[table] = rows;
-    }
-    return { format: LIBRARY_JSON_FORMAT, version: LIBRARY_JSON_VERSION, schemaVersion: schemaVersion(db), exportedAt: nowIso(), tables } as LibraryDocument;
+    const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [...tableRows(db, t)]]));
+    return { ...header(db), tables } as LibraryDocument;
   })();
 }
 
@@ -60,11 +68,47 @@ export interface LibraryExportResult {
   counts: Record<TableName, number>;
 }
 
+/** Pieces are gathered to about this size before they go to the file. */
+const WRITE_CHUNK_CHARS = 1 << 20;
+
+/**
+ * Writes the document row by row, with exactly the text `JSON.stringify(libraryDocument(db))`
+ * would give, without ever holding it: a library with gigabytes of originals is more than one
+ * JavaScript string can hold (~512 MB). Read in one transaction, so it is a consistent snapshot.
+ */
 export function exportLibraryJson(db: Database, path: string): LibraryExportResult {
-  const doc = libraryDocument(db);
-  const bytes = new TextEncoder().encode(JSON.stringify(doc));
-  writeAtomically(path, bytes);
-  return { path, bytes: bytes.length, counts: countsOf(doc) };
+  const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  db.transaction(() => {
+    writeAtomicallyStreamed(path, (write) => {
+      let pending: string[] = [];
+      let pendingChars = 0;
+      const flush = () => {
+        const chunk = encoder.encode(pending.join(''));
+        bytes += chunk.length;
+        write(chunk);
+        pending = [];
+        pendingChars = 0;
+      };
+      const put = (text: string) => {
+        pending.push(text);
+        pendingChars += text.length;
+        if (pendingChars >= WRITE_CHUNK_CHARS) flush();
+      };
+      // The header's own JSON without its closing brace, then `,"tables":{…}}`.
+      put(JSON.stringify(header(db)).slice(0, -1));
+      put(',"tables":{');
+      TABLE_NAMES.forEach((table, t) => {
+        put(`${t ? ',' : ''}${JSON.stringify(table)}:[`);
+        for (const row of tableRows(db, table)) put(`${counts[table]++ ? ',' : ''}${JSON.stringify(row)}`);
+        put(']');
+      });
+      put('}}');
+      flush();
+    });
+  })();
+  return { path, bytes, counts };
 }
 
 export function countsOf(doc: LibraryDocument): Record<TableName, number> {

@@ -4,11 +4,11 @@
  * a library that already holds data is refused rather than merged, since ids and timestamps are
  * restored as they were and could collide.
  */
-import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { CommonplaceError, errorMessage } from '../errors';
 import { countsOf, documentColumns } from './exportJson';
+import { readJsonDocument } from './readDocument';
 import { LibraryDocumentSchema, TABLE_NAMES, type LibraryDocument, type TableName } from './schema';
 
 /** "tables.passages[3].article_id: refers to …" — the first few problems, each with its path. */
@@ -28,6 +28,10 @@ export function parseLibraryDocument(json: string, file = 'The file'): LibraryDo
   } catch (e) {
     throw new CommonplaceError('parse_error', `${file} is not valid JSON (${errorMessage(e)}); it may be truncated.`);
   }
+  return checkLibraryDocument(raw, file);
+}
+
+function checkLibraryDocument(raw: unknown, file: string): LibraryDocument {
   const parsed = LibraryDocumentSchema.safeParse(raw);
   if (!parsed.success) throw new CommonplaceError('invalid_input', describeIssues(parsed.error, file));
   return parsed.data;
@@ -60,12 +64,7 @@ export function importLibraryDocument(db: Database, doc: LibraryDocument): Recor
   return countsOf(doc);
 }
 
+/** Streams the file in (see readDocument.ts), so a restore reads back any export, however large. */
 export function importLibraryJson(db: Database, file: string): Record<TableName, number> {
-  let json: string;
-  try {
-    json = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CommonplaceError('io_error', `Can't read ${file}: ${errorMessage(e)}`);
-  }
-  return importLibraryDocument(db, parseLibraryDocument(json, file));
+  return importLibraryDocument(db, checkLibraryDocument(readJsonDocument(file), file));
 }
