@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ExportOptions, ExportSelection } from '../../api/contract';
+import { citableSources } from '../citations/sources';
 import { nowIso } from '../ids';
 import { toPassage, type PassageRow } from '../passages/repo';
 import { search } from '../search';
@@ -18,19 +19,6 @@ import type { CitationFn, ExportDocument, ExportGroup, ExportItem, ExportSource 
 const SEARCH_WINDOW = 10_000;
 const SEARCH_PAGE = 200;
 export const UNTAGGED_LABEL = 'Untagged';
-
-interface SourceRow {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  published: string | null;
-  site_name: string | null;
-  lang: string | null;
-  source: string | null;
-  created_at: string;
-  media_type: string | null;
-}
 
 export interface SelectOptions {
   /** Build only the first N excerpts (preview); `total` still counts them all. */
@@ -139,13 +127,8 @@ function searchPassageIds(db: Database, query: string): { ids: string[]; total: 
 
 
 function loadSources(db: Database, ids: readonly string[]): Map<string, ExportSource> {
-  const rows = db
-    .prepare<[string], SourceRow>('SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type FROM articles a LEFT JOIN originals o ON o.hash = a.hash WHERE a.id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids));
   const map = new Map<string, ExportSource>();
-  for (const r of rows) {
-    map.set(r.id, { id: r.id, title: r.title, subtitle: r.subtitle, byline: r.byline, published: r.published, siteName: r.site_name, lang: r.lang, source: r.source, tags: articleTagNames(db, r.id), mediaType: r.media_type, imported: r.created_at });
-  }
+  for (const [id, source] of citableSources(db, ids)) map.set(id, { ...source, tags: articleTagNames(db, id) });
   return map;
 }
 

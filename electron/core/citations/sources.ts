@@ -1,0 +1,32 @@
+/** Articles as citable sources, read the one way every citation path reads them. */
+import type { Database } from 'better-sqlite3';
+import type { CitableSource } from './item';
+
+interface SourceRow {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  byline: string | null;
+  published: string | null;
+  site_name: string | null;
+  lang: string | null;
+  source: string | null;
+  created_at: string;
+  media_type: string | null;
+}
+
+/** The articles with these ids (missing ones left out), with their original's media type. */
+export function citableSources(db: Database, articleIds: readonly string[]): Map<string, CitableSource> {
+  const rows = db
+    .prepare<[string], SourceRow>(
+      `SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type
+       FROM articles a LEFT JOIN originals o ON o.hash = a.hash WHERE a.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(articleIds));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, title: r.title, subtitle: r.subtitle, byline: r.byline, published: r.published, siteName: r.site_name, lang: r.lang, source: r.source, mediaType: r.media_type, imported: r.created_at },
+    ]),
+  );
+}
