@@ -1,53 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { SHARED_ARTICLE, expect, test, type WebApp } from './fixtures';
+import { expect, test, type WebApp } from './fixtures';
+import { SHARED_TITLE as TITLE, markWith as mark, openInLibrary, openSharedArticle as openArticle, selectText } from './reader';
 
-const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
 /** Two passages far apart in the shared article: the first in the middle, the second near the end. */
 const FIRST = 'alternative trade and mutual settlements mechanisms not controlled by the West';
 const SECOND = 'Russia is exploiting this fear';
 
-/** Imports the shared article with the CLI, opens the page and the article; returns its id. */
-async function openArticle(app: WebApp, page: Page): Promise<string> {
-  const imported = await app.cli(['import', SHARED_ARTICLE]);
-  expect(imported.code, imported.stderr).toBe(0);
-  const listed = await app.cli(['list', '--json']);
-  const id = (JSON.parse(listed.stdout) as { id: string }[])[0]!.id;
-  await page.goto(app.url);
-  await openInLibrary(page);
-  return id;
-}
-
-async function openInLibrary(page: Page): Promise<void> {
-  await page.getByRole('option').filter({ hasText: TITLE }).click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
-}
-
 /** Selects the first occurrence of `text` in the reader body and presses H to highlight it. */
 async function highlight(page: Page, text: string): Promise<void> {
-  // The body renders after the article and its passages arrive.
-  await expect(page.locator('[aria-label="Article text"]')).toContainText(text);
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector('[aria-label="Article text"]');
-    if (!root) return false;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(needle);
-      if (at >= 0) {
-        n.parentElement?.scrollIntoView({ block: 'center' });
-        document.getSelection()?.setBaseAndExtent(n, at, n, at + needle.length);
-        return true;
-      }
-    }
-    return false;
-  }, text);
-  expect(found, `text not in the reader: ${text}`).toBe(true);
+  await selectText(page, text);
   await expect(page.getByRole('toolbar', { name: 'Selected text' })).toBeVisible();
   await page.keyboard.press('h');
   await expect(mark(page, text)).toBeVisible();
 }
-
-const mark = (page: Page, text: string) => page.locator('[aria-label="Article text"] mark[data-passage-ids]').filter({ hasText: text });
 
 /** In the link dialog: types a query and moves with the arrow keys to the suggestion holding `text`, then Enter. */
 async function pickWithKeyboard(dialog: Locator, query: string, text: string): Promise<void> {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SHARED_ARTICLE, expect, test, type WebApp } from './fixtures';
+import { SHARED_TITLE as TITLE, openInLibrary, selectText } from './reader';
 
-const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
 const QUOTE_1 = 'alternative trade and mutual settlements mechanisms not controlled by the West';
 const QUOTE_2 = 'jointly oppose illegitimate';
 
@@ -10,38 +10,7 @@ const QUOTE_2 = 'jointly oppose illegitimate';
 async function openArticle(app: WebApp, page: Page): Promise<void> {
   await page.goto(app.url);
   await page.locator('input[type="file"]').first().setInputFiles(SHARED_ARTICLE);
-  await page.getByRole('option').filter({ hasText: TITLE }).click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
-}
-
-/** Selects the first occurrence of `text` in the reader body (it may span several text nodes). */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector('[aria-label="Article text"]');
-    if (!root) return false;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: [Text, number][] = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push([n as Text, all.length]);
-      all += n.textContent ?? '';
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) return false;
-    const locate = (pos: number, isEnd: boolean): [Text, number] => {
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        const [node, start] = nodes[i]!;
-        if (isEnd ? start < pos : start <= pos) return [node, pos - start];
-      }
-      return nodes[0]!;
-    };
-    const [a, ao] = locate(at, false);
-    const [b, bo] = locate(at + needle.length, true);
-    a.parentElement?.scrollIntoView({ block: 'center' });
-    document.getSelection()?.setBaseAndExtent(a, ao, b, bo);
-    return true;
-  }, text);
-  expect(found, `text not in the reader: ${text}`).toBe(true);
+  await openInLibrary(page);
 }
 
 async function highlight(page: Page, text: string): Promise<void> {
