@@ -17,6 +17,19 @@ export const BulkImportCountsSchema = z.object({
 export const BULK_IMPORT_STATES = ['running', 'finished', 'cancelled', 'failed'] as const;
 export const BulkImportStateSchema = z.enum(BULK_IMPORT_STATES);
 
+/** How each file of a job ended; the report lists them in these three groups. */
+export const BULK_IMPORT_OUTCOMES = ['imported', 'duplicate', 'failed'] as const;
+export const BulkImportOutcomeSchema = z.enum(BULK_IMPORT_OUTCOMES);
+
+/**
+ * Results of each outcome an `import-report` event carries. Sending all of a 10,000-file job's
+ * results (~4 MB of JSON) to every window cost the page a frame of over 100 ms to parse and the
+ * server as long to serialise; the report dialog shows these and pages through the rest.
+ */
+export const REPORT_EVENT_ROWS = 200;
+/** Most results one `bulkImport.results` call returns. */
+export const MAX_RESULTS_PAGE = 1000;
+
 /** Sent at most every ~100 ms while a job runs. */
 export const ImportProgressEventSchema = z.object({
   type: z.literal('import-progress'),
@@ -45,6 +58,10 @@ export const ImportReportEventSchema = z.object({
   /** Files that were never reached (cancelled or failed job). */
   notReached: z.number().int(),
   elapsedMs: z.number(),
+  /**
+   * The first REPORT_EVENT_ROWS results of each outcome, in import order (imported, duplicate and
+   * failed mixed as they came); `counts` has the totals, `bulkImport.results` pages through them all.
+   */
   results: z.array(ImportResultSchema),
 });
 
@@ -88,6 +105,18 @@ export const bulkImportContract = {
     summary: 'Stop a job after the file it is importing now; what was imported stays.',
     input: z.object({ jobId: JobId }),
     output: BulkImportStatusSchema,
+    mutates: false,
+    exposure: 'client',
+  }),
+  'bulkImport.results': call({
+    summary: 'One page of a job’s results of one outcome (imported, duplicate or failed), in import order, with how many there are.',
+    input: z.object({
+      jobId: JobId,
+      outcome: BulkImportOutcomeSchema,
+      offset: z.number().int().min(0, 'offset must be 0 or more').default(0),
+      limit: z.number().int().min(1, 'limit must be at least 1').max(MAX_RESULTS_PAGE, `limit must be at most ${MAX_RESULTS_PAGE}`).default(REPORT_EVENT_ROWS),
+    }),
+    output: z.object({ total: z.number().int(), results: z.array(ImportResultSchema) }),
     mutates: false,
     exposure: 'client',
   }),

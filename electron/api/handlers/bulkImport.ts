@@ -40,6 +40,7 @@ export function bulkImportHandlers(library: Library) {
       ),
     }),
     'bulkImport.cancel': ({ jobId }) => jobs().cancel(jobId),
+    'bulkImport.results': ({ jobId, outcome, offset, limit }) => jobs().results(jobId, outcome, offset, limit),
     'bulkImport.status': ({ jobId }) => jobs().status(jobId),
   } satisfies Partial<Handlers>;
 }

@@ -6,7 +6,10 @@
  *  - throughput per format (files/s and MB/s, from the worker's time per file) and overall (wall clock),
  *  - peak memory of the process (main + worker: sampled RSS and maxRSS),
  *  - the page's longest frame (Long Animation Frames, long tasks, and the largest gap between
- *    animation frames; target: none over 100 ms) and the server main thread's longest stall.
+ *    animation frames; target: none over 100 ms) and the server main thread's longest stall,
+ *  - for every frame or stall over 50 ms: what it was (the LoAF's scripts and rendering), when in
+ *    the import (seconds, files done, events just sent) and whether its thread ran or waited for a
+ *    CPU (Linux schedstat), in the JSON's `longFrames` and summarised on the console.
  * Prints a table and writes bench/results/import.json.
  *
  * Usage: npm run bench -- import [--files N] [--seed N] [--out FILE] [--no-browser] [--dir PATH] [--keep]
@@ -24,6 +27,8 @@ import { startWebServer } from '../../api/transports/http';
 import { openLibrary } from '../../core/library';
 import { table } from '../search/stats';
 import { FORMATS, writeCorpus, type BenchFormat } from './corpus';
+import { attributeFrames, summarizeOver100, FRAME_PROBE, FRAME_RESET, LONG_MS, watchStalls, type FrameStats, type SentEvent } from './frames';
+import { chromiumThreads, serverThreads, ThreadSampler, type ThreadRef } from './threads';
 
 interface Options {
   files: number;
@@ -60,29 +65,7 @@ function positive(v: string, flag: string): number {
   return n;
 }
 
-/** Installed in the page before the import: the longest frames it sees, by three measures. */
-const FRAME_PROBE = `(() => {
-  const m = { maxLoafMs: 0, loafsOver100: 0, maxLongTaskMs: 0, maxFrameGapMs: 0, gapsOver100: 0, frames: 0 };
-  window.__importBench = m;
-  const watch = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: false }); } catch {} };
-  watch('long-animation-frame', (e) => { m.maxLoafMs = Math.max(m.maxLoafMs, e.duration); if (e.duration > 100) m.loafsOver100++; });
-  watch('longtask', (e) => { m.maxLongTaskMs = Math.max(m.maxLongTaskMs, e.duration); });
-  let last = performance.now();
-  const tick = (t) => { const gap = t - last; last = t; m.frames++; m.maxFrameGapMs = Math.max(m.maxFrameGapMs, gap); if (gap > 100) m.gapsOver100++; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-})()`;
-
-const FRAME_RESET = `(() => { const m = window.__importBench; for (const k of Object.keys(m)) m[k] = 0; })()`;
 const BASELINE_MS = 5_000;
-
-interface FrameStats {
-  maxLoafMs: number;
-  loafsOver100: number;
-  maxLongTaskMs: number;
-  maxFrameGapMs: number;
-  gapsOver100: number;
-  frames: number;
-}
 
 export async function runImportBench(args: string[]): Promise<void> {
   const o = parseArgs(args);
@@ -98,8 +81,12 @@ export async function runImportBench(args: string[]): Promise<void> {
 
     const perFormat = new Map<BenchFormat, { files: number; bytes: number; ms: number; failed: number; reasons: Map<string, number> }>();
     for (const f of FORMATS) perFormat.set(f, { files: 0, bytes: 0, ms: 0, failed: 0, reasons: new Map() });
+    // Files done over time, to place each long frame in the import.
+    const timeline: [number, number][] = [];
+    let doneCount = 0;
     configureBulkImport({
       onFileDone: (r: ImportResult, ms: number) => {
+        timeline.push([performance.timeOrigin + performance.now(), ++doneCount]);
         const format = formatOf.get(r.file);
         if (!format) return;
         const s = perFormat.get(format)!;
@@ -116,8 +103,15 @@ export async function runImportBench(args: string[]): Promise<void> {
     const library = openLibrary(join(work, 'library.sqlite'), { watchIntervalMs: 500 });
     const dispatch = createDispatcher(createHandlers(library), library);
     const server = await startWebServer({ library, dispatch, rendererDir: resolve(__dirname, '..', 'renderer'), port: 0 });
+    const events: SentEvent[] = [];
+    library.onEvent((e) => {
+      const detail = e.type === 'changed' ? `${e.entities.join(',')} (${e.ids.length} ids)` : e.type === 'import-report' ? `${e.results.length} results` : e.type === 'import-progress' ? `${e.done}` : '';
+      events.push({ at: performance.timeOrigin + performance.now(), type: e.type, detail });
+    });
     let browser: { close(): Promise<void> } | undefined;
     let readFrames: ((() => Promise<FrameStats>) & { reset(): Promise<unknown> }) | undefined;
+    let reportShown: (() => Promise<unknown>) | undefined;
+    let pageThreads: ThreadRef[] = [];
     try {
       if (o.browser) {
         // A dev dependency, loaded from the checkout's node_modules at run time (never bundled).
@@ -134,6 +128,8 @@ export async function runImportBench(args: string[]): Promise<void> {
         readFrames = Object.assign(() => page.evaluate(() => ({ ...(window as unknown as { __importBench: FrameStats }).__importBench })), {
           reset: () => page.evaluate(FRAME_RESET),
         });
+        pageThreads = chromiumThreads();
+        reportShown = () => page.getByRole('heading', { name: /^Import (finished|cancelled|stopped)$/ }).waitFor({ timeout: 60_000 });
       }
 
       // Baseline: the same measures with nothing imported, so the figures below can be read against
@@ -150,16 +146,30 @@ export async function runImportBench(args: string[]): Promise<void> {
       let peakRss = process.memoryUsage().rss;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
       log(`importing (web mode page open: ${o.browser ? 'yes' : 'no'})…`);
+      const stallWatch = watchStalls();
       t = performance.now();
+      const startedAt = performance.timeOrigin + t;
       const envelope = await dispatch('bulkImport.startPaths', { paths: [join(work, 'sources')] }, 'inproc');
       if (!envelope.ok) throw new Error(envelope.error.message);
+      // Listed once the worker thread exists, so it is among this process's threads.
+      const threads = new ThreadSampler([...serverThreads(), ...pageThreads]);
+      threads.start();
       const report = await bulkImportJobs(library).finished((envelope.data as { jobId: string }).jobId);
       const wallMs = performance.now() - t;
       clearInterval(sampler);
       loop.disable();
-      // Let the page take in the last events and the report before reading its frames.
+      // Let the page take in the last events and show the report before reading its frames.
+      await reportShown?.();
       await new Promise((r) => setTimeout(r, 1500));
+      threads.stop();
+      const stalls = stallWatch.stop();
       const frames = readFrames ? await readFrames() : null;
+      const longFrames = attributeFrames(frames ?? { maxLoafMs: 0, loafsOver100: 0, maxLongTaskMs: 0, maxFrameGapMs: 0, gapsOver100: 0, frames: 0, loafs: [], longTasks: [], gaps: [] }, stalls, {
+        startedAt,
+        timeline,
+        events,
+        sampler: threads.available ? threads : null,
+      });
 
       const totalBytes = files.reduce((a, f) => a + f.bytes, 0);
       const MB = 1024 * 1024;
@@ -190,8 +200,11 @@ export async function runImportBench(args: string[]): Promise<void> {
         peakRssMb: Math.round(peakRss / MB),
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         serverMainThread: { maxStallMs: Math.round(loop.max / 1e6), p99StallMs: Math.round(loop.percentile(99) / 1e6) },
-        page: frames,
-        baseline: { seconds: BASELINE_MS / 1000, serverMaxStallMs: Math.round(idle.max / 1e6), page: baselineFrames },
+        page: frames && { maxLoafMs: frames.maxLoafMs, loafsOver100: frames.loafsOver100, maxLongTaskMs: frames.maxLongTaskMs, maxFrameGapMs: frames.maxFrameGapMs, gapsOver100: frames.gapsOver100, frames: frames.frames },
+        threads: threads.totals(),
+        framesOver100: summarizeOver100(longFrames),
+        longFrames,
+        baseline: { seconds: BASELINE_MS / 1000, serverMaxStallMs: Math.round(idle.max / 1e6), page: baselineFrames && { maxLoafMs: baselineFrames.maxLoafMs, maxFrameGapMs: baselineFrames.maxFrameGapMs } },
         targets: { longestFrameMs: 100 },
       };
       process.stdout.write(`\nBulk import of ${o.files.toLocaleString()} mixed files: ${report.state}, ${report.counts.imported} imported, ${report.counts.duplicate} duplicate, ${report.counts.failed} failed in ${(wallMs / 1000).toFixed(1)} s\n\n`);
@@ -202,6 +215,17 @@ export async function runImportBench(args: string[]): Promise<void> {
         process.stdout.write(
           `page (Chromium, web mode): longest animation frame ${Math.round(frames.maxLoafMs)} ms, longest task ${Math.round(frames.maxLongTaskMs)} ms, largest gap between frames ${Math.round(frames.maxFrameGapMs)} ms over ${frames.frames} frames; frames over 100 ms: ${frames.loafsOver100} (LoAF), ${frames.gapsOver100} (gaps) — target none over 100 ms: ${worst <= 100 ? 'met' : 'NOT met'}\n`,
         );
+      }
+      const o100 = result.framesOver100;
+      process.stdout.write(`page frames over 100 ms (LoAF): ${o100.total}, of which CPU-starved ${o100.starved}, while the page ran script ≥ half the frame ${o100.script}\n`);
+      const over = longFrames.filter((f) => f.kind !== 'longtask');
+      if (over.length) {
+        process.stdout.write(`\nframes and stalls of ${LONG_MS} ms or more (longest first; details in the JSON's longFrames):\n`);
+        for (const f of over.slice(0, 12)) {
+          const split = f.kind === 'loaf' ? ` [script ${f.scriptMs}, render ${f.renderMs}, other ${f.otherMs}]` : '';
+          const top = f.scripts?.[0] ? ` top: ${f.scripts[0]}` : '';
+          process.stdout.write(`  ${f.kind} ${f.durationMs} ms at ${f.atSeconds} s (${f.filesDone} files)${split} — ${f.verdict}${top}\n`);
+        }
       }
       if (baselineFrames) {
         process.stdout.write(

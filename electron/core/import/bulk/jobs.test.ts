@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../api/contract';
 import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { openTestLibrary } from '../../../test/library';
 import { useTempDir } from '../../../test/temp';
+import { fetchMoreRows, reportFromEvent, rowsLeft } from '../../../../renderer/src/import/bulk/reportRows';
 import { MAX_TEXT_IMPORT_BYTES } from '..';
-import { BulkImports } from './jobs';
+import { BulkImports, type ImportReportEvent } from './jobs';
+import { outcomeOf } from './report';
 
 const tempDir = useTempDir('commonplace-bulk-');
 
@@ -186,6 +188,101 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(report.counts).toEqual({ imported: 1, duplicate: 0, failed: 1 });
       const locked = report.results.find((r) => !r.ok)!;
       expect(!locked.ok && locked.error.message).toBe(`${join(root, 'locked.txt')}: cannot be read (permission denied)`);
+    } finally {
+      library.close();
+    }
+  });
+
+  it('sends a bounded sample of the results in the report event; the rest pages out by outcome, in order', async () => {
+    const dir = tempDir();
+    const root = join(dir, 'many');
+    mkdirSync(root);
+    // Named so the walk (name order) meets the outcomes mixed: 6 imported, 4 duplicate, 5 failed.
+    for (let i = 0; i < 15; i++) {
+      const name = `f${String(i).padStart(2, '0')}.md`;
+      if (i % 3 === 0) writeFileSync(join(root, name), '');
+      else if (i % 3 === 1) writeFileSync(join(root, name), '# Same\n\nThe same text every time.');
+      else writeFileSync(join(root, name), `# Note ${i}\n\nText ${i}.`);
+    }
+    const { library } = openTestLibrary(dir);
+    const events: ImportReportEvent[] = [];
+    library.onEvent((e) => e.type === 'import-report' && events.push(e));
+    try {
+      const jobs = new BulkImports(library, { reportEventRows: 2 });
+      const report = await jobs.finished(jobs.startPaths([root]));
+      expect(report.counts).toEqual({ imported: 6, duplicate: 4, failed: 5 });
+      expect(report.results).toHaveLength(15);
+      const [event] = events;
+      expect(events).toHaveLength(1);
+      // The event: the whole counts, the first two of each outcome, in import order.
+      expect(event!.counts).toEqual(report.counts);
+      const firstTwo = (['imported', 'duplicate', 'failed'] as const).flatMap((o) => report.results.filter((r) => outcomeOf(r) === o).slice(0, 2));
+      expect(event!.results.map((r) => r.file)).toEqual(report.results.filter((r) => firstTwo.includes(r)).map((r) => r.file));
+
+      // Pages of one outcome, then past the end.
+      const failed = report.results.filter((r) => !r.ok);
+      expect(jobs.results(report.jobId, 'failed', 0, 3)).toEqual({ total: 5, results: failed.slice(0, 3) });
+      expect(jobs.results(report.jobId, 'failed', 3, 3)).toEqual({ total: 5, results: failed.slice(3) });
+      expect(jobs.results(report.jobId, 'failed', 9, 3)).toEqual({ total: 5, results: [] });
+
+      // The dialog's paging over this job, with one failure the window found before uploading:
+      // it shows that one first, then every failure of the job, each once.
+      const local = { ok: false as const, file: 'unread.md', error: { code: 'io_error', message: 'unread.md: cannot be read' } };
+      const shown = reportFromEvent(event!, [local]);
+      expect(shown.counts.failed).toBe(6);
+      let rows = shown.rows.failed;
+      expect(rows.map((r) => r.file)).toEqual(['unread.md', ...failed.slice(0, 2).map((r) => r.file)]);
+      const fetch = async (jobId: string, outcome: 'imported' | 'duplicate' | 'failed', offset: number, limit: number) => jobs.results(jobId, outcome, offset, limit);
+      while (rowsLeft(shown, 'failed', rows.length) > 0) rows = [...rows, ...(await fetchMoreRows(shown, 'failed', rows.length, fetch, 2))];
+      expect(rows.map((r) => r.file)).toEqual(['unread.md', ...failed.map((r) => r.file)]);
+      expect(await fetchMoreRows(shown, 'failed', rows.length, fetch)).toEqual([]);
+    } finally {
+      library.close();
+    }
+  });
+
+  it('refuses bad paging input and unknown jobs with a message naming the field', async () => {
+    const dir = tempDir();
+    const { library, invoke } = openTestLibrary(dir);
+    try {
+      const jobId = 'job-00000000-0000-4000-8000-000000000000';
+      await expect(invoke('bulkImport.results', { jobId, outcome: 'failed' })).rejects.toThrow(`import job ${jobId}: no such job`);
+      await expect(invoke('bulkImport.results', { jobId, outcome: 'failed', offset: -1 })).rejects.toThrow('bulkImport.results: offset: offset must be 0 or more');
+      await expect(invoke('bulkImport.results', { jobId, outcome: 'failed', limit: 100_000 })).rejects.toThrow('limit: limit must be at most 1000');
+      await expect(invoke('bulkImport.results', { jobId, outcome: 'lost' as 'failed' })).rejects.toThrow(/outcome/);
+      await expect(invoke('bulkImport.results', { jobId: '../etc', outcome: 'failed' })).rejects.toThrow('jobId: must be an import job id');
+    } finally {
+      library.close();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('runs the worker thread at a lower CPU priority than the rest of the process (Linux)', async () => {
+    const dir = tempDir();
+    const root = join(dir, 'slow');
+    mkdirSync(root);
+    for (let i = 0; i < 40; i++) writeFileSync(join(root, `n${i}.md`), `# Note ${i}\n\n${'Words and more words. '.repeat(200)}`);
+    const { library } = openTestLibrary(dir);
+    const niceOf = (tid: string) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    try {
+      const before = new Map(readdirSync('/proc/self/task').map((t) => [t, niceOf(t)]));
+      const jobs = new BulkImports(library);
+      const jobId = jobs.startPaths([root]);
+      // By the first progress event the worker has started importing, so it has set its priority.
+      const nice = await new Promise<number[]>((resolve) => {
+        const off = library.onEvent((e) => {
+          if (e.type !== 'import-progress' || e.jobId !== jobId || e.done < 1) return;
+          off();
+          resolve(readdirSync('/proc/self/task').filter((t) => !before.has(t)).map(niceOf));
+        });
+      });
+      await jobs.finished(jobId);
+      expect(nice).toContain(10);
+      // Only the worker: every thread that was there before (the main thread among them) is unchanged.
+      expect([...before].every(([tid, n]) => !existsSync(`/proc/self/task/${tid}`) || niceOf(tid) === n)).toBe(true);
+      expect(niceOf(String(process.pid))).toBe(before.get(String(process.pid)));
     } finally {
       library.close();
     }

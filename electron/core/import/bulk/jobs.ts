@@ -1,21 +1,24 @@
 /**
  * Bulk-import jobs as the main thread sees them: each runs in its own worker thread; this side
  * keeps the counts and results, relays throttled `import-progress` events and one `import-report`
- * per job to every client, and turns a worker that dies into a failed job (never a hang).
+ * per job to every client (with a bounded sample of the results: clients page through the rest),
+ * and turns a worker that dies into a failed job (never a hang).
  */
 import { randomUUID } from 'node:crypto';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import type { ImportResult, LibraryEvent, Output } from '../../../api/contract';
+import { REPORT_EVENT_ROWS, type ImportResult, type LibraryEvent, type Output } from '../../../api/contract';
 import type { OnChangedSource } from '../../articles/import';
 import { CommonplaceError, errorMessage } from '../../errors';
 import type { Library } from '../../library';
 import { etaSeconds, RateMeter } from './progress';
+import { outcomeOf, sampleResults, type Outcome } from './report';
 import type { FromWorker, ToWorker, UploadedFile, WorkerInit } from './protocol';
 import { spawnImportWorker } from './spawn';
 
 export type ImportReportEvent = Extract<LibraryEvent, { type: 'import-report' }>;
 export type ImportProgressEvent = Extract<LibraryEvent, { type: 'import-progress' }>;
 export type BulkImportStatus = Output<'bulkImport.status'>;
+export type BulkImportResultsPage = Output<'bulkImport.results'>;
 
 export interface BulkImportOptions {
   /** better-sqlite3 binary the worker loads (Electron's ABI); default: the package's own. */
@@ -25,6 +28,8 @@ export interface BulkImportOptions {
   progressIntervalMs?: number;
   /** Each file as it is done, with the time its import took (benchmarks). */
   onFileDone?: (result: ImportResult, ms: number) => void;
+  /** Results of each outcome the `import-report` event carries (default REPORT_EVENT_ROWS; tests use fewer). */
+  reportEventRows?: number;
 }
 
 /** Uploaded files waiting in a worker before `addFiles` makes the client wait (backpressure). */
@@ -45,6 +50,8 @@ interface Job {
   total: number;
   current: string | null;
   results: ImportResult[];
+  /** The same results by outcome, for paging through one group. */
+  byOutcome: Record<Outcome, ImportResult[]>;
   counts: BulkImportStatus['counts'];
   error: string | null;
   startedAt: number;
@@ -108,7 +115,13 @@ export class BulkImports {
     return { jobId, state: job.state, done: job.results.length, total: job.total, counts: { ...job.counts }, error: job.error, results: ended ? job.results : null };
   }
 
-  /** The report of a job, once it ends. */
+  /** A page of one outcome's results (so far, while the job runs), in import order. */
+  results(jobId: string, outcome: Outcome, offset: number, limit: number): BulkImportResultsPage {
+    const list = this.get(jobId).byOutcome[outcome];
+    return { total: list.length, results: list.slice(offset, offset + limit) };
+  }
+
+  /** The report of a job, once it ends, with every result (the event clients get carries a sample). */
   finished(jobId: string): Promise<ImportReportEvent> {
     return this.get(jobId).report;
   }
@@ -143,6 +156,7 @@ export class BulkImports {
       total: 0,
       current: null,
       results: [],
+      byOutcome: { imported: [], duplicate: [], failed: [] },
       counts: { imported: 0, duplicate: 0, failed: 0 },
       error: null,
       startedAt: performance.now(),
@@ -194,9 +208,9 @@ export class BulkImports {
 
   private record(job: Job, result: ImportResult): void {
     job.results.push(result);
-    if (!result.ok) job.counts.failed++;
-    else if (result.duplicate) job.counts.duplicate++;
-    else job.counts.imported++;
+    const outcome = outcomeOf(result);
+    job.byOutcome[outcome].push(result);
+    job.counts[outcome]++;
     // Uploads are answered in the order they were sent.
     if (job.queued.sizes.length) this.releaseUpload(job);
   }
@@ -236,7 +250,7 @@ export class BulkImports {
     } catch (e) {
       console.error('bulk import: could not publish changes:', e);
     }
-    const event: ImportReportEvent = {
+    const report: ImportReportEvent = {
       type: 'import-report',
       jobId: job.id,
       state,
@@ -246,8 +260,8 @@ export class BulkImports {
       elapsedMs: Math.round(performance.now() - job.startedAt),
       results: job.results,
     };
-    this.library.emit(event);
-    job.resolveReport(event);
+    this.library.emit({ ...report, results: sampleResults(job.results, this.options.reportEventRows ?? REPORT_EVENT_ROWS) });
+    job.resolveReport(report);
   }
 
   private forgetOldJobs(): void {

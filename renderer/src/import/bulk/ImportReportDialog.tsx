@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import type { ImportResult } from '../../../../electron/api/contract';
+import type { Outcome } from '../../../../electron/core/import/bulk/report';
+import { invoke } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { Modal } from '../../ui/Modal';
 import { formatElapsed } from './formatProgress';
-import type { BulkReport } from './useBulkImport';
-
-/** Rows drawn per list; the rest are counted (the CLI's --json has every line). */
-const MAX_ROWS = 300;
+import { fetchMoreRows, REPORT_PAGE_ROWS, rowsLeft, type BulkReport, type FetchResults } from './reportRows';
 
 const TITLES: Record<BulkReport['state'], string> = {
   finished: 'Import finished',
@@ -13,25 +13,68 @@ const TITLES: Record<BulkReport['state'], string> = {
   failed: 'Import stopped',
 };
 
-function ResultList({ title, results, open: initiallyOpen = false }: { title: string; results: readonly ImportResult[]; open?: boolean }) {
-  // Rows are made only once the list is opened: a report of 10,000 files must not cost a long frame.
+/** A key per report shown, so a following report (even of the same job id) starts with fresh lists. */
+const reportKeys = new WeakMap<BulkReport, number>();
+let nextReportKey = 0;
+function keyOf(report: BulkReport): number {
+  let key = reportKeys.get(report);
+  if (key === undefined) reportKeys.set(report, (key = nextReportKey++));
+  return key;
+}
+
+const fetchResults: FetchResults = (jobId, outcome, offset, limit) => invoke('bulkImport.results', { jobId, outcome, offset, limit });
+
+function ResultList({ title, report, outcome, open: initiallyOpen = false }: { title: string; report: BulkReport; outcome: Outcome; open?: boolean }) {
+  // Rows are made only once the list is opened, and come a page at a time: a report of 10,000
+  // files must not cost a long frame (nor a 4 MB event).
   const [open, setOpen] = useState(initiallyOpen);
-  if (results.length === 0) return null;
+  const [rows, setRows] = useState<readonly ImportResult[]>(report.rows[outcome]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const total = report.counts[outcome];
+  if (total === 0) return null;
+  const left = rowsLeft(report, outcome, rows.length);
+  const showMore = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const more = await fetchMoreRows(report, outcome, rows.length, fetchResults);
+      setRows((shown) => [...shown, ...more]);
+    } catch (e) {
+      setError(`The rest of this list could not be loaded (${errorText(e)}); the CLI's import --json lists every file.`);
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
     <details className="bulk-report-section" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        {title} ({results.length.toLocaleString()})
+        {title} ({total.toLocaleString()})
       </summary>
       {open && (
-        <ul className="bulk-report-list">
-          {results.slice(0, MAX_ROWS).map((r, i) => (
-            <li key={i}>
-              <span className="bulk-report-file">{r.file}</span>
-              {r.ok ? <span className="bulk-report-detail"> → {r.article.title}</span> : <span className="bulk-report-reason">{reasonOf(r)}</span>}
-            </li>
-          ))}
-          {results.length > MAX_ROWS && <li className="bulk-report-more">…and {(results.length - MAX_ROWS).toLocaleString()} more</li>}
-        </ul>
+        <>
+          <ul className="bulk-report-list">
+            {rows.map((r, i) => (
+              <li key={i}>
+                <span className="bulk-report-file">{r.file}</span>
+                {r.ok ? <span className="bulk-report-detail"> → {r.article.title}</span> : <span className="bulk-report-reason">{reasonOf(r)}</span>}
+              </li>
+            ))}
+          </ul>
+          {left > 0 && (
+            <p className="bulk-report-more">
+              {left.toLocaleString()} more{' '}
+              <button type="button" onClick={() => void showMore()} disabled={loading}>
+                {loading ? 'Loading…' : `Show ${Math.min(left, REPORT_PAGE_ROWS).toLocaleString()} more`}
+              </button>
+            </p>
+          )}
+          {error && (
+            <p className="bulk-report-error" role="alert">
+              {error}
+            </p>
+          )}
+        </>
       )}
     </details>
   );
@@ -47,9 +90,9 @@ export function ImportReportDialog({ report, onClose }: { report: BulkReport | n
   const summaryId = useId();
   const counts = report
     ? [
-        `${report.imported.length.toLocaleString()} imported`,
-        `${report.duplicate.length.toLocaleString()} already in the library`,
-        `${report.failed.length.toLocaleString()} failed`,
+        `${report.counts.imported.toLocaleString()} imported`,
+        `${report.counts.duplicate.toLocaleString()} already in the library`,
+        `${report.counts.failed.toLocaleString()} failed`,
         ...(report.notReached ? [`${report.notReached.toLocaleString()} not reached`] : []),
       ].join(', ')
     : '';
@@ -67,10 +110,10 @@ export function ImportReportDialog({ report, onClose }: { report: BulkReport | n
               {report.error}
             </p>
           )}
-          <div className="bulk-report-lists">
-            <ResultList title="Failed" results={report.failed} open />
-            <ResultList title="Imported" results={report.imported} open={report.failed.length === 0 && report.imported.length <= 50} />
-            <ResultList title="Already in the library" results={report.duplicate} />
+          <div className="bulk-report-lists" key={keyOf(report)}>
+            <ResultList title="Failed" report={report} outcome="failed" open />
+            <ResultList title="Imported" report={report} outcome="imported" open={report.counts.failed === 0 && report.counts.imported <= 50} />
+            <ResultList title="Already in the library" report={report} outcome="duplicate" />
           </div>
           <div className="dialog-actions">
             <button type="button" className="primary" onClick={onClose}>

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../../../electron/api/contract';
 import { MAX_IMPORT_BYTES } from '../../../../electron/api/contract';
 import { BATCH_FILES } from '../uploadFiles';
 import { startUploadJob, type JobApi } from './uploadJob';
-import { splitReport } from './useBulkImport';
 
 /** A job endpoint that records what it is sent, as the server would receive it. */
 function recorder() {
@@ -45,15 +43,5 @@ describe('startUploadJob', () => {
     const cancelled = await startUploadJob([file('a'), file('b')], later.api, () => stop);
     await cancelled.sent;
     expect(later.calls).toEqual([{ jobId: 'job-1', names: [], last: true }]);
-  });
-});
-
-describe('splitReport', () => {
-  it('sorts results into imported, duplicate and failed, local failures first', () => {
-    const article = { id: '01900000-0000-7000-8000-000000000000', title: 'T', subtitle: null, byline: null, published: null, siteName: null, lang: null, source: null, format: 'text' as const, createdAt: '', updatedAt: '' };
-    const ok = (f: string, duplicate: boolean): ImportResult => ({ ok: true, file: f, duplicate, article });
-    const bad = (f: string): ImportResult => ({ ok: false, file: f, error: { code: 'empty_file', message: `${f}: the file is empty` } });
-    const r = splitReport({ type: 'import-report', jobId: 'job-1', state: 'finished', error: null, counts: { imported: 1, duplicate: 1, failed: 1 }, notReached: 0, elapsedMs: 5, results: [ok('a', false), ok('b', true), bad('c')] }, [bad('local')]);
-    expect([r.imported.map((x) => x.file), r.duplicate.map((x) => x.file), r.failed.map((x) => x.file)]).toEqual([['a'], ['b'], ['local', 'c']]);
   });
 });

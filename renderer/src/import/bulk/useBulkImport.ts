@@ -9,7 +9,10 @@ import { invoke } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useLibraryEvents } from '../../app/useLibraryEvents';
 import { collectDropped, pickedFolderFiles, type Collected, type Dropped } from './collectDropped';
+import { localReport, reportFromEvent, type BulkReport } from './reportRows';
 import { startUploadJob } from './uploadJob';
+
+export type { BulkReport } from './reportRows';
 
 /** More files than this in one drop or pick go through a job, with progress and a report. */
 export const BULK_THRESHOLD = 10;
@@ -27,17 +30,6 @@ export interface JobProgress {
   cancelling: boolean;
 }
 
-export interface BulkReport {
-  jobId: string;
-  state: ReportEvent['state'];
-  error: string | null;
-  notReached: number;
-  elapsedMs: number;
-  imported: ImportResult[];
-  duplicate: ImportResult[];
-  failed: ImportResult[];
-}
-
 export interface BulkImport {
   running: JobProgress[];
   report: BulkReport | null;
@@ -47,20 +39,6 @@ export interface BulkImport {
   importDropped(dropped: Dropped): Promise<void>;
   importPicked(files: File[]): Promise<void>;
   importFolder(files: File[]): Promise<void>;
-}
-
-export function splitReport(event: ReportEvent, localFailures: readonly ImportResult[]): BulkReport {
-  const results = [...localFailures, ...event.results];
-  return {
-    jobId: event.jobId,
-    state: event.state,
-    error: event.error,
-    notReached: event.notReached,
-    elapsedMs: event.elapsedMs,
-    imported: results.filter((r) => r.ok && !r.duplicate),
-    duplicate: results.filter((r) => r.ok && r.duplicate),
-    failed: results.filter((r) => !r.ok),
-  };
 }
 
 export function useBulkImport({ fallback, onFinished }: { fallback: (files: File[]) => Promise<void>; onFinished: () => void }): BulkImport {
@@ -80,7 +58,7 @@ export function useBulkImport({ fallback, onFinished }: { fallback: (files: File
       }
       local.current.delete(event.jobId);
       setRunning((list) => list.filter((j) => j.jobId !== event.jobId));
-      setReports((list) => [...list, splitReport(event, mine?.failures ?? [])]);
+      setReports((list) => [...list, reportFromEvent(event, mine?.failures ?? [])]);
       onFinished();
     },
     [onFinished],
@@ -119,7 +97,7 @@ export function useBulkImport({ fallback, onFinished }: { fallback: (files: File
           setRunning((list) => list.filter((j) => j.jobId !== jobId));
         }
         const failed = collected.files.map(({ path }): ImportResult => ({ ok: false, file: path, error: { code: 'io_error', message: `${path}: not sent (${errorText(error)})` } }));
-        setReports((list) => [...list, { jobId: jobId ?? 'job-none', state: 'failed', error: errorText(error), notReached: 0, elapsedMs: 0, imported: [], duplicate: [], failed: [...collected.failures, ...failed] }]);
+        setReports((list) => [...list, localReport({ jobId: jobId ?? 'job-none', state: 'failed', error: errorText(error) }, [...collected.failures, ...failed])]);
       }
     },
     [finish],
