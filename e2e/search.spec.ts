@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SHARED_ARTICLE, expect, test } from './fixtures';
@@ -136,6 +138,25 @@ test('a passage hit opens its article at the passage', async ({ app, page }) => 
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader.locator('p', { hasText: 'mutual settlements' }).first()).toBeInViewport();
   await expect.poll(() => reader.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+});
+
+test('one or two CJK characters find their article, with the hit marked, also after a reindex', async ({ app, page }) => {
+  const file = join(app.dir, 'pyongyang.md');
+  writeFileSync(file, '---\ntitle: 平壤访问\n---\n\n俄罗斯总统抵达平壤。대통령이 평양에 도착했다. Then back to English.\n');
+  expect((await app.cli(['import', file])).code).toBe(0);
+  expect((await app.cli(['reindex'])).code).toBe(0);
+  await page.goto(app.url);
+  await page.keyboard.press(`${MOD}+k`);
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  const box = dialog.getByRole('combobox', { name: 'Search the library' });
+  for (const q of ['壤', '평양', '访问']) {
+    await box.fill(q);
+    const option = dialog.getByRole('option').first();
+    await expect(option).toContainText('平壤访问');
+    if (q !== '访问') await expect(option.locator('mark').first()).toHaveText(q); // 访问 is only in the title
+  }
+  await box.fill('壤平');
+  await expect(dialog.getByText('No results for “壤平”')).toBeVisible();
 });
 
 test('the search UI passes axe in both themes', async ({ app, browser }) => {

@@ -25,6 +25,10 @@ describe('search benchmark (small run)', () => {
     // The corpus puts these where the queries find them.
     expect(byName['very common word'].total).toBeGreaterThan(300);
     expect(byName['CJK 2 chars'].counts.article).toBeGreaterThan(0);
+    // The floor reads the index our query is driven by: the gram index for 1–2 CJK characters.
+    expect(byName['CJK 2 chars'].floorIndex).toBe('articles_grams');
+    expect(byName['CJK 4 chars'].floorIndex).toBe('articles_cjk');
+    expect(byName['phrase'].floorIndex).toBe('articles_fts');
     expect(byName['rare word'].counts.article).toBe(1);
     expect(byName['rare word'].grep.files).toBe(1);
     expect(byName['very common word'].grep.files).toBeGreaterThan(300);

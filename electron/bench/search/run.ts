@@ -4,7 +4,8 @@
  *  - import throughput (articles/s, database work only),
  *  - `search()` latency, top 20 with snippets and counts, p50/p95/p99 per query,
  *  - the FTS5 floor: the bare `SELECT rowid … MATCH ? ORDER BY bm25 LIMIT 20` on the index that
- *    drives the same query (articles_fts; articles_cjk for CJK-only queries), same database,
+ *    drives the same query (articles_fts; articles_cjk or articles_grams for CJK-only queries),
+ *    same database,
  *  - `grep -ril` over the same texts written as files (a few runs: it is slow), and `grep -ric`,
  *    which reads every file to the end as ranking needs (-l stops at a file's first match),
  *  - peak memory (sampled RSS and the process's maxRSS).
@@ -29,7 +30,7 @@ import { openDatabase } from '../../core/db/open';
 import { newId, nowIso } from '../../core/ids';
 import { createNote } from '../../core/notes/repo';
 import { createPassage } from '../../core/passages/repo';
-import { compileTextMatch } from '../../core/search/match';
+import { compileTextMatch, MAX_PREFIX_WORDS } from '../../core/search/match';
 import { parseQuery } from '../../core/search/query';
 import { search } from '../../core/search/search';
 import { ensureTags, tagArticle } from '../../core/tags/repo';
@@ -115,17 +116,22 @@ function benchQueries(words: readonly string[]): BenchQuery[] {
 }
 
 /**
- * The floor: the bare FTS5 query on the index that drives `q` (word index, else trigram), with
- * our expression and our column weights, ranked top 20 — what any ranked first page must at
- * least do — without filters, counts, joins or snippets.
+ * The floor: the bare FTS5 query on the index that drives `q` (word index, else trigram, else
+ * CJK grams), with our expression (prefixes and short CJK terms resolved as `search` resolves
+ * them) and our column weights, ranked top 20 — what any ranked first page must at least do —
+ * without filters, counts, joins or snippets.
  */
 function floorStatement(db: Database, q: string): { sql: string; expr: string } | null {
   const parsed = parseQuery(q, { tagKey: safeTagKey });
   const expand = (needle: string) =>
     db.prepare('SELECT term FROM articles_cjk_vocab WHERE term >= ? AND term < ?').pluck().all(needle, `${needle}\u{10ffff}`) as string[];
-  const m = compileTextMatch(parsed, expand);
-  const table = m.word !== null ? 'articles_fts' : m.cjk !== null ? 'articles_cjk' : null;
-  const expr = m.word ?? m.cjk;
+  const expandPrefix = (prefix: string) => {
+    const words = db.prepare(`SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_WORDS + 1}`).pluck().all(prefix, `${prefix}\u{10ffff}`) as string[];
+    return words.length > MAX_PREFIX_WORDS ? null : words;
+  };
+  const m = compileTextMatch(parsed, expand, expandPrefix);
+  const table = m.word !== null ? 'articles_fts' : m.cjk !== null ? 'articles_cjk' : m.gram !== null ? 'articles_grams' : null;
+  const expr = m.word ?? m.cjk ?? m.gram;
   if (!table || expr === null) return null;
   const weights = KIND_SQL.article.weights.join(', ');
   return { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, ${weights}) LIMIT 20`, expr };
@@ -312,7 +318,7 @@ function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss:
       counts: result.counts,
       ours: s,
       floor,
-      floorIndex: floorSql ? (floorSql.sql.includes('articles_cjk') ? 'articles_cjk' : 'articles_fts') : null,
+      floorIndex: floorSql ? (/FROM (\w+)/.exec(floorSql.sql)?.[1] ?? null) : null,
       grep,
       grepCount,
       oursOverFloorP50: floor ? ratio(s.p50, floor.p50) : Number.NaN,

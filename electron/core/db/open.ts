@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
+import { registerSearchFunctions } from '../search/grams';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -36,6 +37,8 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Before migrating: the search triggers (migration 7) call these functions on every write.
+    registerSearchFunctions(db);
     migrate(db, migrations, file, opts.targetVersion);
     return db;
   } catch (e) {

@@ -85,15 +85,18 @@ describe('compiled FTS5 expressions', () => {
   const db = new BetterSqlite3(':memory:');
   db.exec(`CREATE VIRTUAL TABLE w USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
            CREATE VIRTUAL TABLE c USING fts5(x, tokenize = 'trigram case_sensitive 0 remove_diacritics 1');
-           INSERT INTO w VALUES ('near and or not x y'); INSERT INTO c VALUES ('北京 near');`);
-  const hostile = ['"', '(', ')', 'NEAR(a b)', 'a:b', '*', '^x', 'AND OR NOT', 'x"y', '"a""b"', "'", '{x}', 'a - b', '-', '北京"', '"(北京)"', 'a* b**', '😀', '\u0000', 'NEAR/3', '+x', 'x OR ( y'];
+           CREATE VIRTUAL TABLE g USING fts5(x, content = '', contentless_delete = 1, tokenize = 'ascii');
+           INSERT INTO w VALUES ('near and or not x y'); INSERT INTO c VALUES ('北京 near'); INSERT INTO g VALUES ('北 京 北京');`);
+  const hostile = ['"', '(', ')', 'NEAR(a b)', 'a:b', '*', '^x', 'AND OR NOT', 'x"y', '"a""b"', "'", '{x}', 'a - b', '-', '北京"', '"(北京)"', 'a* b**', '😀', '\u0000', 'NEAR/3', '+x', 'x OR ( y', '北*', '"北" 京', 'a平', 'abc* "x abc"*'];
   for (const s of hostile) {
     it(`is valid for ${JSON.stringify(s)}`, () => {
-      const m = compileTextMatch(parse(s), () => ['北京 ']);
+      const m = compileTextMatch(parse(s), () => ['北京 '], () => ['abcd', 'abc"e']);
       const exprs = [m.word, m.highlight.word, ...m.anyOf.map((a) => a.word), ...m.noneOf.map((a) => a.word)].filter((e) => e !== null);
       const cjk = [m.cjk, m.highlight.cjk, ...m.anyOf.map((a) => a.cjk), ...m.noneOf.map((a) => a.cjk)].filter((e) => e !== null);
+      const gram = [m.gram, ...m.anyOf.map((a) => a.gram), ...m.noneOf.map((a) => a.gram)].filter((e) => e !== null);
       for (const e of exprs) expect(() => db.prepare('SELECT count(*) FROM w WHERE w MATCH ?').get(e)).not.toThrow();
       for (const e of cjk) expect(() => db.prepare('SELECT count(*) FROM c WHERE c MATCH ?').get(e)).not.toThrow();
+      for (const e of gram) expect(() => db.prepare('SELECT count(*) FROM g WHERE g MATCH ?').get(e)).not.toThrow();
     });
   }
 
@@ -104,20 +107,47 @@ describe('compiled FTS5 expressions', () => {
     expect(db.prepare('SELECT count(*) AS n FROM w WHERE w MATCH ?').get(compileTextMatch(parse('NEAR( x'), () => []).word)).toEqual({ n: 1 });
   });
 
-  it('routes terms: words to the word index, CJK to trigrams, 1–2 CJK characters through the vocabulary', () => {
+  it('routes terms: words to the word index, CJK to trigrams, 1–2 CJK characters to the gram index', () => {
     const seen: string[] = [];
-    const m = compileTextMatch(parse('putin 푸틴 平壤访问 -北 x OR 京'), (n) => (seen.push(n), n === '北' ? ['北京 '] : ['京城x', '京 a']));
-    expect(seen.sort()).toEqual(['京', '北', '푸틴'].sort());
+    const m = compileTextMatch(parse('putin 푸틴 平壤访问 -北 x OR 京'), (n) => (seen.push(n), []));
+    expect(seen).toEqual([]); // no trigram vocabulary read for a term of CJK characters only
     expect(m.word).toBe('"putin"');
-    expect(m.cjk).toBe('(("京城x" OR "京 a") AND "平壤访问") NOT "北京 "'); // 푸틴 AND 平壤访问, not 北
-    expect(m.anyOf).toEqual([{ word: '"x"', cjk: '("京城x" OR "京 a")' }]);
+    expect(m.cjk).toBe('"平壤访问"');
+    expect(m.gram).toBe('("푸틴") NOT "北"');
+    expect(m.anyOf).toEqual([{ word: '"x"', cjk: null, gram: '"京"' }]);
+    expect(m.noneOf).toEqual([]);
     expect(m.highlight.substrings.sort()).toEqual(['京', '平壤访问', '푸틴'].sort());
+    expect(m.highlight.cjk).toBe('"平壤访问"'); // gram expressions are not for highlight() on trigrams
     expect(m.highlight.wordTerms.map((t) => t.text).sort()).toEqual(['putin', 'x']);
+    expect(m.cjkExpanded).toBe(false);
+  });
+
+  it('a short term mixing scripts goes through the trigram vocabulary', () => {
+    const seen: string[] = [];
+    const m = compileTextMatch(parse('a平 putin'), (n) => (seen.push(n), ['a平壤', 'a平 ']));
+    expect(seen).toEqual(['a平']);
+    expect(m.cjk).toBe('("a平壤" OR "a平 ")');
+    expect(m.gram).toBeNull();
     expect(m.cjkExpanded).toBe(true);
+    expect(compileTextMatch(parse('putin 1龍'), () => []).impossible).toBe(true); // never seen: nothing can match
+  });
+
+  it('expands a prefix of 3+ ASCII characters to the words it starts, keeping it for highlight', () => {
+    const asked: string[] = [];
+    const words = (p: string) => (asked.push(p), p === 'econ' ? ['econ', 'economy'] : p === 'zzz' ? [] : null);
+    const m = compileTextMatch(parse('Econ* carbon-econ* ab* zzz* -caf*'), () => [], words);
+    expect(asked).toEqual(['econ', 'econ', 'zzz', 'caf']);
+    expect(m.impossible).toBe(true); // no word starts with zzz
+    const ok = compileTextMatch(parse('Econ* carbon-econ* ab* café* -caf*'), () => [], words);
+    // econ*: its words; carbon-econ*: the phrase with each; ab* (too short), café* (not ASCII) and
+    // caf* (too many words: null) stay FTS5 prefix queries.
+    expect(ok.word).toBe('(("econ" OR "economy") AND ("carbon econ" OR "carbon economy") AND "ab"* AND "café"*) NOT "caf"*');
+    expect(ok.highlight.word).toBe('("Econ"* OR "carbon-econ"* OR "ab"* OR "café"*)');
   });
 
   it('a required short term the index has never seen makes the query impossible; emoji are left out', () => {
-    expect(compileTextMatch(parse('putin 龍'), () => []).impossible).toBe(true);
+    expect(compileTextMatch(parse('putin x龍'), () => []).impossible).toBe(true);
+    expect(compileTextMatch(parse('putin 龍'), () => []).impossible).toBe(false); // a gram term: the index answers it
     const m = compileTextMatch(parse('putin 😀'), () => []);
     expect(m).toMatchObject({ impossible: false, word: '"putin"' });
   });

@@ -1,19 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import { backfillSearchIndexes } from '../db/migrations/0003_search';
 import { backfillNotesSearch, EXPECTED_NOTE_ROWS, noteCjkRows } from '../db/migrations/0005_notes_search';
+import { backfillGrams, GRAM_SOURCES } from '../db/migrations/0007_search_grams';
+import { cjkGrams } from './grams';
 import { UNSPACED_GLOB } from './scripts';
 
-const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk', 'notes_fts', 'notes_cjk'];
+const GRAM_INDEXES = ['articles_grams', 'passages_grams', 'notes_grams'] as const;
+const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk', 'notes_fts', 'notes_cjk', ...GRAM_INDEXES];
 
 /**
  * Rebuilds every search index from the tables (the `reindex` repair command), in one
- * transaction: word and trigram indexes of articles, and of live passages and notes with their tags.
+ * transaction: word, trigram and gram indexes of articles, and of live passages and notes with
+ * their tags.
  */
 export function rebuildSearchIndexes(db: Database): void {
   db.transaction(() => {
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`);
     backfillSearchIndexes(db);
     backfillNotesSearch(db);
+    backfillGrams(db); // after the passages' search ids are back
   })();
   // Merge the segments the rebuild wrote, so the first searches afterwards are not slower.
   for (const t of INDEXES) db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
@@ -55,7 +60,57 @@ export function checkSearchIndexes(db: Database): string[] {
     if (missing) problems.push(`${table}: ${missing} live note(s) missing or out of date`);
     if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed notes`);
   }
+  problems.push(...GRAM_INDEXES.flatMap((t) => gramProblems(db, t)));
   const unmapped = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passages WHERE id NOT IN (SELECT passage_id FROM passage_search_ids)').get()?.n ?? 0;
   if (unmapped) problems.push(`passage_search_ids: ${unmapped} passage(s) without a search id`);
+  return problems;
+}
+
+/** Numbers from an SQLite varint sequence (the format of FTS5's per-row column sizes). */
+function varints(blob: Uint8Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < blob.length) {
+    let v = 0;
+    for (let k = 0; i < blob.length; k++) {
+      const b = blob[i++]!;
+      if (k === 8) {
+        v = v * 256 + b;
+        break;
+      }
+      v = v * 128 + (b & 0x7f);
+      if (!(b & 0x80)) break;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * A gram index keeps no text, so it is compared with its rows by key and, for each row, by the
+ * number of grams FTS5 recorded per column (a row indexed from old text almost always differs).
+ */
+function gramProblems(db: Database, table: (typeof GRAM_INDEXES)[number]): string[] {
+  const stored = new Map<number, string>();
+  for (const r of db.prepare(`SELECT id, sz FROM ${table}_docsize`).all() as Array<{ id: number; sz: Uint8Array }>) stored.set(r.id, varints(r.sz).join(','));
+  let missing = 0;
+  let stale = 0;
+  for (const row of db.prepare(GRAM_SOURCES[table]).iterate() as Iterable<Record<string, string | number | null>>) {
+    const rid = row.rid as number;
+    const sizes = stored.get(rid);
+    stored.delete(rid);
+    if (sizes === undefined) missing++;
+    else {
+      const expected = Object.keys(row).filter((c) => c !== 'rid').map((c) => {
+        const grams = cjkGrams(typeof row[c] === 'string' ? (row[c] as string) : null);
+        return grams ? grams.split(' ').length : 0;
+      });
+      if (expected.join(',') !== sizes) stale++;
+    }
+  }
+  const problems: string[] = [];
+  if (missing) problems.push(`${table}: ${missing} row(s) missing`);
+  if (stale) problems.push(`${table}: ${stale} row(s) out of date`);
+  if (stored.size) problems.push(`${table}: ${stored.size} row(s) for deleted rows or rows without CJK text`);
   return problems;
 }

@@ -4,10 +4,11 @@
  * carries its particle (푸틴은 = 푸틴 + 은). Text in these scripts is searched as substrings in a
  * trigram index instead. Thai, Lao, Khmer and Myanmar are written without spaces too.
  *
- * The same ranges decide two things that must agree: which articles/passages go into the trigram
- * index (a GLOB in the triggers of migration 3) and which query terms are looked up there. A term
- * holding one of these characters can only occur in a row holding one, so nothing is missed.
- * Changing the list needs a migration that recreates those triggers and views.
+ * The same ranges decide things that must agree: which articles/passages go into the trigram
+ * index (a GLOB in the triggers of migration 3) and the gram index (`grams.ts`, migration 7), and
+ * which query terms are looked up there. A term holding one of these characters can only occur in
+ * a row holding one, so nothing is missed. Changing the list needs a migration that recreates
+ * those triggers and views and rebuilds both indexes.
  */
 export const UNSPACED_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x0e00, 0x0eff], // Thai, Lao
