@@ -2,52 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { SHARED_ARTICLE, expect, test, type WebApp } from './fixtures';
+import { expect, test } from './fixtures';
+import { SHARED_TITLE as TITLE, openSharedArticle as openArticle, selectText } from './reader';
 
-const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
-
-/** Imports the shared article with the CLI, opens the page and the article; returns its id. */
-async function openArticle(app: WebApp, page: Page): Promise<string> {
-  const imported = await app.cli(['import', SHARED_ARTICLE]);
-  expect(imported.code, imported.stderr).toBe(0);
-  const listed = await app.cli(['list', '--json']);
-  const id = (JSON.parse(listed.stdout) as { id: string }[])[0]!.id;
-  await page.goto(app.url);
-  await page.getByRole('option').filter({ hasText: TITLE }).click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  return id;
-}
-
-/** Selects the first occurrence of `text` in the reader body (it may span several text nodes). */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector('[aria-label="Article text"]');
-    if (!root) return false;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: [Text, number][] = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push([n as Text, all.length]);
-      all += n.textContent ?? '';
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) return false;
-    const locate = (pos: number, isEnd: boolean): [Text, number] => {
-      for (let i = nodes.length - 1; i >= 0; i--) {
-        const [node, start] = nodes[i]!;
-        if (isEnd ? start < pos : start <= pos) return [node, pos - start];
-      }
-      return nodes[0]!;
-    };
-    const [a, ao] = locate(at, false);
-    const [b, bo] = locate(at + needle.length, true);
-    a.parentElement?.scrollIntoView({ block: 'center' });
-    document.getSelection()?.setBaseAndExtent(a, ao, b, bo);
-    return true;
-  }, text);
-  expect(found, `text not in the reader: ${text}`).toBe(true);
-}
 
 const marks = (page: Page) => page.locator('[aria-label="Article text"] mark[data-passage-ids]');
 

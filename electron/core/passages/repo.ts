@@ -96,10 +96,31 @@ export interface PassageFilter {
 }
 
 // The passage columns alone: a list adds the tags with one more query (below), not a subquery per row.
+// Read as arrays (`raw()`), in this order: better-sqlite3 builds row objects key by key through
+// V8's C++ API, about 40 % of listing 1,000 passages (7 → 4.5 ms); the objects are made in JS below.
 const SELECT_PASSAGE_COLUMNS = `
   SELECT p.id, p.article_id, p.exact, p.prefix, p.suffix, p.start, p."end", p.orphaned, p.color, p.comment,
-         p.created_at, p.updated_at, NULL AS tags
+         p.created_at, p.updated_at
   FROM passages p`;
+type PassageColumns = [string, string, string, string, string, number, number, 0 | 1, PassageColor, string, string, string];
+
+function rowFromColumns(c: PassageColumns): PassageRow {
+  return {
+    id: c[0],
+    article_id: c[1],
+    exact: c[2],
+    prefix: c[3],
+    suffix: c[4],
+    start: c[5],
+    end: c[6],
+    orphaned: c[7],
+    color: c[8],
+    comment: c[9],
+    created_at: c[10],
+    updated_at: c[11],
+    tags: null,
+  };
+}
 
 /** Passages in reading order (by article, then position); orphans keep their last position. */
 export function listPassages(db: Database, f: PassageFilter = {}): Passage[] {
@@ -115,8 +136,10 @@ export function listPassages(db: Database, f: PassageFilter = {}): Passage[] {
   }
   const condition = where.join(' AND ');
   const rows = db
-    .prepare<string[], PassageRow>(`${SELECT_PASSAGE_COLUMNS} WHERE ${condition} ORDER BY p.article_id, p.start, p."end" DESC, p.id`)
-    .all(...params);
+    .prepare<string[], PassageColumns>(`${SELECT_PASSAGE_COLUMNS} WHERE ${condition} ORDER BY p.article_id, p.start, p."end" DESC, p.id`)
+    .raw()
+    .all(...params)
+    .map(rowFromColumns);
   // Every tag of the listed passages at once, by name key, so each passage's list comes out sorted.
   const tags = new Map<string, string[]>();
   const tagRows = db

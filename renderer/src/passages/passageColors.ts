@@ -25,15 +25,22 @@ export function swatchClass(color: PassageColor): string {
   return `swatch swatch-${color}`;
 }
 
+/** How a mark with `ids` (outermost first) looks: the innermost passage's fill and, where passages overlap, the next one out as an underline. */
+export function markStyle(ids: readonly string[], colorOf: (id: string) => PassageColor | undefined): { fill: PassageColor; under: PassageColor | null } {
+  const inner = ids[ids.length - 1];
+  const fill = (inner !== undefined && colorOf(inner)) || DEFAULT_COLOR;
+  return { fill, under: ids.length > 1 ? (colorOf(ids[ids.length - 2]!) ?? DEFAULT_COLOR) : null };
+}
+
 /**
  * Sets a mark element's classes for its `ids` (outermost first): the theme's mark classes, the
  * innermost passage's colour as the fill and, where passages overlap, the next one out as an
  * underline. One className write per mark (this runs for every mark on every render).
  */
 export function setMarkColorClasses(element: HTMLElement, ids: readonly string[], colorOf: (id: string) => PassageColor | undefined): void {
-  const inner = ids[ids.length - 1];
-  let className = `rd-mark ${markColorClass((inner !== undefined && colorOf(inner)) || DEFAULT_COLOR)}`;
-  if (ids.length > 1) className += ` rd-mark-overlap ${markUnderClass(colorOf(ids[ids.length - 2]!) ?? DEFAULT_COLOR)}`;
+  const style = markStyle(ids, colorOf);
+  let className = `rd-mark ${markColorClass(style.fill)}`;
+  if (style.under !== null) className += ` rd-mark-overlap ${markUnderClass(style.under)}`;
   if (element.classList.contains(FLASH_CLASS)) className += ` ${FLASH_CLASS}`;
   if (element.className !== className) element.className = className;
 }

@@ -15,7 +15,7 @@ import { readerSelectionRange } from '../passages/domRange';
 import type { MarkTarget } from '../passages/MarkEventsPlugin';
 import { FLASH_CLASS } from '../passages/passageColors';
 import { PassageEditor, type EditorFocus } from '../passages/PassageEditor';
-import { markElements, MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
+import { ensureMarksAt, markElements, MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
 import { PassagePreview } from '../passages/PassagePreview';
 import { PassagesSidebar } from '../passages/PassagesSidebar';
 import type { ReaderSelection } from '../passages/ReaderSelectionPlugin';
@@ -190,7 +190,9 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
       toolbarRef.current.querySelector('button')?.focus();
       return;
     }
-    if (event.key === 'Enter' && content) {
+    if (event.key === 'Enter' && content && editorRef.current) {
+      // A passage just opened may still be only painted: make its block's marks (the selection stays).
+      ensureMarksAt(editorRef.current, document.getSelection()?.focusNode ?? null);
       const node = document.getSelection()?.focusNode;
       const mark = node instanceof Element ? node.closest(`mark[${MARK_IDS_ATTRIBUTE}]`) : node?.parentElement?.closest(`mark[${MARK_IDS_ATTRIBUTE}]`);
       if (mark instanceof HTMLElement && content.contains(mark)) {
@@ -327,19 +329,19 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
           {editing ? (
             <EditableBody key={`edit@${version}`} body={body} editorRef={editEditorRef} />
           ) : (
-            passages !== null && (
-              <ReaderBody
-                key={`read@${version}`}
-                body={body}
-                pages={article.pages}
-                passages={passages}
-                onLink={openExternal}
-                editorRef={editorRef}
-                onSelection={setSelection}
-                onMarkActivate={onMarkActivate}
-                onMarkHover={onMarkHover}
-              />
-            )
+            // Not waiting for the passages: the text renders as soon as it is here, and the
+            // passages are painted over it when they arrive (PassageMarksPlugin).
+            <ReaderBody
+              key={`read@${version}`}
+              body={body}
+              pages={article.pages}
+              passages={passages}
+              onLink={openExternal}
+              editorRef={editorRef}
+              onSelection={setSelection}
+              onMarkActivate={onMarkActivate}
+              onMarkHover={onMarkHover}
+            />
           )}
         </div>
       </article>

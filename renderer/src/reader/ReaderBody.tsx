@@ -4,12 +4,13 @@ import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useMemo, useRef, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import type { Passage } from '../../../electron/api/contract';
 import type { Body } from '../../../electron/core/body';
 import type { PageStart } from '../../../electron/core/pages';
 import { MarkEventsPlugin, type MarkTarget } from '../passages/MarkEventsPlugin';
-import { marksSignature, PassageMarksPlugin, placedRanges } from '../passages/PassageMarksPlugin';
+import { PassageMarksPlugin, placedRanges } from '../passages/PassageMarksPlugin';
+import { browserHighlights } from '../passages/passageHighlights';
 import { ReaderSelectionPlugin, type ReaderSelection } from '../passages/ReaderSelectionPlugin';
 import { $setBody } from './bodyToLexical';
 import { LinkClickPlugin } from './LinkClickPlugin';
@@ -19,7 +20,8 @@ import { readerTheme } from './readerTheme';
 
 interface Props {
   body: Body;
-  passages: readonly Passage[];
+  /** Null until they are loaded: the text shows without them meanwhile. */
+  passages: readonly Passage[] | null;
   onLink: (href: string) => void;
   editorRef: RefObject<LexicalEditor | null>;
   onSelection: (selection: ReaderSelection | null) => void;
@@ -35,27 +37,29 @@ interface Props {
  * body of one); passage changes re-render the marks in place (PassageMarksPlugin).
  */
 export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onMarkActivate, onMarkHover, pages }: Props) {
-  // The first render already has the marks: one update, not a bare body and then a second pass.
-  const initialPassages = useRef(passages);
-  const initialSignature = useMemo(() => marksSignature(placedRanges(initialPassages.current)), []);
+  // The passages of the first render (null: not loaded yet): painted as highlights in the first
+  // frame that has them (their MarkNodes follow while the page is idle), or, without the highlight
+  // API, built as marks in the first state.
+  const [initialRanges] = useState(() => (passages === null ? null : placedRanges(passages)));
+  const [highlights] = useState(browserHighlights);
   const initialConfig = useMemo(
     () => ({
       namespace: 'commonplace-reader',
       nodes: [...readerNodes],
       theme: readerTheme,
       editable: false,
-      editorState: () => $setBody(body, placedRanges(initialPassages.current)),
+      editorState: () => $setBody(body, highlights || initialRanges === null ? [] : initialRanges),
       onError: (error: Error) => {
         console.error('Reader failed to render the article body', error);
       },
     }),
-    [body],
+    [body, highlights, initialRanges],
   );
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
       {/* First: it gives the marks their colours before the content editable renders them. */}
-      <PassageMarksPlugin body={body} passages={passages} initialSignature={initialSignature} />
+      <PassageMarksPlugin body={body} passages={passages} initialRanges={initialRanges} highlights={highlights} />
       <RichTextPlugin
         contentEditable={
           // Not a text field but a read-only document. Lexical defaults to role=textbox and adds

@@ -15,7 +15,7 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
-import type { Block, Body, Inline, InlineMark } from '../../../electron/core/body';
+import { blockText, type Block, type Body, type Inline, type InlineMark } from '../../../electron/core/body';
 import { markSegments, type IdRange, type Segment } from '../passages/markSegments';
 import { $createPassageMarkNode } from '../passages/PassageMarkNode';
 import { bodyHeadingLevel } from './headingLevel';
@@ -50,6 +50,19 @@ class Cursor {
   offset = 0;
   private next = 0;
   constructor(readonly segments: readonly Segment[]) {}
+
+  /** Continues at `offset` (a block's start) with the segments ending after it (they are disjoint, so sorted by end too). */
+  moveTo(offset: number): void {
+    this.offset = offset;
+    let lo = 0;
+    let hi = this.segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.segments[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    this.next = lo;
+  }
 
   /** Pieces for `text` at the current offset, added to `out`: text nodes, marked ones in marks. */
   pieces(text: string, marks: readonly InlineMark[] | undefined, out: Piece[]): void {
@@ -220,4 +233,36 @@ export function $setBody(body: Body, ranges: readonly IdRange[] = []): void {
     return $blockNode(block, shift, cursor);
   });
   $appendAll(root, blocks);
+}
+
+/** Where each top-level block of `body` starts in the canonical text (as `$setBody` counts). */
+export function blockStarts(body: Body): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  body.blocks.forEach((block, i) => {
+    if (i > 0) at += BLOCK_GAP;
+    starts.push(at);
+    at += blockText(block).length;
+  });
+  return starts;
+}
+
+/**
+ * Builds the top-level blocks `indices` of `body` again, with the passage `segments` (from
+ * `markSegments`) in PassageMarkNodes, in place of the root's children at those indices: the same
+ * nodes `$setBody(body, ranges)` makes for them. The root must show `body` (block i is child i);
+ * `starts` is `blockStarts(body)`. This is how highlights painted at open become MarkNodes a few
+ * blocks at a time, and how a changed passage re-renders only its own blocks.
+ */
+export function $rebuildBlocks(body: Body, segments: readonly Segment[], starts: readonly number[], indices: Iterable<number>): void {
+  const root = $getRoot();
+  const shift = headingShift(body.blocks);
+  const cursor = new Cursor(segments);
+  for (const i of indices) {
+    const block = body.blocks[i];
+    const old = root.getChildAtIndex(i);
+    if (block === undefined || old === null) continue;
+    cursor.moveTo(starts[i]!);
+    old.replace($blockNode(block, shift, cursor));
+  }
 }

@@ -5,10 +5,10 @@
  * time, as search's jumpToHit does, and a newer arrival cancels an older one.
  */
 import { FLASH_CLASS } from '../passages/passageColors';
-import { MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
+import { markElements, MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
 import { READER_ARTICLE_ID } from '../reader/ReaderArticle';
 import { READER_PANE_ID } from '../reader/ReaderPane';
-import { readerContentElement } from '../search/readerRange';
+import { readerContentElement, readerEditor } from '../search/readerRange';
 
 const GIVE_UP_MS = 6000;
 const FLASH_MS = 1600;
@@ -57,7 +57,9 @@ export function restoreReaderScroll(articleId: string, offset: number): void {
 /** Flashes the highlights of a passage (its marks), as the sidebar's jump does. */
 export function flashPassageMarks(articleId: string, passageId: string): void {
   whenReaderShows(articleId, (reader) => {
-    const marks = reader.querySelectorAll<HTMLElement>(`mark[${MARK_IDS_ATTRIBUTE}~="${CSS.escape(passageId)}"]`);
+    // Through the editor when there is one: a passage just opened gets its MarkNodes first.
+    const editor = readerEditor();
+    const marks = editor ? markElements(editor, passageId) : reader.querySelectorAll<HTMLElement>(`mark[${MARK_IDS_ATTRIBUTE}~="${CSS.escape(passageId)}"]`);
     if (marks.length === 0) return false;
     for (const mark of marks) {
       mark.classList.remove(FLASH_CLASS);

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../../electron/api/contract';
+import { samePassages } from './usePassages';
+
+const passage = (id: string, over: Partial<Passage> = {}): Passage => ({
+  id,
+  articleId: 'art',
+  quote: `quote ${id}`,
+  prefix: 'before ',
+  suffix: ' after',
+  start: 10,
+  end: 20,
+  orphaned: false,
+  color: 'yellow',
+  comment: '',
+  tags: ['a', 'b'],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('samePassages (is a refreshed list the one shown?)', () => {
+  it('is true for equal lists read apart (new objects, new tag arrays)', () => {
+    expect(samePassages([passage('p'), passage('q')], [passage('p'), passage('q')])).toBe(true);
+    expect(samePassages([], [])).toBe(true);
+  });
+
+  it('is false when any field, a tag, the order or the length differs', () => {
+    const base = [passage('p'), passage('q')];
+    for (const changed of [
+      [passage('p', { color: 'green' }), passage('q')],
+      [passage('p', { comment: 'new' }), passage('q')],
+      [passage('p'), passage('q', { start: 11 })],
+      [passage('p'), passage('q', { orphaned: true })],
+      [passage('p', { tags: ['a'] }), passage('q')],
+      [passage('p', { tags: ['a', 'c'] }), passage('q')],
+      [passage('p', { tags: ['b', 'a'] }), passage('q')],
+      [passage('q'), passage('p')],
+      [passage('p')],
+      [passage('p'), passage('q'), passage('r')],
+    ]) {
+      expect(samePassages(base, changed), JSON.stringify(changed)).toBe(false);
+    }
+  });
+
+  it('is false when an answer carries a field the other lacks (a newer server)', () => {
+    const extra = { ...passage('p'), page: 3 } as Passage;
+    expect(samePassages([passage('p')], [extra])).toBe(false);
+    expect(samePassages([extra], [passage('p')])).toBe(false);
+  });
+});
