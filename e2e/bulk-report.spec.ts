@@ -9,13 +9,17 @@ test('a report longer than one page shows the first rows at once and the rest on
   mkdirSync(folder);
   for (let i = 0; i < 230; i++) writeFileSync(join(folder, `n${String(i).padStart(3, '0')}.md`), `# Paged note ${i}\n\nText of note ${i}.`);
   writeFileSync(join(folder, 'zz-empty.md'), '');
+  // Imported all the same, with a warning: its front matter is not YAML.
+  writeFileSync(join(folder, 'n007.md'), '---\ntitle: [unclosed\n---\n# Paged note 7\n\nText of note 7.');
   await page.goto(app.url);
   await page.getByLabel('Import a folder').setInputFiles(folder);
 
   const report = page.getByRole('dialog', { name: 'Import finished' });
   await expect(report).toBeVisible({ timeout: 60_000 });
-  await expect(report).toContainText('230 imported, 0 already in the library, 1 failed');
+  await expect(report).toContainText('230 imported (1 with warnings), 0 already in the library, 1 failed');
   await expect(report.locator('details', { hasText: 'Failed (1)' })).toContainText('many/zz-empty.md');
+  const warned = report.locator('details', { hasText: 'Imported with warnings (1)' });
+  await expect(warned.locator('.bulk-report-list li')).toHaveText(/^many\/n007\.md → Paged note 7\s*front matter is not valid YAML/);
 
   const imported = report.locator('details', { hasText: 'Imported (230)' });
   await imported.locator('summary').click();

@@ -44,7 +44,7 @@ export function formatArticle(a: Article): string {
 /** JSON output of `import --json`: the summary fields plus `duplicate`, or the error. */
 export function importResultJson(r: ImportResult): Record<string, unknown> {
   if (!r.ok) return { file: r.file, error: r.error };
-  return { file: r.file, duplicate: r.duplicate, ...r.article };
+  return { file: r.file, duplicate: r.duplicate, ...r.article, ...(r.warnings ? { warnings: r.warnings } : {}) };
 }
 
 export function formatPassageLine(p: Passage): string {

@@ -46,8 +46,8 @@ describe('import progress and summary lines', () => {
   });
 
   it('sums up a finished or cancelled job', () => {
-    expect(formatImportSummary({ state: 'finished', counts: { imported: 5, duplicate: 2, failed: 1 }, notReached: 0, elapsedMs: 1500 })).toBe('8 files: 5 imported, 2 already in library, 1 failed in 2 s');
-    expect(formatImportSummary({ state: 'cancelled', counts: { imported: 1, duplicate: 0, failed: 0 }, notReached: 9, elapsedMs: 200 })).toBe('1 file: 1 imported, 0 already in library, 0 failed, 9 not reached (cancelled) in 1 s');
+    expect(formatImportSummary({ state: 'finished', counts: { imported: 5, duplicate: 2, failed: 1, warned: 0 }, notReached: 0, elapsedMs: 1500 })).toBe('8 files: 5 imported, 2 already in library, 1 failed in 2 s');
+    expect(formatImportSummary({ state: 'cancelled', counts: { imported: 1, duplicate: 0, failed: 0, warned: 1 }, notReached: 9, elapsedMs: 200 })).toBe('1 file: 1 imported (1 with warnings), 0 already in library, 0 failed, 9 not reached (cancelled) in 1 s');
     expect(formatDuration(3725)).toBe('1 h 2 min');
   });
 });

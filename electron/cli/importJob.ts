@@ -8,6 +8,7 @@ import type { ImportResult } from '../api/contract';
 import { bulkImportJobs } from '../api/handlers/bulkImport';
 import type { OnChangedSource } from '../core/articles/import';
 import { importWalkedFile } from '../core/import/bulk/importItem';
+import { countGroups } from '../core/import/bulk/report';
 import type { ImportProgressEvent, ImportReportEvent } from '../core/import/bulk/jobs';
 import { walkImportPaths } from '../core/import/bulk/walk';
 import type { Library } from '../core/library';
@@ -54,8 +55,8 @@ export function formatDuration(seconds: number): string {
 }
 
 export function formatImportSummary(r: Pick<ImportReportEvent, 'state' | 'counts' | 'notReached' | 'elapsedMs'>): string {
-  const { imported, duplicate, failed } = r.counts;
-  const parts = [`${imported} imported`, `${duplicate} already in library`, `${failed} failed`];
+  const { imported, duplicate, failed, warned } = r.counts;
+  const parts = [`${imported} imported${warned ? ` (${warned} with warnings)` : ''}`, `${duplicate} already in library`, `${failed} failed`];
   if (r.notReached) parts.push(`${r.notReached} not reached (${r.state === 'cancelled' ? 'cancelled' : 'the import stopped'})`);
   const n = imported + duplicate + failed;
   return `${n} file${n === 1 ? '' : 's'}: ${parts.join(', ')} in ${formatDuration(r.elapsedMs / 1000)}`;
@@ -68,7 +69,5 @@ async function importHere(library: Library, paths: string[], onChangedSource: On
   for (const item of walkImportPaths(paths).items) {
     results.push(item.kind === 'failure' ? item.failure : await importWalkedFile(library.db, item.file, onChangedSource));
   }
-  const counts = { imported: 0, duplicate: 0, failed: 0 };
-  for (const r of results) counts[!r.ok ? 'failed' : r.duplicate ? 'duplicate' : 'imported']++;
-  return { type: 'import-report', jobId: 'job-cli', state: 'finished', error: null, counts, notReached: 0, elapsedMs: Math.round(performance.now() - started), results };
+  return { type: 'import-report', jobId: 'job-cli', state: 'finished', error: null, counts: countGroups(results), notReached: 0, elapsedMs: Math.round(performance.now() - started), results };
 }

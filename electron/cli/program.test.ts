@@ -32,6 +32,21 @@ describe('commonplace CLI', () => {
     expect(JSON.parse(again.out)[0]).toMatchObject({ id: a!.id, duplicate: true });
   });
 
+  it('imports a file with broken front matter, warning on stderr and in --json, exit 0', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib.sqlite');
+    const file = join(dir, 'broken.md');
+    writeFileSync(file, '---\ntitle: [unclosed\n---\n# Heading kept\n\nBody.\n');
+    const r = await cli(['--library', lib, 'import', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^imported: .*broken\.md → .* "Heading kept"$/);
+    expect(r.errLines).toEqual([expect.stringMatching(/^warning: broken\.md: front matter is not valid YAML/)]);
+    const other = join(dir, 'other.md');
+    writeFileSync(other, '---\ntitle: [unclosed\n---\n# Another\n\nBody.\n');
+    const json = await cli(['--library', lib, 'import', other, '--json']);
+    expect(JSON.parse(json.out)[0]).toMatchObject({ title: 'Another', warnings: [expect.stringMatching(/^other\.md: front matter/)] });
+  });
+
   it('lists and shows articles; show --json includes the text', async () => {
     const lib = join(tempDir(), 'lib.sqlite');
     await cli(['--library', lib, 'import', SHARED_ARTICLE]);

@@ -86,6 +86,8 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
       for (const r of report.results) {
         if (!r.ok) io.err(formatImportLine(r));
         else if (!o.json) io.out(formatImportLine(r));
+        // Imported, but not as the user may think (no text layer, front matter ignored).
+        if (r.ok) for (const w of r.warnings ?? []) io.err(`warning: ${w}`);
       }
       if (report.error) io.err(`commonplace: ${report.error}`);
       if (!o.json && (report.results.length > 1 || report.notReached > 0)) io.out(formatImportSummary(report));

@@ -12,13 +12,19 @@ export const BulkImportCountsSchema = z.object({
   imported: z.number().int(),
   duplicate: z.number().int(),
   failed: z.number().int(),
+  /** Of the imported files, those imported with a warning. */
+  warned: z.number().int(),
 });
 
 export const BULK_IMPORT_STATES = ['running', 'finished', 'cancelled', 'failed'] as const;
 export const BulkImportStateSchema = z.enum(BULK_IMPORT_STATES);
 
-/** How each file of a job ended; the report lists them in these three groups. */
-export const BULK_IMPORT_OUTCOMES = ['imported', 'duplicate', 'failed'] as const;
+/**
+ * The groups a job's report lists its files in: how each ended (imported, duplicate or failed:
+ * one of those per file), and `warned`, the imported files whose import noticed a problem it went
+ * past (also in `imported`), so they can be found among thousands.
+ */
+export const BULK_IMPORT_OUTCOMES = ['imported', 'duplicate', 'failed', 'warned'] as const;
 export const BulkImportOutcomeSchema = z.enum(BULK_IMPORT_OUTCOMES);
 
 /**

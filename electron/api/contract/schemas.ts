@@ -70,6 +70,8 @@ export const ImportResultSchema = z.discriminatedUnion('ok', [
      * nothing was written yet (the client offers to update), or the re-anchoring report once applied.
      */
     newVersion: z.union([z.literal('available'), ReanchorReportSchema]).optional(),
+    /** Problems the import noticed but went past (invalid front matter, a PDF without text), one line each. */
+    warnings: z.array(z.string()).optional(),
   }),
   z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);

@@ -1,4 +1,4 @@
-import { importDocument, importPaths, toImportError, updateFromSource } from '../../core/articles/import';
+import { importDocument, importedResult, importPaths, toImportError, updateFromSource } from '../../core/articles/import';
 import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle, listArticles } from '../../core/articles/repo';
 import { setArticleTags } from '../../core/tags/repo';
@@ -16,8 +16,7 @@ export function articleHandlers(library: Library) {
       for (const f of files) {
         try {
           const bytes = Buffer.from(f.dataBase64, 'base64');
-          const { duplicate, article } = await importDocument(db, { bytes, fileName: f.name });
-          results.push({ ok: true, file: f.name, duplicate, article });
+          results.push(importedResult(f.name, await importDocument(db, { bytes, fileName: f.name })));
         } catch (e) {
           results.push({ ok: false, file: f.name, error: toImportError(e) });
         }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citePages } from '../../core/pages';
 import { makeEpub, xhtml } from '../../core/import/epub/fixtures';
-import { makePdf, textLines } from '../../core/import/pdf/fixtures';
+import { imageOnlyPdf, makePdf, textLines } from '../../core/import/pdf/fixtures';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
 import { configureSystemViewer } from './imports';
@@ -50,6 +50,23 @@ describe('PDF, EPUB and DOCX through the library', () => {
     // Same bytes again, under another name: the existing article.
     const [again] = await invoke('articles.importFiles', { files: [upload('copy.pdf', bytes)] });
     expect(again).toMatchObject({ ok: true, duplicate: true });
+  });
+
+  it('says which files were imported with a warning (a PDF without text, broken front matter); not again for a duplicate', async () => {
+    const { invoke, library } = setup();
+    const md = new TextEncoder().encode('---\ntitle: [unclosed\n---\n# Heading\n\nBody text.\n');
+    const files = [upload('scan.pdf', imageOnlyPdf()), upload('note.md', md), upload('plain.txt', new TextEncoder().encode('Plain text.'))];
+    const results = await invoke('articles.importFiles', { files });
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    const warnings = results.map((r) => (r.ok ? r.warnings : undefined));
+    expect(warnings[0]).toEqual([expect.stringMatching(/^scan\.pdf: no text layer \(1 page, scanned\?\)/)]);
+    expect(warnings[1]).toEqual([expect.stringMatching(/^note\.md: front matter is not valid YAML/)]);
+    expect(warnings[2]).toBeUndefined();
+    // The warned files are in the library all the same.
+    expect((library.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(3);
+    const again = await invoke('articles.importFiles', { files: [files[0]!] });
+    expect(again[0]).toMatchObject({ ok: true, duplicate: true });
+    expect(again[0]!.ok && again[0]!.warnings).toBeUndefined();
   });
 
   it('refuses an image named .html, with every other file of the import still landing', async () => {

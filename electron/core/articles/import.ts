@@ -25,6 +25,13 @@ export interface Imported {
   duplicate: boolean;
   article: ArticleSummary;
   newVersion?: 'available' | ReanchorReport;
+  /** What the parser noticed but imported anyway (ParsedArticle.warnings); only when it parsed. */
+  warnings?: string[];
+}
+
+/** The per-file result clients get for an import that succeeded, named `file` as they know it. */
+export function importedResult(file: string, { duplicate, article, newVersion, warnings }: Imported): ImportResult {
+  return { ok: true, file, duplicate, article, ...(newVersion ? { newVersion } : {}), ...(warnings?.length ? { warnings } : {}) };
 }
 
 /** What to do with changed bytes at a path an article was imported from. */
@@ -51,6 +58,7 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
 
   const parsed = await parseDocument(src.bytes, src.fileName, src.source);
   const fields = articleFields(parsed, src, hash);
+  const warnings = parsed.warnings?.length ? { warnings: parsed.warnings } : {};
   const now = nowIso();
   const storeOriginal = () =>
     db
@@ -70,7 +78,7 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
       addTags(previous.id);
       return reanchorArticlePassages(db, previous.id, oldText, fields.text);
     })();
-    return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report };
+    return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report, ...warnings };
   }
 
   const id = newId();
@@ -83,7 +91,7 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
     return null;
   })();
   if (inserted) return { duplicate: true, article: inserted };
-  return { duplicate: false, article: getArticleSummary(db, id) };
+  return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
 }
 
 /** The article row's fields from a parse, with metadata cleaned and the file name as last-resort title. */
@@ -113,8 +121,7 @@ export async function importPaths(db: Database, paths: readonly string[], onChan
   const results: ImportResult[] = [];
   for (const p of paths) {
     try {
-      const { duplicate, article, newVersion } = await importDocument(db, readImportFile(p), onChangedSource);
-      results.push({ ok: true as const, file: p, duplicate, article, ...(newVersion ? { newVersion } : {}) });
+      results.push(importedResult(p, await importDocument(db, readImportFile(p), onChangedSource)));
     } catch (e) {
       results.push({ ok: false as const, file: p, error: toImportError(e) });
     }

@@ -21,4 +21,9 @@ export interface ParsedArticle {
   body: Body;
   /** Where each printed page starts in the canonical text (PDF); absent for unpaginated formats. */
   pages?: PageStart[];
+  /**
+   * Problems that did not stop the import (invalid front matter, a PDF without a text layer), one
+   * line each, naming the file: the import report shows them beside the imported article.
+   */
+  warnings?: string[];
 }

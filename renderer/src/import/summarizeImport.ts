@@ -4,12 +4,14 @@ export interface ImportSummary {
   imported: number;
   duplicates: number;
   failures: { file: string; message: string }[];
+  /** What imports noticed but went past (a PDF without text, invalid front matter), each naming its file. */
+  warnings: string[];
   /** The article to open: the first newly imported one, else the first already in the library. */
   openId: string | null;
 }
 
 export function summarizeImport(results: readonly ImportResult[]): ImportSummary {
-  const summary: ImportSummary = { imported: 0, duplicates: 0, failures: [], openId: null };
+  const summary: ImportSummary = { imported: 0, duplicates: 0, failures: [], warnings: [], openId: null };
   let firstDuplicate: string | null = null;
   for (const result of results) {
     if (!result.ok) {
@@ -21,6 +23,7 @@ export function summarizeImport(results: readonly ImportResult[]): ImportSummary
       summary.imported++;
       summary.openId ??= result.article.id;
     }
+    if (result.ok) summary.warnings.push(...(result.warnings ?? []));
   }
   summary.openId ??= firstDuplicate;
   return summary;

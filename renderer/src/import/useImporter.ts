@@ -35,6 +35,9 @@ export function useImporter({ toaster, onImported }: Options): Importer {
       if (hidden > 0) show('error', `…and ${hidden} more ${hidden === 1 ? 'file' : 'files'} could not be imported.`);
       const success = successText(summary);
       if (success !== null) show('success', success);
+      summary.warnings.slice(0, MAX_FAILURE_TOASTS).forEach((warning) => show('notice', `Imported with a warning: ${warning}`));
+      const unshown = summary.warnings.length - MAX_FAILURE_TOASTS;
+      if (unshown > 0) show('notice', `…and ${unshown} more ${unshown === 1 ? 'warning' : 'warnings'}.`);
       // Files imported by path that changed since: offer to update, or say how the update went.
       for (const notice of sourceUpdateNotices(results)) {
         if (notice.kind === 'updated') {

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportResult } from '../../../api/contract';
 import { CommonplaceError, errorMessage } from '../../errors';
-import { importDocument, importPaths, toImportError, type ImportSource, type OnChangedSource } from '../../articles/import';
+import { importDocument, importedResult, importPaths, toImportError, type ImportSource, type OnChangedSource } from '../../articles/import';
 import { checkImportSize } from '..';
 import { legibleName } from './names';
 import type { UploadedFile } from './protocol';
@@ -21,8 +21,7 @@ export async function importWalkedFile(db: Database, file: WalkedFile, onChanged
     return relabel(result, file.path, file.display);
   }
   try {
-    const { duplicate, article, newVersion } = await importDocument(db, readByBytes(file.path, file.display), onChangedSource);
-    return { ok: true, file: file.display, duplicate, article, ...(newVersion ? { newVersion } : {}) };
+    return importedResult(file.display, await importDocument(db, readByBytes(file.path, file.display), onChangedSource));
   } catch (e) {
     return { ok: false, file: file.display, error: toImportError(e) };
   }
@@ -31,8 +30,7 @@ export async function importWalkedFile(db: Database, file: WalkedFile, onChanged
 export async function importUploadedFile(db: Database, file: UploadedFile): Promise<ImportResult> {
   const display = legibleName(file.name);
   try {
-    const { duplicate, article } = await importDocument(db, { bytes: file.bytes, fileName: display });
-    return { ok: true, file: display, duplicate, article };
+    return importedResult(display, await importDocument(db, { bytes: file.bytes, fileName: display }));
   } catch (e) {
     return { ok: false, file: display, error: toImportError(e) };
   }

@@ -9,7 +9,7 @@ import { useTempDir } from '../../../test/temp';
 import { fetchMoreRows, reportFromEvent, rowsLeft } from '../../../../renderer/src/import/bulk/reportRows';
 import { MAX_TEXT_IMPORT_BYTES } from '..';
 import { BulkImports, type ImportReportEvent } from './jobs';
-import { outcomeOf } from './report';
+import { outcomeOf, type Outcome } from './report';
 
 const tempDir = useTempDir('commonplace-bulk-');
 
@@ -20,6 +20,8 @@ function mixedFolder(root: string): void {
   writeFileSync(join(root, 'nested', 'page.html'), '<html><head><title>A page</title></head><body><article><p>Some words on a page that is long enough to read.</p></article></body></html>');
   writeFileSync(join(root, 'nested', 'deeper', 'notes.md'), '# Markdown notes\n\nBody text.');
   writeFileSync(join(root, 'nested', 'emoji 🎉.md'), '# Party\n\nText.');
+  // Imported, with a warning: its front matter is not YAML.
+  writeFileSync(join(root, 'nested', 'broken.md'), '---\ntitle: [unclosed\n---\n# Broken front matter\n\nText.');
   writeFileSync(join(root, 'new\nline.txt'), 'A file whose name has a newline.');
   writeFileSync(Buffer.concat([Buffer.from(join(root, 'latin-')), Buffer.from([0xe9]), Buffer.from('.txt')]), 'A file named in Latin-1.');
   writeFileSync(join(root, 'empty.txt'), '');
@@ -50,7 +52,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(report.error).toBeNull();
       const byName = new Map(report.results.map((r) => [r.file.slice(root.length + 1), r]));
       expect([...byName.keys()].sort()).toEqual(
-        ['binary.txt', 'empty.txt', 'huge.txt', 'latin-\\xe9.txt', 'nested/deeper/notes.md', 'nested/emoji 🎉.md', 'nested/loop', 'nested/page.html', 'new\\nline.txt', 'plain.txt'].sort(),
+        ['binary.txt', 'empty.txt', 'huge.txt', 'latin-\\xe9.txt', 'nested/broken.md', 'nested/deeper/notes.md', 'nested/emoji 🎉.md', 'nested/loop', 'nested/page.html', 'new\\nline.txt', 'plain.txt'].sort(),
       );
       const failed = report.results.filter((r) => !r.ok);
       expect(Object.fromEntries(failed.map((r) => [r.file.slice(root.length + 1), r.ok ? '' : r.error.code]))).toEqual({
@@ -63,8 +65,11 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(!huge.ok && huge.error.message).toContain(`${MAX_TEXT_IMPORT_BYTES / 1024 / 1024}.0 MB limit`);
       // Every line stays one line, whatever the file was called.
       for (const r of report.results) expect(r.ok ? r.file : r.error.message).not.toMatch(/\n/);
-      expect(report.counts).toEqual({ imported: 6, duplicate: 0, failed: 4 });
-      expect(articleCount(library)).toBe(6);
+      expect(report.counts).toEqual({ imported: 7, duplicate: 0, failed: 4, warned: 1 });
+      expect(articleCount(library)).toBe(7);
+      const warned = bulkImportJobs(library).results(report.jobId, 'warned', 0, 10);
+      expect(warned.total).toBe(1);
+      expect(warned.results[0]).toMatchObject({ ok: true, file: join(root, 'nested', 'broken.md'), warnings: [expect.stringMatching(/^broken\.md: front matter is not valid YAML/)] });
       const titles = library.db.prepare<[], { title: string }>('SELECT title FROM articles ORDER BY title').all().map((r) => r.title);
       expect(titles).toContain('Markdown notes');
       expect(titles).toContain('A page');
@@ -72,15 +77,16 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       const progress = events.filter((e) => e.type === 'import-progress');
       expect(progress.length).toBeGreaterThan(0);
       const last = progress[progress.length - 1]!;
-      expect(last.type === 'import-progress' && [last.done, last.total]).toEqual([10, 10]);
+      expect(last.type === 'import-progress' && [last.done, last.total]).toEqual([11, 11]);
       expect(events.filter((e) => e.type === 'import-report')).toHaveLength(1);
       // The worker's commits reach this connection's clients as change events.
       expect(events.some((e) => e.type === 'changed' && e.entities.includes('article'))).toBe(true);
 
       // The same folder again imports nothing twice.
       const again = await bulkImportJobs(library).finished((await invoke('bulkImport.startPaths', { paths: [root] })).jobId);
-      expect(again.counts).toEqual({ imported: 0, duplicate: 6, failed: 4 });
-      expect(articleCount(library)).toBe(6);
+      // A duplicate is not parsed again, so it has no warning to repeat.
+      expect(again.counts).toEqual({ imported: 0, duplicate: 7, failed: 4, warned: 0 });
+      expect(articleCount(library)).toBe(7);
     } finally {
       library.close();
     }
@@ -185,7 +191,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
     try {
       const jobs = bulkImportJobs(library);
       const report = await jobs.finished(jobs.startPaths([root]));
-      expect(report.counts).toEqual({ imported: 1, duplicate: 0, failed: 1 });
+      expect(report.counts).toEqual({ imported: 1, duplicate: 0, failed: 1, warned: 0 });
       const locked = report.results.find((r) => !r.ok)!;
       expect(!locked.ok && locked.error.message).toBe(`${join(root, 'locked.txt')}: cannot be read (permission denied)`);
     } finally {
@@ -210,7 +216,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
     try {
       const jobs = new BulkImports(library, { reportEventRows: 2 });
       const report = await jobs.finished(jobs.startPaths([root]));
-      expect(report.counts).toEqual({ imported: 6, duplicate: 4, failed: 5 });
+      expect(report.counts).toEqual({ imported: 6, duplicate: 4, failed: 5, warned: 0 });
       expect(report.results).toHaveLength(15);
       const [event] = events;
       expect(events).toHaveLength(1);
@@ -232,7 +238,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(shown.counts.failed).toBe(6);
       let rows = shown.rows.failed;
       expect(rows.map((r) => r.file)).toEqual(['unread.md', ...failed.slice(0, 2).map((r) => r.file)]);
-      const fetch = async (jobId: string, outcome: 'imported' | 'duplicate' | 'failed', offset: number, limit: number) => jobs.results(jobId, outcome, offset, limit);
+      const fetch = async (jobId: string, outcome: Outcome, offset: number, limit: number) => jobs.results(jobId, outcome, offset, limit);
       while (rowsLeft(shown, 'failed', rows.length) > 0) rows = [...rows, ...(await fetchMoreRows(shown, 'failed', rows.length, fetch, 2))];
       expect(rows.map((r) => r.file)).toEqual(['unread.md', ...failed.map((r) => r.file)]);
       expect(await fetchMoreRows(shown, 'failed', rows.length, fetch)).toEqual([]);

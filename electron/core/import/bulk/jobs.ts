@@ -11,7 +11,7 @@ import type { OnChangedSource } from '../../articles/import';
 import { CommonplaceError, errorMessage } from '../../errors';
 import type { Library } from '../../library';
 import { etaSeconds, RateMeter } from './progress';
-import { outcomeOf, sampleResults, type Outcome } from './report';
+import { byGroup, emptyCounts, groupsOf, sampleResults, type Outcome } from './report';
 import type { FromWorker, ToWorker, UploadedFile, WorkerInit } from './protocol';
 import { spawnImportWorker } from './spawn';
 
@@ -156,8 +156,8 @@ export class BulkImports {
       total: 0,
       current: null,
       results: [],
-      byOutcome: { imported: [], duplicate: [], failed: [] },
-      counts: { imported: 0, duplicate: 0, failed: 0 },
+      byOutcome: byGroup([]),
+      counts: emptyCounts(),
       error: null,
       startedAt: performance.now(),
       meter: new RateMeter(),
@@ -208,9 +208,10 @@ export class BulkImports {
 
   private record(job: Job, result: ImportResult): void {
     job.results.push(result);
-    const outcome = outcomeOf(result);
-    job.byOutcome[outcome].push(result);
-    job.counts[outcome]++;
+    for (const group of groupsOf(result)) {
+      job.byOutcome[group].push(result);
+      job.counts[group]++;
+    }
     // Uploads are answered in the order they were sent.
     if (job.queued.sizes.length) this.releaseUpload(job);
   }

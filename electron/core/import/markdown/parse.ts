@@ -64,6 +64,7 @@ export function readMarkdown(text: string, fileName: string): MarkdownImport {
     excerpt: cleanField(scalar(pick(data, 'description', 'summary', 'excerpt', 'abstract'))),
     tags: tagList(pick(data, 'tags', 'tag', 'keywords')),
     body: makeBody(blocks),
+    ...(warnings.length ? { warnings } : {}),
   };
   return { article, warnings };
 }

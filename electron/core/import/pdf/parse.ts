@@ -124,6 +124,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
         tags: [],
         body: makeBody([{ type: 'paragraph', content: [{ text: notice }] }]),
         pages: [],
+        warnings: [`${fileName}: no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, scanned?); imported with a notice in place of its text`],
       };
     }
     return { format: 'pdf', title, subtitle: null, byline, published, siteName: null, lang, excerpt: subject, tags: [], body: makeBody(blocks), pages };

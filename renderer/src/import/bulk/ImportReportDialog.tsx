@@ -58,6 +58,11 @@ function ResultList({ title, report, outcome, open: initiallyOpen = false }: { t
               <li key={i}>
                 <span className="bulk-report-file">{r.file}</span>
                 {r.ok ? <span className="bulk-report-detail"> → {r.article.title}</span> : <span className="bulk-report-reason">{reasonOf(r)}</span>}
+                {r.ok && r.warnings?.map((w, k) => (
+                  <span key={k} className="bulk-report-warning">
+                    {withoutFile(w, r.file)}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
@@ -82,7 +87,11 @@ function ResultList({ title, report, outcome, open: initiallyOpen = false }: { t
 
 /** The reason without the file name the message starts with (it is shown beside it already). */
 function reasonOf(r: Extract<ImportResult, { ok: false }>): string {
-  return r.error.message.startsWith(`${r.file}: `) ? r.error.message.slice(r.file.length + 2) : r.error.message;
+  return withoutFile(r.error.message, r.file);
+}
+
+function withoutFile(message: string, file: string): string {
+  return message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
 }
 
 export function ImportReportDialog({ report, onClose }: { report: BulkReport | null; onClose: () => void }) {
@@ -90,7 +99,7 @@ export function ImportReportDialog({ report, onClose }: { report: BulkReport | n
   const summaryId = useId();
   const counts = report
     ? [
-        `${report.counts.imported.toLocaleString()} imported`,
+        `${report.counts.imported.toLocaleString()} imported${report.counts.warned ? ` (${report.counts.warned.toLocaleString()} with warnings)` : ''}`,
         `${report.counts.duplicate.toLocaleString()} already in the library`,
         `${report.counts.failed.toLocaleString()} failed`,
         ...(report.notReached ? [`${report.notReached.toLocaleString()} not reached`] : []),
@@ -112,6 +121,7 @@ export function ImportReportDialog({ report, onClose }: { report: BulkReport | n
           )}
           <div className="bulk-report-lists" key={keyOf(report)}>
             <ResultList title="Failed" report={report} outcome="failed" open />
+            <ResultList title="Imported with warnings" report={report} outcome="warned" open={report.counts.warned <= 50} />
             <ResultList title="Imported" report={report} outcome="imported" open={report.counts.failed === 0 && report.counts.imported <= 50} />
             <ResultList title="Already in the library" report={report} outcome="duplicate" />
           </div>

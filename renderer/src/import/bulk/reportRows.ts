@@ -4,7 +4,7 @@
  * the dialog shows those at once and fetches the rest page by page, on request.
  */
 import type { ImportResult, LibraryEvent } from '../../../../electron/api/contract';
-import { outcomeOf, type Outcome } from '../../../../electron/core/import/bulk/report';
+import { byGroup, countGroups, type Outcome } from '../../../../electron/core/import/bulk/report';
 
 type ReportEvent = Extract<LibraryEvent, { type: 'import-report' }>;
 
@@ -29,15 +29,9 @@ export interface BulkReport {
 
 export type FetchResults = (jobId: string, outcome: Outcome, offset: number, limit: number) => Promise<{ total: number; results: ImportResult[] }>;
 
-function byOutcome(results: readonly ImportResult[]): Record<Outcome, ImportResult[]> {
-  const rows: Record<Outcome, ImportResult[]> = { imported: [], duplicate: [], failed: [] };
-  for (const r of results) rows[outcomeOf(r)].push(r);
-  return rows;
-}
-
 /** A job's report event, with the failures this window found before the files reached the server. */
 export function reportFromEvent(event: ReportEvent, localFailures: readonly ImportResult[]): BulkReport {
-  const rows = byOutcome([...localFailures, ...event.results]);
+  const rows = byGroup([...localFailures, ...event.results]);
   return {
     jobId: event.jobId,
     state: event.state,
@@ -53,12 +47,12 @@ export function reportFromEvent(event: ReportEvent, localFailures: readonly Impo
 
 /** A report made here, with every row (a job that could not be started or fed). */
 export function localReport(fields: Pick<BulkReport, 'jobId' | 'state' | 'error'>, results: readonly ImportResult[]): BulkReport {
-  const rows = byOutcome(results);
+  const rows = byGroup(results);
   return {
     ...fields,
     notReached: 0,
     elapsedMs: 0,
-    counts: { imported: rows.imported.length, duplicate: rows.duplicate.length, failed: rows.failed.length },
+    counts: countGroups(results),
     rows,
     localFailures: rows.failed.length,
     pageable: false,
