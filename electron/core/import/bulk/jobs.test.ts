@@ -7,7 +7,7 @@ import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { openTestLibrary } from '../../../test/library';
 import { useTempDir } from '../../../test/temp';
 import { fetchMoreRows, reportFromEvent, rowsLeft } from '../../../../renderer/src/import/bulk/reportRows';
-import { MAX_TEXT_IMPORT_BYTES } from '..';
+import { MAX_IMPORT_FILE_BYTES } from '..';
 import { BulkImports, type ImportReportEvent } from './jobs';
 import { outcomeOf, type Outcome } from './report';
 
@@ -62,7 +62,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
         'nested/loop': 'io_error',
       });
       const huge = byName.get('huge.txt')!;
-      expect(!huge.ok && huge.error.message).toContain(`${MAX_TEXT_IMPORT_BYTES / 1024 / 1024}.0 MB limit`);
+      expect(!huge.ok && huge.error.message).toContain(`${MAX_IMPORT_FILE_BYTES / 1024 / 1024}.0 MB limit`);
       // Every line stays one line, whatever the file was called.
       for (const r of report.results) expect(r.ok ? r.file : r.error.message).not.toMatch(/\n/);
       expect(report.counts).toEqual({ imported: 7, duplicate: 0, failed: 4, warned: 1 });
