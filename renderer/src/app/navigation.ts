@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState } f
 import { jumpToHit } from '../search/jumpToHit';
 import { flashPassageMarks, readerScrollOffset, restoreReaderScroll } from '../xrefs/readerArrival';
 import { nextPlace, PlaceHistory, type Place, type PlaceTarget } from './placeHistory';
+import { isTextField } from './keys';
 
 /** Where `go` can take the window (see placeHistory.ts). */
 export type NavTarget = PlaceTarget;
@@ -27,10 +28,6 @@ export function useNav(): Navigation {
   const nav = useContext(NavigationContext);
   if (!nav) throw new Error('useNav outside NavigationContext');
   return nav;
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }
 
 /** On arriving at a place by back/forward: the remembered scroll offset, else the passage it went to. */

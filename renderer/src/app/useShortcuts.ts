@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isElectron } from '../api/client';
+import { isModKey } from './keys';
 import { cyclePaneFocus } from './paneFocus';
 
 /**
@@ -17,7 +18,7 @@ export function useShortcuts(onImport: () => void): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const mod = event.ctrlKey || event.metaKey;
-      if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'o' && !isElectron()) {
+      if (isModKey(event, 'o') && !isElectron()) {
         event.preventDefault();
         onImportRef.current();
       } else if (event.key === 'F6' && !mod && !event.altKey) {

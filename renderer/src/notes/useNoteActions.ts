@@ -1,15 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { invoke } from '../api/client';
 import { useNav } from '../app/navigation';
 import { useReportError, useToaster } from '../app/toasterContext';
+import { useUndoableDelete } from '../app/useUndoableDelete';
 import { flushOpenNote } from './openNote';
-
-/** Ctrl/Cmd+Z outside a text field undoes a deletion for this long after it (as for passages). */
-const UNDO_WINDOW_MS = 10_000;
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
-}
 
 export interface NoteActions {
   create: () => Promise<void>;
@@ -22,10 +16,10 @@ export interface NoteActions {
  */
 export function useNoteActions(): NoteActions {
   const { go, place } = useNav();
-  const { show, dismiss } = useToaster();
+  const { show } = useToaster();
   const reportError = useReportError();
+  const offerUndo = useUndoableDelete();
   const openNoteId = place.noteId;
-  const lastDeleted = useRef<{ id: string; at: number; toast: number; wasOpen: boolean } | null>(null);
 
   const restore = useCallback(
     async (id: string, reopen: boolean) => {
@@ -39,21 +33,6 @@ export function useNoteActions(): NoteActions {
     },
     [go, show, reportError],
   );
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const deleted = lastDeleted.current;
-      if (!deleted || event.defaultPrevented || isTextField(event.target)) return;
-      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
-      if (Date.now() - deleted.at > UNDO_WINDOW_MS) return;
-      event.preventDefault();
-      lastDeleted.current = null;
-      dismiss(deleted.toast);
-      void restore(deleted.id, deleted.wasOpen);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dismiss, restore]);
 
   return useMemo<NoteActions>(
     () => ({
@@ -75,20 +54,12 @@ export function useNoteActions(): NoteActions {
           }
           await invoke('notes.delete', { id: note.id });
           const name = note.title.trim() ? `“${note.title.trim()}”` : 'Untitled note';
-          const toast = show('success', `Note ${name} deleted`, {
-            label: 'Undo',
-            ariaLabel: `Undo deleting note ${name}`,
-            run: () => {
-              lastDeleted.current = null;
-              void restore(note.id, wasOpen);
-            },
-          });
-          lastDeleted.current = { id: note.id, at: Date.now(), toast, wasOpen };
+          offerUndo(`Note ${name} deleted`, () => void restore(note.id, wasOpen), `Undo deleting note ${name}`);
         } catch (error) {
           reportError(error);
         }
       },
     }),
-    [go, openNoteId, reportError, restore, show],
+    [go, offerUndo, openNoteId, reportError, restore],
   );
 }

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Input, Passage } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
+import { useUndoableDelete } from '../app/useUndoableDelete';
 import type { TextRange } from './trimRange';
-
-/** Ctrl/Cmd+Z undoes a deletion for this long after it. */
-const UNDO_WINDOW_MS = 10_000;
 
 export interface PassageActions {
   create: (range: TextRange, options?: Omit<Input<'passages.create'>, 'articleId' | 'start' | 'end'>) => Promise<Passage | null>;
@@ -14,18 +12,14 @@ export interface PassageActions {
   reattach: (passage: Passage, range: TextRange) => Promise<void>;
 }
 
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
-}
-
 /**
  * The passage calls the reader makes, each refreshing the list after it and reporting failures
  * in a toast. Deleting offers Undo (a toast button, and Ctrl/Cmd+Z right after).
  */
 export function usePassageActions(articleId: string, refresh: () => void): PassageActions {
-  const { show, dismiss } = useToaster();
+  const { show } = useToaster();
   const reportError = useReportError();
-  const lastDeleted = useRef<{ id: string; at: number; toast: number } | null>(null);
+  const offerUndo = useUndoableDelete();
 
   const restore = useCallback(
     async (id: string) => {
@@ -40,21 +34,6 @@ export function usePassageActions(articleId: string, refresh: () => void): Passa
     },
     [show, reportError, refresh],
   );
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const deleted = lastDeleted.current;
-      if (!deleted || event.defaultPrevented || isTextField(event.target)) return;
-      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
-      if (Date.now() - deleted.at > UNDO_WINDOW_MS) return;
-      event.preventDefault();
-      lastDeleted.current = null;
-      dismiss(deleted.toast);
-      void restore(deleted.id);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dismiss, restore]);
 
   return useMemo<PassageActions>(
     () => ({
@@ -81,14 +60,7 @@ export function usePassageActions(articleId: string, refresh: () => void): Passa
       remove: async (passage) => {
         try {
           await invoke('passages.delete', { id: passage.id });
-          const toast = show('success', 'Passage deleted', {
-            label: 'Undo',
-            run: () => {
-              lastDeleted.current = null;
-              void restore(passage.id);
-            },
-          });
-          lastDeleted.current = { id: passage.id, at: Date.now(), toast };
+          offerUndo('Passage deleted', () => void restore(passage.id));
         } catch (error) {
           reportError(error);
         } finally {
@@ -106,6 +78,6 @@ export function usePassageActions(articleId: string, refresh: () => void): Passa
         }
       },
     }),
-    [articleId, refresh, reportError, restore, show],
+    [articleId, offerUndo, refresh, reportError, restore, show],
   );
 }

@@ -2,6 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Article, Passage, PassageColor } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
+import { isTextField } from '../app/keys';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { EditableBody } from '../edit/EditableBody';
 import { $lexicalToBody, withoutEmptyBlocks } from '../edit/lexicalToBody';
@@ -51,10 +52,6 @@ interface OpenEditor {
 /** A BCP 47-looking tag or nothing: an invalid `lang` attribute misleads screen readers. */
 function validLang(lang: string | null): string | undefined {
   return lang !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(lang) ? lang : undefined;
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }
 
 function prefersReducedMotion(): boolean {

@@ -12,6 +12,7 @@ import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type { EntityRef } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
+import { useUndoableDelete } from '../app/useUndoableDelete';
 import type { LinkRow } from './linkRows';
 import { useFollowRef } from './linkEnds';
 import { useOpenLinkDialog } from './LinkDialogHost';
@@ -34,23 +35,24 @@ export interface BacklinksProps {
 /** Rows shown per group before "Show all". */
 const FIRST_ROWS = 50;
 
-/** Removes a hand-made link, offering Undo (which makes the same link again). */
+/** Removes a hand-made link, offering Undo and Ctrl/Cmd+Z (which make the same link again). */
 function useRemoveLink(refresh: () => void): (row: LinkRow) => Promise<void> {
   const { show } = useToaster();
   const reportError = useReportError();
+  const offerUndo = useUndoableDelete();
   return async (row) => {
     try {
       const removed = await invoke('links.delete', { id: row.link.id });
-      show('success', `Link removed: ${row.sentence}`, {
-        label: 'Undo',
-        ariaLabel: 'Undo removing the link',
-        run: () => {
+      offerUndo(
+        `Link removed: ${row.sentence}`,
+        () => {
           invoke('links.create', { from: removed.from, to: removed.to, relation: removed.relation }).then(
             () => show('success', 'Link restored'),
             reportError,
           );
         },
-      });
+        'Undo removing the link',
+      );
     } catch (error) {
       reportError(error);
     } finally {
