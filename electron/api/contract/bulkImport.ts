@@ -78,8 +78,7 @@ export const BulkImportStatusSchema = z.object({
   total: z.number().int(),
   counts: BulkImportCountsSchema,
   error: z.string().nullable(),
-  /** Filled once the job ended. */
-  results: z.array(ImportResultSchema).nullable(),
+  // No results: a 10,000-file job's are megabytes; `bulkImport.results` pages through them.
 });
 
 export const bulkImportContract = {

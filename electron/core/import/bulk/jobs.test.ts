@@ -120,7 +120,10 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(articleCount(library)).toBe(report.counts.imported);
       const orphans = library.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles a LEFT JOIN originals o ON o.hash = a.hash WHERE o.hash IS NULL').get()!.n;
       expect(orphans).toBe(0);
-      expect((await invoke('bulkImport.status', { jobId })).results).toHaveLength(report.results.length);
+      const after = await invoke('bulkImport.status', { jobId });
+      expect([after.state, after.done, after.counts]).toEqual(['cancelled', report.results.length, report.counts]);
+      const failedOrNot = await Promise.all((['imported', 'duplicate', 'failed'] as const).map(async (outcome) => (await invoke('bulkImport.results', { jobId, outcome, offset: 0, limit: 1000 })).total));
+      expect(failedOrNot.reduce((a, b) => a + b)).toBe(report.results.length);
     } finally {
       library.close();
     }

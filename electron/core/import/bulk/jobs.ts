@@ -111,8 +111,7 @@ export class BulkImports {
 
   status(jobId: string): BulkImportStatus {
     const job = this.get(jobId);
-    const ended = job.state !== 'running';
-    return { jobId, state: job.state, done: job.results.length, total: job.total, counts: { ...job.counts }, error: job.error, results: ended ? job.results : null };
+    return { jobId, state: job.state, done: job.results.length, total: job.total, counts: { ...job.counts }, error: job.error };
   }
 
   /** A page of one outcome's results (so far, while the job runs), in import order. */
