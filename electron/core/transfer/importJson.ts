@@ -1,40 +1,26 @@
 /**
  * `import-json FILE`: restores a full-library JSON document into an empty library, in one
- * transaction. Everything is validated (shape and references) before the first row is written;
- * a library that already holds data is refused rather than merged, since ids and timestamps are
- * restored as they were and could collide.
+ * transaction: every row is validated (shape and references) and a problem anywhere rolls it all
+ * back, naming the row and field. A library that already holds data is refused rather than
+ * merged, since ids and timestamps are restored as they were and could collide.
+ * The file is streamed: each row is checked and written as it is read, so a restore holds one row
+ * in memory at a time (an export of gigabytes of originals would not fit in one JS heap).
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { CommonplaceError, errorMessage } from '../errors';
-import { countsOf, documentColumns } from './exportJson';
+import { documentColumns } from './exportJson';
 import { readJsonDocument } from './readDocument';
-import { LibraryDocumentSchema, TABLE_NAMES, type LibraryDocument, type TableName } from './schema';
+import { LibraryFormatSchema, LibraryHeaderSchema, REFERENCES, TABLE_NAMES, TABLES, type TableName } from './schema';
 
 /** "tables.passages[3].article_id: refers to …" — the first few problems, each with its path. */
-function describeIssues(error: z.ZodError, file: string): string {
+function describeIssues(error: z.ZodError, file: string, at: readonly PropertyKey[] = []): string {
   const lines = error.issues.slice(0, 5).map((i) => {
-    const path = i.path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+    const path = [...at, ...i.path].reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
     return `${path || '(document)'}: ${i.message}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
   return `${file} is not a Commonplace library export: ${lines.join('; ')}${more}.`;
-}
-
-export function parseLibraryDocument(json: string, file = 'The file'): LibraryDocument {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (e) {
-    throw new CommonplaceError('parse_error', `${file} is not valid JSON (${errorMessage(e)}); it may be truncated.`);
-  }
-  return checkLibraryDocument(raw, file);
-}
-
-function checkLibraryDocument(raw: unknown, file: string): LibraryDocument {
-  const parsed = LibraryDocumentSchema.safeParse(raw);
-  if (!parsed.success) throw new CommonplaceError('invalid_input', describeIssues(parsed.error, file));
-  return parsed.data;
 }
 
 /** Rows in the tables an import writes (the library must have none). */
@@ -42,29 +28,78 @@ function occupied(db: Database): string[] {
   return TABLE_NAMES.filter((t) => db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined);
 }
 
-export function importLibraryDocument(db: Database, doc: LibraryDocument): Record<TableName, number> {
-  db.transaction(() => {
-    const busy = occupied(db);
-    if (busy.length) {
-      throw new CommonplaceError('invalid_input', `The library is not empty (it has ${busy.join(', ')}): import-json restores into an empty library only. Open or create a new library and import there.`);
-    }
-    for (const table of TABLE_NAMES) {
-      const cols = documentColumns(table);
-      const insert = db.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-      (doc.tables[table] as Record<string, unknown>[]).forEach((row, i) => {
-        try {
-          insert.run(cols.map((c) => (table === 'originals' && c === 'bytes' ? Buffer.from(row[c] as string, 'base64') : row[c])));
-        } catch (e) {
-          // A constraint the schema can't see (a duplicate id, a CHECK): name the row; the transaction rolls back.
-          throw new CommonplaceError('invalid_input', `tables.${table}[${i}] can't be restored: ${errorMessage(e)}. Nothing was imported.`);
-        }
-      });
-    }
-  })();
-  return countsOf(doc);
+function refuseUnlessEmpty(db: Database): void {
+  const busy = occupied(db);
+  if (busy.length) {
+    throw new CommonplaceError('invalid_input', `The library is not empty (it has ${busy.join(', ')}): import-json restores into an empty library only. Open or create a new library and import there.`);
+  }
 }
 
-/** Streams the file in (see readDocument.ts), so a restore reads back any export, however large. */
+/** Writes rows table by table; a row a constraint refuses (a duplicate id, a CHECK) is named. */
+function rowWriter(db: Database) {
+  const inserts = new Map<TableName, (row: Record<string, unknown>) => void>();
+  for (const table of TABLE_NAMES) {
+    const cols = documentColumns(table);
+    const insert = db.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    inserts.set(table, (row) => void insert.run(cols.map((c) => (table === 'originals' && c === 'bytes' ? Buffer.from(row[c] as string, 'base64') : row[c]))));
+  }
+  return (table: TableName, row: Record<string, unknown>, index: number) => {
+    try {
+      inserts.get(table)!(row);
+    } catch (e) {
+      throw new CommonplaceError('invalid_input', `tables.${table}[${index}] can't be restored: ${errorMessage(e)}. Nothing was imported.`);
+    }
+  };
+}
+
+const isTableName = (name: string): name is TableName => Object.hasOwn(TABLES, name);
+
+/**
+ * Restores the export in `file` (see the module comment): rows are checked and written as they
+ * stream in. Tables must come in the export's order (each after those it refers to), as every
+ * export writes them; the header is checked when it has been read, and again at the end.
+ */
 export function importLibraryJson(db: Database, file: string): Record<TableName, number> {
-  return importLibraryDocument(db, checkLibraryDocument(readJsonDocument(file), file));
+  const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  db.transaction(() => {
+    refuseUnlessEmpty(db);
+    const write = rowWriter(db);
+    // The keys rows may refer to, per target table and column, filled as those rows are written.
+    const keys = new Map<string, Set<unknown>>();
+    for (const [, , target, key] of REFERENCES) keys.set(`${target}.${key}`, new Set());
+    let lastTable = -1;
+    const started = new Set<TableName>();
+    let formatChecked = false;
+    const doc = readJsonDocument(file, undefined, (table, raw, index, header) => {
+      if (!formatChecked) {
+        // A file that isn't a library export is named as such before its rows are judged.
+        const known = LibraryFormatSchema.partial().safeParse(header);
+        if (!known.success) throw new CommonplaceError('invalid_input', describeIssues(known.error, file));
+        formatChecked = true;
+      }
+      if (!isTableName(table)) throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: tables.${table}: is not a table of a library.`);
+      const order = TABLE_NAMES.indexOf(table);
+      if (order < lastTable) {
+        throw new CommonplaceError('invalid_input', `${file}: tables.${table} comes after tables.${TABLE_NAMES[lastTable]}; a library export lists its tables in this order: ${TABLE_NAMES.join(', ')}.`);
+      }
+      lastTable = order;
+      started.add(table);
+      const parsed = TABLES[table].safeParse(raw);
+      if (!parsed.success) throw new CommonplaceError('invalid_input', describeIssues(parsed.error, file, ['tables', table, index]));
+      const row = parsed.data as Record<string, unknown>;
+      for (const [from, column, target, key] of REFERENCES) {
+        const v = row[column];
+        if (from !== table || v === null || v === undefined || keys.get(`${target}.${key}`)!.has(v)) continue;
+        // Its table may only come later in a hand-edited file: say what order rows must come in.
+        const where = !started.has(target) ? ` before it (a library export lists its tables in this order: ${TABLE_NAMES.join(', ')})` : '';
+        throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: tables.${table}[${index}].${column}: refers to ${target} ${key} "${String(v)}", which is not in the file${where}.`);
+      }
+      write(table, row, index);
+      for (const [, , target, key] of REFERENCES) if (target === table) keys.get(`${target}.${key}`)!.add(row[key]);
+      counts[table]++;
+    });
+    const header = LibraryHeaderSchema.safeParse(doc);
+    if (!header.success) throw new CommonplaceError('invalid_input', describeIssues(header.error, file));
+  })();
+  return counts;
 }

@@ -36,6 +36,20 @@ const tricky = {
 };
 
 describe('readJsonDocument', () => {
+  it('hands each table row to a sink as it is read, with the header read so far, keeping none', () => {
+    for (const chunk of CHUNKS) {
+      const seen: [string, unknown, number, unknown][] = [];
+      const doc = readJsonDocument(fileWith(JSON.stringify(tricky)), chunk, (table, row, index, header) => seen.push([table, row, index, header.version]));
+      expect(seen).toEqual([
+        ['articles', tricky.tables.articles[0], 0, 1],
+        ['articles', tricky.tables.articles[1], 1, 1],
+        ['tags', tricky.tables.tags[0], 0, 1],
+      ]);
+      expect(doc).toEqual({ ...tricky, tables: { originals: [], articles: [], tags: [], odd: tricky.tables.odd } });
+    }
+  });
+
+
   it('reads what JSON.parse reads, whatever the chunk edges, layout, BOM or script', () => {
     for (const text of [JSON.stringify(tricky), JSON.stringify(tricky, null, 2), ` \n\t${JSON.stringify(tricky, null, '\t')}\r\n `]) {
       for (const chunk of CHUNKS) expect(readJsonDocument(fileWith(text), chunk), `chunk ${chunk}`).toEqual(JSON.parse(text));

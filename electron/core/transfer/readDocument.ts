@@ -35,7 +35,16 @@ interface Container {
   depth: number;
   expect: Expect;
   key: string | null;
+  /** A table's array (depth 2): the table's name, and how many rows it had so far. */
+  table?: string;
+  rows?: number;
 }
+
+/**
+ * Called with each row of each table as it is read, instead of keeping it: `index` is its place
+ * in its table, `doc` the document's fields read so far (those before `tables` in the file).
+ */
+export type RowSink = (table: string, row: unknown, index: number, doc: Record<string, unknown>) => void;
 
 /** A value being cut out: its bytes so far, and how to tell where it ends. */
 interface Capture {
@@ -57,7 +66,10 @@ class Scanner {
   private done = false;
   private offset = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly onRow?: RowSink,
+  ) {}
 
   private fail(detail: string, at = this.offset): never {
     throw new CommonplaceError('parse_error', `${this.file} is not valid JSON (${detail} at byte ${at}); it may be truncated.`);
@@ -129,7 +141,8 @@ class Scanner {
       if (walk) {
         const value = b === B.OpenBrace ? {} : [];
         target[key] = value;
-        this.stack.push({ kind: b === B.OpenBrace ? 'object' : 'array', value, depth: top.depth + 1, expect: 'first', key: null });
+        const table = top.depth === 1 ? { table: key, rows: 0 } : {};
+        this.stack.push({ kind: b === B.OpenBrace ? 'object' : 'array', value, depth: top.depth + 1, expect: 'first', key: null, ...table });
         return i + 1;
       }
       return this.startCapture(chunk, i, (v) => (target[key] = v));
@@ -144,6 +157,12 @@ class Scanner {
     if (b === B.CloseBracket && top.expect === 'first') return this.close(i);
     top.expect = 'next';
     const rows = top.value as unknown[];
+    const onRow = this.onRow;
+    if (onRow && top.table !== undefined) {
+      const table = top.table;
+      const index = top.rows!++;
+      return this.startCapture(chunk, i, (v) => onRow(table, v, index, this.root as Record<string, unknown>));
+    }
     return this.startCapture(chunk, i, (v) => rows.push(v));
   }
 
@@ -216,8 +235,12 @@ class Scanner {
   }
 }
 
-/** The parsed document in `file` (any JSON value; the schema says whether it is a library). */
-export function readJsonDocument(file: string, chunkBytes = CHUNK_BYTES): unknown {
+/**
+ * The parsed document in `file` (any JSON value; the schema says whether it is a library). With
+ * `onRow`, tables' rows go to it as they are read and their arrays stay empty: memory holds one
+ * row at a time, whatever the file's size.
+ */
+export function readJsonDocument(file: string, chunkBytes = CHUNK_BYTES, onRow?: RowSink): unknown {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -225,7 +248,7 @@ export function readJsonDocument(file: string, chunkBytes = CHUNK_BYTES): unknow
     throw new CommonplaceError('io_error', `Can't read ${file}: ${errorMessage(e)}`);
   }
   try {
-    const scanner = new Scanner(file);
+    const scanner = new Scanner(file, onRow);
     const buffer = Buffer.allocUnsafe(chunkBytes);
     for (;;) {
       let n: number;

@@ -7,8 +7,8 @@ import { SHARED_ARTICLE, useTempDir } from '../../test/temp';
 import { isCommonplaceError } from '../errors';
 import { exportFixture } from '../export/testFixture';
 import { exportLibraryJson, libraryDocument } from './exportJson';
-import { importLibraryJson, parseLibraryDocument } from './importJson';
-import { TABLE_NAMES, TABLES } from './schema';
+import { importLibraryJson } from './importJson';
+import { LibraryDocumentSchema, TABLE_NAMES, TABLES } from './schema';
 
 const tempDir = useTempDir();
 
@@ -120,6 +120,23 @@ describe('full-library JSON round trip', () => {
       expect(fail(JSON.stringify({ ...doc, version: 2 }))).toMatch(/version: must be 1/);
       expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(/format: must be "commonplace-library"/);
     });
+    it('tables out of order, a table no library has, a header after the rows that is wrong', async () => {
+      const doc = await good();
+      const { passages, ...rest } = doc.tables;
+      // Passages before the articles they belong to: the message says which order rows must come in.
+      expect(fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(/tables\.passages\[0\]\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/);
+      // Tags after the tables that use them.
+      const { tags, ...others } = doc.tables;
+      expect(fail(JSON.stringify({ ...doc, tables: { ...others, tags } }))).toMatch(/tables\.\w+_tags\[0\]\.tag_id: refers to tags id "[^"]+", which is not in the file before it/);
+      const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
+      // Keys keep their first place: tags, then originals, then the rest (empty).
+      const swapped = Object.assign({ tags: null, originals: null }, empty, { tags: [doc.tables.tags[0]], originals: [doc.tables.originals[0]] });
+      expect(fail(JSON.stringify({ ...doc, tables: swapped }))).toMatch(/tables\.originals comes after tables\.tags; a library export lists its tables in this order/);
+      expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } }))).toMatch(/tables\.secrets: is not a table of a library/);
+      const { format: _format, version: _version, ...late } = doc;
+      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 3 }))).toMatch(/version: must be 1/);
+      expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(/tables\.notes: /);
+    });
     it('a passage pointing to a missing article', async () => {
       const doc = await good();
       doc.tables.passages[0]!.article_id = 'no-such-article';
@@ -144,7 +161,7 @@ describe('full-library JSON round trip', () => {
     const file = join(tempDir(), 'l.json');
     exportLibraryJson(src.library.db, file);
     const text = readFileSync(file, 'utf8');
-    expect(JSON.stringify(parseLibraryDocument(text))).toBe(text);
+    expect(JSON.stringify(LibraryDocumentSchema.parse(JSON.parse(text)))).toBe(text);
     src.library.close();
   });
 });

@@ -109,8 +109,8 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
-/** Foreign keys checked before anything is written, so a dangling one is named by its path. */
-const REFERENCES: [TableName, string, TableName, string][] = [
+/** Foreign keys a restore checks row by row, so a dangling one is named by its path. */
+export const REFERENCES: readonly [TableName, string, TableName, string][] = [
   ['articles', 'hash', 'originals', 'hash'],
   ['article_tags', 'article_id', 'articles', 'id'],
   ['article_tags', 'tag_id', 'tags', 'id'],
@@ -126,23 +126,22 @@ const REFERENCES: [TableName, string, TableName, string][] = [
 
 const tablesShape = Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(TABLES[t])])) as { [K in TableName]: z.ZodArray<(typeof TABLES)[K]> };
 
-export const LibraryDocumentSchema = z
-  .object({
-    format: z.literal(LIBRARY_JSON_FORMAT, `must be "${LIBRARY_JSON_FORMAT}"`),
-    version: z.literal(LIBRARY_JSON_VERSION, `must be ${LIBRARY_JSON_VERSION} (this version of Commonplace reads version ${LIBRARY_JSON_VERSION} only)`),
-    schemaVersion: Int,
-    exportedAt: Stamp,
-    tables: z.object(tablesShape),
-  })
-  .superRefine((doc, ctx) => {
-    for (const [table, column, target, key] of REFERENCES) {
-      const known = new Set((doc.tables[target] as Record<string, unknown>[]).map((r) => r[key]));
-      (doc.tables[table] as Record<string, unknown>[]).forEach((row, i) => {
-        const v = row[column];
-        if (v !== null && v !== undefined && !known.has(v)) {
-          ctx.addIssue({ code: 'custom', path: ['tables', table, i, column], message: `refers to ${target} ${key} "${String(v)}", which is not in the file` });
-        }
-      });
-    }
-  });
+const header = {
+  format: z.literal(LIBRARY_JSON_FORMAT, `must be "${LIBRARY_JSON_FORMAT}"`),
+  version: z.literal(LIBRARY_JSON_VERSION, `must be ${LIBRARY_JSON_VERSION} (this version of Commonplace reads version ${LIBRARY_JSON_VERSION} only)`),
+  schemaVersion: Int,
+  exportedAt: Stamp,
+};
+
+/** The document around the rows (a streamed restore checks rows one by one, as they come). */
+export const LibraryHeaderSchema = z.object({
+  ...header,
+  tables: z.object(Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(z.unknown())])) as { [K in TableName]: z.ZodArray<z.ZodUnknown> }),
+});
+
+/** Which of the header's fields a file gets wrong, checked as soon as they are read. */
+export const LibraryFormatSchema = z.object({ format: header.format, version: header.version });
+
+/** A whole document, as the export writes it (references are checked as a restore streams it in). */
+export const LibraryDocumentSchema = z.object({ ...header, tables: z.object(tablesShape) });
 export type LibraryDocument = z.output<typeof LibraryDocumentSchema>;
