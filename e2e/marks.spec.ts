@@ -122,9 +122,10 @@ test('many passages: painted at once, then every one a mark; the highlights resp
 
   // First open: wait until every MarkNode is made; that is the number of marks to expect.
   await page.getByRole('option').filter({ hasText: TITLE }).click();
+  // The text shows before the passages arrive (no pending marks yet): wait for the marks first.
+  await expect.poll(() => marks(page).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(PASSAGES);
   await expect(content(page)).not.toHaveAttribute('data-marks-pending', /.*/, { timeout: 15_000 });
   const total = await marks(page).count();
-  expect(total).toBeGreaterThanOrEqual(PASSAGES);
   const ids = await marks(page).evaluateAll((els) => new Set(els.flatMap((el) => el.getAttribute('data-passage-ids')!.split(' '))).size);
   expect(ids).toBe(PASSAGES);
   expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('passage-')))).toEqual([]);
