@@ -1,27 +1,17 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { CommonplaceError } from '../errors';
 import { bodyToText } from '../body';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, checkImportSize, parseDocument } from '.';
+import { failure } from '../../test/failure';
 import { makePdf, textLines } from './pdf/fixtures';
 
 const MB = 1024 * 1024;
-
-async function refusal(run: () => unknown): Promise<CommonplaceError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof CommonplaceError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 describe('import size limits', () => {
   it('refuses a text file over the text limit once its format is known, naming both limits', async () => {
     const text = new TextEncoder().encode('A line of prose that repeats.\n'.repeat(Math.ceil((MAX_TEXT_IMPORT_BYTES + MB) / 30)));
     expect(text.byteLength).toBeGreaterThan(MAX_TEXT_IMPORT_BYTES);
-    const error = await refusal(() => parseDocument(text, 'dump.txt'));
+    const error = await failure(() => parseDocument(text, 'dump.txt'));
     expect(error.code).toBe('too_large');
     expect(error.message).toMatch(/^dump\.txt: 21\.\d MB is over the 20\.0 MB limit for text, Markdown and HTML files \(PDF, EPUB and DOCX files may be up to 200\.0 MB\)$/);
   });

@@ -42,6 +42,11 @@ export function underName(color: PassageColor): string {
   return `${FILL_PREFIX}under-${color}`;
 }
 
+/** Whether a registered highlight is one of ours (a fill or an underline), not another feature's. */
+export function isPassageHighlight(name: string): boolean {
+  return name.startsWith(FILL_PREFIX);
+}
+
 /** Whether a registered highlight's name is one of the passage fills (one per painted run). */
 export function isFillName(name: string): boolean {
   return name.startsWith(FILL_PREFIX) && !name.startsWith(`${FILL_PREFIX}under-`);

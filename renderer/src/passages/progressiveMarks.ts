@@ -29,7 +29,7 @@ import { $rebuildBlocks, blockStarts } from '../reader/bodyToLexical';
 import { $segmentRuns } from './markRuns';
 import { markSegments, type IdRange, type Segment } from './markSegments';
 import { $buildOffsetIndex, offsetOfPoint, pointAtOffset, type OffsetIndex } from './offsetIndex';
-import { PassageHighlights, type HighlightApi } from './passageHighlights';
+import { isPassageHighlight, PassageHighlights, type HighlightApi } from './passageHighlights';
 
 /** On the reader's content root while some blocks' marks are only painted: how many blocks. */
 export const PENDING_ATTRIBUTE = 'data-marks-pending';
@@ -375,7 +375,7 @@ export class ProgressiveMarks {
     if (!element) return false;
     let found = false;
     registry.forEach((highlight, name) => {
-      if (found || name.startsWith('passage-')) return;
+      if (found || isPassageHighlight(name)) return;
       highlight.forEach((range) => {
         if (!found && (element.contains(range.startContainer) || element.contains(range.endContainer))) found = true;
       });

@@ -12,19 +12,9 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { bodyToText } from '../../body';
-import { CommonplaceError } from '../../errors';
 import { makeZip, makeZipBomb } from '../zip/fixtures';
 import { parseDocx } from './parse';
-
-async function failure(run: () => Promise<unknown>): Promise<CommonplaceError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof CommonplaceError) return e;
-    throw e;
-  }
-  throw new Error('did not fail');
-}
+import { failure } from '../../../test/failure';
 
 /** A 1×1 PNG (the smallest valid one), as a Word document would embed a figure. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

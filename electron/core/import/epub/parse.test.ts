@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bodyToText } from '../../body';
-import { CommonplaceError } from '../../errors';
 import { makeZip, makeZipBomb } from '../zip/fixtures';
 import { makeEpub, xhtml } from './fixtures';
 import { parseEpub } from './parse';
-
-async function failure(run: () => Promise<unknown>): Promise<CommonplaceError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof CommonplaceError) return e;
-    throw e;
-  }
-  throw new Error('did not fail');
-}
+import { failure } from '../../../test/failure';
 
 const NAV = xhtml(`<nav epub:type="toc"><ol>
   <li><a href="text/one.xhtml">The Crossing</a></li>

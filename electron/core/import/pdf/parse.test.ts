@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bodyToText } from '../../body';
-import { CommonplaceError } from '../../errors';
 import { pageAt } from '../../pages';
 import { encryptedPdf, imageOnlyPdf, makePdf, textLines } from './fixtures';
 import { parsePdf } from './parse';
-
-async function failure(run: () => Promise<unknown>): Promise<CommonplaceError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof CommonplaceError) return e;
-    throw e;
-  }
-  throw new Error('did not fail');
-}
+import { failure } from '../../../test/failure';
 
 const header = (n: number) => [
   { text: 'Journal of Imaginary Results · Vol. 3', y: 760, size: 9 },
