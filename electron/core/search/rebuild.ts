@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { backfillSearchIndexes } from '../db/migrations/0003_search';
 import { backfillNotesSearch, EXPECTED_NOTE_ROWS, noteCjkRows } from '../db/migrations/0005_notes_search';
 import { backfillGrams, GRAM_SOURCES } from '../db/migrations/0007_search_grams';
-import { cjkGrams } from './grams';
-import { UNSPACED_GLOB } from './scripts';
+import { cjkGrams, HAS_UNSPACED_FUNCTION } from './grams';
 
 const GRAM_INDEXES = ['articles_grams', 'passages_grams', 'notes_grams'] as const;
 const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk', 'notes_fts', 'notes_cjk', ...GRAM_INDEXES];
@@ -43,7 +42,7 @@ export function checkSearchIndexes(db: Database): string[] {
       coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '') AS tags
     FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id WHERE p.deleted_at IS NULL`;
   const cjk = `SELECT rid, exact || '  ', comment || '  ', tags || '  ' FROM (${expected})
-    WHERE exact GLOB '${UNSPACED_GLOB}' OR comment GLOB '${UNSPACED_GLOB}' OR tags GLOB '${UNSPACED_GLOB}'`;
+    WHERE ${HAS_UNSPACED_FUNCTION}(exact) OR ${HAS_UNSPACED_FUNCTION}(comment) OR ${HAS_UNSPACED_FUNCTION}(tags)`;
   const differences = (a: string, b: string) => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM (${a} EXCEPT ${b})`).get()?.n ?? 0;
   for (const [table, rows] of [['passages_fts', expected], ['passages_cjk', cjk]] as const) {
     const stored = `SELECT rowid, exact, comment, tags FROM ${table}`;

@@ -4,9 +4,10 @@
  * carries its particle (푸틴은 = 푸틴 + 은). Text in these scripts is searched as substrings in a
  * trigram index instead. Thai, Lao, Khmer and Myanmar are written without spaces too.
  *
- * The same ranges decide things that must agree: which articles/passages go into the trigram
- * index (a GLOB in the triggers of migration 3) and the gram index (`grams.ts`, migration 7), and
- * which query terms are looked up there. A term holding one of these characters can only occur in
+ * The same ranges decide things that must agree: which rows go into the trigram index (the
+ * triggers of migrations 3 and 5, through `hasUnspacedScript` since migration 8; the view behind
+ * `articles_cjk` by `UNSPACED_GLOB`) and the gram index (`grams.ts`, migration 7), and which query
+ * terms are looked up there. A term holding one of these characters can only occur in
  * a row holding one, so nothing is missed. Changing the list needs a migration that recreates
  * those triggers and views and rebuilds both indexes.
  */

@@ -53,7 +53,7 @@ describe('migration 7 (search grams)', () => {
     const schemaBefore = v6.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
     v6.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { targetVersion: searchGrams.version });
     expect(schemaVersion(db)).toBe(searchGrams.version);
     for (const t of tables) expect(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()).toEqual(rowsBefore[t]);
     // Everything that was there is unchanged; the migration only adds.
