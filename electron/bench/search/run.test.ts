@@ -37,6 +37,8 @@ describe('search benchmark (small run)', () => {
     expect(byName['very common word'].grepCount.files).toBe(byName['very common word'].grep.files);
     expect(byName['(extra) notes: 1 word'].counts.note).toBeGreaterThanOrEqual(0);
     expect(r.memory.maxRssMB).toBeGreaterThan(0);
+    expect(r.memory.peakRssSampledMB).toBeGreaterThan(0);
+    expect(r.memory.importPeakRssSampledMB).toBeGreaterThan(0); // this run built the library
     expect(typeof r.targets.p95Under30ms).toBe('boolean');
   });
 
@@ -48,6 +50,7 @@ describe('search benchmark (small run)', () => {
     const [a, b] = ['a.json', 'b.json'].map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
     expect(a.import.cached).toBe(false);
     expect(b.import.cached).toBe(true);
+    expect(b.memory.importPeakRssSampledMB).toBeNull();
     expect(b.import.seconds).toBe(a.import.seconds); // the figures of the build, kept with it
     expect(b.queries.map((q: { total: number }) => q.total)).toEqual(a.queries.map((q: { total: number }) => q.total));
   });

