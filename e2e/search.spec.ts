@@ -121,12 +121,19 @@ test('a passage hit opens its article at the passage', async ({ app, page }) => 
   const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
   expect((await app.cli(['import', SHARED_ARTICLE])).code).toBe(0);
   const id = (JSON.parse((await app.cli(['list', '--json'])).stdout) as { id: string }[])[0]!.id;
-  expect((await app.cli(['passage', 'add', id, '--quote', QUOTE])).code).toBe(0);
+  expect((await app.cli(['passage', 'add', id, '--quote', QUOTE, '--tag', 'Sanctions policy'])).code).toBe(0);
   await page.setViewportSize({ width: 1000, height: 480 });
   await page.goto(app.url);
   await page.keyboard.press(`${MOD}+k`);
   const dialog = page.getByRole('dialog', { name: 'Search' });
   const box = dialog.getByRole('combobox');
+  // Found by its tag alone (the article doesn't hold the word): the tag shows why, hit marked.
+  await box.fill('sanctions');
+  const byTag = dialog.getByRole('group', { name: 'Passages 1' }).getByRole('option');
+  await expect(byTag).toContainText('Sanctions policy');
+  await expect(byTag.locator('mark')).toHaveText(['Sanctions']);
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await box.fill('settlements');
   const passages = dialog.getByRole('group', { name: /^Passages/ });
   await expect(passages).toHaveAccessibleName('Passages 1');

@@ -120,6 +120,8 @@ const searchHitFields = {
   /** Text around the first hits; each hit between U+0002 and U+0003 (render them as marks, never as HTML). */
   snippet: z.string(),
   score: z.number(),
+  /** A passage's or note's tags that the query's words hit, marked as in `snippet`; absent when none. */
+  matchedTags: z.array(z.string()).optional(),
 };
 /** An article or passage hit names its article and where to scroll in it; a note hit has neither. */
 export const SearchHitSchema = z.discriminatedUnion('kind', [

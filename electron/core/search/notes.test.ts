@@ -52,6 +52,9 @@ describe('notes in search', () => {
     expect(ids(db, 'carbon -tag:"climate policy" kind:note')).toEqual([untagged]);
     expect(ids(db, 'tag:"CLIMATE POLICY" kind:note')).toEqual([tagged]); // filters only
     expect(ids(db, 'policy kind:note')).toEqual([tagged]); // the tag's name is text of the note
+    const [hit] = search(db, 'policy kind:note').hits;
+    expect(hit?.matchedTags).toEqual(['Climate \u0002Policy\u0003']); // shown as the reason
+    expect(search(db, 'levy kind:note').hits[0]?.matchedTags).toBeUndefined();
     db.close();
   });
 

@@ -304,9 +304,13 @@ describe('passages', () => {
     const byTag = search(db, '"fuel prices"', { kind: 'passage' }).hits[0]!;
     expect(byTag.id).toBe(ids.pLevy);
     expect(byTag.snippet).toBe('charged at the pump');
+    expect(byTag.matchedTags).toEqual([`${HIT_OPEN}fuel prices${HIT_CLOSE}`]); // why it matched
     expect(articleText(db, ids.levy!).slice(byTag.start, byTag.end)).toBe('charged at the pump');
     const byQuote = search(db, 'tonne', { kind: 'passage' }).hits[0]!;
     expect(marked(byQuote.snippet)).toEqual(['tonne']);
+    expect(byQuote.matchedTags).toBeUndefined(); // its tags (energy, Key quotes) don't hold the word
+    // Only the tags the words hit, each with its hits marked.
+    expect(search(db, 'key tonne', { kind: 'passage' }).hits[0]!.matchedTags).toEqual([`${HIT_OPEN}Key${HIT_CLOSE} quotes`]);
   });
 
   it('ranks a tag hit above a quote hit', () => {

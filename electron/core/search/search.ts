@@ -32,6 +32,11 @@ interface HitCommon {
    */
   start?: number;
   end?: number;
+  /**
+   * The tags of a passage or note that the query's words matched, each with its hits marked as
+   * in `snippet`: they show why an item matched when its text doesn't say. Absent when none.
+   */
+  matchedTags?: string[];
 }
 
 export type SearchHit =
@@ -358,6 +363,18 @@ function hasHit(text: string, plan: Plan): boolean {
   return locate(text, plan.locator, 1).length > 0;
 }
 
+/** The tag names (of a passage or note, by `sql`) the query's words hit, marked; undefined when none. */
+function matchedTags(db: Database, sql: string, id: string, plan: Plan): string[] | undefined {
+  const names = prepare(db, sql).pluck().all(id) as string[];
+  const marked = names.flatMap((name) => {
+    const ranges = locate(name, plan.locator);
+    return ranges.length ? [buildSnippet(name, mergeRanges(ranges, name.length))] : [];
+  });
+  return marked.length ? marked : undefined;
+}
+const PASSAGE_TAG_NAMES = 'SELECT t.name FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = ? ORDER BY t.name_key';
+const NOTE_TAG_NAMES = 'SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ? ORDER BY t.name_key';
+
 function hitDetails(db: Database, r: Row, m: Plan): SearchHit {
   const score = r.score === 0 ? 0 : -r.score;
   if (r.kind === 'article') {
@@ -377,20 +394,23 @@ function hitDetails(db: Database, r: Row, m: Plan): SearchHit {
   }
   if (r.kind === 'note') {
     const n = prepare(db, 'SELECT id, title, text FROM notes WHERE rid = ?').get(r.key) as { id: string; title: string; text: string };
-    return { kind: 'note', id: n.id, title: n.title, snippet: buildSnippet(n.text, columnRanges(db, 'note', r.key, 1, n.text, m, hasHit(n.title, m))), score };
+    const tags = matchedTags(db, NOTE_TAG_NAMES, n.id, m);
+    const snippet = buildSnippet(n.text, columnRanges(db, 'note', r.key, 1, n.text, m, hasHit(n.title, m) || tags !== undefined));
+    return { kind: 'note', id: n.id, title: n.title, snippet, score, ...(tags ? { matchedTags: tags } : {}) };
   }
   const p = prepare(
     db,
-    `SELECT p.id, p.article_id, a.title, p.exact, p.comment, p.start, p."end", f.tags FROM passage_search_ids s
-       JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id LEFT JOIN passages_fts f ON f.rowid = s.rid WHERE s.rid = ?`,
-  ).get(r.key) as { id: string; article_id: string; title: string; exact: string; comment: string; start: number; end: number; tags: string | null };
+    `SELECT p.id, p.article_id, a.title, p.exact, p.comment, p.start, p."end" FROM passage_search_ids s
+       JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id WHERE s.rid = ?`,
+  ).get(r.key) as { id: string; article_id: string; title: string; exact: string; comment: string; start: number; end: number };
   // The quote with its hits; the comment when only the comment matched.
-  const byTag = hasHit(p.tags ?? '', m);
+  const tags = matchedTags(db, PASSAGE_TAG_NAMES, p.id, m);
+  const byTag = tags !== undefined;
   const inQuote = columnRanges(db, 'passage', r.key, 0, p.exact, m, byTag);
   let snippet = buildSnippet(p.exact, inQuote);
   if (!inQuote.length && p.comment) {
     const inComment = columnRanges(db, 'passage', r.key, 1, p.comment, m, byTag);
     if (inComment.length) snippet = buildSnippet(p.comment, inComment);
   }
-  return { kind: 'passage', id: p.id, articleId: p.article_id, title: p.title, snippet, score, start: p.start, end: p.end };
+  return { kind: 'passage', id: p.id, articleId: p.article_id, title: p.title, snippet, score, start: p.start, end: p.end, ...(tags ? { matchedTags: tags } : {}) };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../electron/api/contract';
 import { Modal } from '../ui/Modal';
-import { Snippet } from './Snippet';
+import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
 import { formatCount, formatTotal, groupHits, KIND_LABEL, useSearch, type ArticleSearchHit } from './useSearch';
 import './search.css';
@@ -117,6 +117,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
                 >
                   <span className="search-option-title">{hit.title || 'Untitled'}</span>
                   <Snippet className="search-snippet" text={hit.snippet} />
+                  <MatchedTags tags={hit.matchedTags} />
                 </div>
               );
             })}

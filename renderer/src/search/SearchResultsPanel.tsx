@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SearchHit } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
-import { Snippet } from './Snippet';
+import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
 import { formatCount, KIND_LABEL, type ArticleSearchHit, type SearchKind, type SearchResult } from './useSearch';
 import './search.css';
@@ -147,6 +147,7 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
                 <span className="search-result-kind">{RESULT_KIND_LABEL[hit.kind]}</span>
                 <span className="search-option-title">{hit.title || 'Untitled'}</span>
                 <Snippet className="search-snippet" text={hit.snippet} />
+                <MatchedTags tags={hit.matchedTags} />
               </button>
             </li>
           ))}

@@ -10,3 +10,21 @@ export function Snippet({ text, className }: { text: string; className?: string 
     </span>
   );
 }
+
+/**
+ * The tags a hit matched by (see `SearchHit.matchedTags`), hits marked, so the reason shows.
+ * Spans, not a list: it sits inside a result's button, which holds phrasing content only.
+ */
+export function MatchedTags({ tags }: { tags: readonly string[] | undefined }) {
+  if (!tags?.length) return null;
+  return (
+    <span className="passage-tags search-hit-tags">
+      <span className="sr-only">Matching tags: </span>
+      {tags.map((tag) => (
+        <span key={tag} className="tag-pill">
+          <Snippet text={tag} />
+        </span>
+      ))}
+    </span>
+  );
+}
