@@ -100,6 +100,8 @@ test('tags: filter the library, manage them, delete with a confirmation', async 
   await expect(page.getByRole('listbox', { name: 'Library' }).getByRole('option')).toHaveCount(2);
 
   const tags = page.getByRole('region', { name: 'Tags' });
+  // The count on a tag is what its filter lists: articles.
+  await expect(tags.getByRole('button', { name: /^treaty/ })).toHaveAccessibleName('treaty 1 article');
   await tags.getByRole('button', { name: /^treaty/ }).click();
   await expect(tags).toContainText('Filtered by: treaty');
   await expect(page.getByRole('listbox', { name: 'Library' }).getByRole('option')).toHaveCount(1);

@@ -103,7 +103,10 @@ export const TagSchema = z.object({
   color: z.string().nullable(),
   /** Passages carrying the tag. */
   count: z.number().int(),
+  /** Articles tagged themselves. */
   articleCount: z.number().int(),
+  /** Articles the library lists when filtered by the tag: tagged, or holding a passage with it. */
+  listedArticleCount: z.number().int(),
   /** Notes carrying the tag. */
   noteCount: z.number().int(),
 });

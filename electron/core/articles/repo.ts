@@ -4,7 +4,7 @@ import type { Body } from '../body';
 import type { PageStart } from '../pages';
 import { CommonplaceError } from '../errors';
 import { safeTagKey } from '../tags/names';
-import { articleTagNames } from '../tags/repo';
+import { articlesWithTagSql, articleTagNames } from '../tags/repo';
 
 interface ArticleRow {
   id: string;
@@ -132,10 +132,7 @@ export function listArticles(db: Database, offset: number, limit: number, tag?: 
     return { total: countArticles(db), items };
   }
   // Tagged directly, or holding a live passage with the tag.
-  const filter = `id IN (
-      SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = @key
-      UNION SELECT p.article_id FROM passages p JOIN passage_tags pt ON pt.passage_id = p.id JOIN tags t ON t.id = pt.tag_id
-        WHERE t.name_key = @key AND p.deleted_at IS NULL)`;
+  const filter = `id IN (${articlesWithTagSql('(SELECT id FROM tags WHERE name_key = @key)')})`;
   const key = safeTagKey(tag);
   const total = db.prepare<{ key: string }, { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${filter}`).get({ key })?.n ?? 0;
   const items = db

@@ -157,6 +157,21 @@ describe('tags', () => {
     expect(page.items[0]!.id).toBe(article.id);
     expect((await invoke('articles.list', { tag: 'nope' })).total).toBe(0);
     expect((await invoke('articles.list', {})).total).toBe(2);
+
+    // The tag's listed count is what the filter lists: each article once, however it carries the tag.
+    const otherId = other[0]!.ok ? other[0]!.article.id : '';
+    const second = await invoke('passages.createFromQuote', { articleId: article.id, quote: 'Putin', tags: ['sanctions'] });
+    await invoke('articles.setTags', { id: article.id, tags: ['sanctions'] });
+    const gone = await invoke('passages.createFromQuote', { articleId: otherId, quote: 'Unrelated', tags: ['sanctions'] });
+    await invoke('passages.delete', { id: gone.id });
+    const listed = async () => {
+      const tag = (await invoke('tags.list', {})).find((t) => t.name === 'sanctions')!;
+      return [tag.listedArticleCount, (await invoke('articles.list', { tag: 'sanctions' })).total, tag.count, tag.articleCount];
+    };
+    expect(await listed()).toEqual([1, 1, 2, 1]); // the deleted passage doesn't list the other article
+    await invoke('articles.setTags', { id: otherId, tags: ['Sanctions'] });
+    await invoke('passages.delete', { id: second.id });
+    expect(await listed()).toEqual([2, 2, 1, 2]);
     library.close();
   });
 });

@@ -37,13 +37,25 @@ export function articleTagNames(db: Database, articleId: string): string[] {
     .map((r) => r.name);
 }
 
+/**
+ * The ids of the articles the library lists for a tag (`tagId`: an SQL expression giving the
+ * tag's id): tagged themselves, or holding a live passage with the tag.
+ */
+export function articlesWithTagSql(tagId: string): string {
+  return `SELECT article_id FROM article_tags WHERE tag_id = ${tagId}
+    UNION SELECT p.article_id FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = ${tagId} AND p.deleted_at IS NULL`;
+}
+
 export interface TagWithCounts {
   id: string;
   name: string;
   color: string | null;
   /** Live passages carrying the tag. */
   count: number;
+  /** Articles tagged themselves. */
   articleCount: number;
+  /** Articles the library lists when filtered by the tag (see `articlesWithTagSql`). */
+  listedArticleCount: number;
   /** Notes carrying the tag (not deleted). */
   noteCount: number;
 }
@@ -51,6 +63,7 @@ export interface TagWithCounts {
 const TAG_WITH_COUNTS = `SELECT t.id, t.name, t.color,
     (SELECT count(*) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS count,
     (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount,
+    (SELECT count(*) FROM articles a WHERE a.id IN (${articlesWithTagSql('t.id')})) AS listedArticleCount,
     (SELECT count(*) FROM note_tags nt JOIN notes n ON n.id = nt.note_id WHERE nt.tag_id = t.id AND n.deleted_at IS NULL) AS noteCount
   FROM tags t`;
 

@@ -44,14 +44,14 @@ export function TagsSection({ filter, onFilter }: Props) {
                   type="button"
                   className="tag-filter"
                   aria-pressed={pressed}
-                  title={`${plural(tag.count, 'passage', 'passages')}, ${plural(tag.articleCount, 'article', 'articles')} tagged`}
+                  title={`Lists ${plural(tag.listedArticleCount, 'article', 'articles')} (${plural(tag.articleCount, 'article', 'articles')} and ${plural(tag.count, 'passage', 'passages')} tagged)`}
                   onClick={() => onFilter(pressed ? null : tag.name)}
                 >
                   <TagDot color={tag.color} />
                   <span>{tag.name}</span>
                   <span className="tag-count">
-                    {tag.count}
-                    <span className="sr-only"> {tag.count === 1 ? 'passage' : 'passages'}</span>
+                    {tag.listedArticleCount}
+                    <span className="sr-only"> {tag.listedArticleCount === 1 ? 'article' : 'articles'}</span>
                   </span>
                 </button>
               </li>
