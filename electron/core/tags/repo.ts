@@ -39,7 +39,8 @@ export function articleTagNames(db: Database, articleId: string): string[] {
 
 /**
  * The ids of the articles the library lists for a tag (`tagId`: an SQL expression giving the
- * tag's id): tagged themselves, or holding a live passage with the tag.
+ * tag's id): tagged themselves, or holding a live passage with the tag. Each id once (UNION),
+ * and every one an article (foreign keys), so its rows can be counted as they are.
  */
 export function articlesWithTagSql(tagId: string): string {
   return `SELECT article_id FROM article_tags WHERE tag_id = ${tagId}
@@ -63,7 +64,7 @@ export interface TagWithCounts {
 const TAG_WITH_COUNTS = `SELECT t.id, t.name, t.color,
     (SELECT count(*) FROM passage_tags pt JOIN passages p ON p.id = pt.passage_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS count,
     (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) AS articleCount,
-    (SELECT count(*) FROM articles a WHERE a.id IN (${articlesWithTagSql('t.id')})) AS listedArticleCount,
+    (SELECT count(*) FROM (${articlesWithTagSql('t.id')})) AS listedArticleCount,
     (SELECT count(*) FROM note_tags nt JOIN notes n ON n.id = nt.note_id WHERE nt.tag_id = t.id AND n.deleted_at IS NULL) AS noteCount
   FROM tags t`;
 
