@@ -5,8 +5,8 @@
  * trigram index instead. Thai, Lao, Khmer and Myanmar are written without spaces too.
  *
  * The same ranges decide things that must agree: which rows go into the trigram index (the
- * triggers of migrations 3 and 5, through `hasUnspacedScript` since migration 8; the view behind
- * `articles_cjk` by `UNSPACED_GLOB`) and the gram index (`grams.ts`, migration 7), and which query
+ * triggers of migrations 3 and 5 and the view behind `articles_cjk`, through `hasUnspacedScript`
+ * since migration 8) and the gram index (`grams.ts`, migration 7), and which query
  * terms are looked up there. A term holding one of these characters can only occur in
  * a row holding one, so nothing is missed. Changing the list needs a migration that recreates
  * those triggers and views and rebuilds both indexes.
