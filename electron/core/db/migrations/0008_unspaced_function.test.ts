@@ -58,13 +58,15 @@ describe('migration 8 (unspaced-script test by function)', () => {
     }
     expect(db.prepare('SELECT * FROM articles ORDER BY rid').all()).toEqual(rowsBefore);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Defensive mode, lifted to re-create the view, is back: shadow tables can't be written.
+    expect(() => db.exec(`DELETE FROM articles_cjk_data`)).toThrow(/may not be modified/);
     expect(checkSearchIndexes(db)).toEqual([]);
 
     // The re-created triggers index as before: unspaced text in, Latin text out, in each kind.
     const ids = (q: string) => search(db, q, { limit: 50 }).hits.map((h) => h.id).sort();
     const cjkKeys = (t: string) => db.prepare(`SELECT rowid FROM ${t} ORDER BY rowid`).pluck().all();
     const rid = (id: string) => db.prepare('SELECT rid FROM articles WHERE id = ?').pluck().get(id);
-    expect(cjkKeys('articles_cjk')).toEqual([rid(A2)]); // rebuilt: only the article with CJK text
+    expect(cjkKeys('articles_cjk')).toEqual([rid(A2)]); // the index as it was
     expect(ids('季风提前')).toEqual([A2]); // 4 characters: the trigram index
     db.prepare('UPDATE articles SET text = ? WHERE id = ?').run('The monsoon reached 喀拉拉邦 early.', A1);
     db.prepare('UPDATE articles SET title = ?, text = ? WHERE id = ?').run('Monsoon', 'No longer Chinese.', A2);
