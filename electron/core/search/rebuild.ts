@@ -111,5 +111,11 @@ function gramProblems(db: Database, table: (typeof GRAM_INDEXES)[number]): strin
   if (missing) problems.push(`${table}: ${missing} row(s) missing`);
   if (stale) problems.push(`${table}: ${stale} row(s) out of date`);
   if (stored.size) problems.push(`${table}: ${stored.size} row(s) for deleted rows or rows without CJK text`);
+  // bm25's statistics: the first number of FTS5's averages record is the row count it ranks by.
+  // A contentless table never takes deleted rows out of it (see migration 9).
+  const averages = db.prepare<[], Uint8Array>(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get();
+  const counted = averages ? (varints(averages)[0] ?? 0) : 0;
+  const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}_docsize`).pluck().get() ?? 0;
+  if (counted !== rows) problems.push(`${table}: ranking statistics count ${counted} row(s) for ${rows} (rows re-indexed since the last reindex)`);
   return problems;
 }

@@ -25,18 +25,21 @@ import type { Migration } from '../migrate';
  * same tables and columns as the other indexes.
  */
 
-const G = (expr: string) => `${GRAMS_FUNCTION}(${expr})`;
+/** SQL: the gram string of the text `expr`. */
+export const G = (expr: string) => `${GRAMS_FUNCTION}(${expr})`;
 const HAS = (expr: string) => `${HAS_UNSPACED_FUNCTION}(${expr})`;
 
-const ARTICLE_COLUMNS = ['title', 'subtitle', 'byline', 'site_name', 'text'] as const;
-const articleHas = (row: string) => `(${ARTICLE_COLUMNS.map((c) => HAS(`${row}.${c}`)).join(' OR ')})`;
-const articleGrams = (row: string) => ARTICLE_COLUMNS.map((c) => G(`${row}.${c}`)).join(', ');
+export const ARTICLE_COLUMNS = ['title', 'subtitle', 'byline', 'site_name', 'text'] as const;
+/** SQL: the article row `row` (`new`, `old`, an alias) holds unspaced-script text. */
+export const articleHas = (row: string) => `(${ARTICLE_COLUMNS.map((c) => HAS(`${row}.${c}`)).join(' OR ')})`;
+/** SQL: the gram strings of the article row `row`, one per column. */
+export const articleGrams = (row: string) => ARTICLE_COLUMNS.map((c) => G(`${row}.${c}`)).join(', ');
 
 const PASSAGE_TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')`;
 const NOTE_TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')`;
 
 /** Inserts the gram rows of the live passages selected by `which` (an SQL condition on `p`). */
-function insertPassageGramsSql(which: string): string {
+export function insertPassageGramsSql(which: string): string {
   return `INSERT INTO passages_grams (rowid, exact, comment, tags)
     SELECT s.rid, ${G('p.exact')}, ${G('p.comment')}, ${G(PASSAGE_TAG_NAMES)}
     FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
@@ -51,7 +54,7 @@ function refreshPassageGramsSql(which: string): string {
 }
 
 /** Inserts the gram rows of the live notes selected by `which` (an SQL condition on `n`). */
-function insertNoteGramsSql(which: string): string {
+export function insertNoteGramsSql(which: string): string {
   return `INSERT INTO notes_grams (rowid, title, text, tags)
     SELECT n.rid, ${G('n.title')}, ${G('n.text')}, ${G(NOTE_TAG_NAMES)} FROM notes n
     WHERE (${which}) AND n.deleted_at IS NULL AND (${HAS('n.title')} OR ${HAS('n.text')} OR ${HAS(NOTE_TAG_NAMES)});`;
@@ -135,8 +138,8 @@ export function createGramsSchema(db: Database): void {
 export function backfillGrams(db: Database): void {
   db.exec(`
     INSERT INTO articles_grams (articles_grams) VALUES ('delete-all');
-    INSERT INTO passages_grams (passages_grams) VALUES ('delete-all');
-    INSERT INTO notes_grams (notes_grams) VALUES ('delete-all');
+    DELETE FROM passages_grams; -- DELETE, not 'delete-all': migration 9 makes these two ordinary tables
+    DELETE FROM notes_grams;
     INSERT INTO articles_grams (rowid, ${ARTICLE_COLUMNS.join(', ')}) SELECT a.rid, ${articleGrams('a')} FROM articles a WHERE ${articleHas('a')};
     ${insertPassageGramsSql('1')}
     ${insertNoteGramsSql('1')}

@@ -7,6 +7,7 @@ import { notesSearch } from './0005_notes_search';
 import { formats } from './0006_formats';
 import { searchGrams } from './0007_search_grams';
 import { unspacedFunction } from './0008_unspaced_function';
+import { gramStats } from './0009_gram_stats';
 
 /** Every schema version in order; a new migration is a new file appended here. */
-export const migrations: readonly Migration[] = [initial, passages, search, notesLinks, notesSearch, formats, searchGrams, unspacedFunction];
+export const migrations: readonly Migration[] = [initial, passages, search, notesLinks, notesSearch, formats, searchGrams, unspacedFunction, gramStats];
