@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
 import { registerSearchFunctions } from '../search/grams';
-import { migrate } from './migrate';
+import { backupBeforeUpgrade } from '../backup/beforeUpgrade';
+import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
 export interface OpenDatabaseOptions {
@@ -39,6 +40,10 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('synchronous = NORMAL');
     // Before migrating: the search triggers (migration 7) call these functions on every write.
     registerSearchFunctions(db);
+    const version = schemaVersion(db);
+    const goal = Math.min(opts.targetVersion ?? Infinity, migrations.at(-1)?.version ?? 0);
+    // An existing library about to be upgraded: keep a copy of it as it was first.
+    if (file !== ':memory:' && version > 0 && version < goal) backupBeforeUpgrade(db, file, version);
     migrate(db, migrations, file, opts.targetVersion);
     return db;
   } catch (e) {
