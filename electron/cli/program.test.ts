@@ -216,5 +216,6 @@ describe('commonplace search and reindex', () => {
     const re = await cli(['--library', lib, 'reindex']);
     expect(re.code).toBe(0);
     expect(re.out).toMatch(/consistent/);
+    expect(re.err).toMatch(/^checking and rebuilding the search indexes/); // said before the long wait
   });
 });

@@ -208,6 +208,8 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .command('reindex')
     .description('rebuild the search indexes (repair)')
     .action(async () => {
+      // One long call with no progress of its own: say what it does before the wait.
+      io.err('checking and rebuilding the search indexes: it reads every article three times (minutes for a large library)…');
       const r = await client()('search.reindex', {});
       io.out(r.problemsBefore.length ? `repaired: ${r.problemsBefore.join('; ')}` : 'search indexes were consistent; rebuilt anyway');
       if (r.problemsAfter.length) {
