@@ -5,26 +5,13 @@
 // the longest frame in between (`longestFrame`, target ≤ ~50 ms).
 // Plain ESM on purpose: it drives the built CLI (`out/main/cli.js serve`) and Debian's Chromium,
 // so it needs no bundling of its own. Writes bench/results/marks.json (or `--out FILE`).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { call, CHROMIUM_FLAGS, CLI, option, ROOT, seeded, startServer, stats } from '../webMode.mjs';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-/** `--cli PATH`: another build's cli.js (its renderer beside it), to compare before and after a change. */
-const CLI = process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : join(ROOT, 'out', 'main', 'cli.js');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} wants a positive integer`);
-  return value;
-}
 const RUNS = option('runs', 15);
 /** `--profile FILE`: a CPU profile of the opens with passages (open in DevTools), plus a summary. */
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
@@ -42,8 +29,7 @@ const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('
 function article(variant) {
   const words = 'the of passage reader highlight mark offset index marginal note source quote river stone lantern archive'.split(' ');
   const paragraphs = [`Marks benchmark article (${variant})`];
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const next = seeded(7);
   for (let p = 0; p < 330; p++) {
     const sentence = [];
     for (let w = 0; w < 70; w++) sentence.push(words[next() % words.length]);
@@ -51,36 +37,6 @@ function article(variant) {
   }
   paragraphs.push(`Last paragraph of the ${variant} copy.`);
   return paragraphs.join('\n\n') + '\n';
-}
-
-function startServer(library) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--library', library, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 20_000);
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, origin: m[1], token: m[2] });
-      }
-    });
-    child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-}
-
-async function call(server, method, input) {
-  const res = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = await res.json();
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.data;
 }
 
 /** `count` passages spread over the text, a few words each, one in ten overlapping the previous. */
@@ -95,12 +51,6 @@ async function addPassages(server, id, text, count) {
   for (let i = 0; i < ranges.length; i += 50) {
     await Promise.all(ranges.slice(i, i + 50).map((r, k) => call(server, 'passages.create', { articleId: id, ...r, color: colors[(i + k) % colors.length] })));
   }
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
 /**

@@ -3,35 +3,18 @@
 // the typing latency in it per keystroke (target: median < 16 ms, one frame), in Chromium.
 // Plain ESM like the marks bench: it drives the built CLI (`out/main/cli.js serve`) and Debian's
 // Chromium. Writes bench/results/notes.json.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { call, CHROMIUM_FLAGS, option, ROOT, seeded, startServer, stats } from '../webMode.mjs';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const CLI = process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : join(ROOT, 'out', 'main', 'cli.js');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} wants a positive integer`);
-  return value;
-}
 const RUNS = option('runs', 9);
 const KEYS = option('keys', 80);
 const WORDS = 10_000;
 const QUOTES = 200;
 
 const VOCABULARY = 'the of note draft source claim evidence argument passage reader quote archive river stone lantern margin ledger witness'.split(' ');
-
-function seeded(seed) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-}
 
 function textNode(text) {
   return { type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' };
@@ -68,42 +51,6 @@ function article() {
     paragraphs.push(`Paragraph ${p + 1}: ${words.join(' ')}.`);
   }
   return paragraphs.join('\n\n') + '\n';
-}
-
-function startServer(library) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--library', library, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 20_000);
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, origin: m[1], token: m[2] });
-      }
-    });
-    child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-}
-
-async function call(server, method, input) {
-  const res = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = await res.json();
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.data;
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
 async function main() {
