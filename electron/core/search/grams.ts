@@ -7,6 +7,9 @@
  * The grams are made here, in JavaScript, by an SQL function the triggers call
  * (`GRAMS_FUNCTION`). SQLite has no such function of its own and a trigger cannot loop over a
  * string, so every connection that writes to a library must register it: `openDatabase` does.
+ * Articles' grams are not stored (migration 9): an article leaves the index with the grams this
+ * function makes of its old text, so a change to what it returns needs a migration that rebuilds
+ * `articles_grams`.
  */
 import type { Database } from 'better-sqlite3';
 import { hasUnspacedScript, UNSPACED_RANGES } from './scripts';
