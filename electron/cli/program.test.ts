@@ -1,7 +1,9 @@
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED_ARTICLE, useTempDir } from '../test/temp';
+import { migrations } from '../core/db/migrations';
+import { openDatabase } from '../core/db/open';
 import { runCli } from './program';
 
 const tempDir = useTempDir();
@@ -14,6 +16,19 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('commonplace CLI', () => {
+  it('says on stderr when it upgrades an older library, and where the copy of it is kept', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib.sqlite');
+    const latest = migrations.at(-1)!.version;
+    openDatabase(lib, { targetVersion: latest - 1 }).close();
+    const first = await cli(['--library', lib, 'list']);
+    expect(first.code).toBe(0);
+    expect(first.errLines).toEqual([`upgrading the library from schema ${latest - 1} to ${latest}; a copy of it as it was is kept at ${lib}.v${latest - 1}.bak…`]);
+    expect(existsSync(`${lib}.v${latest - 1}.bak`)).toBe(true);
+    const again = await cli(['--library', lib, 'list']);
+    expect(again.errLines).toEqual([]);
+  });
+
   it('imports the shared article and prints the fields as JSON; a second import is a duplicate', async () => {
     const dir = tempDir();
     const lib = join(dir, 'lib.sqlite');

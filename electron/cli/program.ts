@@ -5,6 +5,7 @@ import { startWebServer } from '../api/transports/http';
 import { stopBulkImports } from '../api/handlers/bulkImport';
 import { PASSAGE_COLORS, SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN, type PassageColor } from '../api/contract';
 import { errorMessage } from '../core/errors';
+import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
 import { collect, parsePositiveInt } from './options';
@@ -32,9 +33,14 @@ export interface CliIo {
 /** Keeps `serve` running: resolved when the process is asked to stop. */
 export type ServeHook = (close: () => Promise<void>) => Promise<void>;
 
+/** Says on stderr why opening takes a while: a library made by an older version is upgraded. */
+function upgradeNotice(io: CliIo): OpenDatabaseOptions['onUpgrade'] {
+  return ({ from, to, copy }) => io.err(`upgrading the library from schema ${from} to ${to}${copy ? `; a copy of it as it was is kept at ${copy}` : ''}…`);
+}
+
 function openClient(libraryOption: string | undefined, io: CliIo) {
   // No watcher: a CLI call is short, and its own changes need no events.
-  const library = openLibrary(resolveLibraryPath(libraryOption, io.env), { watchIntervalMs: 0 });
+  const library = openLibrary(resolveLibraryPath(libraryOption, io.env), { watchIntervalMs: 0, onUpgrade: upgradeNotice(io) });
   const dispatch = createDispatcher(createHandlers(library), library);
   return { library, dispatch, invoke: inProcessClient(dispatch) };
 }
@@ -223,7 +229,7 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .description('web mode: serve the app and its API on 127.0.0.1 (the printed URL carries a one-run token)')
     .option('--port <n>', 'port (0 picks a free one)', (v) => parsePositiveInt(v, '--port', true), 0)
     .action(async (o: { port: number }) => {
-      const lib = openLibrary(resolveLibraryPath(globalLibrary(), io.env));
+      const lib = openLibrary(resolveLibraryPath(globalLibrary(), io.env), { onUpgrade: upgradeNotice(io) });
       library = lib;
       const dispatch = createDispatcher(createHandlers(lib), lib);
       const server = await startWebServer({ library: lib, dispatch, rendererDir: io.rendererDir, port: o.port });

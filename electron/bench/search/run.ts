@@ -345,7 +345,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
       : { dir: work, library: join(work, 'library.sqlite'), texts: join(work, 'texts'), figures: buildInto(work, opts, importRss), reused: false };
     const filesDir = lib.texts;
     console.log(`Search benchmark: ${opts.articles} articles, seed ${opts.seed}, library in ${lib.dir}${lib.reused ? ' (cached)' : ''}`);
-    db = openDatabase(lib.library);
+    db = openDatabase(lib.library, { noUpgradeCopy: true }); // derived data: rebuilt, not restored
     rss.sample();
     const notes = ensureNotes(db, opts);
     db.pragma('wal_checkpoint(TRUNCATE)');

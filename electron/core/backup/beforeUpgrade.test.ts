@@ -48,6 +48,17 @@ describe('the copy kept before an upgrade', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.bak') || f.endsWith('.tmp'))).toEqual([`lib.sqlite.v${OLD}.bak`]);
   });
 
+  it('is announced before the upgrade, and skipped for derived libraries that ask (the bench cache)', () => {
+    const dir = tempDir();
+    const file = oldLibrary(dir);
+    const told: unknown[] = [];
+    openDatabase(file, { noUpgradeCopy: true, onUpgrade: (u) => told.push(u) }).close();
+    expect(told).toEqual([{ from: OLD, to: LATEST, copy: null }]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    openDatabase(file, { onUpgrade: (u) => told.push(u) }).close();
+    expect(told).toHaveLength(1); // nothing left to upgrade
+  });
+
   it('is not made for a new library', () => {
     const dir = tempDir();
     openDatabase(join(dir, 'new.sqlite')).close();

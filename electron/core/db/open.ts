@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
 import { registerSearchFunctions } from '../search/grams';
-import { backupBeforeUpgrade } from '../backup/beforeUpgrade';
+import { backupBeforeUpgrade, upgradeBackupPath } from '../backup/beforeUpgrade';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
@@ -12,6 +12,13 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
   /** Stop at this schema version (migration tests). */
   targetVersion?: number;
+  /**
+   * Told before an existing library is upgraded, with the copy kept of it (`null`: none kept),
+   * so a caller can say why opening takes a while.
+   */
+  onUpgrade?: (upgrade: { from: number; to: number; copy: string | null }) => void;
+  /** Keep no copy before upgrading: for derived libraries only (the search bench's cache). */
+  noUpgradeCopy?: boolean;
 }
 
 /** Opens (creating if needed) a library database: WAL, foreign keys, busy timeout, migrated. */
@@ -43,7 +50,11 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     const version = schemaVersion(db);
     const goal = Math.min(opts.targetVersion ?? Infinity, migrations.at(-1)?.version ?? 0);
     // An existing library about to be upgraded: keep a copy of it as it was first.
-    if (file !== ':memory:' && version > 0 && version < goal) backupBeforeUpgrade(db, file, version);
+    if (file !== ':memory:' && version > 0 && version < goal) {
+      const keep = !opts.noUpgradeCopy;
+      opts.onUpgrade?.({ from: version, to: goal, copy: keep ? upgradeBackupPath(file, version) : null });
+      if (keep) backupBeforeUpgrade(db, file, version);
+    }
     migrate(db, migrations, file, opts.targetVersion);
     return db;
   } catch (e) {
