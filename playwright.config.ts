@@ -1,10 +1,18 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './electron/dev/chromium.cjs';
 
 /**
- * e2e tests drive web mode (`commonplace serve`) in Debian's Chromium: browser downloads are not
- * possible on these machines. Each test gets its own server and temp library (e2e/fixtures.ts).
+ * e2e tests drive web mode (`commonplace serve`) in Chromium: CHROMIUM_PATH, else Debian's
+ * /usr/bin/chromium, else Playwright's own (`npx playwright install chromium`). Each test gets its
+ * own server and temp library (e2e/fixtures.ts).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browser = findChromium();
+if (!browser.ok) {
+  // One line saying what to install, instead of a launch error per test.
+  console.error(browser.message);
+  process.exit(1);
+}
+export const CHROMIUM_PATH = browser.path;
 
 export default defineConfig({
   testDir: 'e2e',
