@@ -1,12 +1,12 @@
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
 import { openLibrary } from '../../core/library';
 import { importDocument } from '../../core/articles/import';
-import { startWebServer, type WebServer } from './http';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from './http';
 
 const tempDir = useTempDir();
 const cleanups: (() => unknown)[] = [];
@@ -34,7 +34,7 @@ interface Reply {
 }
 
 /** Raw HTTP (not fetch) so tests can send any Host header, as a DNS-rebinding page would. */
-function send(server: WebServer, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(server: WebServer, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = '';
@@ -144,5 +144,32 @@ describe('web mode server', () => {
     await expect.poll(() => events.join(''), { timeout: 5000 }).toContain(article.id);
     const data = events.join('').split('\n').find((l) => l.startsWith('data: '))!;
     expect(JSON.parse(data.slice(6))).toEqual({ type: 'changed', entities: expect.arrayContaining(['article']), ids: expect.arrayContaining([article.id]) });
+  });
+
+  it('answers a malformed %-escape in the API path with 400 and a message, logging no stack', async () => {
+    const { server } = await serve();
+    const logged = vi.spyOn(console, 'error');
+    cleanups.push(() => logged.mockRestore());
+    const r = await send(server, '/api/articles.list%E0%A4%A', { method: 'POST', headers: json(server), body: '{}' });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: '"articles.list%E0%A4%A": the method name in the path is not valid percent-encoding' } });
+    expect(logged).not.toHaveBeenCalled();
+    // A well-formed escape still names a method.
+    expect((await send(server, '/api/library%2Einfo', { method: 'POST', headers: json(server), body: '{}' })).status).toBe(200);
+  });
+
+  it('answers an over-limit body with 413 instead of resetting the connection, declared or streamed', async () => {
+    const { server } = await serve();
+    const big = Buffer.alloc(MAX_BODY_BYTES + 1024, 'a');
+    // Declared up front: refused before the body is read, then the body is drained.
+    const declared = await send(server, '/api/articles.importFile', { method: 'POST', headers: { ...json(server), 'Content-Length': String(big.length) }, body: big });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringMatching(/^request body is larger than \d+ MB$/) } });
+    // Chunked: found over the limit while reading.
+    const streamed = await send(server, '/api/articles.importFile', { method: 'POST', headers: json(server), body: big });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body).error.code).toBe('too_large');
+    // The server still answers.
+    expect((await send(server, '/api/library.info', { method: 'POST', headers: json(server), body: '{}' })).status).toBe(200);
   });
 });

@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY, contentTypeFor } from './web-assets';
 
 const COOKIE = 'commonplace_token';
 /** JSON envelope + base64 inflation of the largest upload. */
-const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
+export const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
 
 export interface WebServerOptions {
   library: Library;
@@ -83,19 +83,27 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const origin = req.headers.origin;
     if (origin && !isLoopbackOrigin(origin, port)) return sendJson(res, 403, errorEnvelope('invalid_input', 'cross-origin request refused'));
-    let body: string;
-    try {
-      body = await readBody(req, MAX_BODY_BYTES);
-    } catch (e) {
-      return sendJson(res, 413, errorEnvelope('too_large', (e as Error).message));
+    // Answered, not reset: a client still sending would otherwise never see the 413.
+    const tooLarge = () => sendJson(res, 413, errorEnvelope('too_large', `request body is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`));
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+      discardBody(req, MAX_BODY_BYTES);
+      return tooLarge();
     }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) return tooLarge();
     let input: unknown;
     try {
       input = body.trim() ? JSON.parse(body) : {};
     } catch {
       return sendJson(res, 400, errorEnvelope('invalid_input', `${method}: request body is not valid JSON`));
     }
-    const env = await opts.dispatch(decodeURIComponent(method), input, 'http');
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      return sendJson(res, 400, errorEnvelope('invalid_input', `"${method.slice(0, 100)}": the method name in the path is not valid percent-encoding`));
+    }
+    const env = await opts.dispatch(name, input, 'http');
     sendJson(res, env.ok ? 200 : statusFor(env.error.code), env);
   }
 
@@ -201,22 +209,40 @@ function isAuthorized(req: IncomingMessage, token: string): boolean {
   return false;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The body as text, or null once it passes `limit` (the rest is then read and dropped). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Error(`request body is larger than ${Math.round(limit / 1024 / 1024)} MB`));
-        req.destroy();
+        req.off('data', onData);
+        chunks.length = 0;
+        discardBody(req, limit);
+        resolveBody(null);
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Reads and drops the rest of a refused body, so the answer reaches a client that is still
+ * sending (closing a socket with unread data resets it, losing the answer). A client that keeps
+ * sending past `cap` more bytes is cut off.
+ */
+function discardBody(req: IncomingMessage, cap: number): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > cap) req.socket.destroy();
+  });
+  req.on('error', () => {});
 }
 
 function statusFor(code: string): number {
