@@ -111,7 +111,11 @@ export const TagSchema = z.object({
   noteCount: z.number().int(),
 });
 
-export const TagName = z.string().max(10_000, 'tag name is longer than 10,000 characters');
+/** The longest tag name in characters (code points): the API's check and the core's are this one number. */
+export const MAX_TAG_LENGTH = 100;
+export const TagName = z
+  .string()
+  .refine((s) => s.length <= MAX_TAG_LENGTH || (s.length <= 2 * MAX_TAG_LENGTH && Array.from(s).length <= MAX_TAG_LENGTH), `tag name is longer than ${MAX_TAG_LENGTH} characters`);
 export const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').nullable();
 export const Offset = z.number().int().min(0);
 export const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');

@@ -1,7 +1,6 @@
+import { MAX_TAG_LENGTH } from '../../api/contract/schemas';
 import { CommonplaceError } from '../errors';
 import { cleanField } from '../text-fields';
-
-export const MAX_TAG_LENGTH = 100;
 
 /** A tag's display name: NFC, single-spaced, bounded. Throws a clear error for an empty name. */
 export function tagDisplayName(raw: string): string {
