@@ -250,6 +250,8 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 export type ClientMethod = { [M in Method]: Contract[M]['exposure'] extends 'client' ? M : never }[Method];
+/** What the desktop app's page may call over IPC: every client method plus the `desktop` ones (paths). */
+export type DesktopMethod = { [M in Method]: Contract[M]['exposure'] extends 'client' | 'desktop' ? M : never }[Method];
 
 export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
 export type Article = z.output<typeof ArticleSchema>;
@@ -262,6 +264,12 @@ export type SearchHit = z.output<typeof SearchHitSchema>;
 
 /** Failures cross every transport in this envelope; clients rethrow them as errors. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Desktop only: saving a note as the window closed failed, the person chose Retry in the main
+ * process's dialog; the page saves again (saveNoteSync) and lets the window close if that worked.
+ */
+export const RetrySaveEventSchema = z.object({ type: z.literal('retry-save') });
 
 /** Events pushed to every client: the library changed (from any process), or an import ended. */
 export const LibraryEventSchema = z.discriminatedUnion('type', [
@@ -276,6 +284,7 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   ImportReportEventSchema,
   ExportOpenEventSchema,
   NavigateEventSchema,
+  RetrySaveEventSchema,
 ]);
 export type LibraryEvent = z.output<typeof LibraryEventSchema>;
 
@@ -291,6 +300,25 @@ export interface Bridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (event: LibraryEvent) => void): () => void;
 }
+
+/**
+ * What the Electron preload adds to the `Bridge` (`window.commonplace` in the desktop app). Web
+ * mode has none of it: the renderer feature-detects each function.
+ */
+export interface DesktopBridgeExtension {
+  /** A note's last save as the window closes, answered before the page may unload (`notes.update` input). */
+  saveNoteSync(input: unknown): Envelope<unknown>;
+  /** The local path of a dropped or picked file (`webUtils.getPathForFile`); null when it has none. */
+  pathForFile(file: File): string | null;
+  /**
+   * Called once, after the page subscribed with `onEvent` and mounted its deep-link listener.
+   * Main holds `navigate` events (deep links, opened files) for the window until then.
+   */
+  rendererReady(): void;
+}
+
+/** `window.commonplace` in the desktop app. */
+export type DesktopBridge = Bridge & DesktopBridgeExtension;
 
 /** Paths of the web-mode HTTP API (the server and the browser transport share them). */
 export const HTTP_API_PREFIX = '/api/';

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../test/temp';
 import { openTestLibrary } from '../test/library';
 import { contract, type Method } from './contract';
+import { isAllowedOn, type Transport } from './dispatch';
 import { createHandlers } from './handlers';
 
 const tempDir = useTempDir();
@@ -61,6 +62,27 @@ describe('the API contract', () => {
     const local = await dispatch('articles.importPaths', { paths: ['/etc/passwd'] }, 'http');
     expect(local).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'articles.importPaths: only available to the desktop app and the CLI' } });
     expect((await dispatch('articles.importPaths', { paths: ['/no/such/file.txt'] }, 'ipc')).ok).toBe(false);
+  });
+
+  it('lets desktop-only methods through in-process and over IPC, never over HTTP', async () => {
+    const { dispatch } = setup();
+    const desktop = (Object.keys(contract) as Method[]).filter((m) => contract[m].exposure === 'desktop');
+    expect(desktop).toContain('bulkImport.startPaths');
+    for (const method of desktop) {
+      const http = await dispatch(method, {}, 'http');
+      expect(http).toEqual({ ok: false, error: { code: 'invalid_input', message: `${method}: only available to the desktop app` } });
+    }
+    // Over IPC and in-process the call reaches its schema (and would run): no paths → invalid input naming the field.
+    for (const transport of ['ipc', 'inproc'] as const) {
+      const env = await dispatch('bulkImport.startPaths', { paths: [] }, transport);
+      expect(env).toEqual({ ok: false, error: { code: 'invalid_input', message: 'bulkImport.startPaths: paths: no paths given' } });
+    }
+  });
+
+  it('allows each exposure on exactly its transports', () => {
+    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('client', t as Transport))).toEqual(['inproc', 'ipc', 'http']);
+    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('desktop', t as Transport))).toEqual(['inproc', 'ipc']);
+    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('local', t as Transport))).toEqual(['inproc']);
   });
 
   it('returns not_found for a well-formed id that is not in the library', async () => {

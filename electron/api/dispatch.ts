@@ -1,11 +1,28 @@
 import type { z } from 'zod';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../core/errors';
 import type { Library } from '../core/library';
-import { contract, isMethod, type Envelope, type Method } from './contract';
+import { contract, isMethod, type Envelope, type Exposure, type Method } from './contract';
 import type { Handlers } from './handlers';
 
 export type Transport = 'ipc' | 'http' | 'inproc';
 export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<Envelope<unknown>>;
+
+/** The transports each exposure level may be called over. */
+const ALLOWED_TRANSPORTS: Readonly<Record<Exposure, ReadonlySet<Transport>>> = {
+  client: new Set(['inproc', 'ipc', 'http']),
+  desktop: new Set(['inproc', 'ipc']),
+  local: new Set(['inproc']),
+};
+
+const REFUSAL: Readonly<Record<Exposure, string>> = {
+  client: '',
+  desktop: 'only available to the desktop app',
+  local: 'only available to the desktop app and the CLI',
+};
+
+export function isAllowedOn(exposure: Exposure, transport: Transport): boolean {
+  return ALLOWED_TRANSPORTS[exposure].has(transport);
+}
 
 /** "files.0.name: file name is empty" — the field at fault, then what is wrong with it. */
 export function describeZodError(error: z.ZodError): string {
@@ -25,9 +42,7 @@ export function createDispatcher(handlers: Handlers, library?: Library): Dispatc
     try {
       if (!isMethod(method)) throw new CommonplaceError('invalid_input', `unknown API method "${String(method).slice(0, 100)}"`);
       const spec = contract[method];
-      if (spec.exposure === 'local' && transport !== 'inproc') {
-        throw new CommonplaceError('invalid_input', `${method}: only available to the desktop app and the CLI`);
-      }
+      if (!isAllowedOn(spec.exposure, transport)) throw new CommonplaceError('invalid_input', `${method}: ${REFUSAL[spec.exposure]}`);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw new CommonplaceError('invalid_input', `${method}: ${describeZodError(parsed.error)}`);
       const handler = handlers[method] as (i: unknown) => unknown;

@@ -1,5 +1,5 @@
 /**
- * The two IPC channels between the preload and the main process. Runtime-neutral constants
+ * The IPC channels between the preload and the main process. Runtime-neutral constants
  * (the sandboxed preload may import nothing but 'electron', so this file imports nothing).
  */
 /** renderer → main: `(method: string, input: unknown)` → `Envelope<unknown>` */
@@ -11,3 +11,8 @@ export const EVENT_CHANNEL = 'commonplace:event';
  * last save of a note as the window closes, when an async call would die with the page.
  */
 export const SAVE_NOTE_SYNC_CHANNEL = 'commonplace:save-note-sync';
+/**
+ * renderer → main, one-way, no payload: the page listens for events now (`rendererReady`); main
+ * sends the `navigate` events it held for this window.
+ */
+export const RENDERER_READY_CHANNEL = 'commonplace:renderer-ready';

@@ -1,17 +1,17 @@
 /**
- * The only thing the page gets from Electron: `window.commonplace`, a `Bridge` of two
- * functions plus `saveNoteSync` (a note's last save as the window closes). ipcRenderer itself is
- * never exposed (it would let the page send on any channel).
+ * The only thing the page gets from Electron: `window.commonplace`, a `DesktopBridge` — the
+ * `Bridge` of every transport (invoke, onEvent) plus the desktop extension (saveNoteSync,
+ * pathForFile, rendererReady). ipcRenderer itself is never exposed (it would let the page send on
+ * any channel).
  *
  * Runs sandboxed, so it must bundle to CommonJS that requires nothing but 'electron'; the
  * contract import is type-only and disappears from the bundle.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Bridge, Envelope, LibraryEvent } from '../api/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from './channels';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { DesktopBridge, Envelope, LibraryEvent } from '../api/contract';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, RENDERER_READY_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from './channels';
 
-/** The Bridge plus one synchronous call: saving a note while the window closes (renderer/src/notes/exitFlush.ts). */
-const bridge: Bridge & { saveNoteSync(input: unknown): Envelope<unknown> } = {
+const bridge: DesktopBridge = {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>> {
     return ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<Envelope<unknown>>;
   },
@@ -26,6 +26,14 @@ const bridge: Bridge & { saveNoteSync(input: unknown): Envelope<unknown> } = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
+  },
+  pathForFile(file: File): string | null {
+    // Throws for anything that is not a File (the page could pass any object); '' = no path (a
+    // File made in the page, not from the disk).
+    return webUtils.getPathForFile(file) || null;
+  },
+  rendererReady(): void {
+    ipcRenderer.send(RENDERER_READY_CHANNEL);
   },
 };
 

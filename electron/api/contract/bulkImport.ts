@@ -90,7 +90,8 @@ export const bulkImportContract = {
     }),
     output: z.object({ jobId: JobId }),
     mutates: false,
-    exposure: 'local',
+    // The desktop page imports drops and picks by path (no upload cap); a web page never names paths.
+    exposure: 'desktop',
   }),
   'bulkImport.startUpload': call({
     summary: 'Start a background import fed with uploaded files (bulkImport.addFiles); `expected` is how many will come.',

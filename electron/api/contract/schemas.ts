@@ -155,12 +155,19 @@ export const FileUpload = z.object({
   dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file is larger than 64 MB'),
 });
 
-export function call<I extends z.ZodType, O extends z.ZodType, E extends 'client' | 'local'>(spec: {
+/**
+ * Who may call a method. `client`: any transport. `desktop`: in-process and the desktop app's own
+ * page over IPC, never HTTP (it reads local paths the person picked or dropped in the app).
+ * `local`: in-process only (CLI, Electron main).
+ */
+export const EXPOSURES = ['client', 'desktop', 'local'] as const;
+export type Exposure = (typeof EXPOSURES)[number];
+
+export function call<I extends z.ZodType, O extends z.ZodType, E extends Exposure>(spec: {
   input: I;
   output: O;
   /** Changes the library (clients refresh on the change events it causes). */
   mutates: boolean;
-  /** `client`: any transport. `local`: in-process only (CLI, Electron main), e.g. reads paths. */
   exposure: E;
   summary: string;
 }) {
