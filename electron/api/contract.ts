@@ -83,11 +83,11 @@ const coreContract = {
     exposure: 'local',
   }),
   'articles.updateFromSource': call({
-    summary: 'Re-import an article from the file it came from (a changed version); passages re-anchor.',
+    summary: 'Re-import an article from the file it came from (a changed version); passages re-anchor. Not over HTTP: the path is data, which may come from a restored or foreign library.',
     input: z.object({ id: Id }),
     output: z.object({ article: ArticleSummarySchema, report: ReanchorReportSchema.nullable() }),
     mutates: true,
-    exposure: 'client',
+    exposure: 'desktop',
   }),
   'articles.setTags': call({
     summary: 'Replace the tags of a whole article.',

@@ -121,6 +121,20 @@ describe('web mode server', () => {
     expect(JSON.parse(local.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('never follows a path stored in the library: updateFromSource is refused over HTTP', async () => {
+    const { server, dir, library, invoke } = await serve();
+    const file = join(dir, 'article.txt');
+    writeFileSync(file, 'A source on this machine.\n');
+    const [imported] = await invoke('articles.importPaths', { paths: [file] });
+    if (!imported?.ok) throw new Error('import failed');
+    // What a restored or foreign library can hold: any path as the source.
+    library.db.prepare('UPDATE articles SET source = ? WHERE id = ?').run('/etc/passwd', imported.article.id);
+    const r = await send(server, '/api/articles.updateFromSource', { method: 'POST', headers: json(server), body: JSON.stringify({ id: imported.article.id }) });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'articles.updateFromSource: only available to the desktop app' } });
+    expect((await invoke('articles.get', { id: imported.article.id })).text).toBe('A source on this machine.');
+  });
+
   it('streams change events, including commits made by another process on the same library', async () => {
     const { server, dir } = await serve(50);
     const events: string[] = [];

@@ -11,6 +11,7 @@ import type { ParsedArticle } from '../import/types';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
+import { isUrlSource, readSourceFile } from './sourcePath';
 import { findArticleByHash, findArticleBySource, getArticleSummary, getArticleText, insertArticle, replaceArticleContent } from './repo';
 
 export interface ImportSource {
@@ -129,13 +130,17 @@ export async function importPaths(db: Database, paths: readonly string[], onChan
   return results;
 }
 
-/** Re-reads the file an article came from; `report` is null when the file has not changed. */
+/**
+ * Re-reads the file an article came from; `report` is null when the file has not changed.
+ * Local only (not over HTTP: see the contract), and the stored path is checked (sourcePath.ts).
+ */
 export async function updateFromSource(db: Database, id: string): Promise<{ article: ArticleSummary; report: ReanchorReport | null }> {
   const article = getArticleSummary(db, id);
-  if (!article.source || /^[a-z][a-z0-9+.-]*:\/\//i.test(article.source)) {
+  if (!article.source || isUrlSource(article.source)) {
     throw new CommonplaceError('invalid_input', `article ${id}: was not imported from a file, so there is nothing to re-read`);
   }
-  const result = await importDocument(db, readImportFile(article.source), 'update');
+  // The path is data (a restored or foreign library may hold any): checked before it is followed.
+  const result = await importDocument(db, readSourceFile(article.source, `article ${id}`), 'update');
   if (result.duplicate) {
     if (result.article.id !== id) throw new CommonplaceError('invalid_input', `${article.source}: now holds the same text as another article ("${result.article.title}")`);
     return { article, report: null };

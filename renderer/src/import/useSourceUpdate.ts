@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { ReanchorReport } from '../../../electron/api/contract';
-import { invoke } from '../api/client';
+import { invokeDesktop } from '../api/client';
 import { errorText } from '../api/errors';
 import { sourceUpdateText } from '../edit/reportText';
 import type { Toaster } from './useToasts';
@@ -15,7 +15,7 @@ export function useSourceUpdate(toaster: Pick<Toaster, 'show'>): (id: string) =>
   return useCallback(
     async (id: string) => {
       try {
-        const { report } = await invoke('articles.updateFromSource', { id });
+        const { report } = await invokeDesktop('articles.updateFromSource', { id });
         show('success', sourceUpdateText(report));
         return report;
       } catch (error) {

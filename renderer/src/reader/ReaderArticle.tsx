@@ -1,7 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Article, Passage, PassageColor } from '../../../electron/api/contract';
-import { invoke } from '../api/client';
+import { invoke, isElectron } from '../api/client';
 import { isTextField } from '../app/keys';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { EditableBody } from '../edit/EditableBody';
@@ -26,6 +26,7 @@ import { usePassageActions } from '../passages/usePassageActions';
 import type { PassagesState } from '../passages/usePassages';
 import { ArticleTags } from '../tags/ArticleTags';
 import { ArticleLinks } from '../xrefs/ArticleLinks';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useReaderPassageDnd } from '../xrefs/usePassageDnd';
 import { headingShift } from './bodyToLexical';
 import { handleSelectionKey } from './keyboardSelection';
@@ -81,6 +82,10 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [updating, setUpdating] = useState(false);
+  // The source path is data (it may come from a restored or foreign library): the user sees it
+  // and says yes before it is read. Web mode never reads it (the API refuses over HTTP).
+  const [confirmingUpdate, setConfirmingUpdate] = useState(false);
+  const canUpdateFromSource = isElectron() && isFileSource(article.source);
   const updateFromSource = useSourceUpdate({ show });
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
@@ -290,8 +295,8 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
                   </>
                 ) : (
                   <>
-                    {isFileSource(article.source) && (
-                      <button type="button" disabled={updating} onClick={() => void updateSource()}>
+                    {canUpdateFromSource && (
+                      <button type="button" disabled={updating} onClick={() => setConfirmingUpdate(true)}>
                         {updating ? 'Updating…' : 'Update from source file'}
                       </button>
                     )}
@@ -376,6 +381,19 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
           actions={actions}
           onSwitch={(id) => setOpenEditor({ ...openEditor, id, fallback: null, focus: 'colour' })}
           onClose={() => setOpenEditor(null)}
+        />
+      )}
+      {canUpdateFromSource && (
+        <ConfirmDialog
+          open={confirmingUpdate}
+          title="Update from source file?"
+          message={`Commonplace will read ${article.source} again and replace this article's text with it; passages re-anchor.`}
+          confirmLabel="Read it and update"
+          onCancel={() => setConfirmingUpdate(false)}
+          onConfirm={() => {
+            setConfirmingUpdate(false);
+            void updateSource();
+          }}
         />
       )}
     </div>
