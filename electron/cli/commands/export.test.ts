@@ -62,6 +62,19 @@ describe('commonplace export', () => {
     expect(readFileSync(out, 'utf8')).toContain('excerpts: 0');
   });
 
+  it('an article id that does not exist: exit 1 naming the id, and no file written', async () => {
+    const { lib } = await fixtureLibrary();
+    const dir = tempDir();
+    const ghost = '01900000-0000-7000-8000-000000000000';
+    for (const format of ['md', 'obsidian']) {
+      const out = join(dir, `ghost-${format}`);
+      const r = await cli(['--library', lib, 'export', '--article', ghost, '--format', format, '--out', out]);
+      expect(r).toMatchObject({ code: 1, out: '', err: `commonplace: article ${ghost}: no such article in this library; nothing was exported` });
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('exports a note to Markdown and Word; other formats are refused for a note', async () => {
     const dir = tempDir();
     const f = await exportFixture(dir);

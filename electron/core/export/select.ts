@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportOptions, ExportSelection } from '../../api/contract';
 import { citableSources } from '../citations/sources';
+import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { toPassage, type PassageRow } from '../passages/repo';
 import { search } from '../search';
@@ -65,8 +66,8 @@ function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRo
       db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sel.articleIds)).map((r) => r.id),
     );
     const missing = sel.articleIds.filter((id) => !known.has(id));
-    if (!known.size) return { rows: [], notes, empty: `No article ${missing.join(', ')} in this library: nothing to export.` };
-    if (missing.length) notes.push(`No article ${missing.join(', ')} in this library (left out).`);
+    // An id names one article exactly: a wrong one is a mistake to report, not an empty export.
+    if (missing.length) throw new CommonplaceError('not_found', `article ${missing.join(', ')}: no such article in this library; nothing was exported`);
     where.push('p.article_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify([...known]));
   }
