@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,20 @@ describe('export --all, import-json and backup commands', () => {
     const self = await cli(['--library', copy, 'backup', '--out', copy]);
     expect(self.code).not.toBe(0);
     expect(self.err).toMatch(/open library itself/);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO at once instead of waiting for a writer (skipped on Windows: no mkfifo)', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'library.json');
+    execFileSync('mkfifo', [fifo]);
+    // Before the fix the read blocks the whole process; this writer ends that wait (with an
+    // empty document) so the test fails instead of hanging.
+    const unblock = spawn('sh', ['-c', 'sleep 20; : > "$0"', fifo], { stdio: 'ignore' });
+    try {
+      const r = await cli(['--library', join(dir, 'lib.sqlite'), 'import-json', fifo]);
+      expect(r).toMatchObject({ code: 1, out: '', err: `commonplace: ${fifo}: is not a regular file (a pipe, device or socket can't be restored from)` });
+    } finally {
+      unblock.kill();
+    }
   });
 });

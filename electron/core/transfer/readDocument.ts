@@ -6,7 +6,7 @@
  * below them — a row, a header field — is cut out and handed to `JSON.parse` on its own.
  * Scanning bytes is safe for UTF-8: no byte of a multi-byte character is an ASCII delimiter.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CommonplaceError, errorMessage } from '../errors';
 
 const CHUNK_BYTES = 4 << 20;
@@ -243,11 +243,15 @@ class Scanner {
 export function readJsonDocument(file: string, chunkBytes = CHUNK_BYTES, onRow?: RowSink): unknown {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking, so a FIFO is refused below instead of waiting forever for a writer.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new CommonplaceError('io_error', `Can't read ${file}: ${errorMessage(e)}`);
   }
   try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new CommonplaceError('not_a_file', `${file}: is a folder, not a file`);
+    if (!stat.isFile()) throw new CommonplaceError('not_a_file', `${file}: is not a regular file (a pipe, device or socket can't be restored from)`);
     const scanner = new Scanner(file, onRow);
     const buffer = Buffer.allocUnsafe(chunkBytes);
     for (;;) {
