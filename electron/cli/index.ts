@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { lineWriters } from './processIo';
 import { runCli } from './program';
 
 // Entry of the `commonplace` binary (bundled to out/main/cli.js; the renderer is in out/renderer).
@@ -7,8 +8,7 @@ const rendererDir = join(__dirname, '..', 'renderer');
 runCli(
   process.argv.slice(2),
   {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    ...lineWriters(process.stdout, process.stderr),
     env: process.env,
     rendererDir,
     // A status line rewritten in place; only on a terminal, so logs and pipes get clean lines.
