@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED_ARTICLE, useTempDir } from '../test/temp';
@@ -135,6 +135,26 @@ describe('commonplace CLI', () => {
     const badLimit = await cli(['--library', lib, 'list', '--limit', 'ten']);
     expect(badLimit.code).toBe(2);
     expect(badLimit.err).toMatch(/--limit/);
+  });
+
+  it('refuses a --library in a missing folder, or an empty --library, instead of making or using another library', async () => {
+    const dir = tempDir();
+    const missing = join(dir, 'no-such-folder', 'lib.sqlite');
+    const r = await cli(['--library', missing, 'list']);
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.errLines).toEqual([`commonplace: ${join(dir, 'no-such-folder')}: the folder does not exist (--library ${missing}); create it first or give another path`]);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    const fromEnv = await cli(['list'], { COMMONPLACE_LIBRARY: missing });
+    expect(fromEnv.err).toMatch(/the folder does not exist \(COMMONPLACE_LIBRARY /);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    // An empty --library must not fall back to the desktop app's library (HOME points here to catch it).
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    const empty = await cli(['--library', '', 'list'], { HOME: home, XDG_CONFIG_HOME: join(home, '.config') });
+    expect(empty).toMatchObject({ code: 1, out: '', err: 'commonplace: --library is empty: give the library file to use' });
+    expect(readdirSync(home)).toEqual([]);
+    // A library in an existing folder is still created on first use.
+    expect((await cli(['--library', join(dir, 'new.sqlite'), 'list'])).code).toBe(0);
   });
 
   it('refuses a library written by a newer version with a one-line message', async () => {

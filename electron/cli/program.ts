@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
 import { stopBulkImports } from '../api/handlers/bulkImport';
 import { PASSAGE_COLORS, SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN, type PassageColor } from '../api/contract';
-import { errorMessage } from '../core/errors';
+import { CommonplaceError, errorMessage } from '../core/errors';
 import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
@@ -38,9 +40,26 @@ function upgradeNotice(io: CliIo): OpenDatabaseOptions['onUpgrade'] {
   return ({ from, to, copy }) => io.err(`upgrading the library from schema ${from} to ${to}${copy ? `; a copy of it as it was is kept at ${copy}` : ''}…`);
 }
 
+/**
+ * The library file to use. One the user names (`--library`, COMMONPLACE_LIBRARY) must be in a
+ * folder that exists: a typo must not silently start a new library somewhere. Only the desktop
+ * app's default library gets its folder created.
+ */
+function chosenLibrary(libraryOption: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (libraryOption !== undefined && !libraryOption.trim()) throw new CommonplaceError('invalid_input', '--library is empty: give the library file to use');
+  const path = resolveLibraryPath(libraryOption, env);
+  if (libraryOption === undefined && !env.COMMONPLACE_LIBRARY) return path;
+  const folder = dirname(resolve(path));
+  const st = statSync(folder, { throwIfNoEntry: false });
+  const from = libraryOption === undefined ? 'COMMONPLACE_LIBRARY' : '--library';
+  if (!st) throw new CommonplaceError('not_found', `${folder}: the folder does not exist (${from} ${path}); create it first or give another path`);
+  if (!st.isDirectory()) throw new CommonplaceError('not_a_file', `${folder}: is not a folder (${from} ${path})`);
+  return path;
+}
+
 function openClient(libraryOption: string | undefined, io: CliIo) {
   // No watcher: a CLI call is short, and its own changes need no events.
-  const library = openLibrary(resolveLibraryPath(libraryOption, io.env), { watchIntervalMs: 0, onUpgrade: upgradeNotice(io) });
+  const library = openLibrary(chosenLibrary(libraryOption, io.env), { watchIntervalMs: 0, onUpgrade: upgradeNotice(io) });
   const dispatch = createDispatcher(createHandlers(library), library);
   return { library, dispatch, invoke: inProcessClient(dispatch) };
 }
@@ -75,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     fail: (code = 1) => {
       exitCode = code;
     },
-    libraryPath: () => resolveLibraryPath(globalLibrary(), io.env),
+    libraryPath: () => chosenLibrary(globalLibrary(), io.env),
   };
   for (const register of DOMAIN_COMMANDS) register(program, context);
 
@@ -229,7 +248,7 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .description('web mode: serve the app and its API on 127.0.0.1 (the printed URL carries a one-run token)')
     .option('--port <n>', 'port (0 picks a free one)', (v) => parsePositiveInt(v, '--port', true), 0)
     .action(async (o: { port: number }) => {
-      const lib = openLibrary(resolveLibraryPath(globalLibrary(), io.env), { onUpgrade: upgradeNotice(io) });
+      const lib = openLibrary(chosenLibrary(globalLibrary(), io.env), { onUpgrade: upgradeNotice(io) });
       library = lib;
       const dispatch = createDispatcher(createHandlers(lib), lib);
       const server = await startWebServer({ library: lib, dispatch, rendererDir: io.rendererDir, port: o.port });
