@@ -1,7 +1,8 @@
 /**
  * Wires commonplace:// links into the app: registers the scheme with the OS, catches links from
  * a second launch (Windows/Linux argv) and macOS `open-url`, and tells the window to go there.
- * Links that arrive before the window is ready wait for it. Bad links are logged and ignored.
+ * Links that arrive before the window exists wait for it; `send` holds them until its page listens
+ * (renderer-outbox.ts). Bad links are logged and ignored.
  */
 import { app, type BrowserWindow } from 'electron';
 import type { LibraryEvent } from '../api/contract';
@@ -29,10 +30,7 @@ function open(raw: string): void {
     return;
   }
   wiring.reveal(win);
-  const send = () => wiring?.send(win, { type: 'navigate', target: parsed.link });
-  // A window still loading would miss the event.
-  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
-  else send();
+  wiring.send(win, { type: 'navigate', target: parsed.link });
 }
 
 /** Before `ready`: claim the scheme and listen for links (macOS sends open-url before ready). */

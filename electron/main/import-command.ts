@@ -1,9 +1,12 @@
 /** File → Import… and Import Folder…: the native picker, then a bulk-import job for the chosen paths. */
 import { dialog, type BrowserWindow } from 'electron';
 import type { Dispatch } from '../api/dispatch';
+import { IMPORTABLE_EXTENSIONS } from './launch-files';
 
+/** Every format the library imports first (the default filter), then "All files": detection goes by the bytes. */
 export const IMPORT_FILE_FILTERS: Electron.FileFilter[] = [
-  { name: 'Articles (text, Markdown, HTML)', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
+  { name: 'Documents (text, Markdown, HTML, PDF, EPUB, Word)', extensions: [...IMPORTABLE_EXTENSIONS] },
+  { name: 'All Files', extensions: ['*'] },
 ];
 
 /**

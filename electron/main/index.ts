@@ -2,28 +2,30 @@
  * Electron main process: app lifecycle only. The library, the API and its validation live in
  * electron/core and electron/api and run the same under the CLI and web mode.
  */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
+import { bulkImportJobs, configureBulkImport, runningBulkImports, stopBulkImports } from '../api/handlers/bulkImport';
 import { errorMessage } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { APP_NAME, defaultUserDataDir } from '../core/paths';
-import { importWithDialog } from './import-command';
-import { configureBulkImport } from '../api/handlers/bulkImport';
-import { forwardLibraryEvents, registerInvokeHandler, sendEvent } from './ipc';
 import { backupWithDialog } from './backup-command';
+import { bundleLayout } from './bundle-layout';
 import { openDeepLinkFromArgv, registerDeepLinks, startDeepLinks } from './deep-link-main';
+import { importWithDialog } from './import-command';
+import { forwardLibraryEvents, registerInvokeHandler, sendEvent } from './ipc';
+import { filesFromArgv } from './launch-files';
 import { buildAppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { registerRendererReady, sendWhenReady } from './renderer-outbox';
 import { hardenAllWebContents, hardenSession } from './security';
 import { startupConfig } from './startup-config';
 import { installSystemViewer } from './system-viewer';
-import { createMainWindow, reveal } from './window';
+import { createMainWindow, noteSavedSync, reveal } from './window';
 
-// out/main/index.js → out/preload/index.js and out/renderer/ (electron-vite's layout).
-const PRELOAD_PATH = join(__dirname, '../preload/index.js');
-const RENDERER_DIR = join(__dirname, '../renderer');
+const { preloadPath: PRELOAD_PATH, rendererDir: RENDERER_DIR } = bundleLayout(__filename);
 
 const isDev = !app.isPackaged;
 
@@ -37,12 +39,21 @@ app.enableSandbox();
 registerAppScheme();
 hardenAllWebContents();
 registerDeepLinks();
+registerRendererReady();
 
 let library: Library | undefined;
 let dispatch: Dispatch | undefined;
+/** Files to import that arrived before the library was open (macOS open-file before ready, first launch's argv). */
+const pendingFiles: string[] = filesFromArgv(process.argv, process.cwd());
 
 function openWindow(): BrowserWindow {
-  return createMainWindow({ preloadPath: PRELOAD_PATH, isDev });
+  return createMainWindow({ preloadPath: PRELOAD_PATH, isDev, userData: app.getPath('userData') });
+}
+
+function mainWindow(): BrowserWindow {
+  const win = BrowserWindow.getAllWindows()[0] ?? openWindow();
+  reveal(win);
+  return win;
 }
 
 function fail(title: string, e: unknown): void {
@@ -51,11 +62,44 @@ function fail(title: string, e: unknown): void {
   app.exit(1);
 }
 
+/**
+ * "Open with Commonplace": the files go to a bulk-import job (progress and report reach the
+ * window as events); the first one imported is then shown. One that can't be imported is said
+ * in a dialog, since a window that was just launched may have missed the report.
+ */
+function openFiles(paths: string[]): void {
+  const d = dispatch;
+  const lib = library;
+  if (!d || !lib) {
+    pendingFiles.push(...paths.filter((p) => !pendingFiles.includes(p)));
+    return;
+  }
+  const win = mainWindow();
+  void d('bulkImport.startPaths', { paths }, 'inproc').then(async (envelope) => {
+    if (!envelope.ok) {
+      dialog.showErrorBox(`${APP_NAME} could not open ${basename(paths[0]!)}`, envelope.error.message);
+      return;
+    }
+    const report = await bulkImportJobs(lib).finished((envelope.data as { jobId: string }).jobId);
+    const shown = report.results.find((r) => r.ok);
+    if (shown?.ok) sendWhenReady(win, { type: 'navigate', target: { kind: 'article', id: shown.article.id } });
+    const failed = report.results.filter((r) => !r.ok);
+    if (failed.length > 0 || report.error) {
+      const detail = failed.map((r) => (r.ok ? '' : r.error.message)).join('\n') || (report.error ?? '');
+      await dialog.showMessageBox(win, { type: 'warning', message: `${APP_NAME} could not import ${failed.length === 1 ? basename(failed[0]!.file) : `${failed.length} files`}`, detail });
+    }
+  });
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, { allowDevtools: isDev });
   serveRenderer(RENDERER_DIR);
 
   const config = startupConfig(process.env, app.getPath('userData'), app.isPackaged);
+  if (config.nativeBinding && !existsSync(config.nativeBinding)) {
+    fail(`${APP_NAME} cannot open its library`, new Error(`The SQLite module is missing: ${config.nativeBinding} does not exist. Run \`npm start\` again to rebuild it, or reinstall ${APP_NAME}.`));
+    return;
+  }
   try {
     library = openLibrary(config.libraryPath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   } catch (e) {
@@ -68,7 +112,7 @@ async function start(): Promise<void> {
   configureBulkImport({ nativeBinding: config.nativeBinding });
   const activeDispatch = createDispatcher(createHandlers(library), library);
   dispatch = activeDispatch;
-  registerInvokeHandler(activeDispatch);
+  registerInvokeHandler(activeDispatch, noteSavedSync);
   forwardLibraryEvents(library);
 
   app.setAboutPanelOptions({
@@ -100,20 +144,57 @@ async function start(): Promise<void> {
   );
 
   openWindow();
-  startDeepLinks({ window: () => BrowserWindow.getAllWindows()[0] ?? null, reveal, send: sendEvent });
+  startDeepLinks({ window: () => BrowserWindow.getAllWindows()[0] ?? null, reveal, send: sendWhenReady });
+  if (pendingFiles.length > 0) openFiles(pendingFiles.splice(0));
+}
+
+/** Quitting while an import runs asks first; after a yes, quitting goes ahead without asking again. */
+let quitConfirmed = false;
+/** The library is closed (imports stopped first) once, then the quit proceeds. */
+let closed = false;
+
+function confirmQuitDuringImport(event: Electron.Event): void {
+  const running = library && !quitConfirmed ? runningBulkImports(library) : 0;
+  if (running === 0) return;
+  event.preventDefault();
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.MessageBoxOptions = {
+    type: 'question',
+    message: running === 1 ? 'An import is still running' : `${running} imports are still running`,
+    detail: 'Quitting stops it after the file it is importing now; what was imported stays in the library.',
+    buttons: ['Quit', 'Keep Importing'],
+    defaultId: 1,
+    cancelId: 1,
+  };
+  (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
+    .then(({ response }) => {
+      if (response !== 0) return;
+      quitConfirmed = true;
+      app.quit();
+    })
+    .catch((e: unknown) => console.error('could not ask about quitting:', e));
 }
 
 if (!app.requestSingleInstanceLock()) {
   // Another Commonplace owns the library; it was told to come to the front (second-instance).
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => {
-    // A commonplace:// link opened while the app runs arrives as the second launch's argv.
+  // macOS "Open with Commonplace" (and a file dropped on the dock icon), also before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // A commonplace:// link or files opened while the app runs arrive as the second launch's argv.
     openDeepLinkFromArgv(argv);
-    if (!dispatch) return; // still starting: its own window is about to appear
-    const win = BrowserWindow.getAllWindows()[0];
-    if (win) reveal(win);
-    else openWindow();
+    const files = filesFromArgv(argv, workingDirectory);
+    if (!dispatch) {
+      // Still starting: its own window is about to appear.
+      pendingFiles.push(...files);
+      return;
+    }
+    if (files.length > 0) openFiles(files);
+    else mainWindow();
   });
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open makes a new one.
@@ -122,9 +203,21 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    library?.close();
-    library = undefined;
+  app.on('before-quit', confirmQuitDuringImport);
+  app.on('will-quit', (event) => {
+    if (closed || !library) return;
+    // Stop the import workers (they write to the library) before closing it, then quit for real.
+    event.preventDefault();
+    const lib = library;
+    stopBulkImports(lib)
+      .catch((e: unknown) => console.error('could not stop the imports:', e))
+      .finally(() => {
+        lib.close();
+        library = undefined;
+        dispatch = undefined;
+        closed = true;
+        app.quit();
+      });
   });
   app
     .whenReady()

@@ -11,12 +11,13 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../preloa
 import { isAppUrl } from './app-url';
 
 /** The top frame of a page served from app://commonplace — never a subframe or other origin. */
-function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerInvokeHandler(dispatch: Dispatch): void {
+/** `onSyncSave`: told after each successful synchronous save (a window waiting to close on Retry). */
+export function registerInvokeHandler(dispatch: Dispatch, onSyncSave?: (sender: Electron.WebContents) => void): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event)) {
       console.warn(`refused IPC from ${event.senderFrame?.url ?? 'a closed frame'}`);
@@ -35,7 +36,10 @@ export function registerInvokeHandler(dispatch: Dispatch): void {
       return;
     }
     dispatch('notes.update', input, 'ipc').then(
-      (envelope) => (event.returnValue = envelope),
+      (envelope) => {
+        event.returnValue = envelope;
+        if (envelope.ok) onSyncSave?.(event.sender);
+      },
       (e: unknown) => (event.returnValue = { ok: false, error: { code: 'internal', message: String(e) } } satisfies Envelope<unknown>),
     );
   });

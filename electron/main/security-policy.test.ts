@@ -20,8 +20,9 @@ describe('isAppUrl', () => {
 });
 
 describe('isAllowedRequest', () => {
-  it('lets our own files and data: images through', () => {
+  it('lets our own files, our own blobs (Export, Download original) and data: images through', () => {
     expect(isAllowedRequest('app://commonplace/index.html', prod)).toBe(true);
+    expect(isAllowedRequest('blob:app://commonplace/5f0c6c7e-2c55-4b59-9a55-111111111111', prod)).toBe(true);
     expect(isAllowedRequest('data:image/png;base64,iVBORw0KGgo=', prod)).toBe(true);
   });
 
@@ -33,7 +34,9 @@ describe('isAllowedRequest', () => {
     'file:///etc/passwd',
     'ftp://example.org/',
     'app://other/index.html',
-    'blob:app://commonplace/1234',
+    'blob:https://example.org/5f0c6c7e-2c55-4b59-9a55-111111111111',
+    'blob:null/5f0c6c7e-2c55-4b59-9a55-111111111111',
+    'blob:app://other/5f0c6c7e-2c55-4b59-9a55-111111111111',
     'chrome://settings',
     'devtools://devtools/bundled/inspector.html',
     '',

@@ -4,8 +4,9 @@
 import { APP_HOST, APP_SCHEME, isAppUrl } from './app-url';
 
 /**
- * Requests the session lets through: our own origin, inline data: images (CSP allows them),
- * and DevTools' own pages in development. Everything else — http(s), ws, file, ftp — is
+ * Requests the session lets through: our own origin, blob: URLs our own pages made (Export and
+ * "Download original" save through them), inline data: images (CSP allows them), and DevTools'
+ * own pages in development. Everything else — http(s), ws, file, ftp — is
  * cancelled: the app is offline by design and shows no remote content.
  */
 export function isAllowedRequest(raw: string, opts: { allowDevtools: boolean }): boolean {
@@ -17,6 +18,8 @@ export function isAllowedRequest(raw: string, opts: { allowDevtools: boolean }):
   }
   if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST;
   if (url.protocol === 'data:') return true;
+  // blob:app://commonplace/<uuid>: the blob's origin is the URL after "blob:".
+  if (url.protocol === 'blob:') return isAppUrl(url.pathname);
   if (opts.allowDevtools && url.protocol === 'devtools:') return true;
   return false;
 }

@@ -27,6 +27,11 @@ export async function stopBulkImports(library: Library): Promise<void> {
   await managers.get(library)?.closeAll();
 }
 
+/** Jobs of the library still importing (0 when none was ever started). */
+export function runningBulkImports(library: Library): number {
+  return managers.get(library)?.runningCount() ?? 0;
+}
+
 export function bulkImportHandlers(library: Library) {
   const jobs = () => bulkImportJobs(library);
   return {

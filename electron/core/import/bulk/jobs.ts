@@ -125,6 +125,11 @@ export class BulkImports {
     return this.get(jobId).report;
   }
 
+  /** How many jobs are still importing (the desktop app asks before quitting in the middle of one). */
+  runningCount(): number {
+    return [...this.jobs.values()].filter((j) => j.state === 'running').length;
+  }
+
   /** Stops every running job now (the library is closing); their reports say so. */
   async closeAll(): Promise<void> {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running');

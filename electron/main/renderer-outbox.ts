@@ -1,0 +1,43 @@
+/**
+ * Events a window's page must not miss (a deep link, a file opened with the app): held per window
+ * until its page says it listens (the preload's `rendererReady`), then sent in order. A link that
+ * launched the app arrived before the page had subscribed and was lost when sent on load.
+ */
+import { BrowserWindow, ipcMain, type WebContents } from 'electron';
+import type { LibraryEvent } from '../api/contract';
+import { RENDERER_READY_CHANNEL } from '../preload/channels';
+import { isTrustedSender, sendEvent } from './ipc';
+
+const listening = new WeakSet<WebContents>();
+const held = new WeakMap<WebContents, LibraryEvent[]>();
+
+/** Sends now if the window's page listens, else when it says it does. */
+export function sendWhenReady(win: BrowserWindow, event: LibraryEvent): void {
+  if (win.isDestroyed()) return;
+  const contents = win.webContents;
+  if (listening.has(contents)) {
+    sendEvent(win, event);
+    return;
+  }
+  const queue = held.get(contents) ?? [];
+  queue.push(event);
+  held.set(contents, queue);
+}
+
+/** The page is going away (crash, reload): events wait for the next page's rendererReady. */
+export function pageGone(contents: WebContents): void {
+  listening.delete(contents);
+}
+
+/** Call once: listens for the pages' rendererReady. */
+export function registerRendererReady(): void {
+  ipcMain.on(RENDERER_READY_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win) return;
+    listening.add(event.sender);
+    const queue = held.get(event.sender) ?? [];
+    held.delete(event.sender);
+    for (const e of queue) sendEvent(win, e);
+  });
+}
