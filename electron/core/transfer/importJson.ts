@@ -9,18 +9,58 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { CommonplaceError, errorMessage } from '../errors';
+import { formatMegabytes } from '../import';
 import { documentColumns } from './exportJson';
 import { readJsonDocument } from './readDocument';
-import { LibraryFormatSchema, LibraryHeaderSchema, REFERENCES, TABLE_NAMES, TABLES, type TableName } from './schema';
+import { LibraryFormatSchema, LibraryHeaderSchema, MAX_TEXT_CHARS, REFERENCES, TABLE_NAMES, TABLES, type TableName } from './schema';
 
-/** "tables.passages[3].article_id: refers to …" — the first few problems, each with its path. */
-function describeIssues(error: z.ZodError, file: string, at: readonly PropertyKey[] = []): string {
+/** "tables.passages[3]" and, when the row has one, its id: where a person finds the row in the file. */
+function rowName(table: string, index: number, raw: unknown): string {
+  const row = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const key = typeof row.id === 'string' ? ['id', row.id] : typeof row.hash === 'string' ? ['hash', row.hash] : null;
+  return `tables.${table}[${index}]${key ? ` (${key[0]} ${String(key[1]).slice(0, 80)})` : ''}`;
+}
+
+/** "tables.passages[3] (id …).article_id: refers to …" — the first few problems, each with its path. */
+function describeIssues(error: z.ZodError, file: string, row?: { table: string; index: number; raw: unknown }): string {
   const lines = error.issues.slice(0, 5).map((i) => {
-    const path = [...at, ...i.path].reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+    const at = row ? rowName(row.table, row.index, row.raw) : '';
+    const path = i.path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), at);
     return `${path || '(document)'}: ${i.message}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
   return `${file} is not a Commonplace library export: ${lines.join('; ')}${more}.`;
+}
+
+/**
+ * Checks a row against rows before it, beyond its own schema: an original's bytes are as many as
+ * its size says; an article's text fits its format's limit; a passage's offsets lie within its
+ * article's text. Returns the field and what is wrong, or null. `textLengths` keeps one number
+ * per article (not its text), so the restore still holds one row at a time.
+ */
+function crossRowProblem(table: TableName, row: Record<string, unknown>, textLengths: Map<string, number>): [string, string] | null {
+  if (table === 'originals') {
+    const bytes = Buffer.from(row.bytes as string, 'base64');
+    if (bytes.byteLength !== row.size) return ['size', `is ${String(row.size)}, but bytes hold ${bytes.byteLength}`];
+  }
+  if (table === 'articles') {
+    const text = row.text as string;
+    const format = row.format as keyof typeof MAX_TEXT_CHARS;
+    if (text.length > MAX_TEXT_CHARS[format]) {
+      return ['text', `is ${formatMegabytes(text.length)}, over the ${formatMegabytes(MAX_TEXT_CHARS[format])} limit for a ${format} article`];
+    }
+    const pages = row.pages === null ? [] : (JSON.parse(row.pages as string) as { start: number }[]);
+    const page = pages.findIndex((p) => p.start > text.length);
+    if (page >= 0) return [`pages[${page}].start`, `is ${pages[page]!.start}, past the end of the article's text (${text.length} characters)`];
+    textLengths.set(row.id as string, text.length);
+  }
+  if (table === 'passages') {
+    const length = textLengths.get(row.article_id as string);
+    const [start, end] = [row.start as number, row.end as number];
+    if (end <= start) return ['end', `is ${end}, not after start (${start})`];
+    if (length !== undefined && end > length) return ['end', `is ${end}, past the end of its article's text (${length} characters)`];
+  }
+  return null;
 }
 
 /** Rows in the tables an import writes (the library must have none). */
@@ -47,7 +87,7 @@ function rowWriter(db: Database) {
     try {
       inserts.get(table)!(row);
     } catch (e) {
-      throw new CommonplaceError('invalid_input', `tables.${table}[${index}] can't be restored: ${errorMessage(e)}. Nothing was imported.`);
+      throw new CommonplaceError('invalid_input', `${rowName(table, index, row)} can't be restored: ${errorMessage(e)}. Nothing was imported.`);
     }
   };
 }
@@ -67,6 +107,7 @@ export function importLibraryJson(db: Database, file: string): Record<TableName,
     // The keys rows may refer to, per target table and column, filled as those rows are written.
     const keys = new Map<string, Set<unknown>>();
     for (const [, , target, key] of REFERENCES) keys.set(`${target}.${key}`, new Set());
+    const textLengths = new Map<string, number>();
     let lastTable = -1;
     const started = new Set<TableName>();
     let formatChecked = false;
@@ -85,15 +126,17 @@ export function importLibraryJson(db: Database, file: string): Record<TableName,
       lastTable = order;
       started.add(table);
       const parsed = TABLES[table].safeParse(raw);
-      if (!parsed.success) throw new CommonplaceError('invalid_input', describeIssues(parsed.error, file, ['tables', table, index]));
+      if (!parsed.success) throw new CommonplaceError('invalid_input', describeIssues(parsed.error, file, { table, index, raw }));
       const row = parsed.data as Record<string, unknown>;
       for (const [from, column, target, key] of REFERENCES) {
         const v = row[column];
         if (from !== table || v === null || v === undefined || keys.get(`${target}.${key}`)!.has(v)) continue;
         // Its table may only come later in a hand-edited file: say what order rows must come in.
         const where = !started.has(target) ? ` before it (a library export lists its tables in this order: ${TABLE_NAMES.join(', ')})` : '';
-        throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: tables.${table}[${index}].${column}: refers to ${target} ${key} "${String(v)}", which is not in the file${where}.`);
+        throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${column}: refers to ${target} ${key} "${String(v)}", which is not in the file${where}.`);
       }
+      const problem = crossRowProblem(table, row, textLengths);
+      if (problem) throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${problem[0]}: ${problem[1]}.`);
       write(table, row, index);
       for (const [, , target, key] of REFERENCES) if (target === table) keys.get(`${target}.${key}`)!.add(row[key]);
       counts[table]++;

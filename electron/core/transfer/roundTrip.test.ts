@@ -104,6 +104,7 @@ describe('full-library JSON round trip', () => {
     };
     const good = async () => {
       const src = await exportFixture(tempDir());
+      await src.invoke('notes.create', { title: 'A note', markdown: 'Some **text**.' });
       const doc = libraryDocument(src.library.db);
       src.library.close();
       return doc;
@@ -124,7 +125,7 @@ describe('full-library JSON round trip', () => {
       const doc = await good();
       const { passages, ...rest } = doc.tables;
       // Passages before the articles they belong to: the message says which order rows must come in.
-      expect(fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(/tables\.passages\[0\]\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/);
+      expect(fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(/tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/);
       // Tags after the tables that use them.
       const { tags, ...others } = doc.tables;
       expect(fail(JSON.stringify({ ...doc, tables: { ...others, tags } }))).toMatch(/tables\.\w+_tags\[0\]\.tag_id: refers to tags id "[^"]+", which is not in the file before it/);
@@ -139,20 +140,57 @@ describe('full-library JSON round trip', () => {
     });
     it('a passage pointing to a missing article', async () => {
       const doc = await good();
-      doc.tables.passages[0]!.article_id = 'no-such-article';
-      expect(fail(JSON.stringify(doc))).toMatch(/tables\.passages\[0\]\.article_id: refers to articles id "no-such-article"/);
+      doc.tables.passages[0]!.article_id = '01900000-0000-7000-8000-000000000000';
+      expect(fail(JSON.stringify(doc))).toMatch(/tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "01900000-0000-7000-8000-000000000000"/);
     });
     it('a field of the wrong type, bad base64, a duplicate id', async () => {
       const doc = await good();
       const wrongType = structuredClone(doc);
       (wrongType.tables.passages[1] as { start: unknown }).start = 'seven';
-      expect(fail(JSON.stringify(wrongType))).toMatch(/tables\.passages\[1\]\.start/);
+      expect(fail(JSON.stringify(wrongType))).toMatch(/tables\.passages\[1\] \(id [0-9a-f-]+\)\.start: Invalid input: expected number/);
       const badBytes = structuredClone(doc);
       badBytes.tables.originals[0]!.bytes = '***';
-      expect(fail(JSON.stringify(badBytes))).toMatch(/tables\.originals\[0\]\.bytes: must be base64/);
+      expect(fail(JSON.stringify(badBytes))).toMatch(/tables\.originals\[0\] \(hash [0-9a-f]+\)\.bytes: must be base64/);
       const dup = structuredClone(doc);
       dup.tables.tags.push({ ...dup.tables.tags[0]!, name_key: 'other-key' });
-      expect(fail(JSON.stringify(dup))).toMatch(/tables\.tags\[\d+\] can't be restored: UNIQUE/);
+      expect(fail(JSON.stringify(dup))).toMatch(/tables\.tags\[\d+\] \(id [0-9a-f-]+\) can't be restored: UNIQUE/);
+    });
+    describe('a row the API would refuse is refused too, naming the row (table, index, id) and the field', () => {
+      type Doc = Awaited<ReturnType<typeof good>>;
+      const cases: [string, (doc: Doc) => void, RegExp][] = [
+        ['a body that is JSON but not a body', (d) => (d.tables.articles[0]!.body = '[]'), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.body: Invalid input: expected object, received array/],
+        ['an unknown block type', (d) => (d.tables.articles[0]!.body = JSON.stringify({ version: 1, blocks: [{ type: 'script', text: 'x' }] })), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.body\.blocks\[0\]\.type: Invalid discriminator value\. Expected 'heading' \| 'paragraph'/],
+        ['a passage past the end of its article', (d) => Object.assign(d.tables.passages[0]!, { start: 10_000_000, end: 10_000_005 }), /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.end: is 10000005, past the end of its article's text \(\d+ characters\)/],
+        ['a passage ending before it starts', (d) => Object.assign(d.tables.passages[0]!, { start: 5, end: 5 }), /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.end: is 5, not after start \(5\)/],
+        ['a passage colour', (d) => ((d.tables.passages[0] as { color: string }).color = 'red;background:url(x)'), /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.color: must be one of yellow, green/],
+        ['a tag colour', (d) => (d.tables.tags[0]!.color = 'red'), /tables\.tags\[0\] \(id [0-9a-f-]{36}\)\.color: must be a colour like #ffcc00/],
+        ['a date', (d) => (d.tables.articles[0]!.created_at = 'yesterday'), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.created_at: must be a timestamp like/],
+        ['an id', (d) => (d.tables.notes[0]!.id = '../../etc'), /tables\.notes\[0\] \(id \.\.\/\.\.\/etc\)\.id: must be a UUIDv7/],
+        ['a source path to /etc/passwd', (d) => (d.tables.articles[0]!.source = '/etc/passwd'), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.source: "\/etc\/passwd" is in a system folder \(\/etc\)/],
+        ['a relative source path', (d) => (d.tables.articles[0]!.source = '../secret.txt'), /\.source: "\.\.\/secret\.txt" is not an absolute path/],
+        ['a tag name over the limit', (d) => (d.tables.tags[0]!.name = 'x'.repeat(101)), /tables\.tags\[0\] \(id [0-9a-f-]{36}\)\.name: tag name is longer than 100 characters/],
+        ['a note document of the wrong shape', (d) => (d.tables.notes[0]!.doc = JSON.stringify({ root: { type: 'root', children: [{ children: [] }] } })), /tables\.notes\[0\] \(id [0-9a-f-]{36}\)\.doc: note document: root\.children\.0\.type: missing node type/],
+        ['a note document that is not Lexical', (d) => (d.tables.notes[0]!.doc = '[]'), /tables\.notes\[0\] \(id [0-9a-f-]{36}\)\.doc: Invalid input: expected object, received array/],
+        ['a media type', (d) => ((d.tables.originals[0] as { media_type: string }).media_type = 'application/x-desktop'), /tables\.originals\[0\] \(hash [0-9a-f]{64}\)\.media_type: must be one of text\/plain/],
+        ['an original whose size is not its bytes', (d) => (d.tables.originals[0]!.size += 1), /tables\.originals\[0\] \(hash [0-9a-f]{64}\)\.size: is \d+, but bytes hold \d+/],
+        ['a link relation', (d) => (d.tables.links[0]!.relation = 'r'.repeat(61)), /tables\.links\[0\] \(id [0-9a-f-]{36}\)\.relation: must be a relation of 1 to 60 characters/],
+      ];
+      for (const [what, spoil, message] of cases) {
+        it(what, async () => {
+          const doc = await good();
+          spoil(doc);
+          expect(fail(JSON.stringify(doc))).toMatch(message);
+        });
+      }
+
+      it('a 50 MB text, over the 20 MB limit of a text article', async () => {
+        const doc = await good();
+        const article = doc.tables.articles[0]!;
+        expect(article.format).toBe('text');
+        article.text = 'word '.repeat(10 * 1024 * 1024);
+        article.body = JSON.stringify({ version: 1, blocks: [{ type: 'paragraph', content: [{ text: article.text }] }] });
+        expect(fail(JSON.stringify(doc))).toMatch(/tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.text: is 50\.0 MB, over the 20\.0 MB limit for a text article/);
+      });
     });
   });
 

@@ -4,93 +4,161 @@
  * (search indexes, the change log) are left out: triggers rebuild them on import.
  * Article bodies and note docs stay the JSON strings the database holds (byte-exact round trip);
  * originals' bytes are base64.
+ *
+ * A restore trusts nothing in the file: each row is held to what the API would accept (the same
+ * zod schemas: bodies, ids, colours, tag names, note documents) and to the limits of an import
+ * (sizes per kind), so a hand-made or hostile file can't put into a library what the app itself
+ * never writes. Checks that need other rows (references, offsets within an article's text) are
+ * made as the rows stream in (importJson.ts). The API's schemas live in api/contract: the core
+ * importing them is the existing (known, to-be-fixed) layering, as in notes/docWalk.ts.
  */
 import { z } from 'zod';
+import { BodySchema, Comment, Id, PageStartSchema, PASSAGE_COLORS, TagColor, TagName } from '../../api/contract/schemas';
+import { DERIVED_RELATIONS, LinkRelationSchema, MAX_NOTE_DOC_CHARS, NoteDocSchema } from '../../api/contract/notes';
+import { sourcePathProblem } from '../articles/sourcePath';
+import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../import';
+import { checkDoc } from '../notes/docWalk';
+import { errorMessage } from '../errors';
 
 export const LIBRARY_JSON_FORMAT = 'commonplace-library';
 export const LIBRARY_JSON_VERSION = 1;
 
 const Text = z.string();
-const Nullable = z.string().nullable();
 const Int = z.number().int();
-const Stamp = z.string().min(1, 'is empty');
-const JsonText = z.string().refine((s) => {
+/** A timestamp as the library writes them (ISO 8601 UTC, see ids.ts `nowIso` and the SQL triggers). */
+const Stamp = z.iso.datetime({ message: 'must be a timestamp like 2024-05-01T12:00:00.000Z' });
+const NullableStamp = Stamp.nullable();
+/** Metadata fields as imports clean them (text-fields.ts `cleanField`: 1,000 characters unless said). */
+const Field = (max = 1000) => z.string().max(max, `is longer than ${max.toLocaleString('en-US')} characters`);
+const Nullable = Field().nullable();
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex');
+
+/**
+ * Article text per format: a text, Markdown or HTML article comes from a file of at most 20 MB,
+ * so its text is no longer (a character takes at least a byte); PDF, EPUB and DOCX from files of
+ * up to 200 MB. A body is JSON around that text: at most four times as long.
+ */
+export const MAX_TEXT_CHARS: Readonly<Record<keyof typeof MEDIA_TYPES, number>> = {
+  text: MAX_TEXT_IMPORT_BYTES,
+  markdown: MAX_TEXT_IMPORT_BYTES,
+  html: MAX_TEXT_IMPORT_BYTES,
+  pdf: MAX_IMPORT_FILE_BYTES,
+  epub: MAX_IMPORT_FILE_BYTES,
+  docx: MAX_IMPORT_FILE_BYTES,
+};
+const MAX_BODY_CHARS = 4 * MAX_IMPORT_FILE_BYTES;
+const FORMATS = Object.keys(MEDIA_TYPES) as [keyof typeof MEDIA_TYPES, ...(keyof typeof MEDIA_TYPES)[]];
+
+/**
+ * A column holding JSON text (kept as text, so the round trip is byte-exact) whose parsed value
+ * must match `schema`; its issues are named inside the column (`body.blocks[0].type`).
+ */
+function jsonText(schema: z.ZodType, max: number, extra?: (value: unknown) => string | null) {
+  return z
+    .string()
+    .max(max, `is longer than ${max.toLocaleString('en-US')} characters`)
+    .superRefine((text, ctx) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON text' });
+        return;
+      }
+      const checked = schema.safeParse(value);
+      if (!checked.success) {
+        for (const issue of checked.error.issues.slice(0, 3)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+        return;
+      }
+      const problem = extra?.(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+/** Lexical JSON the notes editor can open: the API's shape, then the core's walk of every node. */
+function noteDocProblem(doc: unknown): string | null {
   try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
+    checkDoc(doc);
+    return null;
+  } catch (e) {
+    return errorMessage(e);
   }
-}, 'is not valid JSON text');
+}
 
 export const OriginalRow = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex'),
-  bytes: z.base64('must be base64'),
-  size: Int.nonnegative(),
-  media_type: Text,
-  file_name: Text,
+  hash: Sha256,
+  bytes: z.base64('must be base64').max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, `is larger than the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`),
+  size: Int.nonnegative().max(MAX_IMPORT_FILE_BYTES, `is over the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`),
+  media_type: z.enum(Object.values(MEDIA_TYPES) as [string, ...string[]], { message: `must be one of ${Object.values(MEDIA_TYPES).join(', ')}` }),
+  file_name: Field(1024),
   created_at: Stamp,
 });
 export const ArticleRow = z.object({
   rid: Int.positive(),
-  id: Text.min(1),
-  title: Text,
+  id: Id,
+  title: Field(),
   subtitle: Nullable,
   byline: Nullable,
-  published: Nullable,
+  published: Field(64).nullable(),
   site_name: Nullable,
-  lang: Nullable,
-  excerpt: Nullable,
-  source: Nullable,
-  format: Text,
-  hash: Text,
-  text: Text,
-  body: JsonText,
+  lang: Field(35).nullable(),
+  excerpt: Field(2000).nullable(),
+  source: Text.nullable().superRefine((source, ctx) => {
+    const problem = source === null ? null : sourcePathProblem(source);
+    if (problem) ctx.addIssue({ code: 'custom', message: `"${source!.slice(0, 200)}" ${problem}` });
+  }),
+  format: z.enum(FORMATS, { message: `must be one of ${FORMATS.join(', ')}` }),
+  hash: Sha256,
+  text: Text.max(MAX_IMPORT_FILE_BYTES, `is longer than ${MAX_IMPORT_FILE_BYTES.toLocaleString('en-US')} characters`),
+  body: jsonText(BodySchema, MAX_BODY_CHARS),
   created_at: Stamp,
   updated_at: Stamp,
-  pages: JsonText.nullable(),
+  pages: jsonText(z.array(PageStartSchema), MAX_BODY_CHARS).nullable(),
 });
-export const TagRow = z.object({ id: Text.min(1), name: Text, name_key: Text, color: Nullable, created_at: Stamp, updated_at: Stamp });
-export const ArticleTagRow = z.object({ article_id: Text, tag_id: Text, created_at: Stamp });
+export const TagRow = z.object({ id: Id, name: TagName, name_key: Field().min(1, 'is empty'), color: TagColor, created_at: Stamp, updated_at: Stamp });
+export const ArticleTagRow = z.object({ article_id: Id, tag_id: Id, created_at: Stamp });
 export const PassageRow = z.object({
-  id: Text.min(1),
-  article_id: Text,
+  id: Id,
+  article_id: Id,
   exact: Text,
-  prefix: Text,
-  suffix: Text,
+  prefix: Field(),
+  suffix: Field(),
   start: Int.nonnegative(),
   end: Int.positive(),
   orphaned: z.union([z.literal(0), z.literal(1)]),
-  color: Text,
-  comment: Text,
-  deleted_at: Nullable,
+  color: z.enum(PASSAGE_COLORS, { message: `must be one of ${PASSAGE_COLORS.join(', ')}` }),
+  comment: Comment,
+  deleted_at: NullableStamp,
   created_at: Stamp,
   updated_at: Stamp,
 });
-export const PassageTagRow = z.object({ passage_id: Text, tag_id: Text, created_at: Stamp });
+export const PassageTagRow = z.object({ passage_id: Id, tag_id: Id, created_at: Stamp });
 export const NoteRow = z.object({
   rid: Int.positive(),
-  id: Text.min(1),
-  title: Text,
-  excerpt: Text,
+  id: Id,
+  title: Field(),
+  excerpt: Field(),
   word_count: Int.nonnegative(),
-  deleted_at: Nullable,
+  deleted_at: NullableStamp,
   created_at: Stamp,
   updated_at: Stamp,
-  text: Text,
-  doc: JsonText,
+  text: Text.max(MAX_NOTE_DOC_CHARS, `is longer than ${MAX_NOTE_DOC_CHARS.toLocaleString('en-US')} characters`),
+  doc: jsonText(NoteDocSchema, MAX_NOTE_DOC_CHARS, noteDocProblem),
 });
-export const NoteTagRow = z.object({ note_id: Text, tag_id: Text, created_at: Stamp });
+export const NoteTagRow = z.object({ note_id: Id, tag_id: Id, created_at: Stamp });
+const LinkEnd = Id.nullable();
 export const LinkRow = z.object({
-  id: Text.min(1),
-  from_article: Nullable,
-  from_passage: Nullable,
-  from_note: Nullable,
-  to_article: Nullable,
-  to_passage: Nullable,
-  to_note: Nullable,
-  relation: Text,
-  origin: Text,
+  id: Id,
+  from_article: LinkEnd,
+  from_passage: LinkEnd,
+  from_note: LinkEnd,
+  to_article: LinkEnd,
+  to_passage: LinkEnd,
+  to_note: LinkEnd,
+  relation: Text.refine((r) => (DERIVED_RELATIONS as readonly string[]).includes(r) || (r === r.trim() && LinkRelationSchema.safeParse(r).success), {
+    message: 'must be a relation of 1 to 60 characters',
+  }),
+  origin: z.enum(['link', 'mention', 'quote'], { message: 'must be one of link, mention, quote' }),
   created_at: Stamp,
 });
 
