@@ -17,6 +17,7 @@ import { newId, nowIso } from '../../core/ids';
 import { createPassage } from '../../core/passages/repo';
 import { prng } from '../../test/prng';
 import { table } from '../search/stats';
+import { writeTransaction } from '../../core/db/transactions';
 
 const TARGET_MS: Record<ExportFormat, number> = { md: 5000, obsidian: 5000, csv: 5000, json: 5000, html: 5000, docx: 15_000, csljson: 5000, bibtex: 5000, ris: 5000 };
 const WORDS = 'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all we their its has more would will when who what'.split(' ');
@@ -57,7 +58,7 @@ export async function runExportBench(args: string[]): Promise<void> {
     const sources = Math.ceil(opts.excerpts / perSource);
     const t0 = performance.now();
     const passageIds: string[] = [];
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (let s = 0; s < sources; s++) {
         const paragraphs = Array.from({ length: perSource }, () => `${sentence(25)}.`);
         const a = insertTestArticle(db, { title: `Source ${s}: ${sentence(5)}`, byline: `Author ${s}`, published: `20${10 + (s % 15)}-0${1 + (s % 9)}-1${s % 10}`, siteName: 'Bench Times', source: `https://bench.example/${s}`, lang: 'en', paragraphs });
@@ -73,7 +74,7 @@ export async function runExportBench(args: string[]): Promise<void> {
       // One link per 20 excerpts.
       const link = db.prepare("INSERT INTO links (id, from_passage, to_passage, relation, origin, created_at) VALUES (?, ?, ?, 'supports', 'link', ?)");
       for (let i = 0; i + 1 < passageIds.length; i += 20) link.run(newId(), passageIds[i], passageIds[i + 1], nowIso());
-    })();
+    });
     const seedMs = performance.now() - t0;
 
     const results: { format: ExportFormat; ms: number; cpuMs: number; bytes: number; files: number; targetMs: number; pass: boolean }[] = [];

@@ -39,6 +39,7 @@ import { KIND_SQL } from '../../core/search/sql';
 import { cachedLibrary, cacheKey } from './cache';
 import { CORPUS_VERSION, makeCorpus, RARE_WORD, TAGS, prng, type GeneratedArticle } from './corpus';
 import { ratio, summarize, table, timeMs, type Summary } from './stats';
+import { writeTransaction } from '../../core/db/transactions';
 
 interface BenchOptions {
   articles: number;
@@ -165,7 +166,7 @@ function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: R
       generated.push({ n, a });
     }
     dbMs += timeMs(() =>
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const { n, a } of generated) {
           const bytes = Buffer.from(`${a.title}\n\n${a.text}`);
           const hash = createHash('sha256').update(bytes).digest('hex'); // as import.ts names originals
@@ -199,7 +200,7 @@ function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: R
             passages++;
           }
         }
-      })(),
+      }),
     );
     rss.sample();
     if ((first / batch) % 20 === 0) process.stdout.write(`\r  imported ${Math.min(opts.articles, first + batch)} / ${opts.articles}`);
@@ -225,12 +226,12 @@ function ensureNotes(db: Database, opts: BenchOptions): number {
   const corpus = makeCorpus({ seed: opts.seed + 2, articleChars: 900 });
   const rand = prng(opts.seed + 3);
   const count = Math.max(1, Math.floor(opts.articles / 20));
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (let i = 0; i < count; i++) {
       const a = corpus.article(i);
       createNote(db, { title: a.title, markdown: a.text, tags: rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [] });
     }
-  })();
+  });
   return count;
 }
 

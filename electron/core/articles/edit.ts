@@ -6,6 +6,7 @@ import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';
 import { remapArticlePages } from './pages';
 import { getArticleText } from './repo';
+import { writeTransaction } from '../db/transactions';
 
 /**
  * Saves a corrected body (the user removed junk, fixed typos, split paragraphs). The text, the
@@ -14,10 +15,10 @@ import { getArticleText } from './repo';
 export function updateArticleBody(db: Database, id: string, body: Body): ReanchorReport {
   const text = bodyToText(body);
   if (!text.trim()) throw new CommonplaceError('invalid_input', `article ${id}: the corrected text is empty; delete the article instead`);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);
     db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(body), text, nowIso(), id);
     remapArticlePages(db, id, oldText, text);
     return reanchorArticlePassages(db, id, oldText, text);
-  })();
+  });
 }

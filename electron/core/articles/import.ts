@@ -13,6 +13,7 @@ import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
 import { isUrlSource, readSourceFile } from './sourcePath';
 import { findArticleByHash, findArticleBySource, getArticleSummary, getArticleText, insertArticle, replaceArticleContent } from './repo';
+import { writeTransaction } from '../db/transactions';
 
 export interface ImportSource {
   bytes: Uint8Array;
@@ -72,25 +73,25 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
 
   if (previous) {
     // The earlier original stays in the library: nothing the user imported is ever thrown away.
-    const report = db.transaction(() => {
+    const report = writeTransaction(db, () => {
       storeOriginal();
       const oldText = getArticleText(db, previous.id);
       replaceArticleContent(db, previous.id, fields, now);
       addTags(previous.id);
       return reanchorArticlePassages(db, previous.id, oldText, fields.text);
-    })();
+    });
     return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report, ...warnings };
   }
 
   const id = newId();
-  const inserted = db.transaction(() => {
+  const inserted = writeTransaction(db, () => {
     const raced = findArticleByHash(db, hash);
     if (raced) return raced;
     storeOriginal();
     insertArticle(db, { id, ...fields, createdAt: now });
     addTags(id);
     return null;
-  })();
+  });
   if (inserted) return { duplicate: true, article: inserted };
   return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
 }

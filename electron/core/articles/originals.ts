@@ -15,6 +15,7 @@ import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField } from '../text-fields';
 import { articleFields } from './import';
 import { getArticleText, replaceArticleContent } from './repo';
+import { writeTransaction } from '../db/transactions';
 
 export interface StoredOriginal {
   fileName: string;
@@ -45,13 +46,13 @@ export async function reparseArticle(db: Database, id: string): Promise<Reanchor
   const original = getOriginal(db, id);
   const parsed = await parseDocument(original.bytes, original.fileName, original.source ?? undefined);
   const fields = articleFields(parsed, { bytes: original.bytes, fileName: original.fileName, ...(original.source ? { source: original.source } : {}) }, original.hash);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);
     replaceArticleContent(db, id, fields, nowIso());
     const names = parsed.tags.filter((t) => cleanField(t));
     if (names.length) tagArticle(db, id, ensureTags(db, names));
     return reanchorArticlePassages(db, id, oldText, fields.text);
-  })();
+  });
 }
 
 /** File extensions by stored media type: a viewer picks its program by extension, and the stored name may not have one. */

@@ -9,6 +9,7 @@ import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
+import { BUSY_TIMEOUT_MS } from '../db/open';
 
 export interface BackupResult {
   path: string;
@@ -41,6 +42,7 @@ export async function backupLibrary(db: Database, libraryPath: string, out: stri
     const progress = await db.backup(temp);
     const copy = new BetterSqlite3(temp, { fileMustExist: true });
     try {
+      copy.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // The copy inherits WAL mode; a backup is one self-contained file, with no -wal/-shm beside it.
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CommonplaceError } from '../errors';
+import { writeTransaction } from './transactions';
 
 export interface Migration {
   version: number;
@@ -28,10 +29,12 @@ export function migrate(db: Database, migrations: readonly Migration[], file: st
   }
   for (const m of migrations) {
     if (m.version <= current || m.version > goal) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Another process opening the same library may have applied it while this one waited for the lock.
+      if (schemaVersion(db) >= m.version) return;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
   }
   return schemaVersion(db);
 }

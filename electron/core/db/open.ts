@@ -21,6 +21,12 @@ export interface OpenDatabaseOptions {
   noUpgradeCopy?: boolean;
 }
 
+/**
+ * How long a connection waits for another one's write lock before "database is locked". Every
+ * write takes the lock up front (db/transactions.ts), so writers queue here instead of failing.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens (creating if needed) a library database: WAL, foreign keys, busy timeout, migrated. */
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Database {
   if (file !== ':memory:') {
@@ -41,9 +47,10 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     throw explainOpenError(file, e);
   }
   try {
+    // First: switching to WAL needs a lock, which another process opening the library may hold.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     // Before migrating: the search triggers (migration 7) call these functions on every write.
     registerSearchFunctions(db);

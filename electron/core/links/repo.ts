@@ -11,6 +11,7 @@ import { DERIVED_RELATIONS, LINK_RELATIONS, type EntityKind, type EntityRef, typ
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { describeEnds, endKey, KIND_TABLE, requireEnd } from './ends';
+import { writeTransaction } from '../db/transactions';
 
 type Origin = Link['origin'];
 const KINDS: readonly EntityKind[] = ['article', 'passage', 'note'];
@@ -83,7 +84,7 @@ export function createLink(db: Database, from: EntityRef, to: EntityRef, rawRela
     throw new CommonplaceError('invalid_link', `relation "${relation}" is written by notes (a mention or quote in a note's text), not by hand`);
   }
   if (from.id === to.id) throw new CommonplaceError('invalid_link', `${describe(from)}: cannot be linked to itself`);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     requireEnd(db, from, true);
     requireEnd(db, to, true);
     const existing = findLink(db, from, to, relation);
@@ -91,7 +92,7 @@ export function createLink(db: Database, from: EntityRef, to: EntityRef, rawRela
       throw new CommonplaceError('duplicate_link', `${describe(from)} already links to ${describe(to)} as "${relation}" (link ${existing.id})`);
     }
     return getLink(db, insertLink(db, from, to, relation, 'link'));
-  })();
+  });
 }
 
 /** Removes a link made by hand; mentions and quotes go when the note's text loses them. */

@@ -14,6 +14,7 @@ import { ensureTags } from '../tags/repo';
 import { analyzeDoc, checkDoc, countWords, excerptOf } from './docWalk';
 import { markdownToDoc } from './fromMarkdown';
 import { emptyDoc, type JsonDoc } from './lexicalJson';
+import { writeTransaction } from '../db/transactions';
 
 interface NoteRow {
   id: string;
@@ -130,11 +131,11 @@ export function createNote(db: Database, n: NewNote): Note {
   const d = derive(doc);
   const id = newId();
   const now = nowIso();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('INSERT INTO notes (id, title, excerpt, word_count, created_at, updated_at, text, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, title, d.excerpt, d.wordCount, now, now, d.text, d.json);
     setTags(db, id, n.tags);
     saveDerivedLinks(db, id, d.doc);
-  })();
+  });
   return getNote(db, id);
 }
 
@@ -159,10 +160,10 @@ export function updateNote(db: Database, id: string, patch: { title?: string; do
       // Text indexes re-read a note whenever `text` is written: a formatting-only edit leaves it alone.
       if (same?.text !== 1) Object.assign(set, { text: d.text, excerpt: d.excerpt, word_count: d.wordCount });
     }
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.prepare(`UPDATE notes SET ${Object.keys(set).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...set, id });
       if (d && docChanged) saveDerivedLinks(db, id, d.doc);
-    })();
+    });
   }
   return getNoteSummary(db, id);
 }
@@ -177,10 +178,10 @@ function setTags(db: Database, noteId: string, names: readonly string[]): void {
 
 export function setNoteTags(db: Database, id: string, tags: readonly string[]): NoteSummary {
   liveNoteRow(db, id);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     setTags(db, id, tags);
     db.prepare('UPDATE notes SET updated_at = ? WHERE id = ?').run(nowIso(), id);
-  })();
+  });
   return getNoteSummary(db, id);
 }
 

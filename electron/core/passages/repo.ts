@@ -7,6 +7,7 @@ import { safeTagKey } from '../tags/names';
 import { ensureTags } from '../tags/repo';
 import { cleanComment } from '../text-fields';
 import { describeRange, findQuote, reanchorAfterEdit, type Placement, type Selectors } from './anchoring';
+import { writeTransaction } from '../db/transactions';
 
 /** A `passages` row with its tag names as a JSON array (`tags`), as SELECT_PASSAGES reads it. */
 export interface PassageRow {
@@ -67,13 +68,13 @@ export function createPassage(db: Database, p: NewPassage): Passage {
   const sel = describeRange(text, p.start, p.end);
   const id = newId();
   const now = nowIso();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(
       `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", orphaned, color, comment, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     ).run(id, p.articleId, sel.quote.exact, sel.quote.prefix, sel.quote.suffix, sel.position.start, sel.position.end, p.color, cleanComment(p.comment), now, now);
     setPassageTags(db, id, p.tags);
-  })();
+  });
   return getPassage(db, id);
 }
 
@@ -166,7 +167,7 @@ export interface PassagePatch {
 
 export function updatePassage(db: Database, id: string, patch: PassagePatch): Passage {
   getPassage(db, id);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const now = nowIso();
     if (patch.color !== undefined) db.prepare('UPDATE passages SET color = ?, updated_at = ? WHERE id = ?').run(patch.color, now, id);
     if (patch.comment !== undefined) db.prepare('UPDATE passages SET comment = ?, updated_at = ? WHERE id = ?').run(cleanComment(patch.comment), now, id);
@@ -174,7 +175,7 @@ export function updatePassage(db: Database, id: string, patch: PassagePatch): Pa
       setPassageTags(db, id, patch.tags);
       db.prepare('UPDATE passages SET updated_at = ? WHERE id = ?').run(now, id);
     }
-  })();
+  });
   return getPassage(db, id);
 }
 

@@ -15,6 +15,7 @@ import { makeBody, paragraph } from '../body';
 import { newId, nowIso } from '../ids';
 import { search } from './search';
 import { openSearchLibrary } from './test-library';
+import { writeTransaction } from '../db/transactions';
 
 const ARTICLES = 160;
 let dir: string;
@@ -31,7 +32,7 @@ const WORDS: Record<string, (n: number) => number> = {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'commonplace-search-rank-'));
   db = openSearchLibrary(dir);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (let n = 0; n < ARTICLES; n++) {
       const words = Object.entries(WORDS).flatMap(([w, f]) => Array<string>(f(n)).fill(w));
       const text = `Article ${n} says ${words.join(' and ')} with filler text ${'x '.repeat(n % 7)}.`;
@@ -43,7 +44,7 @@ beforeAll(() => {
         ...{ format: 'text', hash, text, body: makeBody([paragraph(text)]), createdAt: nowIso() },
       });
     }
-  })();
+  });
 });
 
 afterAll(() => {
@@ -97,7 +98,7 @@ describe('kinds ranked below a full page of tiers', () => {
   it('are counted but not ranked only when no row of theirs can reach the page', () => {
     const lib = openSearchLibrary(mkdtempSync(join(tmpdir(), 'commonplace-search-outranked-')));
     try {
-      lib.transaction(() => {
+      writeTransaction(lib, () => {
         for (let n = 0; n < 30; n++) {
           const text = `The tide rose at the harbour, day ${n}.`;
           const hash = createHash('sha256').update(`a${n}`).digest('hex');
@@ -113,7 +114,7 @@ describe('kinds ranked below a full page of tiers', () => {
           const text = `${n < 18 ? 'the ' : ''}${n < 5 ? 'tide ' : ''}notes ${n}`;
           lib.prepare('INSERT INTO notes (id, title, doc, text, word_count, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)').run(newId(), title, '{}', text, nowIso(), nowIso());
         }
-      })();
+      });
       for (const word of ['the', 'tide']) {
         const whole = search(lib, word, { limit: 60, rankCap: 20 }); // 60 > the 21 tier rows known: every kind ranked
         expect(whole.estimated).toEqual(['article']);

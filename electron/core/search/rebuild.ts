@@ -3,6 +3,7 @@ import { backfillSearchIndexes } from '../db/migrations/0003_search';
 import { backfillNotesSearch, EXPECTED_NOTE_ROWS, noteCjkRows } from '../db/migrations/0005_notes_search';
 import { backfillGrams, GRAM_SOURCES } from '../db/migrations/0007_search_grams';
 import { cjkGrams, HAS_UNSPACED_FUNCTION } from './grams';
+import { writeTransaction } from '../db/transactions';
 
 const GRAM_INDEXES = ['articles_grams', 'passages_grams', 'notes_grams'] as const;
 const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk', 'notes_fts', 'notes_cjk', ...GRAM_INDEXES];
@@ -13,12 +14,12 @@ const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk',
  * their tags.
  */
 export function rebuildSearchIndexes(db: Database): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`);
     backfillSearchIndexes(db);
     backfillNotesSearch(db);
     backfillGrams(db); // after the passages' search ids are back
-  })();
+  });
   // Merge the segments the rebuild wrote, so the first searches afterwards are not slower.
   for (const t of INDEXES) db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
 }

@@ -21,6 +21,7 @@ import { search } from './search';
 import { compileKind } from './sql';
 import { openSearchLibrary } from './test-library';
 import { safeTagKey } from '../tags/names';
+import { writeTransaction } from '../db/transactions';
 
 const ARTICLES = 600;
 let dir: string;
@@ -31,7 +32,7 @@ beforeAll(() => {
   db = openSearchLibrary(dir);
   const corpus = makeCorpus({ seed: 7, articleChars: 1200 });
   const rand = prng(8);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (let n = 0; n < ARTICLES; n++) {
       const a = corpus.article(n);
       const hash = createHash('sha256').update(`${n}`).digest('hex');
@@ -48,7 +49,7 @@ beforeAll(() => {
         createPassage(db, { articleId: id, start: from, end: from + 120, color: 'yellow', tags: rand() < 0.6 ? [TAGS[(n + 1) % 6]!] : [], comment: '' });
       }
     }
-  })();
+  });
 });
 
 afterAll(() => {

@@ -14,6 +14,7 @@ import { newId, nowIso } from '../ids';
 import { parseMarkdown } from '../import/markdown/parse';
 import { createPassage } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
+import { writeTransaction } from '../db/transactions';
 
 export interface TestArticle {
   title: string;
@@ -48,7 +49,7 @@ export function addArticle(db: Database, a: TestArticle): string {
   const id = newId();
   const now = nowIso();
   const hash = createHash('sha256').update(md).digest('hex');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(hash, Buffer.from(md), md.length, 'text/markdown', `article-${serial}.md`, now);
     insertArticle(db, {
       id,
@@ -67,7 +68,7 @@ export function addArticle(db: Database, a: TestArticle): string {
       createdAt: now,
     });
     if (parsed.tags.length) tagArticle(db, id, ensureTags(db, parsed.tags));
-  })();
+  });
   return id;
 }
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tagDisplayName, tagKey } from './names';
+import { writeTransaction } from '../db/transactions';
 
 /** Returns the ids of the named tags, creating the missing ones (call inside a transaction). */
 export function ensureTags(db: Database, names: readonly string[]): string[] {
@@ -114,13 +115,13 @@ export function mergeTags(db: Database, from: string, into: string): TagWithCoun
   const source = findTag(db, from);
   const target = findTag(db, into);
   if (source.id === target.id) throw new CommonplaceError('invalid_input', `tag "${source.name}": cannot merge a tag into itself`);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const now = nowIso();
     db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) SELECT passage_id, ?, ? FROM passage_tags WHERE tag_id = ?').run(target.id, now, source.id);
     db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) SELECT article_id, ?, ? FROM article_tags WHERE tag_id = ?').run(target.id, now, source.id);
     db.prepare('INSERT OR IGNORE INTO note_tags (note_id, tag_id, created_at) SELECT note_id, ?, ? FROM note_tags WHERE tag_id = ?').run(target.id, now, source.id);
     db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
-  })();
+  });
   return findTag(db, target.name);
 }
 
@@ -132,9 +133,9 @@ export function deleteTag(db: Database, name: string): TagWithCounts {
 }
 
 export function setArticleTags(db: Database, articleId: string, names: readonly string[]): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const ids = ensureTags(db, names);
     db.prepare(`DELETE FROM article_tags WHERE article_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))`).run(articleId, JSON.stringify(ids));
     tagArticle(db, articleId, ids);
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import { schemaVersion } from '../db/migrate';
 import { nowIso } from '../ids';
 import { writeAtomicallyStreamed } from '../export/write';
 import { LIBRARY_JSON_FORMAT, LIBRARY_JSON_VERSION, TABLE_NAMES, TABLES, type LibraryDocument, type TableName } from './schema';
+import { readTransaction } from '../db/transactions';
 
 /** The columns the document carries for a table, in its schema's order. */
 export function documentColumns(table: TableName): string[] {
@@ -56,10 +57,10 @@ function header(db: Database): Omit<LibraryDocument, 'tables'> {
 
 /** The whole document in memory: for small libraries and tests (`exportLibraryJson` streams). */
 export function libraryDocument(db: Database): LibraryDocument {
-  return db.transaction(() => {
+  return readTransaction(db, () => {
     const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, [...tableRows(db, t)]]));
     return { ...header(db), tables } as LibraryDocument;
-  })();
+  });
 }
 
 export interface LibraryExportResult {
@@ -80,7 +81,7 @@ export function exportLibraryJson(db: Database, path: string): LibraryExportResu
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   const encoder = new TextEncoder();
   let bytes = 0;
-  db.transaction(() => {
+  readTransaction(db, () => {
     writeAtomicallyStreamed(path, (write) => {
       let pending: string[] = [];
       let pendingChars = 0;
@@ -107,7 +108,7 @@ export function exportLibraryJson(db: Database, path: string): LibraryExportResu
       put('}}');
       flush();
     });
-  })();
+  });
   return { path, bytes, counts };
 }
 

@@ -13,6 +13,7 @@ import { formatMegabytes } from '../import';
 import { documentColumns } from './exportJson';
 import { readJsonDocument } from './readDocument';
 import { LibraryFormatSchema, LibraryHeaderSchema, MAX_TEXT_CHARS, REFERENCES, TABLE_NAMES, TABLES, type TableName } from './schema';
+import { writeTransaction } from '../db/transactions';
 
 /** "tables.passages[3]" and, when the row has one, its id: where a person finds the row in the file. */
 function rowName(table: string, index: number, raw: unknown): string {
@@ -101,7 +102,7 @@ const isTableName = (name: string): name is TableName => Object.hasOwn(TABLES, n
  */
 export function importLibraryJson(db: Database, file: string): Record<TableName, number> {
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     refuseUnlessEmpty(db);
     const write = rowWriter(db);
     // The keys rows may refer to, per target table and column, filled as those rows are written.
@@ -143,6 +144,6 @@ export function importLibraryJson(db: Database, file: string): Record<TableName,
     });
     const header = LibraryHeaderSchema.safeParse(doc);
     if (!header.success) throw new CommonplaceError('invalid_input', describeIssues(header.error, file));
-  })();
+  });
   return counts;
 }
