@@ -17,6 +17,8 @@ export default defineConfig({
           bench: resolve(__dirname, 'electron/bench/index.ts'),
           // The bulk-import worker thread; spawned from the code above as out/main/importWorker.js.
           importWorker: resolve(__dirname, 'electron/core/import/bulk/worker.ts'),
+          // The bounded parser thread every import parses in; spawned as out/main/parseWorker.js.
+          parseWorker: resolve(__dirname, 'electron/core/import/bounded/worker.ts'),
         },
       },
     },

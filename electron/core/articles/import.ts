@@ -6,7 +6,8 @@ import type { ArticleSummary, ImportResult, ReanchorReport } from '../../api/con
 import { bodyToText } from '../body';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
-import { checkImportSize, MEDIA_TYPES, parseDocument } from '../import';
+import { checkImportSize, MEDIA_TYPES } from '../import';
+import { parseBounded } from '../import/bounded';
 import type { ParsedArticle } from '../import/types';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
@@ -47,8 +48,8 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Imports one document in one transaction: the original bytes, the article, its tags. The same
  * bytes imported twice return the existing article. New bytes from the path of an existing
  * article are a new version of it: offered, or applied with its passages re-anchored. Parsing
- * (asynchronous for PDF and DOCX) happens before the transaction so a parse failure writes
- * nothing; the duplicate check runs again inside it, as another import may have landed meanwhile.
+ * happens first, in the bounded parser thread (never on the caller's thread), so a parse failure
+ * writes nothing; the duplicate check runs again inside it, as another import may have landed meanwhile.
  */
 export async function importDocument(db: Database, src: ImportSource, onChangedSource: OnChangedSource = 'offer'): Promise<Imported> {
   checkImportSize(src.bytes.byteLength, src.fileName);
@@ -58,7 +59,7 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
   const previous = src.source ? findArticleBySource(db, src.source) : undefined;
   if (previous && onChangedSource === 'offer') return { duplicate: false, article: previous, newVersion: 'available' };
 
-  const parsed = await parseDocument(src.bytes, src.fileName, src.source);
+  const parsed = await parseBounded(src.bytes, src.fileName, src.source === undefined ? {} : { source: src.source });
   const fields = articleFields(parsed, src, hash);
   const warnings = parsed.warnings?.length ? { warnings: parsed.warnings } : {};
   const now = nowIso();

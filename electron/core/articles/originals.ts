@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import type { ReanchorReport } from '../../api/contract';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
-import { parseDocument } from '../import';
+import { parseBounded } from '../import/bounded';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField } from '../text-fields';
@@ -44,7 +44,7 @@ export function getOriginal(db: Database, id: string): StoredOriginal {
  */
 export async function reparseArticle(db: Database, id: string): Promise<ReanchorReport> {
   const original = getOriginal(db, id);
-  const parsed = await parseDocument(original.bytes, original.fileName, original.source ?? undefined);
+  const parsed = await parseBounded(original.bytes, original.fileName, original.source ? { source: original.source } : {});
   const fields = articleFields(parsed, { bytes: original.bytes, fileName: original.fileName, ...(original.source ? { source: original.source } : {}) }, original.hash);
   return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);

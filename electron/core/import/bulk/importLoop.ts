@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open';
+import { overrideParseBudget } from '../bounded/budget';
 import { importUploadedFile, importWalkedFile } from './importItem';
 import { legibleName } from './names';
 import type { FromWorker, ToWorker, UploadedFile, WorkerInit } from './protocol';
@@ -16,6 +17,7 @@ type Item = WalkItem | { kind: 'upload'; file: UploadedFile };
 
 function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   const post = (message: FromWorker) => port.postMessage(message);
+  if (init.parseBudget) overrideParseBudget(init.parseBudget);
   const db = openDatabase(init.libraryPath, init.nativeBinding ? { nativeBinding: init.nativeBinding } : {});
   const queue: Item[] = [];
   let inputEnded = init.mode === 'paths';

@@ -10,6 +10,7 @@ import { REPORT_EVENT_ROWS, type ImportResult, type LibraryEvent, type Output } 
 import type { OnChangedSource } from '../../articles/import';
 import { CommonplaceError, errorMessage } from '../../errors';
 import type { Library } from '../../library';
+import { currentParseBudgetOverride } from '../bounded/budget';
 import { etaSeconds, RateMeter } from './progress';
 import { byGroup, emptyCounts, groupsOf, sampleResults, type Outcome } from './report';
 import type { FromWorker, ToWorker, UploadedFile, WorkerInit } from './protocol';
@@ -147,7 +148,13 @@ export class BulkImports {
     // Each job is a thread with its own connection; a few at once is plenty (they share one writer lock).
     const running = [...this.jobs.values()].filter((j) => j.state === 'running').length;
     if (running >= MAX_RUNNING_JOBS) throw new CommonplaceError('invalid_input', `${running} imports are already running; wait for one to finish`);
-    const init: WorkerInit = { ...spec, libraryPath: this.library.path, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
+    const parseBudget = currentParseBudgetOverride();
+    const init: WorkerInit = {
+      ...spec,
+      libraryPath: this.library.path,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(parseBudget ? { parseBudget } : {}),
+    };
     const worker = spawnImportWorker(init, this.options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS);
     let resolveReport!: (event: ImportReportEvent) => void;
     const report = new Promise<ImportReportEvent>((resolve) => (resolveReport = resolve));

@@ -1,6 +1,7 @@
 /** Messages between a bulk-import job (parent thread) and its worker. Structured-clone safe. */
 import type { ImportResult } from '../../../api/contract';
 import type { OnChangedSource } from '../../articles/import';
+import type { ParseBudgetOverride } from '../bounded/budget';
 
 export interface WorkerInit {
   libraryPath: string;
@@ -10,6 +11,8 @@ export interface WorkerInit {
   mode: 'paths' | 'uploads';
   paths: string[];
   onChangedSource: OnChangedSource;
+  /** The parent's budget override (tests), so the worker's parses are bounded alike. */
+  parseBudget?: ParseBudgetOverride;
 }
 
 export interface UploadedFile {

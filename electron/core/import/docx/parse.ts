@@ -18,13 +18,14 @@ import { titleFromFileName } from '../html/fileTitle';
 import { htmlFragmentToBlocks } from '../html/fragment';
 import { loadHtml } from '../html/dom';
 import { normalizeLang } from '../html/lang';
+import { zipLimitsFor } from '../bounded/budget';
 import type { ParsedArticle } from '../types';
 import { firstText, parseXml, ZipReader } from '../zip';
 
 const XML_PART = /\.(?:xml|rels)$/i;
 
 export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
-  const zip = new ZipReader(bytes, fileName);
+  const zip = new ZipReader(bytes, fileName, zipLimitsFor(bytes.byteLength));
   if (!zip.has('word/document.xml')) {
     throw new CommonplaceError('parse_error', `${fileName}: is a ZIP file but not a Word document (it has no word/document.xml)`);
   }

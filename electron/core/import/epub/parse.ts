@@ -25,6 +25,7 @@ import { titleFromFileName } from '../html/fileTitle';
 import { sanitizedBlocks } from '../html/fragment';
 import { normalizeLang } from '../html/lang';
 import { capNesting } from '../html/nesting';
+import { zipLimitsFor } from '../bounded/budget';
 import type { ParsedArticle } from '../types';
 import { nestsDeeperThan, ZipReader } from '../zip';
 import { readPackage, type SpineItem } from './package';
@@ -36,7 +37,7 @@ const NOTE_TYPES = /\b(?:footnote|endnote|rearnote|note)\b/;
 const NOTE_ROLES = /\bdoc-(?:footnote|endnote|endnotes)\b/;
 
 export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
-  const zip = new ZipReader(bytes, fileName);
+  const zip = new ZipReader(bytes, fileName, zipLimitsFor(bytes.byteLength));
   const mimetype = zip.readText('mimetype');
   if (mimetype !== null && mimetype.trim() !== 'application/epub+zip') {
     throw new CommonplaceError('parse_error', `${fileName}: is a ZIP file but not an EPUB book (its mimetype is "${mimetype.trim().slice(0, 60)}")`);

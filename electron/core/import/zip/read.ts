@@ -17,6 +17,8 @@ export interface ZipLimits {
   maxEntryBytes: number;
   /** Inflated bytes of every entry read, together. */
   maxTotalBytes: number;
+  /** Why maxTotalBytes is what it is, when it depends on the file (said in the message). */
+  totalReason?: string;
 }
 
 /** Generous for real books and reports (text parts only), far below what would hurt the app. */
@@ -97,7 +99,7 @@ export function listZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
     at += 46 + nameLength + extraLength + commentLength;
   }
   if (declaredTotal > limits.maxTotalBytes) {
-    throw bomb(fileName, `its entries declare ${declaredTotal} bytes; the limit is ${limits.maxTotalBytes}`);
+    throw bomb(fileName, `its entries declare ${declaredTotal} bytes; the limit is ${limits.maxTotalBytes}${limits.totalReason ? `, ${limits.totalReason}` : ''}`);
   }
   return entries;
 }
@@ -148,7 +150,7 @@ export class ZipReader {
     const overflow = (size: number): CommonplaceError =>
       size > entryCap
         ? bomb(fileName, `${entry.name} inflates past ${entryCap} bytes`)
-        : bomb(fileName, `its entries inflate past ${limits.maxTotalBytes} bytes`);
+        : bomb(fileName, `its entries inflate past ${limits.maxTotalBytes} bytes${limits.totalReason ? `, ${limits.totalReason}` : ''}`);
 
     if (entry.method === 0) {
       if (data.length > Math.min(entryCap, budget)) throw overflow(data.length);

@@ -1,0 +1,38 @@
+/**
+ * `parseBounded`: the one way to parse an untrusted file. Every import path (CLI, web upload,
+ * desktop, the bulk-import worker, re-parse and update from source) goes through it, so no parse
+ * runs on a thread that serves anything else, and none outlives its time or memory budget.
+ */
+import { checkImportSize } from '..';
+import type { ParsedArticle } from '../types';
+import { currentParseBudgetOverride, parseBudgetFor, type ParseBudgetOverride } from './budget';
+import { ParsePool } from './pool';
+
+export { overrideParseBudget, PARSE_BUDGET, parseBudgetFor, type ParseBudget, type ParseBudgetOverride } from './budget';
+
+export interface ParseBoundedOptions {
+  /** Where the bytes came from (a path or URL), as `parseDocument` takes it. */
+  source?: string;
+  /** Replaces parts of the computed budget (tests, fuzzing); the process-wide override applies below it. */
+  budget?: ParseBudgetOverride;
+}
+
+let pool: ParsePool | null = null;
+
+/**
+ * Parses `bytes` (named `fileName` in messages) in this thread's parser thread, within the budget
+ * for its size (budget.ts). Over budget, it rejects with a `too_large` CommonplaceError whose
+ * message names the file and the limit; other failures are the parser's own, as before.
+ */
+export async function parseBounded(bytes: Uint8Array, fileName: string, options: ParseBoundedOptions = {}): Promise<ParsedArticle> {
+  // Refused for its size alone: no need to wake a thread.
+  checkImportSize(bytes.byteLength, fileName);
+  const budget = parseBudgetFor(bytes.byteLength, { ...currentParseBudgetOverride(), ...options.budget });
+  pool ??= new ParsePool();
+  return pool.parse({ bytes, fileName, ...(options.source === undefined ? {} : { source: options.source }) }, budget);
+}
+
+/** Ends the parser thread, if one runs (it is unref'd when idle, so this is only for tidy shutdowns). */
+export async function closeParser(): Promise<void> {
+  await pool?.close();
+}

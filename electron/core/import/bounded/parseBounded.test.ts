@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDocument } from '..';
+import { amplifiedDocx, hugeParagraphMarkdown, nestedHtml, plainDocx } from './hostile';
+import { overrideParseBudget, parseBounded, parseBudgetFor, PARSE_BUDGET } from '.';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+const MB = 1024 * 1024;
+const text = (s: string) => new TextEncoder().encode(s);
+
+afterEach(() => overrideParseBudget(null));
+
+// The parser thread loads the importers from TypeScript (jiti) here: seconds, on a loaded machine more.
+describe('parseBounded: every parse in a thread bounded in time and memory', { timeout: 180_000 }, () => {
+  it('gives the same article as parseDocument, for every text format and DOCX', async () => {
+    const files: [string, Uint8Array][] = [
+      ['article.html', readFileSync(join(FIXTURES, 'html', 'article.html'))],
+      ['field-notes.md', readFileSync(join(FIXTURES, 'markdown', 'field-notes.md'))],
+      ['western.txt', readFileSync(join(FIXTURES, 'text', 'western.windows-1252.txt'))],
+      ['plain.docx', plainDocx('An ordinary paragraph.')],
+    ];
+    for (const [name, bytes] of files) expect(await parseBounded(bytes, name)).toEqual(await parseDocument(bytes, name));
+  });
+
+  it('passes the parser’s own refusals through unchanged (one line, naming the file)', async () => {
+    await expect(parseBounded(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2]), 'photo.txt')).rejects.toMatchObject({ code: 'unsupported_format' });
+    await expect(parseBounded(new Uint8Array(0), 'empty.md')).rejects.toThrow(/^empty\.md: the file is empty$/);
+  });
+
+  it('refuses a 12 KB DOCX whose document.xml is megabytes of paragraphs, at the production budgets, naming the file', async () => {
+    const docx = amplifiedDocx(3 * MB);
+    expect(docx.byteLength).toBeLessThan(16 * 1024);
+    const started = performance.now();
+    await expect(parseBounded(docx, 'amplified.docx')).rejects.toThrow(/^amplified\.docx: refused as a possible ZIP bomb \(.*\)$/);
+    const budget = parseBudgetFor(docx.byteLength);
+    expect(performance.now() - started).toBeLessThan(budget.startMs + budget.timeMs);
+  });
+
+  it('kills a parse that needs more memory than its budget; the next file parses on a fresh thread', async () => {
+    // Under the ZIP ratio floor, so only the memory budget can stop it (64 MB here; the real one is 256 MB).
+    const docx = amplifiedDocx(1.9 * MB);
+    await expect(parseBounded(docx, 'amplified.docx', { budget: { memoryMb: 64, timeMs: 120_000 } })).rejects.toThrow(
+      /^amplified\.docx: parsing needed more than 64 MB of memory — refused as too large or too complex for its size$/,
+    );
+    expect((await parseBounded(text('# After\n\nStill fine.\n'), 'after.md', { budget: { memoryMb: 64 } })).title).toBe('After');
+  });
+
+  it('kills a parse that runs past its time budget: deeply nested HTML, a huge Markdown paragraph', async () => {
+    const budget = { timeMs: 1500 };
+    await expect(parseBounded(nestedHtml(600_000), 'deep.html', { budget })).rejects.toThrow(
+      /^deep\.html: parsing took longer than 1\.5 s — refused as too large or too complex for its size$/,
+    );
+    await expect(parseBounded(hugeParagraphMarkdown(6 * MB), 'huge.md', { budget })).rejects.toThrow(/^huge\.md: parsing took longer than 1\.5 s/);
+    expect((await parseBounded(text('Plain words.\n'), 'after.txt', { budget })).body.blocks).toHaveLength(1);
+  });
+
+  it('sizes budgets by the file, within caps, in memory steps that let similar files share a thread', () => {
+    const small = parseBudgetFor(10 * 1024);
+    expect(small).toEqual({ timeMs: Math.round((PARSE_BUDGET.baseSeconds + PARSE_BUDGET.secondsPerMb * (10 / 1024)) * 1000), memoryMb: 256, startMs: 60_000 });
+    expect(parseBudgetFor(3 * MB).memoryMb).toBe(256);
+    expect(parseBudgetFor(10 * MB)).toMatchObject({ timeMs: 50_000, memoryMb: 1024 });
+    expect(parseBudgetFor(200 * MB)).toMatchObject({ timeMs: PARSE_BUDGET.maxSeconds * 1000, memoryMb: PARSE_BUDGET.maxMemoryMb });
+    overrideParseBudget({ timeMs: 500 });
+    expect(parseBudgetFor(200 * MB)).toMatchObject({ timeMs: 500, memoryMb: 2048 });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * A pool of one parser thread. Starting one costs a second or more (pdf.js, jsdom and mammoth
+ * load), so the thread is kept and reused from file to file; it is replaced when a file needs a
+ * different heap limit (fixed at start) and after it was killed. Files are parsed one at a time.
+ *
+ * The thread is killed when a file runs past its time budget; V8 ends it when its heap passes the
+ * memory budget. Either way the caller gets one line naming the file, and the next file gets a
+ * fresh thread. While idle the thread is unref'd, so it never keeps a process (the CLI) alive.
+ */
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { CommonplaceError, errorMessage } from '../../errors';
+import { spawnWorkerThread } from '../../workerThread';
+import type { ParsedArticle } from '../types';
+import type { ParseBudget } from './budget';
+import type { ParseReply, ParseRequest } from './protocol';
+
+export const PARSE_WORKER_BUNDLE_NAME = 'parseWorker.js';
+
+interface Thread {
+  worker: Worker;
+  memoryMb: number;
+  /** Settles once the parsers are loaded (or the thread died first). */
+  ready: Promise<void>;
+  onReply: ((reply: ParseReply) => void) | null;
+  onDeath: ((e: Error) => void) | null;
+}
+
+export interface ParseJob {
+  bytes: Uint8Array;
+  fileName: string;
+  source?: string;
+}
+
+export class ParsePool {
+  private thread: Thread | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  /** Parses in the pool's thread within `budget`; rejects with a CommonplaceError naming the file when over it. */
+  parse(job: ParseJob, budget: ParseBudget): Promise<ParsedArticle> {
+    const run = this.queue.then(() => this.run(job, budget));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Ends the thread (if any); the next parse starts a new one. */
+  async close(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    if (thread) await thread.worker.terminate();
+  }
+
+  private start(memoryMb: number): Thread {
+    const worker = spawnWorkerThread(join(__dirname, 'worker.ts'), PARSE_WORKER_BUNDLE_NAME, { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    const thread: Thread = { worker, memoryMb, ready: Promise.resolve(), onReply: null, onDeath: null };
+    thread.ready = new Promise<void>((resolve, reject) => {
+      const died = (e: Error) => {
+        if (this.thread === thread) this.thread = null;
+        reject(e);
+        thread.onDeath?.(e);
+      };
+      worker.on('message', (reply: ParseReply) => (reply.type === 'ready' ? resolve() : thread.onReply?.(reply)));
+      worker.on('error', died);
+      worker.on('exit', (code) => died(new Error(`the parser thread stopped (exit code ${code})`)));
+    });
+    // A thread that dies while nobody waits is simply replaced by the next parse.
+    thread.ready.catch(() => undefined);
+    return thread;
+  }
+
+  private async kill(thread: Thread): Promise<void> {
+    if (this.thread === thread) this.thread = null;
+    await thread.worker.terminate();
+  }
+
+  private async run(job: ParseJob, budget: ParseBudget): Promise<ParsedArticle> {
+    let thread = this.thread;
+    if (thread && thread.memoryMb !== budget.memoryMb) {
+      await this.kill(thread);
+      thread = null;
+    }
+    thread ??= this.thread = this.start(budget.memoryMb);
+    thread.worker.ref();
+    try {
+      await this.started(thread, job.fileName, budget);
+      const id = this.nextId++;
+      // One exact-size copy, moved to the thread: the caller keeps its bytes (they are stored as the original).
+      const bytes = new Uint8Array(job.bytes);
+      const request: ParseRequest = { id, bytes, fileName: job.fileName, ...(job.source === undefined ? {} : { source: job.source }) };
+      const outcome = await new Promise<{ reply: ParseReply } | { died: Error } | 'timeout'>((resolve) => {
+        const timer = setTimeout(() => resolve('timeout'), budget.timeMs);
+        thread!.onReply = (reply) => {
+          if (reply.type !== 'ready' && reply.id === id) {
+            clearTimeout(timer);
+            resolve({ reply });
+          }
+        };
+        thread!.onDeath = (died) => {
+          clearTimeout(timer);
+          resolve({ died });
+        };
+        thread!.worker.postMessage(request, [bytes.buffer]);
+      });
+      thread.onReply = thread.onDeath = null;
+      if (outcome === 'timeout') {
+        await this.kill(thread);
+        throw new CommonplaceError('too_large', `${job.fileName}: parsing took longer than ${seconds(budget.timeMs)} s — refused as too large or too complex for its size`);
+      }
+      if ('died' in outcome) {
+        await this.kill(thread);
+        if (isOutOfMemory(outcome.died)) {
+          throw new CommonplaceError('too_large', `${job.fileName}: parsing needed more than ${budget.memoryMb} MB of memory — refused as too large or too complex for its size`);
+        }
+        throw new CommonplaceError('internal', `${job.fileName}: the parser stopped unexpectedly (${errorMessage(outcome.died)})`);
+      }
+      const { reply } = outcome;
+      if (reply.type === 'parsed') return reply.parsed;
+      if (reply.type === 'failed') throw reply.code ? new CommonplaceError(reply.code, reply.message) : new Error(reply.message);
+      throw new CommonplaceError('internal', `${job.fileName}: unexpected reply from the parser`);
+    } finally {
+      if (this.thread === thread) thread.worker.unref();
+    }
+  }
+
+  /** Waits for the thread to load the parsers, within its own start-up limit. */
+  private async started(thread: Thread, fileName: string, budget: ParseBudget): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), budget.startMs)));
+    try {
+      const result = await Promise.race([thread.ready, timeout]);
+      if (result === 'timeout') {
+        await this.kill(thread);
+        throw new CommonplaceError('internal', `${fileName}: the parser did not start within ${seconds(budget.startMs)} s (the machine is overloaded?)`);
+      }
+    } catch (e) {
+      if (e instanceof CommonplaceError) throw e;
+      await this.kill(thread);
+      const why = isOutOfMemory(e) ? `it needed more than ${budget.memoryMb} MB of memory to start` : errorMessage(e);
+      throw new CommonplaceError('internal', `${fileName}: the parser could not start (${why})`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function isOutOfMemory(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
+/** "2", "0.5": budgets are whole seconds in production, fractions only in tests. */
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
