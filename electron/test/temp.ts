@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -16,14 +16,5 @@ export function useTempDir(prefix = 'commonplace-test-'): () => string {
   };
 }
 
-/**
- * The real article pasted from a news site, shared with the whole team in ../shared beside the
- * checkout; the repository keeps an identical copy as a fixture for checkouts without it.
- */
-export const SHARED_ARTICLE = sharedArticlePath();
-
-function sharedArticlePath(): string {
-  const name = 'putin-north-korea-state-visit.txt';
-  const beside = join(__dirname, '..', '..', '..', 'shared', 'articles', name);
-  return existsSync(beside) ? beside : join(__dirname, '..', 'core', 'import', 'text', 'fixtures', name);
-}
+// Kept in its own module (no vitest import) so worker threads and scripts can use it too.
+export { SHARED_ARTICLE } from './sharedArticle';

@@ -1,0 +1,56 @@
+/**
+ * What the fuzzers found, kept as regression tests: each input (a small hand-made form of the
+ * one the fuzzer hit) goes through the import entry point users hit.
+ */
+import { describe, expect, it } from 'vitest';
+import { openTestLibrary } from '../test/library';
+import { useTempDir } from '../test/temp';
+import { docxParts, rawPdf, zip } from './importers/containers';
+import { messageProblems } from './importers/probe';
+
+const tempDir = useTempDir();
+
+async function importOne(name: string, bytes: Uint8Array) {
+  const t = openTestLibrary(tempDir());
+  try {
+    const [result] = await t.invoke('articles.importFiles', { files: [{ name, dataBase64: Buffer.from(bytes).toString('base64') }] });
+    const count = t.library.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number };
+    return { result: result!, articles: count.n };
+  } finally {
+    t.library.close();
+  }
+}
+
+const PAGE_OBJECTS = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+  '<< /Length 0 >>\nstream\n\nendstream',
+];
+
+describe('inputs the importer fuzzer found', () => {
+  it('a PDF whose page tree is damaged is refused as unreadable, naming the file (was: an internal error without the file name)', async () => {
+    const loops = rawPdf(PAGE_OBJECTS.map((o, i) => (i === 1 ? '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>' : o)));
+    const notArray = rawPdf(PAGE_OBJECTS.map((o, i) => (i === 1 ? '<< /Type /Pages /Kids 4 0 R /Count 1 >>' : o)));
+    for (const [name, bytes] of [['loop.pdf', loops], ['kids.pdf', notArray]] as const) {
+      const { result, articles } = await importOne(name, bytes);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe('parse_error');
+      expect(result.error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: the PDF could not be read \\(`));
+      expect(messageProblems(result.error.message, name)).toEqual([]);
+      expect(articles).toBe(0);
+    }
+  });
+
+  it("a Word document whose XML is broken is refused in one line (was: xmldom's position on a second line)", async () => {
+    for (const xml of ['<w:document>', '', '<w:document><w:body><w:p>\u0000</w:p></w:body></w:document>']) {
+      const { result, articles } = await importOne('broken.docx', zip(docxParts(xml)));
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.message).toMatch(/^broken\.docx: the Word document could not be read \(/);
+      expect(messageProblems(result.error.message, 'broken.docx')).toEqual([]);
+      expect(articles).toBe(0);
+    }
+  });
+});
