@@ -32,8 +32,11 @@ export function isCommonplaceError(e: unknown): e is CommonplaceError {
   return e instanceof CommonplaceError;
 }
 
-/** The one-line message of any thrown value. */
+/**
+ * The one-line message of any thrown value. Libraries' messages may span lines (xmldom puts its
+ * position on a second line); ours go to one-line reports and status lines, so breaks become spaces.
+ */
 export function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
 }

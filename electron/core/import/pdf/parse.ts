@@ -10,7 +10,7 @@
  */
 import type { Block } from '../../body';
 import { BLOCK_SEPARATOR, blockText, makeBody } from '../../body';
-import { CommonplaceError, errorMessage } from '../../errors';
+import { CommonplaceError, errorMessage, isCommonplaceError } from '../../errors';
 import type { PageStart } from '../../pages';
 import { cleanField } from '../../text-fields';
 import { titleFromFileName } from '../html/fileTitle';
@@ -128,6 +128,10 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       };
     }
     return { format: 'pdf', title, subtitle: null, byline, published, siteName: null, lang, excerpt: subject, tags: [], body: makeBody(blocks), pages };
+  } catch (e) {
+    // pdf.js loads pages lazily: a damaged page tree ("circular reference") only shows here.
+    if (isCommonplaceError(e)) throw e;
+    throw new CommonplaceError('parse_error', `${fileName}: the PDF could not be read (${errorMessage(e)})`);
   } finally {
     await doc.destroy().catch(() => undefined);
   }
