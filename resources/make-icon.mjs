@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Draws the app icon (resources/icon.png, 1024×1024 RGBA) without any image library:
-// a teal rounded square, a cream page with lines of text, a red bookmark ribbon.
-// electron-builder derives the macOS .icns and Windows .ico from this PNG.
-//   node resources/make-icon.mjs [size]
-import { writeFileSync } from 'node:fs';
+// Draws the app icon without any image library: a teal rounded square, a cream page with lines
+// of text, a red bookmark ribbon. Writes every icon packaging needs (electron-builder.yml):
+//   icon.png            1024×1024, the window icon and the source of the others
+//   icons/NxN.png       Linux (16…512), installed into the hicolor theme by deb/AppImage
+//   icon.icns           macOS (PNG entries 16…1024)
+//   icon.ico            Windows (PNG entries 16…256)
+//   node resources/make-icon.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const SIZE = Number(process.argv[2] ?? 1024);
 const SAMPLES = 4; // 4×4 supersampling for smooth edges
 
 // Shapes in unit coordinates (0..1); each returns true when (x, y) is inside.
@@ -43,26 +45,30 @@ function colorAt(x, y) {
   return null;
 }
 
-const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-for (let py = 0; py < SIZE; py++) {
-  const row = py * (SIZE * 4 + 1);
-  raw[row] = 0; // PNG filter: none
-  for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
-    for (let sy = 0; sy < SAMPLES; sy++) {
-      for (let sx = 0; sx < SAMPLES; sx++) {
-        const c = colorAt((px + (sx + 0.5) / SAMPLES) / SIZE, (py + (sy + 0.5) / SAMPLES) / SIZE);
-        if (!c) continue;
-        r += c[0]; g += c[1]; b += c[2]; a += 1;
+/** RGBA scanlines (PNG filter byte first) of the icon at size×size. */
+function render(SIZE) {
+  const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
+  for (let py = 0; py < SIZE; py++) {
+    const row = py * (SIZE * 4 + 1);
+    raw[row] = 0; // PNG filter: none
+    for (let px = 0; px < SIZE; px++) {
+      let r = 0, g = 0, b = 0, a = 0;
+      for (let sy = 0; sy < SAMPLES; sy++) {
+        for (let sx = 0; sx < SAMPLES; sx++) {
+          const c = colorAt((px + (sx + 0.5) / SAMPLES) / SIZE, (py + (sy + 0.5) / SAMPLES) / SIZE);
+          if (!c) continue;
+          r += c[0]; g += c[1]; b += c[2]; a += 1;
+        }
       }
+      const o = row + 1 + px * 4;
+      // Colour averaged over covered samples (straight alpha), coverage as alpha.
+      raw[o] = a ? Math.round(r / a) : 0;
+      raw[o + 1] = a ? Math.round(g / a) : 0;
+      raw[o + 2] = a ? Math.round(b / a) : 0;
+      raw[o + 3] = Math.round((255 * a) / (SAMPLES * SAMPLES));
     }
-    const o = row + 1 + px * 4;
-    // Colour averaged over covered samples (straight alpha), coverage as alpha.
-    raw[o] = a ? Math.round(r / a) : 0;
-    raw[o + 1] = a ? Math.round(g / a) : 0;
-    raw[o + 2] = a ? Math.round(b / a) : 0;
-    raw[o + 3] = Math.round((255 * a) / (SAMPLES * SAMPLES));
   }
+  return raw;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -84,17 +90,61 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
-const header = Buffer.alloc(13);
-header.writeUInt32BE(SIZE, 0);
-header.writeUInt32BE(SIZE, 4);
-header[8] = 8; // bit depth
-header[9] = 6; // RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-const out = join(dirname(fileURLToPath(import.meta.url)), 'icon.png');
-writeFileSync(out, png);
-console.log(`wrote ${out} (${SIZE}×${SIZE}, ${png.length} bytes)`);
+function png(size) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(render(size), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** macOS icon family: 'icns', total length, then (type, length, PNG) entries. */
+function icns(pngs) {
+  const TYPES = { 16: 'icp4', 32: 'icp5', 64: 'icp6', 128: 'ic07', 256: 'ic08', 512: 'ic09', 1024: 'ic10' };
+  const entries = Object.entries(TYPES).map(([size, type]) => {
+    const head = Buffer.alloc(8);
+    head.write(type, 0, 'ascii');
+    head.writeUInt32BE(8 + pngs[size].length, 4);
+    return Buffer.concat([head, pngs[size]]);
+  });
+  const head = Buffer.alloc(8);
+  head.write('icns', 0, 'ascii');
+  head.writeUInt32BE(8 + entries.reduce((n, e) => n + e.length, 0), 4);
+  return Buffer.concat([head, ...entries]);
+}
+
+/** Windows icon: ICONDIR, one ICONDIRENTRY per size, PNG-compressed images (Vista and later). */
+function ico(pngs, sizes) {
+  const dir = Buffer.alloc(6 + 16 * sizes.length);
+  dir.writeUInt16LE(1, 2); // type: icon
+  dir.writeUInt16LE(sizes.length, 4);
+  let offset = dir.length;
+  sizes.forEach((size, i) => {
+    const e = 6 + 16 * i;
+    dir[e] = size >= 256 ? 0 : size; // 0 means 256
+    dir[e + 1] = size >= 256 ? 0 : size;
+    dir.writeUInt16LE(1, e + 4); // planes
+    dir.writeUInt16LE(32, e + 6); // bits per pixel
+    dir.writeUInt32LE(pngs[size].length, e + 8);
+    dir.writeUInt32LE(offset, e + 12);
+    offset += pngs[size].length;
+  });
+  return Buffer.concat([dir, ...sizes.map((s) => pngs[s])]);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pngs = {};
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) pngs[size] = png(size);
+const outputs = { 'icon.png': pngs[1024], 'icon.icns': icns(pngs), 'icon.ico': ico(pngs, [16, 24, 32, 48, 64, 128, 256]) };
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) outputs[`icons/${size}x${size}.png`] = pngs[size];
+mkdirSync(join(here, 'icons'), { recursive: true });
+for (const [name, bytes] of Object.entries(outputs)) {
+  writeFileSync(join(here, name), bytes);
+  console.log(`wrote resources/${name} (${bytes.length} bytes)`);
+}

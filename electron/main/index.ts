@@ -95,7 +95,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, { allowDevtools: isDev });
   serveRenderer(RENDERER_DIR);
 
-  const config = startupConfig(process.env, app.getPath('userData'), app.isPackaged);
+  const config = startupConfig(process.env, app.getPath('userData'), app.isPackaged, process.resourcesPath);
   if (config.nativeBinding && !existsSync(config.nativeBinding)) {
     fail(`${APP_NAME} cannot open its library`, new Error(`The SQLite module is missing: ${config.nativeBinding} does not exist. Run \`npm start\` again to rebuild it, or reinstall ${APP_NAME}.`));
     return;

@@ -14,8 +14,12 @@ describe('startupConfig', () => {
     expect(startupConfig(env, userData, false)).toEqual({ libraryPath: '/tmp/x.sqlite', nativeBinding: '/cache/better_sqlite3.node' });
   });
 
-  it('ignores a binding override in a packaged app and empty values', () => {
-    expect(startupConfig({ COMMONPLACE_SQLITE_BINDING: '/evil.node' }, userData, true).nativeBinding).toBeUndefined();
+  it('a packaged app loads the Electron build packed in its resources, whatever the environment says', () => {
+    const resources = join('/opt', 'Commonplace', 'resources');
+    expect(startupConfig({ COMMONPLACE_SQLITE_BINDING: '/evil.node' }, userData, true, resources).nativeBinding).toBe(join(resources, 'native', 'better_sqlite3.node'));
+  });
+
+  it('ignores empty values', () => {
     expect(startupConfig({ COMMONPLACE_LIBRARY: '', COMMONPLACE_SQLITE_BINDING: '' }, userData, false)).toEqual({
       libraryPath: join(userData, 'library.sqlite'),
       nativeBinding: undefined,

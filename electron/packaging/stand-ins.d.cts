@@ -1,0 +1,5 @@
+// Types for stand-ins.cjs.
+export const FUSE_SENTINEL: string;
+export const SHIPPED_FUSES: string;
+export function makeStandInElectronDist(dir: string, version: string): string;
+export function buildStandInNodeModule(file: string, abi: number): { ok: true; file: string } | { ok: false; reason: string };
