@@ -92,6 +92,48 @@ function findElectron(opts = {}) {
   return { ok: false, reason: `downloading the Electron ${version} binary failed: ${why}` };
 }
 
+/**
+ * Downloads the Electron binary with the electron package's own installer, showing progress and
+ * ending it after `stallMs` without any (a stalled network otherwise hangs for many minutes).
+ * Resolves { ok: true, path, version } or { ok: false, reason } — the reason says how to supply
+ * the binary by hand.
+ */
+async function downloadElectron(opts = {}) {
+  const { runWatched, bytesUnder, formatBytes } = require('../packaging/watchdog.cjs');
+  const log = opts.log || (() => {});
+  const stallMs = opts.stallMs ?? 60_000;
+  const version = electronVersion();
+  let exe = installedElectron();
+  if (exe) return { ok: true, path: exe, version };
+  // @electron/get downloads into os.tmpdir(): a private one lets us measure the bytes.
+  const tmp = path.join(projectRoot, 'node_modules', '.cache', 'commonplace', 'electron-download');
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  log(`Downloading the Electron ${version} binary (one time, about 100 MB)…`);
+  let shown = 0;
+  const run = await runWatched(process.execPath, [path.join(electronPackageDir(), 'install.js')], {
+    env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp, ELECTRON_GET_NO_PROGRESS: '1' },
+    stallMs,
+    measure: () => bytesUnder(tmp),
+    onProgress: (bytes) => {
+      if (bytes - shown >= 5 * 1024 * 1024) {
+        shown = bytes;
+        log(`  downloaded ${formatBytes(bytes)}`);
+      }
+    },
+  });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  exe = installedElectron();
+  if (exe) return { ok: true, path: exe, version };
+  const byHand =
+    `To supply it by hand: unzip electron-v${version}-${process.platform}-${process.arch}.zip (from https://github.com/electron/electron/releases) ` +
+    'into a folder and set ELECTRON_OVERRIDE_DIST_PATH to that folder.';
+  if (run.stalled) return { ok: false, reason: `the download of the Electron ${version} binary made no progress for ${Math.round(stallMs / 1000)} s and was stopped. ${byHand}` };
+  let why = lastMeaningfulLine(run.output) || `the installer exited with ${run.code}`;
+  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(run.output)) why += ' (no network access to the Electron download host)';
+  return { ok: false, reason: `downloading the Electron ${version} binary failed: ${why}. ${byHand}` };
+}
+
 /** node-gyp's own explanation: its `gyp ERR! stack` message lines, without the stack frames. */
 function nodeGypError(stderr) {
   const message = [];
@@ -206,6 +248,7 @@ module.exports = {
   electronVersion,
   electronAbi,
   findElectron,
+  downloadElectron,
   probeAbi,
   ensureElectronSqlite,
 };

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build if the sources changed, find Electron, make sure better-sqlite3 has a build
 // for Electron's ABI (beside, never instead of, the Node build), then launch the app.
+// Downloads show progress and end after a minute without any; better-sqlite3 comes from its
+// published prebuilt binary, compiled (node-gyp) only when there is none — as `npm run dist` does.
 //
 //   npm start                 build when needed, then run
 //   npm start -- --rebuild    always build first
@@ -11,7 +13,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { ensureElectronSqlite, findElectron, projectRoot } = require('./electron-env.cjs');
+const { downloadElectron, ensureElectronSqlite, projectRoot } = require('./electron-env.cjs');
+const { obtainElectronSqlite, electronFacts } = require('../packaging/electron-sqlite.cjs');
+const { readNativeAbi } = require('../packaging/native-abi.cjs');
 
 const say = (line) => console.log(`[start] ${line}`);
 
@@ -72,7 +76,7 @@ if (forceBuild || !buildIsFresh()) {
 }
 
 // (b) The Electron binary, downloaded once by the electron package's own installer.
-const electron = findElectron({ tryInstall: true, log: say });
+const electron = await downloadElectron({ log: say });
 if (!electron.ok) {
   console.error(
     [
@@ -80,7 +84,7 @@ if (!electron.ok) {
       'Electron could not be downloaded on this machine, so the desktop app cannot start here.',
       `  Why: ${electron.reason}`,
       '',
-      'Use web mode instead: `npm run serve` prints a URL to open in a browser;',
+      'Or use web mode: `npm run serve` prints a URL to open in a browser;',
       'it is the same app on the same library.',
       '',
     ].join('\n'),
@@ -88,8 +92,9 @@ if (!electron.ok) {
   process.exit(2);
 }
 
-// (c) better-sqlite3 for Electron's ABI, in node_modules/.cache (the Node build stays as it is).
-const sqlite = ensureElectronSqlite({ log: say });
+// (c) better-sqlite3 for Electron's ABI, in node_modules/.cache (the Node build stays as it is):
+// COMMONPLACE_ELECTRON_SQLITE if given, else the cache, the prebuilt binary, or node-gyp.
+const sqlite = await electronSqlite();
 if (!sqlite.ok) {
   console.error(
     [
@@ -97,14 +102,26 @@ if (!sqlite.ok) {
       `Could not prepare better-sqlite3 for Electron ${electron.version}.`,
       `  Why: ${sqlite.reason}`,
       '',
-      'It needs Electron\'s C++ headers (downloaded once). Offline, point COMMONPLACE_ELECTRON_HEADERS',
-      'at an unpacked copy of them, or use web mode: `npm run serve`.',
+      'Offline: set COMMONPLACE_ELECTRON_SQLITE to a better_sqlite3.node built for this Electron, or',
+      "COMMONPLACE_ELECTRON_HEADERS to an unpacked copy of Electron's headers to compile one;",
+      'or use web mode: `npm run serve`.',
       '',
     ].join('\n'),
   );
   process.exit(1);
 }
-if (sqlite.built) say(`better-sqlite3 for Electron is ready: ${sqlite.binding}`);
+if (sqlite.how !== 'cached') say(`better-sqlite3 for Electron is ready (${sqlite.how}): ${sqlite.binding}`);
+
+async function electronSqlite() {
+  const given = process.env.COMMONPLACE_ELECTRON_SQLITE;
+  if (given) {
+    const stamp = readNativeAbi(given);
+    const { abi } = electronFacts();
+    if (stamp.ok && stamp.abi === abi) return { ok: true, binding: given, how: 'given' };
+    return { ok: false, reason: `COMMONPLACE_ELECTRON_SQLITE=${given}: ${stamp.ok ? `built for ABI ${stamp.abi}, not Electron's ${abi}` : stamp.reason}` };
+  }
+  return obtainElectronSqlite({ log: say, compile: () => ensureElectronSqlite({ log: say }) });
+}
 
 // (d) Launch. Chromium refuses to run as root with its sandbox on (containers, CI).
 const extra = process.platform === 'linux' && process.getuid?.() === 0 && !electronArgs.includes('--no-sandbox') ? ['--no-sandbox'] : [];
