@@ -14,15 +14,18 @@ export const SHARED_ARTICLE = [
 ].find((p) => existsSync(p))!;
 
 export interface WebApp {
-  /** URL with the token: open it once, the page then lives on a cookie. */
+  /** URL with the token: open it once; the page keeps the token in sessionStorage (no cookie). */
   url: string;
+  /** The run's token, and the header that presents it (for calling the API from a test). */
+  token: string;
+  authHeaders: { Authorization: string };
   libraryPath: string;
   dir: string;
   /** Runs the real CLI against the same library (e.g. while the page is open). */
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-function runCli(libraryPath: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(libraryPath: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--library', libraryPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -34,7 +37,8 @@ function runCli(libraryPath: string, args: string[]): Promise<{ code: number; st
   });
 }
 
-function startServer(libraryPath: string): Promise<{ child: ChildProcess; url: string }> {
+/** `commonplace serve --port 0` on `libraryPath`; resolves once it printed its URL. */
+export function startServer(libraryPath: string): Promise<{ child: ChildProcess; url: string; token: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--library', libraryPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -42,10 +46,10 @@ function startServer(libraryPath: string): Promise<{ child: ChildProcess; url: s
     const timer = setTimeout(() => reject(new Error(`web mode did not start in 45 s: ${out}${err}`)), 45_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=([\w-]+))/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]! });
+        resolve({ child, url: m[1]!, token: m[2]! });
       }
     });
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -61,8 +65,8 @@ export const test = base.extend<{ app: WebApp }>({
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
     const libraryPath = join(dir, 'library.sqlite');
-    const { child, url } = await startServer(libraryPath);
-    await use({ url, libraryPath, dir, cli: (args) => runCli(libraryPath, args) });
+    const { child, url, token } = await startServer(libraryPath);
+    await use({ url, token, authHeaders: { Authorization: `Bearer ${token}` }, libraryPath, dir, cli: (args) => runCli(libraryPath, args) });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('close', r));
     rmSync(dir, { recursive: true, force: true });

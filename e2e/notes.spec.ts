@@ -30,10 +30,10 @@ async function newNote(page: Page, title: string): Promise<void> {
   await notePane(page).getByLabel('Note title').fill(title);
 }
 
-/** The app's own API, with the page's cookie (for checking what reached the library). */
+/** The app's own API, with the run's token (for checking what reached the library). */
 async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
   const origin = new URL(app.url).origin;
-  const response = await page.context().request.post(`${origin}/api/${method}`, { data: input });
+  const response = await page.context().request.post(`${origin}/api/${method}`, { headers: app.authHeaders, data: input });
   const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
   return envelope.data;

@@ -7,6 +7,7 @@ test('Ctrl+K finds a note by a word of its text; Enter opens it beside the reade
   await page.goto(app.url);
   const origin = new URL(app.url).origin;
   const created = await page.context().request.post(`${origin}/api/notes.create`, {
+    headers: app.authHeaders,
     data: { title: 'Harbour log', markdown: 'The estuary ferries stopped at dusk.\n\nMore tomorrow.', tags: ['coast'] },
   });
   const note = ((await created.json()) as { ok: boolean; data: { id: string } }).data;
@@ -36,7 +37,7 @@ test('kind:note and tag: narrow to notes; the results panel has a Notes tab', as
     ['Tide tables', ['coast']],
     ['Tide gauges', []],
   ] as const) {
-    await page.context().request.post(`${origin}/api/notes.create`, { data: { title, markdown: 'Spring tides.', tags } });
+    await page.context().request.post(`${origin}/api/notes.create`, { headers: app.authHeaders, data: { title, markdown: 'Spring tides.', tags } });
   }
   await page.keyboard.press(`${MOD}+k`);
   const dialog = page.getByRole('dialog', { name: 'Search' });

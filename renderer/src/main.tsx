@@ -3,6 +3,7 @@ import './api/jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { adoptUrlToken } from './api/webToken';
 import './theme/tokens.css';
 import './theme/tokens-highlights.css';
 import './theme/base.css';
@@ -13,6 +14,9 @@ import './theme/import.css';
 import './theme/passages.css';
 import './theme/tags.css';
 import './theme/notes.css';
+
+// Web mode: the token leaves the address bar before anything reads, shows or bookmarks the URL.
+if (!window.commonplace) adoptUrlToken();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -59,12 +59,30 @@ describe('web mode server', () => {
     expect(server.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('refuses requests without the token, or with a wrong one', async () => {
+  it('refuses API calls and the event stream without the token, or with a wrong one', async () => {
     const { server } = await serve();
-    expect((await send(server, '/')).status).toBe(401);
+    const call = (headers: Record<string, string>) => send(server, '/api/library.info', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+    const refused = await call({});
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'not_authorized', message: expect.stringMatching(/commonplace serve/) } });
+    expect((await call({ Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await call({ Authorization: `Basic ${server.token}` })).status).toBe(401);
+    expect((await send(server, '/api/events')).status).toBe(401);
+    expect((await send(server, `/api/events?token=${server.token}`)).status).toBe(401);
     expect((await send(server, '/?token=wrong')).status).toBe(401);
-    expect((await send(server, '/api/library.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
-    expect((await send(server, '/', { headers: { Cookie: 'commonplace_token=wrong' } })).status).toBe(401);
+  });
+
+  it('never takes a cookie as the credential, even one holding the token, and never sets one', async () => {
+    const { server } = await serve();
+    const withCookie = await send(server, '/api/library.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `commonplace_token=${server.token}` },
+      body: '{}',
+    });
+    expect(withCookie.status).toBe(401);
+    for (const path of ['/', `/?token=${server.token}`, '/assets/app.js']) expect((await send(server, path)).headers['set-cookie'], path).toBeUndefined();
+    const info = await send(server, '/api/library.info', { method: 'POST', headers: json(server), body: '{}' });
+    expect(info.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a Host header that is not loopback (DNS rebinding), even with the token', async () => {
@@ -77,19 +95,15 @@ describe('web mode server', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('trades the URL token for an HttpOnly SameSite=Strict cookie that then authorizes the page', async () => {
+  it('serves the app itself (no library data) with or without the token, so a reload works once the page dropped it from the URL', async () => {
     const { server } = await serve();
-    const first = await send(server, `/?token=${server.token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send(server, '/', { headers: { Cookie: cookie.split(';')[0]! } });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>Commonplace</title>');
-    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const path of [`/?token=${server.token}`, '/']) {
+      const page = await send(server, path);
+      expect(page.status, path).toBe(200);
+      expect(page.body).toContain('<title>Commonplace</title>');
+      expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    }
   });
 
   it('serves only files inside the renderer folder', async () => {

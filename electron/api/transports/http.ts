@@ -8,7 +8,6 @@ import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, MAX_IMPORT_BYTES, type Envelope } fr
 import type { Dispatch } from '../dispatch';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from './web-assets';
 
-const COOKIE = 'commonplace_token';
 /** JSON envelope + base64 inflation of the largest upload. */
 export const MAX_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 1024 * 1024;
 
@@ -24,7 +23,7 @@ export interface WebServerOptions {
 
 export interface WebServer {
   url: string;
-  /** The URL to open: it carries the token once; the page then lives on a cookie. */
+  /** The URL to open: it carries the token once; the page keeps it in sessionStorage and sends it as a header. */
   openUrl: string;
   token: string;
   port: number;
@@ -32,9 +31,14 @@ export interface WebServer {
 }
 
 /**
- * Web mode: the renderer and the API over HTTP on 127.0.0.1 only. Every request needs the
- * per-run token (query on first load, then an HttpOnly SameSite=Strict cookie, or a Bearer
- * header for scripts) and a Host header naming loopback (DNS-rebinding defence).
+ * Web mode: the renderer and the API over HTTP on 127.0.0.1 only. Every request needs a Host
+ * header naming loopback (DNS-rebinding defence). Every API call and the event stream need the
+ * per-run token as an `Authorization: Bearer` header — never a cookie: cookies are not scoped to a
+ * port, so a cookie would go to every local service the browser visits, and a second `serve`
+ * would overwrite it. The page takes the token from the printed URL once and keeps it in
+ * sessionStorage, which belongs to this origin (port included). So the app's own files (the same
+ * bytes as in the package, no library data) are served without it: a reload, whose URL no longer
+ * carries the token, must still load the page.
  */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
@@ -56,22 +60,19 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return sendText(res, 403, 'Forbidden: this server only answers requests addressed to localhost.');
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith(HTTP_API_PREFIX)) {
-      if (!tokenMatches(queryToken, token)) return sendText(res, 401, 'Unauthorized: wrong token. Use the URL printed by `commonplace serve`.');
-      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      url.searchParams.delete('token');
-      res.writeHead(303, { Location: url.pathname + url.search });
-      res.end();
-      return;
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+      if (!isAuthorized(req, token)) {
+        return sendJson(res, 401, errorEnvelope('not_authorized', 'Unauthorized: open the URL printed by `commonplace serve` (it carries the token); scripts send it as `Authorization: Bearer TOKEN`.'));
+      }
+      if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return streamEvents(req, res);
+      return handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
     }
-    if (!isAuthorized(req, token)) {
-      return sendText(res, 401, 'Unauthorized: open the URL printed by `commonplace serve` (it carries the token).');
-    }
-    if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return streamEvents(req, res);
-    if (url.pathname.startsWith(HTTP_API_PREFIX)) return handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    // The page opened with a wrong (say, an old run's) token is told so, rather than failing later.
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && !tokenMatches(queryToken, token)) {
+      return sendText(res, 401, 'Unauthorized: wrong token. Use the URL printed by `commonplace serve`.');
+    }
     return serveStatic(res, url.pathname, req.method === 'HEAD');
   }
 
@@ -198,15 +199,10 @@ function tokenMatches(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Only the header: a cookie, even one holding the token, is never a credential here. */
 function isAuthorized(req: IncomingMessage, token: string): boolean {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ') && tokenMatches(auth.slice(7).trim(), token)) return true;
-  const cookies = req.headers.cookie ?? '';
-  for (const part of cookies.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE && tokenMatches(rest.join('='), token)) return true;
-  }
-  return false;
+  return auth?.startsWith('Bearer ') === true && tokenMatches(auth.slice(7).trim(), token);
 }
 
 /** The body as text, or null once it passes `limit` (the rest is then read and dropped). */

@@ -1,6 +1,6 @@
 /**
  * Web-mode transport: `POST /api/<method>` with a JSON body, events over Server-Sent Events.
- * The auth cookie was set when the page loaded, so requests only need same-origin credentials.
+ * Every request carries the page's token as an Authorization header (webToken.ts); no cookie.
  */
 import {
   HTTP_API_PREFIX,
@@ -12,19 +12,25 @@ import {
 } from '../../../electron/api/contract';
 import { asEnvelope } from './envelope';
 import { TRANSPORT_ERROR, UNAVAILABLE } from './errors';
+import { openEventStream } from './eventStream';
+import { authHeaders, NOT_AUTHORIZED_MESSAGE } from './webToken';
+
+/** The code of a call the server refused for want of a valid token. */
+export const NOT_AUTHORIZED = 'not_authorized';
 
 async function post(method: string, input: unknown): Promise<Envelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(HTTP_API_PREFIX + encodeURIComponent(method), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
       body: JSON.stringify(input),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch {
     return { ok: false, error: { code: UNAVAILABLE, message: 'Cannot reach the library server. Is `commonplace serve` still running?' } };
   }
+  if (response.status === 401) return { ok: false, error: { code: NOT_AUTHORIZED, message: NOT_AUTHORIZED_MESSAGE } };
   let json: unknown;
   try {
     json = await response.json();
@@ -34,10 +40,10 @@ async function post(method: string, input: unknown): Promise<Envelope<unknown>> 
   return asEnvelope(json);
 }
 
-/** One EventSource shared by every listener, opened on first subscribe, closed on last. */
+/** One event stream shared by every listener, opened on first subscribe, closed on last. */
 function createEventHub(): Bridge['onEvent'] {
   const listeners = new Set<(event: LibraryEvent) => void>();
-  let source: EventSource | null = null;
+  let stream: { close(): void } | null = null;
   let lostConnection = false;
 
   const emit = (event: LibraryEvent) => {
@@ -45,35 +51,36 @@ function createEventHub(): Bridge['onEvent'] {
   };
 
   const open = () => {
-    source = new EventSource(HTTP_EVENTS_PATH);
-    source.onmessage = (message: MessageEvent<string>) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      const parsed = LibraryEventSchema.safeParse(json);
-      if (parsed.success) emit(parsed.data);
-    };
-    source.onerror = () => {
-      lostConnection = true;
-    };
-    source.onopen = () => {
-      // Changes made while the stream was down were never sent: ask everyone to refresh.
-      if (lostConnection) emit({ type: 'changed', entities: ['articles'], ids: [] });
-      lostConnection = false;
-    };
+    stream = openEventStream(HTTP_EVENTS_PATH, authHeaders, {
+      onMessage: (data) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(data);
+        } catch {
+          return;
+        }
+        const parsed = LibraryEventSchema.safeParse(json);
+        if (parsed.success) emit(parsed.data);
+      },
+      onError: () => {
+        lostConnection = true;
+      },
+      onOpen: () => {
+        // Changes made while the stream was down were never sent: ask everyone to refresh.
+        if (lostConnection) emit({ type: 'changed', entities: ['articles'], ids: [] });
+        lostConnection = false;
+      },
+    });
   };
 
   return (listener) => {
     listeners.add(listener);
-    if (!source) open();
+    if (!stream) open();
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0 && source) {
-        source.close();
-        source = null;
+      if (listeners.size === 0 && stream) {
+        stream.close();
+        stream = null;
       }
     };
   };

@@ -7,6 +7,7 @@
  * browser's "leave site?" prompt) while the normal save runs, rather than lose the text.
  */
 import { HTTP_API_PREFIX, type Bridge, type Envelope, type Input } from '../../../electron/api/contract';
+import { authHeaders } from '../api/webToken';
 
 export type NoteUpdate = Input<'notes.update'>;
 
@@ -61,9 +62,9 @@ export function sendPendingOnExit(): boolean {
     }
     fetch(HTTP_API_PREFIX + encodeURIComponent('notes.update'), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
       body,
-      credentials: 'same-origin',
+      credentials: 'omit',
       keepalive: true,
     })
       .then((response) => response.json() as Promise<{ ok?: unknown }>)
