@@ -18,19 +18,21 @@ export interface DeepLinkWiring {
 let pending: string | null = null;
 let wiring: DeepLinkWiring | null = null;
 
-function open(raw: string): void {
+/** False when the link is malformed (logged and dropped). */
+function open(raw: string): boolean {
   const parsed = parseDeepLink(raw);
   if (!parsed.ok) {
     console.warn(`Ignoring link ${JSON.stringify(raw.slice(0, 200))}: ${parsed.reason}`);
-    return;
+    return false;
   }
   const win = wiring?.window() ?? null;
   if (!wiring || !win) {
     pending = raw;
-    return;
+    return true;
   }
   wiring.reveal(win);
   wiring.send(win, { type: 'navigate', target: parsed.link });
+  return true;
 }
 
 /** Before `ready`: claim the scheme and listen for links (macOS sends open-url before ready). */
@@ -49,10 +51,10 @@ export function registerDeepLinks(): void {
   if (first) pending = first;
 }
 
-/** From `second-instance`: the other launch's argv may carry a link. */
-export function openDeepLinkFromArgv(argv: readonly string[]): void {
+/** From `second-instance`: the other launch's argv may carry a link. True when a valid one was opened. */
+export function openDeepLinkFromArgv(argv: readonly string[]): boolean {
   const link = deepLinkFromArgv(argv);
-  if (link) open(link);
+  return link !== null && open(link);
 }
 
 /** Once the window exists: links from now on go to it, and one that waited is opened. */

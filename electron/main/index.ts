@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { bulkImportJobs, configureBulkImport, runningBulkImports, stopBulkImports } from '../api/handlers/bulkImport';
-import { errorMessage } from '../core/errors';
+import { errorMessage, isCommonplaceError } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { APP_NAME, defaultUserDataDir } from '../core/paths';
 import { backupWithDialog } from './backup-command';
@@ -103,8 +103,10 @@ async function start(): Promise<void> {
   try {
     library = openLibrary(config.libraryPath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   } catch (e) {
-    // CommonplaceError('native_module') says which runtime better-sqlite3 was built for and how to fix it.
-    fail(`${APP_NAME} cannot open its library`, e);
+    // CommonplaceError('native_module') says which runtime better-sqlite3 was built for and how to
+    // fix it; name the module file too when it is not the package's own.
+    const named = isCommonplaceError(e) && e.code === 'native_module' && config.nativeBinding;
+    fail(`${APP_NAME} cannot open its library`, named ? new Error(`${e.message} Module: ${config.nativeBinding}`) : e);
     return;
   }
   installSystemViewer();
@@ -186,7 +188,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     // A commonplace:// link or files opened while the app runs arrive as the second launch's argv.
-    openDeepLinkFromArgv(argv);
+    const linked = openDeepLinkFromArgv(argv);
     const files = filesFromArgv(argv, workingDirectory);
     if (!dispatch) {
       // Still starting: its own window is about to appear.
@@ -194,7 +196,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     if (files.length > 0) openFiles(files);
-    else mainWindow();
+    else if (!linked) mainWindow(); // the link revealed it already
   });
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open makes a new one.

@@ -20,6 +20,8 @@ export interface BootOptions {
   args?: string[];
   env?: Record<string, string>;
   displays?: DisplayStandin[];
+  /** False: another instance holds the single-instance lock. */
+  singleInstanceLock?: boolean;
   /** Reuse a folder of an earlier boot (same library and userData): a second run of the app. */
   dir?: string;
   /** Runs after the main module loaded, before `ready` (macOS open-url / open-file come here). */
@@ -96,6 +98,7 @@ export function useMainProcess(): (opts?: BootOptions) => Promise<Booted> {
 
     vi.resetModules();
     const electron = createElectronStandin(opts.displays ? { displays: opts.displays } : {});
+    if (opts.singleInstanceLock === false) electron.app.singleInstanceLock = false;
     vi.doMock('electron', () => electron);
     const consoleSpies = [vi.spyOn(console, 'warn').mockImplementation(() => {}), vi.spyOn(console, 'error').mockImplementation(() => {})];
 
