@@ -40,7 +40,7 @@ export interface Booted {
 }
 
 /** Polls `check` until it returns a truthy value (generous deadline: the machine is shared). */
-export async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
@@ -69,6 +69,8 @@ export function pageReady(b: Booted, win = b.window()): void {
 
 /** Registers the cleanup; returns the function that boots one main process per call. */
 export function useMainProcess(): (opts?: BootOptions) => Promise<Booted> {
+  // Imports parse in worker threads that load the TypeScript sources: slow on a shared machine.
+  vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
