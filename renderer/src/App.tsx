@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary, LibraryEvent } from '../../electron/api/contract';
 import { invoke } from './api/client';
 import { NavigationContext, useNavigation } from './app/navigation';
+import { focusPane } from './app/paneFocus';
 import { useLibraryEvents } from './app/useLibraryEvents';
 import { ToasterContext } from './app/toasterContext';
 import { useShortcuts } from './app/useShortcuts';
@@ -31,6 +32,7 @@ import { SearchResultsPanel } from './search/SearchResultsPanel';
 import { useSearchUi } from './search/useSearchUi';
 import { TagsSection } from './tags/TagsSection';
 import { TagsContext, useTags } from './tags/useTags';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { LinkDialogProvider } from './xrefs/LinkDialogHost';
 import { NavButtons } from './xrefs/NavButtons';
 
@@ -111,24 +113,28 @@ export function App() {
             <div className="app-panes">
               <div className="library-slot" data-pane="library" data-search-results={search.resultsQuery !== null || undefined}>
                 {search.resultsQuery !== null && <SearchResultsPanel key={search.resultsQuery} query={search.resultsQuery} onOpenHit={search.openHit} onClose={search.closeResults} />}
-                <LibraryTabs
-                  articles={
-                    <LibraryPane
-                      pages={pages}
-                      openId={openId}
-                      revealId={revealId}
-                      onOpen={open}
-                      filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
-                      empty={tagFilter === null ? <EmptyLibrary onChooseFiles={pickFiles} /> : <p className="library-message">Nothing is tagged “{tagFilter}” any more.</p>}
-                    />
-                  }
-                />
+                <ErrorBoundary title="The library list could not be shown." resetKey={tagFilter}>
+                  <LibraryTabs
+                    articles={
+                      <LibraryPane
+                        pages={pages}
+                        openId={openId}
+                        revealId={revealId}
+                        onOpen={open}
+                        filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
+                        empty={tagFilter === null ? <EmptyLibrary onChooseFiles={pickFiles} /> : <p className="library-message">Nothing is tagged “{tagFilter}” any more.</p>}
+                      />
+                    }
+                  />
+                </ErrorBoundary>
               </div>
               <div className="reader-slot" data-pane="reader">
-                <SplitView noteId={nav.place.noteId} side={nav.place.noteId !== null ? <NotePane noteId={nav.place.noteId} /> : null}>
-                  <FindBar />
-                  <ReaderPane articleId={openId} revision={readerRevision} />
-                </SplitView>
+                <ErrorBoundary title="The reader could not be shown." resetKey={`${openId}:${nav.place.noteId}`} leave={{ label: 'Back to the library', run: () => focusPane('library') }}>
+                  <SplitView noteId={nav.place.noteId} side={nav.place.noteId !== null ? <NotePane noteId={nav.place.noteId} /> : null}>
+                    <FindBar />
+                    <ReaderPane articleId={openId} revision={readerRevision} />
+                  </SplitView>
+                </ErrorBoundary>
               </div>
             </div>
             <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />

@@ -26,3 +26,9 @@ export function cyclePaneFocus(backwards: boolean): void {
   const next = current < 0 ? (backwards ? panes.length - 1 : 0) : (current + step + panes.length) % panes.length;
   focusTarget(panes[next] as Element)?.focus();
 }
+
+/** Moves focus into one region (e.g. back to the library after the reader failed). */
+export function focusPane(name: (typeof PANES)[number]): void {
+  const pane = document.querySelector(`[${PANE_ATTRIBUTE}="${name}"]`);
+  if (pane) focusTarget(pane)?.focus();
+}

@@ -28,7 +28,7 @@ import { BlockWordCounts } from './blockWordCounts';
 import { registerExitSaver, type NoteUpdate } from './exitFlush';
 import { safeLinkUrl } from './linkUrl';
 import { NOTE_TRANSFORMERS } from './markdownShortcuts';
-import { isEmptyDoc, toNoteDoc } from './noteDocs';
+import { checkNoteDoc, isEmptyDoc, toNoteDoc } from './noteDocs';
 import { noteNodes } from './noteNodes';
 import { noteTheme } from './noteTheme';
 import { NoteToolbar } from './NoteToolbar';
@@ -141,6 +141,7 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
   useLayoutEffect(() => {
     if (isEmptyDoc(note.doc)) return;
     try {
+      checkNoteDoc(note.doc);
       editor.setEditorState(editor.parseEditorState(JSON.stringify(note.doc)), { tag: LOAD_TAG });
       // Undo starts from the note as it was opened, not from an empty editor.
       editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);

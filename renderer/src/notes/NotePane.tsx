@@ -4,6 +4,7 @@ import { invoke } from '../api/client';
 import { useNav } from '../app/navigation';
 import { useReportError } from '../app/toasterContext';
 import { TagInput } from '../tags/TagInput';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NoteEditor } from './NoteEditor';
 import { useNote } from './useNote';
 import { useNoteActions } from './useNoteActions';
@@ -75,7 +76,9 @@ export function NotePane({ noteId }: { noteId: string }) {
         </div>
       )}
       {loaded && (
-        <NoteEditor key={`${loaded.id}@${loaded.updatedAt}`} note={loaded} onSaved={remember} isOwnVersion={isOwnVersion} onReplaced={replace} />
+        <ErrorBoundary title="This note could not be shown." resetKey={`${loaded.id}@${loaded.updatedAt}`} leave={{ label: 'Close note', run: () => go({ kind: 'close-note' }) }}>
+          <NoteEditor key={`${loaded.id}@${loaded.updatedAt}`} note={loaded} onSaved={remember} isOwnVersion={isOwnVersion} onReplaced={replace} />
+        </ErrorBoundary>
       )}
     </section>
   );

@@ -25,6 +25,16 @@ export function docWithQuote(passageId: string, quote: string): NoteDoc {
   return toNoteDoc(editor.getEditorState().toJSON());
 }
 
+/**
+ * Throws when the note editor can't read `doc` (a node type it doesn't know, a node of the wrong
+ * shape: a restored or foreign library). The editor itself only logs such a failure and opens
+ * empty, and its next autosave would then write the empty document over the note.
+ */
+export function checkNoteDoc(doc: NoteDoc): void {
+  const editor = createEditor({ namespace: 'commonplace-note-doc', nodes: noteNodes, onError: (error) => { throw error; } });
+  editor.parseEditorState(JSON.stringify(doc));
+}
+
 /** A document with nothing in it: the editor starts from its own empty state. */
 export function isEmptyDoc(doc: NoteDoc): boolean {
   return doc.root.children.length === 0;

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { focusPane } from '../app/paneFocus';
 import { usePassages } from '../passages/usePassages';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ReaderArticle } from './ReaderArticle';
 import { useArticle } from './useArticle';
 
@@ -46,7 +48,14 @@ export function ReaderPane({ articleId, revision }: Props) {
       )}
       {/* Keyed by id: another article starts scrolled to the top; a refresh of this one doesn't. */}
       {state.status === 'ready' && (
-        <ReaderArticle key={state.article.id} article={state.article} passages={passages} onSaved={() => setLocalRevision((n) => n + 1)} />
+        // A body of a shape the app never writes (a restored or foreign library) fails here alone.
+        <ErrorBoundary
+          title="This article could not be shown."
+          resetKey={`${state.article.id}@${state.article.updatedAt}`}
+          leave={{ label: 'Back to the library', run: () => focusPane('library') }}
+        >
+          <ReaderArticle key={state.article.id} article={state.article} passages={passages} onSaved={() => setLocalRevision((n) => n + 1)} />
+        </ErrorBoundary>
       )}
     </main>
   );
