@@ -2,10 +2,14 @@
  * What the fuzzers found, kept as regression tests: each input (a small hand-made form of the
  * one the fuzzer hit) goes through the import entry point users hit.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../test/failure';
 import { openTestLibrary } from '../test/library';
 import { useTempDir } from '../test/temp';
 import { docxParts, rawPdf, zip } from './importers/containers';
+import { libraryJsonSeed } from './importers/jsonSeed';
 import { messageProblems } from './importers/probe';
 
 const tempDir = useTempDir();
@@ -52,5 +56,43 @@ describe('inputs the importer fuzzer found', () => {
       expect(messageProblems(result.error.message, 'broken.docx')).toEqual([]);
       expect(articles).toBe(0);
     }
+  });
+});
+
+describe('inputs the library JSON fuzzer found', () => {
+  async function restore(doc: unknown) {
+    const dir = tempDir();
+    const file = join(dir, 'fuzzed-library.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const t = openTestLibrary(dir);
+    try {
+      const error = await failure(() => t.invoke('library.importJson', { path: file }));
+      const rows = t.library.db.prepare('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM tags) AS n').get() as { n: number };
+      return { error, rows: rows.n, file };
+    } finally {
+      t.library.close();
+    }
+  }
+
+  it("an article whose text is not its body's text is refused (was: restored, so every offset into it was wrong)", async () => {
+    for (const text of ['', 'a different text than the body']) {
+      const doc = libraryJsonSeed();
+      doc.tables.articles[0]!.text = text;
+      doc.tables.passages = [];
+      doc.tables.passage_tags = [];
+      doc.tables.links = [];
+      const { error, rows, file } = await restore(doc);
+      expect(error.message).toContain(`${file} is not a Commonplace library export: tables.articles[0] (id ${doc.tables.articles[0]!.id}).text: is not its body's text`);
+      expect(rows).toBe(0);
+    }
+  });
+
+  it('a row a constraint refuses (a doubled row) is named with the file (was: the row only)', async () => {
+    const doc = libraryJsonSeed();
+    doc.tables.note_tags.push({ ...doc.tables.note_tags[0]! });
+    const { error, rows, file } = await restore(doc);
+    expect(error.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: tables\\.note_tags\\[1\\] can't be restored: UNIQUE constraint failed`));
+    expect(messageProblems(error.message, 'fuzzed-library.json')).toEqual([]);
+    expect(rows).toBe(0);
   });
 });

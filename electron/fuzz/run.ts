@@ -9,7 +9,7 @@
  *   --index I        replay case I of --format under --seed alone, and say what happened
  *   --replay FILE    run one saved input again (its name starts with its format)
  *   --scale X        size of the generated hostile structures (default 8; the suite uses 1)
- *   --budget-ms N    time budget per input (default 30000)
+ *   --budget-ms N    time per input beyond the import's own parse budget (default 30000)
  *   --memory-mb N    heap limit of the worker (default 1536)
  *   --out DIR        where failing inputs go (default fuzz-findings/SEED)
  */

@@ -8,6 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
+import { bodyToText, type Body } from '../body';
 import { CommonplaceError, errorMessage } from '../errors';
 import { formatMegabytes } from '../import';
 import { documentColumns } from './exportJson';
@@ -50,6 +51,9 @@ function crossRowProblem(table: TableName, row: Record<string, unknown>, textLen
     if (text.length > MAX_TEXT_CHARS[format]) {
       return ['text', `is ${formatMegabytes(text.length)}, over the ${formatMegabytes(MAX_TEXT_CHARS[format])} limit for a ${format} article`];
     }
+    // The canonical text is derived from the body and nothing else (body.ts): passages, search
+    // hits and the reader's offsets all count in it, so a text that isn't the body's misplaces them.
+    if (bodyToText(JSON.parse(row.body as string) as Body) !== text) return ['text', "is not its body's text (an article's text is derived from its body)"];
     const pages = row.pages === null ? [] : (JSON.parse(row.pages as string) as { start: number }[]);
     const page = pages.findIndex((p) => p.start > text.length);
     if (page >= 0) return [`pages[${page}].start`, `is ${pages[page]!.start}, past the end of the article's text (${text.length} characters)`];
@@ -77,7 +81,7 @@ function refuseUnlessEmpty(db: Database): void {
 }
 
 /** Writes rows table by table; a row a constraint refuses (a duplicate id, a CHECK) is named. */
-function rowWriter(db: Database) {
+function rowWriter(db: Database, file: string) {
   const inserts = new Map<TableName, (row: Record<string, unknown>) => void>();
   for (const table of TABLE_NAMES) {
     const cols = documentColumns(table);
@@ -88,7 +92,7 @@ function rowWriter(db: Database) {
     try {
       inserts.get(table)!(row);
     } catch (e) {
-      throw new CommonplaceError('invalid_input', `${rowName(table, index, row)} can't be restored: ${errorMessage(e)}. Nothing was imported.`);
+      throw new CommonplaceError('invalid_input', `${file}: ${rowName(table, index, row)} can't be restored: ${errorMessage(e)}. Nothing was imported.`);
     }
   };
 }
@@ -104,7 +108,7 @@ export function importLibraryJson(db: Database, file: string): Record<TableName,
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   writeTransaction(db, () => {
     refuseUnlessEmpty(db);
-    const write = rowWriter(db);
+    const write = rowWriter(db, file);
     // The keys rows may refer to, per target table and column, filled as those rows are written.
     const keys = new Map<string, Set<unknown>>();
     for (const [, , target, key] of REFERENCES) keys.set(`${target}.${key}`, new Set());

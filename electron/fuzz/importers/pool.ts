@@ -8,11 +8,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { parseBudgetFor } from '../../core/import/bounded';
 import type { FuzzCase } from './cases';
 import type { Verdict } from './probe';
 
 export interface PoolOptions {
-  /** Wall-clock budget per input, ms. */
+  /**
+   * Wall-clock time per input, ms, beyond the parse budget the import itself enforces for a file
+   * of its size (bounded/budget.ts): a backstop for what runs outside the bounded parse.
+   */
   budgetMs: number;
   /** The worker's V8 heap limit, MB. */
   memoryMb: number;
@@ -70,7 +74,13 @@ export class FuzzPool {
         }
         resolve(v);
       };
-      const timer = setTimeout(() => done({ outcome: 'broken', findings: [`over its budget: no answer in ${this.opts.budgetMs} ms`], ms: performance.now() - t0 }, true), this.opts.budgetMs);
+      // Library JSON is restored by streaming, not through the bounded parse: the backstop alone.
+      const parse = c.format === 'json' ? null : parseBudgetFor(c.bytes.byteLength);
+      const limitMs = this.opts.budgetMs + (parse ? parse.timeMs + parse.startMs : 0);
+      const timer = setTimeout(() => {
+        const why = parse ? ` (its parse budget ${parse.timeMs} ms, the parser's start ${parse.startMs} ms, ${this.opts.budgetMs} ms for the rest)` : '';
+        done({ outcome: 'broken', findings: [`over its budget: no answer in ${Math.round(limitMs)} ms${why}`], ms: performance.now() - t0 }, true);
+      }, limitMs);
       const onMessage = (m: { verdict?: Verdict }) => m.verdict && done(m.verdict, false);
       const onError = (e: Error) => {
         const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
