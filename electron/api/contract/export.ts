@@ -97,7 +97,23 @@ export const exportContract = {
   'export.toPath': call({
     summary: 'Write an export to a file (or, for Obsidian, a folder) on this machine; never half-written.',
     input: ExportOptionsSchema.extend({ path: z.string().min(1, 'path is empty').max(4096) }),
-    output: z.object({ path: z.string(), files: z.number().int(), bytes: z.number().int(), ...ExportSummary }),
+    output: z.object({
+      path: z.string(),
+      files: z.number().int(),
+      bytes: z.number().int(),
+      /** A folder export into an earlier one: what was kept because the user edited it, and what was removed. */
+      folder: z
+        .object({
+          /** Edited since exported: kept; this export's version is `newVersion`, beside it. */
+          conflicts: z.array(z.object({ path: z.string(), newVersion: z.string() })),
+          /** Exported earlier, not part of this export, edited since: kept. */
+          keptEdited: z.array(z.string()),
+          /** Exported earlier, not part of this export, never edited: removed. */
+          removed: z.array(z.string()),
+        })
+        .nullable(),
+      ...ExportSummary,
+    }),
     mutates: false,
     exposure: 'local',
   }),

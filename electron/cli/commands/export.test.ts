@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportFixture, Q_FORMULA, Q_TRADE } from '../../core/export/testFixture';
@@ -60,6 +60,18 @@ describe('commonplace export', () => {
     expect(r).toMatchObject({ code: 0, err: 'No tag named "ghost": nothing to export.' });
     expect(r.out).toMatch(/exported 0 excerpts from 0 sources/);
     expect(readFileSync(out, 'utf8')).toContain('excerpts: 0');
+  });
+
+  it('re-exporting an Obsidian folder keeps an edited file and says so on stderr, one line each', async () => {
+    const { lib } = await fixtureLibrary();
+    const vault = join(tempDir(), 'vault');
+    expect((await cli(['--library', lib, 'export', '--format', 'obsidian', '--out', vault])).code).toBe(0);
+    writeFileSync(join(vault, 'Index.md'), 'my own index');
+    const again = await cli(['--library', lib, 'export', '--format', 'obsidian', '--out', vault]);
+    expect(again.code).toBe(0);
+    expect(again.err).toBe(`${join(vault, 'Index.md')}: edited since it was exported, so kept as it is; this export's version is beside it: Index (new export).md`);
+    expect(readFileSync(join(vault, 'Index.md'), 'utf8')).toBe('my own index');
+    expect(readFileSync(join(vault, 'Index (new export).md'), 'utf8')).toContain('## Sources');
   });
 
   it('an article id that does not exist: exit 1 naming the id, and no file written', async () => {

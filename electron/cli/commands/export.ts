@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CITATION_STYLES, EXPORT_FORMATS, NOTE_EXPORT_FORMATS, type CitationStyle, type ExportFormat, type NoteExportFormat } from '../../api/contract';
 import { CommonplaceError } from '../../core/errors';
@@ -90,6 +90,8 @@ export function registerExportCommands(program: Command, context: CliContext): v
       if (o.json) return context.print(r);
       // An empty selection is not a failure: the file says so too.
       if (r.message) context.io.err(r.message);
+      for (const c of r.folder?.conflicts ?? []) context.io.err(`${join(r.path, c.path)}: edited since it was exported, so kept as it is; this export's version is beside it: ${c.newVersion}`);
+      for (const k of r.folder?.keptEdited ?? []) context.io.err(`${join(r.path, k)}: no longer part of the export but edited since it was exported, so kept`);
       const files = r.files > 1 ? `${r.files} files, ` : '';
       context.io.out(`exported ${r.count} excerpt${r.count === 1 ? '' : 's'} from ${r.sources} source${r.sources === 1 ? '' : 's'} to ${r.path} (${FORMAT_NAMES[o.format]}, ${files}${size(r.bytes)})`);
     });

@@ -16,6 +16,7 @@ import { obsidianFormat } from './obsidian';
 import { selectExport, type SelectedDocument } from './select';
 import type { CitationFn, ExportOutput, FormatWriter } from './types';
 import { webAnnotationFormat } from './webAnnotation';
+import { writeExportFolder, type FolderReport } from './folder';
 import { writeAtomically } from './write';
 
 export type { CitationFn, ExportDocument, ExportItem, ExportSource, FormatWriter } from './types';
@@ -105,6 +106,8 @@ export function asSingleFile(built: BuiltExport): { fileName: string; mediaType:
 
 export interface WrittenExport {
   path: string;
+  /** A folder export: files the user edited, kept (see folder.ts); null for a file. */
+  folder: FolderReport | null;
   files: number;
   bytes: number;
   count: number;
@@ -118,6 +121,8 @@ export async function exportToPath(db: Database, options: ExportOptions, path: s
   const out = built.output;
   const files = out.kind === 'file' ? 1 : out.files.length;
   const bytes = out.kind === 'file' ? out.bytes.length : out.files.reduce((n, f) => n + f.bytes.length, 0);
-  writeAtomically(path, out.kind === 'file' ? out.bytes : out.files);
-  return { path, files, bytes, count: built.doc.items.length, sources: built.doc.sources.length, message: built.doc.message };
+  let folder: FolderReport | null = null;
+  if (out.kind === 'file') writeAtomically(path, out.bytes);
+  else folder = writeExportFolder(path, out.files);
+  return { path, folder, files, bytes, count: built.doc.items.length, sources: built.doc.sources.length, message: built.doc.message };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { exportToPath } from './index';
 import { exportFixture, options } from './testFixture';
+import { writeExportFolder } from './folder';
 import { writeAtomically } from './write';
 
 const tempDir = useTempDir();
@@ -30,7 +31,7 @@ describe('writeAtomically', () => {
   it('a missing folder is named in a clear message', async () => {
     const missing = join(tempDir(), 'no', 'such');
     expect(() => writeAtomically(join(missing, 'out.md'), bytes('x'))).toThrow(`${missing}: the folder does not exist`);
-    expect(() => writeAtomically(join(missing, 'vault'), [{ path: 'a.md', bytes: bytes('x') }])).toThrow(`${missing}: the folder does not exist`);
+    expect(() => writeExportFolder(join(missing, 'vault'), [{ path: 'a.md', bytes: bytes('x') }])).toThrow(`${missing}: the folder does not exist`);
     const f = await exportFixture(tempDir());
     await expect(exportToPath(f.library.db, options('csv'), join(missing, 'out.csv'))).rejects.toMatchObject({ code: 'io_error' });
     f.library.close();
@@ -40,14 +41,14 @@ describe('writeAtomically', () => {
     const ro = readOnlyFolder();
     const before = readdirSync(ro);
     expect(() => writeAtomically(join(ro, 'out.md'), bytes('x'))).toThrow(`${ro}: permission denied (the folder is read-only)`);
-    expect(() => writeAtomically(join(ro, 'vault'), [{ path: 'a.md', bytes: bytes('x') }])).toThrow(`${ro}: permission denied (the folder is read-only)`);
+    expect(() => writeExportFolder(join(ro, 'vault'), [{ path: 'a.md', bytes: bytes('x') }])).toThrow(`${ro}: permission denied (the folder is read-only)`);
     expect(readdirSync(ro)).toEqual(before);
   });
 
   it('a failure midway through a folder leaves neither the folder nor its temp copy', () => {
     const dir = tempDir();
     const files = [{ path: 'a.md', bytes: bytes('a') }, { path: '../escape.md', bytes: bytes('b') }];
-    expect(() => writeAtomically(join(dir, 'vault'), files)).toThrow(/leaves its folder/);
+    expect(() => writeExportFolder(join(dir, 'vault'), files)).toThrow(/leaves its folder/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -55,6 +56,6 @@ describe('writeAtomically', () => {
     const dir = tempDir();
     expect(() => writeAtomically(dir, bytes('x'))).toThrow(/is a folder; give a file name/);
     writeFileSync(join(dir, 'file'), 'x');
-    expect(() => writeAtomically(join(dir, 'file'), [])).toThrow(/a file is in the way/);
+    expect(() => writeExportFolder(join(dir, 'file'), [])).toThrow(/a file is in the way/);
   });
 });
