@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '..';
 import { amplifiedDocx, hugeParagraphMarkdown, nestedHtml, plainDocx } from './hostile';
+import { ZIP_INFLATE_FLOOR_BYTES, ZIP_INFLATE_RATIO } from './budget';
 import { overrideParseBudget, parseBounded, parseBudgetFor, PARSE_BUDGET } from '.';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -63,5 +64,14 @@ describe('parseBounded: every parse in a thread bounded in time and memory', { t
     expect(parseBudgetFor(200 * MB)).toMatchObject({ timeMs: PARSE_BUDGET.maxSeconds * 1000, memoryMb: PARSE_BUDGET.maxMemoryMb });
     overrideParseBudget({ timeMs: 500 });
     expect(parseBudgetFor(200 * MB)).toMatchObject({ timeMs: 500, memoryMb: 2048 });
+  });
+
+  it('the README states the production budgets that budget.ts defines', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const b = PARSE_BUDGET;
+    expect(readme).toContain(
+      `${b.baseSeconds} s plus ${b.secondsPerMb} s per MB (at most ${b.maxSeconds / 60} min) and ${b.baseMemoryMb} MB of memory up to ${b.baseMemoryMb / b.memoryMbPerMb} MB, then ${b.memoryMbPerMb} MB per MB (at most ${b.maxMemoryMb / 1024} GB)`,
+    );
+    expect(readme).toContain(`inflate to at most ${ZIP_INFLATE_RATIO} times its size (${ZIP_INFLATE_FLOOR_BYTES / MB} MB for small files)`);
   });
 });
