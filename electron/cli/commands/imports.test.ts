@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePdf, textLines } from '../../core/import/pdf/fixtures';
@@ -43,5 +43,34 @@ describe('commonplace reparse / original', () => {
     const missing = await cli(['--library', lib, 'reparse', '01900000-0000-7000-8000-000000000001']);
     expect(missing.code).not.toBe(0);
     expect(missing.err).toContain('not in this library');
+  });
+});
+
+describe('commonplace update', () => {
+  it('reads the source file again; a source path from data that is not followed is refused, naming it', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'library.sqlite');
+    const file = join(dir, 'tides.md');
+    writeFileSync(file, '# Tides\n\nThe tide comes in twice a day.\n');
+    const t = openTestLibrary(dir);
+    const [imported] = await t.invoke('articles.importPaths', { paths: [file] });
+    t.library.close();
+    if (!imported?.ok) throw new Error('import failed');
+    const id = imported.article.id;
+
+    expect(await cli(['--library', lib, 'update', id])).toEqual({ code: 0, err: '', out: `${id} "Tides": ${file} has not changed` });
+    writeFileSync(file, '# Tides\n\nThe tide comes in twice a day, mostly.\n');
+    const updated = await cli(['--library', lib, 'update', id]);
+    expect(updated).toMatchObject({ code: 0, err: '' });
+    expect(updated.out).toBe(`updated ${id} "Tides" from ${file}: passages 0 unchanged, 0 moved, 0 changed, 0 orphaned`);
+
+    // A library made elsewhere: its source is any string.
+    const other = openTestLibrary(dir);
+    other.library.db.prepare('UPDATE articles SET source = ? WHERE id = ?').run('/etc/passwd', id);
+    other.library.close();
+    const refused = await cli(['--library', lib, 'update', id]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(`article ${id}: its source path "/etc/passwd" is in a system folder (/etc); it was not read`);
+    expect(refused.out).toBe('');
   });
 });

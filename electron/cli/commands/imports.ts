@@ -4,7 +4,10 @@ import type { Command } from 'commander';
 import { CommonplaceError, errorMessage } from '../../core/errors';
 import type { CliContext } from '../context';
 
-/** `commonplace reparse` and `commonplace original`: the original file kept with each article. */
+/**
+ * `commonplace reparse` and `commonplace original`: the original file kept with each article;
+ * `commonplace update`: the file it was imported from, read again.
+ */
 export function registerImportsCommands(program: Command, context: CliContext): void {
   program
     .command('reparse')
@@ -19,6 +22,21 @@ export function registerImportsCommands(program: Command, context: CliContext): 
       }
       context.io.out(
         `re-parsed ${article.id} "${article.title}" (${article.format}): passages ${report.unchanged} unchanged, ${report.moved} moved, ${report.changed} changed, ${report.orphaned} orphaned`,
+      );
+    });
+
+  program
+    .command('update')
+    .description('read again the file an article was imported from (its source) and update the article (passages re-anchor)')
+    .argument('<id>', 'article id')
+    .option('--json', 'print the article summary and the re-anchoring report (null: unchanged) as JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const { article, report } = await context.client()('articles.updateFromSource', { id });
+      if (o.json) return context.print({ article, report });
+      context.io.out(
+        report
+          ? `updated ${article.id} "${article.title}" from ${article.source}: passages ${report.unchanged} unchanged, ${report.moved} moved, ${report.changed} changed, ${report.orphaned} orphaned`
+          : `${article.id} "${article.title}": ${article.source} has not changed`,
       );
     });
 

@@ -39,10 +39,10 @@ export function sourcePathProblem(source: string): string | null {
   if (segments.some((s) => s === '.' || s === '..')) return 'is not a plain path (it has "." or ".." in it)';
   if (path.normalize(source) !== source) return 'is not a plain path (it has repeated or trailing separators)';
   if (windows) {
-    if (/^[a-z]:\\windows(\\|$)/i.test(source.replaceAll('/', '\\'))) return 'is in a system folder (Windows), not a source of yours';
+    if (/^[a-z]:\\windows(\\|$)/i.test(source.replaceAll('/', '\\'))) return 'is in a system folder (Windows)';
   } else {
     const system = SYSTEM_FOLDERS.find((f) => source === f || source.startsWith(`${f}/`));
-    if (system) return `is in a system folder (${system}), not a source of yours`;
+    if (system) return `is in a system folder (${system})`;
   }
   const secret = segments.find((s) => SECRET_SEGMENTS.has(s.toLowerCase()));
   if (secret) return `is in a credentials folder (${secret}), which is never read`;
