@@ -9,7 +9,7 @@
 // prebuilt download, neither reachable offline). Nothing in the bundle is run or loaded; the checks
 // read files. The runtime dependencies ARE loaded, with plain Node, from the extracted app.asar.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -93,6 +93,7 @@ try {
   const archive = join(resources, 'app.asar');
   const entries = asar.listPackage(archive, { isPack: false }).map((e) => e.replace(/^[\\/]/, '').split('\\').join('/'));
   check('app.asar holds the built app and runtime dependencies only', contentProblems(entries, Object.keys(pkg.dependencies)));
+  say(`app.asar: ${(statSync(archive).size / 1e6).toFixed(1)} MB, ${entries.length} entries`);
 
   // 5. The runtime dependencies load from the bundle (plain Node, the same require()s out/main makes).
   const extracted = join(work, 'extracted');
@@ -154,16 +155,20 @@ try {
   // The app's scheme and the formats it imports are facts of the app, not whatever the config says.
   const SCHEME = 'commonplace';
   const mimeTypes = ['application/pdf', 'application/epub+zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html', 'text/markdown', 'text/plain'];
-  const exts = config.fileAssociations.flatMap((a) => [].concat(a.ext));
+  const exts = (config.fileAssociations ?? []).flatMap((a) => [].concat(a.ext));
   const identity = [];
   for (const key of ['homepage', 'author', 'repository', 'description', 'desktopName', 'license']) if (!pkg[key]) identity.push(`package.json has no ${key}`);
   for (const ext of ['pdf', 'epub', 'docx', 'html', 'htm', 'md', 'txt']) if (!exts.includes(ext)) identity.push(`no file association for .${ext}`);
   if (!config.linux.syncDesktopName) identity.push('linux.syncDesktopName is off: the .desktop file would not be named for desktopName');
   for (const [os, file, magic] of [
-    ['mac', config.mac.icon, 'icns'],
-    ['win', config.win.icon, '\0\0\x01\0'],
-    ['linux', join(config.linux.icon, '512x512.png'), '\x89PNG'],
+    ['mac', config.mac?.icon, 'icns'],
+    ['win', config.win?.icon, '\0\0\x01\0'],
+    ['linux', config.linux?.icon && join(config.linux.icon, '512x512.png'), '\x89PNG'],
   ]) {
+    if (!file) {
+      identity.push(`no ${os} icon in the config`);
+      continue;
+    }
     const path = join(ROOT, file);
     if (!existsSync(path) || readFileSync(path).subarray(0, 4).toString('latin1') !== magic) identity.push(`the ${os} icon ${file} is missing or not a ${os} icon`);
   }
