@@ -88,3 +88,16 @@ test('the credential is not sent to another service on 127.0.0.1', async ({ app,
     await new Promise((r) => spy.close(r));
   }
 });
+
+test('a page opened without the token says how to get in, and no library data reaches it', async ({ app, browser }) => {
+  await app.cli(['import', SHARED_ARTICLE]);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(app.url).origin + '/');
+    await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('alert')).toContainText('open the URL printed by `commonplace serve`');
+    await expect(page.getByRole('option').filter({ hasText: /Putin/ })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});

@@ -10,19 +10,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTempDir } from '../test/temp';
 
+// Removing the temp library and its ~1,000 files took over the default 10 s on a loaded machine.
+vi.setConfig({ hookTimeout: 120_000 });
 const tempDir = useTempDir('commonplace-writers-');
 const ROOT = join(__dirname, '..', '..');
 const JITI_CLI = join(ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs');
 const CLI_ENTRY = join(__dirname, 'index.ts');
 
-/** Files per CLI import and for web mode's bulk job: enough that each writer runs for seconds. */
-const PER_CLI = 400;
-const PER_WEB_BULK = 200;
+/** Files per CLI import: enough that each runs for seconds (web mode writes from before they start until after they end). */
+const PER_CLI = 200;
 /** Uploads web mode has in flight at once (as a page sending several files would). */
 const WEB_PARALLEL = 3;
+
+interface BulkStatus {
+  state: string;
+  done: number;
+  counts: { imported: number; duplicate: number; failed: number };
+  error: string | null;
+}
 
 interface Run {
   child: ChildProcess;
@@ -101,38 +109,52 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
     try {
       const cliA = folder(join(dir, 'cli-a'), 'cli-a', PER_CLI);
       const cliB = folder(join(dir, 'cli-b'), 'cli-b', PER_CLI);
-      const webBulk = folder(join(dir, 'web-bulk'), 'web-bulk', PER_WEB_BULK);
       const webDir = join(dir, 'uploads');
+      const bulkDir = join(dir, 'web-bulk');
       mkdirSync(webDir);
-
-      // The bulk job's worker starts loading now; its files go in once the CLIs are writing.
-      const { jobId } = await api<{ jobId: string }>('bulkImport.startUpload', { expected: webBulk.length });
-      const runA = cli(library, ['import', '--json', join(dir, 'cli-a')]);
-      const runB = cli(library, ['import', '--json', join(dir, 'cli-b')]);
+      mkdirSync(bulkDir);
+      // Web mode's writers run from before the CLI imports start until after both have ended, so
+      // every writer's span of commits contains the CLIs' (checked from commit times below).
       let clisDone = false;
-      const clis = Promise.all([runA.done, runB.done]).finally(() => (clisDone = true));
 
-      // Web uploads, one file per call, from now until both CLI imports have ended.
+      // The bulk job, fed a few files at a time, each batch once the worker has nearly caught up.
+      const { jobId } = await api<{ jobId: string }>('bulkImport.startUpload', { expected: 0 });
+      const status = () => api<BulkStatus>('bulkImport.status', { jobId });
+      const webBulk: string[] = [];
+      const feedBulk = async () => {
+        while (!clisDone) {
+          const batch = Array.from({ length: 5 }, () => {
+            const path = textFile(bulkDir, `web-bulk-${String(webBulk.length).padStart(4, '0')}.txt`);
+            webBulk.push(path);
+            return path;
+          });
+          await api('bulkImport.addFiles', { jobId, files: batch.map(upload), last: false });
+          await waitFor('the bulk job to take the next files', async () => {
+            const s = await status();
+            return s.state !== 'running' || s.done >= webBulk.length - 5 ? s : undefined;
+          });
+        }
+        await api('bulkImport.addFiles', { jobId, files: [], last: true });
+      };
+
+      // Uploads, one file per call, several in flight.
       let next = 0;
       const uploader = async () => {
-        while (!clisDone || next < 20) {
+        while (!clisDone) {
           const path = textFile(webDir, `upload-${String(next++).padStart(4, '0')}.txt`);
           const [result] = await api<{ ok: boolean; file: string; error?: { message: string } }[]>('articles.importFiles', { files: [upload(path)] });
           webResults.push({ file: path, ok: result!.ok, ...(result!.ok ? {} : { error: result!.error!.message }) });
         }
       };
-      const uploads = Promise.all(Array.from({ length: WEB_PARALLEL }, uploader));
+      const web = Promise.all([feedBulk(), ...Array.from({ length: WEB_PARALLEL }, uploader)]);
 
-      await waitFor('the CLI imports to start writing', () => imported('cli-a') + imported('cli-b') > 0 || clisDone);
-      for (let i = 0; i < webBulk.length; i += 20) {
-        const batch = webBulk.slice(i, i + 20);
-        await api('bulkImport.addFiles', { jobId, files: batch.map(upload), last: i + 20 >= webBulk.length });
-      }
-
-      const [a, b] = await clis;
-      await uploads;
+      await waitFor('web mode to be writing', () => (imported('web-bulk') > 0 && imported('upload') > 0) || clisDone);
+      const runA = cli(library, ['import', '--json', join(dir, 'cli-a')]);
+      const runB = cli(library, ['import', '--json', join(dir, 'cli-b')]);
+      const [a, b] = await Promise.all([runA.done, runB.done]).finally(() => (clisDone = true));
+      await web;
       const bulkStatus = await waitFor('the web bulk job to end', async () => {
-        const s = await api<{ state: string; counts: { imported: number; duplicate: number; failed: number }; error: string | null }>('bulkImport.status', { jobId });
+        const s = await status();
         return s.state === 'running' ? undefined : s;
       });
 
@@ -146,7 +168,7 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
       ];
       expect(failures.slice(0, 5), `${failures.length} files failed`).toEqual([]);
       expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
-      expect(bulkStatus).toMatchObject({ state: 'finished', error: null, counts: { imported: PER_WEB_BULK, duplicate: 0, failed: 0 } });
+      expect(bulkStatus).toMatchObject({ state: 'finished', error: null, counts: { imported: webBulk.length, duplicate: 0, failed: 0 } });
 
       // Every file exactly once: one article per file, no file missing, none twice.
       const names = reader
