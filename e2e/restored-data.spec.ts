@@ -89,3 +89,50 @@ test('a malformed article body or note document shows an error in its pane; the 
   }
   expect(pageErrors).toEqual([]);
 });
+
+test('update from source: absent in web mode; the desktop page shows the file and asks first, and HTTP still refuses it', async ({ app, page, browser }) => {
+  const file = join(app.dir, 'tides.md');
+  writeFileSync(file, '# Tides\n\nThe tide comes in twice a day.\n');
+  const imported = await app.cli(['import', file]);
+  expect(imported.code, imported.stderr).toBe(0);
+  const tides = (p: Page) => p.getByRole('option').filter({ hasText: 'Tides' });
+  const update = (p: Page) => p.getByRole('button', { name: 'Update from source file' });
+
+  await page.goto(app.url);
+  await tides(page).click();
+  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText('Tides');
+  await expect(page.getByRole('button', { name: 'Edit text' })).toBeVisible();
+  await expect(update(page)).toHaveCount(0);
+
+  // The desktop app's page, driven in Chromium: a preload-like bridge that forwards to web mode's
+  // HTTP API (which, unlike the desktop app's IPC, refuses the call).
+  const context = await browser.newContext();
+  const desktop = await context.newPage();
+  await desktop.addInitScript(() => {
+    const token = new URL(window.location.href).searchParams.get('token');
+    (window as unknown as { commonplace: unknown }).commonplace = {
+      invoke: async (method: string, input: unknown) => {
+        const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
+        return response.json();
+      },
+      onEvent: () => () => undefined,
+    };
+  });
+  await desktop.goto(app.url);
+  await tides(desktop).click();
+  await update(desktop).click();
+  const dialog = desktop.getByRole('dialog', { name: 'Update from source file?' });
+  await expect(dialog).toContainText(`Commonplace will read ${file} again`);
+  expect((await new AxeBuilder({ page: desktop }).include('dialog.confirm-dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await update(desktop).click();
+  await desktop.getByRole('dialog', { name: 'Update from source file?' }).getByRole('button', { name: 'Read it and update' }).click();
+  await expect(desktop.getByText('articles.updateFromSource: only available to the desktop app')).toBeVisible();
+  await context.close();
+});
