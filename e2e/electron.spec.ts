@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { ensureElectronSqlite, findElectron } from '../electron/dev/electron-env.cjs';
+import { downloadElectron, ensureElectronSqlite } from '../electron/dev/electron-env.cjs';
+import { obtainElectronSqlite } from '../electron/packaging/electron-sqlite.cjs';
 
 const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'out', 'main', 'index.js');
@@ -21,12 +22,13 @@ let dir: string;
 let libraryPath: string;
 
 test.beforeAll(async () => {
-  // A first run may download Electron and compile better-sqlite3 for it.
+  // A first run may download Electron and better-sqlite3's prebuilt for it (compiled where there is
+  // none), as `npm start` does; a stalled download ends after a minute without progress.
   test.setTimeout(20 * 60_000);
-  const binary = findElectron({ tryInstall: true });
+  const binary = await downloadElectron();
   test.skip(!binary.ok, `Electron binary not downloadable on this machine: ${binary.ok ? '' : binary.reason}`);
   if (!binary.ok) return;
-  const sqlite = ensureElectronSqlite();
+  const sqlite = await obtainElectronSqlite({ compile: () => ensureElectronSqlite() });
   test.skip(!sqlite.ok, `better-sqlite3 could not be built for Electron on this machine: ${sqlite.ok ? '' : sqlite.reason}`);
   if (!sqlite.ok) return;
   expect(existsSync(MAIN), `${MAIN} is missing: run \`npm run build\` first`).toBe(true);
