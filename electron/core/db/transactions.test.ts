@@ -150,4 +150,13 @@ describe('no transaction opened any other way (a deferred write transaction fail
     }
     expect(offenders, 'use writeTransaction (or readTransaction) from electron/core/db/transactions.ts').toEqual([]);
   });
+
+  it('only openDatabase opens the library (so every connection gets its busy_timeout): no other connection outside tests', () => {
+    const allowed = new Set([join(__dirname, 'open.ts'), join(ELECTRON, 'core', 'backup', 'backup.ts')]);
+    const offenders = sourceFiles(ELECTRON)
+      .filter((f) => !/\.test\.ts$/.test(f) && !allowed.has(f))
+      .filter((f) => /new\s+BetterSqlite3\s*\(|from 'better-sqlite3'/.test(readFileSync(f, 'utf8').replace(/import type [^;]*;/g, '')))
+      .map((f) => relative(ELECTRON, f));
+    expect(offenders, 'open the library with openDatabase (db/open.ts)').toEqual([]);
+  });
 });
