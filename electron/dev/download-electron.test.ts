@@ -1,36 +1,28 @@
 // `npm start`'s Electron download against a local mirror (ELECTRON_MIRROR) that stalls or is
 // gone: it must end within the stall limit, or at once, saying how to supply Electron by hand.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { downloadElectron, findElectron } from './electron-env.cjs';
+import { localHost } from '../test/local-server';
 
 const installed = findElectron({ tryInstall: false }).ok;
 const dir = mkdtempSync(join(tmpdir(), 'cp-electron-dl-'));
 const saved = { mirror: process.env.ELECTRON_MIRROR, cache: process.env.electron_config_cache };
-let server: Server | undefined;
-const requested: string[] = [];
+let host: Awaited<ReturnType<typeof localHost>> | undefined;
 
-async function mirror(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  server = createServer((req, res) => {
-    requested.push(req.url ?? '');
-    handler!(req, res);
-  });
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+/** A mirror URL as @electron/get wants it (with the trailing slash). */
+async function mirror(handler: Parameters<typeof localHost>[0]): Promise<string> {
+  host = await localHost(handler);
+  return `${host.url}/`;
 }
 
 afterEach(async () => {
   process.env.ELECTRON_MIRROR = saved.mirror;
   if (saved.mirror === undefined) delete process.env.ELECTRON_MIRROR;
-  if (server) {
-    server.closeAllConnections();
-    await new Promise((r) => server!.close(r));
-  }
-  server = undefined;
+  await host?.stop();
+  host = undefined;
 });
 afterAll(() => {
   if (saved.cache === undefined) delete process.env.electron_config_cache;
@@ -48,7 +40,7 @@ describe.skipIf(installed)('downloadElectron (Electron not installed)', () => {
     });
     const started = Date.now();
     const got = await downloadElectron({ stallMs: 2000 });
-    expect(requested.some((u) => /electron-v[\d.]+-\w+-\w+\.zip$/.test(u))).toBe(true);
+    expect(host!.requested.some((u) => /electron-v[\d.]+-\w+-\w+\.zip$/.test(u))).toBe(true);
     expect(got.ok).toBe(false);
     if (!got.ok) {
       expect(got.reason).toMatch(/made no progress for 2 s and was stopped/);
@@ -60,8 +52,7 @@ describe.skipIf(installed)('downloadElectron (Electron not installed)', () => {
   it('fails at once when the host is unreachable, with the same advice', async () => {
     process.env.electron_config_cache = join(dir, 'cache-2');
     const url = await mirror(() => {});
-    await new Promise((r) => server!.close(r));
-    server = undefined;
+    await host!.stop();
     process.env.ELECTRON_MIRROR = url;
     const got = await downloadElectron({ stallMs: 60_000 });
     expect(got.ok).toBe(false);

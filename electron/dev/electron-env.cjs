@@ -10,18 +10,6 @@ const path = require('node:path');
 const projectRoot = path.resolve(__dirname, '..', '..');
 const projectRequire = (id) => require.resolve(id, { paths: [projectRoot] });
 
-// npm re-exports ~/.npmrc settings as npm_config_* to child processes. `nodedir=/usr` there
-// makes node-gyp quietly build against Node's headers (Node's ABI) however we ask for
-// Electron, so these never reach the native build.
-const BUILD_ENV_OVERRIDES = [
-  'npm_config_nodedir',
-  'npm_config_target',
-  'npm_config_runtime',
-  'npm_config_disturl',
-  'npm_config_dist_url',
-  'npm_config_build_from_source',
-];
-
 function electronPackageDir() {
   return path.dirname(projectRequire('electron/package.json'));
 }
@@ -208,10 +196,8 @@ function ensureElectronSqlite(opts = {}) {
   const skip = path.join(sqliteDir, 'build');
   fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => src !== skip && !src.startsWith(skip + path.sep) });
 
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (BUILD_ENV_OVERRIDES.includes(key.toLowerCase())) delete env[key];
-  }
+  // Without ~/.npmrc's nodedir & co., which would make node-gyp build for Node's ABI.
+  const env = require('../packaging/electron-sqlite.cjs').cleanEnv();
   const args = [nodeGyp, 'rebuild', '--release', `--runtime=electron`, `--target=${version}`, `--arch=${process.arch}`, '--jobs=max'];
   const headers = process.env.COMMONPLACE_ELECTRON_HEADERS;
   args.push(headers ? `--nodedir=${path.resolve(headers)}` : '--dist-url=https://electronjs.org/headers');

@@ -3,8 +3,6 @@
 // Node-ABI one, a stalled download and no host at all — plus the compiler fallback's rules.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { electronFacts, obtainElectronSqlite } from './electron-sqlite.cjs';
 import { readNativeAbi } from './native-abi.cjs';
 import { buildStandInNodeModule } from './stand-ins.cjs';
+import { localHost } from '../test/local-server';
 
 const require = createRequire(import.meta.url);
 const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
@@ -32,15 +31,11 @@ function tarball(name: string, module: string): Buffer {
   return readFileSync(`${root}.tar.gz`);
 }
 
-let server: Server | undefined;
-const requested: string[] = [];
-async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  server = createServer((req, res) => {
-    requested.push(req.url ?? '');
-    handler!(req, res);
-  });
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+let host: Awaited<ReturnType<typeof localHost>> | undefined;
+const requested = () => host?.requested ?? [];
+async function serve(handler: Parameters<typeof localHost>[0]): Promise<string> {
+  host = await localHost(handler);
+  return host.url;
 }
 
 beforeAll(() => {
@@ -51,9 +46,8 @@ beforeAll(() => {
 });
 afterEach(async () => {
   delete process.env[HOST];
-  requested.length = 0;
-  if (server) await new Promise((r) => server!.close(r));
-  server = undefined;
+  await host?.stop();
+  host = undefined;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -64,13 +58,13 @@ describe('obtainElectronSqlite', () => {
     const root = cacheRoot();
     const got = await obtainElectronSqlite({ platform: 'darwin', arch: 'arm64', cacheRoot: root, log: (l) => lines.push(l) });
     expect(got).toMatchObject({ ok: true, how: 'prebuilt' });
-    expect(requested).toEqual([expect.stringMatching(new RegExp(`better-sqlite3-v[\\d.]+-electron-v${abi}-darwin-arm64\\.tar\\.gz$`))]);
+    expect(requested()).toEqual([expect.stringMatching(new RegExp(`better-sqlite3-v[\\d.]+-electron-v${abi}-darwin-arm64\\.tar\\.gz$`))]);
     expect(lines[0]).toContain(`for Electron ${version} (darwin-arm64)`);
     if (!got.ok) return;
     expect(readNativeAbi(got.binding)).toMatchObject({ ok: true, abi });
     // Second time: from the cache, no request.
     expect(await obtainElectronSqlite({ platform: 'darwin', arch: 'arm64', cacheRoot: root })).toMatchObject({ ok: true, how: 'cached', binding: got.binding });
-    expect(requested).toHaveLength(1);
+    expect(requested()).toHaveLength(1);
   });
 
   it('refuses a "prebuilt" built for the wrong ABI', async () => {
@@ -82,8 +76,7 @@ describe('obtainElectronSqlite', () => {
 
   it('fails at once, saying so, when the download host cannot be reached', async () => {
     const url = await serve(() => {});
-    await new Promise((r) => server!.close(r));
-    server = undefined;
+    await host!.stop();
     process.env[HOST] = url; // nothing listens there any more
     const started = Date.now();
     const got = await obtainElectronSqlite({ platform: 'linux', arch: 'x64', cacheRoot: cacheRoot() });
