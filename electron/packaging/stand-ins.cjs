@@ -48,4 +48,9 @@ function buildStandInNodeModule(file, abi) {
   return { ok: true, file };
 }
 
-module.exports = { makeStandInElectronDist, buildStandInNodeModule, FUSE_SENTINEL, SHIPPED_FUSES };
+/** Windows has no `cc` by default (and would need MSVC's export syntax): the Linux and macOS runs cover it. */
+const CAN_BUILD_STAND_IN = process.platform !== 'win32';
+/** The format native modules of this machine have. */
+const HOST_FORMAT = { linux: 'ELF', darwin: 'Mach-O', win32: 'PE' }[process.platform] || 'ELF';
+
+module.exports = { makeStandInElectronDist, buildStandInNodeModule, FUSE_SENTINEL, SHIPPED_FUSES, CAN_BUILD_STAND_IN, HOST_FORMAT };
