@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CommonplaceError, errorMessage, isCommonplaceError } from '../core/errors';
+import { CommonplaceError, errorMessage, isCommonplaceError, oneLineMessage } from '../core/errors';
 import type { Library } from '../core/library';
 import { contract, isMethod, type Envelope, type Exposure, type Method } from './contract';
 import type { Handlers } from './handlers';
@@ -50,7 +50,8 @@ export function createDispatcher(handlers: Handlers, library?: Library): Dispatc
       if (spec.mutates) library?.flushChanges();
       return { ok: true, data };
     } catch (e) {
-      if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      // One line whatever values the message quotes: clients print it as a status line or a report row.
+      if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: oneLineMessage(e.message) } };
       console.error(`${String(method)} failed:`, e);
       return { ok: false, error: { code: 'internal', message: `${String(method)}: ${errorMessage(e)}` } };
     }

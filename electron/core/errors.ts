@@ -40,3 +40,13 @@ export function errorMessage(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
 }
+
+/**
+ * A message as one line: line breaks that came in with a value it quotes (a job id, a file name
+ * may hold one) are shown escaped, as `\n`, rather than breaking the line a report prints it on.
+ */
+export function oneLineMessage(message: string): string {
+  return message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAK_ESCAPES[c] ?? ' ');
+}
+
+const LINE_BREAK_ESCAPES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };

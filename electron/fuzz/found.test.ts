@@ -96,3 +96,18 @@ describe('inputs the library JSON fuzzer found', () => {
     expect(rows).toBe(0);
   });
 });
+
+describe('inputs the API fuzzer found', () => {
+  it('an error message quoting a value with a line break stays one line (was: "export \\r\\n: no such export" on two lines)', async () => {
+    const t = openTestLibrary(tempDir());
+    try {
+      const status = await t.dispatch('export.status', { jobId: 'job\r\nx' }, 'http');
+      expect(status).toEqual({ ok: false, error: { code: 'not_found', message: 'export job\\r\\nx: no such export (finished exports are kept 10 minutes)' } });
+      const unknown = await t.dispatch('no.such\nmethod', {}, 'http');
+      expect(unknown.ok).toBe(false);
+      if (!unknown.ok) expect(unknown.error.message).toBe('unknown API method "no.such\\nmethod"');
+    } finally {
+      t.library.close();
+    }
+  });
+});

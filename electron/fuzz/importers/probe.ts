@@ -31,7 +31,7 @@ export interface Verdict {
 /** What a one-line message for people must not look like. */
 export function messageProblems(message: string, fileName: string): string[] {
   const problems: string[] = [];
-  if (/[\r\n]/.test(message)) problems.push(`the message spans lines: ${JSON.stringify(message.slice(0, 300))}`);
+  if (/[\r\n\u2028\u2029]/.test(message)) problems.push(`the message spans lines: ${JSON.stringify(message.slice(0, 300))}`);
   if (/\bat \S+ \(|\bat (file|node):|node:internal|\.(ts|js|mjs|cjs):\d+:\d+/.test(message)) problems.push(`the message holds a stack trace: ${JSON.stringify(message.slice(0, 300))}`);
   if (!message.includes(fileName)) problems.push(`the message does not name the file ${fileName}: ${JSON.stringify(message.slice(0, 300))}`);
   return problems;
