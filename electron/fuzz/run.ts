@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   const next = new Map<FuzzFormat, number>(formats.map((f) => [f, 0]));
   const line = (f: FuzzFormat) => {
     const t = session.tally(f);
-    const o = Object.entries(t.outcomes).map(([k, n]) => `${k} ${n}`).join(', ');
+    const o = Object.entries(t.outcomes).map(([k, n]) => (k === 'refused' ? `refused ${n}: ${Object.entries(t.refusals).map(([c, m]) => `${c} ${m}`).join(' ')}` : `${k} ${n}`)).join(', ');
     return `${f.padEnd(9)} ${String(t.inputs).padStart(6)} inputs (${o}), slowest ${(t.slowestMs / 1000).toFixed(1)} s, ${t.failures.length} failing`;
   };
   try {

@@ -23,6 +23,8 @@ export type Outcome = 'imported' | 'duplicate' | 'refused';
 
 export interface Verdict {
   outcome: Outcome | 'broken';
+  /** A refusal's error code (too_large for a parse over its budget, parse_error, …). */
+  code?: string;
   /** What went wrong; empty when the input was handled as it should be. */
   findings: string[];
   ms: number;
@@ -125,7 +127,7 @@ export class ImportProbe {
       if (result.error.code === 'internal') findings.push(`an unexpected error (code internal): ${result.error.message.slice(0, 300)}`);
       const changed = changedTables(before, after);
       if (changed.length) findings.push(`refused, yet tables changed: ${changed.join(', ')}`);
-      return { outcome: 'refused', findings, ms };
+      return { outcome: 'refused', code: result.error.code, findings, ms };
     }
     if (result.duplicate) {
       const changed = changedTables(before, after);
@@ -164,7 +166,7 @@ export class ImportProbe {
         if (env.error.code === 'internal') findings.push(`an unexpected error (code internal): ${env.error.message.slice(0, 300)}`);
         const changed = changedTables(before, snapshot(db));
         if (changed.length) findings.push(`refused, yet tables changed: ${changed.join(', ')}`);
-        return { outcome: 'refused', findings, ms };
+        return { outcome: 'refused', code: env.error.code, findings, ms };
       }
       findings.push(...(await this.restoredProblems(target)));
       return { outcome: 'imported', findings, ms };

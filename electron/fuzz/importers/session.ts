@@ -27,6 +27,8 @@ export interface Failure {
 export interface FormatTally {
   inputs: number;
   outcomes: Record<string, number>;
+  /** Refusals by error code. */
+  refusals: Record<string, number>;
   slowestMs: number;
   failures: Failure[];
 }
@@ -57,7 +59,7 @@ export class FuzzSession {
 
   tally(format: FuzzFormat): FormatTally {
     let t = this.tallies.get(format);
-    if (!t) this.tallies.set(format, (t = { inputs: 0, outcomes: {}, slowestMs: 0, failures: [] }));
+    if (!t) this.tallies.set(format, (t = { inputs: 0, outcomes: {}, refusals: {}, slowestMs: 0, failures: [] }));
     return t;
   }
 
@@ -68,6 +70,7 @@ export class FuzzSession {
     const t = this.tally(format);
     t.inputs++;
     t.outcomes[v.outcome] = (t.outcomes[v.outcome] ?? 0) + 1;
+    if (v.code) t.refusals[v.code] = (t.refusals[v.code] ?? 0) + 1;
     t.slowestMs = Math.max(t.slowestMs, v.ms);
     if (!v.findings.length) return null;
     const failure: Failure = { format, seed: c.seed, index, scale: this.opts.scale, name: c.name, how: c.how, findings: v.findings, ms: v.ms };
