@@ -1,5 +1,5 @@
 /** The main window: its webPreferences, its remembered place, a crashed page, a failed save on close. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_ENTRY_URL } from '../app-url';
@@ -74,6 +74,14 @@ describe('the main window', () => {
     const again = await boot({ dir: b.dir, displays });
     expect(again.window().options).toMatchObject({ width: 1280, height: 860 });
     expect(again.window().options).not.toHaveProperty('x');
+  });
+
+  it('closes and quits even when its place cannot be written (a folder where the file should be)', async () => {
+    const b = await boot();
+    mkdirSync(join(b.userData, WINDOW_STATE_FILE, 'blocked'), { recursive: true });
+    await quitApp(b);
+    expect(b.window).toThrow('no window');
+    expect(existsSync(`${b.libraryPath}-wal`)).toBe(false);
   });
 
   it('offers to reload a crashed page, reloads it, and holds events until the new page listens', async () => {
