@@ -11,6 +11,35 @@ import { isTrustedSender, sendEvent } from './ipc';
 const listening = new WeakSet<WebContents>();
 const held = new WeakMap<WebContents, LibraryEvent[]>();
 
+/**
+ * A page that never says it listens (a renderer from before rendererReady) gets its events this
+ * long after it loaded, rather than never. The real page says so within ~50 ms of loading.
+ */
+export const READY_GRACE_MS = 10_000;
+
+function flush(win: BrowserWindow, contents: WebContents): void {
+  listening.add(contents);
+  const queue = held.get(contents) ?? [];
+  held.delete(contents);
+  for (const e of queue) sendEvent(win, e);
+}
+
+/** Call for each window: starts the grace period whenever its page finishes loading. */
+export function watchPage(win: BrowserWindow): void {
+  const contents = win.webContents;
+  let timer: NodeJS.Timeout | undefined;
+  contents.on('did-finish-load', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!win.isDestroyed() && !listening.has(contents)) {
+        console.warn(`the page did not call rendererReady within ${READY_GRACE_MS / 1000} s; sending its events anyway`);
+        flush(win, contents);
+      }
+    }, READY_GRACE_MS);
+    timer.unref();
+  });
+}
+
 /** Sends now if the window's page listens, else when it says it does. */
 export function sendWhenReady(win: BrowserWindow, event: LibraryEvent): void {
   if (win.isDestroyed()) return;
@@ -34,10 +63,6 @@ export function registerRendererReady(): void {
   ipcMain.on(RENDERER_READY_CHANNEL, (event) => {
     if (!isTrustedSender(event)) return;
     const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win) return;
-    listening.add(event.sender);
-    const queue = held.get(event.sender) ?? [];
-    held.delete(event.sender);
-    for (const e of queue) sendEvent(win, e);
+    if (win) flush(win, event.sender);
   });
 }

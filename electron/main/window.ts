@@ -7,7 +7,7 @@ import { BrowserWindow, dialog, screen } from 'electron';
 import { APP_NAME } from '../core/paths';
 import { RENDERER_ENTRY_URL } from './app-url';
 import { sendEvent } from './ipc';
-import { pageGone } from './renderer-outbox';
+import { pageGone, watchPage } from './renderer-outbox';
 import { DEFAULT_SIZE, MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state';
 
 export interface MainWindowOptions {
@@ -49,6 +49,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => rememberPlace(win, opts.userData));
+  watchPage(win);
   win.webContents.on('did-fail-load', (_event, code, description, url) => {
     console.error(`renderer failed to load ${url}: ${description} (${code})`);
     if (!win.isVisible()) win.show();

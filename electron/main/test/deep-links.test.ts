@@ -3,7 +3,7 @@
  * (Windows/Linux), a second instance while running. A link that launches the app reaches the page
  * only once the page says it listens (rendererReady): sent on load, it was lost.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventsSent, pageReady, useMainProcess } from './boot';
 import { electronEvent } from './standin';
 
@@ -28,6 +28,22 @@ describe('deep links', () => {
     // Sent once.
     pageReady(b);
     expect(navigations(b)).toHaveLength(1);
+  });
+
+  it('a page that never calls rendererReady (an older renderer) still gets the link, after a grace period', async () => {
+    const b = await boot({ args: [LINK] });
+    // Imported after the boot, so it is the instance the main process uses (under the stand-in).
+    const { READY_GRACE_MS } = await import('../renderer-outbox');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      b.window().webContents.finishLoad();
+      vi.advanceTimersByTime(READY_GRACE_MS - 1);
+      expect(navigations(b)).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(navigations(b)).toEqual([{ type: 'navigate', target: { kind: 'passage', id: ID } }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cold start, macOS: open-url before ready is kept and delivered once the page listens', async () => {
