@@ -46,6 +46,18 @@ describe('deep links', () => {
     }
   });
 
+  it('only our own top frame can say the page listens', async () => {
+    const b = await boot({ args: [LINK] });
+    const win = b.window();
+    win.webContents.finishLoad();
+    const { RENDERER_READY_CHANNEL } = await import('../../preload/channels');
+    b.electron.ipcMain.sendFrom({ window: win, frame: { url: 'https://evil.example/', parent: null } }, RENDERER_READY_CHANNEL);
+    b.electron.ipcMain.sendFrom({ window: win, frame: { url: 'app://commonplace/index.html', parent: win.webContents.mainFrame } }, RENDERER_READY_CHANNEL);
+    expect(navigations(b)).toEqual([]);
+    pageReady(b);
+    expect(navigations(b)).toHaveLength(1);
+  });
+
   it('cold start, macOS: open-url before ready is kept and delivered once the page listens', async () => {
     let event = electronEvent();
     const b = await boot({
