@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary, LibraryEvent } from '../../electron/api/contract';
 import { invoke } from './api/client';
+import { useRendererReady } from './app/useRendererReady';
 import { NavigationContext, useNavigation } from './app/navigation';
 import { focusPane } from './app/paneFocus';
 import { useLibraryEvents } from './app/useLibraryEvents';
@@ -69,7 +70,7 @@ export function App() {
   );
   const importer = useImporter({ toaster, onImported });
   const pickFiles = useCallback(() => fileInput.current?.click(), []);
-  const bulk = useBulkImport({ fallback: importer.importFiles, onFinished: useCallback(() => pages.invalidate(), [pages]) });
+  const bulk = useBulkImport({ fallback: importer.importFiles, onFewImported: importer.report, onFinished: useCallback(() => pages.invalidate(), [pages]) });
   const dragging = useWindowFileDrop((dropped) => void bulk.importDropped(dropped));
   useShortcuts(pickFiles);
 
@@ -94,11 +95,13 @@ export function App() {
       [go],
     ),
   );
+  // Last of App's effects, after every subscription above and in its children (theirs run first).
+  useRendererReady();
 
   return (
     <NavigationContext.Provider value={nav}>
-      <DeepLinkListener />
     <ToasterContext.Provider value={toaster}>
+      <DeepLinkListener />
       <TagsContext.Provider value={tags}>
         <ExternalLinksProvider>
           <LinkDialogProvider>

@@ -5,7 +5,7 @@ export function DropOverlay({ visible }: { visible: boolean }) {
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-overlay-card">
         <p className="drop-overlay-title">Drop files or folders to import</p>
-        <p>Text, Markdown and HTML files</p>
+        <p>Text, Markdown, HTML, PDF, EPUB and DOCX files</p>
       </div>
     </div>
   );

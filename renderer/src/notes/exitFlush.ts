@@ -5,9 +5,13 @@
  * `keepalive` fetch to the same API path, which the browser finishes after the page is gone.
  * Browsers cap keepalive bodies at 64 KiB: a larger unsaved note asks the user to stay (the
  * browser's "leave site?" prompt) while the normal save runs, rather than lose the text.
+ * In the desktop app a failed last save keeps the window (`beforeunload` prevented); the main
+ * process then asks Retry / Discard and close / Cancel, and Retry comes back as a `retry-save`
+ * event: the window tries to close again, which saves again (and asks again if that fails too).
  */
 import { HTTP_API_PREFIX, type Bridge, type Envelope, type Input } from '../../../electron/api/contract';
 import { authHeaders } from '../api/webToken';
+import { onLibraryEvent } from '../api/client';
 
 export type NoteUpdate = Input<'notes.update'>;
 
@@ -88,6 +92,12 @@ function install(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') for (const saver of savers) void saver.flush();
   });
+  // Only the desktop app sends it (web mode's "leave site?" prompt has no retry).
+  if (syncSave()) {
+    onLibraryEvent((event) => {
+      if (event.type === 'retry-save') window.close();
+    });
+  }
 }
 
 /** While registered, the saver's changes are sent when the page goes away. */

@@ -24,6 +24,8 @@ export interface Dropped {
   entries: FileSystemEntry[];
   /** Files the browser gave without entries (older engines): taken as they are. */
   loose: File[];
+  /** Each dropped item as a File (a folder too): the desktop app knows their paths on disk. */
+  files: File[];
 }
 
 /** Call inside the `drop` handler. */
@@ -39,8 +41,9 @@ export function takeDropped(data: DataTransfer): Dropped {
       if (file) loose.push(file);
     }
   }
-  if (entries.length === 0 && loose.length === 0) loose.push(...Array.from(data.files));
-  return { entries, loose };
+  const files = Array.from(data.files);
+  if (entries.length === 0 && loose.length === 0) loose.push(...files);
+  return { entries, loose, files };
 }
 
 function fileOf(entry: FileSystemFileEntry): Promise<File> {

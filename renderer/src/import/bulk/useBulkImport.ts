@@ -2,10 +2,16 @@
  * Bulk imports as the window sees them: starts upload jobs for dropped folders and big drops,
  * follows every job's progress events (also jobs started from the desktop app's menu), cancels,
  * and keeps the end report of each job for the report dialog.
+ *
+ * In the desktop app, files and folders with a path on disk are imported by path
+ * (`bulkImport.startPaths`): the worker reads them itself, so a file of up to 200 MB imports with
+ * the progress bar instead of being refused at the upload's 64 MB cap. Files without a path
+ * (made in the page) are uploaded as in web mode.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { ImportResult, LibraryEvent } from '../../../../electron/api/contract';
-import { invoke } from '../../api/client';
+import { invoke, invokeDesktop } from '../../api/client';
+import { pathsOf } from '../../api/desktop';
 import { errorText } from '../../api/errors';
 import { useLibraryEvents } from '../../app/useLibraryEvents';
 import { collectDropped, pickedFolderFiles, type Collected, type Dropped } from './collectDropped';
@@ -41,15 +47,32 @@ export interface BulkImport {
   importFolder(files: File[]): Promise<void>;
 }
 
-export function useBulkImport({ fallback, onFinished }: { fallback: (files: File[]) => Promise<void>; onFinished: () => void }): BulkImport {
+interface Options {
+  /** A few files without paths: imported directly, reported with toasts. */
+  fallback: (files: File[]) => Promise<void>;
+  /** The results of a few files imported by path (reported like `fallback`'s, not in the dialog). */
+  onFewImported: (results: readonly ImportResult[]) => void;
+  onFinished: () => void;
+}
+
+export function useBulkImport({ fallback, onFewImported, onFinished }: Options): BulkImport {
   const [running, setRunning] = useState<JobProgress[]>([]);
   const [reports, setReports] = useState<BulkReport[]>([]);
   /** Failures found in this window before upload, merged into the job's report; and jobs cancelled here. */
   const local = useRef(new Map<string, { failures: ImportResult[]; sent: boolean; pending: ReportEvent | null }>());
   const cancelled = useRef(new Set<string>());
+  /** Path jobs of picked or dropped files: if they came to a few files, their end goes to the toasts, as an upload of a few does. */
+  const byPath = useRef(new Set<string>());
 
   const finish = useCallback(
     (event: ReportEvent) => {
+      const { imported, duplicate, failed } = event.counts;
+      if (byPath.current.delete(event.jobId) && event.state === 'finished' && imported + duplicate + failed <= BULK_THRESHOLD) {
+        setRunning((list) => list.filter((j) => j.jobId !== event.jobId));
+        onFewImported(event.results);
+        onFinished();
+        return;
+      }
       const mine = local.current.get(event.jobId);
       // An upload job's report waits for the failures found while reading the files.
       if (mine && !mine.sent) {
@@ -61,7 +84,7 @@ export function useBulkImport({ fallback, onFinished }: { fallback: (files: File
       setReports((list) => [...list, reportFromEvent(event, mine?.failures ?? [])]);
       onFinished();
     },
-    [onFinished],
+    [onFinished, onFewImported],
   );
 
   useLibraryEvents((event) => {
@@ -103,26 +126,55 @@ export function useBulkImport({ fallback, onFinished }: { fallback: (files: File
     [finish],
   );
 
+  /** Imports by path if every file has one (desktop app); false if they must be uploaded. */
+  const importByPath = useCallback(
+    async (files: readonly File[]): Promise<boolean> => {
+      const paths = pathsOf(files);
+      if (!paths) return false;
+      try {
+        const { jobId } = await invokeDesktop('bulkImport.startPaths', { paths });
+        byPath.current.add(jobId);
+        setRunning((list) => (list.some((j) => j.jobId === jobId) ? list : [...list, blankProgress(jobId, paths.length)]));
+      } catch (error) {
+        const failed = paths.map((path): ImportResult => ({ ok: false, file: path, error: { code: 'io_error', message: `${path}: not imported (${errorText(error)})` } }));
+        setReports((list) => [...list, localReport({ jobId: 'job-none', state: 'failed', error: errorText(error) }, failed)]);
+      }
+      return true;
+    },
+    [],
+  );
+
   const importDropped = useCallback(
     async (dropped: Dropped) => {
+      // A folder's path names it whole: the worker walks it (skipping the same clutter).
+      if (await importByPath(dropped.files)) return;
       const collected = await collectDropped(dropped);
       if (!collected.hadFolder && collected.failures.length === 0 && collected.files.length <= BULK_THRESHOLD) {
         return fallback(collected.files.map((f) => f.file));
       }
       await runJob(collected);
     },
-    [fallback, runJob],
+    [fallback, runJob, importByPath],
   );
 
   const importPicked = useCallback(
     async (files: File[]) => {
+      if (await importByPath(files)) return;
       if (files.length <= BULK_THRESHOLD) return fallback(files);
       await runJob({ files: files.map((file) => ({ file, path: file.name })), failures: [], hadFolder: false });
     },
-    [fallback, runJob],
+    [fallback, runJob, importByPath],
   );
 
-  const importFolder = useCallback(async (files: File[]) => runJob(pickedFolderFiles(files)), [runJob]);
+  const importFolder = useCallback(
+    async (files: File[]) => {
+      // The folder picker gives its files (not the folder): import those paths, clutter left out.
+      const picked = pickedFolderFiles(files);
+      if (await importByPath(picked.files.map((f) => f.file))) return;
+      await runJob(picked);
+    },
+    [runJob, importByPath],
+  );
 
   const cancel = useCallback((jobId: string) => {
     cancelled.current.add(jobId);

@@ -1,0 +1,38 @@
+/**
+ * What the desktop app's preload adds to the bridge (`DesktopBridgeExtension`: pathForFile,
+ * rendererReady, saveNoteSync). The renderer feature-detects each function, so web mode (no
+ * `window.commonplace`) and a page without them keep working.
+ */
+import type { DesktopBridgeExtension } from '../../../electron/api/contract';
+
+function extension(): Partial<DesktopBridgeExtension> | undefined {
+  return window.commonplace as Partial<DesktopBridgeExtension> | undefined;
+}
+
+/** Paths of these files if the desktop app knows every one of them, else null (upload them). */
+export function pathsOf(files: readonly File[]): string[] | null {
+  const bridge = extension();
+  if (typeof bridge?.pathForFile !== 'function' || files.length === 0) return null;
+  const paths: string[] = [];
+  for (const file of files) {
+    let path: string | null = null;
+    try {
+      path = bridge.pathForFile(file);
+    } catch {
+      path = null;
+    }
+    if (!path) return null;
+    paths.push(path);
+  }
+  return paths;
+}
+
+let readySent = false;
+
+/** Tells the desktop app the renderer is listening (once per page): main then sends the deep links it held. */
+export function signalRendererReady(): void {
+  const bridge = extension();
+  if (readySent || typeof bridge?.rendererReady !== 'function') return;
+  readySent = true;
+  bridge.rendererReady();
+}
