@@ -41,4 +41,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'web', testIgnore: 'desktop/**' },
+    // The renderer's desktop branches, with a stand-in preload over web mode (e2e/desktop/standIn.ts).
+    { name: 'desktop', testMatch: 'desktop/*.spec.ts' },
+  ],
 });
