@@ -7,6 +7,9 @@ import { writeNotesFolder, writePdf } from './files';
 import { expect, test } from './standIn';
 
 const MB = 1024 * 1024;
+/** A path job's import worker (and its parser thread) load our importers from TypeScript here: seconds each, more on a loaded machine. */
+const JOB = { timeout: 90_000 };
+test.describe.configure({ timeout: 240_000 });
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page });
@@ -39,7 +42,7 @@ test('Import… in the desktop app imports by path: a 70 MB PDF (over the 64 MB 
   await expect(progress.getByRole('progressbar')).toBeVisible();
   expect(await seriousViolations(page, '.bulk-progress')).toEqual([]);
   // A few files: reported like any small import (the article opens), not in the report dialog.
-  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Big Report', { timeout: 60_000 });
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Big Report', JOB);
   await expect(progress).toBeHidden();
   await expect(page.locator('.toasts [role="alert"]')).toHaveText('');
   const listed = JSON.parse((await app.cli(['list', '--json'])).stdout) as { title: string }[];
@@ -53,7 +56,7 @@ test('a file dropped in the desktop app is read from its path; a file with no pa
   await desktop.setPaths({ 'dropped.md': onDisk });
   // The page's bytes differ from the disk's: the title says which were imported.
   await drop(page, [{ name: 'dropped.md', text: '# Uploaded bytes\n\nWhat the page holds.\n' }]);
-  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Read from the disk');
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Read from the disk', JOB);
   const shown = JSON.parse((await app.cli(['list', '--json'])).stdout) as { id: string; title: string }[];
   expect(shown.map((a) => a.title)).toEqual(['Read from the disk']);
   const article = JSON.parse((await app.cli(['show', shown[0]!.id, '--json'])).stdout) as { source: unknown };
@@ -61,7 +64,7 @@ test('a file dropped in the desktop app is read from its path; a file with no pa
 
   // Made in the page (no path): the upload route, as in web mode.
   await drop(page, [{ name: 'made-here.md', text: '# Made in the page\n\nNo file on disk.\n' }]);
-  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Made in the page');
+  await expect(reader(page).getByRole('heading', { level: 1 })).toHaveText('Made in the page', JOB);
 });
 
 test('a dropped 500 MB file is refused with a message naming it and the limit; the window stays usable', async ({ app, desktop, page }) => {
@@ -72,7 +75,7 @@ test('a dropped 500 MB file is refused with a message naming it and the limit; t
   await desktop.setPaths({ 'huge-scan.pdf': huge });
   await drop(page, [{ name: 'huge-scan.pdf', text: 'placeholder' }]);
   const alert = page.locator('.toasts [role="alert"]');
-  await expect(alert).toContainText(/huge-scan\.pdf: 500\.0 MB is over the 200\.0 MB limit for imported files/, { timeout: 60_000 });
+  await expect(alert).toContainText(/huge-scan\.pdf: 500\.0 MB is over the 200\.0 MB limit for imported files/, JOB);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('option').filter({ hasText: 'North Korea' }).click();
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('North Korea');
@@ -95,7 +98,7 @@ test('a dropped folder of 400 files: one job with progress, the list usable mean
   await expect(reader(page).getByRole('heading', { level: 1 })).toContainText('North Korea');
 
   const report = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(report).toBeVisible({ timeout: 120_000 });
+  await expect(report).toBeVisible({ timeout: 180_000 });
   await expect(report).toContainText('400 imported, 0 already in the library, 0 failed');
   expect(await seriousViolations(page, 'dialog.bulk-report')).toEqual([]);
   await report.getByRole('button', { name: 'Close' }).click();
