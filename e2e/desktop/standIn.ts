@@ -3,8 +3,8 @@
  * mode, gets a stand-in for the preload's `window.commonplace` (injected before the page's
  * scripts), so the code paths that only run in the desktop app run here.
  *
- * - `invoke` and `onEvent` go to web mode's HTTP API (POST /api/METHOD, the SSE stream), as the
- *   real preload goes to main's dispatcher over IPC.
+ * - `invoke` and `onEvent` go to web mode's HTTP API (POST /api/METHOD, the SSE stream, with the
+ *   page's Bearer token), as the real preload goes to main's dispatcher over IPC.
  * - `saveNoteSync` answers at once and sends the save with a keepalive fetch (the real one is a
  *   synchronous IPC call; Chromium allows no synchronous request while a page goes away).
  * - `pathForFile` maps a File to a real file the test made, by name (Electron's
@@ -54,6 +54,8 @@ type FailSaves = 'none' | 'async' | 'all';
 
 interface StandInConfig {
   viaMain: string[];
+  /** Web mode's token, for the stand-in's requests. */
+  token: string;
 }
 
 /** Runs in the page before its scripts (serialised: it may use nothing from this file). */
@@ -69,10 +71,39 @@ function installStandIn(config: StandInConfig): void {
     ready: false,
     held: [] as Ev[],
     listeners: new Set<(event: Ev) => void>(),
-    source: null as EventSource | null,
+    streaming: false,
   };
   const emit = (event: Ev) => {
     for (const listener of [...state.listeners]) listener(event);
+  };
+  // Web mode's credential for the stand-in's own requests (the real preload needs none: IPC).
+  const auth = (): Record<string, string> => ({ Authorization: `Bearer ${config.token}` });
+  /** The SSE stream, read with fetch (EventSource can't send the Authorization header). */
+  const openEvents = async () => {
+    const response = await fetch('/api/events', { headers: { ...auth(), Accept: 'text/event-stream' } });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trimStart())
+          .join('\n');
+        if (!data) continue;
+        try {
+          emit(JSON.parse(data) as Ev);
+        } catch {
+          /* not an event */
+        }
+      }
+    }
   };
   const fromMain = (event: Ev) => {
     if (event.type === 'navigate' && !state.ready) state.held.push(event);
@@ -88,9 +119,8 @@ function installStandIn(config: StandInConfig): void {
       try {
         const response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { ...auth(), 'Content-Type': 'application/json' },
           body: JSON.stringify(input),
-          credentials: 'same-origin',
         });
         return (await response.json()) as Env;
       } catch (e) {
@@ -99,15 +129,9 @@ function installStandIn(config: StandInConfig): void {
     },
     onEvent(listener: (event: Ev) => void): () => void {
       state.listeners.add(listener);
-      if (!state.source) {
-        state.source = new EventSource('/api/events');
-        state.source.onmessage = (message: MessageEvent<string>) => {
-          try {
-            emit(JSON.parse(message.data) as Ev);
-          } catch {
-            /* not an event */
-          }
-        };
+      if (!state.streaming) {
+        state.streaming = true;
+        openEvents().catch(() => (state.streaming = false));
       }
       return () => void state.listeners.delete(listener);
     },
@@ -119,9 +143,8 @@ function installStandIn(config: StandInConfig): void {
       // delivers with a keepalive fetch, which outlives the page; tests poll the library for it.
       void fetch('/api/notes.update', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { ...auth(), 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
-        credentials: 'same-origin',
         keepalive: true,
       }).catch(() => undefined);
       return { ok: true, data: null };
@@ -184,7 +207,7 @@ export const test = base.extend<{ desktop: Desktop }>({
     const main = new StandInMain(app.libraryPath, page);
     // On the context, so a window the page opens (see `open`) has the stand-in too.
     await context.exposeFunction('__standInMain', (method: string, input: unknown) => main.call(method, input));
-    await context.addInitScript(installStandIn, { viaMain: VIA_MAIN } satisfies StandInConfig);
+    await context.addInitScript(installStandIn, { viaMain: VIA_MAIN, token: app.token } satisfies StandInConfig);
     const win = () => main.window;
     await use({
       open: async ({ launchedWith, closable } = {}) => {
@@ -195,10 +218,10 @@ export const test = base.extend<{ desktop: Desktop }>({
           return page;
         }
         // Electron lets a page close its own window; Chromium only a window that a script opened.
-        // Opened from the app's origin (the first load traded the token for a same-site cookie).
+        // Opened from a page of the app's origin, at the URL with the token (as `serve` prints it).
         await page.goto(app.url);
         const popup = page.waitForEvent('popup');
-        await page.evaluate(() => void window.open('/', '_blank'));
+        await page.evaluate((url) => void window.open(url, '_blank'), app.url);
         main.window = await popup;
         await main.window.waitForLoadState();
         return main.window;
