@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { overrideParseBudget } from '../../core/import/bounded';
-import { nestedHtml } from '../../core/import/bounded/hostile';
+import { hugeParagraphMarkdown } from '../../core/import/bounded/hostile';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
 import { startWebServer, type WebServer } from './http';
@@ -40,8 +40,9 @@ function post(server: WebServer, method: string, body: unknown): { sent: Promise
 
 describe('web mode with a hostile upload', { timeout: 180_000 }, () => {
   it('answers other API calls while the upload parses, then refuses it naming the file', async () => {
-    // Nested HTML parses synchronously for seconds: on the server's own thread it would hold every other request.
-    overrideParseBudget({ timeMs: 4000 });
+    // A 6 MB Markdown paragraph parses synchronously for ~6 s even on an idle machine: on the server's
+    // own thread it would hold every other request.
+    overrideParseBudget({ timeMs: 1500 });
     const dir = tempDir();
     const rendererDir = join(dir, 'renderer');
     mkdirSync(rendererDir);
@@ -50,7 +51,7 @@ describe('web mode with a hostile upload', { timeout: 180_000 }, () => {
     const server = await startWebServer({ library: t.library, dispatch: t.dispatch, rendererDir });
     cleanups.push(() => t.library.close(), () => server.close());
 
-    const upload = post(server, 'articles.importFiles', { files: [{ name: 'deep.html', dataBase64: Buffer.from(nestedHtml(600_000)).toString('base64') }] });
+    const upload = post(server, 'articles.importFiles', { files: [{ name: 'huge.md', dataBase64: Buffer.from(hugeParagraphMarkdown(6 * 1024 * 1024)).toString('base64') }] });
     let uploadAnswered = false;
     const uploadReply = upload.reply.then((r) => {
       uploadAnswered = true;
@@ -70,7 +71,7 @@ describe('web mode with a hostile upload', { timeout: 180_000 }, () => {
     expect(reply.status).toBe(200);
     const results = (JSON.parse(reply.body) as { data: { ok: boolean; error?: { message: string } }[] }).data;
     expect(results).toHaveLength(1);
-    expect(results[0]!.error?.message).toBe('deep.html: parsing took longer than 4 s — refused as too large or too complex for its size');
+    expect(results[0]!.error?.message).toBe('huge.md: parsing took longer than 1.5 s — refused as too large or too complex for its size');
     expect(t.library.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -11,7 +11,7 @@ import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { runCli } from '../../../cli/program';
 import { openTestLibrary } from '../../../test/library';
 import { useTempDir } from '../../../test/temp';
-import { amplifiedDocx, nestedHtml } from './hostile';
+import { amplifiedDocx, hugeParagraphMarkdown } from './hostile';
 import { overrideParseBudget } from '.';
 
 const tempDir = useTempDir();
@@ -84,18 +84,19 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
   });
 
   it('a direct CLI import: exit 1, one line naming the file that ran out of time, the others imported', async () => {
-    overrideParseBudget({ timeMs: 1500 });
+    // A 6 MB Markdown paragraph takes ~6 s to parse even on an idle machine.
+    overrideParseBudget({ timeMs: 1000 });
     const dir = tempDir();
     const lib = join(dir, 'library.sqlite');
-    const files = ['good.md', 'deep.html', 'good.txt'].map((n) => join(dir, n));
+    const files = ['good.md', 'huge.md', 'good.txt'].map((n) => join(dir, n));
     writeFileSync(files[0]!, '# Good\n\nFine.\n');
-    writeFileSync(files[1]!, nestedHtml(600_000));
+    writeFileSync(files[1]!, hugeParagraphMarkdown(6 * MB));
     writeFileSync(files[2]!, 'Also fine.\n');
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(['--library', lib, 'import', ...files], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, rendererDir: '/nonexistent' });
     expect(code).toBe(1);
-    expect(err).toEqual([`${files[1]}: parsing took longer than 1.5 s — refused as too large or too complex for its size`]);
+    expect(err).toEqual([`${files[1]}: parsing took longer than 1 s — refused as too large or too complex for its size`]);
     expect(out.filter((l) => l.startsWith('imported: '))).toHaveLength(2);
     const { library } = openTestLibrary(dir);
     try {
@@ -108,18 +109,18 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
 
   it('re-parse and update from source: over budget, refused with the file named, the article unchanged', async () => {
     const dir = tempDir();
-    const path = join(dir, 'deep.html');
-    writeFileSync(path, nestedHtml(300_000));
+    const path = join(dir, 'huge.md');
+    writeFileSync(path, hugeParagraphMarkdown(6 * MB));
     const { library, invoke } = openTestLibrary(dir);
     try {
       const [imported] = await invoke('articles.importPaths', { paths: [path] });
       expect(imported?.ok).toBe(true);
       const id = imported!.ok ? imported!.article.id : '';
       const before = library.db.prepare('SELECT * FROM articles WHERE id = ?').get(id);
-      overrideParseBudget({ timeMs: 300 });
-      await expect(invoke('articles.reparse', { id })).rejects.toThrow(/^deep\.html: parsing took longer than 0\.3 s — /);
-      writeFileSync(path, nestedHtml(600_000));
-      await expect(invoke('articles.updateFromSource', { id })).rejects.toThrow(/^deep\.html: parsing took longer than 0\.3 s — /);
+      overrideParseBudget({ timeMs: 1000 });
+      await expect(invoke('articles.reparse', { id })).rejects.toThrow(/^huge\.md: parsing took longer than 1 s — /);
+      writeFileSync(path, hugeParagraphMarkdown(6 * MB + 100));
+      await expect(invoke('articles.updateFromSource', { id })).rejects.toThrow(/^huge\.md: parsing took longer than 1 s — /);
       expect(library.db.prepare('SELECT * FROM articles WHERE id = ?').get(id)).toEqual(before);
       intact(library.db);
     } finally {
