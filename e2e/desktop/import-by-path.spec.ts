@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -103,4 +103,21 @@ test('a dropped folder of 400 files: one job with progress, the list usable mean
   expect(await seriousViolations(page, 'dialog.bulk-report')).toEqual([]);
   await report.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('option').filter({ hasText: /Folder note \d+/ }).first()).toBeVisible();
+});
+
+test('Import folder… in the desktop app imports the picked folder’s files by path, with the report', async ({ app, desktop, page }) => {
+  const folder = join(app.dir, 'picked');
+  writeNotesFolder(folder, 30);
+  await desktop.open();
+  // The folder picker hands over the folder's files; Electron knows each one's path.
+  const names = readdirSync(folder);
+  await desktop.setPaths(Object.fromEntries(names.map((name) => [name, join(folder, name)])));
+  await page.getByLabel('Import a folder').setInputFiles(folder);
+  const report = page.getByRole('dialog', { name: 'Import finished' });
+  await expect(report).toContainText('30 imported, 0 already in the library, 0 failed', { timeout: 180_000 });
+  const listed = JSON.parse((await app.cli(['list', '--json'])).stdout) as { id: string }[];
+  expect(listed).toHaveLength(30);
+  const one = JSON.parse((await app.cli(['show', listed[0]!.id, '--json'])).stdout) as { source: unknown };
+  // Imported from the disk: the article remembers the file's path (an upload has none).
+  expect(JSON.stringify(one.source)).toContain(folder);
 });
