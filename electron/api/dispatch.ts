@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CommonplaceError, errorMessage, isCommonplaceError, oneLineMessage } from '../core/errors';
+import { explainStorageError } from '../core/db/storage';
 import type { Library } from '../core/library';
 import { contract, isMethod, type Envelope, type Exposure, type Method } from './contract';
 import type { Handlers } from './handlers';
@@ -52,6 +53,9 @@ export function createDispatcher(handlers: Handlers, library?: Library): Dispatc
     } catch (e) {
       // One line whatever values the message quotes: clients print it as a status line or a report row.
       if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: oneLineMessage(e.message) } };
+      // A full disk, a read-only or damaged library: expected, so a sentence rather than a stack.
+      const storage = explainStorageError(e, library?.path ?? 'the library');
+      if (storage) return { ok: false, error: { code: storage.code, message: storage.message } };
       console.error(`${String(method)} failed:`, e);
       return { ok: false, error: { code: 'internal', message: `${String(method)}: ${errorMessage(e)}` } };
     }

@@ -66,8 +66,14 @@ export function formatImportSummary(r: Pick<ImportReportEvent, 'state' | 'counts
 async function importHere(library: Library, paths: string[], onChangedSource: OnChangedSource): Promise<ImportReportEvent> {
   const started = performance.now();
   const results: ImportResult[] = [];
-  for (const item of walkImportPaths(paths).items) {
-    results.push(item.kind === 'failure' ? item.failure : await importWalkedFile(library.db, item.file, onChangedSource));
+  const items = walkImportPaths(paths).items;
+  for (const [i, item] of items.entries()) {
+    const result = item.kind === 'failure' ? item.failure : await importWalkedFile(library.db, item.file, onChangedSource);
+    // The library itself failed (as the worker does): stop, say it once, the rest not reached.
+    if (!result.ok && result.error.code === 'storage') {
+      return { type: 'import-report', jobId: 'job-cli', state: 'failed', error: result.error.message, counts: countGroups(results), notReached: items.length - i, elapsedMs: Math.round(performance.now() - started), results };
+    }
+    results.push(result);
   }
   return { type: 'import-report', jobId: 'job-cli', state: 'finished', error: null, counts: countGroups(results), notReached: 0, elapsedMs: Math.round(performance.now() - started), results };
 }

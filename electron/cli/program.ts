@@ -16,11 +16,12 @@ import { registerExportCommands } from './commands/export';
 import { registerNotesCommands } from './commands/notes';
 import { registerImportsCommands } from './commands/imports';
 import { registerTransferCommands } from './commands/transfer';
+import { registerRepairCommands } from './commands/repair';
 import { formatArticle, formatImportLine, formatPassageLine, formatSummaryLine, importResultJson } from './format';
 import { formatImportSummary, runImportJob } from './importJob';
 
 /** Domains that declare their commands in their own file; each adds one line here. */
-const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [registerExportCommands, registerNotesCommands, registerImportsCommands, registerTransferCommands];
+const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [registerExportCommands, registerNotesCommands, registerImportsCommands, registerTransferCommands, registerRepairCommands];
 
 export interface CliIo {
   out(line: string): void;

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'native_module'
   | 'invalid_link'
   | 'duplicate_link'
+  /** The library file itself can't be written or read (disk full, read-only, damaged): nothing after this can succeed. */
+  | 'storage'
   | 'internal';
 
 export class CommonplaceError extends Error {

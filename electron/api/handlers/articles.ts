@@ -18,7 +18,7 @@ export function articleHandlers(library: Library) {
           const bytes = Buffer.from(f.dataBase64, 'base64');
           results.push(importedResult(f.name, await importDocument(db, { bytes, fileName: f.name })));
         } catch (e) {
-          results.push({ ok: false, file: f.name, error: toImportError(e) });
+          results.push({ ok: false, file: f.name, error: toImportError(e, db) });
         }
       }
       return results;

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ArticleSummary, ImportResult, ReanchorReport } from '../../api/contract';
 import { bodyToText } from '../body';
+import { explainStorageError } from '../db/storage';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { checkImportSize, MEDIA_TYPES } from '../import';
@@ -126,7 +127,7 @@ export async function importPaths(db: Database, paths: readonly string[], onChan
     try {
       results.push(importedResult(p, await importDocument(db, readImportFile(p), onChangedSource)));
     } catch (e) {
-      results.push({ ok: false as const, file: p, error: toImportError(e) });
+      results.push({ ok: false as const, file: p, error: toImportError(e, db) });
     }
   }
   return results;
@@ -150,8 +151,10 @@ export async function updateFromSource(db: Database, id: string): Promise<{ arti
   return { article: result.article, report: typeof result.newVersion === 'object' ? result.newVersion : null };
 }
 
-export function toImportError(e: unknown): { code: string; message: string } {
+export function toImportError(e: unknown, db?: Database): { code: string; message: string } {
   if (isCommonplaceError(e)) return { code: e.code, message: e.message };
+  const storage = explainStorageError(e, db?.name ?? 'the library');
+  if (storage) return { code: storage.code, message: storage.message };
   return { code: 'internal', message: errorMessage(e) };
 }
 

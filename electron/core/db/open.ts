@@ -5,6 +5,7 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { registerSearchFunctions } from '../search/grams';
 import { backupBeforeUpgrade, upgradeBackupPath } from '../backup/beforeUpgrade';
 import { migrate, schemaVersion } from './migrate';
+import { explainStorageError } from './storage';
 import { migrations } from './migrations';
 
 export interface OpenDatabaseOptions {
@@ -73,6 +74,11 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
 function explainOpenError(file: string, e: unknown): Error {
   if (e instanceof CommonplaceError) return e;
   const msg = errorMessage(e);
+  if (/file is not a database|file is encrypted/i.test(msg)) {
+    return new CommonplaceError('io_error', `${file}: is not a Commonplace library (not an SQLite database)`);
+  }
+  const storage = explainStorageError(e, file);
+  if (storage) return storage;
   if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|wrong ELF class|file too short|cannot open shared object|Module did not self-register|Could not locate the bindings file/.test(msg)) {
     return new CommonplaceError(
       'native_module',

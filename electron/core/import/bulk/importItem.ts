@@ -23,7 +23,7 @@ export async function importWalkedFile(db: Database, file: WalkedFile, onChanged
   try {
     return importedResult(file.display, await importDocument(db, readByBytes(file.path, file.display), onChangedSource));
   } catch (e) {
-    return { ok: false, file: file.display, error: toImportError(e) };
+    return { ok: false, file: file.display, error: toImportError(e, db) };
   }
 }
 
@@ -32,7 +32,7 @@ export async function importUploadedFile(db: Database, file: UploadedFile): Prom
   try {
     return importedResult(display, await importDocument(db, { bytes: file.bytes, fileName: display }));
   } catch (e) {
-    return { ok: false, file: display, error: toImportError(e) };
+    return { ok: false, file: display, error: toImportError(e, db) };
   }
 }
 

@@ -23,6 +23,8 @@ function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   let inputEnded = init.mode === 'paths';
   let cancelled = false;
   let finished = false;
+  /** Set when the library itself failed (disk full, read-only, damaged): the loop stops there. */
+  let storageError: string | undefined;
 
   // An error escaping the per-file import is a bug: end the thread so the job fails with it.
   const fail = (e: unknown) => {
@@ -33,7 +35,7 @@ function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
 
   const finish = () => {
     finished = true;
-    post({ type: 'done', cancelled, notReached: queue.length });
+    post({ type: 'done', cancelled, notReached: queue.length, error: storageError });
     queue.length = 0;
     db.close();
     port.close();
@@ -42,7 +44,7 @@ function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   /** Imports the next item; false when there is nothing to do until a message comes. */
   const step = async (): Promise<boolean> => {
     if (finished) return false;
-    if (cancelled) {
+    if (cancelled || storageError) {
       finish();
       return false;
     }
@@ -56,6 +58,12 @@ function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
       post({ type: 'current', file: item.kind === 'file' ? item.file.display : legibleName(item.file.name) });
       const started = performance.now();
       const result = await (item.kind === 'file' ? importWalkedFile(db, item.file, init.onChangedSource) : importUploadedFile(db, item.file));
+      if (!result.ok && result.error.code === 'storage') {
+        // Not this file's fault: it counts as not reached, and the job says why once.
+        storageError = result.error.message;
+        queue.unshift(item);
+        return true;
+      }
       post({ type: 'result', result, ms: performance.now() - started });
     }
     return true;

@@ -201,6 +201,7 @@ export class BulkImports {
         sawDone = true;
         cancelled = message.cancelled;
         notReached = message.notReached;
+        if (message.error) job.error = message.error;
       }
       job.dirty = true;
     });
@@ -208,7 +209,7 @@ export class BulkImports {
       job.error = describeWorkerError(e);
     });
     worker.on('exit', (code) => {
-      if (sawDone) this.end(job, cancelled ? 'cancelled' : 'finished', notReached);
+      if (sawDone) this.end(job, cancelled ? 'cancelled' : job.error ? 'failed' : 'finished', notReached);
       else {
         job.error ??= `the import stopped unexpectedly (worker exit code ${code})`;
         this.end(job, 'failed', Math.max(0, job.total - job.results.length));

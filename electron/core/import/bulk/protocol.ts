@@ -28,4 +28,5 @@ export type FromWorker =
   | { type: 'current'; file: string }
   /** `ms`: time spent importing this file (0 for entries that failed in the walk). */
   | { type: 'result'; result: ImportResult; ms: number }
-  | { type: 'done'; cancelled: boolean; notReached: number };
+  /** `error`: why the worker stopped early (the library can't be written: every later file would fail alike). */
+  | { type: 'done'; cancelled: boolean; notReached: number; error?: string };
