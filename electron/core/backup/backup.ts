@@ -4,11 +4,11 @@
  * must pass `PRAGMA integrity_check`, and only then is renamed into place: a failed or
  * interrupted backup never leaves a half-written FILE, nor replaces a good older one.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
+import { removeStaleTemps, tempPathFor } from '../tempFiles';
 import { BUSY_TIMEOUT_MS } from '../db/open';
 
 export interface BackupResult {
@@ -37,7 +37,8 @@ export async function backupLibrary(db: Database, libraryPath: string, out: stri
   }
   if (existsSync(target) && statSync(target).isDirectory()) throw new CommonplaceError('not_a_file', `${target} is a folder: give a file name for the backup.`);
 
-  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  removeStaleTemps(target);
+  const temp = tempPathFor(target);
   try {
     const progress = await db.backup(temp);
     const copy = new BetterSqlite3(temp, { fileMustExist: true });

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { dirname, join, resolve, sep } from 'node:path';
 import { sha256Hex } from '../articles/import';
 import { CommonplaceError } from '../errors';
+import { removeStaleTemps } from '../tempFiles';
 import type { ExportFile } from './types';
 import { checkFolder, ioError, tempName, writeFileDurably } from './write';
 
@@ -144,6 +145,8 @@ export function writeExportFolder(folder: string, files: readonly ExportFile[]):
       mkdirSync(root);
       created = true;
     }
+    for (const p of planned) removeStaleTemps(p.target);
+    removeStaleTemps(join(root, MANIFEST_FILE));
     for (const p of planned) {
       if (!p.write) continue;
       mkdirSync(dirname(p.target), { recursive: true });

@@ -1,9 +1,10 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { exportToPath } from './index';
 import { exportFixture, options } from './testFixture';
+import { STALE_TEMP_MS } from '../tempFiles';
 import { writeExportFolder } from './folder';
 import { writeAtomically } from './write';
 
@@ -57,5 +58,23 @@ describe('writeAtomically', () => {
     expect(() => writeAtomically(dir, bytes('x'))).toThrow(/is a folder; give a file name/);
     writeFileSync(join(dir, 'file'), 'x');
     expect(() => writeExportFolder(join(dir, 'file'), [])).toThrow(/a file is in the way/);
+  });
+
+  it('removes the stale temp files an interrupted earlier run left for the same file, and only those', () => {
+    const dir = tempDir();
+    const target = join(dir, 'out.md');
+    const old = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
+    const make = (name: string, stale: boolean) => {
+      writeFileSync(join(dir, name), 'x'.repeat(1000));
+      if (stale) utimesSync(join(dir, name), old, old);
+    };
+    make('.out.md.0123456789ab.tmp', true); // ours, interrupted: removed
+    make('.out.md.0123456789ab.tmp-wal', true); // its SQLite journal: removed
+    make('.out.md.fedcba987654.tmp', false); // ours but recent (another run writing now): kept
+    make('.out.md.notours.tmp', true); // not our pattern: kept
+    make('.other.md.0123456789ab.tmp', true); // another file's: kept
+    make('notes.md', true); // the user's: kept
+    writeAtomically(target, bytes('new'));
+    expect(readdirSync(dir).sort()).toEqual(['.other.md.0123456789ab.tmp', '.out.md.fedcba987654.tmp', '.out.md.notours.tmp', 'notes.md', 'out.md'].sort());
   });
 });

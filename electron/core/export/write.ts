@@ -3,10 +3,10 @@
  * file beside the target and is renamed over it (folders: folder.ts). Missing or read-only
  * folders give a message naming the path.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CommonplaceError } from '../errors';
+import { removeStaleTemps, tempPathFor } from '../tempFiles';
 
 export function ioError(e: unknown, path: string, doing: string): CommonplaceError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -23,10 +23,8 @@ export function checkFolder(dir: string): void {
   if (!st.isDirectory()) throw new CommonplaceError('io_error', `${dir}: not a folder`);
 }
 
-/** A hidden temp file beside `target`: `.NAME.<12 hex>.tmp` (stale ones are recognised by this). */
-export function tempName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-}
+/** A hidden temp file beside `target` (tempFiles.ts: stale ones are recognised by their name). */
+export const tempName = tempPathFor;
 
 /** Writes through `produce` (which may call `write` any number of times), then syncs to disk. */
 export function writeFileDurably(path: string, produce: (write: (bytes: Uint8Array) => void) => void): void {
@@ -56,6 +54,7 @@ export function writeAtomicallyStreamed(target: string, produce: (write: (bytes:
   checkFolder(dirname(path));
   const existing = statSync(path, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new CommonplaceError('io_error', `${path}: is a folder; give a file name`);
+  removeStaleTemps(path);
   const tmp = tempName(path);
   try {
     writeFileDurably(tmp, produce);
