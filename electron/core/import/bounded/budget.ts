@@ -31,6 +31,13 @@ export const PARSE_BUDGET = {
   baseMemoryMb: 1024,
   memoryMbPerMb: 64,
   maxMemoryMb: 2048,
+  /**
+   * The process's resident memory may grow by the heap limit plus this much plus bufferMbPerMb per
+   * MB of file while a file parses: the heap limit doesn't cover typed-array buffers (a 1.8 MB PDF
+   * whose content stream inflates to 1.8 GB grew the process by 1.9 GB under a 1 GB heap limit).
+   */
+  bufferMb: 256,
+  bufferMbPerMb: 4,
   /** Starting the parser thread (loading pdf.js, jsdom, mammoth) is not the file's fault: its own, generous limit. */
   startSeconds: 60,
 } as const;
@@ -44,6 +51,8 @@ export interface ParseBudget {
   timeMs: number;
   /** maxOldGenerationSizeMb of the parsing thread. */
   memoryMb: number;
+  /** How much the process's RSS may grow while the file parses (heap and buffers together). */
+  rssMb: number;
   startMs: number;
 }
 
@@ -74,9 +83,13 @@ export function parseBudgetFor(size: number, override: ParseBudgetOverride | nul
   const budget: ParseBudget = {
     timeMs: Math.round(seconds * 1000),
     memoryMb: Math.min(memoryMb, PARSE_BUDGET.maxMemoryMb),
+    rssMb: 0,
     startMs: PARSE_BUDGET.startSeconds * 1000,
   };
-  return { ...budget, ...(override ?? {}) };
+  const merged = { ...budget, ...(override ?? {}) };
+  // Follows the heap limit actually in force unless set itself.
+  if (override?.rssMb === undefined) merged.rssMb = Math.round(merged.memoryMb + PARSE_BUDGET.bufferMb + PARSE_BUDGET.bufferMbPerMb * mb);
+  return merged;
 }
 
 /** ZIP limits for a container of `size` bytes: inflating is bounded by the file's size too. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '..';
-import { amplifiedDocx, hugeParagraphMarkdown, nestedHtml, plainDocx } from './hostile';
+import { amplifiedDocx, hugeParagraphMarkdown, inflatingPdf, nestedHtml, plainDocx } from './hostile';
 import { ZIP_INFLATE_FLOOR_BYTES, ZIP_INFLATE_RATIO } from './budget';
 import { overrideParseBudget, parseBounded, parseBudgetFor, PARSE_BUDGET } from '.';
 
@@ -47,6 +47,18 @@ describe('parseBounded: every parse in a thread bounded in time and memory', { t
     expect((await parseBounded(text('# After\n\nStill fine.\n'), 'after.md', { budget: { memoryMb: 64 } })).title).toBe('After');
   });
 
+  it('kills a parse whose buffers, outside the heap limit, grow the process past its budget', async () => {
+    // A 0.6 MB PDF whose content stream inflates to 600 MB: the decoded buffers are not V8 heap, so
+    // a 1 GB heap limit alone let a 1.8 GB one through. Generous time: only memory may stop it.
+    const pdf = inflatingPdf(600 * MB);
+    expect(pdf.byteLength).toBeLessThan(MB);
+    await expect(parseBounded(pdf, 'inflating.pdf', { budget: { memoryMb: 1024, rssMb: 200, timeMs: 240_000 } })).rejects.toThrow(
+      /^inflating\.pdf: parsing needed more than 200 MB of memory — refused as too large or too complex for its size$/,
+    );
+    expect(parseBudgetFor(pdf.byteLength).rssMb).toBe(Math.round(1024 + PARSE_BUDGET.bufferMb + PARSE_BUDGET.bufferMbPerMb * (pdf.byteLength / MB)));
+    expect((await parseBounded(text('Plain words.\n'), 'after.txt')).body.blocks).toHaveLength(1);
+  });
+
   it('kills a parse that runs past its time budget: deeply nested HTML, a huge Markdown paragraph', async () => {
     // Each takes seconds even on an idle machine (a 6 MB paragraph: ~6 s; 1.7 million nested divs: ~2 s).
     const budget = { timeMs: 1000 };
@@ -59,7 +71,7 @@ describe('parseBounded: every parse in a thread bounded in time and memory', { t
 
   it('sizes budgets by the file, within caps, in memory steps that let similar files share a thread', () => {
     const small = parseBudgetFor(10 * 1024);
-    expect(small).toEqual({ timeMs: Math.round((PARSE_BUDGET.baseSeconds + PARSE_BUDGET.secondsPerMb * (10 / 1024)) * 1000), memoryMb: 1024, startMs: 60_000 });
+    expect(small).toEqual({ timeMs: Math.round((PARSE_BUDGET.baseSeconds + PARSE_BUDGET.secondsPerMb * (10 / 1024)) * 1000), memoryMb: 1024, rssMb: 1024 + 256, startMs: 60_000 });
     expect(parseBudgetFor(16 * MB).memoryMb).toBe(1024);
     expect(parseBudgetFor(20 * MB)).toMatchObject({ timeMs: 90_000, memoryMb: 2048 });
     expect(parseBudgetFor(200 * MB)).toMatchObject({ timeMs: PARSE_BUDGET.maxSeconds * 1000, memoryMb: PARSE_BUDGET.maxMemoryMb });
@@ -71,7 +83,7 @@ describe('parseBounded: every parse in a thread bounded in time and memory', { t
     const readme = readFileSync(join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
     const b = PARSE_BUDGET;
     expect(readme).toContain(
-      `${b.baseSeconds} s plus ${b.secondsPerMb} s per MB (at most ${b.maxSeconds / 60} min) and ${b.baseMemoryMb} MB of memory up to ${b.baseMemoryMb / b.memoryMbPerMb} MB, then ${b.memoryMbPerMb} MB per MB (at most ${b.maxMemoryMb / 1024} GB)`,
+      `${b.baseSeconds} s plus ${b.secondsPerMb} s per MB (at most ${b.maxSeconds / 60} min) and ${b.baseMemoryMb} MB of memory up to ${b.baseMemoryMb / b.memoryMbPerMb} MB, then ${b.memoryMbPerMb} MB per MB (at most ${b.maxMemoryMb / 1024} GB), with the app's memory growing by at most that plus ${b.bufferMb} MB and ${b.bufferMbPerMb} MB per MB of file`,
     );
     expect(readme).toContain(`inflate to at most ${ZIP_INFLATE_RATIO} times its size (${ZIP_INFLATE_FLOOR_BYTES / MB} MB for small files)`);
   });

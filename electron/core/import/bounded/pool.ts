@@ -3,8 +3,9 @@
  * load), so the thread is kept and reused from file to file; it is replaced when a file needs a
  * different heap limit (fixed at start) and after it was killed. Files are parsed one at a time.
  *
- * The thread is killed when a file runs past its time budget; V8 ends it when its heap passes the
- * memory budget. Either way the caller gets one line naming the file, and the next file gets a
+ * The thread is killed when a file runs past its time budget, or when the process's resident memory
+ * grows past the file's budget (typed-array buffers are outside the V8 heap limit); V8 ends it when
+ * its heap passes the memory budget. Either way the caller gets one line naming the file, and the next file gets a
  * fresh thread. While idle the thread is unref'd, so it never keeps a process (the CLI) alive.
  */
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ import type { ParseBudget } from './budget';
 import type { ParseReply, ParseRequest } from './protocol';
 
 export const PARSE_WORKER_BUNDLE_NAME = 'parseWorker.js';
+
+const MB = 1024 * 1024;
+const RSS_SAMPLE_MS = 100;
 
 interface Thread {
   worker: Worker;
@@ -88,21 +92,30 @@ export class ParsePool {
       // One exact-size copy, moved to the thread: the caller keeps its bytes (they are stored as the original).
       const bytes = new Uint8Array(job.bytes);
       const request: ParseRequest = { id, bytes, fileName: job.fileName, ...(job.source === undefined ? {} : { source: job.source }) };
-      const outcome = await new Promise<{ reply: ParseReply } | { died: Error } | 'timeout'>((resolve) => {
+      const rssAtStart = process.memoryUsage.rss();
+      let watch: NodeJS.Timeout | undefined;
+      const outcome = await new Promise<{ reply: ParseReply } | { died: Error } | 'timeout' | 'memory'>((resolve) => {
         const timer = setTimeout(() => resolve('timeout'), budget.timeMs);
-        thread!.onReply = (reply) => {
-          if (reply.type !== 'ready' && reply.id === id) {
-            clearTimeout(timer);
-            resolve({ reply });
-          }
-        };
-        thread!.onDeath = (died) => {
+        const settle = (result: { reply: ParseReply } | { died: Error } | 'memory') => {
           clearTimeout(timer);
-          resolve({ died });
+          resolve(result);
         };
+        // Process-wide, so it also counts buffers the heap limit can't see; sampled, not exact.
+        watch = setInterval(() => {
+          if (process.memoryUsage.rss() - rssAtStart > budget.rssMb * MB) settle('memory');
+        }, RSS_SAMPLE_MS);
+        thread!.onReply = (reply) => {
+          if (reply.type !== 'ready' && reply.id === id) settle({ reply });
+        };
+        thread!.onDeath = (died) => settle({ died });
         thread!.worker.postMessage(request, [bytes.buffer]);
       });
+      clearInterval(watch);
       thread.onReply = thread.onDeath = null;
+      if (outcome === 'memory') {
+        await this.kill(thread);
+        throw new CommonplaceError('too_large', `${job.fileName}: parsing needed more than ${budget.rssMb} MB of memory — refused as too large or too complex for its size`);
+      }
       if (outcome === 'timeout') {
         await this.kill(thread);
         throw new CommonplaceError('too_large', `${job.fileName}: parsing took longer than ${seconds(budget.timeMs)} s — refused as too large or too complex for its size`);
