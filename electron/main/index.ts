@@ -23,7 +23,7 @@ import { registerRendererReady, sendWhenReady } from './renderer-outbox';
 import { hardenAllWebContents, hardenSession } from './security';
 import { startupConfig } from './startup-config';
 import { installSystemViewer } from './system-viewer';
-import { createMainWindow, noteSavedSync, reveal } from './window';
+import { createMainWindow, noteSavedSync, quitStarted, reveal } from './window';
 
 const { preloadPath: PRELOAD_PATH, rendererDir: RENDERER_DIR } = bundleLayout(__filename);
 
@@ -206,6 +206,9 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', confirmQuitDuringImport);
+  app.on('before-quit', (event) => {
+    if (!event.defaultPrevented) quitStarted();
+  });
   app.on('will-quit', (event) => {
     if (closed || !library) return;
     // Stop the import workers (they write to the library) before closing it, then quit for real.

@@ -3,7 +3,7 @@
  * from app://commonplace. It reopens where it was left (window-state.ts), asks before a failed
  * save is thrown away, and offers to reload when its page crashes.
  */
-import { BrowserWindow, dialog, screen } from 'electron';
+import { app, BrowserWindow, dialog, screen } from 'electron';
 import { APP_NAME } from '../core/paths';
 import { RENDERER_ENTRY_URL } from './app-url';
 import { sendEvent } from './ipc';
@@ -96,6 +96,15 @@ function offerReload(win: BrowserWindow, reason: string): void {
 
 /** Windows whose page was asked to save again (Retry): they close once a save succeeds. */
 const retrying = new WeakSet<Electron.WebContents>();
+/**
+ * A quit is under way (before-quit went through). A page that refuses to unload cancels it; after
+ * a retried save closes the window the quit goes on — on macOS closing the last window would not.
+ */
+let quitting = false;
+
+export function quitStarted(): void {
+  quitting = true;
+}
 
 /**
  * The page refused to unload because saving a note failed (renderer/src/notes/exitFlush.ts).
@@ -117,6 +126,7 @@ function askAboutUnsavedNote(win: BrowserWindow): 'retry' | 'discard' | 'cancel'
     sendEvent(win, { type: 'retry-save' });
     return 'retry';
   }
+  quitting = false;
   return 'cancel';
 }
 
@@ -125,7 +135,10 @@ export function noteSavedSync(contents: Electron.WebContents): void {
   if (!retrying.delete(contents)) return;
   const win = BrowserWindow.fromWebContents(contents);
   // After the sync reply: the page is still inside its save call.
-  if (win) setImmediate(() => win.isDestroyed() || win.close());
+  setImmediate(() => {
+    if (win && !win.isDestroyed()) win.close();
+    if (quitting) app.quit();
+  });
 }
 
 /** Brings a window to the front (second launch, dock click). */

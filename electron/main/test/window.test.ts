@@ -155,5 +155,35 @@ describe('the main window', () => {
       expect(saved.ok).toBe(true);
       await until(() => win.isDestroyed(), 'the window to close after the retried save');
     });
+
+    it('a quit cancelled by the failed save goes on after Retry saves (macOS keeps the app open when its last window closes)', async () => {
+      const b = await boot({ platform: 'darwin' });
+      const win = b.window();
+      pageReady(b);
+      const before = electronEvent();
+      b.electron.app.emit('before-quit', before); // the user quits; the page then refuses to unload
+      expect(before.defaultPrevented).toBe(false);
+      preventUnload(b, 0);
+      const quitsBefore = b.electron.app.quitCalls;
+      const { INVOKE_CHANNEL } = await import('../../preload/channels');
+      const created = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Draft' })) as { ok: true; data: { id: string } };
+      await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, { id: created.data.id, title: 'Draft, saved' });
+      await until(() => win.isDestroyed() && b.electron.app.quitCalls > quitsBefore, 'the quit to go on after the retried save');
+    });
+
+    it('Cancel also cancels the quit: a later close whose save is retried closes the window only', async () => {
+      const b = await boot({ platform: 'darwin' });
+      const win = b.window();
+      pageReady(b);
+      b.electron.app.emit('before-quit', electronEvent());
+      preventUnload(b, 2); // Cancel: the user keeps the window, and the app
+      preventUnload(b, 0); // later, closing the window: the save fails again, Retry
+      const quitsBefore = b.electron.app.quitCalls;
+      const { INVOKE_CHANNEL } = await import('../../preload/channels');
+      const created = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Draft' })) as { ok: true; data: { id: string } };
+      await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, { id: created.data.id, title: 'Draft, saved' });
+      await until(() => win.isDestroyed(), 'the window to close after the retried save');
+      expect(b.electron.app.quitCalls).toBe(quitsBefore);
+    });
   });
 });
