@@ -12,7 +12,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
 import { rebuildSearchIndexes } from '../search/rebuild';
 import { schemaVersion } from './migrate';
-import { openDatabase } from './open';
+import { BUSY_TIMEOUT_MS, openDatabase } from './open';
 import { writeTransaction } from './transactions';
 
 export interface TableRecovery {
@@ -39,7 +39,10 @@ function openReadOnly(file: string): Database {
   if (!st) throw new CommonplaceError('not_found', `${file}: no such library file`);
   if (!st.isFile()) throw new CommonplaceError('not_a_file', `${file}: is not a file`);
   try {
-    return new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    // Another process may still hold the library (the app): wait for its locks like every connection.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return db;
   } catch (e) {
     throw new CommonplaceError('io_error', `${file}: cannot be opened (${errorMessage(e)})`);
   }
