@@ -1,5 +1,6 @@
 /** IPC into the dispatcher: only our own top frame may call, and only what its exposure allows. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { makeUnwritable, UNWRITABLE_SKIP } from '../../test/readOnly';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../../preload/channels';
@@ -46,5 +47,34 @@ describe('IPC', () => {
     const report = await until(() => eventsSent(win).find((e) => e.type === 'import-report'), 'the import report');
     expect(report).toMatchObject({ jobId: started.data.jobId, state: 'finished', counts: { imported: 1 } });
     expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'library.info', {})).toMatchObject({ ok: true, data: { articleCount: 1 } });
+  });
+});
+
+describe('a library whose disk stops taking writes while the app runs', () => {
+  it('answers a write from the window with one sentence naming the library; reads still work', async (ctx) => {
+    const b = await boot();
+    const win = b.window();
+    const created = await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Before' });
+    expect(created).toMatchObject({ ok: true });
+    // The library, its WAL and its folder turn unwritable under the running app (a disk gone read-only).
+    const undo: (() => void)[] = [];
+    for (const path of [`${b.libraryPath}-wal`, b.libraryPath, b.dir]) {
+      const restore = existsSync(path) ? makeUnwritable(path) : null;
+      if (existsSync(path) && !restore) {
+        undo.forEach((u) => u());
+        ctx.skip(UNWRITABLE_SKIP);
+      }
+      if (restore) undo.unshift(restore);
+    }
+    try {
+      const refused = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'After' })) as { ok: false; error: { code: string; message: string } };
+      expect(refused.ok).toBe(false);
+      expect(refused.error.code).toBe('storage');
+      expect(refused.error.message).toContain(b.libraryPath);
+      expect(refused.error.message).not.toMatch(/\n|\bat .*\(/);
+      expect(await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.list', {})).toMatchObject({ ok: true });
+    } finally {
+      undo.forEach((u) => u());
+    }
   });
 });
