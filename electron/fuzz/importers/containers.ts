@@ -4,6 +4,7 @@
  * PDFs assembled object by object with a correct cross-reference table.
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { rawPdf } from '../../core/import/pdf/fixtures';
 
 const MTIME = new Date('2024-06-18T12:00:00Z');
 
@@ -99,23 +100,8 @@ export function pdfString(s: string): string {
   return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 }
 
-/**
- * A PDF from raw object bodies (object N is `objects[N-1]`) with a correct xref; object 1 must be
- * the catalog. Latin-1 only: a PDF's syntax is bytes.
- */
-export function rawPdf(objects: string[], trailerExtra = ''): Uint8Array {
-  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Uint8Array.from(out, (c) => c.charCodeAt(0) & 0xff);
-}
+/** The importers' own raw PDF writer (object N is `objects[N-1]`, object 1 the catalog). */
+export { rawPdf };
 
 /** Text drawn line by line in Helvetica: one content stream per page. */
 export function textPdf(pages: string[][], info: { title?: string; author?: string } = {}): Uint8Array {

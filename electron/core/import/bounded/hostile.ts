@@ -3,6 +3,7 @@
  * nesting). Real formats: the DOCX is a real ZIP from the project's zip builder.
  */
 import { deflateSync } from 'node:zlib';
+import { rawPdf } from '../pdf/fixtures';
 import { makeZip } from '../zip/fixtures';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -49,28 +50,10 @@ export function hugeParagraphMarkdown(bytes: number): Uint8Array {
  */
 export function inflatingPdf(decodedBytes: number): Uint8Array {
   const content = deflateSync(Buffer.alloc(decodedBytes, 0x20), { level: 9 });
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  const push = (part: string | Buffer): void => {
-    const buf = typeof part === 'string' ? Buffer.from(part, 'latin1') : part;
-    parts.push(buf);
-    length += buf.length;
-  };
-  const object = (n: number, ...body: (string | Buffer)[]): void => {
-    offsets[n] = length;
-    push(`${n} 0 obj\n`);
-    body.forEach(push);
-    push('\nendobj\n');
-  };
-  push('%PDF-1.4\n');
-  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  object(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>');
-  object(4, `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, content, '\nendstream');
-  const xref = length;
-  push('xref\n0 5\n0000000000 65535 f \n');
-  for (let n = 1; n <= 4; n++) push(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  push(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new Uint8Array(Buffer.concat(parts));
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content.toString('latin1')}\nendstream`,
+  ]);
 }

@@ -49,7 +49,11 @@ export function textLines(lines: string[], top: number, opts: { x?: number; size
   return lines.map((text, i) => ({ text, x: opts.x ?? 72, y: top - i * (opts.spacing ?? 14), size: opts.size ?? 11 }));
 }
 
-/** A one-page PDF from raw object bodies, with a correct xref; `trailerExtra` goes into the trailer. */
+/**
+ * A PDF from raw object bodies (object N is `objects[N-1]`, object 1 the catalog), with a correct
+ * xref; `trailerExtra` goes into the trailer. Latin-1: each character is one byte (binary stream
+ * data can be passed as a 'latin1' string).
+ */
 export function rawPdf(objects: string[], trailerExtra = ''): Uint8Array {
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
@@ -61,7 +65,7 @@ export function rawPdf(objects: string[], trailerExtra = ''): Uint8Array {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Uint8Array.from(out, (c) => c.charCodeAt(0));
+  return Uint8Array.from(out, (c) => c.charCodeAt(0) & 0xff);
 }
 
 const PAGE_OBJECTS = [
