@@ -4,7 +4,10 @@ import { SHARED_ARTICLE, expect, test } from './fixtures';
 const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
 
-test('copy as citation puts the quote and an MLA citation on the clipboard as text and HTML; the style is remembered', async ({ app, browser }) => {
+test('copy as citation puts the quote and an MLA citation on the clipboard as text and HTML; the style is remembered', async ({
+  app,
+  browser,
+}) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   expect((await app.cli(['import', SHARED_ARTICLE])).code).toBe(0);
@@ -19,21 +22,28 @@ test('copy as citation puts the quote and an MLA citation on the clipboard as te
   await expect(editor.getByRole('status')).toHaveText('Copied');
   const clip = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read();
-    const read = async (type: string) => (item!.types.includes(type) ? (await item!.getType(type)).text() : null);
+    const read = async (type: string) =>
+      item!.types.includes(type) ? (await item!.getType(type)).text() : null;
     return { text: await read('text/plain'), html: await read('text/html') };
   });
   expect(clip.text).toContain(`“${QUOTE}”`);
   // MLA: the (local file's) title in italics, then the date as day month year.
-  expect(clip.text).toMatch(/\n— .*Putin’s state visit to North Korea sets stage for elevated ties.* 18 June 2024\.$/);
+  expect(clip.text).toMatch(
+    /\n— .*Putin’s state visit to North Korea sets stage for elevated ties.* 18 June 2024\.$/,
+  );
   expect(clip.html).toContain('<blockquote>');
   expect(clip.html).toContain('<i>Putin’s state visit');
   expect(clip.html).toContain(QUOTE);
-  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const serious = (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
   expect(serious).toEqual([]);
 
   await page.reload();
   await page.getByRole('option').filter({ hasText: TITLE }).click();
   await page.locator('mark').filter({ hasText: 'mutual settlements' }).first().click();
-  await expect(page.getByRole('dialog', { name: 'Passage' }).getByLabel('Citation style')).toHaveValue('mla');
+  await expect(
+    page.getByRole('dialog', { name: 'Passage' }).getByLabel('Citation style'),
+  ).toHaveValue('mla');
   await context.close();
 });

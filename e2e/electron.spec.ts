@@ -6,7 +6,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  _electron as electron,
+  expect,
+  test,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { downloadElectron, ensureElectronSqlite } from '../electron/dev/electron-env.cjs';
 import { obtainElectronSqlite } from '../electron/packaging/electron-sqlite.cjs';
 
@@ -26,10 +32,16 @@ test.beforeAll(async () => {
   // none), as `npm start` does; a stalled download ends after a minute without progress.
   test.setTimeout(20 * 60_000);
   const binary = await downloadElectron();
-  test.skip(!binary.ok, `Electron binary not downloadable on this machine: ${binary.ok ? '' : binary.reason}`);
+  test.skip(
+    !binary.ok,
+    `Electron binary not downloadable on this machine: ${binary.ok ? '' : binary.reason}`,
+  );
   if (!binary.ok) return;
   const sqlite = await obtainElectronSqlite({ compile: () => ensureElectronSqlite() });
-  test.skip(!sqlite.ok, `better-sqlite3 could not be built for Electron on this machine: ${sqlite.ok ? '' : sqlite.reason}`);
+  test.skip(
+    !sqlite.ok,
+    `better-sqlite3 could not be built for Electron on this machine: ${sqlite.ok ? '' : sqlite.reason}`,
+  );
   if (!sqlite.ok) return;
   expect(existsSync(MAIN), `${MAIN} is missing: run \`npm run build\` first`).toBe(true);
 
@@ -45,7 +57,12 @@ test.beforeAll(async () => {
   });
   // Chromium will not start as root with its OS sandbox on (CI containers).
   const rootArgs = process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  app = await electron.launch({ executablePath: binary.path, args: [...rootArgs, MAIN], env, cwd: ROOT });
+  app = await electron.launch({
+    executablePath: binary.path,
+    args: [...rootArgs, MAIN],
+    env,
+    cwd: ROOT,
+  });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
 });
@@ -63,8 +80,14 @@ test('opens one window on the app:// origin with the app title', async () => {
 });
 
 test('the page sees only window.commonplace with invoke, onEvent and saveNoteSync, and no Node', async () => {
-  expect(await page.evaluate('Object.keys(window.commonplace).sort()')).toEqual(['invoke', 'onEvent', 'saveNoteSync']);
-  expect(await page.evaluate('[typeof window.commonplace.invoke, typeof window.commonplace.onEvent]')).toEqual(['function', 'function']);
+  expect(await page.evaluate('Object.keys(window.commonplace).sort()')).toEqual([
+    'invoke',
+    'onEvent',
+    'saveNoteSync',
+  ]);
+  expect(
+    await page.evaluate('[typeof window.commonplace.invoke, typeof window.commonplace.onEvent]'),
+  ).toEqual(['function', 'function']);
   expect(await page.evaluate('typeof require')).toBe('undefined');
   expect(await page.evaluate('typeof process')).toBe('undefined');
   expect(await page.evaluate('typeof module')).toBe('undefined');
@@ -72,23 +95,34 @@ test('the page sees only window.commonplace with invoke, onEvent and saveNoteSyn
 });
 
 test('IPC reaches the library; local-only methods are refused over IPC', async () => {
-  const info = (await page.evaluate("window.commonplace.invoke('library.info', {})")) as { ok: boolean; data?: { path: string } };
+  const info = (await page.evaluate("window.commonplace.invoke('library.info', {})")) as {
+    ok: boolean;
+    data?: { path: string };
+  };
   expect(info.ok).toBe(true);
   expect(info.data?.path).toBe(libraryPath);
-  const local = (await page.evaluate("window.commonplace.invoke('articles.importPaths', { paths: ['/etc/hostname'] })")) as {
+  const local = (await page.evaluate(
+    "window.commonplace.invoke('articles.importPaths', { paths: ['/etc/hostname'] })",
+  )) as {
     ok: boolean;
     error?: { code: string };
   };
   expect(local).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-  const bogus = (await page.evaluate("window.commonplace.invoke('no.such.method', {})")) as { ok: boolean };
+  const bogus = (await page.evaluate("window.commonplace.invoke('no.such.method', {})")) as {
+    ok: boolean;
+  };
   expect(bogus.ok).toBe(false);
 });
 
 test('pages are served with a strict CSP and nothing remote loads', async () => {
-  const csp = await page.evaluate("fetch('/index.html').then((r) => r.headers.get('content-security-policy'))");
+  const csp = await page.evaluate(
+    "fetch('/index.html').then((r) => r.headers.get('content-security-policy'))",
+  );
   expect(csp).toContain("default-src 'none'");
   expect(csp).toContain("script-src 'self'");
-  const remote = await page.evaluate("fetch('https://example.org/').then(() => 'loaded', () => 'blocked')");
+  const remote = await page.evaluate(
+    "fetch('https://example.org/').then(() => 'loaded', () => 'blocked')",
+  );
   expect(remote).toBe('blocked');
 });
 
@@ -101,5 +135,5 @@ test('the window cannot be navigated away or open new windows', async () => {
   // A non-web URL is neither opened in a window nor handed to the OS.
   expect(await page.evaluate("window.open('file:///etc/hostname') === null")).toBe(true);
   expect(app!.windows()).toHaveLength(1);
-  expect(await page.evaluate("typeof window.commonplace.invoke")).toBe('function');
+  expect(await page.evaluate('typeof window.commonplace.invoke')).toBe('function');
 });

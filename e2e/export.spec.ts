@@ -4,16 +4,39 @@ import { parse as parseYaml } from 'yaml';
 import { SHARED_ARTICLE, expect, test } from './fixtures';
 
 const TITLE = "Putin's state visit to North Korea sets stage for elevated ties";
-const QUOTES = ['alternative trade and mutual settlements mechanisms not controlled by the West', 'Unification Ministry'];
+const QUOTES = [
+  'alternative trade and mutual settlements mechanisms not controlled by the West',
+  'Unification Ministry',
+];
 const UNTAGGED = 'Putin';
 
-test('tag two passages, export that tag to Markdown from the dialog, and get the file', async ({ app, page }, testInfo) => {
+test('tag two passages, export that tag to Markdown from the dialog, and get the file', async ({
+  app,
+  page,
+}, testInfo) => {
   // Five CLI runs set the library up; on a loaded machine they alone can take half a minute.
   test.slow();
   expect((await app.cli(['import', SHARED_ARTICLE])).code).toBe(0);
   const id = (JSON.parse((await app.cli(['list', '--json'])).stdout) as { id: string }[])[0]!.id;
-  for (const quote of QUOTES) expect((await app.cli(['passage', 'add', id, '--quote', quote, '--tag', 'for export', '--comment', `why: ${quote.slice(0, 12)}`])).code).toBe(0);
-  expect((await app.cli(['passage', 'add', id, '--quote', UNTAGGED, '--tag', 'other'])).code).toBe(0);
+  for (const quote of QUOTES)
+    expect(
+      (
+        await app.cli([
+          'passage',
+          'add',
+          id,
+          '--quote',
+          quote,
+          '--tag',
+          'for export',
+          '--comment',
+          `why: ${quote.slice(0, 12)}`,
+        ])
+      ).code,
+    ).toBe(0);
+  expect((await app.cli(['passage', 'add', id, '--quote', UNTAGGED, '--tag', 'other'])).code).toBe(
+    0,
+  );
 
   await page.goto(app.url);
   await page.getByRole('option').filter({ hasText: TITLE }).click();
@@ -30,7 +53,9 @@ test('tag two passages, export that tag to Markdown from the dialog, and get the
   await page.screenshot({ path: testInfo.outputPath('export-dialog.png') });
 
   const axe = await new AxeBuilder({ page }).include('dialog.export-dialog').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   const downloaded = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export…' }).click();
@@ -44,8 +69,15 @@ test('tag two passages, export that tag to Markdown from the dialog, and get the
   const md = readFileSync(file, 'utf8');
   const front = /^---\n([\s\S]*?)\n---\n/.exec(md);
   expect(front).not.toBeNull();
-  expect(parseYaml(front![1]!)).toMatchObject({ excerpts: 2, sources: 1, selection: { tags: ['for export'] } });
-  const quoted = md.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+  expect(parseYaml(front![1]!)).toMatchObject({
+    excerpts: 2,
+    sources: 1,
+    selection: { tags: ['for export'] },
+  });
+  const quoted = md
+    .split('\n')
+    .filter((l) => l.startsWith('> '))
+    .map((l) => l.slice(2));
   expect(quoted).toEqual(QUOTES.slice().sort((a, b) => md.indexOf(a) - md.indexOf(b)));
   expect(md.match(/<commonplace:\/\/passage\/[0-9a-f-]{36}>/g)).toHaveLength(2);
   expect(md).toContain(TITLE);

@@ -25,9 +25,14 @@ export interface WebApp {
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-export function runCli(libraryPath: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  libraryPath: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--library', libraryPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--library', libraryPath, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -38,12 +43,19 @@ export function runCli(libraryPath: string, args: string[]): Promise<{ code: num
 }
 
 /** `commonplace serve --port 0` on `libraryPath`; resolves once it printed its URL. */
-export function startServer(libraryPath: string): Promise<{ child: ChildProcess; url: string; token: string }> {
+export function startServer(
+  libraryPath: string,
+): Promise<{ child: ChildProcess; url: string; token: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--library', libraryPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--library', libraryPath, 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`web mode did not start in 45 s: ${out}${err}`)), 45_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web mode did not start in 45 s: ${out}${err}`)),
+      45_000,
+    );
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=([\w-]+))/.exec(out);
@@ -66,7 +78,14 @@ export const test = base.extend<{ app: WebApp }>({
     const dir = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
     const libraryPath = join(dir, 'library.sqlite');
     const { child, url, token } = await startServer(libraryPath);
-    await use({ url, token, authHeaders: { Authorization: `Bearer ${token}` }, libraryPath, dir, cli: (args) => runCli(libraryPath, args) });
+    await use({
+      url,
+      token,
+      authHeaders: { Authorization: `Bearer ${token}` },
+      libraryPath,
+      dir,
+      cli: (args) => runCli(libraryPath, args),
+    });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('close', r));
     rmSync(dir, { recursive: true, force: true });

@@ -6,28 +6,44 @@ import { expect, test } from './fixtures';
 
 async function paper(): Promise<Buffer> {
   const pages = [1, 2, 3].map((n) => [
-    ...textLines([`Page ${n} opens with this sentence about tides.`, 'It continues on a second line of the paragraph.'], 700),
+    ...textLines(
+      [
+        `Page ${n} opens with this sentence about tides.`,
+        'It continues on a second line of the paragraph.',
+      ],
+      700,
+    ),
     { text: String(n), x: 300, y: 40, size: 9 },
   ]);
-  return Buffer.from(await makePdf({ title: 'Tides Across Three Pages', author: 'Ada Marsh', pages }));
+  return Buffer.from(
+    await makePdf({ title: 'Tides Across Three Pages', author: 'Ada Marsh', pages }),
+  );
 }
 
 test('a PDF shows its page breaks, downloads its original and re-parses', async ({ app, page }) => {
   const pdf = await paper();
   await page.goto(app.url);
   // Named .txt: the bytes decide.
-  await page.getByLabel('Import files').setInputFiles({ name: 'tides.txt', mimeType: 'text/plain', buffer: pdf });
+  await page
+    .getByLabel('Import files')
+    .setInputFiles({ name: 'tides.txt', mimeType: 'text/plain', buffer: pdf });
   await page.getByRole('option').filter({ hasText: 'Tides Across Three Pages' }).click();
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Tides Across Three Pages');
-  await expect(reader).toContainText('Page 2 opens with this sentence about tides. It continues on a second line of the paragraph.');
+  await expect(reader).toContainText(
+    'Page 2 opens with this sentence about tides. It continues on a second line of the paragraph.',
+  );
 
   const labels = reader.locator('[data-page-label]');
   await expect(labels).toHaveCount(3);
-  expect(await labels.evaluateAll((els) => els.map((e) => e.getAttribute('data-page-label')))).toEqual(['1', '2', '3']);
+  expect(
+    await labels.evaluateAll((els) => els.map((e) => e.getAttribute('data-page-label'))),
+  ).toEqual(['1', '2', '3']);
   await expect(labels.nth(1)).toContainText('Page 2 opens');
   // The label is drawn by CSS, never part of the text a selection or passage sees.
-  expect(await labels.nth(1).evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"p. 2"');
+  expect(await labels.nth(1).evaluate((e) => getComputedStyle(e, '::before').content)).toBe(
+    '"p. 2"',
+  );
   await expect(reader.locator('[contenteditable]')).not.toContainText('p. 2');
 
   const download = page.waitForEvent('download');
@@ -40,12 +56,15 @@ test('a PDF shows its page breaks, downloads its original and re-parses', async 
   await expect(page.getByText(/Re-parsed from the original/)).toBeVisible();
 
   const axe = await new AxeBuilder({ page }).include('article.reader').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
 });
 
 test('a Hebrew EPUB reads right to left, chapters in order', async ({ app, page }) => {
   const book = makeEpub({
-    metadata: '<dc:title>ספר הים</dc:title><dc:creator>דנה לוי</dc:creator><dc:language>he</dc:language>',
+    metadata:
+      '<dc:title>ספר הים</dc:title><dc:creator>דנה לוי</dc:creator><dc:language>he</dc:language>',
     chapters: [
       { id: 'b', href: 'b.xhtml', xhtml: xhtml('<h1>פרק שני</h1><p>הסירות חזרו בבוקר.</p>') },
       { id: 'a', href: 'a.xhtml', xhtml: xhtml('<h1>פרק ראשון</h1><p>הספינה יצאה בלילה.</p>') },
@@ -54,12 +73,25 @@ test('a Hebrew EPUB reads right to left, chapters in order', async ({ app, page 
     spineAttrs: ' page-progression-direction="rtl"',
   });
   await page.goto(app.url);
-  await page.getByLabel('Import files').setInputFiles({ name: 'sea.epub', mimeType: 'application/epub+zip', buffer: Buffer.from(book) });
+  await page
+    .getByLabel('Import files')
+    .setInputFiles({
+      name: 'sea.epub',
+      mimeType: 'application/epub+zip',
+      buffer: Buffer.from(book),
+    });
   await page.getByRole('option').filter({ hasText: 'ספר הים' }).click();
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader).toHaveAttribute('dir', 'rtl');
   await expect(reader).toHaveAttribute('lang', 'he');
-  const headings = await reader.locator('[contenteditable] h1, [contenteditable] h2, [contenteditable] h3').allTextContents();
+  const headings = await reader
+    .locator('[contenteditable] h1, [contenteditable] h2, [contenteditable] h3')
+    .allTextContents();
   expect(headings).toEqual(['פרק ראשון', 'פרק שני']);
-  expect(await reader.locator('[contenteditable] p').first().evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+  expect(
+    await reader
+      .locator('[contenteditable] p')
+      .first()
+      .evaluate((e) => getComputedStyle(e).direction),
+  ).toBe('rtl');
 });

@@ -1,7 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type WebApp } from './fixtures';
-import { SHARED_TITLE as TITLE, markWith as mark, openInLibrary, openSharedArticle as openArticle, selectText } from './reader';
+import {
+  SHARED_TITLE as TITLE,
+  markWith as mark,
+  openInLibrary,
+  openSharedArticle as openArticle,
+  selectText,
+} from './reader';
 
 /** Two passages far apart in the shared article: the first in the middle, the second near the end. */
 const FIRST = 'alternative trade and mutual settlements mechanisms not controlled by the West';
@@ -23,7 +29,10 @@ async function pickWithKeyboard(dialog: Locator, query: string, text: string): P
   await expect(options.filter({ hasText: text })).not.toHaveCount(0);
   const count = await options.count();
   for (let i = 0; i < count; i++) {
-    if ((await dialog.locator('[role="option"][aria-selected="true"]').textContent())?.includes(text)) break;
+    if (
+      (await dialog.locator('[role="option"][aria-selected="true"]').textContent())?.includes(text)
+    )
+      break;
     await input.press('ArrowDown');
   }
   await expect(dialog.locator('[role="option"][aria-selected="true"]')).toContainText(text);
@@ -33,10 +42,15 @@ async function pickWithKeyboard(dialog: Locator, query: string, text: string): P
 async function passageIds(app: WebApp): Promise<Map<string, string>> {
   const listed = await app.cli(['passage', 'list', '--json']);
   expect(listed.code, listed.stderr).toBe(0);
-  return new Map((JSON.parse(listed.stdout) as { id: string; quote: string }[]).map((p) => [p.quote, p.id]));
+  return new Map(
+    (JSON.parse(listed.stdout) as { id: string; quote: string }[]).map((p) => [p.quote, p.id]),
+  );
 }
 
-test('link two passages from the popover, follow the backlink, go back, reload; CLI links appear live; delete with undo', async ({ app, page }, testInfo) => {
+test('link two passages from the popover, follow the backlink, go back, reload; CLI links appear live; delete with undo', async ({
+  app,
+  page,
+}, testInfo) => {
   // A long story with a reload: more than the default minute on a busy machine.
   test.slow();
   const articleId = await openArticle(app, page);
@@ -46,7 +60,10 @@ test('link two passages from the popover, follow the backlink, go back, reload; 
   // Link the first passage to the second with "contradicts", picking the target with the keyboard.
   await mark(page, FIRST).click();
   const popover = page.getByRole('dialog', { name: 'Passage' });
-  await popover.getByRole('region', { name: 'Links' }).getByRole('button', { name: 'Link…' }).click();
+  await popover
+    .getByRole('region', { name: 'Links' })
+    .getByRole('button', { name: 'Link…' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'New link' });
   await expect(dialog).toContainText(FIRST);
   await pickWithKeyboard(dialog, 'exploiting this fear', SECOND);
@@ -82,7 +99,9 @@ test('link two passages from the popover, follow the backlink, go back, reload; 
   // The second passage's backlinks lead to the first: the reader scrolls to it and flashes it.
   await mark(page, SECOND).scrollIntoViewIfNeeded();
   await mark(page, SECOND).click();
-  const incoming = popover.getByRole('region', { name: 'Links' }).getByRole('list', { name: /Referenced by/ });
+  const incoming = popover
+    .getByRole('region', { name: 'Links' })
+    .getByRole('list', { name: /Referenced by/ });
   await expect(incoming).toContainText('contradicts');
   await incoming.getByRole('button', { name: FIRST, exact: true }).click();
   await expect(popover).toBeHidden();
@@ -108,12 +127,26 @@ test('link two passages from the popover, follow the backlink, go back, reload; 
 
   // A link made with the CLI shows up without a reload.
   const ids = await passageIds(app);
-  const added = await app.cli(['link', 'add', ids.get(FIRST)!, articleId, '--relation', 'elaborates']);
+  const added = await app.cli([
+    'link',
+    'add',
+    ids.get(FIRST)!,
+    articleId,
+    '--relation',
+    'elaborates',
+  ]);
   expect(added.code, added.stderr).toBe(0);
   await expect(panel.getByRole('list', { name: /Links to/ })).toContainText('elaborates');
   await expect(panel.getByRole('list', { name: /Links to/ })).toContainText(TITLE);
-  await page.getByRole('article', { name: 'Reader' }).getByRole('button', { name: /^Links/ }).click();
-  await expect(page.getByRole('region', { name: 'Article links' }).getByRole('list', { name: /Referenced by/ })).toContainText(FIRST);
+  await page
+    .getByRole('article', { name: 'Reader' })
+    .getByRole('button', { name: /^Links/ })
+    .click();
+  await expect(
+    page
+      .getByRole('region', { name: 'Article links' })
+      .getByRole('list', { name: /Referenced by/ }),
+  ).toContainText(FIRST);
 
   // Remove a link; Undo brings it back.
   await panel.getByRole('button', { name: /^Remove link: This contradicts/ }).click();
@@ -123,7 +156,10 @@ test('link two passages from the popover, follow the backlink, go back, reload; 
   await expect(panel.getByRole('list', { name: /Links to/ })).toContainText('contradicts');
 });
 
-test('drag a sidebar passage onto a highlight: the link dialog opens with both ends', async ({ app, page }) => {
+test('drag a sidebar passage onto a highlight: the link dialog opens with both ends', async ({
+  app,
+  page,
+}) => {
   test.slow();
   await openArticle(app, page);
   await highlight(page, FIRST);
@@ -138,12 +174,17 @@ test('drag a sidebar passage onto a highlight: the link dialog opens with both e
   await dialog.getByRole('button', { name: 'Create link' }).click();
   await expect(dialog).toBeHidden();
   await sidebar.getByRole('button', { name: /^Links of passage “alternative trade/ }).click();
-  const incoming = sidebar.getByRole('region', { name: /^Links of passage/ }).getByRole('list', { name: /Referenced by/ });
+  const incoming = sidebar
+    .getByRole('region', { name: /^Links of passage/ })
+    .getByRole('list', { name: /Referenced by/ });
   await expect(incoming).toContainText('supports');
 
   // Deleting the other passage keeps the link, shown struck through as deleted and not followable.
   await mark(page, SECOND).click();
-  await page.getByRole('dialog', { name: 'Passage' }).getByRole('button', { name: 'Delete passage' }).click();
+  await page
+    .getByRole('dialog', { name: 'Passage' })
+    .getByRole('button', { name: 'Delete passage' })
+    .click();
   await expect(incoming.locator('s')).toHaveText(SECOND);
   await expect(incoming).toContainText('deleted');
   await expect(incoming.getByRole('button', { name: SECOND, exact: true })).toHaveCount(0);
@@ -160,16 +201,29 @@ test('the link dialog and the links panels pass axe in both themes', async ({ ap
   await highlight(page, SECOND);
   // Linked by dragging the second passage's sidebar entry onto the first's highlight.
   await mark(page, FIRST).scrollIntoViewIfNeeded();
-  await page.getByRole('region', { name: 'Passages' }).locator('.passage-item').filter({ hasText: SECOND }).dragTo(mark(page, FIRST));
+  await page
+    .getByRole('region', { name: 'Passages' })
+    .locator('.passage-item')
+    .filter({ hasText: SECOND })
+    .dragTo(mark(page, FIRST));
   const linkDialog = page.getByRole('dialog', { name: 'New link' });
   await linkDialog.getByRole('radio', { name: 'contradicts' }).check();
   await linkDialog.getByRole('button', { name: 'Create link' }).click();
   await expect(linkDialog).toBeHidden();
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`);
 
-  await page.getByRole('article', { name: 'Reader' }).getByRole('button', { name: /^Links/ }).click();
-  await page.getByRole('region', { name: 'Passages' }).getByRole('button', { name: /^Links of passage/ }).first().click();
+  await page
+    .getByRole('article', { name: 'Reader' })
+    .getByRole('button', { name: /^Links/ })
+    .click();
+  await page
+    .getByRole('region', { name: 'Passages' })
+    .getByRole('button', { name: /^Links of passage/ })
+    .first()
+    .click();
   await mark(page, SECOND).click();
   const popover = page.getByRole('dialog', { name: 'Passage' });
   await expect(popover.getByRole('region', { name: 'Links' })).toContainText('contradicts');

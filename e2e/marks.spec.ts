@@ -15,7 +15,10 @@ async function api<T>(app: WebApp, method: string, input: unknown): Promise<T> {
   const url = new URL(app.url);
   const res = await fetch(`${url.origin}/api/${method}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${url.searchParams.get('token')}`,
+      'Content-Type': 'application/json',
+    },
     body: JSON.stringify(input),
   });
   const envelope = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
@@ -24,9 +27,14 @@ async function api<T>(app: WebApp, method: string, input: unknown): Promise<T> {
 }
 
 /** Imports a 150-paragraph article and puts PASSAGES passages on it (one in five overlapping the one before). */
-async function articleWithPassages(app: WebApp): Promise<{ id: string; passages: { id: string; quote: string; start: number }[] }> {
+async function articleWithPassages(
+  app: WebApp,
+): Promise<{ id: string; passages: { id: string; quote: string; start: number }[] }> {
   const paragraphs = [TITLE];
-  for (let p = 1; p <= 150; p++) paragraphs.push(`Paragraph ${p} talks about rivers, stones and lanterns kept in the archive of the town number ${p}.`);
+  for (let p = 1; p <= 150; p++)
+    paragraphs.push(
+      `Paragraph ${p} talks about rivers, stones and lanterns kept in the archive of the town number ${p}.`,
+    );
   paragraphs.push('The last paragraph.');
   const file = join(app.dir, 'many.txt');
   writeFileSync(file, paragraphs.join('\n\n') + '\n');
@@ -41,7 +49,14 @@ async function articleWithPassages(app: WebApp): Promise<{ id: string; passages:
     for (let k = i; k < Math.min(PASSAGES, i + 50); k++) {
       const start = k * step + (k % 5 === 4 ? -Math.floor(step / 2) : 0);
       const end = start + Math.floor(step * 0.6);
-      batch.push(api<{ id: string; quote: string; start: number }>(app, 'passages.create', { articleId: id, start, end, color: COLORS[k % COLORS.length] }));
+      batch.push(
+        api<{ id: string; quote: string; start: number }>(app, 'passages.create', {
+          articleId: id,
+          start,
+          end,
+          color: COLORS[k % COLORS.length],
+        }),
+      );
     }
     passages.push(...(await Promise.all(batch)));
   }
@@ -60,8 +75,16 @@ const marks = (page: Page) => content(page).locator('mark[data-passage-ids]');
 function openAndPoint(page: Page, title: string, offset: number) {
   return page.evaluate(
     ({ title, offset }) =>
-      new Promise<{ marks: number; painted: number; pending: boolean; markBefore: boolean; markAfter: boolean }>((resolve) => {
-        [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((row) => row.textContent?.includes(title))!.click();
+      new Promise<{
+        marks: number;
+        painted: number;
+        pending: boolean;
+        markBefore: boolean;
+        markAfter: boolean;
+      }>((resolve) => {
+        [...document.querySelectorAll<HTMLElement>('[role="option"]')]
+          .find((row) => row.textContent?.includes(title))!
+          .click();
         // Canonical offset → a point on screen: the paragraphs' texts, "\n\n" between them.
         const pointAt = (body: Element) => {
           let at = offset;
@@ -91,18 +114,29 @@ function openAndPoint(page: Page, title: string, offset: number) {
           const body = document.querySelector('[aria-label="Article text"]');
           let painted = 0;
           CSS.highlights.forEach((h, name) => {
-            if (name.startsWith('passage-') && !name.startsWith('passage-under-')) painted += h.size;
+            if (name.startsWith('passage-') && !name.startsWith('passage-under-'))
+              painted += h.size;
           });
           const count = body?.querySelectorAll('mark[data-passage-ids]').length ?? 0;
           // The text shows first (it doesn't wait for the passages); then the passages, all at once.
-          if (!body?.lastElementChild?.textContent?.includes('The last paragraph') || count + painted === 0) return requestAnimationFrame(look);
+          if (
+            !body?.lastElementChild?.textContent?.includes('The last paragraph') ||
+            count + painted === 0
+          )
+            return requestAnimationFrame(look);
           const seen = { marks: count, painted, pending: body.hasAttribute('data-marks-pending') };
           const { x, y } = pointAt(body);
           const markBefore = document.elementFromPoint(x, y)?.closest('mark') !== null;
-          document.elementFromPoint(x, y)!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, clientX: x, clientY: y }));
+          document
+            .elementFromPoint(x, y)!
+            .dispatchEvent(
+              new PointerEvent('pointerover', { bubbles: true, clientX: x, clientY: y }),
+            );
           const there = document.elementFromPoint(x, y)!;
           const markAfter = there.closest('mark') !== null;
-          there.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y, button: 0 }));
+          there.dispatchEvent(
+            new MouseEvent('click', { bubbles: true, clientX: x, clientY: y, button: 0 }),
+          );
           resolve({ ...seen, markBefore, markAfter });
         };
         look();
@@ -111,7 +145,10 @@ function openAndPoint(page: Page, title: string, offset: number) {
   );
 }
 
-test('many passages: painted at once, then every one a mark; the highlights respond from the start; the sidebar renders only what is in view', async ({ app, page }) => {
+test('many passages: painted at once, then every one a mark; the highlights respond from the start; the sidebar renders only what is in view', async ({
+  app,
+  page,
+}) => {
   test.slow(); // 300 passages made through the API
   const { passages } = await articleWithPassages(app);
   const spacer = join(app.dir, 'spacer.txt');
@@ -123,12 +160,18 @@ test('many passages: painted at once, then every one a mark; the highlights resp
   // First open: wait until every MarkNode is made; that is the number of marks to expect.
   await page.getByRole('option').filter({ hasText: TITLE }).click();
   // The text shows before the passages arrive (no pending marks yet): wait for the marks first.
-  await expect.poll(() => marks(page).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(PASSAGES);
+  await expect
+    .poll(() => marks(page).count(), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(PASSAGES);
   await expect(content(page)).not.toHaveAttribute('data-marks-pending', /.*/, { timeout: 15_000 });
   const total = await marks(page).count();
-  const ids = await marks(page).evaluateAll((els) => new Set(els.flatMap((el) => el.getAttribute('data-passage-ids')!.split(' '))).size);
+  const ids = await marks(page).evaluateAll(
+    (els) => new Set(els.flatMap((el) => el.getAttribute('data-passage-ids')!.split(' '))).size,
+  );
   expect(ids).toBe(PASSAGES);
-  expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('passage-')))).toEqual([]);
+  expect(
+    await page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('passage-'))),
+  ).toEqual([]);
 
   // Open it again: the first frame with any passage shows every one, as marks or painted; a
   // highlight far down, pointed at in that same moment, gets its mark and answers the

@@ -15,13 +15,22 @@ async function openArticle(app: WebApp, page: Page): Promise<void> {
 
 async function highlight(page: Page, text: string): Promise<void> {
   await selectText(page, text);
-  await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight', exact: true }).click();
-  await expect(page.locator('[aria-label="Article text"] mark').filter({ hasText: text.split(' ')[0] }).first()).toBeVisible();
+  await page
+    .getByRole('toolbar', { name: 'Selected text' })
+    .getByRole('button', { name: 'Highlight', exact: true })
+    .click();
+  await expect(
+    page
+      .locator('[aria-label="Article text"] mark')
+      .filter({ hasText: text.split(' ')[0] })
+      .first(),
+  ).toBeVisible();
 }
 
 const notePane = (page: Page) => page.getByRole('region', { name: 'Note' });
 const noteText = (page: Page) => notePane(page).getByRole('textbox', { name: 'Note text' });
-const saved = (page: Page) => expect(notePane(page).locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+const saved = (page: Page) =>
+  expect(notePane(page).locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
 
 async function newNote(page: Page, title: string): Promise<void> {
   await page.getByRole('tab', { name: 'Notes' }).click();
@@ -33,13 +42,18 @@ async function newNote(page: Page, title: string): Promise<void> {
 /** The app's own API, with the run's token (for checking what reached the library). */
 async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
   const origin = new URL(app.url).origin;
-  const response = await page.context().request.post(`${origin}/api/${method}`, { headers: app.authHeaders, data: input });
+  const response = await page
+    .context()
+    .request.post(`${origin}/api/${method}`, { headers: app.authHeaders, data: input });
   const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
   return envelope.data;
 }
 
-test('a note beside the article: two passages quoted (button and drag), text typed, all there after a reload', async ({ app, page }, testInfo) => {
+test('a note beside the article: two passages quoted (button and drag), text typed, all there after a reload', async ({
+  app,
+  page,
+}, testInfo) => {
   await openArticle(app, page);
   await newNote(page, 'Draft on the visit');
   // The reader stays beside the note, each scrolling on its own.
@@ -84,11 +98,20 @@ test('a note beside the article: two passages quoted (button and drag), text typ
   // Clicking a quote opens its source at that passage.
   await page.getByRole('option').filter({ hasText: TITLE }).isVisible();
   await quotes.filter({ hasText: QUOTE_2 }).locator('.note-quote-cite').click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(TITLE);
 
   // The passage deleted: the quote keeps its text and says the source is gone.
-  await sidebar.locator('.passage-item').filter({ hasText: QUOTE_1 }).getByRole('button', { name: /^Edit passage/ }).click();
-  await page.getByRole('dialog', { name: 'Passage' }).getByRole('button', { name: 'Delete passage' }).click();
+  await sidebar
+    .locator('.passage-item')
+    .filter({ hasText: QUOTE_1 })
+    .getByRole('button', { name: /^Edit passage/ })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Passage' })
+    .getByRole('button', { name: 'Delete passage' })
+    .click();
   const first = quotes.filter({ hasText: QUOTE_1 });
   await expect(first).toContainText('source deleted');
   await expect(first).toContainText(QUOTE_1);
@@ -104,11 +127,16 @@ test('text typed just before the page closes is saved', async ({ app, page }) =>
   // No pause for the autosave: the page goes away mid-typing.
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => (await api<{ text: string }>(page, app, 'notes.get', { id: noteId })).text, { timeout: 10_000 })
+    .poll(async () => (await api<{ text: string }>(page, app, 'notes.get', { id: noteId })).text, {
+      timeout: 10_000,
+    })
     .toContain('typed right before closing');
 });
 
-test('a note changed elsewhere while open: shown at once when nothing is unsaved; with unsaved edits the user chooses', async ({ app, page }) => {
+test('a note changed elsewhere while open: shown at once when nothing is unsaved; with unsaved edits the user chooses', async ({
+  app,
+  page,
+}) => {
   await page.goto(app.url);
   await newNote(page, 'Shared draft');
   await noteText(page).click();
@@ -134,25 +162,39 @@ test('a note changed elsewhere while open: shown at once when nothing is unsaved
   await noteText(page).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Mine, unsaved.');
-  await expect(notePane(page).locator('[data-save-state]')).toHaveAttribute('data-save-state', 'error');
-  await writeElsewhere('Rewritten in another window.', 'Third version, from elsewhere.', 'Shared draft (v3)');
+  await expect(notePane(page).locator('[data-save-state]')).toHaveAttribute(
+    'data-save-state',
+    'error',
+  );
+  await writeElsewhere(
+    'Rewritten in another window.',
+    'Third version, from elsewhere.',
+    'Shared draft (v3)',
+  );
   const conflict = notePane(page).getByRole('alert').filter({ hasText: 'changed elsewhere' });
   await expect(conflict).toBeVisible();
   await expect(noteText(page)).toContainText('Mine, unsaved.');
   // Saving works again, but nothing is saved over the other version while the user decides.
   await page.unroute('**/api/notes.update');
   await page.waitForTimeout(2500); // longer than the autosaver's retry delay
-  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe('Third version, from elsewhere.');
+  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe(
+    'Third version, from elsewhere.',
+  );
   await conflict.getByRole('button', { name: 'Show the other version' }).click();
   await expect(noteText(page)).toHaveText('Third version, from elsewhere.');
   await expect(notePane(page).getByLabel('Note title')).toHaveValue('Shared draft (v3)');
   // The edits given up are not saved over it later (closing the note would flush them).
   await notePane(page).getByRole('button', { name: 'Close note' }).click();
   await page.waitForTimeout(2500); // longer than the autosaver's retry delay
-  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe('Third version, from elsewhere.');
+  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe(
+    'Third version, from elsewhere.',
+  );
 });
 
-test('the notes tag filter offers the tags notes carry, with counts, and filters the list', async ({ app, page }) => {
+test('the notes tag filter offers the tags notes carry, with counts, and filters the list', async ({
+  app,
+  page,
+}) => {
   await page.goto(app.url);
   await api(page, app, 'notes.create', { title: 'Tagged draft', tags: ['draft'] });
   await api(page, app, 'notes.create', { title: 'Untagged thought' });
@@ -185,7 +227,9 @@ test('[[ opens a picker; the mention chip navigates', async ({ app, page }) => {
   await expect(noteText(page).locator('.note-mention')).toHaveText(TITLE);
   await expect(noteText(page)).toContainText('for context.');
   await noteText(page).locator('.note-mention').click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(TITLE);
 });
 
 test('pasted hostile HTML comes in as clean text; no script runs', async ({ app, page }) => {
@@ -206,7 +250,11 @@ test('pasted hostile HTML comes in as clean text; no script runs', async ({ app,
     const data = new DataTransfer();
     data.setData('text/html', html);
     data.setData('text/plain', 'Word heading and body');
-    document.querySelector('[aria-label="Note text"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector('[aria-label="Note text"]')!
+      .dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
   });
   await expect(noteText(page)).toContainText('Word heading and body');
   await expect(noteText(page)).toContainText('bad link good link');
@@ -214,10 +262,21 @@ test('pasted hostile HTML comes in as clean text; no script runs', async ({ app,
   await expect(noteText(page)).not.toContainText('__pwned');
   await saved(page);
   const content = await noteText(page).innerHTML();
-  for (const bad of ['<script', '<img', '<iframe', 'onclick', 'onerror', 'javascript:', 'color: red']) expect(content).not.toContain(bad);
+  for (const bad of [
+    '<script',
+    '<img',
+    '<iframe',
+    'onclick',
+    'onerror',
+    'javascript:',
+    'color: red',
+  ])
+    expect(content).not.toContain(bad);
   await expect(noteText(page).locator('a[href="https://example.org/"]')).toHaveText('good link');
   await expect(noteText(page).locator('b, strong, .rd-bold').first()).toHaveText('Word heading');
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
 
@@ -231,10 +290,15 @@ test('the note view passes axe in both themes', async ({ app, browser }) => {
   await page.keyboard.press('Enter');
   await page.keyboard.type('- [ ] a task');
   await highlight(page, QUOTE_1);
-  await page.getByRole('region', { name: 'Passages' }).getByRole('button', { name: /^Quote in note/ }).click();
+  await page
+    .getByRole('region', { name: 'Passages' })
+    .getByRole('button', { name: /^Quote in note/ })
+    .click();
   await expect(notePane(page).locator('figure.note-quote')).toHaveCount(1);
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(await serious()).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await serious()).toEqual([]);

@@ -7,7 +7,9 @@ export const SHARED_TITLE = "Putin's state visit to North Korea sets stage for e
 /** Clicks the shared article in the library list and waits for the reader to show it. */
 export async function openInLibrary(page: Page): Promise<void> {
   await page.getByRole('option').filter({ hasText: SHARED_TITLE }).click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(SHARED_TITLE);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(SHARED_TITLE);
 }
 
 /** Imports the shared article with the CLI, opens the page and the article; returns its id. */
@@ -54,4 +56,5 @@ export async function selectText(page: Page, text: string): Promise<void> {
 }
 
 /** The reader's highlight elements holding `text`. */
-export const markWith = (page: Page, text: string) => page.locator('[aria-label="Article text"] mark[data-passage-ids]').filter({ hasText: text });
+export const markWith = (page: Page, text: string) =>
+  page.locator('[aria-label="Article text"] mark[data-passage-ids]').filter({ hasText: text });

@@ -13,24 +13,58 @@ import { SHARED_ARTICLE, expect, test } from './fixtures';
 import { SHARED_TITLE, openInLibrary } from './reader';
 
 const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 
-test('a malformed article body or note document shows an error in its pane; the list, other articles and notes still work', async ({ app, page }) => {
-  writeFileSync(join(app.dir, 'empty-body.md'), '# Body that became an array\n\nThis text is about to be lost in a bad restore.\n');
-  writeFileSync(join(app.dir, 'unknown-block.md'), '# Body with a block from nowhere\n\nAnother paragraph.\n');
-  const imported = await app.cli(['import', SHARED_ARTICLE, join(app.dir, 'empty-body.md'), join(app.dir, 'unknown-block.md')]);
+test('a malformed article body or note document shows an error in its pane; the list, other articles and notes still work', async ({
+  app,
+  page,
+}) => {
+  writeFileSync(
+    join(app.dir, 'empty-body.md'),
+    '# Body that became an array\n\nThis text is about to be lost in a bad restore.\n',
+  );
+  writeFileSync(
+    join(app.dir, 'unknown-block.md'),
+    '# Body with a block from nowhere\n\nAnother paragraph.\n',
+  );
+  const imported = await app.cli([
+    'import',
+    SHARED_ARTICLE,
+    join(app.dir, 'empty-body.md'),
+    join(app.dir, 'unknown-block.md'),
+  ]);
   expect(imported.code, imported.stderr).toBe(0);
   writeFileSync(join(app.dir, 'good-note.md'), 'A note that reads fine.\n');
-  for (const [title, file] of [['Good note', 'good-note.md'], ['Broken note', 'good-note.md']]) {
-    const made = await app.cli(['note', 'create', '--title', title!, '--from-markdown', join(app.dir, file!)]);
+  for (const [title, file] of [
+    ['Good note', 'good-note.md'],
+    ['Broken note', 'good-note.md'],
+  ]) {
+    const made = await app.cli([
+      'note',
+      'create',
+      '--title',
+      title!,
+      '--from-markdown',
+      join(app.dir, file!),
+    ]);
     expect(made.code, made.stderr).toBe(0);
   }
 
   const db = new Database(app.libraryPath);
   try {
     db.prepare("UPDATE articles SET body = '[]' WHERE title = 'Body that became an array'").run();
-    db.prepare('UPDATE articles SET body = ? WHERE title = ?').run(JSON.stringify({ version: 1, blocks: [{ type: 'video', src: 'x' }] }), 'Body with a block from nowhere');
-    db.prepare('UPDATE notes SET doc = ? WHERE title = ?').run(JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'no-such-node', version: 1 }] } }), 'Broken note');
+    db.prepare('UPDATE articles SET body = ? WHERE title = ?').run(
+      JSON.stringify({ version: 1, blocks: [{ type: 'video', src: 'x' }] }),
+      'Body with a block from nowhere',
+    );
+    db.prepare('UPDATE notes SET doc = ? WHERE title = ?').run(
+      JSON.stringify({
+        root: { type: 'root', version: 1, children: [{ type: 'no-such-node', version: 1 }] },
+      }),
+      'Broken note',
+    );
   } finally {
     db.close();
   }
@@ -52,7 +86,11 @@ test('a malformed article body or note document shows an error in its pane; the 
 
   // A way on: back to the library, with the keyboard in the list.
   await alert.getByRole('button', { name: 'Back to the library' }).click();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-pane="library"]') !== null)).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest('[data-pane="library"]') !== null),
+    )
+    .toBe(true);
 
   // The other kind of bad body fails the same way; a good article next to them reads as usual.
   await articles.filter({ hasText: 'Body with a block from nowhere' }).click();
@@ -68,12 +106,18 @@ test('a malformed article body or note document shows an error in its pane; the 
   await expect(notes).toHaveCount(2);
   await notes.filter({ hasText: 'Broken note' }).click();
   const notePane = page.getByRole('region', { name: 'Note' });
-  await expect(notePane.getByRole('alert')).toContainText('This note could not be opened for editing');
+  await expect(notePane.getByRole('alert')).toContainText(
+    'This note could not be opened for editing',
+  );
   await expect(notePane.getByRole('alert')).toContainText('no-such-node');
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(SHARED_TITLE);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(SHARED_TITLE);
   expect(await seriousViolations(page)).toEqual([]);
   await notes.filter({ hasText: 'Good note' }).click();
-  await expect(notePane.getByRole('textbox', { name: 'Note text' })).toContainText('A note that reads fine.');
+  await expect(notePane.getByRole('textbox', { name: 'Note text' })).toContainText(
+    'A note that reads fine.',
+  );
   await notes.filter({ hasText: 'Broken note' }).click();
   await expect(notePane.getByRole('alert')).toBeVisible();
   await notePane.getByRole('button', { name: 'Close note' }).click();
@@ -82,15 +126,26 @@ test('a malformed article body or note document shows an error in its pane; the 
   // The bad rows are left as they were (nothing overwrote them), and nothing blanked the page.
   const after = new Database(app.libraryPath, { readonly: true });
   try {
-    expect(after.prepare("SELECT body FROM articles WHERE title = 'Body that became an array'").pluck().get()).toBe('[]');
-    expect(after.prepare("SELECT doc FROM notes WHERE title = 'Broken note'").pluck().get()).toContain('no-such-node');
+    expect(
+      after
+        .prepare("SELECT body FROM articles WHERE title = 'Body that became an array'")
+        .pluck()
+        .get(),
+    ).toBe('[]');
+    expect(
+      after.prepare("SELECT doc FROM notes WHERE title = 'Broken note'").pluck().get(),
+    ).toContain('no-such-node');
   } finally {
     after.close();
   }
   expect(pageErrors).toEqual([]);
 });
 
-test('update from source: absent in web mode; the desktop page shows the file and asks first, and HTTP still refuses it', async ({ app, page, browser }) => {
+test('update from source: absent in web mode; the desktop page shows the file and asks first, and HTTP still refuses it', async ({
+  app,
+  page,
+  browser,
+}) => {
   const file = join(app.dir, 'tides.md');
   writeFileSync(file, '# Tides\n\nThe tide comes in twice a day.\n');
   const imported = await app.cli(['import', file]);
@@ -100,7 +155,9 @@ test('update from source: absent in web mode; the desktop page shows the file an
 
   await page.goto(app.url);
   await tides(page).click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText('Tides');
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText('Tides');
   await expect(page.getByRole('button', { name: 'Edit text' })).toBeVisible();
   await expect(update(page)).toHaveCount(0);
 
@@ -127,12 +184,21 @@ test('update from source: absent in web mode; the desktop page shows the file an
   await update(desktop).click();
   const dialog = desktop.getByRole('dialog', { name: 'Update from source file?' });
   await expect(dialog).toContainText(`Commonplace will read ${file} again`);
-  expect((await new AxeBuilder({ page: desktop }).include('dialog.confirm-dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page: desktop }).include('dialog.confirm-dialog').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   await update(desktop).click();
-  await desktop.getByRole('dialog', { name: 'Update from source file?' }).getByRole('button', { name: 'Read it and update' }).click();
-  await expect(desktop.getByText('articles.updateFromSource: only available to the desktop app')).toBeVisible();
+  await desktop
+    .getByRole('dialog', { name: 'Update from source file?' })
+    .getByRole('button', { name: 'Read it and update' })
+    .click();
+  await expect(
+    desktop.getByText('articles.updateFromSource: only available to the desktop app'),
+  ).toBeVisible();
   await context.close();
 });

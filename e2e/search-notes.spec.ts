@@ -3,12 +3,19 @@ import { expect, test } from './fixtures';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-test('Ctrl+K finds a note by a word of its text; Enter opens it beside the reader', async ({ app, page }) => {
+test('Ctrl+K finds a note by a word of its text; Enter opens it beside the reader', async ({
+  app,
+  page,
+}) => {
   await page.goto(app.url);
   const origin = new URL(app.url).origin;
   const created = await page.context().request.post(`${origin}/api/notes.create`, {
     headers: app.authHeaders,
-    data: { title: 'Harbour log', markdown: 'The estuary ferries stopped at dusk.\n\nMore tomorrow.', tags: ['coast'] },
+    data: {
+      title: 'Harbour log',
+      markdown: 'The estuary ferries stopped at dusk.\n\nMore tomorrow.',
+      tags: ['coast'],
+    },
   });
   const note = ((await created.json()) as { ok: boolean; data: { id: string } }).data;
 
@@ -20,7 +27,9 @@ test('Ctrl+K finds a note by a word of its text; Enter opens it beside the reade
   const option = dialog.getByRole('option').first();
   await expect(option).toContainText('Harbour log');
   await expect(option.locator('mark').first()).toHaveText('ferries');
-  expect((await new AxeBuilder({ page }).include('.search-palette').analyze()).violations).toEqual([]);
+  expect((await new AxeBuilder({ page }).include('.search-palette').analyze()).violations).toEqual(
+    [],
+  );
 
   await box.press('Enter');
   await expect(dialog).toBeHidden();
@@ -30,14 +39,22 @@ test('Ctrl+K finds a note by a word of its text; Enter opens it beside the reade
   await expect(pane.getByLabel('Note title')).toHaveValue('Harbour log');
 });
 
-test('kind:note and tag: narrow to notes; the results panel has a Notes tab', async ({ app, page }) => {
+test('kind:note and tag: narrow to notes; the results panel has a Notes tab', async ({
+  app,
+  page,
+}) => {
   await page.goto(app.url);
   const origin = new URL(app.url).origin;
   for (const [title, tags] of [
     ['Tide tables', ['coast']],
     ['Tide gauges', []],
   ] as const) {
-    await page.context().request.post(`${origin}/api/notes.create`, { headers: app.authHeaders, data: { title, markdown: 'Spring tides.', tags } });
+    await page
+      .context()
+      .request.post(`${origin}/api/notes.create`, {
+        headers: app.authHeaders,
+        data: { title, markdown: 'Spring tides.', tags },
+      });
   }
   await page.keyboard.press(`${MOD}+k`);
   const dialog = page.getByRole('dialog', { name: 'Search' });

@@ -9,7 +9,9 @@ const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 async function importShared(page: Page): Promise<void> {
   await page.getByLabel('Import files').setInputFiles(SHARED_ARTICLE);
-  await expect(page.getByRole('listbox', { name: 'Library' }).getByRole('option').filter({ hasText: TITLE })).toBeVisible();
+  await expect(
+    page.getByRole('listbox', { name: 'Library' }).getByRole('option').filter({ hasText: TITLE }),
+  ).toBeVisible();
 }
 
 test('Ctrl+K finds a word, Enter opens the article at the hit', async ({ app, page }) => {
@@ -74,7 +76,10 @@ test('Ctrl+F finds in the article, diacritics and case aside', async ({ app, pag
   expect(await page.evaluate(() => CSS.highlights.has('find-all'))).toBe(false);
 });
 
-test('a hostile query shows no error; all results open in the library pane', async ({ app, page }) => {
+test('a hostile query shows no error; all results open in the library pane', async ({
+  app,
+  page,
+}) => {
   await page.goto(app.url);
   await importShared(page);
   const opener = page.getByRole('button', { name: 'Search', exact: true });
@@ -110,7 +115,9 @@ test('a hostile query shows no error; all results open in the library pane', asy
   await expect(results.getByText('No results for “Korea”')).toBeVisible();
   await results.getByRole('tab', { name: /^Articles/ }).click();
   await results.getByRole('button', { name: new RegExp(TITLE.slice(0, 20)) }).click();
-  await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 }),
+  ).toHaveText(TITLE);
 
   await results.getByRole('button', { name: 'Close search results' }).click();
   await expect(page.getByRole('listbox', { name: 'Library' })).toBeVisible();
@@ -121,7 +128,9 @@ test('a passage hit opens its article at the passage', async ({ app, page }) => 
   const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
   expect((await app.cli(['import', SHARED_ARTICLE])).code).toBe(0);
   const id = (JSON.parse((await app.cli(['list', '--json'])).stdout) as { id: string }[])[0]!.id;
-  expect((await app.cli(['passage', 'add', id, '--quote', QUOTE, '--tag', 'Sanctions policy'])).code).toBe(0);
+  expect(
+    (await app.cli(['passage', 'add', id, '--quote', QUOTE, '--tag', 'Sanctions policy'])).code,
+  ).toBe(0);
   await page.setViewportSize({ width: 1000, height: 480 });
   await page.goto(app.url);
   await page.keyboard.press(`${MOD}+k`);
@@ -132,7 +141,9 @@ test('a passage hit opens its article at the passage', async ({ app, page }) => 
   const byTag = dialog.getByRole('group', { name: 'Passages 1' }).getByRole('option');
   await expect(byTag).toContainText('Sanctions policy');
   await expect(byTag.locator('mark')).toHaveText(['Sanctions']);
-  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await box.fill('settlements');
   const passages = dialog.getByRole('group', { name: /^Passages/ });
@@ -147,9 +158,15 @@ test('a passage hit opens its article at the passage', async ({ app, page }) => 
   await expect.poll(() => reader.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
 });
 
-test('one or two CJK characters find their article, with the hit marked, also after a reindex', async ({ app, page }) => {
+test('one or two CJK characters find their article, with the hit marked, also after a reindex', async ({
+  app,
+  page,
+}) => {
   const file = join(app.dir, 'pyongyang.md');
-  writeFileSync(file, '---\ntitle: 平壤访问\n---\n\n俄罗斯总统抵达平壤。대통령이 평양에 도착했다. Then back to English.\n');
+  writeFileSync(
+    file,
+    '---\ntitle: 平壤访问\n---\n\n俄罗斯总统抵达平壤。대통령이 평양에 도착했다. Then back to English.\n',
+  );
   expect((await app.cli(['import', file])).code).toBe(0);
   expect((await app.cli(['reindex'])).code).toBe(0);
   await page.goto(app.url);
@@ -172,7 +189,9 @@ test('the search UI passes axe in both themes', async ({ app, browser }) => {
   await page.goto(app.url);
   await importShared(page);
   const serious = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.keyboard.press(`${MOD}+k`);
@@ -182,7 +201,9 @@ test('the search UI passes axe in both themes', async ({ app, browser }) => {
     expect(await serious()).toEqual([]);
     await dialog.getByRole('combobox').press(`${MOD}+Enter`);
     const results = page.getByRole('region', { name: 'Search results' });
-    await expect(results.getByRole('button', { name: new RegExp(TITLE.slice(0, 20)) })).toBeVisible();
+    await expect(
+      results.getByRole('button', { name: new RegExp(TITLE.slice(0, 20)) }),
+    ).toBeVisible();
     await results.getByRole('button', { name: new RegExp(TITLE.slice(0, 20)) }).click();
     const reader = page.getByRole('article', { name: 'Reader' });
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);

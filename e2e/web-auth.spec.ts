@@ -11,9 +11,14 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, runCli, SHARED_ARTICLE, startServer, test } from './fixtures';
 
-const articleRow = (page: Page, title: string | RegExp) => page.getByRole('listbox', { name: 'Library' }).getByRole('option').filter({ hasText: title });
+const articleRow = (page: Page, title: string | RegExp) =>
+  page.getByRole('listbox', { name: 'Library' }).getByRole('option').filter({ hasText: title });
 
-test('two servers side by side in one browser: both tabs keep working, through reloads and events', async ({ app, page, context }) => {
+test('two servers side by side in one browser: both tabs keep working, through reloads and events', async ({
+  app,
+  page,
+  context,
+}) => {
   // A second library with its own `serve`, opened in the same browser context (same cookie jar).
   const otherDir = mkdtempSync(join(tmpdir(), 'commonplace-e2e-other-'));
   const otherLibrary = join(otherDir, 'library.sqlite');
@@ -34,7 +39,11 @@ test('two servers side by side in one browser: both tabs keep working, through r
     await page.reload();
     await expect(articleRow(page, /Putin/)).toBeVisible();
     // Events reach each tab from its own server (the stream carries the token as a header).
-    const cliA = await app.cli(['import', '--json', join(__dirname, '..', 'electron', 'core', 'import', 'fixtures', 'markdown', 'field-notes.md')]);
+    const cliA = await app.cli([
+      'import',
+      '--json',
+      join(__dirname, '..', 'electron', 'core', 'import', 'fixtures', 'markdown', 'field-notes.md'),
+    ]);
     expect(cliA.code, cliA.stderr).toBe(0);
     const fieldNotes = (JSON.parse(cliA.stdout) as { title: string }[])[0]!.title;
     await expect(articleRow(page, fieldNotes)).toBeVisible();
@@ -54,7 +63,11 @@ test('two servers side by side in one browser: both tabs keep working, through r
   }
 });
 
-test('the credential is not sent to another service on 127.0.0.1', async ({ app, page, context }) => {
+test('the credential is not sent to another service on 127.0.0.1', async ({
+  app,
+  page,
+  context,
+}) => {
   // Another local service on another port, recording what the browser sends it.
   const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
   const spy = createServer((req, res) => {
@@ -74,7 +87,9 @@ test('the credential is not sent to another service on 127.0.0.1', async ({ app,
     const visit = await context.newPage();
     await visit.goto(`${spyOrigin}/visited`);
     await expect(visit.getByText('hello')).toBeVisible();
-    await expect.poll(() => seen.map((s) => s.url)).toEqual(expect.arrayContaining(['/visited', '/pixel']));
+    await expect
+      .poll(() => seen.map((s) => s.url))
+      .toEqual(expect.arrayContaining(['/visited', '/pixel']));
 
     for (const request of seen) {
       expect(request.headers.cookie, request.url).toBeUndefined();
@@ -82,20 +97,27 @@ test('the credential is not sent to another service on 127.0.0.1', async ({ app,
       expect(JSON.stringify(request), request.url).not.toContain(app.token);
     }
     // The other origin can't read the token either: sessionStorage is per origin (port included).
-    expect(await visit.evaluate(() => JSON.stringify(window.sessionStorage))).not.toContain(app.token);
+    expect(await visit.evaluate(() => JSON.stringify(window.sessionStorage))).not.toContain(
+      app.token,
+    );
     expect(await page.evaluate(() => JSON.stringify(window.sessionStorage))).toContain(app.token);
   } finally {
     await new Promise((r) => spy.close(r));
   }
 });
 
-test('a page opened without the token says how to get in, and no library data reaches it', async ({ app, browser }) => {
+test('a page opened without the token says how to get in, and no library data reaches it', async ({
+  app,
+  browser,
+}) => {
   await app.cli(['import', SHARED_ARTICLE]);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(new URL(app.url).origin + '/');
-    await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('alert')).toContainText('open the URL printed by `commonplace serve`');
+    await expect(
+      page.getByRole('navigation', { name: 'Articles' }).getByRole('alert'),
+    ).toContainText('open the URL printed by `commonplace serve`');
     await expect(page.getByRole('option').filter({ hasText: /Putin/ })).toHaveCount(0);
   } finally {
     await context.close();

@@ -24,7 +24,9 @@ function roundedRect(x0, y0, x1, y1, r) {
 }
 const tile = roundedRect(0.04, 0.04, 0.96, 0.96, 0.2);
 const page = roundedRect(0.22, 0.16, 0.78, 0.86, 0.035);
-const lines = [0.4, 0.48, 0.56, 0.64, 0.72].map((y, i) => roundedRect(0.3, y, i % 3 === 2 ? 0.56 : 0.7, y + 0.025, 0.0125));
+const lines = [0.4, 0.48, 0.56, 0.64, 0.72].map((y, i) =>
+  roundedRect(0.3, y, i % 3 === 2 ? 0.56 : 0.7, y + 0.025, 0.0125),
+);
 // Ribbon hanging from the page's top edge, with a V notch at the bottom.
 const ribbon = (x, y) => {
   if (x < 0.6 || x > 0.7 || y < 0.12 || y > 0.32) return false;
@@ -52,12 +54,18 @@ function render(SIZE) {
     const row = py * (SIZE * 4 + 1);
     raw[row] = 0; // PNG filter: none
     for (let px = 0; px < SIZE; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
           const c = colorAt((px + (sx + 0.5) / SAMPLES) / SIZE, (py + (sy + 0.5) / SAMPLES) / SIZE);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const o = row + 1 + px * 4;
@@ -106,7 +114,15 @@ function png(size) {
 
 /** macOS icon family: 'icns', total length, then (type, length, PNG) entries. */
 function icns(pngs) {
-  const TYPES = { 16: 'icp4', 32: 'icp5', 64: 'icp6', 128: 'ic07', 256: 'ic08', 512: 'ic09', 1024: 'ic10' };
+  const TYPES = {
+    16: 'icp4',
+    32: 'icp5',
+    64: 'icp6',
+    128: 'ic07',
+    256: 'ic08',
+    512: 'ic09',
+    1024: 'ic10',
+  };
   const entries = Object.entries(TYPES).map(([size, type]) => {
     const head = Buffer.alloc(8);
     head.write(type, 0, 'ascii');
@@ -141,8 +157,13 @@ function ico(pngs, sizes) {
 const here = dirname(fileURLToPath(import.meta.url));
 const pngs = {};
 for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) pngs[size] = png(size);
-const outputs = { 'icon.png': pngs[1024], 'icon.icns': icns(pngs), 'icon.ico': ico(pngs, [16, 24, 32, 48, 64, 128, 256]) };
-for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) outputs[`icons/${size}x${size}.png`] = pngs[size];
+const outputs = {
+  'icon.png': pngs[1024],
+  'icon.icns': icns(pngs),
+  'icon.ico': ico(pngs, [16, 24, 32, 48, 64, 128, 256]),
+};
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512])
+  outputs[`icons/${size}x${size}.png`] = pngs[size];
 mkdirSync(join(here, 'icons'), { recursive: true });
 for (const [name, bytes] of Object.entries(outputs)) {
   writeFileSync(join(here, name), bytes);

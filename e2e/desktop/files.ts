@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * A valid PDF with one page of text and `paddingBytes` of zeros in an unused stream (pdf.js
  * follows the cross-reference table, so the padding costs it a read, not a parse).
  */
-export function writePdf(path: string, { title, text, paddingBytes }: { title: string; text: string; paddingBytes: number }): void {
+export function writePdf(
+  path: string,
+  { title, text, paddingBytes }: { title: string; text: string; paddingBytes: number },
+): void {
   const content = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -34,8 +37,12 @@ export function writePdf(path: string, { title, text, paddingBytes }: { title: s
     at += paddingBytes;
     put('\nendstream\nendobj\n');
     const xref = at;
-    put(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-    put(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+    put(
+      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`,
+    );
+    put(
+      `trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+    );
   } finally {
     closeSync(fd);
   }
@@ -44,7 +51,11 @@ export function writePdf(path: string, { title, text, paddingBytes }: { title: s
 /** A folder of `count` tiny Markdown files (`Folder note N`). */
 export function writeNotesFolder(dir: string, count: number): void {
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) writeSyncFile(join(dir, `note-${String(i).padStart(4, '0')}.md`), `# Folder note ${i}\n\nA few words in note ${i}.\n`);
+  for (let i = 0; i < count; i++)
+    writeSyncFile(
+      join(dir, `note-${String(i).padStart(4, '0')}.md`),
+      `# Folder note ${i}\n\nA few words in note ${i}.\n`,
+    );
 }
 
 function writeSyncFile(path: string, text: string): void {

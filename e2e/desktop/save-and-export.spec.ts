@@ -16,7 +16,10 @@ async function newNote(page: Page, title: string): Promise<string> {
   return (await notePane(page).getAttribute('data-note-id'))!;
 }
 
-async function noteTextInLibrary(cli: (args: string[]) => Promise<{ stdout: string }>, id: string): Promise<string> {
+async function noteTextInLibrary(
+  cli: (args: string[]) => Promise<{ stdout: string }>,
+  id: string,
+): Promise<string> {
   return (JSON.parse((await cli(['note', 'show', id, '--json'])).stdout) as { text: string }).text;
 }
 
@@ -32,10 +35,15 @@ test('closing the window saves the last edit with saveNoteSync', async ({ app, d
   const closed = page.waitForEvent('close');
   await page.close({ runBeforeUnload: true });
   await closed;
-  await expect.poll(() => noteTextInLibrary(app.cli, id), { timeout: 15_000 }).toContain('typed right before closing');
+  await expect
+    .poll(() => noteTextInLibrary(app.cli, id), { timeout: 15_000 })
+    .toContain('typed right before closing');
 });
 
-test('a failing save on close keeps the window; retry-save (Retry in main’s dialog) saves and closes it', async ({ app, desktop }) => {
+test('a failing save on close keeps the window; retry-save (Retry in main’s dialog) saves and closes it', async ({
+  app,
+  desktop,
+}) => {
   const page = await desktop.open({ closable: true });
   const id = await newNote(page, 'Disk trouble');
   // The library can't be written (a full disk): autosaves fail, the edit stays unsaved.
@@ -60,13 +68,21 @@ test('a failing save on close keeps the window; retry-save (Retry in main’s di
   await desktop.failNoteSaves('none');
   await desktop.send({ type: 'retry-save' });
   await closed;
-  await expect.poll(() => noteTextInLibrary(app.cli, id), { timeout: 15_000 }).toContain('must not be lost');
+  await expect
+    .poll(() => noteTextInLibrary(app.cli, id), { timeout: 15_000 })
+    .toContain('must not be lost');
 });
 
-test('File → Export… in the desktop app opens the dialog, and Export hands a blob download to main’s Save dialog', async ({ app, desktop, page }) => {
+test('File → Export… in the desktop app opens the dialog, and Export hands a blob download to main’s Save dialog', async ({
+  app,
+  desktop,
+  page,
+}) => {
   expect((await app.cli(['import', SHARED_ARTICLE])).code).toBe(0);
   const id = (JSON.parse((await app.cli(['list', '--json'])).stdout) as { id: string }[])[0]!.id;
-  expect((await app.cli(['passage', 'add', id, '--quote', 'mutual settlements', '--tag', 'desk'])).code).toBe(0);
+  expect(
+    (await app.cli(['passage', 'add', id, '--quote', 'mutual settlements', '--tag', 'desk'])).code,
+  ).toBe(0);
   await desktop.open();
   await expect(page.getByRole('option').filter({ hasText: 'North Korea' })).toBeVisible();
   // The menu item arrives as an event from main.
@@ -74,7 +90,11 @@ test('File → Export… in the desktop app opens the dialog, and Export hands a
   const dialog = page.getByRole('dialog', { name: 'Export passages' });
   await expect(dialog.getByRole('status')).toContainText('1 excerpt from 1 source');
   const axe = await new AxeBuilder({ page }).include('dialog.export-dialog').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 
   const downloaded = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export…' }).click();
@@ -92,7 +112,12 @@ test('the empty library names every format it imports', async ({ desktop, page }
   await desktop.open();
   const empty = page.locator('.library-empty');
   await expect(empty).toBeVisible();
-  for (const format of ['text', 'Markdown', 'HTML', 'PDF', 'EPUB', 'DOCX']) await expect(empty).toContainText(format);
+  for (const format of ['text', 'Markdown', 'HTML', 'PDF', 'EPUB', 'DOCX'])
+    await expect(empty).toContainText(format);
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 });

@@ -26,7 +26,9 @@ import { openLibrary, type Library } from '../../electron/core/library';
 import { expect, test as base, type WebApp } from '../fixtures';
 
 /** Methods web mode refuses but the desktop app's page may call: the stand-in sends them to its main. */
-const VIA_MAIN = (Object.keys(contract) as Method[]).filter((m) => contract[m].exposure === 'desktop');
+const VIA_MAIN = (Object.keys(contract) as Method[]).filter(
+  (m) => contract[m].exposure === 'desktop',
+);
 
 export interface Desktop {
   /**
@@ -62,7 +64,13 @@ interface StandInConfig {
 function installStandIn(config: StandInConfig): void {
   type Env = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
   type Ev = { type: string };
-  const diskFull = (): Env => ({ ok: false, error: { code: 'io_error', message: 'notes.update: disk full (the stand-in main process was told to fail)' } });
+  const diskFull = (): Env => ({
+    ok: false,
+    error: {
+      code: 'io_error',
+      message: 'notes.update: disk full (the stand-in main process was told to fail)',
+    },
+  });
   const state = {
     paths: {} as Record<string, string>,
     failNoteSaves: 'none' as FailSaves,
@@ -80,7 +88,9 @@ function installStandIn(config: StandInConfig): void {
   const auth = (): Record<string, string> => ({ Authorization: `Bearer ${config.token}` });
   /** The SSE stream, read with fetch (EventSource can't send the Authorization header). */
   const openEvents = async () => {
-    const response = await fetch('/api/events', { headers: { ...auth(), Accept: 'text/event-stream' } });
+    const response = await fetch('/api/events', {
+      headers: { ...auth(), Accept: 'text/event-stream' },
+    });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -111,7 +121,9 @@ function installStandIn(config: StandInConfig): void {
   };
   // Playwright's binding to this test's process (looked up per call: bindings are installed by their own script).
   const mainCall = (method: string, input: unknown) =>
-    (window as unknown as { __standInMain: (method: string, input: unknown) => Promise<Env> }).__standInMain(method, input);
+    (
+      window as unknown as { __standInMain: (method: string, input: unknown) => Promise<Env> }
+    ).__standInMain(method, input);
   const bridge = {
     async invoke(method: string, input: unknown): Promise<Env> {
       if (config.viaMain.includes(method)) return mainCall(method, input);
@@ -163,7 +175,15 @@ function installStandIn(config: StandInConfig): void {
 }
 
 type StandInWindow = {
-  __standIn: { state: { paths: Record<string, string>; failNoteSaves: FailSaves; syncSaves: number; ready: boolean }; fromMain(event: unknown): void };
+  __standIn: {
+    state: {
+      paths: Record<string, string>;
+      failNoteSaves: FailSaves;
+      syncSaves: number;
+      ready: boolean;
+    };
+    fromMain(event: unknown): void;
+  };
 };
 
 /** The main process's side: the real dispatcher on the library, opened when first needed. */
@@ -187,7 +207,9 @@ class StandInMain {
       const library = openLibrary(this.libraryPath, { watchIntervalMs: 0 });
       library.onEvent((event) => {
         if (event.type === 'changed' || this.window.isClosed()) return;
-        this.window.evaluate((e) => (window as unknown as StandInWindow).__standIn.fromMain(e), event).catch(() => undefined);
+        this.window
+          .evaluate((e) => (window as unknown as StandInWindow).__standIn.fromMain(e), event)
+          .catch(() => undefined);
       });
       this.library = library;
       this.dispatch = createDispatcher(createHandlers(library), library);
@@ -206,13 +228,22 @@ export const test = base.extend<{ desktop: Desktop }>({
   desktop: async ({ app, page, context }, use) => {
     const main = new StandInMain(app.libraryPath, page);
     // On the context, so a window the page opens (see `open`) has the stand-in too.
-    await context.exposeFunction('__standInMain', (method: string, input: unknown) => main.call(method, input));
-    await context.addInitScript(installStandIn, { viaMain: VIA_MAIN, token: app.token } satisfies StandInConfig);
+    await context.exposeFunction('__standInMain', (method: string, input: unknown) =>
+      main.call(method, input),
+    );
+    await context.addInitScript(installStandIn, {
+      viaMain: VIA_MAIN,
+      token: app.token,
+    } satisfies StandInConfig);
     const win = () => main.window;
     await use({
       open: async ({ launchedWith, closable } = {}) => {
         // Init scripts run in the order added: this one after the stand-in's, before the page's.
-        if (launchedWith) await context.addInitScript((e) => (window as unknown as StandInWindow).__standIn.fromMain(e), launchedWith);
+        if (launchedWith)
+          await context.addInitScript(
+            (e) => (window as unknown as StandInWindow).__standIn.fromMain(e),
+            launchedWith,
+          );
         if (!closable) {
           await page.goto(app.url);
           return page;
@@ -227,16 +258,26 @@ export const test = base.extend<{ desktop: Desktop }>({
         return main.window;
       },
       setPaths: async (paths) => {
-        await win().evaluate((p) => void Object.assign((window as unknown as StandInWindow).__standIn.state.paths, p), paths);
+        await win().evaluate(
+          (p) => void Object.assign((window as unknown as StandInWindow).__standIn.state.paths, p),
+          paths,
+        );
       },
       failNoteSaves: async (which) => {
-        await win().evaluate((f) => void ((window as unknown as StandInWindow).__standIn.state.failNoteSaves = f), which);
+        await win().evaluate(
+          (f) => void ((window as unknown as StandInWindow).__standIn.state.failNoteSaves = f),
+          which,
+        );
       },
       send: async (event) => {
-        await win().evaluate((e) => (window as unknown as StandInWindow).__standIn.fromMain(e), event);
+        await win().evaluate(
+          (e) => (window as unknown as StandInWindow).__standIn.fromMain(e),
+          event,
+        );
       },
       ready: () => win().evaluate(() => (window as unknown as StandInWindow).__standIn.state.ready),
-      syncSaves: () => win().evaluate(() => (window as unknown as StandInWindow).__standIn.state.syncSaves),
+      syncSaves: () =>
+        win().evaluate(() => (window as unknown as StandInWindow).__standIn.state.syncSaves),
     });
     await main.close();
   },

@@ -28,7 +28,11 @@ import {
 import { notesContract } from './contract/notes';
 import { importsContract } from './contract/imports';
 import { exportContract, ExportOpenEventSchema } from './contract/export';
-import { bulkImportContract, ImportProgressEventSchema, ImportReportEventSchema } from './contract/bulkImport';
+import {
+  bulkImportContract,
+  ImportProgressEventSchema,
+  ImportReportEventSchema,
+} from './contract/bulkImport';
 import { NavigateEventSchema, transferContract } from './contract/transfer';
 
 export * from './contract/schemas';
@@ -41,7 +45,11 @@ const coreContract = {
   'library.info': call({
     summary: 'Where the library lives and how big it is.',
     input: z.object({}),
-    output: z.object({ path: z.string(), articleCount: z.number().int(), schemaVersion: z.number().int() }),
+    output: z.object({
+      path: z.string(),
+      articleCount: z.number().int(),
+      schemaVersion: z.number().int(),
+    }),
     mutates: false,
     exposure: 'client',
   }),
@@ -83,7 +91,8 @@ const coreContract = {
     exposure: 'local',
   }),
   'articles.updateFromSource': call({
-    summary: 'Re-import an article from the file it came from (a changed version); passages re-anchor. Not over HTTP: the path is data, which may come from a restored or foreign library.',
+    summary:
+      'Re-import an article from the file it came from (a changed version); passages re-anchor. Not over HTTP: the path is data, which may come from a restored or foreign library.',
     input: z.object({ id: Id }),
     output: z.object({ article: ArticleSummarySchema, report: ReanchorReportSchema.nullable() }),
     mutates: true,
@@ -97,7 +106,7 @@ const coreContract = {
     exposure: 'client',
   }),
   'articles.updateBody': call({
-    summary: "Save a corrected article body (edit mode); its passages re-anchor.",
+    summary: 'Save a corrected article body (edit mode); its passages re-anchor.',
     input: z.object({ id: Id, body: BodySchema }),
     output: z.object({ article: ArticleSchema, report: ReanchorReportSchema }),
     mutates: true,
@@ -140,7 +149,12 @@ const coreContract = {
   }),
   'passages.update': call({
     summary: "Change a passage's colour, tags or comment.",
-    input: z.object({ id: Id, color: PassageColorSchema.optional(), tags: z.array(TagName).max(100).optional(), comment: Comment.optional() }),
+    input: z.object({
+      id: Id,
+      color: PassageColorSchema.optional(),
+      tags: z.array(TagName).max(100).optional(),
+      comment: Comment.optional(),
+    }),
     output: PassageSchema,
     mutates: true,
     exposure: 'client',
@@ -167,7 +181,8 @@ const coreContract = {
     exposure: 'client',
   }),
   'search.query': call({
-    summary: 'Search articles, passages and notes: words, "phrases", OR, -exclude, prefix*, tag:, kind:, site:, before:, after:, lang:.',
+    summary:
+      'Search articles, passages and notes: words, "phrases", OR, -exclude, prefix*, tag:, kind:, site:, before:, after:, lang:.',
     input: z.object({
       query: z.string().max(10_000, 'query is longer than 10,000 characters'),
       kind: z.enum(['article', 'passage', 'note']).optional(),
@@ -176,7 +191,11 @@ const coreContract = {
     }),
     output: z.object({
       total: z.number().int(),
-      counts: z.object({ article: z.number().int(), passage: z.number().int(), note: z.number().int() }),
+      counts: z.object({
+        article: z.number().int(),
+        passage: z.number().int(),
+        note: z.number().int(),
+      }),
       /** Kinds whose count is an estimate ("about N"; ranked by title hits then newest, not bm25): see search.ts RANK_CAP. */
       estimated: z.array(z.enum(['article', 'passage', 'note'])),
       hits: z.array(SearchHitSchema),
@@ -249,9 +268,13 @@ export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
-export type ClientMethod = { [M in Method]: Contract[M]['exposure'] extends 'client' ? M : never }[Method];
+export type ClientMethod = {
+  [M in Method]: Contract[M]['exposure'] extends 'client' ? M : never;
+}[Method];
 /** What the desktop app's page may call over IPC: every client method plus the `desktop` ones (paths). */
-export type DesktopMethod = { [M in Method]: Contract[M]['exposure'] extends 'client' | 'desktop' ? M : never }[Method];
+export type DesktopMethod = {
+  [M in Method]: Contract[M]['exposure'] extends 'client' | 'desktop' ? M : never;
+}[Method];
 
 export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
 export type Article = z.output<typeof ArticleSchema>;
@@ -263,7 +286,8 @@ export type ReanchorReport = z.output<typeof ReanchorReportSchema>;
 export type SearchHit = z.output<typeof SearchHitSchema>;
 
 /** Failures cross every transport in this envelope; clients rethrow them as errors. */
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+export type Envelope<T> =
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 /**
  * Desktop only: saving a note as the window closed failed, the person chose Retry in the main

@@ -29,7 +29,8 @@ describe('the API contract', () => {
     const { library } = setup();
     const handlers = createHandlers(library);
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
-    for (const name of Object.keys(contract)) expect(typeof handlers[name as Method]).toBe('function');
+    for (const name of Object.keys(contract))
+      expect(typeof handlers[name as Method]).toBe('function');
   });
 
   it('rejects malformed input for every method with an invalid_input error naming the method', async () => {
@@ -50,50 +51,95 @@ describe('the API contract', () => {
   it('names the field at fault', async () => {
     const { dispatch } = setup();
     const env = await dispatch('articles.get', { id: 'not-an-id' }, 'inproc');
-    expect(env).toEqual({ ok: false, error: { code: 'invalid_input', message: 'articles.get: id: must be a UUIDv7' } });
-    const files = await dispatch('articles.importFiles', { files: [{ name: '', dataBase64: '' }] }, 'inproc');
-    expect(!files.ok && files.error.message).toBe('articles.importFiles: files.0.name: file name is empty');
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'articles.get: id: must be a UUIDv7' },
+    });
+    const files = await dispatch(
+      'articles.importFiles',
+      { files: [{ name: '', dataBase64: '' }] },
+      'inproc',
+    );
+    expect(!files.ok && files.error.message).toBe(
+      'articles.importFiles: files.0.name: file name is empty',
+    );
   });
 
   it('refuses unknown methods and local-only methods over client transports', async () => {
     const { dispatch } = setup();
-    expect(await dispatch('articles.dropAll', {}, 'http')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await dispatch('__proto__', {}, 'http')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('articles.dropAll', {}, 'http')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await dispatch('__proto__', {}, 'http')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     const local = await dispatch('articles.importPaths', { paths: ['/etc/passwd'] }, 'http');
-    expect(local).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'articles.importPaths: only available to the desktop app and the CLI' } });
-    expect((await dispatch('articles.importPaths', { paths: ['/no/such/file.txt'] }, 'ipc')).ok).toBe(false);
+    expect(local).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'articles.importPaths: only available to the desktop app and the CLI',
+      },
+    });
+    expect(
+      (await dispatch('articles.importPaths', { paths: ['/no/such/file.txt'] }, 'ipc')).ok,
+    ).toBe(false);
   });
 
   it('lets desktop-only methods through in-process and over IPC, never over HTTP', async () => {
     const { dispatch } = setup();
-    const desktop = (Object.keys(contract) as Method[]).filter((m) => contract[m].exposure === 'desktop');
+    const desktop = (Object.keys(contract) as Method[]).filter(
+      (m) => contract[m].exposure === 'desktop',
+    );
     expect(desktop).toContain('bulkImport.startPaths');
     for (const method of desktop) {
       const http = await dispatch(method, {}, 'http');
-      expect(http).toEqual({ ok: false, error: { code: 'invalid_input', message: `${method}: only available to the desktop app` } });
+      expect(http).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: `${method}: only available to the desktop app` },
+      });
     }
     // Over IPC and in-process the call reaches its schema (and would run): no paths → invalid input naming the field.
     for (const transport of ['ipc', 'inproc'] as const) {
       const env = await dispatch('bulkImport.startPaths', { paths: [] }, transport);
-      expect(env).toEqual({ ok: false, error: { code: 'invalid_input', message: 'bulkImport.startPaths: paths: no paths given' } });
+      expect(env).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'bulkImport.startPaths: paths: no paths given' },
+      });
     }
   });
 
   it('allows each exposure on exactly its transports', () => {
-    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('client', t as Transport))).toEqual(['inproc', 'ipc', 'http']);
-    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('desktop', t as Transport))).toEqual(['inproc', 'ipc']);
-    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('local', t as Transport))).toEqual(['inproc']);
+    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('client', t as Transport))).toEqual([
+      'inproc',
+      'ipc',
+      'http',
+    ]);
+    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('desktop', t as Transport))).toEqual(
+      ['inproc', 'ipc'],
+    );
+    expect(['inproc', 'ipc', 'http'].filter((t) => isAllowedOn('local', t as Transport))).toEqual([
+      'inproc',
+    ]);
   });
 
   it('returns not_found for a well-formed id that is not in the library', async () => {
     const { dispatch } = setup();
-    const env = await dispatch('articles.get', { id: '01900000-0000-7000-8000-000000000000' }, 'inproc');
+    const env = await dispatch(
+      'articles.get',
+      { id: '01900000-0000-7000-8000-000000000000' },
+      'inproc',
+    );
     expect(env).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('answers every read method with output that matches its declared schema', async () => {
     const { invoke } = setup();
-    await invoke('articles.importFiles', { files: [{ name: 'n.md', dataBase64: Buffer.from('# Hello\n\nWorld').toString('base64') }] });
+    await invoke('articles.importFiles', {
+      files: [{ name: 'n.md', dataBase64: Buffer.from('# Hello\n\nWorld').toString('base64') }],
+    });
     const info = await invoke('library.info', {});
     expect(contract['library.info'].output.parse(info).articleCount).toBe(1);
     const page = await invoke('articles.list', {});
@@ -108,8 +154,14 @@ describe('the API contract', () => {
     library.onEvent((e) => events.push(e));
     await invoke('articles.list', {});
     expect(events).toEqual([]);
-    const [r] = await invoke('articles.importFiles', { files: [{ name: 'a.txt', dataBase64: Buffer.from('Title\n\nSome body text.').toString('base64') }] });
+    const [r] = await invoke('articles.importFiles', {
+      files: [
+        { name: 'a.txt', dataBase64: Buffer.from('Title\n\nSome body text.').toString('base64') },
+      ],
+    });
     expect(r!.ok).toBe(true);
-    expect(events).toEqual([{ type: 'changed', entities: ['article'], ids: [r!.ok ? r!.article.id : ''] }]);
+    expect(events).toEqual([
+      { type: 'changed', entities: ['article'], ids: [r!.ok ? r!.article.id : ''] },
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { contract, isMethod, type Envelope, type Exposure, type Method } from '.
 import type { Handlers } from './handlers';
 
 export type Transport = 'ipc' | 'http' | 'inproc';
-export type Dispatch = (method: string, input: unknown, transport: Transport) => Promise<Envelope<unknown>>;
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  transport: Transport,
+) => Promise<Envelope<unknown>>;
 
 /** The transports each exposure level may be called over. */
 const ALLOWED_TRANSPORTS: Readonly<Record<Exposure, ReadonlySet<Transport>>> = {
@@ -41,32 +45,46 @@ export function describeZodError(error: z.ZodError): string {
 export function createDispatcher(handlers: Handlers, library?: Library): Dispatch {
   return async (method, input, transport) => {
     try {
-      if (!isMethod(method)) throw new CommonplaceError('invalid_input', `unknown API method "${String(method).slice(0, 100)}"`);
+      if (!isMethod(method))
+        throw new CommonplaceError(
+          'invalid_input',
+          `unknown API method "${String(method).slice(0, 100)}"`,
+        );
       const spec = contract[method];
-      if (!isAllowedOn(spec.exposure, transport)) throw new CommonplaceError('invalid_input', `${method}: ${REFUSAL[spec.exposure]}`);
+      if (!isAllowedOn(spec.exposure, transport))
+        throw new CommonplaceError('invalid_input', `${method}: ${REFUSAL[spec.exposure]}`);
       const parsed = spec.input.safeParse(input ?? {});
-      if (!parsed.success) throw new CommonplaceError('invalid_input', `${method}: ${describeZodError(parsed.error)}`);
+      if (!parsed.success)
+        throw new CommonplaceError('invalid_input', `${method}: ${describeZodError(parsed.error)}`);
       const handler = handlers[method] as (i: unknown) => unknown;
       const data = await handler(parsed.data);
       if (spec.mutates) library?.flushChanges();
       return { ok: true, data };
     } catch (e) {
       // One line whatever values the message quotes: clients print it as a status line or a report row.
-      if (isCommonplaceError(e)) return { ok: false, error: { code: e.code, message: oneLineMessage(e.message) } };
+      if (isCommonplaceError(e))
+        return { ok: false, error: { code: e.code, message: oneLineMessage(e.message) } };
       // A full disk, a read-only or damaged library: expected, so a sentence rather than a stack.
       const storage = explainStorageError(e, library?.path ?? 'the library');
       if (storage) return { ok: false, error: { code: storage.code, message: storage.message } };
       console.error(`${String(method)} failed:`, e);
-      return { ok: false, error: { code: 'internal', message: `${String(method)}: ${errorMessage(e)}` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `${String(method)}: ${errorMessage(e)}` },
+      };
     }
   };
 }
 
 /** Typed in-process client (CLI, tests): the same boundary, with errors rethrown. */
 export function inProcessClient(dispatch: Dispatch) {
-  return async function invoke<M extends Method>(method: M, input: z.input<(typeof contract)[M]['input']>): Promise<z.output<(typeof contract)[M]['output']>> {
+  return async function invoke<M extends Method>(
+    method: M,
+    input: z.input<(typeof contract)[M]['input']>,
+  ): Promise<z.output<(typeof contract)[M]['output']>> {
     const env = await dispatch(method, input, 'inproc');
-    if (!env.ok) throw new CommonplaceError(env.error.code as CommonplaceError['code'], env.error.message);
+    if (!env.ok)
+      throw new CommonplaceError(env.error.code as CommonplaceError['code'], env.error.message);
     return env.data as z.output<(typeof contract)[M]['output']>;
   };
 }

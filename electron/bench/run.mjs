@@ -7,7 +7,10 @@ const [name, ...rest] = process.argv.slice(2);
 const vitestBenches = { anchoring: 'electron/bench/anchoring.bench.ts' };
 const builtBenches = ['search', 'export', 'import'];
 // Plain Node scripts that drive the built app (CLI + renderer): built only when out/ is missing.
-const scriptBenches = { marks: 'electron/bench/marks/run.mjs', notes: 'electron/bench/notes/run.mjs' };
+const scriptBenches = {
+  marks: 'electron/bench/marks/run.mjs',
+  notes: 'electron/bench/notes/run.mjs',
+};
 const known = [...Object.keys(vitestBenches), ...builtBenches, ...Object.keys(scriptBenches)];
 
 function run(cmd, args) {

@@ -7,11 +7,18 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** `--cli PATH`: another build's cli.js (its renderer beside it), to compare before and after a change. */
-export const CLI = process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : join(ROOT, 'out', 'main', 'cli.js');
+export const CLI = process.argv.includes('--cli')
+  ? process.argv[process.argv.indexOf('--cli') + 1]
+  : join(ROOT, 'out', 'main', 'cli.js');
 
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** `--NAME N` from the command line: a positive integer, else `fallback`. */
@@ -30,7 +37,9 @@ export function seeded(seed) {
 /** `commonplace serve` on a free port for `library`: { child, origin, token }. */
 export function startServer(library) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--library', library, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--library', library, 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 20_000);
@@ -62,5 +71,11 @@ export async function call(server, method, input) {
 export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+  return {
+    median: at(0.5),
+    p95: at(0.95),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    runs: sorted.length,
+  };
 }

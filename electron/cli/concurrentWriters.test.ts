@@ -38,7 +38,10 @@ interface Run {
 }
 
 function cli(library: string, args: string[]): Run {
-  const child = spawn(process.execPath, [JITI_CLI, CLI_ENTRY, '--library', library, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [JITI_CLI, CLI_ENTRY, '--library', library, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -53,16 +56,25 @@ function cli(library: string, args: string[]): Run {
 /** A text file whose content (so hash) is its own: no two files are duplicates of each other. */
 function textFile(dir: string, name: string): string {
   const path = join(dir, name);
-  writeFileSync(path, `${name}\n\nThe tide came in over the flats, as noted in ${name}. ${'Salt and silt. '.repeat(20)}\n\nA second paragraph for ${name}.`);
+  writeFileSync(
+    path,
+    `${name}\n\nThe tide came in over the flats, as noted in ${name}. ${'Salt and silt. '.repeat(20)}\n\nA second paragraph for ${name}.`,
+  );
   return path;
 }
 
 function folder(dir: string, prefix: string, count: number): string[] {
   mkdirSync(dir, { recursive: true });
-  return Array.from({ length: count }, (_, i) => textFile(dir, `${prefix}-${String(i).padStart(4, '0')}.txt`));
+  return Array.from({ length: count }, (_, i) =>
+    textFile(dir, `${prefix}-${String(i).padStart(4, '0')}.txt`),
+  );
 }
 
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined>,
+  timeoutMs = 120_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -86,7 +98,9 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
         const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(out);
         if (m) resolve(`${m[1]}|${m[2]}`);
       });
-      void server.done.then((r) => reject(new Error(`web mode exited with ${r.code}: ${r.stderr}`)));
+      void server.done.then((r) =>
+        reject(new Error(`web mode exited with ${r.code}: ${r.stderr}`)),
+      );
     });
     const [base, token] = origin.split('|') as [string, string];
     const api = async <T>(method: string, input: unknown): Promise<T> => {
@@ -95,15 +109,24 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
-      const env = (await res.json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+      const env = (await res.json()) as
+        { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
       if (!env.ok) throw new Error(`${method}: ${env.error.code}: ${env.error.message}`);
       return env.data;
     };
-    const upload = (path: string) => ({ name: path.slice(path.lastIndexOf('/') + 1), dataBase64: readFileSync(path).toString('base64') });
+    const upload = (path: string) => ({
+      name: path.slice(path.lastIndexOf('/') + 1),
+      dataBase64: readFileSync(path).toString('base64'),
+    });
 
     const reader = new BetterSqlite3(library, { readonly: true });
     reader.pragma('busy_timeout = 5000');
-    const imported = (prefix: string) => reader.prepare<[string], { n: number }>("SELECT count(*) AS n FROM originals WHERE file_name LIKE ? || '-%'").get(prefix)!.n;
+    const imported = (prefix: string) =>
+      reader
+        .prepare<[string], { n: number }>(
+          "SELECT count(*) AS n FROM originals WHERE file_name LIKE ? || '-%'",
+        )
+        .get(prefix)!.n;
 
     const webResults: { file: string; ok: boolean; error?: string }[] = [];
     try {
@@ -124,7 +147,10 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
       const feedBulk = async () => {
         while (!clisDone) {
           const batch = Array.from({ length: 5 }, () => {
-            const path = textFile(bulkDir, `web-bulk-${String(webBulk.length).padStart(4, '0')}.txt`);
+            const path = textFile(
+              bulkDir,
+              `web-bulk-${String(webBulk.length).padStart(4, '0')}.txt`,
+            );
             webBulk.push(path);
             return path;
           });
@@ -142,13 +168,23 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
       const uploader = async () => {
         while (!clisDone) {
           const path = textFile(webDir, `upload-${String(next++).padStart(4, '0')}.txt`);
-          const [result] = await api<{ ok: boolean; file: string; error?: { message: string } }[]>('articles.importFiles', { files: [upload(path)] });
-          webResults.push({ file: path, ok: result!.ok, ...(result!.ok ? {} : { error: result!.error!.message }) });
+          const [result] = await api<{ ok: boolean; file: string; error?: { message: string } }[]>(
+            'articles.importFiles',
+            { files: [upload(path)] },
+          );
+          webResults.push({
+            file: path,
+            ok: result!.ok,
+            ...(result!.ok ? {} : { error: result!.error!.message }),
+          });
         }
       };
       const web = Promise.all([feedBulk(), ...Array.from({ length: WEB_PARALLEL }, uploader)]);
 
-      await waitFor('web mode to be writing', () => (imported('web-bulk') > 0 && imported('upload') > 0) || clisDone);
+      await waitFor(
+        'web mode to be writing',
+        () => (imported('web-bulk') > 0 && imported('upload') > 0) || clisDone,
+      );
       const runA = cli(library, ['import', '--json', join(dir, 'cli-a')]);
       const runB = cli(library, ['import', '--json', join(dir, 'cli-b')]);
       const [a, b] = await Promise.all([runA.done, runB.done]).finally(() => (clisDone = true));
@@ -160,7 +196,13 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
 
       const failures = [
         ...[a, b].flatMap((r, i) =>
-          (JSON.parse(r.stdout || '[]') as { file: string; duplicate?: boolean; error?: { message: string } }[])
+          (
+            JSON.parse(r.stdout || '[]') as {
+              file: string;
+              duplicate?: boolean;
+              error?: { message: string };
+            }[]
+          )
             .filter((x) => x.error || x.duplicate)
             .map((x) => `cli ${i ? 'B' : 'A'}: ${x.file}: ${x.error?.message ?? 'duplicate'}`),
         ),
@@ -168,16 +210,26 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
       ];
       expect(failures.slice(0, 5), `${failures.length} files failed`).toEqual([]);
       expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
-      expect(bulkStatus).toMatchObject({ state: 'finished', error: null, counts: { imported: webBulk.length, duplicate: 0, failed: 0 } });
+      expect(bulkStatus).toMatchObject({
+        state: 'finished',
+        error: null,
+        counts: { imported: webBulk.length, duplicate: 0, failed: 0 },
+      });
 
       // Every file exactly once: one article per file, no file missing, none twice.
       const names = reader
-        .prepare<[], { file_name: string; n: number }>('SELECT o.file_name, count(*) AS n FROM articles a JOIN originals o ON o.hash = a.hash GROUP BY o.file_name')
+        .prepare<[], { file_name: string; n: number }>(
+          'SELECT o.file_name, count(*) AS n FROM articles a JOIN originals o ON o.hash = a.hash GROUP BY o.file_name',
+        )
         .all();
-      const expected = [...cliA, ...cliB, ...webBulk, ...webResults.map((r) => r.file)].map((p) => p.slice(p.lastIndexOf('/') + 1)).sort();
+      const expected = [...cliA, ...cliB, ...webBulk, ...webResults.map((r) => r.file)]
+        .map((p) => p.slice(p.lastIndexOf('/') + 1))
+        .sort();
       expect(names.map((r) => r.file_name).sort()).toEqual(expected);
       expect(names.filter((r) => r.n !== 1)).toEqual([]);
-      expect(reader.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()!.n).toBe(expected.length);
+      expect(reader.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()!.n).toBe(
+        expected.length,
+      );
       expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
 
       // They really overlapped: some moment lies inside every writer's span of commits.
@@ -189,9 +241,14 @@ describe('concurrent writers on one library', { timeout: 300_000 }, () => {
           .get(prefix)!;
         return { prefix, first: s.first, last: s.last };
       });
-      const latestStart = spans.map((s) => s.first).sort().at(-1)!;
+      const latestStart = spans
+        .map((s) => s.first)
+        .sort()
+        .at(-1)!;
       const earliestEnd = spans.map((s) => s.last).sort()[0]!;
-      expect(latestStart < earliestEnd, `writers did not overlap: ${JSON.stringify(spans)}`).toBe(true);
+      expect(latestStart < earliestEnd, `writers did not overlap: ${JSON.stringify(spans)}`).toBe(
+        true,
+      );
     } finally {
       reader.close();
       server.child.kill('SIGTERM');

@@ -4,7 +4,10 @@ import type { Article, ArticleSummary, ImportResult, Passage } from '../api/cont
 
 export function formatDate(published: string | null): string {
   if (!published) return '';
-  return published.replace('T', ' ').replace(/:00(\.000)?(Z|[+-]\d\d:\d\d)?$/, '$2').slice(0, 16);
+  return published
+    .replace('T', ' ')
+    .replace(/:00(\.000)?(Z|[+-]\d\d:\d\d)?$/, '$2')
+    .slice(0, 16);
 }
 
 export function formatSummaryLine(a: ArticleSummary): string {
@@ -15,7 +18,8 @@ export function formatSummaryLine(a: ArticleSummary): string {
 
 export function formatImportLine(r: ImportResult): string {
   if (!r.ok) return `${r.file}: ${stripFilePrefix(r.error.message, r.file)}`;
-  if (r.newVersion === 'available') return `changed since imported: ${r.file} → ${r.article.id} "${r.article.title}" (run again with --update to update it)`;
+  if (r.newVersion === 'available')
+    return `changed since imported: ${r.file} → ${r.article.id} "${r.article.title}" (run again with --update to update it)`;
   if (r.newVersion) {
     const { unchanged, moved, changed, orphaned } = r.newVersion;
     return `updated: ${r.file} → ${r.article.id} "${r.article.title}" (passages: ${unchanged} in place, ${moved} moved, ${changed} changed, ${orphaned} orphaned)`;
@@ -25,7 +29,8 @@ export function formatImportLine(r: ImportResult): string {
 
 /** Error messages already start with the file name; avoid printing it twice. */
 function stripFilePrefix(message: string, file: string): string {
-  for (const prefix of [`${file}: `]) if (message.startsWith(prefix)) return message.slice(prefix.length);
+  for (const prefix of [`${file}: `])
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
   const base = file.split(/[\\/]/).pop() ?? file;
   return message.startsWith(`${base}: `) ? message.slice(base.length + 2) : message;
 }
@@ -44,7 +49,12 @@ export function formatArticle(a: Article): string {
 /** JSON output of `import --json`: the summary fields plus `duplicate`, or the error. */
 export function importResultJson(r: ImportResult): Record<string, unknown> {
   if (!r.ok) return { file: r.file, error: r.error };
-  return { file: r.file, duplicate: r.duplicate, ...r.article, ...(r.warnings ? { warnings: r.warnings } : {}) };
+  return {
+    file: r.file,
+    duplicate: r.duplicate,
+    ...r.article,
+    ...(r.warnings ? { warnings: r.warnings } : {}),
+  };
 }
 
 export function formatPassageLine(p: Passage): string {

@@ -24,7 +24,9 @@ export async function runImportJob(
   onChangedSource: OnChangedSource,
   progress?: (line: string | null) => void,
 ): Promise<ImportReportEvent> {
-  const fewFiles = paths.length <= IN_PROCESS_MAX_FILES && paths.every((p) => !statSync(p, { throwIfNoEntry: false })?.isDirectory());
+  const fewFiles =
+    paths.length <= IN_PROCESS_MAX_FILES &&
+    paths.every((p) => !statSync(p, { throwIfNoEntry: false })?.isDirectory());
   if (fewFiles) return importHere(library, paths, onChangedSource);
   let jobId: string | undefined;
   const off = progress
@@ -41,9 +43,12 @@ export async function runImportJob(
   }
 }
 
-export function formatProgressLine(e: Pick<ImportProgressEvent, 'done' | 'total' | 'current' | 'rate' | 'etaSeconds'>): string {
+export function formatProgressLine(
+  e: Pick<ImportProgressEvent, 'done' | 'total' | 'current' | 'rate' | 'etaSeconds'>,
+): string {
   const eta = e.etaSeconds === null ? '' : `, ${formatDuration(e.etaSeconds)} left`;
-  const rate = e.rate > 0 ? `, ${e.rate >= 10 ? Math.round(e.rate) : e.rate.toFixed(1)} files/s` : '';
+  const rate =
+    e.rate > 0 ? `, ${e.rate >= 10 ? Math.round(e.rate) : e.rate.toFixed(1)} files/s` : '';
   return `importing ${e.done}/${e.total}${rate}${eta}${e.current ? `: ${e.current}` : ''}`;
 }
 
@@ -54,26 +59,60 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-export function formatImportSummary(r: Pick<ImportReportEvent, 'state' | 'counts' | 'notReached' | 'elapsedMs'>): string {
+export function formatImportSummary(
+  r: Pick<ImportReportEvent, 'state' | 'counts' | 'notReached' | 'elapsedMs'>,
+): string {
   const { imported, duplicate, failed, warned } = r.counts;
-  const parts = [`${imported} imported${warned ? ` (${warned} with warnings)` : ''}`, `${duplicate} already in library`, `${failed} failed`];
-  if (r.notReached) parts.push(`${r.notReached} not reached (${r.state === 'cancelled' ? 'cancelled' : 'the import stopped'})`);
+  const parts = [
+    `${imported} imported${warned ? ` (${warned} with warnings)` : ''}`,
+    `${duplicate} already in library`,
+    `${failed} failed`,
+  ];
+  if (r.notReached)
+    parts.push(
+      `${r.notReached} not reached (${r.state === 'cancelled' ? 'cancelled' : 'the import stopped'})`,
+    );
   const n = imported + duplicate + failed;
   return `${n} file${n === 1 ? '' : 's'}: ${parts.join(', ')} in ${formatDuration(r.elapsedMs / 1000)}`;
 }
 
 /** The same walk and per-file import as the worker, on this thread, with the same report. */
-async function importHere(library: Library, paths: string[], onChangedSource: OnChangedSource): Promise<ImportReportEvent> {
+async function importHere(
+  library: Library,
+  paths: string[],
+  onChangedSource: OnChangedSource,
+): Promise<ImportReportEvent> {
   const started = performance.now();
   const results: ImportResult[] = [];
   const items = walkImportPaths(paths).items;
   for (const [i, item] of items.entries()) {
-    const result = item.kind === 'failure' ? item.failure : await importWalkedFile(library.db, item.file, onChangedSource);
+    const result =
+      item.kind === 'failure'
+        ? item.failure
+        : await importWalkedFile(library.db, item.file, onChangedSource);
     // The library itself failed (as the worker does): stop, say it once, the rest not reached.
     if (!result.ok && result.error.code === 'storage') {
-      return { type: 'import-report', jobId: 'job-cli', state: 'failed', error: result.error.message, counts: countGroups(results), notReached: items.length - i, elapsedMs: Math.round(performance.now() - started), results };
+      return {
+        type: 'import-report',
+        jobId: 'job-cli',
+        state: 'failed',
+        error: result.error.message,
+        counts: countGroups(results),
+        notReached: items.length - i,
+        elapsedMs: Math.round(performance.now() - started),
+        results,
+      };
     }
     results.push(result);
   }
-  return { type: 'import-report', jobId: 'job-cli', state: 'finished', error: null, counts: countGroups(results), notReached: 0, elapsedMs: Math.round(performance.now() - started), results };
+  return {
+    type: 'import-report',
+    jobId: 'job-cli',
+    state: 'finished',
+    error: null,
+    counts: countGroups(results),
+    notReached: 0,
+    elapsedMs: Math.round(performance.now() - started),
+    results,
+  };
 }

@@ -13,7 +13,12 @@ runCli(
     rendererDir,
     // A status line rewritten in place; only on a terminal, so logs and pipes get clean lines.
     progress: process.stderr.isTTY
-      ? (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`)
+      ? (line) =>
+          process.stderr.write(
+            line === null
+              ? '\r\x1b[K'
+              : `\r\x1b[K${line.slice(0, Math.max(20, (process.stderr.columns || 80) - 1))}`,
+          )
       : undefined,
   },
   (close) =>

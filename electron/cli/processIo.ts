@@ -5,7 +5,10 @@ import type { Writable } from 'node:stream';
  * makes the next write fail with EPIPE, which Node raises as an unhandled 'error' event and a
  * stack trace: instead, further output to that stream is dropped and the command ends as usual.
  */
-export function lineWriters(stdout: Writable, stderr: Writable): { out(line: string): void; err(line: string): void } {
+export function lineWriters(
+  stdout: Writable,
+  stderr: Writable,
+): { out(line: string): void; err(line: string): void } {
   return { out: lineWriter(stdout), err: lineWriter(stderr) };
 }
 

@@ -1,4 +1,11 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED_ARTICLE, useTempDir } from '../test/temp';
@@ -11,7 +18,12 @@ const tempDir = useTempDir();
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, rendererDir: '/nonexistent' });
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env,
+    rendererDir: '/nonexistent',
+  });
   return { code, out: out.join('\n'), err: err.join('\n'), errLines: err };
 }
 
@@ -23,7 +35,9 @@ describe('commonplace CLI', () => {
     openDatabase(lib, { targetVersion: latest - 1 }).close();
     const first = await cli(['--library', lib, 'list']);
     expect(first.code).toBe(0);
-    expect(first.errLines).toEqual([`upgrading the library from schema ${latest - 1} to ${latest}; a copy of it as it was is kept at ${lib}.v${latest - 1}.bak…`]);
+    expect(first.errLines).toEqual([
+      `upgrading the library from schema ${latest - 1} to ${latest}; a copy of it as it was is kept at ${lib}.v${latest - 1}.bak…`,
+    ]);
     expect(existsSync(`${lib}.v${latest - 1}.bak`)).toBe(true);
     const again = await cli(['--library', lib, 'list']);
     expect(again.errLines).toEqual([]);
@@ -37,12 +51,23 @@ describe('commonplace CLI', () => {
     const [a] = JSON.parse(first.out) as Record<string, unknown>[];
     expect(a).toMatchObject({
       title: "Putin's state visit to North Korea sets stage for elevated ties",
-      subtitle: "Putin says his trip aims to broaden partnership, fortify unity against 'rules-based order'",
+      subtitle:
+        "Putin says his trip aims to broaden partnership, fortify unity against 'rules-based order'",
       byline: 'Ji Da-gyum',
       published: '2024-06-18T16:20:00',
       duplicate: false,
     });
-    for (const key of ['id', 'title', 'subtitle', 'byline', 'published', 'siteName', 'lang', 'duplicate']) expect(a).toHaveProperty(key);
+    for (const key of [
+      'id',
+      'title',
+      'subtitle',
+      'byline',
+      'published',
+      'siteName',
+      'lang',
+      'duplicate',
+    ])
+      expect(a).toHaveProperty(key);
     const again = await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json']);
     expect(JSON.parse(again.out)[0]).toMatchObject({ id: a!.id, duplicate: true });
   });
@@ -55,11 +80,16 @@ describe('commonplace CLI', () => {
     const r = await cli(['--library', lib, 'import', file]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^imported: .*broken\.md → .* "Heading kept"$/);
-    expect(r.errLines).toEqual([expect.stringMatching(/^warning: broken\.md: front matter is not valid YAML/)]);
+    expect(r.errLines).toEqual([
+      expect.stringMatching(/^warning: broken\.md: front matter is not valid YAML/),
+    ]);
     const other = join(dir, 'other.md');
     writeFileSync(other, '---\ntitle: [unclosed\n---\n# Another\n\nBody.\n');
     const json = await cli(['--library', lib, 'import', other, '--json']);
-    expect(JSON.parse(json.out)[0]).toMatchObject({ title: 'Another', warnings: [expect.stringMatching(/^other\.md: front matter/)] });
+    expect(JSON.parse(json.out)[0]).toMatchObject({
+      title: 'Another',
+      warnings: [expect.stringMatching(/^other\.md: front matter/)],
+    });
   });
 
   it('lists and shows articles; show --json includes the text', async () => {
@@ -70,7 +100,9 @@ describe('commonplace CLI', () => {
     expect(items).toHaveLength(1);
     const show = await cli(['--library', lib, 'show', items[0]!.id, '--json']);
     const article = JSON.parse(show.out) as { text: string; body: unknown };
-    expect(article.text).toContain('alternative trade and mutual settlements mechanisms not controlled by the West');
+    expect(article.text).toContain(
+      'alternative trade and mutual settlements mechanisms not controlled by the West',
+    );
     const human = await cli(['--library', lib, 'show', items[0]!.id]);
     expect(human.out).toContain('Ji Da-gyum');
     const plainList = await cli(['--library', lib, 'list']);
@@ -95,34 +127,57 @@ describe('commonplace CLI', () => {
       good: join(dir, 'good.txt'),
       huge: join(dir, 'huge.txt'),
     };
-    writeFileSync(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    writeFileSync(
+      files.binary,
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0,
+        1, 0,
+      ]),
+    );
     writeFileSync(files.empty, '');
     mkdirSync(files.folder);
     copyFileSync(SHARED_ARTICLE, files.good);
     writeFileSync(files.huge, Buffer.alloc(50 * 1024 * 1024, 'lorem ipsum dolor sit amet\n'));
-    const r = await cli(['--library', lib, 'import', files.binary, files.empty, files.missing, files.folder, files.good, files.huge]);
+    const r = await cli([
+      '--library',
+      lib,
+      'import',
+      files.binary,
+      files.empty,
+      files.missing,
+      files.folder,
+      files.good,
+      files.huge,
+    ]);
     expect(r.code).toBe(1);
     expect(r.errLines).toHaveLength(5);
     for (const line of r.errLines) expect(line).not.toContain('\n');
     expect(r.errLines[0]).toMatch(new RegExp(`^${files.binary}: .*PNG`));
     expect(r.errLines[1]).toBe(`${files.empty}: the file is empty`);
     expect(r.errLines[2]).toBe(`${files.missing}: no such file or folder`);
-    expect(r.errLines[3]).toBe(`${files.folder}: the folder holds no files to import (hidden and system files are skipped)`);
-    expect(r.errLines[4]).toMatch(new RegExp(`^${files.huge}: 50\\.0 MB is over the 20\\.0 MB limit`));
+    expect(r.errLines[3]).toBe(
+      `${files.folder}: the folder holds no files to import (hidden and system files are skipped)`,
+    );
+    expect(r.errLines[4]).toMatch(
+      new RegExp(`^${files.huge}: 50\\.0 MB is over the 20\\.0 MB limit`),
+    );
     expect(r.out).toContain('imported');
     const list = await cli(['--library', lib, 'list', '--json']);
     expect(JSON.parse(list.out)).toHaveLength(1);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file clearly (skipped as root: root reads files whatever their mode)', async () => {
-    const dir = tempDir();
-    const f = join(dir, 'locked.txt');
-    writeFileSync(f, 'secret words');
-    chmodSync(f, 0);
-    const r = await cli(['--library', join(dir, 'l.sqlite'), 'import', f]);
-    expect(r.code).toBe(1);
-    expect(r.err).toBe(`${f}: cannot be read (permission denied)`);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'reports an unreadable file clearly (skipped as root: root reads files whatever their mode)',
+    async () => {
+      const dir = tempDir();
+      const f = join(dir, 'locked.txt');
+      writeFileSync(f, 'secret words');
+      chmodSync(f, 0);
+      const r = await cli(['--library', join(dir, 'l.sqlite'), 'import', f]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(`${f}: cannot be read (permission denied)`);
+    },
+  );
 
   it('explains usage errors and bad ids', async () => {
     const lib = join(tempDir(), 'lib.sqlite');
@@ -142,7 +197,9 @@ describe('commonplace CLI', () => {
     const missing = join(dir, 'no-such-folder', 'lib.sqlite');
     const r = await cli(['--library', missing, 'list']);
     expect(r).toMatchObject({ code: 1, out: '' });
-    expect(r.errLines).toEqual([`commonplace: ${join(dir, 'no-such-folder')}: the folder does not exist (--library ${missing}); create it first or give another path`]);
+    expect(r.errLines).toEqual([
+      `commonplace: ${join(dir, 'no-such-folder')}: the folder does not exist (--library ${missing}); create it first or give another path`,
+    ]);
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     const fromEnv = await cli(['list'], { COMMONPLACE_LIBRARY: missing });
     expect(fromEnv.err).toMatch(/the folder does not exist \(COMMONPLACE_LIBRARY /);
@@ -150,8 +207,15 @@ describe('commonplace CLI', () => {
     // An empty --library must not fall back to the desktop app's library (HOME points here to catch it).
     const home = join(dir, 'home');
     mkdirSync(home);
-    const empty = await cli(['--library', '', 'list'], { HOME: home, XDG_CONFIG_HOME: join(home, '.config') });
-    expect(empty).toMatchObject({ code: 1, out: '', err: 'commonplace: --library is empty: give the library file to use' });
+    const empty = await cli(['--library', '', 'list'], {
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+    });
+    expect(empty).toMatchObject({
+      code: 1,
+      out: '',
+      err: 'commonplace: --library is empty: give the library file to use',
+    });
     expect(readdirSync(home)).toEqual([]);
     // A library in an existing folder is still created on first use.
     expect((await cli(['--library', join(dir, 'new.sqlite'), 'list'])).code).toBe(0);
@@ -166,7 +230,9 @@ describe('commonplace CLI', () => {
     raw.close();
     const r = await cli(['--library', lib, 'list']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`^commonplace: ${lib}: this library was written by a newer version`));
+    expect(r.err).toMatch(
+      new RegExp(`^commonplace: ${lib}: this library was written by a newer version`),
+    );
   });
 });
 
@@ -181,29 +247,100 @@ describe('commonplace passage and tag commands', () => {
 
   it('adds, lists and removes passages; JSON carries every anchor field', async () => {
     const { lib, id } = await libraryWithArticle();
-    const add = await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE, '--tag', 'sanctions', '--tag', 'trade', '--comment', 'key claim', '--color', 'blue', '--json']);
+    const add = await cli([
+      '--library',
+      lib,
+      'passage',
+      'add',
+      id,
+      '--quote',
+      QUOTE,
+      '--tag',
+      'sanctions',
+      '--tag',
+      'trade',
+      '--comment',
+      'key claim',
+      '--color',
+      'blue',
+      '--json',
+    ]);
     expect(add.code, add.err).toBe(0);
     const p = JSON.parse(add.out) as Record<string, unknown>;
-    for (const key of ['id', 'articleId', 'quote', 'prefix', 'suffix', 'start', 'end', 'tags', 'comment', 'color', 'orphaned']) expect(p).toHaveProperty(key);
-    expect(p).toMatchObject({ articleId: id, quote: QUOTE, tags: ['sanctions', 'trade'], comment: 'key claim', color: 'blue', orphaned: false });
-    const second = await cli(['--library', lib, 'passage', 'add', id, '--quote', 'Unification Ministry', '--occurrence', '2']);
+    for (const key of [
+      'id',
+      'articleId',
+      'quote',
+      'prefix',
+      'suffix',
+      'start',
+      'end',
+      'tags',
+      'comment',
+      'color',
+      'orphaned',
+    ])
+      expect(p).toHaveProperty(key);
+    expect(p).toMatchObject({
+      articleId: id,
+      quote: QUOTE,
+      tags: ['sanctions', 'trade'],
+      comment: 'key claim',
+      color: 'blue',
+      orphaned: false,
+    });
+    const second = await cli([
+      '--library',
+      lib,
+      'passage',
+      'add',
+      id,
+      '--quote',
+      'Unification Ministry',
+      '--occurrence',
+      '2',
+    ]);
     expect(second.code, second.err).toBe(0);
-    const list = JSON.parse((await cli(['--library', lib, 'passage', 'list', '--article', id, '--json'])).out) as { id: string; start: number }[];
+    const list = JSON.parse(
+      (await cli(['--library', lib, 'passage', 'list', '--article', id, '--json'])).out,
+    ) as { id: string; start: number }[];
     expect(list).toHaveLength(2);
     expect(list[0]!.start).toBeLessThan(list[1]!.start);
-    const byTag = JSON.parse((await cli(['--library', lib, 'passage', 'list', '--tag', 'Sanctions', '--json'])).out) as unknown[];
+    const byTag = JSON.parse(
+      (await cli(['--library', lib, 'passage', 'list', '--tag', 'Sanctions', '--json'])).out,
+    ) as unknown[];
     expect(byTag).toHaveLength(1);
     const rm = await cli(['--library', lib, 'passage', 'rm', p.id as string]);
     expect(rm.code).toBe(0);
-    expect(JSON.parse((await cli(['--library', lib, 'passage', 'list', '--json'])).out)).toHaveLength(1);
+    expect(
+      JSON.parse((await cli(['--library', lib, 'passage', 'list', '--json'])).out),
+    ).toHaveLength(1);
   });
 
   it('refuses a quote that is not in the article, and a bad colour', async () => {
     const { lib, id } = await libraryWithArticle();
-    const missing = await cli(['--library', lib, 'passage', 'add', id, '--quote', 'words that are nowhere']);
+    const missing = await cli([
+      '--library',
+      lib,
+      'passage',
+      'add',
+      id,
+      '--quote',
+      'words that are nowhere',
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/does not occur/);
-    const colour = await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE, '--color', 'plaid']);
+    const colour = await cli([
+      '--library',
+      lib,
+      'passage',
+      'add',
+      id,
+      '--quote',
+      QUOTE,
+      '--color',
+      'plaid',
+    ]);
     expect(colour.code).toBe(2);
     expect(colour.err).toMatch(/plaid/);
   });
@@ -211,8 +348,24 @@ describe('commonplace passage and tag commands', () => {
   it('lists, renames and merges tags with counts', async () => {
     const { lib, id } = await libraryWithArticle();
     await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE, '--tag', 'sanctions']);
-    await cli(['--library', lib, 'passage', 'add', id, '--quote', 'Putin', '--tag', 'russia', '--tag', 'sanctions']);
-    const tags = JSON.parse((await cli(['--library', lib, 'tag', 'list', '--json'])).out) as { name: string; color: string | null; count: number }[];
+    await cli([
+      '--library',
+      lib,
+      'passage',
+      'add',
+      id,
+      '--quote',
+      'Putin',
+      '--tag',
+      'russia',
+      '--tag',
+      'sanctions',
+    ]);
+    const tags = JSON.parse((await cli(['--library', lib, 'tag', 'list', '--json'])).out) as {
+      name: string;
+      color: string | null;
+      count: number;
+    }[];
     expect(tags.map((t) => [t.name, t.count])).toEqual([
       ['russia', 1],
       ['sanctions', 2],
@@ -220,7 +373,10 @@ describe('commonplace passage and tag commands', () => {
     expect(tags[0]).toHaveProperty('color');
     expect((await cli(['--library', lib, 'tag', 'rename', 'sanctions', 'Sanctions'])).code).toBe(0);
     expect((await cli(['--library', lib, 'tag', 'merge', 'russia', 'sanctions'])).code).toBe(0);
-    const after = JSON.parse((await cli(['--library', lib, 'tag', 'list', '--json'])).out) as { name: string; count: number }[];
+    const after = JSON.parse((await cli(['--library', lib, 'tag', 'list', '--json'])).out) as {
+      name: string;
+      count: number;
+    }[];
     expect(after.map((t) => [t.name, t.count])).toEqual([['Sanctions', 2]]);
     const missing = await cli(['--library', lib, 'tag', 'rename', 'nope', 'x']);
     expect(missing.code).toBe(1);
@@ -231,18 +387,38 @@ describe('commonplace passage and tag commands', () => {
 describe('commonplace search and reindex', () => {
   it('finds articles and passages with snippets as JSON, survives hostile queries, and reindexes', async () => {
     const lib = join(tempDir(), 'lib.sqlite');
-    const imported = JSON.parse((await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json'])).out) as { id: string }[];
-    await cli(['--library', lib, 'passage', 'add', imported[0]!.id, '--quote', 'Vostochny Cosmodrome', '--tag', 'space']);
+    const imported = JSON.parse(
+      (await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json'])).out,
+    ) as { id: string }[];
+    await cli([
+      '--library',
+      lib,
+      'passage',
+      'add',
+      imported[0]!.id,
+      '--quote',
+      'Vostochny Cosmodrome',
+      '--tag',
+      'space',
+    ]);
     const r = await cli(['--library', lib, 'search', 'cosmodrome', '--json']);
     expect(r.code, r.err).toBe(0);
-    const hits = JSON.parse(r.out) as { kind: string; id: string; title: string; snippet: string; score: number }[];
+    const hits = JSON.parse(r.out) as {
+      kind: string;
+      id: string;
+      title: string;
+      snippet: string;
+      score: number;
+    }[];
     expect(hits.map((h) => h.kind).sort()).toEqual(['article', 'passage']);
     for (const h of hits) {
       expect(h.title).toBe("Putin's state visit to North Korea sets stage for elevated ties");
       expect(h.snippet.toLowerCase()).toContain('cosmodrome');
       expect(typeof h.score).toBe('number');
     }
-    const passagesOnly = JSON.parse((await cli(['--library', lib, 'search', 'tag:space', '--kind', 'passage', '--json'])).out) as unknown[];
+    const passagesOnly = JSON.parse(
+      (await cli(['--library', lib, 'search', 'tag:space', '--kind', 'passage', '--json'])).out,
+    ) as unknown[];
     expect(passagesOnly).toHaveLength(1);
     for (const q of ['"', '(', 'NEAR(', '*', 'AND OR NOT', '😀']) {
       const hostile = await cli(['--library', lib, 'search', q, '--json']);

@@ -5,7 +5,12 @@ import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
 import { stopBulkImports } from '../api/handlers/bulkImport';
-import { PASSAGE_COLORS, SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN, type PassageColor } from '../api/contract';
+import {
+  PASSAGE_COLORS,
+  SNIPPET_HIT_CLOSE,
+  SNIPPET_HIT_OPEN,
+  type PassageColor,
+} from '../api/contract';
 import { CommonplaceError, errorMessage } from '../core/errors';
 import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';
@@ -17,11 +22,23 @@ import { registerNotesCommands } from './commands/notes';
 import { registerImportsCommands } from './commands/imports';
 import { registerTransferCommands } from './commands/transfer';
 import { registerRepairCommands } from './commands/repair';
-import { formatArticle, formatImportLine, formatPassageLine, formatSummaryLine, importResultJson } from './format';
+import {
+  formatArticle,
+  formatImportLine,
+  formatPassageLine,
+  formatSummaryLine,
+  importResultJson,
+} from './format';
 import { formatImportSummary, runImportJob } from './importJob';
 
 /** Domains that declare their commands in their own file; each adds one line here. */
-const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [registerExportCommands, registerNotesCommands, registerImportsCommands, registerTransferCommands, registerRepairCommands];
+const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> = [
+  registerExportCommands,
+  registerNotesCommands,
+  registerImportsCommands,
+  registerTransferCommands,
+  registerRepairCommands,
+];
 
 export interface CliIo {
   out(line: string): void;
@@ -38,7 +55,10 @@ export type ServeHook = (close: () => Promise<void>) => Promise<void>;
 
 /** Says on stderr why opening takes a while: a library made by an older version is upgraded. */
 function upgradeNotice(io: CliIo): OpenDatabaseOptions['onUpgrade'] {
-  return ({ from, to, copy }) => io.err(`upgrading the library from schema ${from} to ${to}${copy ? `; a copy of it as it was is kept at ${copy}` : ''}…`);
+  return ({ from, to, copy }) =>
+    io.err(
+      `upgrading the library from schema ${from} to ${to}${copy ? `; a copy of it as it was is kept at ${copy}` : ''}…`,
+    );
 }
 
 /**
@@ -47,20 +67,29 @@ function upgradeNotice(io: CliIo): OpenDatabaseOptions['onUpgrade'] {
  * app's default library gets its folder created.
  */
 function chosenLibrary(libraryOption: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (libraryOption !== undefined && !libraryOption.trim()) throw new CommonplaceError('invalid_input', '--library is empty: give the library file to use');
+  if (libraryOption !== undefined && !libraryOption.trim())
+    throw new CommonplaceError('invalid_input', '--library is empty: give the library file to use');
   const path = resolveLibraryPath(libraryOption, env);
   if (libraryOption === undefined && !env.COMMONPLACE_LIBRARY) return path;
   const folder = dirname(resolve(path));
   const st = statSync(folder, { throwIfNoEntry: false });
   const from = libraryOption === undefined ? 'COMMONPLACE_LIBRARY' : '--library';
-  if (!st) throw new CommonplaceError('not_found', `${folder}: the folder does not exist (${from} ${path}); create it first or give another path`);
-  if (!st.isDirectory()) throw new CommonplaceError('not_a_file', `${folder}: is not a folder (${from} ${path})`);
+  if (!st)
+    throw new CommonplaceError(
+      'not_found',
+      `${folder}: the folder does not exist (${from} ${path}); create it first or give another path`,
+    );
+  if (!st.isDirectory())
+    throw new CommonplaceError('not_a_file', `${folder}: is not a folder (${from} ${path})`);
   return path;
 }
 
 function openClient(libraryOption: string | undefined, io: CliIo) {
   // No watcher: a CLI call is short, and its own changes need no events.
-  const library = openLibrary(chosenLibrary(libraryOption, io.env), { watchIntervalMs: 0, onUpgrade: upgradeNotice(io) });
+  const library = openLibrary(chosenLibrary(libraryOption, io.env), {
+    watchIntervalMs: 0,
+    onUpgrade: upgradeNotice(io),
+  });
   const dispatch = createDispatcher(createHandlers(library), library);
   return { library, dispatch, invoke: inProcessClient(dispatch) };
 }
@@ -69,12 +98,21 @@ function openClient(libraryOption: string | undefined, io: CliIo) {
  * The `commonplace` command. Returns the exit code instead of exiting, so tests run it in-process
  * against real temp libraries.
  */
-export async function runCli(argv: readonly string[], io: CliIo, serveHook?: ServeHook): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  serveHook?: ServeHook,
+): Promise<number> {
   let exitCode = 0;
   let library: Library | undefined;
   const program = new Command('commonplace')
     .description('Commonplace: an offline research notebook. Import, read and search your sources.')
-    .addOption(new Option('--library <file>', 'library file (default: the desktop app\'s library; env COMMONPLACE_LIBRARY)'))
+    .addOption(
+      new Option(
+        '--library <file>',
+        "library file (default: the desktop app's library; env COMMONPLACE_LIBRARY)",
+      ),
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError(false);
@@ -104,10 +142,19 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .description('import files, and folders recursively (hidden and system files are skipped)')
     .argument('<paths...>', 'files and folders to import')
     .option('--json', 'print a JSON array of the results, one per file')
-    .option('--update', 'when a file changed since it was imported, update the article (its passages re-anchor)')
+    .option(
+      '--update',
+      'when a file changed since it was imported, update the article (its passages re-anchor)',
+    )
     .action(async (paths: string[], o: { json?: boolean; update?: boolean }) => {
       const invoke = client();
-      const report = await runImportJob(library!, invoke, paths, o.update ? 'update' : 'offer', io.progress);
+      const report = await runImportJob(
+        library!,
+        invoke,
+        paths,
+        o.update ? 'update' : 'offer',
+        io.progress,
+      );
       if (o.json) print(report.results.map(importResultJson));
       for (const r of report.results) {
         if (!r.ok) io.err(formatImportLine(r));
@@ -116,7 +163,8 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
         if (r.ok) for (const w of r.warnings ?? []) io.err(`warning: ${w}`);
       }
       if (report.error) io.err(`commonplace: ${report.error}`);
-      if (!o.json && (report.results.length > 1 || report.notReached > 0)) io.out(formatImportSummary(report));
+      if (!o.json && (report.results.length > 1 || report.notReached > 0))
+        io.out(formatImportSummary(report));
       if (report.state !== 'finished' || report.counts.failed > 0) exitCode = 1;
     });
 
@@ -128,9 +176,14 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
     .option('--offset <n>', 'skip this many', (v) => parsePositiveInt(v, '--offset', true), 0)
     .option('--tag <tag>', 'only articles tagged so, or holding passages tagged so')
     .action(async (o: { json?: boolean; limit: number; offset: number; tag?: string }) => {
-      const page = await client()('articles.list', { offset: o.offset, limit: Math.min(o.limit, 1000), tag: o.tag });
+      const page = await client()('articles.list', {
+        offset: o.offset,
+        limit: Math.min(o.limit, 1000),
+        tag: o.tag,
+      });
       if (o.json) print(page.items);
-      else if (!page.items.length) io.out('The library is empty. Import files with `commonplace import FILE...`.');
+      else if (!page.items.length)
+        io.out('The library is empty. Import files with `commonplace import FILE...`.');
       else for (const a of page.items) io.out(formatSummaryLine(a));
     });
 
@@ -144,22 +197,50 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
       io.out(o.json ? JSON.stringify(article, null, 2) : formatArticle(article));
     });
 
-  const passage = program.command('passage').description('passages: highlighted, tagged, commented quotes');
+  const passage = program
+    .command('passage')
+    .description('passages: highlighted, tagged, commented quotes');
   passage
     .command('add')
     .description('keep a passage of an article by quoting it')
     .argument('<articleId>', 'article id')
     .requiredOption('--quote <text>', 'the exact text; it must occur in the article')
-    .option('--occurrence <n>', 'which occurrence of the quote (default: the first)', (v) => parsePositiveInt(v, '--occurrence'), 1)
+    .option(
+      '--occurrence <n>',
+      'which occurrence of the quote (default: the first)',
+      (v) => parsePositiveInt(v, '--occurrence'),
+      1,
+    )
     .option('--tag <tag>', 'tag (repeat for more)', collect, [])
     .option('--comment <text>', 'comment', '')
-    .addOption(new Option('--color <color>', 'highlight colour').choices(PASSAGE_COLORS).default('yellow'))
+    .addOption(
+      new Option('--color <color>', 'highlight colour').choices(PASSAGE_COLORS).default('yellow'),
+    )
     .option('--json', 'print the passage as JSON')
-    .action(async (articleId: string, o: { quote: string; occurrence: number; tag: string[]; comment: string; color: PassageColor; json?: boolean }) => {
-      const p = await client()('passages.createFromQuote', { articleId, quote: o.quote, occurrence: o.occurrence, tags: o.tag, comment: o.comment, color: o.color });
-      if (o.json) print(p);
-      else io.out(formatPassageLine(p));
-    });
+    .action(
+      async (
+        articleId: string,
+        o: {
+          quote: string;
+          occurrence: number;
+          tag: string[];
+          comment: string;
+          color: PassageColor;
+          json?: boolean;
+        },
+      ) => {
+        const p = await client()('passages.createFromQuote', {
+          articleId,
+          quote: o.quote,
+          occurrence: o.occurrence,
+          tags: o.tag,
+          comment: o.comment,
+          color: o.color,
+        });
+        if (o.json) print(p);
+        else io.out(formatPassageLine(p));
+      },
+    );
   passage
     .command('list')
     .description('list passages in reading order')
@@ -190,7 +271,11 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
       const tags = await client()('tags.list', {});
       if (o.json) print(tags);
       else if (!tags.length) io.out('No tags.');
-      else for (const t of tags) io.out(`${t.name}  (${t.count} passage${t.count === 1 ? '' : 's'}, ${t.articleCount} article${t.articleCount === 1 ? '' : 's'}, ${t.noteCount} note${t.noteCount === 1 ? '' : 's'})`);
+      else
+        for (const t of tags)
+          io.out(
+            `${t.name}  (${t.count} passage${t.count === 1 ? '' : 's'}, ${t.articleCount} article${t.articleCount === 1 ? '' : 's'}, ${t.noteCount} note${t.noteCount === 1 ? '' : 's'})`,
+          );
     });
   tag
     .command('rename')
@@ -213,31 +298,60 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
 
   program
     .command('search')
-    .description('search articles, passages and notes (words, "phrases", OR, -word, prefix*, tag:, kind:, site:, before:, after:, lang:)')
+    .description(
+      'search articles, passages and notes (words, "phrases", OR, -word, prefix*, tag:, kind:, site:, before:, after:, lang:)',
+    )
     .argument('<query...>', 'the query')
-    .addOption(new Option('--kind <kind>', 'only this kind of result').choices(['article', 'passage', 'note']))
+    .addOption(
+      new Option('--kind <kind>', 'only this kind of result').choices([
+        'article',
+        'passage',
+        'note',
+      ]),
+    )
     .option('--limit <n>', 'at most this many hits', (v) => parsePositiveInt(v, '--limit'), 20)
     .option('--json', 'print JSON: each hit with kind, id, title, snippet, score')
-    .action(async (words: string[], o: { kind?: 'article' | 'passage' | 'note'; limit: number; json?: boolean }) => {
-      const r = await client()('search.query', { query: words.join(' '), kind: o.kind, limit: Math.min(o.limit, 200) });
-      const plain = (s: string) => s.replaceAll(SNIPPET_HIT_OPEN, '').replaceAll(SNIPPET_HIT_CLOSE, '');
-      if (o.json) print(r.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })));
-      else if (!r.hits.length) io.out('No results.');
-      else {
-        const about = r.estimated.length ? 'about ' : '';
-        io.out(`${about}${r.total} result${r.total === 1 ? '' : 's'} (${r.counts.article} articles, ${r.counts.passage} passages, ${r.counts.note} notes)`);
-        for (const h of r.hits) io.out(`${h.kind.padEnd(7)} ${h.id}  ${h.title}\n        ${plain(h.snippet).replace(/\s+/g, ' ')}`);
-      }
-    });
+    .action(
+      async (
+        words: string[],
+        o: { kind?: 'article' | 'passage' | 'note'; limit: number; json?: boolean },
+      ) => {
+        const r = await client()('search.query', {
+          query: words.join(' '),
+          kind: o.kind,
+          limit: Math.min(o.limit, 200),
+        });
+        const plain = (s: string) =>
+          s.replaceAll(SNIPPET_HIT_OPEN, '').replaceAll(SNIPPET_HIT_CLOSE, '');
+        if (o.json) print(r.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })));
+        else if (!r.hits.length) io.out('No results.');
+        else {
+          const about = r.estimated.length ? 'about ' : '';
+          io.out(
+            `${about}${r.total} result${r.total === 1 ? '' : 's'} (${r.counts.article} articles, ${r.counts.passage} passages, ${r.counts.note} notes)`,
+          );
+          for (const h of r.hits)
+            io.out(
+              `${h.kind.padEnd(7)} ${h.id}  ${h.title}\n        ${plain(h.snippet).replace(/\s+/g, ' ')}`,
+            );
+        }
+      },
+    );
 
   program
     .command('reindex')
     .description('rebuild the search indexes (repair)')
     .action(async () => {
       // One long call with no progress of its own: say what it does before the wait.
-      io.err('checking and rebuilding the search indexes: it reads every article three times (minutes for a large library)…');
+      io.err(
+        'checking and rebuilding the search indexes: it reads every article three times (minutes for a large library)…',
+      );
       const r = await client()('search.reindex', {});
-      io.out(r.problemsBefore.length ? `repaired: ${r.problemsBefore.join('; ')}` : 'search indexes were consistent; rebuilt anyway');
+      io.out(
+        r.problemsBefore.length
+          ? `repaired: ${r.problemsBefore.join('; ')}`
+          : 'search indexes were consistent; rebuilt anyway',
+      );
       if (r.problemsAfter.length) {
         io.err(`still inconsistent: ${r.problemsAfter.join('; ')}`);
         exitCode = 1;
@@ -246,17 +360,34 @@ export async function runCli(argv: readonly string[], io: CliIo, serveHook?: Ser
 
   program
     .command('serve')
-    .description('web mode: serve the app and its API on 127.0.0.1 (the printed URL carries a one-run token)')
-    .option('--port <n>', 'port (0 picks a free one)', (v) => parsePositiveInt(v, '--port', true), 0)
+    .description(
+      'web mode: serve the app and its API on 127.0.0.1 (the printed URL carries a one-run token)',
+    )
+    .option(
+      '--port <n>',
+      'port (0 picks a free one)',
+      (v) => parsePositiveInt(v, '--port', true),
+      0,
+    )
     .action(async (o: { port: number }) => {
-      const lib = openLibrary(chosenLibrary(globalLibrary(), io.env), { onUpgrade: upgradeNotice(io) });
+      const lib = openLibrary(chosenLibrary(globalLibrary(), io.env), {
+        onUpgrade: upgradeNotice(io),
+      });
       library = lib;
       const dispatch = createDispatcher(createHandlers(lib), lib);
-      const server = await startWebServer({ library: lib, dispatch, rendererDir: io.rendererDir, port: o.port });
+      const server = await startWebServer({
+        library: lib,
+        dispatch,
+        rendererDir: io.rendererDir,
+        port: o.port,
+      });
       io.out(`Commonplace web mode: ${server.openUrl}`);
       io.err(`library: ${lib.path} — press Ctrl+C to stop`);
       // A running import stops with the server (whatever it committed stays; its current file is not half-written).
-      if (serveHook) await serveHook(async () => Promise.all([server.close(), stopBulkImports(lib)]).then(() => undefined));
+      if (serveHook)
+        await serveHook(async () =>
+          Promise.all([server.close(), stopBulkImports(lib)]).then(() => undefined),
+        );
     });
 
   try {

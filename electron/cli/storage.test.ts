@@ -4,7 +4,15 @@
  * damaged library can be recovered into a new file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  closeSync,
+  writeSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
@@ -23,14 +31,23 @@ const QUOTE = 'alternative trade and mutual settlements mechanisms not controlle
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, rendererDir: '/nonexistent' });
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: {},
+    rendererDir: '/nonexistent',
+  });
   return { code, out: out.join('\n'), errLines: err };
 }
 
 function writeNotes(dir: string, n: number, words = 1): string {
   const folder = join(dir, 'notes');
   mkdirSync(folder);
-  for (let i = 0; i < n; i++) writeFileSync(join(folder, `note-${i}.md`), `# Note ${i}\n\n${`Words of note ${i}. `.repeat(words)}\n`);
+  for (let i = 0; i < n; i++)
+    writeFileSync(
+      join(folder, `note-${i}.md`),
+      `# Note ${i}\n\n${`Words of note ${i}. `.repeat(words)}\n`,
+    );
   return folder;
 }
 
@@ -45,18 +62,44 @@ describe('a full disk', () => {
     db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
     const logged = vi.spyOn(console, 'error');
     try {
-      const full = { code: 'storage', message: `${t.library.path}: the disk is full, so nothing was changed; free some space and try again` };
-      await expect(t.invoke('passages.createFromQuote', { articleId: imported.article.id, quote: QUOTE, comment: 'x'.repeat(99_000) })).rejects.toMatchObject(full);
+      const full = {
+        code: 'storage',
+        message: `${t.library.path}: the disk is full, so nothing was changed; free some space and try again`,
+      };
+      await expect(
+        t.invoke('passages.createFromQuote', {
+          articleId: imported.article.id,
+          quote: QUOTE,
+          comment: 'x'.repeat(99_000),
+        }),
+      ).rejects.toMatchObject(full);
       // The CLI's import of a few files stops at the first, saying it once.
-      const report = await runImportJob(t.library, t.invoke, [join(writeNotes(dir, 5, 5000), 'note-0.md'), join(dir, 'notes', 'note-1.md'), join(dir, 'notes', 'note-2.md')], 'offer');
-      expect(report).toMatchObject({ state: 'failed', error: full.message, notReached: 3, results: [] });
+      const report = await runImportJob(
+        t.library,
+        t.invoke,
+        [
+          join(writeNotes(dir, 5, 5000), 'note-0.md'),
+          join(dir, 'notes', 'note-1.md'),
+          join(dir, 'notes', 'note-2.md'),
+        ],
+        'offer',
+      );
+      expect(report).toMatchObject({
+        state: 'failed',
+        error: full.message,
+        notReached: 3,
+        results: [],
+      });
       expect(logged).not.toHaveBeenCalled();
     } finally {
       logged.mockRestore();
     }
     db.pragma('max_page_count = 1073741823');
     expect(await t.invoke('passages.list', {})).toEqual([]);
-    expect((await t.invoke('passages.createFromQuote', { articleId: imported.article.id, quote: QUOTE })).quote).toBe(QUOTE);
+    expect(
+      (await t.invoke('passages.createFromQuote', { articleId: imported.article.id, quote: QUOTE }))
+        .quote,
+    ).toBe(QUOTE);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     t.library.close();
   });
@@ -78,8 +121,17 @@ describe('a read-only library', () => {
       const add = await cli(['--library', lib, 'passage', 'add', id, '--quote', QUOTE]);
       expect(add).toMatchObject({ code: 1, errLines: [readOnly] });
       const reindex = await cli(['--library', lib, 'reindex']);
-      expect(reindex).toMatchObject({ code: 1, errLines: [expect.stringMatching(/^checking and rebuilding/), readOnly] });
-      const few = await cli(['--library', lib, 'import', join(folder, 'note-1.md'), join(folder, 'note-2.md')]);
+      expect(reindex).toMatchObject({
+        code: 1,
+        errLines: [expect.stringMatching(/^checking and rebuilding/), readOnly],
+      });
+      const few = await cli([
+        '--library',
+        lib,
+        'import',
+        join(folder, 'note-1.md'),
+        join(folder, 'note-2.md'),
+      ]);
       expect(few).toMatchObject({ code: 1, errLines: [readOnly] });
       // 25 files in a folder go to the bulk-import worker: it too stops at the first.
       const bulk = await cli(['--library', lib, 'import', folder]);
@@ -100,7 +152,12 @@ describe('a read-only library', () => {
     if (!undo) return ctx.skip(UNWRITABLE_SKIP);
     try {
       const r = await cli(['--library', lib, 'list']);
-      expect(r).toMatchObject({ code: 1, errLines: [`commonplace: ${lib}: can't be opened: its folder ${folder} is read-only (the library keeps its journal files beside it)`] });
+      expect(r).toMatchObject({
+        code: 1,
+        errLines: [
+          `commonplace: ${lib}: can't be opened: its folder ${folder} is read-only (the library keeps its journal files beside it)`,
+        ],
+      });
     } finally {
       undo();
     }
@@ -114,13 +171,24 @@ describe('a damaged page in the middle of the library', () => {
     const library = openLibrary(lib, { watchIntervalMs: 0 });
     const ARTICLES = 300;
     writeTransaction(library.db, () => {
-      for (let i = 0; i < ARTICLES; i++) insertTestArticle(library.db, { title: `Article ${i}`, paragraphs: [`Paragraph one of article ${i}.`, `Paragraph two, with some more words, of article ${i}.`] });
+      for (let i = 0; i < ARTICLES; i++)
+        insertTestArticle(library.db, {
+          title: `Article ${i}`,
+          paragraphs: [
+            `Paragraph one of article ${i}.`,
+            `Paragraph two, with some more words, of article ${i}.`,
+          ],
+        });
     });
     library.close();
     // Garble one leaf page of the articles table, in the middle of the file.
     const raw = new BetterSqlite3(lib, { readonly: true });
     const pageSize = Number(raw.pragma('page_size', { simple: true }));
-    const leaves = raw.prepare<[], { pageno: number }>("SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno").all();
+    const leaves = raw
+      .prepare<[], { pageno: number }>(
+        "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno",
+      )
+      .all();
     raw.close();
     expect(leaves.length).toBeGreaterThan(4);
     const page = leaves[Math.floor(leaves.length / 2)]!.pageno;
@@ -133,11 +201,17 @@ describe('a damaged page in the middle of the library', () => {
     const list = await cli(['--library', lib, 'list']);
     expect(list.code).toBe(1);
     expect(list.errLines).toHaveLength(1);
-    expect(list.errLines[0]).toMatch(new RegExp(`^commonplace: ${lib}: the library file is damaged \\(.+\\); \`commonplace repair\` copies what is readable into a new file and leaves this one as it is$`));
+    expect(list.errLines[0]).toMatch(
+      new RegExp(
+        `^commonplace: ${lib}: the library file is damaged \\(.+\\); \`commonplace repair\` copies what is readable into a new file and leaves this one as it is$`,
+      ),
+    );
 
     const check = await cli(['--library', lib, 'check']);
     expect(check.code).toBe(1);
-    expect(check.errLines.at(-1)).toBe(`${lib}: damaged; \`commonplace repair --out NEW.sqlite\` copies what is readable into a new file`);
+    expect(check.errLines.at(-1)).toBe(
+      `${lib}: damaged; \`commonplace repair --out NEW.sqlite\` copies what is readable into a new file`,
+    );
 
     const fixed = join(dir, 'fixed.sqlite');
     const repair = await cli(['--library', lib, 'repair', '--out', fixed]);
@@ -155,6 +229,8 @@ describe('a damaged page in the middle of the library', () => {
     const search = await cli(['--library', fixed, 'search', 'paragraph', '--json']);
     expect(search.code).toBe(0);
     // Repair never replaces a file.
-    expect((await cli(['--library', lib, 'repair', '--out', fixed])).errLines[0]).toMatch(/already exists; repair writes a new file/);
+    expect((await cli(['--library', lib, 'repair', '--out', fixed])).errLines[0]).toMatch(
+      /already exists; repair writes a new file/,
+    );
   });
 });

@@ -51,4 +51,9 @@ export function oneLineMessage(message: string): string {
   return message.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAK_ESCAPES[c] ?? ' ');
 }
 
-const LINE_BREAK_ESCAPES: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const LINE_BREAK_ESCAPES: Record<string, string> = {
+  '\r': '\\r',
+  '\n': '\\n',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};

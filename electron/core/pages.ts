@@ -15,7 +15,10 @@ export interface PageStart {
  * Null when the article has no pages or the offset lies before the first one.
  * Binary search: a book has hundreds of pages and this runs per passage.
  */
-export function pageAt(pages: readonly PageStart[] | null | undefined, offset: number): PageStart | null {
+export function pageAt(
+  pages: readonly PageStart[] | null | undefined,
+  offset: number,
+): PageStart | null {
   if (!pages?.length) return null;
   let lo = 0;
   let hi = pages.length - 1;
@@ -31,7 +34,11 @@ export function pageAt(pages: readonly PageStart[] | null | undefined, offset: n
 }
 
 /** "p. 4", or "pp. 4–5" when a range spans pages; null without pages. */
-export function citePages(pages: readonly PageStart[] | null | undefined, start: number, end: number): string | null {
+export function citePages(
+  pages: readonly PageStart[] | null | undefined,
+  start: number,
+  end: number,
+): string | null {
   const first = pageAt(pages, start);
   if (!first) return null;
   const last = pageAt(pages, Math.max(start, end - 1)) ?? first;

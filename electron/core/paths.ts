@@ -9,7 +9,10 @@ export const LIBRARY_FILE_NAME = 'library.sqlite';
  * The folder Electron's `app.getPath('userData')` returns for this app, computed without
  * Electron so the CLI and web mode open the same library as the desktop app.
  */
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = homedir();
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
@@ -21,6 +24,9 @@ export function defaultLibraryPath(userDataDir: string = defaultUserDataDir()): 
 }
 
 /** `--library` beats `COMMONPLACE_LIBRARY`, which beats the desktop app's default. */
-export function resolveLibraryPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveLibraryPath(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return explicit || env.COMMONPLACE_LIBRARY || defaultLibraryPath(defaultUserDataDir(env));
 }

@@ -19,7 +19,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Removes stale temp files of `target` (only ours: its name, our pattern, older than STALE_TEMP_MS). */
 export function removeStaleTemps(target: string, now = Date.now()): string[] {
   const dir = dirname(target);
-  const ours = new RegExp(`^\\.${escape(basename(target))}\\.[0-9a-f]{12}\\.tmp(?:-wal|-shm|-journal)?$`);
+  const ours = new RegExp(
+    `^\\.${escape(basename(target))}\\.[0-9a-f]{12}\\.tmp(?:-wal|-shm|-journal)?$`,
+  );
   const removed: string[] = [];
   let names: string[];
   try {

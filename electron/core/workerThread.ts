@@ -9,13 +9,23 @@ import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { CommonplaceError } from './errors';
 
-export function spawnWorkerThread(tsEntry: string, bundleName: string, options: WorkerOptions): Worker {
+export function spawnWorkerThread(
+  tsEntry: string,
+  bundleName: string,
+  options: WorkerOptions,
+): Worker {
   if (__filename.endsWith('.ts')) {
     const jiti = createRequire(__filename).resolve('jiti');
     const bootstrap = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(tsEntry)})(${JSON.stringify(tsEntry)});`;
     return new Worker(bootstrap, { ...options, eval: true });
   }
-  const entry = [join(__dirname, bundleName), join(__dirname, '..', bundleName)].find((p) => existsSync(p));
-  if (!entry) throw new CommonplaceError('internal', `the worker ${bundleName} is missing beside ${__dirname}; rebuild the app`);
+  const entry = [join(__dirname, bundleName), join(__dirname, '..', bundleName)].find((p) =>
+    existsSync(p),
+  );
+  if (!entry)
+    throw new CommonplaceError(
+      'internal',
+      `the worker ${bundleName} is missing beside ${__dirname}; rebuild the app`,
+    );
   return new Worker(entry, options);
 }

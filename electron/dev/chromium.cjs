@@ -28,11 +28,16 @@ function findChromium(opts = {}) {
   const playwrightPath = 'playwrightPath' in opts ? opts.playwrightPath : playwrightChromium();
 
   if (env.CHROMIUM_PATH) {
-    if (exists(env.CHROMIUM_PATH)) return { ok: true, path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
-    return { ok: false, message: `CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist: point it at a Chromium or Chrome executable, or unset it to use an installed one.` };
+    if (exists(env.CHROMIUM_PATH))
+      return { ok: true, path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
+    return {
+      ok: false,
+      message: `CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist: point it at a Chromium or Chrome executable, or unset it to use an installed one.`,
+    };
   }
   if (exists(debianPath)) return { ok: true, path: debianPath, source: 'debian' };
-  if (playwrightPath && exists(playwrightPath)) return { ok: true, path: playwrightPath, source: 'playwright' };
+  if (playwrightPath && exists(playwrightPath))
+    return { ok: true, path: playwrightPath, source: 'playwright' };
   return {
     ok: false,
     message:

@@ -1,5 +1,7 @@
 // Types for chromium.cjs (plain CommonJS so `npm test`'s pretest check runs without a build).
-export type ChromiumFound = { ok: true; path: string; source: 'CHROMIUM_PATH' | 'debian' | 'playwright' } | { ok: false; message: string };
+export type ChromiumFound =
+  | { ok: true; path: string; source: 'CHROMIUM_PATH' | 'debian' | 'playwright' }
+  | { ok: false; message: string };
 
 export const DEBIAN_CHROMIUM: string;
 export const INSTALL_HINT: string;

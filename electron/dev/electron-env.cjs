@@ -15,7 +15,8 @@ function electronPackageDir() {
 }
 
 function electronVersion() {
-  return JSON.parse(fs.readFileSync(path.join(electronPackageDir(), 'package.json'), 'utf8')).version;
+  return JSON.parse(fs.readFileSync(path.join(electronPackageDir(), 'package.json'), 'utf8'))
+    .version;
 }
 
 /** Electron's NODE_MODULE_VERSION, which the electron package ships in `abi_version`. */
@@ -53,7 +54,11 @@ function lastMeaningfulLine(text) {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('at '));
-  return lines.find((l) => /error|fail|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/i.test(l)) || lines[lines.length - 1] || '';
+  return (
+    lines.find((l) => /error|fail|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/i.test(l)) ||
+    lines[lines.length - 1] ||
+    ''
+  );
 }
 
 /**
@@ -66,7 +71,10 @@ function findElectron(opts = {}) {
   let exe = installedElectron();
   if (exe) return { ok: true, path: exe, version };
   if (!opts.tryInstall) {
-    return { ok: false, reason: `the Electron ${version} binary is not in node_modules/electron/dist (it is downloaded on first use)` };
+    return {
+      ok: false,
+      reason: `the Electron ${version} binary is not in node_modules/electron/dist (it is downloaded on first use)`,
+    };
   }
   if (opts.log) opts.log(`Downloading the Electron ${version} binary (one time)…`);
   const run = spawnSync(process.execPath, [path.join(electronPackageDir(), 'install.js')], {
@@ -75,8 +83,11 @@ function findElectron(opts = {}) {
   });
   exe = installedElectron();
   if (exe) return { ok: true, path: exe, version };
-  let why = run.error ? run.error.message : lastMeaningfulLine(run.stderr) || `installer exited with ${run.status}`;
-  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(why)) why += ' (no network access to the Electron download host)';
+  let why = run.error
+    ? run.error.message
+    : lastMeaningfulLine(run.stderr) || `installer exited with ${run.status}`;
+  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(why))
+    why += ' (no network access to the Electron download host)';
   return { ok: false, reason: `downloading the Electron ${version} binary failed: ${why}` };
 }
 
@@ -116,10 +127,18 @@ async function downloadElectron(opts = {}) {
   const byHand =
     `To supply it by hand: unzip electron-v${version}-${process.platform}-${process.arch}.zip (from https://github.com/electron/electron/releases) ` +
     'into a folder and set ELECTRON_OVERRIDE_DIST_PATH to that folder.';
-  if (run.stalled) return { ok: false, reason: `the download of the Electron ${version} binary made no progress for ${Math.round(stallMs / 1000)} s and was stopped. ${byHand}` };
+  if (run.stalled)
+    return {
+      ok: false,
+      reason: `the download of the Electron ${version} binary made no progress for ${Math.round(stallMs / 1000)} s and was stopped. ${byHand}`,
+    };
   let why = lastMeaningfulLine(run.output) || `the installer exited with ${run.code}`;
-  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(run.output)) why += ' (no network access to the Electron download host)';
-  return { ok: false, reason: `downloading the Electron ${version} binary failed: ${why}. ${byHand}` };
+  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(run.output))
+    why += ' (no network access to the Electron download host)';
+  return {
+    ok: false,
+    reason: `downloading the Electron ${version} binary failed: ${why}. ${byHand}`,
+  };
 }
 
 /** node-gyp's own explanation: its `gyp ERR! stack` message lines, without the stack frames. */
@@ -143,7 +162,17 @@ function findNodeGyp() {
     return projectRequire('node-gyp/bin/node-gyp.js');
   } catch {
     // npm bundles node-gyp next to itself.
-    const bundled = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    const bundled = path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    );
     return fs.existsSync(bundled) ? bundled : null;
   }
 }
@@ -154,15 +183,27 @@ function findNodeGyp() {
  * Returns { abi: number } or { abi: null, detail }.
  */
 function probeAbi(file) {
-  const run = spawnSync(process.execPath, ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', file], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', file],
+    { encoding: 'utf8' },
+  );
   if (run.status === 0) return { abi: Number(process.versions.modules) };
-  const m = /compiled against a different Node\.js version using\s+NODE_MODULE_VERSION (\d+)/.exec(run.stderr || '');
+  const m = /compiled against a different Node\.js version using\s+NODE_MODULE_VERSION (\d+)/.exec(
+    run.stderr || '',
+  );
   if (m) return { abi: Number(m[1]) };
   return { abi: null, detail: lastMeaningfulLine(run.stderr) || `exit ${run.status}` };
 }
 
 function cacheDirFor(version) {
-  return path.join(projectRoot, 'node_modules', '.cache', 'commonplace', `better-sqlite3-electron-${version}`);
+  return path.join(
+    projectRoot,
+    'node_modules',
+    '.cache',
+    'commonplace',
+    `better-sqlite3-electron-${version}`,
+  );
 }
 
 /**
@@ -177,39 +218,71 @@ function ensureElectronSqlite(opts = {}) {
   const version = electronVersion();
   const abi = electronAbi();
   const sqliteDir = path.dirname(projectRequire('better-sqlite3/package.json'));
-  const sqliteVersion = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8')).version;
+  const sqliteVersion = JSON.parse(
+    fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'),
+  ).version;
   const cacheDir = cacheDirFor(version);
   const binding = path.join(cacheDir, 'better_sqlite3.node');
   const stampFile = path.join(cacheDir, 'stamp.json');
   const stamp = JSON.stringify({ electron: version, abi, betterSqlite3: sqliteVersion });
 
-  if (fs.existsSync(binding) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
+  if (
+    fs.existsSync(binding) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === stamp
+  ) {
     return { ok: true, binding, built: false };
   }
 
   const nodeGyp = findNodeGyp();
-  if (!nodeGyp) return { ok: false, reason: 'node-gyp was not found (neither in node_modules nor beside npm)' };
+  if (!nodeGyp)
+    return { ok: false, reason: 'node-gyp was not found (neither in node_modules nor beside npm)' };
 
   const work = path.join(cacheDir, 'work');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(cacheDir, { recursive: true });
   const skip = path.join(sqliteDir, 'build');
-  fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => src !== skip && !src.startsWith(skip + path.sep) });
+  fs.cpSync(sqliteDir, work, {
+    recursive: true,
+    filter: (src) => src !== skip && !src.startsWith(skip + path.sep),
+  });
 
   // Without ~/.npmrc's nodedir & co., which would make node-gyp build for Node's ABI.
   const env = require('../packaging/electron-sqlite.cjs').cleanEnv();
-  const args = [nodeGyp, 'rebuild', '--release', `--runtime=electron`, `--target=${version}`, `--arch=${process.arch}`, '--jobs=max'];
+  const args = [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--runtime=electron`,
+    `--target=${version}`,
+    `--arch=${process.arch}`,
+    '--jobs=max',
+  ];
   const headers = process.env.COMMONPLACE_ELECTRON_HEADERS;
-  args.push(headers ? `--nodedir=${path.resolve(headers)}` : '--dist-url=https://electronjs.org/headers');
+  args.push(
+    headers ? `--nodedir=${path.resolve(headers)}` : '--dist-url=https://electronjs.org/headers',
+  );
 
-  log(`Building better-sqlite3 ${sqliteVersion} for Electron ${version} (ABI ${abi}); this takes about a minute, once…`);
-  const run = spawnSync(process.execPath, args, { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  log(
+    `Building better-sqlite3 ${sqliteVersion} for Electron ${version} (ABI ${abi}); this takes about a minute, once…`,
+  );
+  const run = spawnSync(process.execPath, args, {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (run.status !== 0 || !fs.existsSync(built)) {
     const logFile = path.join(cacheDir, 'build.log');
     fs.writeFileSync(logFile, `${args.join(' ')}\n\n${run.stdout || ''}\n${run.stderr || ''}`);
-    const why = run.error ? run.error.message : nodeGypError(run.stderr) || `node-gyp exited with ${run.status}`;
-    return { ok: false, reason: `building better-sqlite3 for Electron ${version} failed: ${why} (full log: ${logFile})` };
+    const why = run.error
+      ? run.error.message
+      : nodeGypError(run.stderr) || `node-gyp exited with ${run.status}`;
+    return {
+      ok: false,
+      reason: `building better-sqlite3 for Electron ${version} failed: ${why} (full log: ${logFile})`,
+    };
   }
 
   const probe = probeAbi(built);
@@ -218,10 +291,11 @@ function ensureElectronSqlite(opts = {}) {
       ok: false,
       reason:
         `the build came out for ABI ${probe.abi}, not Electron's ${abi}: node-gyp compiled against other headers ` +
-        '(a nodedir setting, or COMMONPLACE_ELECTRON_HEADERS naming Node\'s headers)',
+        "(a nodedir setting, or COMMONPLACE_ELECTRON_HEADERS naming Node's headers)",
     };
   }
-  if (probe.abi === null) log(`warning: could not confirm the ABI of the new build (${probe.detail})`);
+  if (probe.abi === null)
+    log(`warning: could not confirm the ABI of the new build (${probe.detail})`);
 
   fs.copyFileSync(built, binding);
   fs.writeFileSync(stampFile, stamp);

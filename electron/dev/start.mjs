@@ -21,7 +21,13 @@ const say = (line) => console.log(`[start] ${line}`);
 
 /** What the build reads; a newer file (or a folder whose entries changed) means out/ is stale. */
 const SOURCE_ROOTS = ['electron', 'renderer', 'resources'];
-const SOURCE_FILES = ['electron.vite.config.mts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json'];
+const SOURCE_FILES = [
+  'electron.vite.config.mts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+];
 const OUTPUTS = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'];
 const SKIP_NAMES = new Set(['node_modules', '.cache']);
 // The dev scripts are not part of the build.
@@ -49,15 +55,23 @@ function buildIsFresh() {
   const outputs = OUTPUTS.map((p) => join(projectRoot, p));
   if (!outputs.every((p) => existsSync(p))) return false;
   const oldestOutput = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
-  const newestSource = Math.max(...[...SOURCE_ROOTS, ...SOURCE_FILES].map((p) => newestMtime(join(projectRoot, p))));
+  const newestSource = Math.max(
+    ...[...SOURCE_ROOTS, ...SOURCE_FILES].map((p) => newestMtime(join(projectRoot, p))),
+  );
   return newestSource <= oldestOutput;
 }
 
 function build() {
-  const pkgDir = join(require.resolve('electron-vite/package.json', { paths: [projectRoot] }), '..');
+  const pkgDir = join(
+    require.resolve('electron-vite/package.json', { paths: [projectRoot] }),
+    '..',
+  );
   const bin = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).bin['electron-vite'];
   say('Building (electron-vite build)…');
-  const run = spawnSync(process.execPath, [join(pkgDir, bin), 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(pkgDir, bin), 'build'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   return run.status === 0;
 }
 
@@ -72,7 +86,9 @@ if (forceBuild || !buildIsFresh()) {
     process.exit(1);
   }
 } else {
-  say('out/ is up to date with the sources; skipping the build (npm start -- --rebuild forces one).');
+  say(
+    'out/ is up to date with the sources; skipping the build (npm start -- --rebuild forces one).',
+  );
 }
 
 // (b) The Electron binary, downloaded once by the electron package's own installer.
@@ -110,7 +126,8 @@ if (!sqlite.ok) {
   );
   process.exit(1);
 }
-if (sqlite.how !== 'cached') say(`better-sqlite3 for Electron is ready (${sqlite.how}): ${sqlite.binding}`);
+if (sqlite.how !== 'cached')
+  say(`better-sqlite3 for Electron is ready (${sqlite.how}): ${sqlite.binding}`);
 
 async function electronSqlite() {
   const given = process.env.COMMONPLACE_ELECTRON_SQLITE;
@@ -118,14 +135,23 @@ async function electronSqlite() {
     const stamp = readNativeAbi(given);
     const { abi } = electronFacts();
     if (stamp.ok && stamp.abi === abi) return { ok: true, binding: given, how: 'given' };
-    return { ok: false, reason: `COMMONPLACE_ELECTRON_SQLITE=${given}: ${stamp.ok ? `built for ABI ${stamp.abi}, not Electron's ${abi}` : stamp.reason}` };
+    return {
+      ok: false,
+      reason: `COMMONPLACE_ELECTRON_SQLITE=${given}: ${stamp.ok ? `built for ABI ${stamp.abi}, not Electron's ${abi}` : stamp.reason}`,
+    };
   }
   return obtainElectronSqlite({ log: say, compile: () => ensureElectronSqlite({ log: say }) });
 }
 
 // (d) Launch. Chromium refuses to run as root with its sandbox on (containers, CI).
-const extra = process.platform === 'linux' && process.getuid?.() === 0 && !electronArgs.includes('--no-sandbox') ? ['--no-sandbox'] : [];
-if (extra.length) say('Running as root: starting Electron with --no-sandbox (the renderer is still context-isolated).');
+const extra =
+  process.platform === 'linux' && process.getuid?.() === 0 && !electronArgs.includes('--no-sandbox')
+    ? ['--no-sandbox']
+    : [];
+if (extra.length)
+  say(
+    'Running as root: starting Electron with --no-sandbox (the renderer is still context-isolated).',
+  );
 
 const child = spawn(electron.path, [...extra, projectRoot, ...electronArgs], {
   cwd: projectRoot,

@@ -20,7 +20,14 @@ import { ApiProbe, type ApiTransport } from './api/probe';
 const SEED = Number(process.env.COMMONPLACE_FUZZ_SEED ?? 20_241_218);
 /** Runs per method and transport; methods that start a background worker get fewer. */
 const RUNS = 20;
-const HEAVY: ReadonlySet<string> = new Set(['bulkImport.startPaths', 'bulkImport.startUpload', 'library.backup', 'library.exportJson', 'export.toPath', 'search.reindex']);
+const HEAVY: ReadonlySet<string> = new Set([
+  'bulkImport.startPaths',
+  'bulkImport.startUpload',
+  'library.backup',
+  'library.exportJson',
+  'export.toPath',
+  'search.reindex',
+]);
 
 let probe: ApiProbe;
 let dir: string;
@@ -71,16 +78,27 @@ describe(`API fuzzing: every contract method (${METHODS.length}), both transport
 
   for (const transport of ['inproc', 'http'] as const) {
     for (const method of METHODS) {
-      it(`${transport} ${method}: refused → nothing changed; accepted → ok and its output schema`, { timeout: 240_000 }, async () => {
-        await fc.assert(
-          fc.asyncProperty(inputsFor(method), async (generated) => {
-            const { problems, input, ok } = await probe.judge(method, generated, transport);
-            if (ok) accepting[transport].add(method);
-            if (problems.length) throw new Error(`${method} over ${transport} with ${JSON.stringify(input)?.slice(0, 500)}:\n  ${problems.join('\n  ')}`);
-          }),
-          { seed: seedOf(method, transport), numRuns: HEAVY.has(method) ? 4 : RUNS, endOnFailure: true },
-        );
-      });
+      it(
+        `${transport} ${method}: refused → nothing changed; accepted → ok and its output schema`,
+        { timeout: 240_000 },
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(inputsFor(method), async (generated) => {
+              const { problems, input, ok } = await probe.judge(method, generated, transport);
+              if (ok) accepting[transport].add(method);
+              if (problems.length)
+                throw new Error(
+                  `${method} over ${transport} with ${JSON.stringify(input)?.slice(0, 500)}:\n  ${problems.join('\n  ')}`,
+                );
+            }),
+            {
+              seed: seedOf(method, transport),
+              numRuns: HEAVY.has(method) ? 4 : RUNS,
+              endOnFailure: true,
+            },
+          );
+        },
+      );
     }
   }
 
@@ -92,18 +110,35 @@ describe(`API fuzzing: every contract method (${METHODS.length}), both transport
     expect(localOverHttp).toEqual([]);
   });
 
-  it('http: any path under /api/ (unknown names, bad percent-escapes) is answered in JSON, never a 500 or a stack', { timeout: 120_000 }, async () => {
-    const name = fc.oneof(
-      // A lone surrogate can't be percent-encoded: it goes as the bytes a client would send.
-      anyString(30).map((s) => s.replace(/[\ud800-\udfff]/g, '\ufffd')).map(encodeURIComponent),
-      fc.constantFrom('%', '%E0%A4%A', '%zz', 'articles.get%00', '..%2F..%2Fetc%2Fpasswd', 'articles.list/extra', '__proto__', 'constructor', 'toString', 'articles.importPaths'),
-    );
-    await fc.assert(
-      fc.asyncProperty(name, anyJson, async (path, body) => {
-        const problems = await probe.judgeRawPath(`/api/${path}`, JSON.stringify(body) ?? '');
-        if (problems.length) throw new Error(`POST /api/${path}:\n  ${problems.join('\n  ')}`);
-      }),
-      { seed: SEED, numRuns: 150, endOnFailure: true },
-    );
-  });
+  it(
+    'http: any path under /api/ (unknown names, bad percent-escapes) is answered in JSON, never a 500 or a stack',
+    { timeout: 120_000 },
+    async () => {
+      const name = fc.oneof(
+        // A lone surrogate can't be percent-encoded: it goes as the bytes a client would send.
+        anyString(30)
+          .map((s) => s.replace(/[\ud800-\udfff]/g, '\ufffd'))
+          .map(encodeURIComponent),
+        fc.constantFrom(
+          '%',
+          '%E0%A4%A',
+          '%zz',
+          'articles.get%00',
+          '..%2F..%2Fetc%2Fpasswd',
+          'articles.list/extra',
+          '__proto__',
+          'constructor',
+          'toString',
+          'articles.importPaths',
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(name, anyJson, async (path, body) => {
+          const problems = await probe.judgeRawPath(`/api/${path}`, JSON.stringify(body) ?? '');
+          if (problems.length) throw new Error(`POST /api/${path}:\n  ${problems.join('\n  ')}`);
+        }),
+        { seed: SEED, numRuns: 150, endOnFailure: true },
+      );
+    },
+  );
 });

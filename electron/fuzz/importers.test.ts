@@ -19,13 +19,19 @@ afterAll(() => session.close());
 
 describe(`importer fuzzing (seed ${SEED}, ${CASES_PER_FORMAT} inputs per format)`, () => {
   for (const format of FUZZ_FORMATS) {
-    it(`${format}: every input is an article or a clean one-line refusal, and the library stays whole`, { timeout: 300_000 }, async () => {
-      const t = session.tally(format);
-      for (let i = 0; i < CASES_PER_FORMAT; i++) await session.runCase(format, i);
-      expect(t.failures.map(describeFailure)).toEqual([]);
-      // Both verdicts were exercised: the unchanged seeds import, hostile inputs are refused.
-      expect(t.outcomes.imported ?? 0).toBeGreaterThanOrEqual(Math.min(2, seeds()[format].length));
-      expect(t.outcomes.refused ?? 0).toBeGreaterThan(0);
-    });
+    it(
+      `${format}: every input is an article or a clean one-line refusal, and the library stays whole`,
+      { timeout: 300_000 },
+      async () => {
+        const t = session.tally(format);
+        for (let i = 0; i < CASES_PER_FORMAT; i++) await session.runCase(format, i);
+        expect(t.failures.map(describeFailure)).toEqual([]);
+        // Both verdicts were exercised: the unchanged seeds import, hostile inputs are refused.
+        expect(t.outcomes.imported ?? 0).toBeGreaterThanOrEqual(
+          Math.min(2, seeds()[format].length),
+        );
+        expect(t.outcomes.refused ?? 0).toBeGreaterThan(0);
+      },
+    );
   }
 });

@@ -36,7 +36,9 @@ function number(value: string | undefined, name: string, fallback: number): numb
 function formatsOf(value: string | undefined): FuzzFormat[] {
   if (!value) return [...FUZZ_FORMATS];
   const names = value.split(',').map((s) => s.trim());
-  for (const n of names) if (!(FUZZ_FORMATS as readonly string[]).includes(n)) fail(`unknown format "${n}"; known: ${FUZZ_FORMATS.join(', ')}`);
+  for (const n of names)
+    if (!(FUZZ_FORMATS as readonly string[]).includes(n))
+      fail(`unknown format "${n}"; known: ${FUZZ_FORMATS.join(', ')}`);
   return names as FuzzFormat[];
 }
 
@@ -66,16 +68,27 @@ async function main(argv: string[]): Promise<number> {
     if (values.replay !== undefined) {
       const name = basename(values.replay);
       const format = FUZZ_FORMATS.find((f) => name.startsWith(`${f}-`)) ?? 'text';
-      c = { format, seed, index: -1, name, bytes: new Uint8Array(readFileSync(values.replay)), how: `replay of ${values.replay}` };
+      c = {
+        format,
+        seed,
+        index: -1,
+        name,
+        bytes: new Uint8Array(readFileSync(values.replay)),
+        how: `replay of ${values.replay}`,
+      };
     } else {
       if (formats.length !== 1) fail('--index needs one --format');
       c = fuzzCase(formats[0]!, seed, number(values.index, 'index', 0), scale);
     }
     const pool = new FuzzPool({ budgetMs, memoryMb });
     try {
-      console.log(`${c.format} seed ${c.seed} case ${c.index}: ${c.name}, ${c.bytes.length} bytes (${c.how})`);
+      console.log(
+        `${c.format} seed ${c.seed} case ${c.index}: ${c.name}, ${c.bytes.length} bytes (${c.how})`,
+      );
       const v = await pool.run(c);
-      console.log(`${v.outcome} in ${Math.round(v.ms)} ms${v.findings.length ? `:\n  ${v.findings.join('\n  ')}` : ', as it should be'}`);
+      console.log(
+        `${v.outcome} in ${Math.round(v.ms)} ms${v.findings.length ? `:\n  ${v.findings.join('\n  ')}` : ', as it should be'}`,
+      );
       return v.findings.length ? 1 : 0;
     } finally {
       await pool.close();
@@ -84,7 +97,9 @@ async function main(argv: string[]): Promise<number> {
 
   const minutes = number(values.minutes, 'minutes', 10);
   const saveDir = resolve(values.out ?? `fuzz-findings/${seed}`);
-  console.log(`fuzzing ${formats.join(', ')} for ${minutes} min, seed ${seed}, scale ${scale}, budget ${budgetMs} ms and ${memoryMb} MB per input; failing inputs go to ${saveDir}`);
+  console.log(
+    `fuzzing ${formats.join(', ')} for ${minutes} min, seed ${seed}, scale ${scale}, budget ${budgetMs} ms and ${memoryMb} MB per input; failing inputs go to ${saveDir}`,
+  );
   const session = new FuzzSession({ seed, scale, budgetMs, memoryMb, saveDir });
   const started = Date.now();
   const deadline = started + minutes * 60_000;
@@ -92,7 +107,15 @@ async function main(argv: string[]): Promise<number> {
   const next = new Map<FuzzFormat, number>(formats.map((f) => [f, 0]));
   const line = (f: FuzzFormat) => {
     const t = session.tally(f);
-    const o = Object.entries(t.outcomes).map(([k, n]) => (k === 'refused' ? `refused ${n}: ${Object.entries(t.refusals).map(([c, m]) => `${c} ${m}`).join(' ')}` : `${k} ${n}`)).join(', ');
+    const o = Object.entries(t.outcomes)
+      .map(([k, n]) =>
+        k === 'refused'
+          ? `refused ${n}: ${Object.entries(t.refusals)
+              .map(([c, m]) => `${c} ${m}`)
+              .join(' ')}`
+          : `${k} ${n}`,
+      )
+      .join(', ');
     return `${f.padEnd(9)} ${String(t.inputs).padStart(6)} inputs (${o}), slowest ${(t.slowestMs / 1000).toFixed(1)} s, ${t.failures.length} failing`;
   };
   try {
@@ -106,7 +129,9 @@ async function main(argv: string[]): Promise<number> {
       }
       if (Date.now() - lastReport > 60_000) {
         lastReport = Date.now();
-        console.log(`-- ${((Date.now() - started) / 60_000).toFixed(1)} min\n${formats.map(line).join('\n')}`);
+        console.log(
+          `-- ${((Date.now() - started) / 60_000).toFixed(1)} min\n${formats.map(line).join('\n')}`,
+        );
       }
     }
   } finally {
@@ -114,8 +139,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const failures = formats.flatMap((f) => session.tally(f).failures);
   const inputs = formats.reduce((n, f) => n + session.tally(f).inputs, 0);
-  console.log(`\n${inputs} inputs in ${((Date.now() - started) / 60_000).toFixed(1)} min (seed ${seed}, scale ${scale}):\n${formats.map(line).join('\n')}`);
-  console.log(failures.length ? `\n${failures.length} failing inputs, saved in ${saveDir}` : '\nno failures');
+  console.log(
+    `\n${inputs} inputs in ${((Date.now() - started) / 60_000).toFixed(1)} min (seed ${seed}, scale ${scale}):\n${formats.map(line).join('\n')}`,
+  );
+  console.log(
+    failures.length ? `\n${failures.length} failing inputs, saved in ${saveDir}` : '\nno failures',
+  );
   return failures.length ? 1 : 0;
 }
 

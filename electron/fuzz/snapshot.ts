@@ -15,13 +15,19 @@ export interface Snapshot {
 /** Ordinary tables only: a virtual table's rows are its shadow tables', which are listed. */
 function storedTables(db: Database): string[] {
   const rows = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all() as { name: string; sql: string | null }[];
   return rows.filter((r) => !/^\s*CREATE\s+VIRTUAL/i.test(r.sql ?? '')).map((r) => r.name);
 }
 
 function hasRowid(db: Database, table: string): boolean {
-  const sql = (db.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").get(table) as { sql: string } | undefined)?.sql ?? '';
+  const sql =
+    (
+      db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(table) as
+        { sql: string } | undefined
+    )?.sql ?? '';
   return !/WITHOUT\s+ROWID\s*$/i.test(sql.trim());
 }
 
@@ -32,9 +38,18 @@ export function snapshot(db: Database): Snapshot {
     const hash = createHash('sha256');
     let n = 0;
     const order = hasRowid(db, table) ? 'ORDER BY rowid' : '';
-    for (const row of db.prepare(`SELECT * FROM "${table}" ${order}`).raw().iterate() as Iterable<unknown[]>) {
+    for (const row of db.prepare(`SELECT * FROM "${table}" ${order}`).raw().iterate() as Iterable<
+      unknown[]
+    >) {
       n++;
-      for (const v of row) hash.update(Buffer.isBuffer(v) ? `b${v.toString('base64')}` : `v${JSON.stringify(typeof v === 'bigint' ? String(v) : v)}`).update('\u0001');
+      for (const v of row)
+        hash
+          .update(
+            Buffer.isBuffer(v)
+              ? `b${v.toString('base64')}`
+              : `v${JSON.stringify(typeof v === 'bigint' ? String(v) : v)}`,
+          )
+          .update('\u0001');
       hash.update('\u0002');
     }
     digests[table] = hash.digest('hex');
@@ -51,7 +66,11 @@ export function changedTables(before: Snapshot, after: Snapshot): string[] {
 
 /** `PRAGMA integrity_check` (and the foreign-key check): empty when the file is sound. */
 export function integrityProblems(db: Database): string[] {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
-  const fk = (db.pragma('foreign_key_check') as { table: string; parent: string }[]).map((r) => `foreign key: ${r.table} -> ${r.parent}`);
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .filter((r) => r !== 'ok');
+  const fk = (db.pragma('foreign_key_check') as { table: string; parent: string }[]).map(
+    (r) => `foreign key: ${r.table} -> ${r.parent}`,
+  );
   return [...integrity, ...fk];
 }

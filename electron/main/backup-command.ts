@@ -8,9 +8,18 @@ function stamp(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export async function backupWithDialog(win: BrowserWindow | undefined, dispatch: Dispatch): Promise<void> {
-  const options = { title: 'Back Up Library', defaultPath: `Commonplace backup ${stamp()}.sqlite`, filters: [{ name: 'SQLite database', extensions: ['sqlite'] }] };
-  const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+export async function backupWithDialog(
+  win: BrowserWindow | undefined,
+  dispatch: Dispatch,
+): Promise<void> {
+  const options = {
+    title: 'Back Up Library',
+    defaultPath: `Commonplace backup ${stamp()}.sqlite`,
+    filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
+  };
+  const choice = win
+    ? await dialog.showSaveDialog(win, options)
+    : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return;
   const result = await dispatch('library.backup', { path: choice.filePath }, 'inproc');
   if (!result.ok) {
@@ -18,6 +27,12 @@ export async function backupWithDialog(win: BrowserWindow | undefined, dispatch:
     return;
   }
   const data = result.data as Output<'library.backup'>;
-  const done = { type: 'info' as const, message: 'Library backed up', detail: `${data.path} (${(data.bytes / 1024 / 1024).toFixed(1)} MB, integrity checked)` };
-  await (win ? dialog.showMessageBox(win, done) : dialog.showMessageBox(done)).catch((e: unknown) => console.error(errorMessage(e)));
+  const done = {
+    type: 'info' as const,
+    message: 'Library backed up',
+    detail: `${data.path} (${(data.bytes / 1024 / 1024).toFixed(1)} MB, integrity checked)`,
+  };
+  await (win ? dialog.showMessageBox(win, done) : dialog.showMessageBox(done)).catch((e: unknown) =>
+    console.error(errorMessage(e)),
+  );
 }

@@ -13,6 +13,11 @@ export interface BundleLayout {
 
 export function bundleLayout(mainFile: string, env: NodeJS.ProcessEnv = process.env): BundleLayout {
   const mainDir = dirname(mainFile);
-  const outDir = mainFile.endsWith('.ts') ? resolve(mainDir, '..', '..', env.COMMONPLACE_OUT_DIR || 'out') : join(mainDir, '..');
-  return { preloadPath: join(outDir, 'preload', 'index.js'), rendererDir: join(outDir, 'renderer') };
+  const outDir = mainFile.endsWith('.ts')
+    ? resolve(mainDir, '..', '..', env.COMMONPLACE_OUT_DIR || 'out')
+    : join(mainDir, '..');
+  return {
+    preloadPath: join(outDir, 'preload', 'index.js'),
+    rendererDir: join(outDir, 'renderer'),
+  };
 }

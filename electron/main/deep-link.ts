@@ -24,10 +24,12 @@ export function parseDeepLink(raw: string): DeepLinkResult {
   } catch {
     return { ok: false, reason: 'not a URL' };
   }
-  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return { ok: false, reason: `not a ${DEEP_LINK_SCHEME}:// link` };
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`)
+    return { ok: false, reason: `not a ${DEEP_LINK_SCHEME}:// link` };
   // "commonplace://passage/ID" parses with host "passage"; "commonplace:passage/ID" has none.
   const parts = [url.host, ...url.pathname.split('/')].filter(Boolean);
-  if (parts.length !== 2) return { ok: false, reason: 'expected commonplace://<passage|article|note>/<id>' };
+  if (parts.length !== 2)
+    return { ok: false, reason: 'expected commonplace://<passage|article|note>/<id>' };
   const [kind, id] = parts as [string, string];
   const k = kind.toLowerCase();
   if (!KINDS.has(k)) return { ok: false, reason: `"${kind}" is not passage, article or note` };

@@ -3,9 +3,13 @@ import { externalUrl } from './external-url';
 
 describe('externalUrl', () => {
   it('passes http, https and mailto links, normalised', () => {
-    expect(externalUrl('https://example.org/a b'.replace(' ', '%20'))).toBe('https://example.org/a%20b');
+    expect(externalUrl('https://example.org/a b'.replace(' ', '%20'))).toBe(
+      'https://example.org/a%20b',
+    );
     expect(externalUrl('HTTP://Example.org')).toBe('http://example.org/');
-    expect(externalUrl('mailto:someone@example.org?subject=Hi')).toBe('mailto:someone@example.org?subject=Hi');
+    expect(externalUrl('mailto:someone@example.org?subject=Hi')).toBe(
+      'mailto:someone@example.org?subject=Hi',
+    );
   });
 
   it.each([

@@ -20,7 +20,8 @@ export function externalUrl(raw: unknown): string | null {
     return null;
   }
   if (!EXTERNAL_PROTOCOLS.has(url.protocol)) return null;
-  if (url.protocol === 'mailto:') return url.pathname.length > 0 || url.search.length > 0 ? url.href : null;
+  if (url.protocol === 'mailto:')
+    return url.pathname.length > 0 || url.search.length > 0 ? url.href : null;
   // Credentials in a link are a phishing device (https://bank.com@evil.example/).
   if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
   return url.href;

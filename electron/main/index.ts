@@ -7,7 +7,12 @@ import { basename } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
-import { bulkImportJobs, configureBulkImport, runningBulkImports, stopBulkImports } from '../api/handlers/bulkImport';
+import {
+  bulkImportJobs,
+  configureBulkImport,
+  runningBulkImports,
+  stopBulkImports,
+} from '../api/handlers/bulkImport';
 import { errorMessage, isCommonplaceError } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { APP_NAME, defaultUserDataDir } from '../core/paths';
@@ -77,16 +82,25 @@ function openFiles(paths: string[]): void {
   const win = mainWindow();
   void d('bulkImport.startPaths', { paths }, 'inproc').then(async (envelope) => {
     if (!envelope.ok) {
-      dialog.showErrorBox(`${APP_NAME} could not open ${basename(paths[0]!)}`, envelope.error.message);
+      dialog.showErrorBox(
+        `${APP_NAME} could not open ${basename(paths[0]!)}`,
+        envelope.error.message,
+      );
       return;
     }
     const report = await bulkImportJobs(lib).finished((envelope.data as { jobId: string }).jobId);
     const shown = report.results.find((r) => r.ok);
-    if (shown?.ok) sendWhenReady(win, { type: 'navigate', target: { kind: 'article', id: shown.article.id } });
+    if (shown?.ok)
+      sendWhenReady(win, { type: 'navigate', target: { kind: 'article', id: shown.article.id } });
     const failed = report.results.filter((r) => !r.ok);
     if (failed.length > 0 || report.error) {
-      const detail = failed.map((r) => (r.ok ? '' : r.error.message)).join('\n') || (report.error ?? '');
-      await dialog.showMessageBox(win, { type: 'warning', message: `${APP_NAME} could not import ${failed.length === 1 ? basename(failed[0]!.file) : `${failed.length} files`}`, detail });
+      const detail =
+        failed.map((r) => (r.ok ? '' : r.error.message)).join('\n') || (report.error ?? '');
+      await dialog.showMessageBox(win, {
+        type: 'warning',
+        message: `${APP_NAME} could not import ${failed.length === 1 ? basename(failed[0]!.file) : `${failed.length} files`}`,
+        detail,
+      });
     }
   });
 }
@@ -95,18 +109,34 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, { allowDevtools: isDev });
   serveRenderer(RENDERER_DIR);
 
-  const config = startupConfig(process.env, app.getPath('userData'), app.isPackaged, process.resourcesPath);
+  const config = startupConfig(
+    process.env,
+    app.getPath('userData'),
+    app.isPackaged,
+    process.resourcesPath,
+  );
   if (config.nativeBinding && !existsSync(config.nativeBinding)) {
-    fail(`${APP_NAME} cannot open its library`, new Error(`The SQLite module is missing: ${config.nativeBinding} does not exist. Run \`npm start\` again to rebuild it, or reinstall ${APP_NAME}.`));
+    fail(
+      `${APP_NAME} cannot open its library`,
+      new Error(
+        `The SQLite module is missing: ${config.nativeBinding} does not exist. Run \`npm start\` again to rebuild it, or reinstall ${APP_NAME}.`,
+      ),
+    );
     return;
   }
   try {
-    library = openLibrary(config.libraryPath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+    library = openLibrary(
+      config.libraryPath,
+      config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
+    );
   } catch (e) {
     // CommonplaceError('native_module') says which runtime better-sqlite3 was built for and how to
     // fix it; name the module file too when it is not the package's own.
     const named = isCommonplaceError(e) && e.code === 'native_module' && config.nativeBinding;
-    fail(`${APP_NAME} cannot open its library`, named ? new Error(`${e.message} Module: ${config.nativeBinding}`) : e);
+    fail(
+      `${APP_NAME} cannot open its library`,
+      named ? new Error(`${e.message} Module: ${config.nativeBinding}`) : e,
+    );
     return;
   }
   installSystemViewer();
@@ -126,27 +156,37 @@ async function start(): Promise<void> {
     buildAppMenu({
       isDev,
       importFiles: (win) => {
-        importWithDialog(win ?? BrowserWindow.getFocusedWindow() ?? undefined, activeDispatch).catch((e: unknown) =>
-          dialog.showErrorBox('Import failed', errorMessage(e)),
-        );
+        importWithDialog(
+          win ?? BrowserWindow.getFocusedWindow() ?? undefined,
+          activeDispatch,
+        ).catch((e: unknown) => dialog.showErrorBox('Import failed', errorMessage(e)));
       },
       importFolders: (win) => {
-        importWithDialog(win ?? BrowserWindow.getFocusedWindow() ?? undefined, activeDispatch, true).catch((e: unknown) =>
-          dialog.showErrorBox('Import failed', errorMessage(e)),
-        );
+        importWithDialog(
+          win ?? BrowserWindow.getFocusedWindow() ?? undefined,
+          activeDispatch,
+          true,
+        ).catch((e: unknown) => dialog.showErrorBox('Import failed', errorMessage(e)));
       },
       exportPassages: (win) => {
         const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         if (target) sendEvent(target, { type: 'open-export' });
       },
       backupLibrary: (win) => {
-        backupWithDialog(win ?? BrowserWindow.getFocusedWindow() ?? undefined, activeDispatch).catch((e: unknown) => dialog.showErrorBox('Backup failed', errorMessage(e)));
+        backupWithDialog(
+          win ?? BrowserWindow.getFocusedWindow() ?? undefined,
+          activeDispatch,
+        ).catch((e: unknown) => dialog.showErrorBox('Backup failed', errorMessage(e)));
       },
     }),
   );
 
   openWindow();
-  startDeepLinks({ window: () => BrowserWindow.getAllWindows()[0] ?? null, reveal, send: sendWhenReady });
+  startDeepLinks({
+    window: () => BrowserWindow.getAllWindows()[0] ?? null,
+    reveal,
+    send: sendWhenReady,
+  });
   if (pendingFiles.length > 0) openFiles(pendingFiles.splice(0));
 }
 
@@ -163,7 +203,8 @@ function confirmQuitDuringImport(event: Electron.Event): void {
   const options: Electron.MessageBoxOptions = {
     type: 'question',
     message: running === 1 ? 'An import is still running' : `${running} imports are still running`,
-    detail: 'Quitting stops it after the file it is importing now; what was imported stays in the library.',
+    detail:
+      'Quitting stops it after the file it is importing now; what was imported stays in the library.',
     buttons: ['Quit', 'Keep Importing'],
     defaultId: 1,
     cancelId: 1,

@@ -17,22 +17,31 @@ export function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boole
 }
 
 /** `onSyncSave`: told after each successful synchronous save (a window waiting to close on Retry). */
-export function registerInvokeHandler(dispatch: Dispatch, onSyncSave?: (sender: Electron.WebContents) => void): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrustedSender(event)) {
-      console.warn(`refused IPC from ${event.senderFrame?.url ?? 'a closed frame'}`);
-      throw new Error('commonplace: this page may not call the library');
-    }
-    if (typeof method !== 'string') {
-      return { ok: false, error: { code: 'invalid_input', message: 'method must be a string' } };
-    }
-    return dispatch(method, input, 'ipc');
-  });
+export function registerInvokeHandler(
+  dispatch: Dispatch,
+  onSyncSave?: (sender: Electron.WebContents) => void,
+): void {
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event)) {
+        console.warn(`refused IPC from ${event.senderFrame?.url ?? 'a closed frame'}`);
+        throw new Error('commonplace: this page may not call the library');
+      }
+      if (typeof method !== 'string') {
+        return { ok: false, error: { code: 'invalid_input', message: 'method must be a string' } };
+      }
+      return dispatch(method, input, 'ipc');
+    },
+  );
   // The page's last save of a note as its window closes: the page is blocked until the reply, so
   // the text is in the library before the window may go. Only notes.update, validated as usual.
   ipcMain.on(SAVE_NOTE_SYNC_CHANNEL, (event, input: unknown) => {
     if (!isTrustedSender(event)) {
-      event.returnValue = { ok: false, error: { code: 'forbidden', message: 'this page may not call the library' } } satisfies Envelope<unknown>;
+      event.returnValue = {
+        ok: false,
+        error: { code: 'forbidden', message: 'this page may not call the library' },
+      } satisfies Envelope<unknown>;
       return;
     }
     dispatch('notes.update', input, 'ipc').then(
@@ -40,7 +49,11 @@ export function registerInvokeHandler(dispatch: Dispatch, onSyncSave?: (sender: 
         event.returnValue = envelope;
         if (envelope.ok) onSyncSave?.(event.sender);
       },
-      (e: unknown) => (event.returnValue = { ok: false, error: { code: 'internal', message: String(e) } } satisfies Envelope<unknown>),
+      (e: unknown) =>
+        (event.returnValue = {
+          ok: false,
+          error: { code: 'internal', message: String(e) },
+        } satisfies Envelope<unknown>),
     );
   });
 }

@@ -7,7 +7,18 @@ import { extname, resolve } from 'node:path';
 import { DEEP_LINK_SCHEME } from './deep-link';
 
 /** The extensions the OS may hand us (the file associations) and File → Import… offers. */
-export const IMPORTABLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'epub', 'docx'] as const;
+export const IMPORTABLE_EXTENSIONS = [
+  'txt',
+  'text',
+  'md',
+  'markdown',
+  'html',
+  'htm',
+  'xhtml',
+  'pdf',
+  'epub',
+  'docx',
+] as const;
 const IMPORTABLE: ReadonlySet<string> = new Set(IMPORTABLE_EXTENSIONS);
 
 function isFile(path: string): boolean {

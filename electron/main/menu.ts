@@ -2,7 +2,13 @@
  * The native menu, laid out the way each platform expects (macOS: app menu first, Preferences
  * and Quit there; elsewhere Quit under File). Reload and DevTools exist in development only.
  */
-import { app, BrowserWindow, Menu, type BaseWindow, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  type BaseWindow,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { APP_NAME } from '../core/paths';
 
 export interface MenuActions {
@@ -61,7 +67,13 @@ export function buildAppMenu(actions: MenuActions): Menu {
         click: (_item, win) => actions.exportPassages(asWindow(win)),
       },
       ...(actions.backupLibrary
-        ? [{ label: 'Back Up Library…', click: (_item: unknown, win: BaseWindow | undefined) => actions.backupLibrary?.(asWindow(win)) }]
+        ? [
+            {
+              label: 'Back Up Library…',
+              click: (_item: unknown, win: BaseWindow | undefined) =>
+                actions.backupLibrary?.(asWindow(win)),
+            },
+          ]
         : []),
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -85,7 +97,12 @@ export function buildAppMenu(actions: MenuActions): Menu {
   });
 
   const devItems: MenuItemConstructorOptions[] = actions.isDev
-    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    ? [
+        { role: 'reload' },
+        { role: 'forceReload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+      ]
     : [];
   template.push({
     label: 'View',

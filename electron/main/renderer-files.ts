@@ -19,7 +19,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 function isInside(root: string, file: string): boolean {
@@ -52,7 +55,8 @@ async function fileIfExists(file: string): Promise<string | null> {
 
 /** Answers one app:// request from the files under `root`. Never throws. */
 export async function serveRendererFile(root: string, request: Request): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'method not allowed');
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return plain(405, 'method not allowed');
   let url: URL;
   try {
     url = new URL(request.url);
@@ -64,7 +68,9 @@ export async function serveRendererFile(root: string, request: Request): Promise
   if (!wanted) return plain(403, 'forbidden');
 
   // A path without an extension is a client-side route: reloading it must show the app.
-  const file = (await fileIfExists(wanted)) ?? (extname(wanted) === '' ? await fileIfExists(join(root, 'index.html')) : null);
+  const file =
+    (await fileIfExists(wanted)) ??
+    (extname(wanted) === '' ? await fileIfExists(join(root, 'index.html')) : null);
   if (!file) return plain(404, 'not found');
   try {
     // A symlink inside the build folder must not lead out of it.

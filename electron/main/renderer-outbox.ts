@@ -32,7 +32,9 @@ export function watchPage(win: BrowserWindow): void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (!win.isDestroyed() && !listening.has(contents)) {
-        console.warn(`the page did not call rendererReady within ${READY_GRACE_MS / 1000} s; sending its events anyway`);
+        console.warn(
+          `the page did not call rendererReady within ${READY_GRACE_MS / 1000} s; sending its events anyway`,
+        );
         flush(win, contents);
       }
     }, READY_GRACE_MS);

@@ -22,7 +22,9 @@ describe('isAppUrl', () => {
 describe('isAllowedRequest', () => {
   it('lets our own files, our own blobs (Export, Download original) and data: images through', () => {
     expect(isAllowedRequest('app://commonplace/index.html', prod)).toBe(true);
-    expect(isAllowedRequest('blob:app://commonplace/5f0c6c7e-2c55-4b59-9a55-111111111111', prod)).toBe(true);
+    expect(
+      isAllowedRequest('blob:app://commonplace/5f0c6c7e-2c55-4b59-9a55-111111111111', prod),
+    ).toBe(true);
     expect(isAllowedRequest('data:image/png;base64,iVBORw0KGgo=', prod)).toBe(true);
   });
 
@@ -62,11 +64,22 @@ describe('isAllowedNavigation', () => {
 
 describe('isPermissionGranted', () => {
   it('grants clipboard writing to our pages and nothing else to anyone', () => {
-    expect(isPermissionGranted('clipboard-sanitized-write', 'app://commonplace/index.html')).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'app://commonplace/index.html')).toBe(
+      true,
+    );
     expect(isPermissionGranted('clipboard-sanitized-write', 'app://commonplace')).toBe(true);
     expect(isPermissionGranted('clipboard-sanitized-write', 'https://example.org/')).toBe(false);
     expect(isPermissionGranted('clipboard-sanitized-write', undefined)).toBe(false);
-    for (const p of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'usb', 'unknown']) {
+    for (const p of [
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'usb',
+      'unknown',
+    ]) {
       expect(isPermissionGranted(p, 'app://commonplace/index.html')).toBe(false);
     }
   });

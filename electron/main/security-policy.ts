@@ -39,6 +39,11 @@ export function isAllowedNavigation(target: string, isSameDocument: boolean): bo
  */
 const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
-export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
-  return GRANTED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+): boolean {
+  return (
+    GRANTED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl)
+  );
 }

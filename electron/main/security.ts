@@ -15,13 +15,16 @@ export interface SessionPolicyOptions {
 export function hardenSession(ses: Session, opts: SessionPolicyOptions): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, opts);
-    if (!allowed) console.warn(`blocked request: ${details.resourceType} ${details.url.slice(0, 200)}`);
+    if (!allowed)
+      console.warn(`blocked request: ${details.resourceType} ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionGranted(permission, details.requestingUrl));
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
   // USB/HID/serial/Bluetooth pickers: never.
   ses.setDevicePermissionHandler(() => false);
 }
@@ -35,7 +38,9 @@ export function hardenWebContents(contents: WebContents): void {
     event.preventDefault();
   };
   contents.on('will-navigate', (event) => refuseNavigation(event, event.url, event.isSameDocument));
-  contents.on('will-frame-navigate', (event) => refuseNavigation(event, event.url, event.isSameDocument));
+  contents.on('will-frame-navigate', (event) =>
+    refuseNavigation(event, event.url, event.isSameDocument),
+  );
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 

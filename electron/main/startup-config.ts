@@ -24,9 +24,16 @@ export const PACKAGED_NATIVE_BINDING = ['native', 'better_sqlite3.node'] as cons
  * resources (node_modules in the bundle has no build of the module at all): loading native code
  * named by the environment is a needless way in.
  */
-export function startupConfig(env: NodeJS.ProcessEnv, userDataDir: string, isPackaged: boolean, resourcesPath = ''): StartupConfig {
+export function startupConfig(
+  env: NodeJS.ProcessEnv,
+  userDataDir: string,
+  isPackaged: boolean,
+  resourcesPath = '',
+): StartupConfig {
   return {
     libraryPath: env.COMMONPLACE_LIBRARY || defaultLibraryPath(userDataDir),
-    nativeBinding: isPackaged ? join(resourcesPath, ...PACKAGED_NATIVE_BINDING) : env.COMMONPLACE_SQLITE_BINDING || undefined,
+    nativeBinding: isPackaged
+      ? join(resourcesPath, ...PACKAGED_NATIVE_BINDING)
+      : env.COMMONPLACE_SQLITE_BINDING || undefined,
   };
 }

@@ -9,6 +9,10 @@ import { CommonplaceError } from '../core/errors';
 export function installSystemViewer(): void {
   configureSystemViewer(async (path) => {
     const failure = await shell.openPath(path);
-    if (failure) throw new CommonplaceError('io_error', `could not open the original in the system viewer (${failure})`);
+    if (failure)
+      throw new CommonplaceError(
+        'io_error',
+        `could not open the original in the system viewer (${failure})`,
+      );
   });
 }

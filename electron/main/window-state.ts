@@ -50,7 +50,9 @@ export function readWindowState(userData: string): WindowState | null {
   }
   const parsed = WindowStateSchema.safeParse(json);
   if (!parsed.success) {
-    console.warn(`${file}: ${parsed.error.issues[0]?.path.join('.') ?? ''} is not valid; using the default window size`);
+    console.warn(
+      `${file}: ${parsed.error.issues[0]?.path.join('.') ?? ''} is not valid; using the default window size`,
+    );
     return null;
   }
   return parsed.data;
@@ -71,7 +73,10 @@ function overlap(a: Rect, b: Rect): number {
 
 function clampInto(bounds: Rect, area: Rect): Rect {
   const width = Math.max(Math.min(bounds.width, area.width), Math.min(MIN_SIZE.width, area.width));
-  const height = Math.max(Math.min(bounds.height, area.height), Math.min(MIN_SIZE.height, area.height));
+  const height = Math.max(
+    Math.min(bounds.height, area.height),
+    Math.min(MIN_SIZE.height, area.height),
+  );
   const x = Math.min(Math.max(bounds.x, area.x), area.x + area.width - width);
   const y = Math.min(Math.max(bounds.y, area.y), area.y + area.height - height);
   return { x, y, width, height };
@@ -80,7 +85,12 @@ function clampInto(bounds: Rect, area: Rect): Rect {
 function centred(area: Rect, size: { width: number; height: number }): Rect {
   const width = Math.min(size.width, area.width);
   const height = Math.min(size.height, area.height);
-  return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height };
+  return {
+    x: area.x + Math.round((area.width - width) / 2),
+    y: area.y + Math.round((area.height - height) / 2),
+    width,
+    height,
+  };
 }
 
 /**
@@ -101,7 +111,10 @@ export function placeWindow(saved: Rect | null, workAreas: readonly Rect[]): Rec
       bestOverlap = o;
     }
   }
-  const visible = best ? Math.min(saved.width, best.width, MIN_VISIBLE) * Math.min(saved.height, best.height, MIN_VISIBLE) : 0;
+  const visible = best
+    ? Math.min(saved.width, best.width, MIN_VISIBLE) *
+      Math.min(saved.height, best.height, MIN_VISIBLE)
+    : 0;
   if (!best || bestOverlap < visible) return centred(primary, saved);
   return clampInto(saved, best);
 }

@@ -8,7 +8,13 @@ import { APP_NAME } from '../core/paths';
 import { RENDERER_ENTRY_URL } from './app-url';
 import { sendEvent } from './ipc';
 import { pageGone, watchPage } from './renderer-outbox';
-import { DEFAULT_SIZE, MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state';
+import {
+  DEFAULT_SIZE,
+  MIN_SIZE,
+  placeWindow,
+  readWindowState,
+  writeWindowState,
+} from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -20,7 +26,10 @@ export interface MainWindowOptions {
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const saved = readWindowState(opts.userData);
-  const placed = placeWindow(saved?.bounds ?? null, screen.getAllDisplays().map((d) => d.workArea));
+  const placed = placeWindow(
+    saved?.bounds ?? null,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     title: APP_NAME,
     ...(placed ?? DEFAULT_SIZE),
@@ -62,7 +71,9 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   win.webContents.on('will-prevent-unload', (event) => {
     if (askAboutUnsavedNote(win) === 'discard') event.preventDefault();
   });
-  win.loadURL(RENDERER_ENTRY_URL).catch((e: unknown) => console.error('could not load the renderer:', e));
+  win
+    .loadURL(RENDERER_ENTRY_URL)
+    .catch((e: unknown) => console.error('could not load the renderer:', e));
   return win;
 }
 
@@ -88,7 +99,10 @@ function offerReload(win: BrowserWindow, reason: string): void {
     })
     .then(({ response }) => {
       if (win.isDestroyed()) return;
-      if (response === 0) win.loadURL(RENDERER_ENTRY_URL).catch((e: unknown) => console.error('could not reload the renderer:', e));
+      if (response === 0)
+        win
+          .loadURL(RENDERER_ENTRY_URL)
+          .catch((e: unknown) => console.error('could not reload the renderer:', e));
       else win.destroy();
     })
     .catch((e: unknown) => console.error('could not offer to reload:', e));
@@ -114,7 +128,8 @@ function askAboutUnsavedNote(win: BrowserWindow): 'retry' | 'discard' | 'cancel'
   const choice = dialog.showMessageBoxSync(win, {
     type: 'warning',
     message: 'Your note could not be saved',
-    detail: 'The last changes to the note you were editing are not in the library yet. Retry saving, discard those changes and close, or cancel to keep the window open (and copy the text somewhere safe).',
+    detail:
+      'The last changes to the note you were editing are not in the library yet. Retry saving, discard those changes and close, or cancel to keep the window open (and copy the text somewhere safe).',
     buttons: ['Retry', 'Discard and Close', 'Cancel'],
     defaultId: 0,
     cancelId: 2,

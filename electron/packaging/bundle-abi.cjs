@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { readNativeAbi, readNativeAbiFrom } = require('./native-abi.cjs');
 
-const asar = () => require(require.resolve('@electron/asar', { paths: [path.resolve(__dirname, '..', '..')] }));
+const asar = () =>
+  require(require.resolve('@electron/asar', { paths: [path.resolve(__dirname, '..', '..')] }));
 
 /** Every .node in `dir`: files on disk, and entries of the .asar archives found there. */
 function nativeModulesIn(dir) {
@@ -17,14 +18,18 @@ function nativeModulesIn(dir) {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.node')) found.push({ where: full, stamp: () => readNativeAbi(full) });
+      else if (entry.name.endsWith('.node'))
+        found.push({ where: full, stamp: () => readNativeAbi(full) });
       else if (entry.name.endsWith('.asar')) {
         for (const inner of asar().listPackage(full, { isPack: false })) {
           if (!inner.endsWith('.node')) continue;
           const name = inner.replace(/^[\\/]/, '');
           // An unpacked entry is a real file in <name>.asar.unpacked: the walk reads it there.
           if (asar().statFile(full, name).unpacked) continue;
-          found.push({ where: `${full}/${name.split(path.sep).join('/')}`, stamp: () => readNativeAbiFrom(asar().extractFile(full, name)) });
+          found.push({
+            where: `${full}/${name.split(path.sep).join('/')}`,
+            stamp: () => readNativeAbiFrom(asar().extractFile(full, name)),
+          });
         }
       }
     }
@@ -38,13 +43,21 @@ function nativeModulesIn(dir) {
  * problem line per module that would not load under that runtime.
  */
 function checkBundleAbi(dir, expected) {
-  const modules = nativeModulesIn(dir).map(({ where, stamp }) => ({ file: path.relative(dir, where).split(path.sep).join('/'), stamp: stamp() }));
+  const modules = nativeModulesIn(dir).map(({ where, stamp }) => ({
+    file: path.relative(dir, where).split(path.sep).join('/'),
+    stamp: stamp(),
+  }));
   const problems = [];
   for (const { file, stamp } of modules) {
     if (!stamp.ok) problems.push(`${file}: its ABI cannot be read: ${stamp.reason}`);
     else if (stamp.abi !== 'napi' && stamp.abi !== expected.abi) {
-      const whose = stamp.abi === Number(process.versions.modules) ? ` (Node ${process.versions.node}'s, the Node running this build)` : '';
-      problems.push(`${file}: built for ABI ${stamp.abi}${whose}, not ${expected.runtime}'s ABI ${expected.abi}`);
+      const whose =
+        stamp.abi === Number(process.versions.modules)
+          ? ` (Node ${process.versions.node}'s, the Node running this build)`
+          : '';
+      problems.push(
+        `${file}: built for ABI ${stamp.abi}${whose}, not ${expected.runtime}'s ABI ${expected.abi}`,
+      );
     }
   }
   return { modules, problems };

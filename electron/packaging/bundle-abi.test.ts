@@ -8,8 +8,15 @@ import { checkBundleAbi, refusal } from './bundle-abi.cjs';
 import { buildStandInNodeModule, CAN_BUILD_STAND_IN } from './stand-ins.cjs';
 
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { createPackageWithOptions(src: string, dest: string, o: { unpack?: string }): Promise<void> };
-const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const asar = require('@electron/asar') as {
+  createPackageWithOptions(src: string, dest: string, o: { unpack?: string }): Promise<void>;
+};
+const nodeBuild = join(
+  dirname(require.resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 const expected = { abi: 150, version: '45.5.0', runtime: 'Electron 45.5.0' };
 const dir = mkdtempSync(join(tmpdir(), 'cp-bundle-abi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +37,7 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('checkBundleAbi', () => {
     expect(problems).toEqual([]);
   });
 
-  it("names a Node-ABI module, loose or inside app.asar, and the refusal says what to do", async () => {
+  it('names a Node-ABI module, loose or inside app.asar, and the refusal says what to do', async () => {
     const app = join(dir, 'bad');
     standIn(join(app, 'resources', 'native', 'better_sqlite3.node'));
     const src = join(dir, 'asar-src', 'node_modules', 'x', 'build');
@@ -38,7 +45,9 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('checkBundleAbi', () => {
     copyFileSync(nodeBuild, join(src, 'x.node'));
     copyFileSync(nodeBuild, join(src, 'y.node'));
     // y.node is unpacked (a loose file in app.asar.unpacked), x.node stays inside the archive.
-    await asar.createPackageWithOptions(join(dir, 'asar-src'), join(app, 'resources', 'app.asar'), { unpack: '**/y.node' });
+    await asar.createPackageWithOptions(join(dir, 'asar-src'), join(app, 'resources', 'app.asar'), {
+      unpack: '**/y.node',
+    });
     const { modules, problems } = checkBundleAbi(app, expected);
     expect(modules.map((m) => m.file)).toEqual([
       'resources/app.asar.unpacked/node_modules/x/build/y.node',
@@ -46,7 +55,12 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('checkBundleAbi', () => {
       'resources/native/better_sqlite3.node',
     ]);
     expect(problems).toHaveLength(2);
-    for (const p of problems) expect(p).toMatch(new RegExp(`built for ABI ${process.versions.modules} \\(Node .*\\), not Electron 45.5.0's ABI 150$`));
+    for (const p of problems)
+      expect(p).toMatch(
+        new RegExp(
+          `built for ABI ${process.versions.modules} \\(Node .*\\), not Electron 45.5.0's ABI 150$`,
+        ),
+      );
     const message = refusal(problems, expected);
     expect(message).toMatch(/^Refusing to package/);
     expect(message).toContain('COMMONPLACE_ELECTRON_SQLITE');

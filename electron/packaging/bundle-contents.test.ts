@@ -1,19 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentProblems, desktopEntryProblems, fuseProblems, REQUIRED } from './bundle-contents.cjs';
+import {
+  contentProblems,
+  desktopEntryProblems,
+  fuseProblems,
+  REQUIRED,
+} from './bundle-contents.cjs';
 import { NATIVE_BINDING } from './pack-hooks.cjs';
 import { PACKAGED_NATIVE_BINDING } from '../main/startup-config';
 
 describe('contentProblems', () => {
-  const good = [...REQUIRED, 'out/main/cli.js', 'node_modules/zod/package.json', 'node_modules/zod/index.js'];
+  const good = [
+    ...REQUIRED,
+    'out/main/cli.js',
+    'node_modules/zod/package.json',
+    'node_modules/zod/index.js',
+  ];
 
   it('passes the built app with its runtime dependencies', () => {
     expect(contentProblems(good, ['zod'])).toEqual([]);
   });
 
   it('names what is missing and what must not ship', () => {
-    const bad = [...good.filter((e) => e !== 'out/preload/index.js'), 'out/main/bench.js', 'out/main/index.js.map', 'node_modules/@types/node/index.d.ts', 'node_modules/prebuild-install/bin.js', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/zod/src/a.test.ts'];
+    const bad = [
+      ...good.filter((e) => e !== 'out/preload/index.js'),
+      'out/main/bench.js',
+      'out/main/index.js.map',
+      'node_modules/@types/node/index.d.ts',
+      'node_modules/prebuild-install/bin.js',
+      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      'node_modules/zod/src/a.test.ts',
+    ];
     expect(contentProblems(bad, ['zod', 'yaml'])).toEqual([
       'missing out/preload/index.js',
       'missing the runtime dependency yaml',
@@ -31,7 +49,9 @@ describe('fuseProblems', () => {
   it('compares the wire with the config, fuse by fuse', () => {
     const wire = { 0: 0x30, 1: 0x31, 2: 0x31 };
     expect(fuseProblems(wire, { runAsNode: false, enableCookieEncryption: true })).toEqual([]);
-    expect(fuseProblems(wire, { enableNodeOptionsEnvironmentVariable: false, made_up: true })).toEqual([
+    expect(
+      fuseProblems(wire, { enableNodeOptionsEnvironmentVariable: false, made_up: true }),
+    ).toEqual([
       'fuse enableNodeOptionsEnvironmentVariable is on, the config says off',
       'unknown fuse made_up in the config',
     ]);
@@ -39,16 +59,26 @@ describe('fuseProblems', () => {
 });
 
 describe('desktopEntryProblems', () => {
-  const want = { schemes: ['commonplace'], mimeTypes: ['application/pdf'], category: 'Office', desktopName: 'commonplace.desktop', productName: 'Commonplace' };
+  const want = {
+    schemes: ['commonplace'],
+    mimeTypes: ['application/pdf'],
+    category: 'Office',
+    desktopName: 'commonplace.desktop',
+    productName: 'Commonplace',
+  };
   const entry = (mime: string, exec = '/opt/Commonplace/commonplace %U') =>
     `[Desktop Entry]\nName=Commonplace\nExec=${exec}\nStartupWMClass=commonplace\nMimeType=${mime}\nCategories=Office;\n\n[Desktop Action x]\nMimeType=x-scheme-handler/commonplace;\n`;
 
   it('passes an entry handling the scheme and the formats', () => {
-    expect(desktopEntryProblems(entry('application/pdf;x-scheme-handler/commonplace;'), want)).toEqual([]);
+    expect(
+      desktopEntryProblems(entry('application/pdf;x-scheme-handler/commonplace;'), want),
+    ).toEqual([]);
   });
 
   it('names a missing scheme or type and an Exec that drops the link (only the main group counts)', () => {
-    expect(desktopEntryProblems(entry('application/pdf;', '/opt/Commonplace/commonplace'), want)).toEqual([
+    expect(
+      desktopEntryProblems(entry('application/pdf;', '/opt/Commonplace/commonplace'), want),
+    ).toEqual([
       'MimeType lacks x-scheme-handler/commonplace',
       'Exec does not pass links and files to the app: /opt/Commonplace/commonplace',
     ]);

@@ -24,15 +24,28 @@ function electronFacts() {
 
 function sqlitePackage() {
   const dir = path.dirname(projectRequire('better-sqlite3/package.json'));
-  return { dir, version: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version };
+  return {
+    dir,
+    version: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version,
+  };
 }
 
 // npm passes ~/.npmrc settings to children as npm_config_*; `nodedir=/usr` there makes node-gyp
 // build for Node's ABI however we ask, and a stray target/runtime would fetch the wrong prebuilt.
-const BUILD_ENV_OVERRIDES = ['npm_config_nodedir', 'npm_config_target', 'npm_config_runtime', 'npm_config_arch', 'npm_config_platform', 'npm_config_disturl', 'npm_config_dist_url', 'npm_config_build_from_source'];
+const BUILD_ENV_OVERRIDES = [
+  'npm_config_nodedir',
+  'npm_config_target',
+  'npm_config_runtime',
+  'npm_config_arch',
+  'npm_config_platform',
+  'npm_config_disturl',
+  'npm_config_dist_url',
+  'npm_config_build_from_source',
+];
 function cleanEnv(extra = {}) {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (BUILD_ENV_OVERRIDES.includes(key.toLowerCase())) delete env[key];
+  for (const key of Object.keys(env))
+    if (BUILD_ENV_OVERRIDES.includes(key.toLowerCase())) delete env[key];
   return { ...env, ...extra };
 }
 
@@ -57,7 +70,8 @@ function lastLines(text, n = 3) {
     .join(' | ');
 }
 
-const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|socket hang up|fetch failed/;
+const NETWORK =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|socket hang up|fetch failed/;
 
 /** Tries the published prebuilt binary. Resolves { ok, file } or { ok: false, reason }. */
 async function fetchPrebuilt({ work, platform, arch, electron, sqlite, log, stallMs }) {
@@ -67,8 +81,21 @@ async function fetchPrebuilt({ work, platform, arch, electron, sqlite, log, stal
   fs.copyFileSync(path.join(sqlite.dir, 'package.json'), path.join(work, 'package.json'));
   // A private npm cache folder, so the download's progress can be measured.
   const npmCache = path.join(work, 'npm-cache');
-  const args = [bin, '--runtime', 'electron', '--target', electron.version, '--arch', arch, '--platform', platform, '--verbose'];
-  log(`Fetching the prebuilt better-sqlite3 ${sqlite.version} for Electron ${electron.version} (${platform}-${arch})…`);
+  const args = [
+    bin,
+    '--runtime',
+    'electron',
+    '--target',
+    electron.version,
+    '--arch',
+    arch,
+    '--platform',
+    platform,
+    '--verbose',
+  ];
+  log(
+    `Fetching the prebuilt better-sqlite3 ${sqlite.version} for Electron ${electron.version} (${platform}-${arch})…`,
+  );
   let shown = 0;
   const run = await runWatched(process.execPath, args, {
     cwd: work,
@@ -83,11 +110,27 @@ async function fetchPrebuilt({ work, platform, arch, electron, sqlite, log, stal
     },
   });
   const file = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (run.stalled) return { ok: false, reason: `the prebuilt download made no progress for ${Math.round(stallMs / 1000)} s and was stopped` };
+  if (run.stalled)
+    return {
+      ok: false,
+      reason: `the prebuilt download made no progress for ${Math.round(stallMs / 1000)} s and was stopped`,
+    };
   if (run.code === 0 && fs.existsSync(file)) return { ok: true, file };
-  const detail = lastLines(run.output.split('\n').filter((l) => /warn|ERR|error/i.test(l)).join('\n'), 2) || lastLines(run.output, 1);
-  const offline = NETWORK.test(run.output) ? ' (no network access to the download host, github.com)' : '';
-  return { ok: false, reason: `no prebuilt binary could be fetched: ${detail || `prebuild-install exited with ${run.code}`}${offline}` };
+  const detail =
+    lastLines(
+      run.output
+        .split('\n')
+        .filter((l) => /warn|ERR|error/i.test(l))
+        .join('\n'),
+      2,
+    ) || lastLines(run.output, 1);
+  const offline = NETWORK.test(run.output)
+    ? ' (no network access to the download host, github.com)'
+    : '';
+  return {
+    ok: false,
+    reason: `no prebuilt binary could be fetched: ${detail || `prebuild-install exited with ${run.code}`}${offline}`,
+  };
 }
 
 /**
@@ -102,9 +145,13 @@ async function obtainElectronSqlite(opts = {}) {
   const stallMs = opts.stallMs ?? 60_000;
   const electron = electronFacts();
   const sqlite = sqlitePackage();
-  const dir = path.join(opts.cacheRoot || defaultCacheRoot(), `better-sqlite3-${sqlite.version}-electron-${electron.version}-${platform}-${arch}`);
+  const dir = path.join(
+    opts.cacheRoot || defaultCacheRoot(),
+    `better-sqlite3-${sqlite.version}-electron-${electron.version}-${platform}-${arch}`,
+  );
   const binding = path.join(dir, 'better_sqlite3.node');
-  if (fs.existsSync(binding) && !wrongAbi(binding, electron.abi)) return { ok: true, binding, how: 'cached' };
+  if (fs.existsSync(binding) && !wrongAbi(binding, electron.abi))
+    return { ok: true, binding, how: 'cached' };
 
   const work = path.join(dir, 'work');
   fs.rmSync(work, { recursive: true, force: true });
@@ -122,14 +169,18 @@ async function obtainElectronSqlite(opts = {}) {
 
     const native = platform === process.platform && arch === process.arch;
     if (!opts.compile) reasons.push('compiling was not attempted');
-    else if (!native) reasons.push(`compiling for ${platform}-${arch} is only possible on such a machine (this one is ${process.platform}-${process.arch})`);
+    else if (!native)
+      reasons.push(
+        `compiling for ${platform}-${arch} is only possible on such a machine (this one is ${process.platform}-${process.arch})`,
+      );
     else {
       log('Compiling better-sqlite3 for Electron instead (node-gyp, about a minute)…');
       const compiled = await opts.compile();
       if (compiled.ok) {
         const bad = wrongAbi(compiled.binding, electron.abi);
         if (!bad) {
-          if (path.resolve(compiled.binding) !== path.resolve(binding)) fs.copyFileSync(compiled.binding, binding);
+          if (path.resolve(compiled.binding) !== path.resolve(binding))
+            fs.copyFileSync(compiled.binding, binding);
           return { ok: true, binding, how: 'compiled' };
         }
         reasons.push(`the compiled module is unusable: ${bad}`);
@@ -138,7 +189,10 @@ async function obtainElectronSqlite(opts = {}) {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  return { ok: false, reason: `better-sqlite3 for Electron ${electron.version} (${platform}-${arch}, ABI ${electron.abi}): ${reasons.join('; ')}` };
+  return {
+    ok: false,
+    reason: `better-sqlite3 for Electron ${electron.version} (${platform}-${arch}, ABI ${electron.abi}): ${reasons.join('; ')}`,
+  };
 }
 
 module.exports = { obtainElectronSqlite, electronFacts, defaultCacheRoot, cleanEnv };

@@ -13,7 +13,12 @@ import { buildStandInNodeModule, CAN_BUILD_STAND_IN } from './stand-ins.cjs';
 import { localHost } from '../test/local-server';
 
 const require = createRequire(import.meta.url);
-const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const nodeBuild = join(
+  dirname(require.resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 const { abi, version } = electronFacts();
 const dir = mkdtempSync(join(tmpdir(), 'cp-electron-sqlite-'));
 const HOST = 'npm_config_better_sqlite3_binary_host';
@@ -58,22 +63,40 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('obtainElectronSqlite', () => {
     process.env[HOST] = await serve((_req, res) => res.end(goodTarball));
     const lines: string[] = [];
     const root = cacheRoot();
-    const got = await obtainElectronSqlite({ platform: 'darwin', arch: 'arm64', cacheRoot: root, log: (l) => lines.push(l) });
+    const got = await obtainElectronSqlite({
+      platform: 'darwin',
+      arch: 'arm64',
+      cacheRoot: root,
+      log: (l) => lines.push(l),
+    });
     expect(got).toMatchObject({ ok: true, how: 'prebuilt' });
-    expect(requested()).toEqual([expect.stringMatching(new RegExp(`better-sqlite3-v[\\d.]+-electron-v${abi}-darwin-arm64\\.tar\\.gz$`))]);
+    expect(requested()).toEqual([
+      expect.stringMatching(
+        new RegExp(`better-sqlite3-v[\\d.]+-electron-v${abi}-darwin-arm64\\.tar\\.gz$`),
+      ),
+    ]);
     expect(lines[0]).toContain(`for Electron ${version} (darwin-arm64)`);
     if (!got.ok) return;
     expect(readNativeAbi(got.binding)).toMatchObject({ ok: true, abi });
     // Second time: from the cache, no request.
-    expect(await obtainElectronSqlite({ platform: 'darwin', arch: 'arm64', cacheRoot: root })).toMatchObject({ ok: true, how: 'cached', binding: got.binding });
+    expect(
+      await obtainElectronSqlite({ platform: 'darwin', arch: 'arm64', cacheRoot: root }),
+    ).toMatchObject({ ok: true, how: 'cached', binding: got.binding });
     expect(requested()).toHaveLength(1);
   });
 
   it('refuses a "prebuilt" built for the wrong ABI', async () => {
     process.env[HOST] = await serve((_req, res) => res.end(nodeTarball));
-    const got = await obtainElectronSqlite({ platform: 'linux', arch: 'x64', cacheRoot: cacheRoot() });
+    const got = await obtainElectronSqlite({
+      platform: 'linux',
+      arch: 'x64',
+      cacheRoot: cacheRoot(),
+    });
     expect(got.ok).toBe(false);
-    if (!got.ok) expect(got.reason).toContain(`the prebuilt binary is unusable: it is built for ABI ${process.versions.modules}, not Electron's ${abi}`);
+    if (!got.ok)
+      expect(got.reason).toContain(
+        `the prebuilt binary is unusable: it is built for ABI ${process.versions.modules}, not Electron's ${abi}`,
+      );
   });
 
   it('fails at once, saying so, when the download host cannot be reached', async () => {
@@ -81,10 +104,16 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('obtainElectronSqlite', () => {
     await host!.stop();
     process.env[HOST] = url; // nothing listens there any more
     const started = Date.now();
-    const got = await obtainElectronSqlite({ platform: 'linux', arch: 'x64', cacheRoot: cacheRoot() });
+    const got = await obtainElectronSqlite({
+      platform: 'linux',
+      arch: 'x64',
+      cacheRoot: cacheRoot(),
+    });
     expect(got.ok).toBe(false);
     if (!got.ok) {
-      expect(got.reason).toMatch(/no prebuilt binary could be fetched: .*ECONNREFUSED.*\(no network access to the download host/);
+      expect(got.reason).toMatch(
+        /no prebuilt binary could be fetched: .*ECONNREFUSED.*\(no network access to the download host/,
+      );
       expect(got.reason).toContain('compiling was not attempted');
     }
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -96,9 +125,17 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('obtainElectronSqlite', () => {
       res.writeHead(200, { 'content-length': String(goodTarball.length) });
       res.write(goodTarball.subarray(0, 100));
     });
-    const got = await obtainElectronSqlite({ platform: 'linux', arch: 'x64', cacheRoot: cacheRoot(), stallMs: 2000 });
+    const got = await obtainElectronSqlite({
+      platform: 'linux',
+      arch: 'x64',
+      cacheRoot: cacheRoot(),
+      stallMs: 2000,
+    });
     expect(got.ok).toBe(false);
-    if (!got.ok) expect(got.reason).toContain('the prebuilt download made no progress for 2 s and was stopped');
+    if (!got.ok)
+      expect(got.reason).toContain(
+        'the prebuilt download made no progress for 2 s and was stopped',
+      );
   });
 
   it('compiles only as a fallback, and only for this machine', async () => {
@@ -112,9 +149,15 @@ describe.skipIf(!CAN_BUILD_STAND_IN)('obtainElectronSqlite', () => {
     };
     const here = await obtainElectronSqlite({ cacheRoot: cacheRoot(), compile });
     expect(here).toMatchObject({ ok: true, how: 'compiled' });
-    const foreign = await obtainElectronSqlite({ platform: process.platform === 'win32' ? 'linux' : 'win32', arch: 'x64', cacheRoot: cacheRoot(), compile });
+    const foreign = await obtainElectronSqlite({
+      platform: process.platform === 'win32' ? 'linux' : 'win32',
+      arch: 'x64',
+      cacheRoot: cacheRoot(),
+      compile,
+    });
     expect(foreign.ok).toBe(false);
-    if (!foreign.ok) expect(foreign.reason).toMatch(/compiling for win32-x64|compiling for linux-x64/);
+    if (!foreign.ok)
+      expect(foreign.reason).toMatch(/compiling for win32-x64|compiling for linux-x64/);
     expect(calls).toBe(1);
   });
 });

@@ -15,7 +15,16 @@ function pngSize(png: Buffer): [number, number] {
 describe('icons', () => {
   it('Linux: a PNG per size, named NxN.png, up to 512', () => {
     const names = readdirSync(join(RESOURCES, 'icons')).sort((a, b) => parseInt(a) - parseInt(b));
-    expect(names).toEqual(['16x16.png', '24x24.png', '32x32.png', '48x48.png', '64x64.png', '128x128.png', '256x256.png', '512x512.png']);
+    expect(names).toEqual([
+      '16x16.png',
+      '24x24.png',
+      '32x32.png',
+      '48x48.png',
+      '64x64.png',
+      '128x128.png',
+      '256x256.png',
+      '512x512.png',
+    ]);
     for (const name of names) {
       const n = parseInt(name);
       expect(pngSize(readFileSync(join(RESOURCES, 'icons', name)))).toEqual([n, n]);
@@ -26,9 +35,17 @@ describe('icons', () => {
     const icns = readFileSync(join(RESOURCES, 'icon.icns'));
     expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
-    const SIZE: Record<string, number> = { icp4: 16, icp5: 32, icp6: 64, ic07: 128, ic08: 256, ic09: 512, ic10: 1024 };
+    const SIZE: Record<string, number> = {
+      icp4: 16,
+      icp5: 32,
+      icp6: 64,
+      ic07: 128,
+      ic08: 256,
+      ic09: 512,
+      ic10: 1024,
+    };
     const seen: string[] = [];
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const type = icns.subarray(at, at + 4).toString('latin1');
       const length = icns.readUInt32BE(at + 4);
       expect(pngSize(icns.subarray(at + 8, at + length))).toEqual([SIZE[type], SIZE[type]]);
@@ -45,7 +62,10 @@ describe('icons', () => {
     for (let i = 0; i < ico.readUInt16LE(4); i++) {
       const e = 6 + 16 * i;
       const size = ico[e] || 256;
-      const png = ico.subarray(ico.readUInt32LE(e + 12), ico.readUInt32LE(e + 12) + ico.readUInt32LE(e + 8));
+      const png = ico.subarray(
+        ico.readUInt32LE(e + 12),
+        ico.readUInt32LE(e + 12) + ico.readUInt32LE(e + 8),
+      );
       expect(pngSize(png)).toEqual([size, size]);
       sizes.push(size);
     }

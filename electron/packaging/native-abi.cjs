@@ -24,7 +24,8 @@ function elfSymbols(buf) {
   const le = buf[5] === 1;
   const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
   const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
-  const word = (o) => (is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o));
+  const word = (o) =>
+    is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o);
   const shoff = word(is64 ? 0x28 : 0x20);
   const shentsize = u16(is64 ? 0x3a : 0x2e);
   const shnum = u16(is64 ? 0x3c : 0x30);
@@ -34,8 +35,20 @@ function elfSymbols(buf) {
     if (h + shentsize > buf.length) throw new Error('section headers run past the end of the file');
     sections.push(
       is64
-        ? { type: u32(h + 4), offset: word(h + 0x18), size: word(h + 0x20), link: u32(h + 0x28), entsize: word(h + 0x38) }
-        : { type: u32(h + 4), offset: u32(h + 0x10), size: u32(h + 0x14), link: u32(h + 0x18), entsize: u32(h + 0x24) },
+        ? {
+            type: u32(h + 4),
+            offset: word(h + 0x18),
+            size: word(h + 0x20),
+            link: u32(h + 0x28),
+            entsize: word(h + 0x38),
+          }
+        : {
+            type: u32(h + 4),
+            offset: u32(h + 0x10),
+            size: u32(h + 0x14),
+            link: u32(h + 0x18),
+            entsize: u32(h + 0x24),
+          },
     );
   }
   const names = [];
@@ -44,7 +57,11 @@ function elfSymbols(buf) {
     const strtab = sections[s.link];
     if (!strtab) continue;
     const entsize = s.entsize || (is64 ? 24 : 16);
-    for (let o = s.offset; o + entsize <= s.offset + s.size && o + entsize <= buf.length; o += entsize) {
+    for (
+      let o = s.offset;
+      o + entsize <= s.offset + s.size && o + entsize <= buf.length;
+      o += entsize
+    ) {
       const shndx = u16(o + (is64 ? 6 : 14));
       if (shndx === 0) continue; // undefined: imported, not exported
       names.push(cString(buf, strtab.offset + u32(o), strtab.offset + strtab.size));
@@ -98,7 +115,12 @@ function peSymbols(buf) {
   const sections = [];
   for (let i = 0; i < nsections; i++) {
     const h = opt + optSize + i * 40;
-    sections.push({ vsize: buf.readUInt32LE(h + 8), va: buf.readUInt32LE(h + 12), rawSize: buf.readUInt32LE(h + 16), raw: buf.readUInt32LE(h + 20) });
+    sections.push({
+      vsize: buf.readUInt32LE(h + 8),
+      va: buf.readUInt32LE(h + 12),
+      rawSize: buf.readUInt32LE(h + 16),
+      raw: buf.readUInt32LE(h + 20),
+    });
   }
   const offset = (rva) => {
     const s = sections.find((x) => rva >= x.va && rva < x.va + Math.max(x.vsize, x.rawSize));
@@ -109,17 +131,21 @@ function peSymbols(buf) {
   const count = buf.readUInt32LE(dir + 24);
   const namesAt = offset(buf.readUInt32LE(dir + 32));
   const names = [];
-  for (let i = 0; i < count; i++) names.push(cString(buf, offset(buf.readUInt32LE(namesAt + i * 4))));
+  for (let i = 0; i < count; i++)
+    names.push(cString(buf, offset(buf.readUInt32LE(namesAt + i * 4))));
   return names;
 }
 
 /** The file's format and the defined/exported symbol names of each image in it. */
 function symbolTables(buf) {
-  if (buf.length >= 64 && buf.readUInt32BE(0) === 0x7f454c46) return { format: 'ELF', images: [elfSymbols(buf)] };
-  if (buf.length >= 64 && buf.toString('latin1', 0, 2) === 'MZ') return { format: 'PE', images: [peSymbols(buf)] };
+  if (buf.length >= 64 && buf.readUInt32BE(0) === 0x7f454c46)
+    return { format: 'ELF', images: [elfSymbols(buf)] };
+  if (buf.length >= 64 && buf.toString('latin1', 0, 2) === 'MZ')
+    return { format: 'PE', images: [peSymbols(buf)] };
   if (buf.length >= 32) {
     const le = buf.readUInt32LE(0);
-    if (le === 0xfeedfacf || le === 0xfeedface) return { format: 'Mach-O', images: [machoSymbols(buf, 0)] };
+    if (le === 0xfeedfacf || le === 0xfeedface)
+      return { format: 'Mach-O', images: [machoSymbols(buf, 0)] };
     const be = buf.readUInt32BE(0);
     if (be === 0xcafebabe || be === 0xcafebabf) {
       // Universal binary: one image per architecture.
@@ -159,15 +185,23 @@ function readNativeAbiFrom(buf) {
   } catch (e) {
     return { ok: false, reason: `its symbol table is damaged (${e.message})` };
   }
-  if (!tables) return { ok: false, reason: 'it is not a native library (neither ELF, Mach-O nor PE)' };
+  if (!tables)
+    return { ok: false, reason: 'it is not a native library (neither ELF, Mach-O nor PE)' };
   const abis = new Set();
   for (const names of tables.images) {
-    const stamp = names.find((n) => n.startsWith(NODE_PREFIX) && /^\d+$/.test(n.slice(NODE_PREFIX.length)));
+    const stamp = names.find(
+      (n) => n.startsWith(NODE_PREFIX) && /^\d+$/.test(n.slice(NODE_PREFIX.length)),
+    );
     if (stamp) abis.add(Number(stamp.slice(NODE_PREFIX.length)));
     else if (names.includes(NAPI_SYMBOL)) abis.add('napi');
-    else return { ok: false, reason: `it exports neither ${NODE_PREFIX}<ABI> nor ${NAPI_SYMBOL} (${tables.format})` };
+    else
+      return {
+        ok: false,
+        reason: `it exports neither ${NODE_PREFIX}<ABI> nor ${NAPI_SYMBOL} (${tables.format})`,
+      };
   }
-  if (abis.size > 1) return { ok: false, reason: `its architectures disagree on the ABI (${[...abis].join(', ')})` };
+  if (abis.size > 1)
+    return { ok: false, reason: `its architectures disagree on the ABI (${[...abis].join(', ')})` };
   return { ok: true, format: tables.format, abi: [...abis][0] };
 }
 

@@ -26,7 +26,10 @@ const log = (line) => console.log(`  • commonplace ${line}`);
 function target(context) {
   const platform = context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName;
   const arch = typeof context.arch === 'string' ? context.arch : ARCH_NAMES[context.arch];
-  if (!arch || arch === 'universal') throw new Error(`Cannot package better-sqlite3 for arch ${arch}: build x64 and arm64 separately.`);
+  if (!arch || arch === 'universal')
+    throw new Error(
+      `Cannot package better-sqlite3 for arch ${arch}: build x64 and arm64 separately.`,
+    );
   return { platform, arch };
 }
 
@@ -37,7 +40,12 @@ function runtime() {
 
 function resourcesDir(context) {
   if (context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas') {
-    return path.join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`, 'Contents', 'Resources');
+    return path.join(
+      context.appOutDir,
+      `${context.packager.appInfo.productFilename}.app`,
+      'Contents',
+      'Resources',
+    );
   }
   return path.join(context.appOutDir, 'resources');
 }
@@ -53,7 +61,8 @@ async function bindingFor({ platform, arch }) {
 async function obtain(platform, arch) {
   const given = process.env.COMMONPLACE_ELECTRON_SQLITE;
   if (given) {
-    if (!fs.existsSync(given)) throw new Error(`COMMONPLACE_ELECTRON_SQLITE=${given} does not exist.`);
+    if (!fs.existsSync(given))
+      throw new Error(`COMMONPLACE_ELECTRON_SQLITE=${given} does not exist.`);
     log(`using COMMONPLACE_ELECTRON_SQLITE=${given} for ${platform}-${arch}`);
     return path.resolve(given);
   }
@@ -76,7 +85,11 @@ async function beforePack(context) {
   const binding = await bindingFor(target(context));
   const expected = runtime();
   const stamp = readNativeAbi(binding);
-  const problem = !stamp.ok ? `its ABI cannot be read: ${stamp.reason}` : stamp.abi !== expected.abi ? `built for ABI ${stamp.abi}, not ${expected.runtime}'s ABI ${expected.abi}` : null;
+  const problem = !stamp.ok
+    ? `its ABI cannot be read: ${stamp.reason}`
+    : stamp.abi !== expected.abi
+      ? `built for ABI ${stamp.abi}, not ${expected.runtime}'s ABI ${expected.abi}`
+      : null;
   if (problem) throw new Error(refusal([`${binding}: ${problem}`], expected));
 }
 
@@ -88,7 +101,8 @@ async function afterPack(context) {
 
   const expected = runtime();
   const { modules, problems } = checkBundleAbi(context.appOutDir, expected);
-  if (!modules.some((m) => m.file.endsWith(NATIVE_BINDING.join('/')))) problems.push(`${NATIVE_BINDING.join('/')} is missing from the bundle`);
+  if (!modules.some((m) => m.file.endsWith(NATIVE_BINDING.join('/'))))
+    problems.push(`${NATIVE_BINDING.join('/')} is missing from the bundle`);
   if (problems.length) throw new Error(refusal(problems, expected));
   log(`native modules checked for ABI ${expected.abi}: ${modules.map((m) => m.file).join(', ')}`);
 }

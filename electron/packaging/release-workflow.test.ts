@@ -16,7 +16,13 @@ interface Step {
 
 describe('.github/workflows/release.yml', () => {
   const doc = YAML.parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
-  const workflow = doc.toJS() as { on: Record<string, unknown>; jobs: Record<string, { strategy: { matrix: { include: { os: string; installers: string }[] } }; steps: Step[] }> };
+  const workflow = doc.toJS() as {
+    on: Record<string, unknown>;
+    jobs: Record<
+      string,
+      { strategy: { matrix: { include: { os: string; installers: string }[] } }; steps: Step[] }
+    >;
+  };
 
   it('is valid YAML', () => {
     expect(doc.errors).toEqual([]);
@@ -30,7 +36,14 @@ describe('.github/workflows/release.yml', () => {
     expect(include.map((m) => m.installers).join(' ')).toMatch(/AppImage.*deb.*dmg.*exe/);
     const runs = job.steps.map((s) => s.run ?? s.uses ?? '');
     const at = (text: string) => runs.findIndex((r) => r.includes(text));
-    for (const step of ['npm ci', 'npm test', 'xvfb-run -a npx playwright test e2e/electron.spec.ts', 'npm run dist', 'actions/upload-artifact']) expect(at(step), step).toBeGreaterThan(-1);
+    for (const step of [
+      'npm ci',
+      'npm test',
+      'xvfb-run -a npx playwright test e2e/electron.spec.ts',
+      'npm run dist',
+      'actions/upload-artifact',
+    ])
+      expect(at(step), step).toBeGreaterThan(-1);
     expect(at('npm ci')).toBeLessThan(at('npm test'));
     expect(at('npm test')).toBeLessThan(at('npm run dist'));
     expect(at('npm run dist')).toBeLessThan(at('actions/upload-artifact'));

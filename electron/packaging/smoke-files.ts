@@ -15,10 +15,15 @@ export async function writeSmokeFiles(dir: string): Promise<Record<string, strin
   const files: Record<string, Uint8Array | string> = {
     'smoke.pdf': await makePdf({ title: 'Smoke PDF', pages: [textLines([phrase('PDF')], 700)] }),
     'smoke.epub': makeEpub({
-      metadata: '<dc:title>Smoke EPUB</dc:title><dc:identifier id="uid">smoke</dc:identifier><dc:language>en</dc:language>',
-      chapters: [{ id: 'c1', href: 'c1.xhtml', xhtml: xhtml(`<h1>Chapter</h1><p>${phrase('EPUB')}.</p>`) }],
+      metadata:
+        '<dc:title>Smoke EPUB</dc:title><dc:identifier id="uid">smoke</dc:identifier><dc:language>en</dc:language>',
+      chapters: [
+        { id: 'c1', href: 'c1.xhtml', xhtml: xhtml(`<h1>Chapter</h1><p>${phrase('EPUB')}.</p>`) },
+      ],
     }),
-    'smoke.docx': await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(`${phrase('DOCX')}.`)] }] })),
+    'smoke.docx': await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph(`${phrase('DOCX')}.`)] }] }),
+    ),
     'smoke.html': `<!doctype html><html><head><title>Smoke HTML</title></head><body><article><h1>Smoke HTML</h1><p>${phrase('HTML')}, with enough words around it for the reader view to keep this paragraph as the article's body text.</p></article></body></html>`,
     'smoke.md': `---\ntitle: Smoke Markdown\n---\n\n# Smoke\n\n${phrase('Markdown')}.\n`,
     'smoke.txt': `${phrase('text')}.\n`,
@@ -26,7 +31,11 @@ export async function writeSmokeFiles(dir: string): Promise<Record<string, strin
   const expected: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(files)) {
     writeFileSync(join(dir, name), bytes);
-    expected[name] = phrase({ pdf: 'PDF', epub: 'EPUB', docx: 'DOCX', html: 'HTML', md: 'Markdown', txt: 'text' }[name.split('.')[1]!]!);
+    expected[name] = phrase(
+      { pdf: 'PDF', epub: 'EPUB', docx: 'DOCX', html: 'HTML', md: 'Markdown', txt: 'text' }[
+        name.split('.')[1]!
+      ]!,
+    );
   }
   return expected;
 }

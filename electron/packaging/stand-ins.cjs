@@ -20,13 +20,24 @@ const SHIPPED_FUSES = '10110001'; // RunAsNode, CookieEncryption, NodeOptions, C
 function makeStandInElectronDist(dir, version) {
   fs.mkdirSync(path.join(dir, 'locales'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  const script = '#!/bin/sh\necho "stand-in Electron for the packaging check: it cannot run" >&2\nexit 1\n# ';
-  const wire = Buffer.concat([Buffer.from(script + FUSE_SENTINEL, 'latin1'), Buffer.from([1, SHIPPED_FUSES.length]), Buffer.from(SHIPPED_FUSES + '\n', 'latin1')]);
+  const script =
+    '#!/bin/sh\necho "stand-in Electron for the packaging check: it cannot run" >&2\nexit 1\n# ';
+  const wire = Buffer.concat([
+    Buffer.from(script + FUSE_SENTINEL, 'latin1'),
+    Buffer.from([1, SHIPPED_FUSES.length]),
+    Buffer.from(SHIPPED_FUSES + '\n', 'latin1'),
+  ]);
   fs.writeFileSync(path.join(dir, 'electron'), wire, { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'chrome-sandbox'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'version'), version);
-  fs.writeFileSync(path.join(dir, 'LICENSE'), 'Stand-in for Electron\'s LICENSE (packaging check).\n');
-  fs.writeFileSync(path.join(dir, 'LICENSES.chromium.html'), '<!-- stand-in (packaging check) -->\n');
+  fs.writeFileSync(
+    path.join(dir, 'LICENSE'),
+    "Stand-in for Electron's LICENSE (packaging check).\n",
+  );
+  fs.writeFileSync(
+    path.join(dir, 'LICENSES.chromium.html'),
+    '<!-- stand-in (packaging check) -->\n',
+  );
   fs.writeFileSync(path.join(dir, 'locales', 'en-US.pak'), '');
   return dir;
 }
@@ -39,12 +50,16 @@ function makeStandInElectronDist(dir, version) {
 function buildStandInNodeModule(file, abi) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const source = `${file}.c`;
-  fs.writeFileSync(source, `/* Stand-in native module (packaging check): never loaded. */\n__attribute__((visibility("default"))) void node_register_module_v${abi}(void) {}\n`);
+  fs.writeFileSync(
+    source,
+    `/* Stand-in native module (packaging check): never loaded. */\n__attribute__((visibility("default"))) void node_register_module_v${abi}(void) {}\n`,
+  );
   const cc = process.env.CC || 'cc';
   const run = spawnSync(cc, ['-shared', '-fPIC', '-o', file, source], { encoding: 'utf8' });
   fs.rmSync(source, { force: true });
   if (run.error) return { ok: false, reason: `no C compiler (${cc}: ${run.error.message})` };
-  if (run.status !== 0) return { ok: false, reason: `${cc} failed: ${run.stderr.trim().split('\n').pop()}` };
+  if (run.status !== 0)
+    return { ok: false, reason: `${cc} failed: ${run.stderr.trim().split('\n').pop()}` };
   return { ok: true, file };
 }
 
@@ -53,4 +68,11 @@ const CAN_BUILD_STAND_IN = process.platform !== 'win32';
 /** The format native modules of this machine have. */
 const HOST_FORMAT = { linux: 'ELF', darwin: 'Mach-O', win32: 'PE' }[process.platform] || 'ELF';
 
-module.exports = { makeStandInElectronDist, buildStandInNodeModule, FUSE_SENTINEL, SHIPPED_FUSES, CAN_BUILD_STAND_IN, HOST_FORMAT };
+module.exports = {
+  makeStandInElectronDist,
+  buildStandInNodeModule,
+  FUSE_SENTINEL,
+  SHIPPED_FUSES,
+  CAN_BUILD_STAND_IN,
+  HOST_FORMAT,
+};

@@ -37,7 +37,11 @@ function runWatched(command, args, opts = {}) {
   const tickMs = opts.tickMs ?? 1000;
   const measure = opts.measure || (() => 0);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let lastMove = Date.now();
     let lastBytes = measure();

@@ -21,9 +21,16 @@ describe('runWatched', () => {
   it('lets a slow child run on while the bytes it writes grow, reporting them', async () => {
     const file = join(dir, 'download.tmp');
     // Writes a chunk every 500 ms for ~5 s, silently: longer than stallMs, but never stalled.
-    const [cmd, args] = node(`const fs=require('fs');let n=0;const t=setInterval(()=>{fs.appendFileSync(${JSON.stringify(file)},Buffer.alloc(1024));if(++n===10){clearInterval(t);}},500);`);
+    const [cmd, args] = node(
+      `const fs=require('fs');let n=0;const t=setInterval(()=>{fs.appendFileSync(${JSON.stringify(file)},Buffer.alloc(1024));if(++n===10){clearInterval(t);}},500);`,
+    );
     const seen: number[] = [];
-    const run = await runWatched(cmd, [...args], { stallMs: 4000, tickMs: 100, measure: () => bytesUnder(dir), onProgress: (b) => seen.push(b) });
+    const run = await runWatched(cmd, [...args], {
+      stallMs: 4000,
+      tickMs: 100,
+      measure: () => bytesUnder(dir),
+      onProgress: (b) => seen.push(b),
+    });
     expect(run).toMatchObject({ code: 0, stalled: false });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toBe(10 * 1024);
@@ -31,6 +38,9 @@ describe('runWatched', () => {
 
   it('passes the exit code through', async () => {
     const [cmd, args] = node('process.exit(3)');
-    expect(await runWatched(cmd, [...args], { stallMs: 60_000 })).toMatchObject({ code: 3, stalled: false });
+    expect(await runWatched(cmd, [...args], { stallMs: 60_000 })).toMatchObject({
+      code: 3,
+      stalled: false,
+    });
   });
 });

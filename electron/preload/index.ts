@@ -9,7 +9,12 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { DesktopBridge, Envelope, LibraryEvent } from '../api/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, RENDERER_READY_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from './channels';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  RENDERER_READY_CHANNEL,
+  SAVE_NOTE_SYNC_CHANNEL,
+} from './channels';
 
 const bridge: DesktopBridge = {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>> {
@@ -19,7 +24,8 @@ const bridge: DesktopBridge = {
     return ipcRenderer.sendSync(SAVE_NOTE_SYNC_CHANNEL, input) as Envelope<unknown>;
   },
   onEvent(listener: (event: LibraryEvent) => void): () => void {
-    if (typeof listener !== 'function') throw new TypeError('commonplace.onEvent: listener must be a function');
+    if (typeof listener !== 'function')
+      throw new TypeError('commonplace.onEvent: listener must be a function');
     // Wrapped so the page never sees the IpcRendererEvent (it carries `sender`, an ipcRenderer).
     const forward = (_event: IpcRendererEvent, payload: LibraryEvent): void => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, forward);

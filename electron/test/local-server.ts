@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
  * A real HTTP server on 127.0.0.1 standing in for a download host (mirrors, binary hosts):
  * records the paths asked for; `stop()` closes it and any connection left hanging.
  */
-export async function localHost(handler: RequestListener): Promise<{ url: string; requested: string[]; stop: () => Promise<void> }> {
+export async function localHost(
+  handler: RequestListener,
+): Promise<{ url: string; requested: string[]; stop: () => Promise<void> }> {
   const requested: string[] = [];
   const server: Server = createServer((req, res) => {
     requested.push(req.url ?? '');

@@ -22,4 +22,5 @@ export function makeUnwritable(path: string): (() => void) | null {
   return () => execFileSync('chattr', ['-i', path], { stdio: 'ignore' });
 }
 
-export const UNWRITABLE_SKIP = 'skipped: neither chmod (not root) nor chattr +i (root) can make a file unwritable here';
+export const UNWRITABLE_SKIP =
+  'skipped: neither chmod (not root) nor chattr +i (root) can make a file unwritable here';

@@ -10,5 +10,7 @@ export const SHARED_ARTICLE = sharedArticlePath();
 function sharedArticlePath(): string {
   const name = 'putin-north-korea-state-visit.txt';
   const beside = join(__dirname, '..', '..', '..', 'shared', 'articles', name);
-  return existsSync(beside) ? beside : join(__dirname, '..', 'core', 'import', 'text', 'fixtures', name);
+  return existsSync(beside)
+    ? beside
+    : join(__dirname, '..', 'core', 'import', 'text', 'fixtures', name);
 }

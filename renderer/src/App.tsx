@@ -45,7 +45,15 @@ export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   // A filter is another list: its own pages, fetched from the top.
   const pages = useMemo(
-    () => new ArticlePages(async (offset, limit) => invoke('articles.list', tagFilter === null ? { offset, limit } : { offset, limit, tag: tagFilter }), PAGE_SIZE),
+    () =>
+      new ArticlePages(
+        async (offset, limit) =>
+          invoke(
+            'articles.list',
+            tagFilter === null ? { offset, limit } : { offset, limit, tag: tagFilter },
+          ),
+        PAGE_SIZE,
+      ),
     [tagFilter],
   );
   const tags = useTags();
@@ -70,7 +78,11 @@ export function App() {
   );
   const importer = useImporter({ toaster, onImported });
   const pickFiles = useCallback(() => fileInput.current?.click(), []);
-  const bulk = useBulkImport({ fallback: importer.importFiles, onFewImported: importer.report, onFinished: useCallback(() => pages.invalidate(), [pages]) });
+  const bulk = useBulkImport({
+    fallback: importer.importFiles,
+    onFewImported: importer.report,
+    onFinished: useCallback(() => pages.invalidate(), [pages]),
+  });
   const dragging = useWindowFileDrop((dropped) => void bulk.importDropped(dropped));
   useShortcuts(pickFiles);
 
@@ -85,7 +97,10 @@ export function App() {
     if (openId !== null && event.ids.includes(openId)) setReaderRevision((n) => n + 1);
   });
 
-  const open = useCallback((article: ArticleSummary) => go({ kind: 'article', id: article.id }), [go]);
+  const open = useCallback(
+    (article: ArticleSummary) => go({ kind: 'article', id: article.id }),
+    [go],
+  );
   const search = useSearchUi(
     useCallback(
       (id: string) => {
@@ -100,55 +115,95 @@ export function App() {
 
   return (
     <NavigationContext.Provider value={nav}>
-    <ToasterContext.Provider value={toaster}>
-      <DeepLinkListener />
-      <TagsContext.Provider value={tags}>
-        <ExternalLinksProvider>
-          <LinkDialogProvider>
-          <div className="app">
-            <header className="app-header" data-pane="toolbar">
-              <NavButtons />
-              <p className="app-name">Commonplace</p>
-              <ImportButton inputRef={fileInput} onFiles={(files) => void bulk.importPicked(files)} onFolder={(files) => void bulk.importFolder(files)} />
-              <SearchButton onClick={search.openPalette} />
-              <ExportLauncher articleId={openId} />
-            </header>
-            <div className="app-panes">
-              <div className="library-slot" data-pane="library" data-search-results={search.resultsQuery !== null || undefined}>
-                {search.resultsQuery !== null && <SearchResultsPanel key={search.resultsQuery} query={search.resultsQuery} onOpenHit={search.openHit} onClose={search.closeResults} />}
-                <ErrorBoundary title="The library list could not be shown." resetKey={tagFilter}>
-                  <LibraryTabs
-                    articles={
-                      <LibraryPane
-                        pages={pages}
-                        openId={openId}
-                        revealId={revealId}
-                        onOpen={open}
-                        filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
-                        empty={tagFilter === null ? <EmptyLibrary onChooseFiles={pickFiles} /> : <p className="library-message">Nothing is tagged “{tagFilter}” any more.</p>}
-                      />
-                    }
+      <ToasterContext.Provider value={toaster}>
+        <DeepLinkListener />
+        <TagsContext.Provider value={tags}>
+          <ExternalLinksProvider>
+            <LinkDialogProvider>
+              <div className="app">
+                <header className="app-header" data-pane="toolbar">
+                  <NavButtons />
+                  <p className="app-name">Commonplace</p>
+                  <ImportButton
+                    inputRef={fileInput}
+                    onFiles={(files) => void bulk.importPicked(files)}
+                    onFolder={(files) => void bulk.importFolder(files)}
                   />
-                </ErrorBoundary>
+                  <SearchButton onClick={search.openPalette} />
+                  <ExportLauncher articleId={openId} />
+                </header>
+                <div className="app-panes">
+                  <div
+                    className="library-slot"
+                    data-pane="library"
+                    data-search-results={search.resultsQuery !== null || undefined}
+                  >
+                    {search.resultsQuery !== null && (
+                      <SearchResultsPanel
+                        key={search.resultsQuery}
+                        query={search.resultsQuery}
+                        onOpenHit={search.openHit}
+                        onClose={search.closeResults}
+                      />
+                    )}
+                    <ErrorBoundary
+                      title="The library list could not be shown."
+                      resetKey={tagFilter}
+                    >
+                      <LibraryTabs
+                        articles={
+                          <LibraryPane
+                            pages={pages}
+                            openId={openId}
+                            revealId={revealId}
+                            onOpen={open}
+                            filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
+                            empty={
+                              tagFilter === null ? (
+                                <EmptyLibrary onChooseFiles={pickFiles} />
+                              ) : (
+                                <p className="library-message">
+                                  Nothing is tagged “{tagFilter}” any more.
+                                </p>
+                              )
+                            }
+                          />
+                        }
+                      />
+                    </ErrorBoundary>
+                  </div>
+                  <div className="reader-slot" data-pane="reader">
+                    <ErrorBoundary
+                      title="The reader could not be shown."
+                      resetKey={`${openId}:${nav.place.noteId}`}
+                      leave={{ label: 'Back to the library', run: () => focusPane('library') }}
+                    >
+                      <SplitView
+                        noteId={nav.place.noteId}
+                        side={
+                          nav.place.noteId !== null ? <NotePane noteId={nav.place.noteId} /> : null
+                        }
+                      >
+                        <FindBar />
+                        <ReaderPane articleId={openId} revision={readerRevision} />
+                      </SplitView>
+                    </ErrorBoundary>
+                  </div>
+                </div>
+                <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
+                <DropOverlay visible={dragging} />
+                <BulkImportUi bulk={bulk} />
+                <SearchPalette
+                  open={search.paletteOpen}
+                  onClose={search.closePalette}
+                  onOpenHit={search.openHit}
+                  onShowAll={search.showAll}
+                />
               </div>
-              <div className="reader-slot" data-pane="reader">
-                <ErrorBoundary title="The reader could not be shown." resetKey={`${openId}:${nav.place.noteId}`} leave={{ label: 'Back to the library', run: () => focusPane('library') }}>
-                  <SplitView noteId={nav.place.noteId} side={nav.place.noteId !== null ? <NotePane noteId={nav.place.noteId} /> : null}>
-                    <FindBar />
-                    <ReaderPane articleId={openId} revision={readerRevision} />
-                  </SplitView>
-                </ErrorBoundary>
-              </div>
-            </div>
-            <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
-            <DropOverlay visible={dragging} />
-            <BulkImportUi bulk={bulk} />
-            <SearchPalette open={search.paletteOpen} onClose={search.closePalette} onOpenHit={search.openHit} onShowAll={search.showAll} />
-          </div>
-          </LinkDialogProvider>
-        </ExternalLinksProvider>
-      </TagsContext.Provider>
-    </ToasterContext.Provider>
+            </LinkDialogProvider>
+          </ExternalLinksProvider>
+        </TagsContext.Provider>
+      </ToasterContext.Provider>
     </NavigationContext.Provider>
   );
 }

@@ -83,7 +83,8 @@ export const BulkImportStatusSchema = z.object({
 
 export const bulkImportContract = {
   'bulkImport.startPaths': call({
-    summary: 'Import files and folders (recursively) from local paths in a background job; progress and the report come as events.',
+    summary:
+      'Import files and folders (recursively) from local paths in a background job; progress and the report come as events.',
     input: z.object({
       paths: z.array(z.string().min(1, 'path is empty')).min(1, 'no paths given').max(100_000),
       onChangedSource: z.enum(['offer', 'update']).default('offer'),
@@ -94,15 +95,21 @@ export const bulkImportContract = {
     exposure: 'desktop',
   }),
   'bulkImport.startUpload': call({
-    summary: 'Start a background import fed with uploaded files (bulkImport.addFiles); `expected` is how many will come.',
+    summary:
+      'Start a background import fed with uploaded files (bulkImport.addFiles); `expected` is how many will come.',
     input: z.object({ expected: z.number().int().min(0).max(1_000_000) }),
     output: z.object({ jobId: JobId }),
     mutates: false,
     exposure: 'client',
   }),
   'bulkImport.addFiles': call({
-    summary: 'Hand a batch of uploaded files to a job; resolves when the job is ready for more. `last` ends the job’s input.',
-    input: z.object({ jobId: JobId, files: z.array(FileUpload).max(1000), last: z.boolean().default(false) }),
+    summary:
+      'Hand a batch of uploaded files to a job; resolves when the job is ready for more. `last` ends the job’s input.',
+    input: z.object({
+      jobId: JobId,
+      files: z.array(FileUpload).max(1000),
+      last: z.boolean().default(false),
+    }),
     output: z.object({ queued: z.number().int() }),
     mutates: false,
     exposure: 'client',
@@ -115,12 +122,18 @@ export const bulkImportContract = {
     exposure: 'client',
   }),
   'bulkImport.results': call({
-    summary: 'One page of a job’s results of one outcome (imported, duplicate or failed), in import order, with how many there are.',
+    summary:
+      'One page of a job’s results of one outcome (imported, duplicate or failed), in import order, with how many there are.',
     input: z.object({
       jobId: JobId,
       outcome: BulkImportOutcomeSchema,
       offset: z.number().int().min(0, 'offset must be 0 or more').default(0),
-      limit: z.number().int().min(1, 'limit must be at least 1').max(MAX_RESULTS_PAGE, `limit must be at most ${MAX_RESULTS_PAGE}`).default(REPORT_EVENT_ROWS),
+      limit: z
+        .number()
+        .int()
+        .min(1, 'limit must be at least 1')
+        .max(MAX_RESULTS_PAGE, `limit must be at most ${MAX_RESULTS_PAGE}`)
+        .default(REPORT_EVENT_ROWS),
     }),
     output: z.object({ total: z.number().int(), results: z.array(ImportResultSchema) }),
     mutates: false,

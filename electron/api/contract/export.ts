@@ -6,7 +6,17 @@ import { z } from 'zod';
 import { call, Id, TagName } from './schemas';
 
 /** Formats the export engine writes; more (CSL-JSON, BibTeX, RIS) join through the format registry. */
-export const EXPORT_FORMATS = ['md', 'obsidian', 'csv', 'json', 'html', 'docx', 'csljson', 'bibtex', 'ris'] as const;
+export const EXPORT_FORMATS = [
+  'md',
+  'obsidian',
+  'csv',
+  'json',
+  'html',
+  'docx',
+  'csljson',
+  'bibtex',
+  'ris',
+] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 
 /** Formats a single note exports to. */
@@ -36,7 +46,12 @@ export const ExportSelectionSchema = z.object({
 });
 
 export const ExportOptionsSchema = z.object({
-  selection: ExportSelectionSchema.default({ tags: [], tagMode: 'any', articleIds: [], dateField: 'passage' }),
+  selection: ExportSelectionSchema.default({
+    tags: [],
+    tagMode: 'any',
+    articleIds: [],
+    dateField: 'passage',
+  }),
   format: ExportFormatSchema,
   groupBy: z.enum(['source', 'tag']).default('source'),
   style: CitationStyleSchema.optional(),
@@ -67,14 +82,21 @@ export const ExportOpenEventSchema = z.object({ type: z.literal('open-export') }
 
 export const exportContract = {
   'export.preview': call({
-    summary: 'The first excerpts of an export rendered as the chosen format (text), with the full count.',
+    summary:
+      'The first excerpts of an export rendered as the chosen format (text), with the full count.',
     input: ExportOptionsSchema.extend({ limit: z.number().int().min(1).max(100).default(5) }),
-    output: z.object({ text: z.string(), shown: z.number().int(), fileName: z.string(), ...ExportSummary }),
+    output: z.object({
+      text: z.string(),
+      shown: z.number().int(),
+      fileName: z.string(),
+      ...ExportSummary,
+    }),
     mutates: false,
     exposure: 'client',
   }),
   'export.start': call({
-    summary: 'Start building an export in the background (poll export.status, then export.download).',
+    summary:
+      'Start building an export in the background (poll export.status, then export.download).',
     input: ExportOptionsSchema,
     output: ExportJobStatusSchema,
     mutates: false,
@@ -88,14 +110,16 @@ export const exportContract = {
     exposure: 'client',
   }),
   'export.download': call({
-    summary: 'The finished export as one file (an Obsidian folder comes zipped); the job is then forgotten.',
+    summary:
+      'The finished export as one file (an Obsidian folder comes zipped); the job is then forgotten.',
     input: z.object({ jobId: z.string().max(100) }),
     output: z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() }),
     mutates: false,
     exposure: 'client',
   }),
   'export.toPath': call({
-    summary: 'Write an export to a file (or, for Obsidian, a folder) on this machine; never half-written.',
+    summary:
+      'Write an export to a file (or, for Obsidian, a folder) on this machine; never half-written.',
     input: ExportOptionsSchema.extend({ path: z.string().min(1, 'path is empty').max(4096) }),
     output: z.object({
       path: z.string(),
@@ -118,7 +142,8 @@ export const exportContract = {
     exposure: 'local',
   }),
   'export.note': call({
-    summary: 'A note as a Markdown or Word file (passage quotes as block quotes with citations), for a download.',
+    summary:
+      'A note as a Markdown or Word file (passage quotes as block quotes with citations), for a download.',
     input: z.object({ id: Id, format: NoteExportFormatSchema }),
     output: z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() }),
     mutates: false,
@@ -126,7 +151,11 @@ export const exportContract = {
   }),
   'export.noteToPath': call({
     summary: 'Write a note as a Markdown or Word file on this machine; never half-written.',
-    input: z.object({ id: Id, format: NoteExportFormatSchema, path: z.string().min(1, 'path is empty').max(4096) }),
+    input: z.object({
+      id: Id,
+      format: NoteExportFormatSchema,
+      path: z.string().min(1, 'path is empty').max(4096),
+    }),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
     mutates: false,
     exposure: 'local',

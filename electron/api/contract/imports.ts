@@ -23,14 +23,16 @@ export const importsContract = {
     exposure: 'client',
   }),
   'articles.openOriginal': call({
-    summary: 'Open the original file in the system viewer (desktop app only; elsewhere it is refused).',
+    summary:
+      'Open the original file in the system viewer (desktop app only; elsewhere it is refused).',
     input: z.object({ id: Id }),
     output: z.object({ opened: z.literal(true) }),
     mutates: false,
     exposure: 'client',
   }),
   'articles.reparse': call({
-    summary: "Re-run today's importer on the stored original; the content is replaced and passages re-anchor.",
+    summary:
+      "Re-run today's importer on the stored original; the content is replaced and passages re-anchor.",
     input: z.object({ id: Id }),
     output: z.object({ article: ArticleSchema, report: ReanchorReportSchema }),
     mutates: true,

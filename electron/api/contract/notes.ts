@@ -65,7 +65,10 @@ export const LinkRelationSchema = z
   .trim()
   .min(1, 'relation is empty')
   .max(60, 'relation is longer than 60 characters')
-  .refine((r) => !(DERIVED_RELATIONS as readonly string[]).includes(r), 'relation "mentions" and "quotes" are written by notes, not by hand');
+  .refine(
+    (r) => !(DERIVED_RELATIONS as readonly string[]).includes(r),
+    'relation "mentions" and "quotes" are written by notes, not by hand',
+  );
 
 export const LinkSchema = z.object({
   id: Id,
@@ -94,7 +97,13 @@ export const LinkViewSchema = LinkSchema.extend({ other: LinkEndSchema });
 /** A passage with what a quote or citation needs about its source. */
 export const PassageCitationSchema = PassageSchema.extend({
   deleted: z.boolean(),
-  article: z.object({ id: Id, title: z.string(), byline: z.string().nullable(), published: z.string().nullable(), siteName: z.string().nullable() }),
+  article: z.object({
+    id: Id,
+    title: z.string(),
+    byline: z.string().nullable(),
+    published: z.string().nullable(),
+    siteName: z.string().nullable(),
+  }),
   /** A short citation of the source ("Byline, Title, Site, 2024-06-18"). */
   citation: z.string(),
 });
@@ -121,13 +130,19 @@ export const notesContract = {
   }),
   'notes.create': call({
     summary: 'A new note: empty, from a document, or from Markdown.',
-    input: z.object({ title: NoteTitle.default(''), doc: NoteDocSchema.optional(), markdown: z.string().max(MAX_NOTE_DOC_CHARS).optional(), tags: z.array(TagName).max(1000).default([]) }),
+    input: z.object({
+      title: NoteTitle.default(''),
+      doc: NoteDocSchema.optional(),
+      markdown: z.string().max(MAX_NOTE_DOC_CHARS).optional(),
+      tags: z.array(TagName).max(1000).default([]),
+    }),
     output: NoteSchema,
     mutates: true,
     exposure: 'client',
   }),
   'notes.update': call({
-    summary: 'Save a note (autosave): its title and/or document. Mentions and quotes in it become links.',
+    summary:
+      'Save a note (autosave): its title and/or document. Mentions and quotes in it become links.',
     input: z.object({ id: Id, title: NoteTitle.optional(), doc: NoteDocSchema.optional() }),
     output: NoteSummarySchema,
     mutates: true,
@@ -183,7 +198,8 @@ export const notesContract = {
     exposure: 'client',
   }),
   'links.list': call({
-    summary: 'Links from and to one thing; incoming ones include mentions and quotes in notes ("Referenced by").',
+    summary:
+      'Links from and to one thing; incoming ones include mentions and quotes in notes ("Referenced by").',
     input: EntityRefSchema,
     output: z.object({ outgoing: z.array(LinkViewSchema), incoming: z.array(LinkViewSchema) }),
     mutates: false,
@@ -197,8 +213,16 @@ export const notesContract = {
     exposure: 'client',
   }),
   'links.suggest': call({
-    summary: 'Articles, passages and notes whose title or text matches what was typed (for [[ and link pickers).',
-    input: z.object({ query: z.string().max(1000), kinds: z.array(EntityKindSchema).min(1).default([...ENTITY_KINDS]), limit: z.number().int().min(1).max(100).default(20) }),
+    summary:
+      'Articles, passages and notes whose title or text matches what was typed (for [[ and link pickers).',
+    input: z.object({
+      query: z.string().max(1000),
+      kinds: z
+        .array(EntityKindSchema)
+        .min(1)
+        .default([...ENTITY_KINDS]),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
     output: z.array(LinkEndSchema),
     mutates: false,
     exposure: 'client',

@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUIDv7');
+export const Id = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    'must be a UUIDv7',
+  );
 
 const Inline = z.object({
   text: z.string(),
@@ -14,7 +19,18 @@ const Inline = z.object({
 });
 const InlineList = z.array(Inline);
 export const BlockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), content: InlineList }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.union([
+      z.literal(1),
+      z.literal(2),
+      z.literal(3),
+      z.literal(4),
+      z.literal(5),
+      z.literal(6),
+    ]),
+    content: InlineList,
+  }),
   z.object({ type: z.literal('paragraph'), content: InlineList }),
   z.object({ type: z.literal('quote'), content: InlineList }),
   z.object({ type: z.literal('caption'), content: InlineList }),
@@ -24,7 +40,10 @@ export const BlockSchema = z.discriminatedUnion('type', [
 export const BodySchema = z.object({ version: z.literal(1), blocks: z.array(BlockSchema) });
 
 /** A printed page's label and the offset in the canonical text where it starts (see core/pages.ts). */
-export const PageStartSchema = z.object({ label: z.string(), start: z.number().int().nonnegative() });
+export const PageStartSchema = z.object({
+  label: z.string(),
+  start: z.number().int().nonnegative(),
+});
 
 export const ArticleSummarySchema = z.object({
   id: Id,
@@ -73,7 +92,11 @@ export const ImportResultSchema = z.discriminatedUnion('ok', [
     /** Problems the import noticed but went past (invalid front matter, a PDF without text), one line each. */
     warnings: z.array(z.string()).optional(),
   }),
-  z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    file: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
 ]);
 
 export const PASSAGE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -115,8 +138,16 @@ export const TagSchema = z.object({
 export const MAX_TAG_LENGTH = 100;
 export const TagName = z
   .string()
-  .refine((s) => s.length <= MAX_TAG_LENGTH || (s.length <= 2 * MAX_TAG_LENGTH && Array.from(s).length <= MAX_TAG_LENGTH), `tag name is longer than ${MAX_TAG_LENGTH} characters`);
-export const TagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').nullable();
+  .refine(
+    (s) =>
+      s.length <= MAX_TAG_LENGTH ||
+      (s.length <= 2 * MAX_TAG_LENGTH && Array.from(s).length <= MAX_TAG_LENGTH),
+    `tag name is longer than ${MAX_TAG_LENGTH} characters`,
+  );
+export const TagColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00')
+  .nullable();
 export const Offset = z.number().int().min(0);
 export const Comment = z.string().max(100_000, 'comment is longer than 100,000 characters');
 
@@ -173,4 +204,3 @@ export function call<I extends z.ZodType, O extends z.ZodType, E extends Exposur
 }) {
   return spec;
 }
-

@@ -18,28 +18,32 @@ export const NavigateEventSchema = z.object({
 export const transferContract = {
   /** "Copy as citation" on a passage (electron/core/citations/passage.ts). */
   'citations.passage': call({
-    summary: 'A passage quote with its citation (APA, Chicago, MLA, or the short one), as plain text and HTML for the clipboard.',
+    summary:
+      'A passage quote with its citation (APA, Chicago, MLA, or the short one), as plain text and HTML for the clipboard.',
     input: z.object({ id: Id, style: z.enum(['apa', 'chicago', 'mla']).nullable().default(null) }),
     output: z.object({ text: z.string(), html: z.string() }),
     mutates: false,
     exposure: 'client',
   }),
   'library.exportJson': call({
-    summary: 'Write the whole library (articles with originals, passages, tags, notes, links) as one JSON document.',
+    summary:
+      'Write the whole library (articles with originals, passages, tags, notes, links) as one JSON document.',
     input: z.object({ path: Path }),
     output: z.object({ path: z.string(), bytes: z.number().int(), counts: TableCounts }),
     mutates: false,
     exposure: 'local',
   }),
   'library.importJson': call({
-    summary: 'Restore a full-library JSON document into this library, which must be empty (one transaction).',
+    summary:
+      'Restore a full-library JSON document into this library, which must be empty (one transaction).',
     input: z.object({ path: Path }),
     output: z.object({ counts: TableCounts }),
     mutates: true,
     exposure: 'local',
   }),
   'library.backup': call({
-    summary: "A consistent copy of the library file through SQLite's online backup (checked, then renamed into place).",
+    summary:
+      "A consistent copy of the library file through SQLite's online backup (checked, then renamed into place).",
     input: z.object({ path: Path }),
     output: z.object({ path: z.string(), bytes: z.number().int(), pages: z.number().int() }),
     mutates: false,

@@ -1,4 +1,10 @@
-import { importDocument, importedResult, importPaths, toImportError, updateFromSource } from '../../core/articles/import';
+import {
+  importDocument,
+  importedResult,
+  importPaths,
+  toImportError,
+  updateFromSource,
+} from '../../core/articles/import';
 import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle, listArticles } from '../../core/articles/repo';
 import { setArticleTags } from '../../core/tags/repo';
@@ -16,7 +22,9 @@ export function articleHandlers(library: Library) {
       for (const f of files) {
         try {
           const bytes = Buffer.from(f.dataBase64, 'base64');
-          results.push(importedResult(f.name, await importDocument(db, { bytes, fileName: f.name })));
+          results.push(
+            importedResult(f.name, await importDocument(db, { bytes, fileName: f.name })),
+          );
         } catch (e) {
           results.push({ ok: false, file: f.name, error: toImportError(e, db) });
         }

@@ -35,7 +35,9 @@ export function runningBulkImports(library: Library): number {
 export function bulkImportHandlers(library: Library) {
   const jobs = () => bulkImportJobs(library);
   return {
-    'bulkImport.startPaths': ({ paths, onChangedSource }) => ({ jobId: jobs().startPaths(paths, onChangedSource) }),
+    'bulkImport.startPaths': ({ paths, onChangedSource }) => ({
+      jobId: jobs().startPaths(paths, onChangedSource),
+    }),
     'bulkImport.startUpload': ({ expected }) => ({ jobId: jobs().startUpload(expected) }),
     'bulkImport.addFiles': async ({ jobId, files, last }) => ({
       queued: await jobs().addFiles(
@@ -45,7 +47,8 @@ export function bulkImportHandlers(library: Library) {
       ),
     }),
     'bulkImport.cancel': ({ jobId }) => jobs().cancel(jobId),
-    'bulkImport.results': ({ jobId, outcome, offset, limit }) => jobs().results(jobId, outcome, offset, limit),
+    'bulkImport.results': ({ jobId, outcome, offset, limit }) =>
+      jobs().results(jobId, outcome, offset, limit),
     'bulkImport.status': ({ jobId }) => jobs().status(jobId),
   } satisfies Partial<Handlers>;
 }

@@ -12,18 +12,35 @@ export function exportHandlers(library: Library) {
   return {
     'export.preview': async ({ limit, ...options }) => {
       const p = await previewExport(db, options, limit);
-      return { text: p.text, shown: p.shown, fileName: p.fileName, count: p.total, sources: p.sources, message: p.message };
+      return {
+        text: p.text,
+        shown: p.shown,
+        fileName: p.fileName,
+        count: p.total,
+        sources: p.sources,
+        message: p.message,
+      };
     },
     'export.start': (options) => jobs.start(options),
     'export.status': ({ jobId }) => jobs.status(jobId),
     'export.download': ({ jobId }) => {
       const f = jobs.take(jobId);
-      return { fileName: f.fileName, mediaType: f.mediaType, dataBase64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64') };
+      return {
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        dataBase64: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString(
+          'base64',
+        ),
+      };
     },
     'export.toPath': ({ path, ...options }) => exportToPath(db, options, path),
     'export.note': async ({ id, format }) => {
       const f = await exportNote(db, id, format);
-      return { fileName: f.fileName, mediaType: f.mediaType, dataBase64: Buffer.from(f.bytes).toString('base64') };
+      return {
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        dataBase64: Buffer.from(f.bytes).toString('base64'),
+      };
     },
     'export.noteToPath': async ({ id, format, path }) => {
       const f = await exportNote(db, id, format);

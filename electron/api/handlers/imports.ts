@@ -17,11 +17,20 @@ export function importsHandlers(library: Library) {
   return {
     'articles.original': ({ id }) => {
       const o = getOriginal(db, id);
-      return { fileName: o.fileName, mediaType: o.mediaType, size: o.size, dataBase64: o.bytes.toString('base64') };
+      return {
+        fileName: o.fileName,
+        mediaType: o.mediaType,
+        size: o.size,
+        dataBase64: o.bytes.toString('base64'),
+      };
     },
     'articles.openOriginal': async ({ id }) => {
       // Web mode and the CLI have no viewer: a browser page must never launch programs on the host.
-      if (!systemViewer) throw new CommonplaceError('invalid_input', 'articles.openOriginal: only the desktop app can open files; download the original instead');
+      if (!systemViewer)
+        throw new CommonplaceError(
+          'invalid_input',
+          'articles.openOriginal: only the desktop app can open files; download the original instead',
+        );
       await systemViewer(writeOriginalToTemp(getOriginal(db, id)));
       return { opened: true as const };
     },

@@ -4,6 +4,10 @@ import type { Handlers } from './types';
 
 export function libraryHandlers(library: Library) {
   return {
-    'library.info': () => ({ path: library.path, articleCount: countArticles(library.db), schemaVersion: library.schemaVersion }),
+    'library.info': () => ({
+      path: library.path,
+      articleCount: countArticles(library.db),
+      schemaVersion: library.schemaVersion,
+    }),
   } satisfies Partial<Handlers>;
 }

@@ -3,7 +3,15 @@ import { resolveRef } from '../../core/links/ends';
 import { createLink, deleteLink, listLinks } from '../../core/links/repo';
 import { suggest } from '../../core/links/suggest';
 import { lookupPassages, noteMarkdown } from '../../core/notes/quotedPassages';
-import { createNote, deleteNote, getNote, listNotes, restoreNote, setNoteTags, updateNote } from '../../core/notes/repo';
+import {
+  createNote,
+  deleteNote,
+  getNote,
+  listNotes,
+  restoreNote,
+  setNoteTags,
+  updateNote,
+} from '../../core/notes/repo';
 import type { Handlers } from './types';
 
 export function notesHandlers(library: Library) {

@@ -1,5 +1,12 @@
 import type { Library } from '../../core/library';
-import { createTag, deleteTag, listTags, mergeTags, recolorTag, renameTag } from '../../core/tags/repo';
+import {
+  createTag,
+  deleteTag,
+  listTags,
+  mergeTags,
+  recolorTag,
+  renameTag,
+} from '../../core/tags/repo';
 import type { Handlers } from './types';
 
 export function tagHandlers(library: Library) {

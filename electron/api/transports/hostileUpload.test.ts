@@ -19,12 +19,22 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function post(server: WebServer, method: string, body: unknown): { sent: Promise<void>; reply: Promise<{ status: number; body: string }> } {
+function post(
+  server: WebServer,
+  method: string,
+  body: unknown,
+): { sent: Promise<void>; reply: Promise<{ status: number; body: string }> } {
   let sent!: () => void;
   const sentPromise = new Promise<void>((resolve) => (sent = resolve));
   const reply = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path: `/api/${method}`, method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -49,9 +59,19 @@ describe('web mode with a hostile upload', { timeout: 180_000 }, () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Commonplace</title>');
     const t = openTestLibrary(dir);
     const server = await startWebServer({ library: t.library, dispatch: t.dispatch, rendererDir });
-    cleanups.push(() => t.library.close(), () => server.close());
+    cleanups.push(
+      () => t.library.close(),
+      () => server.close(),
+    );
 
-    const upload = post(server, 'articles.importFiles', { files: [{ name: 'huge.md', dataBase64: Buffer.from(hugeParagraphMarkdown(6 * 1024 * 1024)).toString('base64') }] });
+    const upload = post(server, 'articles.importFiles', {
+      files: [
+        {
+          name: 'huge.md',
+          dataBase64: Buffer.from(hugeParagraphMarkdown(6 * 1024 * 1024)).toString('base64'),
+        },
+      ],
+    });
     let uploadAnswered = false;
     const uploadReply = upload.reply.then((r) => {
       uploadAnswered = true;
@@ -69,9 +89,13 @@ describe('web mode with a hostile upload', { timeout: 180_000 }, () => {
 
     const reply = await uploadReply;
     expect(reply.status).toBe(200);
-    const results = (JSON.parse(reply.body) as { data: { ok: boolean; error?: { message: string } }[] }).data;
+    const results = (
+      JSON.parse(reply.body) as { data: { ok: boolean; error?: { message: string } }[] }
+    ).data;
     expect(results).toHaveLength(1);
-    expect(results[0]!.error?.message).toBe('huge.md: parsing took longer than 1.5 s — refused as too large or too complex for its size');
+    expect(results[0]!.error?.message).toBe(
+      'huge.md: parsing took longer than 1.5 s — refused as too large or too complex for its size',
+    );
     expect(t.library.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -23,7 +23,10 @@ async function serve(watchIntervalMs = 0) {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const t = openTestLibrary(dir, watchIntervalMs);
   const server = await startWebServer({ library: t.library, dispatch: t.dispatch, rendererDir });
-  cleanups.push(() => t.library.close(), () => server.close());
+  cleanups.push(
+    () => t.library.close(),
+    () => server.close(),
+  );
   return { ...t, server, dir };
 }
 
@@ -34,14 +37,27 @@ interface Reply {
 }
 
 /** Raw HTTP (not fetch) so tests can send any Host header, as a DNS-rebinding page would. */
-function send(server: WebServer, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function send(
+  server: WebServer,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -61,10 +77,18 @@ describe('web mode server', () => {
 
   it('refuses API calls and the event stream without the token, or with a wrong one', async () => {
     const { server } = await serve();
-    const call = (headers: Record<string, string>) => send(server, '/api/library.info', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+    const call = (headers: Record<string, string>) =>
+      send(server, '/api/library.info', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{}',
+      });
     const refused = await call({});
     expect(refused.status).toBe(401);
-    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'not_authorized', message: expect.stringMatching(/commonplace serve/) } });
+    expect(JSON.parse(refused.body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_authorized', message: expect.stringMatching(/commonplace serve/) },
+    });
     expect((await call({ Authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await call({ Authorization: `Basic ${server.token}` })).status).toBe(401);
     expect((await send(server, '/api/events')).status).toBe(401);
@@ -80,18 +104,31 @@ describe('web mode server', () => {
       body: '{}',
     });
     expect(withCookie.status).toBe(401);
-    for (const path of ['/', `/?token=${server.token}`, '/assets/app.js']) expect((await send(server, path)).headers['set-cookie'], path).toBeUndefined();
-    const info = await send(server, '/api/library.info', { method: 'POST', headers: json(server), body: '{}' });
+    for (const path of ['/', `/?token=${server.token}`, '/assets/app.js'])
+      expect((await send(server, path)).headers['set-cookie'], path).toBeUndefined();
+    const info = await send(server, '/api/library.info', {
+      method: 'POST',
+      headers: json(server),
+      body: '{}',
+    });
     expect(info.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses a Host header that is not loopback (DNS rebinding), even with the token', async () => {
     const { server } = await serve();
-    const r = await send(server, '/api/library.info', { method: 'POST', headers: { ...json(server), Host: 'evil.example:80' }, body: '{}' });
+    const r = await send(server, '/api/library.info', {
+      method: 'POST',
+      headers: { ...json(server), Host: 'evil.example:80' },
+      body: '{}',
+    });
     expect(r.status).toBe(403);
-    const wrongPort = await send(server, '/', { headers: { ...auth(server), Host: `localhost:${server.port + 1}` } });
+    const wrongPort = await send(server, '/', {
+      headers: { ...auth(server), Host: `localhost:${server.port + 1}` },
+    });
     expect(wrongPort.status).toBe(403);
-    const ok = await send(server, '/', { headers: { ...auth(server), Host: `localhost:${server.port}` } });
+    const ok = await send(server, '/', {
+      headers: { ...auth(server), Host: `localhost:${server.port}` },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -109,7 +146,12 @@ describe('web mode server', () => {
   it('serves only files inside the renderer folder', async () => {
     const { server } = await serve();
     expect((await send(server, '/assets/app.js', { headers: auth(server) })).status).toBe(200);
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/nope.js']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/nope.js',
+    ]) {
       const r = await send(server, p, { headers: auth(server) });
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('outside the renderer');
@@ -118,20 +160,46 @@ describe('web mode server', () => {
 
   it('answers API calls in the envelope, with clear errors for bad requests', async () => {
     const { server } = await serve();
-    const info = await send(server, '/api/library.info', { method: 'POST', headers: json(server), body: '{}' });
+    const info = await send(server, '/api/library.info', {
+      method: 'POST',
+      headers: json(server),
+      body: '{}',
+    });
     expect(info.status).toBe(200);
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, data: { articleCount: 0 } });
-    const badJson = await send(server, '/api/articles.list', { method: 'POST', headers: json(server), body: '{oops' });
+    const badJson = await send(server, '/api/articles.list', {
+      method: 'POST',
+      headers: json(server),
+      body: '{oops',
+    });
     expect(badJson.status).toBe(400);
-    expect(JSON.parse(badJson.body).error.message).toBe('articles.list: request body is not valid JSON');
-    const badInput = await send(server, '/api/articles.get', { method: 'POST', headers: json(server), body: '{"id":5}' });
+    expect(JSON.parse(badJson.body).error.message).toBe(
+      'articles.list: request body is not valid JSON',
+    );
+    const badInput = await send(server, '/api/articles.get', {
+      method: 'POST',
+      headers: json(server),
+      body: '{"id":5}',
+    });
     expect(badInput.status).toBe(400);
     expect(JSON.parse(badInput.body).error.message).toMatch(/^articles\.get: id:/);
-    const form = await send(server, '/api/library.info', { method: 'POST', headers: { ...auth(server), 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await send(server, '/api/library.info', {
+      method: 'POST',
+      headers: { ...auth(server), 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
-    const crossSite = await send(server, '/api/library.info', { method: 'POST', headers: { ...json(server), Origin: 'https://evil.example' }, body: '{}' });
+    const crossSite = await send(server, '/api/library.info', {
+      method: 'POST',
+      headers: { ...json(server), Origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(crossSite.status).toBe(403);
-    const local = await send(server, '/api/articles.importPaths', { method: 'POST', headers: json(server), body: '{"paths":["/etc/passwd"]}' });
+    const local = await send(server, '/api/articles.importPaths', {
+      method: 'POST',
+      headers: json(server),
+      body: '{"paths":["/etc/passwd"]}',
+    });
     expect(JSON.parse(local.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
@@ -142,17 +210,36 @@ describe('web mode server', () => {
     const [imported] = await invoke('articles.importPaths', { paths: [file] });
     if (!imported?.ok) throw new Error('import failed');
     // What a restored or foreign library can hold: any path as the source.
-    library.db.prepare('UPDATE articles SET source = ? WHERE id = ?').run('/etc/passwd', imported.article.id);
-    const r = await send(server, '/api/articles.updateFromSource', { method: 'POST', headers: json(server), body: JSON.stringify({ id: imported.article.id }) });
+    library.db
+      .prepare('UPDATE articles SET source = ? WHERE id = ?')
+      .run('/etc/passwd', imported.article.id);
+    const r = await send(server, '/api/articles.updateFromSource', {
+      method: 'POST',
+      headers: json(server),
+      body: JSON.stringify({ id: imported.article.id }),
+    });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'articles.updateFromSource: only available to the desktop app' } });
-    expect((await invoke('articles.get', { id: imported.article.id })).text).toBe('A source on this machine.');
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'articles.updateFromSource: only available to the desktop app',
+      },
+    });
+    expect((await invoke('articles.get', { id: imported.article.id })).text).toBe(
+      'A source on this machine.',
+    );
   });
 
   it('streams change events, including commits made by another process on the same library', async () => {
     const { server, dir } = await serve(50);
     const events: string[] = [];
-    const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth(server) });
+    const req = request({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/api/events',
+      headers: auth(server),
+    });
     const connected = new Promise<void>((resolve) => {
       req.on('response', (res) => {
         res.setEncoding('utf8');
@@ -167,37 +254,88 @@ describe('web mode server', () => {
     await connected;
     // A second connection stands in for the CLI importing while the app is open.
     const other = openLibrary(join(dir, 'library.sqlite'), { watchIntervalMs: 0 });
-    const { article } = await importDocument(other.db, { bytes: Buffer.from('# From the CLI\n\nText.'), fileName: 'cli.md' });
+    const { article } = await importDocument(other.db, {
+      bytes: Buffer.from('# From the CLI\n\nText.'),
+      fileName: 'cli.md',
+    });
     other.close();
     await expect.poll(() => events.join(''), { timeout: 5000 }).toContain(article.id);
-    const data = events.join('').split('\n').find((l) => l.startsWith('data: '))!;
-    expect(JSON.parse(data.slice(6))).toEqual({ type: 'changed', entities: expect.arrayContaining(['article']), ids: expect.arrayContaining([article.id]) });
+    const data = events
+      .join('')
+      .split('\n')
+      .find((l) => l.startsWith('data: '))!;
+    expect(JSON.parse(data.slice(6))).toEqual({
+      type: 'changed',
+      entities: expect.arrayContaining(['article']),
+      ids: expect.arrayContaining([article.id]),
+    });
   });
 
   it('answers a malformed %-escape in the API path with 400 and a message, logging no stack', async () => {
     const { server } = await serve();
     const logged = vi.spyOn(console, 'error');
     cleanups.push(() => logged.mockRestore());
-    const r = await send(server, '/api/articles.list%E0%A4%A', { method: 'POST', headers: json(server), body: '{}' });
+    const r = await send(server, '/api/articles.list%E0%A4%A', {
+      method: 'POST',
+      headers: json(server),
+      body: '{}',
+    });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: '"articles.list%E0%A4%A": the method name in the path is not valid percent-encoding' } });
+    expect(JSON.parse(r.body)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message:
+          '"articles.list%E0%A4%A": the method name in the path is not valid percent-encoding',
+      },
+    });
     expect(logged).not.toHaveBeenCalled();
     // A well-formed escape still names a method.
-    expect((await send(server, '/api/library%2Einfo', { method: 'POST', headers: json(server), body: '{}' })).status).toBe(200);
+    expect(
+      (
+        await send(server, '/api/library%2Einfo', {
+          method: 'POST',
+          headers: json(server),
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('answers an over-limit body with 413 instead of resetting the connection, declared or streamed', async () => {
     const { server } = await serve();
     const big = Buffer.alloc(MAX_BODY_BYTES + 1024, 'a');
     // Declared up front: refused before the body is read, then the body is drained.
-    const declared = await send(server, '/api/articles.importFile', { method: 'POST', headers: { ...json(server), 'Content-Length': String(big.length) }, body: big });
+    const declared = await send(server, '/api/articles.importFile', {
+      method: 'POST',
+      headers: { ...json(server), 'Content-Length': String(big.length) },
+      body: big,
+    });
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringMatching(/^request body is larger than \d+ MB$/) } });
+    expect(JSON.parse(declared.body)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'too_large',
+        message: expect.stringMatching(/^request body is larger than \d+ MB$/),
+      },
+    });
     // Chunked: found over the limit while reading.
-    const streamed = await send(server, '/api/articles.importFile', { method: 'POST', headers: json(server), body: big });
+    const streamed = await send(server, '/api/articles.importFile', {
+      method: 'POST',
+      headers: json(server),
+      body: big,
+    });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body).error.code).toBe('too_large');
     // The server still answers.
-    expect((await send(server, '/api/library.info', { method: 'POST', headers: json(server), body: '{}' })).status).toBe(200);
+    expect(
+      (
+        await send(server, '/api/library.info', {
+          method: 'POST',
+          headers: json(server),
+          body: '{}',
+        })
+      ).status,
+    ).toBe(200);
   });
 });

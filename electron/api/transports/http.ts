@@ -49,7 +49,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error('web mode request failed:', e);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
       else res.destroy();
     });
   });
@@ -57,35 +58,69 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     if (!isLoopbackHost(req.headers.host, port)) {
-      return sendText(res, 403, 'Forbidden: this server only answers requests addressed to localhost.');
+      return sendText(
+        res,
+        403,
+        'Forbidden: this server only answers requests addressed to localhost.',
+      );
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       if (!isAuthorized(req, token)) {
-        return sendJson(res, 401, errorEnvelope('not_authorized', 'Unauthorized: open the URL printed by `commonplace serve` (it carries the token); scripts send it as `Authorization: Bearer TOKEN`.'));
+        return sendJson(
+          res,
+          401,
+          errorEnvelope(
+            'not_authorized',
+            'Unauthorized: open the URL printed by `commonplace serve` (it carries the token); scripts send it as `Authorization: Bearer TOKEN`.',
+          ),
+        );
       }
       if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return streamEvents(req, res);
       return handleApi(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed');
     // The page opened with a wrong (say, an old run's) token is told so, rather than failing later.
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && !tokenMatches(queryToken, token)) {
-      return sendText(res, 401, 'Unauthorized: wrong token. Use the URL printed by `commonplace serve`.');
+      return sendText(
+        res,
+        401,
+        'Unauthorized: wrong token. Use the URL printed by `commonplace serve`.',
+      );
     }
     return serveStatic(res, url.pathname, req.method === 'HEAD');
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, errorEnvelope('invalid_input', 'API calls are POST requests'));
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+  ): Promise<void> {
+    if (req.method !== 'POST')
+      return sendJson(res, 405, errorEnvelope('invalid_input', 'API calls are POST requests'));
     // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendJson(res, 415, errorEnvelope('invalid_input', 'API calls need Content-Type: application/json'));
+      return sendJson(
+        res,
+        415,
+        errorEnvelope('invalid_input', 'API calls need Content-Type: application/json'),
+      );
     }
     const origin = req.headers.origin;
-    if (origin && !isLoopbackOrigin(origin, port)) return sendJson(res, 403, errorEnvelope('invalid_input', 'cross-origin request refused'));
+    if (origin && !isLoopbackOrigin(origin, port))
+      return sendJson(res, 403, errorEnvelope('invalid_input', 'cross-origin request refused'));
     // Answered, not reset: a client still sending would otherwise never see the 413.
-    const tooLarge = () => sendJson(res, 413, errorEnvelope('too_large', `request body is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`));
+    const tooLarge = () =>
+      sendJson(
+        res,
+        413,
+        errorEnvelope(
+          'too_large',
+          `request body is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`,
+        ),
+      );
     if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
       discardBody(req, MAX_BODY_BYTES);
       return tooLarge();
@@ -96,23 +131,40 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     try {
       input = body.trim() ? JSON.parse(body) : {};
     } catch {
-      return sendJson(res, 400, errorEnvelope('invalid_input', `${method}: request body is not valid JSON`));
+      return sendJson(
+        res,
+        400,
+        errorEnvelope('invalid_input', `${method}: request body is not valid JSON`),
+      );
     }
     let name: string;
     try {
       name = decodeURIComponent(method);
     } catch {
-      return sendJson(res, 400, errorEnvelope('invalid_input', `"${method.slice(0, 100)}": the method name in the path is not valid percent-encoding`));
+      return sendJson(
+        res,
+        400,
+        errorEnvelope(
+          'invalid_input',
+          `"${method.slice(0, 100)}": the method name in the path is not valid percent-encoding`,
+        ),
+      );
     }
     const env = await opts.dispatch(name, input, 'http');
     sendJson(res, env.ok ? 200 : statusFor(env.error.code), env);
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     sockets.add(res);
-    const unsubscribe = opts.library.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = opts.library.onEvent((event) =>
+      res.write(`data: ${JSON.stringify(event)}\n\n`),
+    );
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     heartbeat.unref();
     req.on('close', () => {
@@ -131,10 +183,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = normalize(join(rendererDir, rel));
-    if (!file.startsWith(rendererDir + sep) || rel.includes('\0')) return sendText(res, 404, 'Not found');
+    if (!file.startsWith(rendererDir + sep) || rel.includes('\0'))
+      return sendText(res, 404, 'Not found');
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) {
-      if (rel === '/index.html') return sendText(res, 500, `The renderer is not built (${file} is missing). Run \`npm run build\` first.`);
+      if (rel === '/index.html')
+        return sendText(
+          res,
+          500,
+          `The renderer is not built (${file} is missing). Run \`npm run build\` first.`,
+        );
       return sendText(res, 404, 'Not found');
     }
     res.writeHead(200, {
@@ -255,7 +313,10 @@ function errorEnvelope(code: string, message: string): Envelope<never> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(json);
 }
 

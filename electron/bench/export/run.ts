@@ -19,9 +19,31 @@ import { prng } from '../../test/prng';
 import { table } from '../search/stats';
 import { writeTransaction } from '../../core/db/transactions';
 
-const TARGET_MS: Record<ExportFormat, number> = { md: 5000, obsidian: 5000, csv: 5000, json: 5000, html: 5000, docx: 15_000, csljson: 5000, bibtex: 5000, ris: 5000 };
-const WORDS = 'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all we their its has more would will when who what'.split(' ');
-const TAGS = ['sanctions', 'trade', 'energy policy', 'diplomacy', 'history', 'quotes', 'methods', 'open question'];
+const TARGET_MS: Record<ExportFormat, number> = {
+  md: 5000,
+  obsidian: 5000,
+  csv: 5000,
+  json: 5000,
+  html: 5000,
+  docx: 15_000,
+  csljson: 5000,
+  bibtex: 5000,
+  ris: 5000,
+};
+const WORDS =
+  'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all we their its has more would will when who what'.split(
+    ' ',
+  );
+const TAGS = [
+  'sanctions',
+  'trade',
+  'energy policy',
+  'diplomacy',
+  'history',
+  'quotes',
+  'methods',
+  'open question',
+];
 
 interface Options {
   excerpts: number;
@@ -37,7 +59,8 @@ function parseArgs(args: readonly string[]): Options {
     if (v === undefined) throw new Error(`${flag}: needs a value`);
     if (flag === '--excerpts' || flag === '--seed') {
       const n = Number(v.replaceAll('_', ''));
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a positive whole number, got "${v}"`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`${flag}: expected a positive whole number, got "${v}"`);
       if (flag === '--excerpts') o.excerpts = n;
       else o.seed = n;
     } else if (flag === '--out') o.out = v;
@@ -61,23 +84,51 @@ export async function runExportBench(args: string[]): Promise<void> {
     writeTransaction(db, () => {
       for (let s = 0; s < sources; s++) {
         const paragraphs = Array.from({ length: perSource }, () => `${sentence(25)}.`);
-        const a = insertTestArticle(db, { title: `Source ${s}: ${sentence(5)}`, byline: `Author ${s}`, published: `20${10 + (s % 15)}-0${1 + (s % 9)}-1${s % 10}`, siteName: 'Bench Times', source: `https://bench.example/${s}`, lang: 'en', paragraphs });
+        const a = insertTestArticle(db, {
+          title: `Source ${s}: ${sentence(5)}`,
+          byline: `Author ${s}`,
+          published: `20${10 + (s % 15)}-0${1 + (s % 9)}-1${s % 10}`,
+          siteName: 'Bench Times',
+          source: `https://bench.example/${s}`,
+          lang: 'en',
+          paragraphs,
+        });
         let offset = 0;
         for (const p of paragraphs) {
           if (passageIds.length >= opts.excerpts) break;
           const tags = Array.from({ length: Math.floor(rand() * 3) }, () => pick(TAGS));
           const comment = rand() < 0.4 ? sentence(15) : '';
-          passageIds.push(createPassage(db, { articleId: a.id, start: offset, end: offset + p.length, color: 'yellow', tags, comment }).id);
+          passageIds.push(
+            createPassage(db, {
+              articleId: a.id,
+              start: offset,
+              end: offset + p.length,
+              color: 'yellow',
+              tags,
+              comment,
+            }).id,
+          );
           offset += p.length + 2;
         }
       }
       // One link per 20 excerpts.
-      const link = db.prepare("INSERT INTO links (id, from_passage, to_passage, relation, origin, created_at) VALUES (?, ?, ?, 'supports', 'link', ?)");
-      for (let i = 0; i + 1 < passageIds.length; i += 20) link.run(newId(), passageIds[i], passageIds[i + 1], nowIso());
+      const link = db.prepare(
+        "INSERT INTO links (id, from_passage, to_passage, relation, origin, created_at) VALUES (?, ?, ?, 'supports', 'link', ?)",
+      );
+      for (let i = 0; i + 1 < passageIds.length; i += 20)
+        link.run(newId(), passageIds[i], passageIds[i + 1], nowIso());
     });
     const seedMs = performance.now() - t0;
 
-    const results: { format: ExportFormat; ms: number; cpuMs: number; bytes: number; files: number; targetMs: number; pass: boolean }[] = [];
+    const results: {
+      format: ExportFormat;
+      ms: number;
+      cpuMs: number;
+      bytes: number;
+      files: number;
+      targetMs: number;
+      pass: boolean;
+    }[] = [];
     for (const format of EXPORT_FORMATS) {
       const target = join(dir, format === 'obsidian' ? 'vault' : `export.${format}`);
       const start = performance.now();
@@ -85,23 +136,50 @@ export async function runExportBench(args: string[]): Promise<void> {
       const r = await exportToPath(db, options(format), target);
       const ms = performance.now() - start;
       const used = process.cpuUsage(cpu);
-      if (r.count !== passageIds.length) throw new Error(`${format}: exported ${r.count} of ${passageIds.length} excerpts`);
-      results.push({ format, ms: Math.round(ms), cpuMs: Math.round((used.user + used.system) / 1000), bytes: r.bytes, files: r.files, targetMs: TARGET_MS[format], pass: ms < TARGET_MS[format] });
+      if (r.count !== passageIds.length)
+        throw new Error(`${format}: exported ${r.count} of ${passageIds.length} excerpts`);
+      results.push({
+        format,
+        ms: Math.round(ms),
+        cpuMs: Math.round((used.user + used.system) / 1000),
+        bytes: r.bytes,
+        files: r.files,
+        targetMs: TARGET_MS[format],
+        pass: ms < TARGET_MS[format],
+      });
     }
     db.close();
-    process.stdout.write(`Export of ${passageIds.length} excerpts from ${sources} sources (library built in ${(seedMs / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `Export of ${passageIds.length} excerpts from ${sources} sources (library built in ${(seedMs / 1000).toFixed(1)} s)\n`,
+    );
     process.stdout.write(
       `${table(
         ['format', 'time (ms)', 'cpu (ms)', 'target (ms)', 'size', 'files', 'ok'],
-        results.map((r) => [r.format, r.ms, r.cpuMs, r.targetMs, `${(r.bytes / 1024 / 1024).toFixed(1)} MB`, r.files, r.pass ? 'yes' : 'NO']),
+        results.map((r) => [
+          r.format,
+          r.ms,
+          r.cpuMs,
+          r.targetMs,
+          `${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
+          r.files,
+          r.pass ? 'yes' : 'NO',
+        ]),
       )}\n`,
     );
     const out = resolve(opts.out);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ date: nowIso(), excerpts: passageIds.length, sources, node: process.version, loadAverage: loadavg(), results }, null, 2)}\n`);
+    writeFileSync(
+      out,
+      `${JSON.stringify({ date: nowIso(), excerpts: passageIds.length, sources, node: process.version, loadAverage: loadavg(), results }, null, 2)}\n`,
+    );
     process.stdout.write(`wrote ${opts.out}\n`);
     const slow = results.filter((r) => !r.pass).map((r) => r.format);
-    if (slow.length) process.stdout.write(`over target: ${slow.join(', ')} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+    if (slow.length)
+      process.stdout.write(
+        `over target: ${slow.join(', ')} (load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')})\n`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,11 +15,28 @@ import { prng } from '../../test/prng';
 
 export const FORMATS = ['text', 'html', 'markdown', 'pdf', 'epub', 'docx'] as const;
 export type BenchFormat = (typeof FORMATS)[number];
-const EXTENSION: Record<BenchFormat, string> = { text: 'txt', html: 'html', markdown: 'md', pdf: 'pdf', epub: 'epub', docx: 'docx' };
+const EXTENSION: Record<BenchFormat, string> = {
+  text: 'txt',
+  html: 'html',
+  markdown: 'md',
+  pdf: 'pdf',
+  epub: 'epub',
+  docx: 'docx',
+};
 /** Share of each format in the mix. */
-const SHARE: Record<BenchFormat, number> = { text: 0.25, html: 0.2, markdown: 0.25, pdf: 0.1, epub: 0.1, docx: 0.1 };
+const SHARE: Record<BenchFormat, number> = {
+  text: 0.25,
+  html: 0.2,
+  markdown: 0.25,
+  pdf: 0.1,
+  epub: 0.1,
+  docx: 0.1,
+};
 
-const WORDS = 'harbour tide wall survey north basin silt lighthouse record measure winter storm council report engineer stone crack repair budget vote river bridge ferry season'.split(' ');
+const WORDS =
+  'harbour tide wall survey north basin silt lighthouse record measure winter storm council report engineer stone crack repair budget vote river bridge ferry season'.split(
+    ' ',
+  );
 
 function sentences(rand: () => number, n: number): string[] {
   return Array.from({ length: n }, () => {
@@ -61,31 +78,62 @@ export async function writeCorpus(dir: string, count: number, seed = 1): Promise
   return files;
 }
 
-async function render(f: BenchFormat, title: string, paras: string[], docxTemplate: Uint8Array): Promise<Uint8Array> {
+async function render(
+  f: BenchFormat,
+  title: string,
+  paras: string[],
+  docxTemplate: Uint8Array,
+): Promise<Uint8Array> {
   switch (f) {
     case 'text':
       return strToU8(`${title}\n\n${paras.join('\n\n')}\n`);
     case 'markdown':
       return strToU8(`# ${title}\n\n${paras.join('\n\n')}\n`);
     case 'html':
-      return strToU8(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+      return strToU8(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${paras.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+      );
     case 'pdf': {
       const lines = paras.flatMap((p) => p.match(/.{1,80}(\s|$)/g) ?? []).slice(0, 40);
-      return makePdf({ title, author: 'Bench Writer', pages: [[{ text: title, y: 740, size: 18, bold: true }, ...textLines(lines, 700)]] });
+      return makePdf({
+        title,
+        author: 'Bench Writer',
+        pages: [[{ text: title, y: 740, size: 18, bold: true }, ...textLines(lines, 700)]],
+      });
     }
     case 'epub':
       return makeEpub({
         metadata: `<dc:title>${title}</dc:title><dc:creator>Bench Writer</dc:creator><dc:language>en</dc:language><dc:identifier id="uid">${title}</dc:identifier>`,
         chapters: [
-          { id: 'c1', href: 'c1.xhtml', xhtml: xhtml(`<h1>Chapter one</h1>${paras.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}`) },
-          { id: 'c2', href: 'c2.xhtml', xhtml: xhtml(`<h1>Chapter two</h1>${paras.slice(3).map((p) => `<p>${p}</p>`).join('')}`) },
+          {
+            id: 'c1',
+            href: 'c1.xhtml',
+            xhtml: xhtml(
+              `<h1>Chapter one</h1>${paras
+                .slice(0, 3)
+                .map((p) => `<p>${p}</p>`)
+                .join('')}`,
+            ),
+          },
+          {
+            id: 'c2',
+            href: 'c2.xhtml',
+            xhtml: xhtml(
+              `<h1>Chapter two</h1>${paras
+                .slice(3)
+                .map((p) => `<p>${p}</p>`)
+                .join('')}`,
+            ),
+          },
         ],
       });
     case 'docx': {
       // The rendered template with its placeholder words replaced: a valid, unique DOCX.
       const parts = unzipSync(docxTemplate);
       const doc = strFromU8(parts['word/document.xml']!);
-      parts['word/document.xml'] = strToU8(doc.replace('TITLE_PLACEHOLDER', title).replace('BODY_PLACEHOLDER', paras.join(' ')));
+      parts['word/document.xml'] = strToU8(
+        doc.replace('TITLE_PLACEHOLDER', title).replace('BODY_PLACEHOLDER', paras.join(' ')),
+      );
       return zipSync(parts);
     }
   }
@@ -95,7 +143,14 @@ async function renderDocx(): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'Bench Writer',
     title: 'Bench document',
-    sections: [{ children: [new Paragraph({ text: 'TITLE_PLACEHOLDER', heading: HeadingLevel.HEADING_1 }), new Paragraph('BODY_PLACEHOLDER')] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'TITLE_PLACEHOLDER', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('BODY_PLACEHOLDER'),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

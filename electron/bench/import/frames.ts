@@ -131,17 +131,31 @@ export function filesDoneAt(timeline: Timeline, at: number): number {
 const fileOf = (url: string) => url.slice(url.lastIndexOf('/') + 1) || url;
 
 function describeScript(s: LoafScript): string {
-  const where = s.sourceURL ? ` ${s.sourceFunctionName || '(anonymous)'}@${fileOf(s.sourceURL)}:${s.sourceCharPosition}` : '';
-  const forced = s.forcedStyleAndLayoutDuration >= 1 ? `, forced layout ${Math.round(s.forcedStyleAndLayoutDuration)} ms` : '';
+  const where = s.sourceURL
+    ? ` ${s.sourceFunctionName || '(anonymous)'}@${fileOf(s.sourceURL)}:${s.sourceCharPosition}`
+    : '';
+  const forced =
+    s.forcedStyleAndLayoutDuration >= 1
+      ? `, forced layout ${Math.round(s.forcedStyleAndLayoutDuration)} ms`
+      : '';
   return `${Math.round(s.duration)} ms ${s.invokerType} ${s.invoker}${where}${forced}`;
 }
 
-function verdictOf(durationMs: number, threads: ThreadUse[], scriptMs: number | undefined, renderMs: number | undefined, mainLabel: string): string {
+function verdictOf(
+  durationMs: number,
+  threads: ThreadUse[],
+  scriptMs: number | undefined,
+  renderMs: number | undefined,
+  mainLabel: string,
+): string {
   const main = threads.find((t) => t.label.startsWith(mainLabel));
   const starvedShare = durationMs * 0.3;
   const parts: string[] = [];
   // The thread was runnable but not running for a good share of the frame: the machine starved it.
-  if (main && main.waitMs >= starvedShare) parts.push(`CPU-starved: ${mainLabel} waited ${main.waitMs} ms for a CPU, ran ${main.runMs} ms of ${main.windowMs} ms`);
+  if (main && main.waitMs >= starvedShare)
+    parts.push(
+      `CPU-starved: ${mainLabel} waited ${main.waitMs} ms for a CPU, ran ${main.runMs} ms of ${main.windowMs} ms`,
+    );
   else if (main && main.runMs < durationMs * 0.5) {
     // The page's main thread had little to do: the frame waited on Chromium's other threads
     // (compositor, GPU/display, browser), starved or not.
@@ -149,10 +163,20 @@ function verdictOf(durationMs: number, threads: ThreadUse[], scriptMs: number | 
     // count as starvation only when they add up to the whole frame.
     const starvedHelper =
       mainLabel === 'page main'
-        ? threads.find((t) => (t.label.startsWith('page compositor') && t.waitMs >= starvedShare) || (t.label === 'chromium other threads' && t.waitMs >= durationMs))
+        ? threads.find(
+            (t) =>
+              (t.label.startsWith('page compositor') && t.waitMs >= starvedShare) ||
+              (t.label === 'chromium other threads' && t.waitMs >= durationMs),
+          )
         : undefined;
-    if (starvedHelper) parts.push(`CPU-starved: ${starvedHelper.label.replace(/ \(pid \d+\)/, '')} waited ${starvedHelper.waitMs} ms for a CPU (${mainLabel} ran ${main.runMs} ms, waited ${main.waitMs} ms)`);
-    else parts.push(`${mainLabel} mostly idle (ran ${main.runMs} ms of ${main.windowMs} ms, waited ${main.waitMs} ms)`);
+    if (starvedHelper)
+      parts.push(
+        `CPU-starved: ${starvedHelper.label.replace(/ \(pid \d+\)/, '')} waited ${starvedHelper.waitMs} ms for a CPU (${mainLabel} ran ${main.runMs} ms, waited ${main.waitMs} ms)`,
+      );
+    else
+      parts.push(
+        `${mainLabel} mostly idle (ran ${main.runMs} ms of ${main.windowMs} ms, waited ${main.waitMs} ms)`,
+      );
   }
   if (scriptMs !== undefined && scriptMs >= durationMs * 0.5) parts.push('mostly script');
   else if (renderMs !== undefined && renderMs >= durationMs * 0.5) parts.push('mostly rendering');
@@ -162,14 +186,21 @@ function verdictOf(durationMs: number, threads: ThreadUse[], scriptMs: number | 
 export function attributeFrames(
   frames: FrameStats,
   stalls: readonly { at: number; duration: number }[],
-  context: { startedAt: number; timeline: Timeline; events: readonly SentEvent[]; sampler: ThreadSampler | null },
+  context: {
+    startedAt: number;
+    timeline: Timeline;
+    events: readonly SentEvent[];
+    sampler: ThreadSampler | null;
+  },
 ): AttributedFrame[] {
   const around = (at: number, duration: number) => {
     const end = at + duration;
     return {
       atSeconds: Math.round((at - context.startedAt) / 100) / 10,
       filesDone: filesDoneAt(context.timeline, at),
-      eventsBefore: context.events.filter((e) => e.at >= end - 500 && e.at <= end && e.type !== 'import-progress').map((e) => `${Math.round(e.at - at)} ms: ${e.type} ${e.detail}`),
+      eventsBefore: context.events
+        .filter((e) => e.at >= end - 500 && e.at <= end && e.type !== 'import-progress')
+        .map((e) => `${Math.round(e.at - at)} ms: ${e.type} ${e.detail}`),
       threads: context.sampler?.use(at, end) ?? [],
     };
   };
@@ -187,21 +218,39 @@ export function attributeFrames(
       renderMs: Math.round(renderMs),
       styleLayoutMs: Math.round(styleLayoutMs),
       otherMs: Math.round(f.duration - scriptMs - renderMs),
-      scripts: [...f.scripts].sort((a, b) => b.duration - a.duration).slice(0, 4).map(describeScript),
+      scripts: [...f.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 4)
+        .map(describeScript),
       verdict: verdictOf(f.duration, base.threads, scriptMs, renderMs, 'page main'),
     });
   }
   for (const t of frames.longTasks) {
     const base = around(t.at, t.duration);
-    out.push({ kind: 'longtask', durationMs: Math.round(t.duration), ...base, verdict: verdictOf(t.duration, base.threads, undefined, undefined, 'page main') });
+    out.push({
+      kind: 'longtask',
+      durationMs: Math.round(t.duration),
+      ...base,
+      verdict: verdictOf(t.duration, base.threads, undefined, undefined, 'page main'),
+    });
   }
   for (const g of frames.gaps) {
     const base = around(g.at, g.duration);
-    out.push({ kind: 'gap', durationMs: Math.round(g.duration), ...base, verdict: verdictOf(g.duration, base.threads, undefined, undefined, 'page main') });
+    out.push({
+      kind: 'gap',
+      durationMs: Math.round(g.duration),
+      ...base,
+      verdict: verdictOf(g.duration, base.threads, undefined, undefined, 'page main'),
+    });
   }
   for (const s of stalls) {
     const base = around(s.at, s.duration);
-    out.push({ kind: 'server-stall', durationMs: Math.round(s.duration), ...base, verdict: verdictOf(s.duration, base.threads, undefined, undefined, 'server main') });
+    out.push({
+      kind: 'server-stall',
+      durationMs: Math.round(s.duration),
+      ...base,
+      verdict: verdictOf(s.duration, base.threads, undefined, undefined, 'server main'),
+    });
   }
   return out.sort((a, b) => b.durationMs - a.durationMs);
 }
@@ -210,13 +259,17 @@ export function attributeFrames(
  * Stalls of this thread's event loop longer than `minMs`, with when they happened: a timer that
  * should fire every `tickMs` and notes how late it was (monitorEventLoopDelay only keeps a histogram).
  */
-export function watchStalls(minMs = LONG_MS, tickMs = 10): { stop(): { at: number; duration: number }[] } {
+export function watchStalls(
+  minMs = LONG_MS,
+  tickMs = 10,
+): { stop(): { at: number; duration: number }[] } {
   const stalls: { at: number; duration: number }[] = [];
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
     const late = now - last - tickMs;
-    if (late >= minMs && stalls.length < MAX_KEPT) stalls.push({ at: performance.timeOrigin + last, duration: now - last });
+    if (late >= minMs && stalls.length < MAX_KEPT)
+      stalls.push({ at: performance.timeOrigin + last, duration: now - last });
     last = now;
   }, tickMs);
   return {
@@ -228,7 +281,11 @@ export function watchStalls(minMs = LONG_MS, tickMs = 10): { stop(): { at: numbe
 }
 
 /** The page's frames over 100 ms (the target), by what the attribution made of them. */
-export function summarizeOver100(frames: readonly AttributedFrame[]): { total: number; starved: number; script: number } {
+export function summarizeOver100(frames: readonly AttributedFrame[]): {
+  total: number;
+  starved: number;
+  script: number;
+} {
   const over = frames.filter((f) => f.kind === 'loaf' && f.durationMs > 100);
   return {
     total: over.length,

@@ -27,7 +27,16 @@ import { startWebServer } from '../../api/transports/http';
 import { openLibrary } from '../../core/library';
 import { table } from '../search/stats';
 import { FORMATS, writeCorpus, type BenchFormat } from './corpus';
-import { attributeFrames, summarizeOver100, FRAME_PROBE, FRAME_RESET, LONG_MS, watchStalls, type FrameStats, type SentEvent } from './frames';
+import {
+  attributeFrames,
+  summarizeOver100,
+  FRAME_PROBE,
+  FRAME_RESET,
+  LONG_MS,
+  watchStalls,
+  type FrameStats,
+  type SentEvent,
+} from './frames';
 import { chromiumThreads, serverThreads, ThreadSampler, type ThreadRef } from './threads';
 
 interface Options {
@@ -40,7 +49,14 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { files: 10_000, seed: 1, out: 'bench/results/import.json', browser: true, dir: tmpdir(), keep: false };
+  const o: Options = {
+    files: 10_000,
+    seed: 1,
+    out: 'bench/results/import.json',
+    browser: true,
+    dir: tmpdir(),
+    keep: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -54,7 +70,10 @@ function parseArgs(args: string[]): Options {
     else if (a === '--dir') o.dir = value();
     else if (a === '--no-browser') o.browser = false;
     else if (a === '--keep') o.keep = true;
-    else throw new Error(`unknown option ${a}; known: --files N --seed N --out FILE --dir PATH --no-browser --keep`);
+    else
+      throw new Error(
+        `unknown option ${a}; known: --files N --seed N --out FILE --dir PATH --no-browser --keep`,
+      );
   }
   return o;
 }
@@ -79,8 +98,12 @@ export async function runImportBench(args: string[]): Promise<void> {
     const formatOf = new Map(files.map((f) => [f.path, f.format]));
     const sizeOf = new Map(files.map((f) => [f.path, f.bytes]));
 
-    const perFormat = new Map<BenchFormat, { files: number; bytes: number; ms: number; failed: number; reasons: Map<string, number> }>();
-    for (const f of FORMATS) perFormat.set(f, { files: 0, bytes: 0, ms: 0, failed: 0, reasons: new Map() });
+    const perFormat = new Map<
+      BenchFormat,
+      { files: number; bytes: number; ms: number; failed: number; reasons: Map<string, number> }
+    >();
+    for (const f of FORMATS)
+      perFormat.set(f, { files: 0, bytes: 0, ms: 0, failed: 0, reasons: new Map() });
     // Files done over time, to place each long frame in the import.
     const timeline: [number, number][] = [];
     let doneCount = 0;
@@ -102,10 +125,22 @@ export async function runImportBench(args: string[]): Promise<void> {
 
     const library = openLibrary(join(work, 'library.sqlite'), { watchIntervalMs: 500 });
     const dispatch = createDispatcher(createHandlers(library), library);
-    const server = await startWebServer({ library, dispatch, rendererDir: resolve(__dirname, '..', 'renderer'), port: 0 });
+    const server = await startWebServer({
+      library,
+      dispatch,
+      rendererDir: resolve(__dirname, '..', 'renderer'),
+      port: 0,
+    });
     const events: SentEvent[] = [];
     library.onEvent((e) => {
-      const detail = e.type === 'changed' ? `${e.entities.join(',')} (${e.ids.length} ids)` : e.type === 'import-report' ? `${e.results.length} results` : e.type === 'import-progress' ? `${e.done}` : '';
+      const detail =
+        e.type === 'changed'
+          ? `${e.entities.join(',')} (${e.ids.length} ids)`
+          : e.type === 'import-report'
+            ? `${e.results.length} results`
+            : e.type === 'import-progress'
+              ? `${e.done}`
+              : '';
       events.push({ at: performance.timeOrigin + performance.now(), type: e.type, detail });
     });
     let browser: { close(): Promise<void> } | undefined;
@@ -115,21 +150,40 @@ export async function runImportBench(args: string[]): Promise<void> {
     try {
       if (o.browser) {
         // A dev dependency, loaded from the checkout's node_modules at run time (never bundled).
-        const { chromium } = createRequire(resolve('package.json'))('playwright-core') as typeof import('playwright-core');
+        const { chromium } = createRequire(resolve('package.json'))(
+          'playwright-core',
+        ) as typeof import('playwright-core');
         const b = await chromium.launch({
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         });
         browser = b;
         const page = await (await b.newContext()).newPage();
         await page.goto(server.openUrl);
         await page.getByText(/Your library is empty/).waitFor({ timeout: 60_000 });
         await page.evaluate(FRAME_PROBE);
-        readFrames = Object.assign(() => page.evaluate(() => ({ ...(window as unknown as { __importBench: FrameStats }).__importBench })), {
-          reset: () => page.evaluate(FRAME_RESET),
-        });
+        readFrames = Object.assign(
+          () =>
+            page.evaluate(() => ({
+              ...(window as unknown as { __importBench: FrameStats }).__importBench,
+            })),
+          {
+            reset: () => page.evaluate(FRAME_RESET),
+          },
+        );
         pageThreads = chromiumThreads();
-        reportShown = () => page.getByRole('heading', { name: /^Import (finished|cancelled|stopped)$/ }).waitFor({ timeout: 60_000 });
+        reportShown = () =>
+          page
+            .getByRole('heading', { name: /^Import (finished|cancelled|stopped)$/ })
+            .waitFor({ timeout: 60_000 });
       }
 
       // Baseline: the same measures with nothing imported, so the figures below can be read against
@@ -144,17 +198,26 @@ export async function runImportBench(args: string[]): Promise<void> {
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       let peakRss = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+      const sampler = setInterval(
+        () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+        100,
+      );
       log(`importing (web mode page open: ${o.browser ? 'yes' : 'no'})…`);
       const stallWatch = watchStalls();
       t = performance.now();
       const startedAt = performance.timeOrigin + t;
-      const envelope = await dispatch('bulkImport.startPaths', { paths: [join(work, 'sources')] }, 'inproc');
+      const envelope = await dispatch(
+        'bulkImport.startPaths',
+        { paths: [join(work, 'sources')] },
+        'inproc',
+      );
       if (!envelope.ok) throw new Error(envelope.error.message);
       // Listed once the worker thread exists, so it is among this process's threads.
       const threads = new ThreadSampler([...serverThreads(), ...pageThreads]);
       threads.start();
-      const report = await bulkImportJobs(library).finished((envelope.data as { jobId: string }).jobId);
+      const report = await bulkImportJobs(library).finished(
+        (envelope.data as { jobId: string }).jobId,
+      );
       const wallMs = performance.now() - t;
       clearInterval(sampler);
       loop.disable();
@@ -164,21 +227,49 @@ export async function runImportBench(args: string[]): Promise<void> {
       threads.stop();
       const stalls = stallWatch.stop();
       const frames = readFrames ? await readFrames() : null;
-      const longFrames = attributeFrames(frames ?? { maxLoafMs: 0, loafsOver100: 0, maxLongTaskMs: 0, maxFrameGapMs: 0, gapsOver100: 0, frames: 0, loafs: [], longTasks: [], gaps: [] }, stalls, {
-        startedAt,
-        timeline,
-        events,
-        sampler: threads.available ? threads : null,
-      });
+      const longFrames = attributeFrames(
+        frames ?? {
+          maxLoafMs: 0,
+          loafsOver100: 0,
+          maxLongTaskMs: 0,
+          maxFrameGapMs: 0,
+          gapsOver100: 0,
+          frames: 0,
+          loafs: [],
+          longTasks: [],
+          gaps: [],
+        },
+        stalls,
+        {
+          startedAt,
+          timeline,
+          events,
+          sampler: threads.available ? threads : null,
+        },
+      );
 
       const totalBytes = files.reduce((a, f) => a + f.bytes, 0);
       const MB = 1024 * 1024;
       const rows = FORMATS.map((f) => {
         const s = perFormat.get(f)!;
         const reasons = [...s.reasons].map(([code, n]) => `${code}×${n}`).join(' ');
-        return [f, s.files, (s.bytes / MB).toFixed(1), Math.round(s.files / (s.ms / 1000)), (s.bytes / MB / (s.ms / 1000)).toFixed(2), s.failed ? `${s.failed} (${reasons})` : '0'];
+        return [
+          f,
+          s.files,
+          (s.bytes / MB).toFixed(1),
+          Math.round(s.files / (s.ms / 1000)),
+          (s.bytes / MB / (s.ms / 1000)).toFixed(2),
+          s.failed ? `${s.failed} (${reasons})` : '0',
+        ];
       });
-      rows.push(['all (wall clock)', report.results.length, (totalBytes / MB).toFixed(1), Math.round(report.results.length / (wallMs / 1000)), (totalBytes / MB / (wallMs / 1000)).toFixed(2), String(report.counts.failed)]);
+      rows.push([
+        'all (wall clock)',
+        report.results.length,
+        (totalBytes / MB).toFixed(1),
+        Math.round(report.results.length / (wallMs / 1000)),
+        (totalBytes / MB / (wallMs / 1000)).toFixed(2),
+        String(report.counts.failed),
+      ]);
       const result = {
         date: new Date().toISOString(),
         node: process.versions.node,
@@ -194,22 +285,56 @@ export async function runImportBench(args: string[]): Promise<void> {
         perFormat: Object.fromEntries(
           FORMATS.map((f) => {
             const s = perFormat.get(f)!;
-            return [f, { files: s.files, mb: s.bytes / MB, workerMs: Math.round(s.ms), filesPerSecond: s.files / (s.ms / 1000), mbPerSecond: s.bytes / MB / (s.ms / 1000), failed: s.failed, reasons: Object.fromEntries(s.reasons) }];
+            return [
+              f,
+              {
+                files: s.files,
+                mb: s.bytes / MB,
+                workerMs: Math.round(s.ms),
+                filesPerSecond: s.files / (s.ms / 1000),
+                mbPerSecond: s.bytes / MB / (s.ms / 1000),
+                failed: s.failed,
+                reasons: Object.fromEntries(s.reasons),
+              },
+            ];
           }),
         ),
         peakRssMb: Math.round(peakRss / MB),
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-        serverMainThread: { maxStallMs: Math.round(loop.max / 1e6), p99StallMs: Math.round(loop.percentile(99) / 1e6) },
-        page: frames && { maxLoafMs: frames.maxLoafMs, loafsOver100: frames.loafsOver100, maxLongTaskMs: frames.maxLongTaskMs, maxFrameGapMs: frames.maxFrameGapMs, gapsOver100: frames.gapsOver100, frames: frames.frames },
+        serverMainThread: {
+          maxStallMs: Math.round(loop.max / 1e6),
+          p99StallMs: Math.round(loop.percentile(99) / 1e6),
+        },
+        page: frames && {
+          maxLoafMs: frames.maxLoafMs,
+          loafsOver100: frames.loafsOver100,
+          maxLongTaskMs: frames.maxLongTaskMs,
+          maxFrameGapMs: frames.maxFrameGapMs,
+          gapsOver100: frames.gapsOver100,
+          frames: frames.frames,
+        },
         threads: threads.totals(),
         framesOver100: summarizeOver100(longFrames),
         longFrames,
-        baseline: { seconds: BASELINE_MS / 1000, serverMaxStallMs: Math.round(idle.max / 1e6), page: baselineFrames && { maxLoafMs: baselineFrames.maxLoafMs, maxFrameGapMs: baselineFrames.maxFrameGapMs } },
+        baseline: {
+          seconds: BASELINE_MS / 1000,
+          serverMaxStallMs: Math.round(idle.max / 1e6),
+          page: baselineFrames && {
+            maxLoafMs: baselineFrames.maxLoafMs,
+            maxFrameGapMs: baselineFrames.maxFrameGapMs,
+          },
+        },
         targets: { longestFrameMs: 100 },
       };
-      process.stdout.write(`\nBulk import of ${o.files.toLocaleString()} mixed files: ${report.state}, ${report.counts.imported} imported, ${report.counts.duplicate} duplicate, ${report.counts.failed} failed in ${(wallMs / 1000).toFixed(1)} s\n\n`);
-      process.stdout.write(`${table(['format', 'files', 'MB', 'files/s', 'MB/s', 'failed'], rows)}\n\n`);
-      process.stdout.write(`peak RSS ${result.peakRssMb} MB (maxRSS ${result.maxRssMb} MB); server main thread: longest stall ${result.serverMainThread.maxStallMs} ms, p99 ${result.serverMainThread.p99StallMs} ms\n`);
+      process.stdout.write(
+        `\nBulk import of ${o.files.toLocaleString()} mixed files: ${report.state}, ${report.counts.imported} imported, ${report.counts.duplicate} duplicate, ${report.counts.failed} failed in ${(wallMs / 1000).toFixed(1)} s\n\n`,
+      );
+      process.stdout.write(
+        `${table(['format', 'files', 'MB', 'files/s', 'MB/s', 'failed'], rows)}\n\n`,
+      );
+      process.stdout.write(
+        `peak RSS ${result.peakRssMb} MB (maxRSS ${result.maxRssMb} MB); server main thread: longest stall ${result.serverMainThread.maxStallMs} ms, p99 ${result.serverMainThread.p99StallMs} ms\n`,
+      );
       if (frames) {
         const worst = Math.max(frames.maxLoafMs, frames.maxFrameGapMs);
         process.stdout.write(
@@ -217,14 +342,23 @@ export async function runImportBench(args: string[]): Promise<void> {
         );
       }
       const o100 = result.framesOver100;
-      process.stdout.write(`page frames over 100 ms (LoAF): ${o100.total}, of which CPU-starved ${o100.starved}, while the page ran script ≥ half the frame ${o100.script}\n`);
+      process.stdout.write(
+        `page frames over 100 ms (LoAF): ${o100.total}, of which CPU-starved ${o100.starved}, while the page ran script ≥ half the frame ${o100.script}\n`,
+      );
       const over = longFrames.filter((f) => f.kind !== 'longtask');
       if (over.length) {
-        process.stdout.write(`\nframes and stalls of ${LONG_MS} ms or more (longest first; details in the JSON's longFrames):\n`);
+        process.stdout.write(
+          `\nframes and stalls of ${LONG_MS} ms or more (longest first; details in the JSON's longFrames):\n`,
+        );
         for (const f of over.slice(0, 12)) {
-          const split = f.kind === 'loaf' ? ` [script ${f.scriptMs}, render ${f.renderMs}, other ${f.otherMs}]` : '';
+          const split =
+            f.kind === 'loaf'
+              ? ` [script ${f.scriptMs}, render ${f.renderMs}, other ${f.otherMs}]`
+              : '';
           const top = f.scripts?.[0] ? ` top: ${f.scripts[0]}` : '';
-          process.stdout.write(`  ${f.kind} ${f.durationMs} ms at ${f.atSeconds} s (${f.filesDone} files)${split} — ${f.verdict}${top}\n`);
+          process.stdout.write(
+            `  ${f.kind} ${f.durationMs} ms at ${f.atSeconds} s (${f.filesDone} files)${split} — ${f.verdict}${top}\n`,
+          );
         }
       }
       if (baselineFrames) {
@@ -232,7 +366,9 @@ export async function runImportBench(args: string[]): Promise<void> {
           `baseline, ${BASELINE_MS / 1000} s idle before the import: server longest stall ${result.baseline.serverMaxStallMs} ms; page longest animation frame ${Math.round(baselineFrames.maxLoafMs)} ms, largest gap between frames ${Math.round(baselineFrames.maxFrameGapMs)} ms\n`,
         );
       }
-      process.stdout.write(`(per-format files/s and MB/s: the worker's own time per file; the machine's load average was ${result.loadAverage.map((l) => l.toFixed(1)).join(' ')} on ${result.cpus} cores)\n`);
+      process.stdout.write(
+        `(per-format files/s and MB/s: the worker's own time per file; the machine's load average was ${result.loadAverage.map((l) => l.toFixed(1)).join(' ')} on ${result.cpus} cores)\n`,
+      );
       mkdirSync(dirname(resolve(o.out)), { recursive: true });
       writeFileSync(resolve(o.out), `${JSON.stringify(result, null, 2)}\n`);
       process.stdout.write(`wrote ${o.out}\n`);

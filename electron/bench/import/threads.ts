@@ -99,7 +99,12 @@ export function serverThreads(): ThreadRef[] {
   const self = process.pid;
   return [
     { label: 'server main', paths: [`${self}/task/${self}`] },
-    { label: 'server other threads', paths: tids(self).filter((t) => t !== self).map((t) => `${self}/task/${t}`) },
+    {
+      label: 'server other threads',
+      paths: tids(self)
+        .filter((t) => t !== self)
+        .map((t) => `${self}/task/${t}`),
+    },
   ];
 }
 
@@ -115,8 +120,10 @@ export function chromiumThreads(): ThreadRef[] {
     const isRenderer = cmdline(pid).includes('--type=renderer');
     for (const tid of tids(pid)) {
       // A renderer's main thread (Blink's) is its first thread; Chromium does not rename it.
-      if (isRenderer && tid === pid) refs.push({ label: `page main (pid ${pid})`, paths: [`${pid}/task/${tid}`] });
-      else if (isRenderer && comm(pid, tid) === 'Compositor') refs.push({ label: `page compositor (pid ${pid})`, paths: [`${pid}/task/${tid}`] });
+      if (isRenderer && tid === pid)
+        refs.push({ label: `page main (pid ${pid})`, paths: [`${pid}/task/${tid}`] });
+      else if (isRenderer && comm(pid, tid) === 'Compositor')
+        refs.push({ label: `page compositor (pid ${pid})`, paths: [`${pid}/task/${tid}`] });
       else rest.push(`${pid}/task/${tid}`);
     }
   }

@@ -10,11 +10,22 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { call, CHROMIUM_FLAGS, CLI, option, ROOT, seeded, startServer, stats } from '../webMode.mjs';
+import {
+  call,
+  CHROMIUM_FLAGS,
+  CLI,
+  option,
+  ROOT,
+  seeded,
+  startServer,
+  stats,
+} from '../webMode.mjs';
 
 const RUNS = option('runs', 15);
 /** `--profile FILE`: a CPU profile of the opens with passages (open in DevTools), plus a summary. */
-const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+const PROFILE = process.argv.includes('--profile')
+  ? process.argv[process.argv.indexOf('--profile') + 1]
+  : null;
 const PASSAGES = option('passages', 1000);
 /**
  * `--cpu`: also trace every measured open and sum the renderer main thread's CPU time (trace
@@ -23,11 +34,16 @@ const PASSAGES = option('passages', 1000);
  */
 const CPU = process.argv.includes('--cpu');
 /** `--out FILE`: where the result goes; trial runs while iterating keep the committed figure intact. */
-const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(ROOT, 'bench', 'results', 'marks.json');
+const OUT = process.argv.includes('--out')
+  ? process.argv[process.argv.indexOf('--out') + 1]
+  : join(ROOT, 'bench', 'results', 'marks.json');
 
 /** A ~100 KB article of plain paragraphs; `variant` changes one line so both copies exist. */
 function article(variant) {
-  const words = 'the of passage reader highlight mark offset index marginal note source quote river stone lantern archive'.split(' ');
+  const words =
+    'the of passage reader highlight mark offset index marginal note source quote river stone lantern archive'.split(
+      ' ',
+    );
   const paragraphs = [`Marks benchmark article (${variant})`];
   const next = seeded(7);
   for (let p = 0; p < 330; p++) {
@@ -49,7 +65,17 @@ async function addPassages(server, id, text, count) {
   }
   const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
   for (let i = 0; i < ranges.length; i += 50) {
-    await Promise.all(ranges.slice(i, i + 50).map((r, k) => call(server, 'passages.create', { articleId: id, ...r, color: colors[(i + k) % colors.length] })));
+    await Promise.all(
+      ranges
+        .slice(i, i + 50)
+        .map((r, k) =>
+          call(server, 'passages.create', {
+            articleId: id,
+            ...r,
+            color: colors[(i + k) % colors.length],
+          }),
+        ),
+    );
   }
 }
 
@@ -63,7 +89,10 @@ async function profile(page, openMarked, openNone, settle) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   // Each open starts from the small spacer article, as in the measured runs.
   for (let i = 0; i < 3; i++) {
-    for (const [run, into] of [[openMarked, profiles], [openNone, noneProfiles]]) {
+    for (const [run, into] of [
+      [openMarked, profiles],
+      [openNone, noneProfiles],
+    ]) {
       await settle();
       await cdp.send('Profiler.start');
       await run();
@@ -73,9 +102,22 @@ async function profile(page, openMarked, openNone, settle) {
   writeFileSync(PROFILE.replace(/(\.cpuprofile)?$/, '-none$1'), JSON.stringify(noneProfiles[0]));
   writeFileSync(PROFILE, JSON.stringify(profiles[0]));
   // The main thread's tasks during one open of each, in order, with what each spent its time on.
-  for (const [label, run] of [['with passages', openMarked], ['without', openNone]]) {
+  for (const [label, run] of [
+    ['with passages', openMarked],
+    ['without', openNone],
+  ]) {
     await settle();
-    await page.context().browser().startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
+    await page
+      .context()
+      .browser()
+      .startTracing(page, {
+        categories: [
+          'toplevel',
+          'devtools.timeline',
+          'v8.execute',
+          'disabled-by-default-devtools.timeline',
+        ],
+      });
     await run();
     const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
     const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
@@ -85,22 +127,66 @@ async function profile(page, openMarked, openNone, settle) {
     for (const task of mine) {
       const inside = new Map();
       for (const e of events) {
-        if (e === task || e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
-        if (!['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'Layout', 'UpdateLayoutTree', 'PrePaint', 'Paint', 'Layerize', 'ParseHTML', 'MajorGC', 'MinorGC'].includes(e.name)) continue;
+        if (
+          e === task ||
+          e.pid !== task.pid ||
+          e.tid !== task.tid ||
+          e.ts < task.ts ||
+          e.ts + e.dur > task.ts + task.dur
+        )
+          continue;
+        if (
+          ![
+            'FunctionCall',
+            'EvaluateScript',
+            'TimerFire',
+            'FireAnimationFrame',
+            'EventDispatch',
+            'Layout',
+            'UpdateLayoutTree',
+            'PrePaint',
+            'Paint',
+            'Layerize',
+            'ParseHTML',
+            'MajorGC',
+            'MinorGC',
+          ].includes(e.name)
+        )
+          continue;
         inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
       }
-      const parts = [...inside].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ');
-      console.log(`  +${((task.ts - t0) / 1000).toFixed(1).padStart(6)} ms  ${(task.dur / 1000).toFixed(1).padStart(6)} ms  ${parts}`);
+      const parts = [...inside]
+        .sort((a, b) => b[1] - a[1])
+        .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+        .join(', ');
+      console.log(
+        `  +${((task.ts - t0) / 1000).toFixed(1).padStart(6)} ms  ${(task.dur / 1000).toFixed(1).padStart(6)} ms  ${parts}`,
+      );
     }
   }
   // Where the browser's own time goes (style, layout, paint): one traced open of each.
-  for (const [label, run] of [['with passages', openMarked], ['without', openNone]]) {
-    await page.context().browser().startTracing(page, { categories: ['devtools.timeline'] });
+  for (const [label, run] of [
+    ['with passages', openMarked],
+    ['without', openNone],
+  ]) {
+    await page
+      .context()
+      .browser()
+      .startTracing(page, { categories: ['devtools.timeline'] });
     await run();
     const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
     const sums = new Map();
-    for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
-    console.log(`trace, open ${label}: ` + [...sums].filter(([n]) => !n.startsWith('V8.')).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', '));
+    for (const e of trace.traceEvents)
+      if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+    console.log(
+      `trace, open ${label}: ` +
+        [...sums]
+          .filter(([n]) => !n.startsWith('V8.'))
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+          .join(', '),
+    );
   }
   // Self time by function, summed over the profiles.
   const self = new Map();
@@ -122,10 +208,19 @@ const noneProfiles = [];
 
 /** The renderer main thread's outermost tasks in a trace (the busiest CrRendererMain). */
 function mainThreadTasks(trace) {
-  const mains = new Set(trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mains = new Set(
+    trace.traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const byThread = new Map();
   for (const e of trace.traceEvents) {
-    if (e.ph !== 'X' || !e.dur || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    if (
+      e.ph !== 'X' ||
+      !e.dur ||
+      (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+    )
+      continue;
     const thread = `${e.pid}:${e.tid}`;
     if (!mains.has(thread)) continue;
     (byThread.get(thread) ?? byThread.set(thread, []).get(thread)).push(e);
@@ -147,7 +242,11 @@ function mainThreadTasks(trace) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'commonplace-bench-marks-'));
   const library = join(dir, 'library.sqlite');
-  const files = { none: join(dir, 'article-none.txt'), marked: join(dir, 'article-marked.txt'), spacer: join(dir, 'spacer.txt') };
+  const files = {
+    none: join(dir, 'article-none.txt'),
+    marked: join(dir, 'article-marked.txt'),
+    spacer: join(dir, 'spacer.txt'),
+  };
   writeFileSync(files.none, article('unmarked'));
   writeFileSync(files.marked, article('marked'));
   // Opened between measured opens, so each measured open tears down the same small article
@@ -156,7 +255,11 @@ async function main() {
   const server = await startServer(library);
   let browser;
   try {
-    const imported = spawnSync(process.execPath, [CLI, '--library', library, 'import', '--json', files.none, files.marked, files.spacer], { encoding: 'utf8' });
+    const imported = spawnSync(
+      process.execPath,
+      [CLI, '--library', library, 'import', '--json', files.none, files.marked, files.spacer],
+      { encoding: 'utf8' },
+    );
     if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
     const articles = await call(server, 'articles.list', {});
     const list = Array.isArray(articles) ? articles : articles.items;
@@ -164,10 +267,13 @@ async function main() {
     const none = byTitle('(unmarked)');
     const spacer = byTitle('Spacer article');
     const marked = byTitle('(marked)');
-    if (!none || !marked || !spacer) throw new Error(`imported articles not found: ${JSON.stringify(list.map((a) => a.title))}`);
+    if (!none || !marked || !spacer)
+      throw new Error(`imported articles not found: ${JSON.stringify(list.map((a) => a.title))}`);
     const full = await call(server, 'articles.get', { id: marked.id });
     await addPassages(server, marked.id, full.text, PASSAGES);
-    const placed = (await call(server, 'passages.list', { articleId: marked.id })).filter((p) => !p.orphaned).length;
+    const placed = (await call(server, 'passages.list', { articleId: marked.id })).filter(
+      (p) => !p.orphaned,
+    ).length;
     // The server's share of an open: the two calls the reader makes, timed from here.
     const apiTimes = { get: [], list: [] };
     for (let i = 0; i < 10; i++) {
@@ -196,7 +302,9 @@ async function main() {
       page.evaluate(
         ({ title, lastLine, marks }) =>
           new Promise((resolve, reject) => {
-            const row = [...document.querySelectorAll('[role="option"]')].find((el) => el.textContent?.includes(title));
+            const row = [...document.querySelectorAll('[role="option"]')].find((el) =>
+              el.textContent?.includes(title),
+            );
             if (!row) return reject(new Error(`no row for ${title}`));
             const painted = () => {
               let n = 0;
@@ -216,7 +324,11 @@ async function main() {
             const VISIBLE_MARK = 'marks-bench-visible';
             // Frames of 50 ms or more (Long Animation Frames API): script, style, layout and paint of one frame.
             const longFrames = [];
-            const observer = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame') ? new PerformanceObserver((list) => longFrames.push(...list.getEntries())) : null;
+            const observer =
+              typeof PerformanceObserver !== 'undefined' &&
+              PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')
+                ? new PerformanceObserver((list) => longFrames.push(...list.getEntries()))
+                : null;
             observer?.observe({ type: 'long-animation-frame' });
             const t0 = performance.now();
             row.click();
@@ -226,7 +338,11 @@ async function main() {
             const timedOut = (what) => {
               if (performance.now() - t0 < 30_000) return false;
               const s = state();
-              reject(new Error(`timed out waiting for ${what}: ${s.count} marks, ${painted()} painted, last "${s.last.slice(0, 40)}"`));
+              reject(
+                new Error(
+                  `timed out waiting for ${what}: ${s.count} marks, ${painted()} painted, last "${s.last.slice(0, 40)}"`,
+                ),
+              );
               return true;
             };
             // Phase 2: every passage a MarkNode.
@@ -244,7 +360,13 @@ async function main() {
                     observer?.disconnect();
                     // Long frames after every passage was on screen: the MarkNode work's.
                     const after = longFrames.filter((e) => e.startTime >= t0 + visible);
-                    resolve({ visible, marked: performance.now() - t0, longestFrame, longFrames: after.length, longestLongFrame: Math.max(0, ...after.map((e) => e.duration)) });
+                    resolve({
+                      visible,
+                      marked: performance.now() - t0,
+                      longestFrame,
+                      longFrames: after.length,
+                      longestLongFrame: Math.max(0, ...after.map((e) => e.duration)),
+                    });
                   }, 0),
                 );
               } else if (!timedOut('every MarkNode')) requestAnimationFrame(allMarked);
@@ -274,18 +396,36 @@ async function main() {
     // Expected marks: what the first load shows once every MarkNode is made (a passage across
     // blocks makes more than one mark).
     await open(marked.title, 'marked copy', 1);
-    const expectedMarks = await page.locator('[aria-label="Article text"] mark[data-passage-ids]').count();
-    const ids = await page.$$eval('[aria-label="Article text"] mark[data-passage-ids]', (els) =>
-      new Set(els.flatMap((el) => (el.getAttribute('data-passage-ids') ?? '').split(' '))).size);
+    const expectedMarks = await page
+      .locator('[aria-label="Article text"] mark[data-passage-ids]')
+      .count();
+    const ids = await page.$$eval(
+      '[aria-label="Article text"] mark[data-passage-ids]',
+      (els) =>
+        new Set(els.flatMap((el) => (el.getAttribute('data-passage-ids') ?? '').split(' '))).size,
+    );
     if (ids !== placed) throw new Error(`reader shows ${ids} passages, library has ${placed}`);
     await open(none.title, 'unmarked copy', 0);
 
-    const times = { none: [], visible: [], marked: [], longestFrame: [], longFrames: [], longestLongFrame: [] };
+    const times = {
+      none: [],
+      visible: [],
+      marked: [],
+      longestFrame: [],
+      longFrames: [],
+      longestLongFrame: [],
+    };
     const settle = async () => {
       await open(spacer.title, 'opened between measurements', 0);
       await page.waitForTimeout(250);
     };
-    if (PROFILE) await profile(page, () => open(marked.title, 'marked copy', expectedMarks), () => open(none.title, 'unmarked copy', 0), settle);
+    if (PROFILE)
+      await profile(
+        page,
+        () => open(marked.title, 'marked copy', expectedMarks),
+        () => open(none.title, 'unmarked copy', 0),
+        settle,
+      );
     const cpu = { none: [], marked: [], markNodes: [], longestTask: [] };
     const record = (kind, r) => {
       if (kind === 'none') times.none.push(r.visible);
@@ -299,19 +439,30 @@ async function main() {
     };
     const measure = async (kind, run) => {
       if (!CPU) return record(kind, await run());
-      await page.context().browser().startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+      await page
+        .context()
+        .browser()
+        .startTracing(page, {
+          categories: ['toplevel', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+        });
       record(kind, await run());
       const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
       const tasks = mainThreadTasks(trace);
       const sum = (list) => list.reduce((n, t) => n + (t.tdur ?? t.dur), 0) / 1000;
       // Up to the frame with every passage on screen (the tasks before the page's mark), and to the end.
-      const visibleAt = trace.traceEvents.find((e) => e.name === 'marks-bench-visible')?.ts ?? Infinity;
+      const visibleAt =
+        trace.traceEvents.find((e) => e.name === 'marks-bench-visible')?.ts ?? Infinity;
       if (kind === 'none') cpu.none.push(sum(tasks));
       else {
         cpu.marked.push(sum(tasks.filter((t) => t.ts < visibleAt)));
         cpu.markNodes.push(sum(tasks));
         // The MarkNode work's longest task in thread time (what the page did, not how long the OS let it wait).
-        cpu.longestTask.push(Math.max(0, ...tasks.filter((t) => t.ts >= visibleAt).map((t) => (t.tdur ?? t.dur) / 1000)));
+        cpu.longestTask.push(
+          Math.max(
+            0,
+            ...tasks.filter((t) => t.ts >= visibleAt).map((t) => (t.tdur ?? t.dur) / 1000),
+          ),
+        );
       }
     };
     for (let i = 0; i < RUNS; i++) {
@@ -342,24 +493,48 @@ async function main() {
     result.ratio = Number((result.marked.median / result.none.median).toFixed(2));
     result.markNodesRatio = Number((result.markNodes.median / result.none.median).toFixed(2));
     if (CPU) {
-      result.cpu = { none: stats(cpu.none), marked: stats(cpu.marked), markNodes: stats(cpu.markNodes), longestTaskWhileMaking: stats(cpu.longestTask) };
+      result.cpu = {
+        none: stats(cpu.none),
+        marked: stats(cpu.marked),
+        markNodes: stats(cpu.markNodes),
+        longestTaskWhileMaking: stats(cpu.longestTask),
+      };
       result.cpu.ratio = Number((result.cpu.marked.median / result.cpu.none.median).toFixed(2));
-      result.cpu.markNodesRatio = Number((result.cpu.markNodes.median / result.cpu.none.median).toFixed(2));
+      result.cpu.markNodesRatio = Number(
+        (result.cpu.markNodes.median / result.cpu.none.median).toFixed(2),
+      );
     }
-    const fmt = (s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
-    console.log(`article: ${result.articleChars} chars; ${placed} passages → ${expectedMarks} marks; load average ${result.load.join(' ')}`);
+    const fmt = (s) =>
+      `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
+    console.log(
+      `article: ${result.articleChars} chars; ${placed} passages → ${expectedMarks} marks; load average ${result.load.join(' ')}`,
+    );
     console.log(`open, no passages:   ${fmt(result.none)}`);
     console.log(`open, ${placed} passages, all on screen:  ${fmt(result.marked)}`);
     console.log(`open, ${placed} passages, all MarkNodes:  ${fmt(result.markNodes)}`);
-    console.log(`while making MarkNodes: longest gap between frames ${fmt(result.longestFrame)}; frames ≥ 50 ms per open: median ${result.longFrames.median}, max ${result.longFrames.max}; longest such frame: ${fmt(result.longestLongFrame)} (target: none over ~50 ms)`);
-    console.log(`server: articles.get ${fmt(result.api.articlesGet)}; passages.list (${placed}) ${fmt(result.api.passagesList)}`);
-    console.log(`ratio (median), all on screen: ${result.ratio}× (target ≤ 2×); all MarkNodes: ${result.markNodesRatio}×`);
+    console.log(
+      `while making MarkNodes: longest gap between frames ${fmt(result.longestFrame)}; frames ≥ 50 ms per open: median ${result.longFrames.median}, max ${result.longFrames.max}; longest such frame: ${fmt(result.longestLongFrame)} (target: none over ~50 ms)`,
+    );
+    console.log(
+      `server: articles.get ${fmt(result.api.articlesGet)}; passages.list (${placed}) ${fmt(result.api.passagesList)}`,
+    );
+    console.log(
+      `ratio (median), all on screen: ${result.ratio}× (target ≤ 2×); all MarkNodes: ${result.markNodesRatio}×`,
+    );
     if (CPU) {
       console.log(`renderer main-thread CPU, no passages: ${fmt(result.cpu.none)}`);
-      console.log(`renderer main-thread CPU, ${placed} passages, all on screen: ${fmt(result.cpu.marked)}`);
-      console.log(`renderer main-thread CPU, ${placed} passages, all MarkNodes: ${fmt(result.cpu.markNodes)}`);
-      console.log(`longest main-thread task while making MarkNodes (thread time): ${fmt(result.cpu.longestTaskWhileMaking)}`);
-      console.log(`CPU ratio (median), all on screen: ${result.cpu.ratio}×; all MarkNodes: ${result.cpu.markNodesRatio}× (traced opens: tracing adds its own overhead)`);
+      console.log(
+        `renderer main-thread CPU, ${placed} passages, all on screen: ${fmt(result.cpu.marked)}`,
+      );
+      console.log(
+        `renderer main-thread CPU, ${placed} passages, all MarkNodes: ${fmt(result.cpu.markNodes)}`,
+      );
+      console.log(
+        `longest main-thread task while making MarkNodes (thread time): ${fmt(result.cpu.longestTaskWhileMaking)}`,
+      );
+      console.log(
+        `CPU ratio (median), all on screen: ${result.cpu.ratio}×; all MarkNodes: ${result.cpu.markNodesRatio}× (traced opens: tracing adds its own overhead)`,
+      );
     }
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');

@@ -14,13 +14,25 @@ const KEYS = option('keys', 80);
 const WORDS = 10_000;
 const QUOTES = 200;
 
-const VOCABULARY = 'the of note draft source claim evidence argument passage reader quote archive river stone lantern margin ledger witness'.split(' ');
+const VOCABULARY =
+  'the of note draft source claim evidence argument passage reader quote archive river stone lantern margin ledger witness'.split(
+    ' ',
+  );
 
 function textNode(text) {
   return { type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' };
 }
 function paragraph(text) {
-  return { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [textNode(text)] };
+  return {
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: [textNode(text)],
+  };
 }
 
 /**
@@ -36,7 +48,17 @@ function noteDoc(passages, quotes, label) {
     for (let w = 0; w < perSection; w++) words.push(VOCABULARY[next() % VOCABULARY.length]);
     children.push(paragraph(`Section ${s + 1}: ${words.join(' ')}.`));
     const passage = passages[s % passages.length];
-    children.push(quotes ? { type: 'passage-quote', version: 1, passageId: passage.id, quote: passage.quote, citation: '' } : paragraph(passage.quote));
+    children.push(
+      quotes
+        ? {
+            type: 'passage-quote',
+            version: 1,
+            passageId: passage.id,
+            quote: passage.quote,
+            citation: '',
+          }
+        : paragraph(passage.quote),
+    );
   }
   children.push(paragraph(`Last line of the ${label} note.`));
   return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children } };
@@ -58,7 +80,11 @@ async function main() {
   const server = await startServer(join(dir, 'library.sqlite'));
   let browser;
   try {
-    const [imported] = await call(server, 'articles.importFiles', { files: [{ name: 'notes-bench-source.txt', dataBase64: Buffer.from(article()).toString('base64') }] });
+    const [imported] = await call(server, 'articles.importFiles', {
+      files: [
+        { name: 'notes-bench-source.txt', dataBase64: Buffer.from(article()).toString('base64') },
+      ],
+    });
     if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported.error)}`);
     const articleId = imported.article.id;
     const { text } = await call(server, 'articles.get', { id: articleId });
@@ -67,12 +93,37 @@ async function main() {
     const step = Math.floor(text.length / QUOTES);
     for (let i = 0; i < QUOTES; i += 25) {
       const batch = [];
-      for (let k = i; k < Math.min(QUOTES, i + 25); k++) batch.push(call(server, 'passages.create', { articleId, start: k * step, end: k * step + Math.floor(step * 0.4) }));
+      for (let k = i; k < Math.min(QUOTES, i + 25); k++)
+        batch.push(
+          call(server, 'passages.create', {
+            articleId,
+            start: k * step,
+            end: k * step + Math.floor(step * 0.4),
+          }),
+        );
       passages.push(...(await Promise.all(batch)));
     }
-    const withQuotes = await call(server, 'notes.create', { title: 'Bench note with quotes', doc: noteDoc(passages, true, 'quoted') });
-    const without = await call(server, 'notes.create', { title: 'Bench note without quotes', doc: noteDoc(passages, false, 'plain') });
-    await call(server, 'notes.create', { title: 'Bench spacer note', doc: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph('Spacer note, opened between measurements.')] } } });
+    const withQuotes = await call(server, 'notes.create', {
+      title: 'Bench note with quotes',
+      doc: noteDoc(passages, true, 'quoted'),
+    });
+    const without = await call(server, 'notes.create', {
+      title: 'Bench note without quotes',
+      doc: noteDoc(passages, false, 'plain'),
+    });
+    await call(server, 'notes.create', {
+      title: 'Bench spacer note',
+      doc: {
+        root: {
+          type: 'root',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [paragraph('Spacer note, opened between measurements.')],
+        },
+      },
+    });
     const docChars = JSON.stringify(noteDoc(passages, true, 'quoted')).length;
 
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -86,7 +137,9 @@ async function main() {
       page.evaluate(
         ({ title, lastLine, quotes }) =>
           new Promise((resolve, reject) => {
-            const row = [...document.querySelectorAll('[role="option"]')].find((el) => el.textContent?.includes(title));
+            const row = [...document.querySelectorAll('[role="option"]')].find((el) =>
+              el.textContent?.includes(title),
+            );
             if (!row) return reject(new Error(`no row for ${title}`));
             const t0 = performance.now();
             row.click();
@@ -95,11 +148,21 @@ async function main() {
               const body = pane?.querySelector('[aria-label="Note text"]');
               const last = body?.lastElementChild?.textContent ?? '';
               const shown = body ? body.querySelectorAll('figure.note-quote').length : 0;
-              const loading = body ? [...body.querySelectorAll('.note-quote-text')].some((q) => q.textContent === 'Loading passage…' || q.textContent === '') : false;
+              const loading = body
+                ? [...body.querySelectorAll('.note-quote-text')].some(
+                    (q) => q.textContent === 'Loading passage…' || q.textContent === '',
+                  )
+                : false;
               const citations = body ? body.querySelectorAll('.note-quote-cite').length : 0;
-              if (last.includes(lastLine) && shown === quotes && !loading && (quotes === 0 || citations === quotes)) {
+              if (
+                last.includes(lastLine) &&
+                shown === quotes &&
+                !loading &&
+                (quotes === 0 || citations === quotes)
+              ) {
                 requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-              } else if (performance.now() - t0 > 30_000) reject(new Error(`timed out: ${shown} quotes, last "${last.slice(0, 40)}"`));
+              } else if (performance.now() - t0 > 30_000)
+                reject(new Error(`timed out: ${shown} quotes, last "${last.slice(0, 40)}"`));
               else requestAnimationFrame(check);
             };
             check();
@@ -161,9 +224,13 @@ async function main() {
     typed = typed.slice(0, KEYS);
     await page.keyboard.type(typed, { delay: 40 });
     await page.waitForTimeout(500);
-    const { work, frames } = await page.evaluate(() => ({ work: window.__work, frames: window.__frames }));
+    const { work, frames } = await page.evaluate(() => ({
+      work: window.__work,
+      frames: window.__frames,
+    }));
     const tail = await editor.evaluate((el) => el.lastElementChild?.textContent ?? '');
-    if (!tail.endsWith(typed.trimEnd())) throw new Error(`typed text did not arrive intact: "${tail.slice(-60)}"`);
+    if (!tail.endsWith(typed.trimEnd()))
+      throw new Error(`typed text did not arrive intact: "${tail.slice(-60)}"`);
 
     const result = {
       date: new Date().toISOString(),
@@ -176,7 +243,8 @@ async function main() {
       typingToNextFrame: stats(frames),
     };
     result.ratio = Number((result.quoted.median / result.plain.median).toFixed(2));
-    const fmt = (s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
+    const fmt = (s) =>
+      `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
     console.log(`note: ${WORDS} words, ${QUOTES} passage quotes, ${docChars} chars of JSON`);
     console.log(`open, quotes as plain text: ${fmt(result.plain)}`);
     console.log(`open, ${QUOTES} live quotes:     ${fmt(result.quoted)}`);
@@ -184,7 +252,10 @@ async function main() {
     console.log(`typing, per keystroke:      ${fmt(result.typing)} (target: median < 16 ms)`);
     console.log(`  …until the next frame:   ${fmt(result.typingToNextFrame)}`);
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench', 'results', 'notes.json'), JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(
+      join(ROOT, 'bench', 'results', 'notes.json'),
+      JSON.stringify(result, null, 2) + '\n',
+    );
     console.log('wrote bench/results/notes.json');
   } finally {
     await browser?.close();

@@ -23,12 +23,21 @@ export function cacheKey(corpusVersion: number, articles: number, seed: number):
 }
 
 /** The cached library for `key`, built by `build(dir)` (which returns the import figures) when missing. */
-export function cachedLibrary<F>(root: string, key: string, build: (dir: string) => F): CachedLibrary<F> {
+export function cachedLibrary<F>(
+  root: string,
+  key: string,
+  build: (dir: string) => F,
+): CachedLibrary<F> {
   const dir = join(root, key);
   const figuresFile = join(dir, 'import.json');
   const paths = (d: string) => ({ library: join(d, 'library.sqlite'), texts: join(d, 'texts') });
   if (existsSync(figuresFile)) {
-    return { dir, ...paths(dir), figures: JSON.parse(readFileSync(figuresFile, 'utf8')) as F, reused: true };
+    return {
+      dir,
+      ...paths(dir),
+      figures: JSON.parse(readFileSync(figuresFile, 'utf8')) as F,
+      reused: true,
+    };
   }
   const partial = join(root, `${key}.building-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });

@@ -10,7 +10,18 @@ describe('search benchmark (small run)', () => {
   it('builds a library, measures every query against the floor and grep, and writes the figures', async () => {
     const dir = tempDir();
     const out = join(dir, 'results', 'search.json');
-    await runSearchBench(['--articles', '400', '--runs', '3', '--grep-runs', '1', '--out', out, '--dir', dir]);
+    await runSearchBench([
+      '--articles',
+      '400',
+      '--runs',
+      '3',
+      '--grep-runs',
+      '1',
+      '--out',
+      out,
+      '--dir',
+      dir,
+    ]);
     const r = JSON.parse(readFileSync(out, 'utf8'));
     expect(r.import.articles).toBe(400);
     expect(r.import.passages).toBe(40);
@@ -18,7 +29,17 @@ describe('search benchmark (small run)', () => {
     expect(r.import.cached).toBe(false);
     expect(r.import.articlesPerSecond).toBeGreaterThan(0);
     const byName = Object.fromEntries(r.queries.map((q: { name: string }) => [q.name, q]));
-    for (const name of ['1 word', '2 words', 'phrase', 'prefix', 'tag filter', 'CJK 2 chars', 'CJK 4 chars', 'rare word', 'very common word']) {
+    for (const name of [
+      '1 word',
+      '2 words',
+      'phrase',
+      'prefix',
+      'tag filter',
+      'CJK 2 chars',
+      'CJK 4 chars',
+      'rare word',
+      'very common word',
+    ]) {
       expect(byName[name].ours.runs).toBe(3);
       expect(byName[name].floor.p50).toBeGreaterThan(0);
     }
@@ -52,6 +73,8 @@ describe('search benchmark (small run)', () => {
     expect(b.import.cached).toBe(true);
     expect(b.memory.importPeakRssSampledMB).toBeNull();
     expect(b.import.seconds).toBe(a.import.seconds); // the figures of the build, kept with it
-    expect(b.queries.map((q: { total: number }) => q.total)).toEqual(a.queries.map((q: { total: number }) => q.total));
+    expect(b.queries.map((q: { total: number }) => q.total)).toEqual(
+      a.queries.map((q: { total: number }) => q.total),
+    );
   });
 });

@@ -54,7 +54,16 @@ interface BenchOptions {
 }
 
 function parseArgs(args: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { articles: 100_000, seed: 1, out: 'bench/results/search.json', runs: 30, grepRuns: 3, dir: tmpdir(), keep: false, cache: '' };
+  const opts: BenchOptions = {
+    articles: 100_000,
+    seed: 1,
+    out: 'bench/results/search.json',
+    runs: 30,
+    grepRuns: 3,
+    dir: tmpdir(),
+    keep: false,
+    cache: '',
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const next = () => {
@@ -64,7 +73,8 @@ function parseArgs(args: readonly string[]): BenchOptions {
     };
     const int = (v: string) => {
       const n = Number(v.replaceAll('_', ''));
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${a}: expected a positive whole number, got "${v}"`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`${a}: expected a positive whole number, got "${v}"`);
       return n;
     };
     if (a === '--articles') opts.articles = int(next());
@@ -76,7 +86,10 @@ function parseArgs(args: readonly string[]): BenchOptions {
     else if (a === '--keep') opts.keep = true;
     else if (a === '--cache') opts.cache = next();
     else if (a === '--no-cache') opts.cache = null;
-    else throw new Error(`unknown option ${a} (known: --articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep --cache DIR --no-cache)`);
+    else
+      throw new Error(
+        `unknown option ${a} (known: --articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep --cache DIR --no-cache)`,
+      );
   }
   if (opts.cache === '') opts.cache = join(resolve(opts.dir), 'commonplace-bench-cache');
   return opts;
@@ -125,17 +138,35 @@ function benchQueries(words: readonly string[]): BenchQuery[] {
 function floorStatement(db: Database, q: string): { sql: string; expr: string } | null {
   const parsed = parseQuery(q, { tagKey: safeTagKey });
   const expand = (needle: string) =>
-    db.prepare('SELECT term FROM articles_cjk_vocab WHERE term >= ? AND term < ?').pluck().all(needle, `${needle}\u{10ffff}`) as string[];
+    db
+      .prepare('SELECT term FROM articles_cjk_vocab WHERE term >= ? AND term < ?')
+      .pluck()
+      .all(needle, `${needle}\u{10ffff}`) as string[];
   const expandPrefix = (prefix: string) => {
-    const words = db.prepare(`SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_WORDS + 1}`).pluck().all(prefix, `${prefix}\u{10ffff}`) as string[];
+    const words = db
+      .prepare(
+        `SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_WORDS + 1}`,
+      )
+      .pluck()
+      .all(prefix, `${prefix}\u{10ffff}`) as string[];
     return words.length > MAX_PREFIX_WORDS ? null : words;
   };
   const m = compileTextMatch(parsed, expand, expandPrefix);
-  const table = m.word !== null ? 'articles_fts' : m.cjk !== null ? 'articles_cjk' : m.gram !== null ? 'articles_grams' : null;
+  const table =
+    m.word !== null
+      ? 'articles_fts'
+      : m.cjk !== null
+        ? 'articles_cjk'
+        : m.gram !== null
+          ? 'articles_grams'
+          : null;
   const expr = m.word ?? m.cjk ?? m.gram;
   if (!table || expr === null) return null;
   const weights = KIND_SQL.article.weights.join(', ');
-  return { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, ${weights}) LIMIT 20`, expr };
+  return {
+    sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, ${weights}) LIMIT 20`,
+    expr,
+  };
 }
 
 interface ImportFigures {
@@ -147,10 +178,17 @@ interface ImportFigures {
   databaseMB: number;
 }
 
-function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler): Omit<ImportFigures, 'databaseMB'> {
+function buildLibrary(
+  db: Database,
+  opts: BenchOptions,
+  filesDir: string,
+  rss: RssSampler,
+): Omit<ImportFigures, 'databaseMB'> {
   const corpus = makeCorpus({ seed: opts.seed });
   const rand = prng(opts.seed + 1);
-  const insertOriginal = db.prepare('INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertOriginal = db.prepare(
+    'INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   let dbMs = 0;
   let passages = 0;
   let textBytes = 0;
@@ -193,17 +231,35 @@ function buildLibrary(db: Database, opts: BenchOptions, filesDir: string, rss: R
           if (a.tags.length) tagArticle(db, id, ensureTags(db, a.tags));
           if (n % 10 === 3) {
             // A passage of ~100 characters starting at a word, half of them tagged, some with a comment.
-            const from = a.text.indexOf(' ', Math.floor(rand() * Math.max(1, a.text.length - 200))) + 1;
-            const tags = rand() < 0.5 ? [TAGS[Math.floor(rand() * TAGS.length)]!, ...(rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [])] : [];
-            const comment = rand() < 0.3 ? 'Worth checking against the policy archive before citing.' : '';
-            createPassage(db, { articleId: id, start: from, end: Math.min(a.text.length, from + 100), color: 'yellow', tags, comment });
+            const from =
+              a.text.indexOf(' ', Math.floor(rand() * Math.max(1, a.text.length - 200))) + 1;
+            const tags =
+              rand() < 0.5
+                ? [
+                    TAGS[Math.floor(rand() * TAGS.length)]!,
+                    ...(rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : []),
+                  ]
+                : [];
+            const comment =
+              rand() < 0.3 ? 'Worth checking against the policy archive before citing.' : '';
+            createPassage(db, {
+              articleId: id,
+              start: from,
+              end: Math.min(a.text.length, from + 100),
+              color: 'yellow',
+              tags,
+              comment,
+            });
             passages++;
           }
         }
       }),
     );
     rss.sample();
-    if ((first / batch) % 20 === 0) process.stdout.write(`\r  imported ${Math.min(opts.articles, first + batch)} / ${opts.articles}`);
+    if ((first / batch) % 20 === 0)
+      process.stdout.write(
+        `\r  imported ${Math.min(opts.articles, first + batch)} / ${opts.articles}`,
+      );
   }
   process.stdout.write('\n');
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -229,14 +285,22 @@ function ensureNotes(db: Database, opts: BenchOptions): number {
   writeTransaction(db, () => {
     for (let i = 0; i < count; i++) {
       const a = corpus.article(i);
-      createNote(db, { title: a.title, markdown: a.text, tags: rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [] });
+      createNote(db, {
+        title: a.title,
+        markdown: a.text,
+        tags: rand() < 0.3 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [],
+      });
     }
   });
   return count;
 }
 
 /** Builds the library and its text files in `dir` (closing the database), returning the import figures. */
-function buildInto(dir: string, opts: BenchOptions, rss: RssSampler): Omit<ImportFigures, 'databaseMB'> {
+function buildInto(
+  dir: string,
+  opts: BenchOptions,
+  rss: RssSampler,
+): Omit<ImportFigures, 'databaseMB'> {
   const db = openDatabase(join(dir, 'library.sqlite'));
   try {
     return buildLibrary(db, opts, join(dir, 'texts'), rss);
@@ -269,17 +333,32 @@ interface GrepFigures {
   files: number;
 }
 
-function runGrep(flags: '-rilF' | '-ricF', pattern: string, dir: string): { ms: number; files: number } {
+function runGrep(
+  flags: '-rilF' | '-ricF',
+  pattern: string,
+  dir: string,
+): { ms: number; files: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('grep', [flags, '--', pattern, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('grep', [flags, '--', pattern, dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
   const lines = r.stdout ? r.stdout.split('\n').filter(Boolean) : [];
   // -c prints every file with its count, 0 included.
-  return { ms, files: flags === '-ricF' ? lines.filter((l) => !l.endsWith(':0')).length : lines.length };
+  return {
+    ms,
+    files: flags === '-ricF' ? lines.filter((l) => !l.endsWith(':0')).length : lines.length,
+  };
 }
 
-function measureGrep(flags: '-rilF' | '-ricF', pattern: string, dir: string, runs: number): GrepFigures {
+function measureGrep(
+  flags: '-rilF' | '-ricF',
+  pattern: string,
+  dir: string,
+  runs: number,
+): GrepFigures {
   const times: number[] = [];
   let files = 0;
   for (let i = 0; i < runs; i++) {
@@ -290,7 +369,13 @@ function measureGrep(flags: '-rilF' | '-ricF', pattern: string, dir: string, run
   return { runs: times, median: summarize(times).p50, files };
 }
 
-function measureQueries(db: Database, opts: BenchOptions, filesDir: string, rss: RssSampler, queries: BenchQuery[]): QueryFigures[] {
+function measureQueries(
+  db: Database,
+  opts: BenchOptions,
+  filesDir: string,
+  rss: RssSampler,
+  queries: BenchQuery[],
+): QueryFigures[] {
   const out: QueryFigures[] = [];
   for (const bq of queries) {
     const result = search(db, bq.query, { limit: 20 });
@@ -342,22 +427,40 @@ export async function runSearchBench(args: string[]): Promise<void> {
   let db: Database | null = null;
   try {
     const lib = opts.cache
-      ? cachedLibrary(opts.cache, cacheKey(CORPUS_VERSION, opts.articles, opts.seed), (dir) => buildInto(dir, opts, importRss))
-      : { dir: work, library: join(work, 'library.sqlite'), texts: join(work, 'texts'), figures: buildInto(work, opts, importRss), reused: false };
+      ? cachedLibrary(opts.cache, cacheKey(CORPUS_VERSION, opts.articles, opts.seed), (dir) =>
+          buildInto(dir, opts, importRss),
+        )
+      : {
+          dir: work,
+          library: join(work, 'library.sqlite'),
+          texts: join(work, 'texts'),
+          figures: buildInto(work, opts, importRss),
+          reused: false,
+        };
     const filesDir = lib.texts;
-    console.log(`Search benchmark: ${opts.articles} articles, seed ${opts.seed}, library in ${lib.dir}${lib.reused ? ' (cached)' : ''}`);
+    console.log(
+      `Search benchmark: ${opts.articles} articles, seed ${opts.seed}, library in ${lib.dir}${lib.reused ? ' (cached)' : ''}`,
+    );
     db = openDatabase(lib.library, { noUpgradeCopy: true }); // derived data: rebuilt, not restored
     rss.sample();
     const notes = ensureNotes(db, opts);
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const imported: ImportFigures & { cached: boolean; notes: number } = { ...lib.figures, notes, databaseMB: Math.round(statSync(lib.library).size / 1e5) / 10, cached: lib.reused };
-    console.log(`  ${imported.articlesPerSecond} articles/s, ${imported.databaseMB} MB database for ${imported.textMB} MB of text`);
+    const imported: ImportFigures & { cached: boolean; notes: number } = {
+      ...lib.figures,
+      notes,
+      databaseMB: Math.round(statSync(lib.library).size / 1e5) / 10,
+      cached: lib.reused,
+    };
+    console.log(
+      `  ${imported.articlesPerSecond} articles/s, ${imported.databaseMB} MB database for ${imported.textMB} MB of text`,
+    );
     const queries = benchQueries(makeCorpus({ seed: opts.seed }).words);
     const measured = measureQueries(db, opts, filesDir, rss, queries);
     rss.sample();
 
     const core = measured.filter((m) => !m.name.startsWith('(extra)'));
-    const all = (pick: (m: QueryFigures) => Summary | null) => core.map(pick).filter((s): s is Summary => s !== null);
+    const all = (pick: (m: QueryFigures) => Summary | null) =>
+      core.map(pick).filter((s): s is Summary => s !== null);
     const worstOursP95 = Math.max(...all((m) => m.ours).map((s) => s.p95));
     const withFloor = core.filter((m) => m.floor);
     const sumOursP50 = withFloor.reduce((s, m) => s + m.ours.p50, 0);
@@ -383,13 +486,30 @@ export async function runSearchBench(args: string[]): Promise<void> {
       p95Under30ms: worstOursP95 < 30,
       within1_3xOfFloor: summary.oursOverFloorSumOfP50 <= 1.3,
       atLeast100xFasterThanGrep: summary.grepOverOursMinP50 >= 100,
-      peakRssUnder300MB: (lib.reused ? Math.max(memory.peakRssSampledMB, memory.maxRssMB) : memory.peakRssSampledMB) < 300,
+      peakRssUnder300MB:
+        (lib.reused
+          ? Math.max(memory.peakRssSampledMB, memory.maxRssMB)
+          : memory.peakRssSampledMB) < 300,
     };
 
     console.log();
     console.log(
       table(
-        ['query', 'hits', 'ours p50', 'p95', 'p99', 'floor p50', 'p95', 'ours/floor p50', 'p95', 'grep -l ms', 'grep/ours', 'grep -c ms', 'grep -c/ours'],
+        [
+          'query',
+          'hits',
+          'ours p50',
+          'p95',
+          'p99',
+          'floor p50',
+          'p95',
+          'ours/floor p50',
+          'p95',
+          'grep -l ms',
+          'grep/ours',
+          'grep -c ms',
+          'grep -c/ours',
+        ],
         measured.map((m) => [
           `${m.name}: ${m.query}`,
           m.total,
@@ -408,9 +528,16 @@ export async function runSearchBench(args: string[]): Promise<void> {
       ),
     );
     console.log();
-    console.log(`import${imported.cached ? ' (when the cached library was built)' : ''}: ${imported.articles} articles + ${imported.passages} passages (+ ${imported.notes} notes) in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s; database ${imported.databaseMB} MB`);
-    const importMemory = memory.importPeakRssSampledMB === null ? '' : `; while importing ${memory.importPeakRssSampledMB} MB`;
-    console.log(`memory: peak RSS sampled while searching ${memory.peakRssSampledMB} MB${importMemory}; maxRSS ${memory.maxRssMB} MB`);
+    console.log(
+      `import${imported.cached ? ' (when the cached library was built)' : ''}: ${imported.articles} articles + ${imported.passages} passages (+ ${imported.notes} notes) in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s; database ${imported.databaseMB} MB`,
+    );
+    const importMemory =
+      memory.importPeakRssSampledMB === null
+        ? ''
+        : `; while importing ${memory.importPeakRssSampledMB} MB`;
+    console.log(
+      `memory: peak RSS sampled while searching ${memory.peakRssSampledMB} MB${importMemory}; maxRSS ${memory.maxRssMB} MB`,
+    );
     console.log(`summary: ${JSON.stringify(summary)}`);
     console.log(`targets: ${JSON.stringify(targets)}`);
 

@@ -40,9 +40,19 @@ export function ratio(a: number, b: number): number {
   return b > 0 ? Math.round((a / b) * 100) / 100 : Number.NaN;
 }
 
-export function table(header: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>): string {
-  const cells = [header, ...rows].map((r) => r.map((c) => (typeof c === 'number' ? (Number.isFinite(c) ? String(c) : '–') : c)));
+export function table(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly (string | number)[]>,
+): string {
+  const cells = [header, ...rows].map((r) =>
+    r.map((c) => (typeof c === 'number' ? (Number.isFinite(c) ? String(c) : '–') : c)),
+  );
   const widths = header.map((_, i) => Math.max(...cells.map((r) => Array.from(r[i] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  const line = (r: readonly string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    line(cells[0]!),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.slice(1).map(line),
+  ].join('\n');
 }

@@ -1,6 +1,13 @@
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CITATION_STYLES, EXPORT_FORMATS, NOTE_EXPORT_FORMATS, type CitationStyle, type ExportFormat, type NoteExportFormat } from '../../api/contract';
+import {
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  NOTE_EXPORT_FORMATS,
+  type CitationStyle,
+  type ExportFormat,
+  type NoteExportFormat,
+} from '../../api/contract';
 import { CommonplaceError } from '../../core/errors';
 import type { CliContext } from '../context';
 import { collect } from '../options';
@@ -20,7 +27,8 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
 
 function isoDate(flag: string) {
   return (v: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`${flag} must be a date like 2024-06-18.`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+      throw new InvalidArgumentError(`${flag} must be a date like 2024-06-18.`);
     return v;
   };
 }
@@ -44,40 +52,86 @@ interface ExportFlags {
 }
 
 function size(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** `commonplace export`: passages with their sources, to a file (or an Obsidian folder). */
 export function registerExportCommands(program: Command, context: CliContext): void {
   program
     .command('export')
-    .description('export passages with their sources and citations (Markdown, Obsidian, CSV, Web Annotation JSON, HTML, DOCX)')
-    .option('--tag <tag>', 'passages with this tag (repeat for more; any of them, or all with --all-tags)', collect, [])
+    .description(
+      'export passages with their sources and citations (Markdown, Obsidian, CSV, Web Annotation JSON, HTML, DOCX)',
+    )
+    .option(
+      '--tag <tag>',
+      'passages with this tag (repeat for more; any of them, or all with --all-tags)',
+      collect,
+      [],
+    )
     .option('--all-tags', 'only passages carrying every --tag')
     .option('--article <id>', 'passages of this article (repeat for more)', collect, [])
     .option('--search <query>', 'passages found by this search (the search syntax)')
-    .option('--note <id>', 'export this note instead (--format md or docx): passage quotes as block quotes with citations')
+    .option(
+      '--note <id>',
+      'export this note instead (--format md or docx): passage quotes as block quotes with citations',
+    )
     .option('--from <date>', 'from this date (YYYY-MM-DD, inclusive)', isoDate('--from'))
     .option('--to <date>', 'until this date (YYYY-MM-DD, inclusive)', isoDate('--to'))
-    .addOption(new Option('--date-field <field>', 'what --from/--to bound: when the passage was kept, or when its source was published').choices(['passage', 'article']).default('passage'))
-    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option(
+        '--date-field <field>',
+        'what --from/--to bound: when the passage was kept, or when its source was published',
+      )
+        .choices(['passage', 'article'])
+        .default('passage'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
     .addOption(new Option('--style <style>', 'citation style').choices(CITATION_STYLES))
-    .addOption(new Option('--group-by <group>', 'group excerpts by source or by tag').choices(['source', 'tag']).default('source'))
+    .addOption(
+      new Option('--group-by <group>', 'group excerpts by source or by tag')
+        .choices(['source', 'tag'])
+        .default('source'),
+    )
     .option('--title <title>', "the export's title (default: describes the selection)")
-    .requiredOption('--out <path>', 'file to write (a folder for --format obsidian); written whole or not at all')
+    .requiredOption(
+      '--out <path>',
+      'file to write (a folder for --format obsidian); written whole or not at all',
+    )
     .option('--all', 'the whole library as one JSON document (with --format json), for import-json')
     .option('--json', 'print the result as JSON')
     .action(async (o: ExportFlags) => {
       const path = resolve(o.out);
       if (o.all) {
-        if (o.format !== 'json') throw new CommonplaceError('invalid_input', `--all writes the whole library as JSON: use --format json, not ${o.format}.`);
+        if (o.format !== 'json')
+          throw new CommonplaceError(
+            'invalid_input',
+            `--all writes the whole library as JSON: use --format json, not ${o.format}.`,
+          );
         return exportWholeLibrary(context, path, o.json);
       }
       if (o.note !== undefined) {
-        if (!(NOTE_EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new CommonplaceError('invalid_input', `--note: a note exports to ${NOTE_EXPORT_FORMATS.join(' or ')}, not ${o.format}.`);
-        const n = await context.client()('export.noteToPath', { id: o.note, format: o.format as NoteExportFormat, path });
+        if (!(NOTE_EXPORT_FORMATS as readonly string[]).includes(o.format))
+          throw new CommonplaceError(
+            'invalid_input',
+            `--note: a note exports to ${NOTE_EXPORT_FORMATS.join(' or ')}, not ${o.format}.`,
+          );
+        const n = await context.client()('export.noteToPath', {
+          id: o.note,
+          format: o.format as NoteExportFormat,
+          path,
+        });
         if (o.json) return context.print(n);
-        return context.io.out(`exported note ${o.note} to ${n.path} (${FORMAT_NAMES[o.format]}, ${size(n.bytes)})`);
+        return context.io.out(
+          `exported note ${o.note} to ${n.path} (${FORMAT_NAMES[o.format]}, ${size(n.bytes)})`,
+        );
       }
       const r = await context.client()('export.toPath', {
         path,
@@ -85,14 +139,30 @@ export function registerExportCommands(program: Command, context: CliContext): v
         style: o.style,
         groupBy: o.groupBy,
         title: o.title,
-        selection: { tags: o.tag, tagMode: o.allTags ? 'all' : 'any', articleIds: o.article, search: o.search, dateField: o.dateField, from: o.from, to: o.to },
+        selection: {
+          tags: o.tag,
+          tagMode: o.allTags ? 'all' : 'any',
+          articleIds: o.article,
+          search: o.search,
+          dateField: o.dateField,
+          from: o.from,
+          to: o.to,
+        },
       });
       if (o.json) return context.print(r);
       // An empty selection is not a failure: the file says so too.
       if (r.message) context.io.err(r.message);
-      for (const c of r.folder?.conflicts ?? []) context.io.err(`${join(r.path, c.path)}: edited since it was exported, so kept as it is; this export's version is beside it: ${c.newVersion}`);
-      for (const k of r.folder?.keptEdited ?? []) context.io.err(`${join(r.path, k)}: no longer part of the export but edited since it was exported, so kept`);
+      for (const c of r.folder?.conflicts ?? [])
+        context.io.err(
+          `${join(r.path, c.path)}: edited since it was exported, so kept as it is; this export's version is beside it: ${c.newVersion}`,
+        );
+      for (const k of r.folder?.keptEdited ?? [])
+        context.io.err(
+          `${join(r.path, k)}: no longer part of the export but edited since it was exported, so kept`,
+        );
       const files = r.files > 1 ? `${r.files} files, ` : '';
-      context.io.out(`exported ${r.count} excerpt${r.count === 1 ? '' : 's'} from ${r.sources} source${r.sources === 1 ? '' : 's'} to ${r.path} (${FORMAT_NAMES[o.format]}, ${files}${size(r.bytes)})`);
+      context.io.out(
+        `exported ${r.count} excerpt${r.count === 1 ? '' : 's'} from ${r.sources} source${r.sources === 1 ? '' : 's'} to ${r.path} (${FORMAT_NAMES[o.format]}, ${files}${size(r.bytes)})`,
+      );
     });
 }

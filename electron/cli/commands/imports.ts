@@ -11,7 +11,9 @@ import type { CliContext } from '../context';
 export function registerImportsCommands(program: Command, context: CliContext): void {
   program
     .command('reparse')
-    .description("import an article again from its kept original with today's importer (passages re-anchor)")
+    .description(
+      "import an article again from its kept original with today's importer (passages re-anchor)",
+    )
     .argument('<id>', 'article id')
     .option('--json', 'print the article summary and the re-anchoring report as JSON')
     .action(async (id: string, o: { json?: boolean }) => {
@@ -27,9 +29,14 @@ export function registerImportsCommands(program: Command, context: CliContext): 
 
   program
     .command('update')
-    .description('read again the file an article was imported from (its source) and update the article (passages re-anchor)')
+    .description(
+      'read again the file an article was imported from (its source) and update the article (passages re-anchor)',
+    )
     .argument('<id>', 'article id')
-    .option('--json', 'print the article summary and the re-anchoring report (null: unchanged) as JSON')
+    .option(
+      '--json',
+      'print the article summary and the re-anchoring report (null: unchanged) as JSON',
+    )
     .action(async (id: string, o: { json?: boolean }) => {
       const { article, report } = await context.client()('articles.updateFromSource', { id });
       if (o.json) return context.print({ article, report });
@@ -52,8 +59,15 @@ export function registerImportsCommands(program: Command, context: CliContext): 
         writeFileSync(path, Buffer.from(original.dataBase64, 'base64'), { flag: 'wx' });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new CommonplaceError('io_error', code === 'EEXIST' ? `${path}: already exists; choose another --out` : `${path}: cannot be written (${errorMessage(e)})`);
+        throw new CommonplaceError(
+          'io_error',
+          code === 'EEXIST'
+            ? `${path}: already exists; choose another --out`
+            : `${path}: cannot be written (${errorMessage(e)})`,
+        );
       }
-      context.io.out(`wrote ${original.fileName} (${original.mediaType}, ${original.size} bytes) to ${path}`);
+      context.io.out(
+        `wrote ${original.fileName} (${original.mediaType}, ${original.size} bytes) to ${path}`,
+      );
     });
 }

@@ -4,7 +4,12 @@ import { checkLibraryFile, repairLibrary, type TableRecovery } from '../../core/
 import type { CliContext } from '../context';
 
 function tableLine(t: TableRecovery): string {
-  const lost = t.unreadable === null ? ', an unknown number unreadable' : t.unreadable ? `, ${t.unreadable} unreadable` : '';
+  const lost =
+    t.unreadable === null
+      ? ', an unknown number unreadable'
+      : t.unreadable
+        ? `, ${t.unreadable} unreadable`
+        : '';
   const orphaned = t.orphaned ? `, ${t.orphaned} dropped (what they belonged to was lost)` : '';
   return `  ${t.table}: ${t.copied} recovered${lost}${orphaned}`;
 }
@@ -19,21 +24,30 @@ export function registerRepairCommands(program: Command, context: CliContext): v
       const problems = checkLibraryFile(file);
       if (!problems.length) return context.io.out(`${file}: ok`);
       for (const p of problems) context.io.err(`${file}: ${p}`);
-      context.io.err(`${file}: damaged; \`commonplace repair --out NEW.sqlite\` copies what is readable into a new file`);
+      context.io.err(
+        `${file}: damaged; \`commonplace repair --out NEW.sqlite\` copies what is readable into a new file`,
+      );
       context.fail();
     });
 
   program
     .command('repair')
-    .description('copy what is readable of a damaged library into a NEW file (the damaged one is left as it is)')
+    .description(
+      'copy what is readable of a damaged library into a NEW file (the damaged one is left as it is)',
+    )
     .requiredOption('--out <file>', 'the new library file to write (must not exist)')
     .action((o: { out: string }) => {
       const r = repairLibrary(context.libraryPath(), resolve(o.out));
-      if (r.method === 'vacuum') context.io.out(`${r.source} passed its integrity check; a clean copy is at ${r.path}`);
+      if (r.method === 'vacuum')
+        context.io.out(`${r.source} passed its integrity check; a clean copy is at ${r.path}`);
       else {
-        context.io.out(`recovered into ${r.path} (${r.problems.length ? `the damage: ${r.problems[0]}` : 'damage found while reading'}):`);
+        context.io.out(
+          `recovered into ${r.path} (${r.problems.length ? `the damage: ${r.problems[0]}` : 'damage found while reading'}):`,
+        );
         for (const t of r.tables) context.io.out(tableLine(t));
-        context.io.out(`${r.source} is unchanged; check the new file, then use it with --library ${r.path}`);
+        context.io.out(
+          `${r.source} is unchanged; check the new file, then use it with --library ${r.path}`,
+        );
       }
     });
 }

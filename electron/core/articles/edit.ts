@@ -14,10 +14,19 @@ import { writeTransaction } from '../db/transactions';
  */
 export function updateArticleBody(db: Database, id: string, body: Body): ReanchorReport {
   const text = bodyToText(body);
-  if (!text.trim()) throw new CommonplaceError('invalid_input', `article ${id}: the corrected text is empty; delete the article instead`);
+  if (!text.trim())
+    throw new CommonplaceError(
+      'invalid_input',
+      `article ${id}: the corrected text is empty; delete the article instead`,
+    );
   return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);
-    db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(body), text, nowIso(), id);
+    db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(body),
+      text,
+      nowIso(),
+      id,
+    );
     remapArticlePages(db, id, oldText, text);
     return reanchorArticlePassages(db, id, oldText, text);
   });

@@ -14,7 +14,14 @@ import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
 import { isUrlSource, readSourceFile } from './sourcePath';
-import { findArticleByHash, findArticleBySource, getArticleSummary, getArticleText, insertArticle, replaceArticleContent } from './repo';
+import {
+  findArticleByHash,
+  findArticleBySource,
+  getArticleSummary,
+  getArticleText,
+  insertArticle,
+  replaceArticleContent,
+} from './repo';
 import { writeTransaction } from '../db/transactions';
 
 export interface ImportSource {
@@ -34,8 +41,18 @@ export interface Imported {
 }
 
 /** The per-file result clients get for an import that succeeded, named `file` as they know it. */
-export function importedResult(file: string, { duplicate, article, newVersion, warnings }: Imported): ImportResult {
-  return { ok: true, file, duplicate, article, ...(newVersion ? { newVersion } : {}), ...(warnings?.length ? { warnings } : {}) };
+export function importedResult(
+  file: string,
+  { duplicate, article, newVersion, warnings }: Imported,
+): ImportResult {
+  return {
+    ok: true,
+    file,
+    duplicate,
+    article,
+    ...(newVersion ? { newVersion } : {}),
+    ...(warnings?.length ? { warnings } : {}),
+  };
 }
 
 /** What to do with changed bytes at a path an article was imported from. */
@@ -52,22 +69,40 @@ export function sha256Hex(bytes: Uint8Array): string {
  * happens first, in the bounded parser thread (never on the caller's thread), so a parse failure
  * writes nothing; the duplicate check runs again inside it, as another import may have landed meanwhile.
  */
-export async function importDocument(db: Database, src: ImportSource, onChangedSource: OnChangedSource = 'offer'): Promise<Imported> {
+export async function importDocument(
+  db: Database,
+  src: ImportSource,
+  onChangedSource: OnChangedSource = 'offer',
+): Promise<Imported> {
   checkImportSize(src.bytes.byteLength, src.fileName);
   const hash = sha256Hex(src.bytes);
   const existing = findArticleByHash(db, hash);
   if (existing) return { duplicate: true, article: existing };
   const previous = src.source ? findArticleBySource(db, src.source) : undefined;
-  if (previous && onChangedSource === 'offer') return { duplicate: false, article: previous, newVersion: 'available' };
+  if (previous && onChangedSource === 'offer')
+    return { duplicate: false, article: previous, newVersion: 'available' };
 
-  const parsed = await parseBounded(src.bytes, src.fileName, src.source === undefined ? {} : { source: src.source });
+  const parsed = await parseBounded(
+    src.bytes,
+    src.fileName,
+    src.source === undefined ? {} : { source: src.source },
+  );
   const fields = articleFields(parsed, src, hash);
   const warnings = parsed.warnings?.length ? { warnings: parsed.warnings } : {};
   const now = nowIso();
   const storeOriginal = () =>
     db
-      .prepare('INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(hash, Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength), src.bytes.byteLength, MEDIA_TYPES[parsed.format], truncate(src.fileName, 1024), now);
+      .prepare(
+        'INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        hash,
+        Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength),
+        src.bytes.byteLength,
+        MEDIA_TYPES[parsed.format],
+        truncate(src.fileName, 1024),
+        now,
+      );
   const addTags = (id: string) => {
     const names = parsed.tags.filter((t) => cleanField(t));
     if (names.length) tagArticle(db, id, ensureTags(db, names));
@@ -82,7 +117,12 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
       addTags(previous.id);
       return reanchorArticlePassages(db, previous.id, oldText, fields.text);
     });
-    return { duplicate: false, article: getArticleSummary(db, previous.id), newVersion: report, ...warnings };
+    return {
+      duplicate: false,
+      article: getArticleSummary(db, previous.id),
+      newVersion: report,
+      ...warnings,
+    };
   }
 
   const id = newId();
@@ -101,7 +141,11 @@ export async function importDocument(db: Database, src: ImportSource, onChangedS
 /** The article row's fields from a parse, with metadata cleaned and the file name as last-resort title. */
 export function articleFields(parsed: ParsedArticle, src: ImportSource, hash: string) {
   const text = bodyToText(parsed.body);
-  if (!text.trim()) throw new CommonplaceError('empty_file', `${src.fileName}: no readable text was found in the file`);
+  if (!text.trim())
+    throw new CommonplaceError(
+      'empty_file',
+      `${src.fileName}: no readable text was found in the file`,
+    );
   const fileTitle = basename(src.fileName).replace(/\.[^.]+$/, '') || 'Untitled';
   return {
     title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? 'Untitled',
@@ -121,7 +165,11 @@ export function articleFields(parsed: ParsedArticle, src: ImportSource, hash: st
 }
 
 /** Imports each path on its own: one bad file gets its own error and the others still land. */
-export async function importPaths(db: Database, paths: readonly string[], onChangedSource: OnChangedSource = 'offer'): Promise<ImportResult[]> {
+export async function importPaths(
+  db: Database,
+  paths: readonly string[],
+  onChangedSource: OnChangedSource = 'offer',
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const p of paths) {
     try {
@@ -137,18 +185,35 @@ export async function importPaths(db: Database, paths: readonly string[], onChan
  * Re-reads the file an article came from; `report` is null when the file has not changed.
  * Local only (not over HTTP: see the contract), and the stored path is checked (sourcePath.ts).
  */
-export async function updateFromSource(db: Database, id: string): Promise<{ article: ArticleSummary; report: ReanchorReport | null }> {
+export async function updateFromSource(
+  db: Database,
+  id: string,
+): Promise<{ article: ArticleSummary; report: ReanchorReport | null }> {
   const article = getArticleSummary(db, id);
   if (!article.source || isUrlSource(article.source)) {
-    throw new CommonplaceError('invalid_input', `article ${id}: was not imported from a file, so there is nothing to re-read`);
+    throw new CommonplaceError(
+      'invalid_input',
+      `article ${id}: was not imported from a file, so there is nothing to re-read`,
+    );
   }
   // The path is data (a restored or foreign library may hold any): checked before it is followed.
-  const result = await importDocument(db, readSourceFile(article.source, `article ${id}`), 'update');
+  const result = await importDocument(
+    db,
+    readSourceFile(article.source, `article ${id}`),
+    'update',
+  );
   if (result.duplicate) {
-    if (result.article.id !== id) throw new CommonplaceError('invalid_input', `${article.source}: now holds the same text as another article ("${result.article.title}")`);
+    if (result.article.id !== id)
+      throw new CommonplaceError(
+        'invalid_input',
+        `${article.source}: now holds the same text as another article ("${result.article.title}")`,
+      );
     return { article, report: null };
   }
-  return { article: result.article, report: typeof result.newVersion === 'object' ? result.newVersion : null };
+  return {
+    article: result.article,
+    report: typeof result.newVersion === 'object' ? result.newVersion : null,
+  };
 }
 
 export function toImportError(e: unknown, db?: Database): { code: string; message: string } {
@@ -167,10 +232,12 @@ export function readImportFile(path: string): ImportSource {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CommonplaceError('not_found', `${path}: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new CommonplaceError('io_error', `${path}: cannot be read (permission denied)`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CommonplaceError('io_error', `${path}: cannot be read (permission denied)`);
     throw new CommonplaceError('io_error', `${path}: cannot be read (${errorMessage(e)})`);
   }
-  if (stat.isDirectory()) throw new CommonplaceError('not_a_file', `${path}: is a folder, not a file`);
+  if (stat.isDirectory())
+    throw new CommonplaceError('not_a_file', `${path}: is a folder, not a file`);
   if (!stat.isFile()) throw new CommonplaceError('not_a_file', `${path}: is not a regular file`);
   checkImportSize(stat.size, path);
   let bytes: Buffer;
@@ -178,7 +245,8 @@ export function readImportFile(path: string): ImportSource {
     bytes = readFileSync(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new CommonplaceError('io_error', `${path}: cannot be read (permission denied)`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CommonplaceError('io_error', `${path}: cannot be read (permission denied)`);
     throw new CommonplaceError('io_error', `${path}: cannot be read (${errorMessage(e)})`);
   }
   return { bytes, fileName: basename(abs), source: realpathSync(abs) };

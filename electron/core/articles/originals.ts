@@ -29,12 +29,29 @@ export interface StoredOriginal {
 
 export function getOriginal(db: Database, id: string): StoredOriginal {
   const row = db
-    .prepare<[string], { file_name: string; media_type: string; size: number; bytes: Buffer; source: string | null; hash: string }>(
+    .prepare<
+      [string],
+      {
+        file_name: string;
+        media_type: string;
+        size: number;
+        bytes: Buffer;
+        source: string | null;
+        hash: string;
+      }
+    >(
       'SELECT o.file_name, o.media_type, o.size, o.bytes, a.source, a.hash FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?',
     )
     .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
-  return { fileName: row.file_name, mediaType: row.media_type, size: row.size, bytes: row.bytes, source: row.source, hash: row.hash };
+  return {
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    bytes: row.bytes,
+    source: row.source,
+    hash: row.hash,
+  };
 }
 
 /**
@@ -44,8 +61,20 @@ export function getOriginal(db: Database, id: string): StoredOriginal {
  */
 export async function reparseArticle(db: Database, id: string): Promise<ReanchorReport> {
   const original = getOriginal(db, id);
-  const parsed = await parseBounded(original.bytes, original.fileName, original.source ? { source: original.source } : {});
-  const fields = articleFields(parsed, { bytes: original.bytes, fileName: original.fileName, ...(original.source ? { source: original.source } : {}) }, original.hash);
+  const parsed = await parseBounded(
+    original.bytes,
+    original.fileName,
+    original.source ? { source: original.source } : {},
+  );
+  const fields = articleFields(
+    parsed,
+    {
+      bytes: original.bytes,
+      fileName: original.fileName,
+      ...(original.source ? { source: original.source } : {}),
+    },
+    original.hash,
+  );
   return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);
     replaceArticleContent(db, id, fields, nowIso());
@@ -70,10 +99,17 @@ const EXTENSIONS: Record<string, string> = {
  * stored name's stem (path separators and control characters removed) plus the extension of its
  * real media type, so a text file once called "x.exe" never reaches the OS as a program.
  */
-export function writeOriginalToTemp(original: Pick<StoredOriginal, 'fileName' | 'mediaType' | 'bytes'>): string {
+export function writeOriginalToTemp(
+  original: Pick<StoredOriginal, 'fileName' | 'mediaType' | 'bytes'>,
+): string {
   const ext = EXTENSIONS[original.mediaType] ?? '.bin';
   const base = original.fileName.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').slice(0, 120) || 'original';
+  const stem =
+    base
+      .replace(/\.[^.]*$/, '')
+      .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+      .replace(/^\.+/, '')
+      .slice(0, 120) || 'original';
   const dir = mkdtempSync(join(tmpdir(), 'commonplace-original-'));
   const path = join(dir, stem + ext);
   writeFileSync(path, original.bytes, { mode: 0o600 });

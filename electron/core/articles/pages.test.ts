@@ -10,7 +10,8 @@ const pages = [
 
 describe('remapPages', () => {
   it('follows the text when paragraphs before a page change', () => {
-    const edited = 'A much longer introduction paragraph than before.\n\nPage two starts here.\n\nMore on two.\n\nPage three starts.';
+    const edited =
+      'A much longer introduction paragraph than before.\n\nPage two starts here.\n\nMore on two.\n\nPage three starts.';
     expect(remapPages(old, edited, pages)).toEqual([
       { label: '1', start: 0 },
       { label: '2', start: edited.indexOf('Page two') },

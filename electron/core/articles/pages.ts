@@ -8,7 +8,11 @@ import type { Database } from 'better-sqlite3';
 import { LineMap } from '../passages/anchoring/line-map';
 import type { PageStart } from '../pages';
 
-export function remapPages(oldText: string, newText: string, pages: readonly PageStart[]): PageStart[] {
+export function remapPages(
+  oldText: string,
+  newText: string,
+  pages: readonly PageStart[],
+): PageStart[] {
   if (oldText === newText || !pages.length) return [...pages];
   const lines = new LineMap(oldText, newText);
   const out: PageStart[] = [];
@@ -23,9 +27,19 @@ export function remapPages(oldText: string, newText: string, pages: readonly Pag
 }
 
 /** Carries an article's stored page starts over to its new text (call inside the edit's transaction). */
-export function remapArticlePages(db: Database, id: string, oldText: string, newText: string): void {
-  const row = db.prepare<[string], { pages: string | null }>('SELECT pages FROM articles WHERE id = ?').get(id);
+export function remapArticlePages(
+  db: Database,
+  id: string,
+  oldText: string,
+  newText: string,
+): void {
+  const row = db
+    .prepare<[string], { pages: string | null }>('SELECT pages FROM articles WHERE id = ?')
+    .get(id);
   if (!row?.pages) return;
   const pages = remapPages(oldText, newText, JSON.parse(row.pages) as PageStart[]);
-  db.prepare('UPDATE articles SET pages = ? WHERE id = ?').run(pages.length ? JSON.stringify(pages) : null, id);
+  db.prepare('UPDATE articles SET pages = ? WHERE id = ?').run(
+    pages.length ? JSON.stringify(pages) : null,
+    id,
+  );
 }

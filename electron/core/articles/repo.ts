@@ -44,9 +44,25 @@ export interface NewArticle {
   createdAt: string;
 }
 
-const SUMMARY_COLUMNS = 'id, title, subtitle, byline, published, site_name, lang, source, format, created_at, updated_at';
+const SUMMARY_COLUMNS =
+  'id, title, subtitle, byline, published, site_name, lang, source, format, created_at, updated_at';
 
-function toSummary(r: Pick<ArticleRow, 'id' | 'title' | 'subtitle' | 'byline' | 'published' | 'site_name' | 'lang' | 'source' | 'format' | 'created_at' | 'updated_at'>): ArticleSummary {
+function toSummary(
+  r: Pick<
+    ArticleRow,
+    | 'id'
+    | 'title'
+    | 'subtitle'
+    | 'byline'
+    | 'published'
+    | 'site_name'
+    | 'lang'
+    | 'source'
+    | 'format'
+    | 'created_at'
+    | 'updated_at'
+  >,
+): ArticleSummary {
   return {
     id: r.id,
     title: r.title,
@@ -70,18 +86,29 @@ export function insertArticle(db: Database, a: NewArticle): void {
 }
 
 export function findArticleByHash(db: Database, hash: string): ArticleSummary | undefined {
-  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE hash = ?`).get(hash);
+  const row = db
+    .prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE hash = ?`)
+    .get(hash);
   return row && toSummary(row);
 }
 
 /** The most recent article imported from this path or URL. */
 export function findArticleBySource(db: Database, source: string): ArticleSummary | undefined {
-  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE source = ? ORDER BY created_at DESC LIMIT 1`).get(source);
+  const row = db
+    .prepare<[string], ArticleRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE source = ? ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get(source);
   return row && toSummary(row);
 }
 
 /** A new version of an article's content: same id, tags and passages (re-anchored by the caller). */
-export function replaceArticleContent(db: Database, id: string, a: Omit<NewArticle, 'id' | 'createdAt'>, now: string): void {
+export function replaceArticleContent(
+  db: Database,
+  id: string,
+  a: Omit<NewArticle, 'id' | 'createdAt'>,
+  now: string,
+): void {
   db.prepare(
     `UPDATE articles SET title = @title, subtitle = @subtitle, byline = @byline, published = @published, site_name = @siteName,
        lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, pages = @pages, updated_at = @now
@@ -94,13 +121,17 @@ function pagesJson(pages: readonly PageStart[] | null | undefined): string | nul
 }
 
 export function getArticleText(db: Database, id: string): string {
-  const row = db.prepare<[string], { text: string }>('SELECT text FROM articles WHERE id = ?').get(id);
+  const row = db
+    .prepare<[string], { text: string }>('SELECT text FROM articles WHERE id = ?')
+    .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
   return row.text;
 }
 
 export function getArticleSummary(db: Database, id: string): ArticleSummary {
-  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id);
+  const row = db
+    .prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`)
+    .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
   return toSummary(row);
 }
@@ -125,18 +156,33 @@ export function getArticle(db: Database, id: string): Article {
 }
 
 /** A page of the library, newest first (publication date, else import date); uses `articles_newest`. */
-export function listArticles(db: Database, offset: number, limit: number, tag?: string): { total: number; items: ArticleSummary[] } {
+export function listArticles(
+  db: Database,
+  offset: number,
+  limit: number,
+  tag?: string,
+): { total: number; items: ArticleSummary[] } {
   const order = 'ORDER BY coalesce(published, created_at) DESC, id DESC';
   if (tag === undefined) {
-    const items = db.prepare<[number, number], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles ${order} LIMIT ? OFFSET ?`).all(limit, offset).map(toSummary);
+    const items = db
+      .prepare<[number, number], ArticleRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset)
+      .map(toSummary);
     return { total: countArticles(db), items };
   }
   // Tagged directly, or holding a live passage with the tag.
   const filter = `id IN (${articlesWithTagSql('(SELECT id FROM tags WHERE name_key = @key)')})`;
   const key = safeTagKey(tag);
-  const total = db.prepare<{ key: string }, { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${filter}`).get({ key })?.n ?? 0;
+  const total =
+    db
+      .prepare<{ key: string }, { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${filter}`)
+      .get({ key })?.n ?? 0;
   const items = db
-    .prepare<{ key: string; limit: number; offset: number }, ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${filter} ${order} LIMIT @limit OFFSET @offset`)
+    .prepare<{ key: string; limit: number; offset: number }, ArticleRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${filter} ${order} LIMIT @limit OFFSET @offset`,
+    )
     .all({ key, limit, offset })
     .map(toSummary);
   return { total, items };

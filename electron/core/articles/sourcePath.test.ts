@@ -20,7 +20,11 @@ async function libraryWithSourcedArticle() {
 }
 
 /** What a foreign library file can hold: any string as an article's source. */
-function setSource(t: { library: { db: import('better-sqlite3').Database } }, id: string, source: string) {
+function setSource(
+  t: { library: { db: import('better-sqlite3').Database } },
+  id: string,
+  source: string,
+) {
   t.library.db.prepare('UPDATE articles SET source = ? WHERE id = ?').run(source, id);
 }
 
@@ -29,13 +33,26 @@ describe('articles.updateFromSource follows only checked paths', () => {
     const t = await libraryWithSourcedArticle();
     writeFileSync(t.file, readFileSync(SHARED_ARTICLE, 'utf8') + '\n\nA paragraph added later.\n');
     const overHttp = await t.dispatch('articles.updateFromSource', { id: t.id }, 'http');
-    expect(overHttp).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^articles\.updateFromSource: only available to the desktop app/) } });
+    expect(overHttp).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(
+          /^articles\.updateFromSource: only available to the desktop app/,
+        ),
+      },
+    });
     expect((await t.invoke('articles.get', { id: t.id })).text).not.toContain('added later');
     const { report } = await t.invoke('articles.updateFromSource', { id: t.id });
     expect(report).not.toBeNull();
-    expect((await t.invoke('articles.get', { id: t.id })).text).toContain('A paragraph added later.');
+    expect((await t.invoke('articles.get', { id: t.id })).text).toContain(
+      'A paragraph added later.',
+    );
     // The desktop app's IPC may still call it.
-    expect(await t.dispatch('articles.updateFromSource', { id: t.id }, 'ipc')).toMatchObject({ ok: true, data: { report: null } });
+    expect(await t.dispatch('articles.updateFromSource', { id: t.id }, 'ipc')).toMatchObject({
+      ok: true,
+      data: { report: null },
+    });
     t.library.close();
   });
 
@@ -53,7 +70,13 @@ describe('articles.updateFromSource follows only checked paths', () => {
     ] as const) {
       setSource(t, t.id, source);
       const env = await t.dispatch('articles.updateFromSource', { id: t.id }, 'inproc');
-      expect(env, source).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(new RegExp(`^article ${t.id}`)) } });
+      expect(env, source).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: expect.stringMatching(new RegExp(`^article ${t.id}`)),
+        },
+      });
       if (!env.ok) expect(env.error.message, source).toMatch(why);
     }
     const after = await t.invoke('articles.get', { id: t.id });
@@ -62,25 +85,40 @@ describe('articles.updateFromSource follows only checked paths', () => {
     t.library.close();
   });
 
-  it('refuses a FIFO or a device in the source file\'s place at once, instead of hanging', async () => {
+  it("refuses a FIFO or a device in the source file's place at once, instead of hanging", async () => {
     const t = await libraryWithSourcedArticle();
     unlinkSync(t.file);
     execFileSync('mkfifo', [t.file]);
     // Opening a FIFO for reading blocks until a writer comes: a hang here fails by the test's timeout.
     expect(await t.dispatch('articles.updateFromSource', { id: t.id }, 'inproc')).toMatchObject({
       ok: false,
-      error: { code: 'not_a_file', message: `${t.file}: is not a regular file (a device, FIFO or socket is never read)` },
+      error: {
+        code: 'not_a_file',
+        message: `${t.file}: is not a regular file (a device, FIFO or socket is never read)`,
+      },
     });
     unlinkSync(t.file);
     symlinkSync('/dev/zero', t.file);
-    expect(await t.dispatch('articles.updateFromSource', { id: t.id }, 'inproc')).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/in a system folder \(\/dev\)/) } });
+    expect(await t.dispatch('articles.updateFromSource', { id: t.id }, 'inproc')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(/in a system folder \(\/dev\)/),
+      },
+    });
     t.library.close();
   });
 });
 
 describe('sourcePathProblem', () => {
   it('accepts absolute plain paths and URLs, on POSIX and Windows', () => {
-    for (const ok of ['/home/ana/Sources/paper.pdf', '/var/home/ana/a b.txt', 'C:\\Users\\ana\\paper.pdf', 'https://example.org/a', '/usr/share/doc/x/README.md']) {
+    for (const ok of [
+      '/home/ana/Sources/paper.pdf',
+      '/var/home/ana/a b.txt',
+      'C:\\Users\\ana\\paper.pdf',
+      'https://example.org/a',
+      '/usr/share/doc/x/README.md',
+    ]) {
       expect(sourcePathProblem(ok), ok).toBeNull();
     }
   });

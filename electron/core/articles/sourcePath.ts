@@ -18,9 +18,30 @@ export function isUrlSource(source: string): boolean {
 
 const MAX_SOURCE_CHARS = 4096;
 /** System folders: their files are the machine's, not the user's sources (and some are devices). */
-const SYSTEM_FOLDERS = ['/etc', '/proc', '/sys', '/dev', '/run', '/boot', '/var/run', '/private/etc', '/private/var/run'];
+const SYSTEM_FOLDERS = [
+  '/etc',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/run',
+  '/boot',
+  '/var/run',
+  '/private/etc',
+  '/private/var/run',
+];
 /** Folders that hold credentials, wherever they are (in a home folder, usually). */
-const SECRET_SEGMENTS = new Set(['.ssh', '.gnupg', '.aws', '.azure', '.kube', '.docker', '.password-store', '.netrc', '.git-credentials', '.pgpass']);
+const SECRET_SEGMENTS = new Set([
+  '.ssh',
+  '.gnupg',
+  '.aws',
+  '.azure',
+  '.kube',
+  '.docker',
+  '.password-store',
+  '.netrc',
+  '.git-credentials',
+  '.pgpass',
+]);
 
 /**
  * What is wrong with a stored source path, or null when it may be followed. URLs are accepted
@@ -29,17 +50,22 @@ const SECRET_SEGMENTS = new Set(['.ssh', '.gnupg', '.aws', '.azure', '.kube', '.
 export function sourcePathProblem(source: string): string | null {
   if (isUrlSource(source)) return null;
   if (!source) return 'is empty';
-  if (source.length > MAX_SOURCE_CHARS) return `is longer than ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters`;
+  if (source.length > MAX_SOURCE_CHARS)
+    return `is longer than ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters`;
   if (/[\u0000-\u001f\u007f]/.test(source)) return 'holds a control character';
   const windows = /^[a-z]:[\\/]/i.test(source);
-  if (source.startsWith('\\\\') || source.startsWith('//')) return 'is a network or device path (\\\\server\\share, \\\\?\\, \\\\.\\), which is never followed';
+  if (source.startsWith('\\\\') || source.startsWith('//'))
+    return 'is a network or device path (\\\\server\\share, \\\\?\\, \\\\.\\), which is never followed';
   if (!windows && !posix.isAbsolute(source)) return 'is not an absolute path';
   const path = windows ? win32 : posix;
   const segments = source.split(windows ? /[\\/]/ : '/');
-  if (segments.some((s) => s === '.' || s === '..')) return 'is not a plain path (it has "." or ".." in it)';
-  if (path.normalize(source) !== source) return 'is not a plain path (it has repeated or trailing separators)';
+  if (segments.some((s) => s === '.' || s === '..'))
+    return 'is not a plain path (it has "." or ".." in it)';
+  if (path.normalize(source) !== source)
+    return 'is not a plain path (it has repeated or trailing separators)';
   if (windows) {
-    if (/^[a-z]:\\windows(\\|$)/i.test(source.replaceAll('/', '\\'))) return 'is in a system folder (Windows)';
+    if (/^[a-z]:\\windows(\\|$)/i.test(source.replaceAll('/', '\\')))
+      return 'is in a system folder (Windows)';
   } else {
     const system = SYSTEM_FOLDERS.find((f) => source === f || source.startsWith(`${f}/`));
     if (system) return `is in a system folder (${system})`;
@@ -52,7 +78,11 @@ export function sourcePathProblem(source: string): string | null {
 /** Throws a one-line error naming the article when its source may not be followed. */
 export function checkSourcePath(source: string, what: string): void {
   const problem = sourcePathProblem(source);
-  if (problem) throw new CommonplaceError('invalid_input', `${what}: its source path "${source.slice(0, 200)}" ${problem}; it was not read`);
+  if (problem)
+    throw new CommonplaceError(
+      'invalid_input',
+      `${what}: its source path "${source.slice(0, 200)}" ${problem}; it was not read`,
+    );
 }
 
 /**
@@ -67,22 +97,35 @@ export function readSourceFile(source: string, what: string): ImportSource {
     real = realpathSync(source);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CommonplaceError('not_found', `${source}: no such file (${what} was imported from it)`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new CommonplaceError(
+        'not_found',
+        `${source}: no such file (${what} was imported from it)`,
+      );
     throw new CommonplaceError('io_error', `${source}: cannot be read (${errorMessage(e)})`);
   }
   if (real !== source) checkSourcePath(real, `${what} (${source} leads to ${real})`);
   let fd: number;
   try {
-    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+    fd = openSync(
+      real,
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0),
+    );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new CommonplaceError('io_error', `${source}: cannot be read (permission denied)`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CommonplaceError('io_error', `${source}: cannot be read (permission denied)`);
     throw new CommonplaceError('io_error', `${source}: cannot be read (${errorMessage(e)})`);
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new CommonplaceError('not_a_file', `${source}: is a folder, not a file`);
-    if (!stat.isFile()) throw new CommonplaceError('not_a_file', `${source}: is not a regular file (a device, FIFO or socket is never read)`);
+    if (stat.isDirectory())
+      throw new CommonplaceError('not_a_file', `${source}: is a folder, not a file`);
+    if (!stat.isFile())
+      throw new CommonplaceError(
+        'not_a_file',
+        `${source}: is not a regular file (a device, FIFO or socket is never read)`,
+      );
     checkImportSize(stat.size, source);
     return { bytes: readFileSync(fd), fileName: basename(real), source: real };
   } catch (e) {

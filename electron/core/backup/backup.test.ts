@@ -34,10 +34,16 @@ describe('backup', () => {
   it('refuses the live library, a missing folder and a folder as target, writing nothing', async () => {
     const t = openTestLibrary(tempDir());
     const lib = t.library.path;
-    await expect(backupLibrary(t.library.db, lib, lib)).rejects.toThrow(/is the open library itself/);
-    await expect(backupLibrary(t.library.db, lib, `${lib}-wal`)).rejects.toThrow(/is the open library itself/);
+    await expect(backupLibrary(t.library.db, lib, lib)).rejects.toThrow(
+      /is the open library itself/,
+    );
+    await expect(backupLibrary(t.library.db, lib, `${lib}-wal`)).rejects.toThrow(
+      /is the open library itself/,
+    );
     const dir = tempDir();
-    await expect(backupLibrary(t.library.db, lib, join(dir, 'missing', 'b.sqlite'))).rejects.toThrow(/the folder does not exist/);
+    await expect(
+      backupLibrary(t.library.db, lib, join(dir, 'missing', 'b.sqlite')),
+    ).rejects.toThrow(/the folder does not exist/);
     mkdirSync(join(dir, 'sub'));
     await expect(backupLibrary(t.library.db, lib, join(dir, 'sub'))).rejects.toThrow(/is a folder/);
     expect(readdirSync(dir)).toEqual(['sub']);

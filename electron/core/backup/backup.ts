@@ -24,7 +24,11 @@ function realTarget(path: string): string {
   return join(realpathSync(dirname(path)), basename(path));
 }
 
-export async function backupLibrary(db: Database, libraryPath: string, out: string): Promise<BackupResult> {
+export async function backupLibrary(
+  db: Database,
+  libraryPath: string,
+  out: string,
+): Promise<BackupResult> {
   const target = resolve(out);
   const folder = dirname(target);
   const st = statSync(folder, { throwIfNoEntry: false });
@@ -32,10 +36,22 @@ export async function backupLibrary(db: Database, libraryPath: string, out: stri
   if (!st.isDirectory()) throw new CommonplaceError('io_error', `${folder}: not a folder`);
   const live = realTarget(resolve(libraryPath));
   const dest = realTarget(target);
-  if (dest === live || dest === `${live}-wal` || dest === `${live}-shm` || dest === `${live}-journal`) {
-    throw new CommonplaceError('invalid_input', `${target} is the open library itself: choose another file for the backup.`);
+  if (
+    dest === live ||
+    dest === `${live}-wal` ||
+    dest === `${live}-shm` ||
+    dest === `${live}-journal`
+  ) {
+    throw new CommonplaceError(
+      'invalid_input',
+      `${target} is the open library itself: choose another file for the backup.`,
+    );
   }
-  if (existsSync(target) && statSync(target).isDirectory()) throw new CommonplaceError('not_a_file', `${target} is a folder: give a file name for the backup.`);
+  if (existsSync(target) && statSync(target).isDirectory())
+    throw new CommonplaceError(
+      'not_a_file',
+      `${target} is a folder: give a file name for the backup.`,
+    );
 
   removeStaleTemps(target);
   const temp = tempPathFor(target);
@@ -47,15 +63,23 @@ export async function backupLibrary(db: Database, libraryPath: string, out: stri
       // The copy inherits WAL mode; a backup is one self-contained file, with no -wal/-shm beside it.
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new CommonplaceError('io_error', `The backup copy failed its integrity check (${String(check)}); ${target} was not written.`);
+      if (check !== 'ok')
+        throw new CommonplaceError(
+          'io_error',
+          `The backup copy failed its integrity check (${String(check)}); ${target} was not written.`,
+        );
     } finally {
       copy.close();
     }
     renameSync(temp, target);
     return { path: target, bytes: statSync(target).size, pages: progress.totalPages };
   } catch (e) {
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) rmSync(f, { force: true });
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`])
+      rmSync(f, { force: true });
     if (e instanceof CommonplaceError) throw e;
-    throw new CommonplaceError('io_error', `Can't write the backup to ${target}: ${errorMessage(e)}`);
+    throw new CommonplaceError(
+      'io_error',
+      `Can't write the backup to ${target}: ${errorMessage(e)}`,
+    );
   }
 }

@@ -45,7 +45,9 @@ describe('the copy kept before an upgrade', () => {
     const written = statSync(copyPath).mtimeMs;
     openDatabase(file).close();
     expect(statSync(copyPath).mtimeMs).toBe(written);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak') || f.endsWith('.tmp'))).toEqual([`lib.sqlite.v${OLD}.bak`]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak') || f.endsWith('.tmp'))).toEqual([
+      `lib.sqlite.v${OLD}.bak`,
+    ]);
   });
 
   it('is announced before the upgrade, and skipped for derived libraries that ask (the bench cache)', () => {
@@ -71,14 +73,22 @@ describe('the copy kept before an upgrade', () => {
     writeFileSync(join(dir, 'lib.sqlite.v2.bak'), 'an earlier upgrade');
     writeFileSync(join(dir, 'other.sqlite.v2.bak'), 'another library');
     openDatabase(file).close();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak')).sort()).toEqual([`lib.sqlite.v${OLD}.bak`, 'other.sqlite.v2.bak']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.bak'))
+        .sort(),
+    ).toEqual([`lib.sqlite.v${OLD}.bak`, 'other.sqlite.v2.bak']);
   });
 
   it('that cannot be written stops the upgrade with a message naming it, and leaves the library as it was', () => {
     const dir = tempDir();
     const file = oldLibrary(dir);
     mkdirSync(upgradeBackupPath(file, OLD)); // a folder where the copy should go
-    expect(() => openDatabase(file)).toThrow(new RegExp(`keeps a copy of it first \\(${upgradeBackupPath(file, OLD).replaceAll('.', '\\.')}\\), but could not write the copy`));
+    expect(() => openDatabase(file)).toThrow(
+      new RegExp(
+        `keeps a copy of it first \\(${upgradeBackupPath(file, OLD).replaceAll('.', '\\.')}\\), but could not write the copy`,
+      ),
+    );
     const lib = readOnly(file);
     expect(lib.pragma('user_version', { simple: true })).toBe(OLD);
     expect(lib.prepare('SELECT title FROM articles').pluck().all()).toEqual(['Kept']);

@@ -18,7 +18,10 @@ export class ChangeFeed {
   }
 
   private maxSeq(): number {
-    return this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes').get()?.seq ?? 0;
+    return (
+      this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes').get()
+        ?.seq ?? 0
+    );
   }
 
   private dataVersion(): number {

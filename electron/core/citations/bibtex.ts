@@ -17,26 +17,27 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** Escapes TeX specials so the value reads back as written (braces stay balanced). */
 export function escapeBibtex(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[\\{}$&%#_~^]/g, (c) => {
-      switch (c) {
-        case '\\':
-          return '\\textbackslash{}';
-        case '~':
-          return '\\textasciitilde{}';
-        case '^':
-          return '\\textasciicircum{}';
-        default:
-          return `\\${c}`;
-      }
-    });
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[\\{}$&%#_~^]/g, (c) => {
+    switch (c) {
+      case '\\':
+        return '\\textbackslash{}';
+      case '~':
+        return '\\textasciitilde{}';
+      case '^':
+        return '\\textasciicircum{}';
+      default:
+        return `\\${c}`;
+    }
+  });
 }
 
 function bibName(n: CslName): string {
   // An organisation is one braced unit, so it is not split into family/given.
   if (n.literal) return `{${escapeBibtex(n.literal)}}`;
-  return [n.family, n.given].filter(Boolean).map((p) => escapeBibtex(p!)).join(', ');
+  return [n.family, n.given]
+    .filter(Boolean)
+    .map((p) => escapeBibtex(p!))
+    .join(', ');
 }
 
 function keyPart(value: string): string {
@@ -53,7 +54,11 @@ function baseKey(item: CslItem): string {
   const first = item.author?.[0];
   const who = keyPart(first?.family ?? first?.literal?.split(' ')[0] ?? '') || 'anon';
   const year = item.issued?.['date-parts'][0]?.[0] ?? 'nd';
-  const word = item.title.split(/\s+/).map(keyPart).find((w) => w && !STOP_WORDS.has(w)) ?? '';
+  const word =
+    item.title
+      .split(/\s+/)
+      .map(keyPart)
+      .find((w) => w && !STOP_WORDS.has(w)) ?? '';
   return `${who}${year}${word}`;
 }
 
@@ -97,9 +102,17 @@ export function bibtexEntry(item: CslItem, key: string): string {
   if (item.type === 'report') add('institution', item.publisher);
   else add('publisher', item.publisher);
   // url is verbatim in BibTeX: only the characters that would break the braces are encoded.
-  if (item.URL) fields.push(['url', `{${item.URL.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c))}}`]);
+  if (item.URL)
+    fields.push(['url', `{${item.URL.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c))}}`]);
   const accessed = item.accessed?.['date-parts'][0];
-  if (accessed) add('urldate', accessed.filter((p) => p !== undefined).map((p, i) => (i ? String(p).padStart(2, '0') : String(p))).join('-'));
+  if (accessed)
+    add(
+      'urldate',
+      accessed
+        .filter((p) => p !== undefined)
+        .map((p, i) => (i ? String(p).padStart(2, '0') : String(p)))
+        .join('-'),
+    );
   add('language', item.language);
   const body = fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n');
   return `@${BIBTEX_TYPE[item.type]}{${key},\n${body}\n}\n`;

@@ -20,20 +20,47 @@ const news: CitableSource = {
   mediaType: 'text/html',
   imported: '2026-11-27T09:00:00Z',
 };
-const undatedPage: CitableSource = { ...news, id: 'a-page', title: 'Harbour notes', published: null, byline: 'Ann Lee' };
-const pdf: CitableSource = { ...news, id: 'a-pdf', title: 'Sea level report', byline: 'Coastal Institute', published: '2021', siteName: 'Coast Press', source: '/docs/sea.pdf', mediaType: 'application/pdf' };
-const book: CitableSource = { ...pdf, id: 'a-book', title: 'The Long Shore', byline: 'Ruth Ozeki', published: '2013-03', source: '/books/shore.epub', mediaType: 'application/epub+zip' };
+const undatedPage: CitableSource = {
+  ...news,
+  id: 'a-page',
+  title: 'Harbour notes',
+  published: null,
+  byline: 'Ann Lee',
+};
+const pdf: CitableSource = {
+  ...news,
+  id: 'a-pdf',
+  title: 'Sea level report',
+  byline: 'Coastal Institute',
+  published: '2021',
+  siteName: 'Coast Press',
+  source: '/docs/sea.pdf',
+  mediaType: 'application/pdf',
+};
+const book: CitableSource = {
+  ...pdf,
+  id: 'a-book',
+  title: 'The Long Shore',
+  byline: 'Ruth Ozeki',
+  published: '2013-03',
+  source: '/books/shore.epub',
+  mediaType: 'application/epub+zip',
+};
 const sources = [news, undatedPage, pdf, book];
 const items = sources.map(toCslItem);
 
 /** citation-js's CSL for a date: [[y, m, d]] without trailing gaps. */
-const parts = (v: unknown): unknown => (v as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0];
-const byId = (data: Record<string, unknown>[], title: string) => data.find((d) => d.title === title);
+const parts = (v: unknown): unknown =>
+  (v as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0];
+const byId = (data: Record<string, unknown>[], title: string) =>
+  data.find((d) => d.title === title);
 
 describe('CSL items', () => {
   it('types each kind of source', () => {
     expect(sources.map(cslType)).toEqual(['article-newspaper', 'webpage', 'report', 'book']);
-    expect(cslType({ ...news, source: '/notes/a.md', mediaType: 'text/markdown' })).toBe('document');
+    expect(cslType({ ...news, source: '/notes/a.md', mediaType: 'text/markdown' })).toBe(
+      'document',
+    );
   });
   it('splits bylines into people and keeps organisations whole', () => {
     expect(bylineNames('By Jane Doe, John Smith & Ann Lee')).toEqual([
@@ -120,7 +147,10 @@ describe('BibTeX', () => {
     expect(got[0]).toBe('doe2024tides');
     expect(got[1]).toBe('doe2024tidesa');
     const bib = toBibtex([same, same]);
-    expect([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(['doe2024tides', 'doe2024tidesa']);
+    expect([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual([
+      'doe2024tides',
+      'doe2024tidesa',
+    ]);
   });
   it('keeps braces balanced whatever the input', () => {
     const hostile = escapeBibtex('}{ \\} \u0000 { unbalanced');
@@ -131,7 +161,10 @@ describe('BibTeX', () => {
       expect(depth).toBeGreaterThanOrEqual(0);
     }
     expect(depth).toBe(0);
-    const entry = bibtexEntry(toCslItem({ ...news, title: '}{ evil } @misc{x,', byline: null }), 'k');
+    const entry = bibtexEntry(
+      toCslItem({ ...news, title: '}{ evil } @misc{x,', byline: null }),
+      'k',
+    );
     expect(new Cite(entry).data[0]!.title).toBe('}{ evil } @misc{x,');
   });
 });
@@ -169,12 +202,15 @@ describe('RIS', () => {
 });
 
 describe('formatted citations (citeproc)', () => {
-  const cite = (s: CitableSource, style: 'apa' | 'chicago' | 'mla') => formatCitation(toCslItem(s), style);
+  const cite = (s: CitableSource, style: 'apa' | 'chicago' | 'mla') =>
+    formatCitation(toCslItem(s), style);
   const simple: CitableSource = { ...news, title: 'Tides and towns' };
 
   it('APA: surname and initials with "&", year after the authors, site in italics', () => {
     const c = cite(simple, 'apa');
-    expect(c.text).toBe('Doe, J., & Smith, J. (2024, June 18). Tides and towns. The Courier. https://example.com/tides?a=1&b=2');
+    expect(c.text).toBe(
+      'Doe, J., & Smith, J. (2024, June 18). Tides and towns. The Courier. https://example.com/tides?a=1&b=2',
+    );
     expect(c.html).toContain('<i>The Courier</i>');
     expect(c.html).not.toContain('<i>Tides and towns</i>');
   });
@@ -186,16 +222,22 @@ describe('formatted citations (citeproc)', () => {
   });
   it('Chicago author-date: first author inverted, year second, title in quotes', () => {
     const c = cite(simple, 'chicago');
-    expect(c.text).toBe('Doe, Jane, and John Smith. 2024. “Tides and towns.” The Courier, June 18, 2024. https://example.com/tides?a=1&b=2.');
+    expect(c.text).toBe(
+      'Doe, Jane, and John Smith. 2024. “Tides and towns.” The Courier, June 18, 2024. https://example.com/tides?a=1&b=2.',
+    );
     expect(c.html).toContain('<i>The Courier</i>');
     expect(cite(undatedPage, 'chicago').text).toContain('Accessed November 27, 2026');
   });
   it('MLA: no year after the authors, day month year with the container', () => {
     const c = cite(simple, 'mla');
-    expect(c.text).toBe('Doe, Jane, and John Smith. “Tides and towns.” The Courier, 18 June 2024, https://example.com/tides?a=1&b=2.');
+    expect(c.text).toBe(
+      'Doe, Jane, and John Smith. “Tides and towns.” The Courier, 18 June 2024, https://example.com/tides?a=1&b=2.',
+    );
     expect(c.html).toContain('<i>The Courier</i>');
     expect(cite(undatedPage, 'mla').text).toContain('Accessed 27 Nov. 2026');
-    expect(cite({ ...simple, byline: 'A One, B Two, C Three' }, 'mla').text).toMatch(/^One, A, et al\./);
+    expect(cite({ ...simple, byline: 'A One, B Two, C Three' }, 'mla').text).toMatch(
+      /^One, A, et al\./,
+    );
   });
   it('italicises a book or report title in every style', () => {
     for (const style of ['apa', 'chicago', 'mla'] as const) {
@@ -209,7 +251,17 @@ describe('formatted citations (citeproc)', () => {
     expect(cite({ ...simple, title: 'Renamed' }, 'apa').text).toContain('Renamed');
   });
   it('formats a source with nothing but a title', () => {
-    const bare: CslItem = toCslItem({ id: 'x', title: '', subtitle: null, byline: null, published: null, siteName: null, lang: null, source: null });
-    for (const style of ['apa', 'chicago', 'mla'] as const) expect(formatCitation(bare, style).text).toContain('Untitled');
+    const bare: CslItem = toCslItem({
+      id: 'x',
+      title: '',
+      subtitle: null,
+      byline: null,
+      published: null,
+      siteName: null,
+      lang: null,
+      source: null,
+    });
+    for (const style of ['apa', 'chicago', 'mla'] as const)
+      expect(formatCitation(bare, style).text).toContain('Untitled');
   });
 });

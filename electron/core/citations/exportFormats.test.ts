@@ -11,7 +11,10 @@ import { passageCitation } from './passage';
 const tempDir = useTempDir();
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-async function built(format: 'csljson' | 'bibtex' | 'ris' | 'md', style?: 'apa' | 'chicago' | 'mla') {
+async function built(
+  format: 'csljson' | 'bibtex' | 'ris' | 'md',
+  style?: 'apa' | 'chicago' | 'mla',
+) {
   const f = await exportFixture(tempDir());
   const b = await buildExport(f.library.db, options(format, style ? { style } : {}));
   f.library.close();
@@ -25,7 +28,9 @@ describe('citation export formats', () => {
       const { name, body } = await built(format);
       expect(name).toMatch({ csljson: /\.json$/, bibtex: /\.bib$/, ris: /\.ris$/ }[format]);
       const data = new Cite(body).data;
-      expect(data.map((d) => d.title).sort()).toEqual([HOSTILE_TITLE, 'Putin arrives in North Korea'].sort());
+      expect(data.map((d) => d.title).sort()).toEqual(
+        [HOSTILE_TITLE, 'Putin arrives in North Korea'].sort(),
+      );
       const news = data.find((d) => d.title === 'Putin arrives in North Korea')!;
       expect(news.URL).toBe('https://news.example/putin-north-korea');
     }
@@ -41,12 +46,18 @@ describe('citation export formats', () => {
   it('copies a passage as its quote plus a citation, in text and HTML, escaping the quote', async () => {
     const f = await exportFixture(tempDir());
     const apa = passageCitation(f.library.db, f.passages.trade.id, 'apa');
-    expect(apa.text).toBe(`“${Q_TRADE}”\n— Reporter, J. (2024, June 18). Putin arrives in North Korea. The Daily Wire Service. https://news.example/putin-north-korea`);
-    expect(apa.html).toBe(`<blockquote><p>${Q_TRADE}</p></blockquote><p>— Reporter, J. (2024, June 18). Putin arrives in North Korea. <i>The Daily Wire Service</i>. https://news.example/putin-north-korea</p>`);
+    expect(apa.text).toBe(
+      `“${Q_TRADE}”\n— Reporter, J. (2024, June 18). Putin arrives in North Korea. The Daily Wire Service. https://news.example/putin-north-korea`,
+    );
+    expect(apa.html).toBe(
+      `<blockquote><p>${Q_TRADE}</p></blockquote><p>— Reporter, J. (2024, June 18). Putin arrives in North Korea. <i>The Daily Wire Service</i>. https://news.example/putin-north-korea</p>`,
+    );
     const short = passageCitation(f.library.db, f.passages.formula.id, null);
     expect(short.html).not.toContain('<script>');
     expect(short.text).toContain('Ann "Ace" O\'Neil');
-    expect(() => passageCitation(f.library.db, '01936b2e-8f7a-7c3d-9b1e-2f4a6c8d0e12', 'mla')).toThrow(/No passage/);
+    expect(() =>
+      passageCitation(f.library.db, '01936b2e-8f7a-7c3d-9b1e-2f4a6c8d0e12', 'mla'),
+    ).toThrow(/No passage/);
     f.library.close();
   });
 });

@@ -13,7 +13,12 @@ function items(doc: ExportDocument): CslItem[] {
   return doc.sources.map(toCslItem);
 }
 
-function writer(format: 'csljson' | 'bibtex' | 'ris', extension: string, mediaType: string, render: (items: CslItem[]) => string): FormatWriter {
+function writer(
+  format: 'csljson' | 'bibtex' | 'ris',
+  extension: string,
+  mediaType: string,
+  render: (items: CslItem[]) => string,
+): FormatWriter {
   return {
     format,
     extension,
@@ -27,6 +32,11 @@ function writer(format: 'csljson' | 'bibtex' | 'ris', extension: string, mediaTy
   };
 }
 
-export const cslJsonFormat = writer('csljson', 'json', 'application/vnd.citationstyles.csl+json', (list) => JSON.stringify(list, null, 2) + '\n');
+export const cslJsonFormat = writer(
+  'csljson',
+  'json',
+  'application/vnd.citationstyles.csl+json',
+  (list) => JSON.stringify(list, null, 2) + '\n',
+);
 export const bibtexFormat = writer('bibtex', 'bib', 'application/x-bibtex', toBibtex);
 export const risFormat = writer('ris', 'ris', 'application/x-research-info-systems', toRis);

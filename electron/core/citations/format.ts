@@ -11,7 +11,11 @@ import { CHICAGO_STYLE } from './styles/chicago';
 import { LOCALE_EN_US } from './styles/locale-en-us';
 import { MLA_STYLE } from './styles/mla';
 
-export const STYLE_XML: Record<CitationStyle, string> = { apa: APA_STYLE, chicago: CHICAGO_STYLE, mla: MLA_STYLE };
+export const STYLE_XML: Record<CitationStyle, string> = {
+  apa: APA_STYLE,
+  chicago: CHICAGO_STYLE,
+  mla: MLA_STYLE,
+};
 
 export interface FormattedCitation {
   text: string;
@@ -60,9 +64,15 @@ function engine(style: CitationStyle, mode: Mode): StyleEngine {
 
 /** Strips citeproc's entry wrapper (`<div class="csl-entry">…</div>`) so the HTML is inline. */
 function inlineHtml(html: string): string {
-  return html.replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '').trim();
+  return html
+    .replace(/^<div class="csl-entry">/, '')
+    .replace(/<\/div>$/, '')
+    .trim();
 }
 
 export function formatCitation(item: CslItem, style: CitationStyle): FormattedCitation {
-  return { text: engine(style, 'text').format(item), html: inlineHtml(engine(style, 'html').format(item)) };
+  return {
+    text: engine(style, 'text').format(item),
+    html: inlineHtml(engine(style, 'html').format(item)),
+  };
 }

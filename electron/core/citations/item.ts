@@ -46,7 +46,11 @@ export interface CitableSource {
   imported?: string | null;
 }
 
-const clean = (v: string | null | undefined): string => (v ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+const clean = (v: string | null | undefined): string =>
+  (v ?? '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** "2024-06-18T…" → [[2024, 6, 18]]; undefined for anything that isn't an ISO calendar date. */
 export function cslDate(value: string | null | undefined): CslDate | undefined {
@@ -59,8 +63,26 @@ export function cslDate(value: string | null | undefined): CslDate | undefined {
 }
 
 /** Particles that belong to the family name ("Ludwig van Beethoven" → family "van Beethoven"). */
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
-const ORG_WORDS = /\b(staff|press|news|agency|reuters|associated|editorial|board|team|inc|ltd|university|institute|department|ministry|office|committee|foundation|association|society|council)\b/i;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+]);
+const ORG_WORDS =
+  /\b(staff|press|news|agency|reuters|associated|editorial|board|team|inc|ltd|university|institute|department|ministry|office|committee|foundation|association|society|council)\b/i;
 
 /**
  * Common Korean, Chinese and Taiwanese family names in their usual romanizations. With a
@@ -68,12 +90,14 @@ const ORG_WORDS = /\b(staff|press|news|agency|reuters|associated|editorial|board
  * East Asian order, family name first; Western hyphenated names put the hyphen first ("Jean-Paul").
  */
 const EAST_ASIAN_FAMILY = new Set(
-  ('kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin sin kwon ' +
+  (
+    'kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin sin kwon ' +
     'hwang ahn an song yoo yu ryu hong jeon chun ko go moon mun yang son sohn bae baek paik heo hur nam shim sim noh roh ha ' +
     'kwak sung seong cha joo ju woo koo ku min na jin ji um eom chae won cheon bang kong hyun ham byun yeo choo do so seok ' +
     'seol ma gil wi pyo myung ki ban wang li zhang liu chen huang zhao wu zhou xu sun zhu hu guo he lin gao luo zheng liang ' +
     'xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng wei su lu ding ren shen yao xi tsai lai ' +
-    'hsu hsieh chiang kuo wong chan leung').split(' '),
+    'hsu hsieh chiang kuo wong chan leung'
+  ).split(' '),
 );
 
 function personName(raw: string): CslName {
@@ -85,7 +109,11 @@ function personName(raw: string): CslName {
   }
   const words = name.split(' ');
   if (words.length < 2 || ORG_WORDS.test(name)) return { literal: name };
-  if (words.length === 2 && EAST_ASIAN_FAMILY.has(words[0]!.toLowerCase()) && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[1]!)) {
+  if (
+    words.length === 2 &&
+    EAST_ASIAN_FAMILY.has(words[0]!.toLowerCase()) &&
+    /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[1]!)
+  ) {
     return { family: words[0]!, given: words[1]! };
   }
   let i = words.length - 1;
@@ -100,7 +128,9 @@ export function bylineNames(byline: string | null | undefined): CslName[] {
   // "Doe, Jane" is one person, inverted (a one-word family name before the only comma).
   if (/^[^\s,]+,\s*[^,&]+$/.test(text) && !/\sand\s/i.test(text)) return [personName(text)];
   // "Doe, Jane; Smith, John" keeps its commas; otherwise commas, "and" and "&" separate people.
-  const people = text.includes(';') ? text.split(/\s*;\s*/) : text.split(/\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)\s*/i);
+  const people = text.includes(';')
+    ? text.split(/\s*;\s*/)
+    : text.split(/\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)\s*/i);
   return people.filter((p) => p.trim()).map(personName);
 }
 

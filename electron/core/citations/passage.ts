@@ -17,13 +17,26 @@ export interface QuotedCitation {
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function passageCitation(db: Database, passageId: string, style: CitationStyle | null): QuotedCitation {
-  const row = db.prepare<[string], { exact: string; article_id: string }>('SELECT exact, article_id FROM passages WHERE id = ?').get(passageId);
+export function passageCitation(
+  db: Database,
+  passageId: string,
+  style: CitationStyle | null,
+): QuotedCitation {
+  const row = db
+    .prepare<[string], { exact: string; article_id: string }>(
+      'SELECT exact, article_id FROM passages WHERE id = ?',
+    )
+    .get(passageId);
   const source = row && citableSources(db, [row.article_id]).get(row.article_id);
   if (!row || !source) throw new CommonplaceError('not_found', `No passage with id ${passageId}.`);
-  const cite = style ? formatCitation(toCslItem(source), style) : { text: shortCitation(source), html: escapeHtml(shortCitation(source)) };
+  const cite = style
+    ? formatCitation(toCslItem(source), style)
+    : { text: shortCitation(source), html: escapeHtml(shortCitation(source)) };
   const quote = row.exact.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
-  const paragraphs = quote.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+  const paragraphs = quote
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
   return {
     text: `“${quote}”\n— ${cite.text}`,
     html: `<blockquote>${paragraphs}</blockquote><p>— ${cite.html}</p>`,

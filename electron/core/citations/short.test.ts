@@ -3,15 +3,22 @@ import { citationDate, shortCitation } from './short';
 
 describe('shortCitation', () => {
   it('joins byline, title, site and the calendar date', () => {
-    expect(shortCitation({ byline: 'Ji Da-gyum', title: "Putin's state visit", siteName: 'The Korea Herald', published: '2024-06-18T16:20:00' })).toBe(
-      "Ji Da-gyum, Putin's state visit, The Korea Herald, 2024-06-18",
-    );
+    expect(
+      shortCitation({
+        byline: 'Ji Da-gyum',
+        title: "Putin's state visit",
+        siteName: 'The Korea Herald',
+        published: '2024-06-18T16:20:00',
+      }),
+    ).toBe("Ji Da-gyum, Putin's state visit, The Korea Herald, 2024-06-18");
   });
 
   it('skips missing, blank and repeated parts', () => {
     expect(shortCitation({ title: 'Only a title' })).toBe('Only a title');
     expect(shortCitation({ byline: '  ', title: 'T', siteName: null, published: '' })).toBe('T');
-    expect(shortCitation({ byline: 'Reuters', title: 'T', siteName: 'reuters' })).toBe('Reuters, T');
+    expect(shortCitation({ byline: 'Reuters', title: 'T', siteName: 'reuters' })).toBe(
+      'Reuters, T',
+    );
     expect(shortCitation({})).toBe('');
   });
 

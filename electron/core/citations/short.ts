@@ -20,7 +20,12 @@ export function citationDate(published: string | null | undefined): string {
 
 export function shortCitation(source: CitationSource): string {
   const parts: string[] = [];
-  for (const raw of [source.byline, source.title, source.siteName, citationDate(source.published)]) {
+  for (const raw of [
+    source.byline,
+    source.title,
+    source.siteName,
+    citationDate(source.published),
+  ]) {
     const part = (raw ?? '').replace(/\s+/g, ' ').trim();
     // A site named like its byline ("Reuters, …, Reuters") says it once.
     if (part && !parts.some((p) => p.toLowerCase() === part.toLowerCase())) parts.push(part);

@@ -16,7 +16,10 @@ interface SourceRow {
 }
 
 /** The articles with these ids (missing ones left out), with their original's media type. */
-export function citableSources(db: Database, articleIds: readonly string[]): Map<string, CitableSource> {
+export function citableSources(
+  db: Database,
+  articleIds: readonly string[],
+): Map<string, CitableSource> {
   const rows = db
     .prepare<[string], SourceRow>(
       `SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type
@@ -26,7 +29,18 @@ export function citableSources(db: Database, articleIds: readonly string[]): Map
   return new Map(
     rows.map((r) => [
       r.id,
-      { id: r.id, title: r.title, subtitle: r.subtitle, byline: r.byline, published: r.published, siteName: r.site_name, lang: r.lang, source: r.source, mediaType: r.media_type, imported: r.created_at },
+      {
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle,
+        byline: r.byline,
+        published: r.published,
+        siteName: r.site_name,
+        lang: r.lang,
+        source: r.source,
+        mediaType: r.media_type,
+        imported: r.created_at,
+      },
     ]),
   );
 }

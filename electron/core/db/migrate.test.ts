@@ -17,8 +17,20 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(migrations.at(-1)!.version);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['articles', 'originals', 'tags', 'article_tags', 'changes', 'articles_fts']));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'articles',
+        'originals',
+        'tags',
+        'article_tags',
+        'changes',
+        'articles_fts',
+      ]),
+    );
     db.close();
   });
 
@@ -97,7 +109,8 @@ describe('migration 1 (initial)', () => {
     db.prepare(
       "INSERT INTO articles (id, title, format, hash, text, body, created_at, updated_at) VALUES ('0190a000-0000-7000-8000-000000000001', 'Café society', 'text', 'h1', 'body words here', '{}', 'now', 'now')",
     ).run();
-    const match = (q: string) => db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck().all(q);
+    const match = (q: string) =>
+      db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck().all(q);
     expect(match('cafe')).toHaveLength(1); // diacritics folded
     db.prepare("UPDATE articles SET text = 'different words' WHERE hash = 'h1'").run();
     expect(match('body')).toHaveLength(0);

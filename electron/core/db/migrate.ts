@@ -17,7 +17,12 @@ export function schemaVersion(db: Database): number {
  * (the schema change and its `user_version` commit together, so a crash never leaves a
  * half-migrated library). A database written by a newer build is refused, never downgraded.
  */
-export function migrate(db: Database, migrations: readonly Migration[], file: string, target?: number): number {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+  file: string,
+  target?: number,
+): number {
   const latest = migrations.at(-1)?.version ?? 0;
   const goal = target ?? latest;
   const current = schemaVersion(db);

@@ -38,7 +38,10 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       mkdirSync(dirname(file), { recursive: true });
     } catch (e) {
       if (e instanceof CommonplaceError) throw e;
-      throw new CommonplaceError('io_error', `${file}: cannot create the library's folder (${errorMessage(e)})`);
+      throw new CommonplaceError(
+        'io_error',
+        `${file}: cannot create the library's folder (${errorMessage(e)})`,
+      );
     }
   }
   let db: Database;
@@ -60,7 +63,11 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     // An existing library about to be upgraded: keep a copy of it as it was first.
     if (file !== ':memory:' && version > 0 && version < goal) {
       const keep = !opts.noUpgradeCopy;
-      opts.onUpgrade?.({ from: version, to: goal, copy: keep ? upgradeBackupPath(file, version) : null });
+      opts.onUpgrade?.({
+        from: version,
+        to: goal,
+        copy: keep ? upgradeBackupPath(file, version) : null,
+      });
       if (keep) backupBeforeUpgrade(db, file, version);
     }
     migrate(db, migrations, file, opts.targetVersion);
@@ -75,11 +82,18 @@ function explainOpenError(file: string, e: unknown): Error {
   if (e instanceof CommonplaceError) return e;
   const msg = errorMessage(e);
   if (/file is not a database|file is encrypted/i.test(msg)) {
-    return new CommonplaceError('io_error', `${file}: is not a Commonplace library (not an SQLite database)`);
+    return new CommonplaceError(
+      'io_error',
+      `${file}: is not a Commonplace library (not an SQLite database)`,
+    );
   }
   const storage = explainStorageError(e, file);
   if (storage) return storage;
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|wrong ELF class|file too short|cannot open shared object|Module did not self-register|Could not locate the bindings file/.test(msg)) {
+  if (
+    /NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|wrong ELF class|file too short|cannot open shared object|Module did not self-register|Could not locate the bindings file/.test(
+      msg,
+    )
+  ) {
     return new CommonplaceError(
       'native_module',
       `better-sqlite3 was built for a different runtime than this one (${process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.versions.node}`}). ` +
@@ -87,7 +101,10 @@ function explainOpenError(file: string, e: unknown): Error {
     );
   }
   if (/file is not a database|file is encrypted/i.test(msg)) {
-    return new CommonplaceError('io_error', `${file}: is not a Commonplace library (not an SQLite database)`);
+    return new CommonplaceError(
+      'io_error',
+      `${file}: is not a Commonplace library (not an SQLite database)`,
+    );
   }
   return new CommonplaceError('io_error', `${file}: cannot open the library (${msg})`);
 }

@@ -71,11 +71,21 @@ export function checkLibraryFile(file: string): string[] {
 
 /** Tables that hold data (not search indexes, their shadow tables, or SQLite's own). */
 function dataTables(db: Database): string[] {
-  const all = db.prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY rowid").all();
+  const all = db
+    .prepare<[], { name: string; sql: string | null }>(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY rowid",
+    )
+    .all();
   const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
   return all
     .map((t) => t.name)
-    .filter((n) => !n.startsWith('sqlite_') && n !== 'changes' && !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)));
+    .filter(
+      (n) =>
+        !n.startsWith('sqlite_') &&
+        n !== 'changes' &&
+        !virtual.includes(n) &&
+        !virtual.some((v) => n.startsWith(`${v}_`)),
+    );
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -84,17 +94,37 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Copies one table's readable rows in rowid order. A read that fails (a damaged page) is skipped
  * by seeking ever further past the last good rowid until a seek succeeds.
  */
-function copyRows(src: Database, dest: Database, table: string): { copied: number; unreadable: number | null } {
-  const destColumns = new Set((dest.pragma(`table_info(${quote(table)})`) as { name: string }[]).map((c) => c.name));
-  const columns = (src.pragma(`table_info(${quote(table)})`) as { name: string }[]).map((c) => c.name).filter((c) => destColumns.has(c));
+function copyRows(
+  src: Database,
+  dest: Database,
+  table: string,
+): { copied: number; unreadable: number | null } {
+  const destColumns = new Set(
+    (dest.pragma(`table_info(${quote(table)})`) as { name: string }[]).map((c) => c.name),
+  );
+  const columns = (src.pragma(`table_info(${quote(table)})`) as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => destColumns.has(c));
   if (!columns.length) return { copied: 0, unreadable: 0 };
-  const insert = dest.prepare(`INSERT OR IGNORE INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const withoutRowid = /\bWITHOUT\s+ROWID\b/i.test(String(src.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) ?? ''));
+  const insert = dest.prepare(
+    `INSERT OR IGNORE INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  const withoutRowid = /\bWITHOUT\s+ROWID\b/i.test(
+    String(
+      src
+        .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")
+        .pluck()
+        .get(table) ?? '',
+    ),
+  );
   if (withoutRowid) {
     // No rowid to seek past damage by: what reads before it is kept.
     let copied = 0;
     try {
-      for (const row of src.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}`).raw().iterate() as Iterable<unknown[]>) {
+      for (const row of src
+        .prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}`)
+        .raw()
+        .iterate() as Iterable<unknown[]>) {
         insert.run(...row);
         copied++;
       }
@@ -105,8 +135,12 @@ function copyRows(src: Database, dest: Database, table: string): { copied: numbe
       return { copied, unreadable: total === null ? null : Math.max(0, total - copied) };
     }
   }
-  const read = src.prepare(`SELECT rowid AS __rid, ${columns.map(quote).join(', ')} FROM ${quote(table)} WHERE rowid > ? ORDER BY rowid`);
-  const seek = src.prepare(`SELECT rowid AS rid FROM ${quote(table)} WHERE rowid >= ? ORDER BY rowid LIMIT 1`).pluck();
+  const read = src.prepare(
+    `SELECT rowid AS __rid, ${columns.map(quote).join(', ')} FROM ${quote(table)} WHERE rowid > ? ORDER BY rowid`,
+  );
+  const seek = src
+    .prepare(`SELECT rowid AS rid FROM ${quote(table)} WHERE rowid >= ? ORDER BY rowid LIMIT 1`)
+    .pluck();
   let copied = 0;
   let damaged = false;
   let after: number | bigint = Number.MIN_SAFE_INTEGER;
@@ -146,7 +180,12 @@ function skipDamage(seek: BetterSqlite3.Statement, last: bigint): bigint | null 
 
 function countRows(db: Database, table: string): number | null {
   try {
-    return Number(db.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get());
+    return Number(
+      db
+        .prepare(`SELECT count(*) FROM ${quote(table)}`)
+        .pluck()
+        .get(),
+    );
   } catch {
     return null;
   }
@@ -173,14 +212,24 @@ function dropOrphans(db: Database): Map<string, number> {
 export function repairLibrary(source: string, target: string): RepairReport {
   const from = resolve(source);
   const to = resolve(target);
-  if (from === to) throw new CommonplaceError('invalid_input', `${to}: repair writes a NEW file; give another path than the damaged library`);
-  if (existsSync(to)) throw new CommonplaceError('invalid_input', `${to}: already exists; repair writes a new file and never replaces one`);
+  if (from === to)
+    throw new CommonplaceError(
+      'invalid_input',
+      `${to}: repair writes a NEW file; give another path than the damaged library`,
+    );
+  if (existsSync(to))
+    throw new CommonplaceError(
+      'invalid_input',
+      `${to}: already exists; repair writes a new file and never replaces one`,
+    );
   const folder = statSync(dirname(to), { throwIfNoEntry: false });
-  if (!folder?.isDirectory()) throw new CommonplaceError('not_found', `${dirname(to)}: the folder does not exist`);
+  if (!folder?.isDirectory())
+    throw new CommonplaceError('not_found', `${dirname(to)}: the folder does not exist`);
   const src = openReadOnly(from);
   const temp = join(dirname(to), `.${basename(to)}.${randomBytes(6).toString('hex')}.tmp`);
   const removeTemp = () => {
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) rmSync(f, { force: true });
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`])
+      rmSync(f, { force: true });
   };
   try {
     const problems = integrityProblems(src);
@@ -189,7 +238,18 @@ export function repairLibrary(source: string, target: string): RepairReport {
       try {
         src.prepare('VACUUM INTO ?').run(temp);
         renameSync(temp, to);
-        return { source: from, path: to, method: 'vacuum', problems, tables: dataTables(src).map((t) => ({ table: t, copied: countRows(src, t) ?? 0, unreadable: 0, orphaned: 0 })) };
+        return {
+          source: from,
+          path: to,
+          method: 'vacuum',
+          problems,
+          tables: dataTables(src).map((t) => ({
+            table: t,
+            copied: countRows(src, t) ?? 0,
+            unreadable: 0,
+            orphaned: 0,
+          })),
+        };
       } catch {
         removeTemp(); // unreadable after all: copy row by row
       }
@@ -201,8 +261,19 @@ export function repairLibrary(source: string, target: string): RepairReport {
       writeTransaction(dest, () => {
         for (const table of dataTables(src)) {
           // A table the copied rows already filled through triggers is derived: not copied twice.
-          const exists = dest.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
-          if (!exists || Number(dest.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get()) > 0) continue;
+          const exists = dest
+            .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+            .get(table);
+          if (
+            !exists ||
+            Number(
+              dest
+                .prepare(`SELECT count(*) FROM ${quote(table)}`)
+                .pluck()
+                .get(),
+            ) > 0
+          )
+            continue;
           tables.push({ table, ...copyRows(src, dest, table), orphaned: 0 });
         }
         for (const [table, n] of dropOrphans(dest)) {
@@ -216,7 +287,11 @@ export function repairLibrary(source: string, target: string): RepairReport {
       dest.pragma('foreign_keys = ON');
       rebuildSearchIndexes(dest);
       const after = integrityProblems(dest);
-      if (after.length) throw new CommonplaceError('internal', `the recovered copy failed its integrity check (${after[0]})`);
+      if (after.length)
+        throw new CommonplaceError(
+          'internal',
+          `the recovered copy failed its integrity check (${after[0]})`,
+        );
       dest.pragma('journal_mode = DELETE');
     } finally {
       dest.close();
@@ -226,7 +301,10 @@ export function repairLibrary(source: string, target: string): RepairReport {
   } catch (e) {
     removeTemp();
     if (e instanceof CommonplaceError) throw e;
-    throw new CommonplaceError('io_error', `${to}: could not write the recovered library (${errorMessage(e)})`);
+    throw new CommonplaceError(
+      'io_error',
+      `${to}: could not write the recovered library (${errorMessage(e)})`,
+    );
   } finally {
     src.close();
   }

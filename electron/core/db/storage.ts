@@ -13,17 +13,25 @@ export function explainStorageError(e: unknown, file: string): CommonplaceError 
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   const say = (message: string) => new CommonplaceError('storage', `${file}: ${message}`);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return say('the disk is full, so nothing was changed; free some space and try again');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return say('the disk is full, so nothing was changed; free some space and try again');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return say(`the library is read-only (${folderWritable(file) ? 'the file' : `its folder ${dirname(file)}`} can't be written), so nothing was changed`);
+    return say(
+      `the library is read-only (${folderWritable(file) ? 'the file' : `its folder ${dirname(file)}`} can't be written), so nothing was changed`,
+    );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return say(`the library file is damaged (${errorMessage(e)}); \`commonplace repair\` copies what is readable into a new file and leaves this one as it is`);
+    return say(
+      `the library file is damaged (${errorMessage(e)}); \`commonplace repair\` copies what is readable into a new file and leaves this one as it is`,
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN') && !folderWritable(file)) {
-    return say(`can't be opened: its folder ${dirname(file)} is read-only (the library keeps its journal files beside it)`);
+    return say(
+      `can't be opened: its folder ${dirname(file)} is read-only (the library keeps its journal files beside it)`,
+    );
   }
-  if (code.startsWith('SQLITE_IOERR')) return say(`could not read or write the library file (${errorMessage(e)})`);
+  if (code.startsWith('SQLITE_IOERR'))
+    return say(`could not read or write the library file (${errorMessage(e)})`);
   return null;
 }
 

@@ -20,8 +20,10 @@ function twoConnections(): [Database, Database] {
   return [a, b];
 }
 
-const rowCount = (db: Database) => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM scratch').get()!.n;
-const addRow = (db: Database, name: string) => db.prepare('INSERT INTO scratch (name) VALUES (?)').run(name);
+const rowCount = (db: Database) =>
+  db.prepare<[], { n: number }>('SELECT count(*) AS n FROM scratch').get()!.n;
+const addRow = (db: Database, name: string) =>
+  db.prepare('INSERT INTO scratch (name) VALUES (?)').run(name);
 
 describe('write transactions', () => {
   it('a plain deferred transaction that reads, then writes after another connection committed, is refused (the bug)', () => {
@@ -73,12 +75,19 @@ describe('write transactions', () => {
       expect(rowCount(b)).toBe(0);
       writeTransaction(a, () => {
         addRow(a, 'one');
-        expect(() => writeTransaction(a, () => {
-          addRow(a, 'two');
-          throw new Error('inner');
-        })).toThrow('inner');
+        expect(() =>
+          writeTransaction(a, () => {
+            addRow(a, 'two');
+            throw new Error('inner');
+          }),
+        ).toThrow('inner');
       });
-      expect(b.prepare<[], { name: string }>('SELECT name FROM scratch').all().map((r) => r.name)).toEqual(['one']);
+      expect(
+        b
+          .prepare<[], { name: string }>('SELECT name FROM scratch')
+          .all()
+          .map((r) => r.name),
+      ).toEqual(['one']);
     } finally {
       a.close();
       b.close();
@@ -120,7 +129,8 @@ describe('write transactions', () => {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'fixtures' ? [] : sourceFiles(path);
+    if (e.isDirectory())
+      return e.name === 'node_modules' || e.name === 'fixtures' ? [] : sourceFiles(path);
     return /\.(ts|mts|cts|mjs|cjs)$/.test(e.name) ? [path] : [];
   });
 }
@@ -132,10 +142,27 @@ describe('no transaction opened any other way (a deferred write transaction fail
   const FORBIDDEN = [/\.transaction\s*\(/, /['"`]\s*(BEGIN|SAVEPOINT)\b/i];
 
   it('finds the calls it forbids (the check itself works)', () => {
-    const bad = ["db.transaction(() => {})()", "db.exec('BEGIN')", 'db.exec("BEGIN IMMEDIATE;")', "db.prepare(`SAVEPOINT x`)"];
-    for (const line of bad) expect(FORBIDDEN.some((re) => re.test(line)), line).toBe(true);
-    const fine = ['writeTransaction(db, () => {})', 'CREATE TRIGGER t AFTER INSERT ON x BEGIN', "`WHEN (x) BEGIN`"];
-    for (const line of fine) expect(FORBIDDEN.some((re) => re.test(line)), line).toBe(false);
+    const bad = [
+      'db.transaction(() => {})()',
+      "db.exec('BEGIN')",
+      'db.exec("BEGIN IMMEDIATE;")',
+      'db.prepare(`SAVEPOINT x`)',
+    ];
+    for (const line of bad)
+      expect(
+        FORBIDDEN.some((re) => re.test(line)),
+        line,
+      ).toBe(true);
+    const fine = [
+      'writeTransaction(db, () => {})',
+      'CREATE TRIGGER t AFTER INSERT ON x BEGIN',
+      '`WHEN (x) BEGIN`',
+    ];
+    for (const line of fine)
+      expect(
+        FORBIDDEN.some((re) => re.test(line)),
+        line,
+      ).toBe(false);
   });
 
   it('only db/transactions.ts opens transactions', () => {
@@ -145,19 +172,31 @@ describe('no transaction opened any other way (a deferred write transaction fail
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {
-          if (FORBIDDEN.some((re) => re.test(line))) offenders.push(`${relative(ELECTRON, file)}:${i + 1}: ${line.trim()}`);
+          if (FORBIDDEN.some((re) => re.test(line)))
+            offenders.push(`${relative(ELECTRON, file)}:${i + 1}: ${line.trim()}`);
         });
     }
-    expect(offenders, 'use writeTransaction (or readTransaction) from electron/core/db/transactions.ts').toEqual([]);
+    expect(
+      offenders,
+      'use writeTransaction (or readTransaction) from electron/core/db/transactions.ts',
+    ).toEqual([]);
   });
 
   it('only openDatabase opens the library (so every connection gets its busy_timeout): no other connection outside tests', () => {
     // The backup's copy and repair's read-only open of a damaged file (openDatabase would migrate,
     // that is write to, it) set the same busy_timeout themselves.
-    const allowed = new Set([join(__dirname, 'open.ts'), join(ELECTRON, 'core', 'backup', 'backup.ts'), join(__dirname, 'repair.ts')]);
+    const allowed = new Set([
+      join(__dirname, 'open.ts'),
+      join(ELECTRON, 'core', 'backup', 'backup.ts'),
+      join(__dirname, 'repair.ts'),
+    ]);
     const offenders = sourceFiles(ELECTRON)
       .filter((f) => !/\.test\.ts$/.test(f) && !allowed.has(f))
-      .filter((f) => /new\s+BetterSqlite3\s*\(|from 'better-sqlite3'/.test(readFileSync(f, 'utf8').replace(/import type [^;]*;/g, '')))
+      .filter((f) =>
+        /new\s+BetterSqlite3\s*\(|from 'better-sqlite3'/.test(
+          readFileSync(f, 'utf8').replace(/import type [^;]*;/g, ''),
+        ),
+      )
       .map((f) => relative(ELECTRON, f));
     expect(offenders, 'open the library with openDatabase (db/open.ts)').toEqual([]);
   });

@@ -66,7 +66,12 @@ export const csvFormat: FormatWriter = {
   mediaType: 'text/csv; charset=utf-8',
   async build(doc, ctx) {
     for (let i = 0; i < doc.items.length; i++) await ctx.tick();
-    return { kind: 'file', fileName: '', mediaType: this.mediaType, bytes: encoder.encode(renderCsv(doc.items)) };
+    return {
+      kind: 'file',
+      fileName: '',
+      mediaType: this.mediaType,
+      bytes: encoder.encode(renderCsv(doc.items)),
+    };
   },
   preview: async (doc) => renderCsv(doc.items).slice(1),
 };

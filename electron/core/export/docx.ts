@@ -4,7 +4,17 @@
  * string passes through `cleanText` first: XML 1.0 forbids most control characters, and one of
  * them would make Word refuse the whole file.
  */
-import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
 import { truncateWords } from './markdown';
 import { cleanText, oneLine, passageUrl, safeInlineHtml } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
@@ -20,7 +30,14 @@ function lines(text: string, opts: { italics?: boolean; bold?: boolean } = {}): 
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...opts }));
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITY: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
@@ -44,14 +61,21 @@ function citationRuns(html: string): TextRun[] {
       if (tag[2] === 'b' || tag[2] === 'strong') bold = Math.max(0, bold + delta);
     } else if (part) {
       const text = cleanText(decodeEntities(part));
-      runs.push(italics || bold ? new TextRun({ text, italics: italics > 0, bold: bold > 0 }) : new TextRun(text));
+      runs.push(
+        italics || bold
+          ? new TextRun({ text, italics: italics > 0, bold: bold > 0 })
+          : new TextRun(text),
+      );
     }
   }
   return runs;
 }
 
 function link(url: string, text: string): ExternalHyperlink {
-  return new ExternalHyperlink({ link: url, children: [new TextRun({ text, style: 'Hyperlink' })] });
+  return new ExternalHyperlink({
+    link: url,
+    children: [new TextRun({ text, style: 'Hyperlink' })],
+  });
 }
 
 /**
@@ -63,20 +87,40 @@ function excerptParagraphs(item: ExportItem): Paragraph[] {
   const p = item.passage;
   const out: Paragraph[] = [];
   // One Quote paragraph per paragraph of the excerpt: Word styles work per paragraph.
-  for (const para of cleanText(p.quote.trim()).split(/\n{2,}/)) out.push(new Paragraph({ style: DOCX_QUOTE_STYLE, children: lines(para) }));
-  if (p.comment.trim()) for (const para of cleanText(p.comment.trim()).split(/\n{2,}/)) out.push(new Paragraph({ children: lines(para) }));
+  for (const para of cleanText(p.quote.trim()).split(/\n{2,}/))
+    out.push(new Paragraph({ style: DOCX_QUOTE_STYLE, children: lines(para) }));
+  if (p.comment.trim())
+    for (const para of cleanText(p.comment.trim()).split(/\n{2,}/))
+      out.push(new Paragraph({ children: lines(para) }));
   const meta: ParagraphChild[] = [];
   // Each line starts with a run that carries the line break itself (one run fewer per line).
   const line = (first: string, rest: ParagraphChild[] = [], italics = false) => {
-    meta.push(new TextRun({ text: first, break: meta.length ? 1 : undefined, italics: italics || undefined }), ...rest);
+    meta.push(
+      new TextRun({
+        text: first,
+        break: meta.length ? 1 : undefined,
+        italics: italics || undefined,
+      }),
+      ...rest,
+    );
   };
-  if (p.orphaned) line('This passage could no longer be placed in its source; the quote is as it was kept.', [], true);
+  if (p.orphaned)
+    line(
+      'This passage could no longer be placed in its source; the quote is as it was kept.',
+      [],
+      true,
+    );
   if (p.tags.length) line(`Tags: ${oneLine(p.tags.join(' · '))}`);
   for (const l of item.links) {
     const label = `“${oneLine(truncateWords(l.otherQuote ?? 'a passage', 20))}”`;
-    line(l.direction === 'out' ? `${oneLine(l.relation)} → ` : `← ${oneLine(l.relation)} `, [link(passageUrl(l.otherId), label)]);
+    line(l.direction === 'out' ? `${oneLine(l.relation)} → ` : `← ${oneLine(l.relation)} `, [
+      link(passageUrl(l.otherId), label),
+    ]);
   }
-  line('— ', [...citationRuns(`${item.citation.html} · `), link(passageUrl(p.id), 'Open in Commonplace')]);
+  line('— ', [
+    ...citationRuns(`${item.citation.html} · `),
+    link(passageUrl(p.id), 'Open in Commonplace'),
+  ]);
   out.push(new Paragraph({ style: DOCX_CITATION_STYLE, children: meta }));
   return out;
 }
@@ -86,16 +130,34 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(oneLine(doc.title))] }),
     new Paragraph({
       style: DOCX_META_STYLE,
-      children: [new TextRun(`${doc.items.length} excerpt${doc.items.length === 1 ? '' : 's'} from ${doc.sources.length} source${doc.sources.length === 1 ? '' : 's'} · exported ${doc.generatedAt.slice(0, 10)}`)],
+      children: [
+        new TextRun(
+          `${doc.items.length} excerpt${doc.items.length === 1 ? '' : 's'} from ${doc.sources.length} source${doc.sources.length === 1 ? '' : 's'} · exported ${doc.generatedAt.slice(0, 10)}`,
+        ),
+      ],
     }),
   ];
-  if (doc.message) children.push(new Paragraph({ style: DOCX_META_STYLE, children: [new TextRun(oneLine(doc.message))] }));
+  if (doc.message)
+    children.push(
+      new Paragraph({ style: DOCX_META_STYLE, children: [new TextRun(oneLine(doc.message))] }),
+    );
   for (const g of doc.groups) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(oneLine(`${g.kind === 'tag' && g.tag !== null ? '#' : ''}${g.label}`))] }));
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        children: [
+          new TextRun(oneLine(`${g.kind === 'tag' && g.tag !== null ? '#' : ''}${g.label}`)),
+        ],
+      }),
+    );
     const s = g.source;
     if (s) {
-      const meta = [s.byline, s.siteName, s.published?.slice(0, 10), s.source].filter((v): v is string => !!v).map(oneLine).join(' · ');
-      if (meta) children.push(new Paragraph({ style: DOCX_META_STYLE, children: [new TextRun(meta)] }));
+      const meta = [s.byline, s.siteName, s.published?.slice(0, 10), s.source]
+        .filter((v): v is string => !!v)
+        .map(oneLine)
+        .join(' · ');
+      if (meta)
+        children.push(new Paragraph({ style: DOCX_META_STYLE, children: [new TextRun(meta)] }));
     }
     for (const item of g.items) {
       children.push(...excerptParagraphs(item));
@@ -121,8 +183,22 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
             border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'D4B000', space: 8 } },
           },
         },
-        { id: DOCX_CITATION_STYLE, name: 'Citation', basedOn: 'Normal', next: 'Normal', run: { size: 18, color: '55555A' }, paragraph: { spacing: { after: 280 }, alignment: AlignmentType.LEFT } },
-        { id: DOCX_META_STYLE, name: 'Excerpt Meta', basedOn: 'Normal', next: 'Normal', run: { size: 18, color: '55555A' }, paragraph: { spacing: { after: 60 } } },
+        {
+          id: DOCX_CITATION_STYLE,
+          name: 'Citation',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 18, color: '55555A' },
+          paragraph: { spacing: { after: 280 }, alignment: AlignmentType.LEFT },
+        },
+        {
+          id: DOCX_META_STYLE,
+          name: 'Excerpt Meta',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 18, color: '55555A' },
+          paragraph: { spacing: { after: 60 } },
+        },
       ],
     },
     sections: [{ children }],

@@ -5,7 +5,16 @@
  * is still what it wrote. A file edited since is kept as it is, the new version is written beside
  * it, and both are reported.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { sha256Hex } from '../articles/import';
 import { CommonplaceError } from '../errors';
@@ -46,9 +55,12 @@ function readManifest(folder: string): Manifest | null {
   }
   try {
     const m = JSON.parse(raw) as Partial<Manifest>;
-    if (m?.format !== 'commonplace-export' || typeof m.files !== 'object' || m.files === null) return null;
+    if (m?.format !== 'commonplace-export' || typeof m.files !== 'object' || m.files === null)
+      return null;
     const files: Record<string, string[]> = {};
-    for (const [path, hashes] of Object.entries(m.files)) if (Array.isArray(hashes)) files[path] = hashes.filter((h): h is string => typeof h === 'string');
+    for (const [path, hashes] of Object.entries(m.files))
+      if (Array.isArray(hashes))
+        files[path] = hashes.filter((h): h is string => typeof h === 'string');
     return { format: 'commonplace-export', version: 1, files };
   } catch {
     // Unreadable: trust nothing in it, so no file is replaced or removed on its word.
@@ -73,7 +85,12 @@ function currentHash(path: string): string | undefined | null {
 }
 
 /** `Name (new export).md`, `Name (new export 2).md`…: the first name that is free or still ours. */
-function besideName(rel: string, taken: Set<string>, isOurs: (rel: string) => boolean, exists: (rel: string) => boolean): string {
+function besideName(
+  rel: string,
+  taken: Set<string>,
+  isOurs: (rel: string) => boolean,
+  exists: (rel: string) => boolean,
+): string {
   const slash = rel.lastIndexOf('/');
   const dot = rel.lastIndexOf('.');
   const [stem, ext] = dot > slash + 1 ? [rel.slice(0, dot), rel.slice(dot)] : [rel, ''];
@@ -102,13 +119,18 @@ export function writeExportFolder(folder: string, files: readonly ExportFile[]):
   const root = resolve(folder);
   checkFolder(dirname(root));
   const existing = statSync(root, { throwIfNoEntry: false });
-  if (existing && !existing.isDirectory()) throw new CommonplaceError('io_error', `${root}: a file is in the way; give a new folder name`);
+  if (existing && !existing.isDirectory())
+    throw new CommonplaceError('io_error', `${root}: a file is in the way; give a new folder name`);
   const old = existing ? readManifest(root) : null;
   const legacy = existing ? existsSync(join(root, LEGACY_MARKER)) : false;
   if (existing && !old && !legacy) {
     const entries = readdirSync(root);
     // A folder no export made: never write into it (the user may have picked the wrong one).
-    if (entries.length) throw new CommonplaceError('io_error', `${root}: the folder exists and is not empty, and no Commonplace export made it; choose a new folder name`);
+    if (entries.length)
+      throw new CommonplaceError(
+        'io_error',
+        `${root}: the folder exists and is not empty, and no Commonplace export made it; choose a new folder name`,
+      );
   }
   const known = old?.files ?? {};
   const isOurs = (rel: string) => {
@@ -123,10 +145,15 @@ export function writeExportFolder(folder: string, files: readonly ExportFile[]):
   const taken = new Set(files.map((f) => f.path));
   for (const f of files) {
     const target = resolve(root, ...f.path.split('/'));
-    if (!target.startsWith(root + sep)) throw new CommonplaceError('internal', `export file name "${f.path}" leaves its folder`);
+    if (!target.startsWith(root + sep))
+      throw new CommonplaceError('internal', `export file name "${f.path}" leaves its folder`);
     const hash = sha256Hex(f.bytes);
     const now = existing ? currentHash(target) : undefined;
-    if (now === undefined || now === hash || (now !== null && (known[f.path] ?? []).includes(now))) {
+    if (
+      now === undefined ||
+      now === hash ||
+      (now !== null && (known[f.path] ?? []).includes(now))
+    ) {
       planned.push({ rel: f.path, target, bytes: f.bytes, hash, write: now !== hash });
       continue;
     }
@@ -134,7 +161,13 @@ export function writeExportFolder(folder: string, files: readonly ExportFile[]):
     const beside = besideName(f.path, taken, isOurs, exists);
     taken.add(beside);
     const besideTarget = resolve(root, ...beside.split('/'));
-    planned.push({ rel: beside, target: besideTarget, bytes: f.bytes, hash, write: currentHash(besideTarget) !== hash });
+    planned.push({
+      rel: beside,
+      target: besideTarget,
+      bytes: f.bytes,
+      hash,
+      write: currentHash(besideTarget) !== hash,
+    });
     report.conflicts.push({ path: f.path, newVersion: beside });
   }
   const stale = Object.keys(known).filter((rel) => !taken.has(rel) && rel !== MANIFEST_FILE);

@@ -2,7 +2,8 @@
 import { stringify } from 'yaml';
 import { cleanText } from './text';
 
-type Yamlish = string | number | boolean | null | Yamlish[] | { [key: string]: Yamlish | undefined };
+type Yamlish =
+  string | number | boolean | null | Yamlish[] | { [key: string]: Yamlish | undefined };
 
 function clean(value: Yamlish | undefined): Yamlish | undefined {
   if (typeof value === 'string') return cleanText(value);

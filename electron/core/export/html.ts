@@ -36,10 +36,19 @@ function colorVar(item: ExportItem): string {
 
 function excerptHtml(item: ExportItem): string {
   const p = item.passage;
-  const out = [`<article class="excerpt" id="p-${escapeHtml(p.id)}" style="${colorVar(item)}">`, `<blockquote>${escapeHtml(p.quote.trim())}</blockquote>`];
-  if (p.orphaned) out.push('<p class="orphaned">This passage could no longer be placed in its source; the quote is as it was kept.</p>');
+  const out = [
+    `<article class="excerpt" id="p-${escapeHtml(p.id)}" style="${colorVar(item)}">`,
+    `<blockquote>${escapeHtml(p.quote.trim())}</blockquote>`,
+  ];
+  if (p.orphaned)
+    out.push(
+      '<p class="orphaned">This passage could no longer be placed in its source; the quote is as it was kept.</p>',
+    );
   if (p.comment.trim()) out.push(`<p class="comment">${escapeHtml(p.comment.trim())}</p>`);
-  if (p.tags.length) out.push(`<ul class="tags" aria-label="Tags">${p.tags.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
+  if (p.tags.length)
+    out.push(
+      `<ul class="tags" aria-label="Tags">${p.tags.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`,
+    );
   if (item.links.length) {
     const lis = item.links.map((l) => {
       const label = escapeHtml(truncateWords(l.otherQuote ?? 'a passage', 20));
@@ -47,20 +56,31 @@ function excerptHtml(item: ExportItem): string {
     });
     out.push(`<ul class="links" aria-label="Links">${lis.join('')}</ul>`);
   }
-  out.push(`<p class="citation">— ${safeInlineHtml(item.citation.html)} <span class="back"><a href="${escapeHtml(passageUrl(p.id))}">Open in Commonplace</a></span></p>`, '</article>');
+  out.push(
+    `<p class="citation">— ${safeInlineHtml(item.citation.html)} <span class="back"><a href="${escapeHtml(passageUrl(p.id))}">Open in Commonplace</a></span></p>`,
+    '</article>',
+  );
   return out.join('\n');
 }
 
 function sourceMeta(item: ExportItem): string {
   const s = item.source;
-  const parts = [s.byline, s.siteName, s.published?.slice(0, 10)].filter((v): v is string => !!v).map(escapeHtml);
-  if (s.source && /^https?:\/\//i.test(s.source)) parts.push(`<a href="${escapeHtml(s.source)}">${escapeHtml(s.source)}</a>`);
+  const parts = [s.byline, s.siteName, s.published?.slice(0, 10)]
+    .filter((v): v is string => !!v)
+    .map(escapeHtml);
+  if (s.source && /^https?:\/\//i.test(s.source))
+    parts.push(`<a href="${escapeHtml(s.source)}">${escapeHtml(s.source)}</a>`);
   else if (s.source) parts.push(escapeHtml(s.source));
   return parts.length ? `<p class="source">${parts.join(' · ')}</p>` : '';
 }
 
 export async function renderHtml(doc: ExportDocument, ctx: ExportContext): Promise<string> {
-  const lang = doc.sources.length && doc.sources.every((s) => s.lang === doc.sources[0]!.lang) && doc.sources[0]!.lang ? doc.sources[0]!.lang : 'en';
+  const lang =
+    doc.sources.length &&
+    doc.sources.every((s) => s.lang === doc.sources[0]!.lang) &&
+    doc.sources[0]!.lang
+      ? doc.sources[0]!.lang
+      : 'en';
   const out = [
     '<!doctype html>',
     `<html lang="${escapeHtml(lang)}">`,
@@ -80,7 +100,10 @@ export async function renderHtml(doc: ExportDocument, ctx: ExportContext): Promi
     '<main>',
   ];
   for (const g of doc.groups) {
-    out.push('<section>', `<h2>${g.kind === 'tag' && g.tag !== null ? '#' : ''}${escapeHtml(g.label)}</h2>`);
+    out.push(
+      '<section>',
+      `<h2>${g.kind === 'tag' && g.tag !== null ? '#' : ''}${escapeHtml(g.label)}</h2>`,
+    );
     const first = g.items[0];
     if (g.kind === 'source' && first) out.push(sourceMeta(first));
     for (const item of g.items) {
@@ -100,7 +123,12 @@ export const htmlFormat: FormatWriter = {
   extension: 'html',
   mediaType: 'text/html; charset=utf-8',
   async build(doc, ctx) {
-    return { kind: 'file', fileName: '', mediaType: this.mediaType, bytes: encoder.encode(await renderHtml(doc, ctx)) };
+    return {
+      kind: 'file',
+      fileName: '',
+      mediaType: this.mediaType,
+      bytes: encoder.encode(await renderHtml(doc, ctx)),
+    };
   },
   preview: (doc) => renderHtml(doc, { tick: () => {} }),
 };

@@ -60,7 +60,11 @@ export function exportName(title: string, format: ExportFormat): string {
   return ext ? `${base}.${ext}` : base;
 }
 
-export async function buildExport(db: Database, options: ExportOptions, opts: BuildOptions = {}): Promise<BuiltExport> {
+export async function buildExport(
+  db: Database,
+  options: ExportOptions,
+  opts: BuildOptions = {},
+): Promise<BuiltExport> {
   const doc = selectExport(db, options, { citation: opts.citation });
   const writer = FORMAT_WRITERS[options.format];
   let done = 0;
@@ -88,20 +92,41 @@ export interface Preview {
 }
 
 /** The same path as an export, limited to the first `limit` excerpts. */
-export async function previewExport(db: Database, options: ExportOptions, limit: number, citation?: CitationFn): Promise<Preview> {
+export async function previewExport(
+  db: Database,
+  options: ExportOptions,
+  limit: number,
+  citation?: CitationFn,
+): Promise<Preview> {
   const doc = selectExport(db, options, { limit, citation });
   const text = await FORMAT_WRITERS[options.format].preview(doc);
   const name = exportName(doc.title, options.format);
-  return { text, shown: doc.items.length, total: doc.total, sources: doc.sources.length, message: doc.message, fileName: options.format === 'obsidian' ? `${name}.zip` : name };
+  return {
+    text,
+    shown: doc.items.length,
+    total: doc.total,
+    sources: doc.sources.length,
+    message: doc.message,
+    fileName: options.format === 'obsidian' ? `${name}.zip` : name,
+  };
 }
 
 /** One file for a download: a folder export is zipped (its files under the folder's name). */
-export function asSingleFile(built: BuiltExport): { fileName: string; mediaType: string; bytes: Uint8Array } {
+export function asSingleFile(built: BuiltExport): {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+} {
   const out = built.output;
-  if (out.kind === 'file') return { fileName: built.name, mediaType: out.mediaType, bytes: out.bytes };
+  if (out.kind === 'file')
+    return { fileName: built.name, mediaType: out.mediaType, bytes: out.bytes };
   const tree: Record<string, Uint8Array> = {};
   for (const f of out.files) tree[`${built.name}/${f.path}`] = f.bytes;
-  return { fileName: `${built.name}.zip`, mediaType: 'application/zip', bytes: zipSync(tree, { level: 6 }) };
+  return {
+    fileName: `${built.name}.zip`,
+    mediaType: 'application/zip',
+    bytes: zipSync(tree, { level: 6 }),
+  };
 }
 
 export interface WrittenExport {
@@ -116,13 +141,27 @@ export interface WrittenExport {
 }
 
 /** Builds and writes to `path` (a file, or a folder for Obsidian); nothing half-written on failure. */
-export async function exportToPath(db: Database, options: ExportOptions, path: string, opts: BuildOptions = {}): Promise<WrittenExport> {
+export async function exportToPath(
+  db: Database,
+  options: ExportOptions,
+  path: string,
+  opts: BuildOptions = {},
+): Promise<WrittenExport> {
   const built = await buildExport(db, options, opts);
   const out = built.output;
   const files = out.kind === 'file' ? 1 : out.files.length;
-  const bytes = out.kind === 'file' ? out.bytes.length : out.files.reduce((n, f) => n + f.bytes.length, 0);
+  const bytes =
+    out.kind === 'file' ? out.bytes.length : out.files.reduce((n, f) => n + f.bytes.length, 0);
   let folder: FolderReport | null = null;
   if (out.kind === 'file') writeAtomically(path, out.bytes);
   else folder = writeExportFolder(path, out.files);
-  return { path, folder, files, bytes, count: built.doc.items.length, sources: built.doc.sources.length, message: built.doc.message };
+  return {
+    path,
+    folder,
+    files,
+    bytes,
+    count: built.doc.items.length,
+    sources: built.doc.sources.length,
+    message: built.doc.message,
+  };
 }

@@ -27,12 +27,25 @@ export class ExportJobs {
 
   start(options: ExportOptions): ExportJobStatus {
     this.prune();
-    if (this.running() >= MAX_JOBS) throw new CommonplaceError('invalid_input', `export: ${MAX_JOBS} exports are already running; wait for one to finish`);
+    if (this.running() >= MAX_JOBS)
+      throw new CommonplaceError(
+        'invalid_input',
+        `export: ${MAX_JOBS} exports are already running; wait for one to finish`,
+      );
     // Counting first gives the progress bar its end before the build starts.
     const counted = selectExport(this.db, options, { limit: 0 });
     const jobId = randomUUID();
     const job: Job = {
-      status: { jobId, state: 'running', done: 0, total: counted.total, error: null, count: 0, sources: 0, message: counted.message },
+      status: {
+        jobId,
+        state: 'running',
+        done: 0,
+        total: counted.total,
+        error: null,
+        count: 0,
+        sources: 0,
+        message: counted.message,
+      },
       file: null,
       finishedAt: null,
     };
@@ -52,9 +65,24 @@ export class ExportJobs {
         },
       });
       job.file = asSingleFile(built);
-      job.status = { ...job.status, state: 'done', done: built.doc.items.length, total: built.doc.items.length, count: built.doc.items.length, sources: built.doc.sources.length, message: built.doc.message };
+      job.status = {
+        ...job.status,
+        state: 'done',
+        done: built.doc.items.length,
+        total: built.doc.items.length,
+        count: built.doc.items.length,
+        sources: built.doc.sources.length,
+        message: built.doc.message,
+      };
     } catch (e) {
-      job.status = { ...job.status, state: 'failed', error: { code: isCommonplaceError(e) ? e.code : 'internal', message: `export: ${errorMessage(e)}` } };
+      job.status = {
+        ...job.status,
+        state: 'failed',
+        error: {
+          code: isCommonplaceError(e) ? e.code : 'internal',
+          message: `export: ${errorMessage(e)}`,
+        },
+      };
     }
     job.finishedAt = Date.now();
   }
@@ -66,15 +94,27 @@ export class ExportJobs {
   /** The finished file, once; the job is forgotten afterwards. */
   take(jobId: string): { fileName: string; mediaType: string; bytes: Uint8Array } {
     const job = this.get(jobId);
-    if (job.status.state === 'running') throw new CommonplaceError('invalid_input', `export ${jobId}: still running (${job.status.done} of ${job.status.total})`);
+    if (job.status.state === 'running')
+      throw new CommonplaceError(
+        'invalid_input',
+        `export ${jobId}: still running (${job.status.done} of ${job.status.total})`,
+      );
     this.jobs.delete(jobId);
-    if (!job.file) throw new CommonplaceError(job.status.error?.code === 'io_error' ? 'io_error' : 'internal', job.status.error?.message ?? `export ${jobId}: failed`);
+    if (!job.file)
+      throw new CommonplaceError(
+        job.status.error?.code === 'io_error' ? 'io_error' : 'internal',
+        job.status.error?.message ?? `export ${jobId}: failed`,
+      );
     return job.file;
   }
 
   private get(jobId: string): Job {
     const job = this.jobs.get(jobId);
-    if (!job) throw new CommonplaceError('not_found', `export ${jobId}: no such export (finished exports are kept 10 minutes)`);
+    if (!job)
+      throw new CommonplaceError(
+        'not_found',
+        `export ${jobId}: no such export (finished exports are kept 10 minutes)`,
+      );
     return job;
   }
 
@@ -86,6 +126,7 @@ export class ExportJobs {
 
   private prune(): void {
     const now = Date.now();
-    for (const [id, j] of this.jobs) if (j.finishedAt !== null && now - j.finishedAt > KEEP_MS) this.jobs.delete(id);
+    for (const [id, j] of this.jobs)
+      if (j.finishedAt !== null && now - j.finishedAt > KEEP_MS) this.jobs.delete(id);
   }
 }

@@ -17,14 +17,21 @@ interface LinkRow {
 }
 
 function hasLinksTable(db: Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'links'").get() !== undefined;
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'links'").get() !==
+    undefined
+  );
 }
 
 /** Links from and to the given passages whose other end is a live passage, by passage id. */
-export function passageLinks(db: Database, passageIds: readonly string[]): Map<string, ExportLink[]> {
+export function passageLinks(
+  db: Database,
+  passageIds: readonly string[],
+): Map<string, ExportLink[]> {
   const byPassage = new Map<string, ExportLink[]>();
   if (!passageIds.length || !hasLinksTable(db)) return byPassage;
-  const other = (col: string) => `JOIN passages o ON o.id = l.${col} AND o.deleted_at IS NULL LEFT JOIN articles a ON a.id = o.article_id`;
+  const other = (col: string) =>
+    `JOIN passages o ON o.id = l.${col} AND o.deleted_at IS NULL LEFT JOIN articles a ON a.id = o.article_id`;
   const sql = `
     SELECT l.from_passage AS this_id, l.to_passage AS other_id, l.relation, 'out' AS direction, o.exact AS other_quote, o.article_id AS other_article, a.title AS other_title
       FROM links l ${other('to_passage')} WHERE l.from_passage IN (SELECT value FROM json_each(?))
@@ -42,7 +49,14 @@ export function passageLinks(db: Database, passageIds: readonly string[]): Map<s
   }
   for (const r of rows) {
     const list = byPassage.get(r.this_id) ?? [];
-    list.push({ relation: r.relation, direction: r.direction, otherId: r.other_id, otherQuote: r.other_quote, otherSourceId: r.other_article, otherSourceTitle: r.other_title });
+    list.push({
+      relation: r.relation,
+      direction: r.direction,
+      otherId: r.other_id,
+      otherQuote: r.other_quote,
+      otherSourceId: r.other_article,
+      otherSourceTitle: r.other_title,
+    });
     byPassage.set(r.this_id, list);
   }
   return byPassage;

@@ -13,7 +13,13 @@ describe('Markdown export', () => {
     const built = await buildExport(f.library.db, options('md', { title: 'My: "reading" notes' }));
     const md = fileText(built.output);
     const { data, body } = splitFrontMatter(md);
-    expect(data).toMatchObject({ title: 'My: "reading" notes', excerpts: 6, sources: 2, grouped_by: 'source', generator: 'Commonplace' });
+    expect(data).toMatchObject({
+      title: 'My: "reading" notes',
+      excerpts: 6,
+      sources: 2,
+      grouped_by: 'source',
+      generator: 'Commonplace',
+    });
 
     // Hostile text never becomes raw HTML.
     expect(allTokens(marked.lexer(body)).filter((t) => t.type === 'html')).toEqual([]);
@@ -22,14 +28,17 @@ describe('Markdown export', () => {
     const quotes = [...dom.querySelectorAll('blockquote')].map((b) => norm(b.textContent ?? ''));
     expect(quotes).toEqual(built.doc.items.map((i) => norm(i.passage.quote)));
     expect(dom.querySelector('h1')?.textContent).toBe('My: "reading" notes');
-    expect([...dom.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(built.doc.groups.map((g) => g.label));
+    expect([...dom.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(
+      built.doc.groups.map((g) => g.label),
+    );
 
     const text = norm(dom.body.textContent ?? '');
     expect(text).toContain(norm(HOSTILE_COMMENT));
     expect(text).toContain(norm(built.doc.items[0]!.citation.text));
     expect(text).toContain('Tags: sanctions · trade');
     const hrefs = [...dom.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    for (const item of built.doc.items) expect(hrefs).toContain(`commonplace://passage/${item.passage.id}`);
+    for (const item of built.doc.items)
+      expect(hrefs).toContain(`commonplace://passage/${item.passage.id}`);
     // The link between two passages is kept, with its relation.
     expect(text).toContain(`contradicts → “${norm(Q_FORMULA)}”`);
     // Control characters are gone, the words around them stay.
@@ -40,7 +49,12 @@ describe('Markdown export', () => {
 
   it('an empty selection is a valid file that says why', async () => {
     const f = await exportFixture(tempDir());
-    const built = await buildExport(f.library.db, options('md', { selection: { tags: ['nope'], tagMode: 'any', articleIds: [], dateField: 'passage' } }));
+    const built = await buildExport(
+      f.library.db,
+      options('md', {
+        selection: { tags: ['nope'], tagMode: 'any', articleIds: [], dateField: 'passage' },
+      }),
+    );
     const { data, body } = splitFrontMatter(fileText(built.output));
     expect(data.excerpts).toBe(0);
     expect(data.note).toMatch(/No tag named "nope"/);

@@ -33,7 +33,9 @@ export function documentFrontMatter(doc: ExportDocument): string {
 
 function sourceLine(item: ExportItem): string {
   const s = item.source;
-  const parts = [s.byline, s.siteName, s.published?.slice(0, 10)].filter((p): p is string => !!p).map(oneLine);
+  const parts = [s.byline, s.siteName, s.published?.slice(0, 10)]
+    .filter((p): p is string => !!p)
+    .map(oneLine);
   return parts.length ? `*${escapeMarkdown(parts.join(' · '))}*` : '';
 }
 
@@ -41,12 +43,19 @@ function sourceLine(item: ExportItem): string {
 export function excerptMarkdown(item: ExportItem): string {
   const p = item.passage;
   const out = [blockquote(p.quote)];
-  if (p.orphaned) out.push('*(This passage could no longer be placed in its source; the quote is as it was kept.)*');
+  if (p.orphaned)
+    out.push(
+      '*(This passage could no longer be placed in its source; the quote is as it was kept.)*',
+    );
   if (p.comment.trim()) out.push(paragraphs(p.comment));
-  if (p.tags.length) out.push(`**Tags:** ${p.tags.map((t) => escapeMarkdown(oneLine(t))).join(' · ')}`);
+  if (p.tags.length)
+    out.push(`**Tags:** ${p.tags.map((t) => escapeMarkdown(oneLine(t))).join(' · ')}`);
   for (const l of item.links) {
-    const other = l.otherQuote ? `“${escapeMarkdown(oneLine(truncateWords(l.otherQuote, 20)))}”` : 'a passage';
-    const arrow = l.direction === 'out' ? `${escapeMarkdown(l.relation)} →` : `← ${escapeMarkdown(l.relation)}`;
+    const other = l.otherQuote
+      ? `“${escapeMarkdown(oneLine(truncateWords(l.otherQuote, 20)))}”`
+      : 'a passage';
+    const arrow =
+      l.direction === 'out' ? `${escapeMarkdown(l.relation)} →` : `← ${escapeMarkdown(l.relation)}`;
     out.push(`**Link:** ${arrow} ${other} <${passageUrl(l.otherId)}>`);
   }
   out.push(`— ${escapeMarkdown(oneLine(item.citation.text))}  \n<${passageUrl(p.id)}>`);
@@ -59,7 +68,10 @@ export function truncateWords(s: string, words: number): string {
 }
 
 export async function renderMarkdown(doc: ExportDocument, ctx: ExportContext): Promise<string> {
-  const out: string[] = [documentFrontMatter(doc).trimEnd(), `# ${escapeMarkdown(oneLine(doc.title))}`];
+  const out: string[] = [
+    documentFrontMatter(doc).trimEnd(),
+    `# ${escapeMarkdown(oneLine(doc.title))}`,
+  ];
   if (doc.message) out.push(`*${escapeMarkdown(doc.message)}*`);
   for (const g of doc.groups) {
     out.push(`## ${g.kind === 'tag' ? '#' : ''}${escapeMarkdown(oneLine(g.label))}`);
@@ -82,7 +94,12 @@ export const markdownFormat: FormatWriter = {
   extension: 'md',
   mediaType: 'text/markdown; charset=utf-8',
   async build(doc, ctx) {
-    return { kind: 'file', fileName: '', mediaType: this.mediaType, bytes: encoder.encode(await renderMarkdown(doc, ctx)) };
+    return {
+      kind: 'file',
+      fileName: '',
+      mediaType: this.mediaType,
+      bytes: encoder.encode(await renderMarkdown(doc, ctx)),
+    };
   },
   preview: (doc) => renderMarkdown(doc, { tick: () => {} }),
 };

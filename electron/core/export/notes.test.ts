@@ -2,7 +2,15 @@ import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
-import { headingNode, listItemNode, listNode, paragraphNode, rootDoc, textNode, TEXT_FORMAT } from '../notes/lexicalJson';
+import {
+  headingNode,
+  listItemNode,
+  listNode,
+  paragraphNode,
+  rootDoc,
+  textNode,
+  TEXT_FORMAT,
+} from '../notes/lexicalJson';
 import { exportNote } from './notes';
 import { exportFixture, Q_FORMULA, Q_TRADE } from './testFixture';
 import { markdownDom, norm, splitFrontMatter } from './testRead';
@@ -11,15 +19,32 @@ const tempDir = useTempDir();
 
 async function noteFixture() {
   const f = await exportFixture(tempDir());
-  const quote = (id: string, text: string) => ({ type: 'passage-quote', version: 1, passageId: id, quote: text, citation: 'stale citation' });
+  const quote = (id: string, text: string) => ({
+    type: 'passage-quote',
+    version: 1,
+    passageId: id,
+    quote: text,
+    citation: 'stale citation',
+  });
   const doc = rootDoc([
     headingNode(2, [textNode('Argument')]),
-    paragraphNode([textNode('Trade first, '), textNode('then', TEXT_FORMAT.bold), textNode(' the <script>x</script> rest.')]),
+    paragraphNode([
+      textNode('Trade first, '),
+      textNode('then', TEXT_FORMAT.bold),
+      textNode(' the <script>x</script> rest.'),
+    ]),
     quote(f.passages.trade.id, Q_TRADE),
-    listNode('bullet', 1, [listItemNode([textNode('one point')], 1), listItemNode([textNode('another')], 2)]),
+    listNode('bullet', 1, [
+      listItemNode([textNode('one point')], 1),
+      listItemNode([textNode('another')], 2),
+    ]),
     quote(f.passages.formula.id, Q_FORMULA),
   ]);
-  const note = await f.invoke('notes.create', { title: 'Draft: "sanctions" <essay>', doc, tags: ['drafts'] });
+  const note = await f.invoke('notes.create', {
+    title: 'Draft: "sanctions" <essay>',
+    doc,
+    tags: ['drafts'],
+  });
   return { ...f, note };
 }
 
@@ -29,7 +54,11 @@ describe('note export', () => {
     const file = await exportNote(f.library.db, f.note.id, 'md');
     expect(file.fileName).toBe('Draft sanctions essay.md');
     const { data, body } = splitFrontMatter(new TextDecoder().decode(file.bytes));
-    expect(data).toMatchObject({ title: 'Draft: "sanctions" <essay>', tags: ['drafts'], commonplace: `commonplace://note/${f.note.id}` });
+    expect(data).toMatchObject({
+      title: 'Draft: "sanctions" <essay>',
+      tags: ['drafts'],
+      commonplace: `commonplace://note/${f.note.id}`,
+    });
     const dom = markdownDom(body);
     expect(dom.querySelector('h1')?.textContent).toBe('Draft: "sanctions" <essay>');
     expect(dom.querySelectorAll('script')).toHaveLength(0);
@@ -48,7 +77,10 @@ describe('note export', () => {
     const f = await noteFixture();
     const file = await exportNote(f.library.db, f.note.id, 'docx');
     expect(file.fileName).toBe('Draft sanctions essay.docx');
-    const { value: html, messages } = await mammoth.convertToHtml({ buffer: Buffer.from(file.bytes) }, { styleMap: ["p[style-name='Quote'] => blockquote > p:fresh"] });
+    const { value: html, messages } = await mammoth.convertToHtml(
+      { buffer: Buffer.from(file.bytes) },
+      { styleMap: ["p[style-name='Quote'] => blockquote > p:fresh"] },
+    );
     expect(messages.filter((m) => m.type === 'error')).toEqual([]);
     const dom = new JSDOM(html).window.document;
     expect(dom.querySelector('h2')?.textContent).toBe('Argument');
@@ -63,7 +95,9 @@ describe('note export', () => {
 
   it('a note that does not exist is a clear error', async () => {
     const f = await noteFixture();
-    await expect(exportNote(f.library.db, '01900000-0000-7000-8000-000000000000', 'md')).rejects.toThrow(/note 01900000-0000-7000-8000-000000000000: not in this library/);
+    await expect(
+      exportNote(f.library.db, '01900000-0000-7000-8000-000000000000', 'md'),
+    ).rejects.toThrow(/note 01900000-0000-7000-8000-000000000000: not in this library/);
     f.library.close();
   });
 });

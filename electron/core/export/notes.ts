@@ -6,7 +6,15 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { NOTE_EXPORT_FORMATS } from '../../api/contract';
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import {
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { getNoteSummary } from '../notes/repo';
 import { noteMarkdown } from '../notes/quotedPassages';
@@ -23,7 +31,14 @@ export interface NoteFile {
   bytes: Uint8Array;
 }
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
 
 interface Marks {
   bold?: boolean;
@@ -56,7 +71,14 @@ function inline(tokens: readonly Token[] | undefined, marks: Marks = {}): Paragr
         out.push(...inline((t as Tokens.Del).tokens, { ...marks, strike: true }));
         break;
       case 'codespan':
-        out.push(new TextRun({ text: cleanText(decode((t as Tokens.Codespan).text)), font: 'Consolas', bold: marks.bold, italics: marks.italics }));
+        out.push(
+          new TextRun({
+            text: cleanText(decode((t as Tokens.Codespan).text)),
+            font: 'Consolas',
+            bold: marks.bold,
+            italics: marks.italics,
+          }),
+        );
         break;
       case 'br':
         out.push(new TextRun({ text: '', break: 1 }));
@@ -65,7 +87,13 @@ function inline(tokens: readonly Token[] | undefined, marks: Marks = {}): Paragr
         const l = t as Tokens.Link;
         const runs = inline(l.tokens, marks);
         // Only links a reader can follow; anything else keeps its text.
-        if (/^(https?:|mailto:|commonplace:)/i.test(l.href)) out.push(new ExternalHyperlink({ link: l.href, children: runs.filter((r): r is TextRun => r instanceof TextRun) }));
+        if (/^(https?:|mailto:|commonplace:)/i.test(l.href))
+          out.push(
+            new ExternalHyperlink({
+              link: l.href,
+              children: runs.filter((r): r is TextRun => r instanceof TextRun),
+            }),
+          );
         else out.push(...runs);
         break;
       }
@@ -75,7 +103,17 @@ function inline(tokens: readonly Token[] | undefined, marks: Marks = {}): Paragr
         if (raw === null) out.push(...inline(kids, marks));
         else {
           const lines = cleanText(decode(raw)).split('\n');
-          lines.forEach((line, i) => out.push(new TextRun({ text: line, break: i ? 1 : undefined, bold: marks.bold, italics: marks.italics, strike: marks.strike })));
+          lines.forEach((line, i) =>
+            out.push(
+              new TextRun({
+                text: line,
+                break: i ? 1 : undefined,
+                bold: marks.bold,
+                italics: marks.italics,
+                strike: marks.strike,
+              }),
+            ),
+          );
         }
       }
     }
@@ -83,20 +121,32 @@ function inline(tokens: readonly Token[] | undefined, marks: Marks = {}): Paragr
   return out;
 }
 
-function blocks(tokens: readonly Token[], opts: { style?: string; level?: number } = {}): Paragraph[] {
+function blocks(
+  tokens: readonly Token[],
+  opts: { style?: string; level?: number } = {},
+): Paragraph[] {
   const out: Paragraph[] = [];
   for (const t of tokens) {
     switch (t.type) {
       case 'heading': {
         const h = t as Tokens.Heading;
-        out.push(new Paragraph({ heading: HEADINGS[Math.min(6, Math.max(1, h.depth)) - 1], children: inline(h.tokens) }));
+        out.push(
+          new Paragraph({
+            heading: HEADINGS[Math.min(6, Math.max(1, h.depth)) - 1],
+            children: inline(h.tokens),
+          }),
+        );
         break;
       }
       case 'paragraph':
-        out.push(new Paragraph({ style: opts.style, children: inline((t as Tokens.Paragraph).tokens) }));
+        out.push(
+          new Paragraph({ style: opts.style, children: inline((t as Tokens.Paragraph).tokens) }),
+        );
         break;
       case 'text':
-        out.push(new Paragraph({ style: opts.style, children: inline((t as Tokens.Text).tokens ?? [t]) }));
+        out.push(
+          new Paragraph({ style: opts.style, children: inline((t as Tokens.Text).tokens ?? [t]) }),
+        );
         break;
       case 'blockquote':
         out.push(...blocks((t as Tokens.Blockquote).tokens, { ...opts, style: DOCX_QUOTE_STYLE }));
@@ -105,20 +155,36 @@ function blocks(tokens: readonly Token[], opts: { style?: string; level?: number
         const list = t as Tokens.List;
         const level = (opts.level ?? -1) + 1;
         list.items.forEach((item, i) => {
-          const marker = list.ordered ? `${Number(list.start || 1) + i}. ` : item.task ? (item.checked ? '☑ ' : '☐ ') : '• ';
-          out.push(new Paragraph({ style: opts.style, indent: { left: 360 * (level + 1), hanging: 360 }, children: [new TextRun(marker), ...inline(listItemTokens(item))] }));
+          const marker = list.ordered
+            ? `${Number(list.start || 1) + i}. `
+            : item.task
+              ? item.checked
+                ? '☑ '
+                : '☐ '
+              : '• ';
+          out.push(
+            new Paragraph({
+              style: opts.style,
+              indent: { left: 360 * (level + 1), hanging: 360 },
+              children: [new TextRun(marker), ...inline(listItemTokens(item))],
+            }),
+          );
           // Further paragraphs and nested lists of the item, one level in.
           out.push(...blocks(item.tokens.slice(1), { ...opts, level }));
         });
         break;
       }
       case 'code':
-        for (const line of cleanText((t as Tokens.Code).text).split('\n')) out.push(new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas' })] }));
+        for (const line of cleanText((t as Tokens.Code).text).split('\n'))
+          out.push(new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas' })] }));
         break;
       case 'table': {
         const table = t as Tokens.Table;
-        const row = (cells: Tokens.TableCell[]) => cells.map((c) => oneLine(decode(c.text))).join('\t');
-        out.push(new Paragraph({ children: [new TextRun({ text: row(table.header), bold: true })] }));
+        const row = (cells: Tokens.TableCell[]) =>
+          cells.map((c) => oneLine(decode(c.text))).join('\t');
+        out.push(
+          new Paragraph({ children: [new TextRun({ text: row(table.header), bold: true })] }),
+        );
         for (const r of table.rows) out.push(new Paragraph({ children: [new TextRun(row(r))] }));
         break;
       }
@@ -145,16 +211,48 @@ export async function exportNote(db: Database, id: string, format: NoteFormat): 
   const { title, markdown } = noteMarkdown(db, id);
   const name = safeFileName(title || 'Untitled note');
   if (format === 'md') {
-    const head = frontMatter({ title, tags: summary.tags, created: summary.createdAt, updated: summary.updatedAt, commonplace: `commonplace://note/${id}` });
+    const head = frontMatter({
+      title,
+      tags: summary.tags,
+      created: summary.createdAt,
+      updated: summary.updatedAt,
+      commonplace: `commonplace://note/${id}`,
+    });
     const body = `${head}\n# ${title ? oneLine(title).replace(/[\\`*_[\]<>&#]/g, '\\$&') : 'Untitled note'}\n\n${cleanText(markdown)}`;
-    return { fileName: `${name}.md`, mediaType: 'text/markdown; charset=utf-8', bytes: new TextEncoder().encode(body) };
+    return {
+      fileName: `${name}.md`,
+      mediaType: 'text/markdown; charset=utf-8',
+      bytes: new TextEncoder().encode(body),
+    };
   }
-  const children = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(oneLine(title) || 'Untitled note')] }), ...blocks(new Lexer({ gfm: true }).lex(markdown))];
+  const children = [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: [new TextRun(oneLine(title) || 'Untitled note')],
+    }),
+    ...blocks(new Lexer({ gfm: true }).lex(markdown)),
+  ];
   const doc = new Document({
     creator: 'Commonplace',
     title: oneLine(title),
-    styles: { paragraphStyles: [{ id: DOCX_QUOTE_STYLE, name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '333333' }, paragraph: { indent: { left: 567, right: 567 } } }] },
+    styles: {
+      paragraphStyles: [
+        {
+          id: DOCX_QUOTE_STYLE,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true, color: '333333' },
+          paragraph: { indent: { left: 567, right: 567 } },
+        },
+      ],
+    },
     sections: [{ children }],
   });
-  return { fileName: `${name}.docx`, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: new Uint8Array(await Packer.toBuffer(doc)) };
+  return {
+    fileName: `${name}.docx`,
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes: new Uint8Array(await Packer.toBuffer(doc)),
+  };
 }

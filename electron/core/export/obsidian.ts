@@ -8,7 +8,14 @@ import { frontMatter } from './frontMatter';
 import { documentFrontMatter, truncateWords } from './markdown';
 import { blockquote, escapeMarkdown, paragraphs } from './markdownText';
 import { articleUrl, cleanText, oneLine, passageUrl } from './text';
-import type { ExportContext, ExportDocument, ExportFile, ExportItem, ExportSource, FormatWriter } from './types';
+import type {
+  ExportContext,
+  ExportDocument,
+  ExportFile,
+  ExportItem,
+  ExportSource,
+  FormatWriter,
+} from './types';
 
 const encoder = new TextEncoder();
 export const INDEX_FILE = 'Index';
@@ -37,7 +44,10 @@ export function blockId(passageId: string): string {
 
 /** Text shown for a wiki link: nothing that could close or split it. */
 function linkAlias(s: string): string {
-  return oneLine(s).replace(/[[\]|#^]/g, ' ').replace(/\s+/g, ' ').trim();
+  return oneLine(s)
+    .replace(/[[\]|#^]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 interface Plan {
@@ -73,16 +83,27 @@ function sourceFrontMatter(s: ExportSource, count: number): string {
 function excerpt(item: ExportItem, p: Plan): string {
   const pass = item.passage;
   const out = [blockquote(pass.quote), `^${blockId(pass.id)}`];
-  if (pass.orphaned) out.push('*(This passage could no longer be placed in its source; the quote is as it was kept.)*');
+  if (pass.orphaned)
+    out.push(
+      '*(This passage could no longer be placed in its source; the quote is as it was kept.)*',
+    );
   if (pass.comment.trim()) out.push(paragraphs(pass.comment));
   if (pass.tags.length) out.push(pass.tags.map((t) => `#${obsidianTag(t)}`).join(' '));
   for (const l of item.links) {
     const file = p.blocks.get(l.otherId);
     const alias = linkAlias(truncateWords(l.otherQuote ?? 'passage', 12)) || 'passage';
-    const target = file ? `[[${file}#^${blockId(l.otherId)}|${alias}]]` : `[${escapeMarkdown(alias)}](<${passageUrl(l.otherId)}>)`;
-    out.push(l.direction === 'out' ? `${escapeMarkdown(l.relation)} → ${target}` : `← ${escapeMarkdown(l.relation)} ${target}`);
+    const target = file
+      ? `[[${file}#^${blockId(l.otherId)}|${alias}]]`
+      : `[${escapeMarkdown(alias)}](<${passageUrl(l.otherId)}>)`;
+    out.push(
+      l.direction === 'out'
+        ? `${escapeMarkdown(l.relation)} → ${target}`
+        : `← ${escapeMarkdown(l.relation)} ${target}`,
+    );
   }
-  out.push(`— ${escapeMarkdown(oneLine(item.citation.text))} · [Open in Commonplace](<${passageUrl(pass.id)}>)`);
+  out.push(
+    `— ${escapeMarkdown(oneLine(item.citation.text))} · [Open in Commonplace](<${passageUrl(pass.id)}>)`,
+  );
   return out.join('\n\n');
 }
 
@@ -92,11 +113,25 @@ function indexFile(doc: ExportDocument, p: Plan): string {
   const counts = new Map<string, number>();
   for (const item of doc.items) counts.set(item.source.id, (counts.get(item.source.id) ?? 0) + 1);
   out.push('## Sources');
-  out.push(doc.sources.map((s) => `- [[${p.files.get(s.id)}|${linkAlias(s.title) || 'Untitled'}]] (${counts.get(s.id)} excerpt${counts.get(s.id) === 1 ? '' : 's'})`).join('\n') || '*None.*');
+  out.push(
+    doc.sources
+      .map(
+        (s) =>
+          `- [[${p.files.get(s.id)}|${linkAlias(s.title) || 'Untitled'}]] (${counts.get(s.id)} excerpt${counts.get(s.id) === 1 ? '' : 's'})`,
+      )
+      .join('\n') || '*None.*',
+  );
   if (doc.groupBy === 'tag') {
     for (const g of doc.groups) {
       out.push(`## ${g.tag === null ? escapeMarkdown(g.label) : `#${obsidianTag(g.tag)}`}`);
-      out.push(g.items.map((i) => `- [[${p.blocks.get(i.passage.id)}#^${blockId(i.passage.id)}|${linkAlias(truncateWords(i.passage.quote, 12)) || 'passage'}]]`).join('\n'));
+      out.push(
+        g.items
+          .map(
+            (i) =>
+              `- [[${p.blocks.get(i.passage.id)}#^${blockId(i.passage.id)}|${linkAlias(truncateWords(i.passage.quote, 12)) || 'passage'}]]`,
+          )
+          .join('\n'),
+      );
     }
   }
   return `${out.join('\n\n')}\n`;
@@ -104,7 +139,9 @@ function indexFile(doc: ExportDocument, p: Plan): string {
 
 async function buildFiles(doc: ExportDocument, ctx: ExportContext): Promise<ExportFile[]> {
   const p = plan(doc);
-  const files: ExportFile[] = [{ path: `${INDEX_FILE}.md`, bytes: encoder.encode(indexFile(doc, p)) }];
+  const files: ExportFile[] = [
+    { path: `${INDEX_FILE}.md`, bytes: encoder.encode(indexFile(doc, p)) },
+  ];
   const bySource = new Map<string, ExportItem[]>();
   for (const item of doc.items) {
     const list = bySource.get(item.source.id);
@@ -113,12 +150,18 @@ async function buildFiles(doc: ExportDocument, ctx: ExportContext): Promise<Expo
   }
   for (const s of doc.sources) {
     const items = bySource.get(s.id) ?? [];
-    const parts = [sourceFrontMatter(s, items.length).trimEnd(), `# ${escapeMarkdown(oneLine(s.title || 'Untitled'))}`];
+    const parts = [
+      sourceFrontMatter(s, items.length).trimEnd(),
+      `# ${escapeMarkdown(oneLine(s.title || 'Untitled'))}`,
+    ];
     for (const item of items) {
       parts.push(excerpt(item, p), '---');
       await ctx.tick();
     }
-    files.push({ path: `${p.files.get(s.id)}.md`, bytes: encoder.encode(`${parts.join('\n\n')}\n`) });
+    files.push({
+      path: `${p.files.get(s.id)}.md`,
+      bytes: encoder.encode(`${parts.join('\n\n')}\n`),
+    });
   }
   return files;
 }

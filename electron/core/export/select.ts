@@ -33,7 +33,10 @@ export interface SelectedDocument extends ExportDocument {
 }
 
 /** The ids of the matching passages in export order, plus why there are none (if so). */
-function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRow[]; notes: string[]; empty: string | null } {
+function matchingPassages(
+  db: Database,
+  sel: ExportSelection,
+): { rows: PassageRow[]; notes: string[]; empty: string | null } {
   const where = ['p.deleted_at IS NULL'];
   const params: (string | number)[] = [];
   const notes: string[] = [];
@@ -42,7 +45,9 @@ function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRo
     const ids: string[] = [];
     const missing: string[] = [];
     for (const name of sel.tags) {
-      const row = db.prepare<[string], { id: string }>('SELECT id FROM tags WHERE name_key = ?').get(safeTagKey(name));
+      const row = db
+        .prepare<[string], { id: string }>('SELECT id FROM tags WHERE name_key = ?')
+        .get(safeTagKey(name));
       if (row) ids.push(row.id);
       else missing.push(name);
     }
@@ -53,21 +58,34 @@ function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRo
     if (missing.length) notes.push(`No tag named ${named} (left out).`);
     const unique = [...new Set(ids)];
     if (sel.tagMode === 'all') {
-      where.push(`(SELECT count(DISTINCT pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (SELECT value FROM json_each(?))) = ?`);
+      where.push(
+        `(SELECT count(DISTINCT pt.tag_id) FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (SELECT value FROM json_each(?))) = ?`,
+      );
       params.push(JSON.stringify(unique), unique.length);
     } else {
-      where.push('EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (SELECT value FROM json_each(?)))');
+      where.push(
+        'EXISTS (SELECT 1 FROM passage_tags pt WHERE pt.passage_id = p.id AND pt.tag_id IN (SELECT value FROM json_each(?)))',
+      );
       params.push(JSON.stringify(unique));
     }
   }
 
   if (sel.articleIds.length) {
     const known = new Set(
-      db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(sel.articleIds)).map((r) => r.id),
+      db
+        .prepare<[string], { id: string }>(
+          'SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(sel.articleIds))
+        .map((r) => r.id),
     );
     const missing = sel.articleIds.filter((id) => !known.has(id));
     // An id names one article exactly: a wrong one is a mistake to report, not an empty export.
-    if (missing.length) throw new CommonplaceError('not_found', `article ${missing.join(', ')}: no such article in this library; nothing was exported`);
+    if (missing.length)
+      throw new CommonplaceError(
+        'not_found',
+        `article ${missing.join(', ')}: no such article in this library; nothing was exported`,
+      );
     where.push('p.article_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify([...known]));
   }
@@ -87,8 +105,16 @@ function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRo
 
   if (sel.search !== undefined && sel.search.trim()) {
     const found = searchPassageIds(db, sel.search);
-    if (found.total > found.ids.length) notes.push(`The search matched ${found.total} passages; the first ${found.ids.length} are exported.`);
-    if (!found.ids.length) return { rows: [], notes, empty: `The search "${sel.search.trim()}" matches no passage: nothing to export.` };
+    if (found.total > found.ids.length)
+      notes.push(
+        `The search matched ${found.total} passages; the first ${found.ids.length} are exported.`,
+      );
+    if (!found.ids.length)
+      return {
+        rows: [],
+        notes,
+        empty: `The search "${sel.search.trim()}" matches no passage: nothing to export.`,
+      };
     where.push('p.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(found.ids));
   }
@@ -103,7 +129,11 @@ function matchingPassages(db: Database, sel: ExportSelection): { rows: PassageRo
        ORDER BY coalesce(a.published, a.created_at), a.title COLLATE NOCASE, a.id, p.start, p."end" DESC, p.id`,
     )
     .all(...params);
-  return { rows, notes, empty: rows.length ? null : 'No passage matches this selection: nothing to export.' };
+  return {
+    rows,
+    notes,
+    empty: rows.length ? null : 'No passage matches this selection: nothing to export.',
+  };
 }
 
 function displayName(raw: string): string {
@@ -126,18 +156,22 @@ function searchPassageIds(db: Database, query: string): { ids: string[]; total: 
   return { ids, total: Math.max(total, ids.length) };
 }
 
-
 function loadSources(db: Database, ids: readonly string[]): Map<string, ExportSource> {
   const map = new Map<string, ExportSource>();
-  for (const [id, source] of citableSources(db, ids)) map.set(id, { ...source, tags: articleTagNames(db, id) });
+  for (const [id, source] of citableSources(db, ids))
+    map.set(id, { ...source, tags: articleTagNames(db, id) });
   return map;
 }
 
 /** A short human description of the selection, for titles and front matter. */
 export function describeSelection(sel: ExportSelection): string {
   const parts: string[] = [];
-  if (sel.tags.length) parts.push(`tagged ${sel.tags.map((t) => `“${displayName(t)}”`).join(sel.tagMode === 'all' ? ' and ' : ' or ')}`);
-  if (sel.articleIds.length) parts.push(`from ${sel.articleIds.length} source${sel.articleIds.length === 1 ? '' : 's'}`);
+  if (sel.tags.length)
+    parts.push(
+      `tagged ${sel.tags.map((t) => `“${displayName(t)}”`).join(sel.tagMode === 'all' ? ' and ' : ' or ')}`,
+    );
+  if (sel.articleIds.length)
+    parts.push(`from ${sel.articleIds.length} source${sel.articleIds.length === 1 ? '' : 's'}`);
   if (sel.search?.trim()) parts.push(`matching “${sel.search.trim()}”`);
   const what = sel.dateField === 'article' ? 'published' : 'kept';
   if (sel.from && sel.to) parts.push(`${what} ${sel.from} to ${sel.to}`);
@@ -146,14 +180,21 @@ export function describeSelection(sel: ExportSelection): string {
   return parts.length ? `Excerpts ${parts.join(', ')}` : 'All excerpts';
 }
 
-export function selectExport(db: Database, options: ExportOptions, opts: SelectOptions = {}): SelectedDocument {
+export function selectExport(
+  db: Database,
+  options: ExportOptions,
+  opts: SelectOptions = {},
+): SelectedDocument {
   const sel = options.selection;
   const { rows, notes, empty } = matchingPassages(db, sel);
   const shown = opts.limit === undefined ? rows : rows.slice(0, opts.limit);
   const passages = shown.map((r) => toPassage(r));
   const sourceIds = [...new Set(passages.map((p) => p.articleId))];
   const sourceMap = loadSources(db, sourceIds);
-  const links = passageLinks(db, passages.map((p) => p.id));
+  const links = passageLinks(
+    db,
+    passages.map((p) => p.id),
+  );
   const cite = opts.citation ?? citationFor(options.style);
   const citations = new Map<string, ReturnType<CitationFn>>();
   const items: ExportItem[] = passages.map((passage) => {
@@ -182,7 +223,14 @@ function groupBySource(items: readonly ExportItem[]): ExportGroup[] {
   for (const item of items) {
     const last = groups.at(-1);
     if (last?.source?.id === item.source.id) last.items.push(item);
-    else groups.push({ kind: 'source', label: item.source.title || 'Untitled', source: item.source, tag: null, items: [item] });
+    else
+      groups.push({
+        kind: 'source',
+        label: item.source.title || 'Untitled',
+        source: item.source,
+        tag: null,
+        items: [item],
+      });
   }
   return groups;
 }
@@ -196,7 +244,11 @@ function groupByTag(items: readonly ExportItem[], sel: ExportSelection): ExportG
   const groups = new Map<string, ExportGroup>();
   const add = (key: string, tag: string | null, item: ExportItem) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { kind: 'tag', label: tag ?? UNTAGGED_LABEL, source: null, tag, items: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { kind: 'tag', label: tag ?? UNTAGGED_LABEL, source: null, tag, items: [] }),
+      );
     g.items.push(item);
   };
   for (const item of items) {
@@ -205,6 +257,8 @@ function groupByTag(items: readonly ExportItem[], sel: ExportSelection): ExportG
     for (const t of tags) add(safeTagKey(t), t, item);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === '\u0000untagged' ? 1 : b === '\u0000untagged' ? -1 : a.localeCompare(b)))
+    .sort(([a], [b]) =>
+      a === '\u0000untagged' ? 1 : b === '\u0000untagged' ? -1 : a.localeCompare(b),
+    )
     .map(([, g]) => g);
 }

@@ -22,15 +22,26 @@ Second paragraph with *stars* and _underscores_ and [brackets](javascript:alert(
 
 -2+3 starts with a minus; @handle starts with an at sign; +plus too.
 `;
-export const Q_TRADE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
+export const Q_TRADE =
+  'alternative trade and mutual settlements mechanisms not controlled by the West';
 export const Q_FORMULA = '=SUM(A1:A9) is a formula, "quoted, with comma", and a pipe | inside.';
-export const Q_MARKUP = 'Second paragraph with *stars* and _underscores_ and [brackets](javascript:alert(1)) and # hash.';
+export const Q_MARKUP =
+  'Second paragraph with *stars* and _underscores_ and [brackets](javascript:alert(1)) and # hash.';
 export const Q_MINUS = '-2+3 starts with a minus; @handle starts with an at sign; +plus too.';
 export const CONTROL_COMMENT = 'bell\u0007 nul\u0000 esc\u001b end';
-export const HOSTILE_COMMENT = '@cmd(1)\n"quoted", comma | pipe\n\n<script>alert(2)</script> <b>not bold</b>';
+export const HOSTILE_COMMENT =
+  '@cmd(1)\n"quoted", comma | pipe\n\n<script>alert(2)</script> <b>not bold</b>';
 
-export function options(format: ExportOptions['format'], over: Partial<ExportOptions> = {}): ExportOptions {
-  return { format, groupBy: 'source', selection: { tags: [], tagMode: 'any', articleIds: [], dateField: 'passage' }, ...over };
+export function options(
+  format: ExportOptions['format'],
+  over: Partial<ExportOptions> = {},
+): ExportOptions {
+  return {
+    format,
+    groupBy: 'source',
+    selection: { tags: [], tagMode: 'any', articleIds: [], dateField: 'passage' },
+    ...over,
+  };
 }
 
 export const NEWS_PARAGRAPHS = [
@@ -59,7 +70,9 @@ export function insertTestArticle(db: Database, a: TestArticle): ArticleSummary 
   const bytes = Buffer.from(text);
   const hash = createHash('sha256').update(bytes).update(newId()).digest('hex');
   const now = nowIso();
-  db.prepare('INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(hash, bytes, bytes.length, 'text/plain', 'article.txt', now);
+  db.prepare(
+    'INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(hash, bytes, bytes.length, 'text/plain', 'article.txt', now);
   const id = newId();
   insertArticle(db, {
     id,
@@ -98,22 +111,48 @@ export async function exportFixture(dir: string) {
     source: '/tmp/hostile.txt',
     paragraphs: HOSTILE_TEXT.trim().split('\n\n').slice(1),
   });
-  const add = (articleId: string, quote: string, tags: string[], comment = '', color: 'yellow' | 'green' | 'pink' = 'yellow') =>
-    t.invoke('passages.createFromQuote', { articleId, quote, tags, comment, color });
-  const trade = await add(shared.id, Q_TRADE, ['sanctions', 'trade'], 'key claim\nsecond line', 'green');
+  const add = (
+    articleId: string,
+    quote: string,
+    tags: string[],
+    comment = '',
+    color: 'yellow' | 'green' | 'pink' = 'yellow',
+  ) => t.invoke('passages.createFromQuote', { articleId, quote, tags, comment, color });
+  const trade = await add(
+    shared.id,
+    Q_TRADE,
+    ['sanctions', 'trade'],
+    'key claim\nsecond line',
+    'green',
+  );
   const putin = await add(shared.id, 'Putin', ['people']);
-  const formula = await add(hostile.id, Q_FORMULA, ['formula tests', 'sanctions'], HOSTILE_COMMENT, 'pink');
+  const formula = await add(
+    hostile.id,
+    Q_FORMULA,
+    ['formula tests', 'sanctions'],
+    HOSTILE_COMMENT,
+    'pink',
+  );
   const markup = await add(hostile.id, Q_MARKUP, [], CONTROL_COMMENT);
   const minus = await add(hostile.id, Q_MINUS, ['formula tests'], '+1 agree');
   // Two paragraphs in one quote.
   const text = (await t.invoke('articles.get', { id: hostile.id })).text;
   const from = text.indexOf(Q_FORMULA);
-  const twoParas = await t.invoke('passages.create', { articleId: hostile.id, start: from, end: text.indexOf(Q_MARKUP) + Q_MARKUP.length, tags: ['long'] });
+  const twoParas = await t.invoke('passages.create', {
+    articleId: hostile.id,
+    start: from,
+    end: text.indexOf(Q_MARKUP) + Q_MARKUP.length,
+    tags: ['long'],
+  });
   // An excerpt holding control characters, as an older import or a foreign tool might leave it.
-  t.library.db.prepare('UPDATE passages SET exact = ? WHERE id = ?').run('Putin\u0001\u000b\u001f\ufffe', putin.id);
+  t.library.db
+    .prepare('UPDATE passages SET exact = ? WHERE id = ?')
+    .run('Putin\u0001\u000b\u001f\ufffe', putin.id);
   // A link between two passages (the links table of migration 4).
   t.library.db
-    .prepare("INSERT INTO links (id, from_passage, to_passage, relation, origin, created_at) VALUES (?, ?, ?, 'contradicts', 'link', ?)")
+    .prepare(
+      "INSERT INTO links (id, from_passage, to_passage, relation, origin, created_at) VALUES (?, ?, ?, 'contradicts', 'link', ?)",
+    )
     .run(newId(), trade.id, formula.id, nowIso());
   return { ...t, shared, hostile, passages: { trade, putin, formula, markup, minus, twoParas } };
 }

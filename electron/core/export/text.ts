@@ -6,11 +6,15 @@
  */
 
 // C0 controls except tab and line feed, DEL, lone surrogates, and the XML non-characters U+FFFE/U+FFFF.
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Line breaks normalised to \n, characters no XML/HTML/Markdown file may hold removed. */
 export function cleanText(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').replace(UNSAFE, '');
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(UNSAFE, '');
 }
 
 /** One line: every run of whitespace (line breaks included) becomes one space. */
@@ -22,7 +26,13 @@ export function oneLine(s: string): string {
 export function escapeHtml(s: string): string {
   return cleanText(s).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
 }
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 const SAFE_INLINE_TAGS = new Set(['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'small']);
 
@@ -45,7 +55,10 @@ export function safeInlineHtml(html: string): string {
 
 /** Text between tags of HTML we didn't write: keep entities, neutralise stray brackets. */
 function escapeLoose(s: string): string {
-  return cleanText(s).replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/&(?!#?[a-zA-Z0-9]+;)/g, '&amp;');
+  return cleanText(s)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/&(?!#?[a-zA-Z0-9]+;)/g, '&amp;');
 }
 
 /** Passage and source links back into the app (the desktop app registers the scheme). */

@@ -17,13 +17,22 @@ function checkAnnotation(a: Record<string, unknown>, text: (sourceId: string) =>
   expect(a.id).toMatch(/^commonplace:\/\/passage\/[0-9a-f-]{36}$/); // an IRI
   expect(['highlighting', 'commenting']).toContain(a.motivation);
   expect(a.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/); // xsd:dateTime, UTC
-  const target = a.target as { type: string; source: { id: string; type: string }; selector: Array<Record<string, unknown>> };
+  const target = a.target as {
+    type: string;
+    source: { id: string; type: string };
+    selector: Array<Record<string, unknown>>;
+  };
   expect(target.type).toBe('SpecificResource');
   expect(target.source.id).toMatch(/^commonplace:\/\/article\//);
   const quote = target.selector.find((s) => s.type === 'TextQuoteSelector')!;
   const pos = target.selector.find((s) => s.type === 'TextPositionSelector')!;
   expect(typeof quote.exact).toBe('string');
-  expect(Number.isInteger(pos.start) && Number.isInteger(pos.end) && (pos.start as number) >= 0 && (pos.end as number) >= (pos.start as number)).toBe(true);
+  expect(
+    Number.isInteger(pos.start) &&
+      Number.isInteger(pos.end) &&
+      (pos.start as number) >= 0 &&
+      (pos.end as number) >= (pos.start as number),
+  ).toBe(true);
   const sourceText = text(target.source.id.slice('commonplace://article/'.length));
   if (!quote.exact || !(quote.exact as string).includes('\u0001')) {
     // Both selectors describe the same text of the source.
@@ -44,17 +53,29 @@ describe('Web Annotation JSON export', () => {
     const json = JSON.parse(fileText(built.output)) as Record<string, unknown>;
     expect(json['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
     expect(json.type).toBe('AnnotationCollection');
-    const page = json.first as { type: string; startIndex: number; items: Array<Record<string, unknown>> };
+    const page = json.first as {
+      type: string;
+      startIndex: number;
+      items: Array<Record<string, unknown>>;
+    };
     expect(page).toMatchObject({ type: 'AnnotationPage', startIndex: 0 });
     expect(json.total).toBe(page.items.length);
     const texts = new Map<string, string>();
-    for (const id of [f.shared.id, f.hostile.id]) texts.set(id, (await f.invoke('articles.get', { id })).text);
+    for (const id of [f.shared.id, f.hostile.id])
+      texts.set(id, (await f.invoke('articles.get', { id })).text);
     for (const a of page.items) checkAnnotation(a, (id) => texts.get(id)!);
 
-    const formula = page.items.find((a) => a.id === `commonplace://passage/${f.passages.formula.id}`)!;
+    const formula = page.items.find(
+      (a) => a.id === `commonplace://passage/${f.passages.formula.id}`,
+    )!;
     expect(formula.motivation).toBe('commenting');
     expect(formula.body).toEqual([
-      { type: 'TextualBody', purpose: 'commenting', value: f.passages.formula.comment, format: 'text/plain' },
+      {
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: f.passages.formula.comment,
+        format: 'text/plain',
+      },
       { type: 'TextualBody', purpose: 'tagging', value: 'formula tests' },
       { type: 'TextualBody', purpose: 'tagging', value: 'sanctions' },
     ]);
@@ -66,7 +87,10 @@ describe('Web Annotation JSON export', () => {
       {
         type: 'Annotation',
         motivation: 'linking',
-        body: [`commonplace://passage/${f.passages.formula.id}`, { type: 'TextualBody', purpose: 'classifying', value: 'contradicts' }],
+        body: [
+          `commonplace://passage/${f.passages.formula.id}`,
+          { type: 'TextualBody', purpose: 'classifying', value: 'contradicts' },
+        ],
         target: `commonplace://passage/${f.passages.trade.id}`,
       },
     ]);

@@ -42,7 +42,13 @@ function sourceResource(item: ExportItem): Json {
 export function passageAnnotation(item: ExportItem): Json {
   const p = item.passage;
   const body: Json[] = [];
-  if (p.comment.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: p.comment, format: 'text/plain' });
+  if (p.comment.trim())
+    body.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: p.comment,
+      format: 'text/plain',
+    });
   for (const t of p.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: t });
   return {
     id: passageUrl(p.id),
@@ -73,7 +79,10 @@ function linkAnnotations(doc: ExportDocument): Json[] {
       out.push({
         type: 'Annotation',
         motivation: 'linking',
-        body: [passageUrl(l.otherId), { type: 'TextualBody', purpose: 'classifying', value: l.relation }],
+        body: [
+          passageUrl(l.otherId),
+          { type: 'TextualBody', purpose: 'classifying', value: l.relation },
+        ],
         target: passageUrl(item.passage.id),
       });
     }
@@ -81,7 +90,10 @@ function linkAnnotations(doc: ExportDocument): Json[] {
   return out;
 }
 
-export async function renderWebAnnotation(doc: ExportDocument, ctx: ExportContext): Promise<string> {
+export async function renderWebAnnotation(
+  doc: ExportDocument,
+  ctx: ExportContext,
+): Promise<string> {
   const items: Json[] = [];
   for (const item of doc.items) {
     items.push(passageAnnotation(item));
@@ -108,7 +120,12 @@ export const webAnnotationFormat: FormatWriter = {
   extension: 'json',
   mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
   async build(doc, ctx) {
-    return { kind: 'file', fileName: '', mediaType: this.mediaType, bytes: encoder.encode(await renderWebAnnotation(doc, ctx)) };
+    return {
+      kind: 'file',
+      fileName: '',
+      mediaType: this.mediaType,
+      bytes: encoder.encode(await renderWebAnnotation(doc, ctx)),
+    };
   },
   preview: (doc) => renderWebAnnotation(doc, { tick: () => {} }),
 };

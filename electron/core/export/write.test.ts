@@ -31,24 +31,37 @@ describe('writeAtomically', () => {
 
   it('a missing folder is named in a clear message', async () => {
     const missing = join(tempDir(), 'no', 'such');
-    expect(() => writeAtomically(join(missing, 'out.md'), bytes('x'))).toThrow(`${missing}: the folder does not exist`);
-    expect(() => writeExportFolder(join(missing, 'vault'), [{ path: 'a.md', bytes: bytes('x') }])).toThrow(`${missing}: the folder does not exist`);
+    expect(() => writeAtomically(join(missing, 'out.md'), bytes('x'))).toThrow(
+      `${missing}: the folder does not exist`,
+    );
+    expect(() =>
+      writeExportFolder(join(missing, 'vault'), [{ path: 'a.md', bytes: bytes('x') }]),
+    ).toThrow(`${missing}: the folder does not exist`);
     const f = await exportFixture(tempDir());
-    await expect(exportToPath(f.library.db, options('csv'), join(missing, 'out.csv'))).rejects.toMatchObject({ code: 'io_error' });
+    await expect(
+      exportToPath(f.library.db, options('csv'), join(missing, 'out.csv')),
+    ).rejects.toMatchObject({ code: 'io_error' });
     f.library.close();
   });
 
   it('a read-only folder is named, and nothing is left in it', () => {
     const ro = readOnlyFolder();
     const before = readdirSync(ro);
-    expect(() => writeAtomically(join(ro, 'out.md'), bytes('x'))).toThrow(`${ro}: permission denied (the folder is read-only)`);
-    expect(() => writeExportFolder(join(ro, 'vault'), [{ path: 'a.md', bytes: bytes('x') }])).toThrow(`${ro}: permission denied (the folder is read-only)`);
+    expect(() => writeAtomically(join(ro, 'out.md'), bytes('x'))).toThrow(
+      `${ro}: permission denied (the folder is read-only)`,
+    );
+    expect(() =>
+      writeExportFolder(join(ro, 'vault'), [{ path: 'a.md', bytes: bytes('x') }]),
+    ).toThrow(`${ro}: permission denied (the folder is read-only)`);
     expect(readdirSync(ro)).toEqual(before);
   });
 
   it('a failure midway through a folder leaves neither the folder nor its temp copy', () => {
     const dir = tempDir();
-    const files = [{ path: 'a.md', bytes: bytes('a') }, { path: '../escape.md', bytes: bytes('b') }];
+    const files = [
+      { path: 'a.md', bytes: bytes('a') },
+      { path: '../escape.md', bytes: bytes('b') },
+    ];
     expect(() => writeExportFolder(join(dir, 'vault'), files)).toThrow(/leaves its folder/);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -75,6 +88,14 @@ describe('writeAtomically', () => {
     make('.other.md.0123456789ab.tmp', true); // another file's: kept
     make('notes.md', true); // the user's: kept
     writeAtomically(target, bytes('new'));
-    expect(readdirSync(dir).sort()).toEqual(['.other.md.0123456789ab.tmp', '.out.md.fedcba987654.tmp', '.out.md.notours.tmp', 'notes.md', 'out.md'].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        '.other.md.0123456789ab.tmp',
+        '.out.md.fedcba987654.tmp',
+        '.out.md.notours.tmp',
+        'notes.md',
+        'out.md',
+      ].sort(),
+    );
   });
 });

@@ -10,10 +10,13 @@ import { removeStaleTemps, tempPathFor } from '../tempFiles';
 
 export function ioError(e: unknown, path: string, doing: string): CommonplaceError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new CommonplaceError('io_error', `${path}: the folder does not exist`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new CommonplaceError('io_error', `${path}: permission denied (the folder is read-only)`);
+  if (code === 'ENOENT')
+    return new CommonplaceError('io_error', `${path}: the folder does not exist`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new CommonplaceError('io_error', `${path}: permission denied (the folder is read-only)`);
   if (code === 'ENOSPC') return new CommonplaceError('io_error', `${path}: the disk is full`);
-  if (code === 'ENAMETOOLONG') return new CommonplaceError('io_error', `${path}: the name is too long`);
+  if (code === 'ENAMETOOLONG')
+    return new CommonplaceError('io_error', `${path}: the name is too long`);
   return new CommonplaceError('io_error', `${path}: could not ${doing} (${(e as Error).message})`);
 }
 
@@ -27,11 +30,14 @@ export function checkFolder(dir: string): void {
 export const tempName = tempPathFor;
 
 /** Writes through `produce` (which may call `write` any number of times), then syncs to disk. */
-export function writeFileDurably(path: string, produce: (write: (bytes: Uint8Array) => void) => void): void {
+export function writeFileDurably(
+  path: string,
+  produce: (write: (bytes: Uint8Array) => void) => void,
+): void {
   const fd = openSync(path, 'wx', 0o644);
   try {
     produce((bytes) => {
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
     });
     fsyncSync(fd);
   } finally {
@@ -49,11 +55,15 @@ export function writeAtomically(target: string, content: Uint8Array): void {
  * larger than one string or buffer can hold is never built in memory. A producer that throws
  * leaves nothing behind (its own errors pass through unchanged).
  */
-export function writeAtomicallyStreamed(target: string, produce: (write: (bytes: Uint8Array) => void) => void): void {
+export function writeAtomicallyStreamed(
+  target: string,
+  produce: (write: (bytes: Uint8Array) => void) => void,
+): void {
   const path = resolve(target);
   checkFolder(dirname(path));
   const existing = statSync(path, { throwIfNoEntry: false });
-  if (existing?.isDirectory()) throw new CommonplaceError('io_error', `${path}: is a folder; give a file name`);
+  if (existing?.isDirectory())
+    throw new CommonplaceError('io_error', `${path}: is a folder; give a file name`);
   removeStaleTemps(path);
   const tmp = tempName(path);
   try {
@@ -62,6 +72,10 @@ export function writeAtomicallyStreamed(target: string, produce: (write: (bytes:
   } catch (e) {
     rmSync(tmp, { force: true });
     if (e instanceof CommonplaceError) throw e;
-    throw ioError(e, e instanceof Error && (e as NodeJS.ErrnoException).path === tmp ? dirname(path) : path, 'write the file');
+    throw ioError(
+      e,
+      e instanceof Error && (e as NodeJS.ErrnoException).path === tmp ? dirname(path) : path,
+      'write the file',
+    );
   }
 }

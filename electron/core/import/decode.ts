@@ -37,7 +37,11 @@ export function decodeText(bytes: Uint8Array, fileName: string, opts: DecodeOpti
   return decodeBytes(bytes, fileName, opts).text;
 }
 
-export function decodeBytes(bytes: Uint8Array, fileName: string, opts: DecodeOptions = {}): DecodedText {
+export function decodeBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: DecodeOptions = {},
+): DecodedText {
   const declared = resolveCharsetLabel(opts.declaredCharset);
 
   const bom = bomEncoding(bytes);
@@ -65,9 +69,19 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, opts: DecodeOpt
     // 7-bit ISO-2022-JP is valid UTF-8 too; its escape sequences give it away.
     if (!hasNonAscii(bytes) && looksIso2022Jp(bytes)) {
       const text = decodeWith('iso-2022-jp', bytes);
-      return { text: normalizeNewlines(text), encoding: 'iso-2022-jp', source: 'guessed', declared };
+      return {
+        text: normalizeNewlines(text),
+        encoding: 'iso-2022-jp',
+        source: 'guessed',
+        declared,
+      };
     }
-    return { text: normalizeNewlines(utf8), encoding: 'utf-8', source: declared ? 'declared' : 'utf-8', declared };
+    return {
+      text: normalizeNewlines(utf8),
+      encoding: 'utf-8',
+      source: declared ? 'declared' : 'utf-8',
+      declared,
+    };
   }
 
   const guess = guessLegacyEncoding(bytes);
@@ -77,7 +91,12 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, opts: DecodeOpt
       `${fileName}: the text is not valid UTF-8 and its encoding could not be recognised; save it as UTF-8 and import it again`,
     );
   }
-  return { text: normalizeNewlines(guess.text), encoding: guess.encoding, source: 'guessed', declared };
+  return {
+    text: normalizeNewlines(guess.text),
+    encoding: guess.encoding,
+    source: 'guessed',
+    declared,
+  };
 }
 
 /** CRLF and lone CR become LF. */
@@ -92,7 +111,11 @@ export function normalizeNewlines(text: string): string {
  */
 export function resolveCharsetLabel(label: string | null | undefined): string | null {
   if (!label) return null;
-  const cleaned = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  const cleaned = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
   if (!cleaned || cleaned.length > 40) return null;
   if (cleaned === 'x-user-defined') return 'windows-1252';
   let encoding: string;
@@ -127,7 +150,10 @@ export const HTML_CHARSET_SCAN_BYTES = 4096;
  * Comments are skipped. Returns the raw label (resolve it with `resolveCharsetLabel`), or null.
  */
 export function sniffHtmlCharset(bytes: Uint8Array): string | null {
-  const head = asciiView(bytes.subarray(0, HTML_CHARSET_SCAN_BYTES)).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  const head = asciiView(bytes.subarray(0, HTML_CHARSET_SCAN_BYTES)).replace(
+    /<!--[\s\S]*?(?:-->|$)/g,
+    ' ',
+  );
   const metaTag = /<meta\b((?:[^>"']|"[^"]*"|'[^']*')*)>?/gi;
   for (let m = metaTag.exec(head); m; m = metaTag.exec(head)) {
     const attrs = parseAttributes(m[1] ?? '');
@@ -170,7 +196,9 @@ export function asciiView(bytes: Uint8Array): string {
  */
 export function decodeWith(encoding: string, bytes: Uint8Array): string {
   if (encoding !== 'windows-1252') return new TextDecoder(encoding).decode(bytes);
-  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 /** windows-1252 0x80–0x9F (the five undefined bytes map to the C1 control of the same value, per WHATWG). */
@@ -227,7 +255,8 @@ export function guessLegacyEncoding(bytes: Uint8Array): Guess | null {
   let high = 0;
   for (const b of bytes) if (b >= 0x80) high++;
   const western = decodeWith('windows-1252', bytes);
-  if (high <= STRAY_HIGH_BYTES || looksWestern(western)) return { encoding: 'windows-1252', text: western };
+  if (high <= STRAY_HIGH_BYTES || looksWestern(western))
+    return { encoding: 'windows-1252', text: western };
 
   const cyrillic = guessCyrillic(bytes);
   if (cyrillic) return cyrillic;
@@ -238,7 +267,8 @@ export function guessLegacyEncoding(bytes: Uint8Array): Guess | null {
   }
 
   const korean = strictDecode('euc-kr', bytes);
-  if (korean !== null && scriptShares(korean).hangul >= 0.85) return { encoding: 'euc-kr', text: korean };
+  if (korean !== null && scriptShares(korean).hangul >= 0.85)
+    return { encoding: 'euc-kr', text: korean };
 
   // Any run of high bytes is "valid" GBK, so Chinese needs a stronger signal than clean decoding:
   // running text stays within each encoding's frequent-character area.
@@ -246,7 +276,8 @@ export function guessLegacyEncoding(bytes: Uint8Array): Guess | null {
   const chineseEncoding = pairs.lowTrail > 0.2 ? 'big5' : 'gb18030';
   const common = chineseEncoding === 'big5' ? pairs.big5Common : pairs.gbCommon;
   const chinese = common >= 0.85 ? strictDecode(chineseEncoding, bytes) : null;
-  if (chinese !== null && scriptShares(chinese).han >= 0.85) return { encoding: chineseEncoding, text: chinese };
+  if (chinese !== null && scriptShares(chinese).han >= 0.85)
+    return { encoding: chineseEncoding, text: chinese };
   return null;
 }
 
@@ -278,7 +309,8 @@ function looksWestern(text: string): boolean {
     if (code <= 0x9f) return false; // a byte windows-1252 leaves undefined
     nonAscii++;
     run++;
-    if ((code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || WESTERN_EXTRA.has(ch)) plausible++;
+    if ((code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || WESTERN_EXTRA.has(ch))
+      plausible++;
   }
   endRun();
   if (nonAscii === 0) return true;

@@ -27,7 +27,12 @@ function zipStartingWith(entryName: string, content = ''): Uint8Array {
   const header = new Uint8Array(30);
   header.set([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
   header[26] = name.length;
-  return new Uint8Array([...header, ...name, ...bytesOf(content), ...deflateSync(bytesOf('payload'))]);
+  return new Uint8Array([
+    ...header,
+    ...name,
+    ...bytesOf(content),
+    ...deflateSync(bytesOf('payload')),
+  ]);
 }
 
 describe('detectFormat: refusals', () => {
@@ -35,24 +40,41 @@ describe('detectFormat: refusals', () => {
     ['a PNG image', readFileSync(join(FIXTURES, 'binary', 'photo.html')), 'photo.html'],
     ['a JPEG image', withBytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), 'photo.txt'],
     ['a GIF image', bytesOf('GIF89a\u0001\u0000\u0001\u0000'), 'anim.md'],
-    ['a WebP image', new Uint8Array([...bytesOf('RIFF'), 0x24, 0, 0, 0, ...bytesOf('WEBPVP8 ')]), 'img.html'],
+    [
+      'a WebP image',
+      new Uint8Array([...bytesOf('RIFF'), 0x24, 0, 0, 0, ...bytesOf('WEBPVP8 ')]),
+      'img.html',
+    ],
     ['a gzip archive', gzipSync(bytesOf('<html>hello</html>')), 'page.html.gz'],
     ['an ELF executable', withBytes([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01]), 'tool'],
     ['a ZIP archive', zipStartingWith('notes.txt'), 'archive.txt'],
     ['an SQLite database', bytesOf('SQLite format 3\u0000\u0010\u0000'), 'library.db'],
     ['binary data', withBytes([0x13, 0x37, 0x00, 0x42]), 'data.txt'],
-  ])('refuses %s with a message naming the file and what it looks like', (what, bytes, fileName) => {
-    const error = refusal(bytes, fileName);
-    expect(error.code).toBe('unsupported_format');
-    expect(error.message).toBe(`${fileName}: looks like ${what}, not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)`);
-  });
+  ])(
+    'refuses %s with a message naming the file and what it looks like',
+    (what, bytes, fileName) => {
+      const error = refusal(bytes, fileName);
+      expect(error.code).toBe('unsupported_format');
+      expect(error.message).toBe(
+        `${fileName}: looks like ${what}, not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)`,
+      );
+    },
+  );
 
   it.each([
     ['pdf', bytesOf('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj'), 'paper.txt'],
     ['pdf', bytesOf('\n\n%PDF-1.4\n1 0 obj'), 'scan'],
     ['epub', zipStartingWith('mimetype', 'application/epub+zip'), 'book.zip'],
-    ['epub', makeZip({ 'META-INF/container.xml': '<container/>', 'OPS/book.opf': '<package/>' }), 'book.bin'],
-    ['docx', makeZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), 'report.txt'],
+    [
+      'epub',
+      makeZip({ 'META-INF/container.xml': '<container/>', 'OPS/book.opf': '<package/>' }),
+      'book.bin',
+    ],
+    [
+      'docx',
+      makeZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }),
+      'report.txt',
+    ],
     ['docx', makeZip({ 'other.xml': '<x/>' }), 'report.docx'],
     ['epub', makeZip({ 'other.xml': '<x/>' }), 'broken.epub'],
   ])('recognises %s from the bytes: %s', (format, bytes, fileName) => {
@@ -60,31 +82,55 @@ describe('detectFormat: refusals', () => {
   });
 
   it('refuses an image named .html and other ZIPs, and names a damaged document for what it claims to be', () => {
-    expect(refusal(makeZip({ 'notes.txt': 'x' }), 'notes.docx.zip').message).toMatch(/looks like a ZIP archive/);
+    expect(refusal(makeZip({ 'notes.txt': 'x' }), 'notes.docx.zip').message).toMatch(
+      /looks like a ZIP archive/,
+    );
     const error = refusal(withBytes([0x13, 0x37, 0x00, 0x42]), 'report.docx');
-    expect(error.message).toBe('report.docx: is named .docx but is not a Word document (the file is damaged or something else)');
+    expect(error.message).toBe(
+      'report.docx: is named .docx but is not a Word document (the file is damaged or something else)',
+    );
   });
 
   it('refuses text riddled with control characters but accepts a stray one', () => {
-    const noisy = bytesOf(Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? '\u0007' : 'a')).join(''));
+    const noisy = bytesOf(
+      Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? '\u0007' : 'a')).join(''),
+    );
     expect(refusal(noisy, 'noisy.txt').message).toMatch(/binary data/);
-    expect(detectFormat(bytesOf(`${'plain text '.repeat(100)}\u0007 bell`), 'log.txt')).toBe('text');
-    expect(detectFormat(bytesOf('ISO-2022 uses \u001b$B escapes \u001b(B'), 'jis.txt')).toBe('text');
+    expect(detectFormat(bytesOf(`${'plain text '.repeat(100)}\u0007 bell`), 'log.txt')).toBe(
+      'text',
+    );
+    expect(detectFormat(bytesOf('ISO-2022 uses \u001b$B escapes \u001b(B'), 'jis.txt')).toBe(
+      'text',
+    );
   });
 
   it('does not mistake prose for a signature spelled in letters', () => {
-    expect(detectFormat(bytesOf('ID3 tags store the artist of an MP3 file.'), 'notes.txt')).toBe('text');
-    expect(detectFormat(bytesOf('MZ is the mark of DOS executables.'), 'notes.md')).toBe('markdown');
+    expect(detectFormat(bytesOf('ID3 tags store the artist of an MP3 file.'), 'notes.txt')).toBe(
+      'text',
+    );
+    expect(detectFormat(bytesOf('MZ is the mark of DOS executables.'), 'notes.md')).toBe(
+      'markdown',
+    );
   });
 
   it('refuses UTF-32 and names the fix', () => {
     const utf32 = new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x68, 0x00, 0x00, 0x00]);
-    expect(refusal(utf32, 'wide.txt').message).toBe('wide.txt: looks like UTF-32 text (save it as UTF-8), not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)');
+    expect(refusal(utf32, 'wide.txt').message).toBe(
+      'wide.txt: looks like UTF-32 text (save it as UTF-8), not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)',
+    );
   });
 
   it('refuses SVG and other XML documents', () => {
-    expect(refusal(bytesOf('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'), 'logo.html').message).toMatch(/an SVG image/);
-    expect(refusal(bytesOf('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'), 'feed.txt').message).toMatch(/an XML document/);
+    expect(
+      refusal(
+        bytesOf('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+        'logo.html',
+      ).message,
+    ).toMatch(/an SVG image/);
+    expect(
+      refusal(bytesOf('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'), 'feed.txt')
+        .message,
+    ).toMatch(/an XML document/);
   });
 });
 
@@ -108,7 +154,10 @@ describe('detectFormat: text formats', () => {
     ['\ufeff  <!-- saved --> \n<html lang="en">', 'saved.txt'],
     ['<head><title>t</title></head>', 'notes'],
     ['<body>hi</body>', 'notes.text'],
-    ['<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml">', 'page.xml'],
+    [
+      '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml">',
+      'page.xml',
+    ],
     ['<article><p>Hello</p></article>', 'snippet.txt'],
     ['\n\n<p>Just a paragraph</p>', 'snippet.txt'],
     ['<!doctype html><h1>Doc</h1>', 'readme.md'],
@@ -117,17 +166,26 @@ describe('detectFormat: text formats', () => {
   });
 
   it('recognises HTML in UTF-16', () => {
-    const bytes = new Uint8Array([0xff, 0xfe, ...Array.from('<html><body>hi', (c) => [c.charCodeAt(0), 0]).flat()]);
+    const bytes = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from('<html><body>hi', (c) => [c.charCodeAt(0), 0]).flat(),
+    ]);
     expect(detectFormat(bytes, 'page.txt')).toBe('html');
   });
 
   it('keeps Markdown that opens with inline HTML as Markdown', () => {
-    expect(detectFormat(bytesOf('<p align="center"><b>Logo</b></p>\n\n# Project'), 'README.md')).toBe('markdown');
+    expect(
+      detectFormat(bytesOf('<p align="center"><b>Logo</b></p>\n\n# Project'), 'README.md'),
+    ).toBe('markdown');
   });
 
-  it.each(['notes.md', 'NOTES.MARKDOWN', 'a.mdown', 'dir.v2/a.mkd'])('recognises Markdown by extension: %s', (fileName) => {
-    expect(detectFormat(bytesOf('Some *text*'), fileName)).toBe('markdown');
-  });
+  it.each(['notes.md', 'NOTES.MARKDOWN', 'a.mdown', 'dir.v2/a.mkd'])(
+    'recognises Markdown by extension: %s',
+    (fileName) => {
+      expect(detectFormat(bytesOf('Some *text*'), fileName)).toBe('markdown');
+    },
+  );
 
   it('recognises Markdown by front matter whatever the name', () => {
     expect(detectFormat(bytesOf('---\ntitle: Hi\n---\nBody'), 'note.txt')).toBe('markdown');
@@ -139,6 +197,8 @@ describe('detectFormat: text formats', () => {
     expect(detectFormat(bytesOf('Hello <b>world</b>'), 'fragment.html')).toBe('html');
     expect(detectFormat(bytesOf('Hello <b>world</b>'), 'fragment.txt')).toBe('text');
     expect(detectFormat(bytesOf('<http://example.com> is a link'), 'links.txt')).toBe('text');
-    expect(detectFormat(new Uint8Array([...bytesOf('caf'), 0xe9, 0x20, 0x93, 0x94]), 'legacy.txt')).toBe('text');
+    expect(
+      detectFormat(new Uint8Array([...bytesOf('caf'), 0xe9, 0x20, 0x93, 0x94]), 'legacy.txt'),
+    ).toBe('text');
   });
 });

@@ -14,7 +14,16 @@ import { listZip } from './zip';
 /** How much of the file is looked at. */
 export const SNIFF_BYTES = 8192;
 
-const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext']);
+const MARKDOWN_EXTENSIONS = new Set([
+  'md',
+  'markdown',
+  'mdown',
+  'mkd',
+  'mkdn',
+  'mdwn',
+  'mdtxt',
+  'mdtext',
+]);
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
 
 export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat {
@@ -37,10 +46,15 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   if (bom?.encoding === 'utf-8') sample = asciiView(head.subarray(bom.length));
   else if (bom) sample = new TextDecoder(bom.encoding).decode(head);
   else sample = asciiView(head);
-  if (isBlank(bytes, bom, sample)) throw new CommonplaceError('empty_file', `${fileName}: the file is empty`);
+  if (isBlank(bytes, bom, sample))
+    throw new CommonplaceError('empty_file', `${fileName}: the file is empty`);
   if (looksBinary(sample)) {
     const named = DOCUMENT_EXTENSIONS[ext];
-    if (named) throw new CommonplaceError('parse_error', `${fileName}: is named .${ext} but is not ${named} (the file is damaged or something else)`);
+    if (named)
+      throw new CommonplaceError(
+        'parse_error',
+        `${fileName}: is named .${ext} but is not ${named} (the file is damaged or something else)`,
+      );
     throw refusal(fileName, { what: 'binary data' });
   }
   const markup = markupKind(sample);
@@ -55,7 +69,11 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   return 'text';
 }
 
-const DOCUMENT_EXTENSIONS: Record<string, string> = { pdf: 'a PDF', epub: 'an EPUB book', docx: 'a Word document' };
+const DOCUMENT_EXTENSIONS: Record<string, string> = {
+  pdf: 'a PDF',
+  epub: 'an EPUB book',
+  docx: 'a Word document',
+};
 
 /** `%PDF-` within the first 1 KB (readers tolerate a little junk before it, as the spec's implementation notes allow). */
 function isPdf(head: Uint8Array): boolean {
@@ -70,7 +88,11 @@ function isPdf(head: Uint8Array): boolean {
  * .epub/.docx that has neither still goes to that parser, which says what is missing.
  */
 function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | null {
-  if (asciiView(bytes.subarray(30, 38)) === 'mimetype' && asciiView(bytes.subarray(38, 80)).includes('application/epub+zip')) return 'epub';
+  if (
+    asciiView(bytes.subarray(30, 38)) === 'mimetype' &&
+    asciiView(bytes.subarray(38, 80)).includes('application/epub+zip')
+  )
+    return 'epub';
   let names: string[] = [];
   try {
     names = listZip(bytes, 'sniff').map((e) => e.name);
@@ -78,7 +100,8 @@ function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | null
     // Damaged or a bomb: the parser the name points to reports it; otherwise it's refused as a ZIP.
   }
   if (names.includes('word/document.xml')) return 'docx';
-  if (names.includes('META-INF/container.xml') && names.some((n) => /\.opf$/i.test(n))) return 'epub';
+  if (names.includes('META-INF/container.xml') && names.some((n) => /\.opf$/i.test(n)))
+    return 'epub';
   if (ext === 'epub') return 'epub';
   if (ext === 'docx') return 'docx';
   return null;
@@ -90,7 +113,10 @@ interface BinaryKind {
 }
 
 function refusal(fileName: string, kind: BinaryKind): CommonplaceError {
-  return new CommonplaceError('unsupported_format', `${fileName}: looks like ${kind.what}, not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)`);
+  return new CommonplaceError(
+    'unsupported_format',
+    `${fileName}: looks like ${kind.what}, not a document (Commonplace imports text, Markdown, HTML, PDF, EPUB and DOCX)`,
+  );
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
@@ -99,14 +125,20 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
 }
 
 function startsWithText(bytes: Uint8Array, text: string, offset = 0): boolean {
-  return startsWith(bytes, Array.from(text, (c) => c.charCodeAt(0)), offset);
+  return startsWith(
+    bytes,
+    Array.from(text, (c) => c.charCodeAt(0)),
+    offset,
+  );
 }
 
 /** Signatures of formats people are likely to drop on the importer by mistake. */
 function binaryKind(bytes: Uint8Array, fileName: string): BinaryKind | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { what: 'a PNG image' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { what: 'a PNG image' };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { what: 'a JPEG image' };
-  if (startsWithText(bytes, 'GIF87a') || startsWithText(bytes, 'GIF89a')) return { what: 'a GIF image' };
+  if (startsWithText(bytes, 'GIF87a') || startsWithText(bytes, 'GIF89a'))
+    return { what: 'a GIF image' };
   if (startsWithText(bytes, 'RIFF')) {
     if (startsWithText(bytes, 'WEBP', 8)) return { what: 'a WebP image' };
     if (startsWithText(bytes, 'WAVE', 8)) return { what: 'a WAV audio file' };
@@ -122,13 +154,20 @@ function binaryKind(bytes: Uint8Array, fileName: string): BinaryKind | null {
   }
   if (startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return { what: 'an icon (ICO) image' };
   if (startsWithText(bytes, '8BPS') && hasBinaryByte(bytes)) return { what: 'a Photoshop image' };
-  if (startsWithText(bytes, 'PK\x03\x04') || startsWithText(bytes, 'PK\x05\x06')) return zipKind(bytes, fileName);
+  if (startsWithText(bytes, 'PK\x03\x04') || startsWithText(bytes, 'PK\x05\x06'))
+    return zipKind(bytes, fileName);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { what: 'a legacy Microsoft Office document (.doc/.xls/.ppt)' };
   }
   if (startsWithText(bytes, '{\\rtf')) return { what: 'an RTF document' };
   if (startsWith(bytes, [0x1f, 0x8b])) return { what: 'a gzip archive' };
-  if (startsWithText(bytes, 'BZh') && bytes[3] !== undefined && bytes[3] >= 0x31 && bytes[3] <= 0x39 && startsWith(bytes, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4)) {
+  if (
+    startsWithText(bytes, 'BZh') &&
+    bytes[3] !== undefined &&
+    bytes[3] >= 0x31 &&
+    bytes[3] <= 0x39 &&
+    startsWith(bytes, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4)
+  ) {
     return { what: 'a bzip2 archive' };
   }
   if (startsWith(bytes, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return { what: 'an xz archive' };
@@ -138,10 +177,18 @@ function binaryKind(bytes: Uint8Array, fileName: string): BinaryKind | null {
   if (startsWithText(bytes, 'ustar', 257)) return { what: 'a tar archive' };
   if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return { what: 'an ELF executable' };
   if (startsWithText(bytes, 'MZ') && hasBinaryByte(bytes)) return { what: 'a Windows executable' };
-  if ([[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe]].some((s) => startsWith(bytes, s))) {
+  if (
+    [
+      [0xfe, 0xed, 0xfa, 0xce],
+      [0xfe, 0xed, 0xfa, 0xcf],
+      [0xce, 0xfa, 0xed, 0xfe],
+      [0xcf, 0xfa, 0xed, 0xfe],
+    ].some((s) => startsWith(bytes, s))
+  ) {
     return { what: 'a Mach-O executable' };
   }
-  if (startsWith(bytes, [0xca, 0xfe, 0xba, 0xbe])) return { what: 'a Java class file or Mach-O binary' };
+  if (startsWith(bytes, [0xca, 0xfe, 0xba, 0xbe]))
+    return { what: 'a Java class file or Mach-O binary' };
   if (startsWith(bytes, [0x00, 0x61, 0x73, 0x6d])) return { what: 'a WebAssembly module' };
   if (startsWithText(bytes, 'SQLite format 3\x00')) return { what: 'an SQLite database' };
   if ((startsWithText(bytes, 'ID3') && hasBinaryByte(bytes)) || startsWith(bytes, [0xff, 0xfb])) {
@@ -150,7 +197,8 @@ function binaryKind(bytes: Uint8Array, fileName: string): BinaryKind | null {
   if (startsWithText(bytes, 'OggS') && hasBinaryByte(bytes)) return { what: 'an Ogg media file' };
   if (startsWithText(bytes, 'fLaC') && hasBinaryByte(bytes)) return { what: 'a FLAC audio file' };
   if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return { what: 'a Matroska/WebM video' };
-  if ((startsWithText(bytes, 'wOFF') || startsWithText(bytes, 'wOF2')) && hasBinaryByte(bytes)) return { what: 'a web font' };
+  if ((startsWithText(bytes, 'wOFF') || startsWithText(bytes, 'wOF2')) && hasBinaryByte(bytes))
+    return { what: 'a web font' };
   if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
     return { what: 'UTF-32 text (save it as UTF-8)' };
   }
@@ -159,7 +207,8 @@ function binaryKind(bytes: Uint8Array, fileName: string): BinaryKind | null {
 
 /** Signatures spelled in letters also need a NUL or control byte early on, so prose that starts "ID3 tags…" stays text. */
 function hasBinaryByte(bytes: Uint8Array): boolean {
-  for (const b of bytes.subarray(0, 64)) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) return true;
+  for (const b of bytes.subarray(0, 64))
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) return true;
   return false;
 }
 
@@ -167,7 +216,8 @@ function hasBinaryByte(bytes: Uint8Array): boolean {
 function zipKind(bytes: Uint8Array, fileName: string): BinaryKind {
   const view = asciiView(bytes.subarray(0, 4096));
   const ext = extensionOf(fileName);
-  if (view.includes('mimetypeapplication/vnd.oasis.opendocument')) return { what: 'an OpenDocument file' };
+  if (view.includes('mimetypeapplication/vnd.oasis.opendocument'))
+    return { what: 'an OpenDocument file' };
   if (view.includes('xl/') || ext === 'xlsx') return { what: 'an Excel workbook' };
   if (view.includes('ppt/') || ext === 'pptx') return { what: 'a PowerPoint presentation' };
   return { what: 'a ZIP archive' };
@@ -182,7 +232,11 @@ function looksBinary(sample: string): boolean {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c === 0) return true;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f) controls++;
+    if (
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b) ||
+      c === 0x7f
+    )
+      controls++;
   }
   return controls > 0 && controls / sample.length > 0.01;
 }
@@ -192,7 +246,8 @@ function isBlank(bytes: Uint8Array, bom: Bom | null, sample: string): boolean {
   if (bom && bom.encoding !== 'utf-8') return bytes.length <= SNIFF_BYTES && sample.trim() === '';
   for (let i = bom ? bom.length : 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) return false;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d)
+      return false;
   }
   return true;
 }

@@ -59,14 +59,19 @@ function checkFormatSize(format: ImportFormat, size: number, fileName: string): 
  * Detects the format from the bytes and parses the document. Pure: no library access.
  * Asynchronous because pdfjs and mammoth are; the text formats parse synchronously inside.
  */
-export async function parseDocument(bytes: Uint8Array, fileName: string, source?: string): Promise<ParsedArticle> {
+export async function parseDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  source?: string,
+): Promise<ParsedArticle> {
   checkImportSize(bytes.byteLength, fileName);
   const format = detectFormat(bytes, fileName);
   checkFormatSize(format, bytes.byteLength, fileName);
   if (format === 'pdf') return parsePdf(bytes, fileName);
   if (format === 'epub') return parseEpub(bytes, fileName);
   if (format === 'docx') return parseDocx(bytes, fileName);
-  if (format === 'html') return parseHtml(bytes, fileName, source && /^https?:/i.test(source) ? source : undefined);
+  if (format === 'html')
+    return parseHtml(bytes, fileName, source && /^https?:/i.test(source) ? source : undefined);
   const text = decodeText(bytes, fileName);
   if (!text.trim()) throw new CommonplaceError('empty_file', `${fileName}: the file has no text`);
   return format === 'markdown' ? parseMarkdown(text, fileName) : parsePastedText(text, fileName);

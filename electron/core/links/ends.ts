@@ -8,7 +8,11 @@ import type { EntityKind, EntityRef, LinkEnd } from '../../api/contract/notes';
 import { CommonplaceError } from '../errors';
 import { truncate } from '../text-fields';
 
-export const KIND_TABLE: Record<EntityKind, 'articles' | 'passages' | 'notes'> = { article: 'articles', passage: 'passages', note: 'notes' };
+export const KIND_TABLE: Record<EntityKind, 'articles' | 'passages' | 'notes'> = {
+  article: 'articles',
+  passage: 'passages',
+  note: 'notes',
+};
 
 /** Longest label a list shows for a passage (its quote) or an untitled note (its first words). */
 export const MAX_LABEL = 300;
@@ -40,7 +44,12 @@ const ID_COLUMN: Record<EntityKind, string> = { article: 'id', passage: 'p.id', 
 function toEnd(kind: EntityKind, r: EndRow): LinkEnd {
   return {
     ref: { kind, id: r.id },
-    label: kind === 'note' ? noteLabel(r.label, r.context ?? '') : kind === 'passage' ? truncate(r.label.replace(/\s+/g, ' ').trim(), MAX_LABEL) : r.label,
+    label:
+      kind === 'note'
+        ? noteLabel(r.label, r.context ?? '')
+        : kind === 'passage'
+          ? truncate(r.label.replace(/\s+/g, ' ').trim(), MAX_LABEL)
+          : r.label,
     context: kind === 'passage' ? r.context : null,
     articleId: r.article_id,
     deleted: r.deleted === 1,
@@ -53,7 +62,11 @@ export function describeEnds(db: Database, refs: readonly EntityRef[]): Map<stri
   for (const kind of Object.keys(END_SQL) as EntityKind[]) {
     const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
     if (!ids.length) continue;
-    const rows = db.prepare<[string], EndRow>(`${END_SQL[kind]} WHERE ${ID_COLUMN[kind]} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+    const rows = db
+      .prepare<[string], EndRow>(
+        `${END_SQL[kind]} WHERE ${ID_COLUMN[kind]} IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids));
     for (const r of rows) out.set(`${kind}:${r.id}`, toEnd(kind, r));
   }
   return out;
@@ -66,9 +79,16 @@ export function requireEnd(db: Database, ref: EntityRef, live = false): LinkEnd 
   const end = describeEnds(db, [ref]).get(endKey(ref));
   if (!end) {
     const elsewhere = findKind(db, ref.id);
-    throw new CommonplaceError('not_found', `${ref.kind} ${ref.id}: not in this library${elsewhere ? ` (that id is a ${elsewhere})` : ''}`);
+    throw new CommonplaceError(
+      'not_found',
+      `${ref.kind} ${ref.id}: not in this library${elsewhere ? ` (that id is a ${elsewhere})` : ''}`,
+    );
   }
-  if (live && end.deleted) throw new CommonplaceError('not_found', `${ref.kind} ${ref.id}: was deleted (restore it first)`);
+  if (live && end.deleted)
+    throw new CommonplaceError(
+      'not_found',
+      `${ref.kind} ${ref.id}: was deleted (restore it first)`,
+    );
   return end;
 }
 
@@ -82,6 +102,7 @@ export function findKind(db: Database, id: string): EntityKind | null {
 
 export function resolveRef(db: Database, id: string): EntityRef {
   const kind = findKind(db, id);
-  if (!kind) throw new CommonplaceError('not_found', `${id}: no article, passage or note has this id`);
+  if (!kind)
+    throw new CommonplaceError('not_found', `${id}: no article, passage or note has this id`);
   return { kind, id };
 }

@@ -1,8 +1,10 @@
 /** Test fixture: a real library with two articles and passages, through the real API. */
 import { openTestLibrary } from '../../test/library';
 
-const ARTICLE_A = 'Tea and the Empire\n\nTea reached Europe by sea. Later, tea was taxed heavily in the colonies.';
-const ARTICLE_B = 'Coffee houses\n\nCoffee houses were called penny universities. Tea gardens came later.';
+const ARTICLE_A =
+  'Tea and the Empire\n\nTea reached Europe by sea. Later, tea was taxed heavily in the colonies.';
+const ARTICLE_B =
+  'Coffee houses\n\nCoffee houses were called penny universities. Tea gardens came later.';
 
 export async function linkedLibrary(dir: string) {
   const t = openTestLibrary(dir);
@@ -16,7 +18,8 @@ export async function linkedLibrary(dir: string) {
     if (!r.ok) throw new Error(r.error.message);
     return r.article;
   });
-  const passage = (articleId: string, quote: string) => t.invoke('passages.createFromQuote', { articleId, quote });
+  const passage = (articleId: string, quote: string) =>
+    t.invoke('passages.createFromQuote', { articleId, quote });
   const p1 = await passage(a!.id, 'Tea reached Europe by sea.');
   const p2 = await passage(a!.id, 'tea was taxed heavily');
   const p3 = await passage(b!.id, 'penny universities');

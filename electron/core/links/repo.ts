@@ -7,7 +7,14 @@
  * keeps its last text.
  */
 import type { Database } from 'better-sqlite3';
-import { DERIVED_RELATIONS, LINK_RELATIONS, type EntityKind, type EntityRef, type Link, type LinkView } from '../../api/contract/notes';
+import {
+  DERIVED_RELATIONS,
+  LINK_RELATIONS,
+  type EntityKind,
+  type EntityRef,
+  type Link,
+  type LinkView,
+} from '../../api/contract/notes';
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { describeEnds, endKey, KIND_TABLE, requireEnd } from './ends';
@@ -38,7 +45,14 @@ function end(r: LinkRow, side: 'from' | 'to'): EntityRef {
 }
 
 function toLink(r: LinkRow): Link {
-  return { id: r.id, from: end(r, 'from'), to: end(r, 'to'), relation: r.relation, origin: r.origin, createdAt: r.created_at };
+  return {
+    id: r.id,
+    from: end(r, 'from'),
+    to: end(r, 'to'),
+    relation: r.relation,
+    origin: r.origin,
+    createdAt: r.created_at,
+  };
 }
 
 /**
@@ -53,15 +67,30 @@ export function normalizeRelation(raw: string): string {
 
 const describe = (ref: EntityRef) => `${ref.kind} ${ref.id}`;
 
-function findLink(db: Database, from: EntityRef, to: EntityRef, relation: string): LinkRow | undefined {
+function findLink(
+  db: Database,
+  from: EntityRef,
+  to: EntityRef,
+  relation: string,
+): LinkRow | undefined {
   return db
-    .prepare<[string, string, string], LinkRow>(`SELECT * FROM links WHERE from_${from.kind} = ? AND to_${to.kind} = ? AND relation = ?`)
+    .prepare<[string, string, string], LinkRow>(
+      `SELECT * FROM links WHERE from_${from.kind} = ? AND to_${to.kind} = ? AND relation = ?`,
+    )
     .get(from.id, to.id, relation);
 }
 
-function insertLink(db: Database, from: EntityRef, to: EntityRef, relation: string, origin: Origin): string {
+function insertLink(
+  db: Database,
+  from: EntityRef,
+  to: EntityRef,
+  relation: string,
+  origin: Origin,
+): string {
   const id = newId();
-  db.prepare(`INSERT INTO links (id, from_${from.kind}, to_${to.kind}, relation, origin, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(id, from.id, to.id, relation, origin, nowIso());
+  db.prepare(
+    `INSERT INTO links (id, from_${from.kind}, to_${to.kind}, relation, origin, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(id, from.id, to.id, relation, origin, nowIso());
   return id;
 }
 
@@ -76,20 +105,33 @@ export function getLink(db: Database, id: string): Link {
  * same two things can't be linked twice with the same relation. Cycles (A→B→A) are fine: lists
  * only ever read one step.
  */
-export function createLink(db: Database, from: EntityRef, to: EntityRef, rawRelation: string): Link {
+export function createLink(
+  db: Database,
+  from: EntityRef,
+  to: EntityRef,
+  rawRelation: string,
+): Link {
   const relation = normalizeRelation(rawRelation);
   if (!relation) throw new CommonplaceError('invalid_input', 'relation is empty');
-  if ([...relation].length > 60) throw new CommonplaceError('invalid_input', 'relation is longer than 60 characters');
+  if ([...relation].length > 60)
+    throw new CommonplaceError('invalid_input', 'relation is longer than 60 characters');
   if ((DERIVED_RELATIONS as readonly string[]).includes(relation.toLowerCase())) {
-    throw new CommonplaceError('invalid_link', `relation "${relation}" is written by notes (a mention or quote in a note's text), not by hand`);
+    throw new CommonplaceError(
+      'invalid_link',
+      `relation "${relation}" is written by notes (a mention or quote in a note's text), not by hand`,
+    );
   }
-  if (from.id === to.id) throw new CommonplaceError('invalid_link', `${describe(from)}: cannot be linked to itself`);
+  if (from.id === to.id)
+    throw new CommonplaceError('invalid_link', `${describe(from)}: cannot be linked to itself`);
   return writeTransaction(db, () => {
     requireEnd(db, from, true);
     requireEnd(db, to, true);
     const existing = findLink(db, from, to, relation);
     if (existing) {
-      throw new CommonplaceError('duplicate_link', `${describe(from)} already links to ${describe(to)} as "${relation}" (link ${existing.id})`);
+      throw new CommonplaceError(
+        'duplicate_link',
+        `${describe(from)} already links to ${describe(to)} as "${relation}" (link ${existing.id})`,
+      );
     }
     return getLink(db, insertLink(db, from, to, relation, 'link'));
   });
@@ -99,7 +141,10 @@ export function createLink(db: Database, from: EntityRef, to: EntityRef, rawRela
 export function deleteLink(db: Database, id: string): Link {
   const link = getLink(db, id);
   if (link.origin !== 'link') {
-    throw new CommonplaceError('invalid_link', `link ${id}: is a ${link.origin} in note ${link.from.id}; edit the note to remove it`);
+    throw new CommonplaceError(
+      'invalid_link',
+      `link ${id}: is a ${link.origin} in note ${link.from.id}; edit the note to remove it`,
+    );
   }
   db.prepare('DELETE FROM links WHERE id = ?').run(id);
   return link;
@@ -109,10 +154,18 @@ export function deleteLink(db: Database, id: string): Link {
  * Links from and to one thing, each with its other end described. One step only, so cycles
  * terminate; both directions are index lookups (one index per foreign-key column).
  */
-export function listLinks(db: Database, ref: EntityRef): { outgoing: LinkView[]; incoming: LinkView[] } {
+export function listLinks(
+  db: Database,
+  ref: EntityRef,
+): { outgoing: LinkView[]; incoming: LinkView[] } {
   requireEnd(db, ref);
   const rows = (side: 'from' | 'to') =>
-    db.prepare<[string], LinkRow>(`SELECT * FROM links WHERE ${side}_${ref.kind} = ? ORDER BY created_at, id`).all(ref.id).map(toLink);
+    db
+      .prepare<[string], LinkRow>(
+        `SELECT * FROM links WHERE ${side}_${ref.kind} = ? ORDER BY created_at, id`,
+      )
+      .all(ref.id)
+      .map(toLink);
   const outgoing = rows('from');
   const incoming = rows('to');
   const ends = describeEnds(db, [...outgoing.map((l) => l.to), ...incoming.map((l) => l.from)]);
@@ -121,7 +174,10 @@ export function listLinks(db: Database, ref: EntityRef): { outgoing: LinkView[];
     // A foreign key guarantees the row exists; an end missing here would be a broken library.
     return described ? [{ ...l, other: described }] : [];
   };
-  return { outgoing: outgoing.flatMap((l) => view(l, l.to)), incoming: incoming.flatMap((l) => view(l, l.from)) };
+  return {
+    outgoing: outgoing.flatMap((l) => view(l, l.to)),
+    incoming: incoming.flatMap((l) => view(l, l.from)),
+  };
 }
 
 /** What a note's document says it links to (its mentions and passage quotes). */
@@ -144,11 +200,19 @@ export function syncNoteLinks(db: Database, noteId: string, targets: DerivedTarg
     const relation = origin === 'quote' ? 'quotes' : 'mentions';
     wanted.set(`${endKey(to)}|${relation}`, { to, relation, origin });
   };
-  const existing = existingIds(db, [...targets.mentions, ...targets.quotedPassageIds.map((id) => ({ kind: 'passage' as const, id }))]);
+  const existing = existingIds(db, [
+    ...targets.mentions,
+    ...targets.quotedPassageIds.map((id) => ({ kind: 'passage' as const, id })),
+  ]);
   for (const m of targets.mentions) if (existing.has(endKey(m))) add(m, 'mention');
-  for (const id of targets.quotedPassageIds) if (existing.has(`passage:${id}`)) add({ kind: 'passage', id }, 'quote');
+  for (const id of targets.quotedPassageIds)
+    if (existing.has(`passage:${id}`)) add({ kind: 'passage', id }, 'quote');
 
-  const current = db.prepare<[string], LinkRow>("SELECT * FROM links WHERE from_note = ? AND origin IN ('mention', 'quote')").all(noteId);
+  const current = db
+    .prepare<[string], LinkRow>(
+      "SELECT * FROM links WHERE from_note = ? AND origin IN ('mention', 'quote')",
+    )
+    .all(noteId);
   const remove = db.prepare('DELETE FROM links WHERE id = ?');
   for (const row of current) {
     const key = `${endKey(end(row, 'to'))}|${row.relation}`;
@@ -165,7 +229,11 @@ function existingIds(db: Database, refs: readonly EntityRef[]): Set<string> {
   for (const kind of KINDS) {
     const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
     if (!ids.length) continue;
-    const rows = db.prepare<[string], { id: string }>(`SELECT id FROM ${KIND_TABLE[kind]} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+    const rows = db
+      .prepare<[string], { id: string }>(
+        `SELECT id FROM ${KIND_TABLE[kind]} WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids));
     for (const r of rows) found.add(`${kind}:${r.id}`);
   }
   return found;

@@ -17,8 +17,17 @@ import { describeEnds, endKey, noteLabel } from './ends';
 /** Folded for comparison: no case, no diacritics, compatibility forms unified, spaces single. */
 export function fold(s: string): string {
   // ASCII needs only lower-casing: the common case, kept fast for scans.
-  if (!/[^\x00-\x7f]/.test(s)) return /\s\s|^\s|\s$|[\t\n\r]/.test(s) ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!/[^\x00-\x7f]/.test(s))
+    return /\s\s|^\s|\s$|[\t\n\r]/.test(s)
+      ? s.toLowerCase().replace(/\s+/g, ' ').trim()
+      : s.toLowerCase();
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -32,12 +41,18 @@ enum Rank {
 }
 
 /** How well a label matches (lower is better), or null. */
-export function matchRank(label: string, query: string, words: readonly string[], allowSubsequence: boolean): Rank | null {
+export function matchRank(
+  label: string,
+  query: string,
+  words: readonly string[],
+  allowSubsequence: boolean,
+): Rank | null {
   const l = fold(label);
   if (l === query) return Rank.Exact;
   if (l.startsWith(query)) return Rank.Prefix;
   const labelWords = l.match(WORDS) ?? [];
-  if (words.length && words.every((w) => labelWords.some((lw) => lw.startsWith(w)))) return Rank.WordPrefix;
+  if (words.length && words.every((w) => labelWords.some((lw) => lw.startsWith(w))))
+    return Rank.WordPrefix;
   if (l.includes(query)) return Rank.Substring;
   if (allowSubsequence && isSubsequence(query.replace(/\s+/g, ''), l)) return Rank.Subsequence;
   return null;
@@ -53,7 +68,12 @@ function isSubsequence(needle: string, hay: string): boolean {
  * The scan's cheaper test (the word-prefix case was the FTS stage's): equal, prefix, substring,
  * subsequence. No Unicode regex per row: 100,000 titles are checked in tens of milliseconds.
  */
-function scanRank(label: string, query: string, compactQuery: string, allowSubsequence: boolean): Rank | null {
+function scanRank(
+  label: string,
+  query: string,
+  compactQuery: string,
+  allowSubsequence: boolean,
+): Rank | null {
   const l = fold(label);
   if (l === query) return Rank.Exact;
   if (l.startsWith(query)) return Rank.Prefix;
@@ -103,7 +123,14 @@ export function suggest(db: Database, o: SuggestOptions): LinkEnd[] {
     if (kinds.has('article')) articles(db, query, words, o.limit).forEach(keep);
     if (kinds.has('passage')) passages(db, query, words, o.limit).forEach(keep);
   }
-  const ranked = [...found.values()].sort((a, b) => a.rank - b.rank || a.label.length - b.label.length || (a.order < b.order ? 1 : a.order > b.order ? -1 : 0)).slice(0, o.limit);
+  const ranked = [...found.values()]
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        a.label.length - b.label.length ||
+        (a.order < b.order ? 1 : a.order > b.order ? -1 : 0),
+    )
+    .slice(0, o.limit);
   const ends = describeEnds(db, ranked);
   return ranked.flatMap((c) => {
     const e = ends.get(endKey(c));
@@ -114,18 +141,53 @@ export function suggest(db: Database, o: SuggestOptions): LinkEnd[] {
 /** Nothing typed yet: the most recent of each kind, interleaved. */
 function recent(db: Database, kinds: ReadonlySet<EntityKind>, limit: number): Candidate[] {
   const lists: Candidate[][] = [];
-  const as = (kind: EntityKind) => (r: { id: string; label: string }, i: number): Candidate => ({ kind, id: r.id, rank: i, label: '', order: '' });
-  if (kinds.has('note')) lists.push(db.prepare<[number], { id: string; label: string }>('SELECT id, title AS label FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?').all(limit).map(as('note')));
-  if (kinds.has('article')) lists.push(db.prepare<[number], { id: string; label: string }>('SELECT id, title AS label FROM articles ORDER BY id DESC LIMIT ?').all(limit).map(as('article')));
+  const as =
+    (kind: EntityKind) =>
+    (r: { id: string; label: string }, i: number): Candidate => ({
+      kind,
+      id: r.id,
+      rank: i,
+      label: '',
+      order: '',
+    });
+  if (kinds.has('note'))
+    lists.push(
+      db
+        .prepare<[number], { id: string; label: string }>(
+          'SELECT id, title AS label FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?',
+        )
+        .all(limit)
+        .map(as('note')),
+    );
+  if (kinds.has('article'))
+    lists.push(
+      db
+        .prepare<[number], { id: string; label: string }>(
+          'SELECT id, title AS label FROM articles ORDER BY id DESC LIMIT ?',
+        )
+        .all(limit)
+        .map(as('article')),
+    );
   if (kinds.has('passage')) {
-    lists.push(db.prepare<[number], { id: string; label: string }>('SELECT id, exact AS label FROM passages WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?').all(limit).map(as('passage')));
+    lists.push(
+      db
+        .prepare<[number], { id: string; label: string }>(
+          'SELECT id, exact AS label FROM passages WHERE deleted_at IS NULL ORDER BY id DESC LIMIT ?',
+        )
+        .all(limit)
+        .map(as('passage')),
+    );
   }
   return lists.flat();
 }
 
 /** Notes are few (thousands at most): every live title is compared. */
 function notes(db: Database, query: string, words: readonly string[]): Candidate[] {
-  const rows = db.prepare<[], { id: string; title: string; head: string }>('SELECT id, title, substr(text, 1, 200) AS head FROM notes WHERE deleted_at IS NULL').all();
+  const rows = db
+    .prepare<[], { id: string; title: string; head: string }>(
+      'SELECT id, title, substr(text, 1, 200) AS head FROM notes WHERE deleted_at IS NULL',
+    )
+    .all();
   return rows.flatMap((r) => {
     const label = noteLabel(r.title, r.head);
     const rank = matchRank(label, query, words, true);
@@ -139,7 +201,12 @@ function prefixQuery(column: string, words: readonly string[]): string | null {
   return `{${column}} : (${words.map((w) => ftsTerm(w, true)).join(' AND ')})`;
 }
 
-function articles(db: Database, query: string, words: readonly string[], limit: number): Candidate[] {
+function articles(
+  db: Database,
+  query: string,
+  words: readonly string[],
+  limit: number,
+): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const take = (r: { id: string; title: string }, allowSubsequence: boolean) => {
@@ -153,7 +220,9 @@ function articles(db: Database, query: string, words: readonly string[], limit: 
   if (fts) {
     // No ORDER BY: ranking every match of a common prefix costs more than ranking a few hundred here.
     const rows = db
-      .prepare<[string, number], { id: string; title: string }>('SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.rid = f.rowid WHERE articles_fts MATCH ? LIMIT ?')
+      .prepare<[string, number], { id: string; title: string }>(
+        'SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.rid = f.rowid WHERE articles_fts MATCH ? LIMIT ?',
+      )
       .all(fts, Math.max(200, limit * 10));
     for (const r of rows) take(r, false);
   }
@@ -161,7 +230,9 @@ function articles(db: Database, query: string, words: readonly string[], limit: 
   // Substrings anywhere in a title, through the trigram index (3+ characters make a trigram).
   if ([...query].length >= 3) {
     const rows = db
-      .prepare<[string, number], { id: string; title: string }>('SELECT a.id, a.title FROM article_titles_tri t JOIN articles a ON a.rid = t.rowid WHERE article_titles_tri MATCH ? LIMIT ?')
+      .prepare<[string, number], { id: string; title: string }>(
+        'SELECT a.id, a.title FROM article_titles_tri t JOIN articles a ON a.rid = t.rowid WHERE article_titles_tri MATCH ? LIMIT ?',
+      )
       .all(ftsString(query), Math.max(200, limit * 10));
     for (const r of rows) take(r, false);
   }
@@ -169,14 +240,22 @@ function articles(db: Database, query: string, words: readonly string[], limit: 
   // Shorter substrings and subsequences: a bounded walk through the title index (never the rows
   // holding whole texts), stopping once enough good matches are in.
   const compact = query.replace(/\s+/g, '');
-  const page = db.prepare<[string, string, number], [string, string]>('SELECT title, id FROM articles INDEXED BY articles_by_title WHERE (title, id) > (?, ?) ORDER BY title, id LIMIT ?').raw();
+  const page = db
+    .prepare<[string, string, number], [string, string]>(
+      'SELECT title, id FROM articles INDEXED BY articles_by_title WHERE (title, id) > (?, ?) ORDER BY title, id LIMIT ?',
+    )
+    .raw();
   let good = out.filter((c) => c.rank <= Rank.Substring).length;
   let weak = 0;
   let after: [string, string] = ['', ''];
   // With 3+ characters every substring match came from the trigram index: the walk only adds
   // subsequences, and any `limit` of them will do.
   const trigrams = [...query].length >= 3;
-  for (let read = 0; read < SCAN_BUDGET && (trigrams ? out.length : good) < limit; read += SCAN_PAGE) {
+  for (
+    let read = 0;
+    read < SCAN_BUDGET && (trigrams ? out.length : good) < limit;
+    read += SCAN_PAGE
+  ) {
     const rows = page.all(after[0], after[1], SCAN_PAGE);
     for (const [title, id] of rows) {
       if (seen.has(id)) continue;
@@ -193,7 +272,12 @@ function articles(db: Database, query: string, words: readonly string[], limit: 
   return out;
 }
 
-function passages(db: Database, query: string, words: readonly string[], limit: number): Candidate[] {
+function passages(
+  db: Database,
+  query: string,
+  words: readonly string[],
+  limit: number,
+): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const take = (r: { id: string; exact: string }) => {
@@ -215,7 +299,11 @@ function passages(db: Database, query: string, words: readonly string[], limit: 
     for (const r of rows) take(r);
   }
   if (out.length >= limit) return out;
-  const page = db.prepare<[string, number], [string, string]>('SELECT id, exact FROM passages WHERE id < ? AND deleted_at IS NULL ORDER BY id DESC LIMIT ?').raw();
+  const page = db
+    .prepare<[string, number], [string, string]>(
+      'SELECT id, exact FROM passages WHERE id < ? AND deleted_at IS NULL ORDER BY id DESC LIMIT ?',
+    )
+    .raw();
   let before = '\uffff';
   for (let read = 0; read < SCAN_BUDGET && out.length < limit; read += SCAN_PAGE) {
     const rows = page.all(before, SCAN_PAGE);

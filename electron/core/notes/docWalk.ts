@@ -4,7 +4,13 @@
  * document crosses a process boundary (and the CLI, and future imports), so the core checks what
  * it relies on and names the node at fault.
  */
-import { MentionNodeSchema, NOTE_NODE_MENTION, NOTE_NODE_PASSAGE_QUOTE, PassageQuoteNodeSchema, type EntityRef } from '../../api/contract/notes';
+import {
+  MentionNodeSchema,
+  NOTE_NODE_MENTION,
+  NOTE_NODE_PASSAGE_QUOTE,
+  PassageQuoteNodeSchema,
+  type EntityRef,
+} from '../../api/contract/notes';
 import { CommonplaceError } from '../errors';
 import { INLINE_ELEMENT_TYPES, type JsonDoc, type JsonNode } from './lexicalJson';
 
@@ -27,29 +33,42 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * complete. Returns it typed.
  */
 export function checkDoc(doc: unknown): JsonDoc {
-  if (!isRecord(doc) || !isRecord(doc.root)) fail('root', 'missing (a note document is Lexical JSON: {"root": {...}})');
-  if (doc.root.type !== 'root') fail('root.type', `must be "root", not ${JSON.stringify(doc.root.type)?.slice(0, 40)}`);
+  if (!isRecord(doc) || !isRecord(doc.root))
+    fail('root', 'missing (a note document is Lexical JSON: {"root": {...}})');
+  if (doc.root.type !== 'root')
+    fail('root.type', `must be "root", not ${JSON.stringify(doc.root.type)?.slice(0, 40)}`);
   if (!Array.isArray(doc.root.children)) fail('root.children', 'must be an array');
-  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: doc.root, path: 'root', depth: 0 }];
+  const stack: Array<{ node: unknown; path: string; depth: number }> = [
+    { node: doc.root, path: 'root', depth: 0 },
+  ];
   while (stack.length) {
     const { node, path, depth } = stack.pop()!;
     if (depth > MAX_DOC_DEPTH) fail(path, `nested deeper than ${MAX_DOC_DEPTH} levels`);
     if (!isRecord(node)) fail(path, 'a node must be an object');
-    if (typeof node.type !== 'string' || node.type === '') fail(`${path}.type`, 'missing node type');
+    if (typeof node.type !== 'string' || node.type === '')
+      fail(`${path}.type`, 'missing node type');
     if (node.type === NOTE_NODE_PASSAGE_QUOTE) checkCustom(PassageQuoteNodeSchema, node, path);
     if (node.type === NOTE_NODE_MENTION) checkCustom(MentionNodeSchema, node, path);
     if (node.children === undefined) continue;
     if (!Array.isArray(node.children)) fail(`${path}.children`, 'must be an array');
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], path: `${path}.children.${i}`, depth: depth + 1 });
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ node: node.children[i], path: `${path}.children.${i}`, depth: depth + 1 });
   }
   return doc as unknown as JsonDoc;
 }
 
-function checkCustom(schema: typeof PassageQuoteNodeSchema | typeof MentionNodeSchema, node: Record<string, unknown>, path: string): void {
+function checkCustom(
+  schema: typeof PassageQuoteNodeSchema | typeof MentionNodeSchema,
+  node: Record<string, unknown>,
+  path: string,
+): void {
   const r = schema.safeParse(node);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    fail(`${path}${issue.path.length ? `.${issue.path.join('.')}` : ''}`, `${String(node.type)} node: ${issue.message}`);
+    fail(
+      `${path}${issue.path.length ? `.${issue.path.join('.')}` : ''}`,
+      `${String(node.type)} node: ${issue.message}`,
+    );
   }
 }
 
@@ -62,7 +81,9 @@ export interface DocAnalysis {
   quotedPassageIds: string[];
 }
 
-const isBlock = (n: JsonNode) => n.type === NOTE_NODE_PASSAGE_QUOTE || (Array.isArray(n.children) && !INLINE_ELEMENT_TYPES.has(n.type));
+const isBlock = (n: JsonNode) =>
+  n.type === NOTE_NODE_PASSAGE_QUOTE ||
+  (Array.isArray(n.children) && !INLINE_ELEMENT_TYPES.has(n.type));
 
 /** Walks a checked document once (`checkDoc` bounds its depth). */
 export function analyzeDoc(doc: JsonDoc): DocAnalysis {
@@ -134,7 +155,15 @@ function kindOf(cp: number): CharKind {
   let k = kindCache.get(cp);
   if (k === undefined) {
     const ch = String.fromCodePoint(cp);
-    k = /\s/u.test(ch) ? CharKind.Space : CJK.test(ch) ? CharKind.Cjk : UNSPACED_WORDS.test(ch) ? CharKind.Unspaced : WORD_CHAR.test(ch) ? CharKind.Word : CharKind.Other;
+    k = /\s/u.test(ch)
+      ? CharKind.Space
+      : CJK.test(ch)
+        ? CharKind.Cjk
+        : UNSPACED_WORDS.test(ch)
+          ? CharKind.Unspaced
+          : WORD_CHAR.test(ch)
+            ? CharKind.Word
+            : CharKind.Other;
     kindCache.set(cp, k);
   }
   return k;
@@ -162,7 +191,12 @@ export function countWords(text: string): number {
     let kind: CharKind;
     let width = 1;
     if (c < 128) {
-      kind = c === 32 || (c >= 9 && c <= 13) ? CharKind.Space : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? CharKind.Word : CharKind.Other;
+      kind =
+        c === 32 || (c >= 9 && c <= 13)
+          ? CharKind.Space
+          : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+            ? CharKind.Word
+            : CharKind.Other;
     } else {
       const cp = text.codePointAt(i)!;
       width = cp > 0xffff ? 2 : 1;

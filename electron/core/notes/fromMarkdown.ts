@@ -29,21 +29,36 @@ import {
 /** Links a note may hold; anything else (javascript:, data:, file:) keeps its text, not its target. */
 const SAFE_URL = /^(https?:|mailto:|commonplace:|#)/i;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /** marked leaves character references in text as written; the note holds the characters. */
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : whole;
+      const cp =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)
+        ? String.fromCodePoint(cp)
+        : whole;
     }
     return ENTITIES[ref.toLowerCase()] ?? whole;
   });
 }
 
 function stripTags(html: string): string {
-  return decodeEntities(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, ''));
+  return decodeEntities(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/<[^>]*>/g, ''),
+  );
 }
 
 /** Text with soft line breaks as spaces (Markdown joins the lines of a paragraph). */
@@ -61,7 +76,9 @@ function inlines(tokens: readonly Token[] | undefined, format: number): JsonNode
 function inline(t: Token, format: number): JsonNode[] {
   switch (t.type) {
     case 'text':
-      return 'tokens' in t && t.tokens?.length ? inlines(t.tokens, format) : textNodes(decodeEntities(t.text), format);
+      return 'tokens' in t && t.tokens?.length
+        ? inlines(t.tokens, format)
+        : textNodes(decodeEntities(t.text), format);
     case 'escape':
       return [textNode(t.text, format)];
     case 'strong':
@@ -141,7 +158,8 @@ function block(t: Token): JsonNode[] {
 function quoteBlocks(q: Tokens.Blockquote): JsonNode[] {
   const out: JsonNode[] = [];
   for (const t of q.tokens) {
-    if (t.type === 'paragraph' || t.type === 'text') out.push(quoteNode(inlines((t as Tokens.Paragraph).tokens, 0)));
+    if (t.type === 'paragraph' || t.type === 'text')
+      out.push(quoteNode(inlines((t as Tokens.Paragraph).tokens, 0)));
     else if (t.type === 'blockquote') out.push(...quoteBlocks(t as Tokens.Blockquote));
     else out.push(...block(t));
   }
@@ -167,9 +185,12 @@ function list(l: Tokens.List): JsonNode {
       }
     }
     const value = start + items.length;
-    items.push(listItemNode(mergeText(content), value, isCheck ? item.checked === true : undefined));
+    items.push(
+      listItemNode(mergeText(content), value, isCheck ? item.checked === true : undefined),
+    );
     // Lexical nests a list in a list item of its own that follows the item it belongs to.
-    for (const n of nested) items.push(listItemNode([n], start + items.length, isCheck ? false : undefined));
+    for (const n of nested)
+      items.push(listItemNode([n], start + items.length, isCheck ? false : undefined));
   }
   return listNode(type, start, items);
 }
@@ -187,8 +208,12 @@ function code(c: Tokens.Code): JsonNode {
 }
 
 function table(t: Tokens.Table): JsonNode {
-  const cell = (c: Tokens.TableCell, header: boolean) => tableCellNode(header, [paragraphNode(inlines(c.tokens, 0))]);
-  return tableNode([tableRowNode(t.header.map((c) => cell(c, true))), ...t.rows.map((r) => tableRowNode(r.map((c) => cell(c, false))))]);
+  const cell = (c: Tokens.TableCell, header: boolean) =>
+    tableCellNode(header, [paragraphNode(inlines(c.tokens, 0))]);
+  return tableNode([
+    tableRowNode(t.header.map((c) => cell(c, true))),
+    ...t.rows.map((r) => tableRowNode(r.map((c) => cell(c, false)))),
+  ]);
 }
 
 export function markdownToDoc(markdown: string): JsonDoc {
@@ -196,4 +221,3 @@ export function markdownToDoc(markdown: string): JsonDoc {
   const children = blocks(tokens);
   return rootDoc(children.length ? children : [paragraphNode([])]);
 }
-

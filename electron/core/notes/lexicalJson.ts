@@ -18,13 +18,32 @@ export interface JsonDoc {
 }
 
 /** TextNode `format` bits (Lexical's TEXT_TYPE_TO_FORMAT). */
-export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, subscript: 32, superscript: 64, highlight: 128 } as const;
+export const TEXT_FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  underline: 8,
+  code: 16,
+  subscript: 32,
+  superscript: 64,
+  highlight: 128,
+} as const;
 export type TextFormatName = keyof typeof TEXT_FORMAT;
 
 /** Inline element types: no blank line after them in the plain text (Lexical's `isInline()`). */
-export const INLINE_ELEMENT_TYPES: ReadonlySet<string> = new Set(['link', 'autolink', 'mark', 'passage-mark', 'mention']);
+export const INLINE_ELEMENT_TYPES: ReadonlySet<string> = new Set([
+  'link',
+  'autolink',
+  'mark',
+  'passage-mark',
+  'mention',
+]);
 
-const element = (type: string, children: JsonNode[], extra: Record<string, unknown> = {}): JsonNode => ({
+const element = (
+  type: string,
+  children: JsonNode[],
+  extra: Record<string, unknown> = {},
+): JsonNode => ({
   children,
   direction: null,
   format: '',
@@ -38,12 +57,23 @@ export function textNode(text: string, format = 0): JsonNode {
   return { detail: 0, format, mode: 'normal', style: '', text, type: 'text', version: 1 };
 }
 export const lineBreakNode = (): JsonNode => ({ type: 'linebreak', version: 1 });
-export const tabNode = (): JsonNode => ({ detail: 2, format: 0, mode: 'normal', style: '', text: '\t', type: 'tab', version: 1 });
+export const tabNode = (): JsonNode => ({
+  detail: 2,
+  format: 0,
+  mode: 'normal',
+  style: '',
+  text: '\t',
+  type: 'tab',
+  version: 1,
+});
 
-export const paragraphNode = (children: JsonNode[]): JsonNode => element('paragraph', children, { textFormat: 0, textStyle: '' });
-export const headingNode = (level: number, children: JsonNode[]): JsonNode => element('heading', children, { tag: `h${Math.min(6, Math.max(1, level))}` });
+export const paragraphNode = (children: JsonNode[]): JsonNode =>
+  element('paragraph', children, { textFormat: 0, textStyle: '' });
+export const headingNode = (level: number, children: JsonNode[]): JsonNode =>
+  element('heading', children, { tag: `h${Math.min(6, Math.max(1, level))}` });
 export const quoteNode = (children: JsonNode[]): JsonNode => element('quote', children);
-export const linkNode = (url: string, children: JsonNode[]): JsonNode => element('link', children, { rel: null, target: null, title: null, url });
+export const linkNode = (url: string, children: JsonNode[]): JsonNode =>
+  element('link', children, { rel: null, target: null, title: null, url });
 
 export type ListType = 'bullet' | 'number' | 'check';
 export const listNode = (listType: ListType, start: number, items: JsonNode[]): JsonNode =>
@@ -60,7 +90,12 @@ export const codeBlockNode = (children: JsonNode[]): JsonNode => element('code-b
 
 /** headerState: 1 = a header row's cell (TableCellHeaderStates.ROW), 0 = a body cell. */
 export const tableCellNode = (header: boolean, children: JsonNode[]): JsonNode =>
-  element('tablecell', children, { backgroundColor: null, colSpan: 1, headerState: header ? 1 : 0, rowSpan: 1 });
+  element('tablecell', children, {
+    backgroundColor: null,
+    colSpan: 1,
+    headerState: header ? 1 : 0,
+    rowSpan: 1,
+  });
 export const tableRowNode = (cells: JsonNode[]): JsonNode => element('tablerow', cells);
 export const tableNode = (rows: JsonNode[]): JsonNode => element('table', rows);
 

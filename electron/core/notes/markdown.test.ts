@@ -61,7 +61,17 @@ class CodeBlock extends ElementNode {
 /** The nodes the note editor registers (renderer/src/notes/noteNodes.ts) that Markdown can make. */
 function lexicalEditor() {
   return createEditor({
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, CodeBlock, TableNode, TableRowNode, TableCellNode],
+    nodes: [
+      HeadingNode,
+      QuoteNode,
+      ListNode,
+      ListItemNode,
+      LinkNode,
+      CodeBlock,
+      TableNode,
+      TableRowNode,
+      TableCellNode,
+    ],
     onError: (e) => {
       throw e;
     },
@@ -107,16 +117,25 @@ describe('Markdown → note document', () => {
     const lists = find(doc.root.children, 'list');
     expect(lists.map((l) => l.listType)).toEqual(['check', 'bullet', 'number', 'bullet']);
     // The third item holds the nested bullet list (Lexical's nesting); the bullet item has no checkbox.
-    expect(find([lists[0]!], 'listitem').map((i) => i.checked)).toEqual([false, true, false, undefined]);
+    expect(find([lists[0]!], 'listitem').map((i) => i.checked)).toEqual([
+      false,
+      true,
+      false,
+      undefined,
+    ]);
     expect(lists[2]!.start).toBe(3);
     expect(find(doc.root.children, 'heading')[0]!.tag).toBe('h2');
     expect(find(doc.root.children, 'link')[0]!.url).toBe('https://example.org/a?b=1');
-    expect(analyzeDoc(rootDoc(find(doc.root.children, 'code-block'))).text).toBe('const a = 1;\n\tindented();');
+    expect(analyzeDoc(rootDoc(find(doc.root.children, 'code-block'))).text).toBe(
+      'const a = 1;\n\tindented();',
+    );
     expect(find(doc.root.children, 'tablecell')).toHaveLength(4);
   });
 
   it('keeps no HTML and no unsafe link targets from hostile Markdown', () => {
-    const doc = markdownToDoc('<script>alert(1)</script>\n\nHi <img src=x onerror=alert(2)> there [click](javascript:alert(3)) [ok](https://a.b)\n\n<div onclick="x()">block &amp; text</div>');
+    const doc = markdownToDoc(
+      '<script>alert(1)</script>\n\nHi <img src=x onerror=alert(2)> there [click](javascript:alert(3)) [ok](https://a.b)\n\n<div onclick="x()">block &amp; text</div>',
+    );
     const json = JSON.stringify(doc);
     expect(json).not.toMatch(/<script|onerror|onclick|javascript:/i);
     expect(analyzeDoc(doc).text).toBe('Hi  there click ok\n\nblock & text');
@@ -124,7 +143,8 @@ describe('Markdown → note document', () => {
   });
 
   it('gives an empty document a paragraph to type in', () => {
-    for (const md of ['', '   \n\n', '---']) expect(markdownToDoc(md).root.children).toEqual([paragraphNode([])]);
+    for (const md of ['', '   \n\n', '---'])
+      expect(markdownToDoc(md).root.children).toEqual([paragraphNode([])]);
   });
 });
 
@@ -137,35 +157,89 @@ describe('note document → Markdown', () => {
   });
 
   it('escapes text that would otherwise read as Markdown syntax', () => {
-    const tricky = ['# not a heading', '- not a list', '1. not numbered', '> not a quote', '*not emphasis* and _this_', '`not code`', 'a | b', '[not](a link)', '<b>not html</b>', '---'];
+    const tricky = [
+      '# not a heading',
+      '- not a list',
+      '1. not numbered',
+      '> not a quote',
+      '*not emphasis* and _this_',
+      '`not code`',
+      'a | b',
+      '[not](a link)',
+      '<b>not html</b>',
+      '---',
+    ];
     for (const text of tricky) {
       const doc = rootDoc([paragraphNode([textNode(text)])]);
       const md = docToMarkdown(doc);
       const tokens = new Lexer({ gfm: true }).lex(md);
-      expect(tokens.filter((t) => t.type !== 'space').map((t) => t.type), md).toEqual(['paragraph']);
+      expect(
+        tokens.filter((t) => t.type !== 'space').map((t) => t.type),
+        md,
+      ).toEqual(['paragraph']);
       expect(analyzeDoc(markdownToDoc(md)).text, md).toBe(text);
     }
   });
 
   it('writes a passage quote as a block quote followed by its citation, with current text or the last text seen', () => {
-    const quote = (passageId: string, text: string): JsonNode => ({ type: 'passage-quote', version: 1, passageId, quote: text, citation: 'Old citation' });
+    const quote = (passageId: string, text: string): JsonNode => ({
+      type: 'passage-quote',
+      version: 1,
+      passageId,
+      quote: text,
+      citation: 'Old citation',
+    });
     const live = '01900000-0000-7000-8000-000000000001';
     const gone = '01900000-0000-7000-8000-000000000002';
     const purged = '01900000-0000-7000-8000-000000000003';
-    const doc = checkDoc(rootDoc([paragraphNode([textNode('Before.')]), quote(live, 'old text'), quote(gone, 'kept'), quote(purged, 'last seen\nsecond line')]));
+    const doc = checkDoc(
+      rootDoc([
+        paragraphNode([textNode('Before.')]),
+        quote(live, 'old text'),
+        quote(gone, 'kept'),
+        quote(purged, 'last seen\nsecond line'),
+      ]),
+    );
     const md = docToMarkdown(doc, (id) =>
-      id === live ? { quote: 'current *text*', citation: 'Ji Da-gyum, Putin, 2024-06-18', deleted: false } : id === gone ? { quote: 'still here', citation: 'C', deleted: true } : undefined,
+      id === live
+        ? { quote: 'current *text*', citation: 'Ji Da-gyum, Putin, 2024-06-18', deleted: false }
+        : id === gone
+          ? { quote: 'still here', citation: 'C', deleted: true }
+          : undefined,
     );
     const tokens = new Lexer({ gfm: true }).lex(md).filter((t) => t.type !== 'space');
-    expect(tokens.map((t) => t.type)).toEqual(['paragraph', 'blockquote', 'paragraph', 'blockquote', 'paragraph', 'blockquote', 'paragraph']);
-    const quotes = tokens.filter((t): t is Tokens.Blockquote => t.type === 'blockquote').map((t) => t.text);
+    expect(tokens.map((t) => t.type)).toEqual([
+      'paragraph',
+      'blockquote',
+      'paragraph',
+      'blockquote',
+      'paragraph',
+      'blockquote',
+      'paragraph',
+    ]);
+    const quotes = tokens
+      .filter((t): t is Tokens.Blockquote => t.type === 'blockquote')
+      .map((t) => t.text);
     expect(quotes).toEqual(['current \\*text\\*', 'still here', 'last seen\nsecond line']);
-    const cites = tokens.filter((t, i) => i > 0 && t.type === 'paragraph').map((t: Token) => (t as Tokens.Paragraph).text);
-    expect(cites).toEqual(['— Ji Da-gyum, Putin, 2024-06-18', '— C (source deleted)', '— Old citation (source deleted)']);
+    const cites = tokens
+      .filter((t, i) => i > 0 && t.type === 'paragraph')
+      .map((t: Token) => (t as Tokens.Paragraph).text);
+    expect(cites).toEqual([
+      '— Ji Da-gyum, Putin, 2024-06-18',
+      '— C (source deleted)',
+      '— Old citation (source deleted)',
+    ]);
   });
 
   it('writes a mention as its label', () => {
-    const mention: JsonNode = { type: 'mention', version: 1, ref: { kind: 'note', id: '01900000-0000-7000-8000-000000000009' }, label: 'Other note' };
-    expect(docToMarkdown(checkDoc(rootDoc([paragraphNode([textNode('See '), mention, textNode('.')])])))).toBe('See Other note.\n');
+    const mention: JsonNode = {
+      type: 'mention',
+      version: 1,
+      ref: { kind: 'note', id: '01900000-0000-7000-8000-000000000009' },
+      label: 'Other note',
+    };
+    expect(
+      docToMarkdown(checkDoc(rootDoc([paragraphNode([textNode('See '), mention, textNode('.')])]))),
+    ).toBe('See Other note.\n');
   });
 });

@@ -50,7 +50,13 @@ export function lookupPassages(db: Database, ids: readonly string[]): PassageCit
   return unique.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const article = { id: r.article_id, title: r.title, byline: r.byline, published: r.published, siteName: r.site_name };
+    const article = {
+      id: r.article_id,
+      title: r.title,
+      byline: r.byline,
+      published: r.published,
+      siteName: r.site_name,
+    };
     return [
       {
         id: r.id,
@@ -82,7 +88,10 @@ export function lookupPassages(db: Database, ids: readonly string[]): PassageCit
 export function noteMarkdown(db: Database, id: string): { title: string; markdown: string } {
   const { title, doc } = readNoteDoc(db, id);
   const sources = new Map<string, QuotedSource>(
-    lookupPassages(db, analyzeDoc(doc).quotedPassageIds).map((p) => [p.id, { quote: p.quote, citation: p.citation, deleted: p.deleted }]),
+    lookupPassages(db, analyzeDoc(doc).quotedPassageIds).map((p) => [
+      p.id,
+      { quote: p.quote, citation: p.citation, deleted: p.deleted },
+    ]),
   );
   return { title, markdown: docToMarkdown(doc, (pid) => sources.get(pid)) };
 }

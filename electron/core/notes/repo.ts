@@ -45,8 +45,12 @@ function toSummary(r: NoteRow): NoteSummary {
 
 /** Titles are one line: NFC, control characters and line breaks as spaces, trimmed. */
 function cleanTitle(title: string): string {
-  const t = title.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-  if (t.length > 1000) throw new CommonplaceError('invalid_input', 'note title is longer than 1,000 characters');
+  const t = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .trim();
+  if (t.length > 1000)
+    throw new CommonplaceError('invalid_input', 'note title is longer than 1,000 characters');
   return t;
 }
 
@@ -78,14 +82,21 @@ function saveDerivedLinks(db: Database, id: string, doc: JsonDoc): void {
 }
 
 function liveNoteRow(db: Database, id: string): { title: string } {
-  const row = db.prepare<[string], { title: string; deleted_at: string | null }>('SELECT title, deleted_at FROM notes WHERE id = ?').get(id);
+  const row = db
+    .prepare<[string], { title: string; deleted_at: string | null }>(
+      'SELECT title, deleted_at FROM notes WHERE id = ?',
+    )
+    .get(id);
   if (!row) throw new CommonplaceError('not_found', `note ${id}: not in this library`);
-  if (row.deleted_at) throw new CommonplaceError('not_found', `note ${id}: was deleted (restore it first)`);
+  if (row.deleted_at)
+    throw new CommonplaceError('not_found', `note ${id}: was deleted (restore it first)`);
   return row;
 }
 
 export function getNoteSummary(db: Database, id: string): NoteSummary {
-  const row = db.prepare<[string], NoteRow>(`${SELECT_SUMMARY} WHERE n.id = ? AND n.deleted_at IS NULL`).get(id);
+  const row = db
+    .prepare<[string], NoteRow>(`${SELECT_SUMMARY} WHERE n.id = ? AND n.deleted_at IS NULL`)
+    .get(id);
   if (!row) {
     liveNoteRow(db, id);
     throw new CommonplaceError('not_found', `note ${id}: not in this library`);
@@ -95,7 +106,9 @@ export function getNoteSummary(db: Database, id: string): NoteSummary {
 
 export function getNote(db: Database, id: string): Note {
   const row = db
-    .prepare<[string], NoteRow & { doc: string; text: string }>(`SELECT n.id, n.title, n.excerpt, n.word_count, n.created_at, n.updated_at, n.text, n.doc, ${TAGS_OF} FROM notes n WHERE n.id = ? AND n.deleted_at IS NULL`)
+    .prepare<[string], NoteRow & { doc: string; text: string }>(
+      `SELECT n.id, n.title, n.excerpt, n.word_count, n.created_at, n.updated_at, n.text, n.doc, ${TAGS_OF} FROM notes n WHERE n.id = ? AND n.deleted_at IS NULL`,
+    )
     .get(id);
   if (!row) {
     liveNoteRow(db, id);
@@ -116,7 +129,8 @@ export interface NewNote {
  * its leading level-1 heading as the title (and drops it from the body, where it would repeat).
  */
 export function createNote(db: Database, n: NewNote): Note {
-  if (n.doc !== undefined && n.markdown !== undefined) throw new CommonplaceError('invalid_input', 'give a note a doc or markdown, not both');
+  if (n.doc !== undefined && n.markdown !== undefined)
+    throw new CommonplaceError('invalid_input', 'give a note a doc or markdown, not both');
   let title = cleanTitle(n.title);
   let doc: JsonDoc = n.doc === undefined ? emptyDoc() : checkDoc(n.doc);
   if (n.markdown !== undefined) {
@@ -132,7 +146,9 @@ export function createNote(db: Database, n: NewNote): Note {
   const id = newId();
   const now = nowIso();
   writeTransaction(db, () => {
-    db.prepare('INSERT INTO notes (id, title, excerpt, word_count, created_at, updated_at, text, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, title, d.excerpt, d.wordCount, now, now, d.text, d.json);
+    db.prepare(
+      'INSERT INTO notes (id, title, excerpt, word_count, created_at, updated_at, text, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, title, d.excerpt, d.wordCount, now, now, d.text, d.json);
     setTags(db, id, n.tags);
     saveDerivedLinks(db, id, d.doc);
   });
@@ -143,13 +159,23 @@ export function createNote(db: Database, n: NewNote): Note {
  * Saves a note (autosave). An unchanged title and document write nothing, so repeated autosaves
  * send no change events.
  */
-export function updateNote(db: Database, id: string, patch: { title?: string; doc?: unknown }): NoteSummary {
+export function updateNote(
+  db: Database,
+  id: string,
+  patch: { title?: string; doc?: unknown },
+): NoteSummary {
   const current = liveNoteRow(db, id);
   const title = patch.title === undefined ? undefined : cleanTitle(patch.title);
   const d = patch.doc === undefined ? undefined : derive(patch.doc);
   const titleChanged = title !== undefined && title !== current.title;
   // Compared inside SQLite: a 5 MB document is not copied out just to learn it is unchanged.
-  const same = d && db.prepare<[string, string, string], { doc: 0 | 1; text: 0 | 1 }>('SELECT doc = ? AS doc, text = ? AS text FROM notes WHERE id = ?').get(d.json, d.text, id);
+  const same =
+    d &&
+    db
+      .prepare<[string, string, string], { doc: 0 | 1; text: 0 | 1 }>(
+        'SELECT doc = ? AS doc, text = ? AS text FROM notes WHERE id = ?',
+      )
+      .get(d.json, d.text, id);
   const docChanged = d !== undefined && same?.doc !== 1;
   if (titleChanged || docChanged) {
     // One UPDATE: triggers on the note (change log, text indexes) fire once per save.
@@ -158,10 +184,15 @@ export function updateNote(db: Database, id: string, patch: { title?: string; do
     if (d && docChanged) {
       set.doc = d.json;
       // Text indexes re-read a note whenever `text` is written: a formatting-only edit leaves it alone.
-      if (same?.text !== 1) Object.assign(set, { text: d.text, excerpt: d.excerpt, word_count: d.wordCount });
+      if (same?.text !== 1)
+        Object.assign(set, { text: d.text, excerpt: d.excerpt, word_count: d.wordCount });
     }
     writeTransaction(db, () => {
-      db.prepare(`UPDATE notes SET ${Object.keys(set).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...set, id });
+      db.prepare(
+        `UPDATE notes SET ${Object.keys(set)
+          .map((c) => `${c} = @${c}`)
+          .join(', ')} WHERE id = @id`,
+      ).run({ ...set, id });
       if (d && docChanged) saveDerivedLinks(db, id, d.doc);
     });
   }
@@ -170,8 +201,12 @@ export function updateNote(db: Database, id: string, patch: { title?: string; do
 
 function setTags(db: Database, noteId: string, names: readonly string[]): void {
   const ids = ensureTags(db, names);
-  db.prepare('DELETE FROM note_tags WHERE note_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))').run(noteId, JSON.stringify(ids));
-  const add = db.prepare('INSERT OR IGNORE INTO note_tags (note_id, tag_id, created_at) VALUES (?, ?, ?)');
+  db.prepare(
+    'DELETE FROM note_tags WHERE note_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))',
+  ).run(noteId, JSON.stringify(ids));
+  const add = db.prepare(
+    'INSERT OR IGNORE INTO note_tags (note_id, tag_id, created_at) VALUES (?, ?, ?)',
+  );
   const now = nowIso();
   for (const t of ids) add.run(noteId, t, now);
 }
@@ -194,8 +229,16 @@ export function deleteNote(db: Database, id: string): NoteSummary {
 }
 
 export function restoreNote(db: Database, id: string): NoteSummary {
-  const r = db.prepare('UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(nowIso(), id);
-  if (r.changes === 0) throw new CommonplaceError('not_found', `note ${id}: nothing to undo (not deleted, or not in this library)`);
+  const r = db
+    .prepare(
+      'UPDATE notes SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL',
+    )
+    .run(nowIso(), id);
+  if (r.changes === 0)
+    throw new CommonplaceError(
+      'not_found',
+      `note ${id}: nothing to undo (not deleted, or not in this library)`,
+    );
   return getNoteSummary(db, id);
 }
 
@@ -206,17 +249,26 @@ const ORDER: Record<NoteSort, string> = {
   title: 'n.title COLLATE NOCASE, n.id',
 };
 
-export function listNotes(db: Database, o: { offset: number; limit: number; sort: NoteSort; tag?: string }): { items: NoteSummary[]; total: number } {
+export function listNotes(
+  db: Database,
+  o: { offset: number; limit: number; sort: NoteSort; tag?: string },
+): { items: NoteSummary[]; total: number } {
   const where = ['n.deleted_at IS NULL'];
   const params: string[] = [];
   if (o.tag !== undefined) {
-    where.push('n.id IN (SELECT nt.note_id FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE t.name_key = ?)');
+    where.push(
+      'n.id IN (SELECT nt.note_id FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE t.name_key = ?)',
+    );
     params.push(safeTagKey(o.tag));
   }
   const cond = where.join(' AND ');
-  const total = db.prepare<string[], { n: number }>(`SELECT count(*) AS n FROM notes n WHERE ${cond}`).get(...params)!.n;
+  const total = db
+    .prepare<string[], { n: number }>(`SELECT count(*) AS n FROM notes n WHERE ${cond}`)
+    .get(...params)!.n;
   const items = db
-    .prepare<[...string[], number, number], NoteRow>(`${SELECT_SUMMARY} WHERE ${cond} ORDER BY ${ORDER[o.sort]} LIMIT ? OFFSET ?`)
+    .prepare<[...string[], number, number], NoteRow>(
+      `${SELECT_SUMMARY} WHERE ${cond} ORDER BY ${ORDER[o.sort]} LIMIT ? OFFSET ?`,
+    )
     .all(...params, o.limit, o.offset)
     .map(toSummary);
   return { items, total };
@@ -224,7 +276,9 @@ export function listNotes(db: Database, o: { offset: number; limit: number; sort
 
 /** The stored document and title of a note, deleted or not (for Markdown and exports). */
 export function readNoteDoc(db: Database, id: string): { title: string; doc: JsonDoc } {
-  const row = db.prepare<[string], { title: string; doc: string }>('SELECT title, doc FROM notes WHERE id = ?').get(id);
+  const row = db
+    .prepare<[string], { title: string; doc: string }>('SELECT title, doc FROM notes WHERE id = ?')
+    .get(id);
   if (!row) throw new CommonplaceError('not_found', `note ${id}: not in this library`);
   return { title: row.title, doc: JSON.parse(row.doc) as JsonDoc };
 }

@@ -24,8 +24,10 @@ function escapeText(text: string): string {
 
 /** A line that would otherwise read as a heading, quote, list item, rule or fence. */
 function escapeLineStart(line: string): string {
-  return line.replace(/^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|\d{1,9}(?=[.)](\s|$))|=+\s*$|-{3,}\s*$)/, (_m, space: string, mark: string) =>
-    /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+  return line.replace(
+    /^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|\d{1,9}(?=[.)](\s|$))|=+\s*$|-{3,}\s*$)/,
+    (_m, space: string, mark: string) =>
+      /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
   );
 }
 
@@ -136,7 +138,9 @@ class Writer {
       .split('\n')
       .map((l) => escapeLineStart(escapeText(l)))
       .join('\n');
-    const cite = [citation && `— ${escapeText(citation)}`, gone && '(source deleted)'].filter(Boolean).join(' ');
+    const cite = [citation && `— ${escapeText(citation)}`, gone && '(source deleted)']
+      .filter(Boolean)
+      .join(' ');
     return cite ? `${prefixLines(lines, '> ')}\n\n${cite}` : prefixLines(lines, '> ');
   }
 
@@ -150,7 +154,12 @@ class Writer {
       const own = children.filter((c) => c.type !== 'list');
       const nested = children.filter((c) => c.type === 'list');
       if (own.length || !nested.length) {
-        const marker = type === 'number' ? `${number++}. ` : type === 'check' ? `- [${item.checked === true ? 'x' : ' '}] ` : '- ';
+        const marker =
+          type === 'number'
+            ? `${number++}. `
+            : type === 'check'
+              ? `- [${item.checked === true ? 'x' : ' '}] `
+              : '- ';
         contentIndent = ' '.repeat(type === 'number' ? marker.length : 2);
         out.push(`${marker}${indentRest(this.lines(own), contentIndent)}`);
       }
@@ -161,12 +170,18 @@ class Writer {
   }
 
   private table(n: JsonNode): string | null {
-    const rows = (n.children ?? []).map((row) => (row.children ?? []).map((cell) => this.cell(cell)));
+    const rows = (n.children ?? []).map((row) =>
+      (row.children ?? []).map((cell) => this.cell(cell)),
+    );
     if (!rows.length) return null;
     const width = Math.max(1, ...rows.map((r) => r.length));
     const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill('')];
     const line = (r: string[]) => `| ${pad(r).join(' | ')} |`;
-    return [line(rows[0]!), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)].join('\n');
+    return [
+      line(rows[0]!),
+      line(Array<string>(width).fill('---')),
+      ...rows.slice(1).map(line),
+    ].join('\n');
   }
 
   private cell(cell: JsonNode): string {
@@ -190,7 +205,9 @@ function plain(nodes: readonly JsonNode[] | undefined): string {
 }
 
 function codeBlock(text: string, language: string): string {
-  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/^`{3,}/gm)].map((m) => m[0].length + 1)));
+  const fence = '`'.repeat(
+    Math.max(3, ...[...text.matchAll(/^`{3,}/gm)].map((m) => m[0].length + 1)),
+  );
   return `${fence}${language.replace(/[`\s]/g, '')}\n${text}\n${fence}`;
 }
 

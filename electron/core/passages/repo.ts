@@ -6,7 +6,13 @@ import { newId, nowIso } from '../ids';
 import { safeTagKey } from '../tags/names';
 import { ensureTags } from '../tags/repo';
 import { cleanComment } from '../text-fields';
-import { describeRange, findQuote, reanchorAfterEdit, type Placement, type Selectors } from './anchoring';
+import {
+  describeRange,
+  findQuote,
+  reanchorAfterEdit,
+  type Placement,
+  type Selectors,
+} from './anchoring';
 import { writeTransaction } from '../db/transactions';
 
 /** A `passages` row with its tag names as a JSON array (`tags`), as SELECT_PASSAGES reads it. */
@@ -53,7 +59,6 @@ export function toPassage(r: PassageRow, tags?: string[]): Passage {
   };
 }
 
-
 export interface NewPassage {
   articleId: string;
   start: number;
@@ -72,21 +77,38 @@ export function createPassage(db: Database, p: NewPassage): Passage {
     db.prepare(
       `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", orphaned, color, comment, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-    ).run(id, p.articleId, sel.quote.exact, sel.quote.prefix, sel.quote.suffix, sel.position.start, sel.position.end, p.color, cleanComment(p.comment), now, now);
+    ).run(
+      id,
+      p.articleId,
+      sel.quote.exact,
+      sel.quote.prefix,
+      sel.quote.suffix,
+      sel.position.start,
+      sel.position.end,
+      p.color,
+      cleanComment(p.comment),
+      now,
+      now,
+    );
     setPassageTags(db, id, p.tags);
   });
   return getPassage(db, id);
 }
 
 /** The CLI's way in: the quote must occur in the article (the Nth occurrence, default first). */
-export function createPassageFromQuote(db: Database, p: Omit<NewPassage, 'start' | 'end'> & { quote: string; occurrence: number }): Passage {
+export function createPassageFromQuote(
+  db: Database,
+  p: Omit<NewPassage, 'start' | 'end'> & { quote: string; occurrence: number },
+): Passage {
   const text = getArticleText(db, p.articleId);
   const { start, end } = findQuote(text, p.quote, p.occurrence);
   return createPassage(db, { ...p, start, end });
 }
 
 export function getPassage(db: Database, id: string): Passage {
-  const row = db.prepare<[string], PassageRow>(`${SELECT_PASSAGES} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id);
+  const row = db
+    .prepare<[string], PassageRow>(`${SELECT_PASSAGES} WHERE p.id = ? AND p.deleted_at IS NULL`)
+    .get(id);
   if (!row) throw new CommonplaceError('not_found', `passage ${id}: not in this library`);
   return toPassage(row);
 }
@@ -103,7 +125,20 @@ const SELECT_PASSAGE_COLUMNS = `
   SELECT p.id, p.article_id, p.exact, p.prefix, p.suffix, p.start, p."end", p.orphaned, p.color, p.comment,
          p.created_at, p.updated_at
   FROM passages p`;
-type PassageColumns = [string, string, string, string, string, number, number, 0 | 1, PassageColor, string, string, string];
+type PassageColumns = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  0 | 1,
+  PassageColor,
+  string,
+  string,
+  string,
+];
 
 function rowFromColumns(c: PassageColumns): PassageRow {
   return {
@@ -132,12 +167,16 @@ export function listPassages(db: Database, f: PassageFilter = {}): Passage[] {
     params.push(f.articleId);
   }
   if (f.tag !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id AND t.name_key = ?)');
+    where.push(
+      'EXISTS (SELECT 1 FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id AND t.name_key = ?)',
+    );
     params.push(safeTagKey(f.tag));
   }
   const condition = where.join(' AND ');
   const rows = db
-    .prepare<string[], PassageColumns>(`${SELECT_PASSAGE_COLUMNS} WHERE ${condition} ORDER BY p.article_id, p.start, p."end" DESC, p.id`)
+    .prepare<string[], PassageColumns>(
+      `${SELECT_PASSAGE_COLUMNS} WHERE ${condition} ORDER BY p.article_id, p.start, p."end" DESC, p.id`,
+    )
     .raw()
     .all(...params)
     .map(rowFromColumns);
@@ -158,7 +197,6 @@ export function listPassages(db: Database, f: PassageFilter = {}): Passage[] {
   return rows.map((row) => toPassage(row, tags.get(row.id) ?? []));
 }
 
-
 export interface PassagePatch {
   color?: PassageColor;
   tags?: readonly string[];
@@ -169,8 +207,18 @@ export function updatePassage(db: Database, id: string, patch: PassagePatch): Pa
   getPassage(db, id);
   writeTransaction(db, () => {
     const now = nowIso();
-    if (patch.color !== undefined) db.prepare('UPDATE passages SET color = ?, updated_at = ? WHERE id = ?').run(patch.color, now, id);
-    if (patch.comment !== undefined) db.prepare('UPDATE passages SET comment = ?, updated_at = ? WHERE id = ?').run(cleanComment(patch.comment), now, id);
+    if (patch.color !== undefined)
+      db.prepare('UPDATE passages SET color = ?, updated_at = ? WHERE id = ?').run(
+        patch.color,
+        now,
+        id,
+      );
+    if (patch.comment !== undefined)
+      db.prepare('UPDATE passages SET comment = ?, updated_at = ? WHERE id = ?').run(
+        cleanComment(patch.comment),
+        now,
+        id,
+      );
     if (patch.tags !== undefined) {
       setPassageTags(db, id, patch.tags);
       db.prepare('UPDATE passages SET updated_at = ? WHERE id = ?').run(now, id);
@@ -181,10 +229,15 @@ export function updatePassage(db: Database, id: string, patch: PassagePatch): Pa
 
 function setPassageTags(db: Database, passageId: string, names: readonly string[]): void {
   const ids = ensureTags(db, names);
-  const current = db.prepare<[string], { tag_id: string }>('SELECT tag_id FROM passage_tags WHERE passage_id = ?').all(passageId).map((r) => r.tag_id);
+  const current = db
+    .prepare<[string], { tag_id: string }>('SELECT tag_id FROM passage_tags WHERE passage_id = ?')
+    .all(passageId)
+    .map((r) => r.tag_id);
   const remove = db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?');
   for (const t of current) if (!ids.includes(t)) remove.run(passageId, t);
-  const add = db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) VALUES (?, ?, ?)');
+  const add = db.prepare(
+    'INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) VALUES (?, ?, ?)',
+  );
   const now = nowIso();
   for (const t of ids) add.run(passageId, t, now);
 }
@@ -198,8 +251,16 @@ export function deletePassage(db: Database, id: string): Passage {
 }
 
 export function restorePassage(db: Database, id: string): Passage {
-  const r = db.prepare('UPDATE passages SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(nowIso(), id);
-  if (r.changes === 0) throw new CommonplaceError('not_found', `passage ${id}: nothing to undo (not deleted, or not in this library)`);
+  const r = db
+    .prepare(
+      'UPDATE passages SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL',
+    )
+    .run(nowIso(), id);
+  if (r.changes === 0)
+    throw new CommonplaceError(
+      'not_found',
+      `passage ${id}: nothing to undo (not deleted, or not in this library)`,
+    );
   return getPassage(db, id);
 }
 
@@ -207,7 +268,9 @@ export function restorePassage(db: Database, id: string): Passage {
 export function reattachPassage(db: Database, id: string, start: number, end: number): Passage {
   const p = getPassage(db, id);
   const sel = describeRange(getArticleText(db, p.articleId), start, end);
-  db.prepare(`UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`).run(
+  db.prepare(
+    `UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`,
+  ).run(
     sel.quote.exact,
     sel.quote.prefix,
     sel.quote.suffix,
@@ -234,17 +297,31 @@ export interface ReanchorReport {
  * the result (call inside the transaction that changed the text). Nothing is ever dropped: a
  * passage that cannot be placed is marked orphaned and keeps its quote.
  */
-export function reanchorArticlePassages(db: Database, articleId: string, oldText: string, newText: string): ReanchorReport {
+export function reanchorArticlePassages(
+  db: Database,
+  articleId: string,
+  oldText: string,
+  newText: string,
+): ReanchorReport {
   const rows = db
-    .prepare<[string], PassageRow>(`${SELECT_PASSAGES} WHERE p.article_id = ? AND p.deleted_at IS NULL`)
+    .prepare<[string], PassageRow>(
+      `${SELECT_PASSAGES} WHERE p.article_id = ? AND p.deleted_at IS NULL`,
+    )
     .all(articleId);
   const report: ReanchorReport = { unchanged: 0, moved: 0, changed: 0, orphaned: 0 };
   if (!rows.length) return report;
-  const selectors: Selectors[] = rows.map((r) => ({ quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, position: { start: r.start, end: r.end } }));
+  const selectors: Selectors[] = rows.map((r) => ({
+    quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+    position: { start: r.start, end: r.end },
+  }));
   // The diff of old and new text places passages in untouched paragraphs exactly, even next to near-duplicates.
   const placements: Placement[] = reanchorAfterEdit(oldText, newText, selectors);
-  const store = db.prepare(`UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`);
-  const orphan = db.prepare('UPDATE passages SET orphaned = 1, updated_at = ? WHERE id = ? AND orphaned = 0');
+  const store = db.prepare(
+    `UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, orphaned = 0, updated_at = ? WHERE id = ?`,
+  );
+  const orphan = db.prepare(
+    'UPDATE passages SET orphaned = 1, updated_at = ? WHERE id = ? AND orphaned = 0',
+  );
   const now = nowIso();
   rows.forEach((row, i) => {
     const placed = placements[i]!;
@@ -255,11 +332,26 @@ export function reanchorArticlePassages(db: Database, articleId: string, oldText
     }
     const sel = describeRange(newText, placed.start, placed.end);
     const same = sel.quote.exact === row.exact;
-    if (same && placed.start === row.start && placed.end === row.end && !row.orphaned) report.unchanged++;
+    if (same && placed.start === row.start && placed.end === row.end && !row.orphaned)
+      report.unchanged++;
     else if (same) report.moved++;
     else report.changed++;
-    if (!(same && placed.start === row.start && sel.quote.prefix === row.prefix && sel.quote.suffix === row.suffix && !row.orphaned)) {
-      store.run(sel.quote.exact, sel.quote.prefix, sel.quote.suffix, sel.position.start, sel.position.end, now, row.id);
+    if (!(
+      same &&
+      placed.start === row.start &&
+      sel.quote.prefix === row.prefix &&
+      sel.quote.suffix === row.suffix &&
+      !row.orphaned
+    )) {
+      store.run(
+        sel.quote.exact,
+        sel.quote.prefix,
+        sel.quote.suffix,
+        sel.position.start,
+        sel.position.end,
+        now,
+        row.id,
+      );
     }
   });
   return report;

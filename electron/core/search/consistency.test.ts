@@ -9,14 +9,23 @@ import { search } from './search';
 import { addArticle, addPassage, openSearchLibrary } from './test-library';
 
 const tempDir = useTempDir();
-const hitIds = (db: Parameters<typeof search>[0], q: string) => search(db, q, { limit: 200 }).hits.map((h) => h.id).sort();
+const hitIds = (db: Parameters<typeof search>[0], q: string) =>
+  search(db, q, { limit: 200 })
+    .hits.map((h) => h.id)
+    .sort();
 
 describe('search indexes follow every change', () => {
   it('article text edited in SQL: old words gone, new words found, in both indexes', () => {
     const db = openSearchLibrary(tempDir());
-    const id = addArticle(db, { title: 'Harbour report', body: 'The ferry timetable changed in spring.' });
+    const id = addArticle(db, {
+      title: 'Harbour report',
+      body: 'The ferry timetable changed in spring.',
+    });
     expect(hitIds(db, 'ferry')).toEqual([id]);
-    db.prepare('UPDATE articles SET text = ? WHERE id = ?').run('The 渡轮 schedule now follows the tides.', id);
+    db.prepare('UPDATE articles SET text = ? WHERE id = ?').run(
+      'The 渡轮 schedule now follows the tides.',
+      id,
+    );
     expect(hitIds(db, 'ferry')).toEqual([]);
     expect(hitIds(db, 'tides')).toEqual([id]);
     expect(hitIds(db, '渡轮')).toEqual([id]); // the article entered the trigram index
@@ -33,9 +42,16 @@ describe('search indexes follow every change', () => {
 
   it('article body corrected through the editor: passages re-anchored and re-indexed', () => {
     const db = openSearchLibrary(tempDir());
-    const id = addArticle(db, { title: 'Notes', body: 'The quick brown fox jumps over the lazy dog.' });
+    const id = addArticle(db, {
+      title: 'Notes',
+      body: 'The quick brown fox jumps over the lazy dog.',
+    });
     const p = addPassage(db, id, 'quick brown fox');
-    updateArticleBody(db, id, makeBody([paragraph('The quick brown fox leaps over the sleepy dog.')]));
+    updateArticleBody(
+      db,
+      id,
+      makeBody([paragraph('The quick brown fox leaps over the sleepy dog.')]),
+    );
     expect(hitIds(db, 'leaps')).toEqual([id]);
     expect(hitIds(db, 'jumps')).toEqual([]);
     expect(search(db, 'fox', { kind: 'passage' }).hits.map((h) => h.id)).toEqual([p]);
@@ -45,8 +61,14 @@ describe('search indexes follow every change', () => {
 
   it('passage soft delete and restore; comment and tag edits', () => {
     const db = openSearchLibrary(tempDir());
-    const a = addArticle(db, { title: 'Rivers', body: 'The delta floods every autumn and the farms move inland.' });
-    const p = addPassage(db, a, 'The delta floods every autumn', { tags: ['hydrology'], comment: 'seasonal' });
+    const a = addArticle(db, {
+      title: 'Rivers',
+      body: 'The delta floods every autumn and the farms move inland.',
+    });
+    const p = addPassage(db, a, 'The delta floods every autumn', {
+      tags: ['hydrology'],
+      comment: 'seasonal',
+    });
     expect(hitIds(db, 'delta kind:passage')).toEqual([p]);
     deletePassage(db, p);
     expect(hitIds(db, 'delta kind:passage')).toEqual([]);
@@ -66,7 +88,10 @@ describe('search indexes follow every change', () => {
 
   it('tag renamed: the passage is found by the new name (filter and words), not the old', () => {
     const db = openSearchLibrary(tempDir());
-    const a = addArticle(db, { title: 'Markets', body: 'Bond yields rose sharply after the announcement.' });
+    const a = addArticle(db, {
+      title: 'Markets',
+      body: 'Bond yields rose sharply after the announcement.',
+    });
     const p = addPassage(db, a, 'Bond yields rose sharply', { tags: ['rates'] });
     renameTag(db, 'rates', 'interest rates');
     expect(hitIds(db, 'tag:"interest rates" kind:passage')).toEqual([p]);
@@ -96,8 +121,14 @@ describe('search indexes follow every change', () => {
 
   it('article deleted: it and its passages leave every index', () => {
     const db = openSearchLibrary(tempDir());
-    const a = addArticle(db, { title: '台风季节', body: 'Typhoon season brings 暴雨 to the coast.' });
-    const keep = addArticle(db, { title: 'Typhoon tracking', body: 'Satellites follow each typhoon.' });
+    const a = addArticle(db, {
+      title: '台风季节',
+      body: 'Typhoon season brings 暴雨 to the coast.',
+    });
+    const keep = addArticle(db, {
+      title: 'Typhoon tracking',
+      body: 'Satellites follow each typhoon.',
+    });
     addPassage(db, a, 'Typhoon season brings 暴雨', { tags: ['weather'] });
     db.prepare('DELETE FROM articles WHERE id = ?').run(a);
     expect(hitIds(db, 'typhoon')).toEqual([keep]);
@@ -111,7 +142,10 @@ describe('search indexes follow every change', () => {
 
   it('rebuildSearchIndexes repairs damaged indexes', () => {
     const db = openSearchLibrary(tempDir());
-    const a = addArticle(db, { title: 'Volcano', body: 'Lava reached the sea; 熔岩 cooled into new land.' });
+    const a = addArticle(db, {
+      title: 'Volcano',
+      body: 'Lava reached the sea; 熔岩 cooled into new land.',
+    });
     const p = addPassage(db, a, 'Lava reached the sea', { tags: ['geology'] });
     db.exec(`
       DELETE FROM passages_fts;

@@ -12,16 +12,38 @@ import { search } from './search';
 import { addArticle, addPassage, openSearchLibrary } from './test-library';
 
 const tempDir = useTempDir();
-const hitIds = (db: Database, q: string) => search(db, q, { limit: 200 }).hits.map((h) => h.id).sort();
-const gramKeys = (db: Database, table: string) => db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all();
+const hitIds = (db: Database, q: string) =>
+  search(db, q, { limit: 200 })
+    .hits.map((h) => h.id)
+    .sort();
+const gramKeys = (db: Database, table: string) =>
+  db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all();
 /** A Lexical document of one paragraph, as the notes editor saves it. */
-const noteDoc = (text: string) => ({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }] } });
+const noteDoc = (text: string) => ({
+  root: {
+    type: 'root',
+    version: 1,
+    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
+  },
+});
 
 describe('cjkGrams', () => {
   it('lists the distinct 1- and 2-character grams of each unspaced-script run, never across runs', () => {
     expect(cjkGrams('平壤 Pyongyang 平').split(' ').sort()).toEqual(['平', '平壤', '壤'].sort());
-    expect(cjkGrams('푸틴은 x 평양').split(' ').sort()).toEqual(['푸', '틴', '은', '푸틴', '틴은', '평', '양', '평양'].sort());
-    expect(cjkGrams('東京タワー').split(' ')).toEqual(['東', '京', '東京', 'タ', '京タ', 'ワ', 'タワ', 'ー', 'ワー']);
+    expect(cjkGrams('푸틴은 x 평양').split(' ').sort()).toEqual(
+      ['푸', '틴', '은', '푸틴', '틴은', '평', '양', '평양'].sort(),
+    );
+    expect(cjkGrams('東京タワー').split(' ')).toEqual([
+      '東',
+      '京',
+      '東京',
+      'タ',
+      '京タ',
+      'ワ',
+      'タワ',
+      'ー',
+      'ワー',
+    ]);
     expect(cjkGrams('กรุงเทพ')).toContain('กร'); // Thai, also written without spaces
     expect(cjkGrams('Only Latin, Кириллица and עברית.')).toBe('');
     expect(cjkGrams('')).toBe('');
@@ -48,7 +70,11 @@ describe('the gram indexes follow every change', () => {
     const ko = addArticle(db, { title: '서울 소식', body: '대통령이 평양에 도착했다.' });
     const en = addArticle(db, { title: 'Pyongyang', body: 'The visit to 平壤 was short.' });
     const p = addPassage(db, ko, '대통령이 평양에 도착했다', { tags: ['북한'] });
-    const n = createNote(db, { title: '季风笔记', markdown: 'Monsoon notes, in English and 中文.', tags: [] }).id;
+    const n = createNote(db, {
+      title: '季风笔记',
+      markdown: 'Monsoon notes, in English and 中文.',
+      tags: [],
+    }).id;
     expect(hitIds(db, '平')).toEqual([zh, en].sort());
     expect(hitIds(db, '平壤')).toEqual([zh, en].sort());
     expect(hitIds(db, '京')).toEqual([ja]);
@@ -69,7 +95,10 @@ describe('the gram indexes follow every change', () => {
 
   it('ranks a title hit above body hits and marks the hit in the snippet', () => {
     const db = openSearchLibrary(tempDir());
-    const body = addArticle(db, { title: '新闻', body: '今天北京很冷，北京下雪了。北京的交通很慢。' });
+    const body = addArticle(db, {
+      title: '新闻',
+      body: '今天北京很冷，北京下雪了。北京的交通很慢。',
+    });
     const title = addArticle(db, { title: '北京', body: '今天天气很好。' });
     const r = search(db, '北京', { kind: 'article' });
     expect(r.hits.map((h) => h.id)).toEqual([title, body]);
@@ -83,7 +112,10 @@ describe('the gram indexes follow every change', () => {
     const id = addArticle(db, { title: 'Harbour report', body: 'The ferry timetable changed.' });
     const key = db.prepare('SELECT rid FROM articles WHERE id = ?').pluck().get(id);
     expect(gramKeys(db, 'articles_grams')).toEqual([]);
-    db.prepare('UPDATE articles SET text = ? WHERE id = ?').run('The 渡轮 schedule follows the tides.', id);
+    db.prepare('UPDATE articles SET text = ? WHERE id = ?').run(
+      'The 渡轮 schedule follows the tides.',
+      id,
+    );
     expect(gramKeys(db, 'articles_grams')).toEqual([key]);
     expect(hitIds(db, '渡')).toEqual([id]);
     updateArticleBody(db, id, makeBody([paragraph('新的 schedule: 港口 only.')]));
@@ -103,7 +135,10 @@ describe('the gram indexes follow every change', () => {
 
   it('passages: soft delete, restore, comment edits, tags added, renamed, merged and deleted', () => {
     const db = openSearchLibrary(tempDir());
-    const a = addArticle(db, { title: 'Rivers', body: 'The delta floods every autumn and the farms move inland.' });
+    const a = addArticle(db, {
+      title: 'Rivers',
+      body: 'The delta floods every autumn and the farms move inland.',
+    });
     const p = addPassage(db, a, 'The delta floods every autumn', { comment: '季节性' });
     expect(hitIds(db, '季 kind:passage')).toEqual([p]);
     deletePassage(db, p);
@@ -136,7 +171,11 @@ describe('the gram indexes follow every change', () => {
 
   it('notes: edits, soft delete, restore, tag changes and renames', () => {
     const db = openSearchLibrary(tempDir());
-    const n = createNote(db, { title: 'Monsoon', markdown: 'Arrived early in 喀拉拉邦.', tags: [] }).id;
+    const n = createNote(db, {
+      title: 'Monsoon',
+      markdown: 'Arrived early in 喀拉拉邦.',
+      tags: [],
+    }).id;
     expect(hitIds(db, '喀')).toEqual([n]);
     updateNote(db, n, { title: '季风', doc: noteDoc('No CJK text in the body now.') });
     expect(hitIds(db, '喀')).toEqual([]);
@@ -157,13 +196,23 @@ describe('the gram indexes follow every change', () => {
 
   it('ranks a hit the same however often its row was re-indexed (exact bm25 statistics)', () => {
     const db = openSearchLibrary(tempDir());
-    for (let i = 0; i < 12; i++) addArticle(db, { title: `文章${i}`, body: i % 3 ? '今天天气很好，我们去公园散步。' : '普京抵达平壤，开始国事访问。' });
-    const note = createNote(db, { title: '笔记', markdown: '普京抵达平壤，开始国事访问。', tags: [] });
-    const scores = () => search(db, '平壤', { limit: 20 }).hits.map((h) => [h.kind, h.id, h.score.toFixed(6)]);
+    for (let i = 0; i < 12; i++)
+      addArticle(db, {
+        title: `文章${i}`,
+        body: i % 3 ? '今天天气很好，我们去公园散步。' : '普京抵达平壤，开始国事访问。',
+      });
+    const note = createNote(db, {
+      title: '笔记',
+      markdown: '普京抵达平壤，开始国事访问。',
+      tags: [],
+    });
+    const scores = () =>
+      search(db, '平壤', { limit: 20 }).hits.map((h) => [h.kind, h.id, h.score.toFixed(6)]);
     const fresh = scores();
     expect(fresh.map(([kind]) => kind)).toContain('note');
     // Autosave re-indexes the note on every save; the articles are edited and one deleted.
-    for (let i = 0; i < 60; i++) updateNote(db, note.id, { doc: noteDoc(`普京抵达平壤，开始国事访问。${i % 2 ? '' : ' '}`) });
+    for (let i = 0; i < 60; i++)
+      updateNote(db, note.id, { doc: noteDoc(`普京抵达平壤，开始国事访问。${i % 2 ? '' : ' '}`) });
     const doomed = addArticle(db, { title: '平壤', body: '临时' });
     db.prepare('DELETE FROM articles WHERE id = ?').run(doomed);
     expect(scores()).toEqual(fresh);
@@ -173,7 +222,10 @@ describe('the gram indexes follow every change', () => {
 
   it('the check names damaged gram indexes, and reindex repairs them', () => {
     const db = openSearchLibrary(tempDir());
-    const a = addArticle(db, { title: '火山', body: 'Lava reached the sea; 熔岩 cooled into new land.' });
+    const a = addArticle(db, {
+      title: '火山',
+      body: 'Lava reached the sea; 熔岩 cooled into new land.',
+    });
     const p = addPassage(db, a, 'Lava reached the sea', { tags: ['地质'] });
     const n = createNote(db, { title: '笔记', markdown: 'text', tags: [] }).id;
     const b = addArticle(db, { title: 'Plain', body: 'Nothing to see.' });

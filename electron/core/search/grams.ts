@@ -23,7 +23,9 @@ export const GRAMS_FUNCTION = 'commonplace_cjk_grams';
  */
 export const HAS_UNSPACED_FUNCTION = 'commonplace_has_unspaced';
 
-const CLASS = UNSPACED_RANGES.map(([lo, hi]) => `\\u{${lo.toString(16)}}-\\u{${hi.toString(16)}}`).join('');
+const CLASS = UNSPACED_RANGES.map(
+  ([lo, hi]) => `\\u{${lo.toString(16)}}-\\u{${hi.toString(16)}}`,
+).join('');
 const RUN_RE = new RegExp(`[${CLASS}]+`, 'gu');
 const ONLY_UNSPACED_RE = new RegExp(`^[${CLASS}]+$`, 'u');
 
@@ -65,6 +67,10 @@ export function isGramTerm(folded: string): boolean {
 
 /** Registers the SQL functions the search triggers call, on one connection. */
 export function registerSearchFunctions(db: Database): void {
-  db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => cjkGrams(typeof text === 'string' ? text : null));
-  db.function(HAS_UNSPACED_FUNCTION, { deterministic: true }, (text: unknown) => (typeof text === 'string' && hasUnspacedScript(text) ? 1 : 0));
+  db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) =>
+    cjkGrams(typeof text === 'string' ? text : null),
+  );
+  db.function(HAS_UNSPACED_FUNCTION, { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' && hasUnspacedScript(text) ? 1 : 0,
+  );
 }

@@ -46,7 +46,9 @@ function foldClasses(): Map<string, string> {
       g.add(ch);
     }
   }
-  classes = new Map([...groups].map(([f, set]) => [f, `[${[...set].map(escapeClassChar).join('')}]`]));
+  classes = new Map(
+    [...groups].map(([f, set]) => [f, `[${[...set].map(escapeClassChar).join('')}]`]),
+  );
   return classes;
 }
 
@@ -78,7 +80,10 @@ export interface Locator {
   needles: readonly string[];
 }
 
-export function makeLocator(wordTerms: readonly TextTerm[], substrings: readonly string[]): Locator {
+export function makeLocator(
+  wordTerms: readonly TextTerm[],
+  substrings: readonly string[],
+): Locator {
   const patterns = wordTerms.map(wordTermRegex).filter((r) => r !== null);
   return { patterns, needles: [...new Set(substrings.map(foldForTrigram))] };
 }

@@ -34,7 +34,9 @@ export function routeTerm(t: TextTerm): Routed | null {
   if (hasUnspacedScript(t.text)) {
     if (Array.from(t.text).length >= 3) return { route: 'cjk', fts: ftsString(t.text) };
     const needle = foldForTrigram(t.text);
-    return isGramTerm(needle) ? { route: 'gram', fts: ftsString(needle) } : { route: 'short', needle };
+    return isGramTerm(needle)
+      ? { route: 'gram', fts: ftsString(needle) }
+      : { route: 'short', needle };
   }
   if (!hasWordChars(t.text)) return null; // only punctuation/emoji: the word index has no token for it
   return { route: 'word', fts: ftsTerm(t.text, t.prefix) };
@@ -69,7 +71,12 @@ export interface TextMatch {
    * What to mark in snippets: every positive term, as terms for `locate.ts` and as FTS5
    * expressions for the `highlight()` fallback.
    */
-  highlight: { wordTerms: TextTerm[]; substrings: string[]; word: string | null; cjk: string | null };
+  highlight: {
+    wordTerms: TextTerm[];
+    substrings: string[];
+    word: string | null;
+    cjk: string | null;
+  };
 }
 
 /** Trigrams of an index that start with a folded 1–2 character string (empty when none). */
@@ -99,11 +106,16 @@ interface Resolved {
 }
 
 /** A prefix term as the OR of the words it can end with; unchanged when that is not cheaper; null when no word has that start. */
-function expandPrefixTerm(term: TextTerm, fts: string, expandPrefix: ExpandPrefix | undefined): string | null {
+function expandPrefixTerm(
+  term: TextTerm,
+  fts: string,
+  expandPrefix: ExpandPrefix | undefined,
+): string | null {
   if (!term.prefix || !expandPrefix) return fts;
   const tokens = term.text.match(TOKEN_RE) ?? [];
   const last = tokens.at(-1);
-  if (last === undefined || last.length < MIN_EXPANDED_PREFIX || !ASCII_WORD_RE.test(last)) return fts;
+  if (last === undefined || last.length < MIN_EXPANDED_PREFIX || !ASCII_WORD_RE.test(last))
+    return fts;
   const words = expandPrefix(last.toLowerCase());
   if (words === null) return fts;
   if (!words.length) return null;
@@ -112,18 +124,36 @@ function expandPrefixTerm(term: TextTerm, fts: string, expandPrefix: ExpandPrefi
 }
 
 /** null: the index has nothing for this term. */
-function resolve(term: TextTerm, r: Routed, expand: Expand, expandPrefix: ExpandPrefix | undefined): Resolved | null {
+function resolve(
+  term: TextTerm,
+  r: Routed,
+  expand: Expand,
+  expandPrefix: ExpandPrefix | undefined,
+): Resolved | null {
   if (r.route === 'word') {
     const fts = expandPrefixTerm(term, r.fts, expandPrefix);
-    return fts === null ? null : { term, route: 'word', fts, expanded: false, single: fts === r.fts };
+    return fts === null
+      ? null
+      : { term, route: 'word', fts, expanded: false, single: fts === r.fts };
   }
-  if (r.route !== 'short') return { term, route: r.route, fts: r.fts, expanded: false, single: true };
+  if (r.route !== 'short')
+    return { term, route: r.route, fts: r.fts, expanded: false, single: true };
   const grams = expand(r.needle);
   if (!grams.length) return null;
-  return { term, route: 'cjk', fts: ftsAny(grams.map(ftsString)), expanded: true, single: grams.length === 1 };
+  return {
+    term,
+    route: 'cjk',
+    fts: ftsAny(grams.map(ftsString)),
+    expanded: true,
+    single: grams.length === 1,
+  };
 }
 
-export function compileTextMatch(q: SearchQuery, expand: Expand, expandPrefix?: ExpandPrefix): TextMatch {
+export function compileTextMatch(
+  q: SearchQuery,
+  expand: Expand,
+  expandPrefix?: ExpandPrefix,
+): TextMatch {
   // Each required group that one index answers alone joins that index's AND; a group spanning
   // indexes becomes a union of rowid sets (`anyOf`).
   const groupsOf: Record<Route, string[]> = { word: [], cjk: [], gram: [] };
@@ -143,7 +173,9 @@ export function compileTextMatch(q: SearchQuery, expand: Expand, expandPrefix?: 
       return r ? [{ t, r }] : [];
     });
     if (!routed.length) continue;
-    const members = routed.map(({ t, r }) => resolve(t, r, expand, expandPrefix)).filter((m) => m !== null);
+    const members = routed
+      .map(({ t, r }) => resolve(t, r, expand, expandPrefix))
+      .filter((m) => m !== null);
     if (!members.length) {
       impossible = true;
       continue;
@@ -180,7 +212,8 @@ export function compileTextMatch(q: SearchQuery, expand: Expand, expandPrefix?: 
   const required: IndexSets = { word: null, cjk: null, gram: null };
   for (const r of ROUTES) {
     if (groupsOf[r].length) required[r] = ftsExcept(ftsAll(groupsOf[r]), notOf[r]);
-    else if (notOf[r].length) noneOf.push({ word: null, cjk: null, gram: null, [r]: ftsAny(notOf[r]) });
+    else if (notOf[r].length)
+      noneOf.push({ word: null, cjk: null, gram: null, [r]: ftsAny(notOf[r]) });
   }
   const { word, cjk, gram } = required;
 
@@ -193,7 +226,8 @@ export function compileTextMatch(q: SearchQuery, expand: Expand, expandPrefix?: 
     impossible,
     positive: word !== null || cjk !== null || gram !== null || anyOf.length > 0,
     cjkExpanded: expanded,
-    singlePhrase: resolved.length === 1 && resolved[0]!.single && !impossible && q.exclude.length === 0,
+    singlePhrase:
+      resolved.length === 1 && resolved[0]!.single && !impossible && q.exclude.length === 0,
     highlight: {
       wordTerms,
       substrings,

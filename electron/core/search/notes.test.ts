@@ -10,23 +10,43 @@ import { addArticle, addPassage, openSearchLibrary } from './test-library';
 const tempDir = useTempDir();
 
 /** A note written as the notes table stores it (the notes repository derives `text` from `doc`). */
-function addNote(db: Database, n: { title: string; text: string; tags?: string[]; createdAt?: string }): string {
+function addNote(
+  db: Database,
+  n: { title: string; text: string; tags?: string[]; createdAt?: string },
+): string {
   const id = newId();
   const at = n.createdAt ?? new Date().toISOString();
-  db.prepare('INSERT INTO notes (id, title, doc, text, word_count, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)').run(id, n.title, '{}', n.text, at, at);
-  for (const tagId of ensureTags(db, n.tags ?? [])) db.prepare('INSERT INTO note_tags (note_id, tag_id, created_at) VALUES (?, ?, ?)').run(id, tagId, at);
+  db.prepare(
+    'INSERT INTO notes (id, title, doc, text, word_count, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)',
+  ).run(id, n.title, '{}', n.text, at, at);
+  for (const tagId of ensureTags(db, n.tags ?? []))
+    db.prepare('INSERT INTO note_tags (note_id, tag_id, created_at) VALUES (?, ?, ?)').run(
+      id,
+      tagId,
+      at,
+    );
   return id;
 }
 
 const ids = (db: Database, q: string) => search(db, q, { limit: 200 }).hits.map((h) => h.id);
-const marked = (snippet: string) => [...snippet.matchAll(/\u0002([^\u0003]*)\u0003/g)].map((m) => m[1]!);
+const marked = (snippet: string) =>
+  [...snippet.matchAll(/\u0002([^\u0003]*)\u0003/g)].map((m) => m[1]!);
 
 describe('notes in search', () => {
   it('finds notes by title, text and tags, ranks a title hit first, and counts them', () => {
     const db = openSearchLibrary(tempDir());
-    const inTitle = addNote(db, { title: 'Permafrost questions', text: 'Ask the field team about soil samples.' });
-    const inText = addNote(db, { title: 'Reading list', text: 'Permafrost thaw releases methane; permafrost covers a quarter of the north.' });
-    const article = addArticle(db, { title: 'Arctic fieldwork', body: 'Permafrost covers a quarter of the northern hemisphere.' });
+    const inTitle = addNote(db, {
+      title: 'Permafrost questions',
+      text: 'Ask the field team about soil samples.',
+    });
+    const inText = addNote(db, {
+      title: 'Reading list',
+      text: 'Permafrost thaw releases methane; permafrost covers a quarter of the north.',
+    });
+    const article = addArticle(db, {
+      title: 'Arctic fieldwork',
+      body: 'Permafrost covers a quarter of the northern hemisphere.',
+    });
     const r = search(db, 'permafrost');
     expect(r.counts).toEqual({ article: 1, passage: 0, note: 2 });
     expect(r.total).toBe(3);
@@ -45,9 +65,17 @@ describe('notes in search', () => {
 
   it('tag: filters notes by their own tags, and tag names are searchable', () => {
     const db = openSearchLibrary(tempDir());
-    const tagged = addNote(db, { title: 'Carbon pricing', text: 'Compare the levy with the tax.', tags: ['Climate Policy'] });
+    const tagged = addNote(db, {
+      title: 'Carbon pricing',
+      text: 'Compare the levy with the tax.',
+      tags: ['Climate Policy'],
+    });
     const untagged = addNote(db, { title: 'Carbon accounting', text: 'Scope 3 is hard.' });
-    const article = addArticle(db, { title: 'A carbon tax', body: 'The carbon tax passed.', tags: ['climate policy'] });
+    const article = addArticle(db, {
+      title: 'A carbon tax',
+      body: 'The carbon tax passed.',
+      tags: ['climate policy'],
+    });
     expect(new Set(ids(db, 'carbon tag:"climate policy"'))).toEqual(new Set([tagged, article]));
     expect(ids(db, 'carbon -tag:"climate policy" kind:note')).toEqual([untagged]);
     expect(ids(db, 'tag:"CLIMATE POLICY" kind:note')).toEqual([tagged]); // filters only
@@ -60,8 +88,16 @@ describe('notes in search', () => {
 
   it('site: and lang: leave notes out (a note has neither); before:/after: use the day it was made', () => {
     const db = openSearchLibrary(tempDir());
-    const old = addNote(db, { title: 'Harbour', text: 'ferries', createdAt: '2021-03-01T10:00:00.000Z' });
-    const recent = addNote(db, { title: 'Harbour again', text: 'ferries', createdAt: '2025-03-01T10:00:00.000Z' });
+    const old = addNote(db, {
+      title: 'Harbour',
+      text: 'ferries',
+      createdAt: '2021-03-01T10:00:00.000Z',
+    });
+    const recent = addNote(db, {
+      title: 'Harbour again',
+      text: 'ferries',
+      createdAt: '2025-03-01T10:00:00.000Z',
+    });
     expect(ids(db, 'ferries site:example.com')).toEqual([]);
     expect(ids(db, 'ferries lang:en')).toEqual([]);
     expect(new Set(ids(db, 'ferries -site:example.com'))).toEqual(new Set([old, recent]));
@@ -85,7 +121,11 @@ describe('notes in search', () => {
 
   it('keeps the note indexes current through edits, deletes, restores and tag changes', () => {
     const db = openSearchLibrary(tempDir());
-    const id = addNote(db, { title: 'Tide tables', text: 'Spring tides at the estuary.', tags: ['coast'] });
+    const id = addNote(db, {
+      title: 'Tide tables',
+      text: 'Spring tides at the estuary.',
+      tags: ['coast'],
+    });
     const other = addNote(db, { title: 'Other', text: 'Unrelated words.', tags: ['coast'] });
     const update = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args);
 
@@ -130,9 +170,17 @@ describe('notes in search', () => {
     const a = addArticle(db, { title: 'Ice', body: 'Glacier retreat.' });
     addPassage(db, a, 'Glacier retreat');
     db.exec('DELETE FROM notes_fts; DELETE FROM notes_cjk;');
-    db.prepare("INSERT INTO notes_fts (rowid, title, text, tags) VALUES (999, 'ghost', 'ghost', '')").run();
+    db.prepare(
+      "INSERT INTO notes_fts (rowid, title, text, tags) VALUES (999, 'ghost', 'ghost', '')",
+    ).run();
     const problems = checkSearchIndexes(db);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^notes_fts: 1 live note/), expect.stringMatching(/^notes_fts: 1 row\(s\) for deleted/), expect.stringMatching(/^notes_cjk: 1 live note/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^notes_fts: 1 live note/),
+        expect.stringMatching(/^notes_fts: 1 row\(s\) for deleted/),
+        expect.stringMatching(/^notes_cjk: 1 live note/),
+      ]),
+    );
     rebuildSearchIndexes(db);
     expect(checkSearchIndexes(db)).toEqual([]);
     expect(ids(db, 'glacier kind:note')).toEqual([id]);

@@ -5,17 +5,29 @@ import { compileTextMatch } from './match';
 import { cleanQueryText, MAX_TERMS, parseDateBound, parseQuery, type SearchQuery } from './query';
 
 const parse = (s: string) => parseQuery(s, { tagKey: safeTagKey });
-const w = (text: string, extra: Partial<{ phrase: boolean; prefix: boolean }> = {}) => ({ text, phrase: false, prefix: false, ...extra });
+const w = (text: string, extra: Partial<{ phrase: boolean; prefix: boolean }> = {}) => ({
+  text,
+  phrase: false,
+  prefix: false,
+  ...extra,
+});
 
 describe('parseQuery', () => {
   it('reads words, phrases, prefixes, OR groups and exclusions', () => {
     const q = parse('climate "carbon tax" econom* tax OR levy OR duty -coal NOT "fossil fuel"');
-    expect(q.groups).toEqual([[w('climate')], [w('carbon tax', { phrase: true })], [w('econom', { prefix: true })], [w('tax'), w('levy'), w('duty')]]);
+    expect(q.groups).toEqual([
+      [w('climate')],
+      [w('carbon tax', { phrase: true })],
+      [w('econom', { prefix: true })],
+      [w('tax'), w('levy'), w('duty')],
+    ]);
     expect(q.exclude).toEqual([w('coal'), w('fossil fuel', { phrase: true })]);
   });
 
   it('reads every filter', () => {
-    const q = parse('tag:Energy tag:"Key Quotes" -tag:draft kind:passage kind:notes -kind:article site:https://www.Example.org/a -site:spam.com lang:KO -lang:en after:2024-02 before:2025 x');
+    const q = parse(
+      'tag:Energy tag:"Key Quotes" -tag:draft kind:passage kind:notes -kind:article site:https://www.Example.org/a -site:spam.com lang:KO -lang:en after:2024-02 before:2025 x',
+    );
     expect(q).toMatchObject<Partial<SearchQuery>>({
       tags: ['energy', 'key quotes'],
       excludeTags: ['draft'],
@@ -32,8 +44,14 @@ describe('parseQuery', () => {
   });
 
   it('negated date bounds flip; repeated ones narrow', () => {
-    expect(parse('-before:2020 -after:2024-05-01')).toMatchObject({ after: '2020', before: '2024-05-01' });
-    expect(parse('after:2020 after:2022 before:2024 before:2023')).toMatchObject({ after: '2022', before: '2023' });
+    expect(parse('-before:2020 -after:2024-05-01')).toMatchObject({
+      after: '2020',
+      before: '2024-05-01',
+    });
+    expect(parse('after:2020 after:2022 before:2024 before:2023')).toMatchObject({
+      after: '2022',
+      before: '2023',
+    });
   });
 
   it('reads unknown fields and unusable values as words', () => {
@@ -87,16 +105,62 @@ describe('compiled FTS5 expressions', () => {
            CREATE VIRTUAL TABLE c USING fts5(x, tokenize = 'trigram case_sensitive 0 remove_diacritics 1');
            CREATE VIRTUAL TABLE g USING fts5(x, content = '', contentless_delete = 1, tokenize = 'ascii');
            INSERT INTO w VALUES ('near and or not x y'); INSERT INTO c VALUES ('北京 near'); INSERT INTO g VALUES ('北 京 北京');`);
-  const hostile = ['"', '(', ')', 'NEAR(a b)', 'a:b', '*', '^x', 'AND OR NOT', 'x"y', '"a""b"', "'", '{x}', 'a - b', '-', '北京"', '"(北京)"', 'a* b**', '😀', '\u0000', 'NEAR/3', '+x', 'x OR ( y', '北*', '"北" 京', 'a平', 'abc* "x abc"*'];
+  const hostile = [
+    '"',
+    '(',
+    ')',
+    'NEAR(a b)',
+    'a:b',
+    '*',
+    '^x',
+    'AND OR NOT',
+    'x"y',
+    '"a""b"',
+    "'",
+    '{x}',
+    'a - b',
+    '-',
+    '北京"',
+    '"(北京)"',
+    'a* b**',
+    '😀',
+    '\u0000',
+    'NEAR/3',
+    '+x',
+    'x OR ( y',
+    '北*',
+    '"北" 京',
+    'a平',
+    'abc* "x abc"*',
+  ];
   for (const s of hostile) {
     it(`is valid for ${JSON.stringify(s)}`, () => {
-      const m = compileTextMatch(parse(s), () => ['北京 '], () => ['abcd', 'abc"e']);
-      const exprs = [m.word, m.highlight.word, ...m.anyOf.map((a) => a.word), ...m.noneOf.map((a) => a.word)].filter((e) => e !== null);
-      const cjk = [m.cjk, m.highlight.cjk, ...m.anyOf.map((a) => a.cjk), ...m.noneOf.map((a) => a.cjk)].filter((e) => e !== null);
-      const gram = [m.gram, ...m.anyOf.map((a) => a.gram), ...m.noneOf.map((a) => a.gram)].filter((e) => e !== null);
-      for (const e of exprs) expect(() => db.prepare('SELECT count(*) FROM w WHERE w MATCH ?').get(e)).not.toThrow();
-      for (const e of cjk) expect(() => db.prepare('SELECT count(*) FROM c WHERE c MATCH ?').get(e)).not.toThrow();
-      for (const e of gram) expect(() => db.prepare('SELECT count(*) FROM g WHERE g MATCH ?').get(e)).not.toThrow();
+      const m = compileTextMatch(
+        parse(s),
+        () => ['北京 '],
+        () => ['abcd', 'abc"e'],
+      );
+      const exprs = [
+        m.word,
+        m.highlight.word,
+        ...m.anyOf.map((a) => a.word),
+        ...m.noneOf.map((a) => a.word),
+      ].filter((e) => e !== null);
+      const cjk = [
+        m.cjk,
+        m.highlight.cjk,
+        ...m.anyOf.map((a) => a.cjk),
+        ...m.noneOf.map((a) => a.cjk),
+      ].filter((e) => e !== null);
+      const gram = [m.gram, ...m.anyOf.map((a) => a.gram), ...m.noneOf.map((a) => a.gram)].filter(
+        (e) => e !== null,
+      );
+      for (const e of exprs)
+        expect(() => db.prepare('SELECT count(*) FROM w WHERE w MATCH ?').get(e)).not.toThrow();
+      for (const e of cjk)
+        expect(() => db.prepare('SELECT count(*) FROM c WHERE c MATCH ?').get(e)).not.toThrow();
+      for (const e of gram)
+        expect(() => db.prepare('SELECT count(*) FROM g WHERE g MATCH ?').get(e)).not.toThrow();
     });
   }
 
@@ -104,7 +168,11 @@ describe('compiled FTS5 expressions', () => {
     const m = compileTextMatch(parse('NEAR(x y) AND'), () => []);
     expect(m.word).toBe('"NEAR(x" AND "y)" AND "AND"');
     expect(db.prepare('SELECT count(*) AS n FROM w WHERE w MATCH ?').get(m.word)).toEqual({ n: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM w WHERE w MATCH ?').get(compileTextMatch(parse('NEAR( x'), () => []).word)).toEqual({ n: 1 });
+    expect(
+      db
+        .prepare('SELECT count(*) AS n FROM w WHERE w MATCH ?')
+        .get(compileTextMatch(parse('NEAR( x'), () => []).word),
+    ).toEqual({ n: 1 });
   });
 
   it('routes terms: words to the word index, CJK to trigrams, 1–2 CJK characters to the gram index', () => {
@@ -134,14 +202,19 @@ describe('compiled FTS5 expressions', () => {
 
   it('expands a prefix of 3+ ASCII characters to the words it starts, keeping it for highlight', () => {
     const asked: string[] = [];
-    const words = (p: string) => (asked.push(p), p === 'econ' ? ['econ', 'economy'] : p === 'zzz' ? [] : null);
+    const words = (p: string) => (
+      asked.push(p),
+      p === 'econ' ? ['econ', 'economy'] : p === 'zzz' ? [] : null
+    );
     const m = compileTextMatch(parse('Econ* carbon-econ* ab* zzz* -caf*'), () => [], words);
     expect(asked).toEqual(['econ', 'econ', 'zzz', 'caf']);
     expect(m.impossible).toBe(true); // no word starts with zzz
     const ok = compileTextMatch(parse('Econ* carbon-econ* ab* café* -caf*'), () => [], words);
     // econ*: its words; carbon-econ*: the phrase with each; ab* (too short), café* (not ASCII) and
     // caf* (too many words: null) stay FTS5 prefix queries.
-    expect(ok.word).toBe('(("econ" OR "economy") AND ("carbon econ" OR "carbon economy") AND "ab"* AND "café"*) NOT "caf"*');
+    expect(ok.word).toBe(
+      '(("econ" OR "economy") AND ("carbon econ" OR "carbon economy") AND "ab"* AND "café"*) NOT "caf"*',
+    );
     expect(ok.highlight.word).toBe('("Econ"* OR "carbon-econ"* OR "ab"* OR "café"*)');
   });
 

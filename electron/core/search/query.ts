@@ -61,7 +61,20 @@ export const MAX_QUERY_LENGTH = 1000;
 export const MAX_TERMS = 32;
 
 export function emptyQuery(): SearchQuery {
-  return { groups: [], exclude: [], tags: [], excludeTags: [], kinds: [], excludeKinds: [], sites: [], excludeSites: [], langs: [], excludeLangs: [], before: null, after: null };
+  return {
+    groups: [],
+    exclude: [],
+    tags: [],
+    excludeTags: [],
+    kinds: [],
+    excludeKinds: [],
+    sites: [],
+    excludeSites: [],
+    langs: [],
+    excludeLangs: [],
+    before: null,
+    after: null,
+  };
 }
 
 /** True when the query asks for nothing: no words and no filters (its result is empty). */
@@ -85,7 +98,10 @@ export function isEmptyQuery(q: SearchQuery): boolean {
 export function cleanQueryText(raw: string): string {
   let s = raw.length > MAX_QUERY_LENGTH ? raw.slice(0, MAX_QUERY_LENGTH) : raw;
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
-  s = s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  s = s.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
   return s.normalize('NFC');
 }
 
@@ -119,7 +135,13 @@ function tokenize(s: string): Token[] {
       const close = s.indexOf('"', i + 1);
       const text = s.slice(i + 1, close).trim();
       i = close + 1;
-      if (text) tokens.push({ type: 'term', term: { text, phrase: true, prefix: false }, negated, raw: text });
+      if (text)
+        tokens.push({
+          type: 'term',
+          term: { text, phrase: true, prefix: false },
+          negated,
+          raw: text,
+        });
       continue;
     }
     // A bare word runs to the next space or quote; `field:"…"` takes the quoted value with it.
@@ -130,13 +152,27 @@ function tokenize(s: string): Token[] {
     if (field && field[2] === '' && s[j] === '"' && j !== strayQuote) {
       const close = s.indexOf('"', j + 1);
       const value = s.slice(j + 1, close).trim();
-      tokens.push({ type: 'field', field: field[1]!.toLowerCase(), value, negated, raw: `${field[1]} ${value}`, quoted: true });
+      tokens.push({
+        type: 'field',
+        field: field[1]!.toLowerCase(),
+        value,
+        negated,
+        raw: `${field[1]} ${value}`,
+        quoted: true,
+      });
       i = close + 1;
       continue;
     }
     i = j;
     if (field && field[2] !== '') {
-      tokens.push({ type: 'field', field: field[1]!.toLowerCase(), value: field[2]!, negated, raw: word, quoted: false });
+      tokens.push({
+        type: 'field',
+        field: field[1]!.toLowerCase(),
+        value: field[2]!,
+        negated,
+        raw: word,
+        quoted: false,
+      });
       continue;
     }
     let prefix = false;
@@ -177,7 +213,13 @@ const KIND_WORDS: Record<string, SearchKind> = {
 };
 
 /** Applies a known `field:value`; false when the field is unknown or the value unusable. */
-function applyField(q: SearchQuery, field: string, rawValue: string, negated: boolean, tagKeyOf: (name: string) => string | null): boolean {
+function applyField(
+  q: SearchQuery,
+  field: string,
+  rawValue: string,
+  negated: boolean,
+  tagKeyOf: (name: string) => string | null,
+): boolean {
   const value = rawValue.trim();
   if (!value) return false;
   switch (field) {
@@ -194,7 +236,11 @@ function applyField(q: SearchQuery, field: string, rawValue: string, negated: bo
       return true;
     }
     case 'site': {
-      const site = value.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+      const site = value
+        .toLowerCase()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/.*$/, '');
       if (!site) return false;
       (negated ? q.excludeSites : q.sites).push(site);
       return true;
@@ -234,7 +280,11 @@ export function parseQuery(raw: string, opts: ParseOptions): SearchQuery {
   for (const t of tokens) {
     if (t.type === 'field') {
       if (applyField(q, t.field, t.value, t.negated, opts.tagKey)) continue;
-      items.push({ term: { text: t.raw, phrase: t.quoted, prefix: false }, negated: t.negated, raw: t.raw });
+      items.push({
+        term: { text: t.raw, phrase: t.quoted, prefix: false },
+        negated: t.negated,
+        raw: t.raw,
+      });
     } else {
       items.push(t);
     }

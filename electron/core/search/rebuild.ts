@@ -1,12 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import { backfillSearchIndexes } from '../db/migrations/0003_search';
-import { backfillNotesSearch, EXPECTED_NOTE_ROWS, noteCjkRows } from '../db/migrations/0005_notes_search';
+import {
+  backfillNotesSearch,
+  EXPECTED_NOTE_ROWS,
+  noteCjkRows,
+} from '../db/migrations/0005_notes_search';
 import { backfillGrams, GRAM_SOURCES } from '../db/migrations/0007_search_grams';
 import { cjkGrams, HAS_UNSPACED_FUNCTION } from './grams';
 import { writeTransaction } from '../db/transactions';
 
 const GRAM_INDEXES = ['articles_grams', 'passages_grams', 'notes_grams'] as const;
-const INDEXES = ['articles_fts', 'articles_cjk', 'passages_fts', 'passages_cjk', 'notes_fts', 'notes_cjk', ...GRAM_INDEXES];
+const INDEXES = [
+  'articles_fts',
+  'articles_cjk',
+  'passages_fts',
+  'passages_cjk',
+  'notes_fts',
+  'notes_cjk',
+  ...GRAM_INDEXES,
+];
 
 /**
  * Rebuilds every search index from the tables (the `reindex` repair command), in one
@@ -44,8 +56,12 @@ export function checkSearchIndexes(db: Database): string[] {
     FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id WHERE p.deleted_at IS NULL`;
   const cjk = `SELECT rid, exact || '  ', comment || '  ', tags || '  ' FROM (${expected})
     WHERE ${HAS_UNSPACED_FUNCTION}(exact) OR ${HAS_UNSPACED_FUNCTION}(comment) OR ${HAS_UNSPACED_FUNCTION}(tags)`;
-  const differences = (a: string, b: string) => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM (${a} EXCEPT ${b})`).get()?.n ?? 0;
-  for (const [table, rows] of [['passages_fts', expected], ['passages_cjk', cjk]] as const) {
+  const differences = (a: string, b: string) =>
+    db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM (${a} EXCEPT ${b})`).get()?.n ?? 0;
+  for (const [table, rows] of [
+    ['passages_fts', expected],
+    ['passages_cjk', cjk],
+  ] as const) {
     const stored = `SELECT rowid, exact, comment, tags FROM ${table}`;
     const missing = differences(rows, stored);
     const extra = differences(stored, rows);
@@ -53,7 +69,10 @@ export function checkSearchIndexes(db: Database): string[] {
     if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed passages`);
   }
   const notes = `SELECT rid, title, text, tags FROM (${EXPECTED_NOTE_ROWS})`;
-  for (const [table, rows] of [['notes_fts', notes], ['notes_cjk', noteCjkRows(EXPECTED_NOTE_ROWS)]] as const) {
+  for (const [table, rows] of [
+    ['notes_fts', notes],
+    ['notes_cjk', noteCjkRows(EXPECTED_NOTE_ROWS)],
+  ] as const) {
     const stored = `SELECT rowid, title, text, tags FROM ${table}`;
     const missing = differences(rows, stored);
     const extra = differences(stored, rows);
@@ -61,7 +80,12 @@ export function checkSearchIndexes(db: Database): string[] {
     if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed notes`);
   }
   problems.push(...GRAM_INDEXES.flatMap((t) => gramProblems(db, t)));
-  const unmapped = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passages WHERE id NOT IN (SELECT passage_id FROM passage_search_ids)').get()?.n ?? 0;
+  const unmapped =
+    db
+      .prepare<[], { n: number }>(
+        'SELECT count(*) AS n FROM passages WHERE id NOT IN (SELECT passage_id FROM passage_search_ids)',
+      )
+      .get()?.n ?? 0;
   if (unmapped) problems.push(`passage_search_ids: ${unmapped} passage(s) without a search id`);
   return problems;
 }
@@ -92,31 +116,46 @@ function varints(blob: Uint8Array): number[] {
  */
 function gramProblems(db: Database, table: (typeof GRAM_INDEXES)[number]): string[] {
   const stored = new Map<number, string>();
-  for (const r of db.prepare(`SELECT id, sz FROM ${table}_docsize`).all() as Array<{ id: number; sz: Uint8Array }>) stored.set(r.id, varints(r.sz).join(','));
+  for (const r of db.prepare(`SELECT id, sz FROM ${table}_docsize`).all() as Array<{
+    id: number;
+    sz: Uint8Array;
+  }>)
+    stored.set(r.id, varints(r.sz).join(','));
   let missing = 0;
   let stale = 0;
-  for (const row of db.prepare(GRAM_SOURCES[table]).iterate() as Iterable<Record<string, string | number | null>>) {
+  for (const row of db.prepare(GRAM_SOURCES[table]).iterate() as Iterable<
+    Record<string, string | number | null>
+  >) {
     const rid = row.rid as number;
     const sizes = stored.get(rid);
     stored.delete(rid);
     if (sizes === undefined) missing++;
     else {
-      const expected = Object.keys(row).filter((c) => c !== 'rid').map((c) => {
-        const grams = cjkGrams(typeof row[c] === 'string' ? (row[c] as string) : null);
-        return grams ? grams.split(' ').length : 0;
-      });
+      const expected = Object.keys(row)
+        .filter((c) => c !== 'rid')
+        .map((c) => {
+          const grams = cjkGrams(typeof row[c] === 'string' ? (row[c] as string) : null);
+          return grams ? grams.split(' ').length : 0;
+        });
       if (expected.join(',') !== sizes) stale++;
     }
   }
   const problems: string[] = [];
   if (missing) problems.push(`${table}: ${missing} row(s) missing`);
   if (stale) problems.push(`${table}: ${stale} row(s) out of date`);
-  if (stored.size) problems.push(`${table}: ${stored.size} row(s) for deleted rows or rows without CJK text`);
+  if (stored.size)
+    problems.push(`${table}: ${stored.size} row(s) for deleted rows or rows without CJK text`);
   // bm25's statistics: the first number of FTS5's averages record is the row count it ranks by.
   // A contentless table never takes deleted rows out of it (see migration 9).
-  const averages = db.prepare<[], Uint8Array>(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get();
+  const averages = db
+    .prepare<[], Uint8Array>(`SELECT block FROM ${table}_data WHERE id = 1`)
+    .pluck()
+    .get();
   const counted = averages ? (varints(averages)[0] ?? 0) : 0;
   const rows = db.prepare<[], number>(`SELECT count(*) FROM ${table}_docsize`).pluck().get() ?? 0;
-  if (counted !== rows) problems.push(`${table}: ranking statistics count ${counted} row(s) for ${rows} (rows re-indexed since the last reindex)`);
+  if (counted !== rows)
+    problems.push(
+      `${table}: ranking statistics count ${counted} row(s) for ${rows} (rows re-indexed since the last reindex)`,
+    );
   return problems;
 }

@@ -36,17 +36,42 @@ beforeAll(() => {
     for (let n = 0; n < ARTICLES; n++) {
       const a = corpus.article(n);
       const hash = createHash('sha256').update(`${n}`).digest('hex');
-      db.prepare('INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, 1, ?, ?, ?)').run(hash, Buffer.from('x'), 'text/plain', `${n}.txt`, nowIso());
+      db.prepare(
+        'INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, 1, ?, ?, ?)',
+      ).run(hash, Buffer.from('x'), 'text/plain', `${n}.txt`, nowIso());
       const id = newId();
       insertArticle(db, {
-        ...{ id, title: a.title, subtitle: null, byline: null, published: a.published, siteName: a.siteName, lang: a.lang, excerpt: null, source: a.source },
-        ...{ format: 'text', hash, text: a.text, body: makeBody(a.text.split('\n\n').map(paragraph)), createdAt: nowIso() },
+        ...{
+          id,
+          title: a.title,
+          subtitle: null,
+          byline: null,
+          published: a.published,
+          siteName: a.siteName,
+          lang: a.lang,
+          excerpt: null,
+          source: a.source,
+        },
+        ...{
+          format: 'text',
+          hash,
+          text: a.text,
+          body: makeBody(a.text.split('\n\n').map(paragraph)),
+          createdAt: nowIso(),
+        },
       });
       // More tags than the benchmark's 10%, so that every tag has rows here.
       if (rand() < 0.4) tagArticle(db, id, ensureTags(db, [TAGS[n % 6]!]));
       if (n % 3 === 0) {
         const from = a.text.indexOf(' ', Math.floor(rand() * (a.text.length - 150))) + 1;
-        createPassage(db, { articleId: id, start: from, end: from + 120, color: 'yellow', tags: rand() < 0.6 ? [TAGS[(n + 1) % 6]!] : [], comment: '' });
+        createPassage(db, {
+          articleId: id,
+          start: from,
+          end: from + 120,
+          color: 'yellow',
+          tags: rand() < 0.6 ? [TAGS[(n + 1) % 6]!] : [],
+          comment: '',
+        });
       }
     }
   });
@@ -57,7 +82,13 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const keysOf = (sql: string, ...args: unknown[]) => new Set(db.prepare(sql).pluck().all(...args) as number[]);
+const keysOf = (sql: string, ...args: unknown[]) =>
+  new Set(
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...args) as number[],
+  );
 
 /** Reference: the article keys carrying a tag, by their own tags or their live passages'. */
 function articleTagKeys(tag: string): Set<number> {
@@ -71,11 +102,19 @@ function articleTagKeys(tag: string): Set<number> {
 
 /** Reference: every match of `word` in an index, bm25-ranked with the given weights, as [key, score]. */
 function ranked(table: string, weights: string, word: string): Array<[number, number]> {
-  return (db.prepare(`SELECT rowid AS k, bm25(${table}, ${weights}) AS s FROM ${table} WHERE ${table} MATCH ? ORDER BY s, rowid`).all(`"${word}"`) as Array<{ k: number; s: number }>).map((r) => [r.k, r.s]);
+  return (
+    db
+      .prepare(
+        `SELECT rowid AS k, bm25(${table}, ${weights}) AS s FROM ${table} WHERE ${table} MATCH ? ORDER BY s, rowid`,
+      )
+      .all(`"${word}"`) as Array<{ k: number; s: number }>
+  ).map((r) => [r.k, r.s]);
 }
 
-const articleKey = (id: string) => db.prepare('SELECT rid FROM articles WHERE id = ?').pluck().get(id) as number;
-const passageKey = (id: string) => db.prepare('SELECT rid FROM passage_search_ids WHERE passage_id = ?').pluck().get(id) as number;
+const articleKey = (id: string) =>
+  db.prepare('SELECT rid FROM articles WHERE id = ?').pluck().get(id) as number;
+const passageKey = (id: string) =>
+  db.prepare('SELECT rid FROM passage_search_ids WHERE passage_id = ?').pluck().get(id) as number;
 
 describe('tag filters driven by the tag', () => {
   for (const [tag, word] of [
@@ -85,15 +124,22 @@ describe('tag filters driven by the tag', () => {
   ] as const) {
     it(`tag:${tag} ${word}: the same articles and passages, in the same bm25 order, as filtering the ranked match`, () => {
       const tagged = articleTagKeys(tag);
-      const expected = ranked('articles_fts', '10, 5, 2, 2, 1', word).filter(([k]) => tagged.has(k));
+      const expected = ranked('articles_fts', '10, 5, 2, 2, 1', word).filter(([k]) =>
+        tagged.has(k),
+      );
       expect(expected.length).toBeGreaterThan(5);
       const r = search(db, `tag:${tag} ${word}`, { kind: 'article', limit: 200 });
       expect(r.counts.article).toBe(expected.length);
       expect(r.estimated).toEqual([]);
       expect(r.hits.map((h) => articleKey(h.id))).toEqual(expected.slice(0, 200).map(([k]) => k));
 
-      const taggedPassages = keysOf(`SELECT s.rid FROM passage_search_ids s JOIN passage_tags pt ON pt.passage_id = s.passage_id JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = ?`, tag);
-      const expectedPassages = ranked('passages_fts', '1, 2, 8', word).filter(([k]) => taggedPassages.has(k));
+      const taggedPassages = keysOf(
+        `SELECT s.rid FROM passage_search_ids s JOIN passage_tags pt ON pt.passage_id = s.passage_id JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = ?`,
+        tag,
+      );
+      const expectedPassages = ranked('passages_fts', '1, 2, 8', word).filter(([k]) =>
+        taggedPassages.has(k),
+      );
       const p = search(db, `tag:${tag} ${word}`, { kind: 'passage', limit: 200 });
       expect(p.counts.passage).toBe(expectedPassages.length);
       expect(p.hits.map((h) => passageKey(h.id))).toEqual(expectedPassages.map(([k]) => k));
@@ -102,16 +148,31 @@ describe('tag filters driven by the tag', () => {
 
   it('reads no passage or article row to filter passages by tag (the plan tests keys only)', () => {
     const q = parseQuery('tag:energy policy', { tagKey: safeTagKey });
-    const s = compileKind('passage', q, compileTextMatch(q, () => []));
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.page}`).all({ ...s.params, limit: 20, offset: 0 }) as Array<{ detail: string }>).map((r) => r.detail);
+    const s = compileKind(
+      'passage',
+      q,
+      compileTextMatch(q, () => []),
+    );
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${s.page}`)
+        .all({ ...s.params, limit: 20, offset: 0 }) as Array<{ detail: string }>
+    ).map((r) => r.detail);
     expect(plan[0]).toMatch(/^SCAN passages_fts VIRTUAL TABLE/);
     expect(plan.some((d) => /SEARCH (p|a) /.test(d))).toBe(false);
   });
 });
 
 describe('matches too large to rank', () => {
-  const trueCount = (word: string) => db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(`"${word}"`) as number;
-  const titleHas = (id: string, word: string) => new RegExp(`\\b${word}\\b`, 'i').test(db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string);
+  const trueCount = (word: string) =>
+    db
+      .prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?')
+      .pluck()
+      .get(`"${word}"`) as number;
+  const titleHas = (id: string, word: string) =>
+    new RegExp(`\\b${word}\\b`, 'i').test(
+      db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string,
+    );
 
   it('below the cap: exact count, bm25 order; above it: an estimate, title hits first, each tier newest first', () => {
     const exact = search(db, 'the', { kind: 'article', limit: 50 });
@@ -144,17 +205,28 @@ describe('matches too large to rank', () => {
   });
 
   it('pages through tiers without gaps or repeats', () => {
-    const all = search(db, 'the', { kind: 'article', limit: 45, rankCap: 40 }).hits.map((h) => h.id);
-    const pages = [0, 15, 30].flatMap((offset) => search(db, 'the', { kind: 'article', limit: 15, offset, rankCap: 40 }).hits.map((h) => h.id));
+    const all = search(db, 'the', { kind: 'article', limit: 45, rankCap: 40 }).hits.map(
+      (h) => h.id,
+    );
+    const pages = [0, 15, 30].flatMap((offset) =>
+      search(db, 'the', { kind: 'article', limit: 15, offset, rankCap: 40 }).hits.map((h) => h.id),
+    );
     expect(pages).toEqual(all);
     expect(new Set(all).size).toBe(45);
   });
 
   it('keeps every other condition of the query in both tiers', () => {
-    const r = search(db, 'the site:example3.com -quillwort', { kind: 'article', limit: 200, rankCap: 2 });
+    const r = search(db, 'the site:example3.com -quillwort', {
+      kind: 'article',
+      limit: 200,
+      rankCap: 2,
+    });
     expect(r.estimated).toContain('article');
     expect(r.hits.length).toBeGreaterThan(2);
-    for (const h of r.hits) expect(db.prepare('SELECT source FROM articles WHERE id = ?').pluck().get(h.id)).toMatch(/^https:\/\/example3\.com\//);
+    for (const h of r.hits)
+      expect(db.prepare('SELECT source FROM articles WHERE id = ?').pluck().get(h.id)).toMatch(
+        /^https:\/\/example3\.com\//,
+      );
     const tagged = search(db, 'tag:energy the', { kind: 'article', limit: 200, rankCap: 3 });
     const keys = articleTagKeys('energy');
     for (const h of tagged.hits) expect(keys.has(articleKey(h.id))).toBe(true);

@@ -15,7 +15,8 @@ const ids: Record<string, string> = {};
 const titles = (r: SearchResult) => r.hits.map((h) => h.title);
 const articleTitles = (q: string) => titles(search(db, q, { kind: 'article', limit: 200 }));
 /** The hit texts between markers, in order. */
-const marked = (snippet: string) => [...snippet.matchAll(/\u0002([^\u0003]*)\u0003/g)].map((m) => m[1]!);
+const marked = (snippet: string) =>
+  [...snippet.matchAll(/\u0002([^\u0003]*)\u0003/g)].map((m) => m[1]!);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'commonplace-search-'));
@@ -78,11 +79,25 @@ beforeAll(() => {
     title: 'Summit diplomacy',
     body: 'Putin met the North Korean leader; the talks lasted two hours.',
   });
-  ids.he = addArticle(db, { title: 'ביקור בירושלים', body: 'ראש הממשלה נפגש עם נשיא צרפת בירושלים ודיבר על השלום.', lang: 'he' });
-  ids.ar = addArticle(db, { title: 'زيارة دولة', body: 'وصل الرئيس الروسي إلى بيونغ يانغ في زيارة دولة تستمر يومين.', lang: 'ar' });
-  ids.short = addArticle(db, { title: '北京', body: 'A note written in English about a trip, with one word at the end: 上海' });
+  ids.he = addArticle(db, {
+    title: 'ביקור בירושלים',
+    body: 'ראש הממשלה נפגש עם נשיא צרפת בירושלים ודיבר על השלום.',
+    lang: 'he',
+  });
+  ids.ar = addArticle(db, {
+    title: 'زيارة دولة',
+    body: 'وصل الرئيس الروسي إلى بيونغ يانغ في زيارة دولة تستمر يومين.',
+    lang: 'ar',
+  });
+  ids.short = addArticle(db, {
+    title: '北京',
+    body: 'A note written in English about a trip, with one word at the end: 上海',
+  });
 
-  ids.pTax = addPassage(db, ids.tax, 'A carbon tax puts a price on each tonne emitted', { tags: ['energy', 'Key quotes'], comment: 'the classic Pigouvian argument' });
+  ids.pTax = addPassage(db, ids.tax, 'A carbon tax puts a price on each tonne emitted', {
+    tags: ['energy', 'Key quotes'],
+    comment: 'the classic Pigouvian argument',
+  });
   ids.pLevy = addPassage(db, ids.levy, 'charged at the pump', { tags: ['fuel prices'] });
   ids.pKo = addPassage(db, ids.ko, '푸틴은 24년 만에 북한을 방문했다', { tags: ['북한'] });
 });
@@ -118,17 +133,23 @@ describe('ranking', () => {
 
 describe('operators', () => {
   it('requires every word', () => {
-    expect(articleTitles('carbon coal')).toEqual(expect.arrayContaining(['Pricing emissions', 'A levy on fuel']));
+    expect(articleTitles('carbon coal')).toEqual(
+      expect.arrayContaining(['Pricing emissions', 'A levy on fuel']),
+    );
     expect(articleTitles('carbon coal pump')).toEqual(['A levy on fuel']);
   });
 
   it('matches an exact phrase only in that order', () => {
     expect(articleTitles('"carbon tax"')).toEqual(['Pricing emissions']);
-    expect(articleTitles('carbon tax')).toEqual(expect.arrayContaining(['Pricing emissions', 'A levy on fuel']));
+    expect(articleTitles('carbon tax')).toEqual(
+      expect.arrayContaining(['Pricing emissions', 'A levy on fuel']),
+    );
   });
 
   it('OR takes either word', () => {
-    expect(new Set(articleTitles('methane OR levy'))).toEqual(new Set(['A decade of Arctic fieldwork', 'A levy on fuel']));
+    expect(new Set(articleTitles('methane OR levy'))).toEqual(
+      new Set(['A decade of Arctic fieldwork', 'A levy on fuel']),
+    );
   });
 
   it('-word and NOT word exclude', () => {
@@ -146,9 +167,15 @@ describe('operators', () => {
     const r = search(db, 'tag:Energy carbon');
     expect(r.counts).toEqual({ article: 1, passage: 1, note: 0 });
     expect(r.hits.map((h) => h.id).sort()).toEqual([ids.tax, ids.pTax].sort());
-    expect(search(db, 'tag:"key quotes"').hits.map((h) => h.id)).toEqual(expect.arrayContaining([ids.pTax, ids.tax]));
-    expect(search(db, 'tag:"key quotes"', { kind: 'passage' }).hits.map((h) => h.id)).toEqual([ids.pTax]);
-    expect(search(db, 'carbon -tag:energy', { kind: 'article' }).hits.map((h) => h.id)).toEqual([ids.levy]);
+    expect(search(db, 'tag:"key quotes"').hits.map((h) => h.id)).toEqual(
+      expect.arrayContaining([ids.pTax, ids.tax]),
+    );
+    expect(search(db, 'tag:"key quotes"', { kind: 'passage' }).hits.map((h) => h.id)).toEqual([
+      ids.pTax,
+    ]);
+    expect(search(db, 'carbon -tag:energy', { kind: 'article' }).hits.map((h) => h.id)).toEqual([
+      ids.levy,
+    ]);
     expect(search(db, 'tag:nonexistent carbon').total).toBe(0);
   });
 
@@ -169,7 +196,12 @@ describe('operators', () => {
     expect(r.counts).toEqual({ article: 2, passage: 1, note: 0 });
     expect(r.total).toBe(1);
     expect(r.hits).toHaveLength(1);
-    expect(r.hits[0]).toMatchObject({ kind: 'passage', id: ids.pTax, articleId: ids.tax, title: 'Pricing emissions' });
+    expect(r.hits[0]).toMatchObject({
+      kind: 'passage',
+      id: ids.pTax,
+      articleId: ids.tax,
+      title: 'Pricing emissions',
+    });
   });
 
   it('site: matches the site name or the URL host (with subdomains)', () => {
@@ -204,18 +236,34 @@ describe('operators', () => {
 
   it('lists a filter-only query newest first', () => {
     // Articles without a publication date are dated by their import (today).
-    expect(articleTitles('after:2023 before:2025')).toEqual(['Climate talks end', 'A levy on fuel', 'Pricing emissions']);
-    expect(articleTitles('after:2023').slice(-3)).toEqual(['Climate talks end', 'A levy on fuel', 'Pricing emissions']);
+    expect(articleTitles('after:2023 before:2025')).toEqual([
+      'Climate talks end',
+      'A levy on fuel',
+      'Pricing emissions',
+    ]);
+    expect(articleTitles('after:2023').slice(-3)).toEqual([
+      'Climate talks end',
+      'A levy on fuel',
+      'Pricing emissions',
+    ]);
   });
 
   it('returns nothing for an empty query or exclusions alone', () => {
-    for (const q of ['', '   ', '-carbon', 'NOT carbon', '""', '*', '-', '😀', '( )', '-- ;']) expect(search(db, q)).toEqual({ total: 0, counts: { article: 0, passage: 0, note: 0 }, estimated: [], hits: [] });
+    for (const q of ['', '   ', '-carbon', 'NOT carbon', '""', '*', '-', '😀', '( )', '-- ;'])
+      expect(search(db, q)).toEqual({
+        total: 0,
+        counts: { article: 0, passage: 0, note: 0 },
+        estimated: [],
+        hits: [],
+      });
   });
 
   it('pages through results with offset and limit', () => {
     const all = search(db, 'the', { limit: 200 });
     expect(all.total).toBeGreaterThan(4);
-    const pages = [0, 2, 4].flatMap((offset) => search(db, 'the', { limit: 2, offset }).hits.map((h) => h.id));
+    const pages = [0, 2, 4].flatMap((offset) =>
+      search(db, 'the', { limit: 2, offset }).hits.map((h) => h.id),
+    );
     expect(pages).toEqual(all.hits.slice(0, 6).map((h) => h.id));
   });
 });
@@ -232,7 +280,11 @@ describe('diacritics', () => {
 
 describe('unspaced scripts (trigram index)', () => {
   const cases: Array<[string, string, string[]]> = [
-    ['Chinese, 1 character (also in Japanese 北朝鮮)', '朝', ['普京抵达平壤', 'プーチン大統領が平壌を訪問']],
+    [
+      'Chinese, 1 character (also in Japanese 北朝鮮)',
+      '朝',
+      ['普京抵达平壤', 'プーチン大統領が平壌を訪問'],
+    ],
     ['Chinese, 1 character', '俄', ['普京抵达平壤']],
     ['Chinese, 2 characters', '平壤', ['普京抵达平壤']],
     ['Chinese, 4 characters', '国事访问', ['普京抵达平壤']],
@@ -240,8 +292,16 @@ describe('unspaced scripts (trigram index)', () => {
     ['Chinese, a 2-character title and nothing else', '北京', ['北京']],
     ['Japanese, 2 characters', '東京', ['プーチン大統領が平壌を訪問']],
     ['Japanese, 4 characters (katakana)', 'プーチン', ['プーチン大統領が平壌を訪問']],
-    ['Japanese, 1 character shared with Chinese', '京', ['普京抵达平壤', 'プーチン大統領が平壌を訪問', '北京']],
-    ['Korean, 2 characters inside a word with a particle', '푸틴', ['푸틴 대통령 평양 도착', 'Putin in Pyongyang']],
+    [
+      'Japanese, 1 character shared with Chinese',
+      '京',
+      ['普京抵达平壤', 'プーチン大統領が平壌を訪問', '北京'],
+    ],
+    [
+      'Korean, 2 characters inside a word with a particle',
+      '푸틴',
+      ['푸틴 대통령 평양 도착', 'Putin in Pyongyang'],
+    ],
     ['Korean, 1 character', '한', ['푸틴 대통령 평양 도착']],
     ['Korean, 4 characters', '대통령이', ['푸틴 대통령 평양 도착']],
     ['mixed scripts: both must match', 'Putin 푸틴', ['Putin in Pyongyang']],
@@ -270,7 +330,9 @@ describe('unspaced scripts (trigram index)', () => {
   it('ranks 1–2 character hits in the title first', () => {
     const order = articleTitles('京');
     expect(order.at(-1)).toBe('プーチン大統領が平壌を訪問'); // 京 only in its body
-    expect(search(db, '京', { kind: 'article' }).hits[0]!.score).toBeGreaterThan(search(db, '京', { kind: 'article' }).hits.at(-1)!.score);
+    expect(search(db, '京', { kind: 'article' }).hits[0]!.score).toBeGreaterThan(
+      search(db, '京', { kind: 'article' }).hits.at(-1)!.score,
+    );
   });
 
   it('excludes by a CJK term', () => {
@@ -281,7 +343,9 @@ describe('unspaced scripts (trigram index)', () => {
 
   it('finds passages by CJK text and by a CJK tag', () => {
     expect(search(db, '북한', { kind: 'passage' }).hits.map((h) => h.id)).toEqual([ids.pKo]);
-    expect(search(db, 'tag:북한').hits.map((h) => h.id)).toEqual(expect.arrayContaining([ids.pKo, ids.ko]));
+    expect(search(db, 'tag:북한').hits.map((h) => h.id)).toEqual(
+      expect.arrayContaining([ids.pKo, ids.ko]),
+    );
   });
 });
 
@@ -310,11 +374,16 @@ describe('passages', () => {
     expect(marked(byQuote.snippet)).toEqual(['tonne']);
     expect(byQuote.matchedTags).toBeUndefined(); // its tags (energy, Key quotes) don't hold the word
     // Only the tags the words hit, each with its hits marked.
-    expect(search(db, 'key tonne', { kind: 'passage' }).hits[0]!.matchedTags).toEqual([`${HIT_OPEN}Key${HIT_CLOSE} quotes`]);
+    expect(search(db, 'key tonne', { kind: 'passage' }).hits[0]!.matchedTags).toEqual([
+      `${HIT_OPEN}Key${HIT_CLOSE} quotes`,
+    ]);
   });
 
   it('ranks a tag hit above a quote hit', () => {
-    const a = addArticle(db, { title: 'Tides', body: 'The tide comes in twice a day. Harbours plan around the tide.' });
+    const a = addArticle(db, {
+      title: 'Tides',
+      body: 'The tide comes in twice a day. Harbours plan around the tide.',
+    });
     const inQuote = addPassage(db, a, 'The tide comes in twice a day.');
     const inTag = addPassage(db, a, 'Harbours plan around', { tags: ['tide'] });
     expect(search(db, 'tide', { kind: 'passage' }).hits.map((h) => h.id)).toEqual([inTag, inQuote]);
@@ -391,7 +460,9 @@ describe('hostile queries', () => {
 
   it('clamps bad paging options', () => {
     expect(search(db, 'the', { limit: -5 }).hits).toHaveLength(1);
-    expect(search(db, 'the', { limit: Number.NaN, offset: Number.POSITIVE_INFINITY }).hits.length).toBeLessThanOrEqual(20);
+    expect(
+      search(db, 'the', { limit: Number.NaN, offset: Number.POSITIVE_INFINITY }).hits.length,
+    ).toBeLessThanOrEqual(20);
     expect(search(db, 'the', { limit: 1e9 }).hits.length).toBeLessThanOrEqual(200);
   });
 });

@@ -1,7 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { safeTagKey } from '../tags/names';
 import { locate, makeLocator, type Locator } from './locate';
-import { compileTextMatch, MAX_PREFIX_WORDS, type Expand, type ExpandPrefix, type TextMatch } from './match';
+import {
+  compileTextMatch,
+  MAX_PREFIX_WORDS,
+  type Expand,
+  type ExpandPrefix,
+  type TextMatch,
+} from './match';
 import { isEmptyQuery, parseQuery, type SearchKind, type SearchQuery } from './query';
 import { buildSnippet, mergeRanges, rangesFromHighlight, type Range } from './snippet';
 import { foldForTrigram } from './scripts';
@@ -121,7 +127,10 @@ function expander(db: Database, kind: IndexedKind): Expand {
 /** The word index's words starting with `prefix` (see `ExpandPrefix`): a range of its vocabulary. */
 function prefixExpander(db: Database, kind: IndexedKind): ExpandPrefix {
   return (prefix) => {
-    const words = prepare(db, `SELECT term FROM ${KIND_SQL[kind].wordVocab} WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_WORDS + 1}`)
+    const words = prepare(
+      db,
+      `SELECT term FROM ${KIND_SQL[kind].wordVocab} WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_WORDS + 1}`,
+    )
       .pluck()
       .all(prefix, `${prefix}\u{10ffff}`) as string[];
     return words.length > MAX_PREFIX_WORDS ? null : words;
@@ -186,7 +195,10 @@ interface Sized {
 }
 
 function keyRange(db: Database, kind: IndexedKind): KeyRange {
-  const range = prepare(db, KIND_SQL[kind].keyRange).get() as { lo: number | null; hi: number | null };
+  const range = prepare(db, KIND_SQL[kind].keyRange).get() as {
+    lo: number | null;
+    hi: number | null;
+  };
   return { lo: range.lo ?? 0, hi: range.hi ?? 0 };
 }
 
@@ -208,15 +220,33 @@ function countMatch(db: Database, kind: IndexedKind, stmts: KindStatements, cap:
 }
 
 /** Counts a match and, when it is small enough, ranks it (see `SAMPLE_SHARE`). */
-function sizeMatch(db: Database, kind: IndexedKind, stmts: KindStatements, cap: number, pageSize: number): Sized {
+function sizeMatch(
+  db: Database,
+  kind: IndexedKind,
+  stmts: KindStatements,
+  cap: number,
+  pageSize: number,
+): Sized {
   const rank = (): Sized => {
-    const rows = prepare(db, stmts.ranked!).all({ ...stmts.params, cap: cap + 1, limit: pageSize }) as Array<{ key: number; score: number; n: number; last: number }>;
+    const rows = prepare(db, stmts.ranked!).all({
+      ...stmts.params,
+      cap: cap + 1,
+      limit: pageSize,
+    }) as Array<{ key: number; score: number; n: number; last: number }>;
     const n = rows[0]?.n ?? 0;
     if (n > cap) return large(db, kind, { n, last: rows[0]!.last });
-    return { count: n, large: false, ranked: rows.map((r) => ({ key: r.key, score: r.score, date: null })) };
+    return {
+      count: n,
+      large: false,
+      ranked: rows.map((r) => ({ key: r.key, score: r.score, date: null })),
+    };
   };
   // A required tag on few keys bounds the match: no sample needed.
-  if (stmts.bound !== null && (prepare(db, stmts.bound).get(stmts.params) as { n: number }).n <= cap) return rank();
+  if (
+    stmts.bound !== null &&
+    (prepare(db, stmts.bound).get(stmts.params) as { n: number }).n <= cap
+  )
+    return rank();
   const size = Math.max(1, Math.floor(cap / SAMPLE_SHARE));
   const sample = probe(db, stmts, size);
   if (sample.n < size) return { count: sample.n, large: false };
@@ -238,11 +268,19 @@ function bm25Bound(n: number, rows: number): number {
 }
 
 /** The keys whose defining fields (`tierColumns`) hold every one of the substrings, compared folded. */
-function titledKeys(db: Database, kind: IndexedKind, keys: readonly number[], substrings: readonly string[]): Set<number> {
+function titledKeys(
+  db: Database,
+  kind: IndexedKind,
+  keys: readonly number[],
+  substrings: readonly string[],
+): Set<number> {
   const needles = substrings.map(foldForTrigram);
   const out = new Set<number>();
   if (!keys.length || !needles.length) return out;
-  const rows = prepare(db, KIND_SQL[kind].tierText).all({ keys: JSON.stringify(keys) }) as Array<{ key: number; text: string | null }>;
+  const rows = prepare(db, KIND_SQL[kind].tierText).all({ keys: JSON.stringify(keys) }) as Array<{
+    key: number;
+    text: string | null;
+  }>;
   for (const r of rows) {
     const text = foldForTrigram(r.text ?? '');
     if (needles.every((n) => text.includes(n))) out.add(r.key);
@@ -256,9 +294,19 @@ function titledKeys(db: Database, kind: IndexedKind, keys: readonly number[], su
  */
 function tierRows(db: Database, stmts: KindStatements, n: number): PageRow[] {
   const [first, second] = stmts.tiers!;
-  const top = prepare(db, first).pluck().all({ ...stmts.params, limit: n }) as number[];
-  const rest = top.length < n ? (prepare(db, second).pluck().all({ ...stmts.params, limit: n - top.length }) as number[]) : [];
-  return [...top.map((key) => ({ key, score: -2, date: null })), ...rest.map((key) => ({ key, score: -1, date: null }))];
+  const top = prepare(db, first)
+    .pluck()
+    .all({ ...stmts.params, limit: n }) as number[];
+  const rest =
+    top.length < n
+      ? (prepare(db, second)
+          .pluck()
+          .all({ ...stmts.params, limit: n - top.length }) as number[])
+      : [];
+  return [
+    ...top.map((key) => ({ key, score: -2, date: null })),
+    ...rest.map((key) => ({ key, score: -1, date: null })),
+  ];
 }
 
 /**
@@ -295,8 +343,12 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
     } else if (stmts.probe) {
       const shown = opts.kind === undefined || opts.kind === kind;
       // A kind whose hits are not shown is only counted; so is one that may rank below the page.
-      const outranked = shown && tierRowsAhead >= offset + limit && match.singlePhrase && !stmts.restricted;
-      const sized = !shown || outranked ? countMatch(db, kind, stmts, cap) : sizeMatch(db, kind, stmts, cap, offset + limit);
+      const outranked =
+        shown && tierRowsAhead >= offset + limit && match.singlePhrase && !stmts.restricted;
+      const sized =
+        !shown || outranked
+          ? countMatch(db, kind, stmts, cap)
+          : sizeMatch(db, kind, stmts, cap, offset + limit);
       counts[kind] = sized.count;
       if (sized.large) {
         estimated.push(kind);
@@ -310,7 +362,12 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
     } else {
       counts[kind] = (prepare(db, stmts.count).get(stmts.params) as { n: number }).n;
     }
-    plans.set(kind, { stmts, match, locator: makeLocator(match.highlight.wordTerms, match.highlight.substrings), order });
+    plans.set(kind, {
+      stmts,
+      match,
+      locator: makeLocator(match.highlight.wordTerms, match.highlight.substrings),
+      order,
+    });
   }
 
   const shown = INDEXED.filter((k) => plans.has(k) && (opts.kind === undefined || opts.kind === k));
@@ -321,7 +378,11 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
     const { stmts, order } = plans.get(kind)!;
     const page =
       order === 'bm25'
-        ? (prepare(db, stmts.page).all({ ...stmts.params, limit: offset + limit, offset: 0 }) as PageRow[])
+        ? (prepare(db, stmts.page).all({
+            ...stmts.params,
+            limit: offset + limit,
+            offset: 0,
+          }) as PageRow[])
         : order === 'tiers'
           ? tierRows(db, stmts, offset + limit)
           : order.slice(0, offset + limit);
@@ -329,7 +390,13 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
   }
   // Lower is better (bm25's sign); rows ordered by date (filters only) all score 0 and come
   // after; each kind keeps its own order among equals.
-  rows.sort((a, b) => a.score - b.score || (b.date ?? '').localeCompare(a.date ?? '') || a.rank - b.rank || INDEXED.indexOf(a.kind) - INDEXED.indexOf(b.kind));
+  rows.sort(
+    (a, b) =>
+      a.score - b.score ||
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      a.rank - b.rank ||
+      INDEXED.indexOf(a.kind) - INDEXED.indexOf(b.kind),
+  );
   const hits = rows.slice(offset, offset + limit).map((r) => hitDetails(db, r, plans.get(r.kind)!));
   return { total, counts, estimated, hits };
 }
@@ -339,7 +406,15 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
  * finds nothing and nothing else of the row (`explained`) showed why it matched — from FTS5's
  * own `highlight()` on the word and trigram indexes.
  */
-function columnRanges(db: Database, kind: IndexedKind, key: number, column: number, raw: string, plan: Plan, explained = false): Range[] {
+function columnRanges(
+  db: Database,
+  kind: IndexedKind,
+  key: number,
+  column: number,
+  raw: string,
+  plan: Plan,
+  explained = false,
+): Range[] {
   const found = locate(raw, plan.locator);
   if (found.length || explained) return mergeRanges(found, raw.length);
   const k = KIND_SQL[kind];
@@ -351,7 +426,10 @@ function columnRanges(db: Database, kind: IndexedKind, key: number, column: numb
     if (expr === null) continue;
     // CAST: better-sqlite3 binds a JavaScript number as a REAL, and FTS5 ignores a REAL rowid
     // bound: `rowid = ?` would highlight whichever row matched first.
-    const h = prepare(db, `SELECT highlight(${table}, ${column}, char(2), char(3)) FROM ${table} WHERE ${table} MATCH ? AND rowid = CAST(? AS INTEGER)`)
+    const h = prepare(
+      db,
+      `SELECT highlight(${table}, ${column}, char(2), char(3)) FROM ${table} WHERE ${table} MATCH ? AND rowid = CAST(? AS INTEGER)`,
+    )
       .pluck()
       .get(expr, key) as string | null | undefined;
     if (typeof h === 'string') ranges.push(...rangesFromHighlight(raw, h));
@@ -372,15 +450,27 @@ function matchedTags(db: Database, sql: string, id: string, plan: Plan): string[
   });
   return marked.length ? marked : undefined;
 }
-const PASSAGE_TAG_NAMES = 'SELECT t.name FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = ? ORDER BY t.name_key';
-const NOTE_TAG_NAMES = 'SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ? ORDER BY t.name_key';
+const PASSAGE_TAG_NAMES =
+  'SELECT t.name FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = ? ORDER BY t.name_key';
+const NOTE_TAG_NAMES =
+  'SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ? ORDER BY t.name_key';
 
 function hitDetails(db: Database, r: Row, m: Plan): SearchHit {
   const score = r.score === 0 ? 0 : -r.score;
   if (r.kind === 'article') {
-    const a = prepare(db, 'SELECT id, title, subtitle, text FROM articles WHERE rid = ?').get(r.key) as { id: string; title: string; subtitle: string | null; text: string };
+    const a = prepare(db, 'SELECT id, title, subtitle, text FROM articles WHERE rid = ?').get(
+      r.key,
+    ) as { id: string; title: string; subtitle: string | null; text: string };
     // A title hit explains the match: no highlight() of the body to find nothing there.
-    const ranges = columnRanges(db, 'article', r.key, 4, a.text, m, hasHit(`${a.title}\n${a.subtitle ?? ''}`, m));
+    const ranges = columnRanges(
+      db,
+      'article',
+      r.key,
+      4,
+      a.text,
+      m,
+      hasHit(`${a.title}\n${a.subtitle ?? ''}`, m),
+    );
     const first = ranges[0];
     return {
       kind: 'article',
@@ -393,16 +483,38 @@ function hitDetails(db: Database, r: Row, m: Plan): SearchHit {
     };
   }
   if (r.kind === 'note') {
-    const n = prepare(db, 'SELECT id, title, text FROM notes WHERE rid = ?').get(r.key) as { id: string; title: string; text: string };
+    const n = prepare(db, 'SELECT id, title, text FROM notes WHERE rid = ?').get(r.key) as {
+      id: string;
+      title: string;
+      text: string;
+    };
     const tags = matchedTags(db, NOTE_TAG_NAMES, n.id, m);
-    const snippet = buildSnippet(n.text, columnRanges(db, 'note', r.key, 1, n.text, m, hasHit(n.title, m) || tags !== undefined));
-    return { kind: 'note', id: n.id, title: n.title, snippet, score, ...(tags ? { matchedTags: tags } : {}) };
+    const snippet = buildSnippet(
+      n.text,
+      columnRanges(db, 'note', r.key, 1, n.text, m, hasHit(n.title, m) || tags !== undefined),
+    );
+    return {
+      kind: 'note',
+      id: n.id,
+      title: n.title,
+      snippet,
+      score,
+      ...(tags ? { matchedTags: tags } : {}),
+    };
   }
   const p = prepare(
     db,
     `SELECT p.id, p.article_id, a.title, p.exact, p.comment, p.start, p."end" FROM passage_search_ids s
        JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id WHERE s.rid = ?`,
-  ).get(r.key) as { id: string; article_id: string; title: string; exact: string; comment: string; start: number; end: number };
+  ).get(r.key) as {
+    id: string;
+    article_id: string;
+    title: string;
+    exact: string;
+    comment: string;
+    start: number;
+    end: number;
+  };
   // The quote with its hits; the comment when only the comment matched.
   const tags = matchedTags(db, PASSAGE_TAG_NAMES, p.id, m);
   const byTag = tags !== undefined;
@@ -412,5 +524,15 @@ function hitDetails(db: Database, r: Row, m: Plan): SearchHit {
     const inComment = columnRanges(db, 'passage', r.key, 1, p.comment, m, byTag);
     if (inComment.length) snippet = buildSnippet(p.comment, inComment);
   }
-  return { kind: 'passage', id: p.id, articleId: p.article_id, title: p.title, snippet, score, start: p.start, end: p.end, ...(tags ? { matchedTags: tags } : {}) };
+  return {
+    kind: 'passage',
+    id: p.id,
+    articleId: p.article_id,
+    title: p.title,
+    snippet,
+    score,
+    start: p.start,
+    end: p.end,
+    ...(tags ? { matchedTags: tags } : {}),
+  };
 }

@@ -1,6 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, findAll, HIT_CLOSE, HIT_OPEN, mergeRanges, rangesFromHighlight } from './snippet';
+import {
+  buildSnippet,
+  findAll,
+  HIT_CLOSE,
+  HIT_OPEN,
+  mergeRanges,
+  rangesFromHighlight,
+} from './snippet';
 
 const O = HIT_OPEN;
 const C = HIT_CLOSE;
@@ -12,7 +19,12 @@ describe('rangesFromHighlight', () => {
   const hl = (table: string, text: string, q: string) => {
     db.exec(`DELETE FROM ${table}`);
     db.prepare(`INSERT INTO ${table} (rowid, x) VALUES (1, ?)`).run(text);
-    return db.prepare(`SELECT highlight(${table}, 0, char(2), char(3)) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(q) as string;
+    return db
+      .prepare(
+        `SELECT highlight(${table}, 0, char(2), char(3)) FROM ${table} WHERE ${table} MATCH ?`,
+      )
+      .pluck()
+      .get(q) as string;
   };
 
   it('gives UTF-16 offsets of real FTS5 highlights, past emoji and accents', () => {
@@ -23,7 +35,10 @@ describe('rangesFromHighlight', () => {
 
   it('merges overlapping trigram hits into one range, ignoring trailing padding', () => {
     const text = '俄罗斯总统普京抵达平壤';
-    const ranges = mergeRanges(rangesFromHighlight(text, hl('c', `${text}  `, '"普京抵达"')), text.length);
+    const ranges = mergeRanges(
+      rangesFromHighlight(text, hl('c', `${text}  `, '"普京抵达"')),
+      text.length,
+    );
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['普京抵达']);
   });
 
@@ -36,25 +51,41 @@ describe('rangesFromHighlight', () => {
 
 describe('findAll', () => {
   it('finds every occurrence, ignoring case', () => {
-    expect(findAll('푸틴은 푸틴', '푸틴')).toEqual([[0, 2], [4, 6]]);
-    expect(findAll('Ab ab', 'ab')).toEqual([[0, 2], [3, 5]]);
+    expect(findAll('푸틴은 푸틴', '푸틴')).toEqual([
+      [0, 2],
+      [4, 6],
+    ]);
+    expect(findAll('Ab ab', 'ab')).toEqual([
+      [0, 2],
+      [3, 5],
+    ]);
     expect(findAll('abc', '')).toEqual([]);
   });
 });
 
 describe('buildSnippet', () => {
   it('marks hits, collapses whitespace, and replaces marker characters from the text', () => {
-    expect(buildSnippet(`one\n\ntwo ${O}three${C}`, [[5, 8]])).toBe(`one ${O}two${C} \ufffdthree\ufffd`);
+    expect(buildSnippet(`one\n\ntwo ${O}three${C}`, [[5, 8]])).toBe(
+      `one ${O}two${C} \ufffdthree\ufffd`,
+    );
   });
 
   it('cuts a window around the densest hits, at word boundaries, with ellipses', () => {
     const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
     const text = words.join(' ');
-    const at = (w: string) => [text.indexOf(` ${w} `) + 1, text.indexOf(` ${w} `) + 1 + w.length] as const;
-    const s = buildSnippet(text, [at('w10'), at('w150'), at('w152'), at('w155')], { width: 100, lead: 20 });
+    const at = (w: string) =>
+      [text.indexOf(` ${w} `) + 1, text.indexOf(` ${w} `) + 1 + w.length] as const;
+    const s = buildSnippet(text, [at('w10'), at('w150'), at('w152'), at('w155')], {
+      width: 100,
+      lead: 20,
+    });
     expect(s.startsWith('…')).toBe(true);
     expect(s.endsWith('…')).toBe(true);
-    expect([...s.matchAll(/\u0002(\w+)\u0003/g)].map((m) => m[1])).toEqual(['w150', 'w152', 'w155']);
+    expect([...s.matchAll(/\u0002(\w+)\u0003/g)].map((m) => m[1])).toEqual([
+      'w150',
+      'w152',
+      'w155',
+    ]);
     expect(words).toContain(s.slice(1).split(' ')[0]); // starts on a whole word
   });
 

@@ -42,7 +42,11 @@ export function findAll(raw: string, needle: string, max = 200): Range[] {
   const lower = raw.toLowerCase();
   const hay = lower.length === raw.length ? lower : raw;
   const out: Array<[number, number]> = [];
-  for (let at = hay.indexOf(needle); at >= 0 && out.length < max; at = hay.indexOf(needle, at + needle.length)) {
+  for (
+    let at = hay.indexOf(needle);
+    at >= 0 && out.length < max;
+    at = hay.indexOf(needle, at + needle.length)
+  ) {
     out.push([at, at + needle.length]);
   }
   return out;
@@ -51,7 +55,10 @@ export function findAll(raw: string, needle: string, max = 200): Range[] {
 /** Sorted, overlapping and touching ranges merged, clipped to [0, length]. */
 export function mergeRanges(ranges: readonly Range[], length: number): Range[] {
   const sorted = ranges
-    .map(([s, e]) => [Math.max(0, Math.min(s, length)), Math.max(0, Math.min(e, length))] as [number, number])
+    .map(
+      ([s, e]) =>
+        [Math.max(0, Math.min(s, length)), Math.max(0, Math.min(e, length))] as [number, number],
+    )
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: Array<[number, number]> = [];
@@ -68,7 +75,8 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Moves an offset off the middle of a surrogate pair. */
 function onBoundary(s: string, at: number, forward: boolean): number {
-  if (at > 0 && at < s.length && isLow(s.charCodeAt(at)) && isHigh(s.charCodeAt(at - 1))) return forward ? at + 1 : at - 1;
+  if (at > 0 && at < s.length && isLow(s.charCodeAt(at)) && isHigh(s.charCodeAt(at - 1)))
+    return forward ? at + 1 : at - 1;
   return at;
 }
 
@@ -84,7 +92,11 @@ export interface SnippetOptions {
  * boundary when there is one nearby), with markers around the hits; the start of the text
  * when there are none. `ranges` must be merged (see `mergeRanges`).
  */
-export function buildSnippet(raw: string, ranges: readonly Range[], opts: SnippetOptions = {}): string {
+export function buildSnippet(
+  raw: string,
+  ranges: readonly Range[],
+  opts: SnippetOptions = {},
+): string {
   const width = opts.width ?? 200;
   const lead = opts.lead ?? 50;
   let anchor = 0;

@@ -57,7 +57,8 @@ export const KIND_SQL: Record<IndexedKind, KindSql> = {
     date: 'coalesce(a.published, a.created_at)',
     tierColumns: '{title subtitle}',
     keyRange: 'SELECT (SELECT min(rid) FROM articles) AS lo, (SELECT max(rid) FROM articles) AS hi',
-    tierText: "SELECT rid AS key, title || ' ' || coalesce(subtitle, '') AS text FROM articles WHERE rid IN (SELECT value FROM json_each(@keys))",
+    tierText:
+      "SELECT rid AS key, title || ' ' || coalesce(subtitle, '') AS text FROM articles WHERE rid IN (SELECT value FROM json_each(@keys))",
   },
   passage: {
     words: 'passages_fts',
@@ -68,12 +69,17 @@ export const KIND_SQL: Record<IndexedKind, KindSql> = {
     base: 'passages p JOIN passage_search_ids s ON s.passage_id = p.id JOIN articles a ON a.id = p.article_id',
     key: 's.rid',
     // The indexes hold live passages only (see migration 3): a join is needed for filters on columns alone.
-    join: (index, need) => (need ? `JOIN passage_search_ids s ON s.rid = ${index}.rowid JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id` : ''),
+    join: (index, need) =>
+      need
+        ? `JOIN passage_search_ids s ON s.rid = ${index}.rowid JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id`
+        : '',
     live: 'p.deleted_at IS NULL',
     date: 'p.created_at',
     tierColumns: '{tags}',
-    keyRange: 'SELECT (SELECT min(rid) FROM passage_search_ids) AS lo, (SELECT max(rid) FROM passage_search_ids) AS hi',
-    tierText: 'SELECT rowid AS key, tags AS text FROM passages_fts WHERE rowid IN (SELECT value FROM json_each(@keys))',
+    keyRange:
+      'SELECT (SELECT min(rid) FROM passage_search_ids) AS lo, (SELECT max(rid) FROM passage_search_ids) AS hi',
+    tierText:
+      'SELECT rowid AS key, tags AS text FROM passages_fts WHERE rowid IN (SELECT value FROM json_each(@keys))',
   },
   // A note's title names it (10); its tags (8) as a passage's; its text is the body (1). See migration 5.
   note: {
@@ -89,7 +95,8 @@ export const KIND_SQL: Record<IndexedKind, KindSql> = {
     date: 'n.created_at',
     tierColumns: '{title}',
     keyRange: 'SELECT (SELECT min(rid) FROM notes) AS lo, (SELECT max(rid) FROM notes) AS hi',
-    tierText: 'SELECT rid AS key, title AS text FROM notes WHERE rid IN (SELECT value FROM json_each(@keys))',
+    tierText:
+      'SELECT rid AS key, title AS text FROM notes WHERE rid IN (SELECT value FROM json_each(@keys))',
   },
 };
 
@@ -108,7 +115,12 @@ const HOST = `lower(CASE WHEN instr(a.source, '://') > 0
  * conditions of articles test `rowKey` alone, so a tag filter needs no read of the article row.
  * `needsRow` says whether any condition reads the row's columns.
  */
-export function filterConditions(kind: IndexedKind, q: SearchQuery, params: Params, rowKey: string): { where: string[]; needsRow: boolean; taggedKeys: string[] } {
+export function filterConditions(
+  kind: IndexedKind,
+  q: SearchQuery,
+  params: Params,
+  rowKey: string,
+): { where: string[]; needsRow: boolean; taggedKeys: string[] } {
   const where: string[] = [];
   let n = 0;
   const param = (value: string): string => {
@@ -128,7 +140,8 @@ export function filterConditions(kind: IndexedKind, q: SearchQuery, params: Para
            UNION SELECT p2.article_id FROM passages p2 JOIN passage_tags pt ON pt.passage_id = p2.id JOIN tags t2 ON t2.id = pt.tag_id
              WHERE t2.name_key = ${k} AND p2.deleted_at IS NULL)`;
     }
-    if (kind === 'note') return `SELECT n2.rid FROM tags t JOIN note_tags nt ON nt.tag_id = t.id JOIN notes n2 ON n2.id = nt.note_id WHERE t.name_key = ${k}`;
+    if (kind === 'note')
+      return `SELECT n2.rid FROM tags t JOIN note_tags nt ON nt.tag_id = t.id JOIN notes n2 ON n2.id = nt.note_id WHERE t.name_key = ${k}`;
     return `SELECT s2.rid FROM tags t JOIN passage_tags pt ON pt.tag_id = t.id JOIN passage_search_ids s2 ON s2.passage_id = pt.passage_id
            WHERE t.name_key = ${k}`;
   };
@@ -151,7 +164,8 @@ export function filterConditions(kind: IndexedKind, q: SearchQuery, params: Para
   if (q.sites.length) where.push(`(${q.sites.map(site).join(' OR ')})`);
   for (const s of q.excludeSites) where.push(`NOT ${site(s)}`);
 
-  const lang = (l: string): string => `(lower(coalesce(a.lang, '')) = ${param(l)} OR lower(coalesce(a.lang, '')) LIKE ${param(`${l}-%`)})`;
+  const lang = (l: string): string =>
+    `(lower(coalesce(a.lang, '')) = ${param(l)} OR lower(coalesce(a.lang, '')) LIKE ${param(`${l}-%`)})`;
   if (q.langs.length) where.push(`(${q.langs.map(lang).join(' OR ')})`);
   for (const l of q.excludeLangs) where.push(`NOT ${lang(l)}`);
 
@@ -163,7 +177,11 @@ export function filterConditions(kind: IndexedKind, q: SearchQuery, params: Para
 
 /** The index answering each route, and the letter its parameters are named by. */
 function routeTable(k: KindSql, route: Route): { table: string; letter: string } {
-  return route === 'word' ? { table: k.words, letter: 'w' } : route === 'cjk' ? { table: k.cjk, letter: 'c' } : { table: k.grams, letter: 'g' };
+  return route === 'word'
+    ? { table: k.words, letter: 'w' }
+    : route === 'cjk'
+      ? { table: k.cjk, letter: 'c' }
+      : { table: k.grams, letter: 'g' };
 }
 
 function inSets(k: KindSql, sets: IndexSets, params: Params, name: string): string {
@@ -227,7 +245,8 @@ export interface KindStatements {
 export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): KindStatements {
   const k = KIND_SQL[kind];
   const params: Params = {};
-  const driverRoute: Route | null = m.word !== null ? 'word' : m.cjk !== null ? 'cjk' : m.gram !== null ? 'gram' : null;
+  const driverRoute: Route | null =
+    m.word !== null ? 'word' : m.cjk !== null ? 'cjk' : m.gram !== null ? 'gram' : null;
   const driver = driverRoute ? routeTable(k, driverRoute).table : null;
   const key = driver ? `${driver}.rowid` : k.key;
   const filters = filterConditions(kind, q, params, key);
@@ -241,10 +260,13 @@ export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): Ki
     // "+key IN (…)": evaluated against the subquery's result, built once. A bare `rowid IN (…)`
     // on an FTS5 table is pushed into the index as one MATCH per value: 1.9 s instead of 60 ms
     // for a tag filter over 100,000 articles.
-    if (route !== driverRoute) rest.push(`+${key} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @${letter})`);
+    if (route !== driverRoute)
+      rest.push(`+${key} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @${letter})`);
   }
   m.anyOf.forEach((sets, i) => rest.push(`+${key} IN (${inSets(k, sets, params, `any${i}_`)})`));
-  m.noneOf.forEach((sets, i) => rest.push(`+${key} NOT IN (${inSets(k, sets, params, `none${i}_`)})`));
+  m.noneOf.forEach((sets, i) =>
+    rest.push(`+${key} NOT IN (${inSets(k, sets, params, `none${i}_`)})`),
+  );
   rest.push(...filters.where);
 
   if (!driver || !driverRoute) {
@@ -270,9 +292,12 @@ export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): Ki
   // NOT, the column filter alone implies the expression, and FTS5 evaluates it once (a prefix
   // term builds its merged doclist once per occurrence). ") NOT " can also come from a quoted
   // user string: then the longer, equally correct form is used.
-  params.tier1 = driving.includes(') NOT ') ? `(${driving}) AND ${k.tierColumns} : (${driving})` : `${k.tierColumns} : (${driving})`;
+  params.tier1 = driving.includes(') NOT ')
+    ? `(${driving}) AND ${k.tierColumns} : (${driving})`
+    : `${k.tierColumns} : (${driving})`;
   params.tier2 = `(${driving}) NOT ${k.tierColumns} : (${driving})`;
-  const tier = (match: string) => `SELECT ${key} AS key FROM ${from} ${where(match)} ORDER BY key DESC LIMIT @limit`;
+  const tier = (match: string) =>
+    `SELECT ${key} AS key FROM ${from} ${where(match)} ORDER BY key DESC LIMIT @limit`;
   const score = `bm25(${driver}, ${k.weights.join(', ')})`;
   // Counting and ranking read the match in ascending key order, FTS5's own: a phrase read in
   // descending order cost twice as much ("carbon tax": 18 vs 9 ms for 3,400 matches of 100,000).
@@ -281,7 +306,9 @@ export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): Ki
   return {
     params,
     restricted: rest.length > 0,
-    bound: filters.taggedKeys.length ? `SELECT min(n) AS n FROM (${filters.taggedKeys.map((keys) => `SELECT count(*) AS n FROM (${keys})`).join(' UNION ALL ')})` : null,
+    bound: filters.taggedKeys.length
+      ? `SELECT min(n) AS n FROM (${filters.taggedKeys.map((keys) => `SELECT count(*) AS n FROM (${keys})`).join(' UNION ALL ')})`
+      : null,
     probe: `SELECT count(*) AS n, max(key) AS last FROM (${counted})`,
     // Materialized once, read three times: cheaper than window functions over it (13 vs 16 ms
     // for "carbon tax" at 100,000 articles; the bare ranked query took 13).
@@ -293,6 +320,9 @@ export function compileKind(kind: IndexedKind, q: SearchQuery, m: TextMatch): Ki
     // A short mixed-script term is the OR of every trigram it starts (hundreds for a common
     // character), and bm25 first counts the documents of each of those phrases: slower than the
     // search itself.
-    short: driverRoute === 'cjk' && m.cjkExpanded ? `SELECT ${key} AS key FROM ${from} ${where(expr)}` : null,
+    short:
+      driverRoute === 'cjk' && m.cjkExpanded
+        ? `SELECT ${key} AS key FROM ${from} ${where(expr)}`
+        : null,
   };
 }

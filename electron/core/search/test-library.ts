@@ -50,7 +50,9 @@ export function addArticle(db: Database, a: TestArticle): string {
   const now = nowIso();
   const hash = createHash('sha256').update(md).digest('hex');
   writeTransaction(db, () => {
-    db.prepare('INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(hash, Buffer.from(md), md.length, 'text/markdown', `article-${serial}.md`, now);
+    db.prepare(
+      'INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(hash, Buffer.from(md), md.length, 'text/markdown', `article-${serial}.md`, now);
     insertArticle(db, {
       id,
       title: parsed.title ?? 'Untitled',
@@ -77,9 +79,21 @@ export function articleText(db: Database, id: string): string {
 }
 
 /** Highlights the first occurrence of `quote` in the article. */
-export function addPassage(db: Database, articleId: string, quote: string, opts: { tags?: string[]; comment?: string } = {}): string {
+export function addPassage(
+  db: Database,
+  articleId: string,
+  quote: string,
+  opts: { tags?: string[]; comment?: string } = {},
+): string {
   const text = articleText(db, articleId);
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`"${quote}" is not in the article`);
-  return createPassage(db, { articleId, start, end: start + quote.length, color: 'yellow', tags: opts.tags ?? [], comment: opts.comment ?? '' }).id;
+  return createPassage(db, {
+    articleId,
+    start,
+    end: start + quote.length,
+    color: 'yellow',
+    tags: opts.tags ?? [],
+    comment: opts.comment ?? '',
+  }).id;
 }

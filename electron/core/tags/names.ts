@@ -7,7 +7,10 @@ export function tagDisplayName(raw: string): string {
   const name = cleanField(raw.replace(/^#+/, ''), Number.MAX_SAFE_INTEGER);
   if (!name) throw new CommonplaceError('invalid_input', 'tag name is empty');
   if (Array.from(name).length > MAX_TAG_LENGTH) {
-    throw new CommonplaceError('invalid_input', `tag name is longer than ${MAX_TAG_LENGTH} characters: "${name.slice(0, 30)}…"`);
+    throw new CommonplaceError(
+      'invalid_input',
+      `tag name is longer than ${MAX_TAG_LENGTH} characters: "${name.slice(0, 30)}…"`,
+    );
   }
   return name;
 }

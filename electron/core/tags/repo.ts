@@ -7,7 +7,9 @@ import { writeTransaction } from '../db/transactions';
 /** Returns the ids of the named tags, creating the missing ones (call inside a transaction). */
 export function ensureTags(db: Database, names: readonly string[]): string[] {
   const find = db.prepare<[string], { id: string }>('SELECT id FROM tags WHERE name_key = ?');
-  const insert = db.prepare('INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)',
+  );
   const ids = new Set<string>();
   for (const raw of names) {
     const name = tagDisplayName(raw);
@@ -24,7 +26,9 @@ export function ensureTags(db: Database, names: readonly string[]): string[] {
 }
 
 export function tagArticle(db: Database, articleId: string, tagIds: readonly string[]): void {
-  const link = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)');
+  const link = db.prepare(
+    'INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)',
+  );
   const now = nowIso();
   for (const tagId of tagIds) link.run(articleId, tagId, now);
 }
@@ -75,7 +79,9 @@ export function listTags(db: Database): TagWithCounts[] {
 
 /** One tag by name (case- and normalisation-insensitive), counting only its own rows. */
 export function findTag(db: Database, name: string): TagWithCounts {
-  const tag = db.prepare<[string], TagWithCounts>(`${TAG_WITH_COUNTS} WHERE t.name_key = ?`).get(tagKey(name));
+  const tag = db
+    .prepare<[string], TagWithCounts>(`${TAG_WITH_COUNTS} WHERE t.name_key = ?`)
+    .get(tagKey(name));
   if (!tag) throw new CommonplaceError('not_found', `tag "${tagDisplayName(name)}": no such tag`);
   return tag;
 }
@@ -86,7 +92,9 @@ export function createTag(db: Database, name: string, color: string | null): Tag
     throw new CommonplaceError('invalid_input', `tag "${display}": already exists`);
   }
   const now = nowIso();
-  db.prepare('INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), display, tagKey(display), color, now, now);
+  db.prepare(
+    'INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(newId(), display, tagKey(display), color, now, now);
   return findTag(db, display);
 }
 
@@ -98,9 +106,22 @@ export function renameTag(db: Database, from: string, to: string): TagWithCounts
   const tag = findTag(db, from);
   const display = tagDisplayName(to);
   const key = tagKey(display);
-  const clash = db.prepare<[string, string], { name: string }>('SELECT name FROM tags WHERE name_key = ? AND id <> ?').get(key, tag.id);
-  if (clash) throw new CommonplaceError('invalid_input', `tag "${display}": another tag "${clash.name}" has this name; merge the tags instead`);
-  db.prepare('UPDATE tags SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(display, key, nowIso(), tag.id);
+  const clash = db
+    .prepare<[string, string], { name: string }>(
+      'SELECT name FROM tags WHERE name_key = ? AND id <> ?',
+    )
+    .get(key, tag.id);
+  if (clash)
+    throw new CommonplaceError(
+      'invalid_input',
+      `tag "${display}": another tag "${clash.name}" has this name; merge the tags instead`,
+    );
+  db.prepare('UPDATE tags SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(
+    display,
+    key,
+    nowIso(),
+    tag.id,
+  );
   return findTag(db, display);
 }
 
@@ -114,12 +135,22 @@ export function recolorTag(db: Database, name: string, color: string | null): Ta
 export function mergeTags(db: Database, from: string, into: string): TagWithCounts {
   const source = findTag(db, from);
   const target = findTag(db, into);
-  if (source.id === target.id) throw new CommonplaceError('invalid_input', `tag "${source.name}": cannot merge a tag into itself`);
+  if (source.id === target.id)
+    throw new CommonplaceError(
+      'invalid_input',
+      `tag "${source.name}": cannot merge a tag into itself`,
+    );
   writeTransaction(db, () => {
     const now = nowIso();
-    db.prepare('INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) SELECT passage_id, ?, ? FROM passage_tags WHERE tag_id = ?').run(target.id, now, source.id);
-    db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) SELECT article_id, ?, ? FROM article_tags WHERE tag_id = ?').run(target.id, now, source.id);
-    db.prepare('INSERT OR IGNORE INTO note_tags (note_id, tag_id, created_at) SELECT note_id, ?, ? FROM note_tags WHERE tag_id = ?').run(target.id, now, source.id);
+    db.prepare(
+      'INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) SELECT passage_id, ?, ? FROM passage_tags WHERE tag_id = ?',
+    ).run(target.id, now, source.id);
+    db.prepare(
+      'INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) SELECT article_id, ?, ? FROM article_tags WHERE tag_id = ?',
+    ).run(target.id, now, source.id);
+    db.prepare(
+      'INSERT OR IGNORE INTO note_tags (note_id, tag_id, created_at) SELECT note_id, ?, ? FROM note_tags WHERE tag_id = ?',
+    ).run(target.id, now, source.id);
     db.prepare('DELETE FROM tags WHERE id = ?').run(source.id);
   });
   return findTag(db, target.name);
@@ -135,7 +166,9 @@ export function deleteTag(db: Database, name: string): TagWithCounts {
 export function setArticleTags(db: Database, articleId: string, names: readonly string[]): void {
   writeTransaction(db, () => {
     const ids = ensureTags(db, names);
-    db.prepare(`DELETE FROM article_tags WHERE article_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))`).run(articleId, JSON.stringify(ids));
+    db.prepare(
+      `DELETE FROM article_tags WHERE article_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))`,
+    ).run(articleId, JSON.stringify(ids));
     tagArticle(db, articleId, ids);
   });
 }

@@ -7,7 +7,14 @@ import { CommonplaceError } from '../errors';
 import { schemaVersion } from '../db/migrate';
 import { nowIso } from '../ids';
 import { writeAtomicallyStreamed } from '../export/write';
-import { LIBRARY_JSON_FORMAT, LIBRARY_JSON_VERSION, TABLE_NAMES, TABLES, type LibraryDocument, type TableName } from './schema';
+import {
+  LIBRARY_JSON_FORMAT,
+  LIBRARY_JSON_VERSION,
+  TABLE_NAMES,
+  TABLES,
+  type LibraryDocument,
+  type TableName,
+} from './schema';
 import { readTransaction } from '../db/transactions';
 
 /** The columns the document carries for a table, in its schema's order. */
@@ -26,7 +33,11 @@ function checkColumns(db: Database, table: TableName): void {
     .all()
     .map((c) => c.name)
     .filter((c) => !known.has(c));
-  if (unknown.length) throw new CommonplaceError('internal', `The library's ${table} table has columns the JSON export doesn't carry (${unknown.join(', ')}): update electron/core/transfer/schema.ts.`);
+  if (unknown.length)
+    throw new CommonplaceError(
+      'internal',
+      `The library's ${table} table has columns the JSON export doesn't carry (${unknown.join(', ')}): update electron/core/transfer/schema.ts.`,
+    );
 }
 
 const ORDER: Record<TableName, string> = {
@@ -44,15 +55,24 @@ const ORDER: Record<TableName, string> = {
 /** A table's rows in document order, one at a time (originals' bytes as base64). */
 function* tableRows(db: Database, table: TableName): Generator<Record<string, unknown>> {
   checkColumns(db, table);
-  const cols = documentColumns(table).map((c) => `"${c}"`).join(', ');
-  for (const row of db.prepare<[], Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${ORDER[table]}`).iterate()) {
+  const cols = documentColumns(table)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  for (const row of db
+    .prepare<[], Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${ORDER[table]}`)
+    .iterate()) {
     if (table === 'originals') row.bytes = Buffer.from(row.bytes as Buffer).toString('base64');
     yield row;
   }
 }
 
 function header(db: Database): Omit<LibraryDocument, 'tables'> {
-  return { format: LIBRARY_JSON_FORMAT, version: LIBRARY_JSON_VERSION, schemaVersion: schemaVersion(db), exportedAt: nowIso() };
+  return {
+    format: LIBRARY_JSON_FORMAT,
+    version: LIBRARY_JSON_VERSION,
+    schemaVersion: schemaVersion(db),
+    exportedAt: nowIso(),
+  };
 }
 
 /** The whole document in memory: for small libraries and tests (`exportLibraryJson` streams). */
@@ -102,7 +122,8 @@ export function exportLibraryJson(db: Database, path: string): LibraryExportResu
       put(',"tables":{');
       TABLE_NAMES.forEach((table, t) => {
         put(`${t ? ',' : ''}${JSON.stringify(table)}:[`);
-        for (const row of tableRows(db, table)) put(`${counts[table]++ ? ',' : ''}${JSON.stringify(row)}`);
+        for (const row of tableRows(db, table))
+          put(`${counts[table]++ ? ',' : ''}${JSON.stringify(row)}`);
         put(']');
       });
       put('}}');
@@ -113,5 +134,8 @@ export function exportLibraryJson(db: Database, path: string): LibraryExportResu
 }
 
 export function countsOf(doc: LibraryDocument): Record<TableName, number> {
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, doc.tables[t].length])) as Record<TableName, number>;
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, doc.tables[t].length])) as Record<
+    TableName,
+    number
+  >;
 }

@@ -13,21 +13,41 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { formatMegabytes } from '../import';
 import { documentColumns } from './exportJson';
 import { readJsonDocument } from './readDocument';
-import { LibraryFormatSchema, LibraryHeaderSchema, MAX_TEXT_CHARS, REFERENCES, TABLE_NAMES, TABLES, type TableName } from './schema';
+import {
+  LibraryFormatSchema,
+  LibraryHeaderSchema,
+  MAX_TEXT_CHARS,
+  REFERENCES,
+  TABLE_NAMES,
+  TABLES,
+  type TableName,
+} from './schema';
 import { writeTransaction } from '../db/transactions';
 
 /** "tables.passages[3]" and, when the row has one, its id: where a person finds the row in the file. */
 function rowName(table: string, index: number, raw: unknown): string {
   const row = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const key = typeof row.id === 'string' ? ['id', row.id] : typeof row.hash === 'string' ? ['hash', row.hash] : null;
+  const key =
+    typeof row.id === 'string'
+      ? ['id', row.id]
+      : typeof row.hash === 'string'
+        ? ['hash', row.hash]
+        : null;
   return `tables.${table}[${index}]${key ? ` (${key[0]} ${String(key[1]).slice(0, 80)})` : ''}`;
 }
 
 /** "tables.passages[3] (id …).article_id: refers to …" — the first few problems, each with its path. */
-function describeIssues(error: z.ZodError, file: string, row?: { table: string; index: number; raw: unknown }): string {
+function describeIssues(
+  error: z.ZodError,
+  file: string,
+  row?: { table: string; index: number; raw: unknown },
+): string {
   const lines = error.issues.slice(0, 5).map((i) => {
     const at = row ? rowName(row.table, row.index, row.raw) : '';
-    const path = i.path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), at);
+    const path = i.path.reduce<string>(
+      (s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)),
+      at,
+    );
     return `${path || '(document)'}: ${i.message}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
@@ -40,30 +60,45 @@ function describeIssues(error: z.ZodError, file: string, row?: { table: string; 
  * article's text. Returns the field and what is wrong, or null. `textLengths` keeps one number
  * per article (not its text), so the restore still holds one row at a time.
  */
-function crossRowProblem(table: TableName, row: Record<string, unknown>, textLengths: Map<string, number>): [string, string] | null {
+function crossRowProblem(
+  table: TableName,
+  row: Record<string, unknown>,
+  textLengths: Map<string, number>,
+): [string, string] | null {
   if (table === 'originals') {
     const bytes = Buffer.from(row.bytes as string, 'base64');
-    if (bytes.byteLength !== row.size) return ['size', `is ${String(row.size)}, but bytes hold ${bytes.byteLength}`];
+    if (bytes.byteLength !== row.size)
+      return ['size', `is ${String(row.size)}, but bytes hold ${bytes.byteLength}`];
   }
   if (table === 'articles') {
     const text = row.text as string;
     const format = row.format as keyof typeof MAX_TEXT_CHARS;
     if (text.length > MAX_TEXT_CHARS[format]) {
-      return ['text', `is ${formatMegabytes(text.length)}, over the ${formatMegabytes(MAX_TEXT_CHARS[format])} limit for a ${format} article`];
+      return [
+        'text',
+        `is ${formatMegabytes(text.length)}, over the ${formatMegabytes(MAX_TEXT_CHARS[format])} limit for a ${format} article`,
+      ];
     }
     // The canonical text is derived from the body and nothing else (body.ts): passages, search
     // hits and the reader's offsets all count in it, so a text that isn't the body's misplaces them.
-    if (bodyToText(JSON.parse(row.body as string) as Body) !== text) return ['text', "is not its body's text (an article's text is derived from its body)"];
-    const pages = row.pages === null ? [] : (JSON.parse(row.pages as string) as { start: number }[]);
+    if (bodyToText(JSON.parse(row.body as string) as Body) !== text)
+      return ['text', "is not its body's text (an article's text is derived from its body)"];
+    const pages =
+      row.pages === null ? [] : (JSON.parse(row.pages as string) as { start: number }[]);
     const page = pages.findIndex((p) => p.start > text.length);
-    if (page >= 0) return [`pages[${page}].start`, `is ${pages[page]!.start}, past the end of the article's text (${text.length} characters)`];
+    if (page >= 0)
+      return [
+        `pages[${page}].start`,
+        `is ${pages[page]!.start}, past the end of the article's text (${text.length} characters)`,
+      ];
     textLengths.set(row.id as string, text.length);
   }
   if (table === 'passages') {
     const length = textLengths.get(row.article_id as string);
     const [start, end] = [row.start as number, row.end as number];
     if (end <= start) return ['end', `is ${end}, not after start (${start})`];
-    if (length !== undefined && end > length) return ['end', `is ${end}, past the end of its article's text (${length} characters)`];
+    if (length !== undefined && end > length)
+      return ['end', `is ${end}, past the end of its article's text (${length} characters)`];
   }
   return null;
 }
@@ -76,7 +111,10 @@ function occupied(db: Database): string[] {
 function refuseUnlessEmpty(db: Database): void {
   const busy = occupied(db);
   if (busy.length) {
-    throw new CommonplaceError('invalid_input', `The library is not empty (it has ${busy.join(', ')}): import-json restores into an empty library only. Open or create a new library and import there.`);
+    throw new CommonplaceError(
+      'invalid_input',
+      `The library is not empty (it has ${busy.join(', ')}): import-json restores into an empty library only. Open or create a new library and import there.`,
+    );
   }
 }
 
@@ -85,14 +123,29 @@ function rowWriter(db: Database, file: string) {
   const inserts = new Map<TableName, (row: Record<string, unknown>) => void>();
   for (const table of TABLE_NAMES) {
     const cols = documentColumns(table);
-    const insert = db.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-    inserts.set(table, (row) => void insert.run(cols.map((c) => (table === 'originals' && c === 'bytes' ? Buffer.from(row[c] as string, 'base64') : row[c]))));
+    const insert = db.prepare(
+      `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+    );
+    inserts.set(
+      table,
+      (row) =>
+        void insert.run(
+          cols.map((c) =>
+            table === 'originals' && c === 'bytes'
+              ? Buffer.from(row[c] as string, 'base64')
+              : row[c],
+          ),
+        ),
+    );
   }
   return (table: TableName, row: Record<string, unknown>, index: number) => {
     try {
       inserts.get(table)!(row);
     } catch (e) {
-      throw new CommonplaceError('invalid_input', `${file}: ${rowName(table, index, row)} can't be restored: ${errorMessage(e)}. Nothing was imported.`);
+      throw new CommonplaceError(
+        'invalid_input',
+        `${file}: ${rowName(table, index, row)} can't be restored: ${errorMessage(e)}. Nothing was imported.`,
+      );
     }
   };
 }
@@ -120,34 +173,58 @@ export function importLibraryJson(db: Database, file: string): Record<TableName,
       if (!formatChecked) {
         // A file that isn't a library export is named as such before its rows are judged.
         const known = LibraryFormatSchema.partial().safeParse(header);
-        if (!known.success) throw new CommonplaceError('invalid_input', describeIssues(known.error, file));
+        if (!known.success)
+          throw new CommonplaceError('invalid_input', describeIssues(known.error, file));
         formatChecked = true;
       }
-      if (!isTableName(table)) throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: tables.${table}: is not a table of a library.`);
+      if (!isTableName(table))
+        throw new CommonplaceError(
+          'invalid_input',
+          `${file} is not a Commonplace library export: tables.${table}: is not a table of a library.`,
+        );
       const order = TABLE_NAMES.indexOf(table);
       if (order < lastTable) {
-        throw new CommonplaceError('invalid_input', `${file}: tables.${table} comes after tables.${TABLE_NAMES[lastTable]}; a library export lists its tables in this order: ${TABLE_NAMES.join(', ')}.`);
+        throw new CommonplaceError(
+          'invalid_input',
+          `${file}: tables.${table} comes after tables.${TABLE_NAMES[lastTable]}; a library export lists its tables in this order: ${TABLE_NAMES.join(', ')}.`,
+        );
       }
       lastTable = order;
       started.add(table);
       const parsed = TABLES[table].safeParse(raw);
-      if (!parsed.success) throw new CommonplaceError('invalid_input', describeIssues(parsed.error, file, { table, index, raw }));
+      if (!parsed.success)
+        throw new CommonplaceError(
+          'invalid_input',
+          describeIssues(parsed.error, file, { table, index, raw }),
+        );
       const row = parsed.data as Record<string, unknown>;
       for (const [from, column, target, key] of REFERENCES) {
         const v = row[column];
-        if (from !== table || v === null || v === undefined || keys.get(`${target}.${key}`)!.has(v)) continue;
+        if (from !== table || v === null || v === undefined || keys.get(`${target}.${key}`)!.has(v))
+          continue;
         // Its table may only come later in a hand-edited file: say what order rows must come in.
-        const where = !started.has(target) ? ` before it (a library export lists its tables in this order: ${TABLE_NAMES.join(', ')})` : '';
-        throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${column}: refers to ${target} ${key} "${String(v)}", which is not in the file${where}.`);
+        const where = !started.has(target)
+          ? ` before it (a library export lists its tables in this order: ${TABLE_NAMES.join(', ')})`
+          : '';
+        throw new CommonplaceError(
+          'invalid_input',
+          `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${column}: refers to ${target} ${key} "${String(v)}", which is not in the file${where}.`,
+        );
       }
       const problem = crossRowProblem(table, row, textLengths);
-      if (problem) throw new CommonplaceError('invalid_input', `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${problem[0]}: ${problem[1]}.`);
+      if (problem)
+        throw new CommonplaceError(
+          'invalid_input',
+          `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${problem[0]}: ${problem[1]}.`,
+        );
       write(table, row, index);
-      for (const [, , target, key] of REFERENCES) if (target === table) keys.get(`${target}.${key}`)!.add(row[key]);
+      for (const [, , target, key] of REFERENCES)
+        if (target === table) keys.get(`${target}.${key}`)!.add(row[key]);
       counts[table]++;
     });
     const header = LibraryHeaderSchema.safeParse(doc);
-    if (!header.success) throw new CommonplaceError('invalid_input', describeIssues(header.error, file));
+    if (!header.success)
+      throw new CommonplaceError('invalid_input', describeIssues(header.error, file));
   });
   return counts;
 }

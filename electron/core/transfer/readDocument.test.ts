@@ -39,28 +39,52 @@ describe('readJsonDocument', () => {
   it('hands each table row to a sink as it is read, with the header read so far, keeping none', () => {
     for (const chunk of CHUNKS) {
       const seen: [string, unknown, number, unknown][] = [];
-      const doc = readJsonDocument(fileWith(JSON.stringify(tricky)), chunk, (table, row, index, header) => seen.push([table, row, index, header.version]));
+      const doc = readJsonDocument(
+        fileWith(JSON.stringify(tricky)),
+        chunk,
+        (table, row, index, header) => seen.push([table, row, index, header.version]),
+      );
       expect(seen).toEqual([
         ['articles', tricky.tables.articles[0], 0, 1],
         ['articles', tricky.tables.articles[1], 1, 1],
         ['tags', tricky.tables.tags[0], 0, 1],
       ]);
-      expect(doc).toEqual({ ...tricky, tables: { originals: [], articles: [], tags: [], odd: tricky.tables.odd } });
+      expect(doc).toEqual({
+        ...tricky,
+        tables: { originals: [], articles: [], tags: [], odd: tricky.tables.odd },
+      });
     }
   });
 
-
   it('reads what JSON.parse reads, whatever the chunk edges, layout, BOM or script', () => {
-    for (const text of [JSON.stringify(tricky), JSON.stringify(tricky, null, 2), ` \n\t${JSON.stringify(tricky, null, '\t')}\r\n `]) {
-      for (const chunk of CHUNKS) expect(readJsonDocument(fileWith(text), chunk), `chunk ${chunk}`).toEqual(JSON.parse(text));
+    for (const text of [
+      JSON.stringify(tricky),
+      JSON.stringify(tricky, null, 2),
+      ` \n\t${JSON.stringify(tricky, null, '\t')}\r\n `,
+    ]) {
+      for (const chunk of CHUNKS)
+        expect(readJsonDocument(fileWith(text), chunk), `chunk ${chunk}`).toEqual(JSON.parse(text));
     }
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(tricky))]);
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(JSON.stringify(tricky)),
+    ]);
     expect(readJsonDocument(fileWith(bom), 5)).toEqual(tricky);
   });
 
   it('reads documents that are not library objects as they are (the schema refuses them)', () => {
-    for (const text of ['[]', '[1,{"a":2}]', '"text"', '42', 'null', '{}', '{"tables":{}}', '{"tables":[1,2]}']) {
-      for (const chunk of [1, 3, 4096]) expect(readJsonDocument(fileWith(text), chunk), text).toEqual(JSON.parse(text));
+    for (const text of [
+      '[]',
+      '[1,{"a":2}]',
+      '"text"',
+      '42',
+      'null',
+      '{}',
+      '{"tables":{}}',
+      '{"tables":[1,2]}',
+    ]) {
+      for (const chunk of [1, 3, 4096])
+        expect(readJsonDocument(fileWith(text), chunk), text).toEqual(JSON.parse(text));
     }
   });
 
@@ -92,15 +116,24 @@ describe('readJsonDocument', () => {
         } catch (e) {
           error = e;
         }
-        expect(isCommonplaceError(error) && error.code, `${JSON.stringify(text.slice(0, 40))} chunk ${chunk}`).toBe('parse_error');
-        expect((error as Error).message).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.*byte \\d+\\); it may be truncated`));
+        expect(
+          isCommonplaceError(error) && error.code,
+          `${JSON.stringify(text.slice(0, 40))} chunk ${chunk}`,
+        ).toBe('parse_error');
+        expect((error as Error).message).toMatch(
+          new RegExp(
+            `${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON \\(.*byte \\d+\\); it may be truncated`,
+          ),
+        );
       }
     }
   });
 
   it('a missing file is an io_error naming it', () => {
     const missing = join(tempDir(), 'nope.json');
-    expect(() => readJsonDocument(missing)).toThrow(new RegExp(`Can't read ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(() => readJsonDocument(missing)).toThrow(
+      new RegExp(`Can't read ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
   });
 });
 
@@ -109,7 +142,11 @@ describe('exportLibraryJson (streamed)', () => {
     const src = await exportFixture(tempDir());
     // An original larger than the writer's 1 MB pieces, so the file is written in several.
     const big = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
-    src.library.db.prepare("INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, 'application/octet-stream', 'big.bin', '2026-01-01T00:00:00.000Z')").run('f'.repeat(64), big, big.length);
+    src.library.db
+      .prepare(
+        "INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, 'application/octet-stream', 'big.bin', '2026-01-01T00:00:00.000Z')",
+      )
+      .run('f'.repeat(64), big, big.length);
     const file = join(tempDir(), 'library.json');
     const result = exportLibraryJson(src.library.db, file);
     const text = readFileSync(file, 'utf8');

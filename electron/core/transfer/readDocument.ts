@@ -22,7 +22,8 @@ const enum B {
   CloseBracket = 0x5d,
 }
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-const endsScalar = (b: number) => b === B.Comma || b === B.CloseBrace || b === B.CloseBracket || isSpace(b);
+const endsScalar = (b: number) =>
+  b === B.Comma || b === B.CloseBrace || b === B.CloseBracket || isSpace(b);
 
 /** Where the walk is inside one of the outer containers. */
 type Expect = 'first' | 'key' | 'colon' | 'value' | 'next';
@@ -44,7 +45,12 @@ interface Container {
  * Called with each row of each table as it is read, instead of keeping it: `index` is its place
  * in its table, `doc` the document's fields read so far (those before `tables` in the file).
  */
-export type RowSink = (table: string, row: unknown, index: number, doc: Record<string, unknown>) => void;
+export type RowSink = (
+  table: string,
+  row: unknown,
+  index: number,
+  doc: Record<string, unknown>,
+) => void;
 
 /** A value being cut out: its bytes so far, and how to tell where it ends. */
 interface Capture {
@@ -72,7 +78,10 @@ class Scanner {
   ) {}
 
   private fail(detail: string, at = this.offset): never {
-    throw new CommonplaceError('parse_error', `${this.file} is not valid JSON (${detail} at byte ${at}); it may be truncated.`);
+    throw new CommonplaceError(
+      'parse_error',
+      `${this.file} is not valid JSON (${detail} at byte ${at}); it may be truncated.`,
+    );
   }
 
   feed(chunk: Buffer): void {
@@ -136,13 +145,22 @@ class Scanner {
       // A property's value: `tables` and its arrays are walked, the rest cut out.
       const key = top.key!;
       const target = top.value as Record<string, unknown>;
-      const walk = (top.depth === 0 && key === 'tables' && b === B.OpenBrace) || (top.depth === 1 && b === B.OpenBracket);
+      const walk =
+        (top.depth === 0 && key === 'tables' && b === B.OpenBrace) ||
+        (top.depth === 1 && b === B.OpenBracket);
       top.expect = 'next';
       if (walk) {
         const value = b === B.OpenBrace ? {} : [];
         target[key] = value;
         const table = top.depth === 1 ? { table: key, rows: 0 } : {};
-        this.stack.push({ kind: b === B.OpenBrace ? 'object' : 'array', value, depth: top.depth + 1, expect: 'first', key: null, ...table });
+        this.stack.push({
+          kind: b === B.OpenBrace ? 'object' : 'array',
+          value,
+          depth: top.depth + 1,
+          expect: 'first',
+          key: null,
+          ...table,
+        });
         return i + 1;
       }
       return this.startCapture(chunk, i, (v) => (target[key] = v));
@@ -161,7 +179,9 @@ class Scanner {
     if (onRow && top.table !== undefined) {
       const table = top.table;
       const index = top.rows!++;
-      return this.startCapture(chunk, i, (v) => onRow(table, v, index, this.root as Record<string, unknown>));
+      return this.startCapture(chunk, i, (v) =>
+        onRow(table, v, index, this.root as Record<string, unknown>),
+      );
     }
     return this.startCapture(chunk, i, (v) => rows.push(v));
   }
@@ -179,9 +199,18 @@ class Scanner {
 
   private startCapture(chunk: Buffer, i: number, put: (v: unknown) => void): number {
     const b = chunk[i]!;
-    const kind = b === B.OpenBrace || b === B.OpenBracket ? 'nested' : b === B.Quote ? 'string' : 'scalar';
+    const kind =
+      b === B.OpenBrace || b === B.OpenBracket ? 'nested' : b === B.Quote ? 'string' : 'scalar';
     if (kind === 'scalar' && endsScalar(b)) this.fail('expected a value', this.offset + i);
-    this.capture = { parts: [], kind, nesting: 0, inString: false, escaped: false, put, at: this.offset + i };
+    this.capture = {
+      parts: [],
+      kind,
+      nesting: 0,
+      inString: false,
+      escaped: false,
+      put,
+      at: this.offset + i,
+    };
     return this.continueCapture(chunk, i);
   }
 
@@ -250,8 +279,13 @@ export function readJsonDocument(file: string, chunkBytes = CHUNK_BYTES, onRow?:
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new CommonplaceError('not_a_file', `${file}: is a folder, not a file`);
-    if (!stat.isFile()) throw new CommonplaceError('not_a_file', `${file}: is not a regular file (a pipe, device or socket can't be restored from)`);
+    if (stat.isDirectory())
+      throw new CommonplaceError('not_a_file', `${file}: is a folder, not a file`);
+    if (!stat.isFile())
+      throw new CommonplaceError(
+        'not_a_file',
+        `${file}: is not a regular file (a pipe, device or socket can't be restored from)`,
+      );
     const scanner = new Scanner(file, onRow);
     const buffer = Buffer.allocUnsafe(chunkBytes);
     for (;;) {

@@ -17,7 +17,11 @@ function dump(db: Database, table: string): unknown[] {
   return db
     .prepare<[], Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY 1, 2`)
     .all()
-    .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v])));
+    .map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v]),
+      ),
+    );
 }
 
 /** A populated library: the export fixture, the shared article, generated articles, tags with colours, notes, links, a deleted passage. */
@@ -27,15 +31,30 @@ async function populated(dir: string) {
   if (!shared || !shared.ok) throw new Error('shared article did not import');
   for (let i = 0; i < 20; i++) {
     const file = join(dir, `gen-${i}.md`);
-    writeFileSync(file, `# Generated ${i}\n\nParagraph ${i} about harbours, tides and the town of Ulm ${i}.\n`);
+    writeFileSync(
+      file,
+      `# Generated ${i}\n\nParagraph ${i} about harbours, tides and the town of Ulm ${i}.\n`,
+    );
     await f.invoke('articles.importPaths', { paths: [file] });
   }
   await f.invoke('tags.create', { name: 'Coloured', color: '#ffcc00' });
   await f.invoke('articles.setTags', { id: f.shared.id, tags: ['Coloured', 'news'] });
   await f.invoke('passages.delete', { id: f.passages.minus.id });
-  const note = await f.invoke('notes.create', { title: 'Reading notes', markdown: '# Heading\n\nA note about **trade**.', tags: ['Coloured', 'trade'] });
-  await f.invoke('links.create', { from: { kind: 'note', id: note.id }, to: { kind: 'passage', id: f.passages.trade.id }, relation: 'cites' });
-  await f.invoke('links.create', { from: { kind: 'article', id: f.shared.id }, to: { kind: 'note', id: note.id }, relation: 'see also' });
+  const note = await f.invoke('notes.create', {
+    title: 'Reading notes',
+    markdown: '# Heading\n\nA note about **trade**.',
+    tags: ['Coloured', 'trade'],
+  });
+  await f.invoke('links.create', {
+    from: { kind: 'note', id: note.id },
+    to: { kind: 'passage', id: f.passages.trade.id },
+    relation: 'cites',
+  });
+  await f.invoke('links.create', {
+    from: { kind: 'article', id: f.shared.id },
+    to: { kind: 'note', id: note.id },
+    relation: 'see also',
+  });
   return { ...f, note };
 }
 
@@ -51,17 +70,25 @@ describe('full-library JSON round trip', () => {
     const dst = openTestLibrary(tempDir());
     const counts = importLibraryJson(dst.library.db, file);
     expect(counts).toEqual(written.counts);
-    for (const t of TABLE_NAMES) expect(dump(dst.library.db, t), t).toEqual(dump(src.library.db, t));
+    for (const t of TABLE_NAMES)
+      expect(dump(dst.library.db, t), t).toEqual(dump(src.library.db, t));
 
     // The copy works: search finds article text and passages, passages and links list, note reads.
     const hits = await dst.invoke('search.query', { query: 'harbours' });
     expect(JSON.stringify(hits)).toContain('Generated 3');
-    const tradeHits = await dst.invoke('search.query', { query: 'mutual settlements', kind: 'passage' });
+    const tradeHits = await dst.invoke('search.query', {
+      query: 'mutual settlements',
+      kind: 'passage',
+    });
     expect(JSON.stringify(tradeHits)).toContain(src.passages.trade.id);
     const passages = await dst.invoke('passages.list', { articleId: src.shared.id });
-    expect(passages.map((p) => p.id)).toEqual((await src.invoke('passages.list', { articleId: src.shared.id })).map((p) => p.id));
+    expect(passages.map((p) => p.id)).toEqual(
+      (await src.invoke('passages.list', { articleId: src.shared.id })).map((p) => p.id),
+    );
     const links = await dst.invoke('links.list', { kind: 'passage', id: src.passages.trade.id });
-    expect(links).toEqual(await src.invoke('links.list', { kind: 'passage', id: src.passages.trade.id }));
+    expect(links).toEqual(
+      await src.invoke('links.list', { kind: 'passage', id: src.passages.trade.id }),
+    );
     expect((await dst.invoke('notes.get', { id: src.note.id })).title).toBe('Reading notes');
     src.library.close();
     dst.library.close();
@@ -70,7 +97,10 @@ describe('full-library JSON round trip', () => {
   it('carries every column of every table it restores (a new column must extend the schema)', () => {
     const t = openTestLibrary(tempDir());
     for (const table of TABLE_NAMES) {
-      const cols = t.library.db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name);
+      const cols = t.library.db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((c) => c.name);
       expect(Object.keys(TABLES[table].shape).sort(), table).toEqual(cols.sort());
     }
     t.library.close();
@@ -119,61 +149,159 @@ describe('full-library JSON round trip', () => {
     it('a wrong format or version', async () => {
       const doc = await good();
       expect(fail(JSON.stringify({ ...doc, version: 2 }))).toMatch(/version: must be 1/);
-      expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(/format: must be "commonplace-library"/);
+      expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
+        /format: must be "commonplace-library"/,
+      );
     });
     it('tables out of order, a table no library has, a header after the rows that is wrong', async () => {
       const doc = await good();
       const { passages, ...rest } = doc.tables;
       // Passages before the articles they belong to: the message says which order rows must come in.
-      expect(fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(/tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/);
+      expect(fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(
+        /tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/,
+      );
       // Tags after the tables that use them.
       const { tags, ...others } = doc.tables;
-      expect(fail(JSON.stringify({ ...doc, tables: { ...others, tags } }))).toMatch(/tables\.\w+_tags\[0\]\.tag_id: refers to tags id "[^"]+", which is not in the file before it/);
+      expect(fail(JSON.stringify({ ...doc, tables: { ...others, tags } }))).toMatch(
+        /tables\.\w+_tags\[0\]\.tag_id: refers to tags id "[^"]+", which is not in the file before it/,
+      );
       const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
       // Keys keep their first place: tags, then originals, then the rest (empty).
-      const swapped = Object.assign({ tags: null, originals: null }, empty, { tags: [doc.tables.tags[0]], originals: [doc.tables.originals[0]] });
-      expect(fail(JSON.stringify({ ...doc, tables: swapped }))).toMatch(/tables\.originals comes after tables\.tags; a library export lists its tables in this order/);
-      expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } }))).toMatch(/tables\.secrets: is not a table of a library/);
+      const swapped = Object.assign({ tags: null, originals: null }, empty, {
+        tags: [doc.tables.tags[0]],
+        originals: [doc.tables.originals[0]],
+      });
+      expect(fail(JSON.stringify({ ...doc, tables: swapped }))).toMatch(
+        /tables\.originals comes after tables\.tags; a library export lists its tables in this order/,
+      );
+      expect(
+        fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
+      ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
-      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 3 }))).toMatch(/version: must be 1/);
-      expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(/tables\.notes: /);
+      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 3 }))).toMatch(
+        /version: must be 1/,
+      );
+      expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(
+        /tables\.notes: /,
+      );
     });
     it('a passage pointing to a missing article', async () => {
       const doc = await good();
       doc.tables.passages[0]!.article_id = '01900000-0000-7000-8000-000000000000';
-      expect(fail(JSON.stringify(doc))).toMatch(/tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "01900000-0000-7000-8000-000000000000"/);
+      expect(fail(JSON.stringify(doc))).toMatch(
+        /tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "01900000-0000-7000-8000-000000000000"/,
+      );
     });
     it('a field of the wrong type, bad base64, a duplicate id', async () => {
       const doc = await good();
       const wrongType = structuredClone(doc);
       (wrongType.tables.passages[1] as { start: unknown }).start = 'seven';
-      expect(fail(JSON.stringify(wrongType))).toMatch(/tables\.passages\[1\] \(id [0-9a-f-]+\)\.start: Invalid input: expected number/);
+      expect(fail(JSON.stringify(wrongType))).toMatch(
+        /tables\.passages\[1\] \(id [0-9a-f-]+\)\.start: Invalid input: expected number/,
+      );
       const badBytes = structuredClone(doc);
       badBytes.tables.originals[0]!.bytes = '***';
-      expect(fail(JSON.stringify(badBytes))).toMatch(/tables\.originals\[0\] \(hash [0-9a-f]+\)\.bytes: must be base64/);
+      expect(fail(JSON.stringify(badBytes))).toMatch(
+        /tables\.originals\[0\] \(hash [0-9a-f]+\)\.bytes: must be base64/,
+      );
       const dup = structuredClone(doc);
       dup.tables.tags.push({ ...dup.tables.tags[0]!, name_key: 'other-key' });
-      expect(fail(JSON.stringify(dup))).toMatch(/tables\.tags\[\d+\] \(id [0-9a-f-]+\) can't be restored: UNIQUE/);
+      expect(fail(JSON.stringify(dup))).toMatch(
+        /tables\.tags\[\d+\] \(id [0-9a-f-]+\) can't be restored: UNIQUE/,
+      );
     });
     describe('a row the API would refuse is refused too, naming the row (table, index, id) and the field', () => {
       type Doc = Awaited<ReturnType<typeof good>>;
       const cases: [string, (doc: Doc) => void, RegExp][] = [
-        ['a body that is JSON but not a body', (d) => (d.tables.articles[0]!.body = '[]'), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.body: Invalid input: expected object, received array/],
-        ['an unknown block type', (d) => (d.tables.articles[0]!.body = JSON.stringify({ version: 1, blocks: [{ type: 'script', text: 'x' }] })), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.body\.blocks\[0\]\.type: Invalid discriminator value\. Expected 'heading' \| 'paragraph'/],
-        ['a passage past the end of its article', (d) => Object.assign(d.tables.passages[0]!, { start: 10_000_000, end: 10_000_005 }), /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.end: is 10000005, past the end of its article's text \(\d+ characters\)/],
-        ['a passage ending before it starts', (d) => Object.assign(d.tables.passages[0]!, { start: 5, end: 5 }), /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.end: is 5, not after start \(5\)/],
-        ['a passage colour', (d) => ((d.tables.passages[0] as { color: string }).color = 'red;background:url(x)'), /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.color: must be one of yellow, green/],
-        ['a tag colour', (d) => (d.tables.tags[0]!.color = 'red'), /tables\.tags\[0\] \(id [0-9a-f-]{36}\)\.color: must be a colour like #ffcc00/],
-        ['a date', (d) => (d.tables.articles[0]!.created_at = 'yesterday'), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.created_at: must be a timestamp like/],
-        ['an id', (d) => (d.tables.notes[0]!.id = '../../etc'), /tables\.notes\[0\] \(id \.\.\/\.\.\/etc\)\.id: must be a UUIDv7/],
-        ['a source path to /etc/passwd', (d) => (d.tables.articles[0]!.source = '/etc/passwd'), /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.source: "\/etc\/passwd" is in a system folder \(\/etc\)/],
-        ['a relative source path', (d) => (d.tables.articles[0]!.source = '../secret.txt'), /\.source: "\.\.\/secret\.txt" is not an absolute path/],
-        ['a tag name over the limit', (d) => (d.tables.tags[0]!.name = 'x'.repeat(101)), /tables\.tags\[0\] \(id [0-9a-f-]{36}\)\.name: tag name is longer than 100 characters/],
-        ['a note document of the wrong shape', (d) => (d.tables.notes[0]!.doc = JSON.stringify({ root: { type: 'root', children: [{ children: [] }] } })), /tables\.notes\[0\] \(id [0-9a-f-]{36}\)\.doc: note document: root\.children\.0\.type: missing node type/],
-        ['a note document that is not Lexical', (d) => (d.tables.notes[0]!.doc = '[]'), /tables\.notes\[0\] \(id [0-9a-f-]{36}\)\.doc: Invalid input: expected object, received array/],
-        ['a media type', (d) => ((d.tables.originals[0] as { media_type: string }).media_type = 'application/x-desktop'), /tables\.originals\[0\] \(hash [0-9a-f]{64}\)\.media_type: must be one of text\/plain/],
-        ['an original whose size is not its bytes', (d) => (d.tables.originals[0]!.size += 1), /tables\.originals\[0\] \(hash [0-9a-f]{64}\)\.size: is \d+, but bytes hold \d+/],
-        ['a link relation', (d) => (d.tables.links[0]!.relation = 'r'.repeat(61)), /tables\.links\[0\] \(id [0-9a-f-]{36}\)\.relation: must be a relation of 1 to 60 characters/],
+        [
+          'a body that is JSON but not a body',
+          (d) => (d.tables.articles[0]!.body = '[]'),
+          /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.body: Invalid input: expected object, received array/,
+        ],
+        [
+          'an unknown block type',
+          (d) =>
+            (d.tables.articles[0]!.body = JSON.stringify({
+              version: 1,
+              blocks: [{ type: 'script', text: 'x' }],
+            })),
+          /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.body\.blocks\[0\]\.type: Invalid discriminator value\. Expected 'heading' \| 'paragraph'/,
+        ],
+        [
+          'a passage past the end of its article',
+          (d) => Object.assign(d.tables.passages[0]!, { start: 10_000_000, end: 10_000_005 }),
+          /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.end: is 10000005, past the end of its article's text \(\d+ characters\)/,
+        ],
+        [
+          'a passage ending before it starts',
+          (d) => Object.assign(d.tables.passages[0]!, { start: 5, end: 5 }),
+          /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.end: is 5, not after start \(5\)/,
+        ],
+        [
+          'a passage colour',
+          (d) => ((d.tables.passages[0] as { color: string }).color = 'red;background:url(x)'),
+          /tables\.passages\[0\] \(id [0-9a-f-]{36}\)\.color: must be one of yellow, green/,
+        ],
+        [
+          'a tag colour',
+          (d) => (d.tables.tags[0]!.color = 'red'),
+          /tables\.tags\[0\] \(id [0-9a-f-]{36}\)\.color: must be a colour like #ffcc00/,
+        ],
+        [
+          'a date',
+          (d) => (d.tables.articles[0]!.created_at = 'yesterday'),
+          /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.created_at: must be a timestamp like/,
+        ],
+        [
+          'an id',
+          (d) => (d.tables.notes[0]!.id = '../../etc'),
+          /tables\.notes\[0\] \(id \.\.\/\.\.\/etc\)\.id: must be a UUIDv7/,
+        ],
+        [
+          'a source path to /etc/passwd',
+          (d) => (d.tables.articles[0]!.source = '/etc/passwd'),
+          /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.source: "\/etc\/passwd" is in a system folder \(\/etc\)/,
+        ],
+        [
+          'a relative source path',
+          (d) => (d.tables.articles[0]!.source = '../secret.txt'),
+          /\.source: "\.\.\/secret\.txt" is not an absolute path/,
+        ],
+        [
+          'a tag name over the limit',
+          (d) => (d.tables.tags[0]!.name = 'x'.repeat(101)),
+          /tables\.tags\[0\] \(id [0-9a-f-]{36}\)\.name: tag name is longer than 100 characters/,
+        ],
+        [
+          'a note document of the wrong shape',
+          (d) =>
+            (d.tables.notes[0]!.doc = JSON.stringify({
+              root: { type: 'root', children: [{ children: [] }] },
+            })),
+          /tables\.notes\[0\] \(id [0-9a-f-]{36}\)\.doc: note document: root\.children\.0\.type: missing node type/,
+        ],
+        [
+          'a note document that is not Lexical',
+          (d) => (d.tables.notes[0]!.doc = '[]'),
+          /tables\.notes\[0\] \(id [0-9a-f-]{36}\)\.doc: Invalid input: expected object, received array/,
+        ],
+        [
+          'a media type',
+          (d) =>
+            ((d.tables.originals[0] as { media_type: string }).media_type =
+              'application/x-desktop'),
+          /tables\.originals\[0\] \(hash [0-9a-f]{64}\)\.media_type: must be one of text\/plain/,
+        ],
+        [
+          'an original whose size is not its bytes',
+          (d) => (d.tables.originals[0]!.size += 1),
+          /tables\.originals\[0\] \(hash [0-9a-f]{64}\)\.size: is \d+, but bytes hold \d+/,
+        ],
+        [
+          'a link relation',
+          (d) => (d.tables.links[0]!.relation = 'r'.repeat(61)),
+          /tables\.links\[0\] \(id [0-9a-f-]{36}\)\.relation: must be a relation of 1 to 60 characters/,
+        ],
       ];
       for (const [what, spoil, message] of cases) {
         it(what, async () => {
@@ -188,8 +316,13 @@ describe('full-library JSON round trip', () => {
         const article = doc.tables.articles[0]!;
         expect(article.format).toBe('text');
         article.text = 'word '.repeat(10 * 1024 * 1024);
-        article.body = JSON.stringify({ version: 1, blocks: [{ type: 'paragraph', content: [{ text: article.text }] }] });
-        expect(fail(JSON.stringify(doc))).toMatch(/tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.text: is 50\.0 MB, over the 20\.0 MB limit for a text article/);
+        article.body = JSON.stringify({
+          version: 1,
+          blocks: [{ type: 'paragraph', content: [{ text: article.text }] }],
+        });
+        expect(fail(JSON.stringify(doc))).toMatch(
+          /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.text: is 50\.0 MB, over the 20\.0 MB limit for a text article/,
+        );
       });
     });
   });

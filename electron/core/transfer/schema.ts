@@ -13,8 +13,21 @@
  * importing them is the existing (known, to-be-fixed) layering, as in notes/docWalk.ts.
  */
 import { z } from 'zod';
-import { BodySchema, Comment, Id, PageStartSchema, PASSAGE_COLORS, TagColor, TagName } from '../../api/contract/schemas';
-import { DERIVED_RELATIONS, LinkRelationSchema, MAX_NOTE_DOC_CHARS, NoteDocSchema } from '../../api/contract/notes';
+import {
+  BodySchema,
+  Comment,
+  Id,
+  PageStartSchema,
+  PASSAGE_COLORS,
+  TagColor,
+  TagName,
+} from '../../api/contract/schemas';
+import {
+  DERIVED_RELATIONS,
+  LinkRelationSchema,
+  MAX_NOTE_DOC_CHARS,
+  NoteDocSchema,
+} from '../../api/contract/notes';
 import { sourcePathProblem } from '../articles/sourcePath';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../import';
 import { checkDoc } from '../notes/docWalk';
@@ -29,7 +42,8 @@ const Int = z.number().int();
 const Stamp = z.iso.datetime({ message: 'must be a timestamp like 2024-05-01T12:00:00.000Z' });
 const NullableStamp = Stamp.nullable();
 /** Metadata fields as imports clean them (text-fields.ts `cleanField`: 1,000 characters unless said). */
-const Field = (max = 1000) => z.string().max(max, `is longer than ${max.toLocaleString('en-US')} characters`);
+const Field = (max = 1000) =>
+  z.string().max(max, `is longer than ${max.toLocaleString('en-US')} characters`);
 const Nullable = Field().nullable();
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex');
 
@@ -47,7 +61,10 @@ export const MAX_TEXT_CHARS: Readonly<Record<keyof typeof MEDIA_TYPES, number>> 
   docx: MAX_IMPORT_FILE_BYTES,
 };
 const MAX_BODY_CHARS = 4 * MAX_IMPORT_FILE_BYTES;
-const FORMATS = Object.keys(MEDIA_TYPES) as [keyof typeof MEDIA_TYPES, ...(keyof typeof MEDIA_TYPES)[]];
+const FORMATS = Object.keys(MEDIA_TYPES) as [
+  keyof typeof MEDIA_TYPES,
+  ...(keyof typeof MEDIA_TYPES)[],
+];
 
 /**
  * A column holding JSON text (kept as text, so the round trip is byte-exact) whose parsed value
@@ -67,7 +84,12 @@ function jsonText(schema: z.ZodType, max: number, extra?: (value: unknown) => st
       }
       const checked = schema.safeParse(value);
       if (!checked.success) {
-        for (const issue of checked.error.issues.slice(0, 3)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+        for (const issue of checked.error.issues.slice(0, 3))
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message,
+            path: issue.path as PropertyKey[],
+          });
         return;
       }
       const problem = extra?.(value);
@@ -87,9 +109,19 @@ function noteDocProblem(doc: unknown): string | null {
 
 export const OriginalRow = z.object({
   hash: Sha256,
-  bytes: z.base64('must be base64').max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, `is larger than the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`),
-  size: Int.nonnegative().max(MAX_IMPORT_FILE_BYTES, `is over the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`),
-  media_type: z.enum(Object.values(MEDIA_TYPES) as [string, ...string[]], { message: `must be one of ${Object.values(MEDIA_TYPES).join(', ')}` }),
+  bytes: z
+    .base64('must be base64')
+    .max(
+      Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4,
+      `is larger than the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`,
+    ),
+  size: Int.nonnegative().max(
+    MAX_IMPORT_FILE_BYTES,
+    `is over the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`,
+  ),
+  media_type: z.enum(Object.values(MEDIA_TYPES) as [string, ...string[]], {
+    message: `must be one of ${Object.values(MEDIA_TYPES).join(', ')}`,
+  }),
   file_name: Field(1024),
   created_at: Stamp,
 });
@@ -109,13 +141,23 @@ export const ArticleRow = z.object({
   }),
   format: z.enum(FORMATS, { message: `must be one of ${FORMATS.join(', ')}` }),
   hash: Sha256,
-  text: Text.max(MAX_IMPORT_FILE_BYTES, `is longer than ${MAX_IMPORT_FILE_BYTES.toLocaleString('en-US')} characters`),
+  text: Text.max(
+    MAX_IMPORT_FILE_BYTES,
+    `is longer than ${MAX_IMPORT_FILE_BYTES.toLocaleString('en-US')} characters`,
+  ),
   body: jsonText(BodySchema, MAX_BODY_CHARS),
   created_at: Stamp,
   updated_at: Stamp,
   pages: jsonText(z.array(PageStartSchema), MAX_BODY_CHARS).nullable(),
 });
-export const TagRow = z.object({ id: Id, name: TagName, name_key: Field().min(1, 'is empty'), color: TagColor, created_at: Stamp, updated_at: Stamp });
+export const TagRow = z.object({
+  id: Id,
+  name: TagName,
+  name_key: Field().min(1, 'is empty'),
+  color: TagColor,
+  created_at: Stamp,
+  updated_at: Stamp,
+});
 export const ArticleTagRow = z.object({ article_id: Id, tag_id: Id, created_at: Stamp });
 export const PassageRow = z.object({
   id: Id,
@@ -142,7 +184,10 @@ export const NoteRow = z.object({
   deleted_at: NullableStamp,
   created_at: Stamp,
   updated_at: Stamp,
-  text: Text.max(MAX_NOTE_DOC_CHARS, `is longer than ${MAX_NOTE_DOC_CHARS.toLocaleString('en-US')} characters`),
+  text: Text.max(
+    MAX_NOTE_DOC_CHARS,
+    `is longer than ${MAX_NOTE_DOC_CHARS.toLocaleString('en-US')} characters`,
+  ),
   doc: jsonText(NoteDocSchema, MAX_NOTE_DOC_CHARS, noteDocProblem),
 });
 export const NoteTagRow = z.object({ note_id: Id, tag_id: Id, created_at: Stamp });
@@ -155,9 +200,14 @@ export const LinkRow = z.object({
   to_article: LinkEnd,
   to_passage: LinkEnd,
   to_note: LinkEnd,
-  relation: Text.refine((r) => (DERIVED_RELATIONS as readonly string[]).includes(r) || (r === r.trim() && LinkRelationSchema.safeParse(r).success), {
-    message: 'must be a relation of 1 to 60 characters',
-  }),
+  relation: Text.refine(
+    (r) =>
+      (DERIVED_RELATIONS as readonly string[]).includes(r) ||
+      (r === r.trim() && LinkRelationSchema.safeParse(r).success),
+    {
+      message: 'must be a relation of 1 to 60 characters',
+    },
+  ),
   origin: z.enum(['link', 'mention', 'quote'], { message: 'must be one of link, mention, quote' }),
   created_at: Stamp,
 });
@@ -188,15 +238,25 @@ export const REFERENCES: readonly [TableName, string, TableName, string][] = [
   ['note_tags', 'note_id', 'notes', 'id'],
   ['note_tags', 'tag_id', 'tags', 'id'],
   ...(['from', 'to'] as const).flatMap((end) =>
-    (['article', 'passage', 'note'] as const).map((k): [TableName, string, TableName, string] => ['links', `${end}_${k}`, `${k}s` as TableName, 'id']),
+    (['article', 'passage', 'note'] as const).map((k): [TableName, string, TableName, string] => [
+      'links',
+      `${end}_${k}`,
+      `${k}s` as TableName,
+      'id',
+    ]),
   ),
 ];
 
-const tablesShape = Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(TABLES[t])])) as { [K in TableName]: z.ZodArray<(typeof TABLES)[K]> };
+const tablesShape = Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(TABLES[t])])) as {
+  [K in TableName]: z.ZodArray<(typeof TABLES)[K]>;
+};
 
 const header = {
   format: z.literal(LIBRARY_JSON_FORMAT, `must be "${LIBRARY_JSON_FORMAT}"`),
-  version: z.literal(LIBRARY_JSON_VERSION, `must be ${LIBRARY_JSON_VERSION} (this version of Commonplace reads version ${LIBRARY_JSON_VERSION} only)`),
+  version: z.literal(
+    LIBRARY_JSON_VERSION,
+    `must be ${LIBRARY_JSON_VERSION} (this version of Commonplace reads version ${LIBRARY_JSON_VERSION} only)`,
+  ),
   schemaVersion: Int,
   exportedAt: Stamp,
 };
@@ -204,7 +264,11 @@ const header = {
 /** The document around the rows (a streamed restore checks rows one by one, as they come). */
 export const LibraryHeaderSchema = z.object({
   ...header,
-  tables: z.object(Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(z.unknown())])) as { [K in TableName]: z.ZodArray<z.ZodUnknown> }),
+  tables: z.object(
+    Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(z.unknown())])) as {
+      [K in TableName]: z.ZodArray<z.ZodUnknown>;
+    },
+  ),
 });
 
 /** Which of the header's fields a file gets wrong, checked as soon as they are read. */

@@ -30,11 +30,13 @@ interface Check {
   value?: number;
   inclusive?: boolean;
 }
-const checksOf = (d: Def): Check[] => ((d.checks as { _zod: { def: Check } }[] | undefined) ?? []).map((c) => c._zod.def);
+const checksOf = (d: Def): Check[] =>
+  ((d.checks as { _zod: { def: Check } }[] | undefined) ?? []).map((c) => c._zod.def);
 
 const UUIDV7 = '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
 
-const ref = (pool: PoolName): fc.Arbitrary<Ref> => fc.nat({ max: 1000 }).map((n) => ({ $ref: pool, n }));
+const ref = (pool: PoolName): fc.Arbitrary<Ref> =>
+  fc.nat({ max: 1000 }).map((n) => ({ $ref: pool, n }));
 
 /** Strings that break naive handling: control characters, bidi, lone surrogates, SQL and path syntax. */
 const HOSTILE_STRINGS = [
@@ -71,15 +73,30 @@ function stringArb(d: Def, key: string, local: boolean): fc.Arbitrary<unknown> {
   const regex = checks.find((c) => c.format === 'regex')?.pattern;
   const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
   const max = checks.find((c) => c.check === 'max_length')?.maximum;
-  if (regex?.source === UUIDV7) return fc.oneof({ weight: 4, arbitrary: ref('id') }, { weight: 1, arbitrary: fc.uuid({ version: 7 }) }, { weight: 1, arbitrary: anyString() });
-  if (regex?.source.startsWith('^job-')) return fc.oneof({ weight: 3, arbitrary: ref('jobId') }, { weight: 1, arbitrary: fc.stringMatching(/^job-[0-9a-z-]{1,12}$/) });
-  if (regex) return fc.oneof({ weight: 3, arbitrary: fc.stringMatching(regex) }, { weight: 1, arbitrary: anyString() });
+  if (regex?.source === UUIDV7)
+    return fc.oneof(
+      { weight: 4, arbitrary: ref('id') },
+      { weight: 1, arbitrary: fc.uuid({ version: 7 }) },
+      { weight: 1, arbitrary: anyString() },
+    );
+  if (regex?.source.startsWith('^job-'))
+    return fc.oneof(
+      { weight: 3, arbitrary: ref('jobId') },
+      { weight: 1, arbitrary: fc.stringMatching(/^job-[0-9a-z-]{1,12}$/) },
+    );
+  if (regex)
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.stringMatching(regex) },
+      { weight: 1, arbitrary: anyString() },
+    );
   // Paths only ever name places inside the fuzz folder: a local call writes where it is told.
   if (local && /^paths?$/.test(key)) return ref(key === 'path' ? 'path' : 'readPath');
-  if (/tag|name|from|to|into/i.test(key)) return fc.oneof({ weight: 2, arbitrary: ref('tag') }, { weight: 2, arbitrary: anyString(20) });
+  if (/tag|name|from|to|into/i.test(key))
+    return fc.oneof({ weight: 2, arbitrary: ref('tag') }, { weight: 2, arbitrary: anyString(20) });
   const sizes: fc.Arbitrary<string>[] = [anyString()];
   if (min > 0) sizes.push(fc.string({ minLength: Math.max(0, min - 1), maxLength: min }));
-  if (max !== undefined && max <= 200_000) sizes.push(fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1)));
+  if (max !== undefined && max <= 200_000)
+    sizes.push(fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1)));
   return fc.oneof(...sizes);
 }
 
@@ -90,21 +107,38 @@ function numberArb(d: Def): fc.Arbitrary<unknown> {
   const edges = [0, 1, -1, 2 ** 31, Number.MAX_SAFE_INTEGER, 0.5, -0];
   if (lo !== undefined) edges.push(lo, lo - 1);
   if (hi !== undefined) edges.push(hi, hi + 1);
-  return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: lo ?? -5, max: Math.min(hi ?? 200, (lo ?? 0) + 200) }) }, { weight: 2, arbitrary: fc.constantFrom(...edges) }, { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) });
+  return fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.integer({ min: lo ?? -5, max: Math.min(hi ?? 200, (lo ?? 0) + 200) }),
+    },
+    { weight: 2, arbitrary: fc.constantFrom(...edges) },
+    { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+  );
 }
 
 /**
  * Values shaped by `schema`; with `wrongness` > 0, any part may instead be arbitrary JSON (the
  * wrong type, a missing or extra key). `key` is the property it sits under (paths, tag names).
  */
-export function fromSchema(schema: z.ZodType, opts: { local: boolean; wrongness: number }, key = '', depth = 0): fc.Arbitrary<unknown> {
+export function fromSchema(
+  schema: z.ZodType,
+  opts: { local: boolean; wrongness: number },
+  key = '',
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const shaped = shapedArb(schema, opts, key, depth);
   if (opts.wrongness <= 0 || depth > 4) return shaped;
   const wrongWeight = Math.max(1, Math.round(opts.wrongness * 20));
   return fc.oneof({ weight: 20, arbitrary: shaped }, { weight: wrongWeight, arbitrary: anyJson });
 }
 
-function shapedArb(schema: z.ZodType, opts: { local: boolean; wrongness: number }, key: string, depth: number): fc.Arbitrary<unknown> {
+function shapedArb(
+  schema: z.ZodType,
+  opts: { local: boolean; wrongness: number },
+  key: string,
+  depth: number,
+): fc.Arbitrary<unknown> {
   const d = defOf(schema);
   const inner = (s: unknown, k = key) => fromSchema(s as z.ZodType, opts, k, depth + 1);
   switch (d.type) {
@@ -114,7 +148,10 @@ function shapedArb(schema: z.ZodType, opts: { local: boolean; wrongness: number 
       for (const [k, v] of Object.entries(shape)) record[k] = inner(v, k);
       // Required keys are sometimes left out too (when wrongness allows).
       const keys = Object.keys(shape);
-      const required = opts.wrongness > 0 ? [] : keys.filter((k) => !['optional', 'default', 'prefault'].includes(defOf(shape[k]).type));
+      const required =
+        opts.wrongness > 0
+          ? []
+          : keys.filter((k) => !['optional', 'default', 'prefault'].includes(defOf(shape[k]).type));
       return fc.record(record, { requiredKeys: required });
     }
     case 'string':
@@ -138,7 +175,9 @@ function shapedArb(schema: z.ZodType, opts: { local: boolean; wrongness: number 
     case 'nonoptional':
     case 'readonly':
     case 'catch':
-      return d.type === 'optional' ? fc.option(inner(d.innerType), { nil: undefined }) : inner(d.innerType);
+      return d.type === 'optional'
+        ? fc.option(inner(d.innerType), { nil: undefined })
+        : inner(d.innerType);
     case 'nullable':
       return fc.option(inner(d.innerType), { nil: null });
     case 'union':

@@ -24,14 +24,19 @@ export interface FuzzCase {
 /** One PRNG per case, from the run's seed, the format and the index. */
 function caseRng(seed: number, format: FuzzFormat, index: number): Rng {
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const n of [FUZZ_FORMATS.indexOf(format) + 1, index + 1]) h = Math.imul(h ^ n, 0x85ebca6b) ^ (h >>> 13);
+  for (const n of [FUZZ_FORMATS.indexOf(format) + 1, index + 1])
+    h = Math.imul(h ^ n, 0x85ebca6b) ^ (h >>> 13);
   return prng(h >>> 0);
 }
 
 const ZIPPED: ReadonlySet<FuzzFormat> = new Set(['docx', 'epub']);
 
 /** A mutation applied to one entry of a ZIP container, which is then zipped again (still a valid ZIP). */
-function mutateEntry(rng: Rng, bytes: Uint8Array, mutate: (rng: Rng, b: Uint8Array) => Mutated): Mutated | null {
+function mutateEntry(
+  rng: Rng,
+  bytes: Uint8Array,
+  mutate: (rng: Rng, b: Uint8Array) => Mutated,
+): Mutated | null {
   const entries = unzip(bytes);
   if (!entries?.length) return null;
   const i = int(rng, entries.length);
@@ -47,11 +52,20 @@ export function fuzzCase(format: FuzzFormat, seed: number, index: number, scale 
   let ext = EXTENSIONS[format];
   const named = (m: Mutated, from: string): FuzzCase => {
     // Sometimes the name lies about the format: detection goes by the bytes.
-    if (rng() < 0.1) ext = pick(rng, ['txt', 'md', 'html', 'pdf', 'epub', 'docx', 'json', 'bin', '']);
-    return { format, seed, index, name: `fuzz-${format}-${index}${ext ? `.${ext}` : ''}`, bytes: m.bytes, how: `${from}: ${m.how}` };
+    if (rng() < 0.1)
+      ext = pick(rng, ['txt', 'md', 'html', 'pdf', 'epub', 'docx', 'json', 'bin', '']);
+    return {
+      format,
+      seed,
+      index,
+      name: `fuzz-${format}-${index}${ext ? `.${ext}` : ''}`,
+      bytes: m.bytes,
+      how: `${from}: ${m.how}`,
+    };
   };
   // The first two cases, and a tenth of the rest, are seeds as they are: they must import.
-  if (index < Math.min(2, pool.length)) return named({ bytes: pool[index]!.bytes, how: 'unchanged' }, pool[index]!.label);
+  if (index < Math.min(2, pool.length))
+    return named({ bytes: pool[index]!.bytes, how: 'unchanged' }, pool[index]!.label);
   const base = pick(rng, pool);
   if (rng() < 0.1) return named({ bytes: base.bytes, how: 'unchanged' }, base.label);
   const r = rng();
@@ -60,7 +74,9 @@ export function fuzzCase(format: FuzzFormat, seed: number, index: number, scale 
     return named(hostile(rng, scale), 'generated');
   }
   if (r < 0.55) {
-    const m = (ZIPPED.has(format) && mutateEntry(rng, base.bytes, mutateText)) || mutateText(rng, base.bytes);
+    const m =
+      (ZIPPED.has(format) && mutateEntry(rng, base.bytes, mutateText)) ||
+      mutateText(rng, base.bytes);
     return named(m, base.label);
   }
   if (r < 0.7 && ZIPPED.has(format)) {
@@ -84,5 +100,8 @@ export function fuzzCase(format: FuzzFormat, seed: number, index: number, scale 
   const spliced = new Uint8Array(cut + other.bytes.length - from);
   spliced.set(base.bytes.subarray(0, cut));
   spliced.set(other.bytes.subarray(from), cut);
-  return named({ bytes: spliced, how: `first ${cut} bytes, then ${other.label} from byte ${from}` }, base.label);
+  return named(
+    { bytes: spliced, how: `first ${cut} bytes, then ${other.label} from byte ${from}` },
+    base.label,
+  );
 }

@@ -29,7 +29,11 @@ export function unzip(bytes: Uint8Array): [string, Uint8Array][] | null {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-export function docxParts(documentXml: string, title = 'Harbour Survey', extra: [string, string][] = []): [string, string][] {
+export function docxParts(
+  documentXml: string,
+  title = 'Harbour Survey',
+  extra: [string, string][] = [],
+): [string, string][] {
   return [
     [
       '[Content_Types].xml',
@@ -77,8 +81,13 @@ export function chapterXhtml(body: string, attrs = ''): string {
 }
 
 export function epubEntries(p: EpubParts): [string, string][] {
-  const manifest = p.chapters.map((c) => `<item id="${c.id}" href="${c.id}.xhtml" media-type="application/xhtml+xml"/>`).join('') + (p.extraManifest ?? '');
-  const spine = (p.spine ?? p.chapters.map((c) => c.id)).map((id) => `<itemref idref="${id}"/>`).join('');
+  const manifest =
+    p.chapters
+      .map((c) => `<item id="${c.id}" href="${c.id}.xhtml" media-type="application/xhtml+xml"/>`)
+      .join('') + (p.extraManifest ?? '');
+  const spine = (p.spine ?? p.chapters.map((c) => c.id))
+    .map((id) => `<itemref idref="${id}"/>`)
+    .join('');
   const opf = `<?xml version="1.0" encoding="UTF-8"?>${p.opfProlog ?? ''}<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="uid">urn:uuid:0190a000-0000-7000-8000-000000000001</dc:identifier><dc:title>${p.title ?? 'Tides of the North'}</dc:title><dc:creator>Ada Marsh</dc:creator><dc:language>${p.lang ?? 'en'}</dc:language></metadata><manifest>${manifest}</manifest><spine>${spine}</spine></package>`;
   return [
     ['mimetype', 'application/epub+zip'],
@@ -104,14 +113,23 @@ export function pdfString(s: string): string {
 export { rawPdf };
 
 /** Text drawn line by line in Helvetica: one content stream per page. */
-export function textPdf(pages: string[][], info: { title?: string; author?: string } = {}): Uint8Array {
-  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+export function textPdf(
+  pages: string[][],
+  info: { title?: string; author?: string } = {},
+): Uint8Array {
+  const objects: string[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
   const kids: number[] = [];
   for (const lines of pages) {
     const content = `BT /F1 11 Tf 14 TL 72 720 Td ${lines.map((l) => `${pdfString(l)} Tj T*`).join(' ')} ET`;
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     const contentId = objects.length;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`,
+    );
     kids.push(objects.length);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;

@@ -12,7 +12,10 @@ type Doc = ReturnType<typeof libraryJsonSeed>;
 type Row = Record<string, unknown>;
 
 const enc = new TextEncoder();
-const out = (doc: unknown, how: string): Mutated => ({ bytes: enc.encode(JSON.stringify(doc)), how });
+const out = (doc: unknown, how: string): Mutated => ({
+  bytes: enc.encode(JSON.stringify(doc)),
+  how,
+});
 
 /** Values that are wrong somewhere; which field gets them is random. */
 function hostileValue(rng: Rng, scale: number): [unknown, string] {
@@ -25,14 +28,26 @@ function hostileValue(rng: Rng, scale: number): [unknown, string] {
     [() => [], '[]'],
     [() => ({}), '{}'],
     [() => true, 'true'],
-    [() => 'x'.repeat(Math.round(100_000 * scale)), `a ${Math.round(100_000 * scale)}-character string`],
+    [
+      () => 'x'.repeat(Math.round(100_000 * scale)),
+      `a ${Math.round(100_000 * scale)}-character string`,
+    ],
     [() => '/etc/passwd', '"/etc/passwd"'],
     [() => '\u202e\u0000\ud800', 'bidi + NUL + lone surrogate'],
     [() => '[]', 'the JSON text "[]"'],
-    [() => JSON.stringify({ version: 1, blocks: [{ type: 'video', src: 'x' }] }), 'a body with an unknown block type'],
-    [() => JSON.stringify({ version: 1, blocks: [{ type: 'paragraph', content: 'not a list' }] }), 'a body with content of the wrong shape'],
+    [
+      () => JSON.stringify({ version: 1, blocks: [{ type: 'video', src: 'x' }] }),
+      'a body with an unknown block type',
+    ],
+    [
+      () => JSON.stringify({ version: 1, blocks: [{ type: 'paragraph', content: 'not a list' }] }),
+      'a body with content of the wrong shape',
+    ],
     [() => JSON.stringify({ version: 2, blocks: [] }), 'a body of version 2'],
-    [() => JSON.stringify({ root: { type: 'paragraph', children: 'x' } }), 'a note doc of the wrong shape'],
+    [
+      () => JSON.stringify({ root: { type: 'paragraph', children: 'x' } }),
+      'a note doc of the wrong shape',
+    ],
     [() => 'not a date', '"not a date"'],
     [() => 'javascript:alert(1)', 'a javascript: URL'],
     [() => 'red; background:url(x)', 'a CSS injection as a colour'],
@@ -41,7 +56,17 @@ function hostileValue(rng: Rng, scale: number): [unknown, string] {
   return [make(), how];
 }
 
-const TABLE_KEYS = ['originals', 'articles', 'tags', 'article_tags', 'passages', 'passage_tags', 'notes', 'note_tags', 'links'] as const;
+const TABLE_KEYS = [
+  'originals',
+  'articles',
+  'tags',
+  'article_tags',
+  'passages',
+  'passage_tags',
+  'notes',
+  'note_tags',
+  'links',
+] as const;
 
 export const jsonGenerators: Generator[] = [
   (rng, scale) => {
@@ -91,26 +116,47 @@ export const jsonGenerators: Generator[] = [
   },
   (rng) => {
     const doc = libraryJsonSeed();
-    const extra = pick(rng, ['sqlite_master', 'changes', '__proto__', 'constructor', 'articles_fts']);
+    const extra = pick(rng, [
+      'sqlite_master',
+      'changes',
+      '__proto__',
+      'constructor',
+      'articles_fts',
+    ]);
     // Built as text: `__proto__` would not survive as an own key of an object literal.
-    const text = JSON.stringify(doc).replace('"tables":{', `"tables":{${JSON.stringify(extra)}:[{"x":1}],`);
+    const text = JSON.stringify(doc).replace(
+      '"tables":{',
+      `"tables":{${JSON.stringify(extra)}:[{"x":1}],`,
+    );
     return { bytes: enc.encode(text), how: `an extra table ${extra}` };
   },
   (rng, scale) => {
     const depth = Math.round((1_000 + int(rng, 10_000)) * scale);
-    return { bytes: enc.encode(`${'['.repeat(depth)}${']'.repeat(depth)}`), how: `an array nested ${depth} deep` };
+    return {
+      bytes: enc.encode(`${'['.repeat(depth)}${']'.repeat(depth)}`),
+      how: `an array nested ${depth} deep`,
+    };
   },
   (rng, scale) => {
     const depth = Math.round((500 + int(rng, 5_000)) * scale);
     const doc = libraryJsonSeed();
-    const text = JSON.stringify(doc).replace('"tables":{', `"deep":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},"tables":{`);
+    const text = JSON.stringify(doc).replace(
+      '"tables":{',
+      `"deep":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},"tables":{`,
+    );
     return { bytes: enc.encode(text), how: `an extra header key nested ${depth} deep` };
   },
   (rng, scale) => {
     // Many rows: the same tag under fresh ids (a big, valid restore).
     const doc = libraryJsonSeed();
     const n = Math.round((50 + int(rng, 500)) * scale);
-    for (let i = 0; i < n; i++) doc.tables.tags.push({ ...doc.tables.tags[0]!, id: `t${i}`, name: `tag ${i}`, name_key: `tag ${i}` });
+    for (let i = 0; i < n; i++)
+      doc.tables.tags.push({
+        ...doc.tables.tags[0]!,
+        id: `t${i}`,
+        name: `tag ${i}`,
+        name_key: `tag ${i}`,
+      });
     return out(doc, `${n} more tags`);
   },
 ];

@@ -26,7 +26,14 @@ export function libraryJsonSeed() {
     version: 1,
     blocks: [
       { type: 'heading', level: 1, content: [{ text: 'Harbour survey' }] },
-      { type: 'paragraph', content: [{ text: 'The harbour wall moved ' }, { text: 'four centimetres', marks: ['bold'] }, { text: '.' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'The harbour wall moved ' },
+          { text: 'four centimetres', marks: ['bold'] },
+          { text: '.' },
+        ],
+      },
       { type: 'paragraph', content: [{ text: 'Engineers blamed the storms.' }] },
     ],
   };
@@ -42,7 +49,26 @@ export function libraryJsonSeed() {
       format: '',
       indent: 0,
       children: [
-        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: noteText }] },
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: [
+            {
+              type: 'text',
+              version: 1,
+              detail: 0,
+              format: 0,
+              mode: 'normal',
+              style: '',
+              text: noteText,
+            },
+          ],
+        },
       ],
     },
   };
@@ -52,7 +78,16 @@ export function libraryJsonSeed() {
     schemaVersion: migrations.at(-1)!.version,
     exportedAt: STAMP,
     tables: {
-      originals: [{ hash, bytes: Buffer.from(original).toString('base64'), size: Buffer.byteLength(original), media_type: 'text/plain', file_name: 'harbour.txt', created_at: STAMP }],
+      originals: [
+        {
+          hash,
+          bytes: Buffer.from(original).toString('base64'),
+          size: Buffer.byteLength(original),
+          media_type: 'text/plain',
+          file_name: 'harbour.txt',
+          created_at: STAMP,
+        },
+      ],
       articles: [
         {
           rid: 1,
@@ -74,7 +109,16 @@ export function libraryJsonSeed() {
           pages: null,
         },
       ],
-      tags: [{ id: SEED_IDS.tag, name: 'harbours', name_key: tagKey('harbours'), color: '#ffcc00', created_at: STAMP, updated_at: STAMP }],
+      tags: [
+        {
+          id: SEED_IDS.tag,
+          name: 'harbours',
+          name_key: tagKey('harbours'),
+          color: '#ffcc00',
+          created_at: STAMP,
+          updated_at: STAMP,
+        },
+      ],
       article_tags: [{ article_id: SEED_IDS.article, tag_id: SEED_IDS.tag, created_at: STAMP }],
       passages: [
         {
@@ -93,10 +137,34 @@ export function libraryJsonSeed() {
         },
       ],
       passage_tags: [{ passage_id: SEED_IDS.passage, tag_id: SEED_IDS.tag, created_at: STAMP }],
-      notes: [{ rid: 1, id: SEED_IDS.note, title: 'Walls', excerpt: noteText, word_count: 3, deleted_at: null, created_at: STAMP, updated_at: STAMP, text: noteText, doc: JSON.stringify(noteDoc) }],
+      notes: [
+        {
+          rid: 1,
+          id: SEED_IDS.note,
+          title: 'Walls',
+          excerpt: noteText,
+          word_count: 3,
+          deleted_at: null,
+          created_at: STAMP,
+          updated_at: STAMP,
+          text: noteText,
+          doc: JSON.stringify(noteDoc),
+        },
+      ],
       note_tags: [{ note_id: SEED_IDS.note, tag_id: SEED_IDS.tag, created_at: STAMP }],
       links: [
-        { id: SEED_IDS.link, from_article: null, from_passage: SEED_IDS.passage, from_note: null, to_article: SEED_IDS.article, to_passage: null, to_note: null, relation: 'supports', origin: 'link', created_at: STAMP },
+        {
+          id: SEED_IDS.link,
+          from_article: null,
+          from_passage: SEED_IDS.passage,
+          from_note: null,
+          to_article: SEED_IDS.article,
+          to_passage: null,
+          to_note: null,
+          relation: 'supports',
+          origin: 'link',
+          created_at: STAMP,
+        },
       ],
     },
   };

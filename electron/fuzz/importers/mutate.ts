@@ -58,19 +58,28 @@ export function mutateBytes(rng: Rng, input: Uint8Array): Mutated {
     case 2: {
       const at = int(rng, n);
       const junk = Uint8Array.from({ length: 1 + int(rng, 64) }, () => int(rng, 256));
-      return { bytes: concat(b.subarray(0, at), junk, b.subarray(at)), how: `insert ${junk.length} random bytes at ${at}` };
+      return {
+        bytes: concat(b.subarray(0, at), junk, b.subarray(at)),
+        how: `insert ${junk.length} random bytes at ${at}`,
+      };
     }
     case 3: {
       const at = int(rng, n);
       const len = 1 + int(rng, Math.max(1, n >> 3));
-      return { bytes: concat(b.subarray(0, at), b.subarray(at + len)), how: `delete ${len} bytes at ${at}` };
+      return {
+        bytes: concat(b.subarray(0, at), b.subarray(at + len)),
+        how: `delete ${len} bytes at ${at}`,
+      };
     }
     case 4: {
       const at = int(rng, n);
       const len = 1 + int(rng, Math.min(4096, n - at));
       const times = 2 + int(rng, 30);
       const chunk = b.subarray(at, at + len);
-      return { bytes: concat(b.subarray(0, at), ...Array(times).fill(chunk), b.subarray(at + len)), how: `repeat ${len} bytes at ${at} ${times} times` };
+      return {
+        bytes: concat(b.subarray(0, at), ...Array(times).fill(chunk), b.subarray(at + len)),
+        how: `repeat ${len} bytes at ${at} ${times} times`,
+      };
     }
     case 5: {
       const at = int(rng, n);
@@ -80,7 +89,12 @@ export function mutateBytes(rng: Rng, input: Uint8Array): Mutated {
       const name = pick(rng, Object.keys(MAGICS));
       const magic = MAGICS[name]!;
       const replace = rng() < 0.5;
-      return replace ? { bytes: concat(magic, b.subarray(magic.length)), how: `overwrite the start with ${name} magic` } : { bytes: concat(magic, b), how: `prepend ${name} magic` };
+      return replace
+        ? {
+            bytes: concat(magic, b.subarray(magic.length)),
+            how: `overwrite the start with ${name} magic`,
+          }
+        : { bytes: concat(magic, b), how: `prepend ${name} magic` };
     }
     default: {
       // A range copied over another: structure that refers to the wrong place.
@@ -153,22 +167,38 @@ export function mutateText(rng: Rng, input: Uint8Array): Mutated {
     case 1: {
       const le = rng() < 0.7;
       const bom = rng() < 0.7;
-      return { bytes: encodeUtf16(text, le, bom), how: `re-encode as UTF-16${le ? 'LE' : 'BE'}${bom ? ' with BOM' : ' without BOM'}` };
+      return {
+        bytes: encodeUtf16(text, le, bom),
+        how: `re-encode as UTF-16${le ? 'LE' : 'BE'}${bom ? ' with BOM' : ' without BOM'}`,
+      };
     }
     case 2: {
-      const boms = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], [0x00, 0x00, 0xfe, 0xff]];
+      const boms = [
+        [0xef, 0xbb, 0xbf],
+        [0xff, 0xfe],
+        [0xfe, 0xff],
+        [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf],
+        [0x00, 0x00, 0xfe, 0xff],
+      ];
       const bom = pick(rng, boms);
-      return { bytes: Uint8Array.from([...bom, ...input]), how: `prepend BOM ${bom.map((x) => x.toString(16)).join(' ')}` };
+      return {
+        bytes: Uint8Array.from([...bom, ...input]),
+        how: `prepend BOM ${bom.map((x) => x.toString(16)).join(' ')}`,
+      };
     }
     case 3: {
       const parts: number[] = [...input];
       const k = 1 + int(rng, 10);
-      for (let i = 0; i < k; i++) parts.splice(int(rng, parts.length + 1), 0, ...pick(rng, INVALID_UTF8));
+      for (let i = 0; i < k; i++)
+        parts.splice(int(rng, parts.length + 1), 0, ...pick(rng, INVALID_UTF8));
       return { bytes: Uint8Array.from(parts), how: `insert ${k} invalid UTF-8 sequences` };
     }
     case 4: {
       const nl = pick(rng, ['\r', '\r\n', '\u2028', '\u0085', '\n\n\n\n\n\n']);
-      return { bytes: enc.encode(text.replace(/\r?\n/g, nl)), how: `line ends as ${JSON.stringify(nl)}` };
+      return {
+        bytes: enc.encode(text.replace(/\r?\n/g, nl)),
+        how: `line ends as ${JSON.stringify(nl)}`,
+      };
     }
     case 5: {
       const k = 1 + int(rng, 40);
@@ -188,7 +218,10 @@ export function mutateText(rng: Rng, input: Uint8Array): Mutated {
       // A UTF-8 BOM with UTF-16 content, or the reverse: a BOM that lies.
       const lie = rng() < 0.5;
       return lie
-        ? { bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...encodeUtf16(text, true, false)]), how: 'UTF-8 BOM over UTF-16LE text' }
+        ? {
+            bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...encodeUtf16(text, true, false)]),
+            how: 'UTF-8 BOM over UTF-16LE text',
+          }
         : { bytes: Uint8Array.from([0xff, 0xfe, ...input]), how: 'UTF-16LE BOM over UTF-8 text' };
     }
     default: {

@@ -27,7 +27,13 @@ function spawn(dir: string, memoryMb: number): Worker {
   const entry = join(__dirname, 'worker.ts');
   const jiti = createRequire(__filename).resolve('jiti');
   const bootstrap = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)})(${JSON.stringify(entry)});`;
-  return new Worker(bootstrap, { eval: true, workerData: { dir }, resourceLimits: { maxOldGenerationSizeMb: memoryMb }, stderr: true, stdout: true });
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData: { dir },
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    stderr: true,
+    stdout: true,
+  });
 }
 
 export class FuzzPool {
@@ -78,15 +84,43 @@ export class FuzzPool {
       const parse = c.format === 'json' ? null : parseBudgetFor(c.bytes.byteLength);
       const limitMs = this.opts.budgetMs + (parse ? parse.timeMs + parse.startMs : 0);
       const timer = setTimeout(() => {
-        const why = parse ? ` (its parse budget ${parse.timeMs} ms, the parser's start ${parse.startMs} ms, ${this.opts.budgetMs} ms for the rest)` : '';
-        done({ outcome: 'broken', findings: [`over its budget: no answer in ${Math.round(limitMs)} ms${why}`], ms: performance.now() - t0 }, true);
+        const why = parse
+          ? ` (its parse budget ${parse.timeMs} ms, the parser's start ${parse.startMs} ms, ${this.opts.budgetMs} ms for the rest)`
+          : '';
+        done(
+          {
+            outcome: 'broken',
+            findings: [`over its budget: no answer in ${Math.round(limitMs)} ms${why}`],
+            ms: performance.now() - t0,
+          },
+          true,
+        );
       }, limitMs);
       const onMessage = (m: { verdict?: Verdict }) => m.verdict && done(m.verdict, false);
       const onError = (e: Error) => {
         const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        done({ outcome: 'broken', findings: [oom ? `over its memory budget (${this.opts.memoryMb} MB heap): the worker ran out of memory` : `the worker crashed: ${e.message}`], ms: performance.now() - t0 }, true);
+        done(
+          {
+            outcome: 'broken',
+            findings: [
+              oom
+                ? `over its memory budget (${this.opts.memoryMb} MB heap): the worker ran out of memory`
+                : `the worker crashed: ${e.message}`,
+            ],
+            ms: performance.now() - t0,
+          },
+          true,
+        );
       };
-      const onExit = (code: number) => done({ outcome: 'broken', findings: [`the worker exited (code ${code})`], ms: performance.now() - t0 }, true);
+      const onExit = (code: number) =>
+        done(
+          {
+            outcome: 'broken',
+            findings: [`the worker exited (code ${code})`],
+            ms: performance.now() - t0,
+          },
+          true,
+        );
       w.on('message', onMessage);
       w.once('error', onError);
       w.once('exit', onExit);

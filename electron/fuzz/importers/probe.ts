@@ -33,9 +33,14 @@ export interface Verdict {
 /** What a one-line message for people must not look like. */
 export function messageProblems(message: string, fileName: string): string[] {
   const problems: string[] = [];
-  if (/[\r\n\u2028\u2029]/.test(message)) problems.push(`the message spans lines: ${JSON.stringify(message.slice(0, 300))}`);
-  if (/\bat \S+ \(|\bat (file|node):|node:internal|\.(ts|js|mjs|cjs):\d+:\d+/.test(message)) problems.push(`the message holds a stack trace: ${JSON.stringify(message.slice(0, 300))}`);
-  if (!message.includes(fileName)) problems.push(`the message does not name the file ${fileName}: ${JSON.stringify(message.slice(0, 300))}`);
+  if (/[\r\n\u2028\u2029]/.test(message))
+    problems.push(`the message spans lines: ${JSON.stringify(message.slice(0, 300))}`);
+  if (/\bat \S+ \(|\bat (file|node):|node:internal|\.(ts|js|mjs|cjs):\d+:\d+/.test(message))
+    problems.push(`the message holds a stack trace: ${JSON.stringify(message.slice(0, 300))}`);
+  if (!message.includes(fileName))
+    problems.push(
+      `the message does not name the file ${fileName}: ${JSON.stringify(message.slice(0, 300))}`,
+    );
   return problems;
 }
 
@@ -49,7 +54,12 @@ function open(file: string): Open {
   return { library, dispatch: createDispatcher(createHandlers(library), library) };
 }
 
-async function call(o: Open, method: Method, input: unknown, transport: 'http' | 'inproc' = 'inproc'): Promise<unknown> {
+async function call(
+  o: Open,
+  method: Method,
+  input: unknown,
+  transport: 'http' | 'inproc' = 'inproc',
+): Promise<unknown> {
   const env = await o.dispatch(method, input, transport);
   if (!env.ok) throw new Error(`${method} failed: ${env.error.code}: ${env.error.message}`);
   return env.data;
@@ -59,7 +69,9 @@ async function call(o: Open, method: Method, input: unknown, transport: 'http' |
 function outputProblems(method: Method, data: unknown): string[] {
   const parsed = contract[method].output.safeParse(data);
   if (parsed.success) return [];
-  return parsed.error.issues.slice(0, 3).map((i) => `${method} output ${i.path.join('.') || '(root)'}: ${i.message}`);
+  return parsed.error.issues
+    .slice(0, 3)
+    .map((i) => `${method} output ${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
 /** Recycle the library after this many imports, so judging stays fast in a long run. */
@@ -86,10 +98,23 @@ export class ImportProbe {
     const file = join(this.dir, `library-${this.generation++}.sqlite`);
     rmSync(file, { force: true });
     this.lib = open(file);
-    const [result] = (await call(this.lib, 'articles.importFiles', { files: [{ name: 'bystander.txt', dataBase64: readFileSync(SHARED_ARTICLE).toString('base64') }] })) as { ok: boolean; article: { id: string } }[];
+    const [result] = (await call(this.lib, 'articles.importFiles', {
+      files: [
+        { name: 'bystander.txt', dataBase64: readFileSync(SHARED_ARTICLE).toString('base64') },
+      ],
+    })) as { ok: boolean; article: { id: string } }[];
     const id = result!.article.id;
-    const passage = (await call(this.lib, 'passages.createFromQuote', { articleId: id, quote: 'North Korea', tags: ['bystander'], comment: 'kept' })) as { id: string };
-    await call(this.lib, 'notes.create', { title: 'Bystander note', markdown: `A note about ${passage.id}`, tags: ['bystander'] });
+    const passage = (await call(this.lib, 'passages.createFromQuote', {
+      articleId: id,
+      quote: 'North Korea',
+      tags: ['bystander'],
+      comment: 'kept',
+    })) as { id: string };
+    await call(this.lib, 'notes.create', {
+      title: 'Bystander note',
+      markdown: `A note about ${passage.id}`,
+      tags: ['bystander'],
+    });
     this.bystander = { id, ...(await this.bystanderState(id)) };
     this.imports = 0;
   }
@@ -110,7 +135,11 @@ export class ImportProbe {
     const before = snapshot(db);
     const t0 = performance.now();
     // Over the web transport: the same validation and handler an upload from a page goes through.
-    const env = await this.lib.dispatch('articles.importFiles', { files: [{ name: c.name, dataBase64: Buffer.from(c.bytes).toString('base64') }] }, 'http');
+    const env = await this.lib.dispatch(
+      'articles.importFiles',
+      { files: [{ name: c.name, dataBase64: Buffer.from(c.bytes).toString('base64') }] },
+      'http',
+    );
     const ms = performance.now() - t0;
     const findings: string[] = [];
     const after = snapshot(db);
@@ -120,11 +149,20 @@ export class ImportProbe {
       return { outcome: 'broken', findings, ms };
     }
     const parsed = ImportResultSchema.array().length(1).safeParse(env.data);
-    if (!parsed.success) return { outcome: 'broken', findings: [...findings, `the result does not match ImportResultSchema: ${parsed.error.message.slice(0, 300)}`], ms };
+    if (!parsed.success)
+      return {
+        outcome: 'broken',
+        findings: [
+          ...findings,
+          `the result does not match ImportResultSchema: ${parsed.error.message.slice(0, 300)}`,
+        ],
+        ms,
+      };
     const result = parsed.data[0]!;
     if (!result.ok) {
       findings.push(...messageProblems(result.error.message, c.name));
-      if (result.error.code === 'internal') findings.push(`an unexpected error (code internal): ${result.error.message.slice(0, 300)}`);
+      if (result.error.code === 'internal')
+        findings.push(`an unexpected error (code internal): ${result.error.message.slice(0, 300)}`);
       const changed = changedTables(before, after);
       if (changed.length) findings.push(`refused, yet tables changed: ${changed.join(', ')}`);
       return { outcome: 'refused', code: result.error.code, findings, ms };
@@ -136,15 +174,18 @@ export class ImportProbe {
     }
     this.imports++;
     const article = await this.lib.dispatch('articles.get', { id: result.article.id }, 'http');
-    if (!article.ok) findings.push(`the imported article can't be read back: ${article.error.message}`);
+    if (!article.ok)
+      findings.push(`the imported article can't be read back: ${article.error.message}`);
     else {
       findings.push(...outputProblems('articles.get', article.data));
       const a = article.data as { text: string; body: Parameters<typeof bodyToText>[0] };
-      if (findings.length === 0 && bodyToText(a.body) !== a.text) findings.push("the article's text is not its body's text");
+      if (findings.length === 0 && bodyToText(a.body) !== a.text)
+        findings.push("the article's text is not its body's text");
       if (!a.text.trim()) findings.push('the article has no text');
     }
     const state = await this.bystanderState(this.bystander.id);
-    if (state.article !== this.bystander.article || state.passages !== this.bystander.passages) findings.push('another article (or its passages) changed');
+    if (state.article !== this.bystander.article || state.passages !== this.bystander.passages)
+      findings.push('another article (or its passages) changed');
     return { outcome: 'imported', findings, ms };
   }
 
@@ -163,7 +204,8 @@ export class ImportProbe {
       const findings = integrityProblems(db).map((p) => `integrity_check: ${p}`);
       if (!env.ok) {
         findings.push(...messageProblems(env.error.message, c.name));
-        if (env.error.code === 'internal') findings.push(`an unexpected error (code internal): ${env.error.message.slice(0, 300)}`);
+        if (env.error.code === 'internal')
+          findings.push(`an unexpected error (code internal): ${env.error.message.slice(0, 300)}`);
         const changed = changedTables(before, snapshot(db));
         if (changed.length) findings.push(`refused, yet tables changed: ${changed.join(', ')}`);
         return { outcome: 'refused', code: env.error.code, findings, ms };
@@ -182,21 +224,33 @@ export class ImportProbe {
     const read = async (method: Method, input: unknown) => {
       const env = await o.dispatch(method, input, 'http');
       if (!env.ok) {
-        problems.push(`${method} fails on the restored library: ${env.error.code}: ${env.error.message.slice(0, 200)}`);
+        problems.push(
+          `${method} fails on the restored library: ${env.error.code}: ${env.error.message.slice(0, 200)}`,
+        );
         return undefined;
       }
       problems.push(...outputProblems(method, env.data));
       return env.data;
     };
-    const list = (await read('articles.list', { limit: 1000 })) as { items: { id: string }[] } | undefined;
+    const list = (await read('articles.list', { limit: 1000 })) as
+      { items: { id: string }[] } | undefined;
     for (const { id } of list?.items ?? []) {
-      const a = (await read('articles.get', { id })) as { text: string; body: Parameters<typeof bodyToText>[0] } | undefined;
-      const passages = (await read('passages.list', { articleId: id })) as { start: number; end: number }[] | undefined;
-      if (a && problems.length === 0 && bodyToText(a.body) !== a.text) problems.push(`article ${id}: its text is not its body's text`);
-      for (const p of passages ?? []) if (a && (p.start > p.end || p.end > a.text.length)) problems.push(`a passage of ${id} lies outside its text (${p.start}..${p.end} of ${a.text.length})`);
+      const a = (await read('articles.get', { id })) as
+        { text: string; body: Parameters<typeof bodyToText>[0] } | undefined;
+      const passages = (await read('passages.list', { articleId: id })) as
+        { start: number; end: number }[] | undefined;
+      if (a && problems.length === 0 && bodyToText(a.body) !== a.text)
+        problems.push(`article ${id}: its text is not its body's text`);
+      for (const p of passages ?? [])
+        if (a && (p.start > p.end || p.end > a.text.length))
+          problems.push(
+            `a passage of ${id} lies outside its text (${p.start}..${p.end} of ${a.text.length})`,
+          );
     }
-    const notes = (await read('notes.list', {})) as { id: string }[] | { items: { id: string }[] } | undefined;
-    for (const n of (Array.isArray(notes) ? notes : notes?.items) ?? []) await read('notes.get', { id: n.id });
+    const notes = (await read('notes.list', {})) as
+      { id: string }[] | { items: { id: string }[] } | undefined;
+    for (const n of (Array.isArray(notes) ? notes : notes?.items) ?? [])
+      await read('notes.get', { id: n.id });
     await read('tags.list', {});
     const search = checkSearchIndexes(o.library.db);
     if (search.length) problems.push(`search indexes disagree with the tables: ${search[0]}`);

@@ -12,7 +12,15 @@ import { libraryJsonSeed } from './jsonSeed';
 export const FUZZ_FORMATS = ['text', 'markdown', 'html', 'pdf', 'epub', 'docx', 'json'] as const;
 export type FuzzFormat = (typeof FUZZ_FORMATS)[number];
 
-export const EXTENSIONS: Record<FuzzFormat, string> = { text: 'txt', markdown: 'md', html: 'html', pdf: 'pdf', epub: 'epub', docx: 'docx', json: 'json' };
+export const EXTENSIONS: Record<FuzzFormat, string> = {
+  text: 'txt',
+  markdown: 'md',
+  html: 'html',
+  pdf: 'pdf',
+  epub: 'epub',
+  docx: 'docx',
+  json: 'json',
+};
 
 export interface Seed {
   label: string;
@@ -42,7 +50,10 @@ function docxSeeds(): Seed[] {
         wPara('Harbour Survey 2024', 'Heading1') +
           PARAGRAPHS.map((p, i) => wPara(p, undefined, i === 1)).join('') +
           wPara('Findings', 'Heading2') +
-          wTable([['Wall', 'Shift'], ['North', '4 cm']]),
+          wTable([
+            ['Wall', 'Shift'],
+            ['North', '4 cm'],
+          ]),
       ),
     },
     { label: 'minimal.docx', bytes: docx(wPara('One line of text.')) },
@@ -55,18 +66,44 @@ function epubSeeds(): Seed[] {
       label: 'book.epub',
       bytes: epub({
         chapters: [
-          { id: 'c1', xhtml: chapterXhtml(`<h1>Chapter One</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}`) },
-          { id: 'c2', xhtml: chapterXhtml('<h2>Chapter Two</h2><p>The tide came in.</p><ul><li>one</li><li>two</li></ul>') },
+          {
+            id: 'c1',
+            xhtml: chapterXhtml(
+              `<h1>Chapter One</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}`,
+            ),
+          },
+          {
+            id: 'c2',
+            xhtml: chapterXhtml(
+              '<h2>Chapter Two</h2><p>The tide came in.</p><ul><li>one</li><li>two</li></ul>',
+            ),
+          },
         ],
       }),
     },
-    { label: 'rtl.epub', bytes: epub({ lang: 'ar', title: 'كتاب', chapters: [{ id: 'c1', xhtml: chapterXhtml('<p>مرحبا بالعالم</p>', ' dir="rtl"') }] }) },
+    {
+      label: 'rtl.epub',
+      bytes: epub({
+        lang: 'ar',
+        title: 'كتاب',
+        chapters: [{ id: 'c1', xhtml: chapterXhtml('<p>مرحبا بالعالم</p>', ' dir="rtl"') }],
+      }),
+    },
   ];
 }
 
 function pdfSeeds(): Seed[] {
   return [
-    { label: 'report.pdf', bytes: textPdf([['Harbour Survey 2024', '', ...PARAGRAPHS], ['Findings', 'The north wall has moved.']], { title: 'Harbour Survey', author: 'Ada Marsh' }) },
+    {
+      label: 'report.pdf',
+      bytes: textPdf(
+        [
+          ['Harbour Survey 2024', '', ...PARAGRAPHS],
+          ['Findings', 'The north wall has moved.'],
+        ],
+        { title: 'Harbour Survey', author: 'Ada Marsh' },
+      ),
+    },
     { label: 'one-line.pdf', bytes: textPdf([['Hello, world.']]) },
   ];
 }
@@ -75,13 +112,19 @@ let cached: Record<FuzzFormat, Seed[]> | undefined;
 
 export function seeds(): Record<FuzzFormat, Seed[]> {
   cached ??= {
-    text: [...fixtureDir(join(FIXTURES, 'fixtures', 'text')), ...fixtureDir(join(FIXTURES, 'text', 'fixtures')), { label: 'shared-article.txt', bytes: new Uint8Array(readFileSync(SHARED_ARTICLE)) }],
+    text: [
+      ...fixtureDir(join(FIXTURES, 'fixtures', 'text')),
+      ...fixtureDir(join(FIXTURES, 'text', 'fixtures')),
+      { label: 'shared-article.txt', bytes: new Uint8Array(readFileSync(SHARED_ARTICLE)) },
+    ],
     markdown: fixtureDir(join(FIXTURES, 'fixtures', 'markdown')),
     html: fixtureDir(join(FIXTURES, 'fixtures', 'html')),
     pdf: pdfSeeds(),
     epub: epubSeeds(),
     docx: docxSeeds(),
-    json: [{ label: 'library.json', bytes: new TextEncoder().encode(JSON.stringify(libraryJsonSeed())) }],
+    json: [
+      { label: 'library.json', bytes: new TextEncoder().encode(JSON.stringify(libraryJsonSeed())) },
+    ],
   };
   return cached;
 }

@@ -59,7 +59,11 @@ export class FuzzSession {
 
   tally(format: FuzzFormat): FormatTally {
     let t = this.tallies.get(format);
-    if (!t) this.tallies.set(format, (t = { inputs: 0, outcomes: {}, refusals: {}, slowestMs: 0, failures: [] }));
+    if (!t)
+      this.tallies.set(
+        format,
+        (t = { inputs: 0, outcomes: {}, refusals: {}, slowestMs: 0, failures: [] }),
+      );
     return t;
   }
 
@@ -73,7 +77,16 @@ export class FuzzSession {
     if (v.code) t.refusals[v.code] = (t.refusals[v.code] ?? 0) + 1;
     t.slowestMs = Math.max(t.slowestMs, v.ms);
     if (!v.findings.length) return null;
-    const failure: Failure = { format, seed: c.seed, index, scale: this.opts.scale, name: c.name, how: c.how, findings: v.findings, ms: v.ms };
+    const failure: Failure = {
+      format,
+      seed: c.seed,
+      index,
+      scale: this.opts.scale,
+      name: c.name,
+      how: c.how,
+      findings: v.findings,
+      ms: v.ms,
+    };
     if (this.opts.saveDir) {
       mkdirSync(this.opts.saveDir, { recursive: true });
       const base = join(this.opts.saveDir, `${format}-${c.seed}-${index}-${c.name}`);

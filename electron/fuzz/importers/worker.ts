@@ -15,7 +15,16 @@ void (async () => {
   port.on('message', (c: FuzzCase) => {
     probe.run(c).then(
       (verdict) => port.postMessage({ verdict }),
-      (e: unknown) => port.postMessage({ verdict: { outcome: 'broken', findings: [`the probe itself failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`], ms: 0 } }),
+      (e: unknown) =>
+        port.postMessage({
+          verdict: {
+            outcome: 'broken',
+            findings: [
+              `the probe itself failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+            ],
+            ms: 0,
+          },
+        }),
     );
   });
   port.postMessage({ ready: true });

@@ -9,7 +9,12 @@ import { join, resolve } from 'node:path';
 import { afterEach, expect, vi } from 'vitest';
 import { RENDERER_ENTRY_URL } from '../app-url';
 import { EVENT_CHANNEL, RENDERER_READY_CHANNEL } from '../../preload/channels';
-import { BrowserWindowStandin, createElectronStandin, type DisplayStandin, type ElectronStandin } from './standin';
+import {
+  BrowserWindowStandin,
+  createElectronStandin,
+  type DisplayStandin,
+  type ElectronStandin,
+} from './standin';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const BUILT_RENDERER = resolve(ROOT, process.env.COMMONPLACE_OUT_DIR || 'out', 'renderer');
@@ -40,7 +45,11 @@ export interface Booted {
 }
 
 /** Polls `check` until it returns a truthy value (generous deadline: the machine is shared). */
-export async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 90_000): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
@@ -78,7 +87,9 @@ export function useMainProcess(): (opts?: BootOptions) => Promise<Booted> {
 
   return async (opts = {}) => {
     if (!existsSync(join(BUILT_RENDERER, 'index.html'))) {
-      throw new Error(`${BUILT_RENDERER}/index.html is missing: run \`npm run build\` before the shell suite (app:// serves the built renderer)`);
+      throw new Error(
+        `${BUILT_RENDERER}/index.html is missing: run \`npm run build\` before the shell suite (app:// serves the built renderer)`,
+      );
     }
     const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'cp-shell-'));
     const home = join(dir, 'home');
@@ -95,21 +106,32 @@ export function useMainProcess(): (opts?: BootOptions) => Promise<Booted> {
       ...opts.env,
     };
     Object.assign(process.env, env);
-    Object.defineProperty(process, 'platform', { value: opts.platform ?? 'linux', configurable: true });
+    Object.defineProperty(process, 'platform', {
+      value: opts.platform ?? 'linux',
+      configurable: true,
+    });
     process.argv = [process.execPath, '.', ...(opts.args ?? [])];
 
     vi.resetModules();
     const electron = createElectronStandin(opts.displays ? { displays: opts.displays } : {});
     if (opts.singleInstanceLock === false) electron.app.singleInstanceLock = false;
     vi.doMock('electron', () => electron);
-    const consoleSpies = [vi.spyOn(console, 'warn').mockImplementation(() => {}), vi.spyOn(console, 'error').mockImplementation(() => {})];
+    const consoleSpies = [
+      vi.spyOn(console, 'warn').mockImplementation(() => {}),
+      vi.spyOn(console, 'error').mockImplementation(() => {}),
+    ];
 
     cleanups.push(async () => {
       // Quit as Electron would, so the library closes (and nothing of this run leaks into the next).
       if (electron.app.ready && !electron.app.quitted && electron.app.exitCode === undefined) {
-        electron.dialog.answerWith((call) => (call.kind === 'showMessageBox' ? { response: 0, checkboxChecked: false } : 0));
+        electron.dialog.answerWith((call) =>
+          call.kind === 'showMessageBox' ? { response: 0, checkboxChecked: false } : 0,
+        );
         electron.app.quit();
-        await until(() => electron.app.quitted || electron.app.exitCode !== undefined, 'the app to quit').catch(() => {});
+        await until(
+          () => electron.app.quitted || electron.app.exitCode !== undefined,
+          'the app to quit',
+        ).catch(() => {});
       }
       vi.doUnmock('electron');
       for (const s of consoleSpies) s.mockRestore();
@@ -139,8 +161,12 @@ export function useMainProcess(): (opts?: BootOptions) => Promise<Booted> {
     };
     if (opts.ready !== false) {
       electron.app.fireReady();
-      await until(() => BrowserWindowStandin.getAllWindows()[0] ?? electron.app.exitCode !== undefined, 'the main window (or a startup failure)');
-      if (electron.app.exitCode === undefined) expect(booted.window().webContents.loads).toEqual([RENDERER_ENTRY_URL]);
+      await until(
+        () => BrowserWindowStandin.getAllWindows()[0] ?? electron.app.exitCode !== undefined,
+        'the main window (or a startup failure)',
+      );
+      if (electron.app.exitCode === undefined)
+        expect(booted.window().webContents.loads).toEqual([RENDERER_ENTRY_URL]);
     }
     return booted;
   };

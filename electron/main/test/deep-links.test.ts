@@ -10,7 +10,8 @@ import { electronEvent } from './standin';
 const boot = useMainProcess();
 const ID = '0190a000-0000-7000-8000-00000000abcd';
 const LINK = `commonplace://passage/${ID}`;
-const navigations = (b: Awaited<ReturnType<typeof boot>>) => eventsSent(b.window()).filter((e) => e.type === 'navigate');
+const navigations = (b: Awaited<ReturnType<typeof boot>>) =>
+  eventsSent(b.window()).filter((e) => e.type === 'navigate');
 
 describe('deep links', () => {
   it('registers the scheme with the OS', async () => {
@@ -51,8 +52,17 @@ describe('deep links', () => {
     const win = b.window();
     win.webContents.finishLoad();
     const { RENDERER_READY_CHANNEL } = await import('../../preload/channels');
-    b.electron.ipcMain.sendFrom({ window: win, frame: { url: 'https://evil.example/', parent: null } }, RENDERER_READY_CHANNEL);
-    b.electron.ipcMain.sendFrom({ window: win, frame: { url: 'app://commonplace/index.html', parent: win.webContents.mainFrame } }, RENDERER_READY_CHANNEL);
+    b.electron.ipcMain.sendFrom(
+      { window: win, frame: { url: 'https://evil.example/', parent: null } },
+      RENDERER_READY_CHANNEL,
+    );
+    b.electron.ipcMain.sendFrom(
+      {
+        window: win,
+        frame: { url: 'app://commonplace/index.html', parent: win.webContents.mainFrame },
+      },
+      RENDERER_READY_CHANNEL,
+    );
     expect(navigations(b)).toEqual([]);
     pageReady(b);
     expect(navigations(b)).toHaveLength(1);
@@ -84,8 +94,17 @@ describe('deep links', () => {
     expect(win.isMinimized()).toBe(false);
     expect(win.focusCount).toBe(1);
 
-    b.electron.app.emit('second-instance', electronEvent(), ['/opt/Commonplace/commonplace', '--no-sandbox', `commonplace://article/${ID}`], '/home/ada', {});
-    expect(navigations(b).at(-1)).toEqual({ type: 'navigate', target: { kind: 'article', id: ID } });
+    b.electron.app.emit(
+      'second-instance',
+      electronEvent(),
+      ['/opt/Commonplace/commonplace', '--no-sandbox', `commonplace://article/${ID}`],
+      '/home/ada',
+      {},
+    );
+    expect(navigations(b).at(-1)).toEqual({
+      type: 'navigate',
+      target: { kind: 'article', id: ID },
+    });
     expect(win.focusCount).toBe(2);
   });
 
@@ -93,9 +112,27 @@ describe('deep links', () => {
     const b = await boot();
     pageReady(b);
     // Well-formed but in no library: main can't know, the page looks it up and says so.
-    b.electron.app.emit('second-instance', electronEvent(), ['/usr/bin/commonplace', LINK], '/', {});
-    b.electron.app.emit('second-instance', electronEvent(), ['/usr/bin/commonplace', 'commonplace://passage/../../etc'], '/', {});
-    b.electron.app.emit('second-instance', electronEvent(), ['/usr/bin/commonplace', 'commonplace://script/alert(1)'], '/', {});
+    b.electron.app.emit(
+      'second-instance',
+      electronEvent(),
+      ['/usr/bin/commonplace', LINK],
+      '/',
+      {},
+    );
+    b.electron.app.emit(
+      'second-instance',
+      electronEvent(),
+      ['/usr/bin/commonplace', 'commonplace://passage/../../etc'],
+      '/',
+      {},
+    );
+    b.electron.app.emit(
+      'second-instance',
+      electronEvent(),
+      ['/usr/bin/commonplace', 'commonplace://script/alert(1)'],
+      '/',
+      {},
+    );
     expect(navigations(b)).toEqual([{ type: 'navigate', target: { kind: 'passage', id: ID } }]);
   });
 });

@@ -13,9 +13,19 @@ describe('IPC', () => {
     const b = await boot();
     const ipc = b.electron.ipcMain;
     const win = b.window();
-    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'library.info', {})).toMatchObject({ ok: true, data: { articleCount: 0 } });
-    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'articles.get', { id: 'nope' })).toEqual({ ok: false, error: { code: 'invalid_input', message: 'articles.get: id: must be a UUIDv7' } });
-    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 42, {})).toEqual({ ok: false, error: { code: 'invalid_input', message: 'method must be a string' } });
+    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'library.info', {})).toMatchObject(
+      { ok: true, data: { articleCount: 0 } },
+    );
+    expect(
+      await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'articles.get', { id: 'nope' }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'articles.get: id: must be a UUIDv7' },
+    });
+    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 42, {})).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'method must be a string' },
+    });
   });
 
   it('refuses a frame from another origin and a subframe of our own page', async () => {
@@ -23,11 +33,19 @@ describe('IPC', () => {
     const ipc = b.electron.ipcMain;
     const win = b.window();
     const other = { window: win, frame: { url: 'https://evil.example/', parent: null } };
-    const sub = { window: win, frame: { url: 'app://commonplace/index.html', parent: win.webContents.mainFrame } };
+    const sub = {
+      window: win,
+      frame: { url: 'app://commonplace/index.html', parent: win.webContents.mainFrame },
+    };
     const gone = { window: win, frame: null };
     for (const sender of [other, sub, gone]) {
-      await expect(ipc.invokeFrom(sender, INVOKE_CHANNEL, 'library.info', {})).rejects.toThrow('this page may not call the library');
-      expect(await ipc.sendSyncFrom(sender, SAVE_NOTE_SYNC_CHANNEL, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await expect(ipc.invokeFrom(sender, INVOKE_CHANNEL, 'library.info', {})).rejects.toThrow(
+        'this page may not call the library',
+      );
+      expect(await ipc.sendSyncFrom(sender, SAVE_NOTE_SYNC_CHANNEL, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
   });
 
@@ -37,16 +55,37 @@ describe('IPC', () => {
     const win = b.window();
     const file = join(b.dir, 'hello.md');
     writeFileSync(file, '# Hello\n\nFrom a path.\n');
-    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'articles.importPaths', { paths: [file] })).toEqual({
+    expect(
+      await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'articles.importPaths', {
+        paths: [file],
+      }),
+    ).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'articles.importPaths: only available to the desktop app and the CLI' },
+      error: {
+        code: 'invalid_input',
+        message: 'articles.importPaths: only available to the desktop app and the CLI',
+      },
     });
-    const started = (await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'bulkImport.startPaths', { paths: [file] })) as { ok: boolean; data: { jobId: string } };
+    const started = (await ipc.invokeFrom(
+      { window: win },
+      INVOKE_CHANNEL,
+      'bulkImport.startPaths',
+      { paths: [file] },
+    )) as { ok: boolean; data: { jobId: string } };
     expect(started.ok).toBe(true);
     // The job's report reaches the window as an event; the article is then in the library.
-    const report = await until(() => eventsSent(win).find((e) => e.type === 'import-report'), 'the import report');
-    expect(report).toMatchObject({ jobId: started.data.jobId, state: 'finished', counts: { imported: 1 } });
-    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'library.info', {})).toMatchObject({ ok: true, data: { articleCount: 1 } });
+    const report = await until(
+      () => eventsSent(win).find((e) => e.type === 'import-report'),
+      'the import report',
+    );
+    expect(report).toMatchObject({
+      jobId: started.data.jobId,
+      state: 'finished',
+      counts: { imported: 1 },
+    });
+    expect(await ipc.invokeFrom({ window: win }, INVOKE_CHANNEL, 'library.info', {})).toMatchObject(
+      { ok: true, data: { articleCount: 1 } },
+    );
   });
 });
 
@@ -54,7 +93,12 @@ describe('a library whose disk stops taking writes while the app runs', () => {
   it('answers a write from the window with one sentence naming the library; reads still work', async (ctx) => {
     const b = await boot();
     const win = b.window();
-    const created = await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Before' });
+    const created = await b.electron.ipcMain.invokeFrom(
+      { window: win },
+      INVOKE_CHANNEL,
+      'notes.create',
+      { title: 'Before' },
+    );
     expect(created).toMatchObject({ ok: true });
     // The library, its WAL and its folder turn unwritable under the running app (a disk gone read-only).
     const undo: (() => void)[] = [];
@@ -67,12 +111,19 @@ describe('a library whose disk stops taking writes while the app runs', () => {
       if (restore) undo.unshift(restore);
     }
     try {
-      const refused = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'After' })) as { ok: false; error: { code: string; message: string } };
+      const refused = (await b.electron.ipcMain.invokeFrom(
+        { window: win },
+        INVOKE_CHANNEL,
+        'notes.create',
+        { title: 'After' },
+      )) as { ok: false; error: { code: string; message: string } };
       expect(refused.ok).toBe(false);
       expect(refused.error.code).toBe('storage');
       expect(refused.error.message).toContain(b.libraryPath);
       expect(refused.error.message).not.toMatch(/\n|\bat .*\(/);
-      expect(await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.list', {})).toMatchObject({ ok: true });
+      expect(
+        await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.list', {}),
+      ).toMatchObject({ ok: true });
     } finally {
       undo.forEach((u) => u());
     }

@@ -12,10 +12,18 @@ import { electronEvent } from './standin';
 
 const boot = useMainProcess();
 
-const navigations = (b: Booted) => eventsSent(b.window()).filter((e) => e.type === 'navigate') as unknown as { target: { kind: string; id: string } }[];
+const navigations = (b: Booted) =>
+  eventsSent(b.window()).filter((e) => e.type === 'navigate') as unknown as {
+    target: { kind: string; id: string };
+  }[];
 
 async function articleTitle(b: Booted, id: string): Promise<string> {
-  const env = (await b.electron.ipcMain.invokeFrom({ window: b.window() }, INVOKE_CHANNEL, 'articles.get', { id })) as { ok: boolean; data: { title: string } };
+  const env = (await b.electron.ipcMain.invokeFrom(
+    { window: b.window() },
+    INVOKE_CHANNEL,
+    'articles.get',
+    { id },
+  )) as { ok: boolean; data: { title: string } };
   expect(env.ok).toBe(true);
   return env.data.title;
 }
@@ -24,7 +32,11 @@ async function articleTitle(b: Booted, id: string): Promise<string> {
 function manyFiles(dir: string, n: number): string {
   const folder = join(dir, 'many');
   mkdirSync(folder);
-  for (let i = 0; i < n; i++) writeFileSync(join(folder, `note-${i}.md`), `# Note ${i}\n\n${'Some words of text. '.repeat(50)}${i}\n`);
+  for (let i = 0; i < n; i++)
+    writeFileSync(
+      join(folder, `note-${i}.md`),
+      `# Note ${i}\n\n${'Some words of text. '.repeat(50)}${i}\n`,
+    );
   return folder;
 }
 
@@ -40,7 +52,13 @@ describe('a single instance', () => {
     const win = b.window();
     win.minimize();
     win.hide();
-    b.electron.app.emit('second-instance', electronEvent(), ['/usr/bin/commonplace'], '/home/ada', {});
+    b.electron.app.emit(
+      'second-instance',
+      electronEvent(),
+      ['/usr/bin/commonplace'],
+      '/home/ada',
+      {},
+    );
     expect(win.isMinimized()).toBe(false);
     expect(win.isVisible()).toBe(true);
     expect(win.focusCount).toBe(1);
@@ -62,13 +80,18 @@ describe('"Open with Commonplace"', () => {
     });
     expect(event.defaultPrevented).toBe(true);
     pageReady(b);
-    const [nav] = await until(() => navigations(b).length > 0 && navigations(b), 'the opened file to be shown');
+    const [nav] = await until(
+      () => navigations(b).length > 0 && navigations(b),
+      'the opened file to be shown',
+    );
     expect(nav!.target.kind).toBe('article');
     expect(await articleTitle(b, nav!.target.id)).toBe('Opened from Finder');
   });
 
   it('Windows/Linux: a file in the first launch’s argv, and one from a second instance, are imported and shown', async () => {
-    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'cp-open-'));
+    const dir = (await import('node:fs')).mkdtempSync(
+      join((await import('node:os')).tmpdir(), 'cp-open-'),
+    );
     try {
       const first = join(dir, 'first.md');
       writeFileSync(first, '# From the command line\n\nBody.\n');
@@ -77,9 +100,18 @@ describe('"Open with Commonplace"', () => {
       const nav = await until(() => navigations(b)[0], 'the first file to be shown');
       expect(await articleTitle(b, nav.target.id)).toBe('From the command line');
 
-      writeFileSync(join(dir, 'second.html'), '<html><head><title>From a second launch</title></head><body><p>Body text here.</p></body></html>');
+      writeFileSync(
+        join(dir, 'second.html'),
+        '<html><head><title>From a second launch</title></head><body><p>Body text here.</p></body></html>',
+      );
       b.window().minimize();
-      b.electron.app.emit('second-instance', electronEvent(), ['/usr/bin/commonplace', 'second.html'], dir, {});
+      b.electron.app.emit(
+        'second-instance',
+        electronEvent(),
+        ['/usr/bin/commonplace', 'second.html'],
+        dir,
+        {},
+      );
       const second = await until(() => navigations(b)[1], 'the second file to be shown');
       expect(await articleTitle(b, second.target.id)).toBe('From a second launch');
       expect(b.window().isMinimized()).toBe(false);
@@ -94,7 +126,10 @@ describe('"Open with Commonplace"', () => {
     const empty = join(b.dir, 'empty.txt');
     writeFileSync(empty, '');
     b.electron.app.emit('open-file', electronEvent(), empty);
-    const shown = await until(() => b.electron.dialog.calls.find((c) => c.kind === 'showMessageBox'), 'the failure dialog');
+    const shown = await until(
+      () => b.electron.dialog.calls.find((c) => c.kind === 'showMessageBox'),
+      'the failure dialog',
+    );
     expect(shown.options.message).toBe('Commonplace could not import empty.txt');
     expect(String(shown.options.detail)).toContain('empty.txt: the file is empty');
     expect(navigations(b)).toEqual([]);
@@ -114,18 +149,37 @@ describe('quitting', () => {
     const b = await boot();
     const win = b.window();
     const folder = manyFiles(b.dir, 400);
-    const started = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'bulkImport.startPaths', { paths: [folder] })) as { ok: boolean; data: { jobId: string } };
+    const started = (await b.electron.ipcMain.invokeFrom(
+      { window: win },
+      INVOKE_CHANNEL,
+      'bulkImport.startPaths',
+      { paths: [folder] },
+    )) as { ok: boolean; data: { jobId: string } };
     expect(started.ok).toBe(true);
     const terminate = vi.spyOn(Worker.prototype, 'terminate');
     try {
-      b.electron.dialog.answerWith((call) => ({ response: call.kind === 'showMessageBox' ? 1 : 0 }));
+      b.electron.dialog.answerWith((call) => ({
+        response: call.kind === 'showMessageBox' ? 1 : 0,
+      }));
       b.electron.app.quit();
-      const asked = await until(() => b.electron.dialog.calls.find((c) => c.kind === 'showMessageBox'), 'the question');
-      expect(asked.options).toMatchObject({ message: 'An import is still running', buttons: ['Quit', 'Keep Importing'], cancelId: 1 });
+      const asked = await until(
+        () => b.electron.dialog.calls.find((c) => c.kind === 'showMessageBox'),
+        'the question',
+      );
+      expect(asked.options).toMatchObject({
+        message: 'An import is still running',
+        buttons: ['Quit', 'Keep Importing'],
+        cancelId: 1,
+      });
       // Kept: nothing closed, the job still runs.
       expect(b.electron.app.quitted).toBe(false);
       expect(win.isDestroyed()).toBe(false);
-      const status = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'bulkImport.status', { jobId: started.data.jobId })) as { data: { state: string } };
+      const status = (await b.electron.ipcMain.invokeFrom(
+        { window: win },
+        INVOKE_CHANNEL,
+        'bulkImport.status',
+        { jobId: started.data.jobId },
+      )) as { data: { state: string } };
       expect(status.data.state).toBe('running');
 
       b.electron.dialog.answerWith(() => ({ response: 0 }));
@@ -141,7 +195,9 @@ describe('quitting', () => {
 
 describe('startup faults end in a message, not a hang', () => {
   it('a missing native module (the Electron build of better-sqlite3) names the file', async () => {
-    const b = await boot({ env: { COMMONPLACE_SQLITE_BINDING: '/nonexistent/build/Release/better_sqlite3.node' } });
+    const b = await boot({
+      env: { COMMONPLACE_SQLITE_BINDING: '/nonexistent/build/Release/better_sqlite3.node' },
+    });
     expect(b.electron.app.exitCode).toBe(1);
     const [shown] = b.electron.dialog.calls;
     expect(shown?.kind).toBe('showErrorBox');
@@ -163,7 +219,9 @@ describe('startup faults end in a message, not a hang', () => {
     expect(b.electron.app.exitCode).toBe(1);
     const [shown] = b.electron.dialog.calls;
     expect(shown?.options.title).toBe('Commonplace cannot open its library');
-    expect(String(shown?.options.content)).toMatch(/^better-sqlite3 was built for a different runtime .* Module: .*better_sqlite3\.node$/);
+    expect(String(shown?.options.content)).toMatch(
+      /^better-sqlite3 was built for a different runtime .* Module: .*better_sqlite3\.node$/,
+    );
   });
 
   it('a library that cannot be created names the file', async () => {

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopBridge } from '../../api/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, RENDERER_READY_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../../preload/channels';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  RENDERER_READY_CHANNEL,
+  SAVE_NOTE_SYNC_CHANNEL,
+} from '../../preload/channels';
 import { BUILT_RENDERER } from './boot';
 import { createElectronStandin } from './standin';
 
@@ -24,7 +29,13 @@ describe('the preload', () => {
   it('exposes exactly invoke, onEvent, saveNoteSync, pathForFile and rendererReady as window.commonplace', async () => {
     const { electron, bridge } = await loadPreload();
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['commonplace']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'rendererReady', 'saveNoteSync']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onEvent',
+      'pathForFile',
+      'rendererReady',
+      'saveNoteSync',
+    ]);
     for (const fn of Object.values(bridge)) expect(typeof fn).toBe('function');
   });
 
@@ -41,16 +52,26 @@ describe('the preload', () => {
 
     const seen: unknown[][] = [];
     const off = bridge.onEvent((...args: unknown[]) => seen.push(args));
-    electron.ipcRenderer.emit(EVENT_CHANNEL, { sender: electron.ipcRenderer }, { type: 'retry-save' });
+    electron.ipcRenderer.emit(
+      EVENT_CHANNEL,
+      { sender: electron.ipcRenderer },
+      { type: 'retry-save' },
+    );
     off();
-    electron.ipcRenderer.emit(EVENT_CHANNEL, { sender: electron.ipcRenderer }, { type: 'retry-save' });
+    electron.ipcRenderer.emit(
+      EVENT_CHANNEL,
+      { sender: electron.ipcRenderer },
+      { type: 'retry-save' },
+    );
     expect(seen).toEqual([[{ type: 'retry-save' }]]);
     expect(() => bridge.onEvent('not a function' as never)).toThrow(/listener must be a function/);
   });
 
   it('gives a dropped file’s path, and null for a file with none', async () => {
     const { bridge } = await loadPreload();
-    expect(bridge.pathForFile({ path: '/home/ada/paper.pdf' } as unknown as File)).toBe('/home/ada/paper.pdf');
+    expect(bridge.pathForFile({ path: '/home/ada/paper.pdf' } as unknown as File)).toBe(
+      '/home/ada/paper.pdf',
+    );
     // A File built in the page (no disk path): Electron answers '' and the page falls back to uploading.
     expect(bridge.pathForFile(new File(['x'], 'made.txt'))).toBeNull();
   });

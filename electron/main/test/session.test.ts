@@ -11,10 +11,21 @@ describe('the session', () => {
   it('cancels remote and file requests, lets our pages, our blobs (downloads) and data: images through', async () => {
     const { electron } = await boot();
     const ses = electron.session.defaultSession;
-    for (const url of ['https://example.org/pixel.gif', 'http://127.0.0.1:9/', 'wss://example.org/', 'file:///etc/passwd', 'app://other/index.html', 'blob:https://example.org/0c0a']) {
+    for (const url of [
+      'https://example.org/pixel.gif',
+      'http://127.0.0.1:9/',
+      'wss://example.org/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'blob:https://example.org/0c0a',
+    ]) {
       expect(ses.allows(url), url).toBe(false);
     }
-    for (const url of ['app://commonplace/index.html', 'blob:app://commonplace/5f0c6c7e-2c55-4b59-9a55-111111111111', 'data:image/png;base64,iVBORw0KGgo=']) {
+    for (const url of [
+      'app://commonplace/index.html',
+      'blob:app://commonplace/5f0c6c7e-2c55-4b59-9a55-111111111111',
+      'data:image/png;base64,iVBORw0KGgo=',
+    ]) {
       expect(ses.allows(url), url).toBe(true);
     }
   });
@@ -23,8 +34,17 @@ describe('the session', () => {
     const { electron } = await boot();
     const ses = electron.session.defaultSession;
     const ask = (permission: string, requestingUrl: string) =>
-      new Promise<boolean>((resolve) => ses.permissionRequest!(null, permission, resolve, { requestingUrl }));
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      new Promise<boolean>((resolve) =>
+        ses.permissionRequest!(null, permission, resolve, { requestingUrl }),
+      );
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(await ask(p, 'app://commonplace/index.html'), p).toBe(false);
     }
     expect(await ask('clipboard-sanitized-write', 'app://commonplace/index.html')).toBe(true);
@@ -37,7 +57,12 @@ describe('the session', () => {
 describe('app://commonplace', () => {
   it('is registered privileged and serves the built renderer with the CSP', async () => {
     const { electron } = await boot();
-    expect(electron.protocol.registeredSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(electron.protocol.registeredSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
     const res = await electron.protocol.fetch('app://commonplace/index.html');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -50,12 +75,22 @@ describe('app://commonplace', () => {
 
   it('never serves a file outside the build', async () => {
     const { electron } = await boot();
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/..%5cpackage.json', '/assets/..%2f..%2fpackage.json', '/%00index.html']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2fpackage.json',
+      '/..%5cpackage.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/%00index.html',
+    ]) {
       const res = await electron.protocol.fetch(`app://commonplace${path}`);
       // The URL parser may fold ../ away: then it is a path inside the build, which has no package.json.
       expect([403, 404], path).toContain(res.status);
       expect(await res.text()).not.toContain('"electron-vite"');
     }
-    expect((await electron.protocol.fetch('app://commonplace/index.html', { method: 'POST', body: 'x' })).status).toBe(405);
+    expect(
+      (await electron.protocol.fetch('app://commonplace/index.html', { method: 'POST', body: 'x' }))
+        .status,
+    ).toBe(405);
   });
 });

@@ -42,7 +42,8 @@ export interface DisplayStandin {
 }
 
 export interface DialogCall {
-  kind: 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showMessageBoxSync' | 'showErrorBox';
+  kind:
+    'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showMessageBoxSync' | 'showErrorBox';
   window: BrowserWindowStandin | undefined;
   options: Record<string, unknown>;
 }
@@ -200,7 +201,8 @@ export class BrowserWindowStandin extends EventEmitter {
     this.destroyed = true;
     if (BrowserWindowStandin.focused === this) BrowserWindowStandin.focused = null;
     this.emit('closed');
-    if (BrowserWindowStandin.getAllWindows().length === 0) standinState.app?.emit('window-all-closed');
+    if (BrowserWindowStandin.getAllWindows().length === 0)
+      standinState.app?.emit('window-all-closed');
   }
 }
 
@@ -301,7 +303,8 @@ type Handler = (...args: unknown[]) => unknown;
 class IpcMainStandin extends EventEmitter {
   readonly handlers = new Map<string, Handler>();
   handle(channel: string, handler: Handler): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
   removeHandler(channel: string): void {
@@ -337,16 +340,33 @@ export interface IpcSender {
 }
 
 function ipcEvent(sender: IpcSender): StandinEvent {
-  const frame = sender.frame !== undefined ? sender.frame : (sender.window?.webContents.mainFrame ?? null);
-  return electronEvent({ sender: sender.window?.webContents, senderFrame: frame, frameId: 1, processId: 1 });
+  const frame =
+    sender.frame !== undefined ? sender.frame : (sender.window?.webContents.mainFrame ?? null);
+  return electronEvent({
+    sender: sender.window?.webContents,
+    senderFrame: frame,
+    frameId: 1,
+    processId: 1,
+  });
 }
 
-type RequestListener = (details: { url: string; resourceType: string }, callback: (r: { cancel: boolean }) => void) => void;
+type RequestListener = (
+  details: { url: string; resourceType: string },
+  callback: (r: { cancel: boolean }) => void,
+) => void;
 
 class SessionStandin extends EventEmitter {
   beforeRequest: RequestListener | undefined;
-  permissionRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: { requestingUrl?: string }) => void) | undefined;
-  permissionCheck: ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | undefined;
+  permissionRequest:
+    | ((
+        wc: unknown,
+        permission: string,
+        cb: (granted: boolean) => void,
+        details: { requestingUrl?: string },
+      ) => void)
+    | undefined;
+  permissionCheck:
+    ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | undefined;
   devicePermission: ((details: unknown) => boolean) | undefined;
   readonly webRequest = {
     onBeforeRequest: (listener: RequestListener) => {
@@ -396,7 +416,10 @@ export class MenuStandin {
     let found: MenuItemTemplate | undefined;
     for (const name of path) {
       found = items.find((i) => i.label === name || i.role === name);
-      if (!found) throw new Error(`no menu item "${name}" in ${items.map((i) => i.label ?? i.role).join(', ')}`);
+      if (!found)
+        throw new Error(
+          `no menu item "${name}" in ${items.map((i) => i.label ?? i.role).join(', ')}`,
+        );
       items = found.submenu ?? [];
     }
     return found!;
@@ -428,7 +451,11 @@ export function createElectronStandin(opts: { displays?: DisplayStandin[] } = {}
   /** Electron's dialog functions take an optional window first. */
   const record = (kind: DialogCall['kind']) => (a: unknown, b?: unknown) => {
     const hasWindow = a instanceof BrowserWindowStandin;
-    const call: DialogCall = { kind, window: hasWindow ? a : undefined, options: (hasWindow ? b : a) as Record<string, unknown> };
+    const call: DialogCall = {
+      kind,
+      window: hasWindow ? a : undefined,
+      options: (hasWindow ? b : a) as Record<string, unknown>,
+    };
     dialogCalls.push(call);
     return answer(call);
   };
@@ -479,7 +506,12 @@ export function createElectronStandin(opts: { displays?: DisplayStandin[] } = {}
   };
 
   const displays: DisplayStandin[] = opts.displays ?? [
-    { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 },
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+      scaleFactor: 1,
+    },
   ];
   const screen = {
     displays,
@@ -513,12 +545,16 @@ export function createElectronStandin(opts: { displays?: DisplayStandin[] } = {}
   const webUtils = {
     /** Electron returns '' for a File that has no path on disk. */
     getPathForFile: (file: { path?: string }) => {
-      if (typeof file !== 'object' || file === null) throw new TypeError('Error processing argument at index 0, conversion failure');
+      if (typeof file !== 'object' || file === null)
+        throw new TypeError('Error processing argument at index 0, conversion failure');
       return file.path ?? '';
     },
   };
 
-  const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
+  const nativeTheme = Object.assign(new EventEmitter(), {
+    shouldUseDarkColors: false,
+    themeSource: 'system',
+  });
 
   const module = {
     app,

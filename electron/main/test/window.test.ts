@@ -33,9 +33,13 @@ describe('the main window', () => {
     expect(win.isVisible()).toBe(true);
     // Every web contents gets the navigation and window-open guards.
     expect(win.webContents.listenerCount('will-navigate')).toBe(1);
-    expect(win.webContents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({
+      action: 'deny',
+    });
     expect(b.electron.shell.external).toEqual(['https://example.org/']);
-    expect(win.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({
+      action: 'deny',
+    });
     expect(b.electron.shell.external).toEqual(['https://example.org/']);
   });
 
@@ -47,7 +51,10 @@ describe('the main window', () => {
     win.maximize();
     await quitApp(first);
     const file = join(first.userData, WINDOW_STATE_FILE);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ bounds: { x: 200, y: 150, width: 1000, height: 700 }, maximized: true });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      bounds: { x: 200, y: 150, width: 1000, height: 700 },
+      maximized: true,
+    });
 
     const second = await boot({ dir: first.dir });
     expect(second.window().options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 });
@@ -55,11 +62,25 @@ describe('the main window', () => {
   });
 
   it('opens on a display that exists when the saved place is off-screen, and ignores a damaged file', async () => {
-    const displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 }, scaleFactor: 2 }];
+    const displays = [
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1440, height: 900 },
+        workArea: { x: 0, y: 25, width: 1440, height: 875 },
+        scaleFactor: 2,
+      },
+    ];
     // Saved on a second monitor (right of this one) that is no longer plugged in.
     const b = await boot({
       displays,
-      beforeReady: (e) => writeFileSync(join(e.app.getPath('userData'), WINDOW_STATE_FILE), JSON.stringify({ bounds: { x: 2400, y: 100, width: 1600, height: 1000 }, maximized: false })),
+      beforeReady: (e) =>
+        writeFileSync(
+          join(e.app.getPath('userData'), WINDOW_STATE_FILE),
+          JSON.stringify({
+            bounds: { x: 2400, y: 100, width: 1600, height: 1000 },
+            maximized: false,
+          }),
+        ),
     });
     const o = b.window().options as { x: number; y: number; width: number; height: number };
     expect(o.width).toBeLessThanOrEqual(1440);
@@ -88,27 +109,46 @@ describe('the main window', () => {
     const b = await boot();
     const win = b.window();
     pageReady(b);
-    b.electron.dialog.answerWith((call) => (call.kind === 'showMessageBox' ? { response: 0, checkboxChecked: false } : 0));
-    win.webContents.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: 139 });
+    b.electron.dialog.answerWith((call) =>
+      call.kind === 'showMessageBox' ? { response: 0, checkboxChecked: false } : 0,
+    );
+    win.webContents.emit('render-process-gone', electronEvent(), {
+      reason: 'crashed',
+      exitCode: 139,
+    });
     await until(() => win.webContents.loads.length === 2, 'the window to reload');
     const asked = b.electron.dialog.calls.find((c) => c.kind === 'showMessageBox');
     expect(asked?.window).toBe(win);
-    expect(asked?.options).toMatchObject({ message: 'The Commonplace window stopped working', buttons: ['Reload', 'Close Window'] });
+    expect(asked?.options).toMatchObject({
+      message: 'The Commonplace window stopped working',
+      buttons: ['Reload', 'Close Window'],
+    });
     expect(String(asked?.options.detail)).toContain('crashed');
     expect(win.webContents.loads).toEqual([RENDERER_ENTRY_URL, RENDERER_ENTRY_URL]);
 
     // A link arriving while the new page loads waits for it.
     const link = 'commonplace://article/0190a000-0000-7000-8000-000000000001';
-    b.electron.app.emit('second-instance', electronEvent(), ['/usr/bin/commonplace', link], b.dir, {});
+    b.electron.app.emit(
+      'second-instance',
+      electronEvent(),
+      ['/usr/bin/commonplace', link],
+      b.dir,
+      {},
+    );
     expect(eventsSent(win).filter((e) => e.type === 'navigate')).toEqual([]);
     pageReady(b);
-    expect(eventsSent(win).filter((e) => e.type === 'navigate')).toEqual([{ type: 'navigate', target: { kind: 'article', id: '0190a000-0000-7000-8000-000000000001' } }]);
+    expect(eventsSent(win).filter((e) => e.type === 'navigate')).toEqual([
+      { type: 'navigate', target: { kind: 'article', id: '0190a000-0000-7000-8000-000000000001' } },
+    ]);
   });
 
   it('closes a crashed window when the person chooses Close Window, and ignores a clean exit', async () => {
     const b = await boot();
     const win = b.window();
-    win.webContents.emit('render-process-gone', electronEvent(), { reason: 'clean-exit', exitCode: 0 });
+    win.webContents.emit('render-process-gone', electronEvent(), {
+      reason: 'clean-exit',
+      exitCode: 0,
+    });
     expect(b.electron.dialog.calls).toEqual([]);
     b.electron.dialog.answerWith(() => ({ response: 1, checkboxChecked: false }));
     win.webContents.emit('render-process-gone', electronEvent(), { reason: 'oom', exitCode: 0 });
@@ -117,7 +157,9 @@ describe('the main window', () => {
 
   describe('a note that failed to save as the window closes (will-prevent-unload)', () => {
     function preventUnload(b: Awaited<ReturnType<typeof boot>>, answer: number) {
-      b.electron.dialog.answerWith((call) => (call.kind === 'showMessageBoxSync' ? answer : { response: 0 }));
+      b.electron.dialog.answerWith((call) =>
+        call.kind === 'showMessageBoxSync' ? answer : { response: 0 },
+      );
       const event = electronEvent();
       b.window().webContents.emit('will-prevent-unload', event);
       const asked = b.electron.dialog.calls.filter((c) => c.kind === 'showMessageBoxSync').at(-1);
@@ -128,7 +170,11 @@ describe('the main window', () => {
       const b = await boot();
       const { event, asked } = preventUnload(b, 1);
       expect(asked?.window).toBe(b.window());
-      expect(asked?.options).toMatchObject({ message: 'Your note could not be saved', buttons: ['Retry', 'Discard and Close', 'Cancel'], cancelId: 2 });
+      expect(asked?.options).toMatchObject({
+        message: 'Your note could not be saved',
+        buttons: ['Retry', 'Discard and Close', 'Cancel'],
+        cancelId: 2,
+      });
       expect(event.defaultPrevented).toBe(true);
     });
 
@@ -145,13 +191,24 @@ describe('the main window', () => {
       pageReady(b);
       const { event } = preventUnload(b, 0);
       expect(event.defaultPrevented).toBe(false);
-      expect(eventsSent(win).filter((e) => e.type === 'retry-save')).toEqual([{ type: 'retry-save' }]);
+      expect(eventsSent(win).filter((e) => e.type === 'retry-save')).toEqual([
+        { type: 'retry-save' },
+      ]);
       expect(win.isDestroyed()).toBe(false);
 
       const { INVOKE_CHANNEL } = await import('../../preload/channels');
-      const created = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Draft' })) as { ok: true; data: { id: string } };
+      const created = (await b.electron.ipcMain.invokeFrom(
+        { window: win },
+        INVOKE_CHANNEL,
+        'notes.create',
+        { title: 'Draft' },
+      )) as { ok: true; data: { id: string } };
       expect(created.ok).toBe(true);
-      const saved = (await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, { id: created.data.id, title: 'Draft, saved' })) as { ok: boolean };
+      const saved = (await b.electron.ipcMain.sendSyncFrom(
+        { window: win },
+        SAVE_NOTE_SYNC_CHANNEL,
+        { id: created.data.id, title: 'Draft, saved' },
+      )) as { ok: boolean };
       expect(saved.ok).toBe(true);
       await until(() => win.isDestroyed(), 'the window to close after the retried save');
     });
@@ -166,9 +223,20 @@ describe('the main window', () => {
       preventUnload(b, 0);
       const quitsBefore = b.electron.app.quitCalls;
       const { INVOKE_CHANNEL } = await import('../../preload/channels');
-      const created = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Draft' })) as { ok: true; data: { id: string } };
-      await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, { id: created.data.id, title: 'Draft, saved' });
-      await until(() => win.isDestroyed() && b.electron.app.quitCalls > quitsBefore, 'the quit to go on after the retried save');
+      const created = (await b.electron.ipcMain.invokeFrom(
+        { window: win },
+        INVOKE_CHANNEL,
+        'notes.create',
+        { title: 'Draft' },
+      )) as { ok: true; data: { id: string } };
+      await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, {
+        id: created.data.id,
+        title: 'Draft, saved',
+      });
+      await until(
+        () => win.isDestroyed() && b.electron.app.quitCalls > quitsBefore,
+        'the quit to go on after the retried save',
+      );
     });
 
     it('Cancel also cancels the quit: a later close whose save is retried closes the window only', async () => {
@@ -180,8 +248,16 @@ describe('the main window', () => {
       preventUnload(b, 0); // later, closing the window: the save fails again, Retry
       const quitsBefore = b.electron.app.quitCalls;
       const { INVOKE_CHANNEL } = await import('../../preload/channels');
-      const created = (await b.electron.ipcMain.invokeFrom({ window: win }, INVOKE_CHANNEL, 'notes.create', { title: 'Draft' })) as { ok: true; data: { id: string } };
-      await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, { id: created.data.id, title: 'Draft, saved' });
+      const created = (await b.electron.ipcMain.invokeFrom(
+        { window: win },
+        INVOKE_CHANNEL,
+        'notes.create',
+        { title: 'Draft' },
+      )) as { ok: true; data: { id: string } };
+      await b.electron.ipcMain.sendSyncFrom({ window: win }, SAVE_NOTE_SYNC_CHANNEL, {
+        id: created.data.id,
+        title: 'Draft, saved',
+      });
       await until(() => win.isDestroyed(), 'the window to close after the retried save');
       expect(b.electron.app.quitCalls).toBe(quitsBefore);
     });

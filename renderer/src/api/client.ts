@@ -2,7 +2,14 @@
  * The renderer's one typed API client. Every call goes through `invoke`, which is checked
  * against the contract and turns `{ ok: false }` envelopes into thrown `ApiError`s.
  */
-import type { Bridge, ClientMethod, DesktopMethod, Input, LibraryEvent, Output } from '../../../electron/api/contract';
+import type {
+  Bridge,
+  ClientMethod,
+  DesktopMethod,
+  Input,
+  LibraryEvent,
+  Output,
+} from '../../../electron/api/contract';
 import { ApiError } from './errors';
 import { createHttpBridge } from './httpBridge';
 
@@ -20,7 +27,10 @@ function currentBridge(): Bridge {
   return bridge;
 }
 
-export async function invoke<M extends ClientMethod>(method: M, input: Input<M>): Promise<Output<M>> {
+export async function invoke<M extends ClientMethod>(
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
   const envelope = await currentBridge().invoke(method, input);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
   // The handler validated its output against the contract before it crossed the transport.
@@ -28,8 +38,12 @@ export async function invoke<M extends ClientMethod>(method: M, input: Input<M>)
 }
 
 /** A `desktop` call (it follows a path on this machine): the desktop app only; web mode refuses it. */
-export async function invokeDesktop<M extends DesktopMethod>(method: M, input: Input<M>): Promise<Output<M>> {
-  if (!isElectron()) throw new ApiError('invalid_input', `${method}: only available to the desktop app`);
+export async function invokeDesktop<M extends DesktopMethod>(
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
+  if (!isElectron())
+    throw new ApiError('invalid_input', `${method}: only available to the desktop app`);
   const envelope = await currentBridge().invoke(method, input);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
   return envelope.data as Output<M>;

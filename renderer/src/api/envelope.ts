@@ -10,9 +10,20 @@ export function asEnvelope(value: unknown): Envelope<unknown> {
   if (isRecord(value)) {
     if (value.ok === true && 'data' in value) return { ok: true, data: value.data };
     const error = value.error;
-    if (value.ok === false && isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
+    if (
+      value.ok === false &&
+      isRecord(error) &&
+      typeof error.code === 'string' &&
+      typeof error.message === 'string'
+    ) {
       return { ok: false, error: { code: error.code, message: error.message } };
     }
   }
-  return { ok: false, error: { code: TRANSPORT_ERROR, message: 'The library answered with something that is not an API response.' } };
+  return {
+    ok: false,
+    error: {
+      code: TRANSPORT_ERROR,
+      message: 'The library answered with something that is not an API response.',
+    },
+  };
 }

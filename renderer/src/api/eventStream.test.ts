@@ -9,14 +9,22 @@ afterEach(async () => {
 });
 
 /** A real HTTP server; each connection is handed to `onConnect` with the request's headers. */
-async function sseServer(onConnect: (res: ServerResponse, headers: IncomingHttpHeaders, n: number) => void): Promise<string> {
+async function sseServer(
+  onConnect: (res: ServerResponse, headers: IncomingHttpHeaders, n: number) => void,
+): Promise<string> {
   let n = 0;
   const server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream' });
     onConnect(res, req.headers, n++);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanups.push(() => new Promise((r) => { server.closeAllConnections(); server.close(r); }));
+  cleanups.push(
+    () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/events`;
 }
 
@@ -43,7 +51,9 @@ describe('event stream over fetch', () => {
       onError: () => log.push('error'),
     });
     cleanups.push(() => stream.close());
-    await expect.poll(() => messages, { timeout: 15_000 }).toEqual(['{"a":"café"}', '{"b":2}', '{"after":"reconnect"}']);
+    await expect
+      .poll(() => messages, { timeout: 15_000 })
+      .toEqual(['{"a":"café"}', '{"b":2}', '{"after":"reconnect"}']);
     expect(log).toEqual(['open', 'error', 'open']);
     expect(seen.map((h) => h.authorization)).toEqual(['Bearer secret', 'Bearer secret']);
     expect(seen.every((h) => h.cookie === undefined)).toBe(true);
@@ -57,7 +67,11 @@ describe('event stream over fetch', () => {
     });
     const messages: string[] = [];
     const log: string[] = [];
-    const stream = openEventStream(url, () => ({}), { onMessage: (d) => messages.push(d), onOpen: () => log.push('open'), onError: () => log.push('error') });
+    const stream = openEventStream(url, () => ({}), {
+      onMessage: (d) => messages.push(d),
+      onOpen: () => log.push('open'),
+      onError: () => log.push('error'),
+    });
     await expect.poll(() => messages).toEqual(['1']);
     stream.close();
     await expect.poll(() => ended).toBe(true);

@@ -16,7 +16,11 @@ export interface EventStreamHandlers {
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 15_000;
 
-export function openEventStream(url: string, headers: () => Record<string, string>, handlers: EventStreamHandlers): { close(): void } {
+export function openEventStream(
+  url: string,
+  headers: () => Record<string, string>,
+  handlers: EventStreamHandlers,
+): { close(): void } {
   let closed = false;
   let controller: AbortController | null = null;
   let wake: (() => void) | null = null;
@@ -47,8 +51,13 @@ export function openEventStream(url: string, headers: () => Record<string, strin
     while (!closed) {
       controller = new AbortController();
       try {
-        const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers() }, cache: 'no-store', signal: controller.signal });
-        if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
+        const response = await fetch(url, {
+          headers: { Accept: 'text/event-stream', ...headers() },
+          cache: 'no-store',
+          signal: controller.signal,
+        });
+        if (!response.ok || !response.body)
+          throw new Error(`event stream answered ${response.status}`);
         handlers.onOpen();
         retryMs = FIRST_RETRY_MS;
         await readStream(response.body);

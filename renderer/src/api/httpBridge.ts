@@ -28,14 +28,27 @@ async function post(method: string, input: unknown): Promise<Envelope<unknown>> 
       credentials: 'omit',
     });
   } catch {
-    return { ok: false, error: { code: UNAVAILABLE, message: 'Cannot reach the library server. Is `commonplace serve` still running?' } };
+    return {
+      ok: false,
+      error: {
+        code: UNAVAILABLE,
+        message: 'Cannot reach the library server. Is `commonplace serve` still running?',
+      },
+    };
   }
-  if (response.status === 401) return { ok: false, error: { code: NOT_AUTHORIZED, message: NOT_AUTHORIZED_MESSAGE } };
+  if (response.status === 401)
+    return { ok: false, error: { code: NOT_AUTHORIZED, message: NOT_AUTHORIZED_MESSAGE } };
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    return { ok: false, error: { code: TRANSPORT_ERROR, message: `The library server answered ${response.status} ${response.statusText}`.trim() } };
+    return {
+      ok: false,
+      error: {
+        code: TRANSPORT_ERROR,
+        message: `The library server answered ${response.status} ${response.statusText}`.trim(),
+      },
+    };
   }
   return asEnvelope(json);
 }

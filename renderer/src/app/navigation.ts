@@ -34,7 +34,8 @@ export function useNav(): Navigation {
 function arrive(place: Place, scroll: number | null): void {
   if (place.articleId === null) return;
   if (scroll !== null) restoreReaderScroll(place.articleId, scroll);
-  else if (place.spot) jumpToHit({ articleId: place.articleId, start: place.spot.start, end: place.spot.end });
+  else if (place.spot)
+    jumpToHit({ articleId: place.articleId, start: place.spot.start, end: place.spot.end });
 }
 
 export function useNavigation(initial?: Place): Navigation {
@@ -42,7 +43,10 @@ export function useNavigation(initial?: Place): Navigation {
   history.current ??= new PlaceHistory(initial);
   const [place, setPlace] = useState(history.current.current);
 
-  const leave = useCallback((h: PlaceHistory) => h.rememberScroll(readerScrollOffset(h.current.articleId)), []);
+  const leave = useCallback(
+    (h: PlaceHistory) => h.rememberScroll(readerScrollOffset(h.current.articleId)),
+    [],
+  );
   const go = useCallback(
     (target: NavTarget) => {
       const h = history.current!;
@@ -72,7 +76,14 @@ export function useNavigation(initial?: Place): Navigation {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (
+        event.defaultPrevented ||
+        !event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.shiftKey
+      )
+        return;
       // In text (a note, a field) Alt+arrows move the caret by word on macOS: leave them to it.
       if (isTextField(event.target)) return;
       if (event.key === 'ArrowLeft') back();

@@ -12,18 +12,26 @@ const TARGETS = ['[data-pane-focus]', 'button, a[href], [tabindex="0"]', '[tabin
 function focusTarget(pane: Element): HTMLElement | null {
   for (const selector of TARGETS) {
     for (const candidate of pane.querySelectorAll<HTMLElement>(selector)) {
-      if (candidate.closest('[hidden]') === null && !candidate.hasAttribute('disabled')) return candidate;
+      if (candidate.closest('[hidden]') === null && !candidate.hasAttribute('disabled'))
+        return candidate;
     }
   }
   return null;
 }
 
 export function cyclePaneFocus(backwards: boolean): void {
-  const panes = PANES.map((name) => document.querySelector(`[${PANE_ATTRIBUTE}="${name}"]`)).filter((el): el is Element => el !== null);
+  const panes = PANES.map((name) => document.querySelector(`[${PANE_ATTRIBUTE}="${name}"]`)).filter(
+    (el): el is Element => el !== null,
+  );
   if (panes.length === 0) return;
   const current = panes.findIndex((pane) => pane.contains(document.activeElement));
   const step = backwards ? -1 : 1;
-  const next = current < 0 ? (backwards ? panes.length - 1 : 0) : (current + step + panes.length) % panes.length;
+  const next =
+    current < 0
+      ? backwards
+        ? panes.length - 1
+        : 0
+      : (current + step + panes.length) % panes.length;
   focusTarget(panes[next] as Element)?.focus();
 }
 

@@ -106,11 +106,21 @@ describe('PlaceHistory spots and scroll', () => {
 describe('nextPlace', () => {
   const at = { articleId: 'a', noteId: 'n', spot: { start: 1, end: 5 } };
   it('goes to a passage as its article plus a spot, keeping the note beside', () => {
-    expect(nextPlace(NOWHERE, { kind: 'passage', id: 'p', articleId: 'b', start: 3, end: 9 })).toEqual({ articleId: 'b', noteId: null, spot: { start: 3, end: 9 } });
-    expect(nextPlace(at, { kind: 'passage', id: 'p', articleId: 'a', start: 7, end: 8 })).toEqual({ articleId: 'a', noteId: 'n', spot: { start: 7, end: 8 } });
+    expect(
+      nextPlace(NOWHERE, { kind: 'passage', id: 'p', articleId: 'b', start: 3, end: 9 }),
+    ).toEqual({ articleId: 'b', noteId: null, spot: { start: 3, end: 9 } });
+    expect(nextPlace(at, { kind: 'passage', id: 'p', articleId: 'a', start: 7, end: 8 })).toEqual({
+      articleId: 'a',
+      noteId: 'n',
+      spot: { start: 7, end: 8 },
+    });
   });
   it('opening another article drops the spot; the open one again changes nothing', () => {
-    expect(nextPlace(at, { kind: 'article', id: 'b' })).toEqual({ articleId: 'b', noteId: 'n', spot: null });
+    expect(nextPlace(at, { kind: 'article', id: 'b' })).toEqual({
+      articleId: 'b',
+      noteId: 'n',
+      spot: null,
+    });
     expect(nextPlace(at, { kind: 'article', id: 'a' })).toBe(at);
   });
   it('opens and closes the note beside without moving the reader', () => {

@@ -34,7 +34,11 @@ export function nextPlace(here: Place, target: PlaceTarget): Place {
       // The open article again is no step; another one drops the spot, which belonged to this one.
       return here.articleId === target.id ? here : { ...here, articleId: target.id, spot: null };
     case 'passage':
-      return { ...here, articleId: target.articleId, spot: { start: target.start, end: target.end } };
+      return {
+        ...here,
+        articleId: target.articleId,
+        spot: { start: target.start, end: target.end },
+      };
     case 'note':
       return { ...here, noteId: target.id };
     case 'close-note':
@@ -91,7 +95,9 @@ export class PlaceHistory {
   /** Goes somewhere new: forward history is dropped, as in a browser. Same place: no new step. */
   push(place: Place): Place {
     if (samePlace(this.current, place)) return this.current;
-    this.entries = [...this.entries.slice(0, this.index + 1), { place, scroll: null }].slice(-LIMIT);
+    this.entries = [...this.entries.slice(0, this.index + 1), { place, scroll: null }].slice(
+      -LIMIT,
+    );
     this.index = this.entries.length - 1;
     return place;
   }

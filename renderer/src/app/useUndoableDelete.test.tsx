@@ -37,7 +37,9 @@ function mount(): { offers: Offer[]; toaster: () => Toaster; root: Root } {
 
 function ctrlZ(target: EventTarget = document.body): void {
   act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }),
+    );
   });
 }
 

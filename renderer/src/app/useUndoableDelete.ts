@@ -22,13 +22,18 @@ let latest: Offered | null = null;
  * outside a text field for UNDO_WINDOW_MS. `offerUndo(message, undo, ariaLabel)` shows the toast;
  * `undo` runs at most once, from whichever is used first.
  */
-export function useUndoableDelete(): (message: string, undo: () => void, ariaLabel?: string) => void {
+export function useUndoableDelete(): (
+  message: string,
+  undo: () => void,
+  ariaLabel?: string,
+) => void {
   const { show, dismiss } = useToaster();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const offered = latest;
-      if (!offered || event.defaultPrevented || isTextField(event.target) || !isModKey(event, 'z')) return;
+      if (!offered || event.defaultPrevented || isTextField(event.target) || !isModKey(event, 'z'))
+        return;
       if (Date.now() - offered.at > UNDO_WINDOW_MS) return;
       // Every mounted user of this hook listens; the first to see the key takes it.
       event.preventDefault();
@@ -52,7 +57,11 @@ export function useUndoableDelete(): (message: string, undo: () => void, ariaLab
         },
         dismissToast: () => dismiss(toast),
       };
-      const toast = show('success', message, { label: 'Undo', ...(ariaLabel ? { ariaLabel } : {}), run: offered.undo });
+      const toast = show('success', message, {
+        label: 'Undo',
+        ...(ariaLabel ? { ariaLabel } : {}),
+        run: offered.undo,
+      });
       latest = offered;
     },
     [show, dismiss],

@@ -20,8 +20,16 @@ export function DeepLinkListener() {
     const link = `commonplace://passage/${id}`;
     invoke('passages.lookup', { ids: [id] })
       .then(([p]) => {
-        if (!p) return show('error', `${link}: no such passage in this library (is the link from another library?).`);
-        if (p.deleted) return show('error', `${link}: this passage was deleted (it was in “${p.article.title || 'Untitled'}”).`);
+        if (!p)
+          return show(
+            'error',
+            `${link}: no such passage in this library (is the link from another library?).`,
+          );
+        if (p.deleted)
+          return show(
+            'error',
+            `${link}: this passage was deleted (it was in “${p.article.title || 'Untitled'}”).`,
+          );
         go({ kind: 'passage', id: p.id, articleId: p.article.id, start: p.start, end: p.end });
       })
       .catch((e: unknown) => show('error', `${link} could not be opened: ${errorText(e)}`));

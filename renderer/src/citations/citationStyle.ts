@@ -4,12 +4,17 @@ import type { CitationStyle } from '../../../electron/api/contract';
 const KEY = 'commonplace.citationStyle';
 const STYLES: readonly (CitationStyle | null)[] = ['apa', 'chicago', 'mla', null];
 
-export function readCitationStyle(storage: Pick<Storage, 'getItem'> | null = safeStorage()): CitationStyle | null {
+export function readCitationStyle(
+  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+): CitationStyle | null {
   const v = storage?.getItem(KEY) ?? null;
   return STYLES.find((s) => s === v) ?? null;
 }
 
-export function saveCitationStyle(style: CitationStyle | null, storage: Pick<Storage, 'setItem' | 'removeItem'> | null = safeStorage()): void {
+export function saveCitationStyle(
+  style: CitationStyle | null,
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | null = safeStorage(),
+): void {
   if (!storage) return;
   if (style) storage.setItem(KEY, style);
   else storage.removeItem(KEY);

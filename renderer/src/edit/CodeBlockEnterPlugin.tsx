@@ -1,6 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $findMatchingParent } from '@lexical/utils';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, INSERT_PARAGRAPH_COMMAND } from 'lexical';
+import {
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_LOW,
+  INSERT_PARAGRAPH_COMMAND,
+} from 'lexical';
 import { useEffect } from 'react';
 import { $isCodeBlockNode } from '../reader/nodes/CodeBlockNode';
 
@@ -13,7 +18,11 @@ export function CodeBlockEnterPlugin() {
         INSERT_PARAGRAPH_COMMAND,
         () => {
           const selection = $getSelection();
-          if (!$isRangeSelection(selection) || !$findMatchingParent(selection.anchor.getNode(), $isCodeBlockNode)) return false;
+          if (
+            !$isRangeSelection(selection) ||
+            !$findMatchingParent(selection.anchor.getNode(), $isCodeBlockNode)
+          )
+            return false;
           selection.insertLineBreak();
           return true;
         },

@@ -16,7 +16,13 @@ import { CodeBlockEnterPlugin } from './CodeBlockEnterPlugin';
  * Edit mode: the same nodes and look as the reader, editable, without highlights. Correcting the
  * text (junk, typos, paragraph breaks) is all it is for: no formatting toolbar.
  */
-export function EditableBody({ body, editorRef }: { body: Body; editorRef: RefObject<LexicalEditor | null> }) {
+export function EditableBody({
+  body,
+  editorRef,
+}: {
+  body: Body;
+  editorRef: RefObject<LexicalEditor | null>;
+}) {
   const initialConfig = useMemo(
     () => ({
       namespace: 'commonplace-edit',
@@ -33,7 +39,9 @@ export function EditableBody({ body, editorRef }: { body: Body; editorRef: RefOb
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <RichTextPlugin
-        contentEditable={<ContentEditable className="rd-content is-editing" aria-label="Article text (editing)" />}
+        contentEditable={
+          <ContentEditable className="rd-content is-editing" aria-label="Article text (editing)" />
+        }
         ErrorBoundary={LexicalErrorBoundary}
       />
       <HistoryPlugin />

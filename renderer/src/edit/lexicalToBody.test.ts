@@ -1,5 +1,12 @@
 // @vitest-environment jsdom
-import { $createRangeSelection, $getRoot, $isElementNode, $isTextNode, $setSelection, type LexicalEditor } from 'lexical';
+import {
+  $createRangeSelection,
+  $getRoot,
+  $isElementNode,
+  $isTextNode,
+  $setSelection,
+  type LexicalEditor,
+} from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText, makeBody, type Block, type Body } from '../../../electron/core/body';
 import { $applyPassageMarks } from '../passages/applyPassageMarks';
@@ -11,7 +18,11 @@ afterEach(cleanUpReaderEditors);
 
 /** Every block type in the form the importers produce (marks in bold-italic-code order, no empty spans). */
 const everyBlock: Block[] = [
-  { type: 'heading', level: 1, content: [{ text: 'Putin arrives in ' }, { text: 'Pyongyang', marks: ['italic'] }] },
+  {
+    type: 'heading',
+    level: 1,
+    content: [{ text: 'Putin arrives in ' }, { text: 'Pyongyang', marks: ['italic'] }],
+  },
   {
     type: 'paragraph',
     content: [
@@ -32,8 +43,20 @@ const everyBlock: Block[] = [
   { type: 'heading', level: 6, content: [{ text: 'Level six (both show as h6)' }] },
   { type: 'quote', content: [{ text: '“We will stand together,” he said — 我们 🇰🇵 café' }] },
   { type: 'caption', content: [{ text: 'Photo: ' }, { text: 'KCNA', marks: ['italic'] }] },
-  { type: 'list', ordered: false, items: [[{ text: 'first' }], [{ text: 'second ' }, { text: 'bold', marks: ['bold'] }], [{ text: 'third' }]] },
-  { type: 'list', ordered: true, items: [[{ text: 'one' }], [{ text: 'two', href: 'https://example.com/two' }]] },
+  {
+    type: 'list',
+    ordered: false,
+    items: [
+      [{ text: 'first' }],
+      [{ text: 'second ' }, { text: 'bold', marks: ['bold'] }],
+      [{ text: 'third' }],
+    ],
+  },
+  {
+    type: 'list',
+    ordered: true,
+    items: [[{ text: 'one' }], [{ text: 'two', href: 'https://example.com/two' }]],
+  },
   { type: 'code', text: 'function f(x) {\n\treturn x  *  2;\n\n}\n' },
   { type: 'paragraph', content: [{ text: 'A soft\nline break and   runs of  spaces' }] },
   { type: 'paragraph', content: [{ text: 'bold\nacross a break', marks: ['bold'] }] },
@@ -74,19 +97,29 @@ describe('Lexical → body', () => {
     const body = makeBody(everyBlock);
     const text = bodyToText(body);
     const { editor } = createReaderEditor();
-    editor.update(() => {
-      $setBody(body);
-      $applyPassageMarks([
-        { id: 'a', start: 3, end: 60 },
-        { id: 'b', start: 20, end: text.indexOf('third') + 2 },
-      ]);
-    }, { discrete: true });
+    editor.update(
+      () => {
+        $setBody(body);
+        $applyPassageMarks([
+          { id: 'a', start: 3, end: 60 },
+          { id: 'b', start: 20, end: text.indexOf('third') + 2 },
+        ]);
+      },
+      { discrete: true },
+    );
     expect(roundTrip(editor, body)).toEqual(body);
   });
 
   it('keeps the canonical text of odd input, even where spans are normalized', () => {
     const odd = makeBody([
-      { type: 'paragraph', content: [{ text: 'a', marks: ['italic', 'bold'] }, { text: 'b', marks: ['bold', 'italic'] }, { text: '' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'a', marks: ['italic', 'bold'] },
+          { text: 'b', marks: ['bold', 'italic'] },
+          { text: '' },
+        ],
+      },
       { type: 'paragraph', content: [{ text: 'x' }, { text: '\nafter', marks: ['code', 'code'] }] },
       { type: 'quote', content: [{ text: '\n' }] },
       { type: 'paragraph', content: [{ text: 'click me', href: 'javascript:alert(1)' }] },
@@ -94,7 +127,10 @@ describe('Lexical → body', () => {
     ]);
     const back = roundTrip(editorWith(odd), odd);
     expect(bodyToText(back)).toBe(bodyToText(odd));
-    expect(back.blocks[0]).toEqual({ type: 'paragraph', content: [{ text: 'ab', marks: ['bold', 'italic'] }] });
+    expect(back.blocks[0]).toEqual({
+      type: 'paragraph',
+      content: [{ text: 'ab', marks: ['bold', 'italic'] }],
+    });
     // A script URL never comes back as a link.
     expect(JSON.stringify(back)).not.toContain('javascript:');
   });
@@ -105,17 +141,20 @@ describe('Lexical → body', () => {
       { type: 'paragraph', content: [{ text: 'Share this article' }] },
     ]);
     const editor = editorWith(body, true);
-    editor.update(() => {
-      const [first, junk] = $getRoot().getChildren();
-      const text = $isElementNode(first) ? first.getFirstChild() : null;
-      if (!$isTextNode(text) || !junk) throw new Error('unexpected tree');
-      const selection = $createRangeSelection();
-      selection.anchor.set(text.getKey(), 'First sentence. '.length, 'text');
-      selection.focus.set(text.getKey(), 'First sentence. '.length, 'text');
-      $setSelection(selection);
-      selection.insertParagraph();
-      junk.remove();
-    }, { discrete: true });
+    editor.update(
+      () => {
+        const [first, junk] = $getRoot().getChildren();
+        const text = $isElementNode(first) ? first.getFirstChild() : null;
+        if (!$isTextNode(text) || !junk) throw new Error('unexpected tree');
+        const selection = $createRangeSelection();
+        selection.anchor.set(text.getKey(), 'First sentence. '.length, 'text');
+        selection.focus.set(text.getKey(), 'First sentence. '.length, 'text');
+        $setSelection(selection);
+        selection.insertParagraph();
+        junk.remove();
+      },
+      { discrete: true },
+    );
     const edited = editor.read(() => $lexicalToBody(0));
     expect(edited.blocks).toEqual([
       { type: 'paragraph', content: [{ text: 'First sentence. ' }] },

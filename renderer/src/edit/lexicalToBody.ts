@@ -6,7 +6,16 @@
 import { $isLinkNode } from '@lexical/link';
 import { $isListItemNode, $isListNode, type ListItemNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
-import { $getRoot, $getState, $isElementNode, $isLineBreakNode, $isParagraphNode, $isTextNode, type ElementNode, type LexicalNode } from 'lexical';
+import {
+  $getRoot,
+  $getState,
+  $isElementNode,
+  $isLineBreakNode,
+  $isParagraphNode,
+  $isTextNode,
+  type ElementNode,
+  type LexicalNode,
+} from 'lexical';
 import type { Block, Body, Inline, InlineMark } from '../../../electron/core/body';
 import { openableUrl } from '../links/externalUrl';
 import { bodyHeadingLevel } from '../reader/headingLevel';
@@ -45,7 +54,11 @@ function sameMarks(a: readonly InlineMark[], b: readonly InlineMark[]): boolean 
 
 function $collectInlines(node: LexicalNode, out: InlineBuilder, href: string | undefined): void {
   if ($isTextNode(node)) {
-    out.add(node.getTextContent(), MARK_ORDER.filter((mark) => node.hasFormat(mark)), href);
+    out.add(
+      node.getTextContent(),
+      MARK_ORDER.filter((mark) => node.hasFormat(mark)),
+      href,
+    );
   } else if ($isLineBreakNode(node)) {
     out.addBreak(href);
   } else if ($isLinkNode(node)) {
@@ -92,8 +105,10 @@ function $block(node: LexicalNode, shift: number): Block {
   if ($isQuoteNode(node)) return { type: 'quote', content: $inlines(node) };
   if ($isCaptionNode(node)) return { type: 'caption', content: $inlines(node) };
   if ($isCodeBlockNode(node)) return { type: 'code', text: node.getTextContent() };
-  if ($isListNode(node)) return { type: 'list', ordered: node.getListType() === 'number', items: $listItems(node) };
-  if ($isParagraphNode(node) || $isElementNode(node)) return { type: 'paragraph', content: $inlines(node as ElementNode) };
+  if ($isListNode(node))
+    return { type: 'list', ordered: node.getListType() === 'number', items: $listItems(node) };
+  if ($isParagraphNode(node) || $isElementNode(node))
+    return { type: 'paragraph', content: $inlines(node as ElementNode) };
   const out = new InlineBuilder();
   $collectInlines(node, out, undefined);
   return { type: 'paragraph', content: out.spans };
@@ -104,7 +119,12 @@ function $block(node: LexicalNode, shift: number): Block {
  *   has none recorded (one made by splitting a heading while editing).
  */
 export function $lexicalToBody(shift = 0): Body {
-  return { version: 1, blocks: $getRoot().getChildren().map((node) => $block(node, shift)) };
+  return {
+    version: 1,
+    blocks: $getRoot()
+      .getChildren()
+      .map((node) => $block(node, shift)),
+  };
 }
 
 const hasText = (content: readonly Inline[]) => content.some((span) => span.text.trim() !== '');

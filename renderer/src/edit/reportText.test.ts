@@ -12,7 +12,9 @@ describe('reanchorReportText', () => {
   });
 
   it('says only that the text was saved when there are no passages', () => {
-    expect(reanchorReportText({ unchanged: 0, moved: 0, changed: 0, orphaned: 0 })).toBe('Text saved.');
+    expect(reanchorReportText({ unchanged: 0, moved: 0, changed: 0, orphaned: 0 })).toBe(
+      'Text saved.',
+    );
   });
 });
 
@@ -27,7 +29,9 @@ describe('sourceUpdateText', () => {
   });
 
   it('says the update happened when there are no passages, and when there was nothing to update', () => {
-    expect(sourceUpdateText({ unchanged: 0, moved: 0, changed: 0, orphaned: 0 })).toBe('Updated from the source file.');
+    expect(sourceUpdateText({ unchanged: 0, moved: 0, changed: 0, orphaned: 0 })).toBe(
+      'Updated from the source file.',
+    );
     expect(sourceUpdateText(null)).toBe('No changes in the source file.');
   });
 });

@@ -48,30 +48,55 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
         to: to || undefined,
       },
     }),
-    [format, groupBy, style, chosenTags, tagMode, onlyArticle, articleId, search, dateField, from, to],
+    [
+      format,
+      groupBy,
+      style,
+      chosenTags,
+      tagMode,
+      onlyArticle,
+      articleId,
+      search,
+      dateField,
+      from,
+      to,
+    ],
   );
   const preview = useExportPreview(options, open);
   const job = useExportJob(reportError);
   const running = job.state.status === 'running';
 
-  const toggleTag = (name: string, on: boolean) => setChosenTags((list) => (on ? [...list, name] : list.filter((t) => t !== name)));
+  const toggleTag = (name: string, on: boolean) =>
+    setChosenTags((list) => (on ? [...list, name] : list.filter((t) => t !== name)));
 
   const save = async () => {
     const done = await job.run(options);
-    if (done) show('success', `Exported ${plural(done.progress.count, 'excerpt')} to ${done.fileName}`);
+    if (done)
+      show('success', `Exported ${plural(done.progress.count, 'excerpt')} to ${done.fileName}`);
   };
 
   const ready = preview.status === 'ready' ? preview.preview : null;
   const progress = job.state.status === 'idle' ? null : job.state.progress;
 
   return (
-    <Modal open={open} onClose={running ? () => {} : onClose} labelledBy={`${ids}-title`} className="export-dialog" initialFocus={formatRef}>
+    <Modal
+      open={open}
+      onClose={running ? () => {} : onClose}
+      labelledBy={`${ids}-title`}
+      className="export-dialog"
+      initialFocus={formatRef}
+    >
       <h2 id={`${ids}-title`}>Export passages</h2>
       <div className="export-layout">
         <form className="export-choices" onSubmit={(e) => e.preventDefault()}>
           <div className="export-row">
             <label htmlFor={`${ids}-format`}>Format</label>
-            <select id={`${ids}-format`} ref={formatRef} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            <select
+              id={`${ids}-format`}
+              ref={formatRef}
+              value={format}
+              onChange={(e) => setFormat(e.target.value as ExportFormat)}
+            >
               {FORMAT_OPTIONS.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
@@ -88,7 +113,11 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
                 {tags.map((t) => (
                   <li key={t.id}>
                     <label>
-                      <input type="checkbox" checked={chosenTags.includes(t.name)} onChange={(e) => toggleTag(t.name, e.target.checked)} />
+                      <input
+                        type="checkbox"
+                        checked={chosenTags.includes(t.name)}
+                        onChange={(e) => toggleTag(t.name, e.target.checked)}
+                      />
                       {t.name} <span className="export-count">({t.count})</span>
                     </label>
                   </li>
@@ -98,22 +127,45 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
             {chosenTags.length > 1 && (
               <div className="export-inline" role="radiogroup" aria-label="Tag match">
                 <label>
-                  <input type="radio" name={`${ids}-mode`} checked={tagMode === 'any'} onChange={() => setTagMode('any')} /> any of them
+                  <input
+                    type="radio"
+                    name={`${ids}-mode`}
+                    checked={tagMode === 'any'}
+                    onChange={() => setTagMode('any')}
+                  />{' '}
+                  any of them
                 </label>
                 <label>
-                  <input type="radio" name={`${ids}-mode`} checked={tagMode === 'all'} onChange={() => setTagMode('all')} /> all of them
+                  <input
+                    type="radio"
+                    name={`${ids}-mode`}
+                    checked={tagMode === 'all'}
+                    onChange={() => setTagMode('all')}
+                  />{' '}
+                  all of them
                 </label>
               </div>
             )}
           </fieldset>
           {articleId && (
             <label className="export-check">
-              <input type="checkbox" checked={onlyArticle} onChange={(e) => setOnlyArticle(e.target.checked)} /> Only the article open in the reader
+              <input
+                type="checkbox"
+                checked={onlyArticle}
+                onChange={(e) => setOnlyArticle(e.target.checked)}
+              />{' '}
+              Only the article open in the reader
             </label>
           )}
           <div className="export-row">
             <label htmlFor={`${ids}-search`}>Matching search</label>
-            <input id={`${ids}-search`} type="search" value={search} placeholder="words, &quot;phrases&quot;, tag:x…" onChange={(e) => setSearch(e.target.value)} />
+            <input
+              id={`${ids}-search`}
+              type="search"
+              value={search}
+              placeholder='words, "phrases", tag:x…'
+              onChange={(e) => setSearch(e.target.value)}
+            />
           </div>
           <fieldset className="export-dates">
             <legend>Dates</legend>
@@ -125,7 +177,10 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
             </label>
             <label>
               Of{' '}
-              <select value={dateField} onChange={(e) => setDateField(e.target.value as 'passage' | 'article')}>
+              <select
+                value={dateField}
+                onChange={(e) => setDateField(e.target.value as 'passage' | 'article')}
+              >
                 <option value="passage">the passage (when kept)</option>
                 <option value="article">the source (published)</option>
               </select>
@@ -134,15 +189,31 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
           <div className="export-inline" role="radiogroup" aria-label="Group by">
             <span aria-hidden="true">Group by</span>
             <label>
-              <input type="radio" name={`${ids}-group`} checked={groupBy === 'source'} onChange={() => setGroupBy('source')} /> source
+              <input
+                type="radio"
+                name={`${ids}-group`}
+                checked={groupBy === 'source'}
+                onChange={() => setGroupBy('source')}
+              />{' '}
+              source
             </label>
             <label>
-              <input type="radio" name={`${ids}-group`} checked={groupBy === 'tag'} onChange={() => setGroupBy('tag')} /> tag
+              <input
+                type="radio"
+                name={`${ids}-group`}
+                checked={groupBy === 'tag'}
+                onChange={() => setGroupBy('tag')}
+              />{' '}
+              tag
             </label>
           </div>
           <div className="export-row">
             <label htmlFor={`${ids}-style`}>Citations</label>
-            <select id={`${ids}-style`} value={style} onChange={(e) => setStyle(e.target.value as CitationStyle | '')}>
+            <select
+              id={`${ids}-style`}
+              value={style}
+              onChange={(e) => setStyle(e.target.value as CitationStyle | '')}
+            >
               {STYLE_OPTIONS.map((s) => (
                 <option key={s.value} value={s.value}>
                   {s.label}
@@ -158,26 +229,44 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
             {preview.status === 'error' && preview.message}
             {ready &&
               (ready.count === 0
-                ? ready.message ?? 'Nothing to export.'
+                ? (ready.message ?? 'Nothing to export.')
                 : `${plural(ready.count, 'excerpt')} from ${plural(ready.sources, 'source')}${ready.count > ready.shown ? ` · the first ${ready.shown} shown` : ''} · ${ready.fileName}`)}
             {ready && ready.count > 0 && ready.message ? ` · ${ready.message}` : ''}
           </p>
-          <pre className="export-preview" tabIndex={0} aria-label={`Preview of the first ${PREVIEW_EXCERPTS} excerpts`} data-testid="export-preview">
+          <pre
+            className="export-preview"
+            tabIndex={0}
+            aria-label={`Preview of the first ${PREVIEW_EXCERPTS} excerpts`}
+            data-testid="export-preview"
+          >
             {ready?.text ?? ''}
           </pre>
         </section>
       </div>
       {progress && (
         <div className="export-progress">
-          <label htmlFor={`${ids}-progress`}>{job.state.status === 'saved' ? `Saved ${job.state.fileName}` : `Exporting ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}…`}</label>
-          <progress id={`${ids}-progress`} max={Math.max(1, progress.total)} value={job.state.status === 'saved' ? Math.max(1, progress.total) : progress.done} />
+          <label htmlFor={`${ids}-progress`}>
+            {job.state.status === 'saved'
+              ? `Saved ${job.state.fileName}`
+              : `Exporting ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}…`}
+          </label>
+          <progress
+            id={`${ids}-progress`}
+            max={Math.max(1, progress.total)}
+            value={job.state.status === 'saved' ? Math.max(1, progress.total) : progress.done}
+          />
         </div>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} disabled={running}>
           Close
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={running || preview.status !== 'ready'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void save()}
+          disabled={running || preview.status !== 'ready'}
+        >
           {running ? 'Exporting…' : 'Export…'}
         </button>
       </div>

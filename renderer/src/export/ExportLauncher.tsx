@@ -14,7 +14,12 @@ export function ExportLauncher({ articleId }: { articleId: string | null }) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'e') {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        !event.altKey &&
+        event.key.toLowerCase() === 'e'
+      ) {
         event.preventDefault();
         setOpen(true);
       }
@@ -24,7 +29,12 @@ export function ExportLauncher({ articleId }: { articleId: string | null }) {
   }, []);
   return (
     <>
-      <button type="button" className="export-button" aria-keyshortcuts={isMac() ? 'Meta+Shift+E' : 'Control+Shift+E'} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="export-button"
+        aria-keyshortcuts={isMac() ? 'Meta+Shift+E' : 'Control+Shift+E'}
+        onClick={() => setOpen(true)}
+      >
         Export…
       </button>
       {open && <ExportDialog open={open} onClose={() => setOpen(false)} articleId={articleId} />}

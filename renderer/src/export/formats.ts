@@ -19,4 +19,5 @@ export const STYLE_OPTIONS: ReadonlyArray<{ value: CitationStyle | ''; label: st
   { value: 'mla', label: 'MLA' },
 ];
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;

@@ -5,7 +5,10 @@ import { saveFile } from './download';
 
 const POLL_MS = 120;
 
-export type JobState = { status: 'idle' } | { status: 'running'; progress: ExportJobStatus } | { status: 'saved'; progress: ExportJobStatus; fileName: string };
+export type JobState =
+  | { status: 'idle' }
+  | { status: 'running'; progress: ExportJobStatus }
+  | { status: 'saved'; progress: ExportJobStatus; fileName: string };
 
 /** Runs an export in the background with a determinate progress, then saves the file. */
 export function useExportJob(onError: (error: unknown) => void) {

@@ -6,7 +6,10 @@ import { errorText } from '../api/errors';
 export const PREVIEW_EXCERPTS = 5;
 const DEBOUNCE_MS = 250;
 
-export type PreviewState = { status: 'loading' } | { status: 'ready'; preview: Output<'export.preview'> } | { status: 'error'; message: string };
+export type PreviewState =
+  | { status: 'loading' }
+  | { status: 'ready'; preview: Output<'export.preview'> }
+  | { status: 'error'; message: string };
 
 /** The first excerpts rendered as the chosen format, refreshed (debounced) as the choices change. */
 export function useExportPreview(options: ExportOptions, enabled: boolean): PreviewState {
@@ -16,7 +19,10 @@ export function useExportPreview(options: ExportOptions, enabled: boolean): Prev
     if (!enabled) return;
     let live = true;
     const timer = setTimeout(() => {
-      invoke('export.preview', { ...(JSON.parse(key) as ExportOptions), limit: PREVIEW_EXCERPTS }).then(
+      invoke('export.preview', {
+        ...(JSON.parse(key) as ExportOptions),
+        limit: PREVIEW_EXCERPTS,
+      }).then(
         (preview) => live && setState({ status: 'ready', preview }),
         (error: unknown) => live && setState({ status: 'error', message: errorText(error) }),
       );

@@ -17,7 +17,12 @@ export function ImportButton({ inputRef, onFiles, onFolder }: Props) {
   }, []);
   return (
     <>
-      <button type="button" className="primary" onClick={() => inputRef.current?.click()} aria-keyshortcuts="Control+O Meta+O">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => inputRef.current?.click()}
+        aria-keyshortcuts="Control+O Meta+O"
+      >
         Import…
       </button>
       <input

@@ -46,7 +46,12 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         </button>
       )}
       {toast.kind !== 'progress' && (
-        <button type="button" className="toast-dismiss" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)} />
+        <button
+          type="button"
+          className="toast-dismiss"
+          aria-label="Dismiss notification"
+          onClick={() => onDismiss(toast.id)}
+        />
       )}
     </div>
   );

@@ -46,8 +46,17 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 
 describe('bytesToBase64', () => {
   it('produces the RFC 4648 test vectors', () => {
-    const vectors: [string, string][] = [['', ''], ['f', 'Zg=='], ['fo', 'Zm8='], ['foo', 'Zm9v'], ['foob', 'Zm9vYg=='], ['fooba', 'Zm9vYmE='], ['foobar', 'Zm9vYmFy']];
-    for (const [plain, encoded] of vectors) expect(bytesToBase64(new TextEncoder().encode(plain))).toBe(encoded);
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['f', 'Zg=='],
+      ['fo', 'Zm8='],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg=='],
+      ['fooba', 'Zm9vYmE='],
+      ['foobar', 'Zm9vYmFy'],
+    ];
+    for (const [plain, encoded] of vectors)
+      expect(bytesToBase64(new TextEncoder().encode(plain))).toBe(encoded);
   });
 
   it('round-trips around every padding case and chunk boundary', () => {

@@ -9,17 +9,35 @@ function ok(id: string, title: string, extra: Record<string, unknown> = {}): Imp
     ok: true,
     file: `/notes/${id}.md`,
     duplicate: true,
-    article: { id, title, subtitle: null, byline: null, published: null, siteName: null, lang: null, source: `/notes/${id}.md`, ...ARTICLE_REST },
+    article: {
+      id,
+      title,
+      subtitle: null,
+      byline: null,
+      published: null,
+      siteName: null,
+      lang: null,
+      source: `/notes/${id}.md`,
+      ...ARTICLE_REST,
+    },
     ...extra,
   });
 }
-const ARTICLE_REST = { format: 'markdown', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const ARTICLE_REST = {
+  format: 'markdown',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 describe('sourceUpdateNotices', () => {
   it('offers an update for a changed file and reports an applied one, in order', () => {
     const report = { unchanged: 2, moved: 1, changed: 0, orphaned: 1 };
     const [a, b, c] = [uuidv7(), uuidv7(), uuidv7()];
-    const results = [ok(a, 'Alpha', { newVersion: 'available' }), ok(b, 'Beta'), ok(c, 'Gamma', { newVersion: report })];
+    const results = [
+      ok(a, 'Alpha', { newVersion: 'available' }),
+      ok(b, 'Beta'),
+      ok(c, 'Gamma', { newVersion: report }),
+    ];
     expect(sourceUpdateNotices(results)).toEqual([
       { kind: 'offer', id: a, title: 'Alpha' },
       { kind: 'updated', id: c, title: 'Gamma', report },
@@ -27,7 +45,11 @@ describe('sourceUpdateNotices', () => {
   });
 
   it('ignores failures and unchanged files', () => {
-    const failed = ImportResultSchema.parse({ ok: false, file: 'x.pdf', error: { code: 'unsupported', message: 'x.pdf: not supported' } });
+    const failed = ImportResultSchema.parse({
+      ok: false,
+      file: 'x.pdf',
+      error: { code: 'unsupported', message: 'x.pdf: not supported' },
+    });
     expect(sourceUpdateNotices([failed, ok(uuidv7(), 'Beta')])).toEqual([]);
     expect(sourceUpdateNotices([])).toEqual([]);
   });

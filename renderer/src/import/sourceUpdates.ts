@@ -10,7 +10,11 @@ export function sourceUpdateNotices(results: readonly ImportResult[]): SourceUpd
   for (const result of results) {
     if (!result.ok || result.newVersion === undefined) continue;
     const { id, title } = result.article;
-    notices.push(result.newVersion === 'available' ? { kind: 'offer', id, title } : { kind: 'updated', id, title, report: result.newVersion });
+    notices.push(
+      result.newVersion === 'available'
+        ? { kind: 'offer', id, title }
+        : { kind: 'updated', id, title, report: result.newVersion },
+    );
   }
   return notices;
 }

@@ -11,7 +11,13 @@ export interface ImportSummary {
 }
 
 export function summarizeImport(results: readonly ImportResult[]): ImportSummary {
-  const summary: ImportSummary = { imported: 0, duplicates: 0, failures: [], warnings: [], openId: null };
+  const summary: ImportSummary = {
+    imported: 0,
+    duplicates: 0,
+    failures: [],
+    warnings: [],
+    openId: null,
+  };
   let firstDuplicate: string | null = null;
   for (const result of results) {
     if (!result.ok) {
@@ -38,6 +44,8 @@ export function successText(summary: ImportSummary): string | null {
 /** "Couldn't import notes.pdf: reason" (library messages already start "notes.pdf: …"). */
 export function failureText(failure: { file: string; message: string }): string {
   const prefix = `${failure.file}: `;
-  const reason = failure.message.startsWith(prefix) ? failure.message.slice(prefix.length) : failure.message;
+  const reason = failure.message.startsWith(prefix)
+    ? failure.message.slice(prefix.length)
+    : failure.message;
   return `Couldn't import ${failure.file}: ${reason}`;
 }

@@ -14,17 +14,26 @@ function recorder() {
   const batches: Upload[][] = [];
   const send = async (files: Upload[]): Promise<ImportResult[]> => {
     batches.push(files);
-    return files.map((file) => ({ ok: false, file: file.name, error: { code: 'echo', message: received(file.dataBase64) } }));
+    return files.map((file) => ({
+      ok: false,
+      file: file.name,
+      error: { code: 'echo', message: received(file.dataBase64) },
+    }));
   };
   return { batches, send };
 }
 
-const message = (result: ImportResult | undefined) => (result && !result.ok ? result.error.message : null);
+const message = (result: ImportResult | undefined) =>
+  result && !result.ok ? result.error.message : null;
 
 describe('uploadFiles', () => {
   it('sends each file’s exact bytes and returns results in the order of the files', async () => {
     const { send } = recorder();
-    const files = [new File(['héllo ✓'], 'a.txt'), new File(['# Title\n'], 'b.md'), new File([''], 'empty.txt')];
+    const files = [
+      new File(['héllo ✓'], 'a.txt'),
+      new File(['# Title\n'], 'b.md'),
+      new File([''], 'empty.txt'),
+    ];
     const results = await uploadFiles(files, send);
     expect(results.map((r) => r.file)).toEqual(['a.txt', 'b.md', 'empty.txt']);
     expect(results.map(message)).toEqual(['héllo ✓', '# Title\n', '']);
@@ -34,7 +43,11 @@ describe('uploadFiles', () => {
     const { batches, send } = recorder();
     const big = new File([new Uint8Array(MAX_IMPORT_BYTES + 1)], 'huge.html');
     const results = await uploadFiles([big, new File(['x'], 'small.txt')], send);
-    expect(results[0]).toMatchObject({ ok: false, file: 'huge.html', error: { code: 'too_large' } });
+    expect(results[0]).toMatchObject({
+      ok: false,
+      file: 'huge.html',
+      error: { code: 'too_large' },
+    });
     expect(message(results[0])).toMatch(/huge\.html.*64 MB/);
     expect(batches.flat().map((u) => u.name)).toEqual(['small.txt']);
   });
@@ -48,7 +61,10 @@ describe('uploadFiles', () => {
 
     const large = recorder();
     const half = new Uint8Array(Math.floor(BATCH_BYTES / 2) + 1);
-    await uploadFiles([new File([half], 'one'), new File([half], 'two'), new File(['x'], 'three')], large.send);
+    await uploadFiles(
+      [new File([half], 'one'), new File([half], 'two'), new File(['x'], 'three')],
+      large.send,
+    );
     expect(large.batches.map((b) => b.map((u) => u.name))).toEqual([['one'], ['two', 'three']]);
   });
 
@@ -57,23 +73,37 @@ describe('uploadFiles', () => {
     const send = async (files: Upload[]): Promise<ImportResult[]> => {
       calls++;
       if (calls === 1) throw new ApiError('unavailable', 'Cannot reach the library server.');
-      return files.map((f) => ({ ok: false, file: f.name, error: { code: 'x', message: 'second batch' } }));
+      return files.map((f) => ({
+        ok: false,
+        file: f.name,
+        error: { code: 'x', message: 'second batch' },
+      }));
     };
     const files = Array.from({ length: BATCH_FILES + 1 }, (_, i) => new File(['x'], `${i}.txt`));
     const results = await uploadFiles(files, send);
-    expect(results[0]).toEqual({ ok: false, file: '0.txt', error: { code: 'unavailable', message: 'Cannot reach the library server.' } });
+    expect(results[0]).toEqual({
+      ok: false,
+      file: '0.txt',
+      error: { code: 'unavailable', message: 'Cannot reach the library server.' },
+    });
     expect(message(results[BATCH_FILES])).toBe('second batch');
   });
 
   it('fills in a failure when the server answers with fewer results than files', async () => {
-    const results = await uploadFiles([new File(['a'], 'a.txt'), new File(['b'], 'b.txt')], async () => []);
+    const results = await uploadFiles(
+      [new File(['a'], 'a.txt'), new File(['b'], 'b.txt')],
+      async () => [],
+    );
     expect(results.map((r) => r.ok)).toEqual([false, false]);
     expect(message(results[1])).toMatch(/b\.txt/);
   });
 
   it('reports a file that cannot be read', async () => {
     const unreadable = new File(['x'], 'gone.txt');
-    Object.defineProperty(unreadable, 'arrayBuffer', { value: () => Promise.reject(new DOMException('A requested file could not be read', 'NotReadableError')) });
+    Object.defineProperty(unreadable, 'arrayBuffer', {
+      value: () =>
+        Promise.reject(new DOMException('A requested file could not be read', 'NotReadableError')),
+    });
     const { batches, send } = recorder();
     const results = await uploadFiles([unreadable], send);
     expect(results[0]).toMatchObject({ ok: false, file: 'gone.txt', error: { code: 'io_error' } });

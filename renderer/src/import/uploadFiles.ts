@@ -3,7 +3,12 @@
  * base64-encoded and sent in batches that keep a request (and the memory holding it) bounded.
  * Returns one result per file, in the order given, whatever failed along the way.
  */
-import { MAX_IMPORT_BYTES, type ImportResult, type Input, type Output } from '../../../electron/api/contract';
+import {
+  MAX_IMPORT_BYTES,
+  type ImportResult,
+  type Input,
+  type Output,
+} from '../../../electron/api/contract';
 import { errorCode, errorText } from '../api/errors';
 import { bytesToBase64 } from './base64';
 
@@ -21,9 +26,16 @@ function failure(file: string, code: string, message: string): ImportResult {
 }
 
 /** Reads one file for upload, or says why it can't be sent; `name` is what the report shows. */
-export async function readUpload(file: File, name: string = file.name): Promise<Upload | ImportResult> {
+export async function readUpload(
+  file: File,
+  name: string = file.name,
+): Promise<Upload | ImportResult> {
   if (file.size > MAX_IMPORT_BYTES) {
-    return failure(name, 'too_large', `${name}: the file is ${Math.round(file.size / MB)} MB; files up to ${MAX_IMPORT_BYTES / MB} MB can be imported`);
+    return failure(
+      name,
+      'too_large',
+      `${name}: the file is ${Math.round(file.size / MB)} MB; files up to ${MAX_IMPORT_BYTES / MB} MB can be imported`,
+    );
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -31,11 +43,18 @@ export async function readUpload(file: File, name: string = file.name): Promise<
     return { name: (name || 'untitled').slice(-1024), dataBase64: bytesToBase64(bytes) };
   } catch (error) {
     // A dropped folder, or a file that vanished or can't be read.
-    return failure(name, 'io_error', `${name}: cannot be read (${errorText(error)}); is it a folder, or was it moved?`);
+    return failure(
+      name,
+      'io_error',
+      `${name}: cannot be read (${errorText(error)}); is it a folder, or was it moved?`,
+    );
   }
 }
 
-export async function uploadFiles(files: readonly File[], send: SendUploads): Promise<ImportResult[]> {
+export async function uploadFiles(
+  files: readonly File[],
+  send: SendUploads,
+): Promise<ImportResult[]> {
   const results: ImportResult[] = new Array<ImportResult>(files.length);
   let batch: { index: number; upload: Upload }[] = [];
   let batchBytes = 0;
@@ -49,17 +68,28 @@ export async function uploadFiles(files: readonly File[], send: SendUploads): Pr
       const answers = await send(current.map((entry) => entry.upload));
       current.forEach((entry, i) => {
         results[entry.index] =
-          answers[i] ?? failure(entry.upload.name, 'internal', `The library gave no result for ${entry.upload.name}.`);
+          answers[i] ??
+          failure(
+            entry.upload.name,
+            'internal',
+            `The library gave no result for ${entry.upload.name}.`,
+          );
       });
     } catch (error) {
       // The whole request failed (server gone, request refused): every file in it failed.
-      for (const entry of current) results[entry.index] = failure(entry.upload.name, errorCode(error) ?? 'internal', errorText(error));
+      for (const entry of current)
+        results[entry.index] = failure(
+          entry.upload.name,
+          errorCode(error) ?? 'internal',
+          errorText(error),
+        );
     }
   };
 
   for (let index = 0; index < files.length; index++) {
     const file = files[index] as File;
-    if (batch.length > 0 && (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES)) await flush();
+    if (batch.length > 0 && (batchBytes + file.size > BATCH_BYTES || batch.length >= BATCH_FILES))
+      await flush();
     const read = await readUpload(file);
     if ('ok' in read) {
       results[index] = read;

@@ -30,14 +30,23 @@ export function useImporter({ toaster, onImported }: Options): Importer {
   const report = useCallback(
     (results: readonly ImportResult[]) => {
       const summary = summarizeImport(results);
-      summary.failures.slice(0, MAX_FAILURE_TOASTS).forEach((failure) => show('error', failureText(failure)));
+      summary.failures
+        .slice(0, MAX_FAILURE_TOASTS)
+        .forEach((failure) => show('error', failureText(failure)));
       const hidden = summary.failures.length - MAX_FAILURE_TOASTS;
-      if (hidden > 0) show('error', `…and ${hidden} more ${hidden === 1 ? 'file' : 'files'} could not be imported.`);
+      if (hidden > 0)
+        show(
+          'error',
+          `…and ${hidden} more ${hidden === 1 ? 'file' : 'files'} could not be imported.`,
+        );
       const success = successText(summary);
       if (success !== null) show('success', success);
-      summary.warnings.slice(0, MAX_FAILURE_TOASTS).forEach((warning) => show('notice', `Imported with a warning: ${warning}`));
+      summary.warnings
+        .slice(0, MAX_FAILURE_TOASTS)
+        .forEach((warning) => show('notice', `Imported with a warning: ${warning}`));
       const unshown = summary.warnings.length - MAX_FAILURE_TOASTS;
-      if (unshown > 0) show('notice', `…and ${unshown} more ${unshown === 1 ? 'warning' : 'warnings'}.`);
+      if (unshown > 0)
+        show('notice', `…and ${unshown} more ${unshown === 1 ? 'warning' : 'warnings'}.`);
       // Files imported by path that changed since: offer to update, or say how the update went.
       for (const notice of sourceUpdateNotices(results)) {
         if (notice.kind === 'updated') {
@@ -58,9 +67,14 @@ export function useImporter({ toaster, onImported }: Options): Importer {
   const importFiles = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return;
-      const progress = show('progress', `Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}…`);
+      const progress = show(
+        'progress',
+        `Importing ${files.length} ${files.length === 1 ? 'file' : 'files'}…`,
+      );
       try {
-        report(await uploadFiles(files, (uploads) => invoke('articles.importFiles', { files: uploads })));
+        report(
+          await uploadFiles(files, (uploads) => invoke('articles.importFiles', { files: uploads })),
+        );
       } finally {
         dismiss(progress);
       }

@@ -10,7 +10,9 @@ import type { Toaster } from './useToasts';
  * Resolves to the report (null: the file had not changed), or undefined when the update failed
  * (the failure is shown as an error toast).
  */
-export function useSourceUpdate(toaster: Pick<Toaster, 'show'>): (id: string) => Promise<ReanchorReport | null | undefined> {
+export function useSourceUpdate(
+  toaster: Pick<Toaster, 'show'>,
+): (id: string) => Promise<ReanchorReport | null | undefined> {
   const { show } = toaster;
   return useCallback(
     async (id: string) => {

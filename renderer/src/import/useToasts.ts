@@ -47,8 +47,15 @@ export function useToasts(): Toaster {
         timers.current.forEach((timer) => clearTimeout(timer));
         timers.current.clear();
       }
-      setToasts((list) => [...list.filter((toast) => kind !== 'success' || toast.kind !== 'success'), action ? { id, kind, text, action } : { id, kind, text }]);
-      if (kind === 'success') timers.current.set(id, setTimeout(() => dismiss(id), SUCCESS_MS));
+      setToasts((list) => [
+        ...list.filter((toast) => kind !== 'success' || toast.kind !== 'success'),
+        action ? { id, kind, text, action } : { id, kind, text },
+      ]);
+      if (kind === 'success')
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), SUCCESS_MS),
+        );
       return id;
     },
     [dismiss],

@@ -2,9 +2,17 @@ import type { ArticleSummary } from '../../../electron/api/contract';
 import { formatDate } from './formatDate';
 
 /** Byline · site · date, skipping whatever the article doesn't have. */
-export function ArticleMeta({ article, className }: { article: ArticleSummary; className?: string }) {
+export function ArticleMeta({
+  article,
+  className,
+}: {
+  article: ArticleSummary;
+  className?: string;
+}) {
   const date = formatDate(article.published);
-  const parts = [article.byline, article.siteName].filter((part): part is string => !!part && part.trim() !== '');
+  const parts = [article.byline, article.siteName].filter(
+    (part): part is string => !!part && part.trim() !== '',
+  );
   if (parts.length === 0 && !date) return null;
   return (
     <span className={className}>

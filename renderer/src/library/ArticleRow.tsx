@@ -18,7 +18,14 @@ interface Props {
 
 /** One option of the library listbox; a placeholder until its page has arrived. */
 export function ArticleRow({ index, total, article, active, open, style, onPick }: Props) {
-  const className = ['library-row', active && 'is-active', open && 'is-open', !article && 'is-loading'].filter(Boolean).join(' ');
+  const className = [
+    'library-row',
+    active && 'is-active',
+    open && 'is-open',
+    !article && 'is-loading',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={rowId(index)}

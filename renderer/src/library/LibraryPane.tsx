@@ -1,5 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { ArticleSummary } from '../../../electron/api/contract';
 import type { ArticlePages } from './articlePages';
 import { ArticleRow, rowId } from './ArticleRow';
@@ -85,7 +92,10 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
       }
       return;
     }
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
+    );
     const next = nextIndex(event.key, activeIndex, count, pageRows);
     if (next === null) return;
     event.preventDefault();
@@ -138,7 +148,11 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
-        <div role="presentation" className="library-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          role="presentation"
+          className="library-list-sizer"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {rows.map((row) => {
             const article = pages.item(row.index);
             return (

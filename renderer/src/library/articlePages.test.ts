@@ -5,15 +5,29 @@ import { ArticlePages, type Page } from './articlePages';
 function summary(n: number): ArticleSummary {
   const id = `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
   return {
-    id, title: `Article ${n}`, subtitle: null, byline: null, published: null, siteName: null, lang: null,
-    source: null, format: 'text', createdAt: '2024-06-19T00:00:00.000Z', updatedAt: '2024-06-19T00:00:00.000Z',
+    id,
+    title: `Article ${n}`,
+    subtitle: null,
+    byline: null,
+    published: null,
+    siteName: null,
+    lang: null,
+    source: null,
+    format: 'text',
+    createdAt: '2024-06-19T00:00:00.000Z',
+    updatedAt: '2024-06-19T00:00:00.000Z',
   };
 }
 
 /** A library held in an array, answering page requests only when the test releases them. */
 class FakeLibrary {
   rows: ArticleSummary[];
-  readonly requests: { offset: number; limit: number; resolve: () => void; reject: (e: Error) => void }[] = [];
+  readonly requests: {
+    offset: number;
+    limit: number;
+    resolve: () => void;
+    reject: (e: Error) => void;
+  }[] = [];
 
   constructor(count: number) {
     this.rows = Array.from({ length: count }, (_, i) => summary(i));
@@ -25,7 +39,8 @@ class FakeLibrary {
         offset,
         limit,
         // The answer reflects the library when the server handles it, not when it was asked.
-        resolve: () => resolve({ total: this.rows.length, items: this.rows.slice(offset, offset + limit) }),
+        resolve: () =>
+          resolve({ total: this.rows.length, items: this.rows.slice(offset, offset + limit) }),
         reject,
       });
     });

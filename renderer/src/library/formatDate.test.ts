@@ -3,7 +3,10 @@ import { formatDate } from './formatDate';
 
 describe('formatDate', () => {
   it('formats a calendar date as that day in any time zone', () => {
-    expect(formatDate('2024-06-19', 'en-US')).toEqual({ text: 'Jun 19, 2024', dateTime: '2024-06-19' });
+    expect(formatDate('2024-06-19', 'en-US')).toEqual({
+      text: 'Jun 19, 2024',
+      dateTime: '2024-06-19',
+    });
     expect(formatDate('2024-06-19', 'de-DE')?.text).toBe('19.06.2024');
   });
 

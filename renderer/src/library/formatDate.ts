@@ -13,13 +13,19 @@ export interface FormattedDate {
   dateTime: string | null;
 }
 
-export function formatDate(value: string | null | undefined, locale?: string): FormattedDate | null {
+export function formatDate(
+  value: string | null | undefined,
+  locale?: string,
+): FormattedDate | null {
   if (value == null || value.trim() === '') return null;
   const trimmed = value.trim();
   const dateOnly = DATE_ONLY.test(trimmed);
   if (!dateOnly && !ISO_TIMESTAMP.test(trimmed)) return { text: trimmed, dateTime: null };
   const date = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
   if (Number.isNaN(date.getTime())) return { text: trimmed, dateTime: null };
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(dateOnly ? { timeZone: 'UTC' } : {}) });
+  const format = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    ...(dateOnly ? { timeZone: 'UTC' } : {}),
+  });
   return { text: format.format(date), dateTime: dateOnly ? trimmed : date.toISOString() };
 }

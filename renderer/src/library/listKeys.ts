@@ -1,5 +1,10 @@
 /** Where a key press moves the active row of a list of `count` rows (null: not a move key). */
-export function nextIndex(key: string, current: number, count: number, pageRows: number): number | null {
+export function nextIndex(
+  key: string,
+  current: number,
+  count: number,
+  pageRows: number,
+): number | null {
   if (count <= 0) return null;
   const last = count - 1;
   const from = current < 0 ? -1 : Math.min(current, last);

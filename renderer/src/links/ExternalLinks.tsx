@@ -3,7 +3,15 @@
  * modal dialog naming the URL; after confirmation `window.open` hands it on (Electron's main
  * process routes it to the OS browser after its own check; in web mode it opens a new tab).
  */
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { openableUrl } from './externalUrl';
 
 type RequestOpen = (href: string) => void;
@@ -47,7 +55,13 @@ function OpenLinkDialog({ url, onDone }: { url: string | null; onDone: () => voi
   };
 
   return (
-    <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby="open-link-title" aria-describedby="open-link-url" onClose={onDone}>
+    <dialog
+      ref={dialogRef}
+      className="confirm-dialog"
+      aria-labelledby="open-link-title"
+      aria-describedby="open-link-url"
+      onClose={onDone}
+    >
       <h2 id="open-link-title">Open this link in your browser?</h2>
       <p id="open-link-url" className="dialog-url">
         {url}

@@ -9,7 +9,16 @@ describe('openableUrl', () => {
   });
 
   it('refuses scripts, files, app-internal and malformed addresses', () => {
-    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,<b>x</b>', 'about:blank', '/api/articles.list', 'not a url', '']) {
+    for (const href of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<b>x</b>',
+      'about:blank',
+      '/api/articles.list',
+      'not a url',
+      '',
+    ]) {
       expect(openableUrl(href), href).toBeNull();
     }
   });

@@ -35,7 +35,13 @@ export function LibraryTabs({ articles }: { articles: ReactNode }) {
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || !event.altKey || event.shiftKey) return;
+      if (
+        event.defaultPrevented ||
+        !(event.ctrlKey || event.metaKey) ||
+        !event.altKey ||
+        event.shiftKey
+      )
+        return;
       // AltGr is Ctrl+Alt on Windows: AltGr+N types a letter in some layouts (ń in Polish).
       if (event.getModifierState('AltGraph')) return;
       if (event.code !== 'KeyN' && event.key.toLowerCase() !== 'n') return;
@@ -51,7 +57,15 @@ export function LibraryTabs({ articles }: { articles: ReactNode }) {
     const order: Tab[] = ['articles', 'notes'];
     const at = order.indexOf(tab);
     const next =
-      event.key === 'ArrowRight' ? order[(at + 1) % 2] : event.key === 'ArrowLeft' ? order[(at + 1) % 2] : event.key === 'Home' ? 'articles' : event.key === 'End' ? 'notes' : null;
+      event.key === 'ArrowRight'
+        ? order[(at + 1) % 2]
+        : event.key === 'ArrowLeft'
+          ? order[(at + 1) % 2]
+          : event.key === 'Home'
+            ? 'articles'
+            : event.key === 'End'
+              ? 'notes'
+              : null;
     if (!next) return;
     event.preventDefault();
     setTab(next);
@@ -82,10 +96,22 @@ export function LibraryTabs({ articles }: { articles: ReactNode }) {
         {tabButton('articles', 'Articles')}
         {tabButton('notes', 'Notes')}
       </div>
-      <div role="tabpanel" id={`${id}-articles-panel`} aria-labelledby={`${id}-articles-tab`} hidden={tab !== 'articles'} className="library-tabpanel">
+      <div
+        role="tabpanel"
+        id={`${id}-articles-panel`}
+        aria-labelledby={`${id}-articles-tab`}
+        hidden={tab !== 'articles'}
+        className="library-tabpanel"
+      >
         {articles}
       </div>
-      <div role="tabpanel" id={`${id}-notes-panel`} aria-labelledby={`${id}-notes-tab`} hidden={tab !== 'notes'} className="library-tabpanel">
+      <div
+        role="tabpanel"
+        id={`${id}-notes-panel`}
+        aria-labelledby={`${id}-notes-tab`}
+        hidden={tab !== 'notes'}
+        className="library-tabpanel"
+      >
         {tab === 'notes' && <NotesPane />}
       </div>
     </div>

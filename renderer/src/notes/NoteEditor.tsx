@@ -15,7 +15,16 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { CLEAR_HISTORY_COMMAND, type LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { EntityRef, Note, NoteSummary } from '../../../electron/api/contract/notes';
 import { invoke } from '../api/client';
 import { errorCode, errorText } from '../api/errors';
@@ -51,7 +60,12 @@ const WORD_COUNT_DELAY_MS = 300;
 /** Module-level: a new function each render would make LinkPlugin re-register (and re-dirty every link). */
 const isSafeLinkUrl = (url: string) => safeLinkUrl(url) !== null;
 
-const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', dirty: 'Edited', saving: 'Saving…', error: 'Not saved' };
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: 'Saved',
+  dirty: 'Edited',
+  saving: 'Saving…',
+  error: 'Not saved',
+};
 
 interface Props {
   note: Note;
@@ -74,12 +88,22 @@ export function NoteEditor({ note, onSaved, isOwnVersion, onReplaced }: Props) {
   );
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <NoteSession note={note} onSaved={onSaved} isOwnVersion={isOwnVersion} onReplaced={onReplaced} />
+      <NoteSession
+        note={note}
+        onSaved={onSaved}
+        isOwnVersion={isOwnVersion}
+        onReplaced={onReplaced}
+      />
     </LexicalComposer>
   );
 }
 
-function useNoteSaver(editor: LexicalEditor, note: Note, title: { current: string }, onSaved: Props['onSaved']) {
+function useNoteSaver(
+  editor: LexicalEditor,
+  note: Note,
+  title: { current: string },
+  onSaved: Props['onSaved'],
+) {
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -99,13 +123,17 @@ function useNoteSaver(editor: LexicalEditor, note: Note, title: { current: strin
           const docJson = update.doc ? JSON.stringify(update.doc) : undefined;
           lastDoc.current ??= JSON.stringify(note.doc);
           if (update.title === undefined && docJson === lastDoc.current) return;
-          const summary = await invoke('notes.update', docJson === lastDoc.current ? { id: update.id, title: update.title } : update);
+          const summary = await invoke(
+            'notes.update',
+            docJson === lastDoc.current ? { id: update.id, title: update.title } : update,
+          );
           if (docJson !== undefined) lastDoc.current = docJson;
           onSavedRef.current?.(summary);
         },
         // A note deleted meanwhile, or a document the library refuses: retrying won't help (the
         // text stays in the editor and the error is shown).
-        retryable: (error) => errorCode(error) !== 'not_found' && errorCode(error) !== 'invalid_input',
+        retryable: (error) =>
+          errorCode(error) !== 'not_found' && errorCode(error) !== 'invalid_input',
       }),
   );
   return saver;
@@ -125,7 +153,9 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
   const [words, setWords] = useState(note.wordCount);
   const saver = useNoteSaver(editor, note, titleRef, onSaved);
   const saveState = useSyncExternalStore(saver.subscribe, saver.getState);
-  const [lookup] = useState(() => new QuoteLookup(lookupPassages, (sources) => syncQuoteNodes(editor, sources)));
+  const [lookup] = useState(
+    () => new QuoteLookup(lookupPassages, (sources) => syncQuoteNodes(editor, sources)),
+  );
   // A newer version from elsewhere replaces an editor with nothing unsaved; otherwise the user chooses.
   const [conflict, setConflict] = useState<Note | null>(null);
   useExternalNoteChanges(note.id, saver, isOwnVersion, (newer, hasUnsavedEdits) => {
@@ -159,7 +189,10 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
     // The saved count shows at once; the editor's own count (the cache later edits update) is
     // made when the page is idle, so a long note doesn't open any slower.
     const warm = () => setWords(editor.getEditorState().read(() => counts.$count()));
-    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(warm, { timeout: 2000 }) : null;
+    const idle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(warm, { timeout: 2000 })
+        : null;
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
       if (!editor.isEditable()) return;
@@ -186,7 +219,11 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
   useEffect(() => {
     const unregisterExit = registerExitSaver({
       takePending: () => saver.takePending(),
-      restore: (update) => saver.restorePending([...('title' in update ? ['title'] : []), ...('doc' in update ? ['doc'] : [])]),
+      restore: (update) =>
+        saver.restorePending([
+          ...('title' in update ? ['title'] : []),
+          ...('doc' in update ? ['doc'] : []),
+        ]),
       sent: () => saver.confirmSent(),
       flush: () => saver.flush(),
     });
@@ -204,7 +241,14 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
       else if (ref.kind === 'note') go({ kind: 'note', id: ref.id });
       else
         invoke('passages.lookup', { ids: [ref.id] }).then(([passage]) => {
-          if (passage) go({ kind: 'passage', id: passage.id, articleId: passage.articleId, start: passage.start, end: passage.end });
+          if (passage)
+            go({
+              kind: 'passage',
+              id: passage.id,
+              articleId: passage.articleId,
+              start: passage.start,
+              end: passage.end,
+            });
         }, reportError);
     },
     [go, reportError],
@@ -245,7 +289,11 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
           />
           <p className="note-status">
             <span>{wordCountLabel(words)}</span>
-            <span className={`note-save is-${saveState}`} data-save-state={saveState} title={error ?? undefined}>
+            <span
+              className={`note-save is-${saveState}`}
+              data-save-state={saveState}
+              title={error ?? undefined}
+            >
               {SAVE_LABEL[saveState]}
             </span>
           </p>
@@ -287,8 +335,18 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
         <NoteToolbar />
         <div className="note-content-wrap">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="rd-content note-content" aria-label="Note text" onBlur={flushOnBlur} />}
-            placeholder={<p className="note-placeholder">Write here. Type [[ to mention an article, passage or note.</p>}
+            contentEditable={
+              <ContentEditable
+                className="rd-content note-content"
+                aria-label="Note text"
+                onBlur={flushOnBlur}
+              />
+            }
+            placeholder={
+              <p className="note-placeholder">
+                Write here. Type [[ to mention an article, passage or note.
+              </p>
+            }
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>

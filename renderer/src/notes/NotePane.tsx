@@ -22,7 +22,10 @@ export function NotePane({ noteId }: { noteId: string }) {
   const [replaced, setReplaced] = useState<Note | null>(null);
   const fetched = state.status === 'ready' ? state.note : null;
   // Reopening the note fetches it again: the newer of the two wins (ISO times sort as text).
-  const loaded = replaced?.id === noteId && (!fetched || replaced.updatedAt >= fetched.updatedAt) ? replaced : fetched;
+  const loaded =
+    replaced?.id === noteId && (!fetched || replaced.updatedAt >= fetched.updatedAt)
+      ? replaced
+      : fetched;
   const current = summary?.id === noteId ? summary : loaded;
   // The versions (`updatedAt`) this pane wrote or loaded; any other one was written elsewhere.
   const ownVersions = useRef(new Set<string>());
@@ -54,7 +57,11 @@ export function NotePane({ noteId }: { noteId: string }) {
         )}
         <div className="note-pane-buttons">
           {current && (
-            <button type="button" className="link-button" onClick={() => void actions.remove(current)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void actions.remove(current)}
+            >
               Delete note
             </button>
           )}
@@ -76,8 +83,18 @@ export function NotePane({ noteId }: { noteId: string }) {
         </div>
       )}
       {loaded && (
-        <ErrorBoundary title="This note could not be shown." resetKey={`${loaded.id}@${loaded.updatedAt}`} leave={{ label: 'Close note', run: () => go({ kind: 'close-note' }) }}>
-          <NoteEditor key={`${loaded.id}@${loaded.updatedAt}`} note={loaded} onSaved={remember} isOwnVersion={isOwnVersion} onReplaced={replace} />
+        <ErrorBoundary
+          title="This note could not be shown."
+          resetKey={`${loaded.id}@${loaded.updatedAt}`}
+          leave={{ label: 'Close note', run: () => go({ kind: 'close-note' }) }}
+        >
+          <NoteEditor
+            key={`${loaded.id}@${loaded.updatedAt}`}
+            note={loaded}
+            onSaved={remember}
+            isOwnVersion={isOwnVersion}
+            onReplaced={replace}
+          />
         </ErrorBoundary>
       )}
     </section>

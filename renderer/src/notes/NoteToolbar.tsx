@@ -1,5 +1,9 @@
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
-import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
+import {
+  INSERT_CHECK_LIST_COMMAND,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+} from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
@@ -29,10 +33,22 @@ interface Formats {
   code: boolean;
   link: boolean;
 }
-const NO_FORMATS: Formats = { bold: false, italic: false, underline: false, code: false, link: false };
+const NO_FORMATS: Formats = {
+  bold: false,
+  italic: false,
+  underline: false,
+  code: false,
+  link: false,
+};
 
 function sameFormats(a: Formats, b: Formats): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.code === b.code && a.link === b.link;
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.code === b.code &&
+    a.link === b.link
+  );
 }
 
 /** Formatting buttons for the note editor; every one has a name and, for toggles, a pressed state. */
@@ -64,8 +80,16 @@ export function NoteToolbar() {
           // Only a real change re-renders the toolbar: typing stays cheap.
           setFormats((now) => (sameFormats(now, next) ? now : next));
         }),
-        editor.registerCommand(CAN_UNDO_COMMAND, (payload) => (setCanUndo(payload), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (payload) => (setCanRedo(payload), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(
+          CAN_UNDO_COMMAND,
+          (payload) => (setCanUndo(payload), false),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_REDO_COMMAND,
+          (payload) => (setCanRedo(payload), false),
+          COMMAND_PRIORITY_LOW,
+        ),
       ),
     [editor],
   );
@@ -91,13 +115,33 @@ export function NoteToolbar() {
     editor.focus();
   };
 
-  const toggle = (label: string, pressed: boolean, run: () => void, text: string, shortcut?: string) => (
-    <button type="button" aria-label={label} aria-pressed={pressed} title={shortcut ? `${label} (${shortcut})` : label} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+  const toggle = (
+    label: string,
+    pressed: boolean,
+    run: () => void,
+    text: string,
+    shortcut?: string,
+  ) => (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
       {text}
     </button>
   );
   const action = (label: string, run: () => void, text: string, disabled = false) => (
-    <button type="button" aria-label={label} title={label} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
       {text}
     </button>
   );
@@ -120,10 +164,26 @@ export function NoteToolbar() {
         {action('Block quote', () => block(() => $createQuoteNode()), '❝')}
         {action('Code block', () => block(() => $createCodeBlockNode()), '{ }')}
         <span className="note-toolbar-sep" aria-hidden="true" />
-        {action('Bulleted list', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined), '•')}
-        {action('Numbered list', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined), '1.')}
-        {action('Checklist', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined), '☑')}
-        {action('Insert table', () => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3' }), '▦')}
+        {action(
+          'Bulleted list',
+          () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined),
+          '•',
+        )}
+        {action(
+          'Numbered list',
+          () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined),
+          '1.',
+        )}
+        {action(
+          'Checklist',
+          () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined),
+          '☑',
+        )}
+        {action(
+          'Insert table',
+          () => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3' }),
+          '▦',
+        )}
         {toggle(
           formats.link ? 'Remove link' : 'Link',
           formats.link,

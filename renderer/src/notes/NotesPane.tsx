@@ -68,7 +68,10 @@ export function NotesPane() {
       }
       return;
     }
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
+    );
     const next = nextIndex(event.key, activeIndex, count, pageRows);
     if (next === null) return;
     event.preventDefault();
@@ -88,15 +91,26 @@ export function NotesPane() {
     <nav className="notes-pane" aria-label="Notes">
       <div className="pane-heading">
         <h2 id={`${id}-heading`}>Notes</h2>
-        {total !== null && total > 0 && <p className="library-count">{countFormat.format(total)}</p>}
-        <button type="button" className="primary notes-new" onClick={() => void actions.create()} title="New note (Ctrl+Alt+N)">
+        {total !== null && total > 0 && (
+          <p className="library-count">{countFormat.format(total)}</p>
+        )}
+        <button
+          type="button"
+          className="primary notes-new"
+          onClick={() => void actions.create()}
+          title="New note (Ctrl+Alt+N)"
+        >
           New note
         </button>
       </div>
       <div className="notes-controls">
         <label>
           <span className="sr-only">Sort notes by</span>
-          <select value={sort} onChange={(e) => setSort(e.target.value as NoteSort)} aria-label="Sort notes by">
+          <select
+            value={sort}
+            onChange={(e) => setSort(e.target.value as NoteSort)}
+            aria-label="Sort notes by"
+          >
             <option value="updated">Last edited</option>
             <option value="created">Created</option>
             <option value="title">Title</option>
@@ -104,7 +118,11 @@ export function NotesPane() {
         </label>
         <label>
           <span className="sr-only">Show notes tagged</span>
-          <select value={tag ?? ''} onChange={(e) => setTag(e.target.value || null)} aria-label="Show notes tagged">
+          <select
+            value={tag ?? ''}
+            onChange={(e) => setTag(e.target.value || null)}
+            aria-label="Show notes tagged"
+          >
             <option value="">All notes</option>
             {/* Only tags some note carries (and the one chosen, even once no note is left with it). */}
             {tags
@@ -130,7 +148,13 @@ export function NotesPane() {
           </button>
         </div>
       )}
-      {total === 0 && <p className="library-message">{tag === null ? 'No notes yet. New note (Ctrl+Alt+N) starts one beside the reader.' : `No note is tagged “${tag}”.`}</p>}
+      {total === 0 && (
+        <p className="library-message">
+          {tag === null
+            ? 'No notes yet. New note (Ctrl+Alt+N) starts one beside the reader.'
+            : `No note is tagged “${tag}”.`}
+        </p>
+      )}
       <div
         ref={scrollRef}
         role="listbox"
@@ -143,7 +167,11 @@ export function NotesPane() {
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
-        <div role="presentation" className="library-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          role="presentation"
+          className="library-list-sizer"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {rows.map((row) => {
             const note = list.items[row.index];
             return note ? (
@@ -179,7 +207,9 @@ interface RowProps {
 }
 
 function NoteRow({ index, total, note, active, open, top, onPick }: RowProps) {
-  const className = ['library-row', 'note-row', active && 'is-active', open && 'is-open'].filter(Boolean).join(' ');
+  const className = ['library-row', 'note-row', active && 'is-active', open && 'is-open']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={rowId(index)}
@@ -192,7 +222,9 @@ function NoteRow({ index, total, note, active, open, top, onPick }: RowProps) {
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       onClick={onPick}
     >
-      <span className="library-row-title">{note.title.trim() || note.excerpt.trim() || 'Untitled note'}</span>
+      <span className="library-row-title">
+        {note.title.trim() || note.excerpt.trim() || 'Untitled note'}
+      </span>
       <span className="library-row-meta">
         {formatDate(note.updatedAt)?.text ?? ''} · {wordCountLabel(note.wordCount)}
         {note.tags.length > 0 && ` · ${note.tags.map((t) => `#${t}`).join(' ')}`}

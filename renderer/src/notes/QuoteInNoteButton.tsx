@@ -3,7 +3,15 @@ import { shortQuote } from '../passages/quoteText';
 import { useQuoteInNote } from './useQuoteInNote';
 
 /** "Quote in note" for one passage (sidebar item, passage popover). */
-export function QuoteInNoteButton({ passage, className = 'link-button', onDone }: { passage: Passage; className?: string; onDone?: () => void }) {
+export function QuoteInNoteButton({
+  passage,
+  className = 'link-button',
+  onDone,
+}: {
+  passage: Passage;
+  className?: string;
+  onDone?: () => void;
+}) {
   const quoteInNote = useQuoteInNote();
   return (
     <button

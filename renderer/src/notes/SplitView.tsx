@@ -1,5 +1,19 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { loadLayout, MAX_RATIO, MIN_RATIO, ratioForKey, saveLayout, clampRatio } from './splitLayout';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
+import {
+  loadLayout,
+  MAX_RATIO,
+  MIN_RATIO,
+  ratioForKey,
+  saveLayout,
+  clampRatio,
+} from './splitLayout';
 
 interface Props {
   /** The reader (always there, so opening a note never reloads the article). */
@@ -34,7 +48,8 @@ export function SplitView({ children, side, noteId }: Props) {
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
     dragging.current = false;
-    if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
+    if (event.currentTarget.hasPointerCapture(event.pointerId))
+      event.currentTarget.releasePointerCapture(event.pointerId);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const next = ratioForKey(event.key, ratio);
@@ -46,7 +61,11 @@ export function SplitView({ children, side, noteId }: Props) {
   const open = side !== null;
   const percent = Math.round(ratio * 100);
   return (
-    <div ref={box} className={open ? 'split-view is-split' : 'split-view'} style={open ? { ['--split-ratio' as string]: String(ratio) } : undefined}>
+    <div
+      ref={box}
+      className={open ? 'split-view is-split' : 'split-view'}
+      style={open ? { ['--split-ratio' as string]: String(ratio) } : undefined}
+    >
       <div className="split-main">{children}</div>
       {open && (
         <div

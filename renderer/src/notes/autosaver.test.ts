@@ -31,7 +31,8 @@ function setup(fail: (n: number) => boolean = () => false) {
   const releases: (() => void)[] = [];
   let hold = false;
   const saver = new Autosaver<Record<string, string>>({
-    build: (parts) => Object.fromEntries([...parts].sort().map((p) => [p, doc[p as keyof typeof doc]])),
+    build: (parts) =>
+      Object.fromEntries([...parts].sort().map((p) => [p, doc[p as keyof typeof doc]])),
     save: (payload) => {
       const n = ++calls;
       const finish = () => {

@@ -1,5 +1,12 @@
 // @vitest-environment jsdom
-import { $createParagraphNode, $createTextNode, $getRoot, $isTextNode, createEditor, type ParagraphNode } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $isTextNode,
+  createEditor,
+  type ParagraphNode,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { BlockWordCounts } from './blockWordCounts';
 import { noteNodes } from './noteNodes';
@@ -8,7 +15,13 @@ import { countWords } from './wordCount';
 
 describe('BlockWordCounts', () => {
   it('counts every block, quotes included, and recounts only the block that changed', () => {
-    const editor = createEditor({ namespace: 'wc', nodes: noteNodes, onError: (e) => { throw e; } });
+    const editor = createEditor({
+      namespace: 'wc',
+      nodes: noteNodes,
+      onError: (e) => {
+        throw e;
+      },
+    });
     editor.update(
       () =>
         void $getRoot().append(
@@ -28,14 +41,21 @@ describe('BlockWordCounts', () => {
 
     counted.length = 0;
     const dirty: string[] = [];
-    const stop = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => dirty.push(...dirtyElements.keys(), ...dirtyLeaves));
-    editor.update(() => {
-      const text = $getRoot().getLastChild<ParagraphNode>()!.getFirstChild();
-      if ($isTextNode(text)) text.setTextContent('six seven eight');
-    }, { discrete: true });
+    const stop = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) =>
+      dirty.push(...dirtyElements.keys(), ...dirtyLeaves),
+    );
+    editor.update(
+      () => {
+        const text = $getRoot().getLastChild<ParagraphNode>()!.getFirstChild();
+        if ($isTextNode(text)) text.setTextContent('six seven eight');
+      },
+      { discrete: true },
+    );
     stop();
     expect(editor.getEditorState().read(() => counts.$count())).toBe(6); // not told what changed: still cached
-    expect(editor.getEditorState().read(() => (counts.$invalidate(dirty), counts.$count()))).toBe(8);
+    expect(editor.getEditorState().read(() => (counts.$invalidate(dirty), counts.$count()))).toBe(
+      8,
+    );
     expect(counted).toEqual(['six seven eight']);
 
     counted.length = 0;

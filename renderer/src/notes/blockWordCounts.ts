@@ -38,7 +38,8 @@ export class BlockWordCounts {
       total += words;
     }
     // Blocks that are gone: dropped so the map doesn't grow with every deleted paragraph.
-    if (this.counts.size > seen.size) for (const key of this.counts.keys()) if (!seen.has(key)) this.counts.delete(key);
+    if (this.counts.size > seen.size)
+      for (const key of this.counts.keys()) if (!seen.has(key)) this.counts.delete(key);
     return total;
   }
 }

@@ -9,7 +9,12 @@
  * process then asks Retry / Discard and close / Cancel, and Retry comes back as a `retry-save`
  * event: the window tries to close again, which saves again (and asks again if that fails too).
  */
-import { HTTP_API_PREFIX, type Bridge, type Envelope, type Input } from '../../../electron/api/contract';
+import {
+  HTTP_API_PREFIX,
+  type Bridge,
+  type Envelope,
+  type Input,
+} from '../../../electron/api/contract';
 import { authHeaders } from '../api/webToken';
 import { onLibraryEvent } from '../api/client';
 

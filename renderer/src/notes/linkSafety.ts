@@ -15,5 +15,8 @@ function unwrapUnsafe(node: LinkNode): void {
 }
 
 export function registerLinkSafety(editor: LexicalEditor): () => void {
-  return mergeRegister(editor.registerNodeTransform(LinkNode, unwrapUnsafe), editor.registerNodeTransform(AutoLinkNode, unwrapUnsafe));
+  return mergeRegister(
+    editor.registerNodeTransform(LinkNode, unwrapUnsafe),
+    editor.registerNodeTransform(AutoLinkNode, unwrapUnsafe),
+  );
 }

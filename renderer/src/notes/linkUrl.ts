@@ -7,5 +7,7 @@ export function safeLinkUrl(input: string): string | null {
   } catch {
     return null;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : null;
+  return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:'
+    ? url.href
+    : null;
 }

@@ -18,5 +18,9 @@ export function mentionMatch(textBeforeCaret: string): MentionMatch | null {
   if (!m) return null;
   const lead = m[1]!;
   const replaceable = m[2]!;
-  return { leadOffset: m.index + lead.length, matchingString: m[3]!, replaceableString: replaceable };
+  return {
+    leadOffset: m.index + lead.length,
+    matchingString: m[3]!,
+    replaceableString: replaceable,
+  };
 }

@@ -14,7 +14,13 @@ export function toNoteDoc(state: SerializedEditorState): NoteDoc {
 }
 
 export function docWithQuote(passageId: string, quote: string): NoteDoc {
-  const editor = createEditor({ namespace: 'commonplace-note-doc', nodes: noteNodes, onError: (error) => { throw error; } });
+  const editor = createEditor({
+    namespace: 'commonplace-note-doc',
+    nodes: noteNodes,
+    onError: (error) => {
+      throw error;
+    },
+  });
   editor.update(
     () => {
       $getRoot().clear();
@@ -31,7 +37,13 @@ export function docWithQuote(passageId: string, quote: string): NoteDoc {
  * empty, and its next autosave would then write the empty document over the note.
  */
 export function checkNoteDoc(doc: NoteDoc): void {
-  const editor = createEditor({ namespace: 'commonplace-note-doc', nodes: noteNodes, onError: (error) => { throw error; } });
+  const editor = createEditor({
+    namespace: 'commonplace-note-doc',
+    nodes: noteNodes,
+    onError: (error) => {
+      throw error;
+    },
+  });
   editor.parseEditorState(JSON.stringify(doc));
 }
 

@@ -15,7 +15,12 @@ export const noteTheme = {
     nested: { listitem: 'nt-li-nested' },
   },
   link: 'rd-link nt-link',
-  text: { ...readerTheme.text, underline: 'nt-underline', strikethrough: 'nt-strike', underlineStrikethrough: 'nt-underline nt-strike' },
+  text: {
+    ...readerTheme.text,
+    underline: 'nt-underline',
+    strikethrough: 'nt-strike',
+    underlineStrikethrough: 'nt-underline nt-strike',
+  },
   table: 'nt-table',
   tableCell: 'nt-td',
   tableCellHeader: 'nt-th',

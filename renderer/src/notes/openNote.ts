@@ -16,7 +16,11 @@ import { $createPassageQuoteNode } from './nodes/PassageQuoteNode';
 
 let open: { noteId: string; editor: LexicalEditor; flush: () => Promise<void> } | null = null;
 
-export function setOpenNote(noteId: string, editor: LexicalEditor, flush: () => Promise<void>): () => void {
+export function setOpenNote(
+  noteId: string,
+  editor: LexicalEditor,
+  flush: () => Promise<void>,
+): () => void {
   const entry = { noteId, editor, flush };
   open = entry;
   return () => {

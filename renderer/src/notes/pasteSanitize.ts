@@ -8,7 +8,19 @@
 import DOMPurify from 'dompurify';
 import { ALLOWED_TAGS } from '../../../electron/core/import/html/sanitize';
 
-const DROPPED_WITH_CONTENT = ['object', 'embed', 'noscript', 'template', 'select', 'option', 'textarea', 'button', 'input', 'canvas', 'map'];
+const DROPPED_WITH_CONTENT = [
+  'object',
+  'embed',
+  'noscript',
+  'template',
+  'select',
+  'option',
+  'textarea',
+  'button',
+  'input',
+  'canvas',
+  'map',
+];
 
 export function sanitizePastedHtml(html: string): string {
   return DOMPurify.sanitize(html, {
@@ -28,7 +40,8 @@ export function withSanitizedHtml(data: DataTransfer): DataTransfer {
   const clean = sanitizePastedHtml(data.getData('text/html'));
   return new Proxy(data, {
     get(target, key) {
-      if (key === 'getData') return (type: string) => (type === 'text/html' ? clean : target.getData(type));
+      if (key === 'getData')
+        return (type: string) => (type === 'text/html' ? clean : target.getData(type));
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { safeLinkUrl } from './linkUrl';
 import { mentionMatch } from './mentionMatch';
-import { clampRatio, DEFAULT_LAYOUT, loadLayout, MAX_RATIO, MIN_RATIO, parseLayout, ratioForKey, saveLayout } from './splitLayout';
+import {
+  clampRatio,
+  DEFAULT_LAYOUT,
+  loadLayout,
+  MAX_RATIO,
+  MIN_RATIO,
+  parseLayout,
+  ratioForKey,
+  saveLayout,
+} from './splitLayout';
 import { countWords, wordCountLabel } from './wordCount';
 
 describe('countWords', () => {
@@ -20,8 +29,16 @@ describe('countWords', () => {
 
 describe('mentionMatch', () => {
   it('finds [[ and the query typed after it', () => {
-    expect(mentionMatch('see [[putin vis')).toEqual({ leadOffset: 4, matchingString: 'putin vis', replaceableString: '[[putin vis' });
-    expect(mentionMatch('[[')).toEqual({ leadOffset: 0, matchingString: '', replaceableString: '[[' });
+    expect(mentionMatch('see [[putin vis')).toEqual({
+      leadOffset: 4,
+      matchingString: 'putin vis',
+      replaceableString: '[[putin vis',
+    });
+    expect(mentionMatch('[[')).toEqual({
+      leadOffset: 0,
+      matchingString: '',
+      replaceableString: '[[',
+    });
   });
   it('ignores a closed mention, a single bracket, three brackets and line breaks', () => {
     expect(mentionMatch('see [[done]] and')).toBeNull();
@@ -56,13 +73,22 @@ describe('split layout', () => {
     expect(parseLayout('{not json')).toEqual(DEFAULT_LAYOUT);
     expect(parseLayout('[1,2]')).toEqual(DEFAULT_LAYOUT);
     expect(parseLayout('{"ratio":"wide","noteId":"<img onerror=x>"}')).toEqual(DEFAULT_LAYOUT);
-    expect(parseLayout('{"ratio":0.05,"noteId":"0190a8e2-1111-7222-8333-444455556666"}')).toEqual({ ratio: MIN_RATIO, noteId: '0190a8e2-1111-7222-8333-444455556666' });
+    expect(parseLayout('{"ratio":0.05,"noteId":"0190a8e2-1111-7222-8333-444455556666"}')).toEqual({
+      ratio: MIN_RATIO,
+      noteId: '0190a8e2-1111-7222-8333-444455556666',
+    });
   });
   it('round-trips through storage, and a broken storage is not fatal', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     saveLayout({ ratio: 0.3, noteId: '0190a8e2-1111-7222-8333-444455556666' }, storage);
-    expect(loadLayout(storage)).toEqual({ ratio: 0.3, noteId: '0190a8e2-1111-7222-8333-444455556666' });
+    expect(loadLayout(storage)).toEqual({
+      ratio: 0.3,
+      noteId: '0190a8e2-1111-7222-8333-444455556666',
+    });
     const broken = {
       getItem: () => {
         throw new Error('denied');

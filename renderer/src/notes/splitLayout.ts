@@ -33,7 +33,10 @@ export function parseLayout(stored: string | null): SplitLayout {
   if (typeof value !== 'object' || value === null) return DEFAULT_LAYOUT;
   const record = value as Record<string, unknown>;
   const ratio = typeof record.ratio === 'number' ? clampRatio(record.ratio) : DEFAULT_LAYOUT.ratio;
-  const noteId = typeof record.noteId === 'string' && /^[0-9a-f-]{36}$/.test(record.noteId) ? record.noteId : null;
+  const noteId =
+    typeof record.noteId === 'string' && /^[0-9a-f-]{36}$/.test(record.noteId)
+      ? record.noteId
+      : null;
   return { ratio, noteId };
 }
 
@@ -45,9 +48,15 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> | null = safeStorag
   }
 }
 
-export function saveLayout(layout: SplitLayout, storage: Pick<Storage, 'setItem'> | null = safeStorage()): void {
+export function saveLayout(
+  layout: SplitLayout,
+  storage: Pick<Storage, 'setItem'> | null = safeStorage(),
+): void {
   try {
-    storage?.setItem(LAYOUT_KEY, JSON.stringify({ ratio: clampRatio(layout.ratio), noteId: layout.noteId }));
+    storage?.setItem(
+      LAYOUT_KEY,
+      JSON.stringify({ ratio: clampRatio(layout.ratio), noteId: layout.noteId }),
+    );
   } catch {
     // Storage full or disabled: the layout just isn't remembered.
   }

@@ -37,7 +37,8 @@ export function useExternalNoteChanges(
   useLibraryEvents((event) => {
     // A note's tag edits touch its row too, so 'note' covers them.
     if (event.type !== 'changed' || !event.entities.includes('note')) return;
-    if (event.ids.length > 0 && event.ids.length < EVENT_ID_CAP && !event.ids.includes(noteId)) return;
+    if (event.ids.length > 0 && event.ids.length < EVENT_ID_CAP && !event.ids.includes(noteId))
+      return;
     // One check at a time; events during it ask for one more afterwards.
     if (checking.current) {
       again.current = true;

@@ -54,7 +54,11 @@ export function useNoteActions(): NoteActions {
           }
           await invoke('notes.delete', { id: note.id });
           const name = note.title.trim() ? `“${note.title.trim()}”` : 'Untitled note';
-          offerUndo(`Note ${name} deleted`, () => void restore(note.id, wasOpen), `Undo deleting note ${name}`);
+          offerUndo(
+            `Note ${name} deleted`,
+            () => void restore(note.id, wasOpen),
+            `Undo deleting note ${name}`,
+          );
         } catch (error) {
           reportError(error);
         }

@@ -24,7 +24,11 @@ export interface NotesList {
 }
 
 export function useNotesList(sort: NoteSort, tag: string | null): NotesList {
-  const [state, setState] = useState<{ items: NoteSummary[]; total: number | null; error: string | null }>({ items: [], total: null, error: null });
+  const [state, setState] = useState<{
+    items: NoteSummary[];
+    total: number | null;
+    error: string | null;
+  }>({ items: [], total: null, error: null });
   const generation = useRef(0);
   const loading = useRef(false);
   const query = useRef({ sort, tag });
@@ -32,7 +36,10 @@ export function useNotesList(sort: NoteSort, tag: string | null): NotesList {
 
   const fetchRange = useCallback(async (offset: number, limit: number) => {
     const { sort, tag } = query.current;
-    return invoke('notes.list', tag === null ? { offset, limit, sort } : { offset, limit, sort, tag });
+    return invoke(
+      'notes.list',
+      tag === null ? { offset, limit, sort } : { offset, limit, sort, tag },
+    );
   }, []);
 
   const reload = useCallback(
@@ -44,7 +51,10 @@ export function useNotesList(sort: NoteSort, tag: string | null): NotesList {
           const items: NoteSummary[] = [];
           let total = 0;
           do {
-            const page = await fetchRange(items.length, Math.min(MAX_LIMIT, Math.max(PAGE, count - items.length)));
+            const page = await fetchRange(
+              items.length,
+              Math.min(MAX_LIMIT, Math.max(PAGE, count - items.length)),
+            );
             if (mine !== generation.current) return;
             items.push(...page.items);
             total = page.total;
@@ -67,12 +77,23 @@ export function useNotesList(sort: NoteSort, tag: string | null): NotesList {
   useEffect(() => reload(PAGE), [sort, tag, reload]);
 
   useLibraryEvents((event) => {
-    if (event.type === 'changed' && (event.ids.length === 0 || event.entities.some((e) => e === 'note' || e === 'note_tag' || e === 'tag'))) reload(Math.max(PAGE, loaded.current));
+    if (
+      event.type === 'changed' &&
+      (event.ids.length === 0 ||
+        event.entities.some((e) => e === 'note' || e === 'note_tag' || e === 'tag'))
+    )
+      reload(Math.max(PAGE, loaded.current));
   });
 
   const want = useCallback(
     (index: number) => {
-      if (loading.current || state.total === null || index < state.items.length - 20 || state.items.length >= state.total) return;
+      if (
+        loading.current ||
+        state.total === null ||
+        index < state.items.length - 20 ||
+        state.items.length >= state.total
+      )
+        return;
       reload(state.items.length + PAGE);
     },
     [reload, state.items.length, state.total],

@@ -51,7 +51,11 @@ export function MarkEventsPlugin({ onActivate, onHover }: Props) {
       ensureMarksAt(editor, event.target instanceof Node ? event.target : null);
     };
     const onClick = (event: MouseEvent) => {
-      if (event.button !== 0 || (event.target instanceof Element && event.target.closest('a[href]'))) return;
+      if (
+        event.button !== 0 ||
+        (event.target instanceof Element && event.target.closest('a[href]'))
+      )
+        return;
       if (document.getSelection()?.isCollapsed === false) return;
       makeMarks(event);
       const target = markUnder(event);

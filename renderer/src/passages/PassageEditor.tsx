@@ -28,7 +28,15 @@ interface Props {
  * Editing one passage: colour and tags save as they change, the comment when the dialog closes
  * (Done, Escape or a click outside: typing is never thrown away). Delete can be undone.
  */
-export function PassageEditor({ passage, others, anchor, focus, actions, onSwitch, onClose }: Props) {
+export function PassageEditor({
+  passage,
+  others,
+  anchor,
+  focus,
+  actions,
+  onSwitch,
+  onClose,
+}: Props) {
   const id = useId();
   const [comment, setComment] = useState(passage.comment);
   // Colour and tags show the choice at once; the saved passage replaces them when it arrives.
@@ -101,7 +109,13 @@ export function PassageEditor({ passage, others, anchor, focus, actions, onSwitc
         <label className="field-label" htmlFor={`${id}-comment`}>
           Comment
         </label>
-        <textarea id={`${id}-comment`} ref={commentRef} rows={4} value={comment} onChange={(event) => setComment(event.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          ref={commentRef}
+          rows={4}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
       </div>
       {others.length > 0 && (
         <div className="passage-editor-others">
@@ -113,7 +127,8 @@ export function PassageEditor({ passage, others, anchor, focus, actions, onSwitc
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    if (comment.trim() !== passage.comment.trim()) void actions.update({ id: passage.id, comment });
+                    if (comment.trim() !== passage.comment.trim())
+                      void actions.update({ id: passage.id, comment });
                     onSwitch(other.id);
                   }}
                 >
@@ -124,7 +139,11 @@ export function PassageEditor({ passage, others, anchor, focus, actions, onSwitc
           </ul>
         </div>
       )}
-      <Backlinks target={{ kind: 'passage', id: passage.id }} label={shortQuote(passage.quote, 160)} onNavigate={close} />
+      <Backlinks
+        target={{ kind: 'passage', id: passage.id }}
+        label={shortQuote(passage.quote, 160)}
+        onNavigate={close}
+      />
       <CopyCitationButton passage={passage} />
       <div className="dialog-actions">
         <button

@@ -20,7 +20,11 @@ export function setPassageColorLookup(editor: LexicalEditor, colorOf: ColorOf): 
   colorLookups.set(editor, colorOf);
 }
 
-function decorate(element: HTMLElement, ids: readonly string[], editor: LexicalEditor | undefined): void {
+function decorate(
+  element: HTMLElement,
+  ids: readonly string[],
+  editor: LexicalEditor | undefined,
+): void {
   element.setAttribute(MARK_IDS_ATTRIBUTE, ids.join(' '));
   const colorOf = editor && colorLookups.get(editor);
   setMarkColorClasses(element, ids, colorOf ?? (() => undefined));

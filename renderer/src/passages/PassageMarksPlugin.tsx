@@ -28,7 +28,11 @@ export function markElements(editor: LexicalEditor, passageId: string): HTMLElem
   const root = editor.getRootElement();
   if (!root) return [];
   progressiveMarksOf(editor)?.markPassage(passageId);
-  return [...root.querySelectorAll<HTMLElement>(`mark[${MARK_IDS_ATTRIBUTE}~="${CSS.escape(passageId)}"]`)];
+  return [
+    ...root.querySelectorAll<HTMLElement>(
+      `mark[${MARK_IDS_ATTRIBUTE}~="${CSS.escape(passageId)}"]`,
+    ),
+  ];
 }
 
 /** Makes the MarkNodes of the block holding `node` now, if they are still to be made. */

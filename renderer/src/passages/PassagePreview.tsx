@@ -14,8 +14,12 @@ export function PassagePreview({ passages, anchor }: { passages: Passage[]; anch
       {passages.map((passage) => (
         <div key={passage.id} className="passage-preview-item">
           <p className="passage-preview-quote">“{shortQuote(passage.quote, 200)}”</p>
-          {passage.tags.length > 0 && <p className="passage-tags-line">{passage.tags.map((tag) => `#${tag}`).join('  ')}</p>}
-          {passage.comment && <p className="passage-preview-comment">{shortQuote(passage.comment, 300)}</p>}
+          {passage.tags.length > 0 && (
+            <p className="passage-tags-line">{passage.tags.map((tag) => `#${tag}`).join('  ')}</p>
+          )}
+          {passage.comment && (
+            <p className="passage-preview-comment">{shortQuote(passage.comment, 300)}</p>
+          )}
         </div>
       ))}
       <p className="passage-preview-hint">Click to edit</p>

@@ -4,7 +4,13 @@ import type { Passage } from '../../../electron/api/contract';
 import { QuoteInNoteButton } from '../notes/QuoteInNoteButton';
 import { PassageLinksToggle } from '../xrefs/PassageLinksToggle';
 import { ITEM_PASSAGE_ATTRIBUTE, usePassageListDnd } from '../xrefs/usePassageDnd';
-import { estimatedItemSize, initialRect, measureAfterLayout, observeRectAfterLayout, scrollUnlessThere } from './lazyVirtualizer';
+import {
+  estimatedItemSize,
+  initialRect,
+  measureAfterLayout,
+  observeRectAfterLayout,
+  scrollUnlessThere,
+} from './lazyVirtualizer';
 import { COLOR_LABELS, swatchClass } from './passageColors';
 import { shortQuote } from './quoteText';
 import type { TextRange } from './trimRange';
@@ -55,7 +61,16 @@ interface ItemProps {
 }
 
 /** One placed passage. Memoized: the reader re-renders on every hover and selection change. */
-const PassageItem = memo(function PassageItem({ passage, index, total, measure, linksOpen, onLinksOpen, onJump, onEdit }: ItemProps) {
+const PassageItem = memo(function PassageItem({
+  passage,
+  index,
+  total,
+  measure,
+  linksOpen,
+  onLinksOpen,
+  onJump,
+  onEdit,
+}: ItemProps) {
   return (
     <li
       ref={measure}
@@ -66,17 +81,30 @@ const PassageItem = memo(function PassageItem({ passage, index, total, measure, 
       aria-setsize={total}
       aria-posinset={index + 1}
     >
-      <span className={`passage-color ${swatchClass(passage.color)}`} role="img" aria-label={COLOR_LABELS[passage.color]} />
+      <span
+        className={`passage-color ${swatchClass(passage.color)}`}
+        role="img"
+        aria-label={COLOR_LABELS[passage.color]}
+      />
       <div className="passage-item-body">
         <button type="button" className="passage-jump" onClick={() => onJump(passage)}>
           {shortQuote(passage.quote)}
         </button>
         <TagsLine tags={passage.tags} />
         {passage.comment && <p className="passage-comment">{passage.comment}</p>}
-        <button type="button" className="link-button passage-edit" onClick={() => onEdit(passage)} aria-label={`Edit passage “${shortQuote(passage.quote, 40)}”`}>
+        <button
+          type="button"
+          className="link-button passage-edit"
+          onClick={() => onEdit(passage)}
+          aria-label={`Edit passage “${shortQuote(passage.quote, 40)}”`}
+        >
           Edit
         </button>
-        <PassageLinksToggle passage={passage} open={linksOpen} onOpenChange={(open) => onLinksOpen(passage.id, open)} />
+        <PassageLinksToggle
+          passage={passage}
+          open={linksOpen}
+          onOpenChange={(open) => onLinksOpen(passage.id, open)}
+        />
         <QuoteInNoteButton passage={passage} />
       </div>
     </li>
@@ -84,9 +112,20 @@ const PassageItem = memo(function PassageItem({ passage, index, total, measure, 
 });
 
 /** The open article's passages in reading order, and those that couldn't be placed. */
-export function PassagesSidebar({ passages, error, selection, onJump, onEdit, onReattach, onDelete }: Props) {
+export function PassagesSidebar({
+  passages,
+  error,
+  selection,
+  onJump,
+  onEdit,
+  onReattach,
+  onDelete,
+}: Props) {
   const { placed, orphans } = useMemo(
-    () => ({ placed: (passages ?? []).filter((p) => !p.orphaned), orphans: (passages ?? []).filter((p) => p.orphaned) }),
+    () => ({
+      placed: (passages ?? []).filter((p) => !p.orphaned),
+      orphans: (passages ?? []).filter((p) => p.orphaned),
+    }),
     [passages],
   );
   const panelRef = useRef<HTMLElement>(null);
@@ -131,19 +170,31 @@ export function PassagesSidebar({ passages, error, selection, onJump, onEdit, on
   const after = last ? Math.max(0, virtualizer.getTotalSize() - last.end) : 0;
 
   return (
-    <section ref={panelRef} className="passages-panel" style={{ overflowAnchor: 'none' }} aria-labelledby="passages-heading">
+    <section
+      ref={panelRef}
+      className="passages-panel"
+      style={{ overflowAnchor: 'none' }}
+      aria-labelledby="passages-heading"
+    >
       <div className="pane-heading">
         <h2 id="passages-heading">Passages</h2>
-        {passages !== null && passages.length > 0 && <p className="library-count">{passages.length}</p>}
+        {passages !== null && passages.length > 0 && (
+          <p className="library-count">{passages.length}</p>
+        )}
       </div>
       {error !== null && (
         <p className="passages-message" role="alert">
           Passages could not be loaded: {error}
         </p>
       )}
-      {passages !== null && passages.length === 0 && error === null && <p className="passages-message">Select text to keep a passage.</p>}
+      {passages !== null && passages.length === 0 && error === null && (
+        <p className="passages-message">Select text to keep a passage.</p>
+      )}
       {placed.length > 0 && (
-        <ol className="passage-list" style={{ paddingTop: before, paddingBottom: `calc(${after}px + 1rem)` }}>
+        <ol
+          className="passage-list"
+          style={{ paddingTop: before, paddingBottom: `calc(${after}px + 1rem)` }}
+        >
           {items.map((item) => {
             const passage = placed[item.index]!;
             return (
@@ -165,20 +216,36 @@ export function PassagesSidebar({ passages, error, selection, onJump, onEdit, on
       {orphans.length > 0 && (
         <div className="passage-orphans">
           <h3>Couldn't place in the current text</h3>
-          <p className="passages-message">The text changed where these were. Select where each belongs now and re-attach it.</p>
+          <p className="passages-message">
+            The text changed where these were. Select where each belongs now and re-attach it.
+          </p>
           <ul className="passage-list">
             {orphans.map((passage) => (
               <li key={passage.id} className="passage-item is-orphan">
-                <span className={`passage-color ${swatchClass(passage.color)}`} role="img" aria-label={COLOR_LABELS[passage.color]} />
+                <span
+                  className={`passage-color ${swatchClass(passage.color)}`}
+                  role="img"
+                  aria-label={COLOR_LABELS[passage.color]}
+                />
                 <div className="passage-item-body">
                   <blockquote className="passage-orphan-quote">{passage.quote}</blockquote>
                   <TagsLine tags={passage.tags} />
                   {passage.comment && <p className="passage-comment">{passage.comment}</p>}
                   <div className="passage-orphan-actions">
-                    <button type="button" disabled={selection === null} onMouseDown={keepSelection} onClick={() => onReattach(passage)}>
+                    <button
+                      type="button"
+                      disabled={selection === null}
+                      onMouseDown={keepSelection}
+                      onClick={() => onReattach(passage)}
+                    >
                       Re-attach to selection
                     </button>
-                    <button type="button" className="link-button" onClick={() => onDelete(passage)} aria-label={`Delete passage “${shortQuote(passage.quote, 40)}”`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onDelete(passage)}
+                      aria-label={`Delete passage “${shortQuote(passage.quote, 40)}”`}
+                    >
                       Delete
                     </button>
                   </div>

@@ -11,14 +11,23 @@ export interface ReaderSelection {
 
 function sameSelection(a: ReaderSelection | null, b: ReaderSelection | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.range.start === b.range.start && a.range.end === b.range.end && a.rect.top === b.rect.top && a.rect.left === b.rect.left;
+  return (
+    a.range.start === b.range.start &&
+    a.range.end === b.range.end &&
+    a.rect.top === b.rect.top &&
+    a.rect.left === b.rect.left
+  );
 }
 
 /**
  * Reports the text selected in the reader as a canonical range (null when nothing is), after the
  * mouse button is up so the toolbar doesn't chase a drag, and again when the page scrolls.
  */
-export function ReaderSelectionPlugin({ onChange }: { onChange: (selection: ReaderSelection | null) => void }) {
+export function ReaderSelectionPlugin({
+  onChange,
+}: {
+  onChange: (selection: ReaderSelection | null) => void;
+}) {
   const [editor] = useLexicalComposerContext();
   const onChangeRef = useRef(onChange);
   useEffect(() => {

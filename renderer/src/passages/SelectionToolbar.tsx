@@ -22,7 +22,10 @@ const keepSelection = (event: { preventDefault: () => void }) => event.preventDe
  * The small toolbar over selected text: highlight (default colour or a swatch), or highlight and
  * go straight to tagging or commenting. Arrow keys move between its buttons.
  */
-export const SelectionToolbar = forwardRef<HTMLDivElement, Props>(function SelectionToolbar({ selection, onHighlight, onTag, onComment, onLeave, bounds }, ref) {
+export const SelectionToolbar = forwardRef<HTMLDivElement, Props>(function SelectionToolbar(
+  { selection, onHighlight, onTag, onComment, onLeave, bounds },
+  ref,
+) {
   const box = useRef<HTMLDivElement | null>(null);
 
   useLayoutEffect(() => {
@@ -55,11 +58,23 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, Props>(function Selec
       onKeyDown={onKeyDown}
       onMouseDown={keepSelection}
     >
-      <button type="button" className="toolbar-main" aria-keyshortcuts="H Control+Shift+H Meta+Shift+H" onClick={() => onHighlight()}>
+      <button
+        type="button"
+        className="toolbar-main"
+        aria-keyshortcuts="H Control+Shift+H Meta+Shift+H"
+        onClick={() => onHighlight()}
+      >
         Highlight
       </button>
       {PASSAGE_COLORS.map((color) => (
-        <button key={color} type="button" className={swatchClass(color)} aria-label={`Highlight ${COLOR_LABELS[color].toLowerCase()}`} title={COLOR_LABELS[color]} onClick={() => onHighlight(color)} />
+        <button
+          key={color}
+          type="button"
+          className={swatchClass(color)}
+          aria-label={`Highlight ${COLOR_LABELS[color].toLowerCase()}`}
+          title={COLOR_LABELS[color]}
+          onClick={() => onHighlight(color)}
+        />
       ))}
       <button type="button" onClick={onTag}>
         Tag…

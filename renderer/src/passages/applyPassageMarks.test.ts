@@ -16,20 +16,29 @@ interface MarkInfo {
   text: string;
 }
 
-function marked(body: Body, ranges: IdRange[]): { editor: LexicalEditor; element: HTMLElement; marks: MarkInfo[] } {
+function marked(
+  body: Body,
+  ranges: IdRange[],
+): { editor: LexicalEditor; element: HTMLElement; marks: MarkInfo[] } {
   const { editor, element } = createReaderEditor();
-  editor.update(() => {
-    $setBody(body);
-    $applyPassageMarks(ranges);
-  }, { discrete: true });
+  editor.update(
+    () => {
+      $setBody(body);
+      $applyPassageMarks(ranges);
+    },
+    { discrete: true },
+  );
   // The reader builds marks with the body in one pass: it must make exactly the same tree.
   const { editor: direct } = createReaderEditor();
   direct.update(() => $setBody(body, ranges), { discrete: true });
-  expect(JSON.stringify(direct.getEditorState().toJSON())).toBe(JSON.stringify(editor.getEditorState().toJSON()));
+  expect(JSON.stringify(direct.getEditorState().toJSON())).toBe(
+    JSON.stringify(editor.getEditorState().toJSON()),
+  );
   const marks = editor.read(() => {
     const found: MarkInfo[] = [];
     const walk = (node: LexicalNode) => {
-      if ($isMarkNode(node)) found.push({ ids: (node as MarkNode).getIDs(), text: node.getTextContent() });
+      if ($isMarkNode(node))
+        found.push({ ids: (node as MarkNode).getIDs(), text: node.getTextContent() });
       if ($isElementNode(node)) node.getChildren().forEach(walk);
     };
     walk($getRoot());
@@ -44,7 +53,10 @@ function visible(text: string): string {
 }
 
 function textOf(marks: MarkInfo[], id: string): string {
-  return marks.filter((m) => m.ids.includes(id)).map((m) => m.text).join('');
+  return marks
+    .filter((m) => m.ids.includes(id))
+    .map((m) => m.text)
+    .join('');
 }
 
 describe('passage marks', () => {
@@ -56,7 +68,9 @@ describe('passage marks', () => {
   };
 
   it('marks one passage without changing the text', () => {
-    const { editor, marks, element } = marked(mixedBody, [{ id: 'a', ...at('mutual settlements mechanisms') }]);
+    const { editor, marks, element } = marked(mixedBody, [
+      { id: 'a', ...at('mutual settlements mechanisms') },
+    ]);
     expect(marks).toEqual([{ ids: ['a'], text: 'mutual settlements mechanisms' }]);
     expect(editor.read(() => $getRoot().getTextContent())).toBe(text);
     const mark = element.querySelector('mark');
@@ -81,11 +95,18 @@ describe('passage marks', () => {
       ['a+b+c', 'settlements'],
       ['b', ' mechanisms 🇰🇵 not'],
     ]);
-    for (const [id, range] of [['a', a], ['b', b], ['c', c]] as const) expect(textOf(marks, id)).toBe(text.slice(range.start, range.end));
+    for (const [id, range] of [
+      ['a', a],
+      ['b', b],
+      ['c', c],
+    ] as const)
+      expect(textOf(marks, id)).toBe(text.slice(range.start, range.end));
     expect(editor.read(() => $getRoot().getTextContent())).toBe(text);
     // Marks never nest; overlaps carry the overlap class.
     expect(element.querySelectorAll('mark mark')).toHaveLength(0);
-    expect([...element.querySelectorAll('mark.rd-mark-overlap')].map((m) => m.textContent)).toEqual(['mutual ', 'settlements']);
+    expect([...element.querySelectorAll('mark.rd-mark-overlap')].map((m) => m.textContent)).toEqual(
+      ['mutual ', 'settlements'],
+    );
   });
 
   it('puts identical ranges in one mark, outermost id first', () => {
@@ -107,7 +128,14 @@ describe('passage marks', () => {
     const { marks } = marked(mixedBody, [{ id: 'long', start, end }]);
     expect(textOf(marks, 'long')).toBe(visible(text.slice(start, end)));
     // Caption, the paragraph's text before / inside / after its link, two list items.
-    expect(marks.map((m) => m.text)).toEqual(['(Pool Photo via AFP)', 'Russia seeks ', 'alternative trade', ' and mutual settlements mechanisms 🇰🇵 not controlled by the West.', 'first 😀 item', 'second']);
+    expect(marks.map((m) => m.text)).toEqual([
+      '(Pool Photo via AFP)',
+      'Russia seeks ',
+      'alternative trade',
+      ' and mutual settlements mechanisms 🇰🇵 not controlled by the West.',
+      'first 😀 item',
+      'second',
+    ]);
     const code = at('one\n\tline two\n\nline');
     const inCode = marked(mixedBody, [{ id: 'code', ...code }]).marks;
     expect(inCode.map((m) => m.text)).toEqual(['one', '\tline two', 'line']);
@@ -125,7 +153,7 @@ describe('passage marks', () => {
 
   it('covers every passage exactly, for many random overlapping ranges', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const ranges: IdRange[] = [];
     for (let i = 0; i < 300; i++) {
       let start = Math.floor(random() * (text.length - 1));
@@ -136,7 +164,8 @@ describe('passage marks', () => {
       ranges.push({ id: `p${i}`, start, end });
     }
     const { marks, editor } = marked(mixedBody, ranges);
-    for (const r of ranges) expect(textOf(marks, r.id), r.id).toBe(visible(text.slice(r.start, r.end)));
+    for (const r of ranges)
+      expect(textOf(marks, r.id), r.id).toBe(visible(text.slice(r.start, r.end)));
     expect(editor.read(() => $getRoot().getTextContent())).toBe(text);
   });
 
@@ -163,7 +192,14 @@ describe('passage marks', () => {
   });
 
   it('places 1,000 passages in one update, each exactly (speed is in `npm run bench -- marks`)', () => {
-    const paragraphs = Array.from({ length: 200 }, (_, i) => ({ type: 'paragraph' as const, content: [{ text: `Paragraph ${i} has several words in it and some more words to make it long enough. ` }] }));
+    const paragraphs = Array.from({ length: 200 }, (_, i) => ({
+      type: 'paragraph' as const,
+      content: [
+        {
+          text: `Paragraph ${i} has several words in it and some more words to make it long enough. `,
+        },
+      ],
+    }));
     const body = makeBody(paragraphs);
     const long = bodyToText(body);
     const ranges: IdRange[] = [];
@@ -172,6 +208,7 @@ describe('passage marks', () => {
       ranges.push({ id: `q${i}`, start, end: Math.min(long.length, start + 40) });
     }
     const { marks } = marked(body, ranges);
-    for (const r of ranges) expect(textOf(marks, r.id), r.id).toBe(visible(long.slice(r.start, r.end)));
+    for (const r of ranges)
+      expect(textOf(marks, r.id), r.id).toBe(visible(long.slice(r.start, r.end)));
   });
 });

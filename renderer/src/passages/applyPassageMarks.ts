@@ -24,7 +24,12 @@ export function $applyPassageMarks(ranges: readonly IdRange[]): void {
   }
 }
 
-function $wrapSegment(index: OffsetIndex, start: number, end: number, ids: readonly string[]): void {
+function $wrapSegment(
+  index: OffsetIndex,
+  start: number,
+  end: number,
+  ids: readonly string[],
+): void {
   const from = pointAtOffset(index, start, 'start');
   const to = pointAtOffset(index, end, 'end');
   // Nothing to mark when the segment covers only separators or line breaks.
@@ -38,7 +43,8 @@ function $wrapSegment(index: OffsetIndex, start: number, end: number, ids: reado
   if (nodes.length === 0) return;
   // The end first: the first part keeps the key, so a start in the same node is still valid.
   const last = nodes[nodes.length - 1]!;
-  if (to.offset < last.getTextContentSize()) nodes[nodes.length - 1] = last.splitText(to.offset)[0]!;
+  if (to.offset < last.getTextContentSize())
+    nodes[nodes.length - 1] = last.splitText(to.offset)[0]!;
   if (from.offset > 0) nodes[0] = nodes[0]!.splitText(from.offset)[1]!;
 
   // Runs of adjacent siblings share one mark.

@@ -13,10 +13,16 @@ const text = bodyToText(mixedBody);
 
 function setup(withMarks = false) {
   const { editor, element } = createReaderEditor();
-  editor.update(() => {
-    $setBody(mixedBody);
-    if (withMarks) $applyPassageMarks([{ id: 'm', start: text.indexOf('seeks'), end: text.indexOf('mutual') }]);
-  }, { discrete: true });
+  editor.update(
+    () => {
+      $setBody(mixedBody);
+      if (withMarks)
+        $applyPassageMarks([
+          { id: 'm', start: text.indexOf('seeks'), end: text.indexOf('mutual') },
+        ]);
+    },
+    { discrete: true },
+  );
   return { editor, root: element! };
 }
 
@@ -54,7 +60,9 @@ describe('DOM selection → canonical range', () => {
     const range = document.createRange();
     range.setStart(from, fromAt);
     range.setEnd(to, toAt + 'second'.length);
-    expect(slice(domRangeToTextRange(editor, range))).toBe(text.slice(text.indexOf('AFP)'), text.indexOf('second') + 6));
+    expect(slice(domRangeToTextRange(editor, range))).toBe(
+      text.slice(text.indexOf('AFP)'), text.indexOf('second') + 6),
+    );
   });
 
   it('trims whitespace and snaps element boundaries to the nearest text', () => {
@@ -64,7 +72,9 @@ describe('DOM selection → canonical range', () => {
     // From the start of the caption element to the end of the first body paragraph.
     range.setStart(paragraphs[0]!, 0);
     range.setEnd(paragraphs[1]!, paragraphs[1]!.childNodes.length);
-    expect(slice(domRangeToTextRange(editor, range))).toBe(text.slice(text.indexOf('Photo:'), text.indexOf('West.') + 5));
+    expect(slice(domRangeToTextRange(editor, range))).toBe(
+      text.slice(text.indexOf('Photo:'), text.indexOf('West.') + 5),
+    );
     const [space, at] = locate(root, ' and mutual');
     range.setStart(space, at);
     range.setEnd(space, at + 5);

@@ -19,7 +19,11 @@ function boundaryOffset(
   if (container.nodeType === Node.TEXT_NODE) {
     const node = $getNearestNodeFromDOMNode(container);
     if ($isTextNode(node)) {
-      const at = offsetOfPoint(index, { key: node.getKey(), offset: Math.min(offset, node.getTextContentSize()), type: 'text' });
+      const at = offsetOfPoint(index, {
+        key: node.getKey(),
+        offset: Math.min(offset, node.getTextContentSize()),
+        type: 'text',
+      });
       if (at !== null) return at;
     }
   }
@@ -60,7 +64,14 @@ export function domRangeToTextRange(editor: LexicalEditor, range: Range): TextRa
       if (!el) return null; // not rendered (yet)
       elements.push(el);
     }
-    const start = boundaryOffset(editor, index, elements, range.startContainer, range.startOffset, 'start');
+    const start = boundaryOffset(
+      editor,
+      index,
+      elements,
+      range.startContainer,
+      range.startOffset,
+      'start',
+    );
     const end = boundaryOffset(editor, index, elements, range.endContainer, range.endOffset, 'end');
     if (end <= start) return null;
     return trimRange($getRoot().getTextContent(), start, end);

@@ -6,11 +6,17 @@ const size = { width: 200, height: 40 };
 
 describe('floatingPosition', () => {
   it('sits centred above the anchor when there is room', () => {
-    expect(floatingPosition({ top: 300, bottom: 320, left: 400, width: 100 }, size, viewport)).toEqual({ top: 252, left: 350 });
+    expect(
+      floatingPosition({ top: 300, bottom: 320, left: 400, width: 100 }, size, viewport),
+    ).toEqual({ top: 252, left: 350 });
   });
 
   it('goes below when the anchor is near the top, and stays inside the viewport', () => {
-    expect(floatingPosition({ top: 20, bottom: 40, left: -50, width: 60 }, size, viewport)).toEqual({ top: 48, left: 8 });
-    expect(floatingPosition({ top: 20, bottom: 790, left: 990, width: 30 }, size, viewport)).toEqual({ top: 752, left: 792 });
+    expect(floatingPosition({ top: 20, bottom: 40, left: -50, width: 60 }, size, viewport)).toEqual(
+      { top: 48, left: 8 },
+    );
+    expect(
+      floatingPosition({ top: 20, bottom: 790, left: 990, width: 30 }, size, viewport),
+    ).toEqual({ top: 752, left: 792 });
   });
 });

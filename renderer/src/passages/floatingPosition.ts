@@ -10,7 +10,8 @@ export function floatingPosition(
 ): { top: number; left: number } {
   const margin = 8;
   const above = anchor.top - gap - size.height;
-  const top = above >= margin ? above : Math.min(anchor.bottom + gap, viewport.height - size.height - margin);
+  const top =
+    above >= margin ? above : Math.min(anchor.bottom + gap, viewport.height - size.height - margin);
   const centered = anchor.left + anchor.width / 2 - size.width / 2;
   const left = Math.max(margin, Math.min(centered, viewport.width - size.width - margin));
   return { top: Math.max(margin, top), left };
@@ -20,9 +21,22 @@ export function floatingPosition(
  * Places an element (position: fixed) by `floatingPosition`, horizontally inside `within` when
  * given (the reader, so the toolbar never covers the library). CSSOM writes are allowed by the CSP.
  */
-export function placeNear(element: HTMLElement, anchor: DOMRect, gap?: number, within?: DOMRect): void {
+export function placeNear(
+  element: HTMLElement,
+  anchor: DOMRect,
+  gap?: number,
+  within?: DOMRect,
+): void {
   const { top, left } = floatingPosition(
-    within ? { ...anchor.toJSON(), left: anchor.left - within.left, top: anchor.top, bottom: anchor.bottom, width: anchor.width } : anchor,
+    within
+      ? {
+          ...anchor.toJSON(),
+          left: anchor.left - within.left,
+          top: anchor.top,
+          bottom: anchor.bottom,
+          width: anchor.width,
+        }
+      : anchor,
     { width: element.offsetWidth, height: element.offsetHeight },
     { width: within ? within.width : window.innerWidth, height: window.innerHeight },
     gap,

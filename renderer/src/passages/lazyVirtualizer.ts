@@ -22,7 +22,9 @@ const measured = { total: 0, count: 0 };
 
 /** Before the first observation: the last list's size, else tall enough for any window (the screen). */
 export function initialRect(): Rect {
-  return lastRect ?? { width: 0, height: typeof screen === 'undefined' ? 1000 : screen.availHeight };
+  return (
+    lastRect ?? { width: 0, height: typeof screen === 'undefined' ? 1000 : screen.availHeight }
+  );
 }
 
 /** An item's height before it is measured: the mean of those measured so far, else `fallback`. */
@@ -31,7 +33,10 @@ export function estimatedItemSize(fallback: number): number {
 }
 
 /** The scroll element's size as ResizeObserver reports it (falls back to reading it where there is none). */
-export function observeRectAfterLayout(instance: Virtualizer<HTMLElement, HTMLElement>, cb: (rect: Rect) => void): (() => void) | undefined {
+export function observeRectAfterLayout(
+  instance: Virtualizer<HTMLElement, HTMLElement>,
+  cb: (rect: Rect) => void,
+): (() => void) | undefined {
   const element = instance.scrollElement;
   if (!element) return undefined;
   if (typeof ResizeObserver === 'undefined') {
@@ -49,7 +54,11 @@ export function observeRectAfterLayout(instance: Virtualizer<HTMLElement, HTMLEl
 }
 
 /** An item's height from its ResizeObserver entry; on mount (no entry) the size already known, else the estimate. */
-export function measureAfterLayout(element: HTMLElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, HTMLElement>): number {
+export function measureAfterLayout(
+  element: HTMLElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLElement, HTMLElement>,
+): number {
   const box = entry?.borderBoxSize?.[0];
   if (box) {
     const size = Math.round(box.blockSize);
@@ -63,14 +72,25 @@ export function measureAfterLayout(element: HTMLElement, entry: ResizeObserverEn
     return size;
   }
   const index = instance.indexFromElement(element);
-  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+  return (
+    instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
+    instance.options.estimateSize(index)
+  );
 }
 
 /**
  * Scroll writes, minus the ones to where the element already is: on mount the virtualizer writes
  * its initial offset (0) to the new, unscrolled panel, and `scrollTo` forces a layout.
  */
-export function scrollUnlessThere(offset: number, options: { adjustments?: number | undefined; behavior?: ScrollBehavior | undefined }, instance: Virtualizer<HTMLElement, HTMLElement>): void {
-  if (options.behavior !== 'smooth' && offset + (options.adjustments ?? 0) === instance.scrollOffset) return;
+export function scrollUnlessThere(
+  offset: number,
+  options: { adjustments?: number | undefined; behavior?: ScrollBehavior | undefined },
+  instance: Virtualizer<HTMLElement, HTMLElement>,
+): void {
+  if (
+    options.behavior !== 'smooth' &&
+    offset + (options.adjustments ?? 0) === instance.scrollOffset
+  )
+    return;
   elementScroll(offset, options, instance);
 }

@@ -40,7 +40,8 @@ function marksOf(editor: LexicalEditor): { ids: string[]; text: string }[] {
   return editor.read(() => {
     const found: { ids: string[]; text: string }[] = [];
     const walk = (node: LexicalNode) => {
-      if ($isMarkNode(node)) found.push({ ids: (node as MarkNode).getIDs(), text: node.getTextContent() });
+      if ($isMarkNode(node))
+        found.push({ ids: (node as MarkNode).getIDs(), text: node.getTextContent() });
       if ($isElementNode(node)) node.getChildren().forEach(walk);
     };
     walk($getRoot());
@@ -65,9 +66,14 @@ describe('mark runs and block rebuilds', () => {
       runs.map((run) =>
         run.keys
           .map((key, i) => {
-            const node = $getRoot().getAllTextNodes().find((n) => n.getKey() === key)!;
+            const node = $getRoot()
+              .getAllTextNodes()
+              .find((n) => n.getKey() === key)!;
             const content = node.getTextContent();
-            return content.slice(i === 0 ? run.startOffset : 0, i === run.keys.length - 1 ? run.endOffset : content.length);
+            return content.slice(
+              i === 0 ? run.startOffset : 0,
+              i === run.keys.length - 1 ? run.endOffset : content.length,
+            );
           })
           .join(''),
       ),
@@ -81,7 +87,10 @@ describe('mark runs and block rebuilds', () => {
     const bare = built(mixedBody, []);
     const runs = bare.read(() => {
       const index = $buildOffsetIndex();
-      return markSegments(ranges.filter((r) => ['empty', 'reversed', 'gap', 'past'].includes(r.id)), Number.MAX_SAFE_INTEGER).flatMap((s) => $segmentRuns(index, s));
+      return markSegments(
+        ranges.filter((r) => ['empty', 'reversed', 'gap', 'past'].includes(r.id)),
+        Number.MAX_SAFE_INTEGER,
+      ).flatMap((s) => $segmentRuns(index, s));
     });
     expect(runs).toEqual([]);
   });
@@ -89,11 +98,30 @@ describe('mark runs and block rebuilds', () => {
   it('rebuilding every block of a bare tree gives the tree built with its marks', () => {
     const body = makeBody([...mixedBody.blocks, ...mixedBody.blocks]);
     const all = bodyToText(body);
-    const doubled = [...ranges, ...ranges.map((r) => ({ ...r, id: `${r.id}2`, start: r.start + text.length + 2, end: r.end + text.length + 2 }))];
+    const doubled = [
+      ...ranges,
+      ...ranges.map((r) => ({
+        ...r,
+        id: `${r.id}2`,
+        start: r.start + text.length + 2,
+        end: r.end + text.length + 2,
+      })),
+    ];
     const bare = built(body, []);
-    bare.update(() => $rebuildBlocks(body, markSegments(doubled, Number.MAX_SAFE_INTEGER), blockStarts(body), body.blocks.keys()), { discrete: true });
+    bare.update(
+      () =>
+        $rebuildBlocks(
+          body,
+          markSegments(doubled, Number.MAX_SAFE_INTEGER),
+          blockStarts(body),
+          body.blocks.keys(),
+        ),
+      { discrete: true },
+    );
     const direct = built(body, doubled);
-    expect(JSON.stringify(bare.getEditorState().toJSON())).toBe(JSON.stringify(direct.getEditorState().toJSON()));
+    expect(JSON.stringify(bare.getEditorState().toJSON())).toBe(
+      JSON.stringify(direct.getEditorState().toJSON()),
+    );
     expect(bare.getRootElement()!.innerHTML).toBe(direct.getRootElement()!.innerHTML);
     expect(bare.read(() => $getRoot().getTextContent())).toBe(all);
   });
@@ -104,12 +132,16 @@ describe('mark runs and block rebuilds', () => {
     const bare = built(body, []);
     const before = [...bare.getRootElement()!.children];
     const picked = [4, 1, 7];
-    bare.update(() => $rebuildBlocks(body, segments, blockStarts(body), picked), { discrete: true });
+    bare.update(() => $rebuildBlocks(body, segments, blockStarts(body), picked), {
+      discrete: true,
+    });
     const plain = built(body, []).getEditorState().toJSON().root.children;
     const marked = built(body, ranges).getEditorState().toJSON().root.children;
     const now = bare.getEditorState().toJSON().root.children;
     body.blocks.forEach((_, i) => {
-      expect(JSON.stringify(now[i]), `block ${i}`).toBe(JSON.stringify(picked.includes(i) ? marked[i] : plain[i]));
+      expect(JSON.stringify(now[i]), `block ${i}`).toBe(
+        JSON.stringify(picked.includes(i) ? marked[i] : plain[i]),
+      );
       // Untouched blocks keep their very elements (nothing re-rendered there).
       if (!picked.includes(i)) expect(bare.getRootElement()!.children[i]).toBe(before[i]);
     });

@@ -28,9 +28,16 @@ export function $segmentRuns(index: OffsetIndex, segment: Segment): MarkRun[] {
   let run: MarkRun | null = null;
   for (let k = from.at; k <= to.at; k++) {
     const span = index.texts[k]!;
-    const adjacent = run !== null && $getNodeByKey(span.key)?.getPreviousSibling()?.getKey() === run.keys[run.keys.length - 1];
+    const adjacent =
+      run !== null &&
+      $getNodeByKey(span.key)?.getPreviousSibling()?.getKey() === run.keys[run.keys.length - 1];
     if (run === null || !adjacent) {
-      run = { ids: segment.ids, keys: [], startOffset: k === from.at ? from.offset : 0, endOffset: 0 };
+      run = {
+        ids: segment.ids,
+        keys: [],
+        startOffset: k === from.at ? from.offset : 0,
+        endOffset: 0,
+      };
       runs.push(run);
     }
     run.keys.push(span.key);

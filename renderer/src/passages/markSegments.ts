@@ -44,7 +44,11 @@ export function markSegments(ranges: readonly IdRange[], length: number): Segmen
     }
     for (const rank of opens.get(at) ?? []) insertSorted(active, rank);
     if (active.length > 0) {
-      segments.push({ start: at, end: boundaries[i + 1] as number, ids: active.map((rank) => (valid[rank] as IdRange).id) });
+      segments.push({
+        start: at,
+        end: boundaries[i + 1] as number,
+        ids: active.map((rank) => (valid[rank] as IdRange).id),
+      });
     }
   }
   return segments;

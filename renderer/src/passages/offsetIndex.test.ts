@@ -66,7 +66,9 @@ describe('canonical offsets ↔ Lexical points', () => {
     editor.read(() => {
       const point = $pointAtOffset(after, 'start');
       const node = point && $getNodeByKey(point.key);
-      expect($isTextNode(node) && node.getTextContent().slice(point!.offset, point!.offset + 4)).toBe(' not');
+      expect(
+        $isTextNode(node) && node.getTextContent().slice(point!.offset, point!.offset + 4),
+      ).toBe(' not');
     });
   });
 
@@ -79,10 +81,16 @@ describe('canonical offsets ↔ Lexical points', () => {
       expect($isElementNode(list)).toBe(true);
       const second = text.indexOf('second bold');
       expect(offsetOfPoint(index, { key: list.getKey(), offset: 1, type: 'element' })).toBe(second);
-      expect(offsetOfPoint(index, { key: list.getKey(), offset: 3, type: 'element' })).toBe(text.indexOf('third') + 'third'.length);
-      expect(offsetOfPoint(index, { key: $getRoot().getKey(), offset: 0, type: 'element' })).toBe(0);
+      expect(offsetOfPoint(index, { key: list.getKey(), offset: 3, type: 'element' })).toBe(
+        text.indexOf('third') + 'third'.length,
+      );
+      expect(offsetOfPoint(index, { key: $getRoot().getKey(), offset: 0, type: 'element' })).toBe(
+        0,
+      );
       const empty = blocks[3]!;
-      expect(offsetOfPoint(index, { key: empty.getKey(), offset: 0, type: 'element' })).toBe(text.indexOf('first 😀') - 2);
+      expect(offsetOfPoint(index, { key: empty.getKey(), offset: 0, type: 'element' })).toBe(
+        text.indexOf('first 😀') - 2,
+      );
     });
   });
 

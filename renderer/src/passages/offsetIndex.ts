@@ -5,7 +5,14 @@
  * The index is built in one walk so that placing many passages costs one pass plus a binary
  * search each, not a walk per passage.
  */
-import { $getNodeByKey, $getRoot, $isElementNode, $isTextNode, type LexicalNode, type NodeKey } from 'lexical';
+import {
+  $getNodeByKey,
+  $getRoot,
+  $isElementNode,
+  $isTextNode,
+  type LexicalNode,
+  type NodeKey,
+} from 'lexical';
 
 const BLOCK_GAP = 2; // "\n\n"
 
@@ -40,7 +47,8 @@ export function $buildOffsetIndex(): OffsetIndex {
       const children = node.getChildren();
       children.forEach((child, i) => {
         pos = walk(child, pos);
-        if ($isElementNode(child) && !child.isInline() && i !== children.length - 1) pos += BLOCK_GAP;
+        if ($isElementNode(child) && !child.isInline() && i !== children.length - 1)
+          pos += BLOCK_GAP;
       });
     } else {
       pos += node.getTextContentSize();
@@ -82,7 +90,11 @@ function lastStartingBefore(texts: readonly TextSpan[], offset: number): number 
  * character at the offset (skipping forward over separators and line breaks); its `end` to the
  * node holding the character before it. Null when no text lies on that side.
  */
-export function pointAtOffset(index: OffsetIndex, offset: number, edge: 'start' | 'end'): (TextPoint & { at: number }) | null {
+export function pointAtOffset(
+  index: OffsetIndex,
+  offset: number,
+  edge: 'start' | 'end',
+): (TextPoint & { at: number }) | null {
   if (edge === 'start') {
     const at = firstEndingAfter(index.texts, offset);
     const span = index.texts[at];
@@ -100,7 +112,10 @@ export function $pointAtOffset(offset: number, edge: 'start' | 'end'): TextPoint
 }
 
 /** The canonical offset of a Lexical point (text or element point). */
-export function offsetOfPoint(index: OffsetIndex, point: { key: NodeKey; offset: number; type: 'text' | 'element' }): number | null {
+export function offsetOfPoint(
+  index: OffsetIndex,
+  point: { key: NodeKey; offset: number; type: 'text' | 'element' },
+): number | null {
   const range = index.ranges.get(point.key);
   if (!range) return null;
   if (point.type === 'text') return Math.min(range.start + point.offset, range.end);

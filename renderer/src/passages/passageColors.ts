@@ -26,7 +26,10 @@ export function swatchClass(color: PassageColor): string {
 }
 
 /** How a mark with `ids` (outermost first) looks: the innermost passage's fill and, where passages overlap, the next one out as an underline. */
-export function markStyle(ids: readonly string[], colorOf: (id: string) => PassageColor | undefined): { fill: PassageColor; under: PassageColor | null } {
+export function markStyle(
+  ids: readonly string[],
+  colorOf: (id: string) => PassageColor | undefined,
+): { fill: PassageColor; under: PassageColor | null } {
   const inner = ids[ids.length - 1];
   const fill = (inner !== undefined && colorOf(inner)) || DEFAULT_COLOR;
   return { fill, under: ids.length > 1 ? (colorOf(ids[ids.length - 2]!) ?? DEFAULT_COLOR) : null };
@@ -37,7 +40,11 @@ export function markStyle(ids: readonly string[], colorOf: (id: string) => Passa
  * innermost passage's colour as the fill and, where passages overlap, the next one out as an
  * underline. One className write per mark (this runs for every mark on every render).
  */
-export function setMarkColorClasses(element: HTMLElement, ids: readonly string[], colorOf: (id: string) => PassageColor | undefined): void {
+export function setMarkColorClasses(
+  element: HTMLElement,
+  ids: readonly string[],
+  colorOf: (id: string) => PassageColor | undefined,
+): void {
   const style = markStyle(ids, colorOf);
   let className = `rd-mark ${markColorClass(style.fill)}`;
   if (style.under !== null) className += ` rd-mark-overlap ${markUnderClass(style.under)}`;

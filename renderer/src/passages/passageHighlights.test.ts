@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { PassageColor } from '../../../electron/api/contract';
-import { fillName, isFillName, PassageHighlights, underName, type HighlightSet } from './passageHighlights';
+import {
+  fillName,
+  isFillName,
+  PassageHighlights,
+  underName,
+  type HighlightSet,
+} from './passageHighlights';
 
 function members(set: HighlightSet | undefined): AbstractRange[] {
   const out: AbstractRange[] = [];
@@ -11,14 +17,25 @@ function members(set: HighlightSet | undefined): AbstractRange[] {
 
 function range(): AbstractRange {
   const text = document.createTextNode('some text');
-  return new StaticRange({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 4 });
+  return new StaticRange({
+    startContainer: text,
+    startOffset: 0,
+    endContainer: text,
+    endOffset: 4,
+  });
 }
 
 describe('PassageHighlights', () => {
-  const colors = new Map<string, PassageColor>([['a', 'green'], ['b', 'pink']]);
+  const colors = new Map<string, PassageColor>([
+    ['a', 'green'],
+    ['b', 'pink'],
+  ]);
   const setup = () => {
     const registry = new Map<string, HighlightSet>();
-    const painted = new PassageHighlights({ registry, create: () => new Set<AbstractRange>() }, (id) => colors.get(id));
+    const painted = new PassageHighlights(
+      { registry, create: () => new Set<AbstractRange>() },
+      (id) => colors.get(id),
+    );
     return { registry, painted };
   };
 
@@ -27,7 +44,10 @@ describe('PassageHighlights', () => {
     const plain = range();
     const overlap = range();
     const unknown = range();
-    painted.add(3, [{ ids: ['a'], range: plain }, { ids: ['a', 'b'], range: overlap }]);
+    painted.add(3, [
+      { ids: ['a'], range: plain },
+      { ids: ['a', 'b'], range: overlap },
+    ]);
     painted.add(4, [{ ids: ['gone'], range: unknown }]);
     expect(members(registry.get('passage-green'))).toEqual([plain]);
     expect(members(registry.get('passage-pink-strong'))).toEqual([overlap]);

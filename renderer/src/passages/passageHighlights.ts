@@ -28,7 +28,8 @@ export interface HighlightApi {
 
 /** The browser's highlight API, or null where there is none (then marks are made at once). */
 export function browserHighlights(): HighlightApi | null {
-  if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight !== 'function') return null;
+  if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight !== 'function')
+    return null;
   return { registry: CSS.highlights, create: () => new Highlight() };
 }
 
@@ -112,7 +113,10 @@ export class PassageHighlights {
 
   private names(ids: readonly string[]): { fill: string; under: string | null } {
     const style = markStyle(ids, this.colorOf);
-    return { fill: fillName(style.fill, style.under !== null), under: style.under === null ? null : underName(style.under) };
+    return {
+      fill: fillName(style.fill, style.under !== null),
+      under: style.under === null ? null : underName(style.under),
+    };
   }
 
   private setFor(name: string): HighlightSet {

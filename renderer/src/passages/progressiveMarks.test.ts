@@ -39,11 +39,18 @@ function paintedTexts(api: { registry: Map<string, HighlightSet> }): string[] {
 }
 
 function markTexts(root: HTMLElement): string[] {
-  return [...root.querySelectorAll(`mark[${MARK_IDS_ATTRIBUTE}]`)].map((m) => m.textContent ?? '').sort();
+  return [...root.querySelectorAll(`mark[${MARK_IDS_ATTRIBUTE}]`)]
+    .map((m) => m.textContent ?? '')
+    .sort();
 }
 
 /** Opens `body` as the reader does: a bare first state when painting, every mark otherwise. */
-function open(body: Body, ranges: IdRange[] | null, api: HighlightApi | null, colors = new Map<string, PassageColor>()) {
+function open(
+  body: Body,
+  ranges: IdRange[] | null,
+  api: HighlightApi | null,
+  colors = new Map<string, PassageColor>(),
+) {
   const { editor, element } = createReaderEditor();
   const colorOf = (id: string) => colors.get(id);
   setPassageColorLookup(editor, colorOf);
@@ -88,12 +95,19 @@ describe('ProgressiveMarks', () => {
     expect(marks.pendingCount).toBe(4);
     expect(root.getAttribute(PENDING_ATTRIBUTE)).toBe('4');
     // Overlaps are painted in the strong fill and the outer passage's underline.
-    expect([...api.registry.keys()].sort()).toEqual(['passage-under-yellow', 'passage-yellow', 'passage-yellow-strong']);
+    expect([...api.registry.keys()].sort()).toEqual([
+      'passage-under-yellow',
+      'passage-yellow',
+      'passage-yellow-strong',
+    ]);
   });
 
   it('uses the passages’ colours, and repaints when they change', () => {
     const api = standInApi();
-    const colors = new Map<string, PassageColor>([['a', 'green'], ['b', 'pink']]);
+    const colors = new Map<string, PassageColor>([
+      ['a', 'green'],
+      ['b', 'pink'],
+    ]);
     const { marks } = open(mixedBody, ranges, api, colors);
     expect(api.registry.get('passage-pink-strong')?.size).toBe(1); // "mutual settlements": b inside a
     expect(api.registry.get('passage-under-green')?.size).toBe(1);
@@ -142,7 +156,9 @@ describe('ProgressiveMarks', () => {
     const api = standInApi();
     const { root, editor, marks } = open(mixedBody, ranges, api);
     progressiveMarksOf(editor)!.markPassage('across');
-    const across = [...root.querySelectorAll(`mark[${MARK_IDS_ATTRIBUTE}~="across"]`)].map((m) => m.textContent);
+    const across = [...root.querySelectorAll(`mark[${MARK_IDS_ATTRIBUTE}~="across"]`)].map(
+      (m) => m.textContent,
+    );
     expect(across).toEqual(['the West.', 'first']);
     expect(marks.pendingCount).toBe(2);
   });
@@ -168,7 +184,14 @@ describe('ProgressiveMarks', () => {
     const { root, marks } = open(mixedBody, ranges, api);
     const flash = new Set<AbstractRange>();
     const codeText = root.children[6]!.querySelector('span')!.firstChild!;
-    flash.add(new StaticRange({ startContainer: codeText, startOffset: 0, endContainer: codeText, endOffset: 4 }));
+    flash.add(
+      new StaticRange({
+        startContainer: codeText,
+        startOffset: 0,
+        endContainer: codeText,
+        endOffset: 4,
+      }),
+    );
     api.registry.set('search-flash', flash);
     await vi.waitFor(() => expect(marks.pendingCount).toBe(1));
     expect(markTexts(root)).not.toContain('line two');
@@ -193,7 +216,12 @@ describe('ProgressiveMarks', () => {
     // A passage removed: its block loses the mark.
     marks.setPassages(added.filter((r) => r.id !== 'code'));
     expect(root.children[6]!.querySelector('mark')).toBeNull();
-    expect(root.innerHTML).toBe(builtAtOnce(mixedBody, added.filter((r) => r.id !== 'code')).innerHTML);
+    expect(root.innerHTML).toBe(
+      builtAtOnce(
+        mixedBody,
+        added.filter((r) => r.id !== 'code'),
+      ).innerHTML,
+    );
   });
 
   it('paints passages that arrive after the text (the text does not wait for them), then makes them', () => {

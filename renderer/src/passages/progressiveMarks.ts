@@ -103,7 +103,10 @@ export class ProgressiveMarks {
     this.highlights = api ? new PassageHighlights(api, colorOf) : null;
     this.known = ranges !== null;
     this.setSegments(ranges ?? []);
-    if (api) this.blockSegments.forEach((segments, block) => segments.length > 0 && this.pending.add(block));
+    if (api)
+      this.blockSegments.forEach(
+        (segments, block) => segments.length > 0 && this.pending.add(block),
+      );
     controllers.set(editor, this);
     window.addEventListener('pointerdown', this.onPointerDown, true);
     window.addEventListener('pointerup', this.onPointerUp, true);
@@ -134,14 +137,21 @@ export class ProgressiveMarks {
       const blockOfKey = topLevelIndexer();
       // A paragraph without marks is one text node holding all its runs: look each up once.
       const texts = new Map<NodeKey, Text | null>();
-      const text = (key: NodeKey) => (texts.has(key) ? texts.get(key)! : texts.set(key, this.domText(key)).get(key)!);
+      const text = (key: NodeKey) =>
+        texts.has(key) ? texts.get(key)! : texts.set(key, this.domText(key)).get(key)!;
       const out = new Map<number, { ids: readonly string[]; range: AbstractRange }[]>();
       for (const s of [...wanted].sort((a, b) => a - b)) {
         for (const run of $segmentRuns(index, this.segments[s]!)) {
           const block = blockOfKey(run.keys[0]!);
           if (block === null || !this.pending.has(block)) continue;
-          const range = staticRange(text(run.keys[0]!), run.startOffset, text(run.keys[run.keys.length - 1]!), run.endOffset);
-          if (range) (out.get(block) ?? out.set(block, []).get(block)!).push({ ids: run.ids, range });
+          const range = staticRange(
+            text(run.keys[0]!),
+            run.startOffset,
+            text(run.keys[run.keys.length - 1]!),
+            run.endOffset,
+          );
+          if (range)
+            (out.get(block) ?? out.set(block, []).get(block)!).push({ ids: run.ids, range });
         }
       }
       return out;
@@ -163,7 +173,9 @@ export class ProgressiveMarks {
   /** Makes the marks of every block a passage is in now. */
   markPassage(id: string): void {
     if (this.pending.size === 0) return;
-    const blocks = [...this.pending].filter((block) => this.blockSegments[block]!.some((s) => this.segments[s]!.ids.includes(id)));
+    const blocks = [...this.pending].filter((block) =>
+      this.blockSegments[block]!.some((s) => this.segments[s]!.ids.includes(id)),
+    );
     if (blocks.length > 0) this.makeMarks(blocks);
   }
 
@@ -181,7 +193,9 @@ export class ProgressiveMarks {
       // The first passages, arriving after the text: painted like those of an opening state.
       this.known = true;
       this.setSegments(ranges);
-      const blocks = this.blockSegments.flatMap((segments, block) => (segments.length > 0 ? [block] : []));
+      const blocks = this.blockSegments.flatMap((segments, block) =>
+        segments.length > 0 ? [block] : [],
+      );
       if (this.api) {
         for (const block of blocks) this.pending.add(block);
         this.paint();
@@ -190,13 +204,16 @@ export class ProgressiveMarks {
     }
     const before = this.signatures;
     this.setSegments(ranges);
-    const changed = this.signatures.flatMap((signature, block) => (signature !== before[block] ? [block] : []));
+    const changed = this.signatures.flatMap((signature, block) =>
+      signature !== before[block] ? [block] : [],
+    );
     if (changed.length === 0) return;
     // The passage was made from (or re-attached to) a selection: it is done with. Its DOM nodes
     // are about to be replaced, so drop it rather than leave a stale one.
     const root = this.editor.getRootElement();
     const selection = document.getSelection();
-    if (root && selection && selection.rangeCount > 0 && root.contains(selection.anchorNode)) selection.removeAllRanges();
+    if (root && selection && selection.rangeCount > 0 && root.contains(selection.anchorNode))
+      selection.removeAllRanges();
     this.rebuild(changed);
   }
 
@@ -225,11 +242,19 @@ export class ProgressiveMarks {
       while (block < this.ends.length && this.ends[block]! <= segment.start) block++;
       for (let b = block; b < this.starts.length && this.starts[b]! < segment.end; b++) {
         // Some of the block's text is in the segment (an empty block has none).
-        if (Math.max(this.starts[b]!, segment.start) < Math.min(this.ends[b]!, segment.end)) perBlock[b]!.push(s);
+        if (Math.max(this.starts[b]!, segment.start) < Math.min(this.ends[b]!, segment.end))
+          perBlock[b]!.push(s);
       }
     });
     this.blockSegments = perBlock;
-    this.signatures = perBlock.map((list) => list.map((s) => `${this.segments[s]!.start}-${this.segments[s]!.end}:${this.segments[s]!.ids.join(' ')}`).join(','));
+    this.signatures = perBlock.map((list) =>
+      list
+        .map(
+          (s) =>
+            `${this.segments[s]!.start}-${this.segments[s]!.end}:${this.segments[s]!.ids.join(' ')}`,
+        )
+        .join(','),
+    );
   }
 
   /** Makes pending blocks' marks, keeping the reader's selection where it was in the text. */
@@ -242,7 +267,8 @@ export class ProgressiveMarks {
   private rebuild(blocks: readonly number[]): void {
     const root = this.editor.getRootElement();
     const selection = document.getSelection();
-    if (root && selection && selection.rangeCount > 0 && root.contains(selection.anchorNode)) selection.removeAllRanges();
+    if (root && selection && selection.rangeCount > 0 && root.contains(selection.anchorNode))
+      selection.removeAllRanges();
     const sorted = [...blocks].sort((a, b) => a - b);
     this.editor.update(
       () => {
@@ -250,7 +276,10 @@ export class ProgressiveMarks {
         $setSelection(null);
         $rebuildBlocks(this.body, this.segments, this.starts, sorted);
       },
-      { discrete: true, tag: [HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG] },
+      {
+        discrete: true,
+        tag: [HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG],
+      },
     );
     for (const block of sorted) {
       this.highlights?.remove(block);
@@ -377,7 +406,11 @@ export class ProgressiveMarks {
     registry.forEach((highlight, name) => {
       if (found || isPassageHighlight(name)) return;
       highlight.forEach((range) => {
-        if (!found && (element.contains(range.startContainer) || element.contains(range.endContainer))) found = true;
+        if (
+          !found &&
+          (element.contains(range.startContainer) || element.contains(range.endContainer))
+        )
+          found = true;
       });
     });
     return found;
@@ -394,7 +427,14 @@ export class ProgressiveMarks {
   private saveSelection(): SavedSelection | null {
     const root = this.editor.getRootElement();
     const selection = document.getSelection();
-    if (!root || !selection || selection.rangeCount === 0 || !root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return null;
+    if (
+      !root ||
+      !selection ||
+      selection.rangeCount === 0 ||
+      !root.contains(selection.anchorNode) ||
+      !root.contains(selection.focusNode)
+    )
+      return null;
     return this.editor.read(() => {
       const index = $buildOffsetIndex();
       const anchor = textOffset(index, selection.anchorNode, selection.anchorOffset);
@@ -413,14 +453,32 @@ export class ProgressiveMarks {
       };
       return { anchor: at(saved.anchor), focus: at(saved.focus) };
     });
-    if (points.anchor && points.focus) document.getSelection()?.setBaseAndExtent(points.anchor.node, points.anchor.offset, points.focus.node, points.focus.offset);
+    if (points.anchor && points.focus)
+      document
+        .getSelection()
+        ?.setBaseAndExtent(
+          points.anchor.node,
+          points.anchor.offset,
+          points.focus.node,
+          points.focus.offset,
+        );
   }
 }
 
 /** A DOM range from `startOffset` in `first` to `endOffset` in `last` (null when either is not rendered). */
-function staticRange(first: Text | null, startOffset: number, last: Text | null, endOffset: number): AbstractRange | null {
+function staticRange(
+  first: Text | null,
+  startOffset: number,
+  last: Text | null,
+  endOffset: number,
+): AbstractRange | null {
   if (!first || !last) return null;
-  const init = { startContainer: first, startOffset, endContainer: last, endOffset: Math.min(endOffset, last.length) };
+  const init = {
+    startContainer: first,
+    startOffset,
+    endContainer: last,
+    endOffset: Math.min(endOffset, last.length),
+  };
   // Static: live ranges would be updated on every DOM change the marks then make.
   if (typeof StaticRange === 'function') return new StaticRange(init);
   const range = document.createRange();
@@ -446,5 +504,9 @@ function textOffset(index: OffsetIndex, node: Node | null, offset: number): numb
   if (!node || node.nodeType !== Node.TEXT_NODE) return null;
   const lexical = $getNearestNodeFromDOMNode(node);
   if (!$isTextNode(lexical)) return null;
-  return offsetOfPoint(index, { key: lexical.getKey(), offset: Math.min(offset, lexical.getTextContentSize()), type: 'text' });
+  return offsetOfPoint(index, {
+    key: lexical.getKey(),
+    offset: Math.min(offset, lexical.getTextContentSize()),
+    type: 'text',
+  });
 }

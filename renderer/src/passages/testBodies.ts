@@ -2,8 +2,19 @@
 import { makeBody, type Body } from '../../../electron/core/body';
 
 export const mixedBody: Body = makeBody([
-  { type: 'heading', level: 2, content: [{ text: 'Putin arrives in ' }, { text: 'Pyongyang', marks: ['italic'] }] },
-  { type: 'caption', content: [{ text: 'Photo: ' }, { text: 'KCNA', marks: ['bold'] }, { text: ' (Pool Photo via AFP)' }] },
+  {
+    type: 'heading',
+    level: 2,
+    content: [{ text: 'Putin arrives in ' }, { text: 'Pyongyang', marks: ['italic'] }],
+  },
+  {
+    type: 'caption',
+    content: [
+      { text: 'Photo: ' },
+      { text: 'KCNA', marks: ['bold'] },
+      { text: ' (Pool Photo via AFP)' },
+    ],
+  },
   {
     type: 'paragraph',
     content: [
@@ -13,7 +24,15 @@ export const mixedBody: Body = makeBody([
     ],
   },
   { type: 'paragraph', content: [] },
-  { type: 'list', ordered: false, items: [[{ text: 'first 😀 item' }], [{ text: 'second ' }, { text: 'bold', marks: ['bold'] }], [{ text: 'third' }]] },
+  {
+    type: 'list',
+    ordered: false,
+    items: [
+      [{ text: 'first 😀 item' }],
+      [{ text: 'second ' }, { text: 'bold', marks: ['bold'] }],
+      [{ text: 'third' }],
+    ],
+  },
   { type: 'quote', content: [{ text: '“We will stand together,” he said — 我们 café' }] },
   { type: 'code', text: 'line one\n\tline two\n\nline four' },
   { type: 'paragraph', content: [{ text: 'A soft\nline break at the end.' }] },

@@ -6,7 +6,10 @@ import { useUndoableDelete } from '../app/useUndoableDelete';
 import type { TextRange } from './trimRange';
 
 export interface PassageActions {
-  create: (range: TextRange, options?: Omit<Input<'passages.create'>, 'articleId' | 'start' | 'end'>) => Promise<Passage | null>;
+  create: (
+    range: TextRange,
+    options?: Omit<Input<'passages.create'>, 'articleId' | 'start' | 'end'>,
+  ) => Promise<Passage | null>;
   update: (patch: Input<'passages.update'>) => Promise<Passage | null>;
   remove: (passage: Passage) => Promise<void>;
   reattach: (passage: Passage, range: TextRange) => Promise<void>;
@@ -39,7 +42,12 @@ export function usePassageActions(articleId: string, refresh: () => void): Passa
     () => ({
       create: async (range, options = {}) => {
         try {
-          return await invoke('passages.create', { articleId, start: range.start, end: range.end, ...options });
+          return await invoke('passages.create', {
+            articleId,
+            start: range.start,
+            end: range.end,
+            ...options,
+          });
         } catch (error) {
           reportError(error);
           return null;

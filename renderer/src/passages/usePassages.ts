@@ -20,7 +20,13 @@ export function samePassages(a: readonly Passage[], b: readonly Passage[]): bool
       const x = p[key];
       const y = q[key];
       if (x === y) continue;
-      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, k) => v !== y[k])) return false;
+      if (
+        !Array.isArray(x) ||
+        !Array.isArray(y) ||
+        x.length !== y.length ||
+        x.some((v, k) => v !== y[k])
+      )
+        return false;
     }
     if (Object.keys(q).length !== Object.keys(p).length) return false;
   }
@@ -40,7 +46,11 @@ export interface PassagesState {
  * equal to what is shown keeps the same array, so the reader doesn't re-render its marks.
  */
 export function usePassages(articleId: string | null): PassagesState {
-  const [state, setState] = useState<{ id: string | null; passages: Passage[] | null; error: string | null }>({
+  const [state, setState] = useState<{
+    id: string | null;
+    passages: Passage[] | null;
+    error: string | null;
+  }>({
     id: articleId,
     passages: null,
     error: null,
@@ -56,7 +66,12 @@ export function usePassages(articleId: string | null): PassagesState {
       (passages) => {
         if (call !== latest.current) return;
         setState((prev) =>
-          prev.id === articleId && prev.error === null && prev.passages !== null && samePassages(prev.passages, passages) ? prev : { id: articleId, passages, error: null },
+          prev.id === articleId &&
+          prev.error === null &&
+          prev.passages !== null &&
+          samePassages(prev.passages, passages)
+            ? prev
+            : { id: articleId, passages, error: null },
         );
       },
       (error: unknown) => {

@@ -62,7 +62,12 @@ export function OriginalActions({ article, onReparsed }: Props) {
       <button type="button" onClick={() => void open()} title={article.original.fileName}>
         {isElectron() ? 'Open original' : 'Download original'}
       </button>
-      <button type="button" disabled={busy} onClick={() => void reparse()} title="Import the kept original again with the current importer">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => void reparse()}
+        title="Import the kept original again with the current importer"
+      >
         {busy ? 'Re-parsing…' : 'Re-parse'}
       </button>
     </>

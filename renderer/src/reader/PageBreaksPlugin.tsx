@@ -29,7 +29,8 @@ export function PageBreaksPlugin({ body, pages }: Props) {
         for (const [index, label] of breaks) {
           const node = children[index];
           const el = node ? editor.getElementByKey(node.getKey()) : null;
-          if (el && el.getAttribute(PAGE_ATTRIBUTE) !== label) el.setAttribute(PAGE_ATTRIBUTE, label);
+          if (el && el.getAttribute(PAGE_ATTRIBUTE) !== label)
+            el.setAttribute(PAGE_ATTRIBUTE, label);
         }
       });
     };

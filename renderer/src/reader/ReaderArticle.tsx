@@ -111,7 +111,14 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
       document.getSelection()?.removeAllRanges();
       setSelection(null);
       const created = await actions.create(range, color ? { color } : {});
-      if (created && then) setOpenEditor({ id: created.id, fallback: created, anchor, focus: then, ids: [created.id] });
+      if (created && then)
+        setOpenEditor({
+          id: created.id,
+          fallback: created,
+          anchor,
+          focus: then,
+          ids: [created.id],
+        });
       else articleRef.current?.focus({ preventScroll: true });
     },
     [actions, currentRange, selection, show],
@@ -142,14 +149,23 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
     const first = editor ? markElements(editor, passage.id)[0] : undefined;
     if (first) first.scrollIntoView({ block: 'nearest' });
     setHover(null);
-    setOpenEditor({ id: passage.id, fallback: null, anchor: first?.getBoundingClientRect() ?? null, focus, ids: [passage.id] });
+    setOpenEditor({
+      id: passage.id,
+      fallback: null,
+      anchor: first?.getBoundingClientRect() ?? null,
+      focus,
+      ids: [passage.id],
+    });
   }, []);
 
   const jump = useCallback((passage: Passage) => {
     const editor = editorRef.current;
     const marks = editor ? markElements(editor, passage.id) : [];
     if (marks.length === 0) return;
-    marks[0]!.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    marks[0]!.scrollIntoView({
+      block: 'center',
+      behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+    });
     for (const mark of marks) {
       mark.classList.remove(FLASH_CLASS);
       void mark.offsetWidth; // restart the animation if it is still running
@@ -161,21 +177,36 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
   const onMarkActivate = useCallback((target: MarkTarget) => {
     const innermost = target.ids[target.ids.length - 1]!;
     setHover(null);
-    setOpenEditor({ id: innermost, fallback: null, anchor: target.element.getBoundingClientRect(), focus: 'colour', ids: target.ids });
+    setOpenEditor({
+      id: innermost,
+      fallback: null,
+      anchor: target.element.getBoundingClientRect(),
+      focus: 'colour',
+      ids: target.ids,
+    });
   }, []);
 
   const onMarkHover = useCallback((target: MarkTarget | null) => {
     if (hoverTimer.current) clearTimeout(hoverTimer.current);
     hoverTimer.current = setTimeout(() => setHover(target), target ? HOVER_DELAY_MS : 120);
   }, []);
-  useEffect(() => () => {
-    if (hoverTimer.current) clearTimeout(hoverTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (hoverTimer.current) clearTimeout(hoverTimer.current);
+    },
+    [],
+  );
 
   const toolbarBounds = useCallback(() => articleRef.current?.getBoundingClientRect(), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (editing || isTextField(event.target) || !(event.target instanceof Node) || toolbarRef.current?.contains(event.target)) return;
+    if (
+      editing ||
+      isTextField(event.target) ||
+      !(event.target instanceof Node) ||
+      toolbarRef.current?.contains(event.target)
+    )
+      return;
     const content = editorRef.current?.getRootElement() ?? null;
     if (handleSelectionKey(event, content, event.currentTarget)) {
       event.preventDefault();
@@ -196,7 +227,10 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
       // A passage just opened may still be only painted: make its block's marks (the selection stays).
       ensureMarksAt(editorRef.current, document.getSelection()?.focusNode ?? null);
       const node = document.getSelection()?.focusNode;
-      const mark = node instanceof Element ? node.closest(`mark[${MARK_IDS_ATTRIBUTE}]`) : node?.parentElement?.closest(`mark[${MARK_IDS_ATTRIBUTE}]`);
+      const mark =
+        node instanceof Element
+          ? node.closest(`mark[${MARK_IDS_ATTRIBUTE}]`)
+          : node?.parentElement?.closest(`mark[${MARK_IDS_ATTRIBUTE}]`);
       if (mark instanceof HTMLElement && content.contains(mark)) {
         event.preventDefault();
         const ids = (mark.getAttribute(MARK_IDS_ATTRIBUTE) ?? '').split(' ').filter(Boolean);
@@ -208,7 +242,9 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
   const save = async () => {
     const editor = editEditorRef.current;
     if (!editor) return;
-    const edited = withoutEmptyBlocks(editor.read(() => $lexicalToBody(headingShift(article.body.blocks))));
+    const edited = withoutEmptyBlocks(
+      editor.read(() => $lexicalToBody(headingShift(article.body.blocks))),
+    );
     if (edited.blocks.length === 0) {
       show('error', 'The article has no text left. Undo the deletion or cancel editing.');
       return;
@@ -246,7 +282,8 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
     if (openEditor && passages && !openEditor.fallback && !byId(openEditor.id)) setOpenEditor(null);
   }, [openEditor, passages, byId]);
 
-  const hovered = hover && !openEditor ? hover.ids.map(byId).filter((p): p is Passage => p !== undefined) : [];
+  const hovered =
+    hover && !openEditor ? hover.ids.map(byId).filter((p): p is Passage => p !== undefined) : [];
 
   return (
     <div className="reader-layout">
@@ -289,14 +326,23 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
                     <button type="button" disabled={saving} onClick={() => setEditing(false)}>
                       Cancel
                     </button>
-                    <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
+                    <button
+                      type="button"
+                      className="primary"
+                      disabled={saving}
+                      onClick={() => void save()}
+                    >
                       {saving ? 'Saving…' : 'Save'}
                     </button>
                   </>
                 ) : (
                   <>
                     {canUpdateFromSource && (
-                      <button type="button" disabled={updating} onClick={() => setConfirmingUpdate(true)}>
+                      <button
+                        type="button"
+                        disabled={updating}
+                        onClick={() => setConfirmingUpdate(true)}
+                      >
                         {updating ? 'Updating…' : 'Update from source file'}
                       </button>
                     )}
@@ -375,7 +421,10 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
         <PassageEditor
           key={editorPassage.id}
           passage={editorPassage}
-          others={openEditor.ids.filter((id) => id !== editorPassage.id).map(byId).filter((p): p is Passage => p !== undefined)}
+          others={openEditor.ids
+            .filter((id) => id !== editorPassage.id)
+            .map(byId)
+            .filter((p): p is Passage => p !== undefined)}
           anchor={openEditor.anchor}
           focus={openEditor.focus}
           actions={actions}

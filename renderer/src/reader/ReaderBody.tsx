@@ -36,7 +36,16 @@ interface Props {
  * its config once, so the parent gives this component a new key for every article (and every new
  * body of one); passage changes re-render the marks in place (PassageMarksPlugin).
  */
-export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onMarkActivate, onMarkHover, pages }: Props) {
+export function ReaderBody({
+  body,
+  passages,
+  onLink,
+  editorRef,
+  onSelection,
+  onMarkActivate,
+  onMarkHover,
+  pages,
+}: Props) {
   // The passages of the first render (null: not loaded yet): painted as highlights in the first
   // frame that has them (their MarkNodes follow while the page is idle), or, without the highlight
   // API, built as marks in the first state.
@@ -59,7 +68,12 @@ export function ReaderBody({ body, passages, onLink, editorRef, onSelection, onM
   return (
     <LexicalComposer initialConfig={initialConfig}>
       {/* First: it gives the marks their colours before the content editable renders them. */}
-      <PassageMarksPlugin body={body} passages={passages} initialRanges={initialRanges} highlights={highlights} />
+      <PassageMarksPlugin
+        body={body}
+        passages={passages}
+        initialRanges={initialRanges}
+        highlights={highlights}
+      />
       <RichTextPlugin
         contentEditable={
           // Not a text field but a read-only document. Lexical defaults to role=textbox and adds

@@ -54,7 +54,12 @@ export function ReaderPane({ articleId, revision }: Props) {
           resetKey={`${state.article.id}@${state.article.updatedAt}`}
           leave={{ label: 'Back to the library', run: () => focusPane('library') }}
         >
-          <ReaderArticle key={state.article.id} article={state.article} passages={passages} onSaved={() => setLocalRevision((n) => n + 1)} />
+          <ReaderArticle
+            key={state.article.id}
+            article={state.article}
+            passages={passages}
+            onSaved={() => setLocalRevision((n) => n + 1)}
+          />
         </ErrorBoundary>
       )}
     </main>

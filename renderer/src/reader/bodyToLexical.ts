@@ -15,7 +15,13 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
-import { blockText, type Block, type Body, type Inline, type InlineMark } from '../../../electron/core/body';
+import {
+  blockText,
+  type Block,
+  type Body,
+  type Inline,
+  type InlineMark,
+} from '../../../electron/core/body';
 import { markSegments, type IdRange, type Segment } from '../passages/markSegments';
 import { $createPassageMarkNode } from '../passages/PassageMarkNode';
 import { bodyHeadingLevel } from './headingLevel';
@@ -78,10 +84,14 @@ class Cursor {
         out.push(textNode(at === start ? text : text.slice(at - start), marks));
         break;
       }
-      if (segment.start > at) out.push(textNode(text.slice(at - start, segment.start - start), marks));
+      if (segment.start > at)
+        out.push(textNode(text.slice(at - start, segment.start - start), marks));
       const from = Math.max(at, segment.start);
       const to = Math.min(end, segment.end);
-      const node = textNode(from === start && to === end ? text : text.slice(from - start, to - start), marks);
+      const node = textNode(
+        from === start && to === end ? text : text.slice(from - start, to - start),
+        marks,
+      );
       // A segment crossing inline spans of one parent (bold, then plain) stays one mark.
       const last = out[out.length - 1];
       if (last !== undefined && isPendingMark(last) && last.segment === k) last.children.push(node);
@@ -93,7 +103,8 @@ class Cursor {
 
 function textNode(text: string, marks: readonly InlineMark[] | undefined): LexicalNode {
   const node = $createTextNode(text);
-  if (marks !== undefined && marks.length > 0) for (const mark of new Set(marks)) node.toggleFormat(mark);
+  if (marks !== undefined && marks.length > 0)
+    for (const mark of new Set(marks)) node.toggleFormat(mark);
   return node;
 }
 
@@ -101,7 +112,8 @@ function textNode(text: string, marks: readonly InlineMark[] | undefined): Lexic
 const APPEND_CHUNK = 8192;
 
 function $appendAll(parent: ElementNode, nodes: readonly LexicalNode[]): void {
-  for (let i = 0; i < nodes.length; i += APPEND_CHUNK) parent.append(...nodes.slice(i, i + APPEND_CHUNK));
+  for (let i = 0; i < nodes.length; i += APPEND_CHUNK)
+    parent.append(...nodes.slice(i, i + APPEND_CHUNK));
 }
 
 /** Appends the pieces in one call, each pending mark as a PassageMarkNode around its text. */
@@ -118,7 +130,12 @@ function $appendPieces(parent: ElementNode, pieces: readonly Piece[]): void {
 }
 
 /** Text split at newlines into TextNodes and LineBreakNodes (a TextNode must not hold "\n"). */
-function textPieces(text: string, marks: readonly InlineMark[] | undefined, cursor: Cursor, out: Piece[]): void {
+function textPieces(
+  text: string,
+  marks: readonly InlineMark[] | undefined,
+  cursor: Cursor,
+  out: Piece[],
+): void {
   if (!text.includes('\n')) {
     cursor.pieces(text, marks, out);
     return;
@@ -254,7 +271,12 @@ export function blockStarts(body: Body): number[] {
  * `starts` is `blockStarts(body)`. This is how highlights painted at open become MarkNodes a few
  * blocks at a time, and how a changed passage re-renders only its own blocks.
  */
-export function $rebuildBlocks(body: Body, segments: readonly Segment[], starts: readonly number[], indices: Iterable<number>): void {
+export function $rebuildBlocks(
+  body: Body,
+  segments: readonly Segment[],
+  starts: readonly number[],
+  indices: Iterable<number>,
+): void {
   const root = $getRoot();
   const shift = headingShift(body.blocks);
   const cursor = new Cursor(segments);

@@ -1,7 +1,34 @@
 /** Scripts written right to left, as BCP 47 script subtags. */
-const RTL_SCRIPTS = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
+const RTL_SCRIPTS = new Set([
+  'arab',
+  'hebr',
+  'syrc',
+  'thaa',
+  'nkoo',
+  'adlm',
+  'rohg',
+  'mand',
+  'samr',
+]);
 /** Languages whose default script is right to left. */
-const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv', 'syr', 'arc', 'ks', 'prs', 'pnb']);
+const RTL_LANGUAGES = new Set([
+  'ar',
+  'he',
+  'iw',
+  'fa',
+  'ur',
+  'ps',
+  'sd',
+  'ug',
+  'yi',
+  'ckb',
+  'dv',
+  'syr',
+  'arc',
+  'ks',
+  'prs',
+  'pnb',
+]);
 
 /**
  * The reader's text direction from the article's language tag: a script subtag decides

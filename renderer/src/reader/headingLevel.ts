@@ -6,5 +6,7 @@ import { createState } from 'lexical';
  */
 export const bodyHeadingLevel = createState('bodyHeadingLevel', {
   parse: (value: unknown): 1 | 2 | 3 | 4 | 5 | 6 | undefined =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6 ? (value as 1 | 2 | 3 | 4 | 5 | 6) : undefined,
+    typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6
+      ? (value as 1 | 2 | 3 | 4 | 5 | 6)
+      : undefined,
 });

@@ -1,13 +1,14 @@
 import type { KeyboardEvent } from 'react';
 
-const DIRECTIONS: Record<string, ['forward' | 'backward', 'character' | 'line' | 'lineboundary']> = {
-  ArrowRight: ['forward', 'character'],
-  ArrowLeft: ['backward', 'character'],
-  ArrowDown: ['forward', 'line'],
-  ArrowUp: ['backward', 'line'],
-  End: ['forward', 'lineboundary'],
-  Home: ['backward', 'lineboundary'],
-};
+const DIRECTIONS: Record<string, ['forward' | 'backward', 'character' | 'line' | 'lineboundary']> =
+  {
+    ArrowRight: ['forward', 'character'],
+    ArrowLeft: ['backward', 'character'],
+    ArrowDown: ['forward', 'line'],
+    ArrowUp: ['backward', 'line'],
+    End: ['forward', 'lineboundary'],
+    Home: ['backward', 'lineboundary'],
+  };
 
 /** The first text node of `root` that is on screen inside `viewport` (where a keyboard selection starts). */
 function firstVisibleText(root: HTMLElement, viewport: DOMRect): Text | null {
@@ -28,12 +29,19 @@ function firstVisibleText(root: HTMLElement, viewport: DOMRect): Text | null {
  * line on screen when there is none; Left/Right without Shift move its start. Returns true when
  * it handled the key.
  */
-export function handleSelectionKey(event: KeyboardEvent<HTMLElement>, content: HTMLElement | null, scroller: HTMLElement): boolean {
+export function handleSelectionKey(
+  event: KeyboardEvent<HTMLElement>,
+  content: HTMLElement | null,
+  scroller: HTMLElement,
+): boolean {
   const spec = DIRECTIONS[event.key];
   if (!spec || !content || event.metaKey) return false;
   const selection = content.ownerDocument.getSelection();
   if (!selection) return false;
-  const inside = selection.rangeCount > 0 && content.contains(selection.anchorNode) && content.contains(selection.focusNode);
+  const inside =
+    selection.rangeCount > 0 &&
+    content.contains(selection.anchorNode) &&
+    content.contains(selection.focusNode);
   const horizontal = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
   if (!event.shiftKey) {
     // Plain Up/Down/Home/End keep scrolling the reader; Left/Right move a selection's start.

@@ -5,7 +5,10 @@ import type { PageStart } from '../../../electron/core/pages';
  * Which top-level block each printed page starts at: `[blockIndex, label]` pairs, in order. A
  * page starting inside a block (an edited text) marks the block that holds its start.
  */
-export function pageBreakBlocks(body: Body, pages: readonly PageStart[] | undefined): Array<[number, string]> {
+export function pageBreakBlocks(
+  body: Body,
+  pages: readonly PageStart[] | undefined,
+): Array<[number, string]> {
   if (!pages?.length || !body.blocks.length) return [];
   const out: Array<[number, string]> = [];
   let block = 0;
@@ -18,7 +21,8 @@ export function pageBreakBlocks(body: Body, pages: readonly PageStart[] | undefi
       blockEnd = blockStart + blockText(body.blocks[block]!).length;
     }
     if (page.start > blockEnd) break; // past the text (stale page starts)
-    if (out.at(-1)?.[0] === block) out[out.length - 1] = [block, page.label]; // two starts in one block: the later page
+    if (out.at(-1)?.[0] === block)
+      out[out.length - 1] = [block, page.label]; // two starts in one block: the later page
     else out.push([block, page.label]);
   }
   return out;

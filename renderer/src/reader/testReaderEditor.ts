@@ -8,7 +8,10 @@ import { readerTheme } from './readerTheme';
 
 const mounted: LexicalEditor[] = [];
 
-export function createReaderEditor(options: { editable?: boolean; mount?: boolean } = {}): { editor: LexicalEditor; element: HTMLElement | null } {
+export function createReaderEditor(options: { editable?: boolean; mount?: boolean } = {}): {
+  editor: LexicalEditor;
+  element: HTMLElement | null;
+} {
   const editor = createEditor({
     namespace: 'test-reader',
     nodes: [...readerNodes],

@@ -33,7 +33,11 @@ export function useArticle(id: string | null, revision: number): ArticleState {
       },
       (error: unknown) => {
         if (!current) return;
-        setState(errorCode(error) === 'not_found' ? { status: 'missing' } : { status: 'error', message: errorText(error) });
+        setState(
+          errorCode(error) === 'not_found'
+            ? { status: 'missing' }
+            : { status: 'error', message: errorText(error) },
+        );
       },
     );
     return () => {

@@ -3,7 +3,13 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { READER_ARTICLE_ID } from '../reader/ReaderArticle';
 import { READER_PANE_ID } from '../reader/ReaderPane';
 import { findMatches, foldText, type FoldedText } from './findMatcher';
-import { FIND_ALL_HIGHLIGHT, FIND_CURRENT_HIGHLIGHT, paint, scrollRangeIntoView, unpaint } from './highlights';
+import {
+  FIND_ALL_HIGHLIGHT,
+  FIND_CURRENT_HIGHLIGHT,
+  paint,
+  scrollRangeIntoView,
+  unpaint,
+} from './highlights';
 import { domRangesFor, readerEditor, readerText } from './readerRange';
 import './search.css';
 
@@ -32,7 +38,8 @@ export function FindBar() {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
-      if (!document.getElementById(READER_ARTICLE_ID) || document.querySelector('dialog[open]')) return;
+      if (!document.getElementById(READER_ARTICLE_ID) || document.querySelector('dialog[open]'))
+        return;
       event.preventDefault();
       setOpen(true);
       requestAnimationFrame(() => {
@@ -125,7 +132,12 @@ export function FindBar() {
 
   if (!open) return null;
   const n = found.ranges.length;
-  const status = query.trim() === '' ? '' : n === 0 ? 'No matches' : `${current + 1} of ${n}${n >= MAX_MATCHES ? '+' : ''}`;
+  const status =
+    query.trim() === ''
+      ? ''
+      : n === 0
+        ? 'No matches'
+        : `${current + 1} of ${n}${n >= MAX_MATCHES ? '+' : ''}`;
 
   return (
     <div className="find-bar" role="search" aria-label="Find in article">
@@ -143,10 +155,22 @@ export function FindBar() {
       <span className="find-count" role="status" aria-live="polite">
         {status}
       </span>
-      <button type="button" aria-label="Previous match" title="Previous (Shift+Enter)" disabled={n === 0} onClick={() => move(-1)}>
+      <button
+        type="button"
+        aria-label="Previous match"
+        title="Previous (Shift+Enter)"
+        disabled={n === 0}
+        onClick={() => move(-1)}
+      >
         ↑
       </button>
-      <button type="button" aria-label="Next match" title="Next (Enter)" disabled={n === 0} onClick={() => move(1)}>
+      <button
+        type="button"
+        aria-label="Next match"
+        title="Next (Enter)"
+        disabled={n === 0}
+        onClick={() => move(1)}
+      >
         ↓
       </button>
       <button type="button" aria-label="Close find" title="Close (Escape)" onClick={close}>

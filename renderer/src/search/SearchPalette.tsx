@@ -3,12 +3,20 @@ import type { SearchHit } from '../../../electron/api/contract';
 import { Modal } from '../ui/Modal';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
-import { formatCount, formatTotal, groupHits, KIND_LABEL, useSearch, type ArticleSearchHit } from './useSearch';
+import {
+  formatCount,
+  formatTotal,
+  groupHits,
+  KIND_LABEL,
+  useSearch,
+  type ArticleSearchHit,
+} from './useSearch';
 import './search.css';
 
 const PALETTE_LIMIT = 20;
 
-export const SEARCH_SYNTAX_HINT = 'words, "a phrase", a OR b, -exclude, prefix*, tag:x, kind:article|passage|note, site:x, before:/after:YYYY-MM-DD, lang:xx';
+export const SEARCH_SYNTAX_HINT =
+  'words, "a phrase", a OR b, -exclude, prefix*, tag:x, kind:article|passage|note, site:x, before:/after:YYYY-MM-DD, lang:xx';
 
 interface Props {
   open: boolean;
@@ -70,7 +78,16 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
   let index = 0;
 
   return (
-    <Modal open={open} onClose={onClose} labelledBy={titleId} describedBy={hintId} className="search-palette" initialFocus={inputRef} onOpened={() => inputRef.current?.select()} closeOnBackdrop>
+    <Modal
+      open={open}
+      onClose={onClose}
+      labelledBy={titleId}
+      describedBy={hintId}
+      className="search-palette"
+      initialFocus={inputRef}
+      onOpened={() => inputRef.current?.select()}
+      closeOnBackdrop
+    >
       <h2 id={titleId} className="sr-only">
         Search
       </h2>
@@ -100,7 +117,12 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
         {groups.map((group) => (
           <div key={group.kind} role="group" aria-labelledby={`${listId}-${group.kind}`}>
             <div id={`${listId}-${group.kind}`} role="presentation" className="search-group-label">
-              {KIND_LABEL[group.kind]} <span className="search-count">{counts ? formatCount(counts[group.kind], search.result!.estimated.includes(group.kind)) : group.hits.length}</span>
+              {KIND_LABEL[group.kind]}{' '}
+              <span className="search-count">
+                {counts
+                  ? formatCount(counts[group.kind], search.result!.estimated.includes(group.kind))
+                  : group.hits.length}
+              </span>
             </div>
             {group.hits.map((hit) => {
               const i = index++;
@@ -125,8 +147,14 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
         ))}
       </div>
       <div className="search-footer" role="status">
-        {search.error !== null && <span className="search-error">Search failed: {search.error}</span>}
-        {search.error === null && q !== '' && search.result && flat.length === 0 && !search.loading && <span>No results for “{q}”</span>}
+        {search.error !== null && (
+          <span className="search-error">Search failed: {search.error}</span>
+        )}
+        {search.error === null &&
+          q !== '' &&
+          search.result &&
+          flat.length === 0 &&
+          !search.loading && <span>No results for “{q}”</span>}
         {search.loading && flat.length === 0 && <span>Searching…</span>}
       </div>
       {flat.length > 0 && (

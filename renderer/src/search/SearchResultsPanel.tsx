@@ -3,7 +3,13 @@ import type { SearchHit } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
-import { formatCount, KIND_LABEL, type ArticleSearchHit, type SearchKind, type SearchResult } from './useSearch';
+import {
+  formatCount,
+  KIND_LABEL,
+  type ArticleSearchHit,
+  type SearchKind,
+  type SearchResult,
+} from './useSearch';
 import './search.css';
 
 const PAGE = 30;
@@ -16,7 +22,11 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: 'note', label: KIND_LABEL.note },
 ];
 
-const RESULT_KIND_LABEL: Record<SearchKind, string> = { article: 'Article', passage: 'Passage', note: 'Note' };
+const RESULT_KIND_LABEL: Record<SearchKind, string> = {
+  article: 'Article',
+  passage: 'Passage',
+  note: 'Note',
+};
 
 interface Props {
   query: string;
@@ -50,7 +60,10 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
       setError(null);
       try {
         const kind = filter === 'all' ? undefined : filter;
-        const result = await invoke('search.query', kind ? { query, kind, limit: PAGE, offset } : { query, limit: PAGE, offset });
+        const result = await invoke(
+          'search.query',
+          kind ? { query, kind, limit: PAGE, offset } : { query, limit: PAGE, offset },
+        );
         if (mine !== seq.current) return;
         setLoaded((prev) => ({
           hits: offset === 0 ? result.hits : [...prev.hits, ...result.hits],
@@ -78,16 +91,20 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
   const close = () => {
     onClose();
     // The panel and its focus go; the list it stood in for takes the focus back.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"][aria-label="Library"]')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[role="listbox"][aria-label="Library"]')?.focus(),
+    );
   };
 
   const count = (value: Filter) => {
     const c = loaded.counts;
     if (!c) return null;
-    if (value === 'all') return formatCount(c.article + c.passage + c.note, loaded.estimated.length > 0);
+    if (value === 'all')
+      return formatCount(c.article + c.passage + c.note, loaded.estimated.length > 0);
     return formatCount(c[value], loaded.estimated.includes(value));
   };
-  const shownEstimated = filter === 'all' ? loaded.estimated.length > 0 : loaded.estimated.includes(filter);
+  const shownEstimated =
+    filter === 'all' ? loaded.estimated.length > 0 : loaded.estimated.includes(filter);
 
   return (
     <section
@@ -103,7 +120,12 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
         <h2 ref={headingRef} tabIndex={-1} className="search-results-title">
           Results for “{query}”
         </h2>
-        <button type="button" className="search-results-close" aria-label="Close search results" onClick={close}>
+        <button
+          type="button"
+          className="search-results-close"
+          aria-label="Close search results"
+          onClick={close}
+        >
           ×
         </button>
       </header>
@@ -123,7 +145,10 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
               if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
               event.preventDefault();
               const i = FILTERS.findIndex((x) => x.value === filter);
-              const next = FILTERS[(i + (event.key === 'ArrowRight' ? 1 : FILTERS.length - 1)) % FILTERS.length]!;
+              const next =
+                FILTERS[
+                  (i + (event.key === 'ArrowRight' ? 1 : FILTERS.length - 1)) % FILTERS.length
+                ]!;
               setFilter(next.value);
               document.getElementById(`${tabsId}-${next.value}`)?.focus();
             }}
@@ -133,13 +158,20 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
           </button>
         ))}
       </div>
-      <div id={`${tabsId}-panel`} role="tabpanel" aria-labelledby={`${tabsId}-${filter}`} className="search-results-body">
+      <div
+        id={`${tabsId}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${tabsId}-${filter}`}
+        className="search-results-body"
+      >
         {error !== null && (
           <p className="library-message" role="alert">
             Search failed: {error}
           </p>
         )}
-        {error === null && !loading && loaded.hits.length === 0 && <p className="library-message">No results for “{query}”</p>}
+        {error === null && !loading && loaded.hits.length === 0 && (
+          <p className="library-message">No results for “{query}”</p>
+        )}
         <ul className="search-results-list">
           {loaded.hits.map((hit) => (
             <li key={`${hit.kind}:${hit.id}`}>
@@ -152,9 +184,17 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
             </li>
           ))}
         </ul>
-        {loading && <p className="library-message" role="status">Searching…</p>}
+        {loading && (
+          <p className="library-message" role="status">
+            Searching…
+          </p>
+        )}
         {!loading && loaded.hits.length < loaded.total && (
-          <button type="button" className="search-more" onClick={() => void fetchPage(loaded.hits.length)}>
+          <button
+            type="button"
+            className="search-more"
+            onClick={() => void fetchPage(loaded.hits.length)}
+          >
             Load more ({formatCount(loaded.total - loaded.hits.length, shownEstimated)} left)
           </button>
         )}

@@ -6,7 +6,9 @@ export function Snippet({ text, className }: { text: string; className?: string 
   const segments = useMemo(() => splitSnippet(text), [text]);
   return (
     <span className={className}>
-      {segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+      {segments.map((segment, i) =>
+        segment.hit ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
+      )}
     </span>
   );
 }

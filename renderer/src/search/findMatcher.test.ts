@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMatches, foldText } from './findMatcher';
 
-const found = (text: string, query: string) => findMatches(text, query).map((m) => text.slice(m.start, m.end));
+const found = (text: string, query: string) =>
+  findMatches(text, query).map((m) => text.slice(m.start, m.end));
 
 describe('findMatches', () => {
   it('ignores case', () => {

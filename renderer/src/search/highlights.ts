@@ -10,7 +10,9 @@ export const FIND_CURRENT_HIGHLIGHT = 'find-current';
 const FLASH_MS = 1500;
 
 function registry(): HighlightRegistry | null {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? CSS.highlights : null;
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
+    ? CSS.highlights
+    : null;
 }
 
 export function paint(name: string, ranges: readonly Range[]): boolean {
@@ -33,7 +35,11 @@ function prefersReducedMotion(): boolean {
 export function scrollRangeIntoView(range: Range, block: ScrollLogicalPosition = 'center'): void {
   const node = range.startContainer;
   const element = node instanceof Element ? node : node.parentElement;
-  element?.scrollIntoView({ block, inline: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  element?.scrollIntoView({
+    block,
+    inline: 'nearest',
+    behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+  });
 }
 
 let flashTimer: ReturnType<typeof setTimeout> | null = null;

@@ -24,7 +24,20 @@ describe('canonical ranges → DOM ranges in the reader', () => {
 
   it('places every match on exactly its characters, across formats, links, lists, code and emoji', () => {
     const editor = mountedReader();
-    for (const query of ['putin', 'PYONGYANG', 'kcna', 'alternative trade and', '🇰🇵', 'ITEM', 'bold', 'cafe', '我们', 'line two', 'soft', 'the West.']) {
+    for (const query of [
+      'putin',
+      'PYONGYANG',
+      'kcna',
+      'alternative trade and',
+      '🇰🇵',
+      'ITEM',
+      'bold',
+      'cafe',
+      '我们',
+      'line two',
+      'soft',
+      'the West.',
+    ]) {
       const matches = findMatches(text, query);
       expect(matches.length, query).toBeGreaterThan(0);
       const ranges = domRangesFor(editor, matches);
@@ -45,6 +58,8 @@ describe('canonical ranges → DOM ranges in the reader', () => {
 
   it('gives null where no text can be placed', () => {
     const editor = mountedReader();
-    expect(domRangesFor(editor, [{ start: text.length + 5, end: text.length + 9 }])).toEqual([null]);
+    expect(domRangesFor(editor, [{ start: text.length + 5, end: text.length + 9 }])).toEqual([
+      null,
+    ]);
   });
 });

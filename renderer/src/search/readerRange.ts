@@ -30,7 +30,10 @@ function domPoint(editor: LexicalEditor, point: TextPoint): { node: Text; offset
 }
 
 /** DOM ranges for canonical ranges, in order; a range that cannot be placed (not rendered) is null. */
-export function domRangesFor(editor: LexicalEditor, ranges: readonly TextMatch[]): (Range | null)[] {
+export function domRangesFor(
+  editor: LexicalEditor,
+  ranges: readonly TextMatch[],
+): (Range | null)[] {
   return editor.getEditorState().read(() => {
     const index = $buildOffsetIndex();
     return ranges.map(({ start, end }) => {

@@ -21,8 +21,16 @@ const DEBOUNCE_MS = 120;
  * Search as you type: waits for a pause in typing, and drops any answer that arrives after a
  * newer query was sent (responses can come back out of order).
  */
-export function useSearch(query: string, options: { kind?: SearchKind; limit: number }): SearchState {
-  const [state, setState] = useState<SearchState>({ query: '', result: null, loading: false, error: null });
+export function useSearch(
+  query: string,
+  options: { kind?: SearchKind; limit: number },
+): SearchState {
+  const [state, setState] = useState<SearchState>({
+    query: '',
+    result: null,
+    loading: false,
+    error: null,
+  });
   const seq = useRef(0);
   const { kind, limit } = options;
 
@@ -40,7 +48,13 @@ export function useSearch(query: string, options: { kind?: SearchKind; limit: nu
           if (mine === seq.current) setState({ query: q, result, loading: false, error: null });
         },
         (error: unknown) => {
-          if (mine === seq.current) setState({ query: q, result: null, loading: false, error: error instanceof Error ? error.message : String(error) });
+          if (mine === seq.current)
+            setState({
+              query: q,
+              result: null,
+              loading: false,
+              error: error instanceof Error ? error.message : String(error),
+            });
         },
       );
     }, DEBOUNCE_MS);
@@ -60,7 +74,11 @@ export function groupHits(hits: readonly SearchHit[]): { kind: SearchKind; hits:
   return groups;
 }
 
-export const KIND_LABEL: Record<SearchKind, string> = { article: 'Articles', passage: 'Passages', note: 'Notes' };
+export const KIND_LABEL: Record<SearchKind, string> = {
+  article: 'Articles',
+  passage: 'Passages',
+  note: 'Notes',
+};
 
 /**
  * A count as shown: "about 98,000" when the search estimated it (a match too large to count

@@ -53,7 +53,9 @@ export function TagInput({ label, tags, onChange, inputRef, className }: Props) 
       setOpen(true);
       const count = suggestTags(knownNames, text, tags).length;
       if (count === 0) return;
-      setActive((current) => (event.key === 'ArrowDown' ? (current + 1) % count : current <= 0 ? count - 1 : current - 1));
+      setActive((current) =>
+        event.key === 'ArrowDown' ? (current + 1) % count : current <= 0 ? count - 1 : current - 1,
+      );
     } else if (event.key === 'Escape' && suggestions.length > 0) {
       // Close the list only; a second Escape reaches the dialog around.
       event.preventDefault();
@@ -69,7 +71,12 @@ export function TagInput({ label, tags, onChange, inputRef, className }: Props) 
           {tags.map((tag) => (
             <li key={tag} className="tag-chip">
               <span>{tag}</span>
-              <button type="button" className="tag-chip-remove" aria-label={`Remove tag ${tag}`} onClick={() => onChange(removeTag(tags, tag))} />
+              <button
+                type="button"
+                className="tag-chip-remove"
+                aria-label={`Remove tag ${tag}`}
+                onClick={() => onChange(removeTag(tags, tag))}
+              />
             </li>
           ))}
         </ul>
@@ -101,7 +108,13 @@ export function TagInput({ label, tags, onChange, inputRef, className }: Props) 
           }}
           onKeyDown={onKeyDown}
         />
-        <ul id={listId} role="listbox" aria-label={`Known tags`} className="tag-suggestions" hidden={suggestions.length === 0}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={`Known tags`}
+          className="tag-suggestions"
+          hidden={suggestions.length === 0}
+        >
           {suggestions.map((name, i) => (
             <li
               key={name}

@@ -35,14 +35,28 @@ export function TagManagerDialog({ open, onClose }: { open: boolean; onClose: ()
   const create = async (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '') return;
-    if (await run(() => invoke('tags.create', { name }), `Tag “${name.trim()}” created`)) setName('');
+    if (await run(() => invoke('tags.create', { name }), `Tag “${name.trim()}” created`))
+      setName('');
   };
 
   return (
-    <Modal open={open} onClose={onClose} labelledBy="tag-manager-title" className="tag-manager" initialFocus={newName}>
+    <Modal
+      open={open}
+      onClose={onClose}
+      labelledBy="tag-manager-title"
+      className="tag-manager"
+      initialFocus={newName}
+    >
       <h2 id="tag-manager-title">Manage tags</h2>
       <form className="tag-create" onSubmit={(event) => void create(event)}>
-        <input ref={newName} type="text" aria-label="New tag name" placeholder="New tag name" value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          ref={newName}
+          type="text"
+          aria-label="New tag name"
+          placeholder="New tag name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
         <button type="submit">Create tag</button>
       </form>
       {tags.length === 0 ? (
@@ -74,7 +88,8 @@ export function TagManagerDialog({ open, onClose }: { open: boolean; onClose: ()
         onConfirm={() => {
           const tag = deleting;
           setDeleting(null);
-          if (tag) void run(() => invoke('tags.delete', { name: tag.name }), `Tag “${tag.name}” deleted`);
+          if (tag)
+            void run(() => invoke('tags.delete', { name: tag.name }), `Tag “${tag.name}” deleted`);
         }}
       />
     </Modal>
@@ -104,7 +119,13 @@ function TagRow({ tag, others, run, onDelete }: RowProps) {
   const rename = async (event: FormEvent) => {
     event.preventDefault();
     if (renaming === null) return;
-    if (renaming.trim() === tag.name || (await run(() => invoke('tags.rename', { from: tag.name, to: renaming }), `Renamed “${tag.name}” to “${renaming.trim()}”`))) {
+    if (
+      renaming.trim() === tag.name ||
+      (await run(
+        () => invoke('tags.rename', { from: tag.name, to: renaming }),
+        `Renamed “${tag.name}” to “${renaming.trim()}”`,
+      ))
+    ) {
       setRenaming(null);
     }
   };
@@ -117,7 +138,9 @@ function TagRow({ tag, others, run, onDelete }: RowProps) {
             <TagDot color={color.shown} />
             <span className="tag-manager-label">{tag.name}</span>
             <span className="tag-manager-counts">
-              {plural(tag.count, 'passage', 'passages')} · {plural(tag.articleCount, 'article', 'articles')} · {plural(tag.noteCount, 'note', 'notes')}
+              {plural(tag.count, 'passage', 'passages')} ·{' '}
+              {plural(tag.articleCount, 'article', 'articles')} ·{' '}
+              {plural(tag.noteCount, 'note', 'notes')}
             </span>
             <button
               type="button"
@@ -143,7 +166,13 @@ function TagRow({ tag, others, run, onDelete }: RowProps) {
               setRenaming(null);
             }}
           >
-            <input ref={renameInput} type="text" aria-label={`New name for ${tag.name}`} value={renaming} onChange={(event) => setRenaming(event.target.value)} />
+            <input
+              ref={renameInput}
+              type="text"
+              aria-label={`New name for ${tag.name}`}
+              value={renaming}
+              onChange={(event) => setRenaming(event.target.value)}
+            />
             <button type="submit">Save</button>
             <button type="button" onClick={() => setRenaming(null)}>
               Cancel
@@ -179,7 +208,11 @@ function TagRow({ tag, others, run, onDelete }: RowProps) {
         </fieldset>
         {others.length > 0 && (
           <span className="tag-merge">
-            <select aria-label={`Merge ${tag.name} into`} value={mergeInto} onChange={(event) => setMergeInto(event.target.value)}>
+            <select
+              aria-label={`Merge ${tag.name} into`}
+              value={mergeInto}
+              onChange={(event) => setMergeInto(event.target.value)}
+            >
               <option value="">Merge into…</option>
               {others.map((other) => (
                 <option key={other.id} value={other.name}>
@@ -191,13 +224,23 @@ function TagRow({ tag, others, run, onDelete }: RowProps) {
               type="button"
               disabled={mergeInto === ''}
               aria-label={`Merge ${tag.name}`}
-              onClick={() => void run(() => invoke('tags.merge', { from: tag.name, into: mergeInto }), `Merged “${tag.name}” into “${mergeInto}”`)}
+              onClick={() =>
+                void run(
+                  () => invoke('tags.merge', { from: tag.name, into: mergeInto }),
+                  `Merged “${tag.name}” into “${mergeInto}”`,
+                )
+              }
             >
               Merge
             </button>
           </span>
         )}
-        <button type="button" className="danger-quiet" aria-label={`Delete tag ${tag.name}`} onClick={onDelete}>
+        <button
+          type="button"
+          className="danger-quiet"
+          aria-label={`Delete tag ${tag.name}`}
+          onClick={onDelete}
+        >
           Delete
         </button>
       </div>

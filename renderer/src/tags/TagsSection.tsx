@@ -29,7 +29,12 @@ export function TagsSection({ filter, onFilter }: Props) {
           <span>
             Filtered by: <strong>{filter}</strong>
           </span>
-          <button type="button" className="filter-chip-clear" aria-label={`Clear filter: ${filter}`} onClick={() => onFilter(null)} />
+          <button
+            type="button"
+            className="filter-chip-clear"
+            aria-label={`Clear filter: ${filter}`}
+            onClick={() => onFilter(null)}
+          />
         </p>
       )}
       {tags.length === 0 ? (
@@ -51,7 +56,10 @@ export function TagsSection({ filter, onFilter }: Props) {
                   <span>{tag.name}</span>
                   <span className="tag-count">
                     {tag.listedArticleCount}
-                    <span className="sr-only"> {tag.listedArticleCount === 1 ? 'article' : 'articles'}</span>
+                    <span className="sr-only">
+                      {' '}
+                      {tag.listedArticleCount === 1 ? 'article' : 'articles'}
+                    </span>
                   </span>
                 </button>
               </li>

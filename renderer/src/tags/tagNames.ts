@@ -7,7 +7,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** The display form of a typed name, or '' when nothing is left. */
 export function cleanTagName(raw: string): string {
-  return raw.normalize('NFC').replace(CONTROL, ' ').replace(/^\s*#+/, '').replace(/\s+/g, ' ').trim();
+  return raw
+    .normalize('NFC')
+    .replace(CONTROL, ' ')
+    .replace(/^\s*#+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** What makes two names the same tag. */
@@ -20,7 +25,11 @@ export function tagKey(name: string): string {
  * in the list in another case is not added twice; a name matching a known tag takes the known
  * spelling, so "Sanctions" typed against an existing "sanctions" stays "sanctions".
  */
-export function addTags(current: readonly string[], typed: string, known: readonly string[] = []): string[] {
+export function addTags(
+  current: readonly string[],
+  typed: string,
+  known: readonly string[] = [],
+): string[] {
   const next = [...current];
   const have = new Set(next.map(tagKey));
   const spelling = new Map(known.map((name) => [tagKey(name), name] as const));
@@ -41,7 +50,12 @@ export function removeTag(current: readonly string[], name: string): string[] {
 }
 
 /** Known tags to offer for what is being typed: prefix matches first, then substring matches. */
-export function suggestTags(known: readonly string[], typed: string, exclude: readonly string[], limit = 8): string[] {
+export function suggestTags(
+  known: readonly string[],
+  typed: string,
+  exclude: readonly string[],
+  limit = 8,
+): string[] {
   const query = tagKey(typed);
   const excluded = new Set(exclude.map(tagKey));
   const prefix: string[] = [];

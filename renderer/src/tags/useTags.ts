@@ -32,7 +32,18 @@ export function useTags(): TagsState {
   }, []);
   useEffect(refresh, [refresh]);
   useLibraryEvents((event) => {
-    if (touches(event, ['tag', 'passage', 'passage_tag', 'article', 'article_tag', 'note', 'note_tag'])) refresh();
+    if (
+      touches(event, [
+        'tag',
+        'passage',
+        'passage_tag',
+        'article',
+        'article_tag',
+        'note',
+        'note_tag',
+      ])
+    )
+      refresh();
   });
   return { tags, refresh };
 }

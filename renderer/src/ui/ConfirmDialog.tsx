@@ -15,7 +15,14 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
   const id = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   return (
-    <Modal open={open} onClose={onCancel} labelledBy={`${id}-title`} describedBy={`${id}-message`} className="confirm-dialog" initialFocus={cancel}>
+    <Modal
+      open={open}
+      onClose={onCancel}
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-message`}
+      className="confirm-dialog"
+      initialFocus={cancel}
+    >
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-message`}>{message}</p>
       <div className="dialog-actions">

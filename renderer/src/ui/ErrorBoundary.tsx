@@ -48,7 +48,10 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className={`pane-empty pane-error${className ? ` ${className}` : ''}`} role="alert">
         <p className="pane-empty-title">{title}</p>
-        <p className="pane-error-message">{error.message.split('\n')[0]?.slice(0, 300) || 'Something in it is not in a shape Commonplace can show.'}</p>
+        <p className="pane-error-message">
+          {error.message.split('\n')[0]?.slice(0, 300) ||
+            'Something in it is not in a shape Commonplace can show.'}
+        </p>
         <p>The rest of the library works as before; nothing was changed.</p>
         <div className="pane-error-actions">
           <button type="button" onClick={() => this.setState({ error: null })}>

@@ -19,7 +19,17 @@ interface Props {
  * A modal built on <dialog>.showModal(): the browser traps focus and makes the rest of the page
  * inert; Escape closes; focus returns to where it was before opening.
  */
-export function Modal({ open, onClose, labelledBy, describedBy, className, initialFocus, closeOnBackdrop, onOpened, children }: Props) {
+export function Modal({
+  open,
+  onClose,
+  labelledBy,
+  describedBy,
+  className,
+  initialFocus,
+  closeOnBackdrop,
+  onOpened,
+  children,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const onOpenedRef = useRef(onOpened);
   useEffect(() => {

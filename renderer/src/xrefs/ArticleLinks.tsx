@@ -15,14 +15,27 @@ export function ArticleLinks({ articleId, title }: Props) {
   const count = state.groups ? state.groups.incoming.length + state.groups.outgoing.length : null;
   return (
     <div className="xref-article">
-      <button type="button" className="xref-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="xref-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
         <span className="xref-caret" aria-hidden="true">
           {open ? '▾' : '▸'}
         </span>
         Links{count !== null && count > 0 ? ` (${count})` : ''}
       </button>
       <div id={panelId} hidden={!open}>
-        {open && <LinksPanel target={{ kind: 'article', id: articleId }} label={title || 'Untitled'} title="Article links" state={state} />}
+        {open && (
+          <LinksPanel
+            target={{ kind: 'article', id: articleId }}
+            label={title || 'Untitled'}
+            title="Article links"
+            state={state}
+          />
+        )}
       </div>
     </div>
   );

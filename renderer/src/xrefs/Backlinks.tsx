@@ -46,10 +46,11 @@ function useRemoveLink(refresh: () => void): (row: LinkRow) => Promise<void> {
       offerUndo(
         `Link removed: ${row.sentence}`,
         () => {
-          invoke('links.create', { from: removed.from, to: removed.to, relation: removed.relation }).then(
-            () => show('success', 'Link restored'),
-            reportError,
-          );
+          invoke('links.create', {
+            from: removed.from,
+            to: removed.to,
+            relation: removed.relation,
+          }).then(() => show('success', 'Link restored'), reportError);
         },
         'Undo removing the link',
       );
@@ -100,7 +101,12 @@ function LinkGroup({ title, rows, headingLevel, onFollow, onRemove }: GroupProps
                 {other.context && <span className="xref-context">{other.context}</span>}
               </span>
               {row.removable && (
-                <button type="button" className="xref-remove" aria-label={`Remove link: ${row.sentence}`} onClick={() => onRemove(row)}>
+                <button
+                  type="button"
+                  className="xref-remove"
+                  aria-label={`Remove link: ${row.sentence}`}
+                  onClick={() => onRemove(row)}
+                >
                   ×
                 </button>
               )}
@@ -137,7 +143,14 @@ interface PanelProps extends BacklinksProps {
 }
 
 /** The panel over a links state someone else holds (ArticleLinks shares it with its toggle's count). */
-export function LinksPanel({ target, label, onNavigate, headingLevel = 3, title = 'Links', state }: PanelProps) {
+export function LinksPanel({
+  target,
+  label,
+  onNavigate,
+  headingLevel = 3,
+  title = 'Links',
+  state,
+}: PanelProps) {
   const panel = useRef<HTMLElement>(null);
   const follow = useFollowRef();
   const openLinkDialog = useOpenLinkDialog();
@@ -186,7 +199,11 @@ export function LinksPanel({ target, label, onNavigate, headingLevel = 3, title 
         </>
       )}
       {openLinkDialog && (
-        <button type="button" className="xref-add" onClick={() => openLinkDialog({ from: { ref: target, label, context: null } })}>
+        <button
+          type="button"
+          className="xref-add"
+          onClick={() => openLinkDialog({ from: { ref: target, label, context: null } })}
+        >
           Link…
         </button>
       )}

@@ -5,7 +5,13 @@ import { errorText } from '../api/errors';
 import { useToaster } from '../app/toasterContext';
 import { Modal } from '../ui/Modal';
 import { describeRef, KIND_LABEL, type EndDraft } from './linkEnds';
-import { BUILT_IN_RELATIONS, normalizeRelation, relationLabel, relationProblem, type BuiltInRelation } from './relations';
+import {
+  BUILT_IN_RELATIONS,
+  normalizeRelation,
+  relationLabel,
+  relationProblem,
+  type BuiltInRelation,
+} from './relations';
 import { useSuggestions } from './useSuggestions';
 import '../theme/xrefs.css';
 
@@ -56,7 +62,8 @@ function useEnd(end: EndInput | undefined): EndDraft | null {
 function EndSummary({ end }: { end: EndDraft }) {
   return (
     <span className="xref-end">
-      <span className="xref-kind">{KIND_LABEL[end.ref.kind]}</span> <span className="xref-end-label">{end.label || 'Untitled'}</span>
+      <span className="xref-kind">{KIND_LABEL[end.ref.kind]}</span>{' '}
+      <span className="xref-end-label">{end.label || 'Untitled'}</span>
       {end.context && <span className="xref-end-context"> · {end.context}</span>}
     </span>
   );
@@ -92,7 +99,8 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
   const optionId = (i: number) => `${id}-option-${i}`;
   useEffect(() => setActive(0), [items]);
   useEffect(() => {
-    if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+    if (activeIndex >= 0)
+      document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
   });
 
   const pick = (end: LinkEnd | undefined) => {
@@ -145,7 +153,15 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
   };
 
   return (
-    <Modal open onClose={onClose} labelledBy={`${id}-title`} describedBy={`${id}-from`} className="link-dialog" initialFocus={initialFocus} closeOnBackdrop>
+    <Modal
+      open
+      onClose={onClose}
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-from`}
+      className="link-dialog"
+      initialFocus={initialFocus}
+      closeOnBackdrop
+    >
       <form onSubmit={(event) => void submit(event)}>
         <h2 id={`${id}-title`}>New link</h2>
         <p id={`${id}-from`} className="link-dialog-from">
@@ -179,7 +195,13 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
                 onChange={(event) => setQuery(event.target.value)}
                 onKeyDown={onPickerKey}
               />
-              <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" className="link-suggestions" hidden={items.length === 0}>
+              <ul
+                id={`${id}-list`}
+                role="listbox"
+                aria-label="Suggestions"
+                className="link-suggestions"
+                hidden={items.length === 0}
+              >
                 {items.map((end, i) => (
                   <li
                     key={`${end.ref.kind}:${end.ref.id}`}
@@ -227,7 +249,11 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
           {BUILT_IN_RELATIONS.map((option) => (
             <label key={option} className="link-relation">
               <input
-                ref={option === choice || (choice === OTHER && option === BUILT_IN_RELATIONS[0]) ? relationRef : undefined}
+                ref={
+                  option === choice || (choice === OTHER && option === BUILT_IN_RELATIONS[0])
+                    ? relationRef
+                    : undefined
+                }
                 type="radio"
                 name={`${id}-relation`}
                 value={option}
@@ -238,7 +264,13 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
             </label>
           ))}
           <label className="link-relation">
-            <input type="radio" name={`${id}-relation`} value={OTHER} checked={choice === OTHER} onChange={() => setChoice(OTHER)} />
+            <input
+              type="radio"
+              name={`${id}-relation`}
+              value={OTHER}
+              checked={choice === OTHER}
+              onChange={() => setChoice(OTHER)}
+            />
             other:
           </label>
           <input

@@ -21,11 +21,21 @@ export function useOpenLinkDialog(): OpenLinkDialog | null {
 
 export function LinkDialogProvider({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<(LinkRequest & { key: number }) | null>(null);
-  const open = useCallback((next: LinkRequest) => setRequest((last) => ({ ...next, key: (last?.key ?? 0) + 1 })), []);
+  const open = useCallback(
+    (next: LinkRequest) => setRequest((last) => ({ ...next, key: (last?.key ?? 0) + 1 })),
+    [],
+  );
   return (
     <LinkDialogContext.Provider value={open}>
       {children}
-      {request && <LinkDialog key={request.key} from={request.from} to={request.to} onClose={() => setRequest(null)} />}
+      {request && (
+        <LinkDialog
+          key={request.key}
+          from={request.from}
+          to={request.to}
+          onClose={() => setRequest(null)}
+        />
+      )}
     </LinkDialogContext.Provider>
   );
 }

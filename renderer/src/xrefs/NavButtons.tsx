@@ -6,10 +6,26 @@ export function NavButtons() {
   const { back, forward, canGoBack, canGoForward } = useNav();
   return (
     <div className="nav-buttons" role="group" aria-label="History">
-      <button type="button" className="nav-button" aria-label="Back" title="Back (Alt+←)" aria-keyshortcuts="Alt+ArrowLeft" disabled={!canGoBack} onClick={back}>
+      <button
+        type="button"
+        className="nav-button"
+        aria-label="Back"
+        title="Back (Alt+←)"
+        aria-keyshortcuts="Alt+ArrowLeft"
+        disabled={!canGoBack}
+        onClick={back}
+      >
         <span aria-hidden="true">←</span>
       </button>
-      <button type="button" className="nav-button" aria-label="Forward" title="Forward (Alt+→)" aria-keyshortcuts="Alt+ArrowRight" disabled={!canGoForward} onClick={forward}>
+      <button
+        type="button"
+        className="nav-button"
+        aria-label="Forward"
+        title="Forward (Alt+→)"
+        aria-keyshortcuts="Alt+ArrowRight"
+        disabled={!canGoForward}
+        onClick={forward}
+      >
         <span aria-hidden="true">→</span>
       </button>
     </div>

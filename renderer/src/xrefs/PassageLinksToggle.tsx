@@ -32,7 +32,14 @@ export function PassageLinksToggle({ passage, open: controlled, onOpenChange }: 
         Links
       </button>
       <div id={panelId} hidden={!open}>
-        {open && <Backlinks target={{ kind: 'passage', id: passage.id }} label={shortQuote(passage.quote, 160)} headingLevel={4} title={`Links of passage “${quote}”`} />}
+        {open && (
+          <Backlinks
+            target={{ kind: 'passage', id: passage.id }}
+            label={shortQuote(passage.quote, 160)}
+            headingLevel={4}
+            title={`Links of passage “${quote}”`}
+          />
+        )}
       </div>
     </>
   );

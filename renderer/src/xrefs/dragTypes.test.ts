@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPassageDrag, PASSAGE_DRAG_TYPE, passageIdFromDrag, setPassageDrag, type DragData } from './dragTypes';
+import {
+  isPassageDrag,
+  PASSAGE_DRAG_TYPE,
+  passageIdFromDrag,
+  setPassageDrag,
+  type DragData,
+} from './dragTypes';
 
 /** A DataTransfer's data half, as the browser keeps it: one string per format. */
 class Data implements DragData {

@@ -19,7 +19,11 @@ export interface EndDraft {
   context: string | null;
 }
 
-export const KIND_LABEL: Record<EntityRef['kind'], string> = { article: 'Article', passage: 'Passage', note: 'Note' };
+export const KIND_LABEL: Record<EntityRef['kind'], string> = {
+  article: 'Article',
+  passage: 'Passage',
+  note: 'Note',
+};
 
 /** Names a thing known only by its id (a dragged passage, say). */
 export async function describeRef(ref: EntityRef): Promise<EndDraft> {
@@ -27,7 +31,11 @@ export async function describeRef(ref: EntityRef): Promise<EndDraft> {
     case 'passage': {
       const [found] = await invoke('passages.lookup', { ids: [ref.id] });
       if (!found) throw new ApiError('not_found', `There is no passage ${ref.id}.`);
-      return { ref, label: shortQuote(found.quote, 160), context: found.article.title || 'Untitled' };
+      return {
+        ref,
+        label: shortQuote(found.quote, 160),
+        context: found.article.title || 'Untitled',
+      };
     }
     case 'note': {
       const note = await invoke('notes.get', { id: ref.id });
@@ -48,7 +56,10 @@ export function useFollowRef(): (ref: EntityRef) => Promise<void> {
   return useCallback(
     async (ref: EntityRef) => {
       try {
-        const passage = ref.kind === 'passage' ? ((await invoke('passages.lookup', { ids: [ref.id] }))[0] ?? null) : null;
+        const passage =
+          ref.kind === 'passage'
+            ? ((await invoke('passages.lookup', { ids: [ref.id] }))[0] ?? null)
+            : null;
         const target = navTargetFor(ref, passage);
         if (target) go(target);
         else show('error', 'That passage was deleted; there is nothing to open.');

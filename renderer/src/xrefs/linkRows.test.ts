@@ -17,16 +17,37 @@ function view(id: string, partial: Partial<LinkView> & Pick<LinkView, 'other'>):
     ...partial,
   };
 }
-const endB = { ref: { kind: 'passage' as const, id: B }, label: 'Quote B', context: 'Article B', articleId: A, deleted: false };
-const endNote = { ref: { kind: 'note' as const, id: N }, label: 'My note', context: null, articleId: null, deleted: false };
+const endB = {
+  ref: { kind: 'passage' as const, id: B },
+  label: 'Quote B',
+  context: 'Article B',
+  articleId: A,
+  deleted: false,
+};
+const endNote = {
+  ref: { kind: 'note' as const, id: N },
+  label: 'My note',
+  context: null,
+  articleId: null,
+  deleted: false,
+};
 
 describe('linkGroups', () => {
   it('shows a cycle A → B → A as one row in each group, nothing deeper', () => {
     const groups = linkGroups({
       outgoing: [view('l1', { other: endB, relation: 'contradicts' })],
-      incoming: [view('l2', { other: endB, relation: 'see-also', from: { kind: 'passage', id: B }, to: { kind: 'passage', id: A } })],
+      incoming: [
+        view('l2', {
+          other: endB,
+          relation: 'see-also',
+          from: { kind: 'passage', id: B },
+          to: { kind: 'passage', id: A },
+        }),
+      ],
     });
-    expect(groups.outgoing.map((r) => r.sentence)).toEqual(['This contradicts the passage “Quote B”']);
+    expect(groups.outgoing.map((r) => r.sentence)).toEqual([
+      'This contradicts the passage “Quote B”',
+    ]);
     expect(groups.incoming.map((r) => r.sentence)).toEqual(['The passage “Quote B” see also this']);
   });
 
@@ -34,7 +55,12 @@ describe('linkGroups', () => {
     const mention = { other: endNote, origin: 'mention' as const, relation: 'mentions' };
     const groups = linkGroups({
       outgoing: [],
-      incoming: [view('m1', mention), view('m2', mention), view('q1', { other: endNote, origin: 'quote', relation: 'quotes' }), view('l3', { other: endB })],
+      incoming: [
+        view('m1', mention),
+        view('m2', mention),
+        view('q1', { other: endNote, origin: 'quote', relation: 'quotes' }),
+        view('l3', { other: endB }),
+      ],
     });
     expect(groups.incoming.map((r) => [r.relation, r.removable])).toEqual([
       ['mentions', false],
@@ -59,7 +85,10 @@ describe('linkGroups', () => {
   });
 
   it('names an untitled end', () => {
-    const groups = linkGroups({ outgoing: [view('x', { other: { ...endNote, label: '  ' } })], incoming: [] });
+    const groups = linkGroups({
+      outgoing: [view('x', { other: { ...endNote, label: '  ' } })],
+      incoming: [],
+    });
     expect(groups.outgoing[0]!.sentence).toBe('This supports the note “untitled note”');
   });
 });
@@ -67,8 +96,17 @@ describe('linkGroups', () => {
 describe('navTargetFor', () => {
   const place = { articleId: A, start: 5, end: 9, orphaned: false, deleted: false };
   it('goes to a passage in its article, an orphan to its article, a deleted passage nowhere', () => {
-    expect(navTargetFor({ kind: 'passage', id: B }, place)).toEqual({ kind: 'passage', id: B, articleId: A, start: 5, end: 9 });
-    expect(navTargetFor({ kind: 'passage', id: B }, { ...place, orphaned: true })).toEqual({ kind: 'article', id: A });
+    expect(navTargetFor({ kind: 'passage', id: B }, place)).toEqual({
+      kind: 'passage',
+      id: B,
+      articleId: A,
+      start: 5,
+      end: 9,
+    });
+    expect(navTargetFor({ kind: 'passage', id: B }, { ...place, orphaned: true })).toEqual({
+      kind: 'article',
+      id: A,
+    });
     expect(navTargetFor({ kind: 'passage', id: B }, { ...place, deleted: true })).toBeNull();
     expect(navTargetFor({ kind: 'passage', id: B }, null)).toBeNull();
   });

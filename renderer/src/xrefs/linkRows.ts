@@ -28,7 +28,11 @@ export interface LinkGroups {
   outgoing: LinkRow[];
 }
 
-const KIND_NOUN: Record<EntityRef['kind'], string> = { article: 'article', passage: 'passage', note: 'note' };
+const KIND_NOUN: Record<EntityRef['kind'], string> = {
+  article: 'article',
+  passage: 'passage',
+  note: 'note',
+};
 
 function endName(end: LinkEnd): string {
   const label = end.label.trim() || `untitled ${KIND_NOUN[end.ref.kind]}`;
@@ -40,7 +44,10 @@ function rows(links: readonly LinkView[], direction: Direction): LinkRow[] {
   const out: LinkRow[] = [];
   for (const link of links) {
     // A note that mentions the same thing twice is one reference, not two rows.
-    const key = link.origin === 'link' ? link.id : `${link.origin}:${link.relation}:${link.other.ref.kind}:${link.other.ref.id}`;
+    const key =
+      link.origin === 'link'
+        ? link.id
+        : `${link.origin}:${link.relation}:${link.other.ref.kind}:${link.other.ref.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const relation = relationLabel(link.relation);
@@ -51,14 +58,22 @@ function rows(links: readonly LinkView[], direction: Direction): LinkRow[] {
       relation,
       removable: link.origin === 'link',
       navigable: !link.other.deleted,
-      sentence: direction === 'incoming' ? `The ${endName(link.other)} ${relation} this` : `This ${relation} the ${endName(link.other)}`,
+      sentence:
+        direction === 'incoming'
+          ? `The ${endName(link.other)} ${relation} this`
+          : `This ${relation} the ${endName(link.other)}`,
     });
   }
   // Newest first: what was just linked is at the top.
-  return out.sort((a, b) => (a.link.createdAt < b.link.createdAt ? 1 : a.link.createdAt > b.link.createdAt ? -1 : 0));
+  return out.sort((a, b) =>
+    a.link.createdAt < b.link.createdAt ? 1 : a.link.createdAt > b.link.createdAt ? -1 : 0,
+  );
 }
 
-export function linkGroups(list: { incoming: readonly LinkView[]; outgoing: readonly LinkView[] }): LinkGroups {
+export function linkGroups(list: {
+  incoming: readonly LinkView[];
+  outgoing: readonly LinkView[];
+}): LinkGroups {
   return { incoming: rows(list.incoming, 'incoming'), outgoing: rows(list.outgoing, 'outgoing') };
 }
 
@@ -85,6 +100,12 @@ export function navTargetFor(ref: EntityRef, passage: PassagePlace | null): NavT
     case 'passage':
       if (!passage || passage.deleted) return null;
       if (passage.orphaned) return { kind: 'article', id: passage.articleId };
-      return { kind: 'passage', id: ref.id, articleId: passage.articleId, start: passage.start, end: passage.end };
+      return {
+        kind: 'passage',
+        id: ref.id,
+        articleId: passage.articleId,
+        start: passage.start,
+        end: passage.end,
+      };
   }
 }

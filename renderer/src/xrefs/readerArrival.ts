@@ -26,7 +26,10 @@ function readerShowing(articleId: string): HTMLElement | null {
  * Runs `step` on the reader once it shows `articleId`, every frame until it returns true (done) or
  * time runs out; `last` is true on the final try, which should act with what there is.
  */
-function whenReaderShows(articleId: string, step: (reader: HTMLElement, last: boolean) => boolean): void {
+function whenReaderShows(
+  articleId: string,
+  step: (reader: HTMLElement, last: boolean) => boolean,
+): void {
   const mine = ++generation;
   const deadline = performance.now() + GIVE_UP_MS;
   const tick = () => {
@@ -59,7 +62,11 @@ export function flashPassageMarks(articleId: string, passageId: string): void {
   whenReaderShows(articleId, (reader) => {
     // Through the editor when there is one: a passage just opened gets its MarkNodes first.
     const editor = readerEditor();
-    const marks = editor ? markElements(editor, passageId) : reader.querySelectorAll<HTMLElement>(`mark[${MARK_IDS_ATTRIBUTE}~="${CSS.escape(passageId)}"]`);
+    const marks = editor
+      ? markElements(editor, passageId)
+      : reader.querySelectorAll<HTMLElement>(
+          `mark[${MARK_IDS_ATTRIBUTE}~="${CSS.escape(passageId)}"]`,
+        );
     if (marks.length === 0) return false;
     for (const mark of marks) {
       mark.classList.remove(FLASH_CLASS);

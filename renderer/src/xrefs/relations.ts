@@ -2,14 +2,20 @@
  * Link relations as people type and read them. The built-in ones are stored in kebab-case
  * ("see-also"); any other short label is a relation of the user's own, kept as typed.
  */
-import { DERIVED_RELATIONS, LINK_RELATIONS, LinkRelationSchema } from '../../../electron/api/contract';
+import {
+  DERIVED_RELATIONS,
+  LINK_RELATIONS,
+  LinkRelationSchema,
+} from '../../../electron/api/contract';
 
 export type BuiltInRelation = (typeof LINK_RELATIONS)[number];
 export const BUILT_IN_RELATIONS: readonly BuiltInRelation[] = LINK_RELATIONS;
 
 /** How a stored relation reads: "see-also" → "see also"; others unchanged. */
 export function relationLabel(relation: string): string {
-  return (BUILT_IN_RELATIONS as readonly string[]).includes(relation) ? relation.replace(/-/g, ' ') : relation;
+  return (BUILT_IN_RELATIONS as readonly string[]).includes(relation)
+    ? relation.replace(/-/g, ' ')
+    : relation;
 }
 
 /** What is stored for typed text: spaces collapsed, and a built-in relation recognised in any case or spelling ("See also"). */

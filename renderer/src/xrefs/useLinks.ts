@@ -21,7 +21,11 @@ export function useLinks(target: EntityRef | null): LinksState {
   const kind = target?.kind ?? null;
   const id = target?.id ?? null;
   const [revision, setRevision] = useState(0);
-  const [state, setState] = useState<{ key: string | null; groups: LinkGroups | null; error: string | null }>({ key: null, groups: null, error: null });
+  const [state, setState] = useState<{
+    key: string | null;
+    groups: LinkGroups | null;
+    error: string | null;
+  }>({ key: null, groups: null, error: null });
   const key = kind && id ? `${kind}:${id}` : null;
 
   useEffect(() => {
@@ -29,7 +33,13 @@ export function useLinks(target: EntityRef | null): LinksState {
     let live = true;
     invoke('links.list', { kind, id }).then(
       (list) => live && setState({ key: `${kind}:${id}`, groups: linkGroups(list), error: null }),
-      (error: unknown) => live && setState((s) => ({ key: `${kind}:${id}`, groups: s.key === `${kind}:${id}` ? s.groups : null, error: errorText(error) })),
+      (error: unknown) =>
+        live &&
+        setState((s) => ({
+          key: `${kind}:${id}`,
+          groups: s.key === `${kind}:${id}` ? s.groups : null,
+          error: errorText(error),
+        })),
     );
     return () => {
       live = false;
@@ -42,5 +52,7 @@ export function useLinks(target: EntityRef | null): LinksState {
   });
 
   // Another target's answer is not this one's.
-  return state.key === key ? { groups: state.groups, error: state.error, refresh } : { groups: null, error: null, refresh };
+  return state.key === key
+    ? { groups: state.groups, error: state.error, refresh }
+    : { groups: null, error: null, refresh };
 }

@@ -19,7 +19,11 @@ const DROP_CLASS = 'is-link-drop-target';
 export const ITEM_PASSAGE_ATTRIBUTE = 'data-passage-id';
 
 function passageEnd(passage: Passage): EndDraft {
-  return { ref: { kind: 'passage', id: passage.id }, label: shortQuote(passage.quote, 160), context: null };
+  return {
+    ref: { kind: 'passage', id: passage.id },
+    label: shortQuote(passage.quote, 160),
+    context: null,
+  };
 }
 
 /** A passage under an event's target: the element that shows it and its id. */
@@ -52,7 +56,12 @@ function itemAt(target: EventTarget | null): Hit | null {
  * Passages inside `containerRef` as drag sources and drop targets. `hitAt` finds the passage under
  * an event; `withQuote` also puts the quote on the drag as plain text (for drops outside the app).
  */
-function usePassageDragAndDrop(containerRef: RefObject<HTMLElement | null>, passages: Passage[] | null, hitAt: (target: EventTarget | null) => Hit | null, withQuote: boolean): void {
+function usePassageDragAndDrop(
+  containerRef: RefObject<HTMLElement | null>,
+  passages: Passage[] | null,
+  hitAt: (target: EventTarget | null) => Hit | null,
+  withQuote: boolean,
+): void {
   const openLinkDialog = useOpenLinkDialog();
   // Read on drop only: a new list must not rebind the listeners.
   const byId = useRef(new Map<string, Passage>());
@@ -102,7 +111,10 @@ function usePassageDragAndDrop(containerRef: RefObject<HTMLElement | null>, pass
       // Dropped back on itself: a slip, not a request for a self-link.
       if (dragged === hit.id) return;
       const passage = byId.current.get(hit.id);
-      openLinkDialog({ from: { kind: 'passage', id: dragged }, to: passage ? passageEnd(passage) : { kind: 'passage', id: hit.id } });
+      openLinkDialog({
+        from: { kind: 'passage', id: dragged },
+        to: passage ? passageEnd(passage) : { kind: 'passage', id: hit.id },
+      });
     };
     container.addEventListener('dragstart', onDragStart);
     container.addEventListener('dragover', onDragOver);
@@ -121,11 +133,17 @@ function usePassageDragAndDrop(containerRef: RefObject<HTMLElement | null>, pass
 }
 
 /** Highlights in the reader as drag sources and drop targets for passages (null: off, e.g. while editing). */
-export function useReaderPassageDnd(readerRef: RefObject<HTMLElement | null>, passages: Passage[] | null): void {
+export function useReaderPassageDnd(
+  readerRef: RefObject<HTMLElement | null>,
+  passages: Passage[] | null,
+): void {
   usePassageDragAndDrop(readerRef, passages, markAt, false);
 }
 
 /** The sidebar's items (`draggable`, with ITEM_PASSAGE_ATTRIBUTE) inside `listRef`: drag one to link from it, drop a passage on one to link to it. */
-export function usePassageListDnd(listRef: RefObject<HTMLElement | null>, passages: Passage[] | null): void {
+export function usePassageListDnd(
+  listRef: RefObject<HTMLElement | null>,
+  passages: Passage[] | null,
+): void {
   usePassageDragAndDrop(listRef, passages, itemAt, true);
 }

@@ -16,7 +16,12 @@ export interface Suggestions {
 
 /** Articles, passages and notes matching what was typed, from `links.suggest`. */
 export function useSuggestions(query: string, enabled: boolean): Suggestions {
-  const [state, setState] = useState<Suggestions & { query: string | null }>({ query: null, items: [], loading: false, error: null });
+  const [state, setState] = useState<Suggestions & { query: string | null }>({
+    query: null,
+    items: [],
+    loading: false,
+    error: null,
+  });
 
   useEffect(() => {
     if (!enabled) return;
@@ -25,7 +30,8 @@ export function useSuggestions(query: string, enabled: boolean): Suggestions {
       setState((s) => ({ ...s, loading: true }));
       invoke('links.suggest', { query, limit: LIMIT }).then(
         (items) => live && setState({ query, items, loading: false, error: null }),
-        (error: unknown) => live && setState({ query, items: [], loading: false, error: errorText(error) }),
+        (error: unknown) =>
+          live && setState({ query, items: [], loading: false, error: errorText(error) }),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -36,5 +42,9 @@ export function useSuggestions(query: string, enabled: boolean): Suggestions {
 
   if (!enabled) return { items: [], loading: false, error: null };
   // Until this query's answer comes, the last answer stays (no flicker), marked loading.
-  return { items: state.items, loading: state.loading || state.query !== query, error: state.error };
+  return {
+    items: state.items,
+    loading: state.loading || state.query !== query,
+    error: state.error,
+  };
 }

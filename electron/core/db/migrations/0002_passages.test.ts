@@ -10,13 +10,19 @@ describe('migration 2 (passages)', () => {
   it('keeps every article, original and tag of a version-1 library and adds the passage tables', () => {
     const file = join(tempDir(), 'lib.sqlite');
     const v1 = openDatabase(file, { targetVersion: 1 });
-    v1.prepare("INSERT INTO originals VALUES ('h1', x'41', 1, 'text/plain', 'a.txt', '2024-01-01T00:00:00.000Z')").run();
+    v1.prepare(
+      "INSERT INTO originals VALUES ('h1', x'41', 1, 'text/plain', 'a.txt', '2024-01-01T00:00:00.000Z')",
+    ).run();
     v1.prepare(
       `INSERT INTO articles (id, title, format, hash, text, body, created_at, updated_at)
        VALUES ('01900000-0000-7000-8000-000000000001', 'Kept', 'text', 'h1', 'Kept text', '{"version":1,"blocks":[]}', 't', 't')`,
     ).run();
-    v1.prepare("INSERT INTO tags VALUES ('01900000-0000-7000-8000-0000000000aa', 'Old', 'old', NULL, 't', 't')").run();
-    v1.prepare("INSERT INTO article_tags VALUES ('01900000-0000-7000-8000-000000000001', '01900000-0000-7000-8000-0000000000aa', 't')").run();
+    v1.prepare(
+      "INSERT INTO tags VALUES ('01900000-0000-7000-8000-0000000000aa', 'Old', 'old', NULL, 't', 't')",
+    ).run();
+    v1.prepare(
+      "INSERT INTO article_tags VALUES ('01900000-0000-7000-8000-000000000001', '01900000-0000-7000-8000-0000000000aa', 't')",
+    ).run();
     const before = {
       articles: v1.prepare('SELECT * FROM articles').all(),
       tags: v1.prepare('SELECT * FROM tags').all(),
@@ -34,16 +40,20 @@ describe('migration 2 (passages)', () => {
        VALUES ('01900000-0000-7000-8000-000000000101', '01900000-0000-7000-8000-000000000001', 'Kept', '', ' text', 0, 4, 'yellow', 't', 't')`,
     ).run();
     expect(() =>
-      v2.prepare(
-        `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", color, created_at, updated_at)
+      v2
+        .prepare(
+          `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", color, created_at, updated_at)
          VALUES ('x', '01900000-0000-7000-8000-00000000dead', 'K', '', '', 0, 1, 'yellow', 't', 't')`,
-      ).run(),
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      v2.prepare(
-        `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", color, created_at, updated_at)
+      v2
+        .prepare(
+          `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", color, created_at, updated_at)
          VALUES ('y', '01900000-0000-7000-8000-000000000001', 'K', '', '', 5, 5, 'yellow', 't', 't')`,
-      ).run(),
+        )
+        .run(),
     ).toThrow(/CHECK/);
     const ops = v2.prepare("SELECT entity, op FROM changes WHERE entity = 'passage'").all();
     expect(ops).toEqual([{ entity: 'passage', op: 'insert' }]);

@@ -30,7 +30,9 @@ describe('migration 3 (search)', () => {
         VALUES ('${P2}', '${A1}', 'this year', 'early ', '.', 33, 42, 'yellow', 't', 't', 't');
       INSERT INTO passage_tags VALUES ('${P1}', '${T1}', 't');`);
     const tables = ['articles', 'passages', 'tags', 'passage_tags', 'changes'];
-    const before = Object.fromEntries(tables.map((t) => [t, v2.prepare(`SELECT * FROM ${t}`).all()]));
+    const before = Object.fromEntries(
+      tables.map((t) => [t, v2.prepare(`SELECT * FROM ${t}`).all()]),
+    );
     v2.close();
 
     const v3 = openDatabase(file, { targetVersion: 3 });

@@ -23,8 +23,10 @@ import type { Migration } from '../migrate';
 const PAD = "'  '";
 const HAS_UNSPACED = (col: string) => `coalesce(${col}, '') GLOB '${UNSPACED_GLOB}'`;
 const ARTICLE_COLUMNS = ['title', 'subtitle', 'byline', 'site_name', 'text'] as const;
-const articleHasUnspaced = (row: string) => `(${ARTICLE_COLUMNS.map((c) => HAS_UNSPACED(`${row}.${c}`)).join(' OR ')})`;
-const articlePadded = (row: string) => ARTICLE_COLUMNS.map((c) => `coalesce(${row}.${c}, '') || ${PAD}`).join(', ');
+const articleHasUnspaced = (row: string) =>
+  `(${ARTICLE_COLUMNS.map((c) => HAS_UNSPACED(`${row}.${c}`)).join(' OR ')})`;
+const articlePadded = (row: string) =>
+  ARTICLE_COLUMNS.map((c) => `coalesce(${row}.${c}, '') || ${PAD}`).join(', ');
 
 const TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')`;
 

@@ -5,9 +5,15 @@ const KINDS = ['article', 'passage', 'note'] as const;
 const TABLE = { article: 'articles', passage: 'passages', note: 'notes' } as const;
 const endColumns = (end: 'from' | 'to') => KINDS.map((k) => `${end}_${k}`);
 /** How many of one end's columns are set (the CHECK wants exactly one). */
-const setCount = (end: 'from' | 'to') => endColumns(end).map((c) => `(${c} IS NOT NULL)`).join(' + ');
+const setCount = (end: 'from' | 'to') =>
+  endColumns(end)
+    .map((c) => `(${c} IS NOT NULL)`)
+    .join(' + ');
 /** The id at one end, whichever kind it is (UUIDv7 ids never repeat across tables). */
-export const linkEndKey = (end: 'from' | 'to', row = '') => `coalesce(${endColumns(end).map((c) => `${row}${c}`).join(', ')})`;
+export const linkEndKey = (end: 'from' | 'to', row = '') =>
+  `coalesce(${endColumns(end)
+    .map((c) => `${row}${c}`)
+    .join(', ')})`;
 
 /**
  * Notes, their tags, and links between articles, passages and notes.
@@ -32,7 +38,9 @@ export const notesLinks: Migration = {
   name: 'notes and links',
   up(db) {
     const fkColumns = (end: 'from' | 'to') =>
-      KINDS.map((k) => `${end}_${k} TEXT REFERENCES ${TABLE[k]}(id) ON DELETE CASCADE`).join(',\n        ');
+      KINDS.map((k) => `${end}_${k} TEXT REFERENCES ${TABLE[k]}(id) ON DELETE CASCADE`).join(
+        ',\n        ',
+      );
     const fkIndexes = [...endColumns('from'), ...endColumns('to')]
       .map((c) => `CREATE INDEX links_by_${c} ON links(${c}) WHERE ${c} IS NOT NULL;`)
       .join('\n      ');

@@ -26,14 +26,18 @@ describe('migration 5 (notes search)', () => {
       INSERT INTO tags VALUES ('${T1}', 'Weather', 'weather', NULL, 't', 't');
       INSERT INTO note_tags VALUES ('${N1}', '${T1}', 't'), ('${N3}', '${T1}', 't');`);
     const tables = ['notes', 'note_tags', 'tags', 'changes'];
-    const before = Object.fromEntries(tables.map((t) => [t, v4.prepare(`SELECT * FROM ${t}`).all()]));
+    const before = Object.fromEntries(
+      tables.map((t) => [t, v4.prepare(`SELECT * FROM ${t}`).all()]),
+    );
     v4.close();
 
     const v5 = openDatabase(file, { targetVersion: 5 });
     expect(schemaVersion(v5)).toBe(5);
     for (const t of tables) expect(v5.prepare(`SELECT * FROM ${t}`).all()).toEqual(before[t]);
     expect(v5.prepare('SELECT count(*) FROM notes_fts').pluck().get()).toBe(2);
-    expect(v5.prepare('SELECT rowid FROM notes_cjk').pluck().all()).toEqual([v5.prepare('SELECT rid FROM notes WHERE id = ?').pluck().get(N2)]);
+    expect(v5.prepare('SELECT rowid FROM notes_cjk').pluck().all()).toEqual([
+      v5.prepare('SELECT rid FROM notes WHERE id = ?').pluck().get(N2),
+    ]);
     v5.close();
     // Search code targets the newest schema: the checks below run after the later migrations.
     const latest = openDatabase(file);

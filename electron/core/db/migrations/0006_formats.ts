@@ -18,15 +18,25 @@ const NEW_CHECK = "CHECK (format IN ('text', 'markdown', 'html', 'pdf', 'epub', 
  * connections in defensive mode, which forbids that write; it is lifted for these statements only.
  */
 export function loosenFormatCheck(db: Database): void {
-  const row = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'articles'").get();
+  const row = db
+    .prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'articles'",
+    )
+    .get();
   if (!row) throw new CommonplaceError('internal', 'migration 6: the articles table is missing');
   if (row.sql.includes(NEW_CHECK)) return;
-  if (!row.sql.includes(OLD_CHECK)) throw new CommonplaceError('internal', 'migration 6: the articles table has an unexpected format constraint');
+  if (!row.sql.includes(OLD_CHECK))
+    throw new CommonplaceError(
+      'internal',
+      'migration 6: the articles table has an unexpected format constraint',
+    );
   const version = db.pragma('schema_version', { simple: true }) as number;
   db.unsafeMode(true);
   try {
     db.pragma('writable_schema = ON');
-    db.prepare("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'articles'").run(row.sql.replace(OLD_CHECK, NEW_CHECK));
+    db.prepare("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'articles'").run(
+      row.sql.replace(OLD_CHECK, NEW_CHECK),
+    );
     db.pragma(`schema_version = ${version + 1}`);
   } finally {
     db.pragma('writable_schema = OFF');
@@ -40,6 +50,8 @@ export const formats: Migration = {
   up(db) {
     loosenFormatCheck(db);
     // JSON [{label, start}]: where each printed page starts in the canonical text (PDF).
-    db.exec('ALTER TABLE articles ADD COLUMN pages TEXT CHECK (pages IS NULL OR json_valid(pages))');
+    db.exec(
+      'ALTER TABLE articles ADD COLUMN pages TEXT CHECK (pages IS NULL OR json_valid(pages))',
+    );
   },
 };

@@ -48,27 +48,56 @@ describe('migration 7 (search grams)', () => {
       INSERT INTO notes (id, title, doc, text, word_count, deleted_at, created_at, updated_at) VALUES
         ('${N3}', '旧笔记', '{}', 'deleted', 1, 't', 't', 't');
       INSERT INTO note_tags VALUES ('${N2}', '${T2}', 't');`);
-    const tables = ['articles', 'passages', 'tags', 'passage_tags', 'notes', 'note_tags', 'passage_search_ids', 'changes'];
-    const rowsBefore = Object.fromEntries(tables.map((t) => [t, v6.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
-    const schemaBefore = v6.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+    const tables = [
+      'articles',
+      'passages',
+      'tags',
+      'passage_tags',
+      'notes',
+      'note_tags',
+      'passage_search_ids',
+      'changes',
+    ];
+    const rowsBefore = Object.fromEntries(
+      tables.map((t) => [t, v6.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+    );
+    const schemaBefore = v6
+      .prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name')
+      .all();
     v6.close();
 
     const db = openDatabase(file, { targetVersion: searchGrams.version });
     expect(schemaVersion(db)).toBe(searchGrams.version);
-    for (const t of tables) expect(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()).toEqual(rowsBefore[t]);
+    for (const t of tables)
+      expect(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()).toEqual(rowsBefore[t]);
     // Everything that was there is unchanged; the migration only adds.
     const schemaAfter = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
     expect(schemaAfter).toEqual(expect.arrayContaining(schemaBefore));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 
-    const rid = (table: string, id: string) => db.prepare(`SELECT rid FROM ${table} WHERE ${table === 'passage_search_ids' ? 'passage_id' : 'id'} = ?`).pluck().get(id);
+    const rid = (table: string, id: string) =>
+      db
+        .prepare(
+          `SELECT rid FROM ${table} WHERE ${table === 'passage_search_ids' ? 'passage_id' : 'id'} = ?`,
+        )
+        .pluck()
+        .get(id);
     const keys = (t: string) => db.prepare(`SELECT rowid FROM ${t} ORDER BY rowid`).pluck().all();
-    expect(keys('articles_grams')).toEqual([rid('articles', A2), rid('articles', A3), rid('articles', A4)]);
-    expect(keys('passages_grams')).toEqual([rid('passage_search_ids', P1), rid('passage_search_ids', P2)].sort()); // not the deleted one
+    expect(keys('articles_grams')).toEqual([
+      rid('articles', A2),
+      rid('articles', A3),
+      rid('articles', A4),
+    ]);
+    expect(keys('passages_grams')).toEqual(
+      [rid('passage_search_ids', P1), rid('passage_search_ids', P2)].sort(),
+    ); // not the deleted one
     expect(keys('notes_grams')).toEqual([rid('notes', N1), rid('notes', N2)]); // N2 by its tag's name; not the deleted N3
     expect(checkSearchIndexes(db)).toEqual([]);
 
-    const ids = (q: string) => search(db, q, { limit: 50 }).hits.map((h) => h.id).sort();
+    const ids = (q: string) =>
+      search(db, q, { limit: 50 })
+        .hits.map((h) => h.id)
+        .sort();
     expect(ids('季')).toEqual([A2, N1].sort());
     expect(ids('季风 kind:article')).toEqual([A2]);
     expect(ids('東')).toEqual([A3]);

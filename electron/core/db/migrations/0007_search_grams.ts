@@ -31,9 +31,11 @@ const HAS = (expr: string) => `${HAS_UNSPACED_FUNCTION}(${expr})`;
 
 export const ARTICLE_COLUMNS = ['title', 'subtitle', 'byline', 'site_name', 'text'] as const;
 /** SQL: the article row `row` (`new`, `old`, an alias) holds unspaced-script text. */
-export const articleHas = (row: string) => `(${ARTICLE_COLUMNS.map((c) => HAS(`${row}.${c}`)).join(' OR ')})`;
+export const articleHas = (row: string) =>
+  `(${ARTICLE_COLUMNS.map((c) => HAS(`${row}.${c}`)).join(' OR ')})`;
 /** SQL: the gram strings of the article row `row`, one per column. */
-export const articleGrams = (row: string) => ARTICLE_COLUMNS.map((c) => G(`${row}.${c}`)).join(', ');
+export const articleGrams = (row: string) =>
+  ARTICLE_COLUMNS.map((c) => G(`${row}.${c}`)).join(', ');
 
 const PASSAGE_TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')`;
 const NOTE_TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')`;
@@ -150,7 +152,9 @@ export function backfillGrams(db: Database): void {
  * The rows the gram indexes should hold (they keep no text to compare): live rows with
  * unspaced-script text, as { rid, c0, c1, … } with each column's source text in index order.
  */
-export const GRAM_SOURCES: Readonly<Record<'articles_grams' | 'passages_grams' | 'notes_grams', string>> = {
+export const GRAM_SOURCES: Readonly<
+  Record<'articles_grams' | 'passages_grams' | 'notes_grams', string>
+> = {
   articles_grams: `SELECT a.rid, ${ARTICLE_COLUMNS.map((c, i) => `a.${c} AS c${i}`).join(', ')} FROM articles a WHERE ${articleHas('a')}`,
   passages_grams: `SELECT rid, c0, c1, c2 FROM (SELECT s.rid, p.exact AS c0, p.comment AS c1, ${PASSAGE_TAG_NAMES} AS c2
     FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id WHERE p.deleted_at IS NULL)

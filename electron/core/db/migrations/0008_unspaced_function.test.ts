@@ -19,7 +19,8 @@ const N1 = '01900000-0000-7000-8000-000000000421';
 const BODY = '{"version":1,"blocks":[]}';
 
 type SchemaRow = { type: string; name: string; sql: string };
-const schemaOf = (db: Database.Database) => db.prepare<[], SchemaRow>('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+const schemaOf = (db: Database.Database) =>
+  db.prepare<[], SchemaRow>('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
 
 describe('migration 8 (unspaced-script test by function)', () => {
   it('re-creates the GLOB triggers and view with the function, changes nothing else, and indexes as before', () => {
@@ -44,7 +45,15 @@ describe('migration 8 (unspaced-script test by function)', () => {
     // The same objects; those that held the GLOB hold the function instead, and nothing else changed.
     expect(after.map((o) => o.name)).toEqual(before.map((o) => o.name));
     const changed = before.filter((o) => o.sql?.includes(UNSPACED_GLOB));
-    expect(changed.map((o) => o.name)).toEqual(expect.arrayContaining(['articles_cjk_ai', 'articles_cjk_au', 'articles_cjk_content', 'passages_search_ai', 'notes_search_au']));
+    expect(changed.map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        'articles_cjk_ai',
+        'articles_cjk_au',
+        'articles_cjk_content',
+        'passages_search_ai',
+        'notes_search_au',
+      ]),
+    );
     for (const [i, o] of before.entries()) {
       const now = after[i]!;
       expect(now.type).toBe(o.type);
@@ -53,7 +62,12 @@ describe('migration 8 (unspaced-script test by function)', () => {
         expect(now.sql).not.toContain('GLOB');
         expect(now.sql).toContain(`${HAS_UNSPACED_FUNCTION}(`);
         // Only the tests differ: put the GLOB back and it is the old SQL.
-        expect(now.sql.replace(new RegExp(`${HAS_UNSPACED_FUNCTION}\\(([\\w.]+)\\)`, 'g'), `coalesce($1, '') GLOB '${UNSPACED_GLOB}'`)).toBe(o.sql);
+        expect(
+          now.sql.replace(
+            new RegExp(`${HAS_UNSPACED_FUNCTION}\\(([\\w.]+)\\)`, 'g'),
+            `coalesce($1, '') GLOB '${UNSPACED_GLOB}'`,
+          ),
+        ).toBe(o.sql);
       }
     }
     expect(db.prepare('SELECT * FROM articles ORDER BY rid').all()).toEqual(rowsBefore);
@@ -63,13 +77,24 @@ describe('migration 8 (unspaced-script test by function)', () => {
     expect(checkSearchIndexes(db)).toEqual([]);
 
     // The re-created triggers index as before: unspaced text in, Latin text out, in each kind.
-    const ids = (q: string) => search(db, q, { limit: 50 }).hits.map((h) => h.id).sort();
-    const cjkKeys = (t: string) => db.prepare(`SELECT rowid FROM ${t} ORDER BY rowid`).pluck().all();
+    const ids = (q: string) =>
+      search(db, q, { limit: 50 })
+        .hits.map((h) => h.id)
+        .sort();
+    const cjkKeys = (t: string) =>
+      db.prepare(`SELECT rowid FROM ${t} ORDER BY rowid`).pluck().all();
     const rid = (id: string) => db.prepare('SELECT rid FROM articles WHERE id = ?').pluck().get(id);
     expect(cjkKeys('articles_cjk')).toEqual([rid(A2)]); // the index as it was
     expect(ids('季风提前')).toEqual([A2]); // 4 characters: the trigram index
-    db.prepare('UPDATE articles SET text = ? WHERE id = ?').run('The monsoon reached 喀拉拉邦 early.', A1);
-    db.prepare('UPDATE articles SET title = ?, text = ? WHERE id = ?').run('Monsoon', 'No longer Chinese.', A2);
+    db.prepare('UPDATE articles SET text = ? WHERE id = ?').run(
+      'The monsoon reached 喀拉拉邦 early.',
+      A1,
+    );
+    db.prepare('UPDATE articles SET title = ?, text = ? WHERE id = ?').run(
+      'Monsoon',
+      'No longer Chinese.',
+      A2,
+    );
     expect(cjkKeys('articles_cjk')).toEqual([rid(A1)]);
     expect(ids('喀拉拉')).toEqual([A1]);
     db.prepare('UPDATE passages SET comment = ? WHERE id = ?').run('提前', P1);
@@ -86,7 +111,9 @@ describe('migration 8 (unspaced-script test by function)', () => {
     expect(withUnspacedFunction(`WHEN (${glob('new.title')} OR ${glob('new.text')}) BEGIN`)).toBe(
       `WHEN (${HAS_UNSPACED_FUNCTION}(new.title) OR ${HAS_UNSPACED_FUNCTION}(new.text)) BEGIN`,
     );
-    expect(withUnspacedFunction(`WHERE ${glob('exact')}`)).toBe(`WHERE ${HAS_UNSPACED_FUNCTION}(exact)`);
+    expect(withUnspacedFunction(`WHERE ${glob('exact')}`)).toBe(
+      `WHERE ${HAS_UNSPACED_FUNCTION}(exact)`,
+    );
     const other = `WHERE name GLOB '*[a-z]*' AND coalesce(x, '') GLOB '*'`;
     expect(withUnspacedFunction(other)).toBe(other);
   });
@@ -94,11 +121,39 @@ describe('migration 8 (unspaced-script test by function)', () => {
   it('answers as the GLOB did, for every kind of text', () => {
     const db = new Database(':memory:');
     registerSearchFunctions(db);
-    const both = db.prepare<[{ s: string | null }], { g: number; f: number }>(`SELECT coalesce(:s, '') GLOB '${UNSPACED_GLOB}' AS g, ${HAS_UNSPACED_FUNCTION}(:s) AS f`);
+    const both = db.prepare<[{ s: string | null }], { g: number; f: number }>(
+      `SELECT coalesce(:s, '') GLOB '${UNSPACED_GLOB}' AS g, ${HAS_UNSPACED_FUNCTION}(:s) AS f`,
+    );
     const samples = [
-      null, '', 'plain ASCII', 'café crème', 'ελληνική', 'הממשלה', 'الروسي', '👍🏽 emoji', '\u{1F600}',
-      '北京', 'ひらがな', 'カタカナ', 'ｶﾀｶﾅ', '한국어', 'ᄀ', 'ㄱ', 'ภาษาไทย', 'ພາສາລາວ', 'မြန်မာ', 'ខ្មែរ',
-      '𠀀 extension B', '\u{323AF}', '\u{323B0}', '\u{1FFFF}', '\u0dff', '\u0e00', 'x\u4e00', '\uf900', '\ufaff\u0000',
+      null,
+      '',
+      'plain ASCII',
+      'café crème',
+      'ελληνική',
+      'הממשלה',
+      'الروسي',
+      '👍🏽 emoji',
+      '\u{1F600}',
+      '北京',
+      'ひらがな',
+      'カタカナ',
+      'ｶﾀｶﾅ',
+      '한국어',
+      'ᄀ',
+      'ㄱ',
+      'ภาษาไทย',
+      'ພາສາລາວ',
+      'မြန်မာ',
+      'ខ្មែរ',
+      '𠀀 extension B',
+      '\u{323AF}',
+      '\u{323B0}',
+      '\u{1FFFF}',
+      '\u0dff',
+      '\u0e00',
+      'x\u4e00',
+      '\uf900',
+      '\ufaff\u0000',
     ];
     for (const s of samples) {
       const r = both.get({ s })!;

@@ -16,7 +16,10 @@ import type { Migration } from '../migrate';
  */
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `coalesce(COLUMN, '') GLOB '<UNSPACED_GLOB>'` as migrations 3 and 5 wrote it (COLUMN: `x`, `new.x`). */
-const GLOB_TEST = new RegExp(`coalesce\\(([\\w.]+), ''\\) GLOB '${escapeRegExp(UNSPACED_GLOB)}'`, 'g');
+const GLOB_TEST = new RegExp(
+  `coalesce\\(([\\w.]+), ''\\) GLOB '${escapeRegExp(UNSPACED_GLOB)}'`,
+  'g',
+);
 
 /** `sql` with every unspaced-script GLOB test replaced by the function. */
 export function withUnspacedFunction(sql: string): string {
@@ -53,7 +56,11 @@ export const unspacedFunction: Migration = {
     for (const { type, name, sql } of objects) {
       const next = withUnspacedFunction(sql);
       // A GLOB written some other way would be left behind: stop rather than keep it silently.
-      if (next.includes(UNSPACED_GLOB)) throw new CommonplaceError('internal', `Migration 8: the ${type} ${name} tests for unspaced text in a form it doesn't know.`);
+      if (next.includes(UNSPACED_GLOB))
+        throw new CommonplaceError(
+          'internal',
+          `Migration 8: the ${type} ${name} tests for unspaced text in a form it doesn't know.`,
+        );
       if (type === 'trigger') {
         db.exec(`DROP TRIGGER "${name}"`);
         db.exec(next);

@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { CommonplaceError } from '../../errors';
-import { ARTICLE_COLUMNS, articleGrams, articleHas, G, insertNoteGramsSql, insertPassageGramsSql } from './0007_search_grams';
+import {
+  ARTICLE_COLUMNS,
+  articleGrams,
+  articleHas,
+  G,
+  insertNoteGramsSql,
+  insertPassageGramsSql,
+} from './0007_search_grams';
 import type { Migration } from '../migrate';
 
 /**
@@ -51,7 +58,11 @@ function rebuildArticleGrams(db: Database): void {
 }
 
 const HAND_WRITTEN = [
-  { name: 'passages_grams', columns: ['exact', 'comment', 'tags'], fill: insertPassageGramsSql('1') },
+  {
+    name: 'passages_grams',
+    columns: ['exact', 'comment', 'tags'],
+    fill: insertPassageGramsSql('1'),
+  },
   { name: 'notes_grams', columns: ['title', 'text', 'tags'], fill: insertNoteGramsSql('1') },
 ] as const;
 
@@ -60,8 +71,15 @@ export const gramStats: Migration = {
   name: 'gram stats',
   up(db: Database) {
     for (const name of ['articles_grams', ...HAND_WRITTEN.map((t) => t.name)]) {
-      const sql = db.prepare<[string], string>(`SELECT sql FROM sqlite_schema WHERE name = ?`).pluck().get(name);
-      if (!sql?.includes('contentless_delete')) throw new CommonplaceError('internal', `Migration 9: ${name} is not the contentless table migration 7 made.`);
+      const sql = db
+        .prepare<[string], string>(`SELECT sql FROM sqlite_schema WHERE name = ?`)
+        .pluck()
+        .get(name);
+      if (!sql?.includes('contentless_delete'))
+        throw new CommonplaceError(
+          'internal',
+          `Migration 9: ${name} is not the contentless table migration 7 made.`,
+        );
     }
     rebuildArticleGrams(db);
     for (const { name, columns, fill } of HAND_WRITTEN) {

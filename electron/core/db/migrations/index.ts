@@ -10,4 +10,14 @@ import { unspacedFunction } from './0008_unspaced_function';
 import { gramStats } from './0009_gram_stats';
 
 /** Every schema version in order; a new migration is a new file appended here. */
-export const migrations: readonly Migration[] = [initial, passages, search, notesLinks, notesSearch, formats, searchGrams, unspacedFunction, gramStats];
+export const migrations: readonly Migration[] = [
+  initial,
+  passages,
+  search,
+  notesLinks,
+  notesSearch,
+  formats,
+  searchGrams,
+  unspacedFunction,
+  gramStats,
+];

@@ -74,9 +74,15 @@ export function currentParseBudgetOverride(): ParseBudgetOverride | null {
  * The budget for a file of `size` bytes. Memory goes up in powers of two so that files of similar
  * sizes share one warm parser thread (its heap limit is fixed when it starts).
  */
-export function parseBudgetFor(size: number, override: ParseBudgetOverride | null = processOverride): ParseBudget {
+export function parseBudgetFor(
+  size: number,
+  override: ParseBudgetOverride | null = processOverride,
+): ParseBudget {
   const mb = size / MB;
-  const seconds = Math.min(PARSE_BUDGET.maxSeconds, PARSE_BUDGET.baseSeconds + PARSE_BUDGET.secondsPerMb * mb);
+  const seconds = Math.min(
+    PARSE_BUDGET.maxSeconds,
+    PARSE_BUDGET.baseSeconds + PARSE_BUDGET.secondsPerMb * mb,
+  );
   const wanted = Math.max(PARSE_BUDGET.baseMemoryMb, PARSE_BUDGET.memoryMbPerMb * mb);
   let memoryMb = PARSE_BUDGET.baseMemoryMb;
   while (memoryMb < wanted && memoryMb < PARSE_BUDGET.maxMemoryMb) memoryMb *= 2;
@@ -88,7 +94,10 @@ export function parseBudgetFor(size: number, override: ParseBudgetOverride | nul
   };
   const merged = { ...budget, ...(override ?? {}) };
   // Follows the heap limit actually in force unless set itself.
-  if (override?.rssMb === undefined) merged.rssMb = Math.round(merged.memoryMb + PARSE_BUDGET.bufferMb + PARSE_BUDGET.bufferMbPerMb * mb);
+  if (override?.rssMb === undefined)
+    merged.rssMb = Math.round(
+      merged.memoryMb + PARSE_BUDGET.bufferMb + PARSE_BUDGET.bufferMbPerMb * mb,
+    );
   return merged;
 }
 
@@ -96,6 +105,9 @@ export function parseBudgetFor(size: number, override: ParseBudgetOverride | nul
 export function zipLimitsFor(size: number): ZipLimits {
   const proportional = Math.max(ZIP_INFLATE_FLOOR_BYTES, size * ZIP_INFLATE_RATIO);
   if (proportional >= DEFAULT_ZIP_LIMITS.maxTotalBytes) return DEFAULT_ZIP_LIMITS;
-  const totalReason = proportional === ZIP_INFLATE_FLOOR_BYTES ? 'the most a file this small may hold' : `${ZIP_INFLATE_RATIO} times the file's size`;
+  const totalReason =
+    proportional === ZIP_INFLATE_FLOOR_BYTES
+      ? 'the most a file this small may hold'
+      : `${ZIP_INFLATE_RATIO} times the file's size`;
   return { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: proportional, totalReason };
 }

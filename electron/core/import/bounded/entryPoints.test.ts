@@ -25,7 +25,10 @@ function intact(db: Database): void {
 }
 
 function titles(db: Database): string[] {
-  return db.prepare<[], { title: string }>('SELECT title FROM articles ORDER BY title').all().map((r) => r.title);
+  return db
+    .prepare<[], { title: string }>('SELECT title FROM articles ORDER BY title')
+    .all()
+    .map((r) => r.title);
 }
 
 function count(db: Database, table: 'articles' | 'originals'): number {
@@ -40,9 +43,15 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
     try {
       const results = await invoke('articles.importFiles', {
         files: [
-          { name: 'before.md', dataBase64: base64(new TextEncoder().encode('# Before\n\nA good file.\n')) },
+          {
+            name: 'before.md',
+            dataBase64: base64(new TextEncoder().encode('# Before\n\nA good file.\n')),
+          },
           { name: 'amplified.docx', dataBase64: base64(amplifiedDocx(1.9 * MB)) },
-          { name: 'after.txt', dataBase64: base64(new TextEncoder().encode('After, another good file.\n')) },
+          {
+            name: 'after.txt',
+            dataBase64: base64(new TextEncoder().encode('After, another good file.\n')),
+          },
         ],
       });
       expect(results.map((r) => (r.ok ? `ok ${r.file}` : r.error.message))).toEqual([
@@ -71,10 +80,18 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
     try {
       const { jobId } = await invoke('bulkImport.startPaths', { paths: [root] });
       const report = await bulkImportJobs(library).finished(jobId);
-      expect(report).toMatchObject({ state: 'finished', error: null, notReached: 0, counts: { imported: 3, failed: 1 } });
+      expect(report).toMatchObject({
+        state: 'finished',
+        error: null,
+        notReached: 0,
+        counts: { imported: 3, failed: 1 },
+      });
       const failed = report.results.filter((r) => !r.ok);
       expect(failed.map((r) => [r.file, !r.ok && r.error.message])).toEqual([
-        [join(root, '2-amplified.docx'), '2-amplified.docx: parsing needed more than 64 MB of memory — refused as too large or too complex for its size'],
+        [
+          join(root, '2-amplified.docx'),
+          '2-amplified.docx: parsing needed more than 64 MB of memory — refused as too large or too complex for its size',
+        ],
       ]);
       expect(titles(library.db)).toEqual(['First', 'Fourth', 'Third, good too.']);
       intact(library.db);
@@ -94,9 +111,16 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
     writeFileSync(files[2]!, 'Also fine.\n');
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['--library', lib, 'import', ...files], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, rendererDir: '/nonexistent' });
+    const code = await runCli(['--library', lib, 'import', ...files], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env: {},
+      rendererDir: '/nonexistent',
+    });
     expect(code).toBe(1);
-    expect(err).toEqual([`${files[1]}: parsing took longer than 1 s — refused as too large or too complex for its size`]);
+    expect(err).toEqual([
+      `${files[1]}: parsing took longer than 1 s — refused as too large or too complex for its size`,
+    ]);
     expect(out.filter((l) => l.startsWith('imported: '))).toHaveLength(2);
     const { library } = openTestLibrary(dir);
     try {
@@ -118,9 +142,13 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
       const id = imported!.ok ? imported!.article.id : '';
       const before = library.db.prepare('SELECT * FROM articles WHERE id = ?').get(id);
       overrideParseBudget({ timeMs: 1000 });
-      await expect(invoke('articles.reparse', { id })).rejects.toThrow(/^huge\.md: parsing took longer than 1 s — /);
+      await expect(invoke('articles.reparse', { id })).rejects.toThrow(
+        /^huge\.md: parsing took longer than 1 s — /,
+      );
       writeFileSync(path, hugeParagraphMarkdown(6 * MB + 100));
-      await expect(invoke('articles.updateFromSource', { id })).rejects.toThrow(/^huge\.md: parsing took longer than 1 s — /);
+      await expect(invoke('articles.updateFromSource', { id })).rejects.toThrow(
+        /^huge\.md: parsing took longer than 1 s — /,
+      );
       expect(library.db.prepare('SELECT * FROM articles WHERE id = ?').get(id)).toEqual(before);
       intact(library.db);
     } finally {

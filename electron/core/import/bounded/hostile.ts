@@ -18,10 +18,17 @@ const RELS =
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
 /** A DOCX whose word/document.xml is `xmlBytes` of one paragraph repeated: it compresses ~250 times. */
-export function amplifiedDocx(xmlBytes: number, paragraph = 'The quick brown fox jumps over the lazy dog, again and again.'): Uint8Array {
+export function amplifiedDocx(
+  xmlBytes: number,
+  paragraph = 'The quick brown fox jumps over the lazy dog, again and again.',
+): Uint8Array {
   const p = `<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`;
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${p.repeat(Math.ceil(xmlBytes / p.length))}</w:body></w:document>`;
-  return makeZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': RELS, 'word/document.xml': doc });
+  return makeZip({
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': RELS,
+    'word/document.xml': doc,
+  });
 }
 
 /** A small, ordinary DOCX (one heading-less paragraph). */
@@ -35,7 +42,9 @@ export function plainDocx(text: string): Uint8Array {
 
 /** An HTML page with `depth` nested <div>s around one word (about 11 bytes per level). */
 export function nestedHtml(depth: number): Uint8Array {
-  return enc(`<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}</body></html>`);
+  return enc(
+    `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}</body></html>`,
+  );
 }
 
 /** A Markdown file with one paragraph of `bytes` inline markup (emphasis, links, code). */

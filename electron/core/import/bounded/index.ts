@@ -8,7 +8,13 @@ import type { ParsedArticle } from '../types';
 import { currentParseBudgetOverride, parseBudgetFor, type ParseBudgetOverride } from './budget';
 import { ParsePool } from './pool';
 
-export { overrideParseBudget, PARSE_BUDGET, parseBudgetFor, type ParseBudget, type ParseBudgetOverride } from './budget';
+export {
+  overrideParseBudget,
+  PARSE_BUDGET,
+  parseBudgetFor,
+  type ParseBudget,
+  type ParseBudgetOverride,
+} from './budget';
 
 export interface ParseBoundedOptions {
   /** Where the bytes came from (a path or URL), as `parseDocument` takes it. */
@@ -24,12 +30,22 @@ let pool: ParsePool | null = null;
  * for its size (budget.ts). Over budget, it rejects with a `too_large` CommonplaceError whose
  * message names the file and the limit; other failures are the parser's own, as before.
  */
-export async function parseBounded(bytes: Uint8Array, fileName: string, options: ParseBoundedOptions = {}): Promise<ParsedArticle> {
+export async function parseBounded(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseBoundedOptions = {},
+): Promise<ParsedArticle> {
   // Refused for its size alone: no need to wake a thread.
   checkImportSize(bytes.byteLength, fileName);
-  const budget = parseBudgetFor(bytes.byteLength, { ...currentParseBudgetOverride(), ...options.budget });
+  const budget = parseBudgetFor(bytes.byteLength, {
+    ...currentParseBudgetOverride(),
+    ...options.budget,
+  });
   pool ??= new ParsePool();
-  return pool.parse({ bytes, fileName, ...(options.source === undefined ? {} : { source: options.source }) }, budget);
+  return pool.parse(
+    { bytes, fileName, ...(options.source === undefined ? {} : { source: options.source }) },
+    budget,
+  );
 }
 
 /** Ends the parser thread, if one runs (it is unref'd when idle, so this is only for tidy shutdowns). */

@@ -56,15 +56,25 @@ export class ParsePool {
   }
 
   private start(memoryMb: number): Thread {
-    const worker = spawnWorkerThread(join(__dirname, 'worker.ts'), PARSE_WORKER_BUNDLE_NAME, { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
-    const thread: Thread = { worker, memoryMb, ready: Promise.resolve(), onReply: null, onDeath: null };
+    const worker = spawnWorkerThread(join(__dirname, 'worker.ts'), PARSE_WORKER_BUNDLE_NAME, {
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
+    const thread: Thread = {
+      worker,
+      memoryMb,
+      ready: Promise.resolve(),
+      onReply: null,
+      onDeath: null,
+    };
     thread.ready = new Promise<void>((resolve, reject) => {
       const died = (e: Error) => {
         if (this.thread === thread) this.thread = null;
         reject(e);
         thread.onDeath?.(e);
       };
-      worker.on('message', (reply: ParseReply) => (reply.type === 'ready' ? resolve() : thread.onReply?.(reply)));
+      worker.on('message', (reply: ParseReply) =>
+        reply.type === 'ready' ? resolve() : thread.onReply?.(reply),
+      );
       worker.on('error', died);
       worker.on('exit', (code) => died(new Error(`the parser thread stopped (exit code ${code})`)));
     });
@@ -91,10 +101,17 @@ export class ParsePool {
       const id = this.nextId++;
       // One exact-size copy, moved to the thread: the caller keeps its bytes (they are stored as the original).
       const bytes = new Uint8Array(job.bytes);
-      const request: ParseRequest = { id, bytes, fileName: job.fileName, ...(job.source === undefined ? {} : { source: job.source }) };
+      const request: ParseRequest = {
+        id,
+        bytes,
+        fileName: job.fileName,
+        ...(job.source === undefined ? {} : { source: job.source }),
+      };
       const rssAtStart = process.memoryUsage.rss();
       let watch: NodeJS.Timeout | undefined;
-      const outcome = await new Promise<{ reply: ParseReply } | { died: Error } | 'timeout' | 'memory'>((resolve) => {
+      const outcome = await new Promise<
+        { reply: ParseReply } | { died: Error } | 'timeout' | 'memory'
+      >((resolve) => {
         const timer = setTimeout(() => resolve('timeout'), budget.timeMs);
         const settle = (result: { reply: ParseReply } | { died: Error } | 'memory') => {
           clearTimeout(timer);
@@ -114,22 +131,37 @@ export class ParsePool {
       thread.onReply = thread.onDeath = null;
       if (outcome === 'memory') {
         await this.kill(thread);
-        throw new CommonplaceError('too_large', `${job.fileName}: parsing needed more than ${budget.rssMb} MB of memory — refused as too large or too complex for its size`);
+        throw new CommonplaceError(
+          'too_large',
+          `${job.fileName}: parsing needed more than ${budget.rssMb} MB of memory — refused as too large or too complex for its size`,
+        );
       }
       if (outcome === 'timeout') {
         await this.kill(thread);
-        throw new CommonplaceError('too_large', `${job.fileName}: parsing took longer than ${seconds(budget.timeMs)} s — refused as too large or too complex for its size`);
+        throw new CommonplaceError(
+          'too_large',
+          `${job.fileName}: parsing took longer than ${seconds(budget.timeMs)} s — refused as too large or too complex for its size`,
+        );
       }
       if ('died' in outcome) {
         await this.kill(thread);
         if (isOutOfMemory(outcome.died)) {
-          throw new CommonplaceError('too_large', `${job.fileName}: parsing needed more than ${budget.memoryMb} MB of memory — refused as too large or too complex for its size`);
+          throw new CommonplaceError(
+            'too_large',
+            `${job.fileName}: parsing needed more than ${budget.memoryMb} MB of memory — refused as too large or too complex for its size`,
+          );
         }
-        throw new CommonplaceError('internal', `${job.fileName}: the parser stopped unexpectedly (${errorMessage(outcome.died)})`);
+        throw new CommonplaceError(
+          'internal',
+          `${job.fileName}: the parser stopped unexpectedly (${errorMessage(outcome.died)})`,
+        );
       }
       const { reply } = outcome;
       if (reply.type === 'parsed') return reply.parsed;
-      if (reply.type === 'failed') throw reply.code ? new CommonplaceError(reply.code, reply.message) : new Error(reply.message);
+      if (reply.type === 'failed')
+        throw reply.code
+          ? new CommonplaceError(reply.code, reply.message)
+          : new Error(reply.message);
       throw new CommonplaceError('internal', `${job.fileName}: unexpected reply from the parser`);
     } finally {
       if (this.thread === thread) thread.worker.unref();
@@ -139,17 +171,24 @@ export class ParsePool {
   /** Waits for the thread to load the parsers, within its own start-up limit. */
   private async started(thread: Thread, fileName: string, budget: ParseBudget): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), budget.startMs)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), budget.startMs)),
+    );
     try {
       const result = await Promise.race([thread.ready, timeout]);
       if (result === 'timeout') {
         await this.kill(thread);
-        throw new CommonplaceError('internal', `${fileName}: the parser did not start within ${seconds(budget.startMs)} s (the machine is overloaded?)`);
+        throw new CommonplaceError(
+          'internal',
+          `${fileName}: the parser did not start within ${seconds(budget.startMs)} s (the machine is overloaded?)`,
+        );
       }
     } catch (e) {
       if (e instanceof CommonplaceError) throw e;
       await this.kill(thread);
-      const why = isOutOfMemory(e) ? `it needed more than ${budget.memoryMb} MB of memory to start` : errorMessage(e);
+      const why = isOutOfMemory(e)
+        ? `it needed more than ${budget.memoryMb} MB of memory to start`
+        : errorMessage(e);
       throw new CommonplaceError('internal', `${fileName}: the parser could not start (${why})`);
     } finally {
       clearTimeout(timer);

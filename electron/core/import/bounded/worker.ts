@@ -15,7 +15,13 @@ const post = (reply: ParseReply) => port.postMessage(reply);
 port.on('message', (request: ParseRequest) => {
   parseDocument(request.bytes, request.fileName, request.source).then(
     (parsed) => post({ type: 'parsed', id: request.id, parsed }),
-    (e: unknown) => post({ type: 'failed', id: request.id, code: isCommonplaceError(e) ? e.code : null, message: errorMessage(e) }),
+    (e: unknown) =>
+      post({
+        type: 'failed',
+        id: request.id,
+        code: isCommonplaceError(e) ? e.code : null,
+        message: errorMessage(e),
+      }),
   );
 });
 post({ type: 'ready' });

@@ -18,7 +18,10 @@ type Item = WalkItem | { kind: 'upload'; file: UploadedFile };
 function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   const post = (message: FromWorker) => port.postMessage(message);
   if (init.parseBudget) overrideParseBudget(init.parseBudget);
-  const db = openDatabase(init.libraryPath, init.nativeBinding ? { nativeBinding: init.nativeBinding } : {});
+  const db = openDatabase(
+    init.libraryPath,
+    init.nativeBinding ? { nativeBinding: init.nativeBinding } : {},
+  );
   const queue: Item[] = [];
   let inputEnded = init.mode === 'paths';
   let cancelled = false;
@@ -55,9 +58,14 @@ function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
     }
     if (item.kind === 'failure') post({ type: 'result', result: item.failure, ms: 0 });
     else {
-      post({ type: 'current', file: item.kind === 'file' ? item.file.display : legibleName(item.file.name) });
+      post({
+        type: 'current',
+        file: item.kind === 'file' ? item.file.display : legibleName(item.file.name),
+      });
       const started = performance.now();
-      const result = await (item.kind === 'file' ? importWalkedFile(db, item.file, init.onChangedSource) : importUploadedFile(db, item.file));
+      const result = await (item.kind === 'file'
+        ? importWalkedFile(db, item.file, init.onChangedSource)
+        : importUploadedFile(db, item.file));
       if (!result.ok && result.error.code === 'storage') {
         // Not this file's fault: it counts as not reached, and the job says why once.
         storageError = result.error.message;

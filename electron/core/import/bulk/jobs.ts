@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { REPORT_EVENT_ROWS, type ImportResult, type LibraryEvent, type Output } from '../../../api/contract';
+import {
+  REPORT_EVENT_ROWS,
+  type ImportResult,
+  type LibraryEvent,
+  type Output,
+} from '../../../api/contract';
 import type { OnChangedSource } from '../../articles/import';
 import { CommonplaceError, errorMessage } from '../../errors';
 import type { Library } from '../../library';
@@ -88,7 +93,11 @@ export class BulkImports {
   /** Hands uploads to the worker; resolves once it has room for more (the client then sends the next batch). */
   async addFiles(jobId: string, files: UploadedFile[], last: boolean): Promise<number> {
     const job = this.get(jobId);
-    if (job.inputEnded) throw new CommonplaceError('invalid_input', `${jobId}: this job already received its last files`);
+    if (job.inputEnded)
+      throw new CommonplaceError(
+        'invalid_input',
+        `${jobId}: this job already received its last files`,
+      );
     if (job.state !== 'running') return job.queued.files;
     job.inputEnded = last;
     const sizes = files.map((f) => f.bytes.byteLength);
@@ -97,7 +106,10 @@ export class BulkImports {
     job.queued.sizes.push(...sizes);
     const message: ToWorker = { type: 'files', files, last };
     job.worker.postMessage(message);
-    while (job.state === 'running' && (job.queued.files > MAX_QUEUED_UPLOADS || job.queued.bytes > MAX_QUEUED_UPLOAD_BYTES)) {
+    while (
+      job.state === 'running' &&
+      (job.queued.files > MAX_QUEUED_UPLOADS || job.queued.bytes > MAX_QUEUED_UPLOAD_BYTES)
+    ) {
       await new Promise<void>((resolve) => job.waiters.push(resolve));
     }
     return job.queued.files;
@@ -112,7 +124,14 @@ export class BulkImports {
 
   status(jobId: string): BulkImportStatus {
     const job = this.get(jobId);
-    return { jobId, state: job.state, done: job.results.length, total: job.total, counts: { ...job.counts }, error: job.error };
+    return {
+      jobId,
+      state: job.state,
+      done: job.results.length,
+      total: job.total,
+      counts: { ...job.counts },
+      error: job.error,
+    };
   }
 
   /** A page of one outcome's results (so far, while the job runs), in import order. */
@@ -140,14 +159,22 @@ export class BulkImports {
 
   private get(jobId: string): Job {
     const job = this.jobs.get(jobId);
-    if (!job) throw new CommonplaceError('not_found', `import job ${jobId}: no such job (it may have ended long ago)`);
+    if (!job)
+      throw new CommonplaceError(
+        'not_found',
+        `import job ${jobId}: no such job (it may have ended long ago)`,
+      );
     return job;
   }
 
   private start(spec: Omit<WorkerInit, 'libraryPath' | 'nativeBinding'>): Job {
     // Each job is a thread with its own connection; a few at once is plenty (they share one writer lock).
     const running = [...this.jobs.values()].filter((j) => j.state === 'running').length;
-    if (running >= MAX_RUNNING_JOBS) throw new CommonplaceError('invalid_input', `${running} imports are already running; wait for one to finish`);
+    if (running >= MAX_RUNNING_JOBS)
+      throw new CommonplaceError(
+        'invalid_input',
+        `${running} imports are already running; wait for one to finish`,
+      );
     const parseBudget = currentParseBudgetOverride();
     const init: WorkerInit = {
       ...spec,
@@ -191,13 +218,11 @@ export class BulkImports {
       if (message.type === 'found') {
         job.found += message.count;
         job.total = Math.max(job.expected, job.found);
-      }
-      else if (message.type === 'current') job.current = message.file;
+      } else if (message.type === 'current') job.current = message.file;
       else if (message.type === 'result') {
         this.record(job, message.result);
         this.options.onFileDone?.(message.result, message.ms);
-      }
-      else if (message.type === 'done') {
+      } else if (message.type === 'done') {
         sawDone = true;
         cancelled = message.cancelled;
         notReached = message.notReached;
@@ -209,7 +234,8 @@ export class BulkImports {
       job.error = describeWorkerError(e);
     });
     worker.on('exit', (code) => {
-      if (sawDone) this.end(job, cancelled ? 'cancelled' : job.error ? 'failed' : 'finished', notReached);
+      if (sawDone)
+        this.end(job, cancelled ? 'cancelled' : job.error ? 'failed' : 'finished', notReached);
       else {
         job.error ??= `the import stopped unexpectedly (worker exit code ${code})`;
         this.end(job, 'failed', Math.max(0, job.total - job.results.length));
@@ -246,7 +272,16 @@ export class BulkImports {
     const done = job.results.length;
     const rate = job.meter.sample(done);
     const total = Math.max(job.total, done);
-    this.library.emit({ type: 'import-progress', jobId: job.id, done, total, current: job.current, rate, etaSeconds: etaSeconds(done, total, rate), counts: { ...job.counts } });
+    this.library.emit({
+      type: 'import-progress',
+      jobId: job.id,
+      done,
+      total,
+      current: job.current,
+      rate,
+      etaSeconds: etaSeconds(done, total, rate),
+      counts: { ...job.counts },
+    });
   }
 
   private end(job: Job, state: ImportReportEvent['state'], notReached: number): void {
@@ -273,18 +308,23 @@ export class BulkImports {
       elapsedMs: Math.round(performance.now() - job.startedAt),
       results: job.results,
     };
-    this.library.emit({ ...report, results: sampleResults(job.results, this.options.reportEventRows ?? REPORT_EVENT_ROWS) });
+    this.library.emit({
+      ...report,
+      results: sampleResults(job.results, this.options.reportEventRows ?? REPORT_EVENT_ROWS),
+    });
     job.resolveReport(report);
   }
 
   private forgetOldJobs(): void {
     const ended = [...this.jobs.values()].filter((j) => j.state !== 'running');
-    for (const job of ended.slice(0, Math.max(0, ended.length - KEPT_FINISHED_JOBS))) this.jobs.delete(job.id);
+    for (const job of ended.slice(0, Math.max(0, ended.length - KEPT_FINISHED_JOBS)))
+      this.jobs.delete(job.id);
   }
 }
 
 function describeWorkerError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the import ran out of memory and stopped (a file too large or hostile to parse?)';
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return 'the import ran out of memory and stopped (a file too large or hostile to parse?)';
   return `the import stopped: ${errorMessage(e)}`;
 }

@@ -10,7 +10,12 @@ describe('legibleName', () => {
   });
 
   it('escapes each byte that is not valid UTF-8 and keeps the valid text around it', () => {
-    const bytes = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' é 🎉'), Buffer.from([0xff, 0xc3])]);
+    const bytes = Buffer.concat([
+      Buffer.from('caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' é 🎉'),
+      Buffer.from([0xff, 0xc3]),
+    ]);
     expect(legibleName(bytes)).toBe('caf\\xe9 é 🎉\\xff\\xc3');
     expect(isTextName(bytes)).toBe(false);
     expect(isTextName(Buffer.from('plain é.txt'))).toBe(true);

@@ -12,7 +12,9 @@ function escapeControl(text: string): string {
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';
     const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
 
@@ -55,13 +57,19 @@ function decodeLossless(bytes: Uint8Array): string {
 
 /** A legible, single-line form of a path or file name, whether given as text or as raw bytes. */
 export function legibleName(name: string | Uint8Array): string {
-  const text = typeof name === 'string' ? name.replace(/[\ud800-\udfff]/g, (c, i: number, s: string) => (isPaired(s, i) ? c : '\ufffd')) : decodeLossless(name);
+  const text =
+    typeof name === 'string'
+      ? name.replace(/[\ud800-\udfff]/g, (c, i: number, s: string) =>
+          isPaired(s, i) ? c : '\ufffd',
+        )
+      : decodeLossless(name);
   return escapeControl(text);
 }
 
 function isPaired(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) return i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+  if (c >= 0xd800 && c <= 0xdbff)
+    return i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
   return i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
 }
 

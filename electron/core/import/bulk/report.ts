@@ -25,7 +25,12 @@ export function emptyCounts(): Record<Outcome, number> {
 
 /** Results per group (a result is in each of its groups). */
 export function byGroup(results: readonly ImportResult[]): Record<Outcome, ImportResult[]> {
-  const rows: Record<Outcome, ImportResult[]> = { imported: [], duplicate: [], failed: [], warned: [] };
+  const rows: Record<Outcome, ImportResult[]> = {
+    imported: [],
+    duplicate: [],
+    failed: [],
+    warned: [],
+  };
   for (const r of results) for (const g of groupsOf(r)) rows[g].push(r);
   return rows;
 }
@@ -38,7 +43,10 @@ export function countGroups(results: readonly ImportResult[]): Record<Outcome, n
 }
 
 /** The first `perOutcome` results of each group, in their original order (a result counts in each of its groups). */
-export function sampleResults(results: readonly ImportResult[], perOutcome: number): ImportResult[] {
+export function sampleResults(
+  results: readonly ImportResult[],
+  perOutcome: number,
+): ImportResult[] {
   const taken = emptyCounts();
   const out: ImportResult[] = [];
   for (const r of results) {

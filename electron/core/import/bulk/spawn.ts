@@ -7,5 +7,8 @@ import type { WorkerInit } from './protocol';
 export const WORKER_BUNDLE_NAME = 'importWorker.js';
 
 export function spawnImportWorker(init: WorkerInit, resourceLimits?: ResourceLimits): Worker {
-  return spawnWorkerThread(join(__dirname, 'worker.ts'), WORKER_BUNDLE_NAME, { workerData: init, ...(resourceLimits ? { resourceLimits } : {}) });
+  return spawnWorkerThread(join(__dirname, 'worker.ts'), WORKER_BUNDLE_NAME, {
+    workerData: init,
+    ...(resourceLimits ? { resourceLimits } : {}),
+  });
 }

@@ -28,7 +28,11 @@ describe('walkImportPaths', () => {
       '~$draft.docx': 'no',
     });
     const r = walkImportPaths([root]);
-    expect(r.files.map((f) => f.display)).toEqual([join(root, 'a.txt'), join(root, 'b', 'b.html'), join(root, 'b', 'deep', 'er', 'c.md')]);
+    expect(r.files.map((f) => f.display)).toEqual([
+      join(root, 'a.txt'),
+      join(root, 'b', 'b.html'),
+      join(root, 'b', 'deep', 'er', 'c.md'),
+    ]);
     expect(r.failures).toEqual([]);
     expect(r.ignored).toBe(5);
   });
@@ -45,8 +49,13 @@ describe('walkImportPaths', () => {
     symlinkSync(join(root, 'a'), join(root, 'a', 'b', 'back-to-a'));
     symlinkSync('self', join(root, 'a', 'self')); // a link to itself: ELOOP
     const r = walkImportPaths([root]);
-    expect(r.files.map((f) => f.display.slice(root.length))).toEqual(['/a/b/two.txt', '/a/one.txt']);
-    expect(r.failures.map((f) => [f.file.slice(root.length), f.error.message.slice(root.length)])).toEqual([
+    expect(r.files.map((f) => f.display.slice(root.length))).toEqual([
+      '/a/b/two.txt',
+      '/a/one.txt',
+    ]);
+    expect(
+      r.failures.map((f) => [f.file.slice(root.length), f.error.message.slice(root.length)]),
+    ).toEqual([
       ['/a/b/back-to-a', `/a/b/back-to-a: symbolic link loop (leads back to ${root}/a), skipped`],
       ['/a/self', '/a/self: symbolic link loop (the link leads back to itself), skipped'],
     ]);
@@ -63,12 +72,18 @@ describe('walkImportPaths', () => {
     const r = walkImportPaths([root]);
     expect(r.files.map((f) => f.display.slice(root.length))).toEqual(['/in.txt', '/linked/x.txt']);
     expect(r.failures).toHaveLength(1);
-    expect(r.failures[0]!.error.message).toBe(`${join(root, 'dangling.txt')}: broken symbolic link (its target does not exist)`);
+    expect(r.failures[0]!.error.message).toBe(
+      `${join(root, 'dangling.txt')}: broken symbolic link (its target does not exist)`,
+    );
   });
 
   it('opens files whose names are not UTF-8 by their bytes, and reports odd names legibly', () => {
     const root = tempDir();
-    const raw = Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]);
+    const raw = Buffer.concat([
+      Buffer.from(`${root}/bad-`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('.txt'),
+    ]);
     writeFileSync(raw, 'bytes');
     writeFileSync(join(root, 'new\nline.txt'), 'n');
     writeFileSync(join(root, 'emoji 🎉.md'), '# e');
@@ -87,39 +102,56 @@ describe('walkImportPaths', () => {
     const r = walkImportPaths([join(root, 'nope'), root]);
     expect(r.files).toHaveLength(1);
     expect(r.failures.map((f) => f.error.code)).toEqual(['not_found', 'not_a_file']);
-    expect(r.failures[1]!.error.message).toBe(`${join(root, 'pipe')}: is not a regular file (a pipe, socket or device), skipped`);
+    expect(r.failures[1]!.error.message).toBe(
+      `${join(root, 'pipe')}: is not a regular file (a pipe, socket or device), skipped`,
+    );
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports a folder it may not read (skipped as root: root reads any folder)', () => {
-    const root = tempDir();
-    tree(root, { 'locked/x.txt': 'x', 'ok.txt': 'ok' });
-    chmodSync(join(root, 'locked'), 0o000);
-    try {
-      const r = walkImportPaths([root]);
-      expect(r.files).toHaveLength(1);
-      expect(r.failures[0]!.error.message).toBe(`${join(root, 'locked')}: folder cannot be read (permission denied)`);
-    } finally {
-      chmodSync(join(root, 'locked'), 0o755);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'reports a folder it may not read (skipped as root: root reads any folder)',
+    () => {
+      const root = tempDir();
+      tree(root, { 'locked/x.txt': 'x', 'ok.txt': 'ok' });
+      chmodSync(join(root, 'locked'), 0o000);
+      try {
+        const r = walkImportPaths([root]);
+        expect(r.files).toHaveLength(1);
+        expect(r.failures[0]!.error.message).toBe(
+          `${join(root, 'locked')}: folder cannot be read (permission denied)`,
+        );
+      } finally {
+        chmodSync(join(root, 'locked'), 0o755);
+      }
+    },
+  );
 
   it('says so when a folder given holds nothing to import', () => {
     const root = tempDir();
     tree(root, { '.only-hidden.txt': 'x' });
     const r = walkImportPaths([root]);
     expect(r.files).toEqual([]);
-    expect(r.failures.map((f) => f.error.message)).toEqual([`${root}: the folder holds no files to import (hidden and system files are skipped)`]);
+    expect(r.failures.map((f) => f.error.message)).toEqual([
+      `${root}: the folder holds no files to import (hidden and system files are skipped)`,
+    ]);
   });
 
   it('keeps the order of the paths given, failures in place', () => {
     const root = tempDir();
     tree(root, { 'b.txt': 'b', 'a.txt': 'a' });
-    const r = walkImportPaths([join(root, 'b.txt'), join(root, 'missing.txt'), join(root, 'a.txt')]);
-    expect(r.items.map((i) => (i.kind === 'file' ? i.file.display : i.failure.error.code))).toEqual([join(root, 'b.txt'), 'not_found', join(root, 'a.txt')]);
+    const r = walkImportPaths([
+      join(root, 'b.txt'),
+      join(root, 'missing.txt'),
+      join(root, 'a.txt'),
+    ]);
+    expect(r.items.map((i) => (i.kind === 'file' ? i.file.display : i.failure.error.code))).toEqual(
+      [join(root, 'b.txt'), 'not_found', join(root, 'a.txt')],
+    );
   });
 
   it('knows clutter from content', () => {
-    expect(['.DS_Store', 'desktop.ini', 'THUMBS.DB', '~$x.docx', 'node_modules'].every(isJunkName)).toBe(true);
+    expect(
+      ['.DS_Store', 'desktop.ini', 'THUMBS.DB', '~$x.docx', 'node_modules'].every(isJunkName),
+    ).toBe(true);
     expect(['notes.txt', 'Desktop', '~notes.txt'].some(isJunkName)).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ export interface WalkedFile {
 }
 
 /** One line of the eventual report, in walk order: a file to import, or why an entry can't be. */
-export type WalkItem = { kind: 'file'; file: WalkedFile } | { kind: 'failure'; failure: ImportFailure };
+export type WalkItem =
+  { kind: 'file'; file: WalkedFile } | { kind: 'failure'; failure: ImportFailure };
 
 export interface WalkReport {
   items: WalkItem[];
@@ -41,8 +42,13 @@ function failure(display: string, code: string, what: string): ImportFailure {
 function describeFsError(e: unknown): { code: string; what: string } {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { code: 'not_found', what: 'no such file or folder' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'io_error', what: 'cannot be read (permission denied)' };
-  if (code === 'ELOOP') return { code: 'io_error', what: 'symbolic link loop (the link leads back to itself), skipped' };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { code: 'io_error', what: 'cannot be read (permission denied)' };
+  if (code === 'ELOOP')
+    return {
+      code: 'io_error',
+      what: 'symbolic link loop (the link leads back to itself), skipped',
+    };
   if (code === 'ENAMETOOLONG') return { code: 'io_error', what: 'the path is too long' };
   return { code: 'io_error', what: `cannot be read (${errorMessage(e)})` };
 }
@@ -104,7 +110,12 @@ export function walkImportPaths(inputs: readonly string[]): WalkReport {
   };
 
   /** `entry` is null for links and top-level paths, whose type needs a (following) stat. */
-  const visit = (path: Buffer, display: string, entry: Dirent<Buffer> | null, ancestors: ReadonlyMap<string, string>) => {
+  const visit = (
+    path: Buffer,
+    display: string,
+    entry: Dirent<Buffer> | null,
+    ancestors: ReadonlyMap<string, string>,
+  ) => {
     let isDir: boolean;
     let isFile: boolean;
     if (entry) {
@@ -118,18 +129,27 @@ export function walkImportPaths(inputs: readonly string[]): WalkReport {
       } catch (e) {
         let dangling = false;
         try {
-          dangling = (e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path).isSymbolicLink();
+          dangling =
+            (e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path).isSymbolicLink();
         } catch {
           // Not there at all: the plain "no such file" below says so.
         }
         const { code, what } = describeFsError(e);
-        fail(failure(display, code, dangling ? 'broken symbolic link (its target does not exist)' : what));
+        fail(
+          failure(
+            display,
+            code,
+            dangling ? 'broken symbolic link (its target does not exist)' : what,
+          ),
+        );
         return;
       }
     }
     if (isFile) return addFile(path, display);
     if (!isDir) {
-      fail(failure(display, 'not_a_file', 'is not a regular file (a pipe, socket or device), skipped'));
+      fail(
+        failure(display, 'not_a_file', 'is not a regular file (a pipe, socket or device), skipped'),
+      );
       return;
     }
     let key: string;
@@ -142,7 +162,9 @@ export function walkImportPaths(inputs: readonly string[]): WalkReport {
     }
     const loopTarget = ancestors.get(key);
     if (loopTarget !== undefined) {
-      fail(failure(display, 'io_error', `symbolic link loop (leads back to ${loopTarget}), skipped`));
+      fail(
+        failure(display, 'io_error', `symbolic link loop (leads back to ${loopTarget}), skipped`),
+      );
       return;
     }
     // A folder reached a second time through a link (not a loop) is walked once.
@@ -156,7 +178,13 @@ export function walkImportPaths(inputs: readonly string[]): WalkReport {
     const before = report.items.length;
     visit(abs, legibleName(input), null, new Map());
     if (report.items.length === before && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
-      fail(failure(legibleName(input), 'not_found', 'the folder holds no files to import (hidden and system files are skipped)'));
+      fail(
+        failure(
+          legibleName(input),
+          'not_found',
+          'the folder holds no files to import (hidden and system files are skipped)',
+        ),
+      );
     }
   }
   return report;

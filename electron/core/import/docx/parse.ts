@@ -27,7 +27,10 @@ const XML_PART = /\.(?:xml|rels)$/i;
 export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
   const zip = new ZipReader(bytes, fileName, zipLimitsFor(bytes.byteLength));
   if (!zip.has('word/document.xml')) {
-    throw new CommonplaceError('parse_error', `${fileName}: is a ZIP file but not a Word document (it has no word/document.xml)`);
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: is a ZIP file but not a Word document (it has no word/document.xml)`,
+    );
   }
   const parts: Zippable = {};
   for (const entry of zip.entries) {
@@ -50,12 +53,18 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
     );
     html = result.value;
   } catch (e) {
-    throw new CommonplaceError('parse_error', `${fileName}: the Word document could not be read (${errorMessage(e).slice(0, 200)})`);
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: the Word document could not be read (${errorMessage(e).slice(0, 200)})`,
+    );
   }
 
   let blocks = htmlFragmentToBlocks(html, fileName, (body) => {
     // Footnote back-links ("↑") point into the text; they are noise once flattened.
-    for (const a of Array.from(body.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) a.remove();
+    for (const a of Array.from(
+      body.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'),
+    ))
+      a.remove();
     // mammoth wraps every table cell's text in <p>: unwrapped, a row stays one line of cells.
     for (const p of Array.from(body.querySelectorAll('td p, th p'))) {
       if (p.previousSibling) p.before(' ');
@@ -88,7 +97,14 @@ interface CoreProperties {
 }
 
 function readCoreProperties(zip: ZipReader, fileName: string): CoreProperties {
-  const empty: CoreProperties = { title: null, byline: null, published: null, lang: null, excerpt: null, keywords: [] };
+  const empty: CoreProperties = {
+    title: null,
+    byline: null,
+    published: null,
+    lang: null,
+    excerpt: null,
+    keywords: [],
+  };
   const xml = zip.readText('docProps/core.xml');
   if (xml === null) return empty;
   const dom = loadHtml('', fileName);
@@ -128,6 +144,11 @@ function firstHeading(blocks: readonly Block[]): string | null {
 function dropLeadingTitle(blocks: Block[], title: string): Block[] {
   const first = blocks[0];
   const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-  if (first?.type === 'heading' && first.level === 1 && norm(first.content.map((c) => c.text).join('')) === norm(title)) return blocks.slice(1);
+  if (
+    first?.type === 'heading' &&
+    first.level === 1 &&
+    norm(first.content.map((c) => c.text).join('')) === norm(title)
+  )
+    return blocks.slice(1);
   return blocks;
 }

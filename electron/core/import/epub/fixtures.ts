@@ -27,13 +27,20 @@ export function xhtml(body: string, attrs = ''): string {
 }
 
 export function makeEpub(spec: EpubSpec): Uint8Array {
-  const items = spec.chapters.map((c) => `<item id="${c.id}" href="${c.href}" media-type="application/xhtml+xml"/>`);
-  if (spec.nav) items.push('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>');
+  const items = spec.chapters.map(
+    (c) => `<item id="${c.id}" href="${c.href}" media-type="application/xhtml+xml"/>`,
+  );
+  if (spec.nav)
+    items.push(
+      '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+    );
   if (spec.ncx) items.push('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>');
   items.push('<item id="img" href="images/fig.png" media-type="image/png"/>');
   const byId = new Map(spec.chapters.map((c) => [c.id, c]));
   const order = spec.spineOrder ?? spec.chapters.map((c) => c.id);
-  const spine = order.map((id) => `<itemref idref="${id}"${byId.get(id)?.linear === false ? ' linear="no"' : ''}/>`).join('');
+  const spine = order
+    .map((id) => `<itemref idref="${id}"${byId.get(id)?.linear === false ? ' linear="no"' : ''}/>`)
+    .join('');
   const opf = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="${spec.version ?? '3.0'}" unique-identifier="uid">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">${spec.metadata}</metadata>

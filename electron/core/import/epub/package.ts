@@ -30,7 +30,12 @@ export interface EpubPackage {
   tocTitles: Map<string, string>;
 }
 
-const XHTML_TYPES = new Set(['application/xhtml+xml', 'text/html', 'application/xml', 'text/x-oeb1-document']);
+const XHTML_TYPES = new Set([
+  'application/xhtml+xml',
+  'text/html',
+  'application/xml',
+  'text/x-oeb1-document',
+]);
 
 /** Resolves `href` (relative, percent-encoded) against the folder of `base` inside the ZIP. */
 export function resolvePath(base: string, href: string): string {
@@ -51,14 +56,28 @@ export function resolvePath(base: string, href: string): string {
 
 export function readPackage(window: DOMWindow, zip: ZipReader, fileName: string): EpubPackage {
   const containerXml = zip.readText('META-INF/container.xml');
-  if (containerXml === null) throw new CommonplaceError('parse_error', `${fileName}: is not an EPUB book (META-INF/container.xml is missing)`);
+  if (containerXml === null)
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: is not an EPUB book (META-INF/container.xml is missing)`,
+    );
   const container = parseXml(window, containerXml, fileName, 'META-INF/container.xml');
   const rootfiles = byLocalName(container, 'rootfile');
-  const rootfile = rootfiles.find((r) => attr(r, 'media-type') === 'application/oebps-package+xml') ?? rootfiles[0];
+  const rootfile =
+    rootfiles.find((r) => attr(r, 'media-type') === 'application/oebps-package+xml') ??
+    rootfiles[0];
   const opfPath = rootfile ? attr(rootfile, 'full-path') : null;
-  if (!opfPath) throw new CommonplaceError('parse_error', `${fileName}: META-INF/container.xml names no package document`);
+  if (!opfPath)
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: META-INF/container.xml names no package document`,
+    );
   const opfXml = zip.readText(opfPath);
-  if (opfXml === null) throw new CommonplaceError('parse_error', `${fileName}: the package document ${opfPath} is missing`);
+  if (opfXml === null)
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: the package document ${opfPath} is missing`,
+    );
   const opf = parseXml(window, opfXml, fileName, opfPath);
 
   const metadataEl = byLocalName(opf, 'metadata')[0] ?? opf.documentElement;
@@ -69,21 +88,32 @@ export function readPackage(window: DOMWindow, zip: ZipReader, fileName: string)
     const id = attr(item, 'id');
     const href = attr(item, 'href');
     if (!id || !href) continue;
-    manifest.set(id, { path: resolvePath(opfPath, href), mediaType: (attr(item, 'media-type') ?? '').toLowerCase(), properties: attr(item, 'properties') ?? '' });
+    manifest.set(id, {
+      path: resolvePath(opfPath, href),
+      mediaType: (attr(item, 'media-type') ?? '').toLowerCase(),
+      properties: attr(item, 'properties') ?? '',
+    });
   }
   const spineEl = byLocalName(opf, 'spine')[0];
-  if (!spineEl) throw new CommonplaceError('parse_error', `${fileName}: the package document has no spine (reading order)`);
+  if (!spineEl)
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: the package document has no spine (reading order)`,
+    );
   const spine: SpineItem[] = [];
   for (const ref of byLocalName(spineEl, 'itemref')) {
     // Non-linear items (pop-up notes, covers) are outside the reading order.
     if (attr(ref, 'linear') === 'no') continue;
     const item = manifest.get(attr(ref, 'idref') ?? '');
-    if (item && XHTML_TYPES.has(item.mediaType)) spine.push({ path: item.path, mediaType: item.mediaType });
+    if (item && XHTML_TYPES.has(item.mediaType))
+      spine.push({ path: item.path, mediaType: item.mediaType });
   }
 
   const tocTitles = new Map<string, string>();
   const nav = [...manifest.values()].find((m) => m.properties.split(/\s+/).includes('nav'));
-  const ncx = manifest.get(attr(spineEl, 'toc') ?? '') ?? [...manifest.values()].find((m) => m.mediaType === 'application/x-dtbncx+xml');
+  const ncx =
+    manifest.get(attr(spineEl, 'toc') ?? '') ??
+    [...manifest.values()].find((m) => m.mediaType === 'application/x-dtbncx+xml');
   try {
     if (nav) readNav(window, zip, nav.path, fileName, tocTitles);
     if (!tocTitles.size && ncx) readNcx(window, zip, ncx.path, fileName, tocTitles);
@@ -94,20 +124,29 @@ export function readPackage(window: DOMWindow, zip: ZipReader, fileName: string)
 }
 
 function readMetadata(el: Element): EpubMetadata {
-  const dc = (name: string): Element[] => byLocalName(el, name).filter((e) => e.namespaceURI === 'http://purl.org/dc/elements/1.1/' || e.prefix === 'dc');
-  const texts = (name: string): string[] => dc(name).map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const dc = (name: string): Element[] =>
+    byLocalName(el, name).filter(
+      (e) => e.namespaceURI === 'http://purl.org/dc/elements/1.1/' || e.prefix === 'dc',
+    );
+  const texts = (name: string): string[] =>
+    dc(name)
+      .map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
   // EPUB 2 marks authors with opf:role="aut"; EPUB 3 with a <meta refines="#id" property="role">.
   const roles = new Map<string, string>();
   for (const meta of byLocalName(el, 'meta')) {
     const refines = attr(meta, 'refines');
-    if (refines && attr(meta, 'property') === 'role') roles.set(refines.replace(/^#/, ''), (meta.textContent ?? '').trim());
+    if (refines && attr(meta, 'property') === 'role')
+      roles.set(refines.replace(/^#/, ''), (meta.textContent ?? '').trim());
   }
   const creatorEls = dc('creator');
   const authorEls = creatorEls.filter((c) => {
     const role = attr(c, 'role') ?? roles.get(c.getAttribute('id') ?? '');
     return !role || role === 'aut';
   });
-  const creators = (authorEls.length ? authorEls : creatorEls).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const creators = (authorEls.length ? authorEls : creatorEls)
+    .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   const dates = dc('date');
   const publication = dates.find((d) => /publication/i.test(attr(d, 'event') ?? '')) ?? dates[0];
   return {
@@ -120,7 +159,13 @@ function readMetadata(el: Element): EpubMetadata {
   };
 }
 
-function readNav(window: DOMWindow, zip: ZipReader, path: string, fileName: string, out: Map<string, string>): void {
+function readNav(
+  window: DOMWindow,
+  zip: ZipReader,
+  path: string,
+  fileName: string,
+  out: Map<string, string>,
+): void {
   const text = zip.readText(path);
   if (text === null) return;
   const doc = parseXml(window, text, fileName, path);
@@ -137,7 +182,13 @@ function readNav(window: DOMWindow, zip: ZipReader, path: string, fileName: stri
   }
 }
 
-function readNcx(window: DOMWindow, zip: ZipReader, path: string, fileName: string, out: Map<string, string>): void {
+function readNcx(
+  window: DOMWindow,
+  zip: ZipReader,
+  path: string,
+  fileName: string,
+  out: Map<string, string>,
+): void {
   const text = zip.readText(path);
   if (text === null) return;
   const doc = parseXml(window, text, fileName, path);

@@ -24,12 +24,17 @@ function novel(): Uint8Array {
       {
         id: 'c1',
         href: 'text/one.xhtml',
-        xhtml: xhtml(`<h1>The Crossing</h1><p>The ferry left at night<a epub:type="noteref" href="#n1">1</a> with forty passengers.</p>
+        xhtml:
+          xhtml(`<h1>The Crossing</h1><p>The ferry left at night<a epub:type="noteref" href="#n1">1</a> with forty passengers.</p>
           <span epub:type="pagebreak" title="12">12</span>
           <figure><img src="../images/fig.png" alt="A ferry at night"/></figure>
           <aside epub:type="footnote" id="n1"><p>It was a Tuesday.</p></aside>`),
       },
-      { id: 'c2', href: 'text/two.xhtml', xhtml: xhtml('<p id="start">The harbour lights were out.</p>') },
+      {
+        id: 'c2',
+        href: 'text/two.xhtml',
+        xhtml: xhtml('<p id="start">The harbour lights were out.</p>'),
+      },
       { id: 'cover', href: 'text/cover.xhtml', xhtml: xhtml('<p>COVER PAGE</p>'), linear: false },
     ],
     spineOrder: ['c1', 'c2', 'c3', 'cover'],
@@ -47,7 +52,9 @@ describe('parseEpub', () => {
     expect(a.published).toBe('2021-04-09');
     expect(a.siteName).toBe('Quay Press');
     expect(a.excerpt).toBe('A novel of the sea.');
-    const headings = a.body.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.content[0]?.text : ''));
+    const headings = a.body.blocks
+      .filter((b) => b.type === 'heading')
+      .map((b) => (b.type === 'heading' ? b.content[0]?.text : ''));
     expect(headings).toEqual(['The Crossing', 'Harbour Lights', 'Landfall']);
     const text = bodyToText(a.body);
     expect(text.indexOf('ferry left')).toBeLessThan(text.indexOf('harbour lights were out'));
@@ -64,8 +71,11 @@ describe('parseEpub', () => {
       <navPoint id="p1" playOrder="1"><navLabel><text>פרק ראשון</text></navLabel><content src="ch1.xhtml"/></navPoint></navMap></ncx>`;
     const bytes = makeEpub({
       version: '2.0',
-      metadata: '<dc:title>ספר הים</dc:title><dc:creator opf:role="aut">דנה לוי</dc:creator><dc:creator opf:role="trl">Tom Trans</dc:creator><dc:language>he</dc:language>',
-      chapters: [{ id: 'ch1', href: 'ch1.xhtml', xhtml: xhtml('<p>הספינה יצאה בלילה.</p>', ' dir="rtl"') }],
+      metadata:
+        '<dc:title>ספר הים</dc:title><dc:creator opf:role="aut">דנה לוי</dc:creator><dc:creator opf:role="trl">Tom Trans</dc:creator><dc:language>he</dc:language>',
+      chapters: [
+        { id: 'ch1', href: 'ch1.xhtml', xhtml: xhtml('<p>הספינה יצאה בלילה.</p>', ' dir="rtl"') },
+      ],
       spineAttrs: ' page-progression-direction="rtl"',
       ncx,
     });
@@ -73,7 +83,11 @@ describe('parseEpub', () => {
     expect(a.title).toBe('ספר הים');
     expect(a.byline).toBe('דנה לוי');
     expect(a.lang).toBe('he');
-    expect(a.body.blocks[0]).toEqual({ type: 'heading', level: 2, content: [{ text: 'פרק ראשון' }] });
+    expect(a.body.blocks[0]).toEqual({
+      type: 'heading',
+      level: 2,
+      content: [{ text: 'פרק ראשון' }],
+    });
     expect(bodyToText(a.body)).toContain('הספינה יצאה בלילה.');
   });
 
@@ -90,8 +104,19 @@ describe('parseEpub', () => {
     const bytes = makeEpub({
       metadata: '<dc:title>縦書き</dc:title><dc:language>ja</dc:language>',
       chapters: [
-        { id: 'a', href: 'a.xhtml', xhtml: xhtml('<p>吾輩は猫である。名前はまだ無い。</p>').replace('<head>', '<head><style>body{writing-mode:vertical-rl}</style>') },
-        { id: 'b', href: 'b.xhtml', xhtml: '<html><body><p>Not&nbsp;well formed<br></p><p>second</body></html>' },
+        {
+          id: 'a',
+          href: 'a.xhtml',
+          xhtml: xhtml('<p>吾輩は猫である。名前はまだ無い。</p>').replace(
+            '<head>',
+            '<head><style>body{writing-mode:vertical-rl}</style>',
+          ),
+        },
+        {
+          id: 'b',
+          href: 'b.xhtml',
+          xhtml: '<html><body><p>Not&nbsp;well formed<br></p><p>second</body></html>',
+        },
       ],
     });
     const a = await parseEpub(bytes, 'neko.epub');
@@ -103,25 +128,40 @@ describe('parseEpub', () => {
   });
 
   it('says what is missing from a broken book', async () => {
-    const noContainer = makeZip({ mimetype: 'application/epub+zip', 'OEBPS/x.xhtml': '<p/>' }, 'mimetype');
-    expect((await failure(() => parseEpub(noContainer, 'a.epub'))).message).toBe('a.epub: is not an EPUB book (META-INF/container.xml is missing)');
+    const noContainer = makeZip(
+      { mimetype: 'application/epub+zip', 'OEBPS/x.xhtml': '<p/>' },
+      'mimetype',
+    );
+    expect((await failure(() => parseEpub(noContainer, 'a.epub'))).message).toBe(
+      'a.epub: is not an EPUB book (META-INF/container.xml is missing)',
+    );
     const badOpf = makeEpub({ metadata: '<dc:title>Broken</dc:title>', chapters: [] });
-    expect((await failure(() => parseEpub(badOpf, 'b.epub'))).message).toBe("b.epub: the book's reading order lists no chapters");
+    expect((await failure(() => parseEpub(badOpf, 'b.epub'))).message).toBe(
+      "b.epub: the book's reading order lists no chapters",
+    );
     const malformed = makeZip(
       {
         mimetype: 'application/epub+zip',
-        'META-INF/container.xml': '<container><rootfiles><rootfile full-path="c.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+        'META-INF/container.xml':
+          '<container><rootfiles><rootfile full-path="c.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
         'c.opf': '<package><metadata><unclosed></package>',
       },
       'mimetype',
     );
-    expect((await failure(() => parseEpub(malformed, 'c.epub'))).message).toMatch(/^c\.epub: c\.opf is not well-formed XML/);
+    expect((await failure(() => parseEpub(malformed, 'c.epub'))).message).toMatch(
+      /^c\.epub: c\.opf is not well-formed XML/,
+    );
     const wrongType = makeZip({ mimetype: 'application/vnd.oasis.opendocument.text' }, 'mimetype');
-    expect((await failure(() => parseEpub(wrongType, 'd.epub'))).message).toMatch(/not an EPUB book/);
+    expect((await failure(() => parseEpub(wrongType, 'd.epub'))).message).toMatch(
+      /not an EPUB book/,
+    );
   });
 
   it('refuses a ZIP bomb disguised as a chapter', async () => {
-    const good = makeEpub({ metadata: '<dc:title>Bomb</dc:title>', chapters: [{ id: 'c', href: 'c.xhtml', xhtml: xhtml('<p>x</p>') }] });
+    const good = makeEpub({
+      metadata: '<dc:title>Bomb</dc:title>',
+      chapters: [{ id: 'c', href: 'c.xhtml', xhtml: xhtml('<p>x</p>') }],
+    });
     expect((await parseEpub(good, 'ok.epub')).title).toBe('Bomb');
     const bomb = makeZipBomb({
       name: 'OEBPS/c.xhtml',
@@ -129,8 +169,10 @@ describe('parseEpub', () => {
       declaredSize: 500,
       before: {
         mimetype: 'application/epub+zip',
-        'META-INF/container.xml': '<container><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
-        'OEBPS/content.opf': '<package xmlns="http://www.idpf.org/2007/opf"><metadata/><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>',
+        'META-INF/container.xml':
+          '<container><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+        'OEBPS/content.opf':
+          '<package xmlns="http://www.idpf.org/2007/opf"><metadata/><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>',
       },
     });
     const error = await failure(() => parseEpub(bomb, 'novel.epub'));
@@ -142,7 +184,10 @@ describe('parseEpub', () => {
 describe('parseEpub: hostile chapters', () => {
   it('flattens absurdly deep nesting instead of spending minutes in the XML parser', async () => {
     const deep = `${'<div>'.repeat(20_000)}deep text${'</div>'.repeat(20_000)}`;
-    const bytes = makeEpub({ metadata: '<dc:title>Deep</dc:title>', chapters: [{ id: 'c', href: 'c.xhtml', xhtml: xhtml(`<p>Before.</p>${deep}`) }] });
+    const bytes = makeEpub({
+      metadata: '<dc:title>Deep</dc:title>',
+      chapters: [{ id: 'c', href: 'c.xhtml', xhtml: xhtml(`<p>Before.</p>${deep}`) }],
+    });
     const a = await parseEpub(bytes, 'deep.epub');
     expect(bodyToText(a.body)).toContain('Before.');
     expect(bodyToText(a.body)).toContain('deep text');
@@ -156,6 +201,8 @@ describe('parseEpub: hostile chapters', () => {
       },
       'mimetype',
     );
-    expect((await failure(() => parseEpub(bytes, 'deep.epub'))).message).toBe('deep.epub: META-INF/container.xml is nested too deeply to read');
+    expect((await failure(() => parseEpub(bytes, 'deep.epub'))).message).toBe(
+      'deep.epub: META-INF/container.xml is nested too deeply to read',
+    );
   });
 });

@@ -40,15 +40,25 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
   const zip = new ZipReader(bytes, fileName, zipLimitsFor(bytes.byteLength));
   const mimetype = zip.readText('mimetype');
   if (mimetype !== null && mimetype.trim() !== 'application/epub+zip') {
-    throw new CommonplaceError('parse_error', `${fileName}: is a ZIP file but not an EPUB book (its mimetype is "${mimetype.trim().slice(0, 60)}")`);
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: is a ZIP file but not an EPUB book (its mimetype is "${mimetype.trim().slice(0, 60)}")`,
+    );
   }
   const dom = loadHtml('<!DOCTYPE html><html><body></body></html>', fileName);
   try {
     const { window } = dom;
     const pkg = readPackage(window, zip, fileName);
-    if (!pkg.spine.length) throw new CommonplaceError('parse_error', `${fileName}: the book's reading order lists no chapters`);
+    if (!pkg.spine.length)
+      throw new CommonplaceError(
+        'parse_error',
+        `${fileName}: the book's reading order lists no chapters`,
+      );
     if (pkg.spine.length > MAX_EPUB_CHAPTERS) {
-      throw new CommonplaceError('too_large', `${fileName}: ${pkg.spine.length} chapters is over the ${MAX_EPUB_CHAPTERS}-chapter limit`);
+      throw new CommonplaceError(
+        'too_large',
+        `${fileName}: ${pkg.spine.length} chapters is over the ${MAX_EPUB_CHAPTERS}-chapter limit`,
+      );
     }
     const blocks: Block[] = [];
     let rtlBody = false;
@@ -64,7 +74,8 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
     }
     const m = pkg.metadata;
     const title = cleanField(m.title, 300) ?? titleFromFileName(fileName);
-    if (!blocks.length) throw new CommonplaceError('empty_file', `${fileName}: the book has no readable text`);
+    if (!blocks.length)
+      throw new CommonplaceError('empty_file', `${fileName}: the book has no readable text`);
     const lang = normalizeLang(m.language);
     return {
       format: 'epub',
@@ -90,7 +101,12 @@ interface Chapter {
   rtl: boolean;
 }
 
-function readChapter(window: DOMWindow, zip: ZipReader, item: SpineItem, fileName: string): Chapter | null {
+function readChapter(
+  window: DOMWindow,
+  zip: ZipReader,
+  item: SpineItem,
+  fileName: string,
+): Chapter | null {
   const raw = zip.read(item.path);
   if (raw === null) return null; // The manifest names a file the ZIP lacks: skip it, keep the book.
   const text = new TextDecoder('utf-8').decode(raw);
@@ -98,17 +114,28 @@ function readChapter(window: DOMWindow, zip: ZipReader, item: SpineItem, fileNam
   let source: Document;
   try {
     // Pathological nesting goes to the HTML parser, whose source is flattened beyond a depth first.
-    const asHtml = (): Document => parser.parseFromString(capNesting(forHtmlParser(text)), 'text/html');
-    source = nestsDeeperThan(text) ? asHtml() : parser.parseFromString(text, 'application/xhtml+xml');
+    const asHtml = (): Document =>
+      parser.parseFromString(capNesting(forHtmlParser(text)), 'text/html');
+    source = nestsDeeperThan(text)
+      ? asHtml()
+      : parser.parseFromString(text, 'application/xhtml+xml');
     if (source.getElementsByTagName('parsererror').length) source = asHtml();
   } catch (e) {
     // jsdom builds trees recursively: absurd nesting exhausts the stack.
-    if (e instanceof RangeError) throw new CommonplaceError('parse_error', `${fileName}: ${item.path} is nested too deeply to import`);
+    if (e instanceof RangeError)
+      throw new CommonplaceError(
+        'parse_error',
+        `${fileName}: ${item.path} is nested too deeply to import`,
+      );
     throw e;
   }
   const body = source.getElementsByTagName('body')[0] ?? source.documentElement;
   if (!body) return null;
-  const dir = (body.getAttribute('dir') ?? source.documentElement?.getAttribute('dir') ?? '').toLowerCase();
+  const dir = (
+    body.getAttribute('dir') ??
+    source.documentElement?.getAttribute('dir') ??
+    ''
+  ).toLowerCase();
 
   const doc = window.document;
   const container = doc.createElement('div');
@@ -124,11 +151,15 @@ function readChapter(window: DOMWindow, zip: ZipReader, item: SpineItem, fileNam
  * element that swallows the rest of the chapter, so those get their end tag.
  */
 function forHtmlParser(xhtml: string): string {
-  return xhtml.replace(/<(title|script|style|textarea|iframe|noscript|xmp|noembed|noframes)(\s[^<>]*?)?\/>/gi, '<$1$2></$1>');
+  return xhtml.replace(
+    /<(title|script|style|textarea|iframe|noscript|xmp|noembed|noframes)(\s[^<>]*?)?\/>/gi,
+    '<$1$2></$1>',
+  );
 }
 
 function epubType(el: Element): string {
-  for (const a of Array.from(el.attributes)) if (a.localName === 'type' && (a.prefix === 'epub' || a.name === 'epub:type')) return a.value;
+  for (const a of Array.from(el.attributes))
+    if (a.localName === 'type' && (a.prefix === 'epub' || a.name === 'epub:type')) return a.value;
   return '';
 }
 
@@ -163,7 +194,11 @@ function stripTags(window: DOMWindow, html: string | null): string | null {
 function rtlScriptTag(blocks: readonly Block[]): string | null {
   const sample = blocks
     .slice(0, 20)
-    .map((b) => (b.type === 'list' ? b.items.flat() : b.type === 'code' ? [] : b.content).map((i) => i.text).join(''))
+    .map((b) =>
+      (b.type === 'list' ? b.items.flat() : b.type === 'code' ? [] : b.content)
+        .map((i) => i.text)
+        .join(''),
+    )
     .join(' ');
   if (/\p{Script=Hebrew}/u.test(sample)) return 'und-Hebr';
   if (/\p{Script=Arabic}/u.test(sample)) return 'und-Arab';

@@ -9,7 +9,8 @@ const ISO =
 
 export function normalizeDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : utcIso(value);
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 1000 && value <= 9999 ? String(value) : null;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1000 && value <= 9999 ? String(value) : null;
   if (typeof value !== 'string') return null;
   const s = value.trim();
   if (!s || s.length > 100) return null;

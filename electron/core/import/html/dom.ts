@@ -25,7 +25,10 @@ export function loadHtml(html: string, fileName: string, url?: string): JSDOM {
   } catch (e) {
     // jsdom builds its tree recursively: tens of thousands of nested elements exhaust the stack.
     if (e instanceof RangeError) {
-      throw new CommonplaceError('parse_error', `${fileName}: the HTML is nested too deeply to import`);
+      throw new CommonplaceError(
+        'parse_error',
+        `${fileName}: the HTML is nested too deeply to import`,
+      );
     }
     throw e;
   }
@@ -44,7 +47,8 @@ export function limitDepth(root: Element, maxDepth = MAX_ELEMENT_DEPTH): number 
   while (stack.length) {
     const [el, depth] = stack.pop() as [Element, number];
     if (depth > maxDepth) deep.push(el);
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push([child, depth + 1]);
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling)
+      stack.push([child, depth + 1]);
   }
   // `deep` is in document order; walking it backwards handles descendants before ancestors, so
   // each element left to unwrap holds only text: it becomes one text node (moving its text nodes

@@ -21,8 +21,15 @@ export function sanitizedBlocks(window: DOMWindow, root: Element): Block[] {
  * An HTML string → blocks. `prepare` may rewrite the parsed body first (drop back-links, mark
  * note references) while the markup is still whole.
  */
-export function htmlFragmentToBlocks(html: string, fileName: string, prepare?: (body: HTMLElement) => void): Block[] {
-  const dom = loadHtml(capNesting(`<!DOCTYPE html><html><body><div>${html}</div></body></html>`), fileName);
+export function htmlFragmentToBlocks(
+  html: string,
+  fileName: string,
+  prepare?: (body: HTMLElement) => void,
+): Block[] {
+  const dom = loadHtml(
+    capNesting(`<!DOCTYPE html><html><body><div>${html}</div></body></html>`),
+    fileName,
+  );
   try {
     const { document } = dom.window;
     const root = document.body.firstElementChild ?? document.body;

@@ -10,7 +10,11 @@ describe('InlineRun', () => {
     run.text('  \n Hello \t  ');
     run.text('  big ', withMark(PLAIN, 'bold'));
     run.text('\n world  ');
-    expect(run.take()).toEqual([{ text: 'Hello ' }, { text: 'big', marks: ['bold'] }, { text: ' world' }]);
+    expect(run.take()).toEqual([
+      { text: 'Hello ' },
+      { text: 'big', marks: ['bold'] },
+      { text: ' world' },
+    ]);
   });
 
   it('keeps NBSP (content, not layout) and turns breaks into single newlines', () => {
@@ -52,7 +56,9 @@ describe('safeHref', () => {
     expect(safeHref('https://example.com/a?b=1#c')).toBe('https://example.com/a?b=1#c');
     expect(safeHref('  MAILTO:someone@example.com ')).toBe('mailto:someone@example.com');
     expect(safeHref('../x', 'https://example.com/a/b/c')).toBe('https://example.com/a/x');
-    expect(safeHref('//cdn.example.com/x', 'https://example.com/')).toBe('https://cdn.example.com/x');
+    expect(safeHref('//cdn.example.com/x', 'https://example.com/')).toBe(
+      'https://cdn.example.com/x',
+    );
     expect(safeHref('/x')).toBeUndefined();
   });
 
@@ -88,7 +94,15 @@ describe('normalizeDate', () => {
     expect(normalizeDate(input)).toBe(expected);
   });
 
-  it.each(['2024-02-30', '2024-13-01', '2024-06-18T25:00', 'yesterday', '', 'x'.repeat(200), '0999-01-01'])('rejects %j', (input) => {
+  it.each([
+    '2024-02-30',
+    '2024-13-01',
+    '2024-06-18T25:00',
+    'yesterday',
+    '',
+    'x'.repeat(200),
+    '0999-01-01',
+  ])('rejects %j', (input) => {
     expect(normalizeDate(input)).toBeNull();
   });
 

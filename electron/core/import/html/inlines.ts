@@ -80,7 +80,10 @@ function collapse(pieces: readonly Piece[]): Inline[] {
     const collapsed = piece.text.replace(COLLAPSIBLE, ' ');
     const leading = collapsed.startsWith(' ');
     const trailing = collapsed.endsWith(' ');
-    const core = collapsed.slice(leading ? 1 : 0, trailing && collapsed.length > 1 ? -1 : undefined);
+    const core = collapsed.slice(
+      leading ? 1 : 0,
+      trailing && collapsed.length > 1 ? -1 : undefined,
+    );
     if (core === '' || core === ' ') {
       if (collapsed.length > 0 && !atLineStart) pendingSpace = true;
       continue;
@@ -115,7 +118,11 @@ function spaceGoesLeft(left: Inline, right: InlineStyle): boolean {
 
 function sameStyle(span: Inline, style: InlineStyle): boolean {
   const marks = span.marks ?? [];
-  return span.href === style.href && marks.length === style.marks.length && marks.every((m, i) => style.marks[i] === m);
+  return (
+    span.href === style.href &&
+    marks.length === style.marks.length &&
+    marks.every((m, i) => style.marks[i] === m)
+  );
 }
 
 function toInline(text: string, style: InlineStyle): Inline {

@@ -23,7 +23,10 @@ export function readPageMetadata(doc: Document): PageMetadata {
     published: publishedDate(doc, metas),
     excerpt: cleanField(metas.get('description') ?? metas.get('og:description')),
     siteName: cleanField(metas.get('og:site_name') ?? metas.get('application-name')),
-    byline: cleanField(metas.get('author') ?? metas.get('article:author') ?? metas.get('dc.creator'), 300),
+    byline: cleanField(
+      metas.get('author') ?? metas.get('article:author') ?? metas.get('dc.creator'),
+      300,
+    ),
   };
 }
 
@@ -116,7 +119,8 @@ function findDatePublished(data: unknown): string | null {
       const record = item as Record<string, unknown>;
       const date = normalizeDate(record.datePublished);
       if (date) return date;
-      for (const value of Object.values(record)) if (value && typeof value === 'object') queue.push(value);
+      for (const value of Object.values(record))
+        if (value && typeof value === 'object') queue.push(value);
     }
   }
   return null;

@@ -12,17 +12,78 @@
 export const MAX_SOURCE_DEPTH = 256;
 
 const VOID = new Set([
-  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input',
-  'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 /** Elements whose content is text up to their end tag (jsdom runs without scripting, so not noscript). */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+]);
 /** Never counted: the parser merges them into the single html/head/body. */
 const ROOTS = new Set(['html', 'head', 'body']);
 const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
-  'dd', 'dt', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'dd',
+  'dt',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'ul',
 ]);
 /** For a start tag: the open element it implicitly closes, and the elements that bound the search. */
 const IMPLIED_CLOSE: Record<string, { closes: string[]; boundary: string[] }> = {
@@ -38,7 +99,17 @@ const IMPLIED_CLOSE: Record<string, { closes: string[]; boundary: string[] }> = 
   thead: { closes: ['tbody', 'thead', 'tfoot'], boundary: ['table'] },
   tfoot: { closes: ['tbody', 'thead', 'tfoot'], boundary: ['table'] },
 };
-const P_SCOPE_BOUNDARY = ['button', 'table', 'td', 'th', 'caption', 'object', 'applet', 'marquee', 'template'];
+const P_SCOPE_BOUNDARY = [
+  'button',
+  'table',
+  'td',
+  'th',
+  'caption',
+  'object',
+  'applet',
+  'marquee',
+  'template',
+];
 
 const TAG_START = /<(\/?)([A-Za-z][^\s/>]*)/y;
 const rawTextEnds = new Map<string, RegExp>();
@@ -139,7 +210,8 @@ export function capNesting(html: string, maxDepth = MAX_SOURCE_DEPTH): string {
       i = rawTextEnd(html, name, end);
       continue;
     }
-    const foreign = stack.isOpen('svg') || stack.isOpen('math') || name === 'svg' || name === 'math';
+    const foreign =
+      stack.isOpen('svg') || stack.isOpen('math') || name === 'svg' || name === 'math';
     if (foreign && html[end - 2] === '/') continue; // self-closing works in SVG/MathML only
 
     closeImplied(stack, name);

@@ -9,7 +9,8 @@ import { parseHtml } from './parse';
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const fixture = (name: string): Uint8Array => readFileSync(join(FIXTURES, 'html', name));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const html = (s: string, fileName = 'page.html', url?: string): ParsedArticle => parseHtml(utf8(s), fileName, url);
+const html = (s: string, fileName = 'page.html', url?: string): ParsedArticle =>
+  parseHtml(utf8(s), fileName, url);
 
 /** Long enough for Readability to treat it as an article. */
 const FILLER =
@@ -19,11 +20,17 @@ const page = (body: string, head = ''): string =>
   `<!DOCTYPE html><html><head><title>Test page</title>${head}</head><body><article><h1>Test page</h1><p>${FILLER}</p>${body}<p>${FILLER}</p></article></body></html>`;
 
 function spans(blocks: readonly Block[]): Inline[] {
-  return blocks.flatMap((b) => (b.type === 'list' ? b.items.flat() : b.type === 'code' ? [{ text: b.text }] : b.content));
+  return blocks.flatMap((b) =>
+    b.type === 'list' ? b.items.flat() : b.type === 'code' ? [{ text: b.text }] : b.content,
+  );
 }
 
 describe('parseHtml: a real-looking article (UTF-8, no charset declared)', () => {
-  const article = parseHtml(fixture('article.html'), 'keepers.html', 'https://coastal.example.com/2021/keepers');
+  const article = parseHtml(
+    fixture('article.html'),
+    'keepers.html',
+    'https://coastal.example.com/2021/keepers',
+  );
   const text = bodyToText(article.body);
 
   it('extracts the metadata', () => {
@@ -40,7 +47,9 @@ describe('parseHtml: a real-looking article (UTF-8, no charset declared)', () =>
   });
 
   it('keeps the article and drops the site chrome and the repeated title', () => {
-    expect(text).toContain('the lighthouse at Ardnamurchan was kept by families who lived at the very edge of the land.');
+    expect(text).toContain(
+      'the lighthouse at Ardnamurchan was kept by families who lived at the very edge of the land.',
+    );
     expect(text).not.toContain('About us');
     expect(text).not.toContain('All rights reserved');
     expect(article.body.blocks.some((b) => b.type === 'heading' && b.level === 1)).toBe(false);
@@ -48,22 +57,42 @@ describe('parseHtml: a real-looking article (UTF-8, no charset declared)', () =>
 
   it('converts structure: headings, lists (nested items flattened), quotes, captions, code', () => {
     const blocks = article.body.blocks;
-    expect(blocks).toContainEqual({ type: 'heading', level: 2, content: [{ text: 'The routine' }] });
+    expect(blocks).toContainEqual({
+      type: 'heading',
+      level: 2,
+      content: [{ text: 'The routine' }],
+    });
     expect(blocks).toContainEqual({
       type: 'list',
       ordered: true,
       items: [
         [{ text: 'Light the lamp at sunset.' }],
-        [{ text: 'Wind the clockwork ' }, { text: 'every two hours', marks: ['bold'] }, { text: ':' }],
+        [
+          { text: 'Wind the clockwork ' },
+          { text: 'every two hours', marks: ['bold'] },
+          { text: ':' },
+        ],
         [{ text: 'check the weights' }],
         [{ text: 'oil the gears' }],
         [{ text: 'Record the weather at midnight.' }],
       ],
     });
-    expect(blocks).toContainEqual({ type: 'quote', content: [{ text: '“You never really sleep. You listen to the light.”' }] });
-    expect(blocks).toContainEqual({ type: 'caption', content: [{ text: 'The tower at dusk, photographed in 1978.' }] });
-    expect(blocks).toContainEqual({ type: 'caption', content: [{ text: 'A page from the 1962 logbook.' }] });
-    expect(blocks).toContainEqual({ type: 'code', text: '1962-01-04  NW gale   lamp lit 16:02\n1962-01-05  calm      lamp lit 16:04' });
+    expect(blocks).toContainEqual({
+      type: 'quote',
+      content: [{ text: '“You never really sleep. You listen to the light.”' }],
+    });
+    expect(blocks).toContainEqual({
+      type: 'caption',
+      content: [{ text: 'The tower at dusk, photographed in 1978.' }],
+    });
+    expect(blocks).toContainEqual({
+      type: 'caption',
+      content: [{ text: 'A page from the 1962 logbook.' }],
+    });
+    expect(blocks).toContainEqual({
+      type: 'code',
+      text: '1962-01-04  NW gale   lamp lit 16:02\n1962-01-05  calm      lamp lit 16:04',
+    });
   });
 
   it('keeps inline marks and resolves relative links against the source URL', () => {
@@ -71,7 +100,10 @@ describe('parseHtml: a real-looking article (UTF-8, no charset declared)', () =>
     expect(all).toContainEqual({ text: 'Every night', marks: ['bold'] });
     expect(all).toContainEqual({ text: 'hundred and forty', marks: ['italic'] });
     expect(all).toContainEqual({ text: 'logbooks', marks: ['code'] });
-    expect(all).toContainEqual({ text: 'his letters', href: 'https://coastal.example.com/archive/letters.pdf' });
+    expect(all).toContainEqual({
+      text: 'his letters',
+      href: 'https://coastal.example.com/archive/letters.pdf',
+    });
     expect(all).toContainEqual({ text: 'board@example.org', href: 'mailto:board@example.org' });
     expect(text).toContain('Click here for nothing at all.');
     expect(all.every((s) => !s.href || /^(https?:\/\/|mailto:)/.test(s.href))).toBe(true);
@@ -80,7 +112,10 @@ describe('parseHtml: a real-looking article (UTF-8, no charset declared)', () =>
   it('drops relative hrefs (keeping the text) when there is no source URL', () => {
     const local = parseHtml(fixture('article.html'), 'keepers.html');
     const all = spans(local.body.blocks);
-    expect(all).toContainEqual({ text: 'John MacLeod', href: 'https://example.org/keepers/john-macleod' });
+    expect(all).toContainEqual({
+      text: 'John MacLeod',
+      href: 'https://example.org/keepers/john-macleod',
+    });
     expect(all.find((s) => s.text.includes('his letters'))?.href).toBeUndefined();
     expect(bodyToText(local.body)).toContain('kept a copy of his letters in a tin box.');
   });
@@ -93,7 +128,9 @@ describe('parseHtml: encodings', () => {
     expect(a.byline).toBe('Hélène Dupré');
     expect(a.lang).toBe('fr');
     expect(a.published).toBe('2023-11-05T09:30:00+01:00');
-    expect(bodyToText(a.body)).toContain('Un café coûtait alors 0,10\u00a0€ en équivalent actuel — une somme modeste');
+    expect(bodyToText(a.body)).toContain(
+      'Un café coûtait alors 0,10\u00a0€ en équivalent actuel — une somme modeste',
+    );
   });
 
   it('decodes a Shift_JIS page declared with <meta charset>', () => {
@@ -112,9 +149,16 @@ describe('parseHtml: encodings', () => {
 
 describe('parseHtml: metadata fallbacks', () => {
   it('reads published dates from meta, JSON-LD and <time>, normalised to ISO 8601', () => {
-    const fromMeta = html(page('', '<meta property="article:published_time" content="2020-05-06T07:08:09+0100">'));
+    const fromMeta = html(
+      page('', '<meta property="article:published_time" content="2020-05-06T07:08:09+0100">'),
+    );
     expect(fromMeta.published).toBe('2020-05-06T07:08:09+01:00');
-    const fromJsonLd = html(page('', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2019-01-02"}]}</script>'));
+    const fromJsonLd = html(
+      page(
+        '',
+        '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2019-01-02"}]}</script>',
+      ),
+    );
     expect(fromJsonLd.published).toBe('2019-01-02');
     const fromTime = html(page('<p>Posted <time datetime="2018-07-08T10:11">July 8</time></p>'));
     expect(fromTime.published).toBe('2018-07-08T10:11:00');
@@ -138,8 +182,16 @@ describe('parseHtml: metadata fallbacks', () => {
   });
 
   it('refuses a page without readable text', () => {
-    expect(() => html('<html><head><title>Empty</title></head><body><script>x()</script> </body></html>', 'empty.html')).toThrowError(
-      expect.objectContaining({ code: 'empty_file', message: 'empty.html: the page has no readable text' }),
+    expect(() =>
+      html(
+        '<html><head><title>Empty</title></head><body><script>x()</script> </body></html>',
+        'empty.html',
+      ),
+    ).toThrowError(
+      expect.objectContaining({
+        code: 'empty_file',
+        message: 'empty.html: the page has no readable text',
+      }),
     );
   });
 });
@@ -147,22 +199,32 @@ describe('parseHtml: metadata fallbacks', () => {
 describe('parseHtml: layout details', () => {
   it('keeps <br> as a line break, collapses source whitespace, keeps pre verbatim', () => {
     const a = html(page('<p>Line one<br>   line   two</p><pre>  indented\n\tcode  </pre>'));
-    expect(a.body.blocks).toContainEqual({ type: 'paragraph', content: [{ text: 'Line one\nline two' }] });
+    expect(a.body.blocks).toContainEqual({
+      type: 'paragraph',
+      content: [{ text: 'Line one\nline two' }],
+    });
     expect(a.body.blocks).toContainEqual({ type: 'code', text: '  indented\n\tcode  ' });
   });
 
   it('turns table rows into paragraphs and images into their alt text', () => {
     const a = html(
-      page('<table><tr><th>Year</th><th>Keeper</th></tr><tr><td>1962</td><td>J. MacLeod</td></tr></table><p>Signal <img src="flag.png" alt="🚩"> raised.</p><p><img src="map.png" alt="Map of the coast"></p>'),
+      page(
+        '<table><tr><th>Year</th><th>Keeper</th></tr><tr><td>1962</td><td>J. MacLeod</td></tr></table><p>Signal <img src="flag.png" alt="🚩"> raised.</p><p><img src="map.png" alt="Map of the coast"></p>',
+      ),
     );
     const text = bodyToText(a.body);
     expect(text).toContain('Year | Keeper\n\n1962 | J. MacLeod');
     expect(text).toContain('Signal 🚩 raised.');
-    expect(a.body.blocks).toContainEqual({ type: 'caption', content: [{ text: 'Map of the coast' }] });
+    expect(a.body.blocks).toContainEqual({
+      type: 'caption',
+      content: [{ text: 'Map of the coast' }],
+    });
   });
 
   it('puts blockquote paragraphs in quote blocks and keeps lists inside them as lists', () => {
-    const a = html(page('<blockquote><p>First.</p><ul><li>item</li></ul><p>Second.</p></blockquote>'));
+    const a = html(
+      page('<blockquote><p>First.</p><ul><li>item</li></ul><p>Second.</p></blockquote>'),
+    );
     const i = a.body.blocks.findIndex((b) => b.type === 'quote');
     expect(a.body.blocks.slice(i, i + 3)).toEqual([
       { type: 'quote', content: [{ text: 'First.' }] },
@@ -178,13 +240,33 @@ describe('parseHtml: layout details', () => {
 // ---------------------------------------------------------------------------------------------
 
 /** Strings that only ever occur in the hostile markup, never in its visible text. */
-const HOSTILE_MARKERS = ['alert', 'onerror', 'onload', 'javascript', 'vbscript', 'data:', 'url(', 'evil', '<', '>', 'pwned', 'expression('];
+const HOSTILE_MARKERS = [
+  'alert',
+  'onerror',
+  'onload',
+  'javascript',
+  'vbscript',
+  'data:',
+  'url(',
+  'evil',
+  '<',
+  '>',
+  'pwned',
+  'expression(',
+];
 
 function expectInert(article: ParsedArticle): void {
   for (const block of article.body.blocks) {
-    const texts = block.type === 'code' ? [block.text] : block.type === 'list' ? block.items.flat().map((s) => s.text) : block.content.map((s) => s.text);
-    for (const t of texts) for (const marker of HOSTILE_MARKERS) expect(t.toLowerCase()).not.toContain(marker);
-    const links = block.type === 'code' ? [] : block.type === 'list' ? block.items.flat() : block.content;
+    const texts =
+      block.type === 'code'
+        ? [block.text]
+        : block.type === 'list'
+          ? block.items.flat().map((s) => s.text)
+          : block.content.map((s) => s.text);
+    for (const t of texts)
+      for (const marker of HOSTILE_MARKERS) expect(t.toLowerCase()).not.toContain(marker);
+    const links =
+      block.type === 'code' ? [] : block.type === 'list' ? block.items.flat() : block.content;
     for (const span of links) {
       if (span.href !== undefined) {
         expect(span.href).toMatch(/^(https?:\/\/|mailto:)/);
@@ -193,7 +275,9 @@ function expectInert(article: ParsedArticle): void {
     }
   }
   for (const field of [article.title, article.byline, article.excerpt, article.siteName]) {
-    if (field) for (const marker of ['<', 'alert', 'pwned']) expect(field.toLowerCase()).not.toContain(marker);
+    if (field)
+      for (const marker of ['<', 'alert', 'pwned'])
+        expect(field.toLowerCase()).not.toContain(marker);
   }
 }
 
@@ -201,35 +285,78 @@ const HOSTILE_CASES: Array<[string, string]> = [
   ['script', '<script>document.body.innerHTML = "pwned"; alert(1)</script>'],
   ['img onerror', '<img src=x onerror=alert(1)>'],
   ['javascript: link', '<a href="javascript:alert(1)">a link</a>'],
-  ['obfuscated javascript: link', '<a href="  j&#x61;vascript&colon;alert(1)">a link</a><a href="java\tscript:alert(1)">b link</a>'],
-  ['data: and vbscript: links', '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">c link</a><a href="vbscript:msgbox">d link</a>'],
-  ['iframe', '<iframe src="https://evil.example/frame" srcdoc="<script>alert(1)</script>">fallback evil</iframe>'],
-  ['remote img', '<img src="https://evil.example/track.gif" srcset="https://evil.example/2x.gif 2x">'],
-  ['svg onload', '<svg onload="alert(1)"><script>alert(2)</script><text>evil svg text</text></svg>'],
-  ['style element', '<style>body { background: url(https://evil.example/bg.png) } p { color: expression(alert(1)) }</style>'],
+  [
+    'obfuscated javascript: link',
+    '<a href="  j&#x61;vascript&colon;alert(1)">a link</a><a href="java\tscript:alert(1)">b link</a>',
+  ],
+  [
+    'data: and vbscript: links',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">c link</a><a href="vbscript:msgbox">d link</a>',
+  ],
+  [
+    'iframe',
+    '<iframe src="https://evil.example/frame" srcdoc="<script>alert(1)</script>">fallback evil</iframe>',
+  ],
+  [
+    'remote img',
+    '<img src="https://evil.example/track.gif" srcset="https://evil.example/2x.gif 2x">',
+  ],
+  [
+    'svg onload',
+    '<svg onload="alert(1)"><script>alert(2)</script><text>evil svg text</text></svg>',
+  ],
+  [
+    'style element',
+    '<style>body { background: url(https://evil.example/bg.png) } p { color: expression(alert(1)) }</style>',
+  ],
   ['meta refresh', '<meta http-equiv="refresh" content="0; url=https://evil.example/">'],
   ['base href', '<base href="https://evil.example/"><a href="/relative">relative link</a>'],
-  ['CSS url() in a style attribute', '<p style="background:url(https://evil.example/x.png)">Styled paragraph.</p>'],
-  ['forms and plugins', '<form action="https://evil.example/"><input name=q value="evil value"><button onclick="alert(1)">evil button</button></form><object data="https://evil.example/x.swf">evil object</object><embed src="https://evil.example/y">'],
-  ['math and templates', '<math><mtext><img src=x onerror=alert(1)></mtext></math><template><script>alert(1)</script></template>'],
+  [
+    'CSS url() in a style attribute',
+    '<p style="background:url(https://evil.example/x.png)">Styled paragraph.</p>',
+  ],
+  [
+    'forms and plugins',
+    '<form action="https://evil.example/"><input name=q value="evil value"><button onclick="alert(1)">evil button</button></form><object data="https://evil.example/x.swf">evil object</object><embed src="https://evil.example/y">',
+  ],
+  [
+    'math and templates',
+    '<math><mtext><img src=x onerror=alert(1)></mtext></math><template><script>alert(1)</script></template>',
+  ],
   ['noscript mXSS', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>'],
-  ['event handlers on allowed tags', '<p onclick="alert(1)" onmouseover="alert(2)"><b onfocus="alert(3)">Bold handler text.</b></p>'],
-  ['media', '<video src="https://evil.example/v.mp4" poster="https://evil.example/p.jpg">evil fallback</video><audio src="https://evil.example/a.mp3"></audio><picture><source srcset="https://evil.example/s.webp"><img src="https://evil.example/i.jpg"></picture>'],
-  ['link elements', '<link rel="stylesheet" href="https://evil.example/s.css"><link rel="prefetch" href="https://evil.example/p">'],
+  [
+    'event handlers on allowed tags',
+    '<p onclick="alert(1)" onmouseover="alert(2)"><b onfocus="alert(3)">Bold handler text.</b></p>',
+  ],
+  [
+    'media',
+    '<video src="https://evil.example/v.mp4" poster="https://evil.example/p.jpg">evil fallback</video><audio src="https://evil.example/a.mp3"></audio><picture><source srcset="https://evil.example/s.webp"><img src="https://evil.example/i.jpg"></picture>',
+  ],
+  [
+    'link elements',
+    '<link rel="stylesheet" href="https://evil.example/s.css"><link rel="prefetch" href="https://evil.example/p">',
+  ],
 ];
 
 describe('parseHtml: hostile content', () => {
-  it.each(HOSTILE_CASES)('%s: nothing dangerous survives, the visible text does', (_name, payload) => {
-    const a = html(page(`<p>Before the payload.</p>${payload}<p>After the payload.</p>`));
-    expectInert(a);
-    const text = bodyToText(a.body);
-    expect(text).toContain('Before the payload.');
-    expect(text).toContain('After the payload.');
-    expect(text).toContain(FILLER);
-  });
+  it.each(HOSTILE_CASES)(
+    '%s: nothing dangerous survives, the visible text does',
+    (_name, payload) => {
+      const a = html(page(`<p>Before the payload.</p>${payload}<p>After the payload.</p>`));
+      expectInert(a);
+      const text = bodyToText(a.body);
+      expect(text).toContain('Before the payload.');
+      expect(text).toContain('After the payload.');
+      expect(text).toContain(FILLER);
+    },
+  );
 
   it('keeps the visible text of neutralised elements', () => {
-    const a = html(page('<a href="javascript:alert(1)">a link</a> <p onclick="alert(1)">Clickable text.</p><p style="color:red">Styled paragraph.</p>'));
+    const a = html(
+      page(
+        '<a href="javascript:alert(1)">a link</a> <p onclick="alert(1)">Clickable text.</p><p style="color:red">Styled paragraph.</p>',
+      ),
+    );
     const text = bodyToText(a.body);
     expect(text).toContain('a link');
     expect(text).toContain('Clickable text.');
@@ -237,8 +364,15 @@ describe('parseHtml: hostile content', () => {
   });
 
   it('ignores <base href> when resolving links: only the source URL counts', () => {
-    const a = html(page('<base href="https://evil.example/dir/"><p><a href="relative">relative link</a></p>'), 'p.html', 'https://good.example/a/b');
-    expect(spans(a.body.blocks)).toContainEqual({ text: 'relative link', href: 'https://good.example/a/relative' });
+    const a = html(
+      page('<base href="https://evil.example/dir/"><p><a href="relative">relative link</a></p>'),
+      'p.html',
+      'https://good.example/a/b',
+    );
+    expect(spans(a.body.blocks)).toContainEqual({
+      text: 'relative link',
+      href: 'https://good.example/a/relative',
+    });
   });
 
   it('runs no script and fetches nothing (a local server sees no request)', async () => {
@@ -263,7 +397,11 @@ describe('parseHtml: hostile content', () => {
         `<object data="${origin}/object"></object><embed src="${origin}/embed"><video poster="${origin}/poster.jpg"></video>`,
         `<p style="background:url(${origin}/inline.png)">Styled paragraph.</p>`,
       ].join('');
-      const a = html(page(`<p>Before the payload.</p>${payload}<p>After the payload.</p>`), 'p.html', `${origin}/article`);
+      const a = html(
+        page(`<p>Before the payload.</p>${payload}<p>After the payload.</p>`),
+        'p.html',
+        `${origin}/article`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(requests).toBe(0);
       expect(a.title).toBe('Test page');
@@ -290,7 +428,8 @@ describe('parseHtml: hostile content', () => {
   it('imports a 5 MB page in reasonable time without losing its end', () => {
     const paragraph = `<p>${'Lorem ipsum dolor sit amet, <a href="/x">consectetur</a> adipiscing elit. '.repeat(20)}</p>\n`;
     let source = '<!DOCTYPE html><html><head><title>Big</title></head><body><article><h1>Big</h1>';
-    while (source.length < 5 * 1024 * 1024) source += `<div class="section">${paragraph.repeat(5)}</div>`;
+    while (source.length < 5 * 1024 * 1024)
+      source += `<div class="section">${paragraph.repeat(5)}</div>`;
     source += '<p>The very last sentence.</p></article></body></html>';
     const started = Date.now();
     const a = html(source, 'big.html');
@@ -303,7 +442,10 @@ describe('parseHtml: hostile content', () => {
 
   it('degrades gracefully on 10,000 nested divs: no crash, text kept', () => {
     const depth = 10_000;
-    const a = html(`<title>Deep</title>${'<div>'.repeat(depth)}<p>deep text at the bottom</p>${'</div>'.repeat(depth)}<p>after</p>`, 'deep.html');
+    const a = html(
+      `<title>Deep</title>${'<div>'.repeat(depth)}<p>deep text at the bottom</p>${'</div>'.repeat(depth)}<p>after</p>`,
+      'deep.html',
+    );
     const text = bodyToText(a.body);
     expect(text).toContain('deep text at the bottom');
     expect(text).toContain('after');
@@ -323,7 +465,9 @@ describe('parseHtml: hostile content', () => {
     if (article) expect(bodyToText(article.body)).toContain('x');
     else {
       expect(error).toBeInstanceOf(CommonplaceError);
-      expect((error as CommonplaceError).message).toBe('abyss.html: the HTML is nested too deeply to import');
+      expect((error as CommonplaceError).message).toBe(
+        'abyss.html: the HTML is nested too deeply to import',
+      );
     }
   }, 120_000);
 });

@@ -54,9 +54,13 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     }
 
     const title =
-      cleanField(article?.title) ?? meta.title ?? firstHeadingText(blocks) ?? titleFromFileName(fileName);
+      cleanField(article?.title) ??
+      meta.title ??
+      firstHeadingText(blocks) ??
+      titleFromFileName(fileName);
     blocks = dropLeadingTitle(blocks, title);
-    if (!blocks.length) throw new CommonplaceError('empty_file', `${fileName}: the page has no readable text`);
+    if (!blocks.length)
+      throw new CommonplaceError('empty_file', `${fileName}: the page has no readable text`);
 
     return {
       format: 'html',
@@ -113,7 +117,11 @@ function runReadability(doc: Document): ReadabilityResult | null {
  */
 function fallbackContent(doc: Document): Element {
   const articles = doc.querySelectorAll('article');
-  const source = (articles.length === 1 ? articles[0] : null) ?? doc.querySelector('main') ?? doc.body ?? doc.documentElement;
+  const source =
+    (articles.length === 1 ? articles[0] : null) ??
+    doc.querySelector('main') ??
+    doc.body ??
+    doc.documentElement;
   const container = doc.createElement('div');
   if (source) {
     while (source.firstChild) container.appendChild(source.firstChild);
@@ -131,7 +139,8 @@ function firstHeadingText(blocks: readonly Block[]): string | null {
 /** A heading repeating the title at the top of the body (h1 or h2) is dropped. */
 function dropLeadingTitle(blocks: Block[], title: string): Block[] {
   const first = blocks[0];
-  if (first?.type === 'heading' && first.level <= 2 && sameText(inlineText(first.content), title)) return blocks.slice(1);
+  if (first?.type === 'heading' && first.level <= 2 && sameText(inlineText(first.content), title))
+    return blocks.slice(1);
   return blocks;
 }
 

@@ -35,16 +35,59 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset',
-  'figure', 'footer', 'form', 'header', 'hgroup', 'main', 'nav', 'p', 'section', 'summary', 'search',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'hr', 'legend', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'center',
+  'details',
+  'dialog',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hgroup',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'summary',
+  'search',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'hr',
+  'legend',
+  'body',
+  'html',
 ]);
 const LIST_TAGS = new Set(['ul', 'ol', 'menu']);
 const BOLD_TAGS = new Set(['b', 'strong']);
 const ITALIC_TAGS = new Set(['i', 'em', 'cite', 'dfn', 'var']);
 const CODE_TAGS = new Set(['code', 'kbd', 'samp', 'tt']);
 /** Never content, should one survive sanitising. */
-const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'select', 'textarea', 'button']);
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'template',
+  'head',
+  'title',
+  'noscript',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'select',
+  'textarea',
+  'button',
+]);
 const CAPTION_CLASSES = ['caption', 'wp-caption-text'];
 
 export function domToBlocks(root: Node, options: ToBodyOptions = {}): Block[] {
@@ -66,7 +109,8 @@ class BlockWalker {
   walk(root: Node): void {
     const stack: Frame[] = [];
     const pushChildren = (node: Node, style: InlineStyle): void => {
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, style, exit: false });
+      for (let child = node.lastChild; child; child = child.previousSibling)
+        stack.push({ node: child, style, exit: false });
     };
     pushChildren(root, PLAIN);
     while (stack.length) {
@@ -109,7 +153,8 @@ class BlockWalker {
     if (BOLD_TAGS.has(tag)) return withMark(style, 'bold');
     if (ITALIC_TAGS.has(tag)) return withMark(style, 'italic');
     if (CODE_TAGS.has(tag)) return withMark(style, 'code');
-    if (tag === 'a') return withHref(style, safeHref(el.getAttribute('href'), this.options.baseUrl));
+    if (tag === 'a')
+      return withHref(style, safeHref(el.getAttribute('href'), this.options.baseUrl));
     return style;
   }
 
@@ -160,7 +205,11 @@ class BlockWalker {
       this.contexts.push({ kind: 'quote' });
       return true;
     }
-    if (tag === 'figcaption' || tag === 'caption' || CAPTION_CLASSES.some((c) => el.classList.contains(c))) {
+    if (
+      tag === 'figcaption' ||
+      tag === 'caption' ||
+      CAPTION_CLASSES.some((c) => el.classList.contains(c))
+    ) {
       this.flush();
       this.contexts.push({ kind: 'caption' });
       return true;
@@ -240,5 +289,15 @@ class BlockWalker {
 }
 
 function isBlockish(el: Element, tag: string): boolean {
-  return BLOCK_TAGS.has(tag) || /^h[1-6]$/.test(tag) || tag === 'blockquote' || tag === 'pre' || tag === 'figcaption' || tag === 'caption' || LIST_TAGS.has(tag) || tag === 'li' || CAPTION_CLASSES.some((c) => el.classList.contains(c));
+  return (
+    BLOCK_TAGS.has(tag) ||
+    /^h[1-6]$/.test(tag) ||
+    tag === 'blockquote' ||
+    tag === 'pre' ||
+    tag === 'figcaption' ||
+    tag === 'caption' ||
+    LIST_TAGS.has(tag) ||
+    tag === 'li' ||
+    CAPTION_CLASSES.some((c) => el.classList.contains(c))
+  );
 }

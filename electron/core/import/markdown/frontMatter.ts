@@ -59,7 +59,9 @@ export function splitFrontMatter(text: string): FrontMatter | null {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 function lowerKeys(record: Record<string, unknown>): Map<string, unknown> {
@@ -95,7 +97,15 @@ function salvageLines(source: string): Map<string, unknown> {
       listKey = key;
     } else if (raw.startsWith('[')) {
       // A flow list, closed or not (an unclosed one is a common reason the YAML failed).
-      data.set(key, raw.slice(1).replace(/\]\s*$/, '').split(',').map(unquote).filter(Boolean));
+      data.set(
+        key,
+        raw
+          .slice(1)
+          .replace(/\]\s*$/, '')
+          .split(',')
+          .map(unquote)
+          .filter(Boolean),
+      );
       listKey = null;
     } else {
       data.set(key, unquote(raw));
@@ -108,6 +118,10 @@ function salvageLines(source: string): Map<string, unknown> {
 
 function unquote(value: string): string {
   const v = value.trim();
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
+  if (
+    v.length >= 2 &&
+    ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+  )
+    return v.slice(1, -1);
   return v;
 }

@@ -5,10 +5,13 @@ import { bodyToText, type Block, type Inline } from '../../body';
 import { CommonplaceError } from '../../errors';
 import { parseMarkdown, readMarkdown } from './parse';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'markdown', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(__dirname, '..', 'fixtures', 'markdown', name), 'utf8');
 
 function spans(blocks: readonly Block[]): Inline[] {
-  return blocks.flatMap((b) => (b.type === 'list' ? b.items.flat() : b.type === 'code' ? [{ text: b.text }] : b.content));
+  return blocks.flatMap((b) =>
+    b.type === 'list' ? b.items.flat() : b.type === 'code' ? [{ text: b.text }] : b.content,
+  );
 }
 
 describe('parseMarkdown: a note with front matter', () => {
@@ -51,23 +54,58 @@ describe('parseMarkdown: a note with front matter', () => {
   });
 
   it('converts headings, lists (nested and task items flattened), quotes, code and tables', () => {
-    expect(blocks).toContainEqual({ type: 'heading', level: 2, content: [{ text: 'What we found' }] });
+    expect(blocks).toContainEqual({
+      type: 'heading',
+      level: 2,
+      content: [{ text: 'What we found' }],
+    });
     const lists = blocks.filter((b) => b.type === 'list');
-    expect(lists.map((l) => l.type === 'list' && [l.ordered, l.items.map((i) => i.map((s) => s.text).join(''))])).toEqual([
-      [false, ['Beadlet anemones (Actinia equina)', 'Shore crabs', 'one with a missing claw', 'two moulting', '[x] photographed the blenny', '[ ] found a starfish']],
+    expect(
+      lists.map(
+        (l) => l.type === 'list' && [l.ordered, l.items.map((i) => i.map((s) => s.text).join(''))],
+      ),
+    ).toEqual([
+      [
+        false,
+        [
+          'Beadlet anemones (Actinia equina)',
+          'Shore crabs',
+          'one with a missing claw',
+          'two moulting',
+          '[x] photographed the blenny',
+          '[ ] found a starfish',
+        ],
+      ],
       [true, ['Measure the pool.', 'Count the species.']],
     ]);
-    expect(blocks).toContainEqual({ type: 'quote', content: [{ text: 'The sea is a patient teacher. It repeats itself twice a day.' }] });
-    expect(blocks).toContainEqual({ type: 'code', text: 'def tide(hours):\n    return hours % 12.42' });
-    expect(bodyToText(article.body)).toContain('Pool | Anemones | Crabs\n\nA | 23 | 4\n\nB | 11 | none');
+    expect(blocks).toContainEqual({
+      type: 'quote',
+      content: [{ text: 'The sea is a patient teacher. It repeats itself twice a day.' }],
+    });
+    expect(blocks).toContainEqual({
+      type: 'code',
+      text: 'def tide(hours):\n    return hours % 12.42',
+    });
+    expect(bodyToText(article.body)).toContain(
+      'Pool | Anemones | Crabs\n\nA | 23 | 4\n\nB | 11 | none',
+    );
   });
 
   it('turns a lone image into a caption and keeps only absolute http(s)/mailto links', () => {
-    expect(blocks).toContainEqual({ type: 'caption', content: [{ text: 'A blenny hiding under a ledge' }] });
+    expect(blocks).toContainEqual({
+      type: 'caption',
+      content: [{ text: 'A blenny hiding under a ledge' }],
+    });
     const all = spans(blocks);
-    expect(all).toContainEqual({ text: 'survey protocol', href: 'https://www.example.org/protocol' });
+    expect(all).toContainEqual({
+      text: 'survey protocol',
+      href: 'https://www.example.org/protocol',
+    });
     expect(all).toContainEqual({ text: 'mailto:ana@example.org', href: 'mailto:ana@example.org' });
-    expect(all.filter((s) => s.href).map((s) => s.href)).toEqual(['https://www.example.org/protocol', 'mailto:ana@example.org']);
+    expect(all.filter((s) => s.href).map((s) => s.href)).toEqual([
+      'https://www.example.org/protocol',
+      'mailto:ana@example.org',
+    ]);
     const text = bodyToText(article.body);
     expect(text).toContain('the local copy, or write to');
     expect(text).toContain("Don't click this.");
@@ -78,21 +116,35 @@ describe('parseMarkdown: a note with front matter', () => {
 describe('parseMarkdown: front matter edge cases', () => {
   it('imports the body anyway when the YAML is malformed, salvaging simple fields and saying why', () => {
     const { article, warnings } = readMarkdown(fixture('broken-front-matter.md'), 'broken.md');
-    expect(warnings).toEqual(['broken.md: front matter is not valid YAML (line 2): Nested mappings are not allowed in compact mappings']);
-    expect(article).toMatchObject({ title: 'Part 2: The Return', published: '2021-03-04', byline: "Sam O'Neill", tags: ['travel', 'notes'] });
+    expect(warnings).toEqual([
+      'broken.md: front matter is not valid YAML (line 2): Nested mappings are not allowed in compact mappings',
+    ]);
+    expect(article).toMatchObject({
+      title: 'Part 2: The Return',
+      published: '2021-03-04',
+      byline: "Sam O'Neill",
+      tags: ['travel', 'notes'],
+    });
     expect(bodyToText(article.body)).toBe('The body is still here.');
   });
 
   it('reads tags from a comma-separated string or #hashtags, dropping duplicates', () => {
-    expect(parseMarkdown('---\ntags: alpha, Beta , alpha\n---\nx', 'a.md').tags).toEqual(['alpha', 'Beta']);
+    expect(parseMarkdown('---\ntags: alpha, Beta , alpha\n---\nx', 'a.md').tags).toEqual([
+      'alpha',
+      'Beta',
+    ]);
     expect(parseMarkdown('---\ntags: "#one #two"\n---\nx', 'a.md').tags).toEqual(['one', 'two']);
     expect(parseMarkdown('---\ntags: single tag\n---\nx', 'a.md').tags).toEqual(['single tag']);
     expect(parseMarkdown('---\ntags: {a: 1}\n---\nx', 'a.md').tags).toEqual([]);
   });
 
   it('normalises dates and ignores ones it cannot read', () => {
-    expect(parseMarkdown('---\ndate: 2020-02-29T10:00:00+01:00\n---\nx', 'a.md').published).toBe('2020-02-29T10:00:00+01:00');
-    expect(parseMarkdown('---\npublished: "March 3, 2019"\n---\nx', 'a.md').published).toBe('2019-03-03');
+    expect(parseMarkdown('---\ndate: 2020-02-29T10:00:00+01:00\n---\nx', 'a.md').published).toBe(
+      '2020-02-29T10:00:00+01:00',
+    );
+    expect(parseMarkdown('---\npublished: "March 3, 2019"\n---\nx', 'a.md').published).toBe(
+      '2019-03-03',
+    );
     expect(parseMarkdown('---\ndate: someday\n---\nx', 'a.md').published).toBeNull();
   });
 
@@ -103,16 +155,31 @@ describe('parseMarkdown: front matter edge cases', () => {
   });
 
   it('withstands alias bombs in front matter', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'title: Bomb', '---', 'Body.'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'title: Bomb',
+      '---',
+      'Body.',
+    ].join('\n');
     const { article, warnings } = readMarkdown(bomb, 'bomb.md');
     expect(bodyToText(article.body)).toBe('Body.');
     expect(article.title).toBe('Bomb');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^bomb\.md: front matter is not valid YAML: .*(alias|resource exhaustion)/i);
+    expect(warnings[0]).toMatch(
+      /^bomb\.md: front matter is not valid YAML: .*(alias|resource exhaustion)/i,
+    );
   });
 
   it('ignores front matter values of the wrong shape', () => {
-    const a = parseMarkdown('---\ntitle: [1, 2]\nauthor: {name: Kim}\nlang: "<script>"\n---\n# Real title\n\nText.', 'a.md');
+    const a = parseMarkdown(
+      '---\ntitle: [1, 2]\nauthor: {name: Kim}\nlang: "<script>"\n---\n# Real title\n\nText.',
+      'a.md',
+    );
     expect(a.title).toBe('Real title');
     expect(a.byline).toBe('Kim');
     expect(a.lang).toBeNull();
@@ -141,7 +208,10 @@ describe('parseMarkdown: titles', () => {
 
   it('refuses a file with front matter and nothing else', () => {
     expect(() => parseMarkdown('---\ntitle: Empty\n---\n\n', 'e.md')).toThrowError(
-      expect.objectContaining({ code: 'empty_file', message: 'e.md: the file has no text besides its front matter' }),
+      expect.objectContaining({
+        code: 'empty_file',
+        message: 'e.md: the file has no text besides its front matter',
+      }),
     );
   });
 });
@@ -160,12 +230,21 @@ describe('parseMarkdown: raw HTML and hostile input', () => {
     ['inline script', 'Before <script>alert("pwned")</script> after.'],
     ['block script', 'Before.\n\n<script>\nalert("pwned")\n</script>\n\nAfter.'],
     ['inline img onerror', 'Before <img src=x onerror="alert(1)"> after.'],
-    ['html block with handlers', 'Before.\n\n<div onclick="alert(1)" style="background:url(https://evil.example/)">Inside <b>div</b></div>\n\nAfter.'],
+    [
+      'html block with handlers',
+      'Before.\n\n<div onclick="alert(1)" style="background:url(https://evil.example/)">Inside <b>div</b></div>\n\nAfter.',
+    ],
     ['iframe block', 'Before.\n\n<iframe src="https://evil.example/"></iframe>\n\nAfter.'],
-    ['javascript: links', 'Before [x](javascript:alert(1)) <a href="javascript:alert(2)">y</a> [z](<javascript:alert(3)>) after.'],
+    [
+      'javascript: links',
+      'Before [x](javascript:alert(1)) <a href="javascript:alert(2)">y</a> [z](<javascript:alert(3)>) after.',
+    ],
     ['data: and vbscript: links', 'Before [x](data:text/html,evil) [y](vbscript:evil) after.'],
     ['remote image', 'Before ![](https://evil.example/track.gif) after.'],
-    ['style and svg', 'Before <style>p{background:url(https://evil.example)}</style> <svg onload=alert(1)><text>evil</text></svg> after.'],
+    [
+      'style and svg',
+      'Before <style>p{background:url(https://evil.example)}</style> <svg onload=alert(1)><text>evil</text></svg> after.',
+    ],
     ['comment', 'Before <!-- <script>alert(1)</script> --> after.'],
   ])('%s: nothing dangerous survives, the visible text does', (_name, source) => {
     const a = parseMarkdown(source, 'h.md');
@@ -176,7 +255,10 @@ describe('parseMarkdown: raw HTML and hostile input', () => {
   });
 
   it('interprets harmless inline tags instead of showing them', () => {
-    const a = parseMarkdown('Press <kbd>Ctrl</kbd> and <b>hold</b>,<br>then <a href="https://example.com/x">go</a>.', 'k.md');
+    const a = parseMarkdown(
+      'Press <kbd>Ctrl</kbd> and <b>hold</b>,<br>then <a href="https://example.com/x">go</a>.',
+      'k.md',
+    );
     expect(a.body.blocks[0]).toEqual({
       type: 'paragraph',
       content: [
@@ -192,9 +274,15 @@ describe('parseMarkdown: raw HTML and hostile input', () => {
   });
 
   it('converts HTML blocks with the HTML importer rules', () => {
-    const a = parseMarkdown('Intro.\n\n<blockquote><p>Quoted <em>text</em>.</p></blockquote>\n\n<ul><li>one</li><li>two</li></ul>\n', 'b.md');
+    const a = parseMarkdown(
+      'Intro.\n\n<blockquote><p>Quoted <em>text</em>.</p></blockquote>\n\n<ul><li>one</li><li>two</li></ul>\n',
+      'b.md',
+    );
     expect(a.body.blocks.slice(1)).toEqual([
-      { type: 'quote', content: [{ text: 'Quoted ' }, { text: 'text', marks: ['italic'] }, { text: '.' }] },
+      {
+        type: 'quote',
+        content: [{ text: 'Quoted ' }, { text: 'text', marks: ['italic'] }, { text: '.' }],
+      },
       { type: 'list', ordered: false, items: [[{ text: 'one' }], [{ text: 'two' }]] },
     ]);
   });
@@ -208,13 +296,19 @@ describe('parseMarkdown: raw HTML and hostile input', () => {
   });
 
   it('survives absurd nesting: a clear error or a degraded import, never a crash', () => {
-    for (const source of ['>'.repeat(50_000) + ' deep', `${'- '.repeat(5_000)}deep`, `${'*'.repeat(20_000)}deep${'*'.repeat(20_000)}`]) {
+    for (const source of [
+      '>'.repeat(50_000) + ' deep',
+      `${'- '.repeat(5_000)}deep`,
+      `${'*'.repeat(20_000)}deep${'*'.repeat(20_000)}`,
+    ]) {
       let text: string | undefined;
       try {
         text = bodyToText(parseMarkdown(source, 'deep.md').body);
       } catch (e) {
         expect(e).toBeInstanceOf(CommonplaceError);
-        expect((e as CommonplaceError).message).toBe('deep.md: the Markdown is nested too deeply to import');
+        expect((e as CommonplaceError).message).toBe(
+          'deep.md: the Markdown is nested too deeply to import',
+        );
       }
       if (text !== undefined) expect(text).toContain('deep');
     }

@@ -38,7 +38,10 @@ export function readMarkdown(text: string, fileName: string): MarkdownImport {
 
   let title = cleanField(scalar(pick(data, 'title')), 500);
   if (title) {
-    blocks = dropLeading(blocks, (b) => b.type === 'heading' && sameText(inlineText(b.content), title ?? ''));
+    blocks = dropLeading(
+      blocks,
+      (b) => b.type === 'heading' && sameText(inlineText(b.content), title ?? ''),
+    );
   } else {
     const first = blocks[0];
     if (first?.type === 'heading') {
@@ -46,19 +49,37 @@ export function readMarkdown(text: string, fileName: string): MarkdownImport {
       blocks = dropLeading(blocks, () => true);
     } else {
       const heading = blocks.find((b) => b.type === 'heading');
-      title = heading && heading.type === 'heading' ? cleanField(inlineText(heading.content), 500) : null;
+      title =
+        heading && heading.type === 'heading' ? cleanField(inlineText(heading.content), 500) : null;
     }
   }
   if (!blocks.length) {
-    throw new CommonplaceError('empty_file', `${fileName}: the file has no text besides its ${front ? 'front matter' : 'title'}`);
+    throw new CommonplaceError(
+      'empty_file',
+      `${fileName}: the file has no text besides its ${front ? 'front matter' : 'title'}`,
+    );
   }
 
   const article: ParsedArticle = {
     format: 'markdown',
     title: title ?? titleFromFileName(fileName),
     subtitle: cleanField(scalar(pick(data, 'subtitle')), 500),
-    byline: cleanField(names(pick(data, 'author', 'authors', 'byline', 'by', 'creator')).join(', '), 300),
-    published: normalizeDate(pick(data, 'published', 'date', 'pubdate', 'publishdate', 'published_at', 'publication_date', 'created')),
+    byline: cleanField(
+      names(pick(data, 'author', 'authors', 'byline', 'by', 'creator')).join(', '),
+      300,
+    ),
+    published: normalizeDate(
+      pick(
+        data,
+        'published',
+        'date',
+        'pubdate',
+        'publishdate',
+        'published_at',
+        'publication_date',
+        'created',
+      ),
+    ),
     siteName: siteName(data),
     lang: normalizeLang(scalar(pick(data, 'lang', 'language', 'locale'))),
     excerpt: cleanField(scalar(pick(data, 'description', 'summary', 'excerpt', 'abstract'))),
@@ -75,7 +96,10 @@ function lex(markdown: string, fileName: string): ReturnType<typeof lexer> {
   } catch (e) {
     // marked tokenises nested blocks recursively; absurd nesting exhausts the stack.
     if (e instanceof RangeError) {
-      throw new CommonplaceError('parse_error', `${fileName}: the Markdown is nested too deeply to import`);
+      throw new CommonplaceError(
+        'parse_error',
+        `${fileName}: the Markdown is nested too deeply to import`,
+      );
     }
     throw e;
   }
@@ -113,7 +137,10 @@ function names(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const item of list.slice(0, 50)) {
-    const name = item && typeof item === 'object' && !Array.isArray(item) ? scalar((item as Record<string, unknown>).name) : scalar(item);
+    const name =
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? scalar((item as Record<string, unknown>).name)
+        : scalar(item);
     const cleaned = cleanField(name, 200);
     if (cleaned) out.push(cleaned);
   }
@@ -126,7 +153,15 @@ const MAX_TAGS = 100;
 function tagList(value: unknown): string[] {
   let raw: unknown[];
   if (Array.isArray(value)) raw = value;
-  else if (typeof value === 'string') raw = value.includes(',') ? value.split(',') : value.trim().split(/\s+/).every((t) => t.startsWith('#')) ? value.trim().split(/\s+/) : [value];
+  else if (typeof value === 'string')
+    raw = value.includes(',')
+      ? value.split(',')
+      : value
+            .trim()
+            .split(/\s+/)
+            .every((t) => t.startsWith('#'))
+        ? value.trim().split(/\s+/)
+        : [value];
   else raw = value === undefined ? [] : [value];
   const seen = new Set<string>();
   const tags: string[] = [];
@@ -142,13 +177,17 @@ function tagList(value: unknown): string[] {
 
 /** `site`/`publisher`…, else the host name of a `source`/`url` link. */
 function siteName(data: Map<string, unknown>): string | null {
-  const named = cleanField(scalar(pick(data, 'site', 'site_name', 'sitename', 'publisher', 'publication')), 300);
+  const named = cleanField(
+    scalar(pick(data, 'site', 'site_name', 'sitename', 'publisher', 'publication')),
+    300,
+  );
   if (named) return named;
   const source = scalar(pick(data, 'source', 'url', 'link', 'canonical'));
   if (!source) return null;
   try {
     const url = new URL(source);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname.replace(/^www\./, '');
+    if (url.protocol === 'http:' || url.protocol === 'https:')
+      return url.hostname.replace(/^www\./, '');
   } catch {
     return cleanField(source, 300);
   }

@@ -9,7 +9,14 @@
 import type { Token, Tokens } from 'marked';
 import { blockText, type Block, type Inline } from '../../body';
 import { loadHtml } from '../html/dom';
-import { InlineRun, PLAIN, hasVisibleText, withHref, withMark, type InlineStyle } from '../html/inlines';
+import {
+  InlineRun,
+  PLAIN,
+  hasVisibleText,
+  withHref,
+  withMark,
+  type InlineStyle,
+} from '../html/inlines';
 import { safeHref } from '../html/links';
 import { capNesting } from '../html/nesting';
 import { sanitizeInPlace } from '../html/sanitize';
@@ -32,7 +39,23 @@ export function tokensToBlocks(tokens: readonly Token[], fileName: string): Bloc
 }
 
 /** Element content dropped along with inline raw-HTML tags of these names. */
-const SKIP_CONTENT_TAGS = new Set(['script', 'style', 'iframe', 'textarea', 'title', 'noscript', 'svg', 'math', 'template', 'object', 'select', 'button', 'xmp', 'noembed', 'noframes']);
+const SKIP_CONTENT_TAGS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'textarea',
+  'title',
+  'noscript',
+  'svg',
+  'math',
+  'template',
+  'object',
+  'select',
+  'button',
+  'xmp',
+  'noembed',
+  'noframes',
+]);
 
 /** State of inline raw HTML across the tokens of one paragraph. */
 interface HtmlInlineState {
@@ -148,7 +171,8 @@ class MarkdownConverter {
   private itemContent(token: Token, run: InlineRun, depth: number): void {
     const children = (token as { tokens?: Token[] }).tokens;
     if (token.type === 'code') run.text((token as Tokens.Code).text, withMark(PLAIN, 'code'));
-    else if (token.type === 'html') run.text(textOfBlocks(this.htmlBlock((token as Tokens.HTML).text)));
+    else if (token.type === 'html')
+      run.text(textOfBlocks(this.htmlBlock((token as Tokens.HTML).text)));
     else if (token.type === 'table' || token.type === 'list') run.text(token.raw);
     else if (token.type === 'paragraph' || token.type === 'text' || token.type === 'heading') {
       this.collect(children ?? [token], PLAIN, run, newHtmlState());
@@ -177,10 +201,17 @@ class MarkdownConverter {
     return run.take();
   }
 
-  private collect(tokens: readonly Token[], style: InlineStyle, run: InlineRun, html: HtmlInlineState, depth = 0): void {
+  private collect(
+    tokens: readonly Token[],
+    style: InlineStyle,
+    run: InlineRun,
+    html: HtmlInlineState,
+    depth = 0,
+  ): void {
     for (const token of tokens) {
       if (html.skipUntil) {
-        if (token.type === 'html' && closingTag(token.raw) === html.skipUntil) html.skipUntil = null;
+        if (token.type === 'html' && closingTag(token.raw) === html.skipUntil)
+          html.skipUntil = null;
         continue;
       }
       const effective = applyHtml(style, html);
@@ -301,9 +332,22 @@ function attribute(attrs: string, name: string): string | null {
 function lonelyImages(tokens: readonly Token[]): string[] | null {
   const alts: string[] = [];
   for (const token of tokens) {
-    if (token.type === 'image') alts.push(decodeEntities((token as Tokens.Image).text).replace(/\s+/g, ' ').trim());
-    else if (token.type === 'link' && (token as Tokens.Link).tokens.every((t) => t.type === 'image')) {
-      for (const t of (token as Tokens.Link).tokens) alts.push(decodeEntities((t as Tokens.Image).text).replace(/\s+/g, ' ').trim());
+    if (token.type === 'image')
+      alts.push(
+        decodeEntities((token as Tokens.Image).text)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+    else if (
+      token.type === 'link' &&
+      (token as Tokens.Link).tokens.every((t) => t.type === 'image')
+    ) {
+      for (const t of (token as Tokens.Link).tokens)
+        alts.push(
+          decodeEntities((t as Tokens.Image).text)
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
     } else if (!(token.type === 'text' && !token.raw.trim()) && token.type !== 'br') return null;
   }
   return alts.length ? alts.filter(Boolean) : null;

@@ -45,8 +45,17 @@ export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
 }
 
 /** Lines of body text from `top` down at 14-point spacing. */
-export function textLines(lines: string[], top: number, opts: { x?: number; size?: number; spacing?: number } = {}): TextRun[] {
-  return lines.map((text, i) => ({ text, x: opts.x ?? 72, y: top - i * (opts.spacing ?? 14), size: opts.size ?? 11 }));
+export function textLines(
+  lines: string[],
+  top: number,
+  opts: { x?: number; size?: number; spacing?: number } = {},
+): TextRun[] {
+  return lines.map((text, i) => ({
+    text,
+    x: opts.x ?? 72,
+    y: top - i * (opts.spacing ?? 14),
+    size: opts.size ?? 11,
+  }));
 }
 
 /**
@@ -78,7 +87,11 @@ const PAGE_OBJECTS = [
 export function encryptedPdf(): Uint8Array {
   const key = (c: string): string => `<${c.repeat(64)}>`;
   return rawPdf(
-    [...PAGE_OBJECTS, '<< /Length 0 >>\nstream\n\nendstream', `<< /Filter /Standard /V 1 /R 2 /O ${key('a')} /U ${key('b')} /P -4 >>`],
+    [
+      ...PAGE_OBJECTS,
+      '<< /Length 0 >>\nstream\n\nendstream',
+      `<< /Filter /Standard /V 1 /R 2 /O ${key('a')} /U ${key('b')} /P -4 >>`,
+    ],
     `/Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]`,
   );
 }
@@ -86,5 +99,12 @@ export function encryptedPdf(): Uint8Array {
 /** A page that only draws a filled rectangle: what a scan without OCR looks like to a text extractor. */
 export function imageOnlyPdf(): Uint8Array {
   const drawing = '0.5 g 72 72 468 648 re f';
-  return rawPdf([...PAGE_OBJECTS, `<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream`, '<< /Title (Scan 0042) >>'], '/Info 5 0 R');
+  return rawPdf(
+    [
+      ...PAGE_OBJECTS,
+      `<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream`,
+      '<< /Title (Scan 0042) >>',
+    ],
+    '/Info 5 0 R',
+  );
 }

@@ -11,7 +11,8 @@
 import type { PdfLine } from './layout';
 
 const EDGE_LINES = 2;
-const PAGE_NUMBER = /^[-–—\s]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|de|von)\s*\d{1,4})?[-–—\s]*$/i;
+const PAGE_NUMBER =
+  /^[-–—\s]*(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|de|von)\s*\d{1,4})?[-–—\s]*$/i;
 
 export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
@@ -38,7 +39,10 @@ function edgeLines(lines: readonly PdfLine[], box: PageBox | undefined): Set<Pdf
 }
 
 /** Each page's lines without its furniture (same order). `boxes[i]` is page i's extent. */
-export function dropFurniture(pages: readonly (readonly PdfLine[])[], boxes: readonly PageBox[] = []): PdfLine[][] {
+export function dropFurniture(
+  pages: readonly (readonly PdfLine[])[],
+  boxes: readonly PageBox[] = [],
+): PdfLine[][] {
   const edges = pages.map((lines, i) => edgeLines(lines, boxes[i]));
   const pagesWithKey = new Map<string, number>();
   for (const edge of edges) {

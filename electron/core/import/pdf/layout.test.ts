@@ -1,20 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { dropFurniture, isPageNumber } from './furniture';
-import { itemsToLines, joinLines, linesToParagraphs, type PdfLine, type PdfTextItem } from './layout';
+import {
+  itemsToLines,
+  joinLines,
+  linesToParagraphs,
+  type PdfLine,
+  type PdfTextItem,
+} from './layout';
 import { authorsByline, isJunkAuthor, isJunkTitle, pdfDate } from './metadata';
 
-const item = (str: string, x: number, y: number, width = str.length * 5, size = 10, hasEOL = false): PdfTextItem => ({ str, x, y, width, size, hasEOL });
-const line = (text: string, y: number, x = 72, size = 10): PdfLine => ({ text, x, right: x + text.length * 5, y, size });
+const item = (
+  str: string,
+  x: number,
+  y: number,
+  width = str.length * 5,
+  size = 10,
+  hasEOL = false,
+): PdfTextItem => ({ str, x, y, width, size, hasEOL });
+const line = (text: string, y: number, x = 72, size = 10): PdfLine => ({
+  text,
+  x,
+  right: x + text.length * 5,
+  y,
+  size,
+});
 
 describe('itemsToLines', () => {
   it('joins runs on one baseline, with a space only where there is a gap', () => {
-    const lines = itemsToLines([item('Hel', 72, 700, 15), item('lo', 87, 700, 10), item('world', 100, 700), item('Next line', 72, 686)]);
+    const lines = itemsToLines([
+      item('Hel', 72, 700, 15),
+      item('lo', 87, 700, 10),
+      item('world', 100, 700),
+      item('Next line', 72, 686),
+    ]);
     expect(lines.map((l) => l.text)).toEqual(['Hello world', 'Next line']);
   });
 
   it('starts a new line after an end-of-line mark or when text goes back left', () => {
-    expect(itemsToLines([item('one', 72, 700, 15, 10, true), item('two', 90, 700)]).map((l) => l.text)).toEqual(['one', 'two']);
-    expect(itemsToLines([item('right column', 320, 700), item('left again', 72, 700)]).map((l) => l.text)).toEqual(['right column', 'left again']);
+    expect(
+      itemsToLines([item('one', 72, 700, 15, 10, true), item('two', 90, 700)]).map((l) => l.text),
+    ).toEqual(['one', 'two']);
+    expect(
+      itemsToLines([item('right column', 320, 700), item('left again', 72, 700)]).map(
+        (l) => l.text,
+      ),
+    ).toEqual(['right column', 'left again']);
   });
 });
 
@@ -28,7 +58,12 @@ describe('linesToParagraphs', () => {
       line('paragraph.', 648),
       line('After a gap.', 610),
     ]);
-    expect(paras.map((p) => p.text)).toEqual(['Heading', 'First paragraph line one and line two.', 'Indented start of the next paragraph.', 'After a gap.']);
+    expect(paras.map((p) => p.text)).toEqual([
+      'Heading',
+      'First paragraph line one and line two.',
+      'Indented start of the next paragraph.',
+      'After a gap.',
+    ]);
   });
 });
 
@@ -46,22 +81,45 @@ describe('joinLines', () => {
 
 describe('furniture', () => {
   it('recognises bare page numbers', () => {
-    for (const t of ['12', '- 12 -', 'Page 3 of 10', 'xiv', 'p. 4']) expect(isPageNumber(t)).toBe(true);
-    for (const t of ['12 Angry Men', 'Chapter 3', 'In 1984 the']) expect(isPageNumber(t)).toBe(false);
+    for (const t of ['12', '- 12 -', 'Page 3 of 10', 'xiv', 'p. 4'])
+      expect(isPageNumber(t)).toBe(true);
+    for (const t of ['12 Angry Men', 'Chapter 3', 'In 1984 the'])
+      expect(isPageNumber(t)).toBe(false);
   });
 
   it('drops a running head repeated at the top of most pages, digits ignored', () => {
-    const pages = [1, 2, 3, 4].map((n) => [line(`Annals of Tides · ${n}`, 770), line(`Body ${n} text.`, 500), line('Closing words.', 400)]);
-    const kept = dropFurniture(pages, pages.map(() => ({ bottom: 0, top: 792 })));
-    expect(kept.map((p) => p.map((l) => l.text))).toEqual([1, 2, 3, 4].map((n) => [`Body ${n} text.`, 'Closing words.']));
+    const pages = [1, 2, 3, 4].map((n) => [
+      line(`Annals of Tides · ${n}`, 770),
+      line(`Body ${n} text.`, 500),
+      line('Closing words.', 400),
+    ]);
+    const kept = dropFurniture(
+      pages,
+      pages.map(() => ({ bottom: 0, top: 792 })),
+    );
+    expect(kept.map((p) => p.map((l) => l.text))).toEqual(
+      [1, 2, 3, 4].map((n) => [`Body ${n} text.`, 'Closing words.']),
+    );
   });
 });
 
 describe('metadata', () => {
   it('judges titles and authors', () => {
-    for (const t of ['Untitled', 'untitled document', 'Microsoft Word - thesis.doc', 'ARRAY(0x55d4c8a1e2f0)', 'C:\\docs\\a.pdf', 'final.pdf', '  ', '1234']) expect(isJunkTitle(t)).toBe(true);
-    for (const t of ['On the Origin of Tides', 'Q4 Report 2023']) expect(isJunkTitle(t)).toBe(false);
-    for (const a of ['Administrator', 'jsmith', 'ARRAY(0x1)', 'user']) expect(isJunkAuthor(a)).toBe(true);
+    for (const t of [
+      'Untitled',
+      'untitled document',
+      'Microsoft Word - thesis.doc',
+      'ARRAY(0x55d4c8a1e2f0)',
+      'C:\\docs\\a.pdf',
+      'final.pdf',
+      '  ',
+      '1234',
+    ])
+      expect(isJunkTitle(t)).toBe(true);
+    for (const t of ['On the Origin of Tides', 'Q4 Report 2023'])
+      expect(isJunkTitle(t)).toBe(false);
+    for (const a of ['Administrator', 'jsmith', 'ARRAY(0x1)', 'user'])
+      expect(isJunkAuthor(a)).toBe(true);
     expect(authorsByline(['Ada Marsh', 'owner', 'Ben Quay'])).toBe('Ada Marsh, Ben Quay');
     expect(authorsByline('Ada Marsh; Ben Quay')).toBe('Ada Marsh, Ben Quay');
   });

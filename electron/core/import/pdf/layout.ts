@@ -113,7 +113,8 @@ export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
     if (!start && prev) {
       const gap = (prev.y - line.y) / line.size;
       const sizeChange = Math.abs(prev.size - line.size) > Math.min(prev.size, line.size) * 0.12;
-      const indented = line.x - margin > line.size * 0.8 && Math.abs(prev.x - margin) < line.size * 0.5;
+      const indented =
+        line.x - margin > line.size * 0.8 && Math.abs(prev.x - margin) < line.size * 0.5;
       // Going up the page, or a gap beyond usual spacing, starts a new paragraph (columns, blocks).
       start = gap < 0 || gap > spacing * 1.45 || sizeChange || indented;
     }
@@ -136,7 +137,10 @@ export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
 export function joinLines(before: string, after: string): string {
   if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
   if (/[-\u2010]$/.test(before)) return before + after;
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(before) && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(after)) {
+  if (
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(before) &&
+    /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(after)
+  ) {
     return before + after;
   }
   return `${before} ${after}`;

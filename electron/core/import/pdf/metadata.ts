@@ -42,23 +42,43 @@ export function isJunkAuthor(author: string | null | undefined): boolean {
 export function pdfDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const s = value.trim();
-  const iso = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
-  const pdf = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(s);
+  const iso =
+    /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(
+      s,
+    );
+  const pdf = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(
+    s,
+  );
   const m = iso ?? pdf;
   if (!m) return null;
   const [, y, mo = '01', d = '01', h, mi, sec = '00', zone] = m;
   const year = Number(y);
-  if (year < 1900 || year > 2200 || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  if (
+    year < 1900 ||
+    year > 2200 ||
+    Number(mo) < 1 ||
+    Number(mo) > 12 ||
+    Number(d) < 1 ||
+    Number(d) > 31
+  )
+    return null;
   const date = `${y}-${mo}-${d}`;
   if (h === undefined || mi === undefined) return date;
   const offset = zone?.replace(/[':]/g, '');
-  const tz = offset === undefined ? '' : offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(3, 5) || '00'}`;
+  const tz =
+    offset === undefined
+      ? ''
+      : offset === 'Z'
+        ? 'Z'
+        : `${offset.slice(0, 3)}:${offset.slice(3, 5) || '00'}`;
   return `${date}T${h}:${mi}:${sec}${tz}`;
 }
 
 /** Authors as one byline; XMP lists arrive as arrays, the info dictionary as one string. */
 export function authorsByline(value: unknown): string | null {
-  const names = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
+  const names = (
+    Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : []
+  )
     .filter((v): v is string => typeof v === 'string')
     .map((v) => cleanField(v, 300))
     .filter((v): v is string => v !== null && !isJunkAuthor(v));
@@ -70,7 +90,8 @@ export interface FirstPageGuess {
   byline: string | null;
 }
 
-const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|y))*$/u;
+const NAME =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|y))*$/u;
 
 /** A line of names: "Ada Lovelace, Charles Babbage and M. Somerville" (footnote marks allowed). */
 function looksLikeNames(text: string): boolean {
@@ -80,7 +101,11 @@ function looksLikeNames(text: string): boolean {
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/)
     .map((p) => p.trim())
     .filter(Boolean);
-  return parts.length > 0 && parts.length <= 12 && parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5);
+  return (
+    parts.length > 0 &&
+    parts.length <= 12 &&
+    parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5)
+  );
 }
 
 /**
@@ -91,14 +116,24 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   const top = lines.slice(0, 12);
   if (!top.length) return { title: null, byline: null };
   const largest = Math.max(...top.map((l) => l.size));
-  const body = [...lines].map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? largest;
+  const body =
+    [...lines].map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? largest;
   // A page all in one size has no title line to find.
   if (largest < body * 1.15) return { title: null, byline: null };
   const first = top.findIndex((l) => l.size >= largest - 0.5);
   let end = first;
   while (end + 1 < top.length && (top[end + 1] as PdfLine).size >= largest - 0.5) end++;
-  const title = cleanField(top.slice(first, end + 1).map((l) => l.text).join(' '), 300);
+  const title = cleanField(
+    top
+      .slice(first, end + 1)
+      .map((l) => l.text)
+      .join(' '),
+    300,
+  );
   const next = top[end + 1];
-  const byline = next && looksLikeNames(next.text) ? cleanField(next.text.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/g, ''), 300) : null;
+  const byline =
+    next && looksLikeNames(next.text)
+      ? cleanField(next.text.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/g, ''), 300)
+      : null;
   return { title: title && !isJunkTitle(title) ? title : null, byline };
 }

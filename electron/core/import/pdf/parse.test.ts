@@ -21,10 +21,28 @@ describe('parsePdf', () => {
         [
           ...header(1),
           { text: 'Tidal Patterns in Small Harbours', y: 700, size: 20, bold: true },
-          ...textLines(['Harbours behave differently from the open sea, and', 'their tides are delayed by the narrow entrance', 'channels that feed them.'], 660),
-          ...textLines(['A second paragraph begins after a blank line and', 'talks about measure-', 'ments taken every hour.'], 600),
+          ...textLines(
+            [
+              'Harbours behave differently from the open sea, and',
+              'their tides are delayed by the narrow entrance',
+              'channels that feed them.',
+            ],
+            660,
+          ),
+          ...textLines(
+            [
+              'A second paragraph begins after a blank line and',
+              'talks about measure-',
+              'ments taken every hour.',
+            ],
+            600,
+          ),
         ],
-        [...header(2), { text: 'Methods', y: 720, size: 15, bold: true }, ...textLines(['We used tide gauges on both sides of the wall.'], 690)],
+        [
+          ...header(2),
+          { text: 'Methods', y: 720, size: 15, bold: true },
+          ...textLines(['We used tide gauges on both sides of the wall.'], 690),
+        ],
         [...header(3), ...textLines(['The results are summarised on this third page.'], 720)],
       ],
     });
@@ -36,23 +54,51 @@ describe('parsePdf', () => {
     expect(a.excerpt).toBe('A study of tides');
     const text = bodyToText(a.body);
     expect(text).not.toMatch(/Journal of Imaginary Results/);
-    expect(a.body.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph']);
-    expect(text).toContain('Harbours behave differently from the open sea, and their tides are delayed by the narrow entrance channels that feed them.');
+    expect(a.body.blocks.map((b) => b.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(text).toContain(
+      'Harbours behave differently from the open sea, and their tides are delayed by the narrow entrance channels that feed them.',
+    );
     expect(text).toContain('talks about measurements taken every hour.');
     expect(a.pages?.map((p) => p.label)).toEqual(['1', '2', '3']);
     expect(pageAt(a.pages, text.indexOf('tide gauges'))?.label).toBe('2');
     expect(pageAt(a.pages, text.indexOf('third page'))?.label).toBe('3');
     expect(pageAt(a.pages, text.indexOf('every hour'))?.label).toBe('1');
-    for (const p of a.pages ?? []) expect(p.start === 0 || text.slice(p.start - 2, p.start) === '\n\n').toBe(true);
+    for (const p of a.pages ?? [])
+      expect(p.start === 0 || text.slice(p.start - 2, p.start) === '\n\n').toBe(true);
   });
 
-  it.each([['Untitled'], ['Microsoft Word - draft3.doc'], ['ARRAY(0x55d4c8a1e2f0)'], ['tides_final_v2.pdf'], ['']])(
+  it.each([
+    ['Untitled'],
+    ['Microsoft Word - draft3.doc'],
+    ['ARRAY(0x55d4c8a1e2f0)'],
+    ['tides_final_v2.pdf'],
+    [''],
+  ])(
     'falls back to the largest text on page 1 when the title is %j, and takes authors from under it',
     async (junk) => {
       const pdf = await makePdf({
         title: junk,
         author: 'Administrator',
-        pages: [[{ text: 'Salt Marsh Ecology', y: 720, size: 22 }, { text: 'Clara Reed and Tom Fenn', y: 690, size: 12 }, ...textLines(['Body text of the paper, at the usual size of eleven points.', 'More body text follows here.', 'And more.'], 650)]],
+        pages: [
+          [
+            { text: 'Salt Marsh Ecology', y: 720, size: 22 },
+            { text: 'Clara Reed and Tom Fenn', y: 690, size: 12 },
+            ...textLines(
+              [
+                'Body text of the paper, at the usual size of eleven points.',
+                'More body text follows here.',
+                'And more.',
+              ],
+              650,
+            ),
+          ],
+        ],
       });
       const a = await parsePdf(pdf, 'paper.pdf');
       expect(a.title).toBe('Salt Marsh Ecology');
@@ -69,7 +115,12 @@ describe('parsePdf', () => {
 <dc:language><rdf:Bag><rdf:li>nb-NO</rdf:li></rdf:Bag></dc:language>
 <xmp:CreateDate>2019-11-02T08:30:00+01:00</xmp:CreateDate>
 </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
-    const pdf = await makePdf({ title: 'ARRAY(0x55d4c8a1e2f0)', author: 'owner', xmp, pages: [textLines(['Text.'], 700)] });
+    const pdf = await makePdf({
+      title: 'ARRAY(0x55d4c8a1e2f0)',
+      author: 'owner',
+      xmp,
+      pages: [textLines(['Text.'], 700)],
+    });
     const a = await parsePdf(pdf, 'x.pdf');
     expect(a.title).toBe('Estuaries of the North');
     expect(a.byline).toBe('Ines Berg, Ola Nord');
@@ -86,13 +137,17 @@ describe('parsePdf', () => {
     const a = await parsePdf(imageOnlyPdf(), 'scan.pdf');
     expect(a.title).toBe('Scan 0042');
     expect(a.excerpt).toBe('No extractable text (scanned?)');
-    expect(bodyToText(a.body)).toMatch(/^No extractable text \(scanned\?\): this PDF has 1 page but no text layer\./);
+    expect(bodyToText(a.body)).toMatch(
+      /^No extractable text \(scanned\?\): this PDF has 1 page but no text layer\./,
+    );
   });
 
   it('refuses an encrypted PDF with a clear message', async () => {
     const error = await failure(() => parsePdf(encryptedPdf(), 'secret.pdf'));
     expect(error.code).toBe('encrypted');
-    expect(error.message).toBe('secret.pdf: the PDF is password-protected; open it with its password, save an unprotected copy and import that');
+    expect(error.message).toBe(
+      'secret.pdf: the PDF is password-protected; open it with its password, save an unprotected copy and import that',
+    );
   });
 
   it('refuses corrupt and truncated PDFs', async () => {
@@ -111,7 +166,10 @@ describe('parsePdf: short pages', () => {
       { text: `Body text on page ${n}, long enough to be a paragraph.`, y: 680, size: 11 },
       { text: String(n), x: 300, y: 40, size: 9 },
     ]);
-    const a = await parsePdf(await makePdf({ title: 'Microsoft Word - draft.doc', pages }), 'notes.pdf');
+    const a = await parsePdf(
+      await makePdf({ title: 'Microsoft Word - draft.doc', pages }),
+      'notes.pdf',
+    );
     expect(a.title).toBe('Coastal Erosion Notes');
     expect(bodyToText(a.body)).toBe(
       'Body text on page 1, long enough to be a paragraph.\n\nBody text on page 2, long enough to be a paragraph.\n\nBody text on page 3, long enough to be a paragraph.',

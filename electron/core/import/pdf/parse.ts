@@ -17,7 +17,14 @@ import { titleFromFileName } from '../html/fileTitle';
 import { normalizeLang } from '../html/lang';
 import type { ParsedArticle } from '../types';
 import { dropFurniture, type PageBox } from './furniture';
-import { itemsToLines, linesToParagraphs, mode, type PdfLine, type PdfParagraph, type PdfTextItem } from './layout';
+import {
+  itemsToLines,
+  linesToParagraphs,
+  mode,
+  type PdfLine,
+  type PdfParagraph,
+  type PdfTextItem,
+} from './layout';
 import { authorsByline, guessFromFirstPage, isJunkTitle, pdfDate } from './metadata';
 import { documentParams, loadPdfJs } from './pdfjs';
 
@@ -51,19 +58,32 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new CommonplaceError('too_large', `${fileName}: ${doc.numPages} pages is over the ${MAX_PDF_PAGES}-page limit for PDFs`);
+      throw new CommonplaceError(
+        'too_large',
+        `${fileName}: ${doc.numPages} pages is over the ${MAX_PDF_PAGES}-page limit for PDFs`,
+      );
     }
     const labels = await doc.getPageLabels().catch(() => null);
     const pageLines: PdfLine[][] = [];
     const boxes: PageBox[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+      const content = await page.getTextContent({
+        includeMarkedContent: false,
+        disableNormalization: false,
+      });
       const items: PdfTextItem[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
-        items.push({ str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d), hasEOL: item.hasEOL });
+        items.push({
+          str: item.str,
+          x: e,
+          y: f,
+          width: item.width,
+          size: Math.hypot(c, d),
+          hasEOL: item.hasEOL,
+        });
       }
       pageLines.push(itemsToLines(items));
       const [, y0 = 0, , y1 = 0] = page.view;
@@ -84,10 +104,14 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
 
     const firstPage = pageLines.find((l) => l.length) ?? [];
     const guess = guessFromFirstPage(firstPage);
-    const declaredTitle = [xmpGet('dc:title'), info.Title].map((t) => (typeof t === 'string' ? cleanField(t, 300) : null)).find((t) => t && !isJunkTitle(t));
+    const declaredTitle = [xmpGet('dc:title'), info.Title]
+      .map((t) => (typeof t === 'string' ? cleanField(t, 300) : null))
+      .find((t) => t && !isJunkTitle(t));
     const title = declaredTitle ?? guess.title ?? titleFromFileName(fileName);
-    const byline = authorsByline(xmpGet('dc:creator')) ?? authorsByline(info.Author) ?? guess.byline;
-    const published = pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
+    const byline =
+      authorsByline(xmpGet('dc:creator')) ?? authorsByline(info.Author) ?? guess.byline;
+    const published =
+      pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
     const subject = typeof info.Subject === 'string' ? cleanField(info.Subject, 2000) : null;
     const xmpLang = xmpGet('dc:language');
     const lang = normalizeLang(Array.isArray(xmpLang) ? xmpLang[0] : xmpLang);
@@ -101,9 +125,17 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       const pageBlocks = linesToParagraphs(lines).map((p) => toBlock(p, bodySize));
       if (!pageBlocks.length) return;
       // Dropping the title that opens page 1: the reader shows it above the body.
-      if (!blocks.length && pageBlocks[0]?.type === 'heading' && sameText(blockText(pageBlocks[0]), title)) pageBlocks.shift();
+      if (
+        !blocks.length &&
+        pageBlocks[0]?.type === 'heading' &&
+        sameText(blockText(pageBlocks[0]), title)
+      )
+        pageBlocks.shift();
       if (!pageBlocks.length) return;
-      pages.push({ label: cleanField(labels?.[i], 40) ?? String(i + 1), start: blocks.length ? offset + BLOCK_SEPARATOR.length : 0 });
+      pages.push({
+        label: cleanField(labels?.[i], 40) ?? String(i + 1),
+        start: blocks.length ? offset + BLOCK_SEPARATOR.length : 0,
+      });
       for (const block of pageBlocks) {
         offset += (blocks.length ? BLOCK_SEPARATOR.length : 0) + blockText(block).length;
         blocks.push(block);
@@ -124,14 +156,31 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
         tags: [],
         body: makeBody([{ type: 'paragraph', content: [{ text: notice }] }]),
         pages: [],
-        warnings: [`${fileName}: no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, scanned?); imported with a notice in place of its text`],
+        warnings: [
+          `${fileName}: no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, scanned?); imported with a notice in place of its text`,
+        ],
       };
     }
-    return { format: 'pdf', title, subtitle: null, byline, published, siteName: null, lang, excerpt: subject, tags: [], body: makeBody(blocks), pages };
+    return {
+      format: 'pdf',
+      title,
+      subtitle: null,
+      byline,
+      published,
+      siteName: null,
+      lang,
+      excerpt: subject,
+      tags: [],
+      body: makeBody(blocks),
+      pages,
+    };
   } catch (e) {
     // pdf.js loads pages lazily: a damaged page tree ("circular reference") only shows here.
     if (isCommonplaceError(e)) throw e;
-    throw new CommonplaceError('parse_error', `${fileName}: the PDF could not be read (${errorMessage(e)})`);
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: the PDF could not be read (${errorMessage(e)})`,
+    );
   } finally {
     await doc.destroy().catch(() => undefined);
   }
@@ -160,6 +209,13 @@ function explainLoadError(e: unknown, fileName: string): CommonplaceError {
       `${fileName}: the PDF is password-protected; open it with its password, save an unprotected copy and import that`,
     );
   }
-  if (name === 'InvalidPDFException') return new CommonplaceError('parse_error', `${fileName}: is not a readable PDF (the file is damaged or truncated)`);
-  return new CommonplaceError('parse_error', `${fileName}: the PDF could not be read (${errorMessage(e)})`);
+  if (name === 'InvalidPDFException')
+    return new CommonplaceError(
+      'parse_error',
+      `${fileName}: is not a readable PDF (the file is damaged or truncated)`,
+    );
+  return new CommonplaceError(
+    'parse_error',
+    `${fileName}: the PDF could not be read (${errorMessage(e)})`,
+  );
 }

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { formatMoment } from './dateline';
 import { isNameList, parseMetadataLine } from './byline';
 
-function facts(line: string): { byline: string | null; dates: string[]; siteName: string | null } | null {
+function facts(
+  line: string,
+): { byline: string | null; dates: string[]; siteName: string | null } | null {
   const f = parseMetadataLine(line);
   if (!f) return null;
   return {
     byline: f.byline,
     siteName: f.siteName,
-    dates: f.moments.map((m) => `${m.role}:${m.moment.date ? formatMoment(m.moment.date, m.moment.time) : `time ${m.moment.time?.hour}:${m.moment.time?.minute}`}`),
+    dates: f.moments.map(
+      (m) =>
+        `${m.role}:${m.moment.date ? formatMoment(m.moment.date, m.moment.time) : `time ${m.moment.time?.hour}:${m.moment.time?.minute}`}`,
+    ),
   };
 }
 
@@ -23,14 +28,34 @@ describe('parseMetadataLine', () => {
     ['By Jean-Luc de la Tour', 'Jean-Luc de la Tour', [], null],
     ['By Jane Doe, Staff Writer', 'Jane Doe', [], null],
     ['By Jane Smith and Omar Haddad | Reuters', 'Jane Smith and Omar Haddad', [], 'Reuters'],
-    ['Hannah Okafor | Published Jun. 18, 2024, 4:20 p.m. ET', 'Hannah Okafor', ['published:2024-06-18T16:20:00-04:00'], null],
-    ['Hannah Okafor | Senior Correspondent | June 18, 2024', 'Hannah Okafor', ['published:2024-06-18'], null],
+    [
+      'Hannah Okafor | Published Jun. 18, 2024, 4:20 p.m. ET',
+      'Hannah Okafor',
+      ['published:2024-06-18T16:20:00-04:00'],
+      null,
+    ],
+    [
+      'Hannah Okafor | Senior Correspondent | June 18, 2024',
+      'Hannah Okafor',
+      ['published:2024-06-18'],
+      null,
+    ],
     ['Posted on 3 March 2023 by Maya Lindqvist', 'Maya Lindqvist', ['published:2023-03-03'], null],
     ['Updated: 18 June 2024, 09:05 CEST', null, ['updated:2024-06-18T09:05:00+02:00'], null],
     ['Published 3:45 PM', null, ['published:time 15:45'], null],
-    ['Published June 18, 2024 Updated June 19, 2024', null, ['published:2024-06-18', 'updated:2024-06-19'], null],
+    [
+      'Published June 18, 2024 Updated June 19, 2024',
+      null,
+      ['published:2024-06-18', 'updated:2024-06-19'],
+      null,
+    ],
     ['Last updated 2 hours ago', null, [], null],
-    ['입력 2024.03.05 10:30 수정 2024.03.05 11:12', null, ['published:2024-03-05T10:30:00', 'updated:2024-03-05T11:12:00'], null],
+    [
+      '입력 2024.03.05 10:30 수정 2024.03.05 11:12',
+      null,
+      ['published:2024-03-05T10:30:00', 'updated:2024-03-05T11:12:00'],
+      null,
+    ],
     ['김민수 기자', '김민수', [], null],
     ['김민수 기자 kimms@example.co.kr', '김민수', [], null],
     ['2024-06-18T16:20:00Z', null, ['published:2024-06-18T16:20:00Z'], null],

@@ -20,11 +20,36 @@ const MAX_META_LINE = 300;
 
 /** Lowercase words allowed inside personal names and between them. */
 const NAME_PARTICLES = new Set([
-  'and', '&', 'de', 'da', 'das', 'do', 'dos', 'van', 'von', 'der', 'den', 'del', 'della', 'di',
-  'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'e', 'ter', 'ten', 'zu',
+  'and',
+  '&',
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'e',
+  'ter',
+  'ten',
+  'zu',
 ]);
 
-const ROLE = /^(?:(?:staff|senior|chief|contributing|special|associate|managing|deputy|foreign|political|business|tech(?:nology)?|science|health)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|photographer|analyst|producer)s?$/i;
+const ROLE =
+  /^(?:(?:staff|senior|chief|contributing|special|associate|managing|deputy|foreign|political|business|tech(?:nology)?|science|health)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|photographer|analyst|producer)s?$/i;
 
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lo}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$/u;
 
@@ -55,13 +80,18 @@ function cleanNames(text: string): string | null {
   return isNameList(joined) ? joined : null;
 }
 
-const LABEL = /^(first published|last updated|last modified|published|posted|updated|modified|created|dated|date|입력|최종 ?수정|수정|등록|업데이트|기사입력|승인)(?=[\s:]|\d|$)(?:\s+(?:on|at))?\s*:?\s*/i;
-const UPDATED_LABELS = /^(?:last updated|last modified|updated|modified|최종 ?수정|수정|업데이트)$/i;
+const LABEL =
+  /^(first published|last updated|last modified|published|posted|updated|modified|created|dated|date|입력|최종 ?수정|수정|등록|업데이트|기사입력|승인)(?=[\s:]|\d|$)(?:\s+(?:on|at))?\s*:?\s*/i;
+const UPDATED_LABELS =
+  /^(?:last updated|last modified|updated|modified|최종 ?수정|수정|업데이트)$/i;
 /** Where a second labelled part starts inside one segment ("입력 … 수정 …", "Published … Updated …"). */
-const LABEL_SPLIT = /(?<!최종|last|first)\s+(?=(?:published|posted|updated|last updated|modified|입력|최종 ?수정|수정|등록|업데이트)(?:[\s:]|\d))/i;
-const RELATIVE = /^(?:\d{1,3}\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|just now|today|yesterday)$/i;
+const LABEL_SPLIT =
+  /(?<!최종|last|first)\s+(?=(?:published|posted|updated|last updated|modified|입력|최종 ?수정|수정|등록|업데이트)(?:[\s:]|\d))/i;
+const RELATIVE =
+  /^(?:\d{1,3}\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|just now|today|yesterday)$/i;
 const MAY_BE_METADATA = /\d|(?:^|\s)by(?:[\s:]|$)|기자|특파원|just now|today|yesterday/i;
-const KOREAN_REPORTER = /^([\p{Script=Hangul}]{2,4})\s?(?:기자|특파원|선임기자|객원기자)(?:\s*[=:])?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$/u;
+const KOREAN_REPORTER =
+  /^([\p{Script=Hangul}]{2,4})\s?(?:기자|특파원|선임기자|객원기자)(?:\s*[=:])?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$/u;
 
 type Part =
   | { kind: 'by'; names: string; moment: Moment | null; role: DateRole }

@@ -21,12 +21,12 @@ describe('captionKind', () => {
     expect(captionKind(text)).toBe('credit');
   });
 
-  it.each(['President Yoon speaks at a briefing on Tuesday. (Yonhap)', 'Smoke rises over the city. (Reuters)'])(
-    'agency only: %s',
-    (text) => {
-      expect(captionKind(text)).toBe('agency');
-    },
-  );
+  it.each([
+    'President Yoon speaks at a briefing on Tuesday. (Yonhap)',
+    'Smoke rises over the city. (Reuters)',
+  ])('agency only: %s', (text) => {
+    expect(captionKind(text)).toBe('agency');
+  });
 
   it.each([
     'He said he would think about it (and he did).',

@@ -3,20 +3,42 @@ import { isAdLine, isChromeLine, isLinkOutLine, isWidgetLine } from './chrome';
 
 describe('chrome lines', () => {
   it.each([
-    'Send to', 'Share', 'SHARE', 'Print', 'Listen', 'Listen to this article', 'Subscribe', 'Read more',
-    'A A', 'A+ A-', 'Share this: Twitter Facebook', 'Share | Print | Email', 'Comments 12', 'Like Loading...',
-    '\u200bSend\u00a0to', '공유하기', '글자크기 인쇄', '5 min read', '·', '--', '|', '***',
+    'Send to',
+    'Share',
+    'SHARE',
+    'Print',
+    'Listen',
+    'Listen to this article',
+    'Subscribe',
+    'Read more',
+    'A A',
+    'A+ A-',
+    'Share this: Twitter Facebook',
+    'Share | Print | Email',
+    'Comments 12',
+    'Like Loading...',
+    '\u200bSend\u00a0to',
+    '공유하기',
+    '글자크기 인쇄',
+    '5 min read',
+    '·',
+    '--',
+    '|',
+    '***',
   ])('widget: %j', (line) => {
     expect(isWidgetLine(line)).toBe(true);
     expect(isChromeLine(line)).toBe(true);
   });
 
-  it.each(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Scroll to continue', '광고'])(
-    'ad slot: %j',
-    (line) => {
-      expect(isAdLine(line)).toBe(true);
-    },
-  );
+  it.each([
+    'Advertisement',
+    'ADVERTISEMENT',
+    'Story continues below advertisement',
+    'Scroll to continue',
+    '광고',
+  ])('ad slot: %j', (line) => {
+    expect(isAdLine(line)).toBe(true);
+  });
 
   it.each([
     'Share prices rose 5% on Monday.',

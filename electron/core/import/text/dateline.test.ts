@@ -51,8 +51,14 @@ describe('parseMoment', () => {
   });
 
   it('reads a time alone, without inventing a date', () => {
-    expect(parseMoment('3:45 PM')).toEqual({ date: null, time: { hour: 15, minute: 45, second: 0, zone: null } });
-    expect(parseMoment('16:20 KST')).toEqual({ date: null, time: { hour: 16, minute: 20, second: 0, zone: 'KST' } });
+    expect(parseMoment('3:45 PM')).toEqual({
+      date: null,
+      time: { hour: 15, minute: 45, second: 0, zone: null },
+    });
+    expect(parseMoment('16:20 KST')).toEqual({
+      date: null,
+      time: { hour: 16, minute: 20, second: 0, zone: 'KST' },
+    });
   });
 
   it.each([

@@ -25,23 +25,39 @@ export interface Moment {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
 // Sticky (`y`) regexes are tried at the cursor only: no scanning, no backtracking across the string.
-const WEEKDAY = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s*/iy;
+const WEEKDAY =
+  /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s*/iy;
 const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})(?!\d)/y;
 const YMD = /(\d{4})([./])(\d{1,2})\2(\d{1,2})(?!\d)\.?/y;
-const CJK_DATE = /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日](?:\s*\([^)\d]{1,3}\))?/y;
+const CJK_DATE =
+  /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日](?:\s*\([^)\d]{1,3}\))?/y;
 const MDY = new RegExp(`${MONTH}\\s+(\\d{1,2})${ORDINAL}(?:,\\s*|\\s+)(\\d{4})(?!\\d)`, 'iy');
 const DMY = new RegExp(`(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, 'iy');
 const NUMERIC = /(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/y;
 const SEPARATOR = /[\s,]*(?:(?:[-–—|·•@]|at|T(?=\d))[\s,]*)?/iy;
-const TIME = /(?:(오전|오후)\s*)?(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2})(?:\.\d{1,9})?)?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)?/iy;
-const ZONE = /\s*\(?\s*((?:GMT|UTC)\s*[+−-]\s*\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2}|Z(?![A-Za-z])|[A-Z]{2,5}(?![A-Za-z]))\s*\)?/y;
+const TIME =
+  /(?:(오전|오후)\s*)?(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2})(?:\.\d{1,9})?)?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)?/iy;
+const ZONE =
+  /\s*\(?\s*((?:GMT|UTC)\s*[+−-]\s*\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2}|Z(?![A-Za-z])|[A-Z]{2,5}(?![A-Za-z]))\s*\)?/y;
 const TRAILER = /[\s.,]*$/y;
 
 const MIN_YEAR = 1000;
@@ -118,7 +134,8 @@ function readTime(cur: Cursor): ClockTime | null | undefined {
   let hour = Number(m[2]);
   const minute = m[3] === undefined ? 0 : Number(m[3]);
   const second = m[4] === undefined ? 0 : Number(m[4]);
-  const meridiem = m[5]?.toLowerCase().startsWith('p') || m[1] === '오후' ? 'pm' : m[5] || m[1] ? 'am' : null;
+  const meridiem =
+    m[5]?.toLowerCase().startsWith('p') || m[1] === '오후' ? 'pm' : m[5] || m[1] ? 'am' : null;
   if (meridiem) {
     if (hour < 1 || hour > 12) return null;
     if (meridiem === 'pm' && hour < 12) hour += 12;
@@ -158,17 +175,52 @@ export function parseMoment(input: string): Moment | null {
 }
 
 const FIXED_ZONES: Readonly<Record<string, string>> = {
-  UTC: 'Z', GMT: 'Z', Z: 'Z', WET: '+00:00', WEST: '+01:00', BST: '+01:00', CET: '+01:00',
-  CEST: '+02:00', EET: '+02:00', EEST: '+03:00', MSK: '+03:00', IST: '', PKT: '+05:00',
-  ICT: '+07:00', WIB: '+07:00', HKT: '+08:00', SGT: '+08:00', AWST: '+08:00', PHT: '+08:00',
-  KST: '+09:00', JST: '+09:00', ACST: '+09:30', AEST: '+10:00', AEDT: '+11:00', NZST: '+12:00',
-  NZDT: '+13:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00',
-  MDT: '-06:00', PST: '-08:00', PDT: '-07:00', AKST: '-09:00', AKDT: '-08:00', HST: '-10:00',
+  UTC: 'Z',
+  GMT: 'Z',
+  Z: 'Z',
+  WET: '+00:00',
+  WEST: '+01:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  IST: '',
+  PKT: '+05:00',
+  ICT: '+07:00',
+  WIB: '+07:00',
+  HKT: '+08:00',
+  SGT: '+08:00',
+  AWST: '+08:00',
+  PHT: '+08:00',
+  KST: '+09:00',
+  JST: '+09:00',
+  ACST: '+09:30',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  AKST: '-09:00',
+  AKDT: '-08:00',
+  HST: '-10:00',
 };
 
 /** US generic zones ("ET") whose offset depends on daylight saving: [standard, daylight] hours. */
 const US_GENERIC: Readonly<Record<string, readonly [number, number]>> = {
-  ET: [-5, -4], CT: [-6, -5], MT: [-7, -6], PT: [-8, -7], AKT: [-9, -8],
+  ET: [-5, -4],
+  CT: [-6, -5],
+  MT: [-7, -6],
+  PT: [-8, -7],
+  AKT: [-9, -8],
 };
 
 function weekdayOf(d: CalendarDate): number {
@@ -224,6 +276,6 @@ export function zoneOffset(zone: string, date: CalendarDate): string | null {
 export function formatMoment(date: CalendarDate, time: ClockTime | null): string {
   const day = `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
   if (!time) return day;
-  const offset = time.zone ? zoneOffset(time.zone, date) ?? '' : '';
+  const offset = time.zone ? (zoneOffset(time.zone, date) ?? '') : '';
   return `${day}T${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}${offset}`;
 }

@@ -18,7 +18,11 @@ export function shapeOf(article: ParsedArticle): Shape[] {
   return article.body.blocks.map((b: Block): Shape => {
     switch (b.type) {
       case 'list':
-        return { type: 'list', ordered: b.ordered, items: b.items.map((item) => item.map((s) => s.text).join('')) };
+        return {
+          type: 'list',
+          ordered: b.ordered,
+          items: b.items.map((item) => item.map((s) => s.text).join('')),
+        };
       case 'heading':
         return { type: 'heading', level: b.level, text: blockText(b) };
       case 'code':
@@ -40,7 +44,9 @@ export function droppedLines(source: string, article: ParsedArticle): string[] {
   return source
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, ''))
+    .map((line) =>
+      line.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, ''),
+    )
     .filter((line) => line.length > 0)
     .filter((line) => !kept.includes(line.replace(MARKER, '')));
 }

@@ -56,7 +56,13 @@ function isTitleLine(text: string): boolean {
 function isSubtitleLine(text: string): boolean {
   if (text.length > MAX_SUBTITLE * 2) return false;
   const c = comparable(text);
-  return c.length > 0 && c.length <= MAX_SUBTITLE && hasLetter(c) && !c.endsWith(':') && !isLinkOutLine(c);
+  return (
+    c.length > 0 &&
+    c.length <= MAX_SUBTITLE &&
+    hasLetter(c) &&
+    !c.endsWith(':') &&
+    !isLinkOutLine(c)
+  );
 }
 
 function isChromeUnit(u: Unit | undefined): boolean {
@@ -109,7 +115,14 @@ function contentFollows(units: readonly Unit[], from: number): boolean {
 /** Reads the header. May split the first multi-line unit into lines when a byline follows it. */
 export function readHeader(units: Unit[]): Header {
   const header: Header = {
-    title: null, subtitle: null, byline: null, siteName: null, moments: [], articleLike: false, carried: [], end: 0,
+    title: null,
+    subtitle: null,
+    byline: null,
+    siteName: null,
+    moments: [],
+    articleLike: false,
+    carried: [],
+    end: 0,
   };
   let subtitle: HeaderItem | null = null;
   let afterTitle = false;
@@ -118,7 +131,12 @@ export function readHeader(units: Unit[]): Header {
     const u = units[i];
     if (u === undefined) break;
     // "Title\nSubtitle" pasted without a blank line, with the byline below: still a header.
-    if (u.kind === 'lines' && header.title === null && u.lines.length <= 3 && metadataFollows(units, i + 1)) {
+    if (
+      u.kind === 'lines' &&
+      header.title === null &&
+      u.lines.length <= 3 &&
+      metadataFollows(units, i + 1)
+    ) {
       units.splice(i, 1, ...u.lines.map((text): Unit => ({ kind: 'line', text })));
       continue;
     }
@@ -140,7 +158,8 @@ export function readHeader(units: Unit[]): Header {
     }
     if (isDanglingBy(text)) {
       const next = units[i + 1];
-      if (next?.kind !== 'line' || next.text.length > 300 || !isNameList(comparable(next.text))) break;
+      if (next?.kind !== 'line' || next.text.length > 300 || !isNameList(comparable(next.text)))
+        break;
       header.articleLike = true;
       header.byline ??= comparable(next.text);
       afterTitle = false;
@@ -165,7 +184,12 @@ export function readHeader(units: Unit[]): Header {
       i++;
       continue;
     }
-    if (afterTitle && subtitle === null && isSubtitleLine(text) && (!endsSentence(text) || metadataFollows(units, i + 1))) {
+    if (
+      afterTitle &&
+      subtitle === null &&
+      isSubtitleLine(text) &&
+      (!endsSentence(text) || metadataFollows(units, i + 1))
+    ) {
       subtitle = { index: i, text, caption: null };
       afterTitle = false;
       i++;

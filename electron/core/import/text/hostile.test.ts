@@ -24,7 +24,8 @@ const LINEAR_BUDGET_MS = 20_000;
 
 describe('large inputs stay linear', () => {
   it('10 MB of prose paragraphs', () => {
-    const para = 'The committee met on Tuesday and agreed, after a long debate about budgets and timing, to postpone the vote.';
+    const para =
+      'The committee met on Tuesday and agreed, after a long debate about budgets and timing, to postpone the vote.';
     const text = `A long report\n\nBy Jane Doe\n\n${fill(`${para}\n\n`, 10 * MB)}`;
     const { result, ms } = timed(() => parsePastedText(text, 'big.txt'));
     expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
@@ -49,18 +50,25 @@ describe('large inputs stay linear', () => {
   }, 60_000);
 
   it.each([
-    ['hard-wrapped lines', () => fill('the quick brown fox jumps over the lazy dog and keeps on\n', 3 * MB)],
+    [
+      'hard-wrapped lines',
+      () => fill('the quick brown fox jumps over the lazy dog and keeps on\n', 3 * MB),
+    ],
     ['bullets split by blank lines', () => fill('• item text\n\n', 3 * MB)],
     ['bylines', () => fill('By Jane Doe\n\n', 3 * MB)],
     ['chrome', () => fill('Share\n\n', 3 * MB)],
     ['captions', () => `T\n\nBy X\n\n${fill('A man walks. (Yonhap)\n', 3 * MB)}`],
     ['subhead-like lines', () => `T\n\nBy X\n\n${fill('Heading Here\nbody para.\n', 3 * MB)}`],
-  ])('3 MB of %s', (_name, make) => {
-    const text = make();
-    const { result, ms } = timed(() => parsePastedText(text, 'x.txt'));
-    expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
-    expect(result.body.blocks.length).toBeGreaterThan(0);
-  }, 60_000);
+  ])(
+    '3 MB of %s',
+    (_name, make) => {
+      const text = make();
+      const { result, ms } = timed(() => parsePastedText(text, 'x.txt'));
+      expect(ms).toBeLessThan(LINEAR_BUDGET_MS);
+      expect(result.body.blocks.length).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });
 
 describe('100k-character lines', () => {
@@ -106,23 +114,31 @@ describe('odd characters', () => {
   });
 
   it('Hebrew text with directional marks: kept as written, language guessed', () => {
-    const text = '\u200fכותרת המאמר\n\n\u200f\n\nהממשלה הודיעה היום על תוכנית חדשה לתחבורה ציבורית בערים הגדולות.\n\nהתוכנית תיכנס לתוקף בשנה הבאה.';
+    const text =
+      '\u200fכותרת המאמר\n\n\u200f\n\nהממשלה הודיעה היום על תוכנית חדשה לתחבורה ציבורית בערים הגדולות.\n\nהתוכנית תיכנס לתוקף בשנה הבאה.';
     const a = parsePastedText(text, 'he.txt');
     expect(a.title).toBe('\u200fכותרת המאמר');
     expect(a.lang).toBe('he');
     expect(shapeOf(a)).toEqual([
-      { type: 'paragraph', text: 'הממשלה הודיעה היום על תוכנית חדשה לתחבורה ציבורית בערים הגדולות.' },
+      {
+        type: 'paragraph',
+        text: 'הממשלה הודיעה היום על תוכנית חדשה לתחבורה ציבורית בערים הגדולות.',
+      },
       { type: 'paragraph', text: 'התוכנית תיכנס לתוקף בשנה הבאה.' },
     ]);
   });
 
   it('Arabic article with a byline', () => {
-    const a = parsePastedText('خطة جديدة للنقل العام\n\nBy Layla Haddad\n\nأعلنت الحكومة اليوم عن خطة جديدة للنقل العام في المدن الكبرى.', 'ar.txt');
+    const a = parsePastedText(
+      'خطة جديدة للنقل العام\n\nBy Layla Haddad\n\nأعلنت الحكومة اليوم عن خطة جديدة للنقل العام في المدن الكبرى.',
+      'ar.txt',
+    );
     expect([a.title, a.byline, a.lang]).toEqual(['خطة جديدة للنقل العام', 'Layla Haddad', 'ar']);
   });
 
   it('zero-width characters: invisible at line edges and on "blank" lines, kept inside text', () => {
-    const text = '\u200bSend to\u200b\n\u200b\n\u200bA headline\u200d\n\u2060\nBy Ana\u200bRuiz\n\nHer\u200dald of \ufeffspring.\n';
+    const text =
+      '\u200bSend to\u200b\n\u200b\n\u200bA headline\u200d\n\u2060\nBy Ana\u200bRuiz\n\nHer\u200dald of \ufeffspring.\n';
     const a = parsePastedText(text, 'zw.txt');
     expect(a.title).toBe('A headline');
     expect(a.byline).toBe('AnaRuiz');
@@ -162,25 +178,43 @@ describe('tricky bylines and dates', () => {
     expect(shapeOf(a)).toEqual([{ type: 'paragraph', text: 'By' }]);
   });
 
-  it.each(['February 30, 2024', '2024-02-30', '2023-02-29T10:00:00Z', 'June 31, 2024 - 16:20', '31/02/2024'])(
-    'an impossible date (%s) yields no published date and is not dropped',
-    (date) => {
-      const a = parsePastedText(`A headline\n\nBy Jane Doe\n\n${date}\n\nThe first paragraph.`, 'x.txt');
-      expect(a.published).toBeNull();
-      expect(a.byline).toBe('Jane Doe');
-      expect(bodyToText(a.body)).toContain(date);
-    },
-  );
+  it.each([
+    'February 30, 2024',
+    '2024-02-30',
+    '2023-02-29T10:00:00Z',
+    'June 31, 2024 - 16:20',
+    '31/02/2024',
+  ])('an impossible date (%s) yields no published date and is not dropped', (date) => {
+    const a = parsePastedText(
+      `A headline\n\nBy Jane Doe\n\n${date}\n\nThe first paragraph.`,
+      'x.txt',
+    );
+    expect(a.published).toBeNull();
+    expect(a.byline).toBe('Jane Doe');
+    expect(bodyToText(a.body)).toContain(date);
+  });
 
   it('a prose paragraph starting with "By" after the header is body text', () => {
-    const a = parsePastedText('A headline\n\nBy Jane Doe\n\nBy the time the polls closed, turnout had reached a record.', 'x.txt');
+    const a = parsePastedText(
+      'A headline\n\nBy Jane Doe\n\nBy the time the polls closed, turnout had reached a record.',
+      'x.txt',
+    );
     expect(a.byline).toBe('Jane Doe');
-    expect(shapeOf(a)).toEqual([{ type: 'paragraph', text: 'By the time the polls closed, turnout had reached a record.' }]);
+    expect(shapeOf(a)).toEqual([
+      { type: 'paragraph', text: 'By the time the polls closed, turnout had reached a record.' },
+    ]);
   });
 
   it('chrome words inside body prose are kept; a lone "Share" mid-article is kept too', () => {
-    const a = parsePastedText('A headline\n\nBy Jane Doe\n\nShare prices fell.\n\nShare\n\nPrint editions sold out.', 'x.txt');
-    expect(shapeOf(a).map((b) => ('text' in b ? b.text : ''))).toEqual(['Share prices fell.', 'Share', 'Print editions sold out.']);
+    const a = parsePastedText(
+      'A headline\n\nBy Jane Doe\n\nShare prices fell.\n\nShare\n\nPrint editions sold out.',
+      'x.txt',
+    );
+    expect(shapeOf(a).map((b) => ('text' in b ? b.text : ''))).toEqual([
+      'Share prices fell.',
+      'Share',
+      'Print editions sold out.',
+    ]);
   });
 
   it('a "***" section break mid-article is kept, at the end it is dropped', () => {

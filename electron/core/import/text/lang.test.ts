@@ -20,7 +20,11 @@ describe('guessLang', () => {
   it('says nothing for Latin script, mixed scripts, or too little text', () => {
     expect(guessLang(['The government announced a new plan today.'])).toBeNull();
     expect(guessLang(['Le gouvernement a annoncé un nouveau plan.'])).toBeNull();
-    expect(guessLang(['Putin met Kim (김정은) in Pyongyang on Wednesday for talks on trade and security.'])).toBeNull();
+    expect(
+      guessLang([
+        'Putin met Kim (김정은) in Pyongyang on Wednesday for talks on trade and security.',
+      ]),
+    ).toBeNull();
     expect(guessLang(['😀🎉', '123'])).toBeNull();
     expect(guessLang(['가나'])).toBeNull();
   });

@@ -4,18 +4,42 @@
  * Hebrew, Greek, Thai). Latin-script text could be any of hundreds of languages: null.
  */
 
-type Script = 'hangul' | 'kana' | 'han' | 'cyrillic' | 'arabic' | 'hebrew' | 'greek' | 'thai' | 'other';
+type Script =
+  'hangul' | 'kana' | 'han' | 'cyrillic' | 'arabic' | 'hebrew' | 'greek' | 'thai' | 'other';
 
 /** Enough letters to judge by; the head of a long article says as much as the whole. */
 const SAMPLE_LETTERS = 20_000;
 const MIN_LETTERS = 4;
 
 function scriptOf(cp: number): Script | null {
-  if ((cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f)) return 'hangul';
-  if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff66 && cp <= 0xff9f)) return 'kana';
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2ffff)) return 'han';
+  if (
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0x1100 && cp <= 0x11ff) ||
+    (cp >= 0x3130 && cp <= 0x318f)
+  )
+    return 'hangul';
+  if (
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0x31f0 && cp <= 0x31ff) ||
+    (cp >= 0xff66 && cp <= 0xff9f)
+  )
+    return 'kana';
+  if (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x2ffff)
+  )
+    return 'han';
   if (cp >= 0x0400 && cp <= 0x052f) return 'cyrillic';
-  if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x08a0 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc)) return 'arabic';
+  if (
+    (cp >= 0x0600 && cp <= 0x06ff) ||
+    (cp >= 0x0750 && cp <= 0x077f) ||
+    (cp >= 0x08a0 && cp <= 0x08ff) ||
+    (cp >= 0xfb50 && cp <= 0xfdff) ||
+    (cp >= 0xfe70 && cp <= 0xfefc)
+  )
+    return 'arabic';
   if ((cp >= 0x0590 && cp <= 0x05ff) || (cp >= 0xfb1d && cp <= 0xfb4f)) return 'hebrew';
   if ((cp >= 0x0370 && cp <= 0x03ff) || (cp >= 0x1f00 && cp <= 0x1fff)) return 'greek';
   if (cp >= 0x0e00 && cp <= 0x0e7f) return 'thai';
@@ -25,7 +49,17 @@ function scriptOf(cp: number): Script | null {
 const LETTER = /\p{L}/u;
 
 export function guessLang(texts: readonly string[]): string | null {
-  const counts: Record<Script, number> = { hangul: 0, kana: 0, han: 0, cyrillic: 0, arabic: 0, hebrew: 0, greek: 0, thai: 0, other: 0 };
+  const counts: Record<Script, number> = {
+    hangul: 0,
+    kana: 0,
+    han: 0,
+    cyrillic: 0,
+    arabic: 0,
+    hebrew: 0,
+    greek: 0,
+    thai: 0,
+    other: 0,
+  };
   let letters = 0;
   const marks = { uk: 0, sr: 0, fa: 0, ur: 0 };
   outer: for (const text of texts) {

@@ -33,7 +33,12 @@ function isEdgeFiller(code: number): boolean {
  * where they steer how RTL lines render, but a line of nothing else is blank.
  */
 function isBidiMark(code: number): boolean {
-  return code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return (
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }
 
 /** Trims whitespace and invisible characters at both ends; inner characters are untouched. */

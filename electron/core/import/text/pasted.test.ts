@@ -13,7 +13,10 @@ describe('the shared Korea Herald article', () => {
 
   // The expectation comes from the file itself: its non-blank lines, minus the four header lines;
   // lines ending in a pool-photo credit are the captions, everything else a paragraph.
-  const lines = source.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = source
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const headerLines = [
     'Send to',
     "Putin's state visit to North Korea sets stage for elevated ties",
@@ -31,7 +34,8 @@ describe('the shared Korea Herald article', () => {
     expect({ ...article, body: undefined, excerpt: undefined }).toEqual({
       format: 'text',
       title: "Putin's state visit to North Korea sets stage for elevated ties",
-      subtitle: "Putin says his trip aims to broaden partnership, fortify unity against 'rules-based order'",
+      subtitle:
+        "Putin says his trip aims to broaden partnership, fortify unity against 'rules-based order'",
       byline: 'Ji Da-gyum',
       published: '2024-06-18T16:20:00',
       siteName: null,
@@ -58,7 +62,10 @@ describe('the shared Korea Herald article', () => {
   });
 
   it('drops only the share widget and the dateline', () => {
-    expect(droppedLines(source, article)).toEqual(['Send to', 'June 18, 2024 - 16:20 By Ji Da-gyum']);
+    expect(droppedLines(source, article)).toEqual([
+      'Send to',
+      'June 18, 2024 - 16:20 By Ji Da-gyum',
+    ]);
   });
 });
 
@@ -80,12 +87,24 @@ describe('fixtures in other house styles', () => {
       body: undefined,
     });
     expect(shapeOf(a)).toEqual([
-      p("SINGAPORE (Reuters) - The world's biggest chipmakers are stockpiling neon and signing multi-year contracts with new suppliers in Asia, four industry sources told Reuters, as the war in Ukraine keeps a key source of the gas offline."),
-      p("Ukraine produced about half of the world's semiconductor-grade neon before the invasion, most of it purified by two companies in Odesa and Mariupol."),
-      p('"Nobody wants to be caught short again," said one procurement manager at a Taiwanese foundry, who declined to be named because the contracts are confidential.'),
-      cap('A worker inspects a silicon wafer at a plant in Singapore, February 2, 2024. REUTERS/Edgar Su/File Photo'),
-      p('Prices for the gas jumped tenfold in 2022 before easing last year, according to data from the consultancy TechInsights.'),
-      p("Chinese suppliers have since expanded capacity, and South Korea's SK Specialty now says it can meet most domestic demand."),
+      p(
+        "SINGAPORE (Reuters) - The world's biggest chipmakers are stockpiling neon and signing multi-year contracts with new suppliers in Asia, four industry sources told Reuters, as the war in Ukraine keeps a key source of the gas offline.",
+      ),
+      p(
+        "Ukraine produced about half of the world's semiconductor-grade neon before the invasion, most of it purified by two companies in Odesa and Mariupol.",
+      ),
+      p(
+        '"Nobody wants to be caught short again," said one procurement manager at a Taiwanese foundry, who declined to be named because the contracts are confidential.',
+      ),
+      cap(
+        'A worker inspects a silicon wafer at a plant in Singapore, February 2, 2024. REUTERS/Edgar Su/File Photo',
+      ),
+      p(
+        'Prices for the gas jumped tenfold in 2022 before easing last year, according to data from the consultancy TechInsights.',
+      ),
+      p(
+        "Chinese suppliers have since expanded capacity, and South Korea's SK Specialty now says it can meet most domestic demand.",
+      ),
       p('Reporting by Jane Smith in Singapore and Omar Haddad in Seoul; Editing by Tom Hale'),
     ]);
     expect(droppedLines(source, a)).toEqual([
@@ -116,17 +135,29 @@ describe('fixtures in other house styles', () => {
       body: undefined,
     });
     expect(shapeOf(a)).toEqual([
-      p('For three years I kept every note in an app. It synced everywhere, searched instantly and never ran out of pages. Last autumn I stopped using it.'),
-      p('The reason was not nostalgia. I noticed that I was capturing far more than I was thinking about.'),
+      p(
+        'For three years I kept every note in an app. It synced everywhere, searched instantly and never ran out of pages. Last autumn I stopped using it.',
+      ),
+      p(
+        'The reason was not nostalgia. I noticed that I was capturing far more than I was thinking about.',
+      ),
       p('Here is what changed after six months:'),
       {
         type: 'list',
         ordered: false,
-        items: ['I write less, but I reread more', 'Meetings end with a list of decisions, not a transcript', 'My desk is messier'],
+        items: [
+          'I write less, but I reread more',
+          'Meetings end with a list of decisions, not a transcript',
+          'My desk is messier',
+        ],
       },
-      p('A notebook forces a small delay between hearing something and writing it down. That delay turned out to be the useful part.'),
+      p(
+        'A notebook forces a small delay between hearing something and writing it down. That delay turned out to be the useful part.',
+      ),
       h2('What I miss'),
-      p('Search, mostly. Finding a phone number from last June means leafing through four notebooks.'),
+      p(
+        'Search, mostly. Finding a phone number from last June means leafing through four notebooks.',
+      ),
     ]);
     expect(droppedLines(source, a)).toEqual([
       'Skip to content',
@@ -151,19 +182,28 @@ describe('fixtures in other house styles', () => {
       published: '2024-03-05T10:30:00',
       siteName: null,
       lang: 'ko',
-      excerpt: '정부가 올해 전기차 구매 보조금 체계를 개편해 중소 제조사의 차량에 대한 지원을 늘리기로 했다.',
+      excerpt:
+        '정부가 올해 전기차 구매 보조금 체계를 개편해 중소 제조사의 차량에 대한 지원을 늘리기로 했다.',
       tags: [],
       body: undefined,
     });
     expect(shapeOf(a)).toEqual([
-      p('정부가 올해 전기차 구매 보조금 체계를 개편해 중소 제조사의 차량에 대한 지원을 늘리기로 했다.'),
+      p(
+        '정부가 올해 전기차 구매 보조금 체계를 개편해 중소 제조사의 차량에 대한 지원을 늘리기로 했다.',
+      ),
       p("환경부는 5일 이런 내용을 담은 '2024년 전기차 보조금 개편안'을 발표했다."),
       cap('5일 서울 시내의 한 전기차 충전소에서 차량이 충전하고 있다. [연합뉴스 자료사진]'),
-      p('개편안에 따르면 충전 인프라 예산은 지난해보다 30% 늘어난다. 정부는 아파트 단지와 고속도로 휴게소를 중심으로 급속 충전기를 확충할 계획이다.'),
+      p(
+        '개편안에 따르면 충전 인프라 예산은 지난해보다 30% 늘어난다. 정부는 아파트 단지와 고속도로 휴게소를 중심으로 급속 충전기를 확충할 계획이다.',
+      ),
       p('업계에서는 이번 개편이 가격 경쟁력을 높이는 데 도움이 될 것이라는 평가가 나온다.'),
       p('kimms@example.co.kr'),
     ]);
-    expect(droppedLines(source, a)).toEqual(['공유하기', '입력 2024.03.05 10:30 수정 2024.03.05 11:12', '김민수 기자']);
+    expect(droppedLines(source, a)).toEqual([
+      '공유하기',
+      '입력 2024.03.05 10:30 수정 2024.03.05 11:12',
+      '김민수 기자',
+    ]);
   });
 
   it('explainer: font-size widget, "Updated … CEST", three authors, bullets, quoted lines, Related links', () => {
@@ -183,7 +223,9 @@ describe('fixtures in other house styles', () => {
       body: undefined,
     });
     expect(shapeOf(a)).toEqual([
-      p('Phones sold in the European Union will need batteries that owners can replace themselves from 2027, under rules that took effect this week.'),
+      p(
+        'Phones sold in the European Union will need batteries that owners can replace themselves from 2027, under rules that took effect this week.',
+      ),
       p('The regulation requires:'),
       {
         type: 'list',
@@ -194,14 +236,25 @@ describe('fixtures in other house styles', () => {
           'Clear labelling of capacity and expected lifetime',
         ],
       },
-      { type: 'quote', text: '"We are ending the era of glued-in batteries," said the rapporteur.\n"Consumers will feel the difference."' },
-      p('Manufacturers can still seal devices that meet strict water-resistance and durability standards, which critics call a loophole.'),
+      {
+        type: 'quote',
+        text: '"We are ending the era of glued-in batteries," said the rapporteur.\n"Consumers will feel the difference."',
+      },
+      p(
+        'Manufacturers can still seal devices that meet strict water-resistance and durability standards, which critics call a loophole.',
+      ),
       h2('What happens next'),
-      p('Member states have until early 2025 to set penalties. The Commission will review the exemptions in 2030.'),
+      p(
+        'Member states have until early 2025 to set penalties. The Commission will review the exemptions in 2030.',
+      ),
       {
         type: 'list',
         ordered: true,
-        items: ['Check whether your phone is covered', 'Keep the original charger', 'Recycle old batteries at collection points'],
+        items: [
+          'Check whether your phone is covered',
+          'Keep the original charger',
+          'Recycle old batteries at collection points',
+        ],
       },
     ]);
     expect(droppedLines(source, a)).toEqual([
@@ -210,7 +263,7 @@ describe('fixtures in other house styles', () => {
       'Updated: 18 June 2024, 09:05 CEST',
       'By Léa Martin, Tomás Ortega and Priya Nair',
       'Related: EU lawmakers back right-to-repair rules',
-      'Read more: How to extend your battery\'s life',
+      "Read more: How to extend your battery's life",
       'Share',
       'Print',
     ]);
@@ -228,14 +281,21 @@ describe('fixtures in other house styles', () => {
       published: '2024-06-18T16:20:00-04:00',
       siteName: null,
       lang: null,
-      excerpt: 'At 7:30 p.m. the platform at Vienna\u2019s main station fills with people carrying pillows.\u200b Few of them are tourists.',
+      excerpt:
+        'At 7:30 p.m. the platform at Vienna\u2019s main station fills with people carrying pillows.\u200b Few of them are tourists.',
       tags: [],
       body: undefined,
     });
     expect(shapeOf(a)).toEqual([
-      cap('Passengers boarding the Vienna\u2013Paris Nightjet at Wien Hauptbahnhof. Photo: Lukas Berger'),
-      p('At 7:30\u00a0p.m. the platform at Vienna\u2019s main station fills with people carrying pillows.\u200b Few of them are tourists.'),
-      p('Demand has outstripped supply on almost every route, and operators are refurbishing old carriages while they wait for new ones.'),
+      cap(
+        'Passengers boarding the Vienna\u2013Paris Nightjet at Wien Hauptbahnhof. Photo: Lukas Berger',
+      ),
+      p(
+        'At 7:30\u00a0p.m. the platform at Vienna\u2019s main station fills with people carrying pillows.\u200b Few of them are tourists.',
+      ),
+      p(
+        'Demand has outstripped supply on almost every route, and operators are refurbishing old carriages while they wait for new ones.',
+      ),
       p('\u201cWe could sell every berth twice,\u201d said a spokesperson for the operator.'),
     ]);
     for (const b of a.body.blocks) expect(blockText(b)).not.toMatch(/\r/);
@@ -263,9 +323,15 @@ describe('fixtures in other house styles', () => {
       body: undefined,
     });
     expect(shapeOf(a)).toEqual([
-      p("The city council voted 7-2 on Tuesday to fund a six-month trial of late-night bus service on two of the city's busiest routes, a change that transit advocates have sought for nearly a decade."),
-      p('Under the plan, buses on routes 12 and 40 will run every 30 minutes between midnight and 2 a.m.'),
-      p('Council member Ana Ruiz, who voted against the measure, said the money would be better spent on daytime reliability.'),
+      p(
+        "The city council voted 7-2 on Tuesday to fund a six-month trial of late-night bus service on two of the city's busiest routes, a change that transit advocates have sought for nearly a decade.",
+      ),
+      p(
+        'Under the plan, buses on routes 12 and 40 will run every 30 minutes between midnight and 2 a.m.',
+      ),
+      p(
+        'Council member Ana Ruiz, who voted against the measure, said the money would be better spent on daytime reliability.',
+      ),
       p('The pilot will cost about $1.2 million.'),
     ]);
     expect(droppedLines(source, a)).toEqual([
@@ -280,15 +346,27 @@ describe('fixtures in other house styles', () => {
 
 describe('plain text that is not a pasted article', () => {
   it('a note: title from its first line, the rest kept as paragraphs, nothing invented', () => {
-    const a = parsePastedText('Groceries\n\nmilk\neggs\nbread\n\nAsk Sam about the party on Saturday.\n', 'list.txt');
+    const a = parsePastedText(
+      'Groceries\n\nmilk\neggs\nbread\n\nAsk Sam about the party on Saturday.\n',
+      'list.txt',
+    );
     expect(a.title).toBe('Groceries');
-    expect([a.subtitle, a.byline, a.published, a.siteName, a.lang]).toEqual([null, null, null, null, null]);
+    expect([a.subtitle, a.byline, a.published, a.siteName, a.lang]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(shapeOf(a)).toEqual([p('milk\neggs\nbread'), p('Ask Sam about the party on Saturday.')]);
     expect(a.excerpt).toBe('milk\neggs\nbread'.replace(/\n/g, ' '));
   });
 
   it('a short second line is not promoted to subtitle, and short lines are not made headings, without a byline or date', () => {
-    const a = parsePastedText('Meeting notes\n\nAttendees: Bob, Alice\n\nWe agreed to ship on Friday.\n\nOpen questions\n\nWho writes the release notes?', 'notes.txt');
+    const a = parsePastedText(
+      'Meeting notes\n\nAttendees: Bob, Alice\n\nWe agreed to ship on Friday.\n\nOpen questions\n\nWho writes the release notes?',
+      'notes.txt',
+    );
     expect(a.title).toBe('Meeting notes');
     expect(a.subtitle).toBeNull();
     expect(shapeOf(a)).toEqual([
@@ -300,14 +378,21 @@ describe('plain text that is not a pasted article', () => {
   });
 
   it('a poem keeps its stanzas with their line breaks', () => {
-    const poem = 'The Harbour\n\nGrey water folds\nagainst the stones,\nthe gulls complain\n\nand then the tide\nforgets them all.\n';
+    const poem =
+      'The Harbour\n\nGrey water folds\nagainst the stones,\nthe gulls complain\n\nand then the tide\nforgets them all.\n';
     const a = parsePastedText(poem, 'harbour.txt');
     expect(a.title).toBe('The Harbour');
-    expect(shapeOf(a)).toEqual([p('Grey water folds\nagainst the stones,\nthe gulls complain'), p('and then the tide\nforgets them all.')]);
+    expect(shapeOf(a)).toEqual([
+      p('Grey water folds\nagainst the stones,\nthe gulls complain'),
+      p('and then the tide\nforgets them all.'),
+    ]);
   });
 
   it('a poem without a title line: titled by its first line, every line kept', () => {
-    const a = parsePastedText('Grey water folds\nagainst the stones,\nthe gulls complain', 'untitled-poem.txt');
+    const a = parsePastedText(
+      'Grey water folds\nagainst the stones,\nthe gulls complain',
+      'untitled-poem.txt',
+    );
     expect(a.title).toBe('Grey water folds');
     expect(shapeOf(a)).toEqual([p('Grey water folds\nagainst the stones,\nthe gulls complain')]);
   });
@@ -331,7 +416,10 @@ describe('plain text that is not a pasted article', () => {
   });
 
   it('a short first sentence titles the text whole', () => {
-    const a = parsePastedText('It rained all day. We stayed in and read, and nobody minded much at all.', 'rain.txt');
+    const a = parsePastedText(
+      'It rained all day. We stayed in and read, and nobody minded much at all.',
+      'rain.txt',
+    );
     expect(a.title).toBe('It rained all day.');
   });
 
@@ -352,7 +440,14 @@ describe('plain text that is not a pasted article', () => {
 describe('header variants', () => {
   const head = (text: string) => {
     const a = parsePastedText(text, 'x.txt');
-    return { title: a.title, subtitle: a.subtitle, byline: a.byline, published: a.published, siteName: a.siteName, body: shapeOf(a) };
+    return {
+      title: a.title,
+      subtitle: a.subtitle,
+      byline: a.byline,
+      published: a.published,
+      siteName: a.siteName,
+      body: shapeOf(a),
+    };
   };
   const body = [p('Body text here.')];
 
@@ -360,54 +455,112 @@ describe('header variants', () => {
     [
       'a weekday, a dotted time and BST',
       'Kim and Putin sign defence pact\n\nThe two leaders pledged mutual assistance\n\nTue 18 Jun 2024 12.20 BST\n\nBody text here.',
-      { title: 'Kim and Putin sign defence pact', subtitle: 'The two leaders pledged mutual assistance', byline: null, published: '2024-06-18T12:20:00+01:00', siteName: null },
+      {
+        title: 'Kim and Putin sign defence pact',
+        subtitle: 'The two leaders pledged mutual assistance',
+        byline: null,
+        published: '2024-06-18T12:20:00+01:00',
+        siteName: null,
+      },
     ],
     [
       'reading time, separator dots and widgets between the byline and the date',
       'Why notes fail\n\nA short essay on capture\n\nBy Jane Doe\n\n5 min read\n\n·\n\nJun 18, 2024\n\nListen\n\nShare\n\nBody text here.',
-      { title: 'Why notes fail', subtitle: 'A short essay on capture', byline: 'Jane Doe', published: '2024-06-18', siteName: null },
+      {
+        title: 'Why notes fail',
+        subtitle: 'A short essay on capture',
+        byline: 'Jane Doe',
+        published: '2024-06-18',
+        siteName: null,
+      },
     ],
     [
       'byline, date and time split by bullets and pipes',
       'Headline here\n\nBy Jane Doe • June 18, 2024 | 4:20 PM\n\nBody text here.',
-      { title: 'Headline here', subtitle: null, byline: 'Jane Doe', published: '2024-06-18T16:20:00', siteName: null },
+      {
+        title: 'Headline here',
+        subtitle: null,
+        byline: 'Jane Doe',
+        published: '2024-06-18T16:20:00',
+        siteName: null,
+      },
     ],
     [
       'an outlet after a dash, a labelled EDT timestamp',
       'Headline here\n\nBy Jane Doe — Reuters\n\nPublished: June 18, 2024 at 4:20 p.m. EDT\n\nBody text here.',
-      { title: 'Headline here', subtitle: null, byline: 'Jane Doe', published: '2024-06-18T16:20:00-04:00', siteName: 'Reuters' },
+      {
+        title: 'Headline here',
+        subtitle: null,
+        byline: 'Jane Doe',
+        published: '2024-06-18T16:20:00-04:00',
+        siteName: 'Reuters',
+      },
     ],
     [
       'a date line above the headline',
       'June 18, 2024\n\nHeadline here\n\nBody text here.',
-      { title: 'Headline here', subtitle: null, byline: null, published: '2024-06-18', siteName: null },
+      {
+        title: 'Headline here',
+        subtitle: null,
+        byline: null,
+        published: '2024-06-18',
+        siteName: null,
+      },
     ],
     [
       'a section kicker above headline and subtitle',
       'World\n\nKim meets Putin in Pyongyang\n\nThe leaders signed a pact\n\nBy Jane Doe\n\nBody text here.',
-      { title: 'Kim meets Putin in Pyongyang', subtitle: 'The leaders signed a pact', byline: 'Jane Doe', published: null, siteName: null },
+      {
+        title: 'Kim meets Putin in Pyongyang',
+        subtitle: 'The leaders signed a pact',
+        byline: 'Jane Doe',
+        published: null,
+        siteName: null,
+      },
     ],
     [
       'a one-word title with a subtitle is not a kicker',
       'Brexit\n\nHow Britain left the European Union\n\nBy Jane Doe\n\nBody text here.',
-      { title: 'Brexit', subtitle: 'How Britain left the European Union', byline: 'Jane Doe', published: null, siteName: null },
+      {
+        title: 'Brexit',
+        subtitle: 'How Britain left the European Union',
+        byline: 'Jane Doe',
+        published: null,
+        siteName: null,
+      },
     ],
     [
       'a subtitle ending in a full stop, kept because the byline follows it',
       'Headline here\n\nThe leaders signed a pact on Wednesday.\n\nBy Jane Doe\n\nBody text here.',
-      { title: 'Headline here', subtitle: 'The leaders signed a pact on Wednesday.', byline: 'Jane Doe', published: null, siteName: null },
+      {
+        title: 'Headline here',
+        subtitle: 'The leaders signed a pact on Wednesday.',
+        byline: 'Jane Doe',
+        published: null,
+        siteName: null,
+      },
     ],
     [
       'title and subtitle pasted without a blank line',
       'Headline here\nA subtitle line\n\nBy Jane Doe\n\nBody text here.',
-      { title: 'Headline here', subtitle: 'A subtitle line', byline: 'Jane Doe', published: null, siteName: null },
+      {
+        title: 'Headline here',
+        subtitle: 'A subtitle line',
+        byline: 'Jane Doe',
+        published: null,
+        siteName: null,
+      },
     ],
   ])('%s', (_name, text, fields) => {
     expect(head(text)).toEqual({ ...fields, body });
   });
 
   it('a full-stop first paragraph after the byline is body, not subtitle', () => {
-    expect(head('Headline here\n\nBy Jane Doe\n\nThe leaders signed a pact on Wednesday.\n\nBody text here.')).toEqual({
+    expect(
+      head(
+        'Headline here\n\nBy Jane Doe\n\nThe leaders signed a pact on Wednesday.\n\nBody text here.',
+      ),
+    ).toEqual({
       title: 'Headline here',
       subtitle: null,
       byline: 'Jane Doe',

@@ -13,7 +13,14 @@ import { clipAtWord, firstSentence } from './clip';
 import { formatMoment, type Moment } from './dateline';
 import { readHeader } from './header';
 import { guessLang } from './lang';
-import { comparable, endsSentence, hasLetter, isBlank, normalizeLineEndings, trimVisible } from './normalize';
+import {
+  comparable,
+  endsSentence,
+  hasLetter,
+  isBlank,
+  normalizeLineEndings,
+  trimVisible,
+} from './normalize';
 import { splitUnits, type Unit } from './units';
 
 const EXCERPT_LENGTH = 300;
@@ -49,7 +56,10 @@ function isHeadingLine(text: string): boolean {
 function proseFollows(units: readonly Unit[], k: number, to: number): boolean {
   const next = units[k];
   if (k >= to || next === undefined) return false;
-  return next.kind === 'lines' || (next.kind === 'line' && !isHeadingLine(next.text) && captionKind(next.text) === null);
+  return (
+    next.kind === 'lines' ||
+    (next.kind === 'line' && !isHeadingLine(next.text) && captionKind(next.text) === null)
+  );
 }
 
 interface Drafted {
@@ -78,7 +88,10 @@ function bodyBlocks(units: readonly Unit[], from: number, articleLike: boolean):
         out.push({ block: { type: 'quote', content: [{ text: u.text }] }, agency: false });
         break;
       case 'list':
-        out.push({ block: { type: 'list', ordered: u.ordered, items: u.items.map((text) => [{ text }]) }, agency: false });
+        out.push({
+          block: { type: 'list', ordered: u.ordered, items: u.items.map((text) => [{ text }]) },
+          agency: false,
+        });
         break;
       case 'line': {
         if (isAdLine(u.text) || isLinkOutLine(u.text)) break;
@@ -87,8 +100,16 @@ function bodyBlocks(units: readonly Unit[], from: number, articleLike: boolean):
           out.push({ block: caption(u.text), agency: kind === 'agency' });
           break;
         }
-        if (articleLike && out.length > 0 && isHeadingLine(u.text) && proseFollows(units, k + 1, to)) {
-          out.push({ block: { type: 'heading', level: 2, content: [{ text: u.text }] }, agency: false });
+        if (
+          articleLike &&
+          out.length > 0 &&
+          isHeadingLine(u.text) &&
+          proseFollows(units, k + 1, to)
+        ) {
+          out.push({
+            block: { type: 'heading', level: 2, content: [{ text: u.text }] },
+            agency: false,
+          });
         } else {
           out.push({ block: paragraph(u.text), agency: false });
         }
@@ -117,7 +138,13 @@ function sampleText(blocks: readonly Block[]): string[] {
   let size = 0;
   for (const b of blocks) {
     if (size > LANG_SAMPLE) break;
-    const text = b.type === 'list' ? b.items.slice(0, 200).map((item) => item.map((s) => s.text).join('')).join('\n') : blockText(b);
+    const text =
+      b.type === 'list'
+        ? b.items
+            .slice(0, 200)
+            .map((item) => item.map((s) => s.text).join(''))
+            .join('\n')
+        : blockText(b);
     out.push(text.slice(0, LANG_SAMPLE));
     size += text.length;
   }
@@ -133,7 +160,10 @@ function foldSpaces(text: string): string {
 }
 
 function fileStem(fileName: string): string {
-  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  return fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
 }
 
 function fallbackTitle(blocks: readonly Block[]): string | null {
@@ -149,7 +179,8 @@ function fallbackTitle(blocks: readonly Block[]): string | null {
 
 function plainBlocks(units: readonly Unit[]): Block[] {
   return units.map((u): Block => {
-    if (u.kind === 'list') return { type: 'list', ordered: u.ordered, items: u.items.map((text) => [{ text }]) };
+    if (u.kind === 'list')
+      return { type: 'list', ordered: u.ordered, items: u.items.map((text) => [{ text }]) };
     if (u.kind === 'quote') return { type: 'quote', content: [{ text: u.text }] };
     return paragraph(u.text);
   });
@@ -157,7 +188,8 @@ function plainBlocks(units: readonly Unit[]): Block[] {
 
 export function parsePastedText(text: string, fileName: string): ParsedArticle {
   const normalized = normalizeLineEndings(text);
-  if (isBlank(normalized)) throw new CommonplaceError('empty_file', `${fileName}: the file has no visible text`);
+  if (isBlank(normalized))
+    throw new CommonplaceError('empty_file', `${fileName}: the file has no visible text`);
   const units = splitUnits(normalized, standsAlone);
   const header = readHeader(units);
 
@@ -187,7 +219,9 @@ export function parsePastedText(text: string, fileName: string): ParsedArticle {
     published: pickPublished(header.moments),
     siteName: header.siteName,
     lang,
-    excerpt: firstParagraph ? clipAtWord(foldSpaces(blockText(firstParagraph).slice(0, 2000)), EXCERPT_LENGTH) : null,
+    excerpt: firstParagraph
+      ? clipAtWord(foldSpaces(blockText(firstParagraph).slice(0, 2000)), EXCERPT_LENGTH)
+      : null,
     tags: [],
     body: makeBody(blocks),
   };

@@ -28,7 +28,8 @@ interface Marker {
 function listMarker(line: string): Marker | null {
   if (line.length === 0) return null;
   const bullet = BULLET.exec(line);
-  if (bullet) return { ordered: false, strong: !/^[–—*-]$/.test(bullet[1] ?? ''), length: bullet[0].length };
+  if (bullet)
+    return { ordered: false, strong: !/^[–—*-]$/.test(bullet[1] ?? ''), length: bullet[0].length };
   const numbered = NUMBERED.exec(line);
   if (numbered) return { ordered: true, strong: false, length: numbered[0].length };
   return null;
@@ -58,7 +59,11 @@ function pushRun(out: Unit[], run: string[], standsAlone: (line: string) => bool
   }
 }
 
-function chunkUnits(lines: readonly string[], standsAlone: (line: string) => boolean, out: Unit[]): void {
+function chunkUnits(
+  lines: readonly string[],
+  standsAlone: (line: string) => boolean,
+  out: Unit[],
+): void {
   let run: string[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -117,7 +122,9 @@ function mergeLists(units: Unit[]): Unit[] {
     }
   }
   return out.flatMap((u): Unit[] =>
-    u.kind === 'list' && u.items.length === 1 && !u.strong ? [{ kind: 'line', text: u.raw[0] ?? '' }] : [u],
+    u.kind === 'list' && u.items.length === 1 && !u.strong
+      ? [{ kind: 'line', text: u.raw[0] ?? '' }]
+      : [u],
   );
 }
 

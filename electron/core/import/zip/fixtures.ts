@@ -6,11 +6,16 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
-export function makeZip(files: Record<string, string | Uint8Array>, storedFirst?: string): Uint8Array {
+export function makeZip(
+  files: Record<string, string | Uint8Array>,
+  storedFirst?: string,
+): Uint8Array {
   const entries: Zippable = {};
   // EPUB wants `mimetype` first and stored; object key order is insertion order.
-  if (storedFirst !== undefined) entries[storedFirst] = [toBytes(files[storedFirst] ?? ''), { level: 0 }];
-  for (const [name, content] of Object.entries(files)) if (name !== storedFirst) entries[name] = toBytes(content);
+  if (storedFirst !== undefined)
+    entries[storedFirst] = [toBytes(files[storedFirst] ?? ''), { level: 0 }];
+  for (const [name, content] of Object.entries(files))
+    if (name !== storedFirst) entries[name] = toBytes(content);
   return zipSync(entries);
 }
 
@@ -30,7 +35,10 @@ export interface BombOptions {
 }
 
 export function makeZipBomb(opts: BombOptions): Uint8Array {
-  const segment = deflateRawSync(new Uint8Array(1024 * 1024), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const segment = deflateRawSync(new Uint8Array(1024 * 1024), {
+    level: 9,
+    finishFlush: constants.Z_SYNC_FLUSH,
+  });
   const finalBlock = new Uint8Array([0x03, 0x00]);
   const data = new Uint8Array(segment.length * opts.mebibytes + finalBlock.length);
   for (let i = 0; i < opts.mebibytes; i++) data.set(segment, i * segment.length);

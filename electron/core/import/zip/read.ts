@@ -54,7 +54,11 @@ function bomb(fileName: string, what: string): CommonplaceError {
 }
 
 /** The central directory's entries, checked against the entry-count and declared-size limits. */
-export function listZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+export function listZip(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (at: number): number => (at + 4 <= bytes.length ? view.getUint32(at, true) : -1);
   const u16 = (at: number): number => (at + 2 <= bytes.length ? view.getUint16(at, true) : -1);
@@ -67,17 +71,21 @@ export function listZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
       break;
     }
   }
-  if (eocd < 0) throw corrupt(fileName, 'no end of central directory; the file is truncated or not a ZIP');
+  if (eocd < 0)
+    throw corrupt(fileName, 'no end of central directory; the file is truncated or not a ZIP');
   const count = u16(eocd + 10);
   const cdOffset = u32(eocd + 16);
-  if (count === 0xffff || cdOffset === ZIP64_MARKER) throw corrupt(fileName, 'ZIP64 archives are not supported');
-  if (count > limits.maxEntries) throw bomb(fileName, `${count} entries; the limit is ${limits.maxEntries}`);
+  if (count === 0xffff || cdOffset === ZIP64_MARKER)
+    throw corrupt(fileName, 'ZIP64 archives are not supported');
+  if (count > limits.maxEntries)
+    throw bomb(fileName, `${count} entries; the limit is ${limits.maxEntries}`);
 
   const entries: ZipEntry[] = [];
   let declaredTotal = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (u32(at) !== CENTRAL_SIGNATURE) throw corrupt(fileName, `central directory entry ${i + 1} is damaged`);
+    if (u32(at) !== CENTRAL_SIGNATURE)
+      throw corrupt(fileName, `central directory entry ${i + 1} is damaged`);
     const flags = u16(at + 8);
     const method = u16(at + 10);
     const compressedSize = u32(at + 20);
@@ -86,20 +94,32 @@ export function listZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
     const extraLength = u16(at + 30);
     const commentLength = u16(at + 32);
     const localOffset = u32(at + 42);
-    if (commentLength < 0 || at + 46 + nameLength > bytes.length) throw corrupt(fileName, `central directory entry ${i + 1} runs past the end`);
-    if (compressedSize === ZIP64_MARKER || declaredSize === ZIP64_MARKER || localOffset === ZIP64_MARKER) {
+    if (commentLength < 0 || at + 46 + nameLength > bytes.length)
+      throw corrupt(fileName, `central directory entry ${i + 1} runs past the end`);
+    if (
+      compressedSize === ZIP64_MARKER ||
+      declaredSize === ZIP64_MARKER ||
+      localOffset === ZIP64_MARKER
+    ) {
       throw corrupt(fileName, 'ZIP64 entries are not supported');
     }
     const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
     // Bit 11: UTF-8 names; older tools wrote CP437, which only matters for non-ASCII names we never look up.
     const name = new TextDecoder((flags & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(rawName);
-    if (declaredSize > limits.maxEntryBytes) throw bomb(fileName, `${name} declares ${declaredSize} bytes; the limit per entry is ${limits.maxEntryBytes}`);
+    if (declaredSize > limits.maxEntryBytes)
+      throw bomb(
+        fileName,
+        `${name} declares ${declaredSize} bytes; the limit per entry is ${limits.maxEntryBytes}`,
+      );
     declaredTotal += declaredSize;
     entries.push({ name, method, compressedSize, declaredSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   if (declaredTotal > limits.maxTotalBytes) {
-    throw bomb(fileName, `its entries declare ${declaredTotal} bytes; the limit is ${limits.maxTotalBytes}${limits.totalReason ? `, ${limits.totalReason}` : ''}`);
+    throw bomb(
+      fileName,
+      `its entries declare ${declaredTotal} bytes; the limit is ${limits.maxTotalBytes}${limits.totalReason ? `, ${limits.totalReason}` : ''}`,
+    );
   }
   return entries;
 }
@@ -139,10 +159,12 @@ export class ZipReader {
     const { bytes, fileName, limits } = this;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const at = entry.localOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw corrupt(fileName, `${entry.name}: local header is missing`);
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE)
+      throw corrupt(fileName, `${entry.name}: local header is missing`);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.compressedSize;
-    if (end > bytes.length) throw corrupt(fileName, `${entry.name}: data runs past the end of the file`);
+    if (end > bytes.length)
+      throw corrupt(fileName, `${entry.name}: data runs past the end of the file`);
     const data = bytes.subarray(start, end);
 
     const entryCap = limits.maxEntryBytes;
@@ -150,14 +172,18 @@ export class ZipReader {
     const overflow = (size: number): CommonplaceError =>
       size > entryCap
         ? bomb(fileName, `${entry.name} inflates past ${entryCap} bytes`)
-        : bomb(fileName, `its entries inflate past ${limits.maxTotalBytes} bytes${limits.totalReason ? `, ${limits.totalReason}` : ''}`);
+        : bomb(
+            fileName,
+            `its entries inflate past ${limits.maxTotalBytes} bytes${limits.totalReason ? `, ${limits.totalReason}` : ''}`,
+          );
 
     if (entry.method === 0) {
       if (data.length > Math.min(entryCap, budget)) throw overflow(data.length);
       this.inflatedTotal += data.length;
       return data;
     }
-    if (entry.method !== 8) throw corrupt(fileName, `${entry.name}: compression method ${entry.method} is not supported`);
+    if (entry.method !== 8)
+      throw corrupt(fileName, `${entry.name}: compression method ${entry.method} is not supported`);
 
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -170,7 +196,10 @@ export class ZipReader {
     try {
       // fflate inflates each push in one go: slices keep a bomb's overshoot past the cap small.
       for (let off = 0; off < data.length && !exceeded; off += CHUNK) {
-        inflater.push(data.subarray(off, Math.min(off + CHUNK, data.length)), off + CHUNK >= data.length);
+        inflater.push(
+          data.subarray(off, Math.min(off + CHUNK, data.length)),
+          off + CHUNK >= data.length,
+        );
       }
     } catch {
       throw corrupt(fileName, `${entry.name}: compressed data is damaged`);

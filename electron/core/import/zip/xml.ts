@@ -16,7 +16,8 @@ export const MAX_XML_DEPTH = 256;
  * `<x/>` counted as opened and closed.
  */
 export function nestsDeeperThan(markup: string, max = MAX_XML_DEPTH): boolean {
-  const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[A-Za-z_][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  const tag =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[A-Za-z_][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
   let depth = 0;
   for (let m = tag.exec(markup); m; m = tag.exec(markup)) {
     if (m[1] === undefined) continue; // comment, CDATA, declaration
@@ -27,12 +28,24 @@ export function nestsDeeperThan(markup: string, max = MAX_XML_DEPTH): boolean {
 }
 
 /** The part as an XML document; a parse error names the file and the part. */
-export function parseXml(window: DOMWindow, text: string, fileName: string, part: string): Document {
-  if (nestsDeeperThan(text)) throw new CommonplaceError('parse_error', `${fileName}: ${part} is nested too deeply to read`);
-  const doc = new window.DOMParser().parseFromString(text.replace(/^\ufeff/, ''), 'application/xml');
+export function parseXml(
+  window: DOMWindow,
+  text: string,
+  fileName: string,
+  part: string,
+): Document {
+  if (nestsDeeperThan(text))
+    throw new CommonplaceError('parse_error', `${fileName}: ${part} is nested too deeply to read`);
+  const doc = new window.DOMParser().parseFromString(
+    text.replace(/^\ufeff/, ''),
+    'application/xml',
+  );
   const error = doc.getElementsByTagName('parsererror')[0];
   if (error) {
-    throw new CommonplaceError('parse_error', `${fileName}: ${part} is not well-formed XML (${(error.textContent ?? '').trim().slice(0, 120)})`);
+    throw new CommonplaceError(
+      'parse_error',
+      `${fileName}: ${part} is not well-formed XML (${(error.textContent ?? '').trim().slice(0, 120)})`,
+    );
   }
   return doc;
 }

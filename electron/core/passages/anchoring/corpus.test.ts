@@ -6,12 +6,22 @@ import { describeRange, reanchor, reanchorAfterEdit, type Placement } from './in
 
 function outcome(c: EditCase, placed: Placement): boolean {
   if (c.expected === 'orphaned') return placed.status === 'orphaned';
-  return placed.status !== 'orphaned' && placed.start === c.expected.start && placed.end === c.expected.end;
+  return (
+    placed.status !== 'orphaned' &&
+    placed.start === c.expected.start &&
+    placed.end === c.expected.end
+  );
 }
 
 function show(c: EditCase, placed: Placement): string {
-  const want = c.expected === 'orphaned' ? 'orphaned' : JSON.stringify(c.edited.slice(c.expected.start, c.expected.end).slice(0, 80));
-  const got = placed.status === 'orphaned' ? 'orphaned' : `${placed.status} ${JSON.stringify(placed.exact.slice(0, 80))} (score ${placed.score})`;
+  const want =
+    c.expected === 'orphaned'
+      ? 'orphaned'
+      : JSON.stringify(c.edited.slice(c.expected.start, c.expected.end).slice(0, 80));
+  const got =
+    placed.status === 'orphaned'
+      ? 'orphaned'
+      : `${placed.status} ${JSON.stringify(placed.exact.slice(0, 80))} (score ${placed.score})`;
   return `  ✗ [${c.category}] ${c.name}\n      expected ${want}\n      got      ${got}`;
 }
 
@@ -27,8 +37,18 @@ describe('labelled edit corpus', () => {
   });
 
   for (const [label, run] of [
-    ['reanchor (new text only)', (c: EditCase) => reanchor(c.edited, describeRange(c.original, c.passage.start, c.passage.end))],
-    ['reanchorAfterEdit (old and new text)', (c: EditCase) => reanchorAfterEdit(c.original, c.edited, [describeRange(c.original, c.passage.start, c.passage.end)])[0]!],
+    [
+      'reanchor (new text only)',
+      (c: EditCase) =>
+        reanchor(c.edited, describeRange(c.original, c.passage.start, c.passage.end)),
+    ],
+    [
+      'reanchorAfterEdit (old and new text)',
+      (c: EditCase) =>
+        reanchorAfterEdit(c.original, c.edited, [
+          describeRange(c.original, c.passage.start, c.passage.end),
+        ])[0]!,
+    ],
   ] as const) {
     it(`${label}: at least 95 % placed or orphaned correctly`, () => {
       const failures: string[] = [];

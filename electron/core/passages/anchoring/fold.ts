@@ -142,6 +142,10 @@ export function fold(raw: string): FoldedText {
 }
 
 /** The raw range [start, end) that the folded range [from, to) came from (from < to). */
-export function toRawRange(folded: FoldedText, from: number, to: number): { start: number; end: number } {
+export function toRawRange(
+  folded: FoldedText,
+  from: number,
+  to: number,
+): { start: number; end: number } {
   return { start: folded.rawStart[from]!, end: folded.rawEnd[to - 1]! };
 }

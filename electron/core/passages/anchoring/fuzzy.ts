@@ -18,9 +18,19 @@ export interface ApproxMatch {
  * per location (overlapping answers collapse to the one whose length is nearest the pattern's),
  * in text order. Offsets are in `text`.
  */
-export function bestMatches(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): ApproxMatch[] {
+export function bestMatches(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): ApproxMatch[] {
   if (pattern.length === 0 || to <= from) return [];
-  const raw = search(from === 0 && to === text.length ? text : text.slice(from, to), pattern, Math.max(0, Math.floor(maxErrors)));
+  const raw = search(
+    from === 0 && to === text.length ? text : text.slice(from, to),
+    pattern,
+    Math.max(0, Math.floor(maxErrors)),
+  );
   raw.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: ApproxMatch[] = [];
   let group: ApproxMatch | null = null;
@@ -28,7 +38,10 @@ export function bestMatches(text: string, pattern: string, maxErrors: number, fr
   for (const m of raw) {
     const cand = { start: m.start + from, end: m.end + from, errors: m.errors };
     if (group && cand.start < groupEnd) {
-      if (Math.abs(cand.end - cand.start - pattern.length) < Math.abs(group.end - group.start - pattern.length)) {
+      if (
+        Math.abs(cand.end - cand.start - pattern.length) <
+        Math.abs(group.end - group.start - pattern.length)
+      ) {
         out[out.length - 1] = cand;
         group = cand;
       }
@@ -43,7 +56,11 @@ export function bestMatches(text: string, pattern: string, maxErrors: number, fr
 }
 
 /** The `limit` items nearest `to` by `at(item)`, nearest first. */
-export function nearest<T>(items: readonly T[], at: (item: T) => number, to: number, limit: number): T[] {
+export function nearest<T>(
+  items: readonly T[],
+  at: (item: T) => number,
+  to: number,
+  limit: number,
+): T[] {
   return [...items].sort((a, b) => Math.abs(at(a) - to) - Math.abs(at(b) - to)).slice(0, limit);
 }
-

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { LineMap } from './line-map';
 
-const OLD = ['Title', '', 'First paragraph here.', '', 'Second paragraph, the one with the passage.', '', 'Third.'].join('\n');
+const OLD = [
+  'Title',
+  '',
+  'First paragraph here.',
+  '',
+  'Second paragraph, the one with the passage.',
+  '',
+  'Third.',
+].join('\n');
 
 describe('LineMap', () => {
   it('maps every offset of an unchanged text to itself', () => {
     const map = new LineMap(OLD, OLD);
-    for (const at of [0, 5, 10, OLD.length - 1, OLD.length]) expect(map.map(at)).toEqual({ offset: at, exact: true });
+    for (const at of [0, 5, 10, OLD.length - 1, OLD.length])
+      expect(map.map(at)).toEqual({ offset: at, exact: true });
   });
 
   it('shifts offsets after an inserted paragraph exactly', () => {
@@ -19,9 +28,20 @@ describe('LineMap', () => {
   });
 
   it('follows a paragraph that moved', () => {
-    const text = ['Title', '', 'Second paragraph, the one with the passage.', '', 'First paragraph here.', '', 'Third.'].join('\n');
+    const text = [
+      'Title',
+      '',
+      'Second paragraph, the one with the passage.',
+      '',
+      'First paragraph here.',
+      '',
+      'Third.',
+    ].join('\n');
     const map = new LineMap(OLD, text);
-    expect(map.map(OLD.indexOf('the passage'))).toEqual({ offset: text.indexOf('the passage'), exact: true });
+    expect(map.map(OLD.indexOf('the passage'))).toEqual({
+      offset: text.indexOf('the passage'),
+      exact: true,
+    });
   });
 
   it('estimates offsets inside an edited paragraph from the unchanged one before it', () => {
@@ -35,7 +55,10 @@ describe('LineMap', () => {
     const text = OLD.replace('Third.', 'Third, revised.');
     const map = new LineMap(OLD, text);
     const at = text.indexOf('the one');
-    expect(map.unchangedSource(at, at + 7)).toEqual({ start: OLD.indexOf('the one'), end: OLD.indexOf('the one') + 7 });
+    expect(map.unchangedSource(at, at + 7)).toEqual({
+      start: OLD.indexOf('the one'),
+      end: OLD.indexOf('the one') + 7,
+    });
     expect(map.unchangedSource(text.indexOf('revised'), text.indexOf('revised') + 3)).toBeNull();
   });
 

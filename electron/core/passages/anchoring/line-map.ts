@@ -62,7 +62,10 @@ export class LineMap {
     for (let j = first; j <= last; j++) if (this.newToOld[j]! < 0) return null;
     const from = this.newToOld[first]!;
     const to = this.newToOld[last]!;
-    return { start: this.old.start[from]! + (start - this.neu.start[first]!), end: this.old.start[to]! + (end - this.neu.start[last]!) };
+    return {
+      start: this.old.start[from]! + (start - this.neu.start[first]!),
+      end: this.old.start[to]! + (end - this.neu.start[last]!),
+    };
   }
 
   /** Where old offset `at` is in the new text: exact inside unchanged lines, else an estimate. */
@@ -113,7 +116,11 @@ function align(a: readonly string[], b: readonly string[]): Int32Array {
     head++;
   }
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  ) {
     pair(a.length - 1 - tail, b.length - 1 - tail);
     tail++;
   }
@@ -131,18 +138,30 @@ function align(a: readonly string[], b: readonly string[]): Int32Array {
       e.j = j;
     }
   }
-  const anchors = [...seen.values()].filter((e) => e.ci === 1 && e.cj === 1).sort((x, y) => x.i - y.i);
+  const anchors = [...seen.values()]
+    .filter((e) => e.ci === 1 && e.cj === 1)
+    .sort((x, y) => x.i - y.i);
   for (const k of longestIncreasing(anchors.map((e) => e.j))) pair(anchors[k]!.i, anchors[k]!.j);
   // Grow each matched line into the equal, unmatched lines around it (blank lines, repeats).
   for (let i = 0; i < a.length; i++) {
     const j = match[i]!;
     if (j < 0) continue;
-    for (let x = i + 1, y = j + 1; x < a.length && y < b.length && match[x] === -1 && !taken[y] && a[x] === b[y]; x++, y++) pair(x, y);
+    for (
+      let x = i + 1, y = j + 1;
+      x < a.length && y < b.length && match[x] === -1 && !taken[y] && a[x] === b[y];
+      x++, y++
+    )
+      pair(x, y);
   }
   for (let i = a.length - 1; i >= 0; i--) {
     const j = match[i]!;
     if (j < 0) continue;
-    for (let x = i - 1, y = j - 1; x >= 0 && y >= 0 && match[x] === -1 && !taken[y] && a[x] === b[y]; x--, y--) pair(x, y);
+    for (
+      let x = i - 1, y = j - 1;
+      x >= 0 && y >= 0 && match[x] === -1 && !taken[y] && a[x] === b[y];
+      x--, y--
+    )
+      pair(x, y);
   }
   return match;
 }

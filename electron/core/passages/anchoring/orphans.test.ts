@@ -14,7 +14,7 @@ describe('rewritten paragraphs orphan their passages', () => {
   const filler = syntheticArticle(40_000, 99).split('\n\n');
   const rand = prng(5);
   const paragraphs: Array<{ start: number; end: number }> = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const nl = text.indexOf('\n\n', at);
     const end = nl === -1 ? text.length : nl;
     if (end - at >= 120) paragraphs.push({ start: at, end });
@@ -36,14 +36,22 @@ describe('rewritten paragraphs orphan their passages', () => {
         // With the old text, the diff shows that look-alike sentences elsewhere were already
         // there: nothing may be placed at all.
         const afterEdit = reanchorAfterEdit(text, edited, [sel])[0]!;
-        if (afterEdit.status !== 'orphaned') wrong.push(`after edit: ${JSON.stringify(sel.quote.exact)} → ${JSON.stringify(afterEdit.exact)} (${afterEdit.score})`);
+        if (afterEdit.status !== 'orphaned')
+          wrong.push(
+            `after edit: ${JSON.stringify(sel.quote.exact)} → ${JSON.stringify(afterEdit.exact)} (${afterEdit.score})`,
+          );
         // From the new text alone a near-duplicate elsewhere (the article has two almost equal
         // photo captions) is indistinguishable from the passage edited; but the rewritten text
         // itself must never receive it.
         const alone = reanchor(edited, sel);
         if (alone.status !== 'orphaned') {
-          lookAlikes.push(`${JSON.stringify(sel.quote.exact)} → ${JSON.stringify(alone.exact)} (${alone.score})`);
-          if (alone.end > para.start && alone.start < para.start + replacement.length) wrong.push(`new text only: ${JSON.stringify(sel.quote.exact)} → ${JSON.stringify(alone.exact)}`);
+          lookAlikes.push(
+            `${JSON.stringify(sel.quote.exact)} → ${JSON.stringify(alone.exact)} (${alone.score})`,
+          );
+          if (alone.end > para.start && alone.start < para.start + replacement.length)
+            wrong.push(
+              `new text only: ${JSON.stringify(sel.quote.exact)} → ${JSON.stringify(alone.exact)}`,
+            );
           else expect(text.includes(alone.exact)).toBe(true);
         }
       }

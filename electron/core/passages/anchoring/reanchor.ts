@@ -143,12 +143,17 @@ export class Anchorer {
     const pool: Candidate[] = [];
 
     // 1. Position (and the caller's hint, when it differs): O(quote length) when nothing moved.
-    const spots = query.stored && query.stored.start !== query.hint ? [query.stored.start, query.hint] : [query.hint];
+    const spots =
+      query.stored && query.stored.start !== query.hint
+        ? [query.stored.start, query.hint]
+        : [query.hint];
     for (const at of spots) {
-      if (!this.holdsExact(query.exact, at) || query.isOtherText?.(at, at + query.exact.length)) continue;
+      if (!this.holdsExact(query.exact, at) || query.isOtherText?.(at, at + query.exact.length))
+        continue;
       if (this.contextEqual(query, at)) return this.result(query, this.intact(query, at));
       const c = this.score(query, at, at + query.exact.length, 1);
-      if (contextOf(c) >= CONTEXT_SUPPORT || query.q.length >= SELF_EVIDENT_EXACT) return this.result(query, c);
+      if (contextOf(c) >= CONTEXT_SUPPORT || query.q.length >= SELF_EVIDENT_EXACT)
+        return this.result(query, c);
       pool.push(c);
     }
 
@@ -189,14 +194,23 @@ export class Anchorer {
     const { exact, prefix, suffix } = selectors.quote;
     if (typeof exact !== 'string' || exact.length === 0 || this.text.length === 0) return null;
     const { start, end } = selectors.position;
-    const storedOk = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= this.text.length;
+    const storedOk =
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start >= 0 &&
+      end > start &&
+      end <= this.text.length;
     const stored = storedOk ? { start, end } : null;
     const rawHint = options.hint ?? (storedOk ? start : Number.isInteger(start) ? start : 0);
-    const hint = Math.max(0, Math.min(this.text.length, Math.round(Number.isFinite(rawHint) ? rawHint : 0)));
+    const hint = Math.max(
+      0,
+      Math.min(this.text.length, Math.round(Number.isFinite(rawHint) ? rawHint : 0)),
+    );
     const pre = typeof prefix === 'string' ? prefix : '';
     const suf = typeof suffix === 'string' ? suffix : '';
     let folded: { q: string; p: string; s: string } | null = null;
-    const get = (): { q: string; p: string; s: string } => (folded ??= { q: foldString(exact), p: foldString(pre), s: foldString(suf) });
+    const get = (): { q: string; p: string; s: string } =>
+      (folded ??= { q: foldString(exact), p: foldString(pre), s: foldString(suf) });
     return {
       exact,
       prefix: pre,
@@ -219,7 +233,8 @@ export class Anchorer {
   /** The candidate for an exact occurrence whose raw context is unchanged (no folding needed). */
   private intact(query: Query, at: number): Candidate {
     const position = 1 - Math.min(1, Math.abs(at - query.hint) / Math.max(1, this.text.length));
-    const score = (WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position * position) / WEIGHT_TOTAL;
+    const score =
+      (WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position * position) / WEIGHT_TOTAL;
     return { start: at, end: at + query.exact.length, quote: 1, prefix: 1, suffix: 1, score };
   }
 
@@ -231,12 +246,16 @@ export class Anchorer {
   private nearestIntact(query: Query): number | null {
     const from = Math.max(0, query.hint - WINDOW);
     // Searching a slice (O(1) to take) keeps each miss from scanning to the end of the text.
-    const near = this.text.slice(from, Math.min(this.text.length, query.hint + WINDOW + query.exact.length));
+    const near = this.text.slice(
+      from,
+      Math.min(this.text.length, query.hint + WINDOW + query.exact.length),
+    );
     let best: number | null = null;
     for (let i = near.indexOf(query.exact); i !== -1; i = near.indexOf(query.exact, i + 1)) {
       const at = from + i;
       if (best !== null && Math.abs(at - query.hint) >= Math.abs(best - query.hint)) break;
-      if (this.contextEqual(query, at) && !query.isOtherText?.(at, at + query.exact.length)) best = at;
+      if (this.contextEqual(query, at) && !query.isOtherText?.(at, at + query.exact.length))
+        best = at;
     }
     return best;
   }
@@ -248,22 +267,34 @@ export class Anchorer {
   /** Raw prefix and suffix unchanged around `at` (the passage's own text already checked). */
   private contextEqual(query: Query, at: number): boolean {
     const end = at + query.exact.length;
-    return at >= query.prefix.length && this.text.startsWith(query.prefix, at - query.prefix.length) && this.text.startsWith(query.suffix, end);
+    return (
+      at >= query.prefix.length &&
+      this.text.startsWith(query.prefix, at - query.prefix.length) &&
+      this.text.startsWith(query.suffix, end)
+    );
   }
 
   /** Exact occurrences worth scoring: all when few, else the best by a cheap context check. */
   private occurrences(query: Query): number[] {
     const { text } = this;
     const found: number[] = [];
-    for (let at = text.indexOf(query.exact); at !== -1 && found.length < MAX_OCCURRENCES; at = text.indexOf(query.exact, at + 1)) {
-      if (!splitsSurrogatePair(text, at) && !splitsSurrogatePair(text, at + query.exact.length)) found.push(at);
+    for (
+      let at = text.indexOf(query.exact);
+      at !== -1 && found.length < MAX_OCCURRENCES;
+      at = text.indexOf(query.exact, at + 1)
+    ) {
+      if (!splitsSurrogatePair(text, at) && !splitsSurrogatePair(text, at + query.exact.length))
+        found.push(at);
     }
     if (found.length <= SCORED_OCCURRENCES) return found;
     const cheap = (at: number): number =>
-      commonSuffix(query.prefix, text, at) + commonPrefix(query.suffix, text, at + query.exact.length);
+      commonSuffix(query.prefix, text, at) +
+      commonPrefix(query.suffix, text, at + query.exact.length);
     return found
       .map((at) => ({ at, agree: cheap(at) }))
-      .sort((a, b) => b.agree - a.agree || Math.abs(a.at - query.hint) - Math.abs(b.at - query.hint))
+      .sort(
+        (a, b) => b.agree - a.agree || Math.abs(a.at - query.hint) - Math.abs(b.at - query.hint),
+      )
       .slice(0, SCORED_OCCURRENCES)
       .map((o) => o.at);
   }
@@ -273,7 +304,8 @@ export class Anchorer {
     const f = this.folded;
     const maxErrors = Math.floor(query.q.length * MAX_ERROR_RATE);
     const matches = bestMatches(f.text, query.q, maxErrors, from, to);
-    for (const m of nearest(matches, (x) => x.start, f.fromRaw[query.hint]!, SCORED_MATCHES)) this.addRefined(query, m, pool);
+    for (const m of nearest(matches, (x) => x.start, f.fromRaw[query.hint]!, SCORED_MATCHES))
+      this.addRefined(query, m, pool);
   }
 
   /**
@@ -287,7 +319,13 @@ export class Anchorer {
     const pattern = query.p + query.q + query.s;
     const regions = bestMatches(f.text, pattern, pattern.length * MAX_ERROR_RATE, from, to);
     for (const r of nearest(regions, (x) => x.start, f.fromRaw[query.hint]!, 4)) {
-      const inside = bestMatches(f.text, query.q, query.q.length * (1 - BRACKET_MIN_QUOTE), Math.max(0, r.start - 8), Math.min(f.text.length, r.end + 8));
+      const inside = bestMatches(
+        f.text,
+        query.q,
+        query.q.length * (1 - BRACKET_MIN_QUOTE),
+        Math.max(0, r.start - 8),
+        Math.min(f.text.length, r.end + 8),
+      );
       const hit = nearest(inside, (x) => x.start, r.start + query.p.length, 1)[0];
       if (hit) this.addRefined(query, hit, pool);
     }
@@ -307,10 +345,16 @@ export class Anchorer {
     for (const offset of [0, Math.floor((m - SEED) / 2), m - SEED]) {
       const seed = query.q.slice(offset, offset + SEED);
       for (const hit of bestMatches(f.text, seed, SEED * MAX_ERROR_RATE, from, to)) {
-        proposals.push({ start: hit.start - offset, end: hit.start - offset + m, errors: hit.errors });
+        proposals.push({
+          start: hit.start - offset,
+          end: hit.start - offset + m,
+          errors: hit.errors,
+        });
       }
     }
-    proposals.sort((a, b) => a.errors - b.errors || Math.abs(a.start - hintF) - Math.abs(b.start - hintF));
+    proposals.sort(
+      (a, b) => a.errors - b.errors || Math.abs(a.start - hintF) - Math.abs(b.start - hintF),
+    );
     const verified: number[] = [];
     for (const p of proposals) {
       if (verified.length >= 4) break;
@@ -318,7 +362,8 @@ export class Anchorer {
       verified.push(p.start);
       const wFrom = Math.max(0, p.start - maxErrors - SEED);
       const wTo = Math.min(f.text.length, p.start + m + maxErrors + SEED);
-      for (const hit of bestMatches(f.text, query.q, maxErrors, wFrom, wTo)) this.addRefined(query, hit, pool);
+      for (const hit of bestMatches(f.text, query.q, maxErrors, wFrom, wTo))
+        this.addRefined(query, hit, pool);
     }
   }
 
@@ -340,10 +385,16 @@ export class Anchorer {
     const starts = [match.start];
     const ends = [match.end];
     if (q.slice(0, edge) !== f.text.slice(match.start, match.start + edge)) {
-      starts.push(this.contextEnd(query.p, match.start, slack) ?? this.survivingHead(q, match.start, match.end, slack));
+      starts.push(
+        this.contextEnd(query.p, match.start, slack) ??
+          this.survivingHead(q, match.start, match.end, slack),
+      );
     }
     if (q.slice(-edge) !== f.text.slice(match.end - edge, match.end)) {
-      ends.push(this.contextStart(query.s, match.end, slack) ?? this.survivingTail(q, match.start, match.end, slack));
+      ends.push(
+        this.contextStart(query.s, match.end, slack) ??
+          this.survivingTail(q, match.start, match.end, slack),
+      );
     }
     for (let from of starts) {
       for (let to of ends) {
@@ -355,7 +406,13 @@ export class Anchorer {
   }
 
   /** Adds folded[from, to) as a candidate for the quote that `match` aligned nearby. */
-  private addSpan(query: Query, match: ApproxMatch, from: number, to: number, pool: Candidate[]): void {
+  private addSpan(
+    query: Query,
+    match: ApproxMatch,
+    from: number,
+    to: number,
+    pool: Candidate[],
+  ): void {
     if (to <= from) return;
     if (from === match.start && to === match.end) {
       this.addFolded(query, from, to, 1 - match.errors / query.q.length, pool);
@@ -365,14 +422,26 @@ export class Anchorer {
     // the edit-distance computation, which keeps a 5,000-unit quote cheap.
     const bound = match.errors + Math.abs(from - match.start) + Math.abs(to - match.end);
     const longer = Math.max(query.q.length, to - from);
-    this.addFolded(query, from, to, Math.max(0, 1 - editDistance(query.q, this.folded.text.slice(from, to), bound) / longer), pool);
+    this.addFolded(
+      query,
+      from,
+      to,
+      Math.max(0, 1 - editDistance(query.q, this.folded.text.slice(from, to), bound) / longer),
+      pool,
+    );
   }
 
   /** Where the stored prefix ends, if it is found (≤ 25 % errors) within `slack` of `near`. */
   private contextEnd(prefix: string, near: number, slack: number): number | null {
     if (prefix.length < 8) return null;
     const f = this.folded;
-    const hits = bestMatches(f.text, prefix, prefix.length * MAX_ERROR_RATE, Math.max(0, near - prefix.length - slack), Math.min(f.text.length, near + slack));
+    const hits = bestMatches(
+      f.text,
+      prefix,
+      prefix.length * MAX_ERROR_RATE,
+      Math.max(0, near - prefix.length - slack),
+      Math.min(f.text.length, near + slack),
+    );
     const best = nearest(hits, (h) => h.end, near, 1)[0];
     return best && Math.abs(best.end - near) <= slack ? best.end : null;
   }
@@ -381,7 +450,13 @@ export class Anchorer {
   private contextStart(suffix: string, near: number, slack: number): number | null {
     if (suffix.length < 8) return null;
     const f = this.folded;
-    const hits = bestMatches(f.text, suffix, suffix.length * MAX_ERROR_RATE, Math.max(0, near - slack), Math.min(f.text.length, near + suffix.length + slack));
+    const hits = bestMatches(
+      f.text,
+      suffix,
+      suffix.length * MAX_ERROR_RATE,
+      Math.max(0, near - slack),
+      Math.min(f.text.length, near + suffix.length + slack),
+    );
     const best = nearest(hits, (h) => h.start, near, 1)[0];
     return best && Math.abs(best.start - near) <= slack ? best.start : null;
   }
@@ -395,10 +470,18 @@ export class Anchorer {
     const len = Math.min(32, Math.floor(q.length / 2));
     if (len < 8) return from;
     for (let o = 0; o + len <= q.length && o <= slack; o += len >> 1) {
-      const hit = bestMatches(f.text, q.slice(o, o + len), len / 8, from, Math.min(to, from + o + len + slack))[0];
+      const hit = bestMatches(
+        f.text,
+        q.slice(o, o + len),
+        len / 8,
+        from,
+        Math.min(to, from + o + len + slack),
+      )[0];
       if (!hit) continue;
       if (hit.start <= from) return from;
-      return similarity(q.slice(0, o), f.text.slice(from, hit.start), 0.5) >= 0.5 ? from : hit.start;
+      return similarity(q.slice(0, o), f.text.slice(from, hit.start), 0.5) >= 0.5
+        ? from
+        : hit.start;
     }
     return from;
   }
@@ -409,26 +492,42 @@ export class Anchorer {
     const len = Math.min(32, Math.floor(q.length / 2));
     if (len < 8) return to;
     for (let o = 0; o + len <= q.length && o <= slack; o += len >> 1) {
-      const hits = bestMatches(f.text, q.slice(q.length - o - len, q.length - o), len / 8, Math.max(from, to - o - len - slack), to);
+      const hits = bestMatches(
+        f.text,
+        q.slice(q.length - o - len, q.length - o),
+        len / 8,
+        Math.max(from, to - o - len - slack),
+        to,
+      );
       const hit = hits[hits.length - 1];
       if (!hit) continue;
       if (hit.end >= to) return to;
-      return similarity(q.slice(q.length - o), f.text.slice(hit.end, to), 0.5) >= 0.5 ? to : hit.end;
+      return similarity(q.slice(q.length - o), f.text.slice(hit.end, to), 0.5) >= 0.5
+        ? to
+        : hit.end;
     }
     return to;
   }
 
   /** Adds the candidate for folded[from, to), mapped back to raw offsets. */
-  private addFolded(query: Query, from: number, to: number, quote: number, pool: Candidate[]): void {
+  private addFolded(
+    query: Query,
+    from: number,
+    to: number,
+    quote: number,
+    pool: Candidate[],
+  ): void {
     if (to <= from) return;
     const raw = toRawRange(this.folded, from, to);
     let start = snapBackward(this.text, raw.start);
     let end = snapForward(this.text, raw.end);
     // A folded space stands for a whole whitespace run; keep only as much of it at each edge as
     // the quote had (a passage that ended with one newline of a paragraph break still does).
-    const lead = leadingSpace(this.text, start, end) - leadingSpace(query.exact, 0, query.exact.length);
+    const lead =
+      leadingSpace(this.text, start, end) - leadingSpace(query.exact, 0, query.exact.length);
     if (lead > 0) start += lead;
-    const trail = trailingSpace(this.text, start, end) - trailingSpace(query.exact, 0, query.exact.length);
+    const trail =
+      trailingSpace(this.text, start, end) - trailingSpace(query.exact, 0, query.exact.length);
     if (trail > 0) end -= trail;
     if (end <= start) return;
     if (pool.some((c) => c.start === start && c.end === end && c.quote >= quote)) return;
@@ -443,14 +542,22 @@ export class Anchorer {
     const suffix = contextAgreement(query.s, f.text.slice(fe, fe + query.s.length));
     const position = 1 - Math.min(1, Math.abs(start - query.hint) / Math.max(1, this.text.length));
     const score =
-      (WEIGHT.quote * quote + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / WEIGHT_TOTAL;
+      (WEIGHT.quote * quote +
+        WEIGHT.prefix * prefix +
+        WEIGHT.suffix * suffix +
+        WEIGHT.position * position) /
+      WEIGHT_TOTAL;
     return { start, end, quote, prefix, suffix, score };
   }
 
   private result(query: Query, c: Candidate): Placement {
     const exact = this.text.slice(c.start, c.end);
     const status =
-      exact !== query.exact ? 'fuzzy' : query.stored && query.stored.start === c.start && query.stored.end === c.end ? 'position' : 'quote';
+      exact !== query.exact
+        ? 'fuzzy'
+        : query.stored && query.stored.start === c.start && query.stored.end === c.end
+          ? 'position'
+          : 'quote';
     return { status, start: c.start, end: c.end, exact, score: Math.round(c.score * 1000) / 1000 };
   }
 }
@@ -465,12 +572,17 @@ function contextOf(c: Candidate): number {
  */
 function acceptable(c: Candidate, pool: readonly Candidate[], query: Query): boolean {
   const m = query.q.length;
-  if (c.prefix >= BRACKET_CONTEXT && c.suffix >= BRACKET_CONTEXT && c.quote >= BRACKET_MIN_QUOTE) return true;
+  if (c.prefix >= BRACKET_CONTEXT && c.suffix >= BRACKET_CONTEXT && c.quote >= BRACKET_MIN_QUOTE)
+    return true;
   if (c.quote < 1 - MAX_ERROR_RATE) return false;
   if (contextOf(c) >= CONTEXT_SUPPORT) return true;
-  const unique = !pool.some((o) => o !== c && (o.end <= c.start || o.start >= c.end) && o.quote >= c.quote - 0.05);
+  const unique = !pool.some(
+    (o) => o !== c && (o.end <= c.start || o.start >= c.end) && o.quote >= c.quote - 0.05,
+  );
   if (!unique) return false;
-  return c.quote === 1 ? m >= SELF_EVIDENT_EXACT : c.quote >= SELF_EVIDENT_FUZZY_QUOTE && m >= SELF_EVIDENT_FUZZY;
+  return c.quote === 1
+    ? m >= SELF_EVIDENT_EXACT
+    : c.quote >= SELF_EVIDENT_FUZZY_QUOTE && m >= SELF_EVIDENT_FUZZY;
 }
 
 /** The highest-scoring acceptable candidate (ties go to the one nearer the expected place). */
@@ -478,7 +590,12 @@ function pickBest(pool: readonly Candidate[], query: Query): Candidate | null {
   let best: Candidate | null = null;
   for (const c of pool) {
     if (query.isOtherText?.(c.start, c.end) || !acceptable(c, pool, query)) continue;
-    if (!best || c.score > best.score || (c.score === best.score && Math.abs(c.start - query.hint) < Math.abs(best.start - query.hint))) best = c;
+    if (
+      !best ||
+      c.score > best.score ||
+      (c.score === best.score && Math.abs(c.start - query.hint) < Math.abs(best.start - query.hint))
+    )
+      best = c;
   }
   return best;
 }
@@ -502,14 +619,24 @@ function trailingSpace(text: string, from: number, to: number): number {
 /** Length of the common ending of `context` and text[…, at). */
 function commonSuffix(context: string, text: string, at: number): number {
   let k = 0;
-  while (k < context.length && at - k - 1 >= 0 && context.charCodeAt(context.length - 1 - k) === text.charCodeAt(at - k - 1)) k++;
+  while (
+    k < context.length &&
+    at - k - 1 >= 0 &&
+    context.charCodeAt(context.length - 1 - k) === text.charCodeAt(at - k - 1)
+  )
+    k++;
   return k;
 }
 
 /** Length of the common beginning of `context` and text[at, …). */
 function commonPrefix(context: string, text: string, at: number): number {
   let k = 0;
-  while (k < context.length && at + k < text.length && context.charCodeAt(k) === text.charCodeAt(at + k)) k++;
+  while (
+    k < context.length &&
+    at + k < text.length &&
+    context.charCodeAt(k) === text.charCodeAt(at + k)
+  )
+    k++;
   return k;
 }
 

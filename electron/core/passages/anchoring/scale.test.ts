@@ -4,7 +4,14 @@
  * where their edited text now is. Timings are printed (the benchmark has the careful figures).
  */
 import { describe, expect, it } from 'vitest';
-import { applyEdits, samplePassages, scatteredEdits, syntheticArticle, type Edit, type Span } from './corpus/synthetic';
+import {
+  applyEdits,
+  samplePassages,
+  scatteredEdits,
+  syntheticArticle,
+  type Edit,
+  type Span,
+} from './corpus/synthetic';
 import { describeRange, reanchorAfterEdit, reanchorAll, type Placement } from './index';
 
 type Relation = 'outside' | 'inside' | 'boundary';
@@ -45,11 +52,17 @@ describe('1,000 passages on a 100 KB article', () => {
         const t0 = performance.now();
         const placements: Placement[] = run();
         const ms = performance.now() - t0;
-        const tally = { outside: [0, 0], inside: [0, 0], boundary: [0, 0] } as Record<Relation, [number, number]>;
+        const tally = { outside: [0, 0], inside: [0, 0], boundary: [0, 0] } as Record<
+          Relation,
+          [number, number]
+        >;
         spans.forEach((span, i) => {
           const rel = relation(span, edits);
           const p = placements[i]!;
-          const ok = p.status !== 'orphaned' && p.start === mapOffset(span.start, edits) && p.end === mapOffset(span.end, edits);
+          const ok =
+            p.status !== 'orphaned' &&
+            p.start === mapOffset(span.start, edits) &&
+            p.end === mapOffset(span.end, edits);
           tally[rel][1]++;
           if (ok) tally[rel][0]++;
         });
@@ -59,7 +72,9 @@ describe('1,000 passages on a 100 KB article', () => {
         );
         expect(tally.outside[0]).toBe(tally.outside[1]);
         expect(tally.inside[0] / tally.inside[1]).toBeGreaterThanOrEqual(0.95);
-        expect(placements.filter((p) => p.status === 'orphaned').length).toBeLessThanOrEqual(tally.boundary[1]);
+        expect(placements.filter((p) => p.status === 'orphaned').length).toBeLessThanOrEqual(
+          tally.boundary[1],
+        );
         expect(ms).toBeLessThan(2000); // a regression guard only: the target (< 200 ms) is in the benchmark
       });
     }

@@ -76,8 +76,12 @@ describe('findQuote', () => {
   });
 
   it('says when the quote is absent or occurs fewer times than asked', () => {
-    expect(codeOf(() => findQuote(text, 'Kim Il Sung Square'))).toBe('not_found: the quote “Kim Il Sung Square” does not occur in the article');
-    expect(codeOf(() => findQuote(text, '(Pool Photo via AFP)', 3))).toMatch(/^not_found: .* occurs only 2 times in the article, not 3$/);
+    expect(codeOf(() => findQuote(text, 'Kim Il Sung Square'))).toBe(
+      'not_found: the quote “Kim Il Sung Square” does not occur in the article',
+    );
+    expect(codeOf(() => findQuote(text, '(Pool Photo via AFP)', 3))).toMatch(
+      /^not_found: .* occurs only 2 times in the article, not 3$/,
+    );
   });
 
   it('keeps the message one short line for a long multi-line quote', () => {

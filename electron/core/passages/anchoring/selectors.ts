@@ -36,7 +36,12 @@ function invalid(message: string): CommonplaceError {
 }
 
 /** The context before `start` and after `end`, widened so it never splits a surrogate pair. */
-export function contextAround(text: string, start: number, end: number, length = CONTEXT_LENGTH): { prefix: string; suffix: string } {
+export function contextAround(
+  text: string,
+  start: number,
+  end: number,
+  length = CONTEXT_LENGTH,
+): { prefix: string; suffix: string } {
   const from = snapBackward(text, Math.max(0, start - length));
   const to = snapForward(text, Math.min(text.length, end + length));
   return { prefix: text.slice(from, start), suffix: text.slice(end, to) };
@@ -50,10 +55,14 @@ export function describeRange(text: string, start: number, end: number): Selecto
   if (start < 0 || end > text.length) {
     throw invalid(`passage range ${start}–${end} is outside the article's text (0–${text.length})`);
   }
-  if (end < start) throw invalid(`passage range ${start}–${end} is reversed: the end comes before the start`);
-  if (end === start) throw invalid(`passage range ${start}–${end} is empty: select at least one character`);
+  if (end < start)
+    throw invalid(`passage range ${start}–${end} is reversed: the end comes before the start`);
+  if (end === start)
+    throw invalid(`passage range ${start}–${end} is empty: select at least one character`);
   if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
-    throw invalid(`passage range ${start}–${end} cuts a character (an emoji or rare symbol) in half`);
+    throw invalid(
+      `passage range ${start}–${end} cuts a character (an emoji or rare symbol) in half`,
+    );
   }
   const { prefix, suffix } = contextAround(text, start, end);
   return { quote: { exact: text.slice(start, end), prefix, suffix }, position: { start, end } };
@@ -78,7 +87,8 @@ export function findQuote(text: string, quote: string, occurrence = 1): TextPosi
     if (found === occurrence) return { start: at, end: at + quote.length };
     at = text.indexOf(quote, at + 1);
   }
-  if (found === 0) throw new CommonplaceError('not_found', `the quote “${shown}” does not occur in the article`);
+  if (found === 0)
+    throw new CommonplaceError('not_found', `the quote “${shown}” does not occur in the article`);
   throw new CommonplaceError(
     'not_found',
     `the quote “${shown}” occurs only ${found} time${found === 1 ? '' : 's'} in the article, not ${occurrence}`,

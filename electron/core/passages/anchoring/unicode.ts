@@ -14,7 +14,12 @@ export function isLowSurrogate(code: number): boolean {
 
 /** True when `offset` falls between a high and a low surrogate of `text`. */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 /** Moves an offset that splits a pair back to the start of that character. */

@@ -17,7 +17,12 @@ export function ImportProgress({ jobs, onCancel }: Props) {
       {jobs.map((job) => {
         const label = `Importing ${job.done.toLocaleString()} of ${job.total.toLocaleString()} files`;
         return (
-          <section className="bulk-progress" aria-label="Import progress" key={job.jobId} data-job={job.jobId}>
+          <section
+            className="bulk-progress"
+            aria-label="Import progress"
+            key={job.jobId}
+            data-job={job.jobId}
+          >
             <div className="bulk-progress-head">
               <p className="bulk-progress-count">{label}</p>
               <button type="button" onClick={() => onCancel(job.jobId)} disabled={job.cancelling}>
@@ -26,7 +31,10 @@ export function ImportProgress({ jobs, onCancel }: Props) {
             </div>
             <progress max={Math.max(1, job.total)} value={job.done} aria-label={label} />
             <p className="bulk-progress-meta">
-              {job.cancelling ? 'Stopping after the current file…' : [formatRate(job.rate), formatEta(job.etaSeconds)].filter(Boolean).join(' · ') || 'Starting…'}
+              {job.cancelling
+                ? 'Stopping after the current file…'
+                : [formatRate(job.rate), formatEta(job.etaSeconds)].filter(Boolean).join(' · ') ||
+                  'Starting…'}
             </p>
             {job.current && (
               <p className="bulk-progress-current" title={job.current}>

@@ -5,7 +5,13 @@ import { invoke } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Modal } from '../../ui/Modal';
 import { formatElapsed } from './formatProgress';
-import { fetchMoreRows, REPORT_PAGE_ROWS, rowsLeft, type BulkReport, type FetchResults } from './reportRows';
+import {
+  fetchMoreRows,
+  REPORT_PAGE_ROWS,
+  rowsLeft,
+  type BulkReport,
+  type FetchResults,
+} from './reportRows';
 
 const TITLES: Record<BulkReport['state'], string> = {
   finished: 'Import finished',
@@ -22,9 +28,20 @@ function keyOf(report: BulkReport): number {
   return key;
 }
 
-const fetchResults: FetchResults = (jobId, outcome, offset, limit) => invoke('bulkImport.results', { jobId, outcome, offset, limit });
+const fetchResults: FetchResults = (jobId, outcome, offset, limit) =>
+  invoke('bulkImport.results', { jobId, outcome, offset, limit });
 
-function ResultList({ title, report, outcome, open: initiallyOpen = false }: { title: string; report: BulkReport; outcome: Outcome; open?: boolean }) {
+function ResultList({
+  title,
+  report,
+  outcome,
+  open: initiallyOpen = false,
+}: {
+  title: string;
+  report: BulkReport;
+  outcome: Outcome;
+  open?: boolean;
+}) {
   // Rows are made only once the list is opened, and come a page at a time: a report of 10,000
   // files must not cost a long frame (nor a 4 MB event).
   const [open, setOpen] = useState(initiallyOpen);
@@ -41,13 +58,19 @@ function ResultList({ title, report, outcome, open: initiallyOpen = false }: { t
       const more = await fetchMoreRows(report, outcome, rows.length, fetchResults);
       setRows((shown) => [...shown, ...more]);
     } catch (e) {
-      setError(`The rest of this list could not be loaded (${errorText(e)}); the CLI's import --json lists every file.`);
+      setError(
+        `The rest of this list could not be loaded (${errorText(e)}); the CLI's import --json lists every file.`,
+      );
     } finally {
       setLoading(false);
     }
   };
   return (
-    <details className="bulk-report-section" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="bulk-report-section"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary>
         {title} ({total.toLocaleString()})
       </summary>
@@ -57,12 +80,17 @@ function ResultList({ title, report, outcome, open: initiallyOpen = false }: { t
             {rows.map((r, i) => (
               <li key={i}>
                 <span className="bulk-report-file">{r.file}</span>
-                {r.ok ? <span className="bulk-report-detail"> → {r.article.title}</span> : <span className="bulk-report-reason">{reasonOf(r)}</span>}
-                {r.ok && r.warnings?.map((w, k) => (
-                  <span key={k} className="bulk-report-warning">
-                    {withoutFile(w, r.file)}
-                  </span>
-                ))}
+                {r.ok ? (
+                  <span className="bulk-report-detail"> → {r.article.title}</span>
+                ) : (
+                  <span className="bulk-report-reason">{reasonOf(r)}</span>
+                )}
+                {r.ok &&
+                  r.warnings?.map((w, k) => (
+                    <span key={k} className="bulk-report-warning">
+                      {withoutFile(w, r.file)}
+                    </span>
+                  ))}
               </li>
             ))}
           </ul>
@@ -70,7 +98,9 @@ function ResultList({ title, report, outcome, open: initiallyOpen = false }: { t
             <p className="bulk-report-more">
               {left.toLocaleString()} more{' '}
               <button type="button" onClick={() => void showMore()} disabled={loading}>
-                {loading ? 'Loading…' : `Show ${Math.min(left, REPORT_PAGE_ROWS).toLocaleString()} more`}
+                {loading
+                  ? 'Loading…'
+                  : `Show ${Math.min(left, REPORT_PAGE_ROWS).toLocaleString()} more`}
               </button>
             </p>
           )}
@@ -94,7 +124,13 @@ function withoutFile(message: string, file: string): string {
   return message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
 }
 
-export function ImportReportDialog({ report, onClose }: { report: BulkReport | null; onClose: () => void }) {
+export function ImportReportDialog({
+  report,
+  onClose,
+}: {
+  report: BulkReport | null;
+  onClose: () => void;
+}) {
   const titleId = useId();
   const summaryId = useId();
   const counts = report
@@ -106,7 +142,13 @@ export function ImportReportDialog({ report, onClose }: { report: BulkReport | n
       ].join(', ')
     : '';
   return (
-    <Modal open={report !== null} onClose={onClose} labelledBy={titleId} describedBy={summaryId} className="bulk-report">
+    <Modal
+      open={report !== null}
+      onClose={onClose}
+      labelledBy={titleId}
+      describedBy={summaryId}
+      className="bulk-report"
+    >
       {report && (
         <>
           <h2 id={titleId}>{TITLES[report.state]}</h2>
@@ -121,8 +163,18 @@ export function ImportReportDialog({ report, onClose }: { report: BulkReport | n
           )}
           <div className="bulk-report-lists" key={keyOf(report)}>
             <ResultList title="Failed" report={report} outcome="failed" open />
-            <ResultList title="Imported with warnings" report={report} outcome="warned" open={report.counts.warned <= 50} />
-            <ResultList title="Imported" report={report} outcome="imported" open={report.counts.failed === 0 && report.counts.imported <= 50} />
+            <ResultList
+              title="Imported with warnings"
+              report={report}
+              outcome="warned"
+              open={report.counts.warned <= 50}
+            />
+            <ResultList
+              title="Imported"
+              report={report}
+              outcome="imported"
+              open={report.counts.failed === 0 && report.counts.imported <= 50}
+            />
             <ResultList title="Already in the library" report={report} outcome="duplicate" />
           </div>
           <div className="dialog-actions">

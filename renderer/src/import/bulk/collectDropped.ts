@@ -55,7 +55,9 @@ async function childrenOf(dir: FileSystemDirectoryEntry): Promise<FileSystemEntr
   const reader = dir.createReader();
   const all: FileSystemEntry[] = [];
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
     if (batch.length === 0) return all;
     all.push(...batch);
   }
@@ -70,7 +72,11 @@ function reason(error: unknown): string {
 }
 
 export async function collectDropped({ entries, loose }: Dropped): Promise<Collected> {
-  const out: Collected = { files: loose.map((file) => ({ file, path: file.name })), failures: [], hadFolder: false };
+  const out: Collected = {
+    files: loose.map((file) => ({ file, path: file.name })),
+    failures: [],
+    hadFolder: false,
+  };
   const visit = async (entry: FileSystemEntry, top: boolean): Promise<void> => {
     const path = entry.fullPath.replace(/^\//, '') || entry.name;
     // Hidden entries inside a folder are skipped; one the user dropped by itself is meant.
@@ -101,6 +107,13 @@ export async function collectDropped({ entries, loose }: Dropped): Promise<Colle
 
 /** Files chosen with a folder picker (`<input webkitdirectory>`), with their relative paths. */
 export function pickedFolderFiles(files: readonly File[]): Collected {
-  const kept = files.filter((f) => !(f.webkitRelativePath || f.name).split('/').some((part, i) => i > 0 && isJunkName(part)));
-  return { files: kept.map((file) => ({ file, path: file.webkitRelativePath || file.name })), failures: [], hadFolder: true };
+  const kept = files.filter(
+    (f) =>
+      !(f.webkitRelativePath || f.name).split('/').some((part, i) => i > 0 && isJunkName(part)),
+  );
+  return {
+    files: kept.map((file) => ({ file, path: file.webkitRelativePath || file.name })),
+    failures: [],
+    hadFolder: true,
+  };
 }

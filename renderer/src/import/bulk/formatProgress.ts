@@ -2,7 +2,8 @@
 
 export function formatRate(filesPerSecond: number): string {
   if (!(filesPerSecond > 0)) return '';
-  const n = filesPerSecond >= 10 ? Math.round(filesPerSecond).toLocaleString() : filesPerSecond.toFixed(1);
+  const n =
+    filesPerSecond >= 10 ? Math.round(filesPerSecond).toLocaleString() : filesPerSecond.toFixed(1);
   return `${n} files/s`;
 }
 

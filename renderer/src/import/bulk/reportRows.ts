@@ -27,10 +27,18 @@ export interface BulkReport {
   pageable: boolean;
 }
 
-export type FetchResults = (jobId: string, outcome: Outcome, offset: number, limit: number) => Promise<{ total: number; results: ImportResult[] }>;
+export type FetchResults = (
+  jobId: string,
+  outcome: Outcome,
+  offset: number,
+  limit: number,
+) => Promise<{ total: number; results: ImportResult[] }>;
 
 /** A job's report event, with the failures this window found before the files reached the server. */
-export function reportFromEvent(event: ReportEvent, localFailures: readonly ImportResult[]): BulkReport {
+export function reportFromEvent(
+  event: ReportEvent,
+  localFailures: readonly ImportResult[],
+): BulkReport {
   const rows = byGroup([...localFailures, ...event.results]);
   return {
     jobId: event.jobId,
@@ -46,7 +54,10 @@ export function reportFromEvent(event: ReportEvent, localFailures: readonly Impo
 }
 
 /** A report made here, with every row (a job that could not be started or fed). */
-export function localReport(fields: Pick<BulkReport, 'jobId' | 'state' | 'error'>, results: readonly ImportResult[]): BulkReport {
+export function localReport(
+  fields: Pick<BulkReport, 'jobId' | 'state' | 'error'>,
+  results: readonly ImportResult[],
+): BulkReport {
   const rows = byGroup(results);
   return {
     ...fields,
@@ -68,7 +79,13 @@ export function rowsLeft(report: BulkReport, outcome: Outcome, shown: number): n
  * The next page after the `shown` rows, from the server. Local failures are ahead of the job's
  * own, so the server's offset skips them. Resolves to the rows to append.
  */
-export async function fetchMoreRows(report: BulkReport, outcome: Outcome, shown: number, fetch: FetchResults, limit = REPORT_PAGE_ROWS): Promise<ImportResult[]> {
+export async function fetchMoreRows(
+  report: BulkReport,
+  outcome: Outcome,
+  shown: number,
+  fetch: FetchResults,
+  limit = REPORT_PAGE_ROWS,
+): Promise<ImportResult[]> {
   if (rowsLeft(report, outcome, shown) === 0) return [];
   const offset = shown - (outcome === 'failed' ? report.localFailures : 0);
   const page = await fetch(report.jobId, outcome, Math.max(0, offset), limit);

@@ -8,12 +8,16 @@ function recorder() {
   const calls: { jobId: string; names: string[]; last: boolean }[] = [];
   const api: JobApi = {
     start: async () => 'job-1',
-    add: async (jobId, files, last) => void calls.push({ jobId, names: files.map((f) => f.name), last }),
+    add: async (jobId, files, last) =>
+      void calls.push({ jobId, names: files.map((f) => f.name), last }),
   };
   return { api, calls };
 }
 
-const file = (name: string, text = 'x') => ({ file: new File([text], name.split('/').pop()!), path: name });
+const file = (name: string, text = 'x') => ({
+  file: new File([text], name.split('/').pop()!),
+  path: name,
+});
 
 describe('startUploadJob', () => {
   it('sends every file under its folder path, in batches, the last one marked', async () => {
@@ -31,7 +35,10 @@ describe('startUploadJob', () => {
 
   it('keeps files it cannot send as failures of the report, and stops sending once cancelled', async () => {
     const { api, calls } = recorder();
-    const huge = { file: { size: MAX_IMPORT_BYTES + 1, name: 'huge.txt' } as File, path: 'f/huge.txt' };
+    const huge = {
+      file: { size: MAX_IMPORT_BYTES + 1, name: 'huge.txt' } as File,
+      path: 'f/huge.txt',
+    };
     let stop = false;
     const job = await startUploadJob([huge, file('f/a.md')], api, () => stop);
     const failures = await job.sent;

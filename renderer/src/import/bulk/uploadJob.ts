@@ -18,7 +18,11 @@ export interface UploadJob {
   sent: Promise<ImportResult[]>;
 }
 
-export async function startUploadJob(files: readonly PickedFile[], api: JobApi, stopped: () => boolean): Promise<UploadJob> {
+export async function startUploadJob(
+  files: readonly PickedFile[],
+  api: JobApi,
+  stopped: () => boolean,
+): Promise<UploadJob> {
   const jobId = await api.start(files.length);
   const sent = (async () => {
     const localFailures: ImportResult[] = [];

@@ -59,7 +59,9 @@ export function useBulkImport({ fallback, onFewImported, onFinished }: Options):
   const [running, setRunning] = useState<JobProgress[]>([]);
   const [reports, setReports] = useState<BulkReport[]>([]);
   /** Failures found in this window before upload, merged into the job's report; and jobs cancelled here. */
-  const local = useRef(new Map<string, { failures: ImportResult[]; sent: boolean; pending: ReportEvent | null }>());
+  const local = useRef(
+    new Map<string, { failures: ImportResult[]; sent: boolean; pending: ReportEvent | null }>(),
+  );
   const cancelled = useRef(new Set<string>());
   /** Path jobs of picked or dropped files: if they came to a few files, their end goes to the toasts, as an upload of a few does. */
   const byPath = useRef(new Set<string>());
@@ -67,7 +69,11 @@ export function useBulkImport({ fallback, onFewImported, onFinished }: Options):
   const finish = useCallback(
     (event: ReportEvent) => {
       const { imported, duplicate, failed } = event.counts;
-      if (byPath.current.delete(event.jobId) && event.state === 'finished' && imported + duplicate + failed <= BULK_THRESHOLD) {
+      if (
+        byPath.current.delete(event.jobId) &&
+        event.state === 'finished' &&
+        imported + duplicate + failed <= BULK_THRESHOLD
+      ) {
         setRunning((list) => list.filter((j) => j.jobId !== event.jobId));
         onFewImported(event.results);
         onFinished();
@@ -103,14 +109,23 @@ export function useBulkImport({ fallback, onFewImported, onFinished }: Options):
           collected.files,
           {
             start: async (expected) => (await invoke('bulkImport.startUpload', { expected })).jobId,
-            add: async (id, files, last) => void (await invoke('bulkImport.addFiles', { jobId: id, files, last })),
+            add: async (id, files, last) =>
+              void (await invoke('bulkImport.addFiles', { jobId: id, files, last })),
           },
           () => jobId !== null && cancelled.current.has(jobId),
         );
         jobId = job.jobId;
-        const entry = { failures: [...collected.failures], sent: false, pending: null as ReportEvent | null };
+        const entry = {
+          failures: [...collected.failures],
+          sent: false,
+          pending: null as ReportEvent | null,
+        };
         local.current.set(jobId, entry);
-        setRunning((list) => (list.some((j) => j.jobId === job.jobId) ? list : [...list, blankProgress(job.jobId, collected.files.length)]));
+        setRunning((list) =>
+          list.some((j) => j.jobId === job.jobId)
+            ? list
+            : [...list, blankProgress(job.jobId, collected.files.length)],
+        );
         entry.failures.push(...(await job.sent));
         entry.sent = true;
         if (entry.pending) finish(entry.pending);
@@ -119,37 +134,57 @@ export function useBulkImport({ fallback, onFewImported, onFinished }: Options):
           local.current.delete(jobId);
           setRunning((list) => list.filter((j) => j.jobId !== jobId));
         }
-        const failed = collected.files.map(({ path }): ImportResult => ({ ok: false, file: path, error: { code: 'io_error', message: `${path}: not sent (${errorText(error)})` } }));
-        setReports((list) => [...list, localReport({ jobId: jobId ?? 'job-none', state: 'failed', error: errorText(error) }, [...collected.failures, ...failed])]);
+        const failed = collected.files.map(({ path }): ImportResult => ({
+          ok: false,
+          file: path,
+          error: { code: 'io_error', message: `${path}: not sent (${errorText(error)})` },
+        }));
+        setReports((list) => [
+          ...list,
+          localReport({ jobId: jobId ?? 'job-none', state: 'failed', error: errorText(error) }, [
+            ...collected.failures,
+            ...failed,
+          ]),
+        ]);
       }
     },
     [finish],
   );
 
   /** Imports by path if every file has one (desktop app); false if they must be uploaded. */
-  const importByPath = useCallback(
-    async (files: readonly File[]): Promise<boolean> => {
-      const paths = pathsOf(files);
-      if (!paths) return false;
-      try {
-        const { jobId } = await invokeDesktop('bulkImport.startPaths', { paths });
-        byPath.current.add(jobId);
-        setRunning((list) => (list.some((j) => j.jobId === jobId) ? list : [...list, blankProgress(jobId, paths.length)]));
-      } catch (error) {
-        const failed = paths.map((path): ImportResult => ({ ok: false, file: path, error: { code: 'io_error', message: `${path}: not imported (${errorText(error)})` } }));
-        setReports((list) => [...list, localReport({ jobId: 'job-none', state: 'failed', error: errorText(error) }, failed)]);
-      }
-      return true;
-    },
-    [],
-  );
+  const importByPath = useCallback(async (files: readonly File[]): Promise<boolean> => {
+    const paths = pathsOf(files);
+    if (!paths) return false;
+    try {
+      const { jobId } = await invokeDesktop('bulkImport.startPaths', { paths });
+      byPath.current.add(jobId);
+      setRunning((list) =>
+        list.some((j) => j.jobId === jobId) ? list : [...list, blankProgress(jobId, paths.length)],
+      );
+    } catch (error) {
+      const failed = paths.map((path): ImportResult => ({
+        ok: false,
+        file: path,
+        error: { code: 'io_error', message: `${path}: not imported (${errorText(error)})` },
+      }));
+      setReports((list) => [
+        ...list,
+        localReport({ jobId: 'job-none', state: 'failed', error: errorText(error) }, failed),
+      ]);
+    }
+    return true;
+  }, []);
 
   const importDropped = useCallback(
     async (dropped: Dropped) => {
       // A folder's path names it whole: the worker walks it (skipping the same clutter).
       if (await importByPath(dropped.files)) return;
       const collected = await collectDropped(dropped);
-      if (!collected.hadFolder && collected.failures.length === 0 && collected.files.length <= BULK_THRESHOLD) {
+      if (
+        !collected.hadFolder &&
+        collected.failures.length === 0 &&
+        collected.files.length <= BULK_THRESHOLD
+      ) {
         return fallback(collected.files.map((f) => f.file));
       }
       await runJob(collected);
@@ -161,7 +196,11 @@ export function useBulkImport({ fallback, onFewImported, onFinished }: Options):
     async (files: File[]) => {
       if (await importByPath(files)) return;
       if (files.length <= BULK_THRESHOLD) return fallback(files);
-      await runJob({ files: files.map((file) => ({ file, path: file.name })), failures: [], hadFolder: false });
+      await runJob({
+        files: files.map((file) => ({ file, path: file.name })),
+        failures: [],
+        hadFolder: false,
+      });
     },
     [fallback, runJob, importByPath],
   );
@@ -184,7 +223,15 @@ export function useBulkImport({ fallback, onFewImported, onFinished }: Options):
 
   const dismissReport = useCallback(() => setReports((list) => list.slice(1)), []);
 
-  return { running, report: reports[0] ?? null, dismissReport, cancel, importDropped, importPicked, importFolder };
+  return {
+    running,
+    report: reports[0] ?? null,
+    dismissReport,
+    cancel,
+    importDropped,
+    importPicked,
+    importFolder,
+  };
 }
 
 function blankProgress(jobId: string, total: number): JobProgress {

@@ -12,9 +12,18 @@ import {
   type SerializedTextNode,
   type Spread,
 } from 'lexical';
-import { ENTITY_KINDS, NOTE_NODE_MENTION, type EntityKind, type EntityRef, type MentionNodeJson } from '../../../../electron/api/contract/notes';
+import {
+  ENTITY_KINDS,
+  NOTE_NODE_MENTION,
+  type EntityKind,
+  type EntityRef,
+  type MentionNodeJson,
+} from '../../../../electron/api/contract/notes';
 
-export type SerializedMentionNode = Spread<Omit<MentionNodeJson, 'type' | 'version'>, SerializedTextNode>;
+export type SerializedMentionNode = Spread<
+  Omit<MentionNodeJson, 'type' | 'version'>,
+  SerializedTextNode
+>;
 
 export const MENTION_KIND_ATTRIBUTE = 'data-mention-kind';
 export const MENTION_ID_ATTRIBUTE = 'data-mention-id';
@@ -37,7 +46,8 @@ export class MentionNode extends TextNode {
   static override importJSON(json: SerializedMentionNode): MentionNode {
     const ref = json.ref as Partial<EntityRef> | undefined;
     const kind = isKind(ref?.kind) ? ref.kind : 'note';
-    const label = typeof json.label === 'string' ? json.label : typeof json.text === 'string' ? json.text : '';
+    const label =
+      typeof json.label === 'string' ? json.label : typeof json.text === 'string' ? json.text : '';
     const node = $createMentionNode({ kind, id: String(ref?.id ?? '') }, label);
     if (typeof json.format === 'number') node.setFormat(json.format);
     return node;
@@ -49,7 +59,13 @@ export class MentionNode extends TextNode {
   }
 
   override exportJSON(): SerializedMentionNode {
-    return { ...super.exportJSON(), type: NOTE_NODE_MENTION, version: 1, ref: this.getRef(), label: this.getTextContent() };
+    return {
+      ...super.exportJSON(),
+      type: NOTE_NODE_MENTION,
+      version: 1,
+      ref: this.getRef(),
+      label: this.getTextContent(),
+    };
   }
 
   getRef(): EntityRef {

@@ -14,10 +14,16 @@ import {
   type Spread,
 } from 'lexical';
 import type { JSX } from 'react';
-import { NOTE_NODE_PASSAGE_QUOTE, type PassageQuoteNodeJson } from '../../../../electron/api/contract/notes';
+import {
+  NOTE_NODE_PASSAGE_QUOTE,
+  type PassageQuoteNodeJson,
+} from '../../../../electron/api/contract/notes';
 import { PassageQuoteView } from './PassageQuoteView';
 
-export type SerializedPassageQuoteNode = Spread<Omit<PassageQuoteNodeJson, 'type' | 'version'>, SerializedLexicalNode>;
+export type SerializedPassageQuoteNode = Spread<
+  Omit<PassageQuoteNodeJson, 'type' | 'version'>,
+  SerializedLexicalNode
+>;
 
 export class PassageQuoteNode extends DecoratorNode<JSX.Element> {
   __passageId: string;
@@ -34,7 +40,11 @@ export class PassageQuoteNode extends DecoratorNode<JSX.Element> {
 
   static override importJSON(json: SerializedPassageQuoteNode): PassageQuoteNode {
     // Documents also come from the CLI and from Markdown: tolerate missing text fields.
-    return $createPassageQuoteNode(String(json.passageId), typeof json.quote === 'string' ? json.quote : '', typeof json.citation === 'string' ? json.citation : '');
+    return $createPassageQuoteNode(
+      String(json.passageId),
+      typeof json.quote === 'string' ? json.quote : '',
+      typeof json.citation === 'string' ? json.citation : '',
+    );
   }
 
   constructor(passageId: string, quote: string, citation: string, key?: NodeKey) {
@@ -45,7 +55,13 @@ export class PassageQuoteNode extends DecoratorNode<JSX.Element> {
   }
 
   override exportJSON(): SerializedPassageQuoteNode {
-    return { type: NOTE_NODE_PASSAGE_QUOTE, version: 1, passageId: this.getPassageId(), quote: this.getQuote(), citation: this.getCitation() };
+    return {
+      type: NOTE_NODE_PASSAGE_QUOTE,
+      version: 1,
+      passageId: this.getPassageId(),
+      quote: this.getQuote(),
+      citation: this.getCitation(),
+    };
   }
 
   getPassageId(): string {
@@ -100,14 +116,27 @@ export class PassageQuoteNode extends DecoratorNode<JSX.Element> {
   }
 
   override decorate(): JSX.Element {
-    return <PassageQuoteView nodeKey={this.getKey()} passageId={this.__passageId} quote={this.__quote} citation={this.__citation} />;
+    return (
+      <PassageQuoteView
+        nodeKey={this.getKey()}
+        passageId={this.__passageId}
+        quote={this.__quote}
+        citation={this.__citation}
+      />
+    );
   }
 }
 
-export function $createPassageQuoteNode(passageId: string, quote = '', citation = ''): PassageQuoteNode {
+export function $createPassageQuoteNode(
+  passageId: string,
+  quote = '',
+  citation = '',
+): PassageQuoteNode {
   return $applyNodeReplacement(new PassageQuoteNode(passageId, quote, citation));
 }
 
-export function $isPassageQuoteNode(node: LexicalNode | null | undefined): node is PassageQuoteNode {
+export function $isPassageQuoteNode(
+  node: LexicalNode | null | undefined,
+): node is PassageQuoteNode {
   return node instanceof PassageQuoteNode;
 }

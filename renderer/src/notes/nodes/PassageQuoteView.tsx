@@ -22,7 +22,14 @@ export function PassageQuoteView({ nodeKey, passageId, quote, citation }: Props)
   const cite = live?.citation ?? citation;
 
   const open = () => {
-    if (live) go({ kind: 'passage', id: live.id, articleId: live.articleId, start: live.start, end: live.end });
+    if (live)
+      go({
+        kind: 'passage',
+        id: live.id,
+        articleId: live.articleId,
+        start: live.start,
+        end: live.end,
+      });
   };
   const remove = () =>
     editor.update(() => {
@@ -30,20 +37,34 @@ export function PassageQuoteView({ nodeKey, passageId, quote, citation }: Props)
     });
 
   return (
-    <figure className={gone ? 'note-quote is-gone' : 'note-quote'} data-passage-id={passageId} contentEditable={false}>
+    <figure
+      className={gone ? 'note-quote is-gone' : 'note-quote'}
+      data-passage-id={passageId}
+      contentEditable={false}
+    >
       <blockquote className="note-quote-text" onClick={open}>
         {text || (source === undefined ? 'Loading passage…' : '')}
       </blockquote>
       <figcaption className="note-quote-caption">
         {live ? (
-          <button type="button" className="link-button note-quote-cite" onClick={open} title="Open the source at this passage">
+          <button
+            type="button"
+            className="link-button note-quote-cite"
+            onClick={open}
+            title="Open the source at this passage"
+          >
             {cite || 'Open source'}
           </button>
         ) : (
           <span className="note-quote-cite">{cite}</span>
         )}
         {gone && <span className="note-quote-gone">source deleted</span>}
-        <button type="button" className="link-button note-quote-remove" onClick={remove} aria-label={`Remove quote “${text.slice(0, 40)}”`}>
+        <button
+          type="button"
+          className="link-button note-quote-remove"
+          onClick={remove}
+          aria-label={`Remove quote “${text.slice(0, 40)}”`}
+        >
           Remove
         </button>
       </figcaption>

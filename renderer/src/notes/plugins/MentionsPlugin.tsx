@@ -37,7 +37,13 @@ export function MentionsPlugin({ noteId }: { noteId: string }) {
     let current = true;
     invoke('links.suggest', { query, limit: LIMIT }).then(
       (ends) => {
-        if (current) setResults({ query, options: ends.filter((end) => end.ref.id !== noteId && !end.deleted).map((end) => new MentionOption(end)) });
+        if (current)
+          setResults({
+            query,
+            options: ends
+              .filter((end) => end.ref.id !== noteId && !end.deleted)
+              .map((end) => new MentionOption(end)),
+          });
       },
       () => {
         if (current) setResults({ query, options: [] });
@@ -70,7 +76,9 @@ export function MentionsPlugin({ noteId }: { noteId: string }) {
           ? createPortal(
               <div className="mention-menu">
                 {options.length === 0 ? (
-                  <p className="mention-empty">{results === null ? 'Searching…' : 'Nothing matches'}</p>
+                  <p className="mention-empty">
+                    {results === null ? 'Searching…' : 'Nothing matches'}
+                  </p>
                 ) : (
                   <ul role="listbox" aria-label="Mention">
                     {options.map((option, i) => (
@@ -81,7 +89,9 @@ export function MentionsPlugin({ noteId }: { noteId: string }) {
                         // Lexical points the editor's aria-activedescendant at `typeahead-item-N`.
                         id={`typeahead-item-${i}`}
                         aria-selected={selectedIndex === i}
-                        className={selectedIndex === i ? 'mention-option is-selected' : 'mention-option'}
+                        className={
+                          selectedIndex === i ? 'mention-option is-selected' : 'mention-option'
+                        }
                         onMouseEnter={() => setHighlightedIndex(i)}
                         onMouseDown={(event) => event.preventDefault()}
                         onClick={() => {
@@ -91,7 +101,11 @@ export function MentionsPlugin({ noteId }: { noteId: string }) {
                       >
                         <span className="mention-kind">{KIND_LABEL[option.end.ref.kind]}</span>
                         <span className="mention-label">{mentionLabel(option.end)}</span>
-                        {option.end.context && <span className="mention-context">{shortQuote(option.end.context, 60)}</span>}
+                        {option.end.context && (
+                          <span className="mention-context">
+                            {shortQuote(option.end.context, 60)}
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>

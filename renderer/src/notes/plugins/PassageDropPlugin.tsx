@@ -4,7 +4,13 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $createRangeSelection, $setSelection, COMMAND_PRIORITY_HIGH, DRAGOVER_COMMAND, DROP_COMMAND } from 'lexical';
+import {
+  $createRangeSelection,
+  $setSelection,
+  COMMAND_PRIORITY_HIGH,
+  DRAGOVER_COMMAND,
+  DROP_COMMAND,
+} from 'lexical';
 import { useEffect } from 'react';
 import { $insertPassageQuote } from '../openNote';
 import { isPassageDrag, passageIdFromDrag } from '../../xrefs/dragTypes';
@@ -17,7 +23,9 @@ function caretRangeAt(x: number, y: number): Range | null {
     range.setStart(position.offsetNode, position.offset);
     return range;
   }
-  return typeof document.caretRangeFromPoint === 'function' ? document.caretRangeFromPoint(x, y) : null;
+  return typeof document.caretRangeFromPoint === 'function'
+    ? document.caretRangeFromPoint(x, y)
+    : null;
 }
 
 export function PassageDropPlugin() {

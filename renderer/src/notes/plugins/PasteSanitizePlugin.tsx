@@ -16,12 +16,14 @@ export function PasteSanitizePlugin() {
         PASTE_COMMAND,
         (event) => {
           const data = 'clipboardData' in event ? event.clipboardData : null;
-          if (!data || !data.types.includes('text/html') || data.types.includes(LEXICAL_TYPE)) return false;
+          if (!data || !data.types.includes('text/html') || data.types.includes(LEXICAL_TYPE))
+            return false;
           event.preventDefault();
           const clean = withSanitizedHtml(data);
           editor.update(() => {
             const selection = $getSelection();
-            if ($isRangeSelection(selection)) $insertDataTransferForRichText(clean, selection, editor);
+            if ($isRangeSelection(selection))
+              $insertDataTransferForRichText(clean, selection, editor);
           });
           return true;
         },

@@ -16,19 +16,24 @@ import { isGone, type QuoteLookup, type QuoteSource } from '../quoteLookup';
 /** Quote nodes in the note, by passage id. */
 function $quoteIds(): Set<string> {
   const ids = new Set<string>();
-  for (const { node } of $dfs($getRoot())) if ($isPassageQuoteNode(node)) ids.add(node.getPassageId());
+  for (const { node } of $dfs($getRoot()))
+    if ($isPassageQuoteNode(node)) ids.add(node.getPassageId());
   return ids;
 }
 
 /** Writes current texts into the nodes; a no-op (no update, no save) when they already match. */
-export function syncQuoteNodes(editor: LexicalEditor, sources: ReadonlyMap<string, QuoteSource>): void {
+export function syncQuoteNodes(
+  editor: LexicalEditor,
+  sources: ReadonlyMap<string, QuoteSource>,
+): void {
   const stale = editor.getEditorState().read(() => {
     const keys: string[] = [];
     for (const { node } of $dfs($getRoot())) {
       if (!$isPassageQuoteNode(node)) continue;
       const source = sources.get(node.getPassageId());
       if (!source || source === 'gone' || isGone(source)) continue;
-      if (node.getQuote() !== source.quote || node.getCitation() !== source.citation) keys.push(node.getKey());
+      if (node.getQuote() !== source.quote || node.getCitation() !== source.citation)
+        keys.push(node.getKey());
     }
     return keys;
   });
@@ -38,7 +43,8 @@ export function syncQuoteNodes(editor: LexicalEditor, sources: ReadonlyMap<strin
       for (const { node } of $dfs($getRoot())) {
         if (!$isPassageQuoteNode(node)) continue;
         const source = sources.get(node.getPassageId());
-        if (source && source !== 'gone' && !source.deleted) node.setSource(source.quote, source.citation);
+        if (source && source !== 'gone' && !source.deleted)
+          node.setSource(source.quote, source.citation);
       }
     },
     // Not an edit of the user's: it must not be a step of undo.
@@ -73,7 +79,9 @@ export function QuotesPlugin({ lookup }: { lookup: QuoteLookup }) {
     if (event.type !== 'changed') return;
     const ids = editor.getEditorState().read($quoteIds);
     if (ids.size === 0) return;
-    const everything = event.ids.length === 0 || event.entities.some((entity) => entity === 'article' || entity === 'articles');
+    const everything =
+      event.ids.length === 0 ||
+      event.entities.some((entity) => entity === 'article' || entity === 'articles');
     lookup.want(everything ? ids : event.ids.filter((id) => ids.has(id)), true);
   });
 

@@ -5,7 +5,20 @@
  * silently become a wrong label.
  */
 
-export type Category = 'shift' | 'insert' | 'delete' | 'whitespace' | 'punctuation' | 'split' | 'typo' | 'duplicate' | 'short' | 'long' | 'cjk' | 'emoji' | 'orphan';
+export type Category =
+  | 'shift'
+  | 'insert'
+  | 'delete'
+  | 'whitespace'
+  | 'punctuation'
+  | 'split'
+  | 'typo'
+  | 'duplicate'
+  | 'short'
+  | 'long'
+  | 'cjk'
+  | 'emoji'
+  | 'orphan';
 
 /**
  * A range of a text: a quote that occurs exactly once; the Nth occurrence; a quote inside a
@@ -52,7 +65,8 @@ function occurrences(text: string, quote: string): number[] {
 
 function unique(text: string, quote: string, what: string): number {
   const found = occurrences(text, quote);
-  if (found.length !== 1) throw new Error(`${what}: “${quote.slice(0, 60)}” occurs ${found.length} times, expected once`);
+  if (found.length !== 1)
+    throw new Error(`${what}: “${quote.slice(0, 60)}” occurs ${found.length} times, expected once`);
   return found[0]!;
 }
 
@@ -63,7 +77,8 @@ export function locate(text: string, spec: RangeSpec, what: string): Range {
   }
   if ('occurrence' in spec) {
     const at = occurrences(text, spec.quote)[spec.occurrence - 1];
-    if (at === undefined) throw new Error(`${what}: “${spec.quote}” has no occurrence ${spec.occurrence}`);
+    if (at === undefined)
+      throw new Error(`${what}: “${spec.quote}” has no occurrence ${spec.occurrence}`);
     return { start: at, end: at + spec.quote.length };
   }
   if ('within' in spec) {
@@ -90,6 +105,14 @@ export function buildCase(spec: CaseSpec): EditCase {
   const passage = locate(spec.original, spec.passage, `${what} (passage)`);
   let edited = spec.original;
   for (const edit of spec.edits) edited = applyEdit(edited, edit, `${what} (edit)`);
-  const expected = spec.expect === 'orphaned' ? 'orphaned' : locate(edited, spec.expect, `${what} (expected)`);
-  return { name: spec.name, category: spec.category, original: spec.original, passage, edited, expected };
+  const expected =
+    spec.expect === 'orphaned' ? 'orphaned' : locate(edited, spec.expect, `${what} (expected)`);
+  return {
+    name: spec.name,
+    category: spec.category,
+    original: spec.original,
+    passage,
+    edited,
+    expected,
+  };
 }

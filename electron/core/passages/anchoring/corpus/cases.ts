@@ -6,7 +6,8 @@
 import { buildCase, type CaseSpec, type EditCase } from './build';
 import { CJK, EMOJI, ESSAY, putinArticle } from './texts';
 
-const TOP_NOTE = 'Editor’s note: This article was updated on June 19 to add comments from the Unification Ministry.\n\n';
+const TOP_NOTE =
+  'Editor’s note: This article was updated on June 19 to add comments from the Unification Ministry.\n\n';
 
 function specs(): CaseSpec[] {
   const P = putinArticle();
@@ -14,7 +15,14 @@ function specs(): CaseSpec[] {
   const PURPOSE = 'The purpose of Putin\'s "state visit" to North Korea';
   return [
     // ── the passage's own text is unchanged; it moved ──
-    { name: 'no edit', category: 'shift', original: P, passage: 'signed a presidential decree', edits: [], expect: 'signed a presidential decree' },
+    {
+      name: 'no edit',
+      category: 'shift',
+      original: P,
+      passage: 'signed a presidential decree',
+      edits: [],
+      expect: 'signed a presidential decree',
+    },
     {
       name: 'editor’s note inserted at the top',
       category: 'shift',
@@ -28,7 +36,12 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: 'a pivotal opportunity to broaden bilateral cooperation',
-      edits: [['Putin underscored that his state visit', 'Putin underscored in the article on Tuesday that his state visit']],
+      edits: [
+        [
+          'Putin underscored that his state visit',
+          'Putin underscored in the article on Tuesday that his state visit',
+        ],
+      ],
       expect: 'a pivotal opportunity to broaden bilateral cooperation',
     },
     {
@@ -36,7 +49,12 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: 'bolster unity and forge all-encompassing cooperation',
-      edits: [["The DPRK stands for the Democratic People's Republic of Korea, which is the official name of North Korea.\n\n", '']],
+      edits: [
+        [
+          "The DPRK stands for the Democratic People's Republic of Korea, which is the official name of North Korea.\n\n",
+          '',
+        ],
+      ],
       expect: 'bolster unity and forge all-encompassing cooperation',
     },
     {
@@ -44,7 +62,10 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: 'official newspaper',
-      edits: [["North Korea's widely circulated official newspaper", "North Korea's official newspaper"], prependNote],
+      edits: [
+        ["North Korea's widely circulated official newspaper", "North Korea's official newspaper"],
+        prependNote,
+      ],
       expect: 'official newspaper',
     },
     {
@@ -52,7 +73,10 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: "Rodong Sinmun, North Korea's widely circulated official newspaper",
-      edits: [['official newspaper.', "official newspaper, which is run by the ruling Workers' Party."], prependNote],
+      edits: [
+        ['official newspaper.', "official newspaper, which is run by the ruling Workers' Party."],
+        prependNote,
+      ],
       expect: "Rodong Sinmun, North Korea's widely circulated official newspaper",
     },
     {
@@ -116,9 +140,11 @@ function specs(): CaseSpec[] {
       name: 'clause inserted inside a sentence-long passage',
       category: 'insert',
       original: P,
-      passage: "Putin's key message was unequivocal: Moscow and Pyongyang intend to bolster unity and forge all-encompassing cooperation",
+      passage:
+        "Putin's key message was unequivocal: Moscow and Pyongyang intend to bolster unity and forge all-encompassing cooperation",
       edits: [['intend to bolster unity', 'intend, he wrote, to bolster unity']],
-      expect: "Putin's key message was unequivocal: Moscow and Pyongyang intend, he wrote, to bolster unity and forge all-encompassing cooperation",
+      expect:
+        "Putin's key message was unequivocal: Moscow and Pyongyang intend, he wrote, to bolster unity and forge all-encompassing cooperation",
     },
     {
       name: 'word inserted inside a short passage (over 25 % of it)',
@@ -132,9 +158,11 @@ function specs(): CaseSpec[] {
       name: 'sentence inserted between the two sentences of a passage',
       category: 'insert',
       original: ESSAY,
-      passage: 'Copy less than you think you should. Write one line under each passage saying why you kept it.',
+      passage:
+        'Copy less than you think you should. Write one line under each passage saying why you kept it.',
       edits: [['you should. Write', 'you should. Leave room in the margins. Write']],
-      expect: 'Copy less than you think you should. Leave room in the margins. Write one line under each passage saying why you kept it.',
+      expect:
+        'Copy less than you think you should. Leave room in the margins. Write one line under each passage saying why you kept it.',
     },
 
     // ── text deleted inside or just before the passage ──
@@ -142,23 +170,33 @@ function specs(): CaseSpec[] {
       name: 'adjective deleted inside',
       category: 'delete',
       original: P,
-      passage: 'Putin underscored that his state visit represents a pivotal opportunity to broaden bilateral cooperation between Pyongyang and Moscow',
+      passage:
+        'Putin underscored that his state visit represents a pivotal opportunity to broaden bilateral cooperation between Pyongyang and Moscow',
       edits: [['represents a pivotal opportunity', 'represents an opportunity']],
-      expect: 'Putin underscored that his state visit represents an opportunity to broaden bilateral cooperation between Pyongyang and Moscow',
+      expect:
+        'Putin underscored that his state visit represents an opportunity to broaden bilateral cooperation between Pyongyang and Moscow',
     },
     {
       name: 'parenthesis deleted inside',
       category: 'delete',
       original: P,
-      passage: "Russia's President Vladimir Putin (left) and North Korea's leader Kim Jong-un visit the Vostochny Cosmodrome",
-      edits: [["Vladimir Putin (left) and North Korea's leader Kim Jong-un", "Vladimir Putin and North Korea's leader Kim Jong-un"]],
-      expect: "Russia's President Vladimir Putin and North Korea's leader Kim Jong-un visit the Vostochny Cosmodrome",
+      passage:
+        "Russia's President Vladimir Putin (left) and North Korea's leader Kim Jong-un visit the Vostochny Cosmodrome",
+      edits: [
+        [
+          "Vladimir Putin (left) and North Korea's leader Kim Jong-un",
+          "Vladimir Putin and North Korea's leader Kim Jong-un",
+        ],
+      ],
+      expect:
+        "Russia's President Vladimir Putin and North Korea's leader Kim Jong-un visit the Vostochny Cosmodrome",
     },
     {
       name: 'first word of the passage deleted',
       category: 'delete',
       original: P,
-      passage: 'Although Russia and North Korea agreed to use Russian rubles for mutual settlements',
+      passage:
+        'Although Russia and North Korea agreed to use Russian rubles for mutual settlements',
       edits: [['Although Russia and North Korea agreed', 'Russia and North Korea agreed']],
       expect: 'Russia and North Korea agreed to use Russian rubles for mutual settlements',
     },
@@ -167,7 +205,12 @@ function specs(): CaseSpec[] {
       category: 'delete',
       original: P,
       passage: 'Originally planned as a two-day trip starting Tuesday evening',
-      edits: [["\"The presidential decree was released just hours before Putin's arrival at Pyongyang International Airport early Wednesday morning. ", '']],
+      edits: [
+        [
+          '"The presidential decree was released just hours before Putin\'s arrival at Pyongyang International Airport early Wednesday morning. ',
+          '',
+        ],
+      ],
       expect: 'Originally planned as a two-day trip starting Tuesday evening',
     },
 
@@ -176,32 +219,42 @@ function specs(): CaseSpec[] {
       name: 'double spaces after full stops inside',
       category: 'whitespace',
       original: ESSAY,
-      passage: 'Copy less than you think you should. Write one line under each passage saying why you kept it. Once a month',
+      passage:
+        'Copy less than you think you should. Write one line under each passage saying why you kept it. Once a month',
       edits: [(t) => t.replace(/\. (?=[A-Z])/g, '.  ')],
-      expect: 'Copy less than you think you should.  Write one line under each passage saying why you kept it.  Once a month',
+      expect:
+        'Copy less than you think you should.  Write one line under each passage saying why you kept it.  Once a month',
     },
     {
       name: 'two paragraphs of the passage joined',
       category: 'whitespace',
       original: P,
-      passage: 'and Vietnam, according to the database provided by the Foreign Ministry in Seoul.\n\nThe purpose of Putin',
+      passage:
+        'and Vietnam, according to the database provided by the Foreign Ministry in Seoul.\n\nThe purpose of Putin',
       edits: [['in Seoul.\n\nThe purpose', 'in Seoul. The purpose']],
-      expect: 'and Vietnam, according to the database provided by the Foreign Ministry in Seoul. The purpose of Putin',
+      expect:
+        'and Vietnam, according to the database provided by the Foreign Ministry in Seoul. The purpose of Putin',
     },
     {
       name: 're-import with single newlines between paragraphs',
       category: 'whitespace',
       original: P,
-      passage: 'is the official name of North Korea.\n\nRussia\'s President Vladimir Putin (left)',
+      passage: "is the official name of North Korea.\n\nRussia's President Vladimir Putin (left)",
       edits: [(t) => t.replace(/\n\n/g, '\n')],
-      expect: 'is the official name of North Korea.\nRussia\'s President Vladimir Putin (left)',
+      expect: "is the official name of North Korea.\nRussia's President Vladimir Putin (left)",
     },
     {
       name: 'non-breaking spaces in a name inside',
       category: 'whitespace',
       original: P,
       passage: 'The leaders of Russia and North Korea are set to sign',
-      edits: [['The leaders of Russia and North Korea are', 'The leaders of Russia and North\u00a0Korea are'], prependNote],
+      edits: [
+        [
+          'The leaders of Russia and North Korea are',
+          'The leaders of Russia and North\u00a0Korea are',
+        ],
+        prependNote,
+      ],
       expect: 'The leaders of Russia and North\u00a0Korea are set to sign',
     },
 
@@ -210,16 +263,23 @@ function specs(): CaseSpec[] {
       name: 'curly quotes straightened inside',
       category: 'punctuation',
       original: P,
-      passage: '“I am convinced that our joint efforts will take our bilateral interaction to a higher level',
+      passage:
+        '“I am convinced that our joint efforts will take our bilateral interaction to a higher level',
       edits: [['“I am convinced', '"I am convinced'], prependNote],
-      expect: '"I am convinced that our joint efforts will take our bilateral interaction to a higher level',
+      expect:
+        '"I am convinced that our joint efforts will take our bilateral interaction to a higher level',
     },
     {
       name: 'straight quotes made curly inside',
       category: 'punctuation',
       original: P,
       passage: 'sign a "treaty on a comprehensive strategic partnership" that could elevate',
-      edits: [['"treaty on a comprehensive strategic partnership"', '“treaty on a comprehensive strategic partnership”']],
+      edits: [
+        [
+          '"treaty on a comprehensive strategic partnership"',
+          '“treaty on a comprehensive strategic partnership”',
+        ],
+      ],
       expect: 'sign a “treaty on a comprehensive strategic partnership” that could elevate',
     },
     {
@@ -234,9 +294,11 @@ function specs(): CaseSpec[] {
       name: 'em dash made a spaced hyphen inside',
       category: 'punctuation',
       original: ESSAY,
-      passage: 'Copying a sentence by hand forces you to decide why it matters — and that decision is the beginning',
+      passage:
+        'Copying a sentence by hand forces you to decide why it matters — and that decision is the beginning',
       edits: [['matters — and', 'matters - and']],
-      expect: 'Copying a sentence by hand forces you to decide why it matters - and that decision is the beginning',
+      expect:
+        'Copying a sentence by hand forces you to decide why it matters - and that decision is the beginning',
     },
     {
       name: 'every apostrophe straightened by a re-import',
@@ -260,9 +322,11 @@ function specs(): CaseSpec[] {
       name: 'paragraph split between two sentences of the passage',
       category: 'split',
       original: P,
-      passage: 'Pyongyang International Airport early Wednesday morning. Originally planned as a two-day trip',
+      passage:
+        'Pyongyang International Airport early Wednesday morning. Originally planned as a two-day trip',
       edits: [['morning. Originally planned', 'morning.\n\nOriginally planned']],
-      expect: 'Pyongyang International Airport early Wednesday morning.\n\nOriginally planned as a two-day trip',
+      expect:
+        'Pyongyang International Airport early Wednesday morning.\n\nOriginally planned as a two-day trip',
     },
     {
       name: 'sentence split at a semicolon into a new paragraph',
@@ -286,8 +350,8 @@ function specs(): CaseSpec[] {
       name: 'stray opening quote removed at the start of the passage',
       category: 'typo',
       original: P,
-      passage: "\"The presidential decree was released just hours before Putin's arrival",
-      edits: [["\"The presidential decree was released", 'The presidential decree was released']],
+      passage: '"The presidential decree was released just hours before Putin\'s arrival',
+      edits: [['"The presidential decree was released', 'The presidential decree was released']],
       expect: "The presidential decree was released just hours before Putin's arrival",
     },
     {
@@ -302,9 +366,16 @@ function specs(): CaseSpec[] {
       name: 'capitalisation changed inside',
       category: 'typo',
       original: P,
-      passage: 'will replace the Treaty of Friendship, Good-Neighborliness and Cooperation signed in 2000',
-      edits: [['the Treaty of Friendship, Good-Neighborliness and Cooperation signed', 'the treaty of friendship, good-neighborliness and cooperation signed']],
-      expect: 'will replace the treaty of friendship, good-neighborliness and cooperation signed in 2000',
+      passage:
+        'will replace the Treaty of Friendship, Good-Neighborliness and Cooperation signed in 2000',
+      edits: [
+        [
+          'the Treaty of Friendship, Good-Neighborliness and Cooperation signed',
+          'the treaty of friendship, good-neighborliness and cooperation signed',
+        ],
+      ],
+      expect:
+        'will replace the treaty of friendship, good-neighborliness and cooperation signed in 2000',
     },
 
     // ── duplicates: the passage must stay on its own copy ──
@@ -313,7 +384,12 @@ function specs(): CaseSpec[] {
       category: 'duplicate',
       original: P,
       passage: "Putin's key message was unequivocal",
-      edits: [['The decree also said Putin', "Putin's key message was unequivocal: Moscow and Pyongyang stand together.\n\nThe decree also said Putin"]],
+      edits: [
+        [
+          'The decree also said Putin',
+          "Putin's key message was unequivocal: Moscow and Pyongyang stand together.\n\nThe decree also said Putin",
+        ],
+      ],
       expect: { quote: "Putin's key message was unequivocal", occurrence: 2 },
     },
     {
@@ -321,7 +397,13 @@ function specs(): CaseSpec[] {
       category: 'duplicate',
       original: P,
       passage: "Putin's key message was unequivocal",
-      edits: [prependNote, ['However, experts are skeptical', "Putin's key message was unequivocal, analysts agreed.\n\nHowever, experts are skeptical"]],
+      edits: [
+        prependNote,
+        [
+          'However, experts are skeptical',
+          "Putin's key message was unequivocal, analysts agreed.\n\nHowever, experts are skeptical",
+        ],
+      ],
       expect: { quote: "Putin's key message was unequivocal", occurrence: 1 },
     },
     {
@@ -345,18 +427,33 @@ function specs(): CaseSpec[] {
       category: 'duplicate',
       original: ESSAY,
       passage: { quote: 'commonplace book', within: 'read the commonplace book from the start' },
-      edits: [['Once a month, read the', 'Every month or so, read the'], (t) => 'Essays on reading\n\n' + t],
+      edits: [
+        ['Once a month, read the', 'Every month or so, read the'],
+        (t) => 'Essays on reading\n\n' + t,
+      ],
       expect: { quote: 'commonplace book', within: 'read the commonplace book from the start' },
     },
 
     // ── passages of one or two characters ──
-    { name: 'one-character passage, text inserted above', category: 'short', original: P, passage: { quote: 'L', within: 'Kim Jong Un (L)' }, edits: [prependNote], expect: { quote: 'L', within: 'Kim Jong Un (L)' } },
+    {
+      name: 'one-character passage, text inserted above',
+      category: 'short',
+      original: P,
+      passage: { quote: 'L', within: 'Kim Jong Un (L)' },
+      edits: [prependNote],
+      expect: { quote: 'L', within: 'Kim Jong Un (L)' },
+    },
     {
       name: 'two-character passage, paragraph deleted above',
       category: 'short',
       original: P,
       passage: { quote: '24', within: 'first time in 24 years' },
-      edits: [['The decree also said Putin allowed the Foreign Ministry to "make changes to its draft that are not of a fundamental nature."\n\n', '']],
+      edits: [
+        [
+          'The decree also said Putin allowed the Foreign Ministry to "make changes to its draft that are not of a fundamental nature."\n\n',
+          '',
+        ],
+      ],
       expect: { quote: '24', within: 'first time in 24 years' },
     },
     {
@@ -415,7 +512,10 @@ function specs(): CaseSpec[] {
       name: 'its sentence rewritten, the phrase survives elsewhere in another context',
       category: 'orphan',
       original: P,
-      passage: { quote: 'mutual defense treaty', within: 'revival of the mutual defense treaty of 1961' },
+      passage: {
+        quote: 'mutual defense treaty',
+        within: 'revival of the mutual defense treaty of 1961',
+      },
       edits: [
         [
           'The biggest fear in South Korea and Japan would be, of course, the revival of the mutual defense treaty of 1961',
@@ -424,8 +524,22 @@ function specs(): CaseSpec[] {
       ],
       expect: 'orphaned',
     },
-    { name: 'whole article replaced by another', category: 'orphan', original: P, passage: 'signed a presidential decree', edits: [() => ESSAY], expect: 'orphaned' },
-    { name: 'article emptied', category: 'orphan', original: P, passage: 'signed a presidential decree', edits: [() => ''], expect: 'orphaned' },
+    {
+      name: 'whole article replaced by another',
+      category: 'orphan',
+      original: P,
+      passage: 'signed a presidential decree',
+      edits: [() => ESSAY],
+      expect: 'orphaned',
+    },
+    {
+      name: 'article emptied',
+      category: 'orphan',
+      original: P,
+      passage: 'signed a presidential decree',
+      edits: [() => ''],
+      expect: 'orphaned',
+    },
 
     // ── Chinese and Japanese ──
     {
@@ -483,7 +597,14 @@ function specs(): CaseSpec[] {
       edits: [['Day one:', 'Day one (Tuesday):']],
       expect: 'The dumplings 🥟 were worth the queue',
     },
-    { name: 'single-emoji passage, text inserted above', category: 'emoji', original: EMOJI, passage: '🏺', edits: [(t) => 'Seoul, autumn\n\n' + t], expect: '🏺' },
+    {
+      name: 'single-emoji passage, text inserted above',
+      category: 'emoji',
+      original: EMOJI,
+      passage: '🏺',
+      edits: [(t) => 'Seoul, autumn\n\n' + t],
+      expect: '🏺',
+    },
     {
       name: 'flag in the prefix changed',
       category: 'emoji',
@@ -517,7 +638,10 @@ function specs(): CaseSpec[] {
       passage: { from: PURPOSE, to: 'Sejong Institute in Seoul, said.' },
       edits: [
         ['a pivotal opportunity', 'a pivotal oportunity'],
-        ['no substantial progress has been made since.', 'no substantial progress has been made since. Trade between the two remains tiny.'],
+        [
+          'no substantial progress has been made since.',
+          'no substantial progress has been made since. Trade between the two remains tiny.',
+        ],
         ['oportunity', 'opportunity'],
         ['diminishing the dominance', 'diminishing the dominence'],
       ],
@@ -528,8 +652,18 @@ function specs(): CaseSpec[] {
       category: 'long',
       original: P,
       passage: { from: PURPOSE, to: 'Sejong Institute in Seoul, said.' },
-      edits: [prependNote, [PURPOSE + ' was made clear in an article authored by Putin and published Tuesday in Korean on the front page of the Rodong Sinmun, North Korea\'s widely circulated official newspaper.\n\n', '']],
-      expect: { from: 'Putin underscored that his state visit', to: 'Sejong Institute in Seoul, said.' },
+      edits: [
+        prependNote,
+        [
+          PURPOSE +
+            " was made clear in an article authored by Putin and published Tuesday in Korean on the front page of the Rodong Sinmun, North Korea's widely circulated official newspaper.\n\n",
+          '',
+        ],
+      ],
+      expect: {
+        from: 'Putin underscored that his state visit',
+        to: 'Sejong Institute in Seoul, said.',
+      },
     },
     {
       name: 'long passage: a paragraph inside rewritten',
@@ -538,8 +672,8 @@ function specs(): CaseSpec[] {
       passage: { from: PURPOSE, to: 'Sejong Institute in Seoul, said.' },
       edits: [
         [
-          'The DPRK stands for the Democratic People\'s Republic of Korea, which is the official name of North Korea.',
-          'DPRK is the acronym of North Korea\'s formal name.',
+          "The DPRK stands for the Democratic People's Republic of Korea, which is the official name of North Korea.",
+          "DPRK is the acronym of North Korea's formal name.",
         ],
       ],
       expect: { from: PURPOSE, to: 'Sejong Institute in Seoul, said.' },

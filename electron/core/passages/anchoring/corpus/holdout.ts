@@ -18,7 +18,13 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: 'shaking hands during their meeting at the Vostochny Cosmodrome',
-      edits: [top, ['in Amur region on September 13, 2023. (Pool Photo via AFP)\n\nThe leaders', 'in Amur region on September 13, 2023.\n\nThe leaders']],
+      edits: [
+        top,
+        [
+          'in Amur region on September 13, 2023. (Pool Photo via AFP)\n\nThe leaders',
+          'in Amur region on September 13, 2023.\n\nThe leaders',
+        ],
+      ],
       expect: 'shaking hands during their meeting at the Vostochny Cosmodrome',
     },
     {
@@ -41,9 +47,11 @@ function specs(): CaseSpec[] {
       name: 'straight quotes made curly across the whole article',
       category: 'punctuation',
       original: P,
-      passage: '"rules-based order," which he denounced as "nothing more than a global neo-colonial dictatorship',
+      passage:
+        '"rules-based order," which he denounced as "nothing more than a global neo-colonial dictatorship',
       edits: [(t) => t.replace(/"([^"\n]*)"/g, '“$1”')],
-      expect: '“rules-based order,” which he denounced as “nothing more than a global neo-colonial dictatorship',
+      expect:
+        '“rules-based order,” which he denounced as “nothing more than a global neo-colonial dictatorship',
     },
     {
       name: 'double hyphens made en dashes across the article',
@@ -58,7 +66,12 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: "Russian President Vladimir Putin (right) and North Korea's leader",
-      edits: [['June 18, 2024 - 16:20 By Ji Da-gyum', 'Published: June 18, 2024 - 16:20 | Updated: June 19, 2024 - 09:02\nBy Ji Da-gyum']],
+      edits: [
+        [
+          'June 18, 2024 - 16:20 By Ji Da-gyum',
+          'Published: June 18, 2024 - 16:20 | Updated: June 19, 2024 - 09:02\nBy Ji Da-gyum',
+        ],
+      ],
       expect: "Russian President Vladimir Putin (right) and North Korea's leader",
     },
     {
@@ -74,7 +87,13 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: P,
       passage: 'Oleg Belozerov',
-      edits: [top, ["Oleg Belozerov, especially in comparison to Putin's trip to Pyongyang in 2000.", 'Oleg Belozerov.']],
+      edits: [
+        top,
+        [
+          "Oleg Belozerov, especially in comparison to Putin's trip to Pyongyang in 2000.",
+          'Oleg Belozerov.',
+        ],
+      ],
       expect: 'Oleg Belozerov',
     },
     {
@@ -84,7 +103,7 @@ function specs(): CaseSpec[] {
       passage: 'strategic ambiguity',
       edits: [
         [
-          "Echoing the view, Fyodor Tertitskiy, a senior researcher at Kookmin University, suggested that the Kremlin's mention of a treaty on comprehensive strategic partnership, without providing specifics, is an intentional move to maintain \"strategic ambiguity\" aimed at South Korea and Japan.",
+          'Echoing the view, Fyodor Tertitskiy, a senior researcher at Kookmin University, suggested that the Kremlin\'s mention of a treaty on comprehensive strategic partnership, without providing specifics, is an intentional move to maintain "strategic ambiguity" aimed at South Korea and Japan.',
           'Fyodor Tertitskiy of Kookmin University said the Kremlin was deliberately vague about the treaty so as to keep Seoul and Tokyo guessing.',
         ],
       ],
@@ -108,7 +127,14 @@ function specs(): CaseSpec[] {
           const a = t.indexOf('Cheap printing');
           const b = t.indexOf('Digital tools');
           const c = t.indexOf('\n\nA small method');
-          return 'Essays on reading\n\n' + t.slice(0, a) + t.slice(b, c) + '\n\n' + t.slice(a, b - 2) + t.slice(c);
+          return (
+            'Essays on reading\n\n' +
+            t.slice(0, a) +
+            t.slice(b, c) +
+            '\n\n' +
+            t.slice(a, b - 2) +
+            t.slice(c)
+          );
         },
       ],
       expect: 'A highlight that cannot find its way back to its source',
@@ -126,7 +152,9 @@ function specs(): CaseSpec[] {
       category: 'shift',
       original: ESSAY,
       passage: { from: 'Copy less than you think', to: 'are the real harvest.' },
-      edits: [(t) => t + '\n\nFurther reading\n\nLocke, A New Method of Making Common-Place-Books (1706)'],
+      edits: [
+        (t) => t + '\n\nFurther reading\n\nLocke, A New Method of Making Common-Place-Books (1706)',
+      ],
       expect: { from: 'Copy less than you think', to: 'are the real harvest.' },
     },
     {
@@ -134,7 +162,13 @@ function specs(): CaseSpec[] {
       category: 'whitespace',
       original: ESSAY,
       passage: 'Recipes and remedies, next to lines of poetry\nArguments they disagreed with',
-      edits: [['poetry\nArguments they disagreed with, so they could answer them later\nNumbers', 'poetry\n\nArguments they disagreed with, so they could answer them later\n\nNumbers'], ['Latin\nRecipes', 'Latin\n\nRecipes']],
+      edits: [
+        [
+          'poetry\nArguments they disagreed with, so they could answer them later\nNumbers',
+          'poetry\n\nArguments they disagreed with, so they could answer them later\n\nNumbers',
+        ],
+        ['Latin\nRecipes', 'Latin\n\nRecipes'],
+      ],
       expect: 'Recipes and remedies, next to lines of poetry\n\nArguments they disagreed with',
     },
     {
@@ -198,7 +232,14 @@ function specs(): CaseSpec[] {
       edits: [['the sunset 🌇', 'the beautiful sunset 🌇']],
       expect: 'to watch the beautiful sunset 🌇',
     },
-    { name: 'CJK article replaced by an English one', category: 'orphan', original: CJK, passage: '这种思考，往往比抄录本身更有价值', edits: [() => ESSAY], expect: 'orphaned' },
+    {
+      name: 'CJK article replaced by an English one',
+      category: 'orphan',
+      original: CJK,
+      passage: '这种思考，往往比抄录本身更有价值',
+      edits: [() => ESSAY],
+      expect: 'orphaned',
+    },
     {
       name: 'long passage: single newlines after a re-import, note above',
       category: 'long',
@@ -212,17 +253,39 @@ function specs(): CaseSpec[] {
       category: 'long',
       original: P,
       passage: { from: PURPOSE, to: LONG_END },
-      edits: [(t) => t.slice(0, t.indexOf('\n\n“The talk of treaties')) + t.slice(t.indexOf(LONG_END) + LONG_END.length)],
+      edits: [
+        (t) =>
+          t.slice(0, t.indexOf('\n\n“The talk of treaties')) +
+          t.slice(t.indexOf(LONG_END) + LONG_END.length),
+      ],
       expect: { from: PURPOSE, to: 'later removed in the 2000 treaty.' },
     },
-    { name: 'two-letter passage, note above', category: 'short', original: P, passage: { quote: 'IT', within: 'exhibition of IT and' }, edits: [top], expect: { quote: 'IT', within: 'exhibition of IT and' } },
+    {
+      name: 'two-letter passage, note above',
+      category: 'short',
+      original: P,
+      passage: { quote: 'IT', within: 'exhibition of IT and' },
+      edits: [top],
+      expect: { quote: 'IT', within: 'exhibition of IT and' },
+    },
     {
       name: 'repeated name, a new mention inserted above',
       category: 'duplicate',
       original: P,
-      passage: { quote: 'Unification Ministry official', within: 'the Unification Ministry official said' },
-      edits: [['The decree also said Putin', 'The Unification Ministry declined to comment further.\n\nThe decree also said Putin']],
-      expect: { quote: 'Unification Ministry official', within: 'the Unification Ministry official said' },
+      passage: {
+        quote: 'Unification Ministry official',
+        within: 'the Unification Ministry official said',
+      },
+      edits: [
+        [
+          'The decree also said Putin',
+          'The Unification Ministry declined to comment further.\n\nThe decree also said Putin',
+        ],
+      ],
+      expect: {
+        quote: 'Unification Ministry official',
+        within: 'the Unification Ministry official said',
+      },
     },
     {
       name: 'paragraph moved and lightly edited',
@@ -231,7 +294,8 @@ function specs(): CaseSpec[] {
       passage: "the Democratic People's Republic of Korea, which is the official name",
       edits: [
         (t) => {
-          const para = "The DPRK stands for the Democratic People's Republic of Korea, which is the official name of North Korea.\n\n";
+          const para =
+            "The DPRK stands for the Democratic People's Republic of Korea, which is the official name of North Korea.\n\n";
           const without = t.replace(para, '');
           const at = without.indexOf('The purpose of Putin');
           return without.slice(0, at) + para.replace('which is', 'that is') + without.slice(at);

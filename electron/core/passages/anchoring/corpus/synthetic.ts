@@ -43,7 +43,10 @@ export function syntheticArticle(length: number, seed = 1): string {
     paragraphs.push(para);
     size += para.length + 2;
   }
-  return paragraphs.join('\n\n').slice(0, length).replace(/\s+\S*$/, '.');
+  return paragraphs
+    .join('\n\n')
+    .slice(0, length)
+    .replace(/\s+\S*$/, '.');
 }
 
 export interface Span {
@@ -74,7 +77,8 @@ export interface Edit {
 /** Applies edits given in any order (each offset refers to the original text). */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
+  for (const e of [...edits].sort((a, b) => b.at - a.at))
+    out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
   return out;
 }
 
