@@ -18,7 +18,7 @@ import { useToasts } from './import/useToasts';
 import { useWindowFileDrop } from './import/useWindowFileDrop';
 import { ArticlePages } from './library/articlePages';
 import { LibraryPane } from './library/LibraryPane';
-import { ExternalLinksProvider } from './links/ExternalLinks';
+import { ExternalLinksProvider } from './externalLinks/ExternalLinks';
 import { NotePane } from './notes/NotePane';
 import { LibraryTabs } from './notes/LibraryTabs';
 import { SplitView } from './notes/SplitView';
@@ -34,8 +34,8 @@ import { useSearchUi } from './search/useSearchUi';
 import { TagsSection } from './tags/TagsSection';
 import { TagsContext, useTags } from './tags/useTags';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { LinkDialogProvider } from './xrefs/LinkDialogHost';
-import { NavButtons } from './xrefs/NavButtons';
+import { LinkDialogProvider } from './links/LinkDialogHost';
+import { NavButtons } from './links/NavButtons';
 
 const PAGE_SIZE = 100;
 /** Changes that can alter the article list or its tag filter. */

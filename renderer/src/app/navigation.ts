@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { jumpToHit } from '../search/jumpToHit';
-import { flashPassageMarks, readerScrollOffset, restoreReaderScroll } from '../xrefs/readerArrival';
+import { flashPassageMarks, readerScrollOffset, restoreReaderScroll } from '../links/readerArrival';
 import { nextPlace, PlaceHistory, type Place, type PlaceTarget } from './placeHistory';
 import { isTextField } from './keys';
 

@@ -17,7 +17,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import type { Block, Body, Inline, InlineMark } from '../../../electron/core/body';
-import { openableUrl } from '../links/externalUrl';
+import { openableUrl } from '../externalLinks/externalUrl';
 import { bodyHeadingLevel } from '../reader/headingLevel';
 import { $isCaptionNode } from '../reader/nodes/CaptionNode';
 import { $isCodeBlockNode } from '../reader/nodes/CodeBlockNode';

@@ -31,7 +31,7 @@ import { errorCode, errorText } from '../api/errors';
 import { useNav } from '../app/navigation';
 import { useReportError } from '../app/toasterContext';
 import { CodeBlockEnterPlugin } from '../edit/CodeBlockEnterPlugin';
-import { useOpenExternal } from '../links/ExternalLinks';
+import { useOpenExternal } from '../externalLinks/ExternalLinks';
 import { Autosaver, type SaveState } from './autosaver';
 import { BlockWordCounts } from './blockWordCounts';
 import { registerExitSaver, type NoteUpdate } from './exitFlush';

@@ -4,7 +4,7 @@ import { TagInput } from '../tags/TagInput';
 import { Modal } from '../ui/Modal';
 import { CopyCitationButton } from '../citations/CopyCitationButton';
 import { QuoteInNoteButton } from '../notes/QuoteInNoteButton';
-import { Backlinks } from '../xrefs/Backlinks';
+import { Backlinks } from '../links/Backlinks';
 import { placeNear } from './floatingPosition';
 import { COLOR_LABELS, PASSAGE_COLORS, swatchClass } from './passageColors';
 import { shortQuote } from './quoteText';

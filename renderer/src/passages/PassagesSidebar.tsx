@@ -2,8 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage } from '../../../electron/api/contract';
 import { QuoteInNoteButton } from '../notes/QuoteInNoteButton';
-import { PassageLinksToggle } from '../xrefs/PassageLinksToggle';
-import { ITEM_PASSAGE_ATTRIBUTE, usePassageListDnd } from '../xrefs/usePassageDnd';
+import { PassageLinksToggle } from '../links/PassageLinksToggle';
+import { ITEM_PASSAGE_ATTRIBUTE, usePassageListDnd } from '../links/usePassageDnd';
 import {
   estimatedItemSize,
   initialRect,

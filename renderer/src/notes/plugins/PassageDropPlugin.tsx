@@ -1,6 +1,6 @@
 /**
  * Dropping a passage (dragged from the passages sidebar or a highlight in the reader; the drag
- * itself is set up in xrefs/usePassageDnd) into the note inserts a quote of it where it was dropped.
+ * itself is set up in links/usePassageDnd) into the note inserts a quote of it where it was dropped.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
@@ -13,7 +13,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { $insertPassageQuote } from '../openNote';
-import { isPassageDrag, passageIdFromDrag } from '../../xrefs/dragTypes';
+import { isPassageDrag, passageIdFromDrag } from '../../links/dragTypes';
 
 function caretRangeAt(x: number, y: number): Range | null {
   if (typeof document.caretPositionFromPoint === 'function') {

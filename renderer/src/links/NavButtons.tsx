@@ -1,5 +1,5 @@
 import { useNav } from '../app/navigation';
-import '../theme/xrefs.css';
+import '../theme/links.css';
 
 /** Back and forward in the header, beside Alt+←/→ and the mouse buttons; disabled at either end. */
 export function NavButtons() {
