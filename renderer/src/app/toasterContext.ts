@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext } from 'react';
 import { errorText } from '../api/errors';
-import type { Toaster } from '../import/useToasts';
+import type { Toaster } from './useToasts';
 
 /** The app's one toast stack, for components far from App (reader, passages, tags). */
 export const ToasterContext = createContext<Toaster | null>(null);

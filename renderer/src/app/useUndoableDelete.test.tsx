@@ -2,7 +2,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useToasts, type Toaster } from '../import/useToasts';
+import { useToasts, type Toaster } from './useToasts';
 import { ToasterContext } from './toasterContext';
 import { useUndoableDelete } from './useUndoableDelete';
 

@@ -6,7 +6,7 @@ import { changedSourceText, sourceUpdateNotices } from './sourceUpdates';
 import { failureText, successText, summarizeImport } from './summarizeImport';
 import { uploadFiles } from './uploadFiles';
 import { useSourceUpdate } from './useSourceUpdate';
-import type { Toaster } from './useToasts';
+import type { Toaster } from '../app/useToasts';
 
 /** Failure toasts beyond this many are folded into one "and N more" line. */
 const MAX_FAILURE_TOASTS = 5;

@@ -3,7 +3,7 @@ import type { ReanchorReport } from '../../../electron/api/contract';
 import { invokeDesktop } from '../api/client';
 import { errorText } from '../api/errors';
 import { sourceUpdateText } from '../edit/reportText';
-import type { Toaster } from './useToasts';
+import type { Toaster } from '../app/useToasts';
 
 /**
  * Updates an article from the file it was imported from and says how its passages fared.

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { NotesPane } from './NotesPane';
-import { useNoteActions } from './useNoteActions';
+import { NotesPane } from '../notes/NotesPane';
+import { useNoteActions } from '../notes/useNoteActions';
 
 type Tab = 'articles' | 'notes';
 const TAB_KEY = 'commonplace.library-tab';
