@@ -10,7 +10,7 @@ import {
   samplePassages,
   scatteredEdits,
   syntheticArticle,
-} from '../core/passages/anchoring/corpus/synthetic';
+} from '../test/anchoring-corpus/synthetic';
 import { describeRange, reanchorAfterEdit, reanchorAll } from '../core/passages/anchoring';
 
 const text = syntheticArticle(100_000);

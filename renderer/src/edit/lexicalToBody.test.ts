@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText, makeBody, type Block, type Body } from '../../../electron/core/body';
 import { $applyPassageMarks } from '../passages/applyPassageMarks';
 import { $setBody, headingShift } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $lexicalToBody, withoutEmptyBlocks } from './lexicalToBody';
 
 afterEach(cleanUpReaderEditors);

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PassageColor } from '../../../electron/api/contract';
 import { bodyToText } from '../../../electron/core/body';
 import { $setBody } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $isPassageMarkNode, MARK_IDS_ATTRIBUTE, setPassageColorLookup } from './PassageMarkNode';
-import { mixedBody } from './testBodies';
+import { mixedBody } from '../../test/bodies';
 
 afterEach(cleanUpReaderEditors);
 

@@ -4,10 +4,10 @@ import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from '
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText, makeBody, type Body } from '../../../electron/core/body';
 import { $setBody } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $applyPassageMarks } from './applyPassageMarks';
 import type { IdRange } from './markSegments';
-import { mixedBody } from './testBodies';
+import { mixedBody } from '../../test/bodies';
 
 afterEach(cleanUpReaderEditors);
 

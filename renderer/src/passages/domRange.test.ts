@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText } from '../../../electron/core/body';
 import { $setBody } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $applyPassageMarks } from './applyPassageMarks';
 import { domRangeToTextRange, readerSelectionRange } from './domRange';
-import { mixedBody } from './testBodies';
+import { mixedBody } from '../../test/bodies';
 
 afterEach(cleanUpReaderEditors);
 

@@ -6,11 +6,11 @@ import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from '
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText, makeBody, type Block, type Body } from '../../../electron/core/body';
 import { $rebuildBlocks, $setBody, blockStarts } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $segmentRuns } from './markRuns';
 import { markSegments, type IdRange } from './markSegments';
 import { $buildOffsetIndex } from './offsetIndex';
-import { mixedBody } from './testBodies';
+import { mixedBody } from '../../test/bodies';
 
 afterEach(cleanUpReaderEditors);
 

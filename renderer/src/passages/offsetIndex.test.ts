@@ -3,9 +3,9 @@ import { $getNodeByKey, $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText, makeBody } from '../../../electron/core/body';
 import { $setBody } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $buildOffsetIndex, $pointAtOffset, offsetOfPoint, pointAtOffset } from './offsetIndex';
-import { mixedBody } from './testBodies';
+import { mixedBody } from '../../test/bodies';
 
 afterEach(cleanUpReaderEditors);
 

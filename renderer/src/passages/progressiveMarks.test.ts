@@ -6,12 +6,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PassageColor } from '../../../electron/api/contract';
 import { bodyToText, makeBody, type Body } from '../../../electron/core/body';
 import { $setBody } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import type { IdRange } from './markSegments';
 import { MARK_IDS_ATTRIBUTE, setPassageColorLookup } from './PassageMarkNode';
 import { isFillName, type HighlightApi, type HighlightSet } from './passageHighlights';
 import { PENDING_ATTRIBUTE, ProgressiveMarks, progressiveMarksOf } from './progressiveMarks';
-import { mixedBody } from './testBodies';
+import { mixedBody } from '../../test/bodies';
 
 const opened: ProgressiveMarks[] = [];
 afterEach(() => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText } from '../../../electron/core/body';
-import { mixedBody } from '../passages/testBodies';
+import { mixedBody } from '../../test/bodies';
 import { $setBody } from '../reader/bodyToLexical';
-import { cleanUpReaderEditors, createReaderEditor } from '../reader/testReaderEditor';
+import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { findMatches } from './findMatcher';
 import { domRangesFor, readerText } from './readerRange';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { putinArticle } from './corpus/texts';
+import { putinArticle } from '../../../test/anchoring-corpus/texts';
 import { describeRange, findQuote, reanchor, reanchorAfterEdit, type Selectors } from './index';
 
 const P = putinArticle();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { editCorpus } from './corpus/cases';
-import { holdoutCorpus } from './corpus/holdout';
-import type { EditCase } from './corpus/build';
+import { editCorpus } from '../../../test/anchoring-corpus/cases';
+import { holdoutCorpus } from '../../../test/anchoring-corpus/holdout';
+import type { EditCase } from '../../../test/anchoring-corpus/build';
 import { describeRange, reanchor, reanchorAfterEdit, type Placement } from './index';
 
 function outcome(c: EditCase, placed: Placement): boolean {

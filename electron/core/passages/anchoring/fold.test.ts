@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldString, toRawRange } from './fold';
-import { prng } from './corpus/synthetic';
+import { prng } from '../../../test/anchoring-corpus/synthetic';
 
 describe('fold', () => {
   it('collapses whitespace runs, newlines included, to one space', () => {

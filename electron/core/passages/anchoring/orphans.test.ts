@@ -5,8 +5,8 @@
  * inside it must orphan.
  */
 import { describe, expect, it } from 'vitest';
-import { prng, syntheticArticle } from './corpus/synthetic';
-import { putinArticle } from './corpus/texts';
+import { prng, syntheticArticle } from '../../../test/anchoring-corpus/synthetic';
+import { putinArticle } from '../../../test/anchoring-corpus/texts';
 import { describeRange, reanchor, reanchorAfterEdit } from './index';
 
 describe('rewritten paragraphs orphan their passages', () => {

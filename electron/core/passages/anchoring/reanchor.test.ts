@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CJK, EMOJI, ESSAY, putinArticle } from './corpus/texts';
-import { prng } from './corpus/synthetic';
+import { CJK, EMOJI, ESSAY, putinArticle } from '../../../test/anchoring-corpus/texts';
+import { prng } from '../../../test/anchoring-corpus/synthetic';
 import {
   describeRange,
   findQuote,

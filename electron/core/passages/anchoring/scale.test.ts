@@ -11,7 +11,7 @@ import {
   syntheticArticle,
   type Edit,
   type Span,
-} from './corpus/synthetic';
+} from '../../../test/anchoring-corpus/synthetic';
 import { describeRange, reanchorAfterEdit, reanchorAll, type Placement } from './index';
 
 type Relation = 'outside' | 'inside' | 'boundary';

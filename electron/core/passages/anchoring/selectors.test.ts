@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommonplaceError } from '../../errors';
-import { putinArticle } from './corpus/texts';
+import { putinArticle } from '../../../test/anchoring-corpus/texts';
 import { CONTEXT_LENGTH, describeRange, findQuote } from './selectors';
 import { isLowSurrogate } from './unicode';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from './corpus/synthetic';
+import { prng } from '../../../test/anchoring-corpus/synthetic';
 import {
   CHANCE_SIMILARITY,
   contextAgreement,

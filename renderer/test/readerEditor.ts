@@ -3,8 +3,8 @@
  * mounted on a DOM element so the reconciler runs. Needs the jsdom environment.
  */
 import { createEditor, type LexicalEditor } from 'lexical';
-import { readerNodes } from './readerNodes';
-import { readerTheme } from './readerTheme';
+import { readerNodes } from '../src/reader/readerNodes';
+import { readerTheme } from '../src/reader/readerTheme';
 
 const mounted: LexicalEditor[] = [];
 

@@ -5,7 +5,7 @@
  */
 import { ESSAY, putinArticle } from './texts';
 
-import { prng } from '../../../../test/prng';
+import { prng } from '../prng';
 
 export { prng };
 

@@ -4,7 +4,7 @@
  * written for this corpus to cover lists, typographic punctuation, CJK and emoji.
  */
 import { readFileSync } from 'node:fs';
-import { SHARED_ARTICLE } from '../../../../test/temp';
+import { SHARED_ARTICLE } from '../temp';
 
 let putin: string | null = null;
 
