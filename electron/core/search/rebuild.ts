@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { backfillSearchIndexes } from '../db/migrations/0003_search';
+import { cjkGrams } from './grams';
 import {
-  backfillNotesSearch,
+  cjkRows,
   EXPECTED_NOTE_ROWS,
-  noteCjkRows,
-} from '../db/migrations/0005_notes_search';
-import { backfillGrams, GRAM_SOURCES } from '../db/migrations/0007_search_grams';
-import { cjkGrams, HAS_UNSPACED_FUNCTION } from './grams';
+  EXPECTED_PASSAGE_ROWS,
+  GRAM_SOURCES,
+  REFILL_SEARCH_INDEXES,
+} from './indexes';
 import { writeTransaction } from '../db/transactions';
 
 const GRAM_INDEXES = ['articles_grams', 'passages_grams', 'notes_grams'] as const;
@@ -26,12 +26,7 @@ const INDEXES = [
  * their tags.
  */
 export function rebuildSearchIndexes(db: Database): void {
-  writeTransaction(db, () => {
-    db.exec(`INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`);
-    backfillSearchIndexes(db);
-    backfillNotesSearch(db);
-    backfillGrams(db); // after the passages' search ids are back
-  });
+  writeTransaction(db, () => db.exec(REFILL_SEARCH_INDEXES));
   // Merge the segments the rebuild wrote, so the first searches afterwards are not slower.
   for (const t of INDEXES) db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
 }
@@ -50,34 +45,22 @@ export function checkSearchIndexes(db: Database): string[] {
       problems.push(`${t}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const expected = `
-    SELECT s.rid, p.exact, p.comment,
-      coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '') AS tags
-    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id WHERE p.deleted_at IS NULL`;
-  const cjk = `SELECT rid, exact || '  ', comment || '  ', tags || '  ' FROM (${expected})
-    WHERE ${HAS_UNSPACED_FUNCTION}(exact) OR ${HAS_UNSPACED_FUNCTION}(comment) OR ${HAS_UNSPACED_FUNCTION}(tags)`;
   const differences = (a: string, b: string) =>
     db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM (${a} EXCEPT ${b})`).get()?.n ?? 0;
-  for (const [table, rows] of [
-    ['passages_fts', expected],
-    ['passages_cjk', cjk],
+  const PASSAGE = ['exact', 'comment', 'tags'] as const;
+  const NOTE = ['title', 'text', 'tags'] as const;
+  for (const [table, rows, columns, noun] of [
+    ['passages_fts', EXPECTED_PASSAGE_ROWS, PASSAGE, 'passage'],
+    ['passages_cjk', cjkRows(EXPECTED_PASSAGE_ROWS, PASSAGE), PASSAGE, 'passage'],
+    ['notes_fts', EXPECTED_NOTE_ROWS, NOTE, 'note'],
+    ['notes_cjk', cjkRows(EXPECTED_NOTE_ROWS, NOTE), NOTE, 'note'],
   ] as const) {
-    const stored = `SELECT rowid, exact, comment, tags FROM ${table}`;
-    const missing = differences(rows, stored);
-    const extra = differences(stored, rows);
-    if (missing) problems.push(`${table}: ${missing} live passage(s) missing or out of date`);
-    if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed passages`);
-  }
-  const notes = `SELECT rid, title, text, tags FROM (${EXPECTED_NOTE_ROWS})`;
-  for (const [table, rows] of [
-    ['notes_fts', notes],
-    ['notes_cjk', noteCjkRows(EXPECTED_NOTE_ROWS)],
-  ] as const) {
-    const stored = `SELECT rowid, title, text, tags FROM ${table}`;
-    const missing = differences(rows, stored);
-    const extra = differences(stored, rows);
-    if (missing) problems.push(`${table}: ${missing} live note(s) missing or out of date`);
-    if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed notes`);
+    const stored = `SELECT rowid, ${columns.join(', ')} FROM ${table}`;
+    const expected = `SELECT rid, ${columns.join(', ')} FROM (${rows})`;
+    const missing = differences(expected, stored);
+    const extra = differences(stored, expected);
+    if (missing) problems.push(`${table}: ${missing} live ${noun}(s) missing or out of date`);
+    if (extra) problems.push(`${table}: ${extra} row(s) for deleted or changed ${noun}s`);
   }
   problems.push(...GRAM_INDEXES.flatMap((t) => gramProblems(db, t)));
   const unmapped =

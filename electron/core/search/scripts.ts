@@ -27,13 +27,6 @@ export const UNSPACED_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x20000, 0x323af], // CJK extensions B–H
 ];
 
-const classBody = UNSPACED_RANGES.map(
-  ([lo, hi]) => `${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)}`,
-).join('');
-
-/** SQLite GLOB pattern (code-point ranges) true for text holding any unspaced-script character. */
-export const UNSPACED_GLOB = `*[${classBody}]*`;
-
 const UNSPACED_RE = new RegExp(
   `[${UNSPACED_RANGES.map(([lo, hi]) => `\\u{${lo.toString(16)}}-\\u{${hi.toString(16)}}`).join('')}]`,
   'u',

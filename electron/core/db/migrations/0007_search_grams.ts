@@ -1,5 +1,3 @@
-import type { Database } from 'better-sqlite3';
-import { GRAMS_FUNCTION, HAS_UNSPACED_FUNCTION } from '../../search/grams';
 import type { Migration } from '../migrate';
 
 /**
@@ -24,151 +22,136 @@ import type { Migration } from '../migrate';
  * `passage_search_ids` row (created and deleted by migration 3's triggers), the rest follow the
  * same tables and columns as the other indexes.
  */
+/*
+ * Frozen history: the SQL below is exactly what this migration ran when it shipped (generated
+ * once from the builders of the time), so a library created today gets the same schema as one
+ * upgraded then. It imports no live code; today's index definitions are in `search/indexes.ts`.
+ */
 
-/** SQL: the gram string of the text `expr`. */
-export const G = (expr: string) => `${GRAMS_FUNCTION}(${expr})`;
-const HAS = (expr: string) => `${HAS_UNSPACED_FUNCTION}(${expr})`;
-
-export const ARTICLE_COLUMNS = ['title', 'subtitle', 'byline', 'site_name', 'text'] as const;
-/** SQL: the article row `row` (`new`, `old`, an alias) holds unspaced-script text. */
-export const articleHas = (row: string) =>
-  `(${ARTICLE_COLUMNS.map((c) => HAS(`${row}.${c}`)).join(' OR ')})`;
-/** SQL: the gram strings of the article row `row`, one per column. */
-export const articleGrams = (row: string) =>
-  ARTICLE_COLUMNS.map((c) => G(`${row}.${c}`)).join(', ');
-
-const PASSAGE_TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')`;
-const NOTE_TAG_NAMES = `coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')`;
-
-/** Inserts the gram rows of the live passages selected by `which` (an SQL condition on `p`). */
-export function insertPassageGramsSql(which: string): string {
-  return `INSERT INTO passages_grams (rowid, exact, comment, tags)
-    SELECT s.rid, ${G('p.exact')}, ${G('p.comment')}, ${G(PASSAGE_TAG_NAMES)}
-    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
-    WHERE (${which}) AND p.deleted_at IS NULL AND (${HAS('p.exact')} OR ${HAS('p.comment')} OR ${HAS(PASSAGE_TAG_NAMES)});`;
-}
-
-/** Re-derives the gram rows of the passages selected by `which`. */
-function refreshPassageGramsSql(which: string): string {
-  return `
-    DELETE FROM passages_grams WHERE rowid IN (SELECT s.rid FROM passage_search_ids s JOIN passages p ON p.id = s.passage_id WHERE ${which});
-    ${insertPassageGramsSql(which)}`;
-}
-
-/** Inserts the gram rows of the live notes selected by `which` (an SQL condition on `n`). */
-export function insertNoteGramsSql(which: string): string {
-  return `INSERT INTO notes_grams (rowid, title, text, tags)
-    SELECT n.rid, ${G('n.title')}, ${G('n.text')}, ${G(NOTE_TAG_NAMES)} FROM notes n
-    WHERE (${which}) AND n.deleted_at IS NULL AND (${HAS('n.title')} OR ${HAS('n.text')} OR ${HAS(NOTE_TAG_NAMES)});`;
-}
-
-function refreshNoteGramsSql(which: string): string {
-  return `
-    DELETE FROM notes_grams WHERE rowid IN (SELECT n.rid FROM notes n WHERE ${which});
-    ${insertNoteGramsSql(which)}`;
-}
-
-export function createGramsSchema(db: Database): void {
-  const gramTable = (name: string, columns: readonly string[]) =>
-    `CREATE VIRTUAL TABLE ${name} USING fts5(${columns.join(', ')}, content = '', contentless_delete = 1, tokenize = 'ascii');`;
-  db.exec(`
-    ${gramTable('articles_grams', ARTICLE_COLUMNS)}
-    ${gramTable('passages_grams', ['exact', 'comment', 'tags'])}
-    ${gramTable('notes_grams', ['title', 'text', 'tags'])}
+const SCHEMA = `
+    CREATE VIRTUAL TABLE articles_grams USING fts5(title, subtitle, byline, site_name, text, content = '', contentless_delete = 1, tokenize = 'ascii');
+    CREATE VIRTUAL TABLE passages_grams USING fts5(exact, comment, tags, content = '', contentless_delete = 1, tokenize = 'ascii');
+    CREATE VIRTUAL TABLE notes_grams USING fts5(title, text, tags, content = '', contentless_delete = 1, tokenize = 'ascii');
     CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
     CREATE VIRTUAL TABLE passages_fts_vocab USING fts5vocab(passages_fts, 'row');
     CREATE VIRTUAL TABLE notes_fts_vocab USING fts5vocab(notes_fts, 'row');
 
-    CREATE TRIGGER articles_grams_ai AFTER INSERT ON articles WHEN ${articleHas('new')} BEGIN
-      INSERT INTO articles_grams (rowid, ${ARTICLE_COLUMNS.join(', ')}) VALUES (new.rid, ${articleGrams('new')});
+    CREATE TRIGGER articles_grams_ai AFTER INSERT ON articles WHEN (commonplace_has_unspaced(new.title) OR commonplace_has_unspaced(new.subtitle) OR commonplace_has_unspaced(new.byline) OR commonplace_has_unspaced(new.site_name) OR commonplace_has_unspaced(new.text)) BEGIN
+      INSERT INTO articles_grams (rowid, title, subtitle, byline, site_name, text) VALUES (new.rid, commonplace_cjk_grams(new.title), commonplace_cjk_grams(new.subtitle), commonplace_cjk_grams(new.byline), commonplace_cjk_grams(new.site_name), commonplace_cjk_grams(new.text));
     END;
-    CREATE TRIGGER articles_grams_ad AFTER DELETE ON articles WHEN ${articleHas('old')} BEGIN
+    CREATE TRIGGER articles_grams_ad AFTER DELETE ON articles WHEN (commonplace_has_unspaced(old.title) OR commonplace_has_unspaced(old.subtitle) OR commonplace_has_unspaced(old.byline) OR commonplace_has_unspaced(old.site_name) OR commonplace_has_unspaced(old.text)) BEGIN
       DELETE FROM articles_grams WHERE rowid = old.rid;
     END;
-    CREATE TRIGGER articles_grams_au AFTER UPDATE OF ${ARTICLE_COLUMNS.join(', ')} ON articles BEGIN
-      DELETE FROM articles_grams WHERE rowid = old.rid AND ${articleHas('old')};
-      INSERT INTO articles_grams (rowid, ${ARTICLE_COLUMNS.join(', ')}) SELECT new.rid, ${articleGrams('new')} WHERE ${articleHas('new')};
+    CREATE TRIGGER articles_grams_au AFTER UPDATE OF title, subtitle, byline, site_name, text ON articles BEGIN
+      DELETE FROM articles_grams WHERE rowid = old.rid AND (commonplace_has_unspaced(old.title) OR commonplace_has_unspaced(old.subtitle) OR commonplace_has_unspaced(old.byline) OR commonplace_has_unspaced(old.site_name) OR commonplace_has_unspaced(old.text));
+      INSERT INTO articles_grams (rowid, title, subtitle, byline, site_name, text) SELECT new.rid, commonplace_cjk_grams(new.title), commonplace_cjk_grams(new.subtitle), commonplace_cjk_grams(new.byline), commonplace_cjk_grams(new.site_name), commonplace_cjk_grams(new.text) WHERE (commonplace_has_unspaced(new.title) OR commonplace_has_unspaced(new.subtitle) OR commonplace_has_unspaced(new.byline) OR commonplace_has_unspaced(new.site_name) OR commonplace_has_unspaced(new.text));
     END;
 
     -- A passage enters the indexes with its search id (migration 3's insert trigger) and leaves with it.
     CREATE TRIGGER passage_search_ids_grams_ai AFTER INSERT ON passage_search_ids BEGIN
-      ${refreshPassageGramsSql('p.id = new.passage_id')}
+      
+    DELETE FROM passages_grams WHERE rowid IN (SELECT s.rid FROM passage_search_ids s JOIN passages p ON p.id = s.passage_id WHERE p.id = new.passage_id);
+    INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (p.id = new.passage_id) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
     END;
     CREATE TRIGGER passage_search_ids_grams_ad AFTER DELETE ON passage_search_ids BEGIN
       DELETE FROM passages_grams WHERE rowid = old.rid;
     END;
     CREATE TRIGGER passages_grams_au AFTER UPDATE OF exact, comment, deleted_at ON passages BEGIN
-      ${refreshPassageGramsSql('p.id = new.id')}
+      
+    DELETE FROM passages_grams WHERE rowid IN (SELECT s.rid FROM passage_search_ids s JOIN passages p ON p.id = s.passage_id WHERE p.id = new.id);
+    INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (p.id = new.id) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
     END;
     CREATE TRIGGER passage_tags_grams_ai AFTER INSERT ON passage_tags BEGIN
-      ${refreshPassageGramsSql('p.id = new.passage_id')}
+      
+    DELETE FROM passages_grams WHERE rowid IN (SELECT s.rid FROM passage_search_ids s JOIN passages p ON p.id = s.passage_id WHERE p.id = new.passage_id);
+    INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (p.id = new.passage_id) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
     END;
     CREATE TRIGGER passage_tags_grams_ad AFTER DELETE ON passage_tags BEGIN
-      ${refreshPassageGramsSql('p.id = old.passage_id')}
+      
+    DELETE FROM passages_grams WHERE rowid IN (SELECT s.rid FROM passage_search_ids s JOIN passages p ON p.id = s.passage_id WHERE p.id = old.passage_id);
+    INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (p.id = old.passage_id) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
     END;
     CREATE TRIGGER tags_passages_grams_au AFTER UPDATE OF name ON tags BEGIN
-      ${refreshPassageGramsSql('p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = new.id)')}
+      
+    DELETE FROM passages_grams WHERE rowid IN (SELECT s.rid FROM passage_search_ids s JOIN passages p ON p.id = s.passage_id WHERE p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = new.id));
+    INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = new.id)) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
     END;
 
     CREATE TRIGGER notes_grams_ai AFTER INSERT ON notes BEGIN
-      ${insertNoteGramsSql('n.rid = new.rid')}
+      INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (n.rid = new.rid) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
     END;
     CREATE TRIGGER notes_grams_au AFTER UPDATE OF title, text, deleted_at ON notes BEGIN
-      ${refreshNoteGramsSql('n.rid = new.rid')}
+      
+    DELETE FROM notes_grams WHERE rowid IN (SELECT n.rid FROM notes n WHERE n.rid = new.rid);
+    INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (n.rid = new.rid) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
     END;
     CREATE TRIGGER notes_grams_ad AFTER DELETE ON notes BEGIN
       DELETE FROM notes_grams WHERE rowid = old.rid;
     END;
     -- Tag deletes reach note_tags by ON DELETE CASCADE, which fires these triggers too.
     CREATE TRIGGER note_tags_grams_ai AFTER INSERT ON note_tags BEGIN
-      ${refreshNoteGramsSql('n.id = new.note_id')}
+      
+    DELETE FROM notes_grams WHERE rowid IN (SELECT n.rid FROM notes n WHERE n.id = new.note_id);
+    INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (n.id = new.note_id) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
     END;
     CREATE TRIGGER note_tags_grams_ad AFTER DELETE ON note_tags BEGIN
-      ${refreshNoteGramsSql('n.id = old.note_id')}
+      
+    DELETE FROM notes_grams WHERE rowid IN (SELECT n.rid FROM notes n WHERE n.id = old.note_id);
+    INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (n.id = old.note_id) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
     END;
     CREATE TRIGGER tags_notes_grams_au AFTER UPDATE OF name ON tags BEGIN
-      ${refreshNoteGramsSql('n.id IN (SELECT note_id FROM note_tags WHERE tag_id = new.id)')}
+      
+    DELETE FROM notes_grams WHERE rowid IN (SELECT n.rid FROM notes n WHERE n.id IN (SELECT note_id FROM note_tags WHERE tag_id = new.id));
+    INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (n.id IN (SELECT note_id FROM note_tags WHERE tag_id = new.id)) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
     END;
-  `);
-}
+  `;
 
-/**
- * Fills the gram indexes from the rows in the library (also the repair rebuild). Reads every
- * article's text once: ~4 s for 100,000 articles of 8 KB, plus ~7 s of indexing for the 5,000
- * that hold CJK text.
- */
-export function backfillGrams(db: Database): void {
-  db.exec(`
+/** Fills the gram indexes from the rows in the library. */
+const BACKFILL = `
     INSERT INTO articles_grams (articles_grams) VALUES ('delete-all');
     DELETE FROM passages_grams; -- DELETE, not 'delete-all': migration 9 makes these two ordinary tables
     DELETE FROM notes_grams;
-    INSERT INTO articles_grams (rowid, ${ARTICLE_COLUMNS.join(', ')}) SELECT a.rid, ${articleGrams('a')} FROM articles a WHERE ${articleHas('a')};
-    ${insertPassageGramsSql('1')}
-    ${insertNoteGramsSql('1')}
-  `);
-}
-
-/**
- * The rows the gram indexes should hold (they keep no text to compare): live rows with
- * unspaced-script text, as { rid, c0, c1, … } with each column's source text in index order.
- */
-export const GRAM_SOURCES: Readonly<
-  Record<'articles_grams' | 'passages_grams' | 'notes_grams', string>
-> = {
-  articles_grams: `SELECT a.rid, ${ARTICLE_COLUMNS.map((c, i) => `a.${c} AS c${i}`).join(', ')} FROM articles a WHERE ${articleHas('a')}`,
-  passages_grams: `SELECT rid, c0, c1, c2 FROM (SELECT s.rid, p.exact AS c0, p.comment AS c1, ${PASSAGE_TAG_NAMES} AS c2
-    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id WHERE p.deleted_at IS NULL)
-    WHERE ${HAS('c0')} OR ${HAS('c1')} OR ${HAS('c2')}`,
-  notes_grams: `SELECT rid, c0, c1, c2 FROM (SELECT n.rid, n.title AS c0, n.text AS c1, ${NOTE_TAG_NAMES} AS c2 FROM notes n WHERE n.deleted_at IS NULL)
-    WHERE ${HAS('c0')} OR ${HAS('c1')} OR ${HAS('c2')}`,
-};
+    INSERT INTO articles_grams (rowid, title, subtitle, byline, site_name, text) SELECT a.rid, commonplace_cjk_grams(a.title), commonplace_cjk_grams(a.subtitle), commonplace_cjk_grams(a.byline), commonplace_cjk_grams(a.site_name), commonplace_cjk_grams(a.text) FROM articles a WHERE (commonplace_has_unspaced(a.title) OR commonplace_has_unspaced(a.subtitle) OR commonplace_has_unspaced(a.byline) OR commonplace_has_unspaced(a.site_name) OR commonplace_has_unspaced(a.text));
+    INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (1) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
+    INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (1) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
+  `;
 
 export const searchGrams: Migration = {
   version: 7,
   name: 'search grams',
   up(db) {
-    createGramsSchema(db);
-    backfillGrams(db);
+    db.exec(SCHEMA);
+    db.exec(BACKFILL);
     db.exec(`INSERT INTO articles_grams (articles_grams) VALUES ('optimize')`);
   },
 };

@@ -5,10 +5,9 @@ import { useTempDir } from '../../../test/temp';
 import { HAS_UNSPACED_FUNCTION, registerSearchFunctions } from '../../search/grams';
 import { checkSearchIndexes } from '../../search/rebuild';
 import { search } from '../../search/search';
-import { UNSPACED_GLOB } from '../../search/scripts';
 import { schemaVersion } from '../migrate';
 import { openDatabase } from '../open';
-import { unspacedFunction, withUnspacedFunction } from './0008_unspaced_function';
+import { UNSPACED_GLOB, unspacedFunction, withUnspacedFunction } from './0008_unspaced_function';
 
 const tempDir = useTempDir();
 

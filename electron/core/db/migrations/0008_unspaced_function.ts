@@ -1,7 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import { CommonplaceError } from '../../errors';
-import { HAS_UNSPACED_FUNCTION } from '../../search/grams';
-import { UNSPACED_GLOB } from '../../search/scripts';
 import type { Migration } from '../migrate';
 
 /**
@@ -14,6 +12,13 @@ import type { Migration } from '../migrate';
  * 0.03 ms. This migration re-creates each of them from its own stored SQL with the function in
  * place of the GLOB, nothing else changed.
  */
+
+/** The GLOB migrations 3 and 5 wrote (frozen: the ranges of that time). */
+export const UNSPACED_GLOB =
+  '*[\u{e00}-\u{eff}\u{1000}-\u{109f}\u{1100}-\u{11ff}\u{1780}-\u{17ff}\u{3040}-\u{30ff}\u{3130}-\u{318f}\u{31f0}-\u{31ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{ac00}-\u{d7af}\u{f900}-\u{faff}\u{ff66}-\u{ff9f}\u{20000}-\u{323af}]*';
+/** The function migration 7 registered for the same test (`registerSearchFunctions` still does). */
+const HAS_UNSPACED_FUNCTION = 'commonplace_has_unspaced';
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `coalesce(COLUMN, '') GLOB '<UNSPACED_GLOB>'` as migrations 3 and 5 wrote it (COLUMN: `x`, `new.x`). */
 const GLOB_TEST = new RegExp(

@@ -1,13 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import { CommonplaceError } from '../../errors';
-import {
-  ARTICLE_COLUMNS,
-  articleGrams,
-  articleHas,
-  G,
-  insertNoteGramsSql,
-  insertPassageGramsSql,
-} from './0007_search_grams';
 import type { Migration } from '../migrate';
 
 /**
@@ -31,39 +23,57 @@ import type { Migration } from '../migrate';
  * Every table is refilled from the live rows: 8.5 s for the search bench's 100,000-article
  * library (5,000 articles holding CJK text).
  */
+/*
+ * Frozen history: the SQL below is exactly what this migration ran when it shipped (generated
+ * once from the builders of the time), so a library created today gets the same schema as one
+ * upgraded then. It imports no live code; today's index definitions are in `search/indexes.ts`.
+ */
 
-const COLUMNS = ARTICLE_COLUMNS.join(', ');
-
-function rebuildArticleGrams(db: Database): void {
-  db.exec(`
+/** `articles_grams` re-created over the view, with its triggers, and refilled. */
+const ARTICLE_GRAMS = `
     DROP TRIGGER articles_grams_ai;
     DROP TRIGGER articles_grams_ad;
     DROP TRIGGER articles_grams_au;
     DROP TABLE articles_grams;
-    CREATE VIEW articles_grams_source AS SELECT rid, ${ARTICLE_COLUMNS.map((c) => `${G(`articles.${c}`)} AS ${c}`).join(', ')}
-      FROM articles WHERE ${articleHas('articles')};
-    CREATE VIRTUAL TABLE articles_grams USING fts5(${COLUMNS}, content = 'articles_grams_source', content_rowid = 'rid', tokenize = 'ascii');
-    CREATE TRIGGER articles_grams_ai AFTER INSERT ON articles WHEN ${articleHas('new')} BEGIN
-      INSERT INTO articles_grams (rowid, ${COLUMNS}) VALUES (new.rid, ${articleGrams('new')});
+    CREATE VIEW articles_grams_source AS SELECT rid, commonplace_cjk_grams(articles.title) AS title, commonplace_cjk_grams(articles.subtitle) AS subtitle, commonplace_cjk_grams(articles.byline) AS byline, commonplace_cjk_grams(articles.site_name) AS site_name, commonplace_cjk_grams(articles.text) AS text
+      FROM articles WHERE (commonplace_has_unspaced(articles.title) OR commonplace_has_unspaced(articles.subtitle) OR commonplace_has_unspaced(articles.byline) OR commonplace_has_unspaced(articles.site_name) OR commonplace_has_unspaced(articles.text));
+    CREATE VIRTUAL TABLE articles_grams USING fts5(title, subtitle, byline, site_name, text, content = 'articles_grams_source', content_rowid = 'rid', tokenize = 'ascii');
+    CREATE TRIGGER articles_grams_ai AFTER INSERT ON articles WHEN (commonplace_has_unspaced(new.title) OR commonplace_has_unspaced(new.subtitle) OR commonplace_has_unspaced(new.byline) OR commonplace_has_unspaced(new.site_name) OR commonplace_has_unspaced(new.text)) BEGIN
+      INSERT INTO articles_grams (rowid, title, subtitle, byline, site_name, text) VALUES (new.rid, commonplace_cjk_grams(new.title), commonplace_cjk_grams(new.subtitle), commonplace_cjk_grams(new.byline), commonplace_cjk_grams(new.site_name), commonplace_cjk_grams(new.text));
     END;
-    CREATE TRIGGER articles_grams_ad AFTER DELETE ON articles WHEN ${articleHas('old')} BEGIN
-      INSERT INTO articles_grams (articles_grams, rowid, ${COLUMNS}) VALUES ('delete', old.rid, ${articleGrams('old')});
+    CREATE TRIGGER articles_grams_ad AFTER DELETE ON articles WHEN (commonplace_has_unspaced(old.title) OR commonplace_has_unspaced(old.subtitle) OR commonplace_has_unspaced(old.byline) OR commonplace_has_unspaced(old.site_name) OR commonplace_has_unspaced(old.text)) BEGIN
+      INSERT INTO articles_grams (articles_grams, rowid, title, subtitle, byline, site_name, text) VALUES ('delete', old.rid, commonplace_cjk_grams(old.title), commonplace_cjk_grams(old.subtitle), commonplace_cjk_grams(old.byline), commonplace_cjk_grams(old.site_name), commonplace_cjk_grams(old.text));
     END;
-    CREATE TRIGGER articles_grams_au AFTER UPDATE OF ${COLUMNS} ON articles BEGIN
-      INSERT INTO articles_grams (articles_grams, rowid, ${COLUMNS}) SELECT 'delete', old.rid, ${articleGrams('old')} WHERE ${articleHas('old')};
-      INSERT INTO articles_grams (rowid, ${COLUMNS}) SELECT new.rid, ${articleGrams('new')} WHERE ${articleHas('new')};
+    CREATE TRIGGER articles_grams_au AFTER UPDATE OF title, subtitle, byline, site_name, text ON articles BEGIN
+      INSERT INTO articles_grams (articles_grams, rowid, title, subtitle, byline, site_name, text) SELECT 'delete', old.rid, commonplace_cjk_grams(old.title), commonplace_cjk_grams(old.subtitle), commonplace_cjk_grams(old.byline), commonplace_cjk_grams(old.site_name), commonplace_cjk_grams(old.text) WHERE (commonplace_has_unspaced(old.title) OR commonplace_has_unspaced(old.subtitle) OR commonplace_has_unspaced(old.byline) OR commonplace_has_unspaced(old.site_name) OR commonplace_has_unspaced(old.text));
+      INSERT INTO articles_grams (rowid, title, subtitle, byline, site_name, text) SELECT new.rid, commonplace_cjk_grams(new.title), commonplace_cjk_grams(new.subtitle), commonplace_cjk_grams(new.byline), commonplace_cjk_grams(new.site_name), commonplace_cjk_grams(new.text) WHERE (commonplace_has_unspaced(new.title) OR commonplace_has_unspaced(new.subtitle) OR commonplace_has_unspaced(new.byline) OR commonplace_has_unspaced(new.site_name) OR commonplace_has_unspaced(new.text));
     END;
     INSERT INTO articles_grams (articles_grams) VALUES ('rebuild');
-  `);
-}
+  `;
 
+/** The hand-written kinds' gram tables, re-created as ordinary FTS5 tables and refilled. */
 const HAND_WRITTEN = [
   {
     name: 'passages_grams',
-    columns: ['exact', 'comment', 'tags'],
-    fill: insertPassageGramsSql('1'),
+    sql: `
+        DROP TABLE passages_grams;
+        CREATE VIRTUAL TABLE passages_grams USING fts5(exact, comment, tags, tokenize = 'ascii');
+        INSERT INTO passages_grams (rowid, exact, comment, tags)
+    SELECT s.rid, commonplace_cjk_grams(p.exact), commonplace_cjk_grams(p.comment), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), ''))
+    FROM passages p JOIN passage_search_ids s ON s.passage_id = p.id
+    WHERE (1) AND p.deleted_at IS NULL AND (commonplace_has_unspaced(p.exact) OR commonplace_has_unspaced(p.comment) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.passage_id = p.id), '')));
+      `,
   },
-  { name: 'notes_grams', columns: ['title', 'text', 'tags'], fill: insertNoteGramsSql('1') },
+  {
+    name: 'notes_grams',
+    sql: `
+        DROP TABLE notes_grams;
+        CREATE VIRTUAL TABLE notes_grams USING fts5(title, text, tags, tokenize = 'ascii');
+        INSERT INTO notes_grams (rowid, title, text, tags)
+    SELECT n.rid, commonplace_cjk_grams(n.title), commonplace_cjk_grams(n.text), commonplace_cjk_grams(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')) FROM notes n
+    WHERE (1) AND n.deleted_at IS NULL AND (commonplace_has_unspaced(n.title) OR commonplace_has_unspaced(n.text) OR commonplace_has_unspaced(coalesce((SELECT group_concat(t.name, ' ; ') FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), '')));
+      `,
+  },
 ] as const;
 
 export const gramStats: Migration = {
@@ -81,13 +91,7 @@ export const gramStats: Migration = {
           `Migration 9: ${name} is not the contentless table migration 7 made.`,
         );
     }
-    rebuildArticleGrams(db);
-    for (const { name, columns, fill } of HAND_WRITTEN) {
-      db.exec(`
-        DROP TABLE ${name};
-        CREATE VIRTUAL TABLE ${name} USING fts5(${columns.join(', ')}, tokenize = 'ascii');
-        ${fill}
-      `);
-    }
+    db.exec(ARTICLE_GRAMS);
+    for (const { sql } of HAND_WRITTEN) db.exec(sql);
   },
 };
