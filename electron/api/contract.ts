@@ -7,6 +7,7 @@
  * their calls in `contract/<domain>.ts` and are joined here.
  */
 import { z } from 'zod';
+import { ChangedEventSchema } from '../model/changes';
 import {
   Id,
   BodySchema,
@@ -297,11 +298,7 @@ export const RetrySaveEventSchema = z.object({ type: z.literal('retry-save') });
 
 /** Events pushed to every client: the library changed (from any process), or an import ended. */
 export const LibraryEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('changed'),
-    entities: z.array(z.string()),
-    ids: z.array(z.string()),
-  }),
+  ChangedEventSchema,
   /** Sent after an import the client didn't start itself (native menu), so it can report failures. */
   z.object({ type: z.literal('import-finished'), results: z.array(ImportResultSchema) }),
   ImportProgressEventSchema,

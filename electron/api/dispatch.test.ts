@@ -161,7 +161,11 @@ describe('the API contract', () => {
     });
     expect(r!.ok).toBe(true);
     expect(events).toEqual([
-      { type: 'changed', entities: ['article'], ids: [r!.ok ? r!.article.id : ''] },
+      {
+        type: 'changed',
+        all: false,
+        changes: [{ entity: 'article', id: r!.ok ? r!.article.id : '', op: 'insert' }],
+      },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary, LibraryEvent } from '../../electron/api/contract';
+import { affects, type ChangeEntity } from '../../electron/model/changes';
 import { invoke } from './api/client';
 import { useRendererReady } from './app/useRendererReady';
 import { NavigationContext, useNavigation } from './app/navigation';
@@ -39,7 +40,13 @@ import { NavButtons } from './links/NavButtons';
 
 const PAGE_SIZE = 100;
 /** Changes that can alter the article list or its tag filter. */
-const ARTICLE_LIST_ENTITIES = new Set(['article', 'article_tag', 'passage', 'passage_tag', 'tag']);
+const ARTICLE_LIST_ENTITIES: readonly ChangeEntity[] = [
+  'article',
+  'article_tag',
+  'passage',
+  'passage_tag',
+  'tag',
+];
 
 export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -93,8 +100,9 @@ export function App() {
     }
     if (event.type !== 'changed') return;
     // Note autosaves and links don't change the article list; refetching it on each would re-render it.
-    if (event.entities.some((e) => ARTICLE_LIST_ENTITIES.has(e))) pages.invalidate();
-    if (openId !== null && event.ids.includes(openId)) setReaderRevision((n) => n + 1);
+    if (affects(event, ARTICLE_LIST_ENTITIES)) pages.invalidate();
+    if (openId !== null && affects(event, (c) => c.entity === 'article' && c.id === openId))
+      setReaderRevision((n) => n + 1);
   });
 
   const open = useCallback(

@@ -266,8 +266,8 @@ describe('web mode server', () => {
       .find((l) => l.startsWith('data: '))!;
     expect(JSON.parse(data.slice(6))).toEqual({
       type: 'changed',
-      entities: expect.arrayContaining(['article']),
-      ids: expect.arrayContaining([article.id]),
+      all: false,
+      changes: expect.arrayContaining([{ entity: 'article', id: article.id, op: 'insert' }]),
     });
   });
 

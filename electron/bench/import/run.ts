@@ -135,7 +135,9 @@ export async function runImportBench(args: string[]): Promise<void> {
     library.onEvent((e) => {
       const detail =
         e.type === 'changed'
-          ? `${e.entities.join(',')} (${e.ids.length} ids)`
+          ? e.all
+            ? 'everything'
+            : `${[...new Set(e.changes.map((c) => c.entity))].join(',')} (${e.changes.length} rows)`
           : e.type === 'import-report'
             ? `${e.results.length} results`
             : e.type === 'import-progress'

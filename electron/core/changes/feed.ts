@@ -1,8 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { LibraryEvent } from '../../api/contract';
-
-/** How many ids one event carries; past that clients just refresh everything of that entity. */
-const MAX_EVENT_IDS = 500;
+import {
+  ChangeEntitySchema,
+  ChangeOpSchema,
+  EVERYTHING_CHANGED,
+  MAX_EVENT_CHANGES,
+  mergeChanges,
+  type Change,
+  type ChangedEvent,
+} from '../../model/changes';
 
 /**
  * Turns new rows of the `changes` log into events. Works across processes: the CLI's commits land
@@ -29,24 +34,35 @@ export class ChangeFeed {
   }
 
   /** Cheap check for commits by other connections (PRAGMA data_version), then `poll()`. */
-  pollIfOthersWrote(): LibraryEvent | null {
+  pollIfOthersWrote(): ChangedEvent | null {
     const v = this.dataVersion();
     if (v === this.lastDataVersion) return null;
     this.lastDataVersion = v;
     return this.poll();
   }
 
-  /** Everything logged since the last poll, as one event (or null when nothing changed). */
-  poll(): LibraryEvent | null {
+  /**
+   * Everything logged since the last poll, as one event (or null when nothing changed). More rows
+   * than an event lists, or an entity this version doesn't know (a newer app wrote the log), make
+   * it an everything-changed event: clients refetch rather than miss a row.
+   */
+  poll(): ChangedEvent | null {
     const rows = this.db
-      .prepare<[number], { seq: number; entity: string; entity_id: string }>(
-        'SELECT seq, entity, entity_id FROM changes WHERE seq > ? ORDER BY seq',
+      .prepare<[number], { seq: number; entity: string; entity_id: string; op: string }>(
+        'SELECT seq, entity, entity_id, op FROM changes WHERE seq > ? ORDER BY seq',
       )
       .all(this.lastSeq);
     if (!rows.length) return null;
     this.lastSeq = rows[rows.length - 1]!.seq;
-    const entities = [...new Set(rows.map((r) => r.entity))];
-    const ids = [...new Set(rows.map((r) => r.entity_id))].slice(0, MAX_EVENT_IDS);
-    return { type: 'changed', entities, ids };
+    const log: Change[] = [];
+    for (const row of rows) {
+      const entity = ChangeEntitySchema.safeParse(row.entity);
+      const op = ChangeOpSchema.safeParse(row.op);
+      if (!entity.success || !op.success) return EVERYTHING_CHANGED;
+      log.push({ entity: entity.data, id: row.entity_id, op: op.data });
+    }
+    const changes = mergeChanges(log);
+    if (changes.length > MAX_EVENT_CHANGES) return EVERYTHING_CHANGED;
+    return { type: 'changed', all: false, changes };
   }
 }

@@ -90,7 +90,9 @@ describe('notes', () => {
     expect(again.updatedAt).toBe(note.updatedAt);
     expect(events).toEqual([]);
     await invoke('notes.update', { id: note.id, doc: rootDoc([para('Changed')]) });
-    expect(events).toEqual([{ type: 'changed', entities: ['note'], ids: [note.id] }]);
+    expect(events).toEqual([
+      { type: 'changed', all: false, changes: [{ entity: 'note', id: note.id, op: 'update' }] },
+    ]);
     // A formatting-only edit stores the new document and keeps the same text.
     await invoke('notes.update', {
       id: note.id,

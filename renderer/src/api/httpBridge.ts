@@ -10,6 +10,7 @@ import {
   type Envelope,
   type LibraryEvent,
 } from '../../../electron/api/contract';
+import { EVERYTHING_CHANGED } from '../../../electron/model/changes';
 import { asEnvelope } from './envelope';
 import { TRANSPORT_ERROR, UNAVAILABLE } from './errors';
 import { openEventStream } from './eventStream';
@@ -80,7 +81,7 @@ function createEventHub(): Bridge['onEvent'] {
       },
       onOpen: () => {
         // Changes made while the stream was down were never sent: ask everyone to refresh.
-        if (lostConnection) emit({ type: 'changed', entities: ['articles'], ids: [] });
+        if (lostConnection) emit(EVERYTHING_CHANGED);
         lostConnection = false;
       },
     });

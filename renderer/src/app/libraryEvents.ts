@@ -1,7 +1,7 @@
 import type { LibraryEvent } from '../../../electron/api/contract';
+import { affects, type ChangeFilter } from '../../../electron/model/changes';
 
-/** Whether a change event may have touched any of these entities ('articles' = refresh everything). */
-export function touches(event: LibraryEvent, entities: readonly string[]): boolean {
-  if (event.type !== 'changed') return false;
-  return event.entities.some((entity) => entity === 'articles' || entities.includes(entity));
+/** Whether a library event is a change that may alter what `filter` describes (always, when `all`). */
+export function touches(event: LibraryEvent, filter: ChangeFilter): boolean {
+  return event.type === 'changed' && affects(event, filter);
 }

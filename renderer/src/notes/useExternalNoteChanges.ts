@@ -1,10 +1,8 @@
 import { useRef } from 'react';
 import type { Note } from '../../../electron/api/contract/notes';
+import { affects } from '../../../electron/model/changes';
 import { invoke } from '../api/client';
 import { useLibraryEvents } from '../app/useLibraryEvents';
-
-/** Event ids are capped (changes/feed.ts): a full list may have left this note out. */
-const EVENT_ID_CAP = 500;
 
 /**
  * Notices a note being changed by someone other than this editor — another window, a second
@@ -36,8 +34,7 @@ export function useExternalNoteChanges(
 
   useLibraryEvents((event) => {
     // A note's tag edits touch its row too, so 'note' covers them.
-    if (event.type !== 'changed' || !event.entities.includes('note')) return;
-    if (event.ids.length > 0 && event.ids.length < EVENT_ID_CAP && !event.ids.includes(noteId))
+    if (event.type !== 'changed' || !affects(event, (c) => c.entity === 'note' && c.id === noteId))
       return;
     // One check at a time; events during it ask for one more afterwards.
     if (checking.current) {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NoteSummary } from '../../../electron/api/contract/notes';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
+import { touches } from '../app/libraryEvents';
 import { useLibraryEvents } from '../app/useLibraryEvents';
 
 export type NoteSort = 'updated' | 'created' | 'title';
@@ -77,12 +78,7 @@ export function useNotesList(sort: NoteSort, tag: string | null): NotesList {
   useEffect(() => reload(PAGE), [sort, tag, reload]);
 
   useLibraryEvents((event) => {
-    if (
-      event.type === 'changed' &&
-      (event.ids.length === 0 ||
-        event.entities.some((e) => e === 'note' || e === 'note_tag' || e === 'tag'))
-    )
-      reload(Math.max(PAGE, loaded.current));
+    if (touches(event, ['note', 'note_tag', 'tag'])) reload(Math.max(PAGE, loaded.current));
   });
 
   const want = useCallback(

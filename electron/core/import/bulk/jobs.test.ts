@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../api/contract';
+import { affects } from '../../../model/changes';
 import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { openTestLibrary } from '../../../test/library';
 import { useTempDir } from '../../../test/temp';
@@ -126,7 +127,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(last.type === 'import-progress' && [last.done, last.total]).toEqual([11, 11]);
       expect(events.filter((e) => e.type === 'import-report')).toHaveLength(1);
       // The worker's commits reach this connection's clients as change events.
-      expect(events.some((e) => e.type === 'changed' && e.entities.includes('article'))).toBe(true);
+      expect(events.some((e) => e.type === 'changed' && affects(e, ['article']))).toBe(true);
 
       // The same folder again imports nothing twice.
       const again = await bulkImportJobs(library).finished(

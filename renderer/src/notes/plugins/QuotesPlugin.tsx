@@ -8,6 +8,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $dfs } from '@lexical/utils';
 import { $getNodeByKey, $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
+import { affects, changedIds } from '../../../../electron/model/changes';
 import { invoke } from '../../api/client';
 import { useLibraryEvents } from '../../app/useLibraryEvents';
 import { $isPassageQuoteNode, PassageQuoteNode } from '../nodes/PassageQuoteNode';
@@ -79,10 +80,13 @@ export function QuotesPlugin({ lookup }: { lookup: QuoteLookup }) {
     if (event.type !== 'changed') return;
     const ids = editor.getEditorState().read($quoteIds);
     if (ids.size === 0) return;
-    const everything =
-      event.ids.length === 0 ||
-      event.entities.some((entity) => entity === 'article' || entity === 'articles');
-    lookup.want(everything ? ids : event.ids.filter((id) => ids.has(id)), true);
+    // Citations carry article titles: any article change may alter every quote.
+    if (affects(event, ['article'])) lookup.want(ids, true);
+    else
+      lookup.want(
+        changedIds(event, 'passage').filter((id) => ids.has(id)),
+        true,
+      );
   });
 
   return null;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ChangedEventSchema, MAX_EVENT_CHANGES, type ChangedEvent } from '../../model/changes';
+import { openTestLibrary } from '../../test/library';
+import { useTempDir } from '../../test/temp';
+import type { LibraryEvent } from '../../api/contract';
+
+const tempDir = useTempDir();
+
+function setup() {
+  const t = openTestLibrary(tempDir());
+  const events: LibraryEvent[] = [];
+  t.library.onEvent((e) => events.push(e));
+  return { ...t, events };
+}
+
+const changed = (events: LibraryEvent[]): ChangedEvent[] =>
+  events.filter((e): e is ChangedEvent => e.type === 'changed');
+
+describe('change feed', () => {
+  it('lists each changed row once, typed, with what happened to it', async () => {
+    const { invoke, library, events } = setup();
+    const tag = await invoke('tags.create', { name: 'alpha', color: null });
+    expect(changed(events)).toEqual([
+      { type: 'changed', all: false, changes: [{ entity: 'tag', id: tag.id, op: 'insert' }] },
+    ]);
+    // Several log rows for one row in one poll: inserted then updated is still an insert.
+    library.db.exec(`UPDATE tags SET color = 'red' WHERE id = '${tag.id}'`);
+    library.db.exec(`UPDATE tags SET color = 'blue' WHERE id = '${tag.id}'`);
+    library.flushChanges();
+    expect(changed(events)[1]!.changes).toEqual([{ entity: 'tag', id: tag.id, op: 'update' }]);
+    library.db.exec(`DELETE FROM tags WHERE id = '${tag.id}'`);
+    library.flushChanges();
+    expect(changed(events)[2]!.changes).toEqual([{ entity: 'tag', id: tag.id, op: 'delete' }]);
+    for (const e of changed(events)) expect(ChangedEventSchema.parse(e)).toEqual(e);
+  });
+
+  it('lists every row up to the limit, and says "everything" past it instead of cutting the list', async () => {
+    const { library, events } = setup();
+    const insertTags = (n: number, prefix: string) =>
+      library.db.transaction(() => {
+        for (let i = 0; i < n; i++)
+          library.db
+            .prepare(
+              `INSERT INTO tags (id, name, name_key, color, created_at, updated_at)
+               VALUES (?, ?, ?, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+            )
+            .run(`${prefix}-${i}`, `${prefix} ${i}`, `${prefix} ${i}`);
+      })();
+
+    insertTags(MAX_EVENT_CHANGES, 'a');
+    library.flushChanges();
+    expect(changed(events)).toHaveLength(1);
+    expect(changed(events)[0]!.all).toBe(false);
+    expect(changed(events)[0]!.changes).toHaveLength(MAX_EVENT_CHANGES);
+
+    insertTags(MAX_EVENT_CHANGES + 1, 'b');
+    library.flushChanges();
+    expect(changed(events)[1]).toEqual({ type: 'changed', all: true, changes: [] });
+  });
+
+  it('says "everything" for a log entry this version does not know (a newer app wrote it)', () => {
+    const { library, events } = setup();
+    library.db.exec(
+      `INSERT INTO changes (entity, entity_id, op, at) VALUES ('shelf', 'x', 'insert', '2026')`,
+    );
+    library.flushChanges();
+    expect(changed(events)).toEqual([{ type: 'changed', all: true, changes: [] }]);
+  });
+
+  it("reaches another connection's clients: a second process's commits, polled", async () => {
+    const dir = tempDir();
+    const watcher = openTestLibrary(dir, 20);
+    const events: LibraryEvent[] = [];
+    watcher.library.onEvent((e) => events.push(e));
+    const writer = openTestLibrary(dir);
+    const tag = await writer.invoke('tags.create', { name: 'from elsewhere', color: null });
+    writer.library.close();
+    await expect
+      .poll(() => changed(events), { timeout: 10_000 })
+      .toEqual([
+        { type: 'changed', all: false, changes: [{ entity: 'tag', id: tag.id, op: 'insert' }] },
+      ]);
+    watcher.library.close();
+  });
+});
