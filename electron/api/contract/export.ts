@@ -23,7 +23,8 @@ export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export const NOTE_EXPORT_FORMATS = ['md', 'docx'] as const;
 export const NoteExportFormatSchema = z.enum(NOTE_EXPORT_FORMATS);
 
-export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const;
+/** APA 7, Chicago author-date, Chicago notes-bibliography, MLA 9 (the official CSL styles). */
+export const CITATION_STYLES = ['apa', 'chicago', 'chicago-note', 'mla'] as const;
 export const CitationStyleSchema = z.enum(CITATION_STYLES);
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-06-18');

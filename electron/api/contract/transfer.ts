@@ -4,6 +4,7 @@
  * Runtime-neutral.
  */
 import { z } from 'zod';
+import { CitationStyleSchema } from './export';
 import { call, Id } from './schemas';
 
 const Path = z.string().min(1, 'path is empty').max(4096, 'path is longer than 4,096 characters');
@@ -20,7 +21,7 @@ export const transferContract = {
   'citations.passage': call({
     summary:
       'A passage quote with its citation (APA, Chicago, MLA, or the short one), as plain text and HTML for the clipboard.',
-    input: z.object({ id: Id, style: z.enum(['apa', 'chicago', 'mla']).nullable().default(null) }),
+    input: z.object({ id: Id, style: CitationStyleSchema.nullable().default(null) }),
     output: z.object({ text: z.string(), html: z.string() }),
     mutates: false,
     exposure: 'client',

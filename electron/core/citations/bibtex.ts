@@ -7,7 +7,12 @@ import type { CslItem, CslName } from './item';
 
 const BIBTEX_TYPE: Record<CslItem['type'], string> = {
   'article-newspaper': 'article',
+  'article-journal': 'article',
+  'article-magazine': 'article',
   webpage: 'misc',
+  'post-weblog': 'misc',
+  chapter: 'incollection',
+  thesis: 'phdthesis',
   book: 'book',
   report: 'techreport',
   document: 'misc',

@@ -202,7 +202,7 @@ describe('RIS', () => {
 });
 
 describe('formatted citations (citeproc)', () => {
-  const cite = (s: CitableSource, style: 'apa' | 'chicago' | 'mla') =>
+  const cite = (s: CitableSource, style: 'apa' | 'chicago' | 'chicago-note' | 'mla') =>
     formatCitation(toCslItem(s), style);
   const simple: CitableSource = { ...news, title: 'Tides and towns' };
 
@@ -220,10 +220,10 @@ describe('formatted citations (citeproc)', () => {
     expect(c.text).toContain('Retrieved November 27, 2026, from https://example.com/');
     expect(cite(simple, 'apa').text).not.toContain('Retrieved');
   });
-  it('Chicago author-date: first author inverted, year second, title in quotes', () => {
+  it('Chicago author-date: first author inverted, year second, title in quotes and title case', () => {
     const c = cite(simple, 'chicago');
     expect(c.text).toBe(
-      'Doe, Jane, and John Smith. 2024. “Tides and towns.” The Courier, June 18, 2024. https://example.com/tides?a=1&b=2.',
+      'Doe, Jane, and John Smith. 2024. “Tides and Towns.” The Courier, June 18, 2024. https://example.com/tides?a=1&b=2.',
     );
     expect(c.html).toContain('<i>The Courier</i>');
     expect(cite(undatedPage, 'chicago').text).toContain('Accessed November 27, 2026');
@@ -231,19 +231,23 @@ describe('formatted citations (citeproc)', () => {
   it('MLA: no year after the authors, day month year with the container', () => {
     const c = cite(simple, 'mla');
     expect(c.text).toBe(
-      'Doe, Jane, and John Smith. “Tides and towns.” The Courier, 18 June 2024, https://example.com/tides?a=1&b=2.',
+      'Doe, Jane, and John Smith. “Tides and Towns.” The Courier, 18 June 2024, https://example.com/tides?a=1&b=2.',
     );
     expect(c.html).toContain('<i>The Courier</i>');
     expect(cite(undatedPage, 'mla').text).toContain('Accessed 27 Nov. 2026');
     expect(cite({ ...simple, byline: 'A One, B Two, C Three' }, 'mla').text).toMatch(
-      /^One, A, et al\./,
+      /^One, A\., et al\./,
     );
   });
-  it('italicises a book or report title in every style', () => {
-    for (const style of ['apa', 'chicago', 'mla'] as const) {
+  it('italicises a book title in every style, a report title in APA', () => {
+    for (const style of ['apa', 'chicago', 'chicago-note', 'mla'] as const)
       expect(cite(book, style).html).toContain('<i>The Long Shore</i>');
-      expect(cite(pdf, style).html).toContain('<i>Sea level report</i>');
-    }
+    expect(cite(pdf, 'apa').html).toContain('<i>Sea level report</i>');
+  });
+  it('keeps a non-English title as written: title case is for English titles', () => {
+    const de = { ...simple, title: 'Die Gezeiten und die Städte', lang: 'de' };
+    expect(cite(de, 'chicago').text).toContain('“Die Gezeiten und die Städte.”');
+    expect(cite({ ...de, lang: 'en' }, 'chicago').text).toContain('“Die Gezeiten Und Die Städte.”');
   });
   it('escapes HTML in metadata and re-reads changed metadata for the same id', () => {
     const c = cite({ ...simple, title: '<script>alert(1)</script>' }, 'apa');

@@ -39,7 +39,7 @@ describe('citation export formats', () => {
     const apa = (await built('md', 'apa')).body;
     expect(apa).toContain('Reporter, J. (2024, June 18). Putin arrives in North Korea.');
     const mla = (await built('md', 'mla')).body;
-    expect(mla).toContain('Reporter, Jane. “Putin arrives in North Korea.”');
+    expect(mla).toContain('Reporter, Jane. “Putin Arrives in North Korea.”');
     expect(mla).toContain('18 June 2024');
   });
 

@@ -4,7 +4,17 @@
  */
 import { citationDate } from './short';
 
-export type CslType = 'article-newspaper' | 'webpage' | 'book' | 'report' | 'document';
+export type CslType =
+  | 'article-newspaper'
+  | 'article-journal'
+  | 'article-magazine'
+  | 'webpage'
+  | 'post-weblog'
+  | 'book'
+  | 'chapter'
+  | 'report'
+  | 'thesis'
+  | 'document';
 
 export interface CslName {
   family?: string;
@@ -15,18 +25,33 @@ export interface CslName {
 
 export interface CslDate {
   'date-parts': [number, number?, number?][];
+  season?: string | number;
 }
 
 export interface CslItem {
   id: string;
   type: CslType;
   title: string;
+  /** The main title alone (short notes, MLA in-text); derived from `title` when not given. */
+  'title-short'?: string;
   author?: CslName[];
   issued?: CslDate;
   accessed?: CslDate;
   'container-title'?: string;
   publisher?: string;
+  'publisher-place'?: string;
+  editor?: CslName[];
+  translator?: CslName[];
+  volume?: string;
+  issue?: string;
+  page?: string;
+  edition?: string;
+  number?: string;
+  genre?: string;
   URL?: string;
+  DOI?: string;
+  ISBN?: string;
+  ISSN?: string;
   language?: string;
 }
 

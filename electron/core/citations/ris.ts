@@ -6,7 +6,12 @@ import type { CslDate, CslItem, CslName } from './item';
 
 const RIS_TYPE: Record<CslItem['type'], string> = {
   'article-newspaper': 'NEWS',
+  'article-journal': 'JOUR',
+  'article-magazine': 'MGZN',
   webpage: 'ELEC',
+  'post-weblog': 'BLOG',
+  chapter: 'CHAP',
+  thesis: 'THES',
   book: 'BOOK',
   report: 'RPRT',
   document: 'GEN',

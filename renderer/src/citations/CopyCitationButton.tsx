@@ -1,16 +1,12 @@
 import { useId, useState } from 'react';
 import type { CitationStyle, Passage } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
+import { STYLE_OPTIONS } from '../export/formats';
 import { readCitationStyle, saveCitationStyle } from './citationStyle';
 import { copyRich } from './copyRich';
 import './citations.css';
 
-const LABELS: [CitationStyle | '', string][] = [
-  ['', 'Short'],
-  ['apa', 'APA'],
-  ['chicago', 'Chicago'],
-  ['mla', 'MLA'],
-];
+const LABELS: [CitationStyle | '', string][] = STYLE_OPTIONS.map((o) => [o.value, o.label]);
 
 /** "Copy as citation" in the passage dialog: the quote plus its citation, in the style chosen beside it. */
 export function CopyCitationButton({ passage }: { passage: Passage }) {

@@ -1,8 +1,9 @@
 /** The style "Copy as citation" uses, remembered in localStorage (null: the short citation). */
 import type { CitationStyle } from '../../../electron/api/contract';
+import { STYLE_OPTIONS } from '../export/formats';
 
 const KEY = 'commonplace.citationStyle';
-const STYLES: readonly (CitationStyle | null)[] = ['apa', 'chicago', 'mla', null];
+const STYLES: readonly (CitationStyle | null)[] = STYLE_OPTIONS.map((o) => o.value || null);
 
 export function readCitationStyle(
   storage: Pick<Storage, 'getItem'> | null = safeStorage(),

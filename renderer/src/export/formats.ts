@@ -14,9 +14,10 @@ export const FORMAT_OPTIONS: ReadonlyArray<{ value: ExportFormat; label: string 
 
 export const STYLE_OPTIONS: ReadonlyArray<{ value: CitationStyle | ''; label: string }> = [
   { value: '', label: 'Short' },
-  { value: 'apa', label: 'APA' },
-  { value: 'chicago', label: 'Chicago' },
-  { value: 'mla', label: 'MLA' },
+  { value: 'apa', label: 'APA 7' },
+  { value: 'chicago', label: 'Chicago (author-date)' },
+  { value: 'chicago-note', label: 'Chicago (notes and bibliography)' },
+  { value: 'mla', label: 'MLA 9' },
 ];
 
 export const plural = (n: number, one: string, many = `${one}s`) =>

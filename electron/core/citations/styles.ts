@@ -1,0 +1,101 @@
+/**
+ * The CSL styles citations are built with: the official APA 7, Chicago (author-date and
+ * notes-bibliography) and MLA 9 styles bundled from the CSL project (CC BY-SA 3.0, see
+ * styles/README.md), and any `.csl` file a user brings, checked before citeproc sees it.
+ */
+import type { CitationStyle } from '../../api/contract';
+import { CommonplaceError } from '../errors';
+import apa from './styles/apa.csl?raw';
+import chicagoAuthorDate from './styles/chicago-author-date.csl?raw';
+import chicagoNote from './styles/chicago-note-bibliography.csl?raw';
+import mla from './styles/modern-language-association.csl?raw';
+
+export interface CslStyle {
+  /** The style's own title ("American Psychological Association 7th edition"). */
+  title: string;
+  xml: string;
+  /** The locale the style asks for (`default-locale`), en-US when it names none. */
+  locale: string;
+  /** `note` styles cite in footnotes; `in-text` ones in parentheses. */
+  kind: 'in-text' | 'note';
+  /** The heading of its reference list: "References", "Bibliography", "Works Cited". */
+  referencesHeading: string;
+  /**
+   * Whether its names are shortened to initials (most of its <name> elements say so, as in APA,
+   * whose only exceptions are letters' recipients): then a hyphenated given name written in
+   * lower case after the hyphen ("Da-gyum") is given to citeproc capitalised, so it initialises
+   * as "D.-G." as APA asks (citeproc keeps "-gyum" whole, reading it as a particle).
+   */
+  initialsOnly: boolean;
+}
+
+/** A user style may be at most this large (the official styles are under 100 kB). */
+export const MAX_STYLE_BYTES = 512 * 1024;
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Checks a style's text: size, an XML `<style>` root in the CSL namespace with a class, and a
+ * citation and bibliography layout. `name` (a file name) opens every message.
+ * Checks are linear scans over a bounded string, so a hostile file can't stall them.
+ */
+export function parseStyle(xml: string, name: string, heading?: string): CslStyle {
+  const bytes = new TextEncoder().encode(xml).length;
+  if (bytes > MAX_STYLE_BYTES)
+    throw new CommonplaceError(
+      'invalid_input',
+      `${name}: a CSL style may be at most ${MAX_STYLE_BYTES / 1024} kB; this one is ${Math.ceil(bytes / 1024)} kB.`,
+    );
+  const root = /<style\b[^>]*>/.exec(xml);
+  if (!root || !/xmlns\s*=\s*"http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(root[0]))
+    throw new CommonplaceError(
+      'invalid_input',
+      `${name}: not a CSL style (no <style> element in the CSL namespace).`,
+    );
+  const kind = attr(root[0], 'class');
+  if (kind !== 'in-text' && kind !== 'note')
+    throw new CommonplaceError(
+      'invalid_input',
+      `${name}: the <style> element needs class="in-text" or class="note".`,
+    );
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new CommonplaceError(
+      'invalid_input',
+      `${name}: a CSL style may not declare a DOCTYPE or entities.`,
+    );
+  if (!/<citation\b[\s\S]*?<layout\b/.test(xml))
+    throw new CommonplaceError('invalid_input', `${name}: the style has no <citation> layout.`);
+  if (!/<bibliography\b[\s\S]*?<layout\b/.test(xml))
+    throw new CommonplaceError('invalid_input', `${name}: the style has no <bibliography> layout.`);
+  if (/<style\b[\s\S]*<\/style>\s*$/.test(xml) === false)
+    throw new CommonplaceError('invalid_input', `${name}: the <style> element is not closed.`);
+  const title = /<title>([^<]{1,300})<\/title>/.exec(xml)?.[1]?.trim() ?? name;
+  const names = xml.match(/<name\b[^>]*>/g) ?? [];
+  return {
+    title,
+    xml,
+    locale: attr(root[0], 'default-locale') ?? 'en-US',
+    kind,
+    referencesHeading: heading ?? (kind === 'note' ? 'Bibliography' : 'References'),
+    initialsOnly:
+      names.filter((n) => attr(n, 'initialize-with') !== null).length * 2 > names.length,
+  };
+}
+
+const bundled: Record<CitationStyle, () => CslStyle> = {
+  apa: () => parseStyle(apa, 'apa.csl', 'References'),
+  chicago: () => parseStyle(chicagoAuthorDate, 'chicago-author-date.csl', 'References'),
+  'chicago-note': () => parseStyle(chicagoNote, 'chicago-note-bibliography.csl', 'Bibliography'),
+  mla: () => parseStyle(mla, 'modern-language-association.csl', 'Works Cited'),
+};
+const cache = new Map<CitationStyle, CslStyle>();
+
+/** One of the bundled styles. */
+export function bundledStyle(style: CitationStyle): CslStyle {
+  let s = cache.get(style);
+  if (!s) cache.set(style, (s = bundled[style]()));
+  return s;
+}
