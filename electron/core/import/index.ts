@@ -4,6 +4,7 @@ import { detectFormat } from './detect';
 import { parseDocx } from './docx';
 import { parseEpub } from './epub';
 import { parseHtml } from './html';
+import { languageSample, resolveLanguage } from './language';
 import { parseMarkdown } from './markdown';
 import { parsePdf } from './pdf';
 import { parsePastedText } from './text';
@@ -60,6 +61,15 @@ function checkFormatSize(format: ImportFormat, size: number, fileName: string): 
  * Asynchronous because pdfjs and mammoth are; the text formats parse synchronously inside.
  */
 export async function parseDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  source?: string,
+): Promise<ParsedArticle> {
+  const article = await parseFormat(bytes, fileName, source);
+  return { ...article, lang: resolveLanguage(article.lang, languageSample(article.body)) };
+}
+
+async function parseFormat(
   bytes: Uint8Array,
   fileName: string,
   source?: string,

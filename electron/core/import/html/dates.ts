@@ -7,15 +7,23 @@
 const ISO =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/i;
 
+/** `20190806`, `20190806T1420`, `20190806142000Z` (URLs, news CMS meta tags, file names). */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 export function normalizeDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : utcIso(value);
-  if (typeof value === 'number')
-    return Number.isInteger(value) && value >= 1000 && value <= 9999 ? String(value) : null;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return null;
+    if (value >= 1000 && value <= 9999) return String(value);
+    return value >= 10000101 && value <= 99991231 ? normalizeDate(String(value)) : null;
+  }
   if (typeof value !== 'string') return null;
   const s = value.trim();
   if (!s || s.length > 100) return null;
   const iso = ISO.exec(s);
   if (iso) return fromIsoParts(iso);
+  const compact = COMPACT.exec(s);
+  if (compact) return fromIsoParts(compact);
   return fromFreeForm(s);
 }
 

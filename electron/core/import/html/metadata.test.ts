@@ -27,6 +27,7 @@ describe('readPageMetadata', () => {
       excerpt: 'Desc.',
       siteName: 'Site',
       byline: 'Jo Bloggs',
+      authors: ['  Jo\nBloggs '],
     });
     expect(metadata('<meta property="og:title" content="OG title">').title).toBe('OG title');
   });
@@ -68,5 +69,31 @@ describe('readPageMetadata', () => {
     expect(metadata('<meta http-equiv="Content-Language" content="fr-CA, en">').lang).toBe('fr-CA');
     expect(metadata('<meta property="og:locale" content="es_MX">').lang).toBe('es-MX');
     expect(metadata('', '', 'lang="not a tag!"').lang).toBeNull();
+  });
+
+  it('reads publishdate / pdate meta keys and compact numeric dates', () => {
+    expect(metadata('<meta name="publishdate" content="2019-08-06">').published).toBe('2019-08-06');
+    expect(metadata('<meta name="pdate" content="20190806">').published).toBe('2019-08-06');
+    expect(metadata('<meta name="citation_publication_date" content="2019/08/06">').published).toBe(
+      '2019-08-06',
+    );
+    expect(metadata('<meta name="pdate" content="20191306">').published).toBeNull();
+  });
+
+  it('takes the author from JSON-LD, itemprop or meta, skipping junk and URLs', () => {
+    const ld =
+      '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Li Wei"}]}]}</script>';
+    expect(metadata(ld).byline).toBe('Ana Ruiz, Li Wei');
+    expect(
+      metadata(
+        '',
+        '<span itemprop="author" itemscope><span itemprop="name">Kofi Mensah</span></span>',
+      ).byline,
+    ).toBe('Kofi Mensah');
+    expect(
+      metadata(
+        '<meta property="article:author" content="https://example.org/staff/x"><meta name="author" content="Last Updated: 3 May 2021">',
+      ).byline,
+    ).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * used when Readability finds nothing or leaves a field empty.
  */
 import { cleanField } from '../../text-fields';
+import { pickByline, structuredAuthors } from './byline';
 import { normalizeDate } from './dates';
 import { normalizeLang } from './lang';
 
@@ -13,20 +14,21 @@ export interface PageMetadata {
   excerpt: string | null;
   siteName: string | null;
   byline: string | null;
+  /** Author names from JSON-LD, `itemprop="author"` and meta tags, most specific first, raw. */
+  authors: string[];
 }
 
 export function readPageMetadata(doc: Document): PageMetadata {
   const metas = metaIndex(doc);
+  const authors = structuredAuthors(doc, metas);
   return {
     title: cleanField(doc.querySelector('title')?.textContent) ?? cleanField(metas.get('og:title')),
     lang: pageLang(doc, metas),
     published: publishedDate(doc, metas),
     excerpt: cleanField(metas.get('description') ?? metas.get('og:description')),
     siteName: cleanField(metas.get('og:site_name') ?? metas.get('application-name')),
-    byline: cleanField(
-      metas.get('author') ?? metas.get('article:author') ?? metas.get('dc.creator'),
-      300,
-    ),
+    byline: pickByline(null, authors),
+    authors,
   };
 }
 
@@ -63,7 +65,19 @@ const PUBLISHED_META_KEYS = [
   'dc.date',
   'dcterms.date',
   'pubdate',
+  'publishdate',
+  'publish_date',
   'publish-date',
+  'pdate',
+  'citation_publication_date',
+  'citation_date',
+  'dc.date.created',
+  'dcterms.issued',
+  'dcterms.created',
+  'article.published',
+  'originalpublicationdate',
+  'displaydate',
+  'datecreated',
   'sailthru.date',
   'parsely-pub-date',
 ];

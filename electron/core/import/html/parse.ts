@@ -14,6 +14,7 @@ import { cleanField } from '../../text-fields';
 import { decodeText, sniffHtmlCharset } from '../decode';
 import type { ParsedArticle } from '../types';
 import { normalizeDate } from './dates';
+import { pickByline } from './byline';
 import { limitDepth, loadHtml } from './dom';
 import { titleFromFileName } from './fileTitle';
 import { normalizeLang } from './lang';
@@ -66,7 +67,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
       format: 'html',
       title,
       subtitle: null,
-      byline: cleanField(article?.byline, 300) ?? meta.byline,
+      byline: pickByline(article?.byline, meta.authors),
       published: normalizeDate(article?.publishedTime) ?? meta.published,
       siteName: cleanField(article?.siteName) ?? meta.siteName,
       lang: meta.lang ?? normalizeLang(article?.lang),

@@ -150,8 +150,9 @@ describe('parseMarkdown: front matter edge cases', () => {
 
   it('treats a --- block that is not a YAML mapping as Markdown (thematic break + setext heading)', () => {
     const a = parseMarkdown('---\nJust a heading\n---\n\nText.', 'a.md');
-    expect(a.title).toBe('Just a heading');
-    expect(bodyToText(a.body)).toBe('Text.');
+    // A `---` underline makes a level-2 heading: a section, not the document's title.
+    expect(a.title).toBe('a');
+    expect(bodyToText(a.body)).toBe('Just a heading\n\nText.');
   });
 
   it('withstands alias bombs in front matter', () => {
@@ -193,10 +194,41 @@ describe('parseMarkdown: titles', () => {
     expect(a.body.blocks).toEqual([{ type: 'paragraph', content: [{ text: 'Some text.' }] }]);
   });
 
-  it('uses the first heading anywhere (kept in place) when the document does not open with one', () => {
-    const a = parseMarkdown('Intro.\n\n## Later heading\n\nMore.', 'n.md');
-    expect(a.title).toBe('Later heading');
-    expect(a.body.blocks).toHaveLength(3);
+  it('uses the first top-level heading anywhere (kept in place) when the document does not open with one', () => {
+    const a = parseMarkdown('Intro.\n\n## Section\n\nMore.\n\n# Later title\n\nEnd.', 'n.md');
+    expect(a.title).toBe('Later title');
+    expect(a.body.blocks).toHaveLength(5);
+  });
+
+  it('never takes a lower-level heading as the title: the file name instead', () => {
+    const a = parseMarkdown('### Installation\n\nRun it.\n\n## Usage\n\nUse it.', 'tool-notes.md');
+    expect(a.title).toBe('tool-notes');
+    expect(a.body.blocks[0]).toEqual({
+      type: 'heading',
+      level: 3,
+      content: [{ text: 'Installation' }],
+    });
+  });
+
+  it('takes the date of a dated file name and leaves it out of the title', () => {
+    const a = parseMarkdown('Some text.', 'posts/2015-04-10-tide-tables.md');
+    expect(a.published).toBe('2015-04-10');
+    expect(a.title).toBe('tide-tables');
+  });
+
+  it('reads a Date: or Start Date: line near the top', () => {
+    const rfc = parseMarkdown(
+      '- Feature Name: tide_tables\n- Start Date: 2014-03-20\n- RFC PR: 12\n\n# Summary\n\nText.',
+      'rfc.md',
+    );
+    expect(rfc.published).toBe('2014-03-20');
+    const memo = parseMarkdown('# Memo\n\nDate: 18 June 2024\n\nText.', 'memo.md');
+    expect(memo.published).toBe('2024-06-18');
+    // Front matter wins over both.
+    expect(
+      parseMarkdown('---\ndate: 2020-01-02\n---\nDate: 2019-01-01\n\nx', '2018-01-01-a.md')
+        .published,
+    ).toBe('2020-01-02');
   });
 
   it('falls back to the file name, and keeps a lone heading as the body', () => {

@@ -3,8 +3,8 @@
  *
  * Metadata comes from YAML front matter (see `frontMatter.ts` for malformed YAML: the file is
  * imported anyway and the problem reported in `warnings`). The title is the front matter's, else
- * a heading that opens the document (then not repeated in the body), else the first heading
- * anywhere (left in place), else the file name.
+ * the first top-level heading (taken out of the body when it opens it), else the file name. The
+ * date is the front matter's, else a `Date:` line near the top, else a dated file name.
  */
 import { lexer } from 'marked';
 import { inlineText, makeBody, type Block } from '../../body';
@@ -43,14 +43,11 @@ export function readMarkdown(text: string, fileName: string): MarkdownImport {
       (b) => b.type === 'heading' && sameText(inlineText(b.content), title ?? ''),
     );
   } else {
-    const first = blocks[0];
-    if (first?.type === 'heading') {
-      title = cleanField(inlineText(first.content), 500);
-      blocks = dropLeading(blocks, () => true);
-    } else {
-      const heading = blocks.find((b) => b.type === 'heading');
-      title =
-        heading && heading.type === 'heading' ? cleanField(inlineText(heading.content), 500) : null;
+    // Only a top-level heading names the document: a README's first `###` is a section.
+    const heading = blocks.find((b) => b.type === 'heading' && b.level === 1);
+    if (heading && heading.type === 'heading') {
+      title = cleanField(inlineText(heading.content), 500);
+      if (blocks[0] === heading) blocks = dropLeading(blocks, () => true);
     }
   }
   if (!blocks.length) {
@@ -62,24 +59,27 @@ export function readMarkdown(text: string, fileName: string): MarkdownImport {
 
   const article: ParsedArticle = {
     format: 'markdown',
-    title: title ?? titleFromFileName(fileName),
+    title: title ?? titleFromFileName(stripDatePrefix(fileName)),
     subtitle: cleanField(scalar(pick(data, 'subtitle')), 500),
     byline: cleanField(
       names(pick(data, 'author', 'authors', 'byline', 'by', 'creator')).join(', '),
       300,
     ),
-    published: normalizeDate(
-      pick(
-        data,
-        'published',
-        'date',
-        'pubdate',
-        'publishdate',
-        'published_at',
-        'publication_date',
-        'created',
-      ),
-    ),
+    published:
+      normalizeDate(
+        pick(
+          data,
+          'published',
+          'date',
+          'pubdate',
+          'publishdate',
+          'published_at',
+          'publication_date',
+          'created',
+        ),
+      ) ??
+      dateLine(blocks) ??
+      fileNameDate(fileName),
     siteName: siteName(data),
     lang: normalizeLang(scalar(pick(data, 'lang', 'language', 'locale'))),
     excerpt: cleanField(scalar(pick(data, 'description', 'summary', 'excerpt', 'abstract'))),
@@ -103,6 +103,47 @@ function lex(markdown: string, fileName: string): ReturnType<typeof lexer> {
     }
     throw e;
   }
+}
+
+const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})[-_ ]/;
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+/** A Jekyll-style `2015-04-10-some-title.md`: the date of the post. */
+function fileNameDate(fileName: string): string | null {
+  const m = DATED_NAME.exec(baseName(fileName));
+  return m ? normalizeDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
+}
+
+/** `2015-04-10-some-title.md` → `some-title.md` (the date is the post's, not its title's). */
+function stripDatePrefix(fileName: string): string {
+  const base = baseName(fileName);
+  const rest = base.replace(DATED_NAME, '');
+  return rest.length > 3 ? rest : base;
+}
+
+/** Lines near the top that state the date: `Date: 2015-04-10`, `- Start Date: 2014-03-20`. */
+const DATE_LINE =
+  /^[-*]?\s*(?:start[ _-]date|date|published|publication date|created|posted(?: on)?)\s*:\s*(.{4,60})$/i;
+const DATE_LINE_BLOCKS = 8;
+
+function dateLine(blocks: readonly Block[]): string | null {
+  for (const block of blocks.slice(0, DATE_LINE_BLOCKS)) {
+    const lines =
+      block.type === 'list'
+        ? block.items.map(inlineText)
+        : block.type === 'paragraph'
+          ? inlineText(block.content).split('\n')
+          : [];
+    for (const line of lines) {
+      const m = DATE_LINE.exec(line.trim());
+      const date = m?.[1] ? normalizeDate(m[1].trim()) : null;
+      if (date) return date;
+    }
+  }
+  return null;
 }
 
 /** The title is taken out only when something else remains. */

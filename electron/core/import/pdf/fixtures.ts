@@ -108,3 +108,30 @@ export function imageOnlyPdf(): Uint8Array {
     '/Info 5 0 R',
   );
 }
+
+/**
+ * One page set in a Type 3 font whose glyphs have made-up names and no /ToUnicode map (as TeX's
+ * bitmap fonts from dvips are): a viewer draws it, but text extraction gets the raw codes 1–26,
+ * control characters. `lang` is stored as the catalog's /Lang.
+ */
+export function unmappedFontPdf(words: string[], lang = 'en-GB'): Uint8Array {
+  const names = Array.from({ length: 26 }, (_, i) => `/x${i + 1}`).join(' ');
+  const procs = Array.from({ length: 26 }, (_, i) => `/x${i + 1} 7 0 R`).join(' ');
+  const codes = (w: string): string =>
+    Array.from(
+      w.toLowerCase().replace(/[^a-z]/g, ''),
+      (c) => `\\${(c.charCodeAt(0) - 96).toString(8).padStart(3, '0')}`,
+    ).join('');
+  const shows = words.map((w, i) => `${i ? '0 -14 Td ' : ''}(${codes(w)}) Tj`).join(' ');
+  const content = `BT /F1 12 Tf 72 700 Td ${shows} ET`;
+  const glyph = '500 0 0 0 500 700 d1 0 0 500 700 re f';
+  return rawPdf([
+    `<< /Type /Catalog /Pages 2 0 R /Lang (${lang}) >>`,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs 6 0 R /Encoding << /Type /Encoding /Differences [1 ${names}] >> /FirstChar 1 /LastChar 26 /Widths [${Array(26).fill(500).join(' ')}] >>`,
+    `<< ${procs} >>`,
+    `<< /Length ${glyph.length} >>\nstream\n${glyph}\nendstream`,
+  ]);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyToText } from '../../body';
 import { pageAt } from '../../pages';
-import { encryptedPdf, imageOnlyPdf, makePdf, textLines } from './fixtures';
+import { encryptedPdf, imageOnlyPdf, makePdf, textLines, unmappedFontPdf } from './fixtures';
 import { parsePdf } from './parse';
 import { failure } from '../../../test/failure';
 
@@ -179,5 +179,23 @@ describe('parsePdf: short pages', () => {
       { label: '2', start: 53 },
       { label: '3', start: 106 },
     ]);
+  });
+
+  it('warns when the text comes out as control characters (fonts without a Unicode map)', async () => {
+    const a = await parsePdf(
+      unmappedFontPdf(['thequickbrownfox', 'jumpsoverthelazydog']),
+      'tex.pdf',
+    );
+    expect(bodyToText(a.body)).toMatch(/[\u0001-\u001a]/);
+    expect(a.warnings).toEqual([
+      'tex.pdf: 100% of the text is unreadable (its fonts have no Unicode map); the original file is kept with this item — run OCR on it or open it in your PDF viewer',
+    ]);
+    // The catalog's /Lang is the declared language when XMP has none.
+    expect(a.lang).toBe('en-GB');
+  });
+
+  it('gives no such warning for ordinary text', async () => {
+    const pdf = await makePdf({ pages: [textLines(['Plain words that any font maps.'], 700)] });
+    expect((await parsePdf(pdf, 'ok.pdf')).warnings).toBeUndefined();
   });
 });

