@@ -7,16 +7,21 @@ import type { CslItem, CslName } from './item';
 
 const BIBTEX_TYPE: Record<CslItem['type'], string> = {
   'article-newspaper': 'article',
-  'article-journal': 'article',
   'article-magazine': 'article',
+  'article-journal': 'article',
+  book: 'book',
+  chapter: 'incollection',
+  'paper-conference': 'inproceedings',
+  report: 'techreport',
+  thesis: 'phdthesis',
   webpage: 'misc',
   'post-weblog': 'misc',
-  chapter: 'incollection',
-  thesis: 'phdthesis',
-  book: 'book',
-  report: 'techreport',
+  'entry-encyclopedia': 'incollection',
+  dataset: 'misc',
   document: 'misc',
 };
+const JOURNAL_TYPES = new Set(['article-newspaper', 'article-magazine', 'article-journal']);
+const BOOK_PART_TYPES = new Set(['chapter', 'paper-conference', 'entry-encyclopedia']);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -58,7 +63,7 @@ const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'and', 'for', 't
 function baseKey(item: CslItem): string {
   const first = item.author?.[0];
   const who = keyPart(first?.family ?? first?.literal?.split(' ')[0] ?? '') || 'anon';
-  const year = item.issued?.['date-parts'][0]?.[0] ?? 'nd';
+  const year = item.issued?.['date-parts']?.[0]?.[0] ?? 'nd';
   const word =
     item.title
       .split(/\s+/)
@@ -97,19 +102,29 @@ export function bibtexEntry(item: CslItem, key: string): string {
   };
   fields.push(['title', `{{${escapeBibtex(item.title)}}}`]);
   if (item.author?.length) fields.push(['author', `{${item.author.map(bibName).join(' and ')}}`]);
-  const [year, month, day] = item.issued?.['date-parts'][0] ?? [];
+  const [year, month, day] = item.issued?.['date-parts']?.[0] ?? [];
   if (year) fields.push(['year', `{${year}}`]);
   if (month) fields.push(['month', MONTHS[month - 1]!]);
   if (day) fields.push(['day', `{${day}}`]);
   const container = item['container-title'];
-  if (item.type === 'article-newspaper') add('journal', container);
+  if (JOURNAL_TYPES.has(item.type)) add('journal', container);
+  else if (BOOK_PART_TYPES.has(item.type)) add('booktitle', container);
   else add('howpublished', container);
+  if (item.editor?.length) fields.push(['editor', `{${item.editor.map(bibName).join(' and ')}}`]);
+  add('volume', item.volume);
+  add('number', item.issue);
+  add('pages', item.page?.replace(/\s*[-–]\s*/, '--'));
   if (item.type === 'report') add('institution', item.publisher);
+  else if (item.type === 'thesis') add('school', item.publisher);
   else add('publisher', item.publisher);
+  add('address', item['publisher-place']);
+  add('doi', item.DOI);
+  add('isbn', item.ISBN);
+  add('issn', item.ISSN);
   // url is verbatim in BibTeX: only the characters that would break the braces are encoded.
   if (item.URL)
     fields.push(['url', `{${item.URL.replace(/[{}\\\s]/g, (c) => encodeURIComponent(c))}}`]);
-  const accessed = item.accessed?.['date-parts'][0];
+  const accessed = item.accessed?.['date-parts']?.[0];
   if (accessed)
     add(
       'urldate',

@@ -3,57 +3,9 @@
  * formatter all read, so the three never disagree on type, authors or dates.
  */
 import { citationDate } from './short';
+import type { CslDate, CslItem, CslName, CslType, SourceMeta } from '../../model/sourceMeta';
 
-export type CslType =
-  | 'article-newspaper'
-  | 'article-journal'
-  | 'article-magazine'
-  | 'webpage'
-  | 'post-weblog'
-  | 'book'
-  | 'chapter'
-  | 'report'
-  | 'thesis'
-  | 'document';
-
-export interface CslName {
-  family?: string;
-  given?: string;
-  /** An organisation or a name we can't split ("Reuters"). */
-  literal?: string;
-}
-
-export interface CslDate {
-  'date-parts': [number, number?, number?][];
-  season?: string | number;
-}
-
-export interface CslItem {
-  id: string;
-  type: CslType;
-  title: string;
-  /** The main title alone (short notes, MLA in-text); derived from `title` when not given. */
-  'title-short'?: string;
-  author?: CslName[];
-  issued?: CslDate;
-  accessed?: CslDate;
-  'container-title'?: string;
-  publisher?: string;
-  'publisher-place'?: string;
-  editor?: CslName[];
-  translator?: CslName[];
-  volume?: string;
-  issue?: string;
-  page?: string;
-  edition?: string;
-  number?: string;
-  genre?: string;
-  URL?: string;
-  DOI?: string;
-  ISBN?: string;
-  ISSN?: string;
-  language?: string;
-}
+export type { CslType, CslName, CslDate, CslItem } from '../../model/sourceMeta';
 
 /** What a citation needs to know about a source (a subset of the export's ExportSource). */
 export interface CitableSource {
@@ -69,6 +21,8 @@ export interface CitableSource {
   mediaType?: string | null;
   /** When it was imported (ISO): the access date for web sources. */
   imported?: string | null;
+  /** Citation metadata found by the importer or set by the user (wins over the fields above). */
+  meta?: SourceMeta | null;
 }
 
 const clean = (v: string | null | undefined): string =>
@@ -161,7 +115,7 @@ export function bylineNames(byline: string | null | undefined): CslName[] {
 
 const isWeb = (source: string): boolean => /^https?:\/\//i.test(source);
 
-/** The item type: PDFs are reports, EPUBs books, dated web pages with a site news articles. */
+/** The item type guessed from the columns: PDFs are reports, EPUBs books, dated web pages with a site news articles. */
 export function cslType(s: CitableSource): CslType {
   const media = (s.mediaType ?? '').toLowerCase();
   const src = clean(s.source);
@@ -171,26 +125,55 @@ export function cslType(s: CitableSource): CslType {
   return 'document';
 }
 
-export function toCslItem(s: CitableSource): CslItem {
-  const type = cslType(s);
-  const title = [clean(s.title) || 'Untitled', clean(s.subtitle)].filter(Boolean).join(': ');
-  const item: CslItem = { id: s.id, type, title };
+const isWebType = (type: CslType): boolean =>
+  type === 'article-newspaper' ||
+  type === 'article-magazine' ||
+  type === 'webpage' ||
+  type === 'post-weblog';
+
+/**
+ * The source's metadata: its stored fields (user edits over import) field by field, and for each
+ * field it lacks, what the article's columns say (title, byline split into names, the published
+ * date, the site as publication or publisher, a web source's URL and access date).
+ */
+export function effectiveMeta(s: CitableSource): SourceMeta {
+  const meta = s.meta ?? {};
+  const type = meta.type ?? cslType(s);
+  const derived: SourceMeta = { type, title: clean(s.title) || 'Untitled' };
+  const subtitle = clean(s.subtitle);
+  if (subtitle) derived.subtitle = subtitle;
   const author = bylineNames(s.byline);
-  if (author.length) item.author = author;
+  if (author.length) derived.author = author;
   const issued = cslDate(s.published);
-  if (issued) item.issued = issued;
+  if (issued) derived.issued = issued;
   const site = clean(s.siteName);
-  if (site) {
-    if (type === 'article-newspaper' || type === 'webpage') item['container-title'] = site;
-    else item.publisher = site;
+  if (site && !meta['container-title'] && !meta.publisher) {
+    if (isWebType(type)) derived['container-title'] = site;
+    else derived.publisher = site;
   }
   const src = clean(s.source);
   if (isWeb(src)) {
-    item.URL = src;
+    derived.URL = src;
     const accessed = cslDate(s.imported);
-    if (accessed) item.accessed = accessed;
+    if (accessed) derived.accessed = accessed;
   }
   const lang = clean(s.lang);
-  if (lang) item.language = lang;
-  return item;
+  if (lang) derived.language = lang;
+  return { ...derived, ...meta };
+}
+
+/** Metadata as the CSL item citeproc reads: the subtitle joins the title ("Title: Subtitle"). */
+export function metaToCsl(id: string, meta: SourceMeta): CslItem {
+  const { type, title, subtitle, ...fields } = meta;
+  return {
+    ...fields,
+    id,
+    type: type ?? 'document',
+    title: [title || 'Untitled', subtitle].filter(Boolean).join(': '),
+  };
+}
+
+/** The source as a CSL item (what every citation, BibTeX and RIS export of it reads). */
+export function toCslItem(s: CitableSource): CslItem {
+  return metaToCsl(s.id, effectiveMeta(s));
 }

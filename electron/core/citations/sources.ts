@@ -1,5 +1,6 @@
 /** Articles as citable sources, read the one way every citation path reads them. */
 import type { Database } from 'better-sqlite3';
+import { readStoredMeta } from '../../model/sourceMeta';
 import type { CitableSource } from './item';
 
 interface SourceRow {
@@ -13,6 +14,8 @@ interface SourceRow {
   source: string | null;
   created_at: string;
   media_type: string | null;
+  imported_meta: string | null;
+  edited_meta: string | null;
 }
 
 /** The articles with these ids (missing ones left out), with their original's media type. */
@@ -22,8 +25,8 @@ export function citableSources(
 ): Map<string, CitableSource> {
   const rows = db
     .prepare<[string], SourceRow>(
-      `SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type
-       FROM articles a LEFT JOIN originals o ON o.hash = a.hash WHERE a.id IN (SELECT value FROM json_each(?))`,
+      `SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type, m.imported AS imported_meta, m.edited AS edited_meta
+       FROM articles a LEFT JOIN originals o ON o.hash = a.hash LEFT JOIN article_meta m ON m.article_id = a.id WHERE a.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(articleIds));
   return new Map(
@@ -40,6 +43,7 @@ export function citableSources(
         source: r.source,
         mediaType: r.media_type,
         imported: r.created_at,
+        meta: { ...readStoredMeta(r.imported_meta), ...readStoredMeta(r.edited_meta) },
       },
     ]),
   );

@@ -3,6 +3,7 @@
  * and citation, which every format module turns into bytes (or files).
  */
 import type { ExportFormat, ExportOptions, ExportSelection, Passage } from '../../api/contract';
+import type { SourceMeta } from '../../model/sourceMeta';
 
 /** What a citation or a file header needs to know about a source (an article). */
 export interface ExportSource {
@@ -19,6 +20,8 @@ export interface ExportSource {
   /** The original's media type and the import time: a citation's item type and access date. */
   mediaType?: string | null;
   imported?: string | null;
+  /** Citation metadata found by the importer or set by the user (CSL fields). */
+  meta?: SourceMeta | null;
 }
 
 /** A formatted citation: plain text, and HTML (escaped; only simple inline tags). */

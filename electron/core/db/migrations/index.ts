@@ -8,6 +8,7 @@ import { formats } from './0006_formats';
 import { searchGrams } from './0007_search_grams';
 import { unspacedFunction } from './0008_unspaced_function';
 import { gramStats } from './0009_gram_stats';
+import { sourceMeta } from './0010_source_meta';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   searchGrams,
   unspacedFunction,
   gramStats,
+  sourceMeta,
 ];
