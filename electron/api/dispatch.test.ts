@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../test/temp';
 import { openTestLibrary } from '../test/library';
 import { contract, type Method } from './contract';
-import { isAllowedOn, type Transport } from './dispatch';
+import { createDispatcher, isAllowedOn, type Transport } from './dispatch';
 import { createHandlers } from './handlers';
 
 const tempDir = useTempDir();
@@ -167,5 +167,32 @@ describe('the API contract', () => {
         changes: [{ entity: 'article', id: r!.ok ? r!.article.id : '', op: 'insert' }],
       },
     ]);
+  });
+});
+
+describe('handler outputs', () => {
+  it('a handler returning the wrong shape fails with an internal error naming the field (checked under tests)', async () => {
+    const { library } = setup();
+    const handlers = { ...createHandlers(library), 'tags.list': () => [{ name: 42 }] };
+    // @ts-expect-error -- the wrong shape on purpose: what the type system cannot see across a cast
+    const dispatch = createDispatcher(handlers, library);
+    const env = await dispatch('tags.list', {}, 'inproc');
+    expect(env.ok).toBe(false);
+    if (!env.ok) {
+      expect(env.error.code).toBe('internal');
+      expect(env.error.message).toMatch(/^tags\.list: output does not match the contract \(0\./);
+      expect(env.error.message).toContain('0.name');
+    }
+  });
+
+  it('outputs are not checked when the option is off (production), and a right shape passes', async () => {
+    const { library } = setup();
+    const wrong = [{ name: 42 }];
+    const handlers = { ...createHandlers(library), 'tags.list': () => wrong };
+    // @ts-expect-error -- the wrong shape on purpose
+    const unchecked = createDispatcher(handlers, library, { checkOutputs: false });
+    expect(await unchecked('tags.list', {}, 'inproc')).toEqual({ ok: true, data: wrong });
+    const checked = createDispatcher(createHandlers(library), library, { checkOutputs: true });
+    expect(await checked('tags.list', {}, 'inproc')).toEqual({ ok: true, data: [] });
   });
 });

@@ -37,12 +37,31 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+export interface DispatcherOptions {
+  /**
+   * Check every handler's output against the method's output schema; a wrong shape is an
+   * `internal` error naming the field. Costs a parse per call, so by default only where the
+   * mistake should surface: under tests and in development (NODE_ENV `test`/`development`).
+   */
+  checkOutputs?: boolean;
+}
+
+function checkOutputsByDefault(): boolean {
+  const env = process.env.NODE_ENV;
+  return env === 'test' || env === 'development';
+}
+
 /**
  * The boundary every transport goes through: the method must exist and be allowed on this
  * transport, the input must match its schema; failures come back in the envelope, never thrown.
  * After a call that changes the library, its events are published.
  */
-export function createDispatcher(handlers: Handlers, library?: Library): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  library?: Library,
+  options: DispatcherOptions = {},
+): Dispatch {
+  const checkOutputs = options.checkOutputs ?? checkOutputsByDefault();
   return async (method, input, transport) => {
     try {
       if (!isMethod(method))
@@ -58,6 +77,12 @@ export function createDispatcher(handlers: Handlers, library?: Library): Dispatc
         throw new CommonplaceError('invalid_input', `${method}: ${describeZodError(parsed.error)}`);
       const handler = handlers[method] as (i: unknown) => unknown;
       const data = await handler(parsed.data);
+      if (checkOutputs) {
+        // Checked, not replaced: the data sent is what the handler returned, as in production.
+        const out = spec.output.safeParse(data);
+        if (!out.success)
+          throw new Error(`output does not match the contract (${describeZodError(out.error)})`);
+      }
       if (spec.mutates) library?.flushChanges();
       return { ok: true, data };
     } catch (e) {

@@ -33,7 +33,8 @@ export async function invoke<M extends ClientMethod>(
 ): Promise<Output<M>> {
   const envelope = await currentBridge().invoke(method, input);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
-  // The handler validated its output against the contract before it crossed the transport.
+  // Trusted, not parsed: the dispatcher checks handlers' outputs against the contract under
+  // tests and in development (`checkOutputs`), not in production builds.
   return envelope.data as Output<M>;
 }
 
