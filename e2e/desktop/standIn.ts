@@ -18,7 +18,8 @@
  *   would. The import itself is the real one: a worker thread reading the files by path.
  */
 import type { Page } from '@playwright/test';
-import { contract, type LibraryEvent, type Method } from '../../electron/api/contract';
+import { contract, type Method } from '../../electron/api/contract';
+import type { LibraryEvent } from '../../electron/model/events';
 import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/api/handlers';
 import { stopBulkImports } from '../../electron/api/handlers/bulkImport';

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { CommonplaceError, errorMessage, isCommonplaceError, oneLineMessage } from '../core/errors';
 import { explainStorageError } from '../core/db/storage';
 import type { Library } from '../core/library';
-import { contract, isMethod, type Envelope, type Exposure, type Method } from './contract';
+import { contract, isMethod, type Envelope, type Method } from './contract';
+import type { Exposure } from './contract/call';
 import type { Handlers } from './handlers';
 
 export type Transport = 'ipc' | 'http' | 'inproc';

@@ -1,4 +1,5 @@
-import type { Article, ArticleSummary, ImportResult, Passage } from '../api/contract';
+import type { Article, ArticleSummary, ImportResult } from '../model/articles';
+import type { Passage } from '../model/passages';
 
 /** Human-readable CLI output; `--json` output is the API's own shapes. */
 

@@ -4,11 +4,11 @@
  * terminal meanwhile; a few files are imported right here, through the same walk and import.
  */
 import { statSync } from 'node:fs';
-import type { ImportResult } from '../api/contract';
+import type { ImportResult } from '../model/articles';
 import { bulkImportJobs } from '../api/handlers/bulkImport';
 import type { OnChangedSource } from '../core/articles/import';
 import { importWalkedFile } from '../core/import/bulk/importItem';
-import { countGroups } from '../core/import/bulk/report';
+import { countGroups } from '../model/importReport';
 import type { ImportProgressEvent, ImportReportEvent } from '../core/import/bulk/jobs';
 import { walkImportPaths } from '../core/import/bulk/walk';
 import type { Library } from '../core/library';

@@ -5,12 +5,8 @@ import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
 import { stopBulkImports } from '../api/handlers/bulkImport';
-import {
-  PASSAGE_COLORS,
-  SNIPPET_HIT_CLOSE,
-  SNIPPET_HIT_OPEN,
-  type PassageColor,
-} from '../api/contract';
+import { PASSAGE_COLORS, type PassageColor } from '../model/passages';
+import { SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN } from '../model/search';
 import { CommonplaceError, errorMessage } from '../core/errors';
 import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';

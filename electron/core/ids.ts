@@ -8,8 +8,6 @@ export function newId(): string {
   return uuidv7();
 }
 
-export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
 /** Timestamps are ISO 8601 UTC with milliseconds, the same format the SQL triggers write. */
 export function nowIso(): string {
   return new Date().toISOString();

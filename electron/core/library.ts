@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { LibraryEvent } from '../api/contract';
+import type { LibraryEvent } from '../model/events';
 import { ChangeFeed } from './changes/feed';
 import { schemaVersion } from './db/migrate';
 import { openDatabase, type OpenDatabaseOptions } from './db/open';

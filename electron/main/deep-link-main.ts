@@ -5,7 +5,7 @@
  * (renderer-outbox.ts). Bad links are logged and ignored.
  */
 import { app, type BrowserWindow } from 'electron';
-import type { LibraryEvent } from '../api/contract';
+import type { LibraryEvent } from '../model/events';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
 
 export interface DeepLinkWiring {

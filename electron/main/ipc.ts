@@ -4,7 +4,8 @@
  * call comes from our own page.
  */
 import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import type { Envelope, LibraryEvent } from '../api/contract';
+import type { Envelope } from '../api/contract';
+import type { LibraryEvent } from '../model/events';
 import type { Dispatch } from '../api/dispatch';
 import type { Library } from '../core/library';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../preload/channels';

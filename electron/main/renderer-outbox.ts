@@ -4,7 +4,7 @@
  * launched the app arrived before the page had subscribed and was lost when sent on load.
  */
 import { BrowserWindow, ipcMain, type WebContents } from 'electron';
-import type { LibraryEvent } from '../api/contract';
+import type { LibraryEvent } from '../model/events';
 import { RENDERER_READY_CHANNEL } from '../preload/channels';
 import { isTrustedSender, sendEvent } from './ipc';
 

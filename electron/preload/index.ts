@@ -8,7 +8,8 @@
  * contract import is type-only and disappears from the bundle.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge, Envelope, LibraryEvent } from '../api/contract';
+import type { DesktopBridge, Envelope } from '../api/contract';
+import type { LibraryEvent } from '../model/events';
 import {
   EVENT_CHANNEL,
   INVOKE_CHANNEL,

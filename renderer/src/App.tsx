@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ArticleSummary, LibraryEvent } from '../../electron/api/contract';
+import type { ArticleSummary } from '../../electron/model/articles';
+import type { LibraryEvent } from '../../electron/model/events';
 import { affects, type ChangeEntity } from '../../electron/model/changes';
 import { invoke } from './api/client';
 import { useRendererReady } from './app/useRendererReady';

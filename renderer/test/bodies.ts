@@ -1,5 +1,5 @@
 /** Bodies shared by the passage tests: every block type, inline marks, links, emoji. */
-import { makeBody, type Body } from '../../electron/core/body';
+import { makeBody, type Body } from '../../electron/model/body';
 
 export const mixedBody: Body = makeBody([
   {

@@ -4,15 +4,9 @@
  * from it once an importer has improved.
  */
 import { z } from 'zod';
-import { ArticleSchema, call, Id, ReanchorReportSchema } from './schemas';
-
-export const OriginalFileSchema = z.object({
-  fileName: z.string(),
-  mediaType: z.string(),
-  size: z.number().int(),
-  /** The file's bytes, base64-encoded (JSON-safe on every transport). */
-  dataBase64: z.string(),
-});
+import { ArticleSchema, OriginalFileSchema, ReanchorReportSchema } from '../../model/articles';
+import { Id } from '../../model/ids';
+import { call } from './call';
 
 export const importsContract = {
   'articles.original': call({

@@ -1,112 +1,25 @@
-/**
- * Notes, cross-references (links) and mentions. A note's document is Lexical's serialized editor
- * state; the core never runs Lexical, it only walks that JSON (for plain text, word count,
- * Markdown, and the mentions and quotes a note holds).
- */
+/** Notes, cross-references (links) and mentions: the calls (vocabulary in model/notes, model/links). */
 import { z } from 'zod';
-import { call, Id, PassageSchema, TagName } from './schemas';
-
-export const ENTITY_KINDS = ['article', 'passage', 'note'] as const;
-export const EntityKindSchema = z.enum(ENTITY_KINDS);
-/** Anything a link, a mention or a navigation step can point at. */
-export const EntityRefSchema = z.object({ kind: EntityKindSchema, id: Id });
-
-/** Lexical node types the core understands inside a note document (renderer and core share them). */
-export const NOTE_NODE_PASSAGE_QUOTE = 'passage-quote';
-export const NOTE_NODE_MENTION = 'mention';
-
-/**
- * A passage quoted in a note: `passageId` is the live reference; `quote` and `citation` are the
- * last text the note saw, kept so the note still reads when the passage is gone.
- */
-export const PassageQuoteNodeSchema = z.object({
-  type: z.literal(NOTE_NODE_PASSAGE_QUOTE),
-  version: z.literal(1),
-  passageId: Id,
-  quote: z.string(),
-  citation: z.string(),
-});
-/** A `[[mention]]`: a live link to an article, passage or note, with the label it showed. */
-export const MentionNodeSchema = z.object({
-  type: z.literal(NOTE_NODE_MENTION),
-  version: z.literal(1),
-  ref: EntityRefSchema,
-  label: z.string(),
-});
-
-/** Largest serialized note document accepted (a 10,000-word note is ~1 MB of Lexical JSON). */
-export const MAX_NOTE_DOC_CHARS = 20 * 1024 * 1024;
-
-/** Lexical's `SerializedEditorState`; node shapes beyond the root are the editor's business. */
-export const NoteDocSchema = z.object({
-  root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }),
-});
-
-const NoteTitle = z.string().max(1000, 'note title is longer than 1,000 characters');
-
-export const NoteSummarySchema = z.object({
-  id: Id,
-  title: z.string(),
-  /** The first words of the note's text, for lists. */
-  excerpt: z.string(),
-  wordCount: z.number().int(),
-  tags: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const NoteSchema = NoteSummarySchema.extend({ doc: NoteDocSchema, text: z.string() });
-
-/** Built-in relations; any other short label is a user-defined relation. */
-export const LINK_RELATIONS = ['supports', 'contradicts', 'elaborates', 'see-also'] as const;
-/** Relations the library writes itself, from a note's content; never created by hand. */
-export const DERIVED_RELATIONS = ['mentions', 'quotes'] as const;
-export const LinkRelationSchema = z
-  .string()
-  .trim()
-  .min(1, 'relation is empty')
-  .max(60, 'relation is longer than 60 characters')
-  .refine(
-    (r) => !(DERIVED_RELATIONS as readonly string[]).includes(r),
-    'relation "mentions" and "quotes" are written by notes, not by hand',
-  );
-
-export const LinkSchema = z.object({
-  id: Id,
-  from: EntityRefSchema,
-  to: EntityRefSchema,
-  relation: z.string(),
-  /** `link`: made by the user; `mention`/`quote`: derived from a note's content, removed by editing the note. */
-  origin: z.enum(['link', 'mention', 'quote']),
-  createdAt: z.string(),
-});
-
-/** One end of a link as a list shows it. */
-export const LinkEndSchema = z.object({
-  ref: EntityRefSchema,
-  /** Article or note title, or the passage's quote. */
-  label: z.string(),
-  /** Where it lives: the article title for a passage; null otherwise. */
-  context: z.string().nullable(),
-  /** The article holding a passage (to navigate there). */
-  articleId: Id.nullable(),
-  /** The thing was deleted (a soft-deleted passage or note); the link is kept so undo restores it. */
-  deleted: z.boolean(),
-});
-export const LinkViewSchema = LinkSchema.extend({ other: LinkEndSchema });
-
-/** A passage with what a quote or citation needs about its source. */
-export const PassageCitationSchema = PassageSchema.extend({
-  deleted: z.boolean(),
-  article: z.object({
-    id: Id,
-    title: z.string(),
-    byline: z.string().nullable(),
-    published: z.string().nullable(),
-    siteName: z.string().nullable(),
-  }),
-  /** A short citation of the source ("Byline, Title, Site, 2024-06-18"). */
-  citation: z.string(),
-});
+import { Id } from '../../model/ids';
+import {
+  ENTITY_KINDS,
+  EntityKindSchema,
+  EntityRefSchema,
+  LinkEndSchema,
+  LinkRelationSchema,
+  LinkSchema,
+  LinkViewSchema,
+} from '../../model/links';
+import {
+  MAX_NOTE_DOC_CHARS,
+  NoteDocSchema,
+  NoteSchema,
+  NoteSummarySchema,
+  NoteTitle,
+} from '../../model/notes';
+import { PassageCitationSchema } from '../../model/passages';
+import { TagName } from '../../model/tags';
+import { call } from './call';
 
 export const notesContract = {
   'notes.list': call({
@@ -228,15 +141,3 @@ export const notesContract = {
     exposure: 'client',
   }),
 } as const;
-
-export type EntityKind = z.output<typeof EntityKindSchema>;
-export type EntityRef = z.output<typeof EntityRefSchema>;
-export type NoteDoc = z.output<typeof NoteDocSchema>;
-export type NoteSummary = z.output<typeof NoteSummarySchema>;
-export type Note = z.output<typeof NoteSchema>;
-export type Link = z.output<typeof LinkSchema>;
-export type LinkEnd = z.output<typeof LinkEndSchema>;
-export type LinkView = z.output<typeof LinkViewSchema>;
-export type PassageCitation = z.output<typeof PassageCitationSchema>;
-export type PassageQuoteNodeJson = z.output<typeof PassageQuoteNodeSchema>;
-export type MentionNodeJson = z.output<typeof MentionNodeSchema>;

@@ -4,17 +4,12 @@
  * Runtime-neutral.
  */
 import { z } from 'zod';
-import { CitationStyleSchema } from './export';
-import { call, Id } from './schemas';
+import { CitationStyleSchema } from '../../model/export';
+import { Id } from '../../model/ids';
+import { call } from './call';
 
 const Path = z.string().min(1, 'path is empty').max(4096, 'path is longer than 4,096 characters');
 const TableCounts = z.record(z.string(), z.number().int());
-
-/** Sent by the desktop app when a commonplace:// link is opened: the window goes to that thing. */
-export const NavigateEventSchema = z.object({
-  type: z.literal('navigate'),
-  target: z.object({ kind: z.enum(['passage', 'article', 'note']), id: z.string() }),
-});
 
 export const transferContract = {
   /** "Copy as citation" on a passage (electron/core/citations/passage.ts). */

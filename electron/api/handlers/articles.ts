@@ -9,7 +9,7 @@ import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle, listArticles } from '../../core/articles/repo';
 import { setArticleTags } from '../../core/tags/repo';
 import type { Library } from '../../core/library';
-import type { ImportResult } from '../contract';
+import type { ImportResult } from '../../model/articles';
 import type { Handlers } from './types';
 
 export function articleHandlers(library: Library) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { citePages } from '../../core/pages';
+import { citePages } from '../../model/pages';
 import { makeEpub, xhtml } from '../../core/import/epub/fixtures';
 import { imageOnlyPdf, makePdf, textLines } from '../../core/import/pdf/fixtures';
 import { openTestLibrary } from '../../test/library';

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { Library } from '../../core/library';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, MAX_IMPORT_BYTES, type Envelope } from '../contract';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, type Envelope } from '../contract';
+import { MAX_IMPORT_BYTES } from '../../model/articles';
 import type { Dispatch } from '../dispatch';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from './web-assets';
 

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { EXPORT_FORMATS, type ExportFormat } from '../../api/contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../../model/export';
 import { openDatabase } from '../../core/db/open';
 import { exportToPath } from '../../core/export';
 import { insertTestArticle, options } from '../../core/export/testFixture';

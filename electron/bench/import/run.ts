@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ImportResult } from '../../api/contract';
+import type { ImportResult } from '../../model/articles';
 import { createDispatcher } from '../../api/dispatch';
 import { createHandlers } from '../../api/handlers';
 import { bulkImportJobs, configureBulkImport } from '../../api/handlers/bulkImport';

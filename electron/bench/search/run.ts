@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { insertArticle } from '../../core/articles/repo';
-import { makeBody, paragraph } from '../../core/body';
+import { makeBody, paragraph } from '../../model/body';
 import { openDatabase } from '../../core/db/open';
 import { newId, nowIso } from '../../core/ids';
 import { createNote } from '../../core/notes/repo';

@@ -7,7 +7,7 @@ import {
   type CitationStyle,
   type ExportFormat,
   type NoteExportFormat,
-} from '../../api/contract';
+} from '../../model/export';
 import { CommonplaceError } from '../../core/errors';
 import type { CliContext } from '../context';
 import { collect } from '../options';

@@ -5,7 +5,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { MAX_NOTE_DOC_CHARS, type LinkView, type NoteSummary } from '../../api/contract';
+import { MAX_NOTE_DOC_CHARS, type NoteSummary } from '../../model/notes';
+import type { LinkView } from '../../model/links';
 import { CommonplaceError, errorMessage } from '../../core/errors';
 import type { CliContext } from '../context';
 import { collect, parsePositiveInt } from '../options';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ReanchorReport } from '../../api/contract';
-import { bodyToText, type Body } from '../body';
+import type { ReanchorReport } from '../../model/articles';
+import { bodyToText, type Body } from '../../model/body';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ReanchorReport } from '../../api/contract';
+import type { ReanchorReport } from '../../model/articles';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { parseBounded } from '../import/bounded';

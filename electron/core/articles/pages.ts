@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { LineMap } from '../passages/anchoring/line-map';
-import type { PageStart } from '../pages';
+import type { PageStart } from '../../model/pages';
 
 export function remapPages(
   oldText: string,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Article, ArticleSummary } from '../../api/contract';
-import type { Body } from '../body';
-import type { PageStart } from '../pages';
+import type { Article, ArticleSummary } from '../../model/articles';
+import type { Body } from '../../model/body';
+import type { PageStart } from '../../model/pages';
 import { CommonplaceError } from '../errors';
 import { safeTagKey } from '../tags/names';
 import { articlesWithTagSql, articleTagNames } from '../tags/repo';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChangedEventSchema, MAX_EVENT_CHANGES, type ChangedEvent } from '../../model/changes';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
-import type { LibraryEvent } from '../../api/contract';
+import type { LibraryEvent } from '../../model/events';
 
 const tempDir = useTempDir();
 

@@ -2,7 +2,7 @@
  * A source's citation in a style, as the export engine's `CitationFn`: CSL item → citeproc.
  * (selectExport formats each source once, however many excerpts cite it.)
  */
-import type { CitationStyle } from '../../api/contract';
+import type { CitationStyle } from '../../model/export';
 import type { CitationFn } from '../export/types';
 import { formatCitation } from './format';
 import { toCslItem } from './item';

@@ -2,7 +2,7 @@
  * One source's reference entry in a bundled style (APA, Chicago, MLA), through citeproc-js —
  * for a single citation; a document's citations come from `citeDocument` (processor.ts).
  */
-import type { CitationStyle } from '../../api/contract';
+import type { CitationStyle } from '../../model/export';
 import type { CslItem } from './item';
 import { referenceEntry, type FormattedCitation } from './processor';
 import { bundledStyle } from './styles';

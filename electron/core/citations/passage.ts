@@ -3,7 +3,7 @@
  * ready for the clipboard. Without a style the short citation is used, as in the app.
  */
 import type { Database } from 'better-sqlite3';
-import type { CitationStyle } from '../../api/contract';
+import type { CitationStyle } from '../../model/export';
 import { CommonplaceError } from '../errors';
 import { formatCitation } from './format';
 import { toCslItem } from './item';

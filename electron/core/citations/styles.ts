@@ -3,7 +3,7 @@
  * notes-bibliography) and MLA 9 styles bundled from the CSL project (CC BY-SA 3.0, see
  * styles/README.md), and any `.csl` file a user brings, checked before citeproc sees it.
  */
-import type { CitationStyle } from '../../api/contract';
+import type { CitationStyle } from '../../model/export';
 import { CommonplaceError } from '../errors';
 import apa from './styles/apa.csl?raw';
 import chicagoAuthorDate from './styles/chicago-author-date.csl?raw';

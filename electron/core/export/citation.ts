@@ -3,7 +3,7 @@
  * default. `citationFor(style)` is the one place a CSL style becomes a function: APA, Chicago and
  * MLA go through citeproc (electron/core/citations).
  */
-import type { CitationStyle } from '../../api/contract';
+import type { CitationStyle } from '../../model/export';
 import { styledCitation } from '../citations/cite';
 import { escapeHtml, oneLine } from './text';
 import type { Citation, CitationFn, ExportSource } from './types';

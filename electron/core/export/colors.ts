@@ -1,4 +1,4 @@
-import type { PassageColor } from '../../api/contract';
+import type { PassageColor } from '../../model/passages';
 
 /** Highlight colours for exported files (the light theme's values in renderer/src/theme/tokens-highlights.css). */
 export const COLOR_CSS: Record<PassageColor, string> = {

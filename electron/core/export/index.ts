@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { zipSync } from 'fflate';
-import type { ExportFormat, ExportOptions } from '../../api/contract';
+import type { ExportFormat, ExportOptions } from '../../model/export';
 import { bibtexFormat, cslJsonFormat, risFormat } from '../citations/exportFormats';
 import { csvFormat } from './csv';
 import { docxFormat } from './docx';

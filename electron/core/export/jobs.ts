@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { ExportJobStatus, ExportOptions } from '../../api/contract';
+import type { ExportJobStatus, ExportOptions } from '../../model/export';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { asSingleFile, buildExport } from './index';
 import { selectExport } from './select';

@@ -5,7 +5,7 @@
  * "Quote" style — so both formats say the same thing.
  */
 import type { Database } from 'better-sqlite3';
-import type { NOTE_EXPORT_FORMATS } from '../../api/contract';
+import type { NOTE_EXPORT_FORMATS } from '../../model/export';
 import {
   Document,
   ExternalHyperlink,

@@ -4,7 +4,7 @@
  * position in the source), grouped by source or by tag. A preview is the same call with a limit.
  */
 import type { Database } from 'better-sqlite3';
-import type { ExportOptions, ExportSelection } from '../../api/contract';
+import type { ExportOptions, ExportSelection } from '../../model/export';
 import { citableSources } from '../citations/sources';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';

@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { ArticleSummary, ExportOptions } from '../../api/contract';
+import type { ArticleSummary } from '../../model/articles';
+import type { ExportOptions } from '../../model/export';
 import { getArticleSummary, insertArticle } from '../articles/repo';
-import { bodyToText, makeBody, paragraph } from '../body';
+import { bodyToText, makeBody, paragraph } from '../../model/body';
 import { newId, nowIso } from '../ids';
 import { openTestLibrary } from '../../test/library';
 

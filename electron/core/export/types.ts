@@ -2,7 +2,8 @@
  * The export engine's model: a selection resolved into groups of excerpts, each with its source
  * and citation, which every format module turns into bytes (or files).
  */
-import type { ExportFormat, ExportOptions, ExportSelection, Passage } from '../../api/contract';
+import type { ExportFormat, ExportOptions, ExportSelection } from '../../model/export';
+import type { Passage } from '../../model/passages';
 import type { SourceMeta } from '../../model/sourceMeta';
 
 /** What a citation or a file header needs to know about a source (an article). */

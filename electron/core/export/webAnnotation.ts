@@ -7,7 +7,7 @@
  * metadata rides on Dublin Core terms, declared in the context. Strings keep their exact text
  * (JSON escapes control characters), so the selectors still match the article.
  */
-import { PASSAGE_COLORS } from '../../api/contract';
+import { PASSAGE_COLORS } from '../../model/passages';
 import { COLOR_CSS } from './colors';
 import { articleUrl, passageUrl } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';

@@ -5,8 +5,8 @@
  * trigram model (82 languages, pure JS). A text too short to judge gives null, never a guess.
  */
 import { francAll } from 'franc-min';
-import type { Body } from '../body';
-import { blockText } from '../body';
+import type { Body } from '../../model/body';
+import { blockText } from '../../model/body';
 import { normalizeLang } from './html/lang';
 import { guessLang } from './text/lang';
 

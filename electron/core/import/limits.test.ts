@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { bodyToText } from '../body';
+import { bodyToText } from '../../model/body';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, checkImportSize, parseDocument } from '.';
 import { failure } from '../../test/failure';
 import { makePdf, textLines } from './pdf/fixtures';

@@ -1,5 +1,5 @@
-import type { Body } from '../body';
-import type { PageStart } from '../pages';
+import type { Body } from '../../model/body';
+import type { PageStart } from '../../model/pages';
 
 /** Formats the importer understands (detected from the bytes, not only the file name). */
 export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'epub' | 'docx';

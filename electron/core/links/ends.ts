@@ -4,7 +4,7 @@
  * a much-linked passage costs three queries, not one per link.
  */
 import type { Database } from 'better-sqlite3';
-import type { EntityKind, EntityRef, LinkEnd } from '../../api/contract/notes';
+import type { EntityKind, EntityRef, LinkEnd } from '../../model/links';
 import { CommonplaceError } from '../errors';
 import { truncate } from '../text-fields';
 

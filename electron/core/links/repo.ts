@@ -14,7 +14,7 @@ import {
   type EntityRef,
   type Link,
   type LinkView,
-} from '../../api/contract/notes';
+} from '../../model/links';
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { describeEnds, endKey, KIND_TABLE, requireEnd } from './ends';

@@ -10,7 +10,7 @@
  * index; live quotes) add short substrings and subsequences, stopping once it has enough.
  */
 import type { Database } from 'better-sqlite3';
-import type { EntityKind, LinkEnd } from '../../api/contract/notes';
+import type { EntityKind, LinkEnd } from '../../model/links';
 import { ftsString, ftsTerm } from '../search/fts';
 import { describeEnds, endKey, noteLabel } from './ends';
 

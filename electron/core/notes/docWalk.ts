@@ -9,8 +9,8 @@ import {
   NOTE_NODE_MENTION,
   NOTE_NODE_PASSAGE_QUOTE,
   PassageQuoteNodeSchema,
-  type EntityRef,
-} from '../../api/contract/notes';
+} from '../../model/notes';
+import type { EntityRef } from '../../model/links';
 import { CommonplaceError } from '../errors';
 import { INLINE_ELEMENT_TYPES, type JsonDoc, type JsonNode } from './lexicalJson';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_NOTE_DOC_CHARS, NoteSchema, NoteSummarySchema } from '../../api/contract';
+import { MAX_NOTE_DOC_CHARS, NoteSchema, NoteSummarySchema } from '../../model/notes';
 import { useTempDir } from '../../test/temp';
 import { linkedLibrary } from '../links/fixture';
 import { paragraphNode, rootDoc, textNode, type JsonNode } from './lexicalJson';

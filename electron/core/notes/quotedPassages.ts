@@ -4,7 +4,7 @@
  * citation.
  */
 import type { Database } from 'better-sqlite3';
-import type { PassageCitation } from '../../api/contract/notes';
+import type { PassageCitation } from '../../model/passages';
 import { shortCitation } from '../citations/short';
 import { analyzeDoc } from './docWalk';
 import { readNoteDoc } from './repo';

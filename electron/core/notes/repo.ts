@@ -5,7 +5,7 @@
  * links stay meanwhile (lists show the note as deleted).
  */
 import type { Database } from 'better-sqlite3';
-import { MAX_NOTE_DOC_CHARS, type Note, type NoteSummary } from '../../api/contract/notes';
+import { MAX_NOTE_DOC_CHARS, type Note, type NoteSummary } from '../../model/notes';
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { syncNoteLinks } from '../links/repo';

@@ -3,7 +3,7 @@
  * block quotes followed by a citation line; mentions become their label. Text is escaped so a
  * Markdown parser reads back the same text (markdownToDoc(docToMarkdown(d)) keeps the content).
  */
-import { NOTE_NODE_MENTION, NOTE_NODE_PASSAGE_QUOTE } from '../../api/contract/notes';
+import { NOTE_NODE_MENTION, NOTE_NODE_PASSAGE_QUOTE } from '../../model/notes';
 import { TEXT_FORMAT, type JsonDoc, type JsonNode } from './lexicalJson';
 
 /** What a passage quote shows: the passage's current text when it still exists. */

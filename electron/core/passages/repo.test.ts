@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeBody, paragraph } from '../body';
+import { makeBody, paragraph } from '../../model/body';
 import { SHARED_ARTICLE, useTempDir } from '../../test/temp';
 import { openTestLibrary } from '../../test/library';
 import { readImportFile } from '../articles/import';
 import { getPassage } from './repo';
-import { MAX_TAG_LENGTH } from '../../api/contract/schemas';
+import { MAX_TAG_LENGTH } from '../../model/tags';
 
 const tempDir = useTempDir();
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';

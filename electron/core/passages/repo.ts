@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Passage, PassageColor } from '../../api/contract';
+import type { Passage, PassageColor } from '../../model/passages';
 import { getArticleText } from '../articles/repo';
 import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';

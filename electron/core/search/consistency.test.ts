@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { updateArticleBody } from '../articles/edit';
-import { makeBody, paragraph } from '../body';
+import { makeBody, paragraph } from '../../model/body';
 import { deletePassage, restorePassage, updatePassage } from '../passages/repo';
 import { deleteTag, mergeTags, renameTag } from '../tags/repo';
 import { checkSearchIndexes, rebuildSearchIndexes } from './rebuild';

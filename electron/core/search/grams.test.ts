@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { updateArticleBody } from '../articles/edit';
-import { makeBody, paragraph } from '../body';
+import { makeBody, paragraph } from '../../model/body';
 import { createNote, deleteNote, restoreNote, setNoteTags, updateNote } from '../notes/repo';
 import { deletePassage, restorePassage, updatePassage } from '../passages/repo';
 import { deleteTag, mergeTags, renameTag } from '../tags/repo';

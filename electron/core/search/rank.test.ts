@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertArticle } from '../articles/repo';
-import { makeBody, paragraph } from '../body';
+import { makeBody, paragraph } from '../../model/body';
 import { newId, nowIso } from '../ids';
 import { search } from './search';
 import { openSearchLibrary } from './test-library';

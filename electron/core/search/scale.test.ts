@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCorpus, prng, TAGS } from '../../bench/search/corpus';
 import { insertArticle } from '../articles/repo';
-import { makeBody, paragraph } from '../body';
+import { makeBody, paragraph } from '../../model/body';
 import { newId, nowIso } from '../ids';
 import { createPassage } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { insertArticle } from '../articles/repo';
-import { bodyToText } from '../body';
+import { bodyToText } from '../../model/body';
 import { openDatabase } from '../db/open';
 import { newId, nowIso } from '../ids';
 import { parseMarkdown } from '../import/markdown/parse';

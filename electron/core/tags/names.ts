@@ -1,4 +1,4 @@
-import { MAX_TAG_LENGTH } from '../../api/contract/schemas';
+import { MAX_TAG_LENGTH } from '../../model/tags';
 import { CommonplaceError } from '../errors';
 import { cleanField } from '../text-fields';
 

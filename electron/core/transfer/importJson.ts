@@ -8,7 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { bodyToText, type Body } from '../body';
+import { bodyToText, type Body } from '../../model/body';
 import { CommonplaceError, errorMessage } from '../errors';
 import { formatMegabytes } from '../import';
 import { documentColumns } from './exportJson';

@@ -9,25 +9,17 @@
  * zod schemas: bodies, ids, colours, tag names, note documents) and to the limits of an import
  * (sizes per kind), so a hand-made or hostile file can't put into a library what the app itself
  * never writes. Checks that need other rows (references, offsets within an article's text) are
- * made as the rows stream in (importJson.ts). The API's schemas live in api/contract: the core
- * importing them is the existing (known, to-be-fixed) layering, as in notes/docWalk.ts.
+ * made as the rows stream in (importJson.ts). Those schemas are the model's (electron/model),
+ * shared with the API.
  */
 import { z } from 'zod';
-import {
-  BodySchema,
-  Comment,
-  Id,
-  PageStartSchema,
-  PASSAGE_COLORS,
-  TagColor,
-  TagName,
-} from '../../api/contract/schemas';
-import {
-  DERIVED_RELATIONS,
-  LinkRelationSchema,
-  MAX_NOTE_DOC_CHARS,
-  NoteDocSchema,
-} from '../../api/contract/notes';
+import { BodySchema } from '../../model/body';
+import { Comment, PASSAGE_COLORS } from '../../model/passages';
+import { Id } from '../../model/ids';
+import { PageStartSchema } from '../../model/pages';
+import { TagColor, TagName } from '../../model/tags';
+import { DERIVED_RELATIONS, LinkRelationSchema } from '../../model/links';
+import { MAX_NOTE_DOC_CHARS, NoteDocSchema } from '../../model/notes';
 import { sourcePathProblem } from '../articles/sourcePath';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../import';
 import { checkDoc } from '../notes/docWalk';

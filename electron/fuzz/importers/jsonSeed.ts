@@ -4,7 +4,7 @@
  * tag on it, a tagged passage, a note quoting the passage and a link.
  */
 import { createHash } from 'node:crypto';
-import { bodyToText, type Body } from '../../core/body';
+import { bodyToText, type Body } from '../../model/body';
 import { migrations } from '../../core/db/migrations';
 import { contextAround } from '../../core/passages/anchoring/selectors';
 import { tagKey } from '../../core/tags/names';

@@ -9,10 +9,11 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contract, ImportResultSchema, type Method } from '../../api/contract';
+import { contract, type Method } from '../../api/contract';
+import { ImportResultSchema } from '../../model/articles';
 import { createDispatcher, type Dispatch } from '../../api/dispatch';
 import { createHandlers } from '../../api/handlers';
-import { bodyToText } from '../../core/body';
+import { bodyToText } from '../../model/body';
 import { openLibrary, type Library } from '../../core/library';
 import { checkSearchIndexes } from '../../core/search/rebuild';
 import { SHARED_ARTICLE } from '../../test/sharedArticle';

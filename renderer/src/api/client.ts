@@ -7,9 +7,9 @@ import type {
   ClientMethod,
   DesktopMethod,
   Input,
-  LibraryEvent,
   Output,
 } from '../../../electron/api/contract';
+import type { LibraryEvent } from '../../../electron/model/events';
 import { ApiError } from './errors';
 import { createHttpBridge } from './httpBridge';
 

@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// A node-side test of the browser transport: a real HTTP server (the renderer config has no Node types).
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

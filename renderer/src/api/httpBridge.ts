@@ -5,11 +5,10 @@
 import {
   HTTP_API_PREFIX,
   HTTP_EVENTS_PATH,
-  LibraryEventSchema,
   type Bridge,
   type Envelope,
-  type LibraryEvent,
 } from '../../../electron/api/contract';
+import { LibraryEventSchema, type LibraryEvent } from '../../../electron/model/events';
 import { EVERYTHING_CHANGED } from '../../../electron/model/changes';
 import { asEnvelope } from './envelope';
 import { TRANSPORT_ERROR, UNAVAILABLE } from './errors';

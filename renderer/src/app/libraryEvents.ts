@@ -1,4 +1,4 @@
-import type { LibraryEvent } from '../../../electron/api/contract';
+import type { LibraryEvent } from '../../../electron/model/events';
 import { affects, type ChangeFilter } from '../../../electron/model/changes';
 
 /** Whether a library event is a change that may alter what `filter` describes (always, when `all`). */

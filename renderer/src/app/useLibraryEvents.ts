@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { LibraryEvent } from '../../../electron/api/contract';
+import type { LibraryEvent } from '../../../electron/model/events';
 import { onLibraryEvent } from '../api/client';
 
 /** Subscribes to library events for the app's lifetime; the handler may change freely. */

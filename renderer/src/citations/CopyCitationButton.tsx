@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { CitationStyle, Passage } from '../../../electron/api/contract';
+import type { CitationStyle } from '../../../electron/model/export';
+import type { Passage } from '../../../electron/model/passages';
 import { invoke } from '../api/client';
 import { STYLE_OPTIONS } from '../export/formats';
 import { readCitationStyle, saveCitationStyle } from './citationStyle';

@@ -1,5 +1,5 @@
 /** The style "Copy as citation" uses, remembered in localStorage (null: the short citation). */
-import type { CitationStyle } from '../../../electron/api/contract';
+import type { CitationStyle } from '../../../electron/model/export';
 import { STYLE_OPTIONS } from '../export/formats';
 
 const KEY = 'commonplace.citationStyle';

@@ -6,7 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
 import { useMemo, type RefObject } from 'react';
-import type { Body } from '../../../electron/core/body';
+import type { Body } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
 import { readerNodes } from '../reader/readerNodes';
 import { readerTheme } from '../reader/readerTheme';

@@ -8,7 +8,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyToText, makeBody, type Block, type Body } from '../../../electron/core/body';
+import { bodyToText, makeBody, type Block, type Body } from '../../../electron/model/body';
 import { $applyPassageMarks } from '../passages/applyPassageMarks';
 import { $setBody, headingShift } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';

@@ -16,7 +16,7 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
-import type { Block, Body, Inline, InlineMark } from '../../../electron/core/body';
+import type { Block, Body, Inline, InlineMark } from '../../../electron/model/body';
 import { openableUrl } from '../externalLinks/externalUrl';
 import { bodyHeadingLevel } from '../reader/headingLevel';
 import { $isCaptionNode } from '../reader/nodes/CaptionNode';

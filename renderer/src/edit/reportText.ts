@@ -1,4 +1,4 @@
-import type { ReanchorReport } from '../../../electron/api/contract';
+import type { ReanchorReport } from '../../../electron/model/articles';
 
 /** "N passages kept in place, M moved, K changed, L couldn't be placed", or null with no passages. */
 function passagesFared(report: ReanchorReport): string | null {

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import type { CitationStyle, ExportFormat, ExportOptions } from '../../../electron/api/contract';
+import type { CitationStyle, ExportFormat, ExportOptions } from '../../../electron/model/export';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useTagList } from '../tags/useTags';
 import { Modal } from '../ui/Modal';

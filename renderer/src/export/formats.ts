@@ -1,4 +1,4 @@
-import type { CitationStyle, ExportFormat } from '../../../electron/api/contract';
+import type { CitationStyle, ExportFormat } from '../../../electron/model/export';
 
 export const FORMAT_OPTIONS: ReadonlyArray<{ value: ExportFormat; label: string }> = [
   { value: 'md', label: 'Markdown (.md)' },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportJobStatus, ExportOptions } from '../../../electron/api/contract';
+import type { ExportJobStatus, ExportOptions } from '../../../electron/model/export';
 import { invoke } from '../api/client';
 import { saveFile } from './download';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ExportOptions, Output } from '../../../electron/api/contract';
+import type { ExportOptions } from '../../../electron/model/export';
+import type { Output } from '../../../electron/api/contract';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { ImportResultSchema, type ImportResult } from '../../../electron/api/contract';
+import { ImportResultSchema, type ImportResult } from '../../../electron/model/articles';
 import { changedSourceText, isFileSource, sourceUpdateNotices } from './sourceUpdates';
 
 /** Results as the API sends them, parsed by the contract's own schema. */

@@ -1,4 +1,4 @@
-import type { ImportResult, ReanchorReport } from '../../../electron/api/contract';
+import type { ImportResult, ReanchorReport } from '../../../electron/model/articles';
 
 /** What an import said about files that changed since their article was imported from them. */
 export type SourceUpdateNotice =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary, ImportResult } from '../../../electron/api/contract';
+import type { ArticleSummary, ImportResult } from '../../../electron/model/articles';
 import { failureText, successText, summarizeImport } from './summarizeImport';
 
 function article(n: number): ArticleSummary {

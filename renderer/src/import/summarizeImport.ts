@@ -1,4 +1,4 @@
-import type { ImportResult } from '../../../electron/api/contract';
+import type { ImportResult } from '../../../electron/model/articles';
 
 export interface ImportSummary {
   imported: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, type ImportResult } from '../../../electron/api/contract';
+import { MAX_IMPORT_BYTES, type ImportResult } from '../../../electron/model/articles';
 import { ApiError } from '../api/errors';
 import { BATCH_BYTES, BATCH_FILES, uploadFiles, type Upload } from './uploadFiles';
 

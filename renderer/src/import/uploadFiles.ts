@@ -3,12 +3,8 @@
  * base64-encoded and sent in batches that keep a request (and the memory holding it) bounded.
  * Returns one result per file, in the order given, whatever failed along the way.
  */
-import {
-  MAX_IMPORT_BYTES,
-  type ImportResult,
-  type Input,
-  type Output,
-} from '../../../electron/api/contract';
+import { MAX_IMPORT_BYTES, type ImportResult } from '../../../electron/model/articles';
+import type { Input, Output } from '../../../electron/api/contract';
 import { errorCode, errorText } from '../api/errors';
 import { bytesToBase64 } from './base64';
 

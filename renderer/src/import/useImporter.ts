@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ImportResult } from '../../../electron/api/contract';
+import type { ImportResult } from '../../../electron/model/articles';
 import { invoke } from '../api/client';
 import { sourceUpdateText } from '../edit/reportText';
 import { changedSourceText, sourceUpdateNotices } from './sourceUpdates';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ReanchorReport } from '../../../electron/api/contract';
+import type { ReanchorReport } from '../../../electron/model/articles';
 import { invokeDesktop } from '../api/client';
 import { errorText } from '../api/errors';
 import { sourceUpdateText } from '../edit/reportText';

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../electron/api/contract';
+import type { ArticleSummary } from '../../../electron/model/articles';
 import { formatDate } from './formatDate';
 
 /** Byline · site · date, skipping whatever the article doesn't have. */

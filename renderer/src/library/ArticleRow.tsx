@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { ArticleSummary } from '../../../electron/api/contract';
+import type { ArticleSummary } from '../../../electron/model/articles';
 import { ArticleMeta } from './ArticleMeta';
 
 export function rowId(index: number): string {

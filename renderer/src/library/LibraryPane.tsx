@@ -7,7 +7,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { ArticleSummary } from '../../../electron/api/contract';
+import type { ArticleSummary } from '../../../electron/model/articles';
 import type { ArticlePages } from './articlePages';
 import { ArticleRow, rowId } from './ArticleRow';
 import { nextIndex } from './listKeys';

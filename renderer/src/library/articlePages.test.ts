@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../electron/api/contract';
+import type { ArticleSummary } from '../../../electron/model/articles';
 import { ArticlePages, type Page } from './articlePages';
 
 function summary(n: number): ArticleSummary {

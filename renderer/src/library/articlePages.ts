@@ -5,7 +5,7 @@
  * `invalidate()` (after a change event) refetches what is visible while the stale rows stay on
  * screen, so the list doesn't flash empty.
  */
-import type { ArticleSummary } from '../../../electron/api/contract';
+import type { ArticleSummary } from '../../../electron/model/articles';
 
 export interface Page {
   total: number;

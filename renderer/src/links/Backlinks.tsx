@@ -9,7 +9,7 @@
  * `target`. It refreshes itself when the library reports changes to links, passages or notes.
  */
 import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { EntityRef } from '../../../electron/api/contract';
+import type { EntityRef } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useUndoableDelete } from '../app/useUndoableDelete';

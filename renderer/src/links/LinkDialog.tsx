@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { EntityRef, LinkEnd } from '../../../electron/api/contract';
+import type { EntityRef, LinkEnd } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 import { useToaster } from '../app/toasterContext';

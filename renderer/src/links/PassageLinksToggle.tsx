@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { shortQuote } from '../passages/quoteText';
 import { Backlinks } from './Backlinks';
 

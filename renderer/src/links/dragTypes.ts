@@ -2,7 +2,7 @@
  * Drag-and-drop of passages between the reader, the passages sidebar and notes. The data is the
  * passage id alone: whoever receives it looks the passage up (it may live in another article).
  */
-import { Id } from '../../../electron/api/contract';
+import { Id } from '../../../electron/model/ids';
 
 export const PASSAGE_DRAG_TYPE = 'application/x-commonplace-passage';
 

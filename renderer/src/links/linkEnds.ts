@@ -3,7 +3,7 @@
  * looked up first (links name it by id; navigation needs its article and place).
  */
 import { useCallback } from 'react';
-import type { EntityRef } from '../../../electron/api/contract';
+import type { EntityRef } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { ApiError } from '../api/errors';
 import { useNav } from '../app/navigation';

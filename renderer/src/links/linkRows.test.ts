@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkView } from '../../../electron/api/contract';
+import type { LinkView } from '../../../electron/model/links';
 import { linkGroups, navTargetFor } from './linkRows';
 
 const A = '01890000-0000-7000-8000-00000000000a';

@@ -3,7 +3,7 @@
  * and quotes in notes) and its outgoing ones, one level deep only, so a cycle (A → B → A) is just
  * one row in each group and never followed further.
  */
-import type { EntityRef, LinkEnd, LinkView } from '../../../electron/api/contract';
+import type { EntityRef, LinkEnd, LinkView } from '../../../electron/model/links';
 import type { NavTarget } from '../app/navigation';
 import { relationLabel } from './relations';
 

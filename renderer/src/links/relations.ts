@@ -6,7 +6,7 @@ import {
   DERIVED_RELATIONS,
   LINK_RELATIONS,
   LinkRelationSchema,
-} from '../../../electron/api/contract';
+} from '../../../electron/model/links';
 
 export type BuiltInRelation = (typeof LINK_RELATIONS)[number];
 export const BUILT_IN_RELATIONS: readonly BuiltInRelation[] = LINK_RELATIONS;

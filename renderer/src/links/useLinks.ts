@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EntityRef } from '../../../electron/api/contract';
+import type { EntityRef } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 import { touches } from '../app/libraryEvents';

@@ -6,7 +6,7 @@
  * article with 1,000 passages would otherwise bind thousands of handlers as it opens.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
 import { shortQuote } from '../passages/quoteText';
 import { isPassageDrag, passageIdFromDrag, setPassageDrag } from './dragTypes';

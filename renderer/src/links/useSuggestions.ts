@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LinkEnd } from '../../../electron/api/contract';
+import type { LinkEnd } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 

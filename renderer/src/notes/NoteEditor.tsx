@@ -25,7 +25,8 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { EntityRef, Note, NoteSummary } from '../../../electron/api/contract/notes';
+import type { EntityRef } from '../../../electron/model/links';
+import type { Note, NoteSummary } from '../../../electron/model/notes';
 import { invoke } from '../api/client';
 import { errorCode, errorText } from '../api/errors';
 import { useNav } from '../app/navigation';

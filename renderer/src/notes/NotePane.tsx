@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Note, NoteSummary } from '../../../electron/api/contract/notes';
+import type { Note, NoteSummary } from '../../../electron/model/notes';
 import { invoke } from '../api/client';
 import { useNav } from '../app/navigation';
 import { useReportError } from '../app/toasterContext';

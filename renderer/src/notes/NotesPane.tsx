@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { NoteSummary } from '../../../electron/api/contract/notes';
+import type { NoteSummary } from '../../../electron/model/notes';
 import { useNav } from '../app/navigation';
 import { formatDate } from '../library/formatDate';
 import { nextIndex } from '../library/listKeys';

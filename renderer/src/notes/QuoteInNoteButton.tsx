@@ -1,4 +1,4 @@
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { shortQuote } from '../passages/quoteText';
 import { useQuoteInNote } from './useQuoteInNote';
 

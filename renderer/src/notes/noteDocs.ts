@@ -3,7 +3,7 @@
  * headless editor so their JSON is exactly what the note editor writes and reads.
  */
 import { $getRoot, createEditor, type SerializedEditorState } from 'lexical';
-import type { NoteDoc } from '../../../electron/api/contract/notes';
+import type { NoteDoc } from '../../../electron/model/notes';
 import { noteNodes } from './noteNodes';
 import { $insertPassageQuote } from './openNote';
 

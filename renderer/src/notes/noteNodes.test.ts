@@ -15,8 +15,8 @@ import {
   MentionNodeSchema,
   NoteDocSchema,
   PassageQuoteNodeSchema,
-  type PassageCitation,
-} from '../../../electron/api/contract/notes';
+} from '../../../electron/model/notes';
+import type { PassageCitation } from '../../../electron/model/passages';
 import { docWithQuote, toNoteDoc } from './noteDocs';
 import { registerLinkSafety } from './linkSafety';
 import { withSanitizedHtml } from './pasteSanitize';

@@ -6,7 +6,7 @@
  * survives — Lexical reads only formatting from it.
  */
 import DOMPurify from 'dompurify';
-import { ALLOWED_TAGS } from '../../../electron/core/import/html/sanitize';
+import { ALLOWED_TAGS } from '../../../electron/model/htmlTags';
 
 const DROPPED_WITH_CONTENT = [
   'object',

@@ -3,7 +3,7 @@
  * that it is gone. Filled in batches (one `passages.lookup` for every id asked for in the same
  * tick), so a note with 200 quotes makes one call, not 200.
  */
-import type { PassageCitation } from '../../../electron/api/contract/notes';
+import type { PassageCitation } from '../../../electron/model/passages';
 
 /** `gone`: the passage no longer exists at all (not even soft-deleted). */
 export type QuoteSource = PassageCitation | 'gone';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { Note } from '../../../electron/api/contract/notes';
+import type { Note } from '../../../electron/model/notes';
 import { affects } from '../../../electron/model/changes';
 import { invoke } from '../api/client';
 import { useLibraryEvents } from '../app/useLibraryEvents';

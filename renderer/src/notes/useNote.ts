@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Note } from '../../../electron/api/contract/notes';
+import type { Note } from '../../../electron/model/notes';
 import { invoke } from '../api/client';
 import { errorCode, errorText } from '../api/errors';
 

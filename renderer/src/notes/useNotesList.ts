@@ -4,7 +4,7 @@
  * accumulate; a refresh refetches as many rows as were loaded.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { NoteSummary } from '../../../electron/api/contract/notes';
+import type { NoteSummary } from '../../../electron/model/notes';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 import { touches } from '../app/libraryEvents';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { TagInput } from '../tags/TagInput';
 import { Modal } from '../ui/Modal';
 import { CopyCitationButton } from '../citations/CopyCitationButton';

@@ -2,8 +2,8 @@
 import { $createMarkNode } from '@lexical/mark';
 import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PassageColor } from '../../../electron/api/contract';
-import { bodyToText } from '../../../electron/core/body';
+import type { PassageColor } from '../../../electron/model/passages';
+import { bodyToText } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $isPassageMarkNode, MARK_IDS_ATTRIBUTE, setPassageColorLookup } from './PassageMarkNode';

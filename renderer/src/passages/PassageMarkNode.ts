@@ -5,7 +5,7 @@
  */
 import { MarkNode } from '@lexical/mark';
 import { $getDocument, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
-import type { PassageColor } from '../../../electron/api/contract';
+import type { PassageColor } from '../../../electron/model/passages';
 import { setMarkColorClasses } from './passageColors';
 
 export const MARK_IDS_ATTRIBUTE = 'data-passage-ids';

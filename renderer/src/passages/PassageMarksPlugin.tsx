@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { Body } from '../../../electron/core/body';
-import type { Passage, PassageColor } from '../../../electron/api/contract';
+import type { Body } from '../../../electron/model/body';
+import type { Passage, PassageColor } from '../../../electron/model/passages';
 import type { IdRange } from './markSegments';
 import { MARK_IDS_ATTRIBUTE, setPassageColorLookup } from './PassageMarkNode';
 import { setMarkColorClasses } from './passageColors';

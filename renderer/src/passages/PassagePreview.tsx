@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { placeNear } from './floatingPosition';
 import { shortQuote } from './quoteText';
 

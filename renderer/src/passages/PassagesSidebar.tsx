@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { QuoteInNoteButton } from '../notes/QuoteInNoteButton';
 import { PassageLinksToggle } from '../links/PassageLinksToggle';
 import { ITEM_PASSAGE_ATTRIBUTE, usePassageListDnd } from '../links/usePassageDnd';

@@ -1,5 +1,5 @@
 import { forwardRef, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import type { PassageColor } from '../../../electron/api/contract';
+import type { PassageColor } from '../../../electron/model/passages';
 import { placeNear } from './floatingPosition';
 import { COLOR_LABELS, PASSAGE_COLORS, swatchClass } from './passageColors';
 import type { ReaderSelection } from './ReaderSelectionPlugin';

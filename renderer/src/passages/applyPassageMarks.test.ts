@@ -2,7 +2,7 @@
 import { $isMarkNode, type MarkNode } from '@lexical/mark';
 import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyToText, makeBody, type Body } from '../../../electron/core/body';
+import { bodyToText, makeBody, type Body } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $applyPassageMarks } from './applyPassageMarks';

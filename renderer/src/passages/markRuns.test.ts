@@ -4,7 +4,7 @@
 import { $isMarkNode, type MarkNode } from '@lexical/mark';
 import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyToText, makeBody, type Block, type Body } from '../../../electron/core/body';
+import { bodyToText, makeBody, type Block, type Body } from '../../../electron/model/body';
 import { $rebuildBlocks, $setBody, blockStarts } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $segmentRuns } from './markRuns';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { $getNodeByKey, $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyToText, makeBody } from '../../../electron/core/body';
+import { bodyToText, makeBody } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import { $buildOffsetIndex, $pointAtOffset, offsetOfPoint, pointAtOffset } from './offsetIndex';

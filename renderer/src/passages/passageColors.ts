@@ -1,4 +1,4 @@
-import { PASSAGE_COLORS, type PassageColor } from '../../../electron/api/contract';
+import { PASSAGE_COLORS, type PassageColor } from '../../../electron/model/passages';
 
 export { PASSAGE_COLORS };
 export const DEFAULT_COLOR: PassageColor = 'yellow';

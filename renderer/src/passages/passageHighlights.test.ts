@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { PassageColor } from '../../../electron/api/contract';
+import type { PassageColor } from '../../../electron/model/passages';
 import {
   fillName,
   isFillName,

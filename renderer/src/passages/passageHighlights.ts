@@ -4,7 +4,7 @@
  * elements, styles and layout of thousands of marks. Ranges are kept per top-level block, so a
  * block's paint can be dropped the moment its MarkNodes take over. Styles: passageHighlights.css.
  */
-import type { PassageColor } from '../../../electron/api/contract';
+import type { PassageColor } from '../../../electron/model/passages';
 import { markStyle } from './passageColors';
 import './passageHighlights.css';
 

@@ -3,8 +3,8 @@
 // of Sets with the same methods (as dragTypes' tests stand in for DataTransfer).
 import { $getRoot } from 'lexical';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PassageColor } from '../../../electron/api/contract';
-import { bodyToText, makeBody, type Body } from '../../../electron/core/body';
+import type { PassageColor } from '../../../electron/model/passages';
+import { bodyToText, makeBody, type Body } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import type { IdRange } from './markSegments';

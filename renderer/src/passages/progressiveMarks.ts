@@ -23,8 +23,8 @@ import {
   type LexicalEditor,
   type NodeKey,
 } from 'lexical';
-import type { PassageColor } from '../../../electron/api/contract';
-import { blockText, type Body } from '../../../electron/core/body';
+import type { PassageColor } from '../../../electron/model/passages';
+import { blockText, type Body } from '../../../electron/model/body';
 import { $rebuildBlocks, blockStarts } from '../reader/bodyToLexical';
 import { $segmentRuns } from './markRuns';
 import { markSegments, type IdRange, type Segment } from './markSegments';

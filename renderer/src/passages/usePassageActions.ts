@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import type { Input, Passage } from '../../../electron/api/contract';
+import type { Input } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useUndoableDelete } from '../app/useUndoableDelete';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { samePassages } from './usePassages';
 
 const passage = (id: string, over: Partial<Passage> = {}): Passage => ({

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Passage } from '../../../electron/api/contract';
+import type { Passage } from '../../../electron/model/passages';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 import { touches } from '../app/libraryEvents';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Article } from '../../../electron/api/contract';
+import type { Article } from '../../../electron/model/articles';
 import { invoke, isElectron } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { reanchorReportText } from '../edit/reportText';

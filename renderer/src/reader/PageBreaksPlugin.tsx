@@ -1,8 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot } from 'lexical';
 import { useEffect } from 'react';
-import type { Body } from '../../../electron/core/body';
-import type { PageStart } from '../../../electron/core/pages';
+import type { Body } from '../../../electron/model/body';
+import type { PageStart } from '../../../electron/model/pages';
 import { pageBreakBlocks } from './pageBreaks';
 import './pageBreaks.css';
 

@@ -1,6 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Article, Passage, PassageColor } from '../../../electron/api/contract';
+import type { Article } from '../../../electron/model/articles';
+import type { Passage, PassageColor } from '../../../electron/model/passages';
 import { invoke, isElectron } from '../api/client';
 import { isTextField } from '../app/keys';
 import { useReportError, useToaster } from '../app/toasterContext';

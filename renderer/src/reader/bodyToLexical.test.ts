@@ -13,7 +13,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyToText, makeBody, type Block, type Body } from '../../../electron/core/body';
+import { bodyToText, makeBody, type Block, type Body } from '../../../electron/model/body';
 import { $setBody } from './bodyToLexical';
 import { $isCaptionNode } from './nodes/CaptionNode';
 import { $isCodeBlockNode } from './nodes/CodeBlockNode';
@@ -187,22 +187,20 @@ describe('body → Lexical', () => {
 
   it('maps marks to text formats and block types to their nodes', () => {
     const { editor, element } = mountedEditor(makeBody(everyBlock));
-    const formatted = editor
-      .getEditorState()
-      .read(() =>
-        collect(editor, $isTextNode).flatMap((node) =>
-          $isTextNode(node)
-            ? [
-                {
-                  text: node.getTextContent(),
-                  bold: node.hasFormat('bold'),
-                  italic: node.hasFormat('italic'),
-                  code: node.hasFormat('code'),
-                },
-              ]
-            : [],
-        ),
-      );
+    const formatted = editor.getEditorState().read(() =>
+      collect(editor, $isTextNode).flatMap((node) =>
+        $isTextNode(node)
+          ? [
+              {
+                text: node.getTextContent(),
+                bold: node.hasFormat('bold'),
+                italic: node.hasFormat('italic'),
+                code: node.hasFormat('code'),
+              },
+            ]
+          : [],
+      ),
+    );
     expect(formatted).toContainEqual({ text: 'both', bold: true, italic: true, code: false });
     expect(formatted).toContainEqual({
       text: 'inline code',

@@ -21,7 +21,7 @@ import {
   type Body,
   type Inline,
   type InlineMark,
-} from '../../../electron/core/body';
+} from '../../../electron/model/body';
 import { markSegments, type IdRange, type Segment } from '../passages/markSegments';
 import { $createPassageMarkNode } from '../passages/PassageMarkNode';
 import { bodyHeadingLevel } from './headingLevel';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyToText, makeBody, paragraph } from '../../../electron/core/body';
+import { bodyToText, makeBody, paragraph } from '../../../electron/model/body';
 import { pageBreakBlocks } from './pageBreaks';
 
 const body = makeBody([

@@ -1,5 +1,5 @@
-import { BLOCK_SEPARATOR, blockText, type Body } from '../../../electron/core/body';
-import type { PageStart } from '../../../electron/core/pages';
+import { BLOCK_SEPARATOR, blockText, type Body } from '../../../electron/model/body';
+import type { PageStart } from '../../../electron/model/pages';
 
 /**
  * Which top-level block each printed page starts at: `[blockIndex, label]` pairs, in order. A

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Article } from '../../../electron/api/contract';
+import type { Article } from '../../../electron/model/articles';
 import { invoke } from '../api/client';
 import { errorCode, errorText } from '../api/errors';
 

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Body } from '../../../electron/core/body';
+import type { Body } from '../../../electron/model/body';
 
 /**
  * The same body object (and version) for as long as the body's content is the same: refetching the

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchHit } from '../../../electron/api/contract';
+import type { SearchHit } from '../../../electron/model/search';
 import { Modal } from '../ui/Modal';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit } from '../../../electron/api/contract';
+import type { SearchHit } from '../../../electron/model/search';
 import { invoke } from '../api/client';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';

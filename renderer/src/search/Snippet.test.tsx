@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { SNIPPET_HIT_CLOSE as C, SNIPPET_HIT_OPEN as O } from '../../../electron/api/contract';
+import { SNIPPET_HIT_CLOSE as C, SNIPPET_HIT_OPEN as O } from '../../../electron/model/search';
 import { Snippet } from './Snippet';
 
 function rendered(text: string): HTMLElement {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyToText } from '../../../electron/core/body';
+import { bodyToText } from '../../../electron/model/body';
 import { mixedBody } from '../../test/bodies';
 import { $setBody } from '../reader/bodyToLexical';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';

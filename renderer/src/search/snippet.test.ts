@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SNIPPET_HIT_CLOSE as C, SNIPPET_HIT_OPEN as O } from '../../../electron/api/contract';
+import { SNIPPET_HIT_CLOSE as C, SNIPPET_HIT_OPEN as O } from '../../../electron/model/search';
 import { splitSnippet } from './snippet';
 
 describe('splitSnippet', () => {

@@ -3,7 +3,7 @@
  * here into plain segments so React renders every character as text: a snippet is article text,
  * and article text may contain markup that must never be parsed.
  */
-import { SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN } from '../../../electron/api/contract';
+import { SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN } from '../../../electron/model/search';
 
 export interface SnippetSegment {
   text: string;

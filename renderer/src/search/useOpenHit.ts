@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { SearchHit } from '../../../electron/api/contract';
+import type { SearchHit } from '../../../electron/model/search';
 import { useNav } from '../app/navigation';
 import type { ArticleSearchHit } from './useSearch';
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Output, SearchHit } from '../../../electron/api/contract';
+import type { Output } from '../../../electron/api/contract';
+import type { SearchHit } from '../../../electron/model/search';
 import { invoke } from '../api/client';
 
 export type SearchKind = 'article' | 'passage' | 'note';

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Tag } from '../../../electron/api/contract';
+import type { Tag } from '../../../electron/model/tags';
 import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

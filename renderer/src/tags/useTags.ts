@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { Tag } from '../../../electron/api/contract';
+import type { Tag } from '../../../electron/model/tags';
 import { invoke } from '../api/client';
 import { touches } from '../app/libraryEvents';
 import { useLibraryEvents } from '../app/useLibraryEvents';

@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ImportResult } from '../../../api/contract';
+import type { ImportResult } from '../../../model/articles';
 import { CommonplaceError, errorMessage } from '../../errors';
 import {
   importDocument,

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LibraryEvent } from '../../../api/contract';
+import type { LibraryEvent } from '../../../model/events';
 import { affects } from '../../../model/changes';
 import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { openTestLibrary } from '../../../test/library';
@@ -22,7 +22,7 @@ import {
 } from '../../../../renderer/src/import/bulk/reportRows';
 import { MAX_IMPORT_FILE_BYTES } from '..';
 import { BulkImports, type ImportReportEvent } from './jobs';
-import { outcomeOf, type Outcome } from './report';
+import { outcomeOf, type Outcome } from '../../../model/importReport';
 
 const tempDir = useTempDir('commonplace-bulk-');
 

@@ -8,23 +8,28 @@ import { randomUUID } from 'node:crypto';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import {
   REPORT_EVENT_ROWS,
-  type ImportResult,
-  type LibraryEvent,
-  type Output,
-} from '../../../api/contract';
+  type BulkImportResultsPage,
+  type BulkImportStatus,
+} from '../../../model/bulkImport';
+import type { ImportResult } from '../../../model/articles';
+import type { LibraryEvent } from '../../../model/events';
 import type { OnChangedSource } from '../../articles/import';
 import { CommonplaceError, errorMessage } from '../../errors';
 import type { Library } from '../../library';
 import { currentParseBudgetOverride } from '../bounded/budget';
 import { etaSeconds, RateMeter } from './progress';
-import { byGroup, emptyCounts, groupsOf, sampleResults, type Outcome } from './report';
+import {
+  byGroup,
+  emptyCounts,
+  groupsOf,
+  sampleResults,
+  type Outcome,
+} from '../../../model/importReport';
 import type { FromWorker, ToWorker, UploadedFile, WorkerInit } from './protocol';
 import { spawnImportWorker } from './spawn';
 
 export type ImportReportEvent = Extract<LibraryEvent, { type: 'import-report' }>;
 export type ImportProgressEvent = Extract<LibraryEvent, { type: 'import-progress' }>;
-export type BulkImportStatus = Output<'bulkImport.status'>;
-export type BulkImportResultsPage = Output<'bulkImport.results'>;
 
 export interface BulkImportOptions {
   /** better-sqlite3 binary the worker loads (Electron's ABI); default: the package's own. */

@@ -1,5 +1,5 @@
 /** Messages between a bulk-import job (parent thread) and its worker. Structured-clone safe. */
-import type { ImportResult } from '../../../api/contract';
+import type { ImportResult } from '../../../model/articles';
 import type { OnChangedSource } from '../../articles/import';
 import type { ParseBudgetOverride } from '../bounded/budget';
 

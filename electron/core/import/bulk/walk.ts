@@ -7,9 +7,9 @@
  */
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import type { ImportResult } from '../../../api/contract';
+import type { ImportResult } from '../../../model/articles';
 import { errorMessage } from '../../errors';
-import { isJunkName } from './junk';
+import { isJunkName } from '../../../model/junkNames';
 import { isTextName, legibleName } from './names';
 
 export { isJunkName };

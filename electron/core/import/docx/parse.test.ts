@@ -11,7 +11,7 @@ import {
   TextRun,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { bodyToText } from '../../body';
+import { bodyToText } from '../../../model/body';
 import { makeZip, makeZipBomb } from '../zip/fixtures';
 import { parseDocx } from './parse';
 import { failure } from '../../../test/failure';

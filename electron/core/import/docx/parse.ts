@@ -10,7 +10,7 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
-import { makeBody, type Block } from '../../body';
+import { makeBody, type Block } from '../../../model/body';
 import { CommonplaceError, errorMessage } from '../../errors';
 import { cleanField } from '../../text-fields';
 import { normalizeDate } from '../html/dates';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyToText } from '../../body';
+import { bodyToText } from '../../../model/body';
 import { makeZip, makeZipBomb } from '../zip/fixtures';
 import { makeEpub, xhtml } from './fixtures';
 import { parseEpub } from './parse';

@@ -16,7 +16,7 @@
  * or `und-Arab` from its script.
  */
 import type { DOMWindow } from 'jsdom';
-import { makeBody, type Block } from '../../body';
+import { makeBody, type Block } from '../../../model/body';
 import { CommonplaceError } from '../../errors';
 import { cleanField } from '../../text-fields';
 import { normalizeDate } from '../html/dates';

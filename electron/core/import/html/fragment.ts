@@ -4,7 +4,7 @@
  * DOMPurify, then the block walker. No Readability: the whole fragment is the content.
  */
 import type { DOMWindow } from 'jsdom';
-import type { Block } from '../../body';
+import type { Block } from '../../../model/body';
 import { limitDepth, loadHtml } from './dom';
 import { capNesting } from './nesting';
 import { sanitizeInPlace } from './sanitize';

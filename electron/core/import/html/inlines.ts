@@ -4,7 +4,7 @@
  * of a line disappear, a hard break (`<br>`, a Markdown hard break) becomes one `\n`.
  * Used by the HTML and Markdown importers alike.
  */
-import type { Inline, InlineMark } from '../../body';
+import type { Inline, InlineMark } from '../../../model/body';
 
 export interface InlineStyle {
   marks: readonly InlineMark[];

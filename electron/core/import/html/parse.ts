@@ -7,8 +7,8 @@
  * the page is huge, the page's `<article>`/`<main>`/`<body>`) → DOMPurify → structured `Body`.
  */
 import { Readability } from '@mozilla/readability';
-import type { Block } from '../../body';
-import { inlineText, makeBody } from '../../body';
+import type { Block } from '../../../model/body';
+import { inlineText, makeBody } from '../../../model/body';
 import { CommonplaceError } from '../../errors';
 import { cleanField } from '../../text-fields';
 import { decodeText, sniffHtmlCharset } from '../decode';

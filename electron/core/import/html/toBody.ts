@@ -7,7 +7,7 @@
  * heading, caption). Lists are flattened: one `list` block per outermost list, each `li` one
  * item, a nested list's items following their parent's. Tables become one paragraph per row.
  */
-import type { Block, Inline } from '../../body';
+import type { Block, Inline } from '../../../model/body';
 import { InlineRun, PLAIN, hasVisibleText, withHref, withMark, type InlineStyle } from './inlines';
 import { safeHref } from './links';
 

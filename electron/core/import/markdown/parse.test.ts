@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyToText, type Block, type Inline } from '../../body';
+import { bodyToText, type Block, type Inline } from '../../../model/body';
 import { CommonplaceError } from '../../errors';
 import { parseMarkdown, readMarkdown } from './parse';
 

@@ -7,7 +7,7 @@
  * date is the front matter's, else a `Date:` line near the top, else a dated file name.
  */
 import { lexer } from 'marked';
-import { inlineText, makeBody, type Block } from '../../body';
+import { inlineText, makeBody, type Block } from '../../../model/body';
 import { CommonplaceError } from '../../errors';
 import { cleanField } from '../../text-fields';
 import { normalizeNewlines } from '../decode';

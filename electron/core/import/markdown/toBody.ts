@@ -7,7 +7,7 @@
  * content of script-like elements is dropped with them.
  */
 import type { Token, Tokens } from 'marked';
-import { blockText, type Block, type Inline } from '../../body';
+import { blockText, type Block, type Inline } from '../../../model/body';
 import { loadHtml } from '../html/dom';
 import {
   InlineRun,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyToText } from '../../body';
-import { pageAt } from '../../pages';
+import { bodyToText } from '../../../model/body';
+import { pageAt } from '../../../model/pages';
 import { encryptedPdf, imageOnlyPdf, makePdf, textLines, unmappedFontPdf } from './fixtures';
 import { parsePdf } from './parse';
 import { failure } from '../../../test/failure';

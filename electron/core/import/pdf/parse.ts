@@ -8,10 +8,10 @@
  * A PDF without a text layer imports as an item saying so (not an empty article, not a refusal:
  * the original is kept and can be re-parsed once text can be extracted).
  */
-import type { Block } from '../../body';
-import { BLOCK_SEPARATOR, blockText, makeBody } from '../../body';
+import type { Block } from '../../../model/body';
+import { BLOCK_SEPARATOR, blockText, makeBody } from '../../../model/body';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../../errors';
-import type { PageStart } from '../../pages';
+import type { PageStart } from '../../../model/pages';
 import { cleanField } from '../../text-fields';
 import { titleFromFileName } from '../html/fileTitle';
 import { normalizeLang } from '../html/lang';

@@ -1,6 +1,6 @@
 /** Test helpers for the pasted-text importer: read fixtures, flatten results for comparison. */
 import { readFileSync } from 'node:fs';
-import { blockText, bodyToText, type Block } from '../../body';
+import { blockText, bodyToText, type Block } from '../../../model/body';
 import type { ParsedArticle } from '../types';
 
 export function readFixture(name: string): string {

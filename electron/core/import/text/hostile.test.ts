@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyToText } from '../../body';
+import { bodyToText } from '../../../model/body';
 import { isCommonplaceError } from '../../errors';
 import { shapeOf } from './fixture-helpers';
 import { parsePastedText } from './index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockText } from '../../body';
+import { blockText } from '../../../model/body';
 import { droppedLines, readFixture, shapeOf, type Shape } from './fixture-helpers';
 import { parsePastedText } from './index';
 

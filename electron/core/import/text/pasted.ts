@@ -3,7 +3,7 @@
  * are kept as they are: only line endings are normalised and lines trimmed; header lines become
  * metadata, chrome is dropped, and everything else becomes blocks in order.
  */
-import { blockText, makeBody, paragraph, type Block } from '../../body';
+import { blockText, makeBody, paragraph, type Block } from '../../../model/body';
 import { CommonplaceError } from '../../errors';
 import type { ParsedArticle } from '../types';
 import { isDanglingBy, parseMetadataLine, type DateRole } from './byline';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ImportResult } from '../../../../electron/api/contract';
-import type { Outcome } from '../../../../electron/core/import/bulk/report';
+import type { ImportResult } from '../../../../electron/model/articles';
+import type { Outcome } from '../../../../electron/model/importReport';
 import { invoke } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Modal } from '../../ui/Modal';

@@ -4,8 +4,8 @@
  * same way a folder import by path does. Entries must be taken during the drop event (the
  * DataTransfer empties afterwards); reading them happens after.
  */
-import type { ImportResult } from '../../../../electron/api/contract';
-import { isJunkName } from '../../../../electron/core/import/bulk/junk';
+import type { ImportResult } from '../../../../electron/model/articles';
+import { isJunkName } from '../../../../electron/model/junkNames';
 
 export interface PickedFile {
   file: File;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../../../electron/api/contract';
+import type { ImportResult } from '../../../../electron/model/articles';
 import {
   fetchMoreRows,
   localReport,

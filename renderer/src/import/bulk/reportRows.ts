@@ -3,8 +3,9 @@
  * the first rows of each outcome (a 10,000-file report in one event cost a frame of over 100 ms);
  * the dialog shows those at once and fetches the rest page by page, on request.
  */
-import type { ImportResult, LibraryEvent } from '../../../../electron/api/contract';
-import { byGroup, countGroups, type Outcome } from '../../../../electron/core/import/bulk/report';
+import type { ImportResult } from '../../../../electron/model/articles';
+import type { LibraryEvent } from '../../../../electron/model/events';
+import { byGroup, countGroups, type Outcome } from '../../../../electron/model/importReport';
 
 type ReportEvent = Extract<LibraryEvent, { type: 'import-report' }>;
 

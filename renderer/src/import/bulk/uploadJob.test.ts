@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../../electron/api/contract';
+import { MAX_IMPORT_BYTES } from '../../../../electron/model/articles';
 import { BATCH_FILES } from '../uploadFiles';
 import { startUploadJob, type JobApi } from './uploadJob';
 

@@ -3,7 +3,7 @@
  * each batch waits for the job to take it, so memory stays bounded however many files there are,
  * and the page stays responsive (reading and encoding are async; parsing happens in the worker).
  */
-import type { ImportResult } from '../../../../electron/api/contract';
+import type { ImportResult } from '../../../../electron/model/articles';
 import { BATCH_BYTES, BATCH_FILES, readUpload, type Upload } from '../uploadFiles';
 import type { PickedFile } from './collectDropped';
 

@@ -9,7 +9,8 @@
  * (made in the page) are uploaded as in web mode.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { ImportResult, LibraryEvent } from '../../../../electron/api/contract';
+import type { ImportResult } from '../../../../electron/model/articles';
+import type { LibraryEvent } from '../../../../electron/model/events';
 import { invoke, invokeDesktop } from '../../api/client';
 import { pathsOf } from '../../api/desktop';
 import { errorText } from '../../api/errors';

@@ -12,13 +12,8 @@ import {
   type SerializedTextNode,
   type Spread,
 } from 'lexical';
-import {
-  ENTITY_KINDS,
-  NOTE_NODE_MENTION,
-  type EntityKind,
-  type EntityRef,
-  type MentionNodeJson,
-} from '../../../../electron/api/contract/notes';
+import { ENTITY_KINDS, type EntityKind, type EntityRef } from '../../../../electron/model/links';
+import { NOTE_NODE_MENTION, type MentionNodeJson } from '../../../../electron/model/notes';
 
 export type SerializedMentionNode = Spread<
   Omit<MentionNodeJson, 'type' | 'version'>,

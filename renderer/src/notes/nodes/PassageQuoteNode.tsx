@@ -17,7 +17,7 @@ import type { JSX } from 'react';
 import {
   NOTE_NODE_PASSAGE_QUOTE,
   type PassageQuoteNodeJson,
-} from '../../../../electron/api/contract/notes';
+} from '../../../../electron/model/notes';
 import { PassageQuoteView } from './PassageQuoteView';
 
 export type SerializedPassageQuoteNode = Spread<

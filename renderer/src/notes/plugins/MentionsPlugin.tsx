@@ -7,7 +7,7 @@ import { LexicalTypeaheadMenuPlugin, MenuOption } from '@lexical/react/LexicalTy
 import type { TextNode } from 'lexical';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { LinkEnd } from '../../../../electron/api/contract/notes';
+import type { LinkEnd } from '../../../../electron/model/links';
 import { invoke } from '../../api/client';
 import { shortQuote } from '../../passages/quoteText';
 import { mentionMatch } from '../mentionMatch';

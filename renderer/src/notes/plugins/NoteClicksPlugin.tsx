@@ -4,8 +4,8 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
-import type { EntityRef } from '../../../../electron/api/contract/notes';
-import { ENTITY_KINDS } from '../../../../electron/api/contract/notes';
+import type { EntityRef } from '../../../../electron/model/links';
+import { ENTITY_KINDS } from '../../../../electron/model/links';
 import { MENTION_ID_ATTRIBUTE, MENTION_KIND_ATTRIBUTE } from '../nodes/MentionNode';
 
 function mentionRef(element: Element): EntityRef | null {

@@ -1,32 +1,49 @@
 /**
  * The structured body of an article, as stored in the library and rendered by the reader.
  *
- * This module is runtime-neutral (used by the core, the CLI and the renderer). The canonical plain
+ * Runtime-neutral (used by the core, the CLI and the renderer); the types are inferred from the
+ * schemas the API validates bodies with. The canonical plain
  * text of an article is derived from its body by `bodyToText` and nothing else, so that text
  * offsets (search hits, passage anchors) mean the same thing everywhere.
  */
 
-export type InlineMark = 'bold' | 'italic' | 'code';
+import { z } from 'zod';
 
-export interface Inline {
-  text: string;
+export const INLINE_MARKS = ['bold', 'italic', 'code'] as const;
+export type InlineMark = (typeof INLINE_MARKS)[number];
+
+export const InlineSchema = z.object({
+  text: z.string(),
   /** Absolute http(s)/mailto URL; anything else is dropped at import. */
-  href?: string;
-  marks?: InlineMark[];
-}
+  href: z.string().optional(),
+  marks: z.array(z.enum(INLINE_MARKS)).optional(),
+});
+export type Inline = z.output<typeof InlineSchema>;
 
-export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
-  | { type: 'paragraph'; content: Inline[] }
-  | { type: 'quote'; content: Inline[] }
-  | { type: 'caption'; content: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
-  | { type: 'code'; text: string };
+const InlineList = z.array(InlineSchema);
+export const BlockSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('heading'),
+    level: z.union([
+      z.literal(1),
+      z.literal(2),
+      z.literal(3),
+      z.literal(4),
+      z.literal(5),
+      z.literal(6),
+    ]),
+    content: InlineList,
+  }),
+  z.object({ type: z.literal('paragraph'), content: InlineList }),
+  z.object({ type: z.literal('quote'), content: InlineList }),
+  z.object({ type: z.literal('caption'), content: InlineList }),
+  z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(InlineList) }),
+  z.object({ type: z.literal('code'), text: z.string() }),
+]);
+export type Block = z.output<typeof BlockSchema>;
 
-export interface Body {
-  version: 1;
-  blocks: Block[];
-}
+export const BodySchema = z.object({ version: z.literal(1), blocks: z.array(BlockSchema) });
+export type Body = z.output<typeof BodySchema>;
 
 /**
  * Separators in the canonical text. List items are blocks too: Lexical puts "\n\n" between

@@ -3,12 +3,15 @@
  * canonical text. Runtime-neutral (the reader draws page breaks from it, citations use `pageAt`).
  */
 
-export interface PageStart {
+import { z } from 'zod';
+
+export const PageStartSchema = z.object({
   /** The page's printed label ("iv", "12", or its number when the PDF names none). */
-  label: string;
+  label: z.string(),
   /** Offset in the canonical text where the page's first block starts. */
-  start: number;
-}
+  start: z.number().int().nonnegative(),
+});
+export type PageStart = z.output<typeof PageStartSchema>;
 
 /**
  * The page an offset of the canonical text falls on: the last page starting at or before it.

@@ -1,46 +1,31 @@
 /**
  * The API contract: every call a client (renderer, CLI, web page) can make, declared once with
  * its input and output schema. Types are inferred from the schemas; handlers, transports and the
- * renderer's client are all checked against this object.
+ * renderer's client are all checked against this object. The schemas and types themselves are the
+ * model's (electron/model); each domain's calls live in `contract/<domain>.ts` and are joined here.
  *
- * Runtime-neutral: imported by the main process, the CLI and the renderer. Newer domains declare
- * their calls in `contract/<domain>.ts` and are joined here.
+ * Runtime-neutral: imported by the main process, the CLI and the renderer.
  */
 import { z } from 'zod';
-import { ChangedEventSchema } from '../model/changes';
 import {
-  Id,
-  BodySchema,
-  ArticleSummarySchema,
   ArticleSchema,
-  ReanchorReportSchema,
-  ImportResultSchema,
-  PassageColorSchema,
-  PassageSchema,
-  TagSchema,
-  TagName,
-  TagColor,
-  Offset,
-  Comment,
-  SearchHitSchema,
+  ArticleSummarySchema,
   FileUpload,
-  call,
-} from './contract/schemas';
-import { notesContract } from './contract/notes';
-import { importsContract } from './contract/imports';
-import { exportContract, ExportOpenEventSchema } from './contract/export';
-import {
-  bulkImportContract,
-  ImportProgressEventSchema,
-  ImportReportEventSchema,
-} from './contract/bulkImport';
-import { NavigateEventSchema, transferContract } from './contract/transfer';
-
-export * from './contract/schemas';
-export * from './contract/notes';
-export * from './contract/imports';
-export * from './contract/export';
-export * from './contract/bulkImport';
+  ImportResultSchema,
+  ReanchorReportSchema,
+} from '../../model/articles';
+import { BodySchema } from '../../model/body';
+import type { LibraryEvent } from '../../model/events';
+import { Id } from '../../model/ids';
+import { Comment, Offset, PassageColorSchema, PassageSchema } from '../../model/passages';
+import { SearchHitSchema } from '../../model/search';
+import { TagColor, TagName, TagSchema } from '../../model/tags';
+import { bulkImportContract } from './bulkImport';
+import { call } from './call';
+import { exportContract } from './export';
+import { importsContract } from './imports';
+import { notesContract } from './notes';
+import { transferContract } from './transfer';
 
 const coreContract = {
   'library.info': call({
@@ -277,37 +262,9 @@ export type DesktopMethod = {
   [M in Method]: Contract[M]['exposure'] extends 'client' | 'desktop' ? M : never;
 }[Method];
 
-export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
-export type Article = z.output<typeof ArticleSchema>;
-export type ImportResult = z.output<typeof ImportResultSchema>;
-export type Passage = z.output<typeof PassageSchema>;
-export type PassageColor = z.output<typeof PassageColorSchema>;
-export type Tag = z.output<typeof TagSchema>;
-export type ReanchorReport = z.output<typeof ReanchorReportSchema>;
-export type SearchHit = z.output<typeof SearchHitSchema>;
-
 /** Failures cross every transport in this envelope; clients rethrow them as errors. */
 export type Envelope<T> =
   { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-/**
- * Desktop only: saving a note as the window closed failed, the person chose Retry in the main
- * process's dialog; the page saves again (saveNoteSync) and lets the window close if that worked.
- */
-export const RetrySaveEventSchema = z.object({ type: z.literal('retry-save') });
-
-/** Events pushed to every client: the library changed (from any process), or an import ended. */
-export const LibraryEventSchema = z.discriminatedUnion('type', [
-  ChangedEventSchema,
-  /** Sent after an import the client didn't start itself (native menu), so it can report failures. */
-  z.object({ type: z.literal('import-finished'), results: z.array(ImportResultSchema) }),
-  ImportProgressEventSchema,
-  ImportReportEventSchema,
-  ExportOpenEventSchema,
-  NavigateEventSchema,
-  RetrySaveEventSchema,
-]);
-export type LibraryEvent = z.output<typeof LibraryEventSchema>;
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -2,8 +2,8 @@
  * A bulk import's results grouped by how each file ended, and the bounded sample of them that
  * travels in the `import-report` event (plain data: the renderer uses it too).
  */
-import type { ImportResult } from '../../../api/contract';
-import type { BULK_IMPORT_OUTCOMES } from '../../../api/contract/bulkImport';
+import type { ImportResult } from './articles';
+import type { BULK_IMPORT_OUTCOMES } from './bulkImport';
 
 export type Outcome = (typeof BULK_IMPORT_OUTCOMES)[number];
 

@@ -1,0 +1,82 @@
+/** Articles: the sources in the library, what importing one answers, and its kept original file. */
+import { z } from 'zod';
+import { BodySchema } from './body';
+import { Id } from './ids';
+import { PageStartSchema } from './pages';
+
+export const ArticleSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  byline: z.string().nullable(),
+  published: z.string().nullable(),
+  siteName: z.string().nullable(),
+  lang: z.string().nullable(),
+  source: z.string().nullable(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'epub', 'docx']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ArticleSchema = ArticleSummarySchema.extend({
+  excerpt: z.string().nullable(),
+  hash: z.string(),
+  tags: z.array(z.string()),
+  text: z.string(),
+  body: BodySchema,
+  original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
+  /** Where each printed page starts in `text` (PDF); absent for unpaginated sources. */
+  pages: z.array(PageStartSchema).optional(),
+});
+
+/** How passages fared when an article's text changed. */
+export const ReanchorReportSchema = z.object({
+  unchanged: z.number().int(),
+  moved: z.number().int(),
+  changed: z.number().int(),
+  orphaned: z.number().int(),
+});
+
+export const ImportResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    file: z.string(),
+    duplicate: z.boolean(),
+    article: ArticleSummarySchema,
+    /**
+     * The file is a changed version of an article imported from the same path: `available` when
+     * nothing was written yet (the client offers to update), or the re-anchoring report once applied.
+     */
+    newVersion: z.union([z.literal('available'), ReanchorReportSchema]).optional(),
+    /** Problems the import noticed but went past (invalid front matter, a PDF without text), one line each. */
+    warnings: z.array(z.string()).optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    file: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+]);
+
+/** Largest single upload a client may send (base64 inflates it by a third on the wire). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+export const FileUpload = z.object({
+  name: z.string().min(1, 'file name is empty').max(1024),
+  /** File contents, base64-encoded (JSON-safe on every transport). */
+  dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file is larger than 64 MB'),
+});
+
+/** The file an article was imported from, as kept in the library. */
+export const OriginalFileSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** The file's bytes, base64-encoded (JSON-safe on every transport). */
+  dataBase64: z.string(),
+});
+
+export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
+export type Article = z.output<typeof ArticleSchema>;
+export type ImportResult = z.output<typeof ImportResultSchema>;
+export type ReanchorReport = z.output<typeof ReanchorReportSchema>;
