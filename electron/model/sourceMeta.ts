@@ -174,17 +174,10 @@ export function applyMetaPatch(base: SourceMeta, patch: SourceMetaPatch): Source
 }
 
 /**
- * Stored metadata read back: the fields that still validate (a field written by an older or
- * newer build that no longer fits is dropped rather than breaking every citation of the article).
+ * The fields of `raw` that validate, the rest dropped: stored metadata written by an older or
+ * newer build, or what an importer found in a file, never breaks every citation of an article.
  */
-export function readStoredMeta(json: string | null | undefined): SourceMeta {
-  if (!json) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return {};
-  }
+export function validMetaFields(raw: unknown): SourceMeta {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
   const out: Record<string, unknown> = {};
   for (const f of META_FIELDS) {
@@ -196,9 +189,39 @@ export function readStoredMeta(json: string | null | undefined): SourceMeta {
   return out as SourceMeta;
 }
 
+/** Stored metadata (JSON text) read back field by field. */
+export function readStoredMeta(json: string | null | undefined): SourceMeta {
+  if (!json) return {};
+  try {
+    return validMetaFields(JSON.parse(json));
+  } catch {
+    return {};
+  }
+}
+
 /** A CSL-JSON item as citeproc and the BibTeX/RIS writers read it (`subtitle` joined to the title). */
 export type CslItem = Omit<SourceMeta, 'subtitle' | 'type' | 'title'> & {
   id: string;
   type: CslType;
   title: string;
 };
+
+/** A CSL item as the API carries it. */
+export const CslItemSchema = SourceMetaSchema.omit({
+  subtitle: true,
+  type: true,
+  title: true,
+}).extend({ id: z.string(), type: CslTypeSchema, title: z.string() });
+
+/** An article's metadata as the API answers it. */
+export const ArticleMetaSchema = z.object({
+  id: z.string(),
+  /** What the importer found. */
+  imported: SourceMetaSchema,
+  /** What the user set: wins over everything else. */
+  edited: SourceMetaSchema,
+  /** What every citation uses: edits over import over the article's own fields. */
+  effective: SourceMetaSchema,
+  csl: CslItemSchema,
+});
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;

@@ -24,6 +24,7 @@ import { bulkImportContract } from './bulkImport';
 import { call } from './call';
 import { exportContract } from './export';
 import { importsContract } from './imports';
+import { metaContract } from './meta';
 import { notesContract } from './notes';
 import { transferContract } from './transfer';
 
@@ -244,6 +245,7 @@ export const contract = {
   ...coreContract,
   ...notesContract,
   ...importsContract,
+  ...metaContract,
   ...exportContract,
   ...bulkImportContract,
   ...transferContract,

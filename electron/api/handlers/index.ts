@@ -4,6 +4,7 @@ import { bulkImportHandlers } from './bulkImport';
 import { exportHandlers } from './export';
 import { importsHandlers } from './imports';
 import { libraryHandlers } from './library';
+import { metaHandlers } from './meta';
 import { notesHandlers } from './notes';
 import { passageHandlers } from './passages';
 import { searchHandlers } from './search';
@@ -19,6 +20,7 @@ export function createHandlers(library: Library): Handlers {
     ...libraryHandlers(library),
     ...articleHandlers(library),
     ...importsHandlers(library),
+    ...metaHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),
     ...searchHandlers(library),

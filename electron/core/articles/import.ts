@@ -23,6 +23,7 @@ import {
   replaceArticleContent,
 } from './repo';
 import { writeTransaction } from '../db/transactions';
+import { validMetaFields } from '../../model/sourceMeta';
 
 export interface ImportSource {
   bytes: Uint8Array;
@@ -161,6 +162,7 @@ export function articleFields(parsed: ParsedArticle, src: ImportSource, hash: st
     text,
     body: parsed.body,
     pages: parsed.pages ?? null,
+    meta: validMetaFields(parsed.meta),
   };
 }
 

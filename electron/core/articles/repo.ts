@@ -3,6 +3,8 @@ import type { Article, ArticleSummary } from '../../model/articles';
 import type { Body } from '../../model/body';
 import type { PageStart } from '../../model/pages';
 import { CommonplaceError } from '../errors';
+import type { SourceMeta } from '../../model/sourceMeta';
+import { setImportedMeta } from './meta';
 import { safeTagKey } from '../tags/names';
 import { articlesWithTagSql, articleTagNames } from '../tags/repo';
 
@@ -41,6 +43,8 @@ export interface NewArticle {
   body: Body;
   /** Page starts of a paginated source (PDF). */
   pages?: PageStart[] | null;
+  /** Citation metadata the importer found (the columns above are not repeated in it). */
+  meta?: SourceMeta;
   createdAt: string;
 }
 
@@ -83,6 +87,7 @@ export function insertArticle(db: Database, a: NewArticle): void {
     `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at)
      VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, @createdAt, @createdAt)`,
   ).run({ ...a, body: JSON.stringify(a.body), pages: pagesJson(a.pages) });
+  if (a.meta && Object.keys(a.meta).length) setImportedMeta(db, a.id, a.meta);
 }
 
 export function findArticleByHash(db: Database, hash: string): ArticleSummary | undefined {
@@ -114,6 +119,7 @@ export function replaceArticleContent(
        lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, pages = @pages, updated_at = @now
      WHERE id = @id`,
   ).run({ ...a, body: JSON.stringify(a.body), pages: pagesJson(a.pages), id, now });
+  setImportedMeta(db, id, a.meta ?? {});
 }
 
 function pagesJson(pages: readonly PageStart[] | null | undefined): string | null {

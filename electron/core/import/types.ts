@@ -1,5 +1,6 @@
 import type { Body } from '../../model/body';
 import type { PageStart } from '../../model/pages';
+import type { SourceMeta } from '../../model/sourceMeta';
 
 /** Formats the importer understands (detected from the bytes, not only the file name). */
 export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'epub' | 'docx';
@@ -26,4 +27,6 @@ export interface ParsedArticle {
    * line each, naming the file: the import report shows them beside the imported article.
    */
   warnings?: string[];
+  /** Citation metadata the file declares beyond the fields above (CSL fields; checked on storing). */
+  meta?: SourceMeta;
 }

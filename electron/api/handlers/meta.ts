@@ -1,0 +1,11 @@
+import { editArticleMeta, getArticleMeta } from '../../core/articles/meta';
+import type { Library } from '../../core/library';
+import type { Handlers } from './types';
+
+export function metaHandlers(library: Library) {
+  const { db } = library;
+  return {
+    'articles.meta': ({ id }) => getArticleMeta(db, id),
+    'articles.setMeta': ({ id, patch }) => editArticleMeta(db, id, patch),
+  } satisfies Partial<Handlers>;
+}

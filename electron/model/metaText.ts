@@ -1,0 +1,171 @@
+/**
+ * Metadata as people type it and read it: names ("Family, Given", one per line or repeated flag),
+ * dates ("2024-06-18", "2024-06", "2024", "Spring 2019"). The CLI's `article set` and the Edit
+ * details dialog both parse with these, so a value means the same wherever it is typed.
+ */
+import { SEASONS, type CslDate, type CslName } from './sourceMeta';
+
+const clean = (v: string): string =>
+  v
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Scripts written family name first, without a space between the parts. */
+const FAMILY_FIRST_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Two-syllable Korean family names; any other Hangul name's family is its first syllable. */
+const KOREAN_DOUBLE = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방']);
+/** Two-character Chinese family names (compound surnames). */
+const CHINESE_DOUBLE = new Set(
+  '欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 令狐 夏侯 长孙 長孫 宇文 司徒 澹台 端木'.split(
+    ' ',
+  ),
+);
+
+/**
+ * One name as typed. "Family, Given" is a person; a name in a family-first script is split where
+ * it is spaced ("山田 太郎") or, for Korean and Chinese, after the family name ("지대겸" → 지 + 대겸);
+ * anything else without a comma is kept whole as a literal (an organisation, or one word).
+ */
+export function parseName(raw: string): CslName | null {
+  const name = clean(raw);
+  if (!name) return null;
+  if (name.includes(',')) {
+    const [family, ...given] = name.split(',');
+    const f = family!.trim();
+    const g = given.join(',').trim();
+    if (!f) return g ? { literal: g } : null;
+    return g ? { family: f, given: g } : { family: f };
+  }
+  if (FAMILY_FIRST_SCRIPT.test(name)) {
+    const parts = name.split(' ');
+    if (parts.length === 2) return { family: parts[0]!, given: parts[1]! };
+    if (parts.length === 1 && /^\p{Script=Hangul}{2,4}$/u.test(name)) {
+      const n = KOREAN_DOUBLE.has(name.slice(0, 2)) && name.length > 2 ? 2 : 1;
+      return { family: name.slice(0, n), given: name.slice(n) };
+    }
+    if (parts.length === 1 && /^\p{Script=Han}{2,4}$/u.test(name)) {
+      const n = CHINESE_DOUBLE.has(name.slice(0, 2)) && name.length > 2 ? 2 : 1;
+      return { family: name.slice(0, n), given: name.slice(n) };
+    }
+  }
+  return { literal: name };
+}
+
+/** Names one per line (the dialog) or one per flag (the CLI); empty lines are skipped. */
+export function parseNameLines(lines: readonly string[]): CslName[] {
+  return lines
+    .flatMap((l) => l.split(/\r?\n/))
+    .map(parseName)
+    .filter((n): n is CslName => n !== null);
+}
+
+/** A name as it is typed back: "Family, Given", or the literal. */
+export function nameToText(n: CslName): string {
+  if (n.literal) return n.literal;
+  const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
+  return [family, n.given].filter(Boolean).join(', ');
+}
+
+/** A name as a byline shows it: "Given Family"; family-first scripts "FamilyGiven"; literal as is. */
+export function nameToDisplay(n: CslName): string {
+  if (n.literal) return n.literal;
+  const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
+  if (FAMILY_FIRST_SCRIPT.test(family)) return `${family}${n.given ?? ''}`;
+  return [n.given, n['dropping-particle'], family, n.suffix].filter(Boolean).join(' ');
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const SEASON_WORDS: Record<string, number> = {
+  spring: 1,
+  summer: 2,
+  autumn: 3,
+  fall: 3,
+  winter: 4,
+};
+
+function validDay(y: number, m: number, d: number): boolean {
+  return d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * A date as typed: ISO "2024-06-18" / "2024-06" / "2024" (a date-time keeps its calendar date),
+ * "June 18, 2024", "18 June 2024", "June 2024", or a season "Spring 2019" (kept as written beside
+ * its season number). Anything else is refused with a message saying what is accepted.
+ */
+export function parseDateText(
+  raw: string,
+): { ok: true; date: CslDate } | { ok: false; message: string } {
+  const text = clean(raw);
+  const refuse = {
+    ok: false as const,
+    message: `"${text.slice(0, 60)}" is not a date: use 2024-06-18, 2024-06, 2024, June 18, 2024 or Spring 2019`,
+  };
+  const parts = (p: [number, number?, number?]) => ({
+    ok: true as const,
+    date: { 'date-parts': [p] },
+  });
+  let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
+  if (m) {
+    const [y, mo, d] = [
+      Number(m[1]),
+      m[2] ? Number(m[2]) : undefined,
+      m[3] ? Number(m[3]) : undefined,
+    ];
+    if (mo !== undefined && (mo < 1 || mo > 12)) return refuse;
+    if (d !== undefined && !validDay(y, mo!, d)) return refuse;
+    return parts(d !== undefined ? [y, mo, d] : mo !== undefined ? [y, mo] : [y]);
+  }
+  m = /^(spring|summer|autumn|fall|winter)\s+(\d{4})$/i.exec(text);
+  if (m) {
+    const season = SEASON_WORDS[m[1]!.toLowerCase()]!;
+    return { ok: true, date: { 'date-parts': [[Number(m[2])]], season, literal: text } };
+  }
+  const month = (w: string) =>
+    MONTHS.findIndex((n) => n.startsWith(w.toLowerCase()) && w.length >= 3) + 1;
+  m = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(text) ?? null;
+  if (m && month(m[1]!)) {
+    const [y, mo, d] = [Number(m[3]), month(m[1]!), Number(m[2])];
+    return validDay(y, mo, d) ? parts([y, mo, d]) : refuse;
+  }
+  m = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(text);
+  if (m && month(m[2]!)) {
+    const [y, mo, d] = [Number(m[3]), month(m[2]!), Number(m[1])];
+    return validDay(y, mo, d) ? parts([y, mo, d]) : refuse;
+  }
+  m = /^([a-z]+)\.?\s+(\d{4})$/i.exec(text);
+  if (m && month(m[1]!)) return parts([Number(m[2]), month(m[1]!)]);
+  return refuse;
+}
+
+/** A date as it is typed back: ISO with its precision, or the season as written. */
+export function dateToText(d: CslDate | undefined): string {
+  if (!d) return '';
+  const p = d['date-parts']?.[0];
+  if (d.season !== undefined && p) {
+    const word = typeof d.season === 'number' ? SEASONS[d.season - 1] : d.season;
+    return d.literal ?? `${word} ${p[0]}`;
+  }
+  if (!p) return d.literal ?? '';
+  const [y, mo, day] = p;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return [String(y).padStart(4, '0'), mo && two(mo), mo && day && two(day)]
+    .filter(Boolean)
+    .join('-');
+}
