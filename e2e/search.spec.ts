@@ -31,6 +31,16 @@ test('Ctrl+K finds a word, Enter opens the article at the hit', async ({ app, pa
   await expect(dialog.getByText(/^Articles/)).toBeVisible();
   await expect(box).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
 
+  // Record what is painted as a highlight: the flash lasts too short a time to poll for.
+  await page.evaluate(() => {
+    const painted: string[] = [];
+    (window as unknown as { painted: string[] }).painted = painted;
+    const set = CSS.highlights.set.bind(CSS.highlights);
+    CSS.highlights.set = (name, highlight) => {
+      painted.push(`${name}:${[...highlight].map((r) => r.toString()).join('|')}`);
+      return set(name, highlight);
+    };
+  });
   await box.press('Enter');
   await expect(dialog).toBeHidden();
   const reader = page.getByRole('article', { name: 'Reader' });
@@ -38,7 +48,10 @@ test('Ctrl+K finds a word, Enter opens the article at the hit', async ({ app, pa
   const paragraph = reader.locator('p', { hasText: 'Rodong Sinmun' }).first();
   await expect(paragraph).toBeInViewport();
   await expect.poll(() => reader.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-  // The flash is painted as a highlight (no DOM change) and fades.
+  // The hit is flashed, painted as a highlight (no DOM change), and the flash fades.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { painted: string[] }).painted))
+    .toContainEqual(expect.stringMatching(/^search-flash:Rodong$/i));
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('search-flash'))).toBe(false);
 });
 

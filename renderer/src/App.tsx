@@ -118,6 +118,7 @@ export function App() {
       },
       [go],
     ),
+    nav.arriveAt,
   );
   // Last of App's effects, after every subscription above and in its children (theirs run first).
   useRendererReady();

@@ -17,8 +17,8 @@ export interface HighlightSet {
 }
 export interface HighlightRegistryLike {
   set(name: string, highlight: HighlightSet): unknown;
+  get(name: string): HighlightSet | undefined;
   delete(name: string): boolean;
-  forEach(callback: (highlight: HighlightSet, name: string) => void): void;
 }
 
 export interface HighlightApi {
@@ -41,11 +41,6 @@ export function fillName(color: PassageColor, overlap: boolean): string {
 
 export function underName(color: PassageColor): string {
   return `${FILL_PREFIX}under-${color}`;
-}
-
-/** Whether a registered highlight is one of ours (a fill or an underline), not another feature's. */
-export function isPassageHighlight(name: string): boolean {
-  return name.startsWith(FILL_PREFIX);
 }
 
 /** Whether a registered highlight's name is one of the passage fills (one per painted run). */

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PassageColor } from '../../../electron/model/passages';
 import { bodyToText, makeBody, type Body } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
+import { FLASH_HIGHLIGHT } from '../reader/flash';
+import { FIND_ALL_HIGHLIGHT } from '../search/highlights';
 import { cleanUpReaderEditors, createReaderEditor } from '../../test/readerEditor';
 import type { IdRange } from './markSegments';
 import { MARK_IDS_ATTRIBUTE, setPassageColorLookup } from './PassageMarkNode';
@@ -192,11 +194,32 @@ describe('ProgressiveMarks', () => {
         endOffset: 4,
       }),
     );
-    api.registry.set('search-flash', flash);
+    api.registry.set(FLASH_HIGHLIGHT, flash);
     await vi.waitFor(() => expect(marks.pendingCount).toBe(1));
     expect(markTexts(root)).not.toContain('line two');
     expect(root.children[6]!.querySelector('mark')).toBeNull();
-    expect(api.registry.get('search-flash')).toBe(flash);
+    expect(api.registry.get(FLASH_HIGHLIGHT)).toBe(flash);
+    // The flash ends: the block it held gets its marks (no fixed wait: the flash is the condition).
+    api.registry.delete(FLASH_HIGHLIGHT);
+    await vi.waitFor(() => expect(marks.pendingCount).toBe(0));
+    expect(root.children[6]!.querySelector('mark')).not.toBeNull();
+  });
+
+  it('does not hold a block for find’s highlights (the find bar finds again when the text changes)', async () => {
+    const api = standInApi();
+    const { root, marks } = open(mixedBody, ranges, api);
+    const codeText = root.children[6]!.querySelector('span')!.firstChild!;
+    const found = new Set<AbstractRange>([
+      new StaticRange({
+        startContainer: codeText,
+        startOffset: 0,
+        endContainer: codeText,
+        endOffset: 4,
+      }),
+    ]);
+    api.registry.set(FIND_ALL_HIGHLIGHT, found);
+    await vi.waitFor(() => expect(marks.pendingCount).toBe(0));
+    expect(root.children[6]!.querySelector('mark')).not.toBeNull();
   });
 
   it('rebuilds only the blocks a passage change touches, with their marks', () => {

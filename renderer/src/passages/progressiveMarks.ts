@@ -29,7 +29,8 @@ import { $rebuildBlocks, blockStarts } from '../reader/bodyToLexical';
 import { $segmentRuns } from './markRuns';
 import { markSegments, type IdRange, type Segment } from './markSegments';
 import { $buildOffsetIndex, offsetOfPoint, pointAtOffset, type OffsetIndex } from './offsetIndex';
-import { isPassageHighlight, PassageHighlights, type HighlightApi } from './passageHighlights';
+import { FLASH_HIGHLIGHT } from '../reader/flash';
+import { PassageHighlights, type HighlightApi } from './passageHighlights';
 
 /** On the reader's content root while some blocks' marks are only painted: how many blocks. */
 export const PENDING_ATTRIBUTE = 'data-marks-pending';
@@ -45,11 +46,6 @@ export const PENDING_ATTRIBUTE = 'data-marks-pending';
 const STEP_SEGMENTS = 100;
 /** An idle callback runs at the latest this long after it was asked for (a busy page still progresses). */
 const IDLE_TIMEOUT_MS = 100;
-/**
- * For this long after opening, blocks holding another feature's highlight (search's flash of the
- * hit it opened) wait: replacing their text would drop it. Longer than search's 1.5 s flash.
- */
-const FOREIGN_WAIT_MS = 2000;
 const RETRY_MS = 250;
 
 type ColorOf = (id: string) => PassageColor | undefined;
@@ -79,7 +75,6 @@ export class ProgressiveMarks {
   private readonly highlights: PassageHighlights | null;
   private cancelScheduled: (() => void) | null = null;
   private pointerDown = false;
-  private readonly openedAt = performance.now();
   private disposed = false;
   private painted = false;
   /** Whether the passages are known (the first state's, or a `setPassages` since). */
@@ -302,11 +297,10 @@ export class ProgressiveMarks {
       this.schedule(RETRY_MS);
       return;
     }
-    const waitForeign = performance.now() - this.openedAt < FOREIGN_WAIT_MS;
     const chosen: number[] = [];
     let segments = 0;
     for (const block of this.inViewOrder()) {
-      if (waitForeign && this.holdsForeignHighlight(block)) continue;
+      if (this.holdsFlash(block)) continue;
       chosen.push(block);
       segments += this.blockSegments[block]!.length;
       if (segments >= STEP_SEGMENTS) break;
@@ -396,22 +390,20 @@ export class ProgressiveMarks {
     });
   }
 
-  /** Whether another feature's highlight (not ours) has a range in the block. */
-  private holdsForeignHighlight(block: number): boolean {
-    const registry = this.api?.registry;
-    if (!registry) return false;
+  /**
+   * Whether the reader's flash (a search hit just opened) has a range in the block: replacing the
+   * block's text would drop it, so the block waits while it lasts (it ends itself). Find's
+   * highlights don't hold a block up: the find bar finds again when the text changes.
+   */
+  private holdsFlash(block: number): boolean {
+    const flashed = this.api?.registry.get(FLASH_HIGHLIGHT);
+    if (!flashed) return false;
     const element = this.blockElement(block);
     if (!element) return false;
     let found = false;
-    registry.forEach((highlight, name) => {
-      if (found || isPassageHighlight(name)) return;
-      highlight.forEach((range) => {
-        if (
-          !found &&
-          (element.contains(range.startContainer) || element.contains(range.endContainer))
-        )
-          found = true;
-      });
+    flashed.forEach((range) => {
+      if (element.contains(range.startContainer) || element.contains(range.endContainer))
+        found = true;
     });
     return found;
   }

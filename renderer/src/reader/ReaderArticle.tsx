@@ -15,7 +15,6 @@ import { useOpenExternal } from '../externalLinks/ExternalLinks';
 import { openableUrl } from '../externalLinks/externalUrl';
 import { readerSelectionRange } from '../passages/domRange';
 import type { MarkTarget } from '../passages/MarkEventsPlugin';
-import { FLASH_CLASS } from '../passages/passageColors';
 import { PassageEditor, type EditorFocus } from '../passages/PassageEditor';
 import { ensureMarksAt, markElements, MARK_IDS_ATTRIBUTE } from '../passages/PassageMarksPlugin';
 import { PassagePreview } from '../passages/PassagePreview';
@@ -27,18 +26,20 @@ import { usePassageActions } from '../passages/usePassageActions';
 import type { PassagesState } from '../passages/usePassages';
 import { ArticleTags } from '../tags/ArticleTags';
 import { ArticleLinks } from '../links/ArticleLinks';
+import { prefersReducedMotion } from '../search/highlights';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useReaderPassageDnd } from '../links/usePassageDnd';
+import type { Arrival } from './arrival';
 import { headingShift } from './bodyToLexical';
 import { handleSelectionKey } from './keyboardSelection';
 import { textDirection } from './direction';
+import { flash } from './flash';
 import { OriginalActions } from './OriginalActions';
 import { ReaderBody } from './ReaderBody';
+import { READER_ARTICLE_ID } from './readerDom';
+import { useArrival } from './useArrival';
 import { useStableBody } from './useStableBody';
 
-export const READER_ARTICLE_ID = 'reader-article';
-
-const FLASH_MS = 1600;
 const HOVER_DELAY_MS = 350;
 
 interface OpenEditor {
@@ -56,18 +57,23 @@ function validLang(lang: string | null): string | undefined {
   return lang !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(lang) ? lang : undefined;
 }
 
-function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
 interface Props {
   article: Article;
   passages: PassagesState;
+  /** Where navigation took the reader in this article, until it has been carried out. */
+  arrival: Arrival | null;
+  onArrived: (arrival: Arrival) => void;
   /** The body was saved: fetch the article again. */
   onSaved: () => void;
 }
 
-export function ReaderArticle({ article, passages: passagesState, onSaved }: Props) {
+export function ReaderArticle({
+  article,
+  passages: passagesState,
+  arrival,
+  onArrived,
+  onSaved,
+}: Props) {
   const openExternal = useOpenExternal();
   const { show } = useToaster();
   const reportError = useReportError();
@@ -92,6 +98,7 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
   const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
   const [hover, setHover] = useState<MarkTarget | null>(null);
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useArrival(arrival, onArrived, editorRef, articleRef);
 
   const byId = useCallback((id: string) => passages?.find((p) => p.id === id), [passages]);
   useReaderPassageDnd(articleRef, editing ? null : passages);
@@ -167,12 +174,7 @@ export function ReaderArticle({ article, passages: passagesState, onSaved }: Pro
       block: 'center',
       behavior: prefersReducedMotion() ? 'auto' : 'smooth',
     });
-    for (const mark of marks) {
-      mark.classList.remove(FLASH_CLASS);
-      void mark.offsetWidth; // restart the animation if it is still running
-      mark.classList.add(FLASH_CLASS);
-      setTimeout(() => mark.classList.remove(FLASH_CLASS), FLASH_MS);
-    }
+    flash({ marks });
   }, []);
 
   const onMarkActivate = useCallback((target: MarkTarget) => {

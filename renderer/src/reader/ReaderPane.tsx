@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { useNav } from '../app/navigation';
 import { focusPane } from '../app/paneFocus';
 import { usePassages } from '../passages/usePassages';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ReaderArticle } from './ReaderArticle';
+import { READER_PANE_ID } from './readerDom';
 import { useArticle } from './useArticle';
-
-export const READER_PANE_ID = 'reader-pane';
 
 interface Props {
   articleId: string | null;
@@ -19,6 +19,7 @@ export function ReaderPane({ articleId, revision }: Props) {
   const state = useArticle(articleId, revision + localRevision);
   // Fetched alongside the article, so the body renders once, with its highlights.
   const passages = usePassages(articleId);
+  const { arrival, arrived } = useNav();
   return (
     <main
       id={READER_PANE_ID}
@@ -58,6 +59,8 @@ export function ReaderPane({ articleId, revision }: Props) {
             key={state.article.id}
             article={state.article}
             passages={passages}
+            arrival={arrival?.articleId === state.article.id ? arrival : null}
+            onArrived={arrived}
             onSaved={() => setLocalRevision((n) => n + 1)}
           />
         </ErrorBoundary>

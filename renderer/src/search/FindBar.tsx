@@ -1,7 +1,6 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { READER_ARTICLE_ID } from '../reader/ReaderArticle';
-import { READER_PANE_ID } from '../reader/ReaderPane';
+import { READER_ARTICLE_ID, READER_PANE_ID, readerEditor } from '../reader/readerDom';
 import { findMatches, foldText, type FoldedText } from './findMatcher';
 import {
   FIND_ALL_HIGHLIGHT,
@@ -10,7 +9,7 @@ import {
   scrollRangeIntoView,
   unpaint,
 } from './highlights';
-import { domRangesFor, readerEditor, readerText } from './readerRange';
+import { domRangesFor, readerText } from './readerRange';
 import './search.css';
 
 const MAX_MATCHES = 5000;

@@ -1,13 +1,10 @@
 /**
  * Painting ranges with the CSS Custom Highlight API: no DOM mutation, so Lexical's tree and the
- * passage marks stay untouched. Where the API is missing, a flash falls back to the selection.
+ * passage marks stay untouched. (The reader's flash of a range is one of them: reader/flash.ts.)
  */
 
-export const FLASH_HIGHLIGHT = 'search-flash';
 export const FIND_ALL_HIGHLIGHT = 'find-all';
 export const FIND_CURRENT_HIGHLIGHT = 'find-current';
-
-const FLASH_MS = 1500;
 
 function registry(): HighlightRegistry | null {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
@@ -27,7 +24,7 @@ export function unpaint(name: string): void {
   registry()?.delete(name);
 }
 
-function prefersReducedMotion(): boolean {
+export function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
@@ -40,19 +37,4 @@ export function scrollRangeIntoView(range: Range, block: ScrollLogicalPosition =
     inline: 'nearest',
     behavior: prefersReducedMotion() ? 'auto' : 'smooth',
   });
-}
-
-let flashTimer: ReturnType<typeof setTimeout> | null = null;
-
-/** Scrolls to the range and flashes it for a moment. */
-export function flashRange(range: Range): void {
-  scrollRangeIntoView(range);
-  if (flashTimer) clearTimeout(flashTimer);
-  if (paint(FLASH_HIGHLIGHT, [range])) {
-    flashTimer = setTimeout(() => unpaint(FLASH_HIGHLIGHT), FLASH_MS);
-    return;
-  }
-  const selection = document.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
 }

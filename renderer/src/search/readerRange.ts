@@ -3,20 +3,9 @@
  * the article's canonical text, which is the reader's Lexical root text content; the passages'
  * offset index resolves them to text nodes, and each node's DOM text holds its characters 1:1.
  */
-import { $getRoot, getDOMTextNode, getNearestEditorFromDOMNode, type LexicalEditor } from 'lexical';
+import { $getRoot, getDOMTextNode, type LexicalEditor } from 'lexical';
 import { $buildOffsetIndex, pointAtOffset, type TextPoint } from '../passages/offsetIndex';
-import { READER_ARTICLE_ID } from '../reader/ReaderArticle';
 import type { TextMatch } from './findMatcher';
-
-/** The read-only reader's content root (not the editing one), if an article is shown. */
-export function readerContentElement(): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`#${READER_ARTICLE_ID} .rd-content:not(.is-editing)`);
-}
-
-export function readerEditor(): LexicalEditor | null {
-  const root = readerContentElement();
-  return root ? getNearestEditorFromDOMNode(root) : null;
-}
 
 export function readerText(editor: LexicalEditor): string {
   return editor.getEditorState().read(() => $getRoot().getTextContent());

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { jumpToHit } from './jumpToHit';
+import type { Arrival } from '../reader/arrival';
 import type { ArticleSearchHit } from './useSearch';
 
 export interface SearchUi {
@@ -15,7 +15,10 @@ export interface SearchUi {
 }
 
 /** The app's search state: Ctrl/Cmd+K, the results panel, and opening a hit in the reader. */
-export function useSearchUi(openArticle: (articleId: string) => void): SearchUi {
+export function useSearchUi(
+  openArticle: (articleId: string) => void,
+  arriveAt: (arrival: Arrival) => void,
+): SearchUi {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [resultsQuery, setResultsQuery] = useState<string | null>(null);
 
@@ -36,9 +39,9 @@ export function useSearchUi(openArticle: (articleId: string) => void): SearchUi 
   const openHit = useCallback(
     (hit: ArticleSearchHit) => {
       openArticle(hit.articleId);
-      jumpToHit({ articleId: hit.articleId, start: hit.start, end: hit.end });
+      arriveAt({ kind: 'range', articleId: hit.articleId, start: hit.start, end: hit.end });
     },
-    [openArticle],
+    [openArticle, arriveAt],
   );
 
   return {
