@@ -73,13 +73,11 @@ test('a Hebrew EPUB reads right to left, chapters in order', async ({ app, page 
     spineAttrs: ' page-progression-direction="rtl"',
   });
   await page.goto(app.url);
-  await page
-    .getByLabel('Import files')
-    .setInputFiles({
-      name: 'sea.epub',
-      mimeType: 'application/epub+zip',
-      buffer: Buffer.from(book),
-    });
+  await page.getByLabel('Import files').setInputFiles({
+    name: 'sea.epub',
+    mimeType: 'application/epub+zip',
+    buffer: Buffer.from(book),
+  });
   await page.getByRole('option').filter({ hasText: 'ספר הים' }).click();
   const reader = page.getByRole('article', { name: 'Reader' });
   await expect(reader).toHaveAttribute('dir', 'rtl');

@@ -49,12 +49,10 @@ test('kind:note and tag: narrow to notes; the results panel has a Notes tab', as
     ['Tide tables', ['coast']],
     ['Tide gauges', []],
   ] as const) {
-    await page
-      .context()
-      .request.post(`${origin}/api/notes.create`, {
-        headers: app.authHeaders,
-        data: { title, markdown: 'Spring tides.', tags },
-      });
+    await page.context().request.post(`${origin}/api/notes.create`, {
+      headers: app.authHeaders,
+      data: { title, markdown: 'Spring tides.', tags },
+    });
   }
   await page.keyboard.press(`${MOD}+k`);
   const dialog = page.getByRole('dialog', { name: 'Search' });

@@ -66,15 +66,13 @@ async function addPassages(server, id, text, count) {
   const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
   for (let i = 0; i < ranges.length; i += 50) {
     await Promise.all(
-      ranges
-        .slice(i, i + 50)
-        .map((r, k) =>
-          call(server, 'passages.create', {
-            articleId: id,
-            ...r,
-            color: colors[(i + k) % colors.length],
-          }),
-        ),
+      ranges.slice(i, i + 50).map((r, k) =>
+        call(server, 'passages.create', {
+          articleId: id,
+          ...r,
+          color: colors[(i + k) % colors.length],
+        }),
+      ),
     );
   }
 }
