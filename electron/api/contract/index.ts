@@ -26,6 +26,7 @@ import { exportContract } from './export';
 import { importsContract } from './imports';
 import { metaContract } from './meta';
 import { notesContract } from './notes';
+import { ocrContract } from './ocr';
 import { transferContract } from './transfer';
 
 const coreContract = {
@@ -246,6 +247,7 @@ export const contract = {
   ...notesContract,
   ...importsContract,
   ...metaContract,
+  ...ocrContract,
   ...exportContract,
   ...bulkImportContract,
   ...transferContract,

@@ -6,6 +6,7 @@ import { importsHandlers } from './imports';
 import { libraryHandlers } from './library';
 import { metaHandlers } from './meta';
 import { notesHandlers } from './notes';
+import { ocrHandlers } from './ocr';
 import { passageHandlers } from './passages';
 import { searchHandlers } from './search';
 import { tagHandlers } from './tags';
@@ -21,6 +22,7 @@ export function createHandlers(library: Library): Handlers {
     ...articleHandlers(library),
     ...importsHandlers(library),
     ...metaHandlers(library),
+    ...ocrHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),
     ...searchHandlers(library),

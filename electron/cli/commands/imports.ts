@@ -6,7 +6,7 @@ import type { CliContext } from '../context';
 
 /**
  * `commonplace reparse` and `commonplace original`: the original file kept with each article;
- * `commonplace update`: the file it was imported from, read again.
+ * `commonplace update`: the file it was imported from, read again; `commonplace ocr`: a scan read.
  */
 export function registerImportsCommands(program: Command, context: CliContext): void {
   program
@@ -24,6 +24,34 @@ export function registerImportsCommands(program: Command, context: CliContext): 
       }
       context.io.out(
         `re-parsed ${article.id} "${article.title}" (${article.format}): passages ${report.unchanged} unchanged, ${report.moved} moved, ${report.changed} changed, ${report.orphaned} orphaned`,
+      );
+    });
+
+  program
+    .command('ocr')
+    .description(
+      'read a scanned PDF article with OCR (offline) and put the text in the article (passages re-anchor)',
+    )
+    .argument('<id>', 'article id')
+    .option('--json', 'print the final job status as JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const client = context.client();
+      let status = await client('articles.ocrStart', { id });
+      let shown = -1;
+      while (status.state === 'running') {
+        if (!o.json && status.page !== shown && status.total) {
+          shown = status.page;
+          context.io.err(`OCR page ${status.page} of ${status.total}…`);
+        }
+        await new Promise((r) => setTimeout(r, 200));
+        status = await client('articles.ocrStatus', { jobId: status.jobId });
+      }
+      if (o.json) return context.print(status);
+      if (status.state !== 'finished' || !status.report)
+        throw new CommonplaceError('parse_error', status.error ?? `OCR of ${id} ${status.state}`);
+      const r = status.report;
+      context.io.out(
+        `read ${status.total} page${status.total === 1 ? '' : 's'} of ${id} with OCR (${status.language}): passages ${r.unchanged} unchanged, ${r.moved} moved, ${r.changed} changed, ${r.orphaned} orphaned`,
       );
     });
 
