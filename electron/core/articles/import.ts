@@ -13,7 +13,7 @@ import type { ParsedArticle } from '../import/types';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
-import { isUrlSource, readSourceFile } from './sourcePath';
+import { isUrlSource, readSourceFile, type ImportSource } from './sourcePath';
 import {
   findArticleByHash,
   findArticleBySource,
@@ -24,14 +24,6 @@ import {
 } from './repo';
 import { writeTransaction } from '../db/transactions';
 import { validMetaFields } from '../../model/sourceMeta';
-
-export interface ImportSource {
-  bytes: Uint8Array;
-  /** Shown in messages and kept as the original's name. */
-  fileName: string;
-  /** Absolute file path or URL the bytes came from, when known. */
-  source?: string;
-}
 
 export interface Imported {
   duplicate: boolean;

@@ -9,7 +9,15 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync }
 import { basename, posix, win32 } from 'node:path';
 import { CommonplaceError, errorMessage } from '../errors';
 import { checkImportSize } from '../import';
-import type { ImportSource } from './import';
+
+/** An imported file's bytes and where they came from. */
+export interface ImportSource {
+  bytes: Uint8Array;
+  /** Shown in messages and kept as the original's name. */
+  fileName: string;
+  /** Absolute file path or URL the bytes came from, when known. */
+  source?: string;
+}
 
 /** A source that is a URL (`scheme://…`) is a record of where the bytes came from, never read. */
 export function isUrlSource(source: string): boolean {

@@ -16,7 +16,7 @@ import {
   wPara,
   zip,
 } from './containers';
-import { int, pick, type Mutated, type Rng } from './mutate';
+import { int, pick, type Generator, type Rng } from './mutate';
 import { jsonGenerators } from './jsonMutate';
 import type { FuzzFormat } from './seeds';
 
@@ -26,8 +26,6 @@ const size = (rng: Rng, base: number, scale: number): number =>
   Math.max(1, Math.round(base * scale * (0.2 + rng())));
 
 const SENTENCE = 'The tide rose over the harbour wall and the lamps went out one by one. ';
-
-export type Generator = (rng: Rng, scale: number) => Mutated;
 
 const textGenerators: Generator[] = [
   (rng, s) => {

@@ -4,9 +4,8 @@
  * system files, colours and dates that are not), a row dropped or doubled, a header that lies,
  * or a document nested far deeper than any export.
  */
-import { int, pick, type Mutated, type Rng } from './mutate';
+import { int, pick, type Generator, type Mutated, type Rng } from './mutate';
 import { libraryJsonSeed } from './jsonSeed';
-import type { Generator } from './hostile';
 
 type Doc = ReturnType<typeof libraryJsonSeed>;
 type Row = Record<string, unknown>;

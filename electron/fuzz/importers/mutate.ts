@@ -14,6 +14,9 @@ export interface Mutated {
   how: string;
 }
 
+/** Makes one hostile input of roughly `scale` times its base size. */
+export type Generator = (rng: Rng, scale: number) => Mutated;
+
 const concat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -13,9 +13,9 @@ import {
   importedResult,
   importPaths,
   toImportError,
-  type ImportSource,
   type OnChangedSource,
 } from '../../articles/import';
+import type { ImportSource } from '../../articles/sourcePath';
 import { checkImportSize } from '..';
 import { legibleName } from './names';
 import type { UploadedFile } from './protocol';
