@@ -74,6 +74,8 @@ export function startServer(
 
 /** Each test: its own temp library and its own `commonplace serve` process. */
 export const test = base.extend<{ app: WebApp }>({
+  // Playwright reads the fixtures a function needs from its first parameter's pattern: `{}` = none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
     const libraryPath = join(dir, 'library.sqlite');

@@ -24,7 +24,7 @@ import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/api/handlers';
 import { stopBulkImports } from '../../electron/api/handlers/bulkImport';
 import { openLibrary, type Library } from '../../electron/core/library';
-import { expect, test as base, type WebApp } from '../fixtures';
+import { expect, test as base } from '../fixtures';
 
 /** Methods web mode refuses but the desktop app's page may call: the stand-in sends them to its main. */
 const VIA_MAIN = (Object.keys(contract) as Method[]).filter(

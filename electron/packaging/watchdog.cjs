@@ -17,7 +17,7 @@ function bytesUnder(target) {
   }
   if (!info.isDirectory()) return info.size;
   let total = 0;
-  let entries = [];
+  let entries;
   try {
     entries = fs.readdirSync(target);
   } catch {

@@ -53,7 +53,7 @@ function foldClasses(): Map<string, string> {
 }
 
 function escapeClassChar(c: string): string {
-  return /[\\\]\[^-]/.test(c) ? `\\${c}` : c;
+  return /[\\\][^-]/.test(c) ? `\\${c}` : c;
 }
 
 function escapeChar(c: string): string {

@@ -15,7 +15,7 @@ export function pathsOf(files: readonly File[]): string[] | null {
   if (typeof bridge?.pathForFile !== 'function' || files.length === 0) return null;
   const paths: string[] = [];
   for (const file of files) {
-    let path: string | null = null;
+    let path: string | null;
     try {
       path = bridge.pathForFile(file);
     } catch {

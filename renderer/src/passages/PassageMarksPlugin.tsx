@@ -97,6 +97,7 @@ export function PassageMarksPlugin({ body, passages, initialRanges, highlights }
     applied.current = signature;
     progressiveMarksOf(editor)?.setPassages(placedRanges(passages));
     // `passages` is read only when the signature changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature is derived from passages
   }, [editor, signature]);
 
   // Colours: restyle the existing elements and the painted passages.

@@ -12,12 +12,11 @@ export function pageBreakBlocks(
   if (!pages?.length || !body.blocks.length) return [];
   const out: Array<[number, string]> = [];
   let block = 0;
-  let blockStart = 0;
   let blockEnd = blockText(body.blocks[0]!).length;
   for (const page of pages) {
     while (block + 1 < body.blocks.length && page.start > blockEnd) {
       block++;
-      blockStart = blockEnd + BLOCK_SEPARATOR.length;
+      const blockStart = blockEnd + BLOCK_SEPARATOR.length;
       blockEnd = blockStart + blockText(body.blocks[block]!).length;
     }
     if (page.start > blockEnd) break; // past the text (stale page starts)

@@ -7,7 +7,7 @@ import { blockText, makeBody, paragraph, type Block } from '../../../model/body'
 import { CommonplaceError } from '../../errors';
 import type { ParsedArticle } from '../types';
 import { isDanglingBy, parseMetadataLine, type DateRole } from './byline';
-import { captionKind, type CaptionKind } from './captions';
+import { captionKind } from './captions';
 import { isAdLine, isChromeLine, isLinkOutLine } from './chrome';
 import { clipAtWord, firstSentence } from './clip';
 import { formatMoment, type Moment } from './dateline';
