@@ -15,11 +15,6 @@ const KNOWN: { contains: string; most: number; why: string }[] = [
     most: 8,
     why: 'the CLI context and its commands import each other (issue 15, point 7)',
   },
-  {
-    contains: 'renderer/src/app/navigation.ts',
-    most: 24,
-    why: 'navigation drives the reader through large components (issue 15, point 5)',
-  },
 ];
 
 function tree(files: Record<string, string>): string {

@@ -23,7 +23,7 @@ const at = (quote: string) => ({
   end: text.indexOf(quote) + quote.length,
 });
 
-let roots: Root[] = [];
+const roots: Root[] = [];
 beforeEach(() => {
   vi.useFakeTimers({
     toFake: [
