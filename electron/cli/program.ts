@@ -16,6 +16,7 @@ import type { CliContext } from './context';
 import { registerExportCommands } from './commands/export';
 import { registerNotesCommands } from './commands/notes';
 import { registerImportsCommands } from './commands/imports';
+import { registerArticleCommands } from './commands/article';
 import { registerTransferCommands } from './commands/transfer';
 import { registerRepairCommands } from './commands/repair';
 import {
@@ -32,6 +33,7 @@ const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => 
   registerExportCommands,
   registerNotesCommands,
   registerImportsCommands,
+  registerArticleCommands,
   registerTransferCommands,
   registerRepairCommands,
 ];

@@ -3,6 +3,7 @@
  * dates ("2024-06-18", "2024-06", "2024", "Spring 2019"). The CLI's `article set` and the Edit
  * details dialog both parse with these, so a value means the same wherever it is typed.
  */
+import { bylineNames } from './names';
 import { SEASONS, type CslDate, type CslName } from './sourceMeta';
 
 const clean = (v: string): string =>
@@ -23,42 +24,46 @@ const CHINESE_DOUBLE = new Set(
   ),
 );
 
-/**
- * One name as typed. "Family, Given" is a person; a name in a family-first script is split where
- * it is spaced ("山田 太郎") or, for Korean and Chinese, after the family name ("지대겸" → 지 + 대겸);
- * anything else without a comma is kept whole as a literal (an organisation, or one word).
- */
-export function parseName(raw: string): CslName | null {
-  const name = clean(raw);
-  if (!name) return null;
-  if (name.includes(',')) {
-    const [family, ...given] = name.split(',');
-    const f = family!.trim();
-    const g = given.join(',').trim();
-    if (!f) return g ? { literal: g } : null;
-    return g ? { family: f, given: g } : { family: f };
+/** A name in a family-first script: split where spaced, else after the family name. */
+function familyFirstName(name: string): CslName {
+  const parts = name.split(' ');
+  if (parts.length === 2) return { family: parts[0]!, given: parts[1]! };
+  if (parts.length === 1 && /^\p{Script=Hangul}{2,4}$/u.test(name)) {
+    const n = KOREAN_DOUBLE.has(name.slice(0, 2)) && name.length > 2 ? 2 : 1;
+    return { family: name.slice(0, n), given: name.slice(n) };
   }
-  if (FAMILY_FIRST_SCRIPT.test(name)) {
-    const parts = name.split(' ');
-    if (parts.length === 2) return { family: parts[0]!, given: parts[1]! };
-    if (parts.length === 1 && /^\p{Script=Hangul}{2,4}$/u.test(name)) {
-      const n = KOREAN_DOUBLE.has(name.slice(0, 2)) && name.length > 2 ? 2 : 1;
-      return { family: name.slice(0, n), given: name.slice(n) };
-    }
-    if (parts.length === 1 && /^\p{Script=Han}{2,4}$/u.test(name)) {
-      const n = CHINESE_DOUBLE.has(name.slice(0, 2)) && name.length > 2 ? 2 : 1;
-      return { family: name.slice(0, n), given: name.slice(n) };
-    }
+  if (parts.length === 1 && /^\p{Script=Han}{2,4}$/u.test(name)) {
+    const n = CHINESE_DOUBLE.has(name.slice(0, 2)) && name.length > 2 ? 2 : 1;
+    return { family: name.slice(0, n), given: name.slice(n) };
   }
+  // A Japanese name written without a space can't be split reliably: kept whole, as written.
   return { literal: name };
 }
 
-/** Names one per line (the dialog) or one per flag (the CLI); empty lines are skipped. */
+/**
+ * Names as typed, one per line (the dialog) or per flag (the CLI). A line is
+ * - "Family, Given": one person ("van Beethoven, Ludwig");
+ * - "{Name}": an organisation or any name kept whole;
+ * - a name in Chinese, Japanese or Korean script: family name first ("山田 太郎", "지대겸" → 지 + 대겸);
+ * - anything else is read like a byline: "By A. Author and B. Author" is two persons,
+ *   "Jane Doe" is given + family, "Reuters" or "World Health Organization" an organisation.
+ */
 export function parseNameLines(lines: readonly string[]): CslName[] {
   return lines
     .flatMap((l) => l.split(/\r?\n/))
-    .map(parseName)
-    .filter((n): n is CslName => n !== null);
+    .flatMap((raw): CslName[] => {
+      const line = clean(raw);
+      if (!line) return [];
+      const braced = /^\{(.+)\}$/.exec(line);
+      if (braced) return [{ literal: braced[1]!.trim() }];
+      if (FAMILY_FIRST_SCRIPT.test(line) && !line.includes(',')) return [familyFirstName(line)];
+      const inverted = /^([^,;&]+),([^,;&]+)$/.exec(line);
+      if (inverted && !/\sand\s/i.test(line) && !/^by\s/i.test(line)) {
+        const [family, given] = [inverted[1]!.trim(), inverted[2]!.trim()];
+        return [given ? { family, given } : { family }];
+      }
+      return bylineNames(line);
+    });
 }
 
 /** A name as it is typed back: "Family, Given", or the literal. */
