@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { makeEpub, xhtml } from '../electron/core/import/epub/fixtures';
+import { scannedPdf } from '../electron/core/import/ocr/fixtures';
 import { makePdf, textLines } from '../electron/core/import/pdf/fixtures';
 import { expect, test } from './fixtures';
 
@@ -92,4 +93,42 @@ test('a Hebrew EPUB reads right to left, chapters in order', async ({ app, page 
       .first()
       .evaluate((e) => getComputedStyle(e).direction),
   ).toBe('rtl');
+});
+
+test('a scanned PDF offers OCR: a progress bar with Cancel, then the text with its pages', async ({
+  app,
+  page,
+}) => {
+  const scan = Buffer.from(
+    scannedPdf([
+      ['Harbour tides are delayed by the narrow', 'entrance channels that feed them.'],
+      ['The gauges were read every hour', 'for three weeks in March.'],
+    ]),
+  );
+  await page.goto(app.url);
+  await page
+    .getByLabel('Import files')
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
+  await page.getByRole('option').filter({ hasText: 'scan' }).first().click();
+  const reader = page.getByRole('article', { name: 'Reader' });
+  await expect(reader).toContainText('No extractable text (scanned?)');
+
+  // Cancel: the bar goes, the article stays as it was.
+  await reader.getByRole('button', { name: 'OCR', exact: true }).click();
+  await expect(reader.getByLabel('OCR progress')).toBeVisible();
+  await reader.getByRole('button', { name: 'Cancel OCR' }).click();
+  await expect(page.getByText('OCR cancelled; the article is unchanged.')).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(reader).toContainText('No extractable text (scanned?)');
+
+  // Run it through: the text read, page by page.
+  await reader.getByRole('button', { name: 'OCR', exact: true }).click();
+  await expect(reader.getByLabel('OCR progress')).toBeVisible();
+  await expect(page.getByText('OCR read 2 pages.')).toBeVisible({ timeout: 150_000 });
+  await expect(reader).toContainText('Harbour tides are delayed by the narrow entrance channels');
+  const labels = reader.locator('[data-page-label]');
+  await expect(labels).toHaveCount(2);
+  await expect(labels.nth(1)).toContainText('gauges were read every hour');
+  await expect(reader).not.toContainText('No extractable text');
 });

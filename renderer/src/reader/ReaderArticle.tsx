@@ -34,6 +34,7 @@ import { headingShift } from './bodyToLexical';
 import { handleSelectionKey } from './keyboardSelection';
 import { textDirection } from './direction';
 import { flash } from './flash';
+import { OcrAction } from './OcrAction';
 import { OriginalActions } from './OriginalActions';
 import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
@@ -362,6 +363,13 @@ export function ReaderArticle({
                     <OriginalActions
                       article={article}
                       onReparsed={() => {
+                        onSaved();
+                        refresh();
+                      }}
+                    />
+                    <OcrAction
+                      article={article}
+                      onDone={() => {
                         onSaved();
                         refresh();
                       }}
