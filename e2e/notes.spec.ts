@@ -209,6 +209,30 @@ test('the notes tag filter offers the tags notes carry, with counts, and filters
   await expect(notes.first()).toContainText('Tagged draft');
 });
 
+test('the notes list is keyboard navigable: arrows and End move, Enter opens, Delete deletes', async ({
+  app,
+  page,
+}) => {
+  await page.goto(app.url);
+  for (const title of ['Oldest', 'Middle', 'Newest'])
+    await api(page, app, 'notes.create', { title });
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  const notes = page.getByRole('listbox', { name: 'Notes' }).getByRole('option');
+  // Last edited first.
+  await expect(notes).toHaveText([/^Newest/, /^Middle/, /^Oldest/]);
+  await notes.first().click();
+  await expect(notePane(page).getByLabel('Note title')).toHaveValue('Newest');
+  await page.getByRole('listbox', { name: 'Notes' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(notePane(page).getByLabel('Note title')).toHaveValue('Middle');
+  await page.getByRole('listbox', { name: 'Notes' }).focus();
+  await page.keyboard.press('End');
+  await expect(notes.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Delete');
+  await expect(notes).toHaveText([/^Newest/, /^Middle/]);
+});
+
 test('[[ opens a picker; the mention chip navigates', async ({ app, page }) => {
   await openArticle(app, page);
   await newNote(page, 'Mentions');

@@ -1,18 +1,16 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  useCallback,
   useEffect,
   useRef,
   useState,
   useSyncExternalStore,
-  type KeyboardEvent,
   type ReactNode,
 } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
+import { VirtualListbox, type VirtualListboxHandle } from '../ui/VirtualListbox';
 import type { ArticlePages } from './articlePages';
 import { ArticleRow, rowId } from './ArticleRow';
-import { nextIndex } from './listKeys';
 
-/** Rows have one fixed height so the virtualizer never measures (smooth at 100,000 rows). */
 const ROW_HEIGHT = 64;
 export const LIBRARY_LISTBOX_ID = 'library-listbox';
 
@@ -33,82 +31,32 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
   const version = useSyncExternalStore(pages.subscribe, pages.getVersion);
   const total = pages.total;
   const count = total ?? 0;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(-1);
+  const listRef = useRef<VirtualListboxHandle>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
-  const activeIndex = Math.min(active, count - 1);
   const [shownPages, setShownPages] = useState(pages);
   if (shownPages !== pages) {
-    // Another list (a tag filter): start over at its top, keeping focus where it is.
+    // Another list (a tag filter): reveal again in it.
     setShownPages(pages);
-    setActive(-1);
     setRevealed(null);
   }
-
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    useFlushSync: false,
-  });
-  const rows = virtualizer.getVirtualItems();
-  const firstRow = rows[0]?.index ?? 0;
-  const lastRow = rows[rows.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [pages]);
-
-  useEffect(() => {
-    pages.want(firstRow, lastRow);
-  }, [pages, firstRow, lastRow, version]);
 
   useEffect(() => {
     if (revealId === null || revealId === revealed) return;
     const index = pages.indexOf(revealId);
     if (index < 0) return;
     setRevealed(revealId);
-    setActive(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [pages, revealId, revealed, version, virtualizer]);
-
-  const moveTo = (index: number) => {
-    setActive(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
+    listRef.current?.moveTo(index);
+  }, [pages, revealId, revealed, version]);
 
   const openAt = (index: number) => {
     const article = pages.item(index);
     if (article) onOpen(article);
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      if (activeIndex >= 0) {
-        event.preventDefault();
-        openAt(activeIndex);
-      }
-      return;
-    }
-    const pageRows = Math.max(
-      1,
-      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
-    );
-    const next = nextIndex(event.key, activeIndex, count, pageRows);
-    if (next === null) return;
-    event.preventDefault();
-    moveTo(next);
-  };
-
-  const onFocus = () => {
-    if (activeIndex >= 0 || count === 0) return;
-    const openIndex = openId ? pages.indexOf(openId) : -1;
-    moveTo(openIndex >= 0 ? openIndex : 0);
-  };
-
-  const activeRendered = rows.some((row) => row.index === activeIndex);
+  // A new callback when a page arrives (version), so the rows on screen ask again for theirs.
+  const want = useCallback(
+    (first: number, last: number) => pages.want(first, last),
+    [pages, version],
+  );
 
   return (
     <nav className="library-pane" aria-label="Articles">
@@ -135,44 +83,36 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
         </div>
       )}
       {total === 0 && empty}
-      <div
+      <VirtualListbox
+        ref={listRef}
         id={LIBRARY_LISTBOX_ID}
-        ref={scrollRef}
-        role="listbox"
-        aria-label="Library"
-        tabIndex={0}
-        data-pane-focus
-        hidden={count === 0}
-        aria-activedescendant={activeRendered ? rowId(activeIndex) : undefined}
+        label="Library"
         className="library-list"
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
-      >
-        <div
-          role="presentation"
-          className="library-list-sizer"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {rows.map((row) => {
-            const article = pages.item(row.index);
-            return (
-              <ArticleRow
-                key={row.index}
-                index={row.index}
-                total={count}
-                article={article}
-                active={row.index === activeIndex}
-                open={article !== undefined && article.id === openId}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
-                onPick={(index) => {
-                  setActive(index);
-                  openAt(index);
-                }}
-              />
-            );
-          })}
-        </div>
-      </div>
+        count={count}
+        rowHeight={ROW_HEIGHT}
+        overscan={10}
+        rowId={rowId}
+        openIndex={() => (openId ? pages.indexOf(openId) : -1)}
+        onOpen={openAt}
+        onRowsShown={want}
+        // Another list (a tag filter): start over at its top, keeping focus where it is.
+        resetKey={pages}
+        renderRow={(row) => {
+          const article = pages.item(row.index);
+          return (
+            <ArticleRow
+              key={row.index}
+              index={row.index}
+              total={count}
+              article={article}
+              active={row.active}
+              open={article !== undefined && article.id === openId}
+              style={{ height: ROW_HEIGHT, transform: `translateY(${row.top}px)` }}
+              onPick={row.pick}
+            />
+          );
+        }}
+      />
     </nav>
   );
 }

@@ -1,15 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { NoteSummary } from '../../../electron/model/notes';
 import { useNav } from '../app/navigation';
 import { formatDate } from '../library/formatDate';
-import { nextIndex } from '../library/listKeys';
 import { useTagList } from '../tags/useTags';
+import { VirtualListbox } from '../ui/VirtualListbox';
 import { useNoteActions } from './useNoteActions';
 import { useNotesList, type NoteSort } from './useNotesList';
 import { wordCountLabel } from './wordCount';
 
-/** Fixed row height: the virtualizer never measures. */
 const ROW_HEIGHT = 64;
 
 function rowId(index: number): string {
@@ -27,64 +25,20 @@ export function NotesPane() {
   const list = useNotesList(sort, tag);
   const actions = useNoteActions();
   const { tags } = useTagList();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(-1);
   const count = list.items.length;
-  const activeIndex = Math.min(active, count - 1);
-
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    useFlushSync: false,
-  });
-  const rows = virtualizer.getVirtualItems();
-  const lastRow = rows[rows.length - 1]?.index ?? 0;
   const { want } = list;
-  useEffect(() => want(lastRow), [want, lastRow]);
+  const wantRows = useCallback((_first: number, last: number) => want(last), [want]);
 
-  const moveTo = (index: number) => {
-    setActive(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
   const openAt = (index: number) => {
     const note = list.items[index];
     if (note) go({ kind: 'note', id: note.id });
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if ((event.key === 'Enter' || event.key === ' ') && activeIndex >= 0) {
-      event.preventDefault();
-      openAt(activeIndex);
-      return;
-    }
-    if (event.key === 'Delete' && activeIndex >= 0) {
-      const note = list.items[activeIndex];
-      if (note) {
-        event.preventDefault();
-        void actions.remove(note);
-      }
-      return;
-    }
-    const pageRows = Math.max(
-      1,
-      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
-    );
-    const next = nextIndex(event.key, activeIndex, count, pageRows);
-    if (next === null) return;
-    event.preventDefault();
-    moveTo(next);
+  const onRowKey = (key: string, index: number): boolean => {
+    const note = key === 'Delete' ? list.items[index] : undefined;
+    if (note) void actions.remove(note);
+    return note !== undefined;
   };
 
-  const onFocus = () => {
-    if (activeIndex >= 0 || count === 0) return;
-    const open = place.noteId ? list.items.findIndex((n) => n.id === place.noteId) : -1;
-    moveTo(open >= 0 ? open : 0);
-  };
-
-  const activeRendered = rows.some((row) => row.index === activeIndex);
   const total = list.total;
 
   return (
@@ -155,43 +109,33 @@ export function NotesPane() {
             : `No note is tagged “${tag}”.`}
         </p>
       )}
-      <div
-        ref={scrollRef}
-        role="listbox"
-        aria-label="Notes"
-        tabIndex={0}
-        data-pane-focus
-        hidden={count === 0}
-        aria-activedescendant={activeRendered ? rowId(activeIndex) : undefined}
+      <VirtualListbox
+        label="Notes"
         className="library-list notes-list"
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
-      >
-        <div
-          role="presentation"
-          className="library-list-sizer"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {rows.map((row) => {
-            const note = list.items[row.index];
-            return note ? (
-              <NoteRow
-                key={note.id}
-                index={row.index}
-                total={count}
-                note={note}
-                active={row.index === activeIndex}
-                open={note.id === place.noteId}
-                top={row.start}
-                onPick={() => {
-                  setActive(row.index);
-                  openAt(row.index);
-                }}
-              />
-            ) : null;
-          })}
-        </div>
-      </div>
+        count={count}
+        rowHeight={ROW_HEIGHT}
+        overscan={8}
+        rowId={rowId}
+        openIndex={() => (place.noteId ? list.items.findIndex((n) => n.id === place.noteId) : -1)}
+        onOpen={openAt}
+        onRowKey={onRowKey}
+        onRowsShown={wantRows}
+        renderRow={(row) => {
+          const note = list.items[row.index];
+          return note ? (
+            <NoteRow
+              key={note.id}
+              index={row.index}
+              total={count}
+              note={note}
+              active={row.active}
+              open={note.id === place.noteId}
+              top={row.top}
+              onPick={row.pick}
+            />
+          ) : null;
+        }}
+      />
     </nav>
   );
 }
