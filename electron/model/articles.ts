@@ -4,16 +4,31 @@ import { BodySchema } from './body';
 import { Id } from './ids';
 import { PageStartSchema } from './pages';
 
-export const ArticleSummarySchema = z.object({
-  id: Id,
+/**
+ * What a source says about itself: found by the importer, shown by the reader, read by citations
+ * and exports. Declared once here; the other shapes pick from it. (Fuller citation metadata, CSL
+ * fields, is `SourceMeta` in sourceMeta.ts.)
+ */
+export const ArticleFieldsSchema = z.object({
   title: z.string(),
   subtitle: z.string().nullable(),
   byline: z.string().nullable(),
+  /** ISO 8601: `2024-06-18T16:20:00` (no zone when the source gives none) or with an offset/Z. */
   published: z.string().nullable(),
   siteName: z.string().nullable(),
+  /** BCP 47 tag when the source declares or implies one. */
   lang: z.string().nullable(),
+});
+
+/** Formats the importer understands (detected from the bytes, not only the file name). */
+export const ARTICLE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'epub', 'docx'] as const;
+
+export const ArticleSummarySchema = z.object({
+  id: Id,
+  ...ArticleFieldsSchema.shape,
+  /** Where it came from: a URL or a local path. */
   source: z.string().nullable(),
-  format: z.enum(['text', 'markdown', 'html', 'pdf', 'epub', 'docx']),
+  format: z.enum(ARTICLE_FORMATS),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -76,6 +91,8 @@ export const OriginalFileSchema = z.object({
   dataBase64: z.string(),
 });
 
+export type ArticleFields = z.output<typeof ArticleFieldsSchema>;
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 export type ArticleSummary = z.output<typeof ArticleSummarySchema>;
 export type Article = z.output<typeof ArticleSchema>;
 export type ImportResult = z.output<typeof ImportResultSchema>;

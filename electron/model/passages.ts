@@ -1,5 +1,6 @@
 /** Passages: kept ranges of an article's canonical text (W3C Web Annotation selectors). */
 import { z } from 'zod';
+import { ArticleFieldsSchema } from './articles';
 import { Id } from './ids';
 
 export const PASSAGE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -31,10 +32,8 @@ export const PassageCitationSchema = PassageSchema.extend({
   deleted: z.boolean(),
   article: z.object({
     id: Id,
-    title: z.string(),
-    byline: z.string().nullable(),
-    published: z.string().nullable(),
-    siteName: z.string().nullable(),
+    ...ArticleFieldsSchema.pick({ title: true, byline: true, published: true, siteName: true })
+      .shape,
   }),
   /** A short citation of the source ("Byline, Title, Site, 2024-06-18"). */
   citation: z.string(),

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Article, ArticleSummary } from '../../model/articles';
+import type { Article, ArticleFields, ArticleSummary } from '../../model/articles';
 import type { Body } from '../../model/body';
 import type { PageStart } from '../../model/pages';
 import { CommonplaceError } from '../errors';
@@ -27,17 +27,9 @@ interface ArticleRow {
   updated_at: string;
 }
 
-export interface NewArticle {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  published: string | null;
-  siteName: string | null;
-  lang: string | null;
+export interface NewArticle
+  extends ArticleFields, Pick<ArticleSummary, 'id' | 'source' | 'format'> {
   excerpt: string | null;
-  source: string | null;
-  format: ArticleSummary['format'];
   hash: string;
   text: string;
   body: Body;

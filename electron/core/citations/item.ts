@@ -4,22 +4,14 @@
  */
 import { bylineNames } from '../../model/names';
 import { citationDate } from './short';
-
-export { bylineNames };
+import type { ArticleFields, ArticleSummary } from '../../model/articles';
 import type { CslDate, CslItem, CslName, CslType, SourceMeta } from '../../model/sourceMeta';
 
+export { bylineNames };
 export type { CslType, CslName, CslDate, CslItem } from '../../model/sourceMeta';
 
-/** What a citation needs to know about a source (a subset of the export's ExportSource). */
-export interface CitableSource {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  published: string | null;
-  siteName: string | null;
-  lang: string | null;
-  source: string | null;
+/** What a citation needs to know about a source (the export's ExportSource adds its tags). */
+export interface CitableSource extends ArticleFields, Pick<ArticleSummary, 'id' | 'source'> {
   /** The original's media type ("application/pdf"), when known. */
   mediaType?: string | null;
   /** When it was imported (ISO): the access date for web sources. */

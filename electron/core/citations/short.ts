@@ -1,15 +1,14 @@
 /**
  * The short citation shown beside quotes and in lists: "Byline, Title, Site, 2024-06-18", with
- * missing parts skipped. Runtime-neutral (imports nothing): the renderer, the exporters and the
- * core all call this one function so a quote reads the same everywhere.
+ * missing parts skipped. Runtime-neutral: the exporters and the core all call this one function
+ * so a quote reads the same everywhere.
  */
-export interface CitationSource {
-  byline?: string | null;
-  title?: string | null;
-  siteName?: string | null;
-  /** ISO date or date-time ("2024-06-18T16:20:00"); other text is shown as it is. */
-  published?: string | null;
-}
+import type { ArticleFields } from '../../model/articles';
+
+/** The source's fields a short citation shows; any may be missing. `published`: ISO, else shown as is. */
+export type CitationSource = {
+  [K in 'byline' | 'title' | 'siteName' | 'published']?: ArticleFields[K] | null;
+};
 
 /** The calendar date of an ISO date/date-time ("2024-06-18", "2024-06", "2024"); other text as given. */
 export function citationDate(published: string | null | undefined): string {

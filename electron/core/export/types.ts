@@ -4,25 +4,11 @@
  */
 import type { ExportFormat, ExportOptions, ExportSelection } from '../../model/export';
 import type { Passage } from '../../model/passages';
-import type { SourceMeta } from '../../model/sourceMeta';
+import type { CitableSource } from '../citations/item';
 
-/** What a citation or a file header needs to know about a source (an article). */
-export interface ExportSource {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  published: string | null;
-  siteName: string | null;
-  lang: string | null;
-  /** Where it came from: a URL or a local path. */
-  source: string | null;
+/** What a citation or a file header needs to know about a source (an article): its tags too. */
+export interface ExportSource extends CitableSource {
   tags: string[];
-  /** The original's media type and the import time: a citation's item type and access date. */
-  mediaType?: string | null;
-  imported?: string | null;
-  /** Citation metadata found by the importer or set by the user (CSL fields). */
-  meta?: SourceMeta | null;
 }
 
 /** A formatted citation: plain text, and HTML (escaped; only simple inline tags). */

@@ -1,21 +1,14 @@
+import type { ArticleFormat, ArticleFields } from '../../model/articles';
 import type { Body } from '../../model/body';
 import type { PageStart } from '../../model/pages';
 import type { SourceMeta } from '../../model/sourceMeta';
 
 /** Formats the importer understands (detected from the bytes, not only the file name). */
-export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'epub' | 'docx';
+export type ImportFormat = ArticleFormat;
 
 /** What a format parser extracts from one file; the library adds ids, hashes and timestamps. */
-export interface ParsedArticle {
+export interface ParsedArticle extends ArticleFields {
   format: ImportFormat;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  /** ISO 8601: `2024-06-18T16:20:00` (no zone when the source gives none) or with an offset/Z. */
-  published: string | null;
-  siteName: string | null;
-  /** BCP 47 tag when the source declares or implies one. */
-  lang: string | null;
   excerpt: string | null;
   /** Tags declared by the source itself (Markdown front matter). */
   tags: string[];

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { UUID_V7 } from '../../model/ids';
 
 /** The pools a generated value may name. */
 export type PoolName = 'id' | 'jobId' | 'tag' | 'path' | 'readPath';
@@ -32,8 +33,6 @@ interface Check {
 }
 const checksOf = (d: Def): Check[] =>
   ((d.checks as { _zod: { def: Check } }[] | undefined) ?? []).map((c) => c._zod.def);
-
-const UUIDV7 = '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
 
 const ref = (pool: PoolName): fc.Arbitrary<Ref> =>
   fc.nat({ max: 1000 }).map((n) => ({ $ref: pool, n }));
@@ -73,7 +72,7 @@ function stringArb(d: Def, key: string, local: boolean): fc.Arbitrary<unknown> {
   const regex = checks.find((c) => c.format === 'regex')?.pattern;
   const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
   const max = checks.find((c) => c.check === 'max_length')?.maximum;
-  if (regex?.source === UUIDV7)
+  if (regex?.source === UUID_V7.source)
     return fc.oneof(
       { weight: 4, arbitrary: ref('id') },
       { weight: 1, arbitrary: fc.uuid({ version: 7 }) },
