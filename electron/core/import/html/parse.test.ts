@@ -471,3 +471,36 @@ describe('parseHtml: hostile content', () => {
     }
   }, 120_000);
 });
+
+describe('parseHtml: text that annotates text is not run into it', () => {
+  it('drops ruby readings (furigana), keeping the base text', () => {
+    const a = html(
+      page(
+        '<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を<ruby>読<rt>よ</rt></ruby>む練習。</p>',
+      ),
+    );
+    expect(bodyToText(a.body)).toContain('漢字を読む練習。');
+    expect(bodyToText(a.body)).not.toContain('かんじ');
+  });
+
+  it("drops MathML's TeX annotation and the formula's fallback image (Wikipedia's markup)", () => {
+    const formula =
+      '<span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y"><math xmlns="http://www.w3.org/1998/Math/MathML" alttext="{\\displaystyle E=mc^{2}}"><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">{\\displaystyle E=mc^{2}}</annotation></semantics></math></span><img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/x" class="mwe-math-fallback-image-inline" aria-hidden="true" alt="{\\displaystyle E=mc^{2}}"></span>';
+    const text = bodyToText(html(page(`<p>Energy is ${formula} in this frame.</p>`)).body);
+    expect(text).not.toContain('displaystyle');
+    expect(text).toContain('Energy is');
+    expect(text).toContain('in this frame.');
+  });
+
+  it('drops alt texts that are only file names', () => {
+    const text = bodyToText(
+      html(
+        page(
+          '<p><img src="a.jpg" alt="IMG_2034.JPG"></p><p>Between the pictures.</p><figure><img src="b.png" alt="hero-photo.webp"></figure><p><img src="c.png" alt="A gull on the harbour wall"></p>',
+        ),
+      ).body,
+    );
+    expect(text).not.toMatch(/IMG_2034|hero-photo/);
+    expect(text).toContain('A gull on the harbour wall');
+  });
+});

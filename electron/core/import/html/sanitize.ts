@@ -48,9 +48,38 @@ const CONFIG: Config = {
 
 /** Sanitises `root` (an allowed element such as the `div` Readability returns) in place. */
 export function sanitizeInPlace(window: DOMWindow, root: Element): void {
+  dropReadingAids(root);
   replaceImages(root);
   const purify = createDOMPurify(window as unknown as WindowLike);
   purify.sanitize(root, { ...CONFIG, IN_PLACE: true });
+}
+
+/**
+ * Text that annotates other text rather than being read in line: ruby readings (furigana in
+ * `<rt>`, with their `<rp>` parentheses) and MathML's encodings of a formula (`<annotation>`:
+ * TeX source such as `{\displaystyle x^{2}}`) beside its presented form.
+ */
+function dropReadingAids(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('rt, rp, rtc, annotation, annotation-xml')))
+    el.remove();
+}
+
+/** An alt text that is only a file name ("IMG_2034.JPG", "hero-photo.webp") says nothing. */
+const FILE_NAME_ALT =
+  /^(?:[\w ()+~,-]*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|(?:img|dsc|dscn|dscf|pxl|photo|image)[_-]?\d[\w-]*)$/i;
+/** A formula's fallback image carries its TeX source as alt text. */
+const TEX_ALT = /^\{\s*\\(?:displaystyle|textstyle|scriptstyle)\b/;
+
+function meaningfulAlt(img: Element): string {
+  const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+  if (FILE_NAME_ALT.test(alt)) return '';
+  if (TEX_ALT.test(alt)) {
+    // Beside a MathML rendering of the same formula (Wikipedia's markup) the image is a spare.
+    const math = img.parentElement?.querySelector('math');
+    if (math || /math-fallback/.test(img.getAttribute('class') ?? '')) return '';
+    return alt.replace(TEX_ALT, '').replace(/\}$/, '').trim();
+  }
+  return alt;
 }
 
 /**
@@ -61,7 +90,7 @@ export function sanitizeInPlace(window: DOMWindow, root: Element): void {
 function replaceImages(root: Element): void {
   const doc = root.ownerDocument;
   for (const img of Array.from(root.querySelectorAll('img, input[type="image" i], area'))) {
-    const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+    const alt = meaningfulAlt(img);
     const figure = img.closest('figure');
     if (!alt || (figure && figure.querySelector('figcaption'))) {
       img.remove();
