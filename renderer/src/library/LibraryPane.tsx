@@ -52,11 +52,7 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
     const article = pages.item(index);
     if (article) onOpen(article);
   };
-  // A new callback when a page arrives (version), so the rows on screen ask again for theirs.
-  const want = useCallback(
-    (first: number, last: number) => pages.want(first, last),
-    [pages, version],
-  );
+  const want = useCallback((first: number, last: number) => pages.want(first, last), [pages]);
 
   return (
     <nav className="library-pane" aria-label="Articles">
@@ -95,6 +91,7 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
         openIndex={() => (openId ? pages.indexOf(openId) : -1)}
         onOpen={openAt}
         onRowsShown={want}
+        dataVersion={version}
         // Another list (a tag filter): start over at its top, keeping focus where it is.
         resetKey={pages}
         renderRow={(row) => {

@@ -46,6 +46,8 @@ interface Props {
   onRowKey?: ((key: string, index: number) => boolean) | undefined;
   /** The rows on screen changed (with overscan): fetch what they show. */
   onRowsShown?: ((first: number, last: number) => void) | undefined;
+  /** Changes when the rows' data does (a page arrived or was dropped): onRowsShown runs again. */
+  dataVersion?: unknown;
   /** Another list altogether (a new filter): back to its top, no row active. */
   resetKey?: unknown;
   renderRow: (row: ListRow) => ReactNode;
@@ -64,6 +66,7 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
     onOpen,
     onRowKey,
     onRowsShown,
+    dataVersion,
     resetKey,
     renderRow,
   },
@@ -96,7 +99,7 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
 
   useEffect(() => {
     onRowsShown?.(firstRow, lastRow);
-  }, [onRowsShown, firstRow, lastRow]);
+  }, [onRowsShown, firstRow, lastRow, dataVersion]);
 
   const moveTo = (index: number) => {
     setActive(index);
