@@ -36,6 +36,7 @@ import { textDirection } from './direction';
 import { flash } from './flash';
 import { OcrAction } from './OcrAction';
 import { OriginalActions } from './OriginalActions';
+import { EditDetailsDialog } from '../meta/EditDetailsDialog';
 import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
 import { useArrival } from './useArrival';
@@ -76,6 +77,7 @@ export function ReaderArticle({
   onSaved,
 }: Props) {
   const openExternal = useOpenExternal();
+  const [editingDetails, setEditingDetails] = useState(false);
   const { show } = useToaster();
   const reportError = useReportError();
   const source = article.source !== null ? openableUrl(article.source) : null;
@@ -360,6 +362,9 @@ export function ReaderArticle({
                     >
                       Edit text
                     </button>
+                    <button type="button" onClick={() => setEditingDetails(true)}>
+                      Edit details
+                    </button>
                     <OriginalActions
                       article={article}
                       onReparsed={() => {
@@ -379,6 +384,12 @@ export function ReaderArticle({
               </div>
             </div>
             {!editing && <ArticleLinks articleId={article.id} title={article.title} />}
+            <EditDetailsDialog
+              articleId={article.id}
+              open={editingDetails}
+              onClose={() => setEditingDetails(false)}
+              onChanged={onSaved}
+            />
             {editing && (
               <p className="reader-edit-note">
                 Editing the text. Highlights are hidden and will be placed again when you save.
