@@ -14,7 +14,8 @@ declare module 'citeproc' {
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
     updateItems(ids: string[]): void;
     makeCitationCluster(items: CitationItem[]): string;
-    makeBibliography(): [{ bibstart: string; bibend: string }, string[]] | false;
+    makeBibliography():
+      [{ bibstart: string; bibend: string; entry_ids: (string | number)[][] }, string[]] | false;
   }
   const CSL: { Engine: typeof Engine };
   export default CSL;

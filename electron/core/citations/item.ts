@@ -3,9 +3,10 @@
  * formatter all read, so the three never disagree on type, authors or dates.
  */
 import { bylineNames } from '../../model/names';
+import type { PageStart } from '../../model/pages';
+import type { CslDate, CslItem, CslName, CslType, SourceMeta } from '../../model/sourceMeta';
 import { citationDate } from './short';
 import type { ArticleFields, ArticleSummary } from '../../model/articles';
-import type { CslDate, CslItem, CslName, CslType, SourceMeta } from '../../model/sourceMeta';
 
 export { bylineNames };
 export type { CslType, CslName, CslDate, CslItem } from '../../model/sourceMeta';
@@ -18,6 +19,10 @@ export interface CitableSource extends ArticleFields, Pick<ArticleSummary, 'id' 
   imported?: string | null;
   /** Citation metadata found by the importer or set by the user (wins over the fields above). */
   meta?: SourceMeta | null;
+  /** The item type guessed while the local path was known (exports drop the path first). */
+  cslType?: CslType;
+  /** Where each printed page starts (a PDF): the page locators of its passages. */
+  pages?: readonly PageStart[] | null;
 }
 
 const clean = (v: string | null | undefined): string =>
@@ -38,8 +43,15 @@ export function cslDate(value: string | null | undefined): CslDate | undefined {
 
 const isWeb = (source: string): boolean => /^https?:\/\//i.test(source);
 
+/** A source's address a reader can follow: its web URL; a local file path is private (null). */
+export function publicUrl(source: string | null | undefined): string | null {
+  const src = clean(source);
+  return isWeb(src) ? src : null;
+}
+
 /** The item type guessed from the columns: PDFs are reports, EPUBs books, dated web pages with a site news articles. */
 export function cslType(s: CitableSource): CslType {
+  if (s.cslType) return s.cslType;
   const media = (s.mediaType ?? '').toLowerCase();
   const src = clean(s.source);
   if (media === 'application/pdf' || /\.pdf$/i.test(src)) return 'report';

@@ -22,8 +22,8 @@ export interface CiteRequest {
 export interface CitedDocument {
   /** One per request, in order. */
   inText: FormattedCitation[];
-  /** The reference list, in the style's order. */
-  references: FormattedCitation[];
+  /** The reference list, in the style's order; `id` names the item each entry is for. */
+  references: (FormattedCitation & { id: string })[];
 }
 
 /** "Da-gyum" → "Da-Gyum": citeproc initialises only capitalised parts of a hyphenated name. */
@@ -92,9 +92,10 @@ export function citeDocument(
     e.makeCitationCluster([
       c.locator ? { id: c.id, locator: c.locator, label: 'page' } : { id: c.id },
     ]);
-  const bibliography = (): string[] => {
+  const bibliography = (): { ids: string[]; entries: string[] } => {
     const bib = e.makeBibliography();
-    return bib ? bib[1] : [];
+    if (!bib) return { ids: [], entries: [] };
+    return { ids: bib[0].entry_ids.map((ids) => String(ids[0])), entries: bib[1] };
   };
   e.setOutputFormat('text');
   const texts = cites.map(cluster);
@@ -104,9 +105,10 @@ export function citeDocument(
   const refHtmls = bibliography();
   return {
     inText: texts.map((text, i) => ({ text: text.trim(), html: htmls[i]!.trim() })),
-    references: refTexts.map((text, i) => ({
+    references: refTexts.entries.map((text, i) => ({
+      id: refTexts.ids[i]!,
       text: text.trim(),
-      html: inlineHtml(refHtmls[i] ?? ''),
+      html: inlineHtml(refHtmls.entries[i] ?? ''),
     })),
   };
 }

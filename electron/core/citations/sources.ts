@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { readStoredMeta } from '../../model/sourceMeta';
 import type { CitableSource } from './item';
+import { parsePages } from './locator';
 
 interface SourceRow {
   id: string;
@@ -14,6 +15,7 @@ interface SourceRow {
   source: string | null;
   created_at: string;
   media_type: string | null;
+  pages: string | null;
   imported_meta: string | null;
   edited_meta: string | null;
 }
@@ -25,7 +27,7 @@ export function citableSources(
 ): Map<string, CitableSource> {
   const rows = db
     .prepare<[string], SourceRow>(
-      `SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, o.media_type, m.imported AS imported_meta, m.edited AS edited_meta
+      `SELECT a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.created_at, a.pages, o.media_type, m.imported AS imported_meta, m.edited AS edited_meta
        FROM articles a LEFT JOIN originals o ON o.hash = a.hash LEFT JOIN article_meta m ON m.article_id = a.id WHERE a.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(articleIds));
@@ -43,6 +45,7 @@ export function citableSources(
         source: r.source,
         mediaType: r.media_type,
         imported: r.created_at,
+        pages: parsePages(r.pages),
         meta: { ...readStoredMeta(r.imported_meta), ...readStoredMeta(r.edited_meta) },
       },
     ]),

@@ -30,7 +30,8 @@ describe('CSV export', () => {
       tags: 'formula tests; sanctions',
       color: 'pink',
       byline: 'Ann "Ace" O\'Neil',
-      source: '/tmp/hostile.txt',
+      // A local path is private: exports keep a web address only (issue 19).
+      source: '',
       link: `commonplace://passage/${f.passages.formula.id}`,
     });
     expect(byId.get(f.passages.minus.id)).toMatchObject({

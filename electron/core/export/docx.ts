@@ -16,36 +16,19 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { truncateWords } from './markdown';
-import { cleanText, oneLine, passageUrl, safeInlineHtml } from './text';
+import { cleanText, decodeEntities, oneLine, passageUrl, safeInlineHtml } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
 
 export const DOCX_QUOTE_STYLE = 'Quote';
 export const DOCX_CITATION_STYLE = 'Citation';
 export const DOCX_META_STYLE = 'ExcerptMeta';
+export const DOCX_REFERENCE_STYLE = 'Reference';
 
 /** Runs for text with line breaks (a run's text can't hold "\n"). */
 function lines(text: string, opts: { italics?: boolean; bold?: boolean } = {}): TextRun[] {
   return cleanText(text)
     .split('\n')
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...opts }));
-}
-
-const ENTITY: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    }
-    return ENTITY[e.toLowerCase()] ?? m;
-  });
 }
 
 /** A citation's (sanitised) inline HTML as runs: italics and bold kept. */
@@ -118,7 +101,7 @@ function excerptParagraphs(item: ExportItem): Paragraph[] {
     ]);
   }
   line('— ', [
-    ...citationRuns(`${item.citation.html} · `),
+    ...citationRuns(`${(item.inText ?? item.citation).html} · `),
     link(passageUrl(p.id), 'Open in Commonplace'),
   ]);
   out.push(new Paragraph({ style: DOCX_CITATION_STYLE, children: meta }));
@@ -152,6 +135,7 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
     );
     const s = g.source;
     if (s) {
+      // `source` is a web address or null: a local path never leaves the library.
       const meta = [s.byline, s.siteName, s.published?.slice(0, 10), s.source]
         .filter((v): v is string => !!v)
         .map(oneLine)
@@ -163,6 +147,18 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
       children.push(...excerptParagraphs(item));
       await ctx.tick();
     }
+  }
+  if (doc.references) {
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        children: [new TextRun(doc.references.heading)],
+      }),
+    );
+    for (const entry of doc.references.entries)
+      children.push(
+        new Paragraph({ style: DOCX_REFERENCE_STYLE, children: citationRuns(entry.html) }),
+      );
   }
   return new Document({
     creator: 'Commonplace',
@@ -192,6 +188,14 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
           paragraph: { spacing: { after: 280 }, alignment: AlignmentType.LEFT },
         },
         {
+          id: DOCX_REFERENCE_STYLE,
+          name: 'Reference',
+          basedOn: 'Normal',
+          next: 'Normal',
+          // A hanging indent, as reference lists are set.
+          paragraph: { indent: { left: 720, hanging: 720 }, spacing: { after: 120 } },
+        },
+        {
           id: DOCX_META_STYLE,
           name: 'Excerpt Meta',
           basedOn: 'Normal',
@@ -214,9 +218,11 @@ function outline(doc: ExportDocument): string {
       out.push(`    “${oneLine(item.passage.quote)}”`);
       if (item.passage.comment.trim()) out.push(oneLine(item.passage.comment));
       if (item.passage.tags.length) out.push(`Tags: ${item.passage.tags.join(' · ')}`);
-      out.push(`— ${item.citation.text}`, '');
+      out.push(`— ${(item.inText ?? item.citation).text}`, '');
     }
   }
+  if (doc.references)
+    out.push(`# ${doc.references.heading}`, '', ...doc.references.entries.map((e) => e.text));
   return out.join('\n');
 }
 

@@ -22,6 +22,7 @@ blockquote { margin: 0; padding: .5rem 1rem; border-left: 4px solid var(--hl, #f
 .links { margin: .3rem 0; padding-left: 1.2rem; }
 a { color: #0b57d0; }
 .orphaned { font-style: italic; color: #8a5a00; }
+.csl-entry { padding-left: 2em; text-indent: -2em; margin: 0 0 .6rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
@@ -57,7 +58,7 @@ function excerptHtml(item: ExportItem): string {
     out.push(`<ul class="links" aria-label="Links">${lis.join('')}</ul>`);
   }
   out.push(
-    `<p class="citation">— ${safeInlineHtml(item.citation.html)} <span class="back"><a href="${escapeHtml(passageUrl(p.id))}">Open in Commonplace</a></span></p>`,
+    `<p class="citation">— ${safeInlineHtml((item.inText ?? item.citation).html)} <span class="back"><a href="${escapeHtml(passageUrl(p.id))}">Open in Commonplace</a></span></p>`,
     '</article>',
   );
   return out.join('\n');
@@ -68,9 +69,9 @@ function sourceMeta(item: ExportItem): string {
   const parts = [s.byline, s.siteName, s.published?.slice(0, 10)]
     .filter((v): v is string => !!v)
     .map(escapeHtml);
+  // Exports carry a web address only (a local path never leaves the library).
   if (s.source && /^https?:\/\//i.test(s.source))
     parts.push(`<a href="${escapeHtml(s.source)}">${escapeHtml(s.source)}</a>`);
-  else if (s.source) parts.push(escapeHtml(s.source));
   return parts.length ? `<p class="source">${parts.join(' · ')}</p>` : '';
 }
 
@@ -112,6 +113,13 @@ export async function renderHtml(doc: ExportDocument, ctx: ExportContext): Promi
     }
     out.push('</section>');
   }
+  if (doc.references?.entries.length)
+    out.push(
+      '<section class="references">',
+      `<h2>${escapeHtml(doc.references.heading)}</h2>`,
+      ...doc.references.entries.map((e) => `<p class="csl-entry">${safeInlineHtml(e.html)}</p>`),
+      '</section>',
+    );
   out.push('</main>', '</body>', '</html>');
   return `${out.filter(Boolean).join('\n')}\n`;
 }

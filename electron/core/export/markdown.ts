@@ -3,7 +3,7 @@
  * followed by its comment, tags, links, citation and a `commonplace://passage/ID` link back.
  */
 import { frontMatter } from './frontMatter';
-import { blockquote, escapeMarkdown, paragraphs } from './markdownText';
+import { blockquote, citationMarkdown, escapeMarkdown, paragraphs } from './markdownText';
 import { oneLine, passageUrl } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
 
@@ -58,8 +58,24 @@ export function excerptMarkdown(item: ExportItem): string {
       l.direction === 'out' ? `${escapeMarkdown(l.relation)} →` : `← ${escapeMarkdown(l.relation)}`;
     out.push(`**Link:** ${arrow} ${other} <${passageUrl(l.otherId)}>`);
   }
-  out.push(`— ${escapeMarkdown(oneLine(item.citation.text))}  \n<${passageUrl(p.id)}>`);
+  out.push(`— ${excerptCitation(item)}  \n<${passageUrl(p.id)}>`);
   return out.join('\n\n');
+}
+
+/** After an excerpt: its in-text citation with a style, else the short citation. */
+export function excerptCitation(item: ExportItem): string {
+  return item.inText
+    ? citationMarkdown(item.inText.html)
+    : escapeMarkdown(oneLine(item.citation.text));
+}
+
+/** The reference list at the end of a styled export ("## References", one entry a paragraph). */
+export function referencesMarkdown(doc: ExportDocument, level = '##'): string[] {
+  if (!doc.references?.entries.length) return [];
+  return [
+    `${level} ${doc.references.heading}`,
+    ...doc.references.entries.map((e) => citationMarkdown(e.html)),
+  ];
 }
 
 export function truncateWords(s: string, words: number): string {
@@ -86,6 +102,7 @@ export async function renderMarkdown(doc: ExportDocument, ctx: ExportContext): P
       await ctx.tick();
     }
   }
+  out.push(...referencesMarkdown(doc));
   return `${out.join('\n\n')}\n`;
 }
 

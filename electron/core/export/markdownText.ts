@@ -2,7 +2,7 @@
  * Markdown building blocks shared by the Markdown and Obsidian formats: escaping (hostile text
  * stays text: no raw HTML, no accidental emphasis, links, headings or lists) and block quotes.
  */
-import { cleanText } from './text';
+import { cleanText, decodeEntities, safeInlineHtml } from './text';
 
 /** Characters that can start inline syntax anywhere in a line (CommonMark: any ASCII punctuation may be escaped). */
 const INLINE = /[\\`*_[\]<>&~|!$%{}]/g;
@@ -43,4 +43,22 @@ export function paragraphs(text: string): string {
     )
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** A citation's inline HTML (citeproc's: italics, bold) as one line of Markdown. */
+export function citationMarkdown(html: string): string {
+  let out = '';
+  for (const part of safeInlineHtml(html).split(/(<\/?[a-z]+>)/)) {
+    const tag = /^<\/?([a-z]+)>$/.exec(part);
+    if (tag) {
+      if (tag[1] === 'i' || tag[1] === 'em') out += '*';
+      else if (tag[1] === 'b' || tag[1] === 'strong') out += '**';
+    } else if (part) {
+      // Spaces at a segment's edge separate it from the next: fold them, never drop them.
+      const text = cleanText(decodeEntities(part)).replace(/\s+/g, ' ');
+      const [, lead, body, trail] = /^( ?)(.*?)( ?)$/.exec(text)!;
+      out += `${lead}${body ? escapeMarkdown(body) : ''}${trail}`;
+    }
+  }
+  return out.trim();
 }

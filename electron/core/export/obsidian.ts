@@ -5,8 +5,13 @@
  */
 import { UniqueNames } from './fileNames';
 import { frontMatter } from './frontMatter';
-import { documentFrontMatter, truncateWords } from './markdown';
-import { blockquote, escapeMarkdown, paragraphs } from './markdownText';
+import {
+  documentFrontMatter,
+  excerptCitation,
+  referencesMarkdown,
+  truncateWords,
+} from './markdown';
+import { blockquote, citationMarkdown, escapeMarkdown, paragraphs } from './markdownText';
 import { articleUrl, cleanText, oneLine, passageUrl } from './text';
 import type {
   ExportContext,
@@ -101,9 +106,7 @@ function excerpt(item: ExportItem, p: Plan): string {
         : `← ${escapeMarkdown(l.relation)} ${target}`,
     );
   }
-  out.push(
-    `— ${escapeMarkdown(oneLine(item.citation.text))} · [Open in Commonplace](<${passageUrl(pass.id)}>)`,
-  );
+  out.push(`— ${excerptCitation(item)} · [Open in Commonplace](<${passageUrl(pass.id)}>)`);
   return out.join('\n\n');
 }
 
@@ -134,6 +137,7 @@ function indexFile(doc: ExportDocument, p: Plan): string {
       );
     }
   }
+  out.push(...referencesMarkdown(doc));
   return `${out.join('\n\n')}\n`;
 }
 
@@ -158,6 +162,9 @@ async function buildFiles(doc: ExportDocument, ctx: ExportContext): Promise<Expo
       parts.push(excerpt(item, p), '---');
       await ctx.tick();
     }
+    // With a style, each source's file ends with its own reference entry.
+    const entry = doc.references ? items[0]?.citation : undefined;
+    if (entry) parts.push(`## ${doc.references!.heading}`, citationMarkdown(entry.html));
     files.push({
       path: `${p.files.get(s.id)}.md`,
       bytes: encoder.encode(`${parts.join('\n\n')}\n`),

@@ -6,7 +6,8 @@ import type { ExportFormat, ExportOptions, ExportSelection } from '../../model/e
 import type { Passage } from '../../model/passages';
 import type { CitableSource } from '../citations/item';
 
-/** What a citation or a file header needs to know about a source (an article): its tags too. */
+/** What a citation or a file header needs to know about a source (an article): its tags too.
+ * In an export `source` is the web address only: a local path never leaves the library. */
 export interface ExportSource extends CitableSource {
   tags: string[];
 }
@@ -35,8 +36,20 @@ export interface ExportLink {
 export interface ExportItem {
   passage: Passage;
   source: ExportSource;
+  /** The source's full citation: its reference entry in the style, or the short citation. */
   citation: Citation;
+  /** With a style: the excerpt's in-text citation, with its page ("(Ji, 2024, p. 3)"). */
+  inText: Citation | null;
   links: ExportLink[];
+}
+
+/** With a style: the reference list at the end, sorted and disambiguated by the processor. */
+export interface ExportReferences {
+  /** "References", "Bibliography", "Works Cited": the style's name for it. */
+  heading: string;
+  /** Whether the style cites in notes (Chicago notes-bibliography) rather than in parentheses. */
+  notes: boolean;
+  entries: Citation[];
 }
 
 export interface ExportGroup {
@@ -59,6 +72,8 @@ export interface ExportDocument {
   /** Each selected passage once, in order (source, then position). */
   items: ExportItem[];
   sources: ExportSource[];
+  /** The reference list (with a citation style), or null. */
+  references: ExportReferences | null;
   /** Why nothing was selected, or null. */
   message: string | null;
 }
