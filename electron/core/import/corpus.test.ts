@@ -96,7 +96,6 @@ describe('import quality on the real-document corpus', () => {
       const [right, scored] = all.get(f) ?? [0, 1];
       return right / scored;
     };
-    // Floors at today's scores: a regression in any field fails.
     expect(share('title')).toBeGreaterThanOrEqual(FLOOR.title);
     expect(share('author')).toBeGreaterThanOrEqual(FLOOR.author);
     expect(share('date')).toBeGreaterThanOrEqual(FLOOR.date);
@@ -104,4 +103,8 @@ describe('import quality on the real-document corpus', () => {
   }, 120_000);
 });
 
-const FLOOR: Record<Field, number> = { title: 0, author: 0, date: 0, lang: 0 };
+/**
+ * Before issue #17's fixes this corpus scored title 8/9, author 1/4, date 0/1, language 0/9; the
+ * floors hold today's scores.
+ */
+const FLOOR: Record<Field, number> = { title: 8 / 9, author: 1 / 4, date: 1, lang: 1 };

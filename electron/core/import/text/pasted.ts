@@ -11,6 +11,7 @@ import { captionKind } from './captions';
 import { isAdLine, isChromeLine, isLinkOutLine } from './chrome';
 import { clipAtWord, firstSentence } from './clip';
 import { formatMoment, type Moment } from './dateline';
+import { dropPageFurniture, headerBlockDate } from './document';
 import { readHeader } from './header';
 import { guessLang } from './lang';
 import {
@@ -187,7 +188,7 @@ function plainBlocks(units: readonly Unit[]): Block[] {
 }
 
 export function parsePastedText(text: string, fileName: string): ParsedArticle {
-  const normalized = normalizeLineEndings(text);
+  const normalized = dropPageFurniture(normalizeLineEndings(text));
   if (isBlank(normalized))
     throw new CommonplaceError('empty_file', `${fileName}: the file has no visible text`);
   const units = splitUnits(normalized, standsAlone);
@@ -216,7 +217,7 @@ export function parsePastedText(text: string, fileName: string): ParsedArticle {
     title,
     subtitle: header.subtitle,
     byline: header.byline,
-    published: pickPublished(header.moments),
+    published: pickPublished(header.moments) ?? headerBlockDate(normalized),
     siteName: header.siteName,
     lang,
     excerpt: firstParagraph

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bodyToText } from '../../../model/body';
+import { parsePastedText } from './pasted';
+import { dropPageFurniture, headerBlockDate } from './document';
+
+const REAL = join(__dirname, '..', 'fixtures', 'real');
+const real = (name: string): string => readFileSync(join(REAL, name), 'utf8');
+
+describe('plain-text page furniture', () => {
+  it('drops form feeds and the running head with its page number from every page (pdftotext output of a real manual)', () => {
+    const source = real('maint-guide.de.pdftotext.txt');
+    expect(source.match(/\f/g)?.length).toBeGreaterThanOrEqual(7);
+    const text = bodyToText(parsePastedText(source, 'maint-guide.de.txt').body);
+    expect(text).not.toContain('\f');
+    expect(text).not.toMatch(/Debian-Leitfaden für Neue Paketbetreuer\s+\d+ \/ 63/);
+    // The prose stays.
+    expect(text).toContain('Debian Mentors FAQ');
+  });
+
+  it('leaves a text without form feeds alone', () => {
+    const t = 'Running head 1\n\nBody.\n\nRunning head 2';
+    expect(dropPageFurniture(t)).toBe(t);
+  });
+});
+
+describe('the date of a dated header block', () => {
+  it('reads "Version 3, 29 June 2007" from the GNU GPL', () => {
+    expect(parsePastedText(real('GPL-3.txt'), 'GPL-3').published).toBe('2007-06-29');
+  });
+
+  it("reads an RFC header's month and year, and an ISO date", () => {
+    const rfc = [
+      'Network Working Group                                          J. Postel',
+      'Request for Comments:  791                                           ISI',
+      '                                                          September 1981',
+      '',
+      '                           INTERNET PROTOCOL',
+    ].join('\n');
+    expect(headerBlockDate(rfc)).toBe('1981-09');
+    expect(headerBlockDate('Minutes\n\n2024-06-18\n\nPresent: all.')).toBe('2024-06-18');
+    expect(headerBlockDate('Due February 30, 2024')).toBeNull();
+  });
+});
