@@ -21,8 +21,7 @@ import type { Page } from '@playwright/test';
 import { contract, type Method } from '../../electron/api/contract';
 import type { LibraryEvent } from '../../electron/model/events';
 import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
-import { createHandlers } from '../../electron/api/handlers';
-import { stopBulkImports } from '../../electron/api/handlers/bulkImport';
+import { createHandlers, createServices, type Services } from '../../electron/api/handlers';
 import { openLibrary, type Library } from '../../electron/core/library';
 import { expect, test as base } from '../fixtures';
 
@@ -190,6 +189,7 @@ type StandInWindow = {
 /** The main process's side: the real dispatcher on the library, opened when first needed. */
 class StandInMain {
   private library: Library | null = null;
+  private services: Services | null = null;
   private dispatch: Dispatch | null = null;
   /** The window main sends events to (the page the test opened the app in). */
   window: Page;
@@ -213,14 +213,15 @@ class StandInMain {
           .catch(() => undefined);
       });
       this.library = library;
-      this.dispatch = createDispatcher(createHandlers(library), library);
+      this.services = createServices(library);
+      this.dispatch = createDispatcher(createHandlers(library, this.services), library);
     }
     return this.dispatch(method, input, 'ipc');
   }
 
   async close(): Promise<void> {
     if (!this.library) return;
-    await stopBulkImports(this.library);
+    await this.services?.bulkImports.closeAll();
     this.library.close();
   }
 }

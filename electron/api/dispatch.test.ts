@@ -3,7 +3,7 @@ import { useTempDir } from '../test/temp';
 import { openTestLibrary } from '../test/library';
 import { contract, type Method } from './contract';
 import { createDispatcher, isAllowedOn, type Transport } from './dispatch';
-import { createHandlers } from './handlers';
+import { createHandlers, createServices } from './handlers';
 
 const tempDir = useTempDir();
 let close: (() => void) | undefined;
@@ -27,7 +27,7 @@ function wrongFieldPayloads(method: Method): Record<string, unknown>[] {
 describe('the API contract', () => {
   it('has a handler for every entry and no handler outside it', () => {
     const { library } = setup();
-    const handlers = createHandlers(library);
+    const handlers = createHandlers(library, createServices(library));
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
     for (const name of Object.keys(contract))
       expect(typeof handlers[name as Method]).toBe('function');
@@ -173,7 +173,10 @@ describe('the API contract', () => {
 describe('handler outputs', () => {
   it('a handler returning the wrong shape fails with an internal error naming the field (checked under tests)', async () => {
     const { library } = setup();
-    const handlers = { ...createHandlers(library), 'tags.list': () => [{ name: 42 }] };
+    const handlers = {
+      ...createHandlers(library, createServices(library)),
+      'tags.list': () => [{ name: 42 }],
+    };
     // @ts-expect-error -- the wrong shape on purpose: what the type system cannot see across a cast
     const dispatch = createDispatcher(handlers, library);
     const env = await dispatch('tags.list', {}, 'inproc');
@@ -188,11 +191,16 @@ describe('handler outputs', () => {
   it('outputs are not checked when the option is off (production), and a right shape passes', async () => {
     const { library } = setup();
     const wrong = [{ name: 42 }];
-    const handlers = { ...createHandlers(library), 'tags.list': () => wrong };
+    const handlers = {
+      ...createHandlers(library, createServices(library)),
+      'tags.list': () => wrong,
+    };
     // @ts-expect-error -- the wrong shape on purpose
     const unchecked = createDispatcher(handlers, library, { checkOutputs: false });
     expect(await unchecked('tags.list', {}, 'inproc')).toEqual({ ok: true, data: wrong });
-    const checked = createDispatcher(createHandlers(library), library, { checkOutputs: true });
+    const checked = createDispatcher(createHandlers(library, createServices(library)), library, {
+      checkOutputs: true,
+    });
     expect(await checked('tags.list', {}, 'inproc')).toEqual({ ok: true, data: [] });
   });
 });

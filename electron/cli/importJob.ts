@@ -5,11 +5,10 @@
  */
 import { statSync } from 'node:fs';
 import type { ImportResult } from '../model/articles';
-import { bulkImportJobs } from '../api/handlers/bulkImport';
 import type { OnChangedSource } from '../core/articles/import';
 import { importWalkedFile } from '../core/import/bulk/importItem';
 import { countGroups } from '../model/importReport';
-import type { ImportProgressEvent, ImportReportEvent } from '../core/import/bulk/jobs';
+import type { BulkImports, ImportProgressEvent, ImportReportEvent } from '../core/import/bulk/jobs';
 import { walkImportPaths } from '../core/import/bulk/walk';
 import type { Library } from '../core/library';
 import type { CliClient } from './context';
@@ -19,6 +18,7 @@ const IN_PROCESS_MAX_FILES = 20;
 
 export async function runImportJob(
   library: Library,
+  jobs: BulkImports,
   invoke: CliClient,
   paths: string[],
   onChangedSource: OnChangedSource,
@@ -36,7 +36,7 @@ export async function runImportJob(
     : () => undefined;
   try {
     jobId = (await invoke('bulkImport.startPaths', { paths, onChangedSource })).jobId;
-    return await bulkImportJobs(library).finished(jobId);
+    return await jobs.finished(jobId);
   } finally {
     off();
     progress?.(null);

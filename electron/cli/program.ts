@@ -2,9 +2,8 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { createDispatcher, inProcessClient } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
+import { createHandlers, createServices, type Services } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
-import { stopBulkImports } from '../api/handlers/bulkImport';
 import { PASSAGE_COLORS, type PassageColor } from '../model/passages';
 import { SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN } from '../model/search';
 import { CommonplaceError, errorMessage } from '../core/errors';
@@ -88,8 +87,9 @@ function openClient(libraryOption: string | undefined, io: CliIo) {
     watchIntervalMs: 0,
     onUpgrade: upgradeNotice(io),
   });
-  const dispatch = createDispatcher(createHandlers(library), library);
-  return { library, dispatch, invoke: inProcessClient(dispatch) };
+  const services = createServices(library);
+  const dispatch = createDispatcher(createHandlers(library, services), library);
+  return { library, services, dispatch, invoke: inProcessClient(dispatch) };
 }
 
 /**
@@ -103,6 +103,7 @@ export async function runCli(
 ): Promise<number> {
   let exitCode = 0;
   let library: Library | undefined;
+  let services: Services | undefined;
   const program = new Command('commonplace')
     .description('Commonplace: an offline research notebook. Import, read and search your sources.')
     .addOption(
@@ -120,6 +121,7 @@ export async function runCli(
   const client = () => {
     const c = openClient(globalLibrary(), io);
     library = c.library;
+    services = c.services;
     return c.invoke;
   };
   const print = (value: unknown) => io.out(JSON.stringify(value, null, 2));
@@ -148,6 +150,7 @@ export async function runCli(
       const invoke = client();
       const report = await runImportJob(
         library!,
+        services!.bulkImports,
         invoke,
         paths,
         o.update ? 'update' : 'offer',
@@ -372,7 +375,8 @@ export async function runCli(
         onUpgrade: upgradeNotice(io),
       });
       library = lib;
-      const dispatch = createDispatcher(createHandlers(lib), lib);
+      const served = createServices(lib);
+      const dispatch = createDispatcher(createHandlers(lib, served), lib);
       const server = await startWebServer({
         library: lib,
         dispatch,
@@ -384,7 +388,7 @@ export async function runCli(
       // A running import stops with the server (whatever it committed stays; its current file is not half-written).
       if (serveHook)
         await serveHook(async () =>
-          Promise.all([server.close(), stopBulkImports(lib)]).then(() => undefined),
+          Promise.all([server.close(), served.bulkImports.closeAll()]).then(() => undefined),
         );
     });
 

@@ -76,6 +76,7 @@ describe('a full disk', () => {
       // The CLI's import of a few files stops at the first, saying it once.
       const report = await runImportJob(
         t.library,
+        t.services.bulkImports,
         t.invoke,
         [
           join(writeNotes(dir, 5, 5000), 'note-0.md'),

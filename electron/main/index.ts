@@ -6,13 +6,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
-import {
-  bulkImportJobs,
-  configureBulkImport,
-  runningBulkImports,
-  stopBulkImports,
-} from '../api/handlers/bulkImport';
+import { createHandlers, createServices, type Services } from '../api/handlers';
 import { errorMessage, isCommonplaceError } from '../core/errors';
 import { openLibrary, type Library } from '../core/library';
 import { APP_NAME, defaultUserDataDir } from '../core/paths';
@@ -27,7 +21,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { registerRendererReady, sendWhenReady } from './renderer-outbox';
 import { hardenAllWebContents, hardenSession } from './security';
 import { startupConfig } from './startup-config';
-import { installSystemViewer } from './system-viewer';
+import { openInSystemViewer } from './system-viewer';
 import { createMainWindow, noteSavedSync, quitStarted, reveal } from './window';
 
 const { preloadPath: PRELOAD_PATH, rendererDir: RENDERER_DIR } = bundleLayout(__filename);
@@ -47,6 +41,8 @@ registerDeepLinks();
 registerRendererReady();
 
 let library: Library | undefined;
+/** The library's services (its import jobs, the system viewer), stopped before it closes. */
+let services: Services | undefined;
 let dispatch: Dispatch | undefined;
 /** Files to import that arrived before the library was open (macOS open-file before ready, first launch's argv). */
 const pendingFiles: string[] = filesFromArgv(process.argv, process.cwd());
@@ -74,8 +70,8 @@ function fail(title: string, e: unknown): void {
  */
 function openFiles(paths: string[]): void {
   const d = dispatch;
-  const lib = library;
-  if (!d || !lib) {
+  const jobs = services?.bulkImports;
+  if (!d || !jobs) {
     pendingFiles.push(...paths.filter((p) => !pendingFiles.includes(p)));
     return;
   }
@@ -88,7 +84,7 @@ function openFiles(paths: string[]): void {
       );
       return;
     }
-    const report = await bulkImportJobs(lib).finished((envelope.data as { jobId: string }).jobId);
+    const report = await jobs.finished((envelope.data as { jobId: string }).jobId);
     const shown = report.results.find((r) => r.ok);
     if (shown?.ok)
       sendWhenReady(win, { type: 'navigate', target: { kind: 'article', id: shown.article.id } });
@@ -139,10 +135,12 @@ async function start(): Promise<void> {
     );
     return;
   }
-  installSystemViewer();
-  // Import workers open the library with the same better-sqlite3 build as this process.
-  configureBulkImport({ nativeBinding: config.nativeBinding });
-  const activeDispatch = createDispatcher(createHandlers(library), library);
+  services = createServices(library, {
+    // Import workers open the library with the same better-sqlite3 build as this process.
+    bulkImport: { nativeBinding: config.nativeBinding },
+    systemViewer: openInSystemViewer,
+  });
+  const activeDispatch = createDispatcher(createHandlers(library, services), library);
   dispatch = activeDispatch;
   registerInvokeHandler(activeDispatch, noteSavedSync);
   forwardLibraryEvents(library);
@@ -196,7 +194,7 @@ let quitConfirmed = false;
 let closed = false;
 
 function confirmQuitDuringImport(event: Electron.Event): void {
-  const running = library && !quitConfirmed ? runningBulkImports(library) : 0;
+  const running = services && !quitConfirmed ? services.bulkImports.runningCount() : 0;
   if (running === 0) return;
   event.preventDefault();
   const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -255,11 +253,13 @@ if (!app.requestSingleInstanceLock()) {
     // Stop the import workers (they write to the library) before closing it, then quit for real.
     event.preventDefault();
     const lib = library;
-    stopBulkImports(lib)
+    const jobs = services?.bulkImports;
+    Promise.resolve(jobs?.closeAll())
       .catch((e: unknown) => console.error('could not stop the imports:', e))
       .finally(() => {
         lib.close();
         library = undefined;
+        services = undefined;
         dispatch = undefined;
         closed = true;
         app.quit();

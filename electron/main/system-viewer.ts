@@ -3,16 +3,15 @@
  * media type; Electron's shell opens it with the OS's default program. Thin on purpose.
  */
 import { shell } from 'electron';
-import { configureSystemViewer } from '../api/handlers/imports';
+import type { SystemViewer } from '../api/handlers';
 import { CommonplaceError } from '../core/errors';
 
-export function installSystemViewer(): void {
-  configureSystemViewer(async (path) => {
-    const failure = await shell.openPath(path);
-    if (failure)
-      throw new CommonplaceError(
-        'io_error',
-        `could not open the original in the system viewer (${failure})`,
-      );
-  });
-}
+/** The desktop app's system viewer (the handlers' `Services.systemViewer`). */
+export const openInSystemViewer: SystemViewer = async (path) => {
+  const failure = await shell.openPath(path);
+  if (failure)
+    throw new CommonplaceError(
+      'io_error',
+      `could not open the original in the system viewer (${failure})`,
+    );
+};

@@ -4,15 +4,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { citePages } from '../../model/pages';
 import { makeEpub, xhtml } from '../../core/import/epub/fixtures';
 import { imageOnlyPdf, makePdf, textLines } from '../../core/import/pdf/fixtures';
+import { createDispatcher, inProcessClient } from '../dispatch';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
-import { configureSystemViewer } from './imports';
+import { createHandlers, createServices, type SystemViewer } from '.';
 
 const tempDir = useTempDir();
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
+
+/** A client of the same library whose services have this system viewer (the desktop app's). */
+function withViewer(library: ReturnType<typeof setup>['library'], viewer: SystemViewer) {
+  const services = createServices(library, { systemViewer: viewer });
+  return inProcessClient(createDispatcher(createHandlers(library, services), library));
+}
 
 function setup() {
   const t = openTestLibrary(tempDir());
@@ -120,7 +127,7 @@ describe('PDF, EPUB and DOCX through the library', () => {
   });
 
   it('returns the original, re-parses from it keeping passages, and opens it only where a viewer exists', async () => {
-    const { invoke } = setup();
+    const { invoke, library } = setup();
     const bytes = await paper();
     const [r] = await invoke('articles.importFiles', { files: [upload('waves.pdf', bytes)] });
     if (!r?.ok) throw new Error('import failed');
@@ -163,34 +170,31 @@ describe('PDF, EPUB and DOCX through the library', () => {
     expect(article.text.slice(placed!.start, placed!.end)).toBe('storm surge');
 
     // Web mode and the CLI have no system viewer.
-    configureSystemViewer(null);
     await expect(invoke('articles.openOriginal', { id })).rejects.toThrow(
       /only the desktop app can open files/,
     );
     // The desktop app's viewer gets a private temp copy named by the real media type.
     const opened: string[] = [];
-    configureSystemViewer(async (path) => {
+    const desktop = withViewer(library, async (path) => {
       opened.push(path);
     });
-    cleanups.push(() => configureSystemViewer(null));
-    expect(await invoke('articles.openOriginal', { id })).toEqual({ opened: true });
+    expect(await desktop('articles.openOriginal', { id })).toEqual({ opened: true });
     expect(opened[0]).toMatch(/commonplace-original-[^/]+\/waves\.pdf$/);
     expect(readFileSync(opened[0]!).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('names a text original after its media type, whatever it was called', async () => {
-    const { invoke } = setup();
+    const { invoke, library } = setup();
     const dir = tempDir();
     const file = join(dir, 'run me.exe');
     writeFileSync(file, 'Just some notes.\n\nNothing to run.');
     const [r] = await invoke('articles.importPaths', { paths: [file] });
     if (!r?.ok) throw new Error('import failed');
     const opened: string[] = [];
-    configureSystemViewer(async (path) => {
+    const desktop = withViewer(library, async (path) => {
       opened.push(path);
     });
-    cleanups.push(() => configureSystemViewer(null));
-    await invoke('articles.openOriginal', { id: r.article.id });
+    await desktop('articles.openOriginal', { id: r.article.id });
     expect(opened[0]).toMatch(/\/run me\.txt$/);
     expect(existsSync(opened[0]!)).toBe(true);
   });

@@ -2,17 +2,10 @@ import { getArticle } from '../../core/articles/repo';
 import { getOriginal, reparseArticle, writeOriginalToTemp } from '../../core/articles/originals';
 import { CommonplaceError } from '../../core/errors';
 import type { Library } from '../../core/library';
+import type { SystemViewer } from './services';
 import type { Handlers } from './types';
 
-/** Opens a file in the OS's default program; only the desktop app has one (set at startup). */
-export type SystemViewer = (path: string) => Promise<void>;
-
-let systemViewer: SystemViewer | null = null;
-export function configureSystemViewer(viewer: SystemViewer | null): void {
-  systemViewer = viewer;
-}
-
-export function importsHandlers(library: Library) {
+export function importsHandlers(library: Library, systemViewer: SystemViewer | null) {
   const { db } = library;
   return {
     'articles.original': ({ id }) => {

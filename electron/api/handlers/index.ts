@@ -11,23 +11,28 @@ import { passageHandlers } from './passages';
 import { searchHandlers } from './search';
 import { tagHandlers } from './tags';
 import { transferHandlers } from './transfer';
+import type { Services } from './services';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
+export { createServices, type ServiceOptions, type Services, type SystemViewer } from './services';
 
-/** Joins the per-domain handlers into the one object every transport dispatches to. */
-export function createHandlers(library: Library): Handlers {
+/**
+ * Joins the per-domain handlers into the one object every transport dispatches to; `services`
+ * (see `createServices`) are what they use besides the library.
+ */
+export function createHandlers(library: Library, services: Services): Handlers {
   return {
     ...libraryHandlers(library),
     ...articleHandlers(library),
-    ...importsHandlers(library),
+    ...importsHandlers(library, services.systemViewer),
     ...metaHandlers(library),
     ...ocrHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),
     ...searchHandlers(library),
     ...notesHandlers(library),
-    ...bulkImportHandlers(library),
+    ...bulkImportHandlers(services.bulkImports),
     ...exportHandlers(library),
     ...transferHandlers(library),
   } satisfies Handlers;

@@ -21,8 +21,7 @@ import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ImportResult } from '../../model/articles';
 import { createDispatcher } from '../../api/dispatch';
-import { createHandlers } from '../../api/handlers';
-import { bulkImportJobs, configureBulkImport } from '../../api/handlers/bulkImport';
+import { createHandlers, createServices } from '../../api/handlers';
 import { startWebServer } from '../../api/transports/http';
 import { openLibrary } from '../../core/library';
 import { table } from '../search/stats';
@@ -107,7 +106,7 @@ export async function runImportBench(args: string[]): Promise<void> {
     // Files done over time, to place each long frame in the import.
     const timeline: [number, number][] = [];
     let doneCount = 0;
-    configureBulkImport({
+    const bulkImport = {
       onFileDone: (r: ImportResult, ms: number) => {
         timeline.push([performance.timeOrigin + performance.now(), ++doneCount]);
         const format = formatOf.get(r.file);
@@ -121,10 +120,11 @@ export async function runImportBench(args: string[]): Promise<void> {
           s.reasons.set(r.error.code, (s.reasons.get(r.error.code) ?? 0) + 1);
         }
       },
-    });
+    };
 
     const library = openLibrary(join(work, 'library.sqlite'), { watchIntervalMs: 500 });
-    const dispatch = createDispatcher(createHandlers(library), library);
+    const services = createServices(library, { bulkImport });
+    const dispatch = createDispatcher(createHandlers(library, services), library);
     const server = await startWebServer({
       library,
       dispatch,
@@ -217,7 +217,7 @@ export async function runImportBench(args: string[]): Promise<void> {
       // Listed once the worker thread exists, so it is among this process's threads.
       const threads = new ThreadSampler([...serverThreads(), ...pageThreads]);
       threads.start();
-      const report = await bulkImportJobs(library).finished(
+      const report = await services.bulkImports.finished(
         (envelope.data as { jobId: string }).jobId,
       );
       const wallMs = performance.now() - t;

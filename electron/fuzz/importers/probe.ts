@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { contract, type Method } from '../../api/contract';
 import { ImportResultSchema } from '../../model/articles';
 import { createDispatcher, type Dispatch } from '../../api/dispatch';
-import { createHandlers } from '../../api/handlers';
+import { createHandlers, createServices } from '../../api/handlers';
 import { bodyToText } from '../../model/body';
 import { openLibrary, type Library } from '../../core/library';
 import { checkSearchIndexes } from '../../core/search/rebuild';
@@ -52,7 +52,10 @@ interface Open {
 
 function open(file: string): Open {
   const library = openLibrary(file, { watchIntervalMs: 0 });
-  return { library, dispatch: createDispatcher(createHandlers(library), library) };
+  return {
+    library,
+    dispatch: createDispatcher(createHandlers(library, createServices(library)), library),
+  };
 }
 
 async function call(

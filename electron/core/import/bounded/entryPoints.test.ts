@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { runCli } from '../../../cli/program';
 import { openTestLibrary } from '../../../test/library';
 import { useTempDir } from '../../../test/temp';
@@ -76,10 +75,10 @@ describe('hostile files at every entry point', { timeout: 240_000 }, () => {
     writeFileSync(join(root, '2-amplified.docx'), amplifiedDocx(1.9 * MB));
     writeFileSync(join(root, '3-third.txt'), 'Third, good too.\n');
     writeFileSync(join(root, '4-fourth.md'), '# Fourth\n\nAlso good.\n');
-    const { library, invoke } = openTestLibrary(dir);
+    const { library, services, invoke } = openTestLibrary(dir);
     try {
       const { jobId } = await invoke('bulkImport.startPaths', { paths: [root] });
-      const report = await bulkImportJobs(library).finished(jobId);
+      const report = await services.bulkImports.finished(jobId);
       expect(report).toMatchObject({
         state: 'finished',
         error: null,

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../model/events';
 import { affects } from '../../../model/changes';
-import { bulkImportJobs } from '../../../api/handlers/bulkImport';
 import { openTestLibrary } from '../../../test/library';
 import { useTempDir } from '../../../test/temp';
 import {
@@ -64,12 +63,12 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
     const dir = tempDir();
     const root = join(dir, 'sources');
     mixedFolder(root);
-    const { library, invoke } = openTestLibrary(dir);
+    const { library, services, invoke } = openTestLibrary(dir);
     const events: LibraryEvent[] = [];
     library.onEvent((e) => events.push(e));
     try {
       const { jobId } = await invoke('bulkImport.startPaths', { paths: [root] });
-      const report = await bulkImportJobs(library).finished(jobId);
+      const report = await services.bulkImports.finished(jobId);
       expect(report.state).toBe('finished');
       expect(report.error).toBeNull();
       const byName = new Map(report.results.map((r) => [r.file.slice(root.length + 1), r]));
@@ -107,7 +106,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       for (const r of report.results) expect(r.ok ? r.file : r.error.message).not.toMatch(/\n/);
       expect(report.counts).toEqual({ imported: 7, duplicate: 0, failed: 4, warned: 1 });
       expect(articleCount(library)).toBe(7);
-      const warned = bulkImportJobs(library).results(report.jobId, 'warned', 0, 10);
+      const warned = services.bulkImports.results(report.jobId, 'warned', 0, 10);
       expect(warned.total).toBe(1);
       expect(warned.results[0]).toMatchObject({
         ok: true,
@@ -130,7 +129,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       expect(events.some((e) => e.type === 'changed' && affects(e, ['article']))).toBe(true);
 
       // The same folder again imports nothing twice.
-      const again = await bulkImportJobs(library).finished(
+      const again = await services.bulkImports.finished(
         (await invoke('bulkImport.startPaths', { paths: [root] })).jobId,
       );
       // A duplicate is not parsed again, so it has no warning to repeat.
@@ -150,9 +149,9 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
         join(root, `note-${String(i).padStart(4, '0')}.md`),
         `# Note ${i}\n\nText of note number ${i}.`,
       );
-    const { library, invoke } = openTestLibrary(dir);
+    const { library, services, invoke } = openTestLibrary(dir);
     try {
-      const jobs = bulkImportJobs(library);
+      const jobs = services.bulkImports;
       const { jobId } = await invoke('bulkImport.startPaths', { paths: [root] });
       await new Promise<void>((resolve) => {
         const off = library.onEvent((e) => {
@@ -197,7 +196,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
 
   it('imports uploaded batches (web mode) with backpressure, and reports per file', async () => {
     const dir = tempDir();
-    const { library, invoke } = openTestLibrary(dir);
+    const { library, services, invoke } = openTestLibrary(dir);
     try {
       const { jobId } = await invoke('bulkImport.startUpload', { expected: 3 });
       const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -213,7 +212,7 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
         files: [{ name: 'one-again.md', dataBase64: b64('# One\n\ntext') }],
         last: true,
       });
-      const report = await bulkImportJobs(library).finished(jobId);
+      const report = await services.bulkImports.finished(jobId);
       expect(
         report.results.map((r) => [
           r.file,
@@ -286,9 +285,9 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
       writeFileSync(join(root, 'locked.txt'), 'secret');
       writeFileSync(join(root, 'open.txt'), 'open');
       chmodSync(join(root, 'locked.txt'), 0o000);
-      const { library } = openTestLibrary(dir);
+      const { library, services } = openTestLibrary(dir);
       try {
-        const jobs = bulkImportJobs(library);
+        const jobs = services.bulkImports;
         const report = await jobs.finished(jobs.startPaths([root]));
         expect(report.counts).toEqual({ imported: 1, duplicate: 0, failed: 1, warned: 0 });
         const locked = report.results.find((r) => !r.ok)!;

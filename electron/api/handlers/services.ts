@@ -1,0 +1,30 @@
+import { BulkImports, type BulkImportOptions } from '../../core/import/bulk/jobs';
+import type { Library } from '../../core/library';
+
+/** Opens a file in the OS's default program; only the desktop app has one. */
+export type SystemViewer = (path: string) => Promise<void>;
+
+/**
+ * What the handlers use besides the library, made by whoever opens it (the app, the CLI, web
+ * mode, tests) and passed to `createHandlers`: no handler file keeps process-wide state, and the
+ * opener holds what it must stop before closing the library.
+ */
+export interface Services {
+  /** The library's bulk-import jobs (worker threads): stop them (`closeAll`) before closing it. */
+  bulkImports: BulkImports;
+  /** null where there is none (web mode, the CLI): `articles.openOriginal` then refuses. */
+  systemViewer: SystemViewer | null;
+}
+
+export interface ServiceOptions {
+  /** Options of every bulk-import job (the desktop app passes Electron's better-sqlite3 build). */
+  bulkImport?: BulkImportOptions;
+  systemViewer?: SystemViewer | null;
+}
+
+export function createServices(library: Library, options: ServiceOptions = {}): Services {
+  return {
+    bulkImports: new BulkImports(library, options.bulkImport),
+    systemViewer: options.systemViewer ?? null,
+  };
+}
