@@ -225,3 +225,18 @@ export const ArticleMetaSchema = z.object({
   csl: CslItemSchema,
 });
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+
+/** What importing a CSL-JSON, BibTeX or RIS file onto the library did, entry by entry. */
+export const MetaImportReportSchema = z.object({
+  matched: z.array(
+    z.object({
+      entry: z.string(),
+      articleId: z.string(),
+      by: z.enum(['DOI', 'URL', 'title']),
+      fields: z.array(z.string()),
+    }),
+  ),
+  unmatched: z.array(z.string()),
+  ambiguous: z.array(z.object({ entry: z.string(), articleIds: z.array(z.string()) })),
+});
+export type MetaImportReport = z.infer<typeof MetaImportReportSchema>;

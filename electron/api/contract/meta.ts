@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 import { Id } from '../../model/ids';
-import { ArticleMetaSchema, SourceMetaPatchSchema } from '../../model/sourceMeta';
+import {
+  ArticleMetaSchema,
+  MetaImportReportSchema,
+  SourceMetaPatchSchema,
+} from '../../model/sourceMeta';
 import { call } from './call';
 
 export const metaContract = {
@@ -20,6 +24,17 @@ export const metaContract = {
       "Edit an article's citation metadata (fields given are set, null clears); returns the patch that undoes it.",
     input: z.object({ id: Id, patch: SourceMetaPatchSchema }),
     output: z.object({ meta: ArticleMetaSchema, undo: SourceMetaPatchSchema }),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.importMeta': call({
+    summary:
+      'Put the metadata of a CSL-JSON, BibTeX or RIS file (a Zotero export) onto the matching articles (by DOI, URL, then title).',
+    input: z.object({
+      fileName: z.string().trim().min(1).max(300),
+      text: z.string().max(6 * 1024 * 1024, 'the file is larger than 5 MB'),
+    }),
+    output: MetaImportReportSchema,
     mutates: true,
     exposure: 'client',
   }),

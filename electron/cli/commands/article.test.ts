@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED_ARTICLE, useTempDir } from '../../test/temp';
@@ -110,6 +111,31 @@ describe('commonplace article set / show', () => {
     }
     const meta = JSON.parse((await cli(['--library', lib, 'article', 'show', id, '--json'])).out);
     expect(meta.edited).toEqual({});
+  });
+});
+
+describe('commonplace article meta-import', () => {
+  it('matches BibTeX entries to articles and names the ones it could not place', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'library.sqlite');
+    const imported = await cli(['--library', lib, 'import', SHARED_ARTICLE, '--json']);
+    const id = (JSON.parse(imported.out) as { id: string }[])[0]!.id;
+    const bib = join(dir, 'zotero.bib');
+    writeFileSync(
+      bib,
+      String.raw`@article{ji2024, title = {Putin's State Visit to North Korea Sets Stage for Elevated Ties}, author = {Ji, Da-gyum}, journal = {The Korea Herald}, year = {2024}, month = jun, day = {18}}
+@misc{gone, title = {Caf{\'e} society}}`,
+    );
+    const r = await cli(['--library', lib, 'article', 'meta-import', bib]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`→ ${id} by title`);
+    expect(r.out).toContain('unmatched “Café society”: no article has its DOI, URL or title');
+    expect(r.out).toContain('1 matched, 0 ambiguous, 1 unmatched');
+    const csl = JSON.parse((await cli(['--library', lib, 'article', 'show', id, '--csl'])).out);
+    expect(csl['container-title']).toBe('The Korea Herald');
+    const missing = await cli(['--library', lib, 'article', 'meta-import', join(dir, 'nope.bib')]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/nope\.bib: cannot be read/);
   });
 });
 

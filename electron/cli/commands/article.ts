@@ -1,5 +1,8 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CommonplaceError } from '../../core/errors';
+import { MAX_META_FILE_BYTES } from '../../core/citations/metaImport';
+import { CommonplaceError, errorMessage } from '../../core/errors';
 import { dateToText, nameToText, parseDateText, parseNameLines } from '../../model/metaText';
 import {
   ITEM_TYPES,
@@ -80,6 +83,39 @@ export function registerArticleCommands(program: Command, context: CliContext): 
       if (o.csl) return context.print(meta.csl);
       if (o.json) return context.print(meta);
       for (const line of metaLines(meta.effective)) context.io.out(line);
+    });
+
+  article
+    .command('meta-import')
+    .description(
+      'put the metadata of a CSL-JSON, BibTeX or RIS file (e.g. a Zotero export) onto the matching articles (DOI, URL, then title)',
+    )
+    .argument('<file>', 'the .json, .bib or .ris file')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, o: { json?: boolean }) => {
+      const path = resolve(file);
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch (e) {
+        throw new CommonplaceError('io_error', `${path}: cannot be read (${errorMessage(e)})`);
+      }
+      if (size > MAX_META_FILE_BYTES)
+        throw new CommonplaceError('invalid_input', `${path}: larger than 5 MB; split the export`);
+      const text = readFileSync(path, 'utf8');
+      const report = await context.client()('articles.importMeta', { fileName: path, text });
+      if (o.json) return context.print(report);
+      for (const m of report.matched)
+        context.io.out(`matched ${m.entry} → ${m.articleId} by ${m.by} (${m.fields.join(', ')})`);
+      for (const a of report.ambiguous)
+        context.io.out(
+          `ambiguous ${a.entry}: matches ${a.articleIds.join(', ')}; set it with article set`,
+        );
+      for (const u of report.unmatched)
+        context.io.out(`unmatched ${u}: no article has its DOI, URL or title`);
+      context.io.out(
+        `${report.matched.length} matched, ${report.ambiguous.length} ambiguous, ${report.unmatched.length} unmatched`,
+      );
     });
 
   const set = article

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestLibrary } from '../../test/library';
+import { useTempDir } from '../../test/temp';
+
+const tempDir = useTempDir();
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${body}</p><p>${body} Again, and more words so the page reads as an article.</p></article></body></html>`;
+
+async function setup() {
+  const t = openTestLibrary(tempDir());
+  cleanups.push(() => t.library.close());
+  const files = [
+    ['mueller.html', page('Müller &amp; Sons: DNA study', 'Sequencing the family firm.')],
+    ['tides.html', page('Tides and towns', 'The harbour floods twice a year.')],
+    ['dup1.html', page('Annual report', 'First annual report text.')],
+    ['dup2.html', page('Annual report', 'Second annual report text, different.')],
+  ];
+  const results = await t.invoke('articles.importFiles', {
+    files: files.map(([name, html]) => ({
+      name: name!,
+      dataBase64: Buffer.from(html!).toString('base64'),
+    })),
+  });
+  const ids = results.map((r) => (r.ok ? r.article.id : ''));
+  return { ...t, ids };
+}
+
+describe('articles.importMeta (Zotero interop)', () => {
+  it('puts BibTeX metadata (LaTeX escapes decoded) onto the article with that title, and names what it could not place', async () => {
+    const { invoke, ids } = await setup();
+    const bib = String.raw`
+@article{mueller2019,
+  title = {M{\"u}ller \& Sons: {DNA} study},
+  author = {M{\"u}ller, J{\"o}rg and Smith, Ann and {World Health Organization}},
+  journal = {Nature}, year = {2019}, month = jun, volume = {3}, pages = {1--9},
+  doi = {10.1000/ABC.1}
+}
+@book{missing, title = {A book nobody imported}, author = {Roe, Ann}, year = {2001}}
+@report{dup, title = {Annual Report}, year = {2020}}`;
+    const report = await invoke('articles.importMeta', { fileName: 'zotero.bib', text: bib });
+    expect(report.matched).toEqual([
+      {
+        entry: '“Müller & Sons: DNA study”',
+        articleId: ids[0],
+        by: 'title',
+        fields: expect.arrayContaining(['author', 'DOI', 'volume', 'page', 'container-title']),
+      },
+    ]);
+    expect(report.unmatched).toEqual(['“A book nobody imported”']);
+    expect(report.ambiguous).toEqual([{ entry: '“Annual Report”', articleIds: [ids[2], ids[3]] }]);
+    const meta = await invoke('articles.meta', { id: ids[0]! });
+    expect(meta.csl).toMatchObject({
+      type: 'article-journal',
+      title: 'Müller & Sons: DNA study',
+      author: [
+        { family: 'Müller', given: 'Jörg' },
+        { family: 'Smith', given: 'Ann' },
+        { family: 'World Health Organization' },
+      ],
+      issued: { 'date-parts': [[2019, 6]] },
+      'container-title': 'Nature',
+      DOI: '10.1000/ABC.1',
+      page: '1-9',
+    });
+
+    // A second file matches by DOI first (the title differs), and by URL.
+    const csl = JSON.stringify([
+      {
+        type: 'article-journal',
+        title: 'Different title',
+        DOI: 'https://doi.org/10.1000/abc.1',
+        volume: '4',
+      },
+    ]);
+    const second = await invoke('articles.importMeta', { fileName: 'zotero.json', text: csl });
+    expect(second.matched.map((m) => [m.articleId, m.by])).toEqual([[ids[0], 'DOI']]);
+    expect((await invoke('articles.meta', { id: ids[0]! })).csl.volume).toBe('4');
+
+    const ris =
+      'TY  - NEWS\r\nTI  - Tides and Towns\r\nAU  - Lee, Ann\r\nPY  - 2021\r\nT2  - The Courier\r\nDO  - 10.5555/tides\r\nER  - \r\n';
+    const third = await invoke('articles.importMeta', { fileName: 'zotero.ris', text: ris });
+    expect(third.matched.map((m) => m.articleId)).toEqual([ids[1]]);
+    expect((await invoke('articles.meta', { id: ids[1]! })).csl).toMatchObject({
+      author: [{ family: 'Lee', given: 'Ann' }],
+      issued: { 'date-parts': [[2021]] },
+      DOI: '10.5555/tides',
+    });
+  });
+
+  it('refuses a file that is none of the formats, or too big, with one line naming it', async () => {
+    const { invoke } = await setup();
+    await expect(
+      invoke('articles.importMeta', { fileName: 'notes.txt', text: 'just some words {{{' }),
+    ).rejects.toThrow(/^notes\.txt: not a CSL-JSON, BibTeX or RIS file/);
+    await expect(invoke('articles.importMeta', { fileName: 'e.bib', text: '  ' })).rejects.toThrow(
+      /e\.bib: the file is empty/,
+    );
+    await expect(
+      invoke('articles.importMeta', {
+        fileName: 'huge.bib',
+        text: 'x'.repeat(5 * 1024 * 1024 + 1),
+      }),
+    ).rejects.toThrow(/huge\.bib: larger than 5 MB/);
+  });
+});
