@@ -4,6 +4,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { adoptUrlToken } from './api/webToken';
+// Every style sheet, here and only here, all in theme/. The features' sheets come first, in the
+// order the components used to import them, so the cascade is what it was; modal.css before
+// them all: each dialog's own rules override the shared frame.
+import './theme/modal.css';
+import './theme/bulk.css';
+import './theme/citations.css';
+import './theme/links.css';
+import './theme/passageHighlights.css';
+import './theme/pageBreaks.css';
+import './theme/search.css';
+import './theme/export.css';
 import './theme/tokens.css';
 import './theme/tokens-highlights.css';
 import './theme/base.css';

@@ -5,7 +5,6 @@ import { invoke } from '../api/client';
 import { STYLE_OPTIONS } from '../export/formats';
 import { readCitationStyle, saveCitationStyle } from './citationStyle';
 import { copyRich } from './copyRich';
-import './citations.css';
 
 const LABELS: [CitationStyle | '', string][] = STYLE_OPTIONS.map((o) => [o.value, o.label]);
 

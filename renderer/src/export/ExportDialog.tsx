@@ -6,7 +6,6 @@ import { Modal } from '../ui/Modal';
 import { FORMAT_OPTIONS, plural, STYLE_OPTIONS } from './formats';
 import { useExportJob } from './useExportJob';
 import { PREVIEW_EXCERPTS, useExportPreview } from './useExportPreview';
-import '../theme/export.css';
 
 interface Props {
   open: boolean;

@@ -57,7 +57,7 @@ function OpenLinkDialog({ url, onDone }: { url: string | null; onDone: () => voi
   return (
     <dialog
       ref={dialogRef}
-      className="confirm-dialog"
+      className="modal confirm-dialog"
       aria-labelledby="open-link-title"
       aria-describedby="open-link-url"
       onClose={onDone}

@@ -17,7 +17,6 @@ import type { LinkRow } from './linkRows';
 import { useFollowRef } from './linkEnds';
 import { useOpenLinkDialog } from './LinkDialogHost';
 import { useLinks, type LinksState } from './useLinks';
-import '../theme/links.css';
 
 export interface BacklinksProps {
   /** The article, passage or note whose links are shown. */

@@ -13,7 +13,6 @@ import {
   type BuiltInRelation,
 } from './relations';
 import { useSuggestions } from './useSuggestions';
-import '../theme/links.css';
 
 /** An end given whole, or by reference only (a dragged passage): the dialog names it. */
 export type EndInput = EndDraft | EntityRef;

@@ -1,5 +1,4 @@
 import { useNav } from '../app/navigation';
-import '../theme/links.css';
 
 /** Back and forward in the header, beside Alt+←/→ and the mouse buttons; disabled at either end. */
 export function NavButtons() {

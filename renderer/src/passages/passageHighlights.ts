@@ -2,11 +2,10 @@
  * Passage runs painted as CSS Custom Highlights (`CSS.highlights`, Chromium 105+): no DOM change,
  * so painting every passage of an article costs a few milliseconds at open, against the
  * elements, styles and layout of thousands of marks. Ranges are kept per top-level block, so a
- * block's paint can be dropped the moment its MarkNodes take over. Styles: passageHighlights.css.
+ * block's paint can be dropped the moment its MarkNodes take over. Styles: theme/passageHighlights.css.
  */
 import type { PassageColor } from '../../../electron/model/passages';
 import { markStyle } from './passageColors';
-import './passageHighlights.css';
 
 /** The parts of the browser's HighlightRegistry and Highlight used here (a Map and Sets in tests). */
 export interface HighlightSet {

@@ -4,7 +4,6 @@ import { useEffect } from 'react';
 import type { Body } from '../../../electron/model/body';
 import type { PageStart } from '../../../electron/model/pages';
 import { pageBreakBlocks } from './pageBreaks';
-import './pageBreaks.css';
 
 export const PAGE_ATTRIBUTE = 'data-page-label';
 

@@ -9,7 +9,7 @@ import { paint, unpaint } from '../search/highlights';
 
 /** How long a flash lasts; `mark-flash` in theme/passages.css animates over the same 1.5 s. */
 export const FLASH_MS = 1500;
-/** The highlight a flashed range is painted as (search/search.css styles it). */
+/** The highlight a flashed range is painted as (theme/search.css styles it). */
 export const FLASH_HIGHLIGHT = 'search-flash';
 
 export type FlashTarget = { marks: readonly HTMLElement[] } | { range: Range };

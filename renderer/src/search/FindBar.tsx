@@ -10,7 +10,6 @@ import {
   unpaint,
 } from './highlights';
 import { domRangesFor, readerText } from './readerRange';
-import './search.css';
 
 const MAX_MATCHES = 5000;
 

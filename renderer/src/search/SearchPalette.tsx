@@ -11,7 +11,6 @@ import {
   useSearch,
   type ArticleSearchHit,
 } from './useSearch';
-import './search.css';
 
 const PALETTE_LIMIT = 20;
 

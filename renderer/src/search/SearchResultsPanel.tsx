@@ -10,7 +10,6 @@ import {
   type SearchKind,
   type SearchResult,
 } from './useSearch';
-import './search.css';
 
 const PAGE = 30;
 

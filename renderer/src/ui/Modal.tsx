@@ -53,7 +53,8 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className={className}
+      // theme/modal.css styles every modal through `modal`; `className` adds the dialog's own.
+      className={className ? `modal ${className}` : 'modal'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onCancel={(event) => {

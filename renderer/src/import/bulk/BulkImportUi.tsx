@@ -1,4 +1,3 @@
-import './bulk.css';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportDialog } from './ImportReportDialog';
 import type { BulkImport } from './useBulkImport';
