@@ -4,7 +4,7 @@
  */
 import { bylineNames } from '../../model/names';
 import type { PageStart } from '../../model/pages';
-import type { CslDate, CslItem, CslName, CslType, SourceMeta } from '../../model/sourceMeta';
+import type { CslDate, CslItem, CslType, SourceMeta } from '../../model/sourceMeta';
 import { citationDate } from './short';
 import type { ArticleFields, ArticleSummary } from '../../model/articles';
 
