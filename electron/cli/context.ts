@@ -1,5 +1,22 @@
 import type { inProcessClient } from '../api/dispatch';
-import type { CliIo } from './program';
+
+/*
+ * The CLI's types, in their own module: the program and every command file import them, and
+ * this file imports neither (no import cycle between program.ts and commands/).
+ */
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  /** The built renderer, for `serve`. */
+  rendererDir: string;
+  /** Rewrites one status line in place (a TTY's stderr only); null clears it. */
+  progress?: (line: string | null) => void;
+}
+
+/** Keeps `serve` running: resolved when the process is asked to stop. */
+export type ServeHook = (close: () => Promise<void>) => Promise<void>;
 
 export type CliClient = ReturnType<typeof inProcessClient>;
 

@@ -11,7 +11,9 @@ import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
 import { collect, parsePositiveInt } from './options';
-import type { CliContext } from './context';
+import type { CliContext, CliIo, ServeHook } from './context';
+
+export type { CliIo, ServeHook } from './context';
 import { registerExportCommands } from './commands/export';
 import { registerNotesCommands } from './commands/notes';
 import { registerImportsCommands } from './commands/imports';
@@ -36,19 +38,6 @@ const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => 
   registerTransferCommands,
   registerRepairCommands,
 ];
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-  env: NodeJS.ProcessEnv;
-  /** The built renderer, for `serve`. */
-  rendererDir: string;
-  /** Rewrites one status line in place (a TTY's stderr only); null clears it. */
-  progress?: (line: string | null) => void;
-}
-
-/** Keeps `serve` running: resolved when the process is asked to stop. */
-export type ServeHook = (close: () => Promise<void>) => Promise<void>;
 
 /** Says on stderr why opening takes a while: a library made by an older version is upgraded. */
 function upgradeNotice(io: CliIo): OpenDatabaseOptions['onUpgrade'] {
