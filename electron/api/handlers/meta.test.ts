@@ -133,4 +133,27 @@ describe('articles.setMeta', () => {
       invoke('articles.setMeta', { id: '01900000-0000-7000-8000-00000000dead', patch: {} }),
     ).rejects.toThrow(/not in this library/);
   });
+
+  it('stores what an imported page declares (JSON-LD) as the imported metadata', async () => {
+    const t = openTestLibrary(tempDir());
+    cleanups.push(() => t.library.close());
+    const html = PAGE.replace(
+      '</head>',
+      '<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"The Korea Herald"}}</script></head>',
+    );
+    const [r] = await t.invoke('articles.importFiles', {
+      files: [{ name: 'herald.html', dataBase64: Buffer.from(html).toString('base64') }],
+    });
+    if (!r?.ok) throw new Error(JSON.stringify(r));
+    const meta = await t.invoke('articles.meta', { id: r.article.id });
+    expect(meta.imported).toEqual({
+      type: 'article-newspaper',
+      'container-title': 'The Korea Herald',
+    });
+    expect(meta.edited).toEqual({});
+    expect(meta.csl).toMatchObject({
+      type: 'article-newspaper',
+      'container-title': 'The Korea Herald',
+    });
+  });
 });

@@ -23,6 +23,7 @@ import { readPageMetadata } from './metadata';
 import { capNesting } from './nesting';
 import { sanitizeInPlace } from './sanitize';
 import { domToBlocks } from './toBody';
+import { pageCitationMeta } from './citationMeta';
 
 /**
  * Past this many elements Readability takes many seconds (it rescans the tree per candidate);
@@ -42,6 +43,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     for (const base of Array.from(doc.querySelectorAll('base'))) base.remove();
 
     const meta = readPageMetadata(doc);
+    const citation = pageCitationMeta(doc);
     const article = runReadability(doc);
     const content = article?.content ?? fallbackContent(doc);
     sanitizeInPlace(window, content);
@@ -74,6 +76,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
       excerpt: cleanField(article?.excerpt) ?? meta.excerpt,
       tags: [],
       body: makeBody(blocks),
+      meta: citation,
     };
   } finally {
     dom.window.close();
