@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChangedEventSchema, MAX_EVENT_CHANGES, type ChangedEvent } from '../../model/changes';
+import { writeTransaction } from '../db/transactions';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
 import type { LibraryEvent } from '../../model/events';
@@ -37,7 +38,7 @@ describe('change feed', () => {
   it('lists every row up to the limit, and says "everything" past it instead of cutting the list', async () => {
     const { library, events } = setup();
     const insertTags = (n: number, prefix: string) =>
-      library.db.transaction(() => {
+      writeTransaction(library.db, () => {
         for (let i = 0; i < n; i++)
           library.db
             .prepare(
@@ -45,7 +46,7 @@ describe('change feed', () => {
                VALUES (?, ?, ?, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
             )
             .run(`${prefix}-${i}`, `${prefix} ${i}`, `${prefix} ${i}`);
-      })();
+      });
 
     insertTags(MAX_EVENT_CHANGES, 'a');
     library.flushChanges();
