@@ -18,7 +18,7 @@ const searchHitFields = {
 /** An article or passage hit names its article and where to scroll in it; a note hit has neither. */
 export const SearchHitSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.enum(['article', 'passage']),
+    kind: SearchKindSchema.exclude(['note']),
     ...searchHitFields,
     articleId: Id,
     start: z.number().int().optional(),
@@ -31,4 +31,5 @@ export const SearchHitSchema = z.discriminatedUnion('kind', [
 export const SNIPPET_HIT_OPEN = '\u0002';
 export const SNIPPET_HIT_CLOSE = '\u0003';
 
+export type SearchKind = z.output<typeof SearchKindSchema>;
 export type SearchHit = z.output<typeof SearchHitSchema>;

@@ -21,9 +21,7 @@
  * as words; `OR`/`AND`/`NOT` that do not sit between/before terms are plain words; `-` inside an OR
  * group is ignored (a OR -b reads as a OR b). Overlong input is cut (see the limits below).
  */
-
-export type SearchKind = 'article' | 'passage' | 'note';
-export const SEARCH_KINDS: readonly SearchKind[] = ['article', 'passage', 'note'];
+import type { SearchKind } from '../../model/search';
 
 export interface TextTerm {
   /** The user's text, cleaned of control characters; never empty. */

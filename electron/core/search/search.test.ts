@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { search, type SearchResult } from './search';
-import { HIT_CLOSE, HIT_OPEN } from './snippet';
+import { SNIPPET_HIT_CLOSE as HIT_CLOSE, SNIPPET_HIT_OPEN as HIT_OPEN } from '../../model/search';
 import { addArticle, addPassage, articleText, openSearchLibrary } from './test-library';
 
 // One library for the read-only tests below (built once: importing is the slow part).

@@ -8,7 +8,8 @@ import {
   type ExpandPrefix,
   type TextMatch,
 } from './match';
-import { isEmptyQuery, parseQuery, type SearchKind, type SearchQuery } from './query';
+import type { SearchKind } from '../../model/search';
+import { isEmptyQuery, parseQuery, type SearchQuery } from './query';
 import { buildSnippet, mergeRanges, rangesFromHighlight, type Range } from './snippet';
 import { foldForTrigram } from './scripts';
 import { compileKind, KIND_SQL, type IndexedKind, type KindStatements } from './sql';

@@ -1,13 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  buildSnippet,
-  findAll,
-  HIT_CLOSE,
-  HIT_OPEN,
-  mergeRanges,
-  rangesFromHighlight,
-} from './snippet';
+import { buildSnippet, findAll, mergeRanges, rangesFromHighlight } from './snippet';
+import { SNIPPET_HIT_CLOSE as HIT_CLOSE, SNIPPET_HIT_OPEN as HIT_OPEN } from '../../model/search';
 
 const O = HIT_OPEN;
 const C = HIT_CLOSE;

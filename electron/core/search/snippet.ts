@@ -7,8 +7,7 @@
  * so the markers in a snippet are always ours and always balanced. Line breaks and runs of
  * whitespace are shown as one space.
  */
-export const HIT_OPEN = '\u0002';
-export const HIT_CLOSE = '\u0003';
+import { SNIPPET_HIT_CLOSE as HIT_CLOSE, SNIPPET_HIT_OPEN as HIT_OPEN } from '../../model/search';
 
 export type Range = readonly [start: number, end: number];
 

@@ -1,15 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit } from '../../../electron/model/search';
+import type { SearchHit, SearchKind } from '../../../electron/model/search';
 import { invoke } from '../api/client';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
-import {
-  formatCount,
-  KIND_LABEL,
-  type ArticleSearchHit,
-  type SearchKind,
-  type SearchResult,
-} from './useSearch';
+import { formatCount, KIND_LABEL, type ArticleSearchHit, type SearchResult } from './useSearch';
 
 const PAGE = 30;
 

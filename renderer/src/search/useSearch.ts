@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
-import type { SearchHit } from '../../../electron/model/search';
+import type { SearchHit, SearchKind } from '../../../electron/model/search';
 import { invoke } from '../api/client';
 
-export type SearchKind = 'article' | 'passage' | 'note';
 export type SearchResult = Output<'search.query'>;
 /** A hit that opens in the reader (a note hit opens beside it: see `useOpenHit`). */
 export type ArticleSearchHit = Exclude<SearchHit, { kind: 'note' }>;

@@ -1,0 +1,75 @@
+/** Articles: list, read, import (files sent by a client or local paths), tag, correct. */
+import { z } from 'zod';
+import {
+  ArticleSchema,
+  ArticleSummarySchema,
+  FileUpload,
+  ImportResultSchema,
+  ReanchorReportSchema,
+} from '../../model/articles';
+import { BodySchema } from '../../model/body';
+import { Id } from '../../model/ids';
+import { TagName } from '../../model/tags';
+import { call } from './call';
+
+export const articlesContract = {
+  'articles.list': call({
+    summary: 'A page of articles, newest first.',
+    input: z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      /** Articles tagged so, or holding a passage tagged so. */
+      tag: TagName.optional(),
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(ArticleSummarySchema) }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.get': call({
+    summary: 'One article with its text and structured body.',
+    input: z.object({ id: Id }),
+    output: ArticleSchema,
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.importFiles': call({
+    summary: 'Import files sent by the client (drag and drop, file picker). One result per file.',
+    input: z.object({ files: z.array(FileUpload).min(1, 'no files given').max(1000) }),
+    output: z.array(ImportResultSchema),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.importPaths': call({
+    summary: 'Import files from local paths (CLI, native dialog). One result per path.',
+    input: z.object({
+      paths: z.array(z.string().min(1, 'path is empty')).min(1, 'no paths given'),
+      /** A changed file at a known path: only report it (`offer`) or update the article (`update`). */
+      onChangedSource: z.enum(['offer', 'update']).default('offer'),
+    }),
+    output: z.array(ImportResultSchema),
+    mutates: true,
+    exposure: 'local',
+  }),
+  'articles.updateFromSource': call({
+    summary:
+      'Re-import an article from the file it came from (a changed version); passages re-anchor. Not over HTTP: the path is data, which may come from a restored or foreign library.',
+    input: z.object({ id: Id }),
+    output: z.object({ article: ArticleSummarySchema, report: ReanchorReportSchema.nullable() }),
+    mutates: true,
+    exposure: 'desktop',
+  }),
+  'articles.setTags': call({
+    summary: 'Replace the tags of a whole article.',
+    input: z.object({ id: Id, tags: z.array(TagName).max(1000) }),
+    output: ArticleSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.updateBody': call({
+    summary: 'Save a corrected article body (edit mode); its passages re-anchor.',
+    input: z.object({ id: Id, body: BodySchema }),
+    output: z.object({ article: ArticleSchema, report: ReanchorReportSchema }),
+    mutates: true,
+    exposure: 'client',
+  }),
+} as const;
