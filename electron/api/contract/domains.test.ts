@@ -10,7 +10,8 @@ import { contract } from '.';
  */
 const CONTRACT_DIR = __dirname;
 const HANDLERS_DIR = join(__dirname, '..', 'handlers');
-const NOT_DOMAINS = new Set(['index', 'call', 'types']);
+// Not domains: the joiners, the `call` helper, and the handlers' shared types and services.
+const NOT_DOMAINS = new Set(['index', 'call', 'types', 'services']);
 
 function domainFiles(dir: string): string[] {
   return readdirSync(dir)
