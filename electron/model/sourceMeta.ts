@@ -81,7 +81,11 @@ const Url = z
   .string()
   .trim()
   .max(2000)
-  .regex(/^https?:\/\/\S+$/i, 'a URL starts with http:// or https:// and has no spaces');
+  // Case-insensitive scheme spelled out: the API fuzzer generates strings from flag-free patterns.
+  .regex(
+    /^[hH][tT][tT][pP][sS]?:\/\/\S+$/,
+    'a URL starts with http:// or https:// and has no spaces',
+  );
 const Doi = z
   .string()
   .trim()
