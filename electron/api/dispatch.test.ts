@@ -163,6 +163,7 @@ describe('the API contract', () => {
     expect(events).toEqual([
       {
         type: 'changed',
+        seq: expect.any(Number),
         all: false,
         changes: [{ entity: 'article', id: r!.ok ? r!.article.id : '', op: 'insert' }],
       },

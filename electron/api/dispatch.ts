@@ -84,8 +84,8 @@ export function createDispatcher(
         if (!out.success)
           throw new Error(`output does not match the contract (${describeZodError(out.error)})`);
       }
-      if (spec.mutates) library?.flushChanges();
-      return { ok: true, data };
+      const seq = spec.mutates ? (library?.flushChanges() ?? null) : null;
+      return seq === null ? { ok: true, data } : { ok: true, data, seq };
     } catch (e) {
       // One line whatever values the message quotes: clients print it as a status line or a report row.
       if (isCommonplaceError(e))

@@ -42,9 +42,14 @@ export class Library {
     this.publish(event);
   }
 
-  /** Publishes what this process just committed (called after every mutating API call). */
-  flushChanges(): void {
-    this.publish(this.feed.poll());
+  /**
+   * Publishes what this process just committed (called after every mutating API call); returns
+   * the change log position its event reaches, or null when nothing changed.
+   */
+  flushChanges(): number | null {
+    const event = this.feed.poll();
+    this.publish(event);
+    return event?.seq ?? null;
   }
 
   private publish(event: LibraryEvent | null): void {

@@ -41,6 +41,12 @@ export const MAX_EVENT_CHANGES = 500;
 
 export const ChangedEventSchema = z.object({
   type: z.literal('changed'),
+  /**
+   * How far into the library's change log this event reaches (the last `changes.seq` it covers);
+   * a call's answer names the same number for its own changes. Null for an everything-changed
+   * event a client made itself (its event stream reconnected).
+   */
+  seq: z.number().int().nullable(),
   /** Anything may have changed: refetch everything shown. `changes` is then empty. */
   all: z.boolean(),
   /** Every row changed since the previous event, once each, in the order first changed. */
@@ -49,11 +55,9 @@ export const ChangedEventSchema = z.object({
 export type ChangedEvent = z.output<typeof ChangedEventSchema>;
 
 /** The event for "you may have missed something": sent on reconnecting, or for too many rows. */
-export const EVERYTHING_CHANGED: ChangedEvent = Object.freeze({
-  type: 'changed',
-  all: true,
-  changes: Object.freeze([]) as unknown as Change[],
-});
+export function everythingChanged(seq: number | null): ChangedEvent {
+  return { type: 'changed', seq, all: true, changes: [] };
+}
 
 /** What a view depends on: the entities it shows, or a test of each changed row. */
 export type ChangeFilter = readonly ChangeEntity[] | ((change: Change) => boolean);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/model/articles';
 import type { LibraryEvent } from '../../electron/model/events';
-import { affects, type ChangeEntity } from '../../electron/model/changes';
+import { affects, type Change } from '../../electron/model/changes';
 import { invoke } from './api/client';
 import { useRendererReady } from './app/useRendererReady';
 import { NavigationContext, useNavigation } from './app/navigation';
@@ -40,14 +40,25 @@ import { LinkDialogProvider } from './links/LinkDialogHost';
 import { NavButtons } from './links/NavButtons';
 
 const PAGE_SIZE = 100;
-/** Changes that can alter the article list or its tag filter. */
-const ARTICLE_LIST_ENTITIES: readonly ChangeEntity[] = [
-  'article',
-  'article_tag',
-  'passage',
-  'passage_tag',
-  'tag',
-];
+/**
+ * Changes that can alter the article list. Filtered by a tag, it lists articles tagged so or
+ * holding a passage tagged so: tags, and passages losing or gaining theirs, count too (a new
+ * passage gains its tags as `passage_tag` rows).
+ */
+function articleListChange(change: Change, filtered: boolean): boolean {
+  switch (change.entity) {
+    case 'article':
+    case 'article_tag':
+      return true;
+    case 'tag':
+    case 'passage_tag':
+      return filtered;
+    case 'passage':
+      return filtered && change.op !== 'insert';
+    default:
+      return false;
+  }
+}
 
 export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
@@ -70,7 +81,6 @@ export function App() {
   const openId = nav.place.articleId;
   const { go } = nav;
   const [revealId, setRevealId] = useState<string | null>(null);
-  const [readerRevision, setReaderRevision] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const toaster = useToasts();
 
@@ -80,7 +90,6 @@ export function App() {
       if (id === null) return;
       go({ kind: 'article', id });
       setRevealId(id);
-      setReaderRevision((n) => n + 1);
     },
     [pages, go],
   );
@@ -100,10 +109,10 @@ export function App() {
       return;
     }
     if (event.type !== 'changed') return;
-    // Note autosaves and links don't change the article list; refetching it on each would re-render it.
-    if (affects(event, ARTICLE_LIST_ENTITIES)) pages.invalidate();
-    if (openId !== null && affects(event, (c) => c.entity === 'article' && c.id === openId))
-      setReaderRevision((n) => n + 1);
+    // Note autosaves, links and (unfiltered) passages don't change the article list; refetching it
+    // on each would re-render it.
+    if (affects(event, (change) => articleListChange(change, tagFilter !== null)))
+      pages.invalidate();
   });
 
   const open = useCallback(
@@ -195,7 +204,7 @@ export function App() {
                         }
                       >
                         <FindBar />
-                        <ReaderPane articleId={openId} revision={readerRevision} />
+                        <ReaderPane articleId={openId} />
                       </SplitView>
                     </ErrorBoundary>
                   </div>

@@ -49,9 +49,14 @@ export type DesktopMethod = {
   [M in Method]: Contract[M]['exposure'] extends 'client' | 'desktop' ? M : never;
 }[Method];
 
-/** Failures cross every transport in this envelope; clients rethrow them as errors. */
+/**
+ * Failures cross every transport in this envelope; clients rethrow them as errors. A call that
+ * changed the library says how far into the change log its changes reach (`seq`): its change
+ * event carries the same number, so a client knows when it has seen its own change's event.
+ */
 export type Envelope<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  | { ok: true; data: T; seq?: number }
+  | { ok: false; error: { code: string; message: string } };
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -266,6 +266,7 @@ describe('web mode server', () => {
       .find((l) => l.startsWith('data: '))!;
     expect(JSON.parse(data.slice(6))).toEqual({
       type: 'changed',
+      seq: expect.any(Number),
       all: false,
       changes: expect.arrayContaining([{ entity: 'article', id: article.id, op: 'insert' }]),
     });

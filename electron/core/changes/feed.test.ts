@@ -22,7 +22,12 @@ describe('change feed', () => {
     const { invoke, library, events } = setup();
     const tag = await invoke('tags.create', { name: 'alpha', color: null });
     expect(changed(events)).toEqual([
-      { type: 'changed', all: false, changes: [{ entity: 'tag', id: tag.id, op: 'insert' }] },
+      {
+        type: 'changed',
+        seq: expect.any(Number),
+        all: false,
+        changes: [{ entity: 'tag', id: tag.id, op: 'insert' }],
+      },
     ]);
     // Several log rows for one row in one poll: inserted then updated is still an insert.
     library.db.exec(`UPDATE tags SET color = 'red' WHERE id = '${tag.id}'`);
@@ -56,7 +61,22 @@ describe('change feed', () => {
 
     insertTags(MAX_EVENT_CHANGES + 1, 'b');
     library.flushChanges();
-    expect(changed(events)[1]).toEqual({ type: 'changed', all: true, changes: [] });
+    expect(changed(events)[1]).toEqual({
+      type: 'changed',
+      seq: changed(events)[0]!.seq! + MAX_EVENT_CHANGES + 1,
+      all: true,
+      changes: [],
+    });
+  });
+
+  it("a changing call's answer names how far its changes reach; its event carries the same number", async () => {
+    const { dispatch, events } = setup();
+    const answer = await dispatch('tags.create', { name: 'beta' }, 'inproc');
+    expect(answer.ok && typeof answer.seq).toBe('number');
+    expect(changed(events).map((e) => e.seq)).toEqual([answer.ok ? answer.seq : -1]);
+    // A read, or a change that changes nothing, names none.
+    const read = await dispatch('tags.list', {}, 'inproc');
+    expect(read.ok && 'seq' in read).toBe(false);
   });
 
   it('says "everything" for a log entry this version does not know (a newer app wrote it)', () => {
@@ -65,7 +85,9 @@ describe('change feed', () => {
       `INSERT INTO changes (entity, entity_id, op, at) VALUES ('shelf', 'x', 'insert', '2026')`,
     );
     library.flushChanges();
-    expect(changed(events)).toEqual([{ type: 'changed', all: true, changes: [] }]);
+    expect(changed(events)).toEqual([
+      { type: 'changed', seq: expect.any(Number), all: true, changes: [] },
+    ]);
   });
 
   it("reaches another connection's clients: a second process's commits, polled", async () => {
@@ -79,7 +101,12 @@ describe('change feed', () => {
     await expect
       .poll(() => changed(events), { timeout: 10_000 })
       .toEqual([
-        { type: 'changed', all: false, changes: [{ entity: 'tag', id: tag.id, op: 'insert' }] },
+        {
+          type: 'changed',
+          seq: expect.any(Number),
+          all: false,
+          changes: [{ entity: 'tag', id: tag.id, op: 'insert' }],
+        },
       ]);
     watcher.library.close();
   });

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   ChangeEntitySchema,
   ChangeOpSchema,
-  EVERYTHING_CHANGED,
+  everythingChanged,
   MAX_EVENT_CHANGES,
   mergeChanges,
   type Change,
@@ -58,11 +58,11 @@ export class ChangeFeed {
     for (const row of rows) {
       const entity = ChangeEntitySchema.safeParse(row.entity);
       const op = ChangeOpSchema.safeParse(row.op);
-      if (!entity.success || !op.success) return EVERYTHING_CHANGED;
+      if (!entity.success || !op.success) return everythingChanged(this.lastSeq);
       log.push({ entity: entity.data, id: row.entity_id, op: op.data });
     }
     const changes = mergeChanges(log);
-    if (changes.length > MAX_EVENT_CHANGES) return EVERYTHING_CHANGED;
-    return { type: 'changed', all: false, changes };
+    if (changes.length > MAX_EVENT_CHANGES) return everythingChanged(this.lastSeq);
+    return { type: 'changed', seq: this.lastSeq, all: false, changes };
   }
 }

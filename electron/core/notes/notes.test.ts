@@ -91,7 +91,12 @@ describe('notes', () => {
     expect(events).toEqual([]);
     await invoke('notes.update', { id: note.id, doc: rootDoc([para('Changed')]) });
     expect(events).toEqual([
-      { type: 'changed', all: false, changes: [{ entity: 'note', id: note.id, op: 'update' }] },
+      {
+        type: 'changed',
+        seq: expect.any(Number),
+        all: false,
+        changes: [{ entity: 'note', id: note.id, op: 'update' }],
+      },
     ]);
     // A formatting-only edit stores the new document and keeps the same text.
     await invoke('notes.update', {

@@ -8,7 +8,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Checks the envelope's shape (not the payload's): anything else becomes a transport error. */
 export function asEnvelope(value: unknown): Envelope<unknown> {
   if (isRecord(value)) {
-    if (value.ok === true && 'data' in value) return { ok: true, data: value.data };
+    if (value.ok === true && 'data' in value)
+      return typeof value.seq === 'number' && Number.isSafeInteger(value.seq)
+        ? { ok: true, data: value.data, seq: value.seq }
+        : { ok: true, data: value.data };
     const error = value.error;
     if (
       value.ok === false &&

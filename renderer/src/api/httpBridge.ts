@@ -9,7 +9,7 @@ import {
   type Envelope,
 } from '../../../electron/api/contract';
 import { LibraryEventSchema, type LibraryEvent } from '../../../electron/model/events';
-import { EVERYTHING_CHANGED } from '../../../electron/model/changes';
+import { everythingChanged } from '../../../electron/model/changes';
 import { asEnvelope } from './envelope';
 import { TRANSPORT_ERROR, UNAVAILABLE } from './errors';
 import { openEventStream } from './eventStream';
@@ -80,7 +80,7 @@ function createEventHub(): Bridge['onEvent'] {
       },
       onOpen: () => {
         // Changes made while the stream was down were never sent: ask everyone to refresh.
-        if (lostConnection) emit(EVERYTHING_CHANGED);
+        if (lostConnection) emit(everythingChanged(null));
         lostConnection = false;
       },
     });

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { Note } from '../../../electron/model/notes';
-import { invoke } from '../api/client';
-import { errorCode, errorText } from '../api/errors';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 
 export type NoteState =
   | { status: 'loading' }
@@ -9,29 +7,16 @@ export type NoteState =
   | { status: 'missing' }
   | { status: 'error'; message: string };
 
-/** The note to edit, fetched once per id: later saves come from this editor, not the server. */
+/**
+ * The note to edit, fetched once per id: later saves come from this editor, not the server, and
+ * changes made elsewhere reach it through useExternalNoteChanges (which asks before replacing
+ * unsaved edits) — so no change event refetches it here, not even an everything-changed one.
+ */
 export function useNote(id: string): NoteState {
-  const [state, setState] = useState<{ id: string; state: NoteState }>({
-    id,
-    state: { status: 'loading' },
-  });
-  useEffect(() => {
-    let current = true;
-    invoke('notes.get', { id }).then(
-      (note) => current && setState({ id, state: { status: 'ready', note } }),
-      (error: unknown) =>
-        current &&
-        setState({
-          id,
-          state:
-            errorCode(error) === 'not_found'
-              ? { status: 'missing' }
-              : { status: 'error', message: errorText(error) },
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id]);
-  return state.id === id ? state.state : { status: 'loading' };
+  const { data, error } = useLibraryQuery('notes.get', { id }, null);
+  if (error !== null && data === null)
+    return error.code === 'not_found'
+      ? { status: 'missing' }
+      : { status: 'error', message: error.message };
+  return data !== null ? { status: 'ready', note: data } : { status: 'loading' };
 }

@@ -5,6 +5,7 @@ import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useUndoableDelete } from '../app/useUndoableDelete';
 import type { TextRange } from './trimRange';
+import { passageRows, withPassage, type PassagesState } from './usePassages';
 
 export interface PassageActions {
   create: (
@@ -17,10 +18,13 @@ export interface PassageActions {
 }
 
 /**
- * The passage calls the reader makes, each refreshing the list after it and reporting failures
- * in a toast. Deleting offers Undo (a toast button, and Ctrl/Cmd+Z right after).
+ * The passage calls the reader makes, each putting its answer in the list (no second call) and
+ * reporting failures in a toast. Deleting offers Undo (a toast button, and Ctrl/Cmd+Z right after).
  */
-export function usePassageActions(articleId: string, refresh: () => void): PassageActions {
+export function usePassageActions(
+  articleId: string,
+  { set }: Pick<PassagesState, 'set'>,
+): PassageActions {
   const { show } = useToaster();
   const reportError = useReportError();
   const offerUndo = useUndoableDelete();
@@ -28,65 +32,66 @@ export function usePassageActions(articleId: string, refresh: () => void): Passa
   const restore = useCallback(
     async (id: string) => {
       try {
-        await invoke('passages.restore', { id });
+        const passage = await invoke('passages.restore', { id });
+        set((list) => withPassage(list, passage), passageRows(id));
         show('success', 'Passage restored');
       } catch (error) {
         reportError(error);
-      } finally {
-        refresh();
       }
     },
-    [show, reportError, refresh],
+    [show, reportError, set],
   );
 
   return useMemo<PassageActions>(
     () => ({
       create: async (range, options = {}) => {
         try {
-          return await invoke('passages.create', {
+          const passage = await invoke('passages.create', {
             articleId,
             start: range.start,
             end: range.end,
             ...options,
           });
+          set((list) => withPassage(list, passage), passageRows(passage.id));
+          return passage;
         } catch (error) {
           reportError(error);
           return null;
-        } finally {
-          refresh();
         }
       },
       update: async (patch) => {
         try {
-          return await invoke('passages.update', patch);
+          const passage = await invoke('passages.update', patch);
+          set((list) => withPassage(list, passage), passageRows(passage.id));
+          return passage;
         } catch (error) {
           reportError(error);
           return null;
-        } finally {
-          refresh();
         }
       },
       remove: async (passage) => {
         try {
           await invoke('passages.delete', { id: passage.id });
+          set((list) => list.filter((p) => p.id !== passage.id), passageRows(passage.id));
           offerUndo('Passage deleted', () => void restore(passage.id));
         } catch (error) {
           reportError(error);
-        } finally {
-          refresh();
         }
       },
       reattach: async (passage, range) => {
         try {
-          await invoke('passages.reattach', { id: passage.id, start: range.start, end: range.end });
+          const reattached = await invoke('passages.reattach', {
+            id: passage.id,
+            start: range.start,
+            end: range.end,
+          });
+          set((list) => withPassage(list, reattached), passageRows(passage.id));
           show('success', 'Passage re-attached to the selected text');
         } catch (error) {
           reportError(error);
-        } finally {
-          refresh();
         }
       },
     }),
-    [articleId, offerUndo, refresh, reportError, restore, show],
+    [articleId, offerUndo, set, reportError, restore, show],
   );
 }

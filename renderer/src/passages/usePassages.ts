@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Passage } from '../../../electron/model/passages';
-import { invoke } from '../api/client';
-import { errorText } from '../api/errors';
-import { touches } from '../app/libraryEvents';
-import { useLibraryEvents } from '../app/useLibraryEvents';
+import type { Change } from '../../../electron/model/changes';
+import { useLibraryQuery, type LibraryQuery } from '../app/useLibraryQuery';
 
 /**
  * Whether two answers list the same passages with the same fields, in the same order. Field by
@@ -38,53 +35,64 @@ export interface PassagesState {
   passages: Passage[] | null;
   error: string | null;
   refresh: () => void;
+  /** Puts a passage call's answer in place (see useLibraryQuery's `set`). */
+  set: LibraryQuery<Passage[]>['set'];
+}
+
+/** The list's order (the repository's ORDER BY): start, longer first, then id. */
+function inReadingOrder(a: Passage, b: Passage): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The list with `passage` in place of the one with its id (or added), in reading order. */
+export function withPassage(list: readonly Passage[], passage: Passage): Passage[] {
+  return [...list.filter((p) => p.id !== passage.id), passage].sort(inReadingOrder);
+}
+
+/** The rows of a passage call's answer: the passage and its tag assignments. */
+export function passageRows(id: string): (change: Change) => boolean {
+  return (c) =>
+    (c.entity === 'passage' && c.id === id) ||
+    (c.entity === 'passage_tag' && c.id.startsWith(`${id}/`));
 }
 
 /**
- * The open article's passages in reading order. Refetched on any passage or tag change (the
- * events name passage ids, not articles, and a CLI `passage add` must show up here); an answer
+ * Which changes can alter an article's passage list. A passage the list doesn't hold may be a new
+ * one of this article (events name passages, not their articles; a CLI `passage add` must show
+ * up), or one restored here; a deleted one the list doesn't hold is not its concern.
+ */
+function passagesChange(change: Change, list: Passage[] | null): boolean {
+  const holds = (id: string) => list?.some((p) => p.id === id) ?? true;
+  switch (change.entity) {
+    case 'passage':
+      return change.op !== 'delete' || holds(change.id);
+    case 'passage_tag':
+      return holds(change.id.slice(0, change.id.indexOf('/')));
+    case 'tag':
+      // A renamed or deleted tag changes the names the passages show; a new one is on none yet.
+      return change.op !== 'insert' && (list?.some((p) => p.tags.length > 0) ?? true);
+    default:
+      // An article's own row doesn't hold its passages: re-anchoring changes the passage rows.
+      return false;
+  }
+}
+
+/**
+ * The open article's passages in reading order, refetched when a change may alter them; an answer
  * equal to what is shown keeps the same array, so the reader doesn't re-render its marks.
  */
 export function usePassages(articleId: string | null): PassagesState {
-  const [state, setState] = useState<{
-    id: string | null;
-    passages: Passage[] | null;
-    error: string | null;
-  }>({
-    id: articleId,
-    passages: null,
-    error: null,
-  });
-  const latest = useRef(0);
-
-  if (state.id !== articleId) setState({ id: articleId, passages: null, error: null });
-
-  const refresh = useCallback(() => {
-    if (articleId === null) return;
-    const call = ++latest.current;
-    invoke('passages.list', { articleId }).then(
-      (passages) => {
-        if (call !== latest.current) return;
-        setState((prev) =>
-          prev.id === articleId &&
-          prev.error === null &&
-          prev.passages !== null &&
-          samePassages(prev.passages, passages)
-            ? prev
-            : { id: articleId, passages, error: null },
-        );
-      },
-      (error: unknown) => {
-        if (call !== latest.current) return;
-        setState((prev) => ({ ...prev, passages: prev.passages ?? [], error: errorText(error) }));
-      },
-    );
-  }, [articleId]);
-
-  useEffect(refresh, [refresh]);
-  useLibraryEvents((event) => {
-    if (touches(event, ['passage', 'passage_tag', 'tag', 'article'])) refresh();
-  });
-
-  return { passages: state.id === articleId ? state.passages : null, error: state.error, refresh };
+  const query = useLibraryQuery(
+    'passages.list',
+    articleId === null ? null : { articleId },
+    passagesChange,
+    { same: samePassages },
+  );
+  return {
+    // A failed first call shows the text without marks, with the error.
+    passages: query.data ?? (query.error ? [] : null),
+    error: query.error?.message ?? null,
+    refresh: query.refresh,
+    set: query.set,
+  };
 }

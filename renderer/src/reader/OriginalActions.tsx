@@ -6,8 +6,8 @@ import { reanchorReportText } from '../edit/reportText';
 
 interface Props {
   article: Article;
-  /** The content was replaced: fetch the article and its passages again. */
-  onReparsed: () => void;
+  /** The content was replaced: the article as re-parsed (its passages follow with the change event). */
+  onReparsed: (article: Article) => void;
 }
 
 /** Saves bytes the server sent as a file download (web mode has no system viewer). */
@@ -47,9 +47,9 @@ export function OriginalActions({ article, onReparsed }: Props) {
   const reparse = async () => {
     setBusy(true);
     try {
-      const { report } = await invoke('articles.reparse', { id: article.id });
-      show('success', `Re-parsed from the original. ${reanchorReportText(report)}`);
-      onReparsed();
+      const reparsed = await invoke('articles.reparse', { id: article.id });
+      show('success', `Re-parsed from the original. ${reanchorReportText(reparsed.report)}`);
+      onReparsed(reparsed.article);
     } catch (error) {
       reportError(error);
     } finally {

@@ -65,8 +65,11 @@ interface Props {
   /** Where navigation took the reader in this article, until it has been carried out. */
   arrival: Arrival | null;
   onArrived: (arrival: Arrival) => void;
-  /** The body was saved: fetch the article again. */
-  onSaved: () => void;
+  /**
+   * The content was replaced: with the article as saved, the reader shows it without fetching it
+   * again; without, it fetches it again.
+   */
+  onSaved: (article?: Article) => void;
 }
 
 export function ReaderArticle({
@@ -82,8 +85,8 @@ export function ReaderArticle({
   const reportError = useReportError();
   const source = article.source !== null ? openableUrl(article.source) : null;
   const { body, version } = useStableBody(article.body);
-  const { passages, refresh } = passagesState;
-  const actions = usePassageActions(article.id, refresh);
+  const { passages } = passagesState;
+  const actions = usePassageActions(article.id, passagesState);
 
   const editorRef = useRef<LexicalEditor | null>(null);
   const editEditorRef = useRef<LexicalEditor | null>(null);
@@ -257,11 +260,11 @@ export function ReaderArticle({
     }
     setSaving(true);
     try {
-      const { report } = await invoke('articles.updateBody', { id: article.id, body: edited });
-      show('success', reanchorReportText(report));
+      const saved = await invoke('articles.updateBody', { id: article.id, body: edited });
+      show('success', reanchorReportText(saved.report));
       setEditing(false);
-      onSaved();
-      refresh();
+      // Moved passages come with the save's change event.
+      onSaved(saved.article);
     } catch (error) {
       reportError(error);
     } finally {
@@ -272,11 +275,8 @@ export function ReaderArticle({
   const updateSource = async () => {
     setUpdating(true);
     try {
-      const report = await updateFromSource(article.id);
-      if (report) {
-        onSaved();
-        refresh();
-      }
+      // The article and its re-placed passages follow with the update's change event.
+      await updateFromSource(article.id);
     } finally {
       setUpdating(false);
     }
@@ -365,18 +365,12 @@ export function ReaderArticle({
                     <button type="button" onClick={() => setEditingDetails(true)}>
                       Edit details
                     </button>
-                    <OriginalActions
-                      article={article}
-                      onReparsed={() => {
-                        onSaved();
-                        refresh();
-                      }}
-                    />
+                    <OriginalActions article={article} onReparsed={onSaved} />
                     <OcrAction
                       article={article}
                       onDone={() => {
                         onSaved();
-                        refresh();
+                        passagesState.refresh();
                       }}
                     />
                   </>
@@ -388,7 +382,7 @@ export function ReaderArticle({
               articleId={article.id}
               open={editingDetails}
               onClose={() => setEditingDetails(false)}
-              onChanged={onSaved}
+              onChanged={() => onSaved()}
             />
             {editing && (
               <p className="reader-edit-note">

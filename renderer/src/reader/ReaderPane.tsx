@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useNav } from '../app/navigation';
 import { focusPane } from '../app/paneFocus';
 import { usePassages } from '../passages/usePassages';
@@ -9,14 +8,10 @@ import { useArticle } from './useArticle';
 
 interface Props {
   articleId: string | null;
-  /** Bumped when a change event names the open article. */
-  revision: number;
 }
 
-export function ReaderPane({ articleId, revision }: Props) {
-  // After saving an edit the new body is wanted now, not when the change event comes round.
-  const [localRevision, setLocalRevision] = useState(0);
-  const state = useArticle(articleId, revision + localRevision);
+export function ReaderPane({ articleId }: Props) {
+  const { state, saved } = useArticle(articleId);
   // Fetched alongside the article, so the body renders once, with its highlights.
   const passages = usePassages(articleId);
   const { arrival, arrived } = useNav();
@@ -61,7 +56,7 @@ export function ReaderPane({ articleId, revision }: Props) {
             passages={passages}
             arrival={arrival?.articleId === state.article.id ? arrival : null}
             onArrived={arrived}
-            onSaved={() => setLocalRevision((n) => n + 1)}
+            onSaved={saved}
           />
         </ErrorBoundary>
       )}

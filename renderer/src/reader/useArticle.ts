@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Article } from '../../../electron/model/articles';
-import { invoke } from '../api/client';
-import { errorCode, errorText } from '../api/errors';
+import type { Change } from '../../../electron/model/changes';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 
 export type ArticleState =
   | { status: 'none' }
@@ -10,40 +9,50 @@ export type ArticleState =
   | { status: 'missing' }
   | { status: 'error'; message: string };
 
+export interface OpenArticle {
+  state: ArticleState;
+  /**
+   * The article changed here: put in place as saved (its own change event then fetches nothing),
+   * or, without it, fetched again.
+   */
+  saved: (article?: Article) => void;
+}
+
+/** The article's row, and its tag assignments (the article shows its tags). */
+const articleRows =
+  (id: string) =>
+  (change: Change): boolean =>
+    (change.entity === 'article' && change.id === id) ||
+    (change.entity === 'article_tag' && change.id.startsWith(`${id}/`));
+
 /**
- * The open article, fetched again whenever `revision` changes (a change event named it).
- * A refetch keeps the current article on screen until the new one arrives.
+ * The open article, fetched again when a change event names it (or its tags); a refetch keeps
+ * the current article on screen until the new one arrives.
  */
-export function useArticle(id: string | null, revision: number): ArticleState {
-  const [state, setState] = useState<ArticleState>({ status: 'none' });
-  const [shownId, setShownId] = useState<string | null>(null);
-
-  if (id !== shownId) {
-    // A different article: drop the old one right away (render-time reset, no stale flash).
-    setShownId(id);
-    setState(id === null ? { status: 'none' } : { status: 'loading' });
-  }
-
-  useEffect(() => {
-    if (id === null) return;
-    let current = true;
-    invoke('articles.get', { id }).then(
-      (article) => {
-        if (current) setState({ status: 'ready', article });
-      },
-      (error: unknown) => {
-        if (!current) return;
-        setState(
-          errorCode(error) === 'not_found'
-            ? { status: 'missing' }
-            : { status: 'error', message: errorText(error) },
-        );
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, revision]);
-
-  return state;
+export function useArticle(id: string | null): OpenArticle {
+  const query = useLibraryQuery('articles.get', id === null ? null : { id }, (change, article) =>
+    id === null
+      ? false
+      : articleRows(id)(change) ||
+        // A renamed or deleted tag changes the names it shows.
+        (change.entity === 'tag' && change.op !== 'insert' && (article?.tags.length ?? 0) > 0),
+  );
+  const { data, error, set, refresh } = query;
+  const state: ArticleState =
+    id === null
+      ? { status: 'none' }
+      : error !== null
+        ? error.code === 'not_found'
+          ? { status: 'missing' }
+          : { status: 'error', message: error.message }
+        : data !== null
+          ? { status: 'ready', article: data }
+          : { status: 'loading' };
+  return {
+    state,
+    saved: (article) => {
+      if (!article) refresh();
+      else if (article.id === id) set(() => article, articleRows(article.id));
+    },
+  };
 }

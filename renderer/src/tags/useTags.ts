@@ -1,8 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useContext } from 'react';
 import type { Tag } from '../../../electron/model/tags';
-import { invoke } from '../api/client';
-import { touches } from '../app/libraryEvents';
-import { useLibraryEvents } from '../app/useLibraryEvents';
+import type { Change } from '../../../electron/model/changes';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 
 export interface TagsState {
   tags: Tag[];
@@ -15,35 +14,29 @@ export function useTagList(): TagsState {
   return useContext(TagsContext);
 }
 
-/** Every tag with its counts, kept current by change events (passages, articles and notes change counts). */
+/**
+ * Changes that can alter the tags or their counts: tag rows and tag assignments, and deleting or
+ * restoring what carries tags (a restore is an update). A new passage, article or note carries
+ * no tag yet: its tags arrive as assignment rows.
+ */
+function tagsChange(change: Change): boolean {
+  switch (change.entity) {
+    case 'passage':
+    case 'article':
+    case 'note':
+      return change.op !== 'insert';
+    case 'link':
+      return false;
+    default:
+      return true;
+  }
+}
+
+const EMPTY: Tag[] = [];
+
+/** Every tag with its counts, kept current by change events. */
 export function useTags(): TagsState {
-  const [tags, setTags] = useState<Tag[]>([]);
-  const latest = useRef(0);
-  const refresh = useCallback(() => {
-    const call = ++latest.current;
-    invoke('tags.list', {}).then(
-      (list) => {
-        if (call === latest.current) setTags(list);
-      },
-      () => {
-        // The library pane reports an unreachable library; tags just stay as they were.
-      },
-    );
-  }, []);
-  useEffect(refresh, [refresh]);
-  useLibraryEvents((event) => {
-    if (
-      touches(event, [
-        'tag',
-        'passage',
-        'passage_tag',
-        'article',
-        'article_tag',
-        'note',
-        'note_tag',
-      ])
-    )
-      refresh();
-  });
-  return { tags, refresh };
+  // A failed call keeps the tags as they were: the library pane reports an unreachable library.
+  const { data, refresh } = useLibraryQuery('tags.list', {}, tagsChange);
+  return { tags: data ?? EMPTY, refresh };
 }
