@@ -55,8 +55,7 @@ export type DesktopMethod = {
  * event carries the same number, so a client knows when it has seen its own change's event.
  */
 export type Envelope<T> =
-  | { ok: true; data: T; seq?: number }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; data: T; seq?: number } | { ok: false; error: { code: string; message: string } };
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
