@@ -115,7 +115,13 @@ export function useLibraryQuery<M extends ClientMethod>(
       latest.current++;
       show({ key, data: update(prev.data), error: null });
       const window = coverWindow();
-      if (cover && window !== null) covers.current.push({ window, test: cover });
+      if (cover && window !== null) {
+        // Two changes in flight together: their answers may have come in either order, so
+        // neither vouches for what is shown; the events that follow fetch again.
+        const together = covers.current.some((c) => c.window === window);
+        covers.current.push({ window, test: together ? () => false : cover });
+        if (together) for (const c of covers.current) if (c.window === window) c.test = () => false;
+      }
     },
     [key, show],
   );

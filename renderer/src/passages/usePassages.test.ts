@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../electron/model/passages';
-import { samePassages } from './usePassages';
+import { samePassages, withPassage } from './usePassages';
 
 const passage = (id: string, over: Partial<Passage> = {}): Passage => ({
   id,
@@ -48,5 +48,21 @@ describe('samePassages (is a refreshed list the one shown?)', () => {
     const extra = { ...passage('p'), page: 3 } as Passage;
     expect(samePassages([passage('p')], [extra])).toBe(false);
     expect(samePassages([extra], [passage('p')])).toBe(false);
+  });
+});
+
+describe('withPassage (a change answer put in the list)', () => {
+  it('adds in the list order (start, longer first, id) and replaces by id', () => {
+    const list = [passage('b', { start: 5, end: 9 }), passage('d', { start: 30, end: 40 })];
+    const added = withPassage(list, passage('a', { start: 5, end: 20 }));
+    expect(added.map((p) => p.id)).toEqual(['a', 'b', 'd']);
+    const moved = withPassage(added, passage('d', { start: 1, end: 2, updatedAt: '2026-02-01' }));
+    expect(moved.map((p) => p.id)).toEqual(['d', 'a', 'b']);
+  });
+
+  it('keeps the shown version when the answer is older (overtaken by a later change)', () => {
+    const list = [passage('p', { comment: 'newer', updatedAt: '2026-03-01T00:00:00.000Z' })];
+    const older = passage('p', { comment: 'older', updatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(withPassage(list, older)).toBe(list);
   });
 });

@@ -44,8 +44,13 @@ function inReadingOrder(a: Passage, b: Passage): number {
   return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The list with `passage` in place of the one with its id (or added), in reading order. */
-export function withPassage(list: readonly Passage[], passage: Passage): Passage[] {
+/**
+ * The list with `passage` in place of the one with its id (or added), in reading order; a version
+ * older than the one shown (an answer overtaken by a later one) leaves the list as it is.
+ */
+export function withPassage(list: Passage[], passage: Passage): Passage[] {
+  const shown = list.find((p) => p.id === passage.id);
+  if (shown && shown.updatedAt > passage.updatedAt) return list;
   return [...list.filter((p) => p.id !== passage.id), passage].sort(inReadingOrder);
 }
 
