@@ -18,6 +18,8 @@ const JUNK_TITLE = [
   /\.(?:docx?|pdf|tex|dvi|ps|rtf|odt|pages|indd|qxd|txt|html?|pptx?|xlsx?|cdr|ai|wpd)$/i,
   /^[a-z]:\\|^\/|\\/i,
   /^[\W\d_]*$/u,
+  // A file name in capitals: "REPORT_FINAL_V2 1", "SCAN_0042".
+  /^(?=[^a-z]*_)[A-Z0-9_.-]+(?:\s+\d+)?$/,
 ];
 
 const JUNK_AUTHOR = [
@@ -26,6 +28,8 @@ const JUNK_AUTHOR = [
   /^[\W\d_]*$/u,
   // An account name rather than a person's: one lower-case token ("jsmith", "k.lee").
   /^[a-z0-9._-]+$/,
+  // …or in capitals with a digit or underscore ("JSMITH2", "ADMIN_PC").
+  /^(?=\S*[\d_])[A-Z0-9._-]+$/,
 ];
 
 export function isJunkTitle(title: string | null | undefined): boolean {
@@ -87,26 +91,54 @@ export function authorsByline(value: unknown): string | null {
 
 export interface FirstPageGuess {
   title: string | null;
+  subtitle: string | null;
   byline: string | null;
 }
 
 const NAME =
   /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|y))*$/u;
 
-/** A line of names: "Ada Lovelace, Charles Babbage and M. Somerville" (footnote marks allowed). */
+/** Affiliation and footnote marks beside names: ∗ † ‡ § + # ¶, superscripts, "1,2" after a name. */
+const AFFILIATION_MARKS = /[*∗†‡§¶+#⋆¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]|(?<=\p{L})\d{1,2}(?:,\d{1,2})*|\b\d{1,2}\b/gu;
+/** A big collaboration's author line lists dozens of names. */
+const MAX_NAMES = 60;
+
+function stripMarks(text: string): string {
+  return text.replace(AFFILIATION_MARKS, '');
+}
+
+/** A line of names: "Ada Lovelace, Charles Babbage and M. Somerville" (affiliation marks allowed). */
 function looksLikeNames(text: string): boolean {
-  if (text.length > 200 || /\d{2,}|@|https?:/.test(text)) return false;
-  const parts = text
-    .replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]|\b\d\b/g, '')
+  if (text.length > 3000 || /@|https?:|\d{3,}/.test(text)) return false;
+  const parts = stripMarks(text)
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/)
     .map((p) => p.trim())
     .filter(Boolean);
   return (
     parts.length > 0 &&
-    parts.length <= 12 &&
+    parts.length <= MAX_NAMES &&
     parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5)
   );
 }
+
+/**
+ * "Some Topic - Wikipedia", "Report | Agency.gov": a browser's print-to-PDF puts the page title,
+ * site name and all, in /Title. The suffix goes when it names a site (a domain, or a name the first
+ * page's own title doesn't carry).
+ */
+export function stripSiteSuffix(title: string, firstPageTitle: string | null): string {
+  const m = /^(.{4,}?)\s+(?:[-|–—·•]|::)\s+([^-|–—·•]{2,40})$/u.exec(title);
+  if (!m?.[1] || !m[2]) return title;
+  const [, head, tail] = m;
+  const isDomain = /^[\w-]+(?:\.[\w-]+)+$/.test(tail.trim());
+  const norm = (x: string): string => x.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (isDomain || (firstPageTitle && norm(firstPageTitle) === norm(head)) || KNOWN_SITES.test(tail))
+    return head.trim();
+  return title;
+}
+
+const KNOWN_SITES =
+  /^(?:wikipedia|wikimedia commons|wiktionary|medium|substack|the guardian|bbc news|reuters|arxiv|github|stack overflow|youtube|google docs|scribd|academia\.edu|researchgate)$/i;
 
 /**
  * The title is the run of consecutive lines in the largest font among page 1's first dozen
@@ -114,12 +146,12 @@ function looksLikeNames(text: string): boolean {
  */
 export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   const top = lines.slice(0, 12);
-  if (!top.length) return { title: null, byline: null };
+  if (!top.length) return { title: null, subtitle: null, byline: null };
   const largest = Math.max(...top.map((l) => l.size));
   const body =
     [...lines].map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? largest;
   // A page all in one size has no title line to find.
-  if (largest < body * 1.15) return { title: null, byline: null };
+  if (largest < body * 1.15) return { title: null, subtitle: null, byline: null };
   const first = top.findIndex((l) => l.size >= largest - 0.5);
   let end = first;
   while (end + 1 < top.length && (top[end + 1] as PdfLine).size >= largest - 0.5) end++;
@@ -130,10 +162,38 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
       .join(' '),
     300,
   );
-  const next = top[end + 1];
-  const byline =
-    next && looksLikeNames(next.text)
-      ? cleanField(next.text.replace(/[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]/g, ''), 300)
-      : null;
-  return { title: title && !isJunkTitle(title) ? title : null, byline };
+  // A subtitle: the line(s) right under the title, set smaller than it but larger than the body.
+  let next = end + 1;
+  const subLines: string[] = [];
+  while (
+    next < top.length &&
+    subLines.length < 3 &&
+    (top[next] as PdfLine).size < largest - 0.5 &&
+    (top[next] as PdfLine).size >= body * 1.1 &&
+    !looksLikeNames((top[next] as PdfLine).text)
+  ) {
+    subLines.push((top[next] as PdfLine).text);
+    next++;
+  }
+  const subtitle = subLines.length ? cleanField(subLines.join(' '), 300) : null;
+  // An author line may wrap: a big collaboration's names run over several lines.
+  const nameLines: string[] = [];
+  while (
+    next < lines.length &&
+    nameLines.length < 8 &&
+    looksLikeNames((lines[next] as PdfLine).text)
+  ) {
+    nameLines.push((lines[next] as PdfLine).text);
+    next++;
+  }
+  const byline = nameLines.length
+    ? cleanField(
+        stripMarks(nameLines.join(', '))
+          .replace(/\s*,(?:\s*,)+/g, ',')
+          .replace(/\s+,/g, ',')
+          .replace(/,\s*$/, ''),
+        2000,
+      )
+    : null;
+  return { title: title && !isJunkTitle(title) ? title : null, subtitle, byline };
 }

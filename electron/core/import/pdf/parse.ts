@@ -25,7 +25,13 @@ import {
   type PdfParagraph,
   type PdfTextItem,
 } from './layout';
-import { authorsByline, guessFromFirstPage, isJunkTitle, pdfDate } from './metadata';
+import {
+  authorsByline,
+  guessFromFirstPage,
+  isJunkTitle,
+  pdfDate,
+  stripSiteSuffix,
+} from './metadata';
 import { documentParams, loadPdfJs } from './pdfjs';
 
 /** Past this many pages a PDF is a scan archive or a data dump, not a source to read. */
@@ -108,8 +114,15 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     const guess = guessFromFirstPage(firstPage);
     const declaredTitle = [xmpGet('dc:title'), info.Title]
       .map((t) => (typeof t === 'string' ? cleanField(t, 300) : null))
-      .find((t) => t && !isJunkTitle(t));
+      .filter((t): t is string => t !== null && !isJunkTitle(t))
+      .map((t) => stripSiteSuffix(t, guess.title))
+      .find((t) => !isJunkTitle(t));
     const title = declaredTitle ?? guess.title ?? titleFromFileName(fileName);
+    // The first page's subtitle, when its title is the one kept.
+    const subtitle =
+      guess.subtitle && (!declaredTitle || sameText(declaredTitle, guess.title ?? ''))
+        ? guess.subtitle
+        : null;
     const byline =
       authorsByline(xmpGet('dc:creator')) ?? authorsByline(info.Author) ?? guess.byline;
     const published =
@@ -168,7 +181,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     return {
       format: 'pdf',
       title,
-      subtitle: null,
+      subtitle,
       byline,
       published,
       siteName: null,

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { PdfLine } from './layout';
+import { guessFromFirstPage, isJunkAuthor, isJunkTitle, stripSiteSuffix } from './metadata';
+
+const line = (text: string, size: number, y: number): PdfLine => ({
+  text,
+  x: 72,
+  right: 500,
+  y,
+  size,
+});
+const bodyLines = (n: number, top: number): PdfLine[] =>
+  Array.from({ length: n }, (_, i) =>
+    line('Body text of the paper runs on in ordinary sentences here.', 10, top - i * 12),
+  );
+
+describe('PDF metadata heuristics', () => {
+  it('drops a site suffix from a printed page title', () => {
+    expect(stripSiteSuffix('Tidal Bore - Wikipedia', null)).toBe('Tidal Bore');
+    expect(stripSiteSuffix('Flood Report | example.gov.uk', null)).toBe('Flood Report');
+    expect(stripSiteSuffix('Tides and Harbours - Field Notes', 'Tides and Harbours')).toBe(
+      'Tides and Harbours',
+    );
+    // A real subtitle after a dash stays when nothing says it is a site.
+    expect(stripSiteSuffix('War and Peace - A Study', null)).toBe('War and Peace - A Study');
+  });
+
+  it('treats capitalised file-system names as junk titles and account names as junk authors', () => {
+    expect(isJunkTitle('REPORT_FINAL_V2 1')).toBe(true);
+    expect(isJunkTitle('SCAN_0042')).toBe(true);
+    expect(isJunkTitle('NATO Annual Report')).toBe(false);
+    expect(isJunkAuthor('JSMITH2')).toBe(true);
+    expect(isJunkAuthor('ADMIN_PC')).toBe(true);
+    expect(isJunkAuthor('Ada Marsh')).toBe(false);
+  });
+
+  it('keeps the subtitle on the line under the title, and a long author line with affiliation marks', () => {
+    const names = Array.from(
+      { length: 16 },
+      (_, i) => `${['Ada', 'Ben', 'Cai', 'Dee'][i % 4]} Author${String.fromCharCode(65 + i)}`,
+    );
+    const authorLines = [
+      `${names
+        .slice(0, 8)
+        .map((n, i) => `${n}${i % 2 ? '†' : '∗'}`)
+        .join(', ')},`,
+      names
+        .slice(8)
+        .map((n, i) => `${n}${(i % 3) + 1}`)
+        .join(', '),
+    ];
+    const lines = [
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('A Survey of Seven Rivers', 14, 696),
+      line(authorLines[0] as string, 10, 676),
+      line(authorLines[1] as string, 10, 664),
+      ...bodyLines(20, 630),
+    ];
+    const guess = guessFromFirstPage(lines);
+    expect(guess.title).toBe('Tidal Bores in Narrow Estuaries');
+    expect(guess.subtitle).toBe('A Survey of Seven Rivers');
+    expect(guess.byline?.split(', ')).toEqual(names);
+  });
+});
