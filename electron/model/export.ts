@@ -28,6 +28,10 @@ export const NoteExportFormatSchema = z.enum(NOTE_EXPORT_FORMATS);
 export const CITATION_STYLES = ['apa', 'chicago', 'chicago-note', 'mla'] as const;
 export const CitationStyleSchema = z.enum(CITATION_STYLES);
 
+/** Copy as citation: the quote with its in-text citation, or with the reference entry. */
+export const CITATION_FORMS = ['in-text', 'reference'] as const;
+export const CitationFormSchema = z.enum(CITATION_FORMS);
+
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-06-18');
 
 /**
@@ -90,6 +94,7 @@ export const ExportFileSchema = z.object({
 export type ExportFormat = z.output<typeof ExportFormatSchema>;
 export type NoteExportFormat = z.output<typeof NoteExportFormatSchema>;
 export type CitationStyle = z.output<typeof CitationStyleSchema>;
+export type CitationForm = z.output<typeof CitationFormSchema>;
 export type ExportSelection = z.output<typeof ExportSelectionSchema>;
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 export type ExportJobStatus = z.output<typeof ExportJobStatusSchema>;

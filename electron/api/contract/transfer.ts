@@ -4,7 +4,7 @@
  * Runtime-neutral.
  */
 import { z } from 'zod';
-import { CitationStyleSchema } from '../../model/export';
+import { CitationFormSchema, CitationStyleSchema } from '../../model/export';
 import { Id } from '../../model/ids';
 import { call } from './call';
 
@@ -15,8 +15,12 @@ export const transferContract = {
   /** "Copy as citation" on a passage (electron/core/citations/passage.ts). */
   'citations.passage': call({
     summary:
-      'A passage quote with its citation (APA, Chicago, MLA, or the short one), as plain text and HTML for the clipboard.',
-    input: z.object({ id: Id, style: CitationStyleSchema.nullable().default(null) }),
+      'A passage quote with its in-text citation or its reference entry (APA, Chicago, MLA, or the short citation), as plain text and HTML for the clipboard.',
+    input: z.object({
+      id: Id,
+      style: CitationStyleSchema.nullable().default(null),
+      form: CitationFormSchema.default('reference'),
+    }),
     output: z.object({ text: z.string(), html: z.string() }),
     mutates: false,
     exposure: 'client',

@@ -8,7 +8,7 @@ import type { Handlers } from './types';
 export function transferHandlers(library: Library) {
   const { db } = library;
   return {
-    'citations.passage': ({ id, style }) => passageCitation(db, id, style),
+    'citations.passage': ({ id, style, form }) => passageCitation(db, id, style, form),
     'library.exportJson': ({ path }) => exportLibraryJson(db, path),
     'library.importJson': ({ path }) => ({ counts: importLibraryJson(db, path) }),
     'library.backup': ({ path }) => backupLibrary(db, library.path, path),

@@ -61,3 +61,36 @@ describe('citation export formats', () => {
     f.library.close();
   });
 });
+
+describe('copy as citation: both forms, page locators, quote marks of the locale', () => {
+  it('in-text form: the quote in curly marks, inner straight quotes as inner marks, then (Author, year, p. N)', async () => {
+    const f = await exportFixture(tempDir());
+    const db = f.library.db;
+    const id = f.passages.formula.id;
+    const { article_id: articleId, start } = db
+      .prepare<[string], { article_id: string; start: number }>(
+        'SELECT article_id, start FROM passages WHERE id = ?',
+      )
+      .get(id)!;
+    // The article as a PDF whose page 12 starts before the passage.
+    db.prepare('UPDATE articles SET pages = ? WHERE id = ?').run(
+      JSON.stringify([
+        { label: '11', start: 0 },
+        { label: '12', start: Math.max(1, start - 1) },
+      ]),
+      articleId,
+    );
+    const c = passageCitation(db, id, 'apa', 'in-text');
+    // Q_FORMULA holds "quoted, with comma" in straight quotes: inside “…” they become ‘…’.
+    expect(c.text).toBe(
+      `“=SUM(A1:A9) is a formula, ‘quoted, with comma’, and a pipe | inside.” (O’Neil, n.d., p. 12)`,
+    );
+    expect(c.text).not.toMatch(/“[^”]*"/);
+    expect(c.html).toContain('(O’Neil, n.d., p. 12)</p>');
+    expect(passageCitation(db, id, 'chicago', 'in-text').text).toMatch(/ \(O’Neil, n\.d\., 12\)$/);
+    // The reference form of the same passage: the entry on its own line.
+    const ref = passageCitation(db, id, 'apa', 'reference');
+    expect(ref.text).toMatch(/^“=SUM.*”\n— O’Neil, A\. “Ace\.” \(n\.d\.\)\. CON: /);
+    f.library.close();
+  });
+});

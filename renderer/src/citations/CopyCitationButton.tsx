@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { CitationStyle } from '../../../electron/model/export';
+import type { CitationForm, CitationStyle } from '../../../electron/model/export';
 import type { Passage } from '../../../electron/model/passages';
 import { invoke } from '../api/client';
 import { STYLE_OPTIONS } from '../export/formats';
@@ -13,9 +13,9 @@ export function CopyCitationButton({ passage }: { passage: Passage }) {
   const [style, setStyle] = useState<CitationStyle | null>(() => readCitationStyle());
   const [status, setStatus] = useState('');
   const id = useId();
-  const copy = async () => {
+  const copy = async (form: CitationForm) => {
     try {
-      const c = await invoke('citations.passage', { id: passage.id, style });
+      const c = await invoke('citations.passage', { id: passage.id, style, form });
       await copyRich(c.text, c.html);
       setStatus('Copied');
     } catch (e) {
@@ -42,8 +42,15 @@ export function CopyCitationButton({ passage }: { passage: Passage }) {
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => void copy()}>
+      <button type="button" onClick={() => void copy('reference')}>
         Copy as citation
+      </button>
+      <button
+        type="button"
+        onClick={() => void copy('in-text')}
+        title="The quote followed by its in-text citation, with the page"
+      >
+        Copy with in-text citation
       </button>
       <span role="status" className="copy-citation-status">
         {status}
