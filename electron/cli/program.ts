@@ -4,13 +4,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { createDispatcher, inProcessClient } from '../api/dispatch';
 import { createHandlers, createServices, type Services } from '../api/handlers';
 import { startWebServer } from '../api/transports/http';
-import { PASSAGE_COLORS, type PassageColor } from '../model/passages';
-import { SNIPPET_HIT_CLOSE, SNIPPET_HIT_OPEN } from '../model/search';
 import { CommonplaceError, errorMessage } from '../core/errors';
 import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
-import { collect, parsePositiveInt } from './options';
+import { parsePositiveInt } from './options';
 import type { CliContext, CliIo, ServeHook } from './context';
 
 export type { CliIo, ServeHook } from './context';
@@ -20,13 +18,10 @@ import { registerImportsCommands } from './commands/imports';
 import { registerArticleCommands } from './commands/article';
 import { registerTransferCommands } from './commands/transfer';
 import { registerRepairCommands } from './commands/repair';
-import {
-  formatArticle,
-  formatImportLine,
-  formatPassageLine,
-  formatSummaryLine,
-  importResultJson,
-} from './format';
+import { registerPassageCommands } from './commands/passages';
+import { registerTagCommands } from './commands/tags';
+import { registerSearchCommands } from './commands/search';
+import { formatArticle, formatImportLine, formatSummaryLine, importResultJson } from './format';
 import { formatImportSummary, runImportJob } from './importJob';
 
 /** Domains that declare their commands in their own file; each adds one line here. */
@@ -187,166 +182,10 @@ export async function runCli(
       io.out(o.json ? JSON.stringify(article, null, 2) : formatArticle(article));
     });
 
-  const passage = program
-    .command('passage')
-    .description('passages: highlighted, tagged, commented quotes');
-  passage
-    .command('add')
-    .description('keep a passage of an article by quoting it')
-    .argument('<articleId>', 'article id')
-    .requiredOption('--quote <text>', 'the exact text; it must occur in the article')
-    .option(
-      '--occurrence <n>',
-      'which occurrence of the quote (default: the first)',
-      (v) => parsePositiveInt(v, '--occurrence'),
-      1,
-    )
-    .option('--tag <tag>', 'tag (repeat for more)', collect, [])
-    .option('--comment <text>', 'comment', '')
-    .addOption(
-      new Option('--color <color>', 'highlight colour').choices(PASSAGE_COLORS).default('yellow'),
-    )
-    .option('--json', 'print the passage as JSON')
-    .action(
-      async (
-        articleId: string,
-        o: {
-          quote: string;
-          occurrence: number;
-          tag: string[];
-          comment: string;
-          color: PassageColor;
-          json?: boolean;
-        },
-      ) => {
-        const p = await client()('passages.createFromQuote', {
-          articleId,
-          quote: o.quote,
-          occurrence: o.occurrence,
-          tags: o.tag,
-          comment: o.comment,
-          color: o.color,
-        });
-        if (o.json) print(p);
-        else io.out(formatPassageLine(p));
-      },
-    );
-  passage
-    .command('list')
-    .description('list passages in reading order')
-    .option('--article <id>', 'only this article')
-    .option('--tag <tag>', 'only passages with this tag')
-    .option('--json', 'print JSON')
-    .action(async (o: { article?: string; tag?: string; json?: boolean }) => {
-      const list = await client()('passages.list', { articleId: o.article, tag: o.tag });
-      if (o.json) print(list);
-      else if (!list.length) io.out('No passages.');
-      else for (const p of list) io.out(formatPassageLine(p));
-    });
-  passage
-    .command('rm')
-    .description('delete a passage')
-    .argument('<id>', 'passage id')
-    .action(async (id: string) => {
-      const p = await client()('passages.delete', { id });
-      io.out(`deleted passage ${p.id} "${p.quote.slice(0, 60)}"`);
-    });
-
-  const tag = program.command('tag').description('tags of passages and articles');
-  tag
-    .command('list')
-    .description('every tag with its passage count')
-    .option('--json', 'print JSON')
-    .action(async (o: { json?: boolean }) => {
-      const tags = await client()('tags.list', {});
-      if (o.json) print(tags);
-      else if (!tags.length) io.out('No tags.');
-      else
-        for (const t of tags)
-          io.out(
-            `${t.name}  (${t.count} passage${t.count === 1 ? '' : 's'}, ${t.articleCount} article${t.articleCount === 1 ? '' : 's'}, ${t.noteCount} note${t.noteCount === 1 ? '' : 's'})`,
-          );
-    });
-  tag
-    .command('rename')
-    .description('rename a tag everywhere')
-    .argument('<old>')
-    .argument('<new>')
-    .action(async (from: string, to: string) => {
-      const t = await client()('tags.rename', { from, to });
-      io.out(`renamed "${from}" to "${t.name}" (${t.count} passages)`);
-    });
-  tag
-    .command('merge')
-    .description('move everything tagged FROM to INTO and remove FROM')
-    .argument('<from>')
-    .argument('<into>')
-    .action(async (from: string, into: string) => {
-      const t = await client()('tags.merge', { from, into });
-      io.out(`merged "${from}" into "${t.name}" (${t.count} passages)`);
-    });
-
-  program
-    .command('search')
-    .description(
-      'search articles, passages and notes (words, "phrases", OR, -word, prefix*, tag:, kind:, site:, before:, after:, lang:)',
-    )
-    .argument('<query...>', 'the query')
-    .addOption(
-      new Option('--kind <kind>', 'only this kind of result').choices([
-        'article',
-        'passage',
-        'note',
-      ]),
-    )
-    .option('--limit <n>', 'at most this many hits', (v) => parsePositiveInt(v, '--limit'), 20)
-    .option('--json', 'print JSON: each hit with kind, id, title, snippet, score')
-    .action(
-      async (
-        words: string[],
-        o: { kind?: 'article' | 'passage' | 'note'; limit: number; json?: boolean },
-      ) => {
-        const r = await client()('search.query', {
-          query: words.join(' '),
-          kind: o.kind,
-          limit: Math.min(o.limit, 200),
-        });
-        const plain = (s: string) =>
-          s.replaceAll(SNIPPET_HIT_OPEN, '').replaceAll(SNIPPET_HIT_CLOSE, '');
-        if (o.json) print(r.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })));
-        else if (!r.hits.length) io.out('No results.');
-        else {
-          const about = r.estimated.length ? 'about ' : '';
-          io.out(
-            `${about}${r.total} result${r.total === 1 ? '' : 's'} (${r.counts.article} articles, ${r.counts.passage} passages, ${r.counts.note} notes)`,
-          );
-          for (const h of r.hits)
-            io.out(
-              `${h.kind.padEnd(7)} ${h.id}  ${h.title}\n        ${plain(h.snippet).replace(/\s+/g, ' ')}`,
-            );
-        }
-      },
-    );
-
-  program
-    .command('reindex')
-    .description('rebuild the search indexes (repair)')
-    .action(async () => {
-      // One long call with no progress of its own: say what it does before the wait.
-      io.err(
-        'checking and rebuilding the search indexes: it reads every article three times (minutes for a large library)…',
-      );
-      const r = await client()('search.reindex', {});
-      io.out(
-        r.problemsBefore.length
-          ? `repaired: ${r.problemsBefore.join('; ')}`
-          : 'search indexes were consistent; rebuilt anyway',
-      );
-      if (r.problemsAfter.length) {
-        io.err(`still inconsistent: ${r.problemsAfter.join('; ')}`);
-        exitCode = 1;
-      }
-    });
+  // Declared in their own files, registered here to keep `--help`'s order.
+  registerPassageCommands(program, context);
+  registerTagCommands(program, context);
+  registerSearchCommands(program, context);
 
   program
     .command('serve')
