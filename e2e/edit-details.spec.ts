@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import { openSharedArticle } from './reader';
+import { SHARED_TITLE, openSharedArticle } from './reader';
 
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
 
@@ -66,4 +66,39 @@ test('Edit details: the metadata saved from the reader changes the citation, and
     .toEqual({});
   expect(await copyApa()).toBe(before);
   await context.close();
+});
+
+test('Edit details from the library: right click on a row, or the Menu key on the active row', async ({
+  app,
+  page,
+}) => {
+  const id = await openSharedArticle(app, page);
+  const row = page.getByRole('option').filter({ hasText: SHARED_TITLE });
+  const dialog = page.getByRole('dialog', { name: 'Edit details' });
+
+  // The Menu key on the active row opens the dialog; Escape closes it without saving.
+  await page.getByRole('listbox', { name: 'Library' }).focus();
+  await page.keyboard.press('ContextMenu');
+  await expect(dialog.getByLabel('Item type')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await row.click({ button: 'right' });
+  await expect(dialog.getByLabel('Item type')).toBeFocused();
+  await dialog.getByLabel('Publication').fill('The Korea Herald');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(
+      async () =>
+        JSON.parse((await app.cli(['article', 'show', id, '--json'])).stdout).edited[
+          'container-title'
+        ],
+      { timeout: 30_000 },
+    )
+    .toBe('The Korea Herald');
+  // The open reader shows the change too.
+  await expect(page.getByRole('article', { name: 'Reader' }).locator('.reader-meta')).toContainText(
+    'The Korea Herald',
+  );
 });

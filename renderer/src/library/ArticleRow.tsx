@@ -14,10 +14,21 @@ interface Props {
   open: boolean;
   style: CSSProperties;
   onPick: (index: number) => void;
+  /** The context-menu gesture (right click) on a loaded row: edit its details. */
+  onDetails: (article: ArticleSummary) => void;
 }
 
 /** One option of the library listbox; a placeholder until its page has arrived. */
-export function ArticleRow({ index, total, article, active, open, style, onPick }: Props) {
+export function ArticleRow({
+  index,
+  total,
+  article,
+  active,
+  open,
+  style,
+  onPick,
+  onDetails,
+}: Props) {
   const className = [
     'library-row',
     active && 'is-active',
@@ -37,6 +48,11 @@ export function ArticleRow({ index, total, article, active, open, style, onPick 
       className={className}
       style={style}
       onClick={() => onPick(index)}
+      onContextMenu={(event) => {
+        if (!article) return;
+        event.preventDefault();
+        onDetails(article);
+      }}
     >
       {article ? (
         <>

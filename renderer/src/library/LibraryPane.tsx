@@ -7,6 +7,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
+import { EditDetailsDialog } from '../meta/EditDetailsDialog';
 import { VirtualListbox, type VirtualListboxHandle } from '../ui/VirtualListbox';
 import type { ArticlePages } from './articlePages';
 import { ArticleRow, rowId } from './ArticleRow';
@@ -52,6 +53,14 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
     const article = pages.item(index);
     if (article) onOpen(article);
   };
+  // Edit details from the list: right click on a row, or the Menu key on the active one.
+  const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const onRowKey = (key: string, index: number) => {
+    const article = pages.item(index);
+    if (key !== 'ContextMenu' || !article) return false;
+    setDetailsFor(article.id);
+    return true;
+  };
   const want = useCallback((first: number, last: number) => pages.want(first, last), [pages]);
 
   return (
@@ -90,6 +99,7 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
         rowId={rowId}
         openIndex={() => (openId ? pages.indexOf(openId) : -1)}
         onOpen={openAt}
+        onRowKey={onRowKey}
         onRowsShown={want}
         dataVersion={version}
         // Another list (a tag filter): start over at its top, keeping focus where it is.
@@ -106,10 +116,20 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
               open={article !== undefined && article.id === openId}
               style={{ height: ROW_HEIGHT, transform: `translateY(${row.top}px)` }}
               onPick={row.pick}
+              onDetails={(a) => setDetailsFor(a.id)}
             />
           );
         }}
       />
+      {detailsFor !== null && (
+        <EditDetailsDialog
+          articleId={detailsFor}
+          open
+          onClose={() => setDetailsFor(null)}
+          // The change event refreshes an open reader; the list shows authors and dates.
+          onChanged={() => pages.invalidate()}
+        />
+      )}
     </nav>
   );
 }
