@@ -74,7 +74,7 @@ interface MetaRow {
 }
 
 /** The columns' own values from before the user's edits, kept beside `imported` (not CSL). */
-const SAVED = '_columns';
+export const SAVED_COLUMNS = '_columns';
 
 interface Stored {
   imported: SourceMeta;
@@ -88,7 +88,7 @@ function storedMeta(db: Database, id: string): Stored {
     .get(id);
   let saved: Partial<Columns> = {};
   try {
-    const raw = (JSON.parse(row?.imported ?? '{}') as Record<string, unknown>)[SAVED];
+    const raw = (JSON.parse(row?.imported ?? '{}') as Record<string, unknown>)[SAVED_COLUMNS];
     if (raw && typeof raw === 'object')
       saved = Object.fromEntries(
         Object.entries(raw).filter(([, v]) => typeof v === 'string' || v === null),
@@ -100,7 +100,9 @@ function storedMeta(db: Database, id: string): Stored {
 }
 
 function writeMeta(db: Database, id: string, s: Stored): void {
-  const imported = Object.keys(s.saved).length ? { ...s.imported, [SAVED]: s.saved } : s.imported;
+  const imported = Object.keys(s.saved).length
+    ? { ...s.imported, [SAVED_COLUMNS]: s.saved }
+    : s.imported;
   db.prepare(
     `INSERT INTO article_meta (article_id, imported, edited, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET imported = excluded.imported, edited = excluded.edited, updated_at = excluded.updated_at`,

@@ -43,6 +43,7 @@ function checkColumns(db: Database, table: TableName): void {
 const ORDER: Record<TableName, string> = {
   originals: 'hash',
   articles: 'rid',
+  article_meta: 'article_id',
   tags: 'id',
   article_tags: 'article_id, tag_id',
   passages: 'id',

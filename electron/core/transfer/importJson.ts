@@ -32,7 +32,9 @@ function rowName(table: string, index: number, raw: unknown): string {
       ? ['id', row.id]
       : typeof row.hash === 'string'
         ? ['hash', row.hash]
-        : null;
+        : typeof row.article_id === 'string' && !('tag_id' in row)
+          ? ['article', row.article_id]
+          : null;
   return `tables.${table}[${index}]${key ? ` (${key[0]} ${String(key[1]).slice(0, 80)})` : ''}`;
 }
 

@@ -24,7 +24,7 @@ function dump(db: Database, table: string): unknown[] {
     );
 }
 
-/** A populated library: the export fixture, the shared article, generated articles, tags with colours, notes, links, a deleted passage. */
+/** A populated library: the export fixture, the shared article, generated articles, tags with colours, a metadata edit, notes, links, a deleted passage. */
 async function populated(dir: string) {
   const f = await exportFixture(dir);
   const [shared] = await f.invoke('articles.importPaths', { paths: [SHARED_ARTICLE] });
@@ -40,6 +40,7 @@ async function populated(dir: string) {
   await f.invoke('tags.create', { name: 'Coloured', color: '#ffcc00' });
   await f.invoke('articles.setTags', { id: f.shared.id, tags: ['Coloured', 'news'] });
   await f.invoke('passages.delete', { id: f.passages.minus.id });
+  await f.invoke('articles.setMeta', { id: f.shared.id, patch: { volume: '7' } });
   const note = await f.invoke('notes.create', {
     title: 'Reading notes',
     markdown: '# Heading\n\nA note about **trade**.',
@@ -148,7 +149,7 @@ describe('full-library JSON round trip', () => {
     });
     it('a wrong format or version', async () => {
       const doc = await good();
-      expect(fail(JSON.stringify({ ...doc, version: 2 }))).toMatch(/version: must be 1/);
+      expect(fail(JSON.stringify({ ...doc, version: 3 }))).toMatch(/version: must be 1 or 2/);
       expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
         /format: must be "commonplace-library"/,
       );
@@ -179,7 +180,7 @@ describe('full-library JSON round trip', () => {
       ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
       expect(fail(JSON.stringify({ ...late, format: doc.format, version: 3 }))).toMatch(
-        /version: must be 1/,
+        /version: must be 1 or 2/,
       );
       expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(
         /tables\.notes: /,

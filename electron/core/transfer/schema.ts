@@ -1,5 +1,5 @@
 /**
- * The full-library JSON document (version 1): every row of every table that holds user data, with
+ * The full-library JSON document (version 2; version 1 lacked `article_meta`, and still restores): every row of every table that holds user data, with
  * its ids and timestamps as stored, so an import reproduces the library exactly. Derived tables
  * (search indexes, the change log) are left out: triggers rebuild them on import.
  * Article bodies and note docs stay the JSON strings the database holds (byte-exact round trip);
@@ -13,6 +13,7 @@
  * shared with the API.
  */
 import { z } from 'zod';
+import { SourceMetaSchema } from '../../model/sourceMeta';
 import { BodySchema } from '../../model/body';
 import { Comment, PASSAGE_COLORS } from '../../model/passages';
 import { Id } from '../../model/ids';
@@ -21,12 +22,16 @@ import { TagColor, TagName } from '../../model/tags';
 import { DERIVED_RELATIONS, LinkRelationSchema } from '../../model/links';
 import { MAX_NOTE_DOC_CHARS, NoteDocSchema } from '../../model/notes';
 import { sourcePathProblem } from '../articles/sourcePath';
+import { SAVED_COLUMNS } from '../articles/meta';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../import';
 import { checkDoc } from '../notes/docWalk';
 import { errorMessage } from '../errors';
 
 export const LIBRARY_JSON_FORMAT = 'commonplace-library';
-export const LIBRARY_JSON_VERSION = 1;
+/** 2 added `article_meta` (citation metadata, migration 10). */
+export const LIBRARY_JSON_VERSION = 2;
+/** Versions a restore reads: a version-1 file has no metadata rows (missing = none). */
+export const LIBRARY_JSON_VERSIONS = [1, 2] as const;
 
 const Text = z.string();
 const Int = z.number().int();
@@ -142,6 +147,27 @@ export const ArticleRow = z.object({
   updated_at: Stamp,
   pages: jsonText(z.array(PageStartSchema), MAX_BODY_CHARS).nullable(),
 });
+/** An article's columns as they were before the user's edits (meta.ts keeps them in `imported`). */
+const SavedColumns = z.strictObject({
+  title: Field().nullable().optional(),
+  subtitle: Nullable.optional(),
+  byline: Nullable.optional(),
+  published: Field(64).nullable().optional(),
+  site_name: Nullable.optional(),
+  lang: Field(35).nullable().optional(),
+});
+/** Stored metadata is at most a few fields of bounded size; this bounds a hostile row's JSON. */
+const MAX_META_CHARS = 1_000_000;
+export const ArticleMetaRow = z.object({
+  article_id: Id,
+  // The same schema the API holds an edit to: only CSL fields the app knows, each valid.
+  imported: jsonText(
+    SourceMetaSchema.extend({ [SAVED_COLUMNS]: SavedColumns.optional() }),
+    MAX_META_CHARS,
+  ),
+  edited: jsonText(SourceMetaSchema, MAX_META_CHARS),
+  updated_at: Stamp,
+});
 export const TagRow = z.object({
   id: Id,
   name: TagName,
@@ -208,6 +234,7 @@ export const LinkRow = z.object({
 export const TABLES = {
   originals: OriginalRow,
   articles: ArticleRow,
+  article_meta: ArticleMetaRow,
   tags: TagRow,
   article_tags: ArticleTagRow,
   passages: PassageRow,
@@ -222,6 +249,7 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 /** Foreign keys a restore checks row by row, so a dangling one is named by its path. */
 export const REFERENCES: readonly [TableName, string, TableName, string][] = [
   ['articles', 'hash', 'originals', 'hash'],
+  ['article_meta', 'article_id', 'articles', 'id'],
   ['article_tags', 'article_id', 'articles', 'id'],
   ['article_tags', 'tag_id', 'tags', 'id'],
   ['passages', 'article_id', 'articles', 'id'],
@@ -239,15 +267,20 @@ export const REFERENCES: readonly [TableName, string, TableName, string][] = [
   ),
 ];
 
-const tablesShape = Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(TABLES[t])])) as {
+/** Tables a file may leave out (added after version 1): missing means no rows. */
+const OPTIONAL_TABLES: ReadonlySet<TableName> = new Set(['article_meta']);
+const rowsOf = <S extends z.ZodType>(t: TableName, row: S) =>
+  OPTIONAL_TABLES.has(t) ? z.array(row).default([]) : z.array(row);
+
+const tablesShape = Object.fromEntries(TABLE_NAMES.map((t) => [t, rowsOf(t, TABLES[t])])) as {
   [K in TableName]: z.ZodArray<(typeof TABLES)[K]>;
 };
 
 const header = {
   format: z.literal(LIBRARY_JSON_FORMAT, `must be "${LIBRARY_JSON_FORMAT}"`),
   version: z.literal(
-    LIBRARY_JSON_VERSION,
-    `must be ${LIBRARY_JSON_VERSION} (this version of Commonplace reads version ${LIBRARY_JSON_VERSION} only)`,
+    LIBRARY_JSON_VERSIONS,
+    `must be ${LIBRARY_JSON_VERSIONS.join(' or ')} (this version of Commonplace reads versions ${LIBRARY_JSON_VERSIONS.join(' and ')} only)`,
   ),
   schemaVersion: Int,
   exportedAt: Stamp,
@@ -257,7 +290,7 @@ const header = {
 export const LibraryHeaderSchema = z.object({
   ...header,
   tables: z.object(
-    Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(z.unknown())])) as {
+    Object.fromEntries(TABLE_NAMES.map((t) => [t, rowsOf(t, z.unknown())])) as {
       [K in TableName]: z.ZodArray<z.ZodUnknown>;
     },
   ),
