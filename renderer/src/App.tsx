@@ -20,6 +20,7 @@ import { useToasts } from './app/useToasts';
 import { useWindowFileDrop } from './import/useWindowFileDrop';
 import { ArticlePages } from './library/articlePages';
 import { LibraryPane } from './library/LibraryPane';
+import { ImportDetailsButton } from './meta/ImportDetailsButton';
 import { ExternalLinksProvider } from './externalLinks/ExternalLinks';
 import { NotePane } from './notes/NotePane';
 import { LibraryTabs } from './layout/LibraryTabs';
@@ -148,6 +149,7 @@ export function App() {
                     onFiles={(files) => void bulk.importPicked(files)}
                     onFolder={(files) => void bulk.importFolder(files)}
                   />
+                  <ImportDetailsButton />
                   <SearchButton onClick={search.openPalette} />
                   <ExportLauncher articleId={openId} />
                 </header>
