@@ -13,6 +13,10 @@ export interface EpubMetadata {
   date: string | null;
   publisher: string | null;
   description: string | null;
+  /** dc:creator by MARC role: authors (aut, or no role), editors (edt), translators (trl). */
+  names: { author: string[]; editor: string[]; translator: string[] };
+  /** The ISBN among the dc:identifier (opf:scheme="ISBN", urn:isbn:, or 10/13 ISBN digits). */
+  isbn: string | null;
 }
 
 export interface SpineItem {
@@ -147,6 +151,11 @@ function readMetadata(el: Element): EpubMetadata {
   const creators = (authorEls.length ? authorEls : creatorEls)
     .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
+  const named = (role: string): string[] =>
+    creatorEls
+      .filter((c) => (attr(c, 'role') ?? roles.get(c.getAttribute('id') ?? '')) === role)
+      .map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
   const dates = dc('date');
   const publication = dates.find((d) => /publication/i.test(attr(d, 'event') ?? '')) ?? dates[0];
   return {
@@ -156,7 +165,21 @@ function readMetadata(el: Element): EpubMetadata {
     date: publication ? (publication.textContent ?? '').trim() || null : null,
     publisher: texts('publisher')[0] ?? null,
     description: firstText(el, 'description'),
+    names: { author: creators, editor: named('edt'), translator: named('trl') },
+    isbn: isbnOf(dc('identifier')),
   };
+}
+
+function isbnOf(identifiers: Element[]): string | null {
+  for (const id of identifiers) {
+    const text = (id.textContent ?? '').trim();
+    const bare = text.replace(/^urn:isbn:/i, '');
+    const digits = bare.replace(/[\s-]/g, '');
+    const declared = /^isbn$/i.test(attr(id, 'scheme') ?? '') || /^urn:isbn:/i.test(text);
+    if (/^(?:\d{9}[\dXx]|\d{13})$/.test(digits) && (declared || /^97[89]/.test(digits)))
+      return bare.slice(0, 40);
+  }
+  return null;
 }
 
 function readNav(

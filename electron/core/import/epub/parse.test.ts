@@ -17,6 +17,8 @@ function novel(): Uint8Array {
       <dc:creator id="e1">Ed Itor</dc:creator><meta refines="#e1" property="role" scheme="marc:relators">edt</meta>
       <dc:creator id="a2">Jon Reyes</dc:creator>
       <dc:language>en-GB</dc:language><dc:date>2021-04-09</dc:date><dc:publisher>Quay Press</dc:publisher>
+      <dc:identifier id="uid">urn:uuid:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0</dc:identifier>
+      <dc:identifier>urn:isbn:978-0-306-40615-7</dc:identifier>
       <dc:description>&lt;p&gt;A novel of &lt;b&gt;the sea&lt;/b&gt;.&lt;/p&gt;</dc:description>`,
     chapters: [
       // Manifest order is three, one, two; the spine says one, two, three.
@@ -52,6 +54,17 @@ describe('parseEpub', () => {
     expect(a.published).toBe('2021-04-09');
     expect(a.siteName).toBe('Quay Press');
     expect(a.excerpt).toBe('A novel of the sea.');
+    // The citation metadata keeps the people apart by role, as a list of names.
+    expect(a.meta).toEqual({
+      type: 'book',
+      author: [
+        { family: 'Holt', given: 'Mara' },
+        { family: 'Reyes', given: 'Jon' },
+      ],
+      editor: [{ family: 'Itor', given: 'Ed' }],
+      publisher: 'Quay Press',
+      ISBN: '978-0-306-40615-7',
+    });
     const headings = a.body.blocks
       .filter((b) => b.type === 'heading')
       .map((b) => (b.type === 'heading' ? b.content[0]?.text : ''));
@@ -72,7 +85,7 @@ describe('parseEpub', () => {
     const bytes = makeEpub({
       version: '2.0',
       metadata:
-        '<dc:title>ספר הים</dc:title><dc:creator opf:role="aut">דנה לוי</dc:creator><dc:creator opf:role="trl">Tom Trans</dc:creator><dc:language>he</dc:language>',
+        '<dc:title>ספר הים</dc:title><dc:creator opf:role="aut">דנה לוי</dc:creator><dc:creator opf:role="trl">Tom Trans</dc:creator><dc:language>he</dc:language><dc:identifier opf:scheme="ISBN">0306406152</dc:identifier>',
       chapters: [
         { id: 'ch1', href: 'ch1.xhtml', xhtml: xhtml('<p>הספינה יצאה בלילה.</p>', ' dir="rtl"') },
       ],
@@ -82,6 +95,9 @@ describe('parseEpub', () => {
     const a = await parseEpub(bytes, 'sea.epub');
     expect(a.title).toBe('ספר הים');
     expect(a.byline).toBe('דנה לוי');
+    expect(a.meta?.translator).toEqual([{ family: 'Trans', given: 'Tom' }]);
+    expect(a.meta?.author).toHaveLength(1);
+    expect(a.meta?.ISBN).toBe('0306406152');
     expect(a.lang).toBe('he');
     expect(a.body.blocks[0]).toEqual({
       type: 'heading',

@@ -17,6 +17,8 @@
  */
 import type { DOMWindow } from 'jsdom';
 import { makeBody, type Block } from '../../../model/body';
+import { parseNameLines } from '../../../model/metaText';
+import type { SourceMeta } from '../../../model/sourceMeta';
 import { CommonplaceError } from '../../errors';
 import { cleanField } from '../../text-fields';
 import { normalizeDate } from '../html/dates';
@@ -28,7 +30,7 @@ import { capNesting } from '../html/nesting';
 import { zipLimitsFor } from '../bounded/budget';
 import type { ParsedArticle } from '../types';
 import { nestsDeeperThan, ZipReader } from '../zip';
-import { readPackage, type SpineItem } from './package';
+import { readPackage, type EpubMetadata, type SpineItem } from './package';
 
 /** A book longer than this many spine items is almost certainly machine-generated junk. */
 export const MAX_EPUB_CHAPTERS = 2000;
@@ -90,6 +92,7 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
       excerpt: cleanField(stripTags(window, m.description), 2000),
       tags: [],
       body: makeBody(blocks),
+      meta: bookMeta(m),
     };
   } finally {
     dom.window.close();
@@ -203,4 +206,17 @@ function rtlScriptTag(blocks: readonly Block[]): string | null {
   if (/\p{Script=Hebrew}/u.test(sample)) return 'und-Hebr';
   if (/\p{Script=Arabic}/u.test(sample)) return 'und-Arab';
   return null;
+}
+
+/** The OPF's citation metadata: a book, its people by role (a list, not the joined byline). */
+function bookMeta(m: EpubMetadata): SourceMeta {
+  const meta: Record<string, unknown> = { type: 'book' };
+  for (const role of ['author', 'editor', 'translator'] as const) {
+    const names = m.names[role].slice(0, 500);
+    if (names.length) meta[role] = parseNameLines(names);
+  }
+  const publisher = cleanField(m.publisher, 300);
+  if (publisher) meta.publisher = publisher;
+  if (m.isbn) meta.ISBN = m.isbn;
+  return meta as SourceMeta;
 }
