@@ -15,9 +15,7 @@ export function spawnWorkerThread(
   options: WorkerOptions,
 ): Worker {
   if (__filename.endsWith('.ts')) {
-    const jiti = createRequire(__filename).resolve('jiti');
-    const bootstrap = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(tsEntry)})(${JSON.stringify(tsEntry)});`;
-    return new Worker(bootstrap, { ...options, eval: true });
+    return new Worker(tsWorkerBootstrap(tsEntry), { ...options, eval: true });
   }
   const entry = [join(__dirname, bundleName), join(__dirname, '..', bundleName)].find((p) =>
     existsSync(p),
@@ -28,4 +26,10 @@ export function spawnWorkerThread(
       `the worker ${bundleName} is missing beside ${__dirname}; rebuild the app`,
     );
   return new Worker(entry, options);
+}
+
+/** The eval source of a worker that runs a `.ts` entry from sources (tests, the fuzzer). */
+export function tsWorkerBootstrap(tsEntry: string): string {
+  const jiti = createRequire(__filename).resolve('jiti');
+  return `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(tsEntry)})(${JSON.stringify(tsEntry)});`;
 }

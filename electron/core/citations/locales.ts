@@ -3,35 +3,12 @@
  * date forms and quote marks citeproc uses for a style's language. A language we don't have
  * falls back to another region of it, then to en-US.
  */
-import deDE from './styles/locales/locales-de-DE.xml?raw';
-import enGB from './styles/locales/locales-en-GB.xml?raw';
-import enUS from './styles/locales/locales-en-US.xml?raw';
-import esES from './styles/locales/locales-es-ES.xml?raw';
-import frFR from './styles/locales/locales-fr-FR.xml?raw';
-import itIT from './styles/locales/locales-it-IT.xml?raw';
-import jaJP from './styles/locales/locales-ja-JP.xml?raw';
-import koKR from './styles/locales/locales-ko-KR.xml?raw';
-import nlNL from './styles/locales/locales-nl-NL.xml?raw';
-import ptBR from './styles/locales/locales-pt-BR.xml?raw';
-import ruRU from './styles/locales/locales-ru-RU.xml?raw';
-import zhCN from './styles/locales/locales-zh-CN.xml?raw';
-import zhTW from './styles/locales/locales-zh-TW.xml?raw';
+import { LOCALE_FILES } from './styles/files.generated';
 
-const LOCALES: Record<string, string> = {
-  'de-DE': deDE,
-  'en-GB': enGB,
-  'en-US': enUS,
-  'es-ES': esES,
-  'fr-FR': frFR,
-  'it-IT': itIT,
-  'ja-JP': jaJP,
-  'ko-KR': koKR,
-  'nl-NL': nlNL,
-  'pt-BR': ptBR,
-  'ru-RU': ruRU,
-  'zh-CN': zhCN,
-  'zh-TW': zhTW,
-};
+/** By tag ("en-US"), from the bundled files' names (locales-en-US.xml). */
+const LOCALES: Record<string, string> = Object.fromEntries(
+  Object.entries(LOCALE_FILES).map(([file, xml]) => [file.replace(/^locales-|\.xml$/g, ''), xml]),
+);
 
 /** The locale tag we have for `lang` ("de" → "de-DE", "en-AU" → "en-US" … ), en-US at worst. */
 export function localeTag(lang: string | null | undefined): string {

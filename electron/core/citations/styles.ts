@@ -5,10 +5,12 @@
  */
 import type { CitationStyle } from '../../model/export';
 import { CommonplaceError } from '../errors';
-import apa from './styles/apa.csl?raw';
-import chicagoAuthorDate from './styles/chicago-author-date.csl?raw';
-import chicagoNote from './styles/chicago-note-bibliography.csl?raw';
-import mla from './styles/modern-language-association.csl?raw';
+import { STYLE_FILES } from './styles/files.generated';
+
+const apa = STYLE_FILES['apa.csl']!;
+const chicagoAuthorDate = STYLE_FILES['chicago-author-date.csl']!;
+const chicagoNote = STYLE_FILES['chicago-note-bibliography.csl']!;
+const mla = STYLE_FILES['modern-language-association.csl']!;
 
 export interface CslStyle {
   /** The style's own title ("American Psychological Association 7th edition"). */

@@ -4,11 +4,11 @@
  * is then replaced with a fresh one and the run goes on.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseBudgetFor } from '../../core/import/bounded';
+import { tsWorkerBootstrap } from '../../core/workerThread';
 import type { FuzzCase } from './cases';
 import type { Verdict } from './probe';
 
@@ -22,12 +22,10 @@ export interface PoolOptions {
   memoryMb: number;
 }
 
-/** Loads the worker's TypeScript entry through jiti (as the bulk importer's tests do). */
+/** Loads the worker's TypeScript entry through jiti, as the app's own workers do from sources. */
 function spawn(dir: string, memoryMb: number): Worker {
   const entry = join(__dirname, 'worker.ts');
-  const jiti = createRequire(__filename).resolve('jiti');
-  const bootstrap = `require(${JSON.stringify(jiti)}).createJiti(${JSON.stringify(entry)})(${JSON.stringify(entry)});`;
-  return new Worker(bootstrap, {
+  return new Worker(tsWorkerBootstrap(entry), {
     eval: true,
     workerData: { dir },
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
