@@ -109,6 +109,15 @@ export function libraryJsonSeed() {
           pages: null,
         },
       ],
+      // Citation metadata (version 2): an imported field and an edit, for mutations to spoil.
+      article_meta: [
+        {
+          article_id: SEED_IDS.article,
+          imported: JSON.stringify({ type: 'report', issued: { 'date-parts': [[2024, 6, 18]] } }),
+          edited: JSON.stringify({ author: [{ family: 'Marsh', given: 'Ada' }], volume: '3' }),
+          updated_at: STAMP,
+        },
+      ],
       tags: [
         {
           id: SEED_IDS.tag,
