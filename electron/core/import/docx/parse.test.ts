@@ -25,7 +25,7 @@ const PNG = Buffer.from(
 async function report(): Promise<Uint8Array> {
   const doc = new Document({
     title: 'Harbour Survey 2024',
-    creator: 'Ada Marsh',
+    creator: 'Ada Marsh; Lovelace, Ben',
     description: 'Yearly survey of the harbour walls',
     keywords: 'harbours, tides',
     footnotes: { 1: { children: [new Paragraph('Measured at low tide.')] } },
@@ -82,7 +82,12 @@ describe('parseDocx', () => {
     const a = await parseDocx(await report(), 'survey.docx');
     expect(a.format).toBe('docx');
     expect(a.title).toBe('Harbour Survey 2024');
-    expect(a.byline).toBe('Ada Marsh');
+    expect(a.byline).toBe('Ada Marsh; Lovelace, Ben');
+    // The citation's authors: a list, one per name Word joined with ";".
+    expect(a.meta?.author).toEqual([
+      { family: 'Marsh', given: 'Ada' },
+      { family: 'Lovelace', given: 'Ben' },
+    ]);
     expect(a.excerpt).toBe('Yearly survey of the harbour walls');
     expect(a.tags).toEqual(['harbours', 'tides']);
     expect(a.published).toMatch(/^\d{4}-\d{2}-\d{2}T/);

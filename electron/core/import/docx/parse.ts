@@ -11,6 +11,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
 import { makeBody, type Block } from '../../../model/body';
+import { parseNameLines } from '../../../model/metaText';
 import { CommonplaceError, errorMessage } from '../../errors';
 import { cleanField } from '../../text-fields';
 import { normalizeDate } from '../html/dates';
@@ -84,6 +85,7 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
     excerpt: meta.excerpt,
     tags: meta.keywords,
     body: makeBody(blocks),
+    ...(meta.authors.length ? { meta: { author: parseNameLines(meta.authors) } } : {}),
   };
 }
 
@@ -94,6 +96,8 @@ interface CoreProperties {
   lang: string | null;
   excerpt: string | null;
   keywords: string[];
+  /** dc:creator as names: Word joins several authors with ";". */
+  authors: string[];
 }
 
 function readCoreProperties(zip: ZipReader, fileName: string): CoreProperties {
@@ -104,6 +108,7 @@ function readCoreProperties(zip: ZipReader, fileName: string): CoreProperties {
     lang: null,
     excerpt: null,
     keywords: [],
+    authors: [],
   };
   const xml = zip.readText('docProps/core.xml');
   if (xml === null) return empty;
@@ -130,6 +135,11 @@ function readCoreProperties(zip: ZipReader, fileName: string): CoreProperties {
       lang: normalizeLang(firstText(doc, 'language')),
       excerpt: cleanField(firstText(doc, 'description') ?? firstText(doc, 'subject'), 2000),
       keywords,
+      authors: (creator ?? '')
+        .split(';')
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .slice(0, 500),
     };
   } finally {
     dom.window.close();
