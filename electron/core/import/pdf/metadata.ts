@@ -78,14 +78,18 @@ export function pdfDate(value: unknown): string | null {
   return `${date}T${h}:${mi}:${sec}${tz}`;
 }
 
-/** Authors as one byline; XMP lists arrive as arrays, the info dictionary as one string. */
-export function authorsByline(value: unknown): string | null {
-  const names = (
-    Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : []
-  )
+/** Declared authors, one per name: XMP lists arrive as arrays, the info dictionary as one string. */
+export function authorNames(value: unknown): string[] {
+  return (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
     .filter((v): v is string => typeof v === 'string')
     .map((v) => cleanField(v, 300))
-    .filter((v): v is string => v !== null && !isJunkAuthor(v));
+    .filter((v): v is string => v !== null && !isJunkAuthor(v))
+    .slice(0, 500);
+}
+
+/** Declared authors as one byline. */
+export function authorsByline(value: unknown): string | null {
+  const names = authorNames(value);
   return names.length ? cleanField(names.join(', '), 300) : null;
 }
 

@@ -124,6 +124,11 @@ describe('parsePdf', () => {
     const a = await parsePdf(pdf, 'x.pdf');
     expect(a.title).toBe('Estuaries of the North');
     expect(a.byline).toBe('Ines Berg, Ola Nord');
+    // The citation's authors: the XMP list as names, not the joined byline split again.
+    expect(a.meta?.author).toEqual([
+      { family: 'Berg', given: 'Ines' },
+      { family: 'Nord', given: 'Ola' },
+    ]);
     expect(a.published).toBe('2019-11-02T08:30:00+01:00');
     expect(a.lang).toBe('nb-NO');
   });

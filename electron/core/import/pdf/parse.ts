@@ -10,6 +10,7 @@
  */
 import type { Block } from '../../../model/body';
 import { BLOCK_SEPARATOR, blockText, makeBody } from '../../../model/body';
+import { parseNameLines } from '../../../model/metaText';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../../errors';
 import type { PageStart } from '../../../model/pages';
 import { cleanField } from '../../text-fields';
@@ -26,6 +27,7 @@ import {
   type PdfTextItem,
 } from './layout';
 import {
+  authorNames,
   authorsByline,
   guessFromFirstPage,
   isJunkTitle,
@@ -123,8 +125,11 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       guess.subtitle && (!declaredTitle || sameText(declaredTitle, guess.title ?? ''))
         ? guess.subtitle
         : null;
-    const byline =
-      authorsByline(xmpGet('dc:creator')) ?? authorsByline(info.Author) ?? guess.byline;
+    const xmpAuthors = authorNames(xmpGet('dc:creator'));
+    const authors = xmpAuthors.length ? xmpAuthors : authorNames(info.Author);
+    const byline = authorsByline(authors) ?? guess.byline;
+    // The citation keeps the declared names apart (a list), not the joined byline.
+    const citation = authors.length ? { meta: { author: parseNameLines(authors) } } : {};
     const published =
       pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
     const subject = typeof info.Subject === 'string' ? cleanField(info.Subject, 2000) : null;
@@ -172,6 +177,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
         tags: [],
         body: makeBody([{ type: 'paragraph', content: [{ text: notice }] }]),
         pages: [],
+        ...citation,
         warnings: [
           `${fileName}: no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, scanned?); imported with a notice in place of its text`,
         ],
@@ -190,6 +196,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       tags: [],
       body: makeBody(blocks),
       pages,
+      ...citation,
       ...(unreadable >= UNREADABLE_WARN_SHARE
         ? {
             warnings: [
