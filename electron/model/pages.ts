@@ -36,14 +36,40 @@ export function pageAt(
   return found < 0 ? null : (pages[found] as PageStart);
 }
 
+/** The first and last page a range of the canonical text falls on; null without pages. */
+function pageSpan(
+  pages: readonly PageStart[] | null | undefined,
+  start: number,
+  end: number,
+): { first: PageStart; last: PageStart } | null {
+  const first = pageAt(pages, start);
+  if (!first) return null;
+  return { first, last: pageAt(pages, Math.max(start, end - 1)) ?? first };
+}
+
+/**
+ * A passage's page locator as CSL wants it ("3", "3–4"): the style adds "p." / "pp." or nothing.
+ * Null without pages.
+ */
+export function pageLocator(
+  pages: readonly PageStart[] | null | undefined,
+  start: number,
+  end: number,
+): string | null {
+  const span = pageSpan(pages, start, end);
+  if (!span) return null;
+  return span.first === span.last ? span.first.label : `${span.first.label}–${span.last.label}`;
+}
+
 /** "p. 4", or "pp. 4–5" when a range spans pages; null without pages. */
 export function citePages(
   pages: readonly PageStart[] | null | undefined,
   start: number,
   end: number,
 ): string | null {
-  const first = pageAt(pages, start);
-  if (!first) return null;
-  const last = pageAt(pages, Math.max(start, end - 1)) ?? first;
-  return first === last ? `p. ${first.label}` : `pp. ${first.label}–${last.label}`;
+  const span = pageSpan(pages, start, end);
+  if (!span) return null;
+  return span.first === span.last
+    ? `p. ${span.first.label}`
+    : `pp. ${span.first.label}–${span.last.label}`;
 }

@@ -10,7 +10,7 @@ import type { CitationForm, CitationStyle } from '../../model/export';
 import { CommonplaceError } from '../errors';
 import { toCslItem } from './item';
 import { quoteInLocale } from './locales';
-import { pageLocator } from './locator';
+import { pageLocator } from '../../model/pages';
 import { citeDocument, type FormattedCitation } from './processor';
 import { shortCitation } from './short';
 import { citableSources } from './sources';

@@ -1,8 +1,8 @@
 /** Articles as citable sources, read the one way every citation path reads them. */
 import type { Database } from 'better-sqlite3';
+import type { PageStart } from '../../model/pages';
 import { readStoredMeta } from '../../model/sourceMeta';
 import type { CitableSource } from './item';
-import { parsePages } from './locator';
 
 interface SourceRow {
   id: string;
@@ -50,4 +50,23 @@ export function citableSources(
       },
     ]),
   );
+}
+
+/** Reads an article's stored `pages` JSON; anything but a list of {label, start} is no pages. */
+export function parsePages(json: string | null | undefined): PageStart[] | null {
+  if (!json) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    if (!Array.isArray(v)) return null;
+    const pages = v.filter(
+      (p): p is PageStart =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof (p as PageStart).label === 'string' &&
+        typeof (p as PageStart).start === 'number',
+    );
+    return pages.length ? pages : null;
+  } catch {
+    return null;
+  }
 }

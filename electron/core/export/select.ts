@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { CitationStyle, ExportOptions, ExportSelection } from '../../model/export';
 import type { Passage } from '../../model/passages';
 import { cslType, publicUrl, toCslItem } from '../citations/item';
-import { pageLocator } from '../citations/locator';
+import { pageLocator } from '../../model/pages';
 import { citeDocument } from '../citations/processor';
 import { citableSources } from '../citations/sources';
 import { bundledStyle } from '../citations/styles';
