@@ -7,6 +7,7 @@
  */
 import { cleanField } from '../../text-fields';
 import { isNameList, parseMetadataLine } from '../text/byline';
+import { jsonLdBlocks } from './jsonLd';
 
 const MAX_BYLINE = 300;
 const MONTH =
@@ -46,9 +47,6 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return names && isNameList(names) ? names : null;
 }
 
-/** JSON-LD blocks bigger than this are not worth parsing for a name. */
-const MAX_JSON_LD_CHARS = 1_000_000;
-
 /** Names from the page's structured metadata, most specific first. */
 export function structuredAuthors(doc: Document, metas: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
@@ -87,15 +85,7 @@ export function pickByline(
 
 function jsonLdAuthors(doc: Document): string[] {
   const names: string[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const source = script.textContent ?? '';
-    if (source.length > MAX_JSON_LD_CHARS) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(source);
-    } catch {
-      continue;
-    }
+  for (const data of jsonLdBlocks(doc)) {
     const found = findAuthors(data);
     if (found.length) names.push(found.join(', '));
   }

@@ -6,6 +6,7 @@
  */
 import { parseDateText, parseNameLines } from '../../../model/metaText';
 import type { CslType, SourceMeta } from '../../../model/sourceMeta';
+import { jsonLdBlocks } from './jsonLd';
 
 const JSON_LD_TYPES: Record<string, CslType> = {
   newsarticle: 'article-newspaper',
@@ -41,14 +42,7 @@ function metaValues(doc: Document): Map<string, string[]> {
 
 /** The first JSON-LD object of an article-like type, looking into arrays and `@graph`. */
 function jsonLdItem(doc: Document): Record<string, unknown> | null {
-  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'));
-  for (const script of scripts.slice(0, 20)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
+  for (const data of jsonLdBlocks(doc, 20)) {
     const queue: unknown[] = [data];
     for (let i = 0; i < queue.length && i < 200; i++) {
       const item = queue[i];

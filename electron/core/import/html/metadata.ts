@@ -6,6 +6,7 @@ import { cleanField } from '../../text-fields';
 import { pickByline, structuredAuthors } from './byline';
 import { normalizeDate } from './dates';
 import { normalizeLang } from './lang';
+import { jsonLdBlocks } from './jsonLd';
 
 export interface PageMetadata {
   title: string | null;
@@ -103,19 +104,8 @@ function publishedDate(doc: Document, metas: Map<string, string>): string | null
   return null;
 }
 
-/** JSON-LD blocks bigger than this are not worth parsing for one date. */
-const MAX_JSON_LD_CHARS = 1_000_000;
-
 function jsonLdDatePublished(doc: Document): string | null {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const source = script.textContent ?? '';
-    if (source.length > MAX_JSON_LD_CHARS) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(source);
-    } catch {
-      continue;
-    }
+  for (const data of jsonLdBlocks(doc)) {
     const date = findDatePublished(data);
     if (date) return date;
   }
