@@ -15,8 +15,9 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
+import { decodeBasicEntities } from '../basicEntities';
 import { truncateWords } from './markdown';
-import { cleanText, decodeEntities, oneLine, passageUrl, safeInlineHtml } from './text';
+import { cleanText, oneLine, passageUrl, safeInlineHtml } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
 
 export const DOCX_QUOTE_STYLE = 'Quote';
@@ -43,7 +44,7 @@ function citationRuns(html: string): TextRun[] {
       if (tag[2] === 'i' || tag[2] === 'em') italics = Math.max(0, italics + delta);
       if (tag[2] === 'b' || tag[2] === 'strong') bold = Math.max(0, bold + delta);
     } else if (part) {
-      const text = cleanText(decodeEntities(part));
+      const text = cleanText(decodeBasicEntities(part));
       runs.push(
         italics || bold
           ? new TextRun({ text, italics: italics > 0, bold: bold > 0 })

@@ -2,7 +2,8 @@
  * Markdown building blocks shared by the Markdown and Obsidian formats: escaping (hostile text
  * stays text: no raw HTML, no accidental emphasis, links, headings or lists) and block quotes.
  */
-import { cleanText, decodeEntities, safeInlineHtml } from './text';
+import { decodeBasicEntities } from '../basicEntities';
+import { cleanText, safeInlineHtml } from './text';
 
 /** Characters that can start inline syntax anywhere in a line (CommonMark: any ASCII punctuation may be escaped). */
 const INLINE = /[\\`*_[\]<>&~|!$%{}]/g;
@@ -55,7 +56,7 @@ export function citationMarkdown(html: string): string {
       else if (tag[1] === 'b' || tag[1] === 'strong') out += '**';
     } else if (part) {
       // Spaces at a segment's edge separate it from the next: fold them, never drop them.
-      const text = cleanText(decodeEntities(part)).replace(/\s+/g, ' ');
+      const text = cleanText(decodeBasicEntities(part)).replace(/\s+/g, ' ');
       const [, lead, body, trail] = /^( ?)(.*?)( ?)$/.exec(text)!;
       out += `${lead}${body ? escapeMarkdown(body) : ''}${trail}`;
     }

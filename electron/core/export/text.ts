@@ -68,22 +68,3 @@ export function passageUrl(id: string): string {
 export function articleUrl(id: string): string {
   return `commonplace://article/${id}`;
 }
-
-const ENTITY: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-/** Character references in HTML text (a citation's) as characters. */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    }
-    return ENTITY[e.toLowerCase()] ?? m;
-  });
-}

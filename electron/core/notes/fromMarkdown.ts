@@ -6,6 +6,7 @@
  * kept as HTML: its tags are dropped and its text stays, so nothing executable reaches a note.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { decodeBasicEntities } from '../basicEntities';
 import {
   codeBlockNode,
   headingNode,
@@ -29,31 +30,8 @@ import {
 /** Links a note may hold; anything else (javascript:, data:, file:) keeps its text, not its target. */
 const SAFE_URL = /^(https?:|mailto:|commonplace:|#)/i;
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-/** marked leaves character references in text as written; the note holds the characters. */
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const cp =
-        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)
-        ? String.fromCodePoint(cp)
-        : whole;
-    }
-    return ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
-
 function stripTags(html: string): string {
-  return decodeEntities(
+  return decodeBasicEntities(
     html
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
@@ -78,7 +56,7 @@ function inline(t: Token, format: number): JsonNode[] {
     case 'text':
       return 'tokens' in t && t.tokens?.length
         ? inlines(t.tokens, format)
-        : textNodes(decodeEntities(t.text), format);
+        : textNodes(decodeBasicEntities(t.text), format);
     case 'escape':
       return [textNode(t.text, format)];
     case 'strong':
@@ -88,7 +66,9 @@ function inline(t: Token, format: number): JsonNode[] {
     case 'del':
       return inlines((t as Tokens.Del).tokens, format | TEXT_FORMAT.strikethrough);
     case 'codespan':
-      return [textNode(decodeEntities((t as Tokens.Codespan).text), format | TEXT_FORMAT.code)];
+      return [
+        textNode(decodeBasicEntities((t as Tokens.Codespan).text), format | TEXT_FORMAT.code),
+      ];
     case 'br':
       return [lineBreakNode()];
     case 'link': {
