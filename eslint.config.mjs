@@ -55,6 +55,19 @@ const CORE_REACHES_UP = forbid(
 const rooms = [
   { name: 'model', files: [MODEL], zones: [ABOVE_MODEL] },
   {
+    // One migration never imports another: each keeps the literal SQL it ran.
+    name: 'migration',
+    files: [`${MIGRATIONS}/0*.ts`],
+    zones: [
+      forbid([MIGRATIONS], 'A migration is frozen history: it imports no other migration.'),
+      forbid([CORE], 'A migration imports no live code.', ['./db/migrate.ts', './errors.ts']),
+      forbid(
+        [MODEL, API, MAIN, PRELOAD, CLI, RENDERER, ...TOOLS],
+        'A migration imports no live code.',
+      ),
+    ],
+  },
+  {
     name: 'migrations',
     files: [MIGRATIONS],
     zones: [

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /** SQL expression for "now" in the same ISO format as `nowIso()`. */
-export const SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+const SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 /**
  * Articles, their original files, tags, the change log, and the article search index.

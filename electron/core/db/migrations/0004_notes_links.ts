@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
-import { SQL_NOW } from './0001_initial';
+// Frozen with the SQL it ran: the timestamp expression as migration 1 wrote it.
+const SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 const KINDS = ['article', 'passage', 'note'] as const;
 const TABLE = { article: 'articles', passage: 'passages', note: 'notes' } as const;
