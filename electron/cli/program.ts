@@ -21,6 +21,7 @@ import { registerRepairCommands } from './commands/repair';
 import { registerPassageCommands } from './commands/passages';
 import { registerTagCommands } from './commands/tags';
 import { registerSearchCommands } from './commands/search';
+import { registerStyleCommands } from './commands/style';
 import { formatArticle, formatImportLine, formatSummaryLine, importResultJson } from './format';
 import { formatImportSummary, runImportJob } from './importJob';
 
@@ -30,6 +31,7 @@ const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => 
   registerNotesCommands,
   registerImportsCommands,
   registerArticleCommands,
+  registerStyleCommands,
   registerTransferCommands,
   registerRepairCommands,
 ];

@@ -26,7 +26,17 @@ export const NoteExportFormatSchema = z.enum(NOTE_EXPORT_FORMATS);
 
 /** APA 7, Chicago author-date, Chicago notes-bibliography, MLA 9 (the official CSL styles). */
 export const CITATION_STYLES = ['apa', 'chicago', 'chicago-note', 'mla'] as const;
-export const CitationStyleSchema = z.enum(CITATION_STYLES);
+export const BundledStyleSchema = z.enum(CITATION_STYLES);
+
+/** A `.csl` style the user added to the library: `user:` and the row's UUIDv7. */
+export const USER_STYLE_ID =
+  /^user:[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UserStyleIdSchema = z.custom<`user:${string}`>(
+  (v) => typeof v === 'string' && USER_STYLE_ID.test(v),
+  'a citation style is apa, chicago, chicago-note, mla or user:ID (an added style)',
+);
+/** A bundled style by name, or an added one by id. */
+export const CitationStyleSchema = z.union([BundledStyleSchema, UserStyleIdSchema]);
 
 /** Copy as citation: the quote with its in-text citation, or with the reference entry. */
 export const CITATION_FORMS = ['in-text', 'reference'] as const;
@@ -94,6 +104,7 @@ export const ExportFileSchema = z.object({
 export type ExportFormat = z.output<typeof ExportFormatSchema>;
 export type NoteExportFormat = z.output<typeof NoteExportFormatSchema>;
 export type CitationStyle = z.output<typeof CitationStyleSchema>;
+export type BundledStyle = z.output<typeof BundledStyleSchema>;
 export type CitationForm = z.output<typeof CitationFormSchema>;
 export type ExportSelection = z.output<typeof ExportSelectionSchema>;
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;

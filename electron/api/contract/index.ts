@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { LibraryEvent } from '../../model/events';
 import { articlesContract } from './articles';
 import { bulkImportContract } from './bulkImport';
+import { citationsContract } from './citations';
 import { exportContract } from './export';
 import { importsContract } from './imports';
 import { libraryContract } from './library';
@@ -30,6 +31,7 @@ export const contract = {
   ...notesContract,
   ...importsContract,
   ...metaContract,
+  ...citationsContract,
   ...ocrContract,
   ...exportContract,
   ...bulkImportContract,

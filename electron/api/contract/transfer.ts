@@ -4,27 +4,12 @@
  * Runtime-neutral.
  */
 import { z } from 'zod';
-import { CitationFormSchema, CitationStyleSchema } from '../../model/export';
-import { Id } from '../../model/ids';
 import { call } from './call';
 
 const Path = z.string().min(1, 'path is empty').max(4096, 'path is longer than 4,096 characters');
 const TableCounts = z.record(z.string(), z.number().int());
 
 export const transferContract = {
-  /** "Copy as citation" on a passage (electron/core/citations/passage.ts). */
-  'citations.passage': call({
-    summary:
-      'A passage quote with its in-text citation or its reference entry (APA, Chicago, MLA, or the short citation), as plain text and HTML for the clipboard.',
-    input: z.object({
-      id: Id,
-      style: CitationStyleSchema.nullable().default(null),
-      form: CitationFormSchema.default('reference'),
-    }),
-    output: z.object({ text: z.string(), html: z.string() }),
-    mutates: false,
-    exposure: 'client',
-  }),
   'library.exportJson': call({
     summary:
       'Write the whole library (articles with originals, passages, tags, notes, links) as one JSON document.',

@@ -1,6 +1,7 @@
 import type { Library } from '../../core/library';
 import { articleHandlers } from './articles';
 import { bulkImportHandlers } from './bulkImport';
+import { citationsHandlers } from './citations';
 import { exportHandlers } from './export';
 import { importsHandlers } from './imports';
 import { libraryHandlers } from './library';
@@ -27,6 +28,7 @@ export function createHandlers(library: Library, services: Services): Handlers {
     ...articleHandlers(library),
     ...importsHandlers(library, services.systemViewer),
     ...metaHandlers(library),
+    ...citationsHandlers(library),
     ...ocrHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),

@@ -1,5 +1,4 @@
 import { backupLibrary } from '../../core/backup/backup';
-import { passageCitation } from '../../core/citations/passage';
 import type { Library } from '../../core/library';
 import { exportLibraryJson } from '../../core/transfer/exportJson';
 import { importLibraryJson } from '../../core/transfer/importJson';
@@ -8,7 +7,6 @@ import type { Handlers } from './types';
 export function transferHandlers(library: Library) {
   const { db } = library;
   return {
-    'citations.passage': ({ id, style, form }) => passageCitation(db, id, style, form),
     'library.exportJson': ({ path }) => exportLibraryJson(db, path),
     'library.importJson': ({ path }) => ({ counts: importLibraryJson(db, path) }),
     'library.backup': ({ path }) => backupLibrary(db, library.path, path),

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   CITATION_STYLES,
+  CitationStyleSchema,
   EXPORT_FORMATS,
   NOTE_EXPORT_FORMATS,
   type CitationStyle,
@@ -12,6 +13,15 @@ import { CommonplaceError } from '../../core/errors';
 import type { CliContext } from '../context';
 import { collect } from '../options';
 import { exportWholeLibrary } from './transfer';
+
+function parseStyle(value: string): CitationStyle {
+  const parsed = CitationStyleSchema.safeParse(value);
+  if (!parsed.success)
+    throw new InvalidArgumentError(
+      `--style must be ${CITATION_STYLES.join(', ')} or user:ID (an added style, see style list).`,
+    );
+  return parsed.data;
+}
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   md: 'Markdown',
@@ -94,7 +104,12 @@ export function registerExportCommands(program: Command, context: CliContext): v
         .choices(EXPORT_FORMATS)
         .makeOptionMandatory(),
     )
-    .addOption(new Option('--style <style>', 'citation style').choices(CITATION_STYLES))
+    .addOption(
+      new Option(
+        '--style <style>',
+        `citation style: ${CITATION_STYLES.join(', ')} or an added style's user:ID (see style list)`,
+      ).argParser(parseStyle),
+    )
     .addOption(
       new Option('--group-by <group>', 'group excerpts by source or by tag')
         .choices(['source', 'tag'])

@@ -14,7 +14,7 @@ import { pageLocator } from '../../model/pages';
 import { citeDocument, type FormattedCitation } from './processor';
 import { shortCitation } from './short';
 import { citableSources } from './sources';
-import { bundledStyle } from './styles';
+import { resolveStyle } from './userStyles';
 
 export interface QuotedCitation {
   text: string;
@@ -54,7 +54,7 @@ export function passageCitation(
       false,
     );
   }
-  const csl = bundledStyle(style);
+  const csl = resolveStyle(db, style);
   const locator = row.orphaned ? null : pageLocator(source.pages, row.start, row.end);
   const cited = citeDocument(csl, [toCslItem(source)], [{ id: source.id, locator }]);
   const marked = quoteInLocale(quote, csl.locale);

@@ -3,7 +3,8 @@
  * notes-bibliography) and MLA 9 styles bundled from the CSL project (CC BY-SA 3.0, see
  * styles/README.md), and any `.csl` file a user brings, checked before citeproc sees it.
  */
-import type { CitationStyle } from '../../model/export';
+import { MAX_STYLE_BYTES } from '../../model/citationStyles';
+import type { BundledStyle } from '../../model/export';
 import { CommonplaceError } from '../errors';
 import { STYLE_FILES } from './styles/files.generated';
 
@@ -31,8 +32,7 @@ export interface CslStyle {
   initialsOnly: boolean;
 }
 
-/** A user style may be at most this large (the official styles are under 100 kB). */
-export const MAX_STYLE_BYTES = 512 * 1024;
+export { MAX_STYLE_BYTES };
 
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag);
@@ -49,7 +49,7 @@ export function parseStyle(xml: string, name: string, heading?: string): CslStyl
   if (bytes > MAX_STYLE_BYTES)
     throw new CommonplaceError(
       'invalid_input',
-      `${name}: a CSL style may be at most ${MAX_STYLE_BYTES / 1024} kB; this one is ${Math.ceil(bytes / 1024)} kB.`,
+      `${name}: a CSL style may be at most ${MAX_STYLE_BYTES / 1024} kB; this one is ${Math.ceil(bytes / 1024).toLocaleString('en-US')} kB.`,
     );
   const root = /<style\b[^>]*>/.exec(xml);
   if (!root || !/xmlns\s*=\s*"http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(root[0]))
@@ -72,7 +72,8 @@ export function parseStyle(xml: string, name: string, heading?: string): CslStyl
     throw new CommonplaceError('invalid_input', `${name}: the style has no <citation> layout.`);
   if (!/<bibliography\b[\s\S]*?<layout\b/.test(xml))
     throw new CommonplaceError('invalid_input', `${name}: the style has no <bibliography> layout.`);
-  if (/<style\b[\s\S]*<\/style>\s*$/.test(xml) === false)
+  // Anchored at the end: one linear scan however many "<style" the text holds.
+  if (!/<\/style>\s*$/.test(xml))
     throw new CommonplaceError('invalid_input', `${name}: the <style> element is not closed.`);
   const title = /<title>([^<]{1,300})<\/title>/.exec(xml)?.[1]?.trim() ?? name;
   const names = xml.match(/<name\b[^>]*>/g) ?? [];
@@ -87,17 +88,30 @@ export function parseStyle(xml: string, name: string, heading?: string): CslStyl
   };
 }
 
-const bundled: Record<CitationStyle, () => CslStyle> = {
+const bundled: Record<BundledStyle, () => CslStyle> = {
   apa: () => parseStyle(apa, 'apa.csl', 'References'),
   chicago: () => parseStyle(chicagoAuthorDate, 'chicago-author-date.csl', 'References'),
   'chicago-note': () => parseStyle(chicagoNote, 'chicago-note-bibliography.csl', 'Bibliography'),
   mla: () => parseStyle(mla, 'modern-language-association.csl', 'Works Cited'),
 };
-const cache = new Map<CitationStyle, CslStyle>();
+const cache = new Map<BundledStyle, CslStyle>();
 
 /** One of the bundled styles. */
-export function bundledStyle(style: CitationStyle): CslStyle {
+export function bundledStyle(style: BundledStyle): CslStyle {
   let s = cache.get(style);
   if (!s) cache.set(style, (s = bundled[style]()));
   return s;
+}
+
+/** The style's own `<id>` (a URI such as http://www.zotero.org/styles/apa), if it has one. */
+export function cslId(xml: string): string | null {
+  return /<id>\s*([^<\s]{1,500})\s*<\/id>/.exec(xml)?.[1] ?? null;
+}
+
+/** The bundled style whose CSL `<id>` is `id` (a dependent style's parent), if any. */
+export function bundledStyleById(id: string): BundledStyle | null {
+  const norm = (u: string) => u.replace(/^https:/, 'http:').replace(/\/$/, '');
+  for (const key of Object.keys(bundled) as BundledStyle[])
+    if (norm(cslId(bundledStyle(key).xml) ?? '') === norm(id)) return key;
+  return null;
 }

@@ -3,7 +3,7 @@
  * default. `citationFor(style)` is the one place a CSL style becomes a function: APA, Chicago and
  * MLA go through citeproc (electron/core/citations).
  */
-import type { CitationStyle } from '../../model/export';
+import type { BundledStyle } from '../../model/export';
 import { styledCitation } from '../citations/cite';
 import { escapeHtml, oneLine } from './text';
 import type { Citation, CitationFn, ExportSource } from './types';
@@ -22,6 +22,6 @@ export const shortCitation: CitationFn = (s: ExportSource): Citation => {
   return { text: parts.map((p) => p.text).join(', '), html: parts.map((p) => p.html).join(', ') };
 };
 
-export function citationFor(style: CitationStyle | undefined): CitationFn {
+export function citationFor(style: BundledStyle | undefined): CitationFn {
   return style ? styledCitation(style) : shortCitation;
 }

@@ -10,7 +10,7 @@ import { cslType, publicUrl, toCslItem } from '../citations/item';
 import { pageLocator } from '../../model/pages';
 import { citeDocument } from '../citations/processor';
 import { citableSources } from '../citations/sources';
-import { bundledStyle } from '../citations/styles';
+import { resolveStyle } from '../citations/userStyles';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { toPassage, type PassageRow } from '../passages/repo';
@@ -190,11 +190,12 @@ function loadSources(db: Database, ids: readonly string[]): Map<string, ExportSo
  * and the reference list.
  */
 function citeExcerpts(
+  db: Database,
   style: CitationStyle,
   sources: readonly ExportSource[],
   passages: readonly Passage[],
 ) {
-  const csl = bundledStyle(style);
+  const csl = resolveStyle(db, style);
   const byId = new Map(sources.map((s) => [s.id, s]));
   const cited = citeDocument(
     csl,
@@ -250,7 +251,7 @@ export function selectExport(
   );
   const sources = sourceIds.map((id) => sourceMap.get(id)!);
   const styled =
-    !opts.citation && options.style ? citeExcerpts(options.style, sources, passages) : null;
+    !opts.citation && options.style ? citeExcerpts(db, options.style, sources, passages) : null;
   const cite = opts.citation ?? citationFor(undefined);
   const citations = new Map<string, ReturnType<CitationFn>>();
   const items: ExportItem[] = passages.map((passage, i) => {

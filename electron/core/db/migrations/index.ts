@@ -9,6 +9,7 @@ import { searchGrams } from './0007_search_grams';
 import { unspacedFunction } from './0008_unspaced_function';
 import { gramStats } from './0009_gram_stats';
 import { sourceMeta } from './0010_source_meta';
+import { citationStyles } from './0011_citation_styles';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   unspacedFunction,
   gramStats,
   sourceMeta,
+  citationStyles,
 ];

@@ -1,0 +1,176 @@
+/**
+ * Issue 19 (point 2): `.csl` styles a user adds — stored in the library, checked when added
+ * (well-formed, a CSL style, independent or with a bundled parent, at most 1 MB), with their
+ * locale, and offered wherever a bundled style is: exports and Copy as citation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openTestLibrary } from '../../test/library';
+import { useTempDir } from '../../test/temp';
+import { buildExport } from '../export/index';
+import { insertTestArticle, options } from '../export/testFixture';
+import { fileText } from '../export/testRead';
+import { STYLE_FILES } from './styles/files.generated';
+
+const tempDir = useTempDir();
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+const HARVARD = fixture('harvard-test.csl');
+
+async function library() {
+  const t = openTestLibrary(tempDir());
+  const db = t.library.db;
+  const a = insertTestArticle(db, {
+    title: 'Putin arrives in Pyongyang',
+    byline: 'Jane Doe',
+    published: '2024-06-18',
+    siteName: 'The Daily',
+    source: 'https://example.com/putin',
+    lang: 'en',
+    paragraphs: ['Page one text is here.', 'Page two text follows, with a "quoted" word.'],
+  });
+  const text = db
+    .prepare<[string], { text: string }>('SELECT text FROM articles WHERE id = ?')
+    .get(a.id)!.text;
+  const pages = [
+    { label: '3', start: 0 },
+    { label: '4', start: text.indexOf('Page two') },
+  ];
+  db.prepare('UPDATE articles SET pages = ? WHERE id = ?').run(JSON.stringify(pages), a.id);
+  const passage = await t.invoke('passages.createFromQuote', {
+    articleId: a.id,
+    quote: 'text follows, with a "quoted" word',
+    tags: ['x'],
+    comment: '',
+    color: 'yellow',
+  });
+  return { t, db, passageId: passage.id };
+}
+
+describe('added CSL styles', () => {
+  it('an independent style is listed, cites in its own locale, and is offered to exports and Copy as citation', async () => {
+    const { t, db, passageId } = await library();
+    const added = await t.invoke('citations.addStyle', {
+      fileName: 'harvard-test.csl',
+      text: HARVARD,
+    });
+    expect(added).toMatchObject({
+      id: expect.stringMatching(/^user:[0-9a-f-]{36}$/),
+      title: 'Harvard (Commonplace test)',
+      kind: 'in-text',
+      locale: 'de-DE',
+      localeNote: null,
+      builtIn: false,
+      fileName: 'harvard-test.csl',
+    });
+    const list = await t.invoke('citations.styles', {});
+    expect(list.map((s) => s.id)).toEqual(['apa', 'chicago', 'chicago-note', 'mla', added.id]);
+
+    // German: "S." for the page, „…“ around the quote and ‚…‘ inside it.
+    const inText = await t.invoke('citations.passage', {
+      id: passageId,
+      style: added.id,
+      form: 'in-text',
+    });
+    expect(inText.text).toBe('„text follows, with a ‚quoted‘ word“ [Doe 2024, S. 4]');
+    const reference = await t.invoke('citations.passage', { id: passageId, style: added.id });
+    expect(reference.text).toContain('— Doe, J. (2024): „Putin arrives in Pyongyang“.');
+
+    const md = fileText((await buildExport(db, options('md', { style: added.id }))).output);
+    expect(md).toContain('— \\[Doe 2024, S. 4\\]');
+    expect(md).toMatch(/## References\n\nDoe, J\. \(2024\): „Putin arrives in Pyongyang“\./);
+    t.library.close();
+  });
+
+  it('a style whose locale is not bundled cites in en-US and says so', async () => {
+    const { t, passageId } = await library();
+    const added = await t.invoke('citations.addStyle', {
+      fileName: 'harvard-swedish.csl',
+      text: fixture('harvard-swedish.csl'),
+    });
+    expect(added.locale).toBe('en-US');
+    expect(added.localeNote).toBe(
+      "The style's locale sv-SE is not bundled; its citations use en-US.",
+    );
+    const c = await t.invoke('citations.passage', {
+      id: passageId,
+      style: added.id,
+      form: 'in-text',
+    });
+    expect(c.text).toBe('“text follows, with a ‘quoted’ word” [Doe 2024, p. 4]');
+    t.library.close();
+  });
+
+  it('a dependent style cites as its bundled parent, under its own title and locale', async () => {
+    const { t, passageId } = await library();
+    const added = await t.invoke('citations.addStyle', {
+      fileName: 'journal.csl',
+      text: fixture('journal-dependent.csl'),
+    });
+    expect(added).toMatchObject({ title: 'Journal of Commonplace Studies', locale: 'en-GB' });
+    const mine = await t.invoke('citations.passage', {
+      id: passageId,
+      style: added.id,
+      form: 'in-text',
+    });
+    expect(mine.text).toMatch(/\(Doe, 2024, p\. 4\)$/);
+    // en-GB quotes: single outside, double inside.
+    expect(mine.text).toMatch(/^‘text follows, with a “quoted” word’/);
+    t.library.close();
+  });
+
+  it('refuses bad files with one line naming the file, and the library stays as it was', async () => {
+    const { t } = await library();
+    const add = (fileName: string, text: string) =>
+      t.invoke('citations.addStyle', { fileName, text });
+    await expect(add('broken.csl', HARVARD.replace('</citation>', ''))).rejects.toThrow(
+      /^broken\.csl: the style is not well-formed XML/,
+    );
+    const huge = HARVARD.replace('<info>', `<info><!-- ${'x'.repeat(1024 * 1024)} -->`);
+    await expect(add('huge.csl', huge)).rejects.toThrow(
+      /^huge\.csl: a CSL style may be at most 1024 kB; this one is 1,026 kB\.$/,
+    );
+    await expect(
+      add('drawing.csl', '<svg xmlns="http://www.w3.org/2000/svg"><title>x</title></svg>'),
+    ).rejects.toThrow(/^drawing\.csl: not a CSL style \(the root element is <svg>/);
+    await expect(add('child.csl', fixture('dependent-unknown-parent.csl'))).rejects.toThrow(
+      /^child\.csl: a dependent style of http:\/\/www\.zotero\.org\/styles\/vancouver, which is not bundled/,
+    );
+    await expect(
+      add(
+        'entities.csl',
+        `<!DOCTYPE style [<!ENTITY a "aaaa">]>${HARVARD.replace(/^<\?xml[^>]*>\n/, '')}`,
+      ),
+    ).rejects.toThrow(/^entities\.csl: a CSL style may not declare a DOCTYPE or entities\.$/);
+    await expect(add('apa-copy.csl', STYLE_FILES['apa.csl']!)).rejects.toThrow(
+      /^apa-copy\.csl: “American Psychological Association 7th edition” is bundled already \(apa\)\.$/,
+    );
+    await expect(add('empty.csl', '  \n')).rejects.toThrow(/^empty\.csl: the file is empty\.$/);
+    const first = await add('harvard-test.csl', HARVARD);
+    await expect(add('harvard-again.csl', HARVARD)).rejects.toThrow(
+      `harvard-again.csl: “Harvard (Commonplace test)” is already in the library (${first.id}, added from harvard-test.csl).`,
+    );
+    expect((await t.invoke('citations.styles', {})).filter((s) => !s.builtIn)).toHaveLength(1);
+    t.library.close();
+  });
+
+  it('removes an added style; citing with it then says it is gone; the bundled ones cannot be removed', async () => {
+    const { t, passageId } = await library();
+    const added = await t.invoke('citations.addStyle', { fileName: 'h.csl', text: HARVARD });
+    expect(
+      await t.invoke('citations.removeStyle', { id: added.id as `user:${string}` }),
+    ).toMatchObject({
+      id: added.id,
+    });
+    expect((await t.invoke('citations.styles', {})).map((s) => s.id)).not.toContain(added.id);
+    await expect(t.invoke('citations.passage', { id: passageId, style: added.id })).rejects.toThrow(
+      `No citation style ${added.id} in this library (was it removed?).`,
+    );
+    await expect(
+      t.invoke('citations.removeStyle', { id: 'apa' as `user:${string}` }),
+    ).rejects.toThrow(/a citation style is apa, chicago, chicago-note, mla or user:ID/);
+    // Removed, the same file may be added again.
+    await t.invoke('citations.addStyle', { fileName: 'h.csl', text: HARVARD });
+    t.library.close();
+  });
+});
