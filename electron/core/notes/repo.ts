@@ -54,7 +54,7 @@ function cleanTitle(title: string): string {
   return t;
 }
 
-interface Derived {
+export interface Derived {
   json: string;
   text: string;
   excerpt: string;
@@ -63,7 +63,7 @@ interface Derived {
 }
 
 /** Checks a document and derives what is stored beside it; refuses one over the size limit before anything is written. */
-function derive(doc: unknown): Derived {
+export function derive(doc: unknown): Derived {
   const checked = checkDoc(doc);
   const json = JSON.stringify(checked);
   if (json.length > MAX_NOTE_DOC_CHARS) {
@@ -76,7 +76,7 @@ function derive(doc: unknown): Derived {
   return { json, text, excerpt: excerptOf(text), wordCount: countWords(text), doc: checked };
 }
 
-function saveDerivedLinks(db: Database, id: string, doc: JsonDoc): void {
+export function saveDerivedLinks(db: Database, id: string, doc: JsonDoc): void {
   const { mentions, quotedPassageIds } = analyzeDoc(doc);
   syncNoteLinks(db, id, { mentions, quotedPassageIds });
 }

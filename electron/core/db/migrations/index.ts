@@ -10,6 +10,7 @@ import { unspacedFunction } from './0008_unspaced_function';
 import { gramStats } from './0009_gram_stats';
 import { sourceMeta } from './0010_source_meta';
 import { citationStyles } from './0011_citation_styles';
+import { sync } from './0012_sync';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   gramStats,
   sourceMeta,
   citationStyles,
+  sync,
 ];

@@ -1,0 +1,149 @@
+/**
+ * Outgoing changes. The change log says which rows changed since the last capture (`cursor`);
+ * each such row's fields are compared with the versions last sent or applied, and the fields that
+ * differ get a new clock reading and go to the outbox as one op. Changes that applying remote
+ * segments made are never sent back: their fields already match their versions.
+ */
+import type { Database } from 'better-sqlite3';
+import { CHANGE_ENTITIES } from '../../model/changes';
+import { SyncEntitySchema, type SyncEntity, type SyncOp } from '../../model/sync';
+import type { HybridClock } from './hlc';
+import type { Identity } from './identity';
+import { recordLocalBody } from './noteBodies';
+import {
+  hashValue,
+  isMembership,
+  MEMBERSHIPS,
+  NOTE_BODY,
+  ROWS,
+  snapshot,
+  splitMemberId,
+  type Value,
+} from './rows';
+import { DELETED, setVersion, versionsOf } from './versions';
+
+const exists = (db: Database, table: string, id: string) =>
+  db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+
+/** A row gone because what it belonged to went: its own tombstone would say nothing new. */
+function goneWithParent(db: Database, e: SyncEntity, id: string): boolean {
+  if (isMembership(e)) {
+    const [owner, tag] = splitMemberId(id);
+    return !exists(db, MEMBERSHIPS[e].ownerTable, owner) || !exists(db, 'tags', tag);
+  }
+  return false;
+}
+
+/** The op for one row's local changes, or null; records the new versions. */
+function diffRow(
+  db: Database,
+  e: SyncEntity,
+  id: string,
+  clock: HybridClock,
+  deviceId: string,
+): SyncOp | null {
+  const snap = snapshot(db, e, id);
+  const versions = versionsOf(db, e, id);
+  if (versions.has(DELETED)) return null;
+  if (snap === null) {
+    if (versions.size === 0) return null;
+    const h = clock.now();
+    setVersion(db, e, id, DELETED, { hlc: h, hash: 'deleted' });
+    return { e, id, h, del: true };
+  }
+  const set: Record<string, unknown> = {};
+  const hashes: Record<string, string> = {};
+  for (const [field, value] of Object.entries(snap)) {
+    const hash = hashValue(value);
+    const v = versions.get(field);
+    if (v?.hash === hash) continue;
+    if (isMembership(e) && value === null && (!v || goneWithParent(db, e, id))) continue;
+    hashes[field] = hash;
+    if (e === 'note' && field === NOTE_BODY) {
+      const update = recordLocalBody(db, id, deviceId, (value as Value).doc as string);
+      if (update === null) {
+        // Same blocks (a save that changed nothing the merge sees): only the hash moves on.
+        setVersion(db, e, id, field, { hlc: v?.hlc ?? clock.now(), hash });
+        delete hashes[field];
+        continue;
+      }
+      set[field] = update;
+    } else set[field] = value;
+  }
+  if (!Object.keys(hashes).length) return null;
+  const h = clock.now();
+  for (const [field, hash] of Object.entries(hashes))
+    setVersion(db, e, id, field, { hlc: h, hash });
+  return { e, id, h, set };
+}
+
+/** Every synced row there is (the first capture after sync is set up) and every one ever versioned. */
+function everyRow(db: Database): [SyncEntity, string][] {
+  const out: [SyncEntity, string][] = [];
+  const add = (e: SyncEntity, sql: string) => {
+    for (const id of db.prepare<[], string>(sql).pluck().all()) out.push([e, id]);
+  };
+  add('tag', 'SELECT id FROM tags');
+  add('article', 'SELECT id FROM articles');
+  add('passage', 'SELECT id FROM passages');
+  add('note', 'SELECT id FROM notes');
+  for (const [e, m] of Object.entries(MEMBERSHIPS))
+    add(e as SyncEntity, `SELECT ${m.owner} || '/' || tag_id FROM ${m.table}`);
+  add('link', "SELECT id FROM links WHERE origin = 'link'");
+  for (const r of db
+    .prepare<[], { entity: string; entity_id: string }>(
+      'SELECT DISTINCT entity, entity_id FROM sync_versions',
+    )
+    .all())
+    out.push([SyncEntitySchema.parse(r.entity), r.entity_id]);
+  return out;
+}
+
+/** Order in which ops are taken and applied: what others refer to first. */
+export const ENTITY_ORDER: Readonly<Record<SyncEntity, number>> = {
+  tag: 0,
+  article: 1,
+  passage: 2,
+  note: 3,
+  article_tag: 4,
+  passage_tag: 4,
+  note_tag: 4,
+  link: 5,
+};
+
+/**
+ * Takes the local changes made since the last capture into the outbox. Call inside a write
+ * transaction; `all` looks at every row (the first capture). Returns how many ops it queued.
+ */
+export function captureLocal(db: Database, id: Identity, clock: HybridClock, all = false): number {
+  const maxSeq = db.prepare<[], number | null>('SELECT max(seq) FROM changes').pluck().get() ?? 0;
+  let rows: [SyncEntity, string][];
+  if (all) rows = everyRow(db);
+  else
+    rows = db
+      .prepare<[number, number], { entity: string; entity_id: string }>(
+        'SELECT DISTINCT entity, entity_id FROM changes WHERE seq > ? AND seq <= ?',
+      )
+      .all(id.cursor, maxSeq)
+      .filter((r) => (CHANGE_ENTITIES as readonly string[]).includes(r.entity))
+      .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id]);
+  const seen = new Set<string>();
+  const ops: SyncOp[] = [];
+  rows.sort((a, b) => ENTITY_ORDER[a[0]] - ENTITY_ORDER[b[0]]);
+  for (const [e, rowId] of rows) {
+    const key = `${e}:${rowId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!isMembership(e) && !(e in ROWS)) continue;
+    const op = diffRow(db, e, rowId, clock, id.deviceId);
+    if (op) ops.push(op);
+  }
+  const queue = db.prepare('INSERT INTO sync_outbox (op) VALUES (?)');
+  for (const op of ops) queue.run(JSON.stringify(op));
+  db.prepare('UPDATE sync_identity SET cursor = ?, hlc = ? WHERE k = 1').run(
+    maxSeq,
+    clock.current(),
+  );
+  id.cursor = maxSeq;
+  return ops.length;
+}

@@ -1,0 +1,388 @@
+/**
+ * The sync core's entry points (see README.md here): set up, sync now, status, devices.
+ * Everything is synchronous file and SQLite work; callers run it off the UI thread as they see fit.
+ */
+import { renameSync, fsyncSync, openSync, closeSync, writeSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import {
+  DeviceName,
+  SYNC_FORMAT,
+  SyncOpSchema,
+  type Segment,
+  type SyncDevice,
+  type SyncOp,
+  type SyncProblem,
+  type SyncReport,
+  type SyncStatus,
+} from '../../model/sync';
+import { writeTransaction } from '../db/transactions';
+import { CommonplaceError, errorMessage } from '../errors';
+import { newId, nowIso } from '../ids';
+import { tempPathFor } from '../tempFiles';
+import { applyOp, type ApplyContext } from './apply';
+import { captureLocal, ENTITY_ORDER } from './capture';
+import { encodeSegment, readSegment, SyncFileError, writeOnce } from './files';
+import {
+  blobPath,
+  checkFolder,
+  deviceFilePath,
+  libraryFilePath,
+  listDevices,
+  listSegments,
+  readDeviceFile,
+  segmentPath,
+  writeJsonOnce,
+} from './folder';
+import { HybridClock } from './hlc';
+import {
+  checkDeviceIdentity,
+  machineFingerprint,
+  readIdentity,
+  writeIdentity,
+  type Identity,
+} from './identity';
+import { saveDerivedLinks } from '../notes/repo';
+import { checkDoc } from '../notes/docWalk';
+
+/** A segment holds at most this many ops (and about this many bytes of them). */
+export const SEGMENT_MAX_OPS = 5000;
+export const SEGMENT_MAX_BYTES = 32 * 1024 * 1024;
+
+function requireIdentity(db: Database): Identity {
+  const id = readIdentity(db);
+  if (!id)
+    throw new CommonplaceError(
+      'invalid_input',
+      'sync is not set up for this library (sync init --folder DIR --name NAME)',
+    );
+  return id;
+}
+
+/** Replaces one of this device's own small files (device.json) whole: temp, fsync, rename. */
+function writeReplace(target: string, text: string): void {
+  const temp = tempPathFor(target);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+function writeDeviceFile(folder: string, id: Identity): void {
+  const current = (() => {
+    try {
+      return readDeviceFile(folder, id.deviceId);
+    } catch {
+      return null;
+    }
+  })();
+  if (current?.name === id.deviceName) return;
+  const file = deviceFilePath(folder, id.deviceId);
+  const text = `${JSON.stringify({ format: SYNC_FORMAT, deviceId: id.deviceId, name: id.deviceName }, null, 2)}\n`;
+  if (current) writeReplace(file, text);
+  else writeOnce(file, Buffer.from(text, 'utf8'));
+}
+
+/**
+ * Sets up sync with a folder: this library joins the library the folder holds (its own rows are
+ * merged in), or the folder, empty, becomes this library's. A folder of another library is refused;
+ * so is a second folder for a library that already syncs with one.
+ */
+export function initSync(db: Database, input: { folder: string; name: string }): SyncStatus {
+  const folder = resolve(input.folder);
+  const named = DeviceName.safeParse(input.name);
+  if (!named.success)
+    throw new CommonplaceError('invalid_input', named.error.issues[0]?.message ?? 'bad name');
+  const existing = readIdentity(db);
+  if (existing && existing.folder !== folder)
+    throw new CommonplaceError(
+      'invalid_input',
+      `this library already syncs with ${existing.folder}; it can't sync with ${folder} too`,
+    );
+  const lib = checkFolder(folder, existing?.libraryId ?? null);
+  const libraryId = existing?.libraryId ?? lib?.libraryId ?? newId();
+  if (!lib)
+    writeJsonOnce(libraryFilePath(folder), { format: SYNC_FORMAT, libraryId, createdAt: nowIso() });
+  const id: Identity = existing
+    ? { ...existing, deviceName: named.data }
+    : {
+        libraryId,
+        deviceId: newId(),
+        deviceName: named.data,
+        fingerprint: machineFingerprint(db),
+        folder,
+        hlc: null,
+        cursor: 0,
+        nextSegment: 1,
+        lastSyncAt: null,
+        problems: '[]',
+      };
+  writeTransaction(db, () => {
+    writeIdentity(db, id);
+    if (!existing) {
+      const clock = new HybridClock(id.deviceId, null);
+      captureLocal(db, id, clock, true);
+    }
+  });
+  writeDeviceFile(folder, id);
+  return syncStatus(db);
+}
+
+/** Writes the outbox into segments (and the originals they refer to into blobs). */
+function flushOutbox(db: Database, idIn: Identity): { written: number; sent: number } {
+  let written = 0;
+  let sent = 0;
+  for (;;) {
+    const rows = db
+      .prepare<[number], { seq: number; op: string }>(
+        'SELECT seq, op FROM sync_outbox ORDER BY seq LIMIT ?',
+      )
+      .all(SEGMENT_MAX_OPS);
+    if (!rows.length) break;
+    let bytes = 0;
+    const take: { seq: number; op: SyncOp }[] = [];
+    for (const r of rows) {
+      if (take.length && bytes + r.op.length > SEGMENT_MAX_BYTES) break;
+      bytes += r.op.length;
+      take.push({ seq: r.seq, op: JSON.parse(r.op) as SyncOp });
+    }
+    // Blobs first: a segment never arrives before the originals it names were written.
+    for (const { op } of take) {
+      const original = op.set?.original as { hash?: string } | null | undefined;
+      if (op.e !== 'article' || !original?.hash) continue;
+      const blob = db
+        .prepare<[string], { bytes: Buffer }>('SELECT bytes FROM originals WHERE hash = ?')
+        .get(original.hash);
+      if (blob) writeOnce(blobPath(idIn.folder, original.hash), blob.bytes);
+    }
+    writeTransaction(db, () => {
+      const id = readIdentity(db)!;
+      const segment: Segment = {
+        format: SYNC_FORMAT,
+        libraryId: id.libraryId,
+        deviceId: id.deviceId,
+        seq: id.nextSegment,
+        createdAt: nowIso(),
+        ops: take.map((t) => t.op),
+      };
+      db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(take.at(-1)!.seq);
+      db.prepare('UPDATE sync_identity SET next_segment = ? WHERE k = 1').run(id.nextSegment + 1);
+      // Last, inside the transaction: if the file can't be written, nothing above happened.
+      writeOnce(segmentPath(id.folder, id.deviceId, id.nextSegment), encodeSegment(segment));
+    });
+    written++;
+    sent += take.length;
+  }
+  return { written, sent };
+}
+
+function appliedSet(db: Database, device: string): Set<number> {
+  return new Set(
+    db
+      .prepare<[string], number>('SELECT n FROM sync_applied WHERE device_id = ?')
+      .pluck()
+      .all(device),
+  );
+}
+
+/** Tries the parked ops again until none moves; returns how many are still parked. */
+function retryParked(ctx: ApplyContext): number {
+  const { db } = ctx;
+  for (;;) {
+    const rows = db
+      .prepare<[], { seq: number; op: string }>('SELECT seq, op FROM sync_parked ORDER BY seq')
+      .all();
+    let moved = false;
+    for (const r of rows) {
+      const result = applyOp(ctx, SyncOpSchema.parse(JSON.parse(r.op)));
+      if (typeof result === 'object')
+        db.prepare('UPDATE sync_parked SET reason = ? WHERE seq = ?').run(result.parked, r.seq);
+      else {
+        db.prepare('DELETE FROM sync_parked WHERE seq = ?').run(r.seq);
+        moved = true;
+      }
+    }
+    if (!moved) return rows.length;
+  }
+}
+
+/** Notes that mention or quote rows that just arrived get those links now. */
+function relinkNotes(db: Database, created: readonly string[]): void {
+  if (!created.length) return;
+  const notes = new Set<string>();
+  const find = db.prepare<[string], string>('SELECT id FROM notes WHERE instr(doc, ?) > 0');
+  for (const id of created) for (const n of find.pluck().all(id)) notes.add(n);
+  const read = db.prepare<[string], string>('SELECT doc FROM notes WHERE id = ?').pluck();
+  for (const n of notes) saveDerivedLinks(db, n, checkDoc(JSON.parse(read.get(n)!)));
+}
+
+/** Applies one segment in one transaction; returns how many of its ops changed something. */
+function applySegment(db: Database, segment: Segment, folder: string): number {
+  return writeTransaction(db, () => {
+    const id = readIdentity(db)!;
+    const clock = new HybridClock(id.deviceId, id.hlc);
+    captureLocal(db, id, clock);
+    const ctx: ApplyContext = { db, folder, deviceId: id.deviceId, clock, created: [] };
+    let changed = 0;
+    const ops = segment.ops
+      .map((op, i) => ({ op, i }))
+      .sort((a, b) => ENTITY_ORDER[a.op.e] - ENTITY_ORDER[b.op.e] || a.i - b.i);
+    const park = db.prepare('INSERT INTO sync_parked (op, reason) VALUES (?, ?)');
+    for (const { op } of ops) {
+      const result = applyOp(ctx, op);
+      if (result === 'applied') changed++;
+      else if (typeof result === 'object') park.run(JSON.stringify(op), result.parked);
+    }
+    retryParked(ctx);
+    relinkNotes(db, ctx.created);
+    db.prepare('INSERT INTO sync_applied (device_id, n, applied_at) VALUES (?, ?, ?)').run(
+      segment.deviceId,
+      segment.seq,
+      nowIso(),
+    );
+    db.prepare('UPDATE sync_identity SET hlc = ? WHERE k = 1').run(clock.current());
+    // What applying changed locally beyond the ops (re-anchored passages, merged tags) goes out.
+    captureLocal(db, readIdentity(db)!, clock);
+    return changed;
+  });
+}
+
+/**
+ * Syncs once: local changes go out as a segment, every segment other devices wrote that isn't
+ * applied yet is applied (a bad one is skipped, named in `problems`, and tried again next time).
+ */
+export function syncNow(db: Database): SyncReport {
+  let id = requireIdentity(db);
+  const lib = checkFolder(id.folder, id.libraryId);
+  if (!lib)
+    writeJsonOnce(libraryFilePath(id.folder), {
+      format: SYNC_FORMAT,
+      libraryId: id.libraryId,
+      createdAt: nowIso(),
+    });
+  id = writeTransaction(db, () => {
+    const checked = checkDeviceIdentity(db, requireIdentity(db));
+    captureLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc));
+    return checked;
+  });
+  const problems: SyncProblem[] = [];
+  const report: SyncReport = { written: 0, sent: 0, applied: 0, received: 0, parked: 0, problems };
+  const flush = () => {
+    try {
+      const r = flushOutbox(db, id);
+      report.written += r.written;
+      report.sent += r.sent;
+    } catch (e) {
+      problems.push({ file: id.folder, message: errorMessage(e) });
+    }
+  };
+  flush();
+  try {
+    writeDeviceFile(id.folder, id);
+  } catch (e) {
+    problems.push({ file: deviceFilePath(id.folder, id.deviceId), message: errorMessage(e) });
+  }
+  for (const device of listDevices(id.folder)) {
+    if (device === id.deviceId) continue;
+    const done = appliedSet(db, device);
+    for (const seg of listSegments(id.folder, device)) {
+      if (done.has(seg.n)) continue;
+      try {
+        const segment = readSegment(seg.path);
+        if (segment.libraryId !== id.libraryId)
+          throw new SyncFileError(seg.path, `belongs to another library (${segment.libraryId})`);
+        if (segment.deviceId !== device || segment.seq !== seg.n)
+          throw new SyncFileError(seg.path, 'names another device or number than its place');
+        report.received += applySegment(db, segment, id.folder);
+        report.applied++;
+      } catch (e) {
+        if (e instanceof SyncFileError) problems.push({ file: e.file, message: e.message });
+        else problems.push({ file: seg.path, message: `${seg.path}: ${errorMessage(e)}` });
+      }
+    }
+  }
+  flush();
+  report.parked = db.prepare<[], number>('SELECT count(*) FROM sync_parked').pluck().get()!;
+  writeTransaction(db, () =>
+    db
+      .prepare('UPDATE sync_identity SET last_sync_at = ?, problems = ? WHERE k = 1')
+      .run(nowIso(), JSON.stringify(problems)),
+  );
+  return report;
+}
+
+export function syncDevices(db: Database): SyncDevice[] {
+  const id = readIdentity(db);
+  if (!id) return [];
+  return listDevices(id.folder).map((device) => {
+    let name = '(no device.json yet)';
+    try {
+      name = readDeviceFile(id.folder, device)?.name ?? name;
+    } catch (e) {
+      name = `(unreadable device.json: ${errorMessage(e)})`;
+    }
+    const segs = listSegments(id.folder, device);
+    const last = segs.reduce((m, s) => Math.max(m, s.mtimeMs), 0);
+    return {
+      deviceId: device,
+      name,
+      self: device === id.deviceId,
+      segments: segs.length,
+      lastSeenAt: last ? new Date(last).toISOString() : null,
+    };
+  });
+}
+
+export function syncStatus(db: Database): SyncStatus {
+  const id = readIdentity(db);
+  if (!id)
+    return {
+      configured: false,
+      folder: null,
+      libraryId: null,
+      deviceId: null,
+      deviceName: null,
+      lastSyncAt: null,
+      outgoing: 0,
+      incoming: 0,
+      parked: 0,
+      devices: [],
+      problems: [],
+    };
+  const count = (sql: string, ...args: unknown[]) =>
+    db
+      .prepare<unknown[], number>(sql)
+      .pluck()
+      .get(...args) ?? 0;
+  const outgoing =
+    count('SELECT count(*) FROM sync_outbox') +
+    count('SELECT count(DISTINCT entity || entity_id) FROM changes WHERE seq > ?', id.cursor);
+  const devices = syncDevices(db);
+  let incoming = 0;
+  for (const d of devices) {
+    if (d.self) continue;
+    const done = appliedSet(db, d.deviceId);
+    incoming += listSegments(id.folder, d.deviceId).filter((s) => !done.has(s.n)).length;
+  }
+  return {
+    configured: true,
+    folder: id.folder,
+    libraryId: id.libraryId,
+    deviceId: id.deviceId,
+    deviceName: id.deviceName,
+    lastSyncAt: id.lastSyncAt,
+    outgoing,
+    incoming,
+    parked: count('SELECT count(*) FROM sync_parked'),
+    devices,
+    problems: JSON.parse(id.problems) as SyncProblem[],
+  };
+}

@@ -1,0 +1,33 @@
+/** Per-field versions (`sync_versions`): which clock reading set each field, and to what (a hash). */
+import type { Database } from 'better-sqlite3';
+import type { SyncEntity } from '../../model/sync';
+
+export interface Version {
+  hlc: string;
+  hash: string;
+}
+
+/** The tombstone field of a row that was deleted for good. */
+export const DELETED = '_del';
+
+export function versionsOf(db: Database, e: SyncEntity, id: string): Map<string, Version> {
+  const rows = db
+    .prepare<[string, string], { field: string; hlc: string; hash: string }>(
+      'SELECT field, hlc, hash FROM sync_versions WHERE entity = ? AND entity_id = ?',
+    )
+    .all(e, id);
+  return new Map(rows.map((r) => [r.field, { hlc: r.hlc, hash: r.hash }]));
+}
+
+export function setVersion(
+  db: Database,
+  e: SyncEntity,
+  id: string,
+  field: string,
+  v: Version,
+): void {
+  db.prepare(
+    `INSERT INTO sync_versions (entity, entity_id, field, hlc, hash) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, hash = excluded.hash`,
+  ).run(e, id, field, v.hlc, v.hash);
+}
