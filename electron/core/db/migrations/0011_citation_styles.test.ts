@@ -15,7 +15,7 @@ describe('migration 11 (citation styles)', () => {
     const v10 = openDatabase(file, { targetVersion: citationStyles.version - 1 });
     expect(schemaVersion(v10)).toBe(10);
     v10.close();
-    const db = openDatabase(file, { noUpgradeCopy: true });
+    const db = openDatabase(file, { noUpgradeCopy: true, targetVersion: citationStyles.version });
     expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT count(*) FROM citation_styles').pluck().get()).toBe(0);
     const t = '2026-01-01T00:00:00.000Z';
