@@ -1,12 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/model/articles';
 import type { LibraryEvent } from '../../electron/model/events';
-import { affects, type Change } from '../../electron/model/changes';
-import { invoke } from './api/client';
+import type { Change } from '../../electron/model/changes';
 import { useRendererReady } from './app/useRendererReady';
 import { NavigationContext, useNavigation } from './app/navigation';
 import { focusPane } from './app/paneFocus';
 import { useLibraryEvents } from './app/useLibraryEvents';
+import { usePagedLibraryQuery } from './app/usePagedLibraryQuery';
 import { ToasterContext } from './app/toasterContext';
 import { useShortcuts } from './app/useShortcuts';
 import { DropOverlay } from './import/DropOverlay';
@@ -18,7 +18,6 @@ import { BulkImportUi } from './import/bulk/BulkImportUi';
 import { useBulkImport } from './import/bulk/useBulkImport';
 import { useToasts } from './app/useToasts';
 import { useWindowFileDrop } from './import/useWindowFileDrop';
-import { ArticlePages } from './library/articlePages';
 import { LibraryPane } from './library/LibraryPane';
 import { ImportDetailsButton } from './meta/ImportDetailsButton';
 import { ExternalLinksProvider } from './externalLinks/ExternalLinks';
@@ -63,18 +62,13 @@ function articleListChange(change: Change, filtered: boolean): boolean {
 
 export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
-  // A filter is another list: its own pages, fetched from the top.
-  const pages = useMemo(
-    () =>
-      new ArticlePages(
-        async (offset, limit) =>
-          invoke(
-            'articles.list',
-            tagFilter === null ? { offset, limit } : { offset, limit, tag: tagFilter },
-          ),
-        PAGE_SIZE,
-      ),
-    [tagFilter],
+  // A filter is another list: its own pages, fetched from the top. Note autosaves, links and
+  // (unfiltered) passages don't change the article list; refetching it on each would re-render it.
+  const pages = usePagedLibraryQuery(
+    'articles.list',
+    tagFilter === null ? {} : { tag: tagFilter },
+    (change) => articleListChange(change, tagFilter !== null),
+    { pageSize: PAGE_SIZE, page: (answer) => answer },
   );
   const tags = useTags();
   // The note open beside the reader when the window was last closed opens again.
@@ -105,15 +99,7 @@ export function App() {
   useShortcuts(pickFiles);
 
   useLibraryEvents((event: LibraryEvent) => {
-    if (event.type === 'import-finished') {
-      importer.report(event.results);
-      return;
-    }
-    if (event.type !== 'changed') return;
-    // Note autosaves, links and (unfiltered) passages don't change the article list; refetching it
-    // on each would re-render it.
-    if (affects(event, (change) => articleListChange(change, tagFilter !== null)))
-      pages.invalidate();
+    if (event.type === 'import-finished') importer.report(event.results);
   });
 
   const open = useCallback(

@@ -1,8 +1,10 @@
 /**
  * The renderer's one way to show library data: call a read method, keep its answer, and call it
  * again when a change event may have altered it — or when the event says anything may have
- * changed (the event stream reconnected, too many rows to list). One stale-answer guard for all:
- * only the latest call for the current input is ever shown.
+ * changed (the event stream reconnected, too many rows to list). Only the latest call for the
+ * current input is ever shown (app/latest.ts, the one stale-answer guard). Input typed as you go
+ * (a search, suggestions) waits for a pause (`debounceMs`) and may keep the last answer meanwhile.
+ * A long list read a page at a time: `usePagedLibraryQuery`.
  *
  * A change made here puts its answer in place with `set` instead of fetching again, naming the
  * rows it accounts for; its own event then refetches nothing (api/mutationGate.ts).
@@ -12,6 +14,7 @@ import type { ClientMethod, Input, Output } from '../../../electron/api/contract
 import type { Change, ChangeEntity } from '../../../electron/model/changes';
 import { coverWindow, invoke, settledCount } from '../api/client';
 import { errorCode, errorText } from '../api/errors';
+import { Latest } from './latest';
 import { useLibraryEvents } from './useLibraryEvents';
 
 /**
@@ -30,6 +33,8 @@ export interface LibraryQuery<T> {
   data: T | null;
   /** The last call's failure (the previous answer, if any, stays in `data`). */
   error: QueryError | null;
+  /** The current input's answer is still on its way (`data` is null, or an older input's). */
+  loading: boolean;
   /** Calls again now. */
   refresh: () => void;
   /**
@@ -43,6 +48,8 @@ interface Shown<T> {
   key: string | null;
   data: T | null;
   error: QueryError | null;
+  /** An answer (or a failure) for `key` came. */
+  answered: boolean;
 }
 
 interface Cover {
@@ -59,17 +66,22 @@ export function useLibraryQuery<M extends ClientMethod>(
   options: {
     /** Two answers equal for display: the shown one is kept (children don't re-render). */
     same?: (a: Output<M>, b: Output<M>) => boolean;
+    /** Wait this long after the input changed before calling (typing fast asks once). */
+    debounceMs?: number;
+    /** While another input's answer is on its way, keep showing the last one (no flicker). */
+    keepPrevious?: boolean;
   } = {},
 ): LibraryQuery<Output<M>> {
   type T = Output<M>;
   // The input as JSON is the key: it crosses the transport as JSON anyway.
   const key = input === null ? null : JSON.stringify(input);
-  const [shown, setShown] = useState<Shown<T>>({ key, data: null, error: null });
+  const [shown, setShown] = useState<Shown<T>>({ key, data: null, error: null, answered: false });
   // What is shown, including a `set` not yet rendered: change events are judged against it.
   const current = useRef(shown);
-  if (shown.key !== key) {
+  const { same, debounceMs = 0, keepPrevious = false } = options;
+  if (shown.key !== key && !(keepPrevious && key !== null)) {
     // Another input: drop the old answer at once (no stale flash).
-    const reset: Shown<T> = { key, data: null, error: null };
+    const reset: Shown<T> = { key, data: null, error: null, answered: false };
     current.current = reset;
     setShown(reset);
   }
@@ -78,33 +90,48 @@ export function useLibraryQuery<M extends ClientMethod>(
     setShown(next);
   }, []);
 
-  const latest = useRef(0);
-  const { same } = options;
+  const latest = useRef(new Latest()).current;
   const sameRef = useRef(same);
   sameRef.current = same;
 
   const refresh = useCallback(() => {
     if (key === null) return;
-    const call = ++latest.current;
+    const isLatest = latest.next();
     invoke(method, JSON.parse(key) as Input<M>).then(
       (data) => {
-        if (call !== latest.current || current.current.key !== key) return;
+        if (!isLatest()) return;
         const prev = current.current;
         const equal = sameRef.current;
-        if (prev.error === null && prev.data !== null && equal?.(prev.data, data)) return;
-        show({ key, data, error: null });
+        if (
+          prev.key === key &&
+          prev.error === null &&
+          prev.data !== null &&
+          equal?.(prev.data, data)
+        )
+          return;
+        show({ key, data, error: null, answered: true });
       },
       (error: unknown) => {
-        if (call !== latest.current || current.current.key !== key) return;
+        if (!isLatest()) return;
+        const prev = current.current;
         show({
-          ...current.current,
+          key,
+          data: prev.key === key ? prev.data : null,
           error: { code: errorCode(error), message: errorText(error) },
+          answered: true,
         });
       },
     );
-  }, [method, key, show]);
+  }, [method, key, show, latest]);
 
-  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    // An input no longer wanted: its answer, if it comes, is not shown.
+    if (key === null) return void latest.next();
+    if (debounceMs <= 0) return refresh();
+    latest.next();
+    const timer = setTimeout(refresh, debounceMs);
+    return () => clearTimeout(timer);
+  }, [refresh, debounceMs, key, latest]);
 
   const covers = useRef<Cover[]>([]);
   const set = useCallback(
@@ -112,8 +139,8 @@ export function useLibraryQuery<M extends ClientMethod>(
       const prev = current.current;
       if (prev.key !== key || prev.data === null) return;
       // Any answer still on its way is older than this change.
-      latest.current++;
-      show({ key, data: update(prev.data), error: null });
+      latest.next();
+      show({ key, data: update(prev.data), error: null, answered: true });
       const window = coverWindow();
       if (cover && window !== null) {
         // Two changes in flight together: their answers may have come in either order, so
@@ -123,7 +150,7 @@ export function useLibraryQuery<M extends ClientMethod>(
         if (together) for (const c of covers.current) if (c.window === window) c.test = () => false;
       }
     },
-    [key, show],
+    [key, show, latest],
   );
 
   const refetchOnRef = useRef(refetchOn);
@@ -146,9 +173,11 @@ export function useLibraryQuery<M extends ClientMethod>(
       refresh();
   });
 
+  const mine = shown.key === key;
   return {
-    data: shown.key === key ? shown.data : null,
-    error: shown.key === key ? shown.error : null,
+    data: mine || (keepPrevious && key !== null) ? shown.data : null,
+    error: mine ? shown.error : null,
+    loading: key !== null && !(mine && shown.answered),
     refresh,
     set,
   };

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { ExportOptions } from '../../../electron/model/export';
 import type { Output } from '../../../electron/api/contract';
-import { invoke } from '../api/client';
-import { errorText } from '../api/errors';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 
 export const PREVIEW_EXCERPTS = 5;
 const DEBOUNCE_MS = 250;
@@ -12,26 +10,18 @@ export type PreviewState =
   | { status: 'ready'; preview: Output<'export.preview'> }
   | { status: 'error'; message: string };
 
-/** The first excerpts rendered as the chosen format, refreshed (debounced) as the choices change. */
+/**
+ * The first excerpts rendered as the chosen format, refreshed (debounced) as the choices change;
+ * the last preview stays until the next one comes.
+ */
 export function useExportPreview(options: ExportOptions, enabled: boolean): PreviewState {
-  const [state, setState] = useState<PreviewState>({ status: 'loading' });
-  const key = JSON.stringify(options);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      invoke('export.preview', {
-        ...(JSON.parse(key) as ExportOptions),
-        limit: PREVIEW_EXCERPTS,
-      }).then(
-        (preview) => live && setState({ status: 'ready', preview }),
-        (error: unknown) => live && setState({ status: 'error', message: errorText(error) }),
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [key, enabled]);
-  return state;
+  const preview = useLibraryQuery(
+    'export.preview',
+    enabled ? { ...options, limit: PREVIEW_EXCERPTS } : null,
+    null,
+    { debounceMs: DEBOUNCE_MS, keepPrevious: true },
+  );
+  if (preview.error) return { status: 'error', message: preview.error.message };
+  if (preview.data) return { status: 'ready', preview: preview.data };
+  return { status: 'loading' };
 }

@@ -1,22 +1,16 @@
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
+import type { PageStore, Page } from '../app/pageStore';
+import { usePages } from '../app/usePagedLibraryQuery';
 import { EditDetailsDialog } from '../meta/EditDetailsDialog';
 import { VirtualListbox, type VirtualListboxHandle } from '../ui/VirtualListbox';
-import type { ArticlePages } from './articlePages';
 import { ArticleRow, rowId } from './ArticleRow';
 
 const ROW_HEIGHT = 64;
 export const LIBRARY_LISTBOX_ID = 'library-listbox';
 
 interface Props {
-  pages: ArticlePages;
+  pages: PageStore<Page<ArticleSummary>>;
   openId: string | null;
   /** Make this article the active row and scroll to it once it is in a fetched page. */
   revealId: string | null;
@@ -29,7 +23,7 @@ interface Props {
 const countFormat = new Intl.NumberFormat();
 
 export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }: Props) {
-  const version = useSyncExternalStore(pages.subscribe, pages.getVersion);
+  const version = usePages(pages);
   const total = pages.total;
   const count = total ?? 0;
   const listRef = useRef<VirtualListboxHandle>(null);
@@ -43,7 +37,7 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
 
   useEffect(() => {
     if (revealId === null || revealId === revealed) return;
-    const index = pages.indexOf(revealId);
+    const index = pages.findIndex((a) => a.id === revealId);
     if (index < 0) return;
     setRevealed(revealId);
     listRef.current?.moveTo(index);
@@ -97,7 +91,7 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
         rowHeight={ROW_HEIGHT}
         overscan={10}
         rowId={rowId}
-        openIndex={() => (openId ? pages.indexOf(openId) : -1)}
+        openIndex={() => (openId ? pages.findIndex((a) => a.id === openId) : -1)}
         onOpen={openAt}
         onRowKey={onRowKey}
         onRowsShown={want}

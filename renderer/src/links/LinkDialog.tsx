@@ -3,6 +3,7 @@ import type { EntityRef, LinkEnd } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 import { useToaster } from '../app/toasterContext';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 import { Modal } from '../ui/Modal';
 import { describeRef, KIND_LABEL, type EndDraft } from './linkEnds';
 import {
@@ -38,24 +39,31 @@ function placeholderEnd(ref: EntityRef): EndDraft {
 
 /** Turns an input end into a draft, looking up its name when only the reference is known. */
 function useEnd(end: EndInput | undefined): EndDraft | null {
-  const [resolved, setResolved] = useState<EndDraft | null>(null);
   const ref = end && !isDraft(end) ? end : null;
-  const kind = ref?.kind;
-  const id = ref?.id;
-  useEffect(() => {
-    if (!kind || !id) return;
-    let live = true;
-    describeRef({ kind, id }).then(
-      (draft) => live && setResolved(draft),
-      () => live && setResolved(placeholderEnd({ kind, id })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, id]);
+  const ask = <K extends EntityRef['kind']>(kind: K) => (ref?.kind === kind ? ref.id : null);
+  const passageId = ask('passage');
+  const noteId = ask('note');
+  const articleId = ask('article');
+  const passage = useLibraryQuery(
+    'passages.lookup',
+    passageId === null ? null : { ids: [passageId] },
+    null,
+  );
+  const note = useLibraryQuery('notes.get', noteId === null ? null : { id: noteId }, null);
+  const article = useLibraryQuery(
+    'articles.get',
+    articleId === null ? null : { id: articleId },
+    null,
+  );
   if (!end) return null;
   if (isDraft(end)) return end;
-  return resolved && resolved.ref.id === end.id ? resolved : placeholderEnd(end);
+  return (
+    describeRef(end, {
+      passage: passage.data?.[0] ?? null,
+      note: note.data,
+      article: article.data,
+    }) ?? placeholderEnd(end)
+  );
 }
 
 function EndSummary({ end }: { end: EndDraft }) {

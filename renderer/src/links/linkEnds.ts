@@ -5,7 +5,6 @@
 import { useCallback } from 'react';
 import type { EntityRef } from '../../../electron/model/links';
 import { invoke } from '../api/client';
-import { ApiError } from '../api/errors';
 import { useNav } from '../app/navigation';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { shortQuote } from '../passages/quoteText';
@@ -25,26 +24,30 @@ export const KIND_LABEL: Record<EntityRef['kind'], string> = {
   note: 'Note',
 };
 
-/** Names a thing known only by its id (a dragged passage, say). */
-export async function describeRef(ref: EntityRef): Promise<EndDraft> {
+/** What the lookups of a thing known only by its id answered (null: not yet, or not found). */
+export interface Looked {
+  passage: { quote: string; article: { title: string } } | null;
+  note: { title: string } | null;
+  article: { title: string } | null;
+}
+
+/** Names a thing known only by its id (a dragged passage, say), once its lookup answered. */
+export function describeRef(ref: EntityRef, looked: Looked): EndDraft | null {
   switch (ref.kind) {
     case 'passage': {
-      const [found] = await invoke('passages.lookup', { ids: [ref.id] });
-      if (!found) throw new ApiError('not_found', `There is no passage ${ref.id}.`);
-      return {
-        ref,
-        label: shortQuote(found.quote, 160),
-        context: found.article.title || 'Untitled',
-      };
+      const found = looked.passage;
+      return found
+        ? { ref, label: shortQuote(found.quote, 160), context: found.article.title || 'Untitled' }
+        : null;
     }
-    case 'note': {
-      const note = await invoke('notes.get', { id: ref.id });
-      return { ref, label: note.title || 'Untitled note', context: null };
-    }
-    case 'article': {
-      const article = await invoke('articles.get', { id: ref.id });
-      return { ref, label: article.title || 'Untitled', context: null };
-    }
+    case 'note':
+      return looked.note
+        ? { ref, label: looked.note.title || 'Untitled note', context: null }
+        : null;
+    case 'article':
+      return looked.article
+        ? { ref, label: looked.article.title || 'Untitled', context: null }
+        : null;
   }
 }
 

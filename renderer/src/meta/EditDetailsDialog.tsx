@@ -22,6 +22,7 @@ import {
 } from '../../../electron/model/sourceMeta';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 import { useUndoableDelete } from '../app/useUndoableDelete';
 import { Modal } from '../ui/Modal';
 
@@ -62,31 +63,24 @@ interface Props {
 
 export function EditDetailsDialog({ articleId, open, onClose, onChanged }: Props) {
   const ids = useId();
-  const [initial, setInitial] = useState<Values | null>(null);
+  const meta = useLibraryQuery('articles.meta', open ? { id: articleId } : null, null);
+  // The form starts from each answer once; what is typed then stays until the next answer.
+  const [form, setForm] = useState<{ from: object; initial: Values } | null>(null);
   const [values, setValues] = useState<Values>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const answer = meta.data;
+  if (answer && form?.from !== answer) {
+    const v = Object.fromEntries(META_FIELDS.map((f) => [f.key, fieldText(f, answer.effective)]));
+    setForm({ from: answer, initial: v });
+    setValues(v);
+    setProblem(null);
+  }
+  if (!open && problem !== null) setProblem(null);
+  const initial = answer && form?.from === answer ? form.initial : null;
+  const shownProblem = problem ?? meta.error?.message ?? null;
   const [saving, setSaving] = useState(false);
   const firstRef = useRef<HTMLSelectElement>(null);
   const offerUndo = useUndoableDelete();
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    setInitial(null);
-    setProblem(null);
-    invoke('articles.meta', { id: articleId }).then(
-      (meta) => {
-        if (!live) return;
-        const v = Object.fromEntries(META_FIELDS.map((f) => [f.key, fieldText(f, meta.effective)]));
-        setInitial(v);
-        setValues(v);
-      },
-      (error: unknown) => live && setProblem(errorText(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, articleId]);
 
   useEffect(() => {
     if (initial) firstRef.current?.focus();
@@ -137,13 +131,13 @@ export function EditDetailsDialog({ articleId, open, onClose, onChanged }: Props
         What citations of this source say. Authors one per line as “Family, Given”; an organisation
         in braces, {'{'}like this{'}'}. Dates as 2024-06-18, 2024-06, 2024 or Spring 2019.
       </p>
-      {problem && (
+      {shownProblem && (
         <p role="alert" className="meta-problem">
-          {problem}
+          {shownProblem}
         </p>
       )}
       {!initial ? (
-        !problem && <p role="status">Loading…</p>
+        !shownProblem && <p role="status">Loading…</p>
       ) : (
         <form
           className="meta-form"

@@ -1,14 +1,19 @@
 import { useCallback, useId, useState } from 'react';
+import type { Input } from '../../../electron/api/contract';
 import type { NoteSummary } from '../../../electron/model/notes';
 import { useNav } from '../app/navigation';
+import { usePagedLibraryQuery, usePages } from '../app/usePagedLibraryQuery';
 import { formatDate } from '../library/formatDate';
 import { useTagList } from '../tags/useTags';
 import { VirtualListbox } from '../ui/VirtualListbox';
 import { useNoteActions } from './useNoteActions';
-import { useNotesList, type NoteSort } from './useNotesList';
 import { wordCountLabel } from './wordCount';
 
 const ROW_HEIGHT = 64;
+/** Notes number in the hundreds or thousands: a page is a screenful many times over. */
+const PAGE_SIZE = 200;
+
+type NoteSort = NonNullable<Input<'notes.list'>['sort']>;
 
 function rowId(index: number): string {
   return `note-row-${index}`;
@@ -22,24 +27,28 @@ export function NotesPane() {
   const id = useId();
   const [sort, setSort] = useState<NoteSort>('updated');
   const [tag, setTag] = useState<string | null>(null);
-  const list = useNotesList(sort, tag);
+  const list = usePagedLibraryQuery(
+    'notes.list',
+    tag === null ? { sort } : { sort, tag },
+    ['note', 'note_tag', 'tag'],
+    { pageSize: PAGE_SIZE, page: (answer) => answer },
+  );
+  const version = usePages(list);
   const actions = useNoteActions();
   const { tags } = useTagList();
-  const count = list.items.length;
-  const { want } = list;
-  const wantRows = useCallback((_first: number, last: number) => want(last), [want]);
+  const total = list.total;
+  const count = total ?? 0;
+  const wantRows = useCallback((first: number, last: number) => list.want(first, last), [list]);
 
   const openAt = (index: number) => {
-    const note = list.items[index];
+    const note = list.item(index);
     if (note) go({ kind: 'note', id: note.id });
   };
   const onRowKey = (key: string, index: number): boolean => {
-    const note = key === 'Delete' ? list.items[index] : undefined;
+    const note = key === 'Delete' ? list.item(index) : undefined;
     if (note) void actions.remove(note);
     return note !== undefined;
   };
-
-  const total = list.total;
 
   return (
     <nav className="notes-pane" aria-label="Notes">
@@ -97,7 +106,7 @@ export function NotesPane() {
       {list.error !== null && (
         <div className="library-message" role="alert">
           <p>The notes could not be loaded: {list.error}</p>
-          <button type="button" onClick={list.refresh}>
+          <button type="button" onClick={() => list.invalidate()}>
             Try again
           </button>
         </div>
@@ -116,12 +125,13 @@ export function NotesPane() {
         rowHeight={ROW_HEIGHT}
         overscan={8}
         rowId={rowId}
-        openIndex={() => (place.noteId ? list.items.findIndex((n) => n.id === place.noteId) : -1)}
+        openIndex={() => (place.noteId ? list.findIndex((n) => n.id === place.noteId) : -1)}
         onOpen={openAt}
         onRowKey={onRowKey}
         onRowsShown={wantRows}
+        dataVersion={version}
         renderRow={(row) => {
-          const note = list.items[row.index];
+          const note = list.item(row.index);
           return note ? (
             <NoteRow
               key={note.id}

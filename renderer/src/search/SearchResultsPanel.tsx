@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit, SearchKind } from '../../../electron/model/search';
-import { invoke } from '../api/client';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SearchKind } from '../../../electron/model/search';
+import { usePagedLibraryQuery, usePages } from '../app/usePagedLibraryQuery';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
 import { formatCount, KIND_LABEL, type ArticleSearchHit, type SearchResult } from './useSearch';
@@ -27,56 +27,37 @@ interface Props {
   onClose: () => void;
 }
 
-interface Loaded {
-  hits: SearchHit[];
-  total: number;
-  counts: SearchResult['counts'] | null;
-  /** Kinds whose count is an estimate (of the query the counts come from). */
-  estimated: SearchKind[];
+/** A page of results as the page store holds it: the hits are its rows. */
+function resultPage(result: SearchResult) {
+  return { ...result, items: result.hits };
 }
 
 /** Every result for a query, a page at a time, filterable by kind; stands in for the library list. */
 export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
   const tabsId = useId();
   const [filter, setFilter] = useState<Filter>('all');
-  const [loaded, setLoaded] = useState<Loaded>({ hits: [], total: 0, counts: null, estimated: [] });
   const openHit = useOpenHit(onOpenHit);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  const fetchPage = useCallback(
-    async (offset: number) => {
-      const mine = ++seq.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const kind = filter === 'all' ? undefined : filter;
-        const result = await invoke(
-          'search.query',
-          kind ? { query, kind, limit: PAGE, offset } : { query, limit: PAGE, offset },
-        );
-        if (mine !== seq.current) return;
-        setLoaded((prev) => ({
-          hits: offset === 0 ? result.hits : [...prev.hits, ...result.hits],
-          total: result.total,
-          // The tab counts come from the unfiltered query, so they stay put while switching tabs.
-          counts: filter === 'all' || prev.counts === null ? result.counts : prev.counts,
-          estimated: filter === 'all' || prev.counts === null ? result.estimated : prev.estimated,
-        }));
-      } catch (e) {
-        if (mine === seq.current) setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        if (mine === seq.current) setLoading(false);
-      }
-    },
-    [query, filter],
+  // Not refetched on changes: the hits answer what was asked.
+  const results = usePagedLibraryQuery(
+    'search.query',
+    filter === 'all' ? { query } : { query, kind: filter },
+    null,
+    { pageSize: PAGE, page: resultPage },
   );
+  usePages(results);
+  const answer = results.answer;
+  const loading = results.loading;
+  const error = results.error;
+  const shown = results.loadedCount();
+  const hits = Array.from({ length: shown }, (_, i) => results.item(i)!);
+  // The tab counts come from the unfiltered query, so they stay put while switching tabs.
+  const [counts, setCounts] = useState<Pick<SearchResult, 'counts' | 'estimated'> | null>(null);
+  if (answer && (filter === 'all' || counts === null) && answer.counts !== counts?.counts)
+    setCounts({ counts: answer.counts, estimated: answer.estimated });
+  const total = answer?.total ?? 0;
+  const estimated = counts?.estimated ?? [];
 
-  useEffect(() => {
-    void fetchPage(0);
-  }, [fetchPage]);
   useEffect(() => {
     headingRef.current?.focus();
   }, [query]);
@@ -90,14 +71,12 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
   };
 
   const count = (value: Filter) => {
-    const c = loaded.counts;
+    const c = counts?.counts;
     if (!c) return null;
-    if (value === 'all')
-      return formatCount(c.article + c.passage + c.note, loaded.estimated.length > 0);
-    return formatCount(c[value], loaded.estimated.includes(value));
+    if (value === 'all') return formatCount(c.article + c.passage + c.note, estimated.length > 0);
+    return formatCount(c[value], estimated.includes(value));
   };
-  const shownEstimated =
-    filter === 'all' ? loaded.estimated.length > 0 : loaded.estimated.includes(filter);
+  const shownEstimated = filter === 'all' ? estimated.length > 0 : estimated.includes(filter);
 
   return (
     <section
@@ -162,11 +141,11 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
             Search failed: {error}
           </p>
         )}
-        {error === null && !loading && loaded.hits.length === 0 && (
+        {error === null && !loading && answer !== null && hits.length === 0 && (
           <p className="library-message">No results for “{query}”</p>
         )}
         <ul className="search-results-list">
-          {loaded.hits.map((hit) => (
+          {hits.map((hit) => (
             <li key={`${hit.kind}:${hit.id}`}>
               <button type="button" className="search-result" onClick={() => openHit(hit)}>
                 <span className="search-result-kind">{RESULT_KIND_LABEL[hit.kind]}</span>
@@ -182,13 +161,13 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
             Searching…
           </p>
         )}
-        {!loading && loaded.hits.length < loaded.total && (
+        {!loading && shown < total && (
           <button
             type="button"
             className="search-more"
-            onClick={() => void fetchPage(loaded.hits.length)}
+            onClick={() => results.want(0, shown + PAGE - 1)}
           >
-            Load more ({formatCount(loaded.total - loaded.hits.length, shownEstimated)} left)
+            Load more ({formatCount(total - shown, shownEstimated)} left)
           </button>
         )}
       </div>

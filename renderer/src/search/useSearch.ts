@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import type { SearchHit, SearchKind } from '../../../electron/model/search';
-import { invoke } from '../api/client';
+import { useLibraryQuery } from '../app/useLibraryQuery';
 
 export type SearchResult = Output<'search.query'>;
 /** A hit that opens in the reader (a note hit opens beside it: see `useOpenHit`). */
 export type ArticleSearchHit = Exclude<SearchHit, { kind: 'note' }>;
 
 export interface SearchState {
-  /** The query the current result answers (trimmed). */
+  /** The query typed (trimmed); `result` answers it unless `loading`. */
   query: string;
   result: SearchResult | null;
   loading: boolean;
@@ -18,50 +17,28 @@ export interface SearchState {
 const DEBOUNCE_MS = 120;
 
 /**
- * Search as you type: waits for a pause in typing, and drops any answer that arrives after a
- * newer query was sent (responses can come back out of order).
+ * Search as you type: waits for a pause in typing; until the new query's answer comes, the last
+ * one stays (marked loading). Not refetched on changes: the hits answer what was typed.
  */
 export function useSearch(
   query: string,
   options: { kind?: SearchKind; limit: number },
 ): SearchState {
-  const [state, setState] = useState<SearchState>({
-    query: '',
-    result: null,
-    loading: false,
-    error: null,
-  });
-  const seq = useRef(0);
+  const q = query.trim();
   const { kind, limit } = options;
-
-  useEffect(() => {
-    const q = query.trim();
-    const mine = ++seq.current;
-    if (q === '') {
-      setState({ query: '', result: null, loading: false, error: null });
-      return;
-    }
-    setState((s) => ({ ...s, loading: true }));
-    const timer = setTimeout(() => {
-      invoke('search.query', kind ? { query: q, kind, limit } : { query: q, limit }).then(
-        (result) => {
-          if (mine === seq.current) setState({ query: q, result, loading: false, error: null });
-        },
-        (error: unknown) => {
-          if (mine === seq.current)
-            setState({
-              query: q,
-              result: null,
-              loading: false,
-              error: error instanceof Error ? error.message : String(error),
-            });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query, kind, limit]);
-
-  return state;
+  const search = useLibraryQuery(
+    'search.query',
+    q === '' ? null : kind ? { query: q, kind, limit } : { query: q, limit },
+    null,
+    { debounceMs: DEBOUNCE_MS, keepPrevious: true },
+  );
+  if (q === '') return { query: '', result: null, loading: false, error: null };
+  return {
+    query: q,
+    result: search.error ? null : search.data,
+    loading: search.loading,
+    error: search.error?.message ?? null,
+  };
 }
 
 /** Hits grouped by kind, articles first; the flat order is the keyboard order. */

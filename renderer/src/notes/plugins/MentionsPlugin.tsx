@@ -5,10 +5,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalTypeaheadMenuPlugin, MenuOption } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import type { TextNode } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { LinkEnd } from '../../../../electron/model/links';
-import { invoke } from '../../api/client';
+import { useSuggestions } from '../../links/useSuggestions';
 import { shortQuote } from '../../passages/quoteText';
 import { mentionMatch } from '../mentionMatch';
 import { $createMentionNode } from '../nodes/MentionNode';
@@ -30,31 +30,14 @@ export function mentionLabel(end: LinkEnd): string {
 export function MentionsPlugin({ noteId }: { noteId: string }) {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
-  const [results, setResults] = useState<{ query: string; options: MentionOption[] } | null>(null);
-
-  useEffect(() => {
-    if (query === null) return;
-    let current = true;
-    invoke('links.suggest', { query, limit: LIMIT }).then(
-      (ends) => {
-        if (current)
-          setResults({
-            query,
-            options: ends
-              .filter((end) => end.ref.id !== noteId && !end.deleted)
-              .map((end) => new MentionOption(end)),
-          });
-      },
-      () => {
-        if (current) setResults({ query, options: [] });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [query, noteId]);
-
-  const options = results?.options ?? [];
+  const found = useSuggestions(query ?? '', query !== null, LIMIT);
+  const options = useMemo(
+    () =>
+      found.items
+        .filter((end) => end.ref.id !== noteId && !end.deleted)
+        .map((end) => new MentionOption(end)),
+    [found.items, noteId],
+  );
 
   const onSelect = (option: MentionOption, textNode: TextNode | null, closeMenu: () => void) => {
     editor.update(() => {
@@ -77,7 +60,7 @@ export function MentionsPlugin({ noteId }: { noteId: string }) {
               <div className="mention-menu">
                 {options.length === 0 ? (
                   <p className="mention-empty">
-                    {results === null ? 'Searching…' : 'Nothing matches'}
+                    {found.loading ? 'Searching…' : 'Nothing matches'}
                   </p>
                 ) : (
                   <ul role="listbox" aria-label="Mention">

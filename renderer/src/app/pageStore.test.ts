@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../electron/model/articles';
-import { ArticlePages, type Page } from './articlePages';
+import { PageStore, type Page } from './pageStore';
 
 function summary(n: number): ArticleSummary {
   const id = `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -33,7 +33,7 @@ class FakeLibrary {
     this.rows = Array.from({ length: count }, (_, i) => summary(i));
   }
 
-  fetch = (offset: number, limit: number): Promise<Page> =>
+  fetch = (offset: number, limit: number): Promise<Page<ArticleSummary>> =>
     new Promise((resolve, reject) => {
       this.requests.push({
         offset,
@@ -58,10 +58,10 @@ class FakeLibrary {
   }
 }
 
-describe('ArticlePages', () => {
+describe('PageStore', () => {
   it('fetches the first page for the total, then only the pages in view', async () => {
     const library = new FakeLibrary(100_000);
-    const pages = new ArticlePages(library.fetch, 100);
+    const pages = new PageStore(library.fetch, 100);
     pages.want(0, 20);
     expect(library.pending()).toEqual([0]);
     await library.answerAll();
@@ -77,7 +77,7 @@ describe('ArticlePages', () => {
 
   it('asks for a page once however often it is wanted, and at most two at a time', async () => {
     const library = new FakeLibrary(10_000);
-    const pages = new ArticlePages(library.fetch, 100);
+    const pages = new PageStore(library.fetch, 100);
     pages.want(0, 450);
     pages.want(0, 450);
     expect(library.pending()).toEqual([0, 100]);
@@ -88,7 +88,7 @@ describe('ArticlePages', () => {
 
   it('skips pages scrolled past before their turn came', async () => {
     const library = new FakeLibrary(10_000);
-    const pages = new ArticlePages(library.fetch, 100);
+    const pages = new PageStore(library.fetch, 100);
     pages.want(0, 10);
     await library.answerAll();
     pages.want(1000, 1010);
@@ -103,7 +103,7 @@ describe('ArticlePages', () => {
 
   it('does not ask for pages past the end', async () => {
     const library = new FakeLibrary(150);
-    const pages = new ArticlePages(library.fetch, 100);
+    const pages = new PageStore(library.fetch, 100);
     pages.want(0, 10);
     await library.answerAll();
     pages.want(100, 400);
@@ -112,7 +112,7 @@ describe('ArticlePages', () => {
 
   it('keeps stale rows visible on invalidate, then replaces them and drops answers from before', async () => {
     const library = new FakeLibrary(3);
-    const pages = new ArticlePages(library.fetch, 100);
+    const pages = new PageStore(library.fetch, 100);
     pages.want(0, 10);
     await library.answerAll();
     expect(pages.item(0)?.title).toBe('Article 0');
@@ -123,13 +123,13 @@ describe('ArticlePages', () => {
     await library.answerAll();
     expect(pages.total).toBe(4);
     expect(pages.item(0)?.title).toBe('Article 99');
-    expect(pages.indexOf(summary(2).id)).toBe(3);
-    expect(pages.indexOf('not-there')).toBe(-1);
+    expect(pages.findIndex((a) => a.id === summary(2).id)).toBe(3);
+    expect(pages.findIndex((a) => a.id === 'not-there')).toBe(-1);
   });
 
   it('ignores an answer that arrives after the library changed', async () => {
     const library = new FakeLibrary(3);
-    const pages = new ArticlePages(library.fetch, 100);
+    const pages = new PageStore(library.fetch, 100);
     pages.want(0, 10);
     const early = library.requests.shift();
     pages.invalidate();
@@ -144,7 +144,7 @@ describe('ArticlePages', () => {
   it('reports a failed page and retries it later, not in a loop', async () => {
     let now = 0;
     const library = new FakeLibrary(10);
-    const pages = new ArticlePages(library.fetch, 100, () => now);
+    const pages = new PageStore(library.fetch, 100, () => now);
     let notified = 0;
     pages.subscribe(() => notified++);
     pages.want(0, 5);
@@ -161,5 +161,22 @@ describe('ArticlePages', () => {
     await library.answerAll();
     expect(pages.error).toBeNull();
     expect(pages.total).toBe(10);
+  });
+
+  it('counts the rows loaded without a gap from the top, for a list that grows by "Load more"', async () => {
+    const library = new FakeLibrary(250);
+    const pages = new PageStore(library.fetch, 100);
+    pages.want(0, 10);
+    expect(pages.loading).toBe(true);
+    await library.answerAll();
+    expect(pages.loading).toBe(false);
+    expect(pages.loadedCount()).toBe(100);
+    pages.want(0, 199);
+    await library.answerAll();
+    expect(pages.loadedCount()).toBe(200);
+    pages.want(0, 299);
+    await library.answerAll();
+    expect(pages.loadedCount()).toBe(250);
+    expect(pages.answer?.total).toBe(250);
   });
 });
