@@ -22,6 +22,7 @@ import { registerPassageCommands } from './commands/passages';
 import { registerTagCommands } from './commands/tags';
 import { registerSearchCommands } from './commands/search';
 import { registerStyleCommands } from './commands/style';
+import { registerSyncCommands } from './commands/sync';
 import { formatArticle, formatImportLine, formatSummaryLine, importResultJson } from './format';
 import { formatImportSummary, runImportJob } from './importJob';
 
@@ -34,6 +35,7 @@ const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => 
   registerStyleCommands,
   registerTransferCommands,
   registerRepairCommands,
+  registerSyncCommands,
 ];
 
 /** Says on stderr why opening takes a while: a library made by an older version is upgraded. */

@@ -19,6 +19,7 @@ import { notesContract } from './notes';
 import { ocrContract } from './ocr';
 import { passagesContract } from './passages';
 import { searchContract } from './search';
+import { syncContract } from './sync';
 import { tagsContract } from './tags';
 import { transferContract } from './transfer';
 
@@ -36,6 +37,7 @@ export const contract = {
   ...exportContract,
   ...bulkImportContract,
   ...transferContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { notesHandlers } from './notes';
 import { ocrHandlers } from './ocr';
 import { passageHandlers } from './passages';
 import { searchHandlers } from './search';
+import { syncHandlers } from './sync';
 import { tagHandlers } from './tags';
 import { transferHandlers } from './transfer';
 import type { Services } from './services';
@@ -37,5 +38,6 @@ export function createHandlers(library: Library, services: Services): Handlers {
     ...bulkImportHandlers(services.bulkImports),
     ...exportHandlers(library),
     ...transferHandlers(library),
+    ...syncHandlers(library),
   } satisfies Handlers;
 }
