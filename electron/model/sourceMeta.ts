@@ -230,6 +230,9 @@ export const ArticleMetaSchema = z.object({
 });
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 
+/** Largest CSL-JSON, BibTeX or RIS file whose metadata is imported (an untrusted parse stays short). */
+export const MAX_META_FILE_BYTES = 5 * 1024 * 1024;
+
 /** What importing a CSL-JSON, BibTeX or RIS file onto the library did, entry by entry. */
 export const MetaImportReportSchema = z.object({
   matched: z.array(

@@ -1,18 +1,21 @@
-import { passageCitation } from '../../core/citations/passage';
-import {
-  addCitationStyle,
-  listCitationStyles,
-  removeCitationStyle,
-} from '../../core/citations/userStyles';
 import type { Library } from '../../core/library';
 import type { Handlers } from './types';
+
+/*
+ * Loaded on use: citeproc and the styles' XML reader (jsdom) are weight no other call needs
+ * (electron/cli/startup.test.ts).
+ */
+const passages = () => import('../../core/citations/passage');
+const styles = () => import('../../core/citations/userStyles');
 
 export function citationsHandlers(library: Library) {
   const { db } = library;
   return {
-    'citations.passage': ({ id, style, form }) => passageCitation(db, id, style, form),
-    'citations.styles': () => listCitationStyles(db),
-    'citations.addStyle': ({ fileName, text }) => addCitationStyle(db, fileName, text),
-    'citations.removeStyle': ({ id }) => removeCitationStyle(db, id),
+    'citations.passage': async ({ id, style, form }) =>
+      (await passages()).passageCitation(db, id, style, form),
+    'citations.styles': async () => (await styles()).listCitationStyles(db),
+    'citations.addStyle': async ({ fileName, text }) =>
+      (await styles()).addCitationStyle(db, fileName, text),
+    'citations.removeStyle': async ({ id }) => (await styles()).removeCitationStyle(db, id),
   } satisfies Partial<Handlers>;
 }

@@ -1,17 +1,24 @@
 import { Buffer } from 'node:buffer';
-import { exportToPath, previewExport } from '../../core/export';
-import { ExportJobs } from '../../core/export/jobs';
-import { exportNote } from '../../core/export/notes';
+import type { ExportJobs } from '../../core/export/jobs';
 import { writeAtomically } from '../../core/export/write';
 import type { Library } from '../../core/library';
 import type { Handlers } from './types';
 
+/*
+ * The export engine (docx, fflate, citeproc, marked, csv…) is loaded with the first export call,
+ * not with the app, web mode or every CLI command (electron/cli/startup.test.ts).
+ */
+const engine = () => import('../../core/export');
+const noteExport = () => import('../../core/export/notes');
+
 export function exportHandlers(library: Library) {
   const { db } = library;
-  const jobs = new ExportJobs(db);
+  let jobs: Promise<ExportJobs> | undefined;
+  const exportJobs = () =>
+    (jobs ??= import('../../core/export/jobs').then(({ ExportJobs }) => new ExportJobs(db)));
   return {
     'export.preview': async ({ limit, ...options }) => {
-      const p = await previewExport(db, options, limit);
+      const p = await (await engine()).previewExport(db, options, limit);
       return {
         text: p.text,
         shown: p.shown,
@@ -21,10 +28,10 @@ export function exportHandlers(library: Library) {
         message: p.message,
       };
     },
-    'export.start': (options) => jobs.start(options),
-    'export.status': ({ jobId }) => jobs.status(jobId),
-    'export.download': ({ jobId }) => {
-      const f = jobs.take(jobId);
+    'export.start': async (options) => (await exportJobs()).start(options),
+    'export.status': async ({ jobId }) => (await exportJobs()).status(jobId),
+    'export.download': async ({ jobId }) => {
+      const f = (await exportJobs()).take(jobId);
       return {
         fileName: f.fileName,
         mediaType: f.mediaType,
@@ -33,9 +40,10 @@ export function exportHandlers(library: Library) {
         ),
       };
     },
-    'export.toPath': ({ path, ...options }) => exportToPath(db, options, path),
+    'export.toPath': async ({ path, ...options }) =>
+      (await engine()).exportToPath(db, options, path),
     'export.note': async ({ id, format }) => {
-      const f = await exportNote(db, id, format);
+      const f = await (await noteExport()).exportNote(db, id, format);
       return {
         fileName: f.fileName,
         mediaType: f.mediaType,
@@ -43,7 +51,7 @@ export function exportHandlers(library: Library) {
       };
     },
     'export.noteToPath': async ({ id, format, path }) => {
-      const f = await exportNote(db, id, format);
+      const f = await (await noteExport()).exportNote(db, id, format);
       writeAtomically(path, f.bytes);
       return { path, bytes: f.bytes.length };
     },

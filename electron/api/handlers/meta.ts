@@ -1,5 +1,4 @@
 import { editArticleMeta, getArticleMeta } from '../../core/articles/meta';
-import { importMetaEntries, parseMetaFile } from '../../core/citations/metaImport';
 import type { Library } from '../../core/library';
 import type { Handlers } from './types';
 
@@ -8,7 +7,10 @@ export function metaHandlers(library: Library) {
   return {
     'articles.meta': ({ id }) => getArticleMeta(db, id),
     'articles.setMeta': ({ id, patch }) => editArticleMeta(db, id, patch),
-    'articles.importMeta': ({ fileName, text }) =>
-      importMetaEntries(db, parseMetaFile(fileName, text)),
+    // citation-js (BibTeX, RIS) is loaded with the first such import, not with every start.
+    'articles.importMeta': async ({ fileName, text }) => {
+      const { importMetaEntries, parseMetaFile } = await import('../../core/citations/metaImport');
+      return importMetaEntries(db, parseMetaFile(fileName, text));
+    },
   } satisfies Partial<Handlers>;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { OcrStatus } from '../../model/ocr';
-import { ocrArticle } from '../../core/articles/ocr';
 import { getArticle } from '../../core/articles/repo';
 import { CommonplaceError, errorMessage } from '../../core/errors';
 import type { Library } from '../../core/library';
@@ -55,25 +54,30 @@ export function ocrHandlers(library: Library) {
         },
       };
       jobs.set(jobId, job);
-      ocrArticle(library.db, id, {
-        signal: job.controller.signal,
-        onProgress: (p) => Object.assign(job.status, p),
-      }).then(
-        (result) => {
-          library.flushChanges();
-          settle(job, {
-            state: 'finished',
-            fraction: 1,
-            language: result.language,
-            report: result.report,
-          });
-        },
-        (e: unknown) =>
-          settle(job, {
-            state: job.controller.signal.aborted ? 'cancelled' : 'failed',
-            error: job.controller.signal.aborted ? null : errorMessage(e),
+      // OCR (tesseract.js, franc, the PDF parser) is loaded when a job starts.
+      import('../../core/articles/ocr')
+        .then(({ ocrArticle }) =>
+          ocrArticle(library.db, id, {
+            signal: job.controller.signal,
+            onProgress: (p) => Object.assign(job.status, p),
           }),
-      );
+        )
+        .then(
+          (result) => {
+            library.flushChanges();
+            settle(job, {
+              state: 'finished',
+              fraction: 1,
+              language: result.language,
+              report: result.report,
+            });
+          },
+          (e: unknown) =>
+            settle(job, {
+              state: job.controller.signal.aborted ? 'cancelled' : 'failed',
+              error: job.controller.signal.aborted ? null : errorMessage(e),
+            }),
+        );
       return { ...job.status };
     },
     'articles.ocrStatus': ({ jobId }) => ({ ...find(jobId).status }),

@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { MAX_META_FILE_BYTES } from '../../core/citations/metaImport';
 import { CommonplaceError, errorMessage } from '../../core/errors';
 import { dateToText, nameToText, parseDateText, parseNameLines } from '../../model/metaText';
 import {
   ITEM_TYPES,
+  MAX_META_FILE_BYTES,
   META_FIELDS,
   type MetaKey,
   type SourceMeta,

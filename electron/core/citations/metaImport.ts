@@ -12,6 +12,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { Database } from 'better-sqlite3';
 import {
+  MAX_META_FILE_BYTES,
   validMetaFields,
   type MetaImportReport,
   type MetaKey,
@@ -24,7 +25,6 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { effectiveMeta } from './item';
 import { citableSources } from './sources';
 
-export const MAX_META_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_ENTRIES = 5000;
 
 /** The file's entries as CSL-JSON items; a file that is none of the three formats is refused. */

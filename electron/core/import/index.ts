@@ -1,13 +1,6 @@
 import { CommonplaceError } from '../errors';
 import { decodeText } from './decode';
 import { detectFormat } from './detect';
-import { parseDocx } from './docx';
-import { parseEpub } from './epub';
-import { parseHtml } from './html';
-import { languageSample, resolveLanguage } from './language';
-import { parseMarkdown } from './markdown';
-import { parsePdf } from './pdf';
-import { parsePastedText } from './text';
 import type { ImportFormat, ParsedArticle } from './types';
 
 /**
@@ -57,6 +50,22 @@ function checkFormatSize(format: ImportFormat, size: number, fileName: string): 
 }
 
 /**
+ * Loads every format's parser now. The parser thread calls it before it says it is ready, so a
+ * file's time budget never pays for loading jsdom or pdf.js; elsewhere parsers load on first use.
+ */
+export async function loadParsers(): Promise<void> {
+  await Promise.all([
+    import('./pdf'),
+    import('./epub'),
+    import('./docx'),
+    import('./html'),
+    import('./markdown'),
+    import('./text'),
+    import('./language'),
+  ]);
+}
+
+/**
  * Detects the format from the bytes and parses the document. Pure: no library access.
  * Asynchronous because pdfjs and mammoth are; the text formats parse synchronously inside.
  */
@@ -66,6 +75,9 @@ export async function parseDocument(
   source?: string,
 ): Promise<ParsedArticle> {
   const article = await parseFormat(bytes, fileName, source);
+  // Loaded here, not at the top: franc, like every parser below, costs a command that never
+  // imports (`list`, `show`) its start-up time (electron/cli/startup.test.ts).
+  const { languageSample, resolveLanguage } = await import('./language');
   return { ...article, lang: resolveLanguage(article.lang, languageSample(article.body)) };
 }
 
@@ -77,12 +89,19 @@ async function parseFormat(
   checkImportSize(bytes.byteLength, fileName);
   const format = detectFormat(bytes, fileName);
   checkFormatSize(format, bytes.byteLength, fileName);
-  if (format === 'pdf') return parsePdf(bytes, fileName);
-  if (format === 'epub') return parseEpub(bytes, fileName);
-  if (format === 'docx') return parseDocx(bytes, fileName);
+  // Each format's parser (pdf.js, mammoth, jsdom…) is loaded when a file of that format comes.
+  if (format === 'pdf') return (await import('./pdf')).parsePdf(bytes, fileName);
+  if (format === 'epub') return (await import('./epub')).parseEpub(bytes, fileName);
+  if (format === 'docx') return (await import('./docx')).parseDocx(bytes, fileName);
   if (format === 'html')
-    return parseHtml(bytes, fileName, source && /^https?:/i.test(source) ? source : undefined);
+    return (await import('./html')).parseHtml(
+      bytes,
+      fileName,
+      source && /^https?:/i.test(source) ? source : undefined,
+    );
   const text = decodeText(bytes, fileName);
   if (!text.trim()) throw new CommonplaceError('empty_file', `${fileName}: the file has no text`);
-  return format === 'markdown' ? parseMarkdown(text, fileName) : parsePastedText(text, fileName);
+  return format === 'markdown'
+    ? (await import('./markdown')).parseMarkdown(text, fileName)
+    : (await import('./text')).parsePastedText(text, fileName);
 }

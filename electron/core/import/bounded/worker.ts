@@ -1,11 +1,11 @@
 /**
  * Entry of the parser thread (bundled to out/main/parseWorker.js): parses one file per request
  * with the same `parseDocument` as ever and answers with the result or the error. It says `ready`
- * once the parsers are loaded, so a file's time budget never pays for that start-up.
+ * once the parsers are loaded (`loadParsers`), so a file's time budget never pays for that start-up.
  */
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, isCommonplaceError } from '../../errors';
-import { parseDocument } from '..';
+import { loadParsers, parseDocument } from '..';
 import type { ParseReply, ParseRequest } from './protocol';
 
 if (!parentPort) throw new Error('the parser must run in a worker thread');
@@ -24,4 +24,6 @@ port.on('message', (request: ParseRequest) => {
       }),
   );
 });
-post({ type: 'ready' });
+// Parsers load on first use elsewhere (core/import/index.ts); here before the first budget starts.
+// A parser that fails to load rejects unhandled, which ends the thread: the pool reports it.
+void loadParsers().then(() => post({ type: 'ready' }));
