@@ -8,7 +8,8 @@ import { CommonplaceError, errorMessage } from '../core/errors';
 import type { OpenDatabaseOptions } from '../core/db/open';
 import { openLibrary, type Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
-import { parsePositiveInt } from './options';
+import { parsePositiveInt, parseSort, SORT_FLAGS } from './options';
+import type { ArticleSort } from '../model/library';
 import type { CliContext, CliIo, ServeHook } from './context';
 
 export type { CliIo, ServeHook } from './context';
@@ -16,6 +17,7 @@ import { registerExportCommands } from './commands/export';
 import { registerNotesCommands } from './commands/notes';
 import { registerImportsCommands } from './commands/imports';
 import { registerArticleCommands } from './commands/article';
+import { registerLibraryCommands } from './commands/library';
 import { registerTransferCommands } from './commands/transfer';
 import { registerRepairCommands } from './commands/repair';
 import { registerPassageCommands } from './commands/passages';
@@ -33,6 +35,7 @@ const DOMAIN_COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => 
   registerImportsCommands,
   registerArticleCommands,
   registerStyleCommands,
+  registerLibraryCommands,
   registerTransferCommands,
   registerRepairCommands,
   registerSyncCommands,
@@ -125,6 +128,20 @@ export async function runCli(
   };
   for (const register of DOMAIN_COMMANDS) register(program, context);
 
+  interface ListFlags {
+    json?: boolean;
+    limit: number;
+    offset: number;
+    tag?: string;
+    collection?: string;
+    sort: ArticleSort;
+    asc?: boolean;
+    desc?: boolean;
+    filter?: string;
+    read?: boolean;
+    unread?: boolean;
+  }
+
   program
     .command('import')
     .description('import files, and folders recursively (hidden and system files are skipped)')
@@ -159,20 +176,40 @@ export async function runCli(
 
   program
     .command('list')
-    .description('list articles, newest first')
+    .description('list articles (not in the trash), newest import first unless sorted otherwise')
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many', (v) => parsePositiveInt(v, '--limit'), 1000)
     .option('--offset <n>', 'skip this many', (v) => parsePositiveInt(v, '--offset', true), 0)
     .option('--tag <tag>', 'only articles tagged so, or holding passages tagged so')
-    .action(async (o: { json?: boolean; limit: number; offset: number; tag?: string }) => {
+    .option('--collection <name>', 'only articles in this collection')
+    .option('--sort <order>', `order: ${SORT_FLAGS.join(', ')}`, parseSort, 'added' as ArticleSort)
+    .option('--asc', 'ascending (oldest, A to Z; each order has its own default)')
+    .option('--desc', 'descending (newest, Z to A)')
+    .option('--filter <text>', 'only articles whose title, author or site contains the text')
+    .option('--read', 'only articles marked read')
+    .option('--unread', 'only articles not marked read')
+    .action(async (o: ListFlags) => {
+      if (o.asc && o.desc)
+        throw new CommonplaceError('invalid_input', '--asc and --desc: give one');
+      if (o.read && o.unread)
+        throw new CommonplaceError('invalid_input', '--read and --unread: give one');
       const page = await client()('articles.list', {
         offset: o.offset,
         limit: Math.min(o.limit, 1000),
         tag: o.tag,
+        collection: o.collection,
+        sort: o.sort,
+        direction: o.asc ? 'asc' : o.desc ? 'desc' : undefined,
+        filter: o.filter,
+        read: o.read ? 'read' : o.unread ? 'unread' : undefined,
       });
       if (o.json) print(page.items);
       else if (!page.items.length)
-        io.out('The library is empty. Import files with `commonplace import FILE...`.');
+        io.out(
+          o.tag || o.collection || o.filter || o.read || o.unread
+            ? 'No articles match.'
+            : 'The library is empty. Import files with `commonplace import FILE...`.',
+        );
       else for (const a of page.items) io.out(formatSummaryLine(a));
     });
 

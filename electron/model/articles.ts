@@ -31,6 +31,12 @@ export const ArticleSummarySchema = z.object({
   format: z.enum(ARTICLE_FORMATS),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When it was last marked read (opened for a moment, or by hand); null: unread. */
+  readAt: z.string().nullable(),
+  /** When it was last opened (the "last read" sort); kept when marked unread. */
+  lastReadAt: z.string().nullable(),
+  /** When it was put in the trash; null: in the library. */
+  trashedAt: z.string().nullable(),
 });
 
 export const ArticleSchema = ArticleSummarySchema.extend({

@@ -18,6 +18,8 @@ export const CHANGE_ENTITIES = [
   'note',
   'note_tag',
   'link',
+  'collection',
+  'collection_article',
 ] as const;
 export const ChangeEntitySchema = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.output<typeof ChangeEntitySchema>;
@@ -27,7 +29,7 @@ export type ChangeOp = z.output<typeof ChangeOpSchema>;
 
 /**
  * One changed row. `id` is the row's id; a tag assignment's is `OWNER_ID/TAG_ID`. A soft delete
- * (passages, notes) is a `delete`; a restore an `update`.
+ * (passages, notes, articles put in the trash) is a `delete`; a restore an `update`.
  */
 export const ChangeSchema = z.object({
   entity: ChangeEntitySchema,

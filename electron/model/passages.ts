@@ -30,6 +30,8 @@ export const PassageSchema = z.object({
 /** A passage with what a quote or citation needs about its source. */
 export const PassageCitationSchema = PassageSchema.extend({
   deleted: z.boolean(),
+  /** Its article is in the trash: a note's quote still shows it, marked so. */
+  articleTrashed: z.boolean(),
   article: z.object({
     id: Id,
     ...ArticleFieldsSchema.pick({ title: true, byline: true, published: true, siteName: true })

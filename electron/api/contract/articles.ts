@@ -9,17 +9,35 @@ import {
 } from '../../model/articles';
 import { BodySchema } from '../../model/body';
 import { Id } from '../../model/ids';
+import {
+  ArticleSortSchema,
+  IdBatch,
+  ListFilterText,
+  ReadFilterSchema,
+  SortDirectionSchema,
+} from '../../model/library';
 import { TagName } from '../../model/tags';
 import { call } from './call';
 
+const Summaries = z.array(ArticleSummarySchema);
+
 export const articlesContract = {
   'articles.list': call({
-    summary: 'A page of articles, newest first.',
+    summary:
+      'A page of the articles not in the trash, newest import first unless sorted otherwise; filtered by tag, collection, read state or typed text.',
     input: z.object({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
       /** Articles tagged so, or holding a passage tagged so. */
       tag: TagName.optional(),
+      /** Articles in the collection of this name. */
+      collection: z.string().max(400).optional(),
+      sort: ArticleSortSchema.default('added'),
+      /** Each sort's own direction when left out (newest, A to Z). */
+      direction: SortDirectionSchema.optional(),
+      /** A substring of the title, author or site. */
+      filter: ListFilterText.optional(),
+      read: ReadFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), items: z.array(ArticleSummarySchema) }),
     mutates: false,
@@ -69,6 +87,43 @@ export const articlesContract = {
     summary: 'Save a corrected article body (edit mode); its passages re-anchor.',
     input: z.object({ id: Id, body: BodySchema }),
     output: z.object({ article: ArticleSchema, report: ReanchorReportSchema }),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.trash': call({
+    summary:
+      'Put articles in the trash: gone from the list, search, suggestions and exports; passages, links and quotes kept for a restore.',
+    input: z.object({ ids: IdBatch }),
+    output: Summaries,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.restore': call({
+    summary: 'Take articles out of the trash, with everything they held.',
+    input: z.object({ ids: IdBatch }),
+    output: Summaries,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.trashList': call({
+    summary: 'The articles in the trash, most recently trashed first.',
+    input: z.object({}),
+    output: Summaries,
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.emptyTrash': call({
+    summary:
+      'Delete articles in the trash for good (the given ones, or all): passages and links go with them; notes keep their quotes as text.',
+    input: z.object({ ids: IdBatch.optional() }),
+    output: z.object({ deleted: z.number().int() }),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.markRead': call({
+    summary: 'Mark articles read (now, and as last opened) or unread.',
+    input: z.object({ ids: IdBatch, read: z.boolean() }),
+    output: Summaries,
     mutates: true,
     exposure: 'client',
   }),

@@ -11,6 +11,7 @@ import type { LibraryEvent } from '../../model/events';
 import { articlesContract } from './articles';
 import { bulkImportContract } from './bulkImport';
 import { citationsContract } from './citations';
+import { collectionsContract } from './collections';
 import { exportContract } from './export';
 import { importsContract } from './imports';
 import { libraryContract } from './library';
@@ -29,6 +30,7 @@ export const contract = {
   ...passagesContract,
   ...searchContract,
   ...tagsContract,
+  ...collectionsContract,
   ...notesContract,
   ...importsContract,
   ...metaContract,

@@ -6,7 +6,15 @@ import {
   updateFromSource,
 } from '../../core/articles/import';
 import { updateArticleBody } from '../../core/articles/edit';
-import { getArticle, listArticles } from '../../core/articles/repo';
+import { getArticle } from '../../core/articles/repo';
+import { listArticles } from '../../core/articles/listing';
+import {
+  emptyTrash,
+  listTrash,
+  markRead,
+  restoreArticles,
+  trashArticles,
+} from '../../core/articles/state';
 import { setArticleTags } from '../../core/tags/repo';
 import type { Library } from '../../core/library';
 import type { ImportResult } from '../../model/articles';
@@ -15,7 +23,7 @@ import type { Handlers } from './types';
 export function articleHandlers(library: Library) {
   const { db } = library;
   return {
-    'articles.list': ({ offset, limit, tag }) => listArticles(db, offset, limit, tag),
+    'articles.list': (input) => listArticles(db, input),
     'articles.get': ({ id }) => getArticle(db, id),
     'articles.importFiles': async ({ files }) => {
       const results: ImportResult[] = [];
@@ -42,5 +50,10 @@ export function articleHandlers(library: Library) {
       const report = updateArticleBody(db, id, body);
       return { article: getArticle(db, id), report };
     },
+    'articles.trash': ({ ids }) => trashArticles(db, ids),
+    'articles.restore': ({ ids }) => restoreArticles(db, ids),
+    'articles.trashList': () => listTrash(db),
+    'articles.emptyTrash': ({ ids }) => ({ deleted: emptyTrash(db, ids) }),
+    'articles.markRead': ({ ids, read }) => markRead(db, ids, read),
   } satisfies Partial<Handlers>;
 }

@@ -2,6 +2,7 @@ import type { Library } from '../../core/library';
 import { articleHandlers } from './articles';
 import { bulkImportHandlers } from './bulkImport';
 import { citationsHandlers } from './citations';
+import { collectionsHandlers } from './collections';
 import { exportHandlers } from './export';
 import { importsHandlers } from './imports';
 import { libraryHandlers } from './library';
@@ -33,6 +34,7 @@ export function createHandlers(library: Library, services: Services): Handlers {
     ...ocrHandlers(library),
     ...passageHandlers(library),
     ...tagHandlers(library),
+    ...collectionsHandlers(library),
     ...searchHandlers(library),
     ...notesHandlers(library),
     ...bulkImportHandlers(services.bulkImports),

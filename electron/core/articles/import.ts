@@ -14,6 +14,7 @@ import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
 import { isUrlSource, readSourceFile, type ImportSource } from './sourcePath';
+import { restoreArticles } from './state';
 import {
   findArticleByHash,
   findArticleBySource,
@@ -70,6 +71,15 @@ export async function importDocument(
   checkImportSize(src.bytes.byteLength, src.fileName);
   const hash = sha256Hex(src.bytes);
   const existing = findArticleByHash(db, hash);
+  if (existing?.trashedAt) {
+    // Imported again after being put in the trash: the user wants it back, with what it held.
+    const [restored] = restoreArticles(db, [existing.id]);
+    return {
+      duplicate: true,
+      article: restored!,
+      warnings: ['it was in the trash: restored, with its passages'],
+    };
+  }
   if (existing) return { duplicate: true, article: existing };
   const previous = src.source ? findArticleBySource(db, src.source) : undefined;
   if (previous && onChangedSource === 'offer')

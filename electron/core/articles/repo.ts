@@ -5,8 +5,7 @@ import type { PageStart } from '../../model/pages';
 import { CommonplaceError } from '../errors';
 import type { SourceMeta } from '../../model/sourceMeta';
 import { setImportedMeta } from './meta';
-import { safeTagKey } from '../tags/names';
-import { articlesWithTagSql, articleTagNames } from '../tags/repo';
+import { articleTagNames } from '../tags/repo';
 
 interface ArticleRow {
   id: string;
@@ -25,6 +24,9 @@ interface ArticleRow {
   pages: string | null;
   created_at: string;
   updated_at: string;
+  read_at: string | null;
+  last_read_at: string | null;
+  deleted_at: string | null;
 }
 
 export interface NewArticle
@@ -40,10 +42,12 @@ export interface NewArticle
   createdAt: string;
 }
 
-const SUMMARY_COLUMNS =
-  'id, title, subtitle, byline, published, site_name, lang, source, format, created_at, updated_at';
+/** An article's summary columns with its state; `FROM ${SUMMARY_FROM}` puts them in scope as `a`. */
+export const SUMMARY_COLUMNS =
+  'a.id, a.title, a.subtitle, a.byline, a.published, a.site_name, a.lang, a.source, a.format, a.created_at, a.updated_at, s.read_at, s.last_read_at, s.deleted_at';
+export const SUMMARY_FROM = 'articles a LEFT JOIN article_state s ON s.article_id = a.id';
 
-function toSummary(
+export function toSummary(
   r: Pick<
     ArticleRow,
     | 'id'
@@ -57,6 +61,9 @@ function toSummary(
     | 'format'
     | 'created_at'
     | 'updated_at'
+    | 'read_at'
+    | 'last_read_at'
+    | 'deleted_at'
   >,
 ): ArticleSummary {
   return {
@@ -71,6 +78,9 @@ function toSummary(
     format: r.format,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    readAt: r.read_at,
+    lastReadAt: r.last_read_at,
+    trashedAt: r.deleted_at,
   };
 }
 
@@ -84,7 +94,9 @@ export function insertArticle(db: Database, a: NewArticle): void {
 
 export function findArticleByHash(db: Database, hash: string): ArticleSummary | undefined {
   const row = db
-    .prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE hash = ?`)
+    .prepare<[string], ArticleRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE a.hash = ?`,
+    )
     .get(hash);
   return row && toSummary(row);
 }
@@ -93,7 +105,7 @@ export function findArticleByHash(db: Database, hash: string): ArticleSummary | 
 export function findArticleBySource(db: Database, source: string): ArticleSummary | undefined {
   const row = db
     .prepare<[string], ArticleRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE source = ? ORDER BY created_at DESC LIMIT 1`,
+      `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE a.source = ? ORDER BY a.created_at DESC LIMIT 1`,
     )
     .get(source);
   return row && toSummary(row);
@@ -128,7 +140,7 @@ export function getArticleText(db: Database, id: string): string {
 
 export function getArticleSummary(db: Database, id: string): ArticleSummary {
   const row = db
-    .prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`)
+    .prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE a.id = ?`)
     .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
   return toSummary(row);
@@ -137,7 +149,7 @@ export function getArticleSummary(db: Database, id: string): ArticleSummary {
 export function getArticle(db: Database, id: string): Article {
   const row = db
     .prepare<[string], ArticleRow & { file_name: string; size: number; media_type: string }>(
-      `SELECT a.*, o.file_name, o.size, o.media_type FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?`,
+      `SELECT a.*, s.read_at, s.last_read_at, s.deleted_at, o.file_name, o.size, o.media_type FROM ${SUMMARY_FROM} JOIN originals o ON o.hash = a.hash WHERE a.id = ?`,
     )
     .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
@@ -153,39 +165,13 @@ export function getArticle(db: Database, id: string): Article {
   };
 }
 
-/** A page of the library, newest first (publication date, else import date); uses `articles_newest`. */
-export function listArticles(
-  db: Database,
-  offset: number,
-  limit: number,
-  tag?: string,
-): { total: number; items: ArticleSummary[] } {
-  const order = 'ORDER BY coalesce(published, created_at) DESC, id DESC';
-  if (tag === undefined) {
-    const items = db
-      .prepare<[number, number], ArticleRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM articles ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset)
-      .map(toSummary);
-    return { total: countArticles(db), items };
-  }
-  // Tagged directly, or holding a live passage with the tag.
-  const filter = `id IN (${articlesWithTagSql('(SELECT id FROM tags WHERE name_key = @key)')})`;
-  const key = safeTagKey(tag);
-  const total =
-    db
-      .prepare<{ key: string }, { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${filter}`)
-      .get({ key })?.n ?? 0;
-  const items = db
-    .prepare<{ key: string; limit: number; offset: number }, ArticleRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${filter} ${order} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ key, limit, offset })
-    .map(toSummary);
-  return { total, items };
-}
-
+/** Articles in the library (not in the trash). */
 export function countArticles(db: Database): number {
-  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()?.n ?? 0;
+  return (
+    db
+      .prepare<[], { n: number }>(
+        'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM article_state WHERE deleted_at IS NOT NULL) AS n',
+      )
+      .get()?.n ?? 0
+  );
 }

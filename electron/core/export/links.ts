@@ -31,13 +31,14 @@ export function passageLinks(
   const byPassage = new Map<string, ExportLink[]>();
   if (!passageIds.length || !hasLinksTable(db)) return byPassage;
   const other = (col: string) =>
-    `JOIN passages o ON o.id = l.${col} AND o.deleted_at IS NULL LEFT JOIN articles a ON a.id = o.article_id`;
+    `JOIN passages o ON o.id = l.${col} AND o.deleted_at IS NULL LEFT JOIN articles a ON a.id = o.article_id
+     LEFT JOIN article_state st ON st.article_id = o.article_id AND st.deleted_at IS NOT NULL`;
   const sql = `
     SELECT l.from_passage AS this_id, l.to_passage AS other_id, l.relation, 'out' AS direction, o.exact AS other_quote, o.article_id AS other_article, a.title AS other_title
-      FROM links l ${other('to_passage')} WHERE l.from_passage IN (SELECT value FROM json_each(?))
+      FROM links l ${other('to_passage')} WHERE l.from_passage IN (SELECT value FROM json_each(?)) AND st.article_id IS NULL
     UNION ALL
     SELECT l.to_passage, l.from_passage, l.relation, 'in', o.exact, o.article_id, a.title
-      FROM links l ${other('from_passage')} WHERE l.to_passage IN (SELECT value FROM json_each(?))
+      FROM links l ${other('from_passage')} WHERE l.to_passage IN (SELECT value FROM json_each(?)) AND st.article_id IS NULL
     ORDER BY 1, 4 DESC, 3, 2`;
   let rows: LinkRow[];
   try {

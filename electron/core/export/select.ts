@@ -49,7 +49,11 @@ function matchingPassages(
   db: Database,
   sel: ExportSelection,
 ): { rows: PassageRow[]; notes: string[]; empty: string | null } {
-  const where = ['p.deleted_at IS NULL'];
+  // Passages of articles in the trash are not exported (a restore brings them back).
+  const where = [
+    'p.deleted_at IS NULL',
+    'NOT EXISTS (SELECT 1 FROM article_state st WHERE st.article_id = p.article_id AND st.deleted_at IS NOT NULL)',
+  ];
   const params: (string | number)[] = [];
   const notes: string[] = [];
 
@@ -97,6 +101,17 @@ function matchingPassages(
       throw new CommonplaceError(
         'not_found',
         `article ${missing.join(', ')}: no such article in this library; nothing was exported`,
+      );
+    const trashed = db
+      .prepare<[string], { id: string }>(
+        'SELECT article_id AS id FROM article_state WHERE deleted_at IS NOT NULL AND article_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(JSON.stringify(sel.articleIds))
+      .map((r) => r.id);
+    if (trashed.length)
+      throw new CommonplaceError(
+        'invalid_input',
+        `article ${trashed.join(', ')}: is in the trash (restore it to export it); nothing was exported`,
       );
     where.push('p.article_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify([...known]));

@@ -32,14 +32,18 @@ interface EndRow {
   deleted: 0 | 1;
 }
 
-/** Articles navigate to themselves; a passage to the article holding it; a note to nothing else. */
+/**
+ * Articles navigate to themselves; a passage to the article holding it; a note to nothing else.
+ * An article in the trash, and its passages, are shown as deleted (a restore brings them back).
+ */
 const END_SQL: Record<EntityKind, string> = {
-  article: `SELECT id, title AS label, NULL AS context, id AS article_id, 0 AS deleted FROM articles`,
-  passage: `SELECT p.id, p.exact AS label, a.title AS context, p.article_id, (p.deleted_at IS NOT NULL) AS deleted
-    FROM passages p JOIN articles a ON a.id = p.article_id`,
+  article: `SELECT a.id, a.title AS label, NULL AS context, a.id AS article_id, (s.deleted_at IS NOT NULL) AS deleted
+    FROM articles a LEFT JOIN article_state s ON s.article_id = a.id`,
+  passage: `SELECT p.id, p.exact AS label, a.title AS context, p.article_id, (p.deleted_at IS NOT NULL OR s.deleted_at IS NOT NULL) AS deleted
+    FROM passages p JOIN articles a ON a.id = p.article_id LEFT JOIN article_state s ON s.article_id = a.id`,
   note: `SELECT id, title AS label, substr(text, 1, 200) AS context, NULL AS article_id, (deleted_at IS NOT NULL) AS deleted FROM notes`,
 };
-const ID_COLUMN: Record<EntityKind, string> = { article: 'id', passage: 'p.id', note: 'id' };
+const ID_COLUMN: Record<EntityKind, string> = { article: 'a.id', passage: 'p.id', note: 'id' };
 
 function toEnd(kind: EntityKind, r: EndRow): LinkEnd {
   return {

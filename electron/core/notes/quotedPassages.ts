@@ -24,6 +24,7 @@ interface Row {
   created_at: string;
   updated_at: string;
   deleted: 0 | 1;
+  trashed: 0 | 1;
   tags: string | null;
   title: string;
   byline: string | null;
@@ -39,6 +40,7 @@ export function lookupPassages(db: Database, ids: readonly string[]): PassageCit
     .prepare<[string], Row>(
       `SELECT p.id, p.article_id, p.exact, p.prefix, p.suffix, p.start, p."end", p.orphaned, p.color, p.comment,
               p.created_at, p.updated_at, (p.deleted_at IS NOT NULL) AS deleted,
+              EXISTS (SELECT 1 FROM article_state st WHERE st.article_id = p.article_id AND st.deleted_at IS NOT NULL) AS trashed,
               (SELECT json_group_array(name) FROM (SELECT t.name FROM passage_tags pt JOIN tags t ON t.id = pt.tag_id
                  WHERE pt.passage_id = p.id ORDER BY t.name_key)) AS tags,
               a.title, a.byline, a.published, a.site_name
@@ -73,6 +75,7 @@ export function lookupPassages(db: Database, ids: readonly string[]): PassageCit
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         deleted: r.deleted === 1,
+        articleTrashed: r.trashed === 1,
         article,
         citation: shortCitation(article),
       },

@@ -117,6 +117,20 @@ function prepare(db: Database, sql: string): Statement {
   return stmt;
 }
 
+/** Whether the library's schema has the trash (migration 13), once per connection. */
+const trashKnown = new WeakMap<Database, boolean>();
+function hasTrash(db: Database): boolean {
+  let known = trashKnown.get(db);
+  if (known === undefined) {
+    known =
+      db
+        .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'article_state'")
+        .get() !== undefined;
+    trashKnown.set(db, known);
+  }
+  return known;
+}
+
 function expander(db: Database, kind: IndexedKind): Expand {
   const vocab = `${KIND_SQL[kind].cjk}_vocab`;
   return (needle) =>
@@ -332,7 +346,7 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
     if (!kindAllowed(q, kind)) continue;
     const match = compileTextMatch(q, expander(db, kind), prefixExpander(db, kind));
     if (match.impossible || (!match.positive && isEmptyQuery({ ...q, groups: [] }))) continue;
-    const stmts = compileKind(kind, q, match);
+    const stmts = compileKind(kind, q, match, hasTrash(db));
     let order: Plan['order'] = 'bm25';
     if (stmts.short) {
       const all = prepare(db, stmts.short).pluck().all(stmts.params) as number[];

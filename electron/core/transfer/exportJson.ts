@@ -44,6 +44,7 @@ const ORDER: Record<TableName, string> = {
   originals: 'hash',
   articles: 'rid',
   article_meta: 'article_id',
+  article_state: 'article_id',
   tags: 'id',
   article_tags: 'article_id, tag_id',
   passages: 'id',
@@ -51,6 +52,8 @@ const ORDER: Record<TableName, string> = {
   notes: 'rid',
   note_tags: 'note_id, tag_id',
   links: 'id',
+  collections: 'id',
+  collection_articles: 'collection_id, article_id',
 };
 
 /** A table's rows in document order, one at a time (originals' bytes as base64). */

@@ -24,19 +24,26 @@ function dump(db: Database, table: string): unknown[] {
     );
 }
 
-/** A populated library: the export fixture, the shared article, generated articles, tags with colours, a metadata edit, notes, links, a deleted passage. */
+/** A populated library: the export fixture, the shared article, generated articles, tags with colours, a metadata edit, notes, links, a deleted passage, an article in the trash, read state, a collection. */
 async function populated(dir: string) {
   const f = await exportFixture(dir);
   const [shared] = await f.invoke('articles.importPaths', { paths: [SHARED_ARTICLE] });
   if (!shared || !shared.ok) throw new Error('shared article did not import');
+  const generated: string[] = [];
   for (let i = 0; i < 20; i++) {
     const file = join(dir, `gen-${i}.md`);
     writeFileSync(
       file,
       `# Generated ${i}\n\nParagraph ${i} about harbours, tides and the town of Ulm ${i}.\n`,
     );
-    await f.invoke('articles.importPaths', { paths: [file] });
+    const [r] = await f.invoke('articles.importPaths', { paths: [file] });
+    if (r?.ok) generated.push(r.article.id);
   }
+  await f.invoke('articles.trash', { ids: [generated[19]!] });
+  await f.invoke('articles.markRead', { ids: [generated[0]!, generated[1]!], read: true });
+  await f.invoke('articles.markRead', { ids: [generated[1]!], read: false });
+  await f.invoke('collections.add', { name: 'Harbours', ids: [generated[0]!, f.shared.id] });
+  await f.invoke('collections.create', { name: 'Empty one' });
   await f.invoke('tags.create', { name: 'Coloured', color: '#ffcc00' });
   await f.invoke('articles.setTags', { id: f.shared.id, tags: ['Coloured', 'news'] });
   await f.invoke('passages.delete', { id: f.passages.minus.id });
@@ -168,7 +175,7 @@ describe('full-library JSON round trip', () => {
     });
     it('a wrong format or version', async () => {
       const doc = await good();
-      expect(fail(JSON.stringify({ ...doc, version: 3 }))).toMatch(/version: must be 1 or 2/);
+      expect(fail(JSON.stringify({ ...doc, version: 4 }))).toMatch(/version: must be 1, 2 or 3/);
       expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
         /format: must be "commonplace-library"/,
       );
@@ -198,8 +205,8 @@ describe('full-library JSON round trip', () => {
         fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
       ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
-      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 3 }))).toMatch(
-        /version: must be 1 or 2/,
+      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 4 }))).toMatch(
+        /version: must be 1, 2 or 3/,
       );
       expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(
         /tables\.notes: /,

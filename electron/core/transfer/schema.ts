@@ -1,5 +1,6 @@
 /**
- * The full-library JSON document (version 2; version 1 lacked `article_meta`, and still restores): every row of every table that holds user data, with
+ * The full-library JSON document (version 3; version 1 lacked `article_meta`, version 2 the
+ * trash, read state and collections; both still restore): every row of every table that holds user data, with
  * its ids and timestamps as stored, so an import reproduces the library exactly. Derived tables
  * (search indexes, the change log) are left out: triggers rebuild them on import.
  * Article bodies and note docs stay the JSON strings the database holds (byte-exact round trip);
@@ -28,10 +29,13 @@ import { checkDoc } from '../notes/docWalk';
 import { errorMessage } from '../errors';
 
 export const LIBRARY_JSON_FORMAT = 'commonplace-library';
-/** 2 added `article_meta` (citation metadata, migration 10). */
-export const LIBRARY_JSON_VERSION = 2;
-/** Versions a restore reads: a version-1 file has no metadata rows (missing = none). */
-export const LIBRARY_JSON_VERSIONS = [1, 2] as const;
+/**
+ * 2 added `article_meta` (citation metadata, migration 10); 3 `article_state`, `collections` and
+ * `collection_articles` (trash, read state, collections: migration 13).
+ */
+export const LIBRARY_JSON_VERSION = 3;
+/** Versions a restore reads: an older file lacks the newer tables (missing = none). */
+export const LIBRARY_JSON_VERSIONS = [1, 2, 3] as const;
 
 const Text = z.string();
 const Int = z.number().int();
@@ -168,6 +172,13 @@ export const ArticleMetaRow = z.object({
   edited: jsonText(SourceMetaSchema, MAX_META_CHARS),
   updated_at: Stamp,
 });
+export const ArticleStateRow = z.object({
+  article_id: Id,
+  deleted_at: NullableStamp,
+  read_at: NullableStamp,
+  last_read_at: NullableStamp,
+  updated_at: Stamp,
+});
 export const TagRow = z.object({
   id: Id,
   name: TagName,
@@ -230,11 +241,25 @@ export const LinkRow = z.object({
   created_at: Stamp,
 });
 
+export const CollectionRow = z.object({
+  id: Id,
+  name: Field(400).min(1, 'is empty'),
+  name_key: Field(400).min(1, 'is empty'),
+  created_at: Stamp,
+  updated_at: Stamp,
+});
+export const CollectionArticleRow = z.object({
+  collection_id: Id,
+  article_id: Id,
+  created_at: Stamp,
+});
+
 /** Tables in insertion order (each after the ones it refers to). */
 export const TABLES = {
   originals: OriginalRow,
   articles: ArticleRow,
   article_meta: ArticleMetaRow,
+  article_state: ArticleStateRow,
   tags: TagRow,
   article_tags: ArticleTagRow,
   passages: PassageRow,
@@ -242,6 +267,8 @@ export const TABLES = {
   notes: NoteRow,
   note_tags: NoteTagRow,
   links: LinkRow,
+  collections: CollectionRow,
+  collection_articles: CollectionArticleRow,
 } as const;
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
@@ -250,6 +277,9 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 export const REFERENCES: readonly [TableName, string, TableName, string][] = [
   ['articles', 'hash', 'originals', 'hash'],
   ['article_meta', 'article_id', 'articles', 'id'],
+  ['article_state', 'article_id', 'articles', 'id'],
+  ['collection_articles', 'collection_id', 'collections', 'id'],
+  ['collection_articles', 'article_id', 'articles', 'id'],
   ['article_tags', 'article_id', 'articles', 'id'],
   ['article_tags', 'tag_id', 'tags', 'id'],
   ['passages', 'article_id', 'articles', 'id'],
@@ -268,7 +298,12 @@ export const REFERENCES: readonly [TableName, string, TableName, string][] = [
 ];
 
 /** Tables a file may leave out (added after version 1): missing means no rows. */
-const OPTIONAL_TABLES: ReadonlySet<TableName> = new Set(['article_meta']);
+const OPTIONAL_TABLES: ReadonlySet<TableName> = new Set([
+  'article_meta',
+  'article_state',
+  'collections',
+  'collection_articles',
+]);
 const rowsOf = <S extends z.ZodType>(t: TableName, row: S) =>
   OPTIONAL_TABLES.has(t) ? z.array(row).default([]) : z.array(row);
 
@@ -276,11 +311,15 @@ const tablesShape = Object.fromEntries(TABLE_NAMES.map((t) => [t, rowsOf(t, TABL
   [K in TableName]: z.ZodArray<(typeof TABLES)[K]>;
 };
 
+/** "1, 2 or 3" / "1, 2 and 3". */
+const listed = (word: string) =>
+  `${LIBRARY_JSON_VERSIONS.slice(0, -1).join(', ')} ${word} ${LIBRARY_JSON_VERSIONS.at(-1)}`;
+
 const header = {
   format: z.literal(LIBRARY_JSON_FORMAT, `must be "${LIBRARY_JSON_FORMAT}"`),
   version: z.literal(
     LIBRARY_JSON_VERSIONS,
-    `must be ${LIBRARY_JSON_VERSIONS.join(' or ')} (this version of Commonplace reads versions ${LIBRARY_JSON_VERSIONS.join(' and ')} only)`,
+    `must be ${listed('or')} (this version of Commonplace reads versions ${listed('and')} only)`,
   ),
   schemaVersion: Int,
   exportedAt: Stamp,

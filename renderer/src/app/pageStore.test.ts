@@ -16,6 +16,9 @@ function summary(n: number): ArticleSummary {
     format: 'text',
     createdAt: '2024-06-19T00:00:00.000Z',
     updatedAt: '2024-06-19T00:00:00.000Z',
+    readAt: null,
+    lastReadAt: null,
+    trashedAt: null,
   };
 }
 

@@ -15,6 +15,9 @@ function article(n: number): ArticleSummary {
     format: 'text',
     createdAt: '2024-06-19T00:00:00.000Z',
     updatedAt: '2024-06-19T00:00:00.000Z',
+    readAt: null,
+    lastReadAt: null,
+    trashedAt: null,
   };
 }
 const ok = (n: number, duplicate: boolean): ImportResult => ({

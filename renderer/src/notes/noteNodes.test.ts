@@ -172,6 +172,7 @@ describe('passage quotes stay live', () => {
       createdAt: '',
       updatedAt: '',
       deleted,
+      articleTrashed: false,
       article: { id: NOTE, title: 'T', byline: null, published: null, siteName: null },
       citation: 'B, T, 2024',
     }) as unknown as PassageCitation;

@@ -11,6 +11,7 @@ import { gramStats } from './0009_gram_stats';
 import { sourceMeta } from './0010_source_meta';
 import { citationStyles } from './0011_citation_styles';
 import { sync } from './0012_sync';
+import { libraryState } from './0013_library_state';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   sourceMeta,
   citationStyles,
   sync,
+  libraryState,
 ];

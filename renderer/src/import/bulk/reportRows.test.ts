@@ -20,6 +20,9 @@ const article = {
   format: 'text' as const,
   createdAt: '',
   updatedAt: '',
+  readAt: null,
+  lastReadAt: null,
+  trashedAt: null,
 };
 const ok = (f: string, duplicate = false): ImportResult => ({
   ok: true,

@@ -19,6 +19,8 @@ export function PassageQuoteView({ nodeKey, passageId, quote, citation }: Props)
   const gone = isGone(source);
   const live = source !== undefined && source !== 'gone' && !source.deleted ? source : null;
   const text = live?.quote ?? quote;
+  // Its article is in the trash: the quote stays as it is, marked so (a restore undoes it).
+  const trashed = live?.articleTrashed === true;
   const cite = live?.citation ?? citation;
 
   const open = () => {
@@ -38,7 +40,7 @@ export function PassageQuoteView({ nodeKey, passageId, quote, citation }: Props)
 
   return (
     <figure
-      className={gone ? 'note-quote is-gone' : 'note-quote'}
+      className={gone ? 'note-quote is-gone' : trashed ? 'note-quote is-trashed' : 'note-quote'}
       data-passage-id={passageId}
       contentEditable={false}
     >
@@ -59,6 +61,7 @@ export function PassageQuoteView({ nodeKey, passageId, quote, citation }: Props)
           <span className="note-quote-cite">{cite}</span>
         )}
         {gone && <span className="note-quote-gone">source deleted</span>}
+        {trashed && <span className="note-quote-gone">source in the trash</span>}
         <button
           type="button"
           className="link-button note-quote-remove"

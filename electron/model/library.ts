@@ -1,0 +1,61 @@
+/**
+ * Managing the library: the list's sort orders and filters, the trash, read state and
+ * collections. Runtime: both (Node and browser); shared by the core, the API and the renderer.
+ */
+import { z } from 'zod';
+import { Id } from './ids';
+
+/** The orders the library list offers; `added` (newest import first) is the default. */
+export const ARTICLE_SORTS = ['added', 'published', 'title', 'author', 'lastRead'] as const;
+export const ArticleSortSchema = z.enum(ARTICLE_SORTS);
+export type ArticleSort = z.output<typeof ArticleSortSchema>;
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export const SortDirectionSchema = z.enum(SORT_DIRECTIONS);
+export type SortDirection = z.output<typeof SortDirectionSchema>;
+
+/** The direction each order starts in: newest or most recently read first, A to Z. */
+export const DEFAULT_DIRECTION: Readonly<Record<ArticleSort, SortDirection>> = {
+  added: 'desc',
+  published: 'desc',
+  title: 'asc',
+  author: 'asc',
+  lastRead: 'desc',
+};
+
+export const READ_FILTERS = ['read', 'unread'] as const;
+export const ReadFilterSchema = z.enum(READ_FILTERS);
+export type ReadFilter = z.output<typeof ReadFilterSchema>;
+
+/** Type-to-filter text: matched as a substring of title, author or site (case-insensitive). */
+export const MAX_FILTER_LENGTH = 200;
+export const ListFilterText = z
+  .string()
+  .max(MAX_FILTER_LENGTH, `filter is longer than ${MAX_FILTER_LENGTH} characters`);
+
+/** The longest collection name in characters. */
+export const MAX_COLLECTION_NAME = 100;
+export const CollectionName = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'collection name is empty')
+  .refine(
+    (s) => Array.from(s.trim()).length <= MAX_COLLECTION_NAME,
+    `collection name is longer than ${MAX_COLLECTION_NAME} characters`,
+  );
+
+export const CollectionSchema = z.object({
+  id: Id,
+  name: z.string(),
+  /** Articles in it that are not in the trash. */
+  count: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Collection = z.output<typeof CollectionSchema>;
+
+/** At most this many articles in one trash, restore or collection call. */
+export const MAX_BATCH_IDS = 10_000;
+export const IdBatch = z
+  .array(Id)
+  .min(1, 'no article ids given')
+  .max(MAX_BATCH_IDS, `more than ${MAX_BATCH_IDS} article ids`);
