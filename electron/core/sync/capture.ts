@@ -5,8 +5,7 @@
  * segments made are never sent back: their fields already match their versions.
  */
 import type { Database } from 'better-sqlite3';
-import { CHANGE_ENTITIES } from '../../model/changes';
-import { SyncEntitySchema, type SyncEntity, type SyncOp } from '../../model/sync';
+import { SYNC_ENTITIES, SyncEntitySchema, type SyncEntity, type SyncOp } from '../../model/sync';
 import type { HybridClock } from './hlc';
 import type { Identity } from './identity';
 import { recordLocalBody } from './noteBodies';
@@ -125,7 +124,8 @@ export function captureLocal(db: Database, id: Identity, clock: HybridClock, all
         'SELECT DISTINCT entity, entity_id FROM changes WHERE seq > ? AND seq <= ?',
       )
       .all(id.cursor, maxSeq)
-      .filter((r) => (CHANGE_ENTITIES as readonly string[]).includes(r.entity))
+      // Only what sync carries (collections and article state are not synced yet).
+      .filter((r) => (SYNC_ENTITIES as readonly string[]).includes(r.entity))
       .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id]);
   const seen = new Set<string>();
   const ops: SyncOp[] = [];
