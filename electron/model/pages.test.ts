@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citePages, pageAt, type PageStart } from './pages';
+import { citePages, pageAt, pdfPageNumbers, type PageStart } from './pages';
 
 const pages: PageStart[] = [
   { label: 'iii', start: 0 },
@@ -38,5 +38,24 @@ describe('citePages', () => {
     expect(citePages(pages, 400, 482)).toBe('pp. 1–3');
     expect(citePages(pages, 470, 480)).toBe('p. 1');
     expect(citePages(undefined, 1, 2)).toBeNull();
+  });
+});
+
+describe('pdfPageNumbers', () => {
+  const start = (label: string, at: number) => ({ label, start: at });
+  it('matches labels in order, skipping pages without text', () => {
+    expect(
+      pdfPageNumbers(
+        [start('i', 0), start('1', 10), start('3', 20)],
+        ['i', 'ii', '1', '2', '3'],
+        5,
+      ),
+    ).toEqual([1, 3, 5]);
+  });
+  it('uses page numbers when the PDF declares no labels', () => {
+    expect(pdfPageNumbers([start('2', 0), start('3', 9)], null, 3)).toEqual([2, 3]);
+  });
+  it('falls on the next page when a label is unknown', () => {
+    expect(pdfPageNumbers([start('1', 0), start('x', 9)], null, 3)).toEqual([1, 2]);
   });
 });

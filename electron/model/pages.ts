@@ -73,3 +73,37 @@ export function citePages(
     ? `p. ${span.first.label}`
     : `pp. ${span.first.label}–${span.last.label}`;
 }
+
+/**
+ * Which page of the PDF (1-based) each page start belongs to. The import labels a page with the
+ * PDF's page label, else its number, and skips pages without text, so page starts are matched
+ * in order against the labels the document declares (`labels[i]` for page i + 1; null or
+ * missing: none). A start whose label no later page has falls on the page after the previous
+ * match.
+ */
+export function pdfPageNumbers(
+  pages: readonly PageStart[],
+  labels: readonly (string | null)[] | null,
+  numPages: number,
+): number[] {
+  const labelOf = (i: number): string => {
+    const raw = labels?.[i];
+    const clean =
+      typeof raw === 'string' ? raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 40) : '';
+    return clean || String(i + 1);
+  };
+  const out: number[] = [];
+  let next = 0;
+  for (const page of pages) {
+    let found = -1;
+    for (let i = next; i < numPages; i++)
+      if (labelOf(i) === page.label) {
+        found = i;
+        break;
+      }
+    if (found < 0) found = Math.min(next, numPages - 1);
+    out.push(found + 1);
+    next = found + 1;
+  }
+  return out;
+}

@@ -21,6 +21,7 @@ import './theme/base.css';
 import './theme/layout.css';
 import './theme/library.css';
 import './theme/reader.css';
+import './theme/pageview.css';
 import './theme/import.css';
 import './theme/passages.css';
 import './theme/tags.css';

@@ -140,6 +140,8 @@ describe('web mode server', () => {
       expect(page.body).toContain('<title>Commonplace</title>');
       expect(page.headers['content-security-policy']).toContain("default-src 'none'");
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      // pdf.js's worker (the page view) is a file of ours: workers from our origin only.
+      expect(page.headers['content-security-policy']).toContain("worker-src 'self';");
     }
   });
 

@@ -37,6 +37,9 @@ import { flash } from './flash';
 import { OcrAction } from './OcrAction';
 import { OriginalActions } from './OriginalActions';
 import { EditDetailsDialog } from '../meta/EditDetailsDialog';
+import { PageView, type PageViewHandle } from '../pageview/PageView';
+import { prefersPageView, rememberPageView } from '../pageview/pageViewPref';
+import { scrollTextTo, textTopOffset } from '../pageview/textPlace';
 import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
 import { useArrival } from './useArrival';
@@ -104,7 +107,69 @@ export function ReaderArticle({
   const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
   const [hover, setHover] = useState<MarkTarget | null>(null);
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useArrival(arrival, onArrived, editorRef, articleRef);
+  // The PDF's pages as printed, instead of the reflowed text (remembered per article).
+  const canPageView = article.format === 'pdf';
+  const [pageView, setPageView] = useState(() => canPageView && prefersPageView(article.id));
+  const pageViewRef = useRef<PageViewHandle | null>(null);
+  // Where the page view opens (the text view's place) and where the text view returns to.
+  const [pageStart, setPageStart] = useState(0);
+  const pagePlace = useRef(0);
+  const [textReturn, setTextReturn] = useState<number | null>(null);
+  const showPages = pageView && !editing;
+  // In the page view, a jump to a passage or hit goes to the text, which can flash it.
+  useEffect(() => {
+    if (showPages && arrival?.kind === 'range' && arrival.start !== undefined) setPageView(false);
+  }, [showPages, arrival]);
+  useArrival(showPages ? null : arrival, onArrived, editorRef, articleRef);
+  useEffect(() => {
+    // Back/Forward to a place in the page view: its scroll offset, as in the text.
+    if (!showPages || arrival?.kind !== 'scroll') return;
+    if (articleRef.current) articleRef.current.scrollTop = arrival.offset;
+    onArrived(arrival);
+  }, [showPages, arrival, onArrived]);
+
+  const togglePageView = useCallback(() => {
+    if (!canPageView) return;
+    const next = !pageView;
+    const editor = editorRef.current;
+    const root = articleRef.current;
+    if (next) setPageStart(editor && root ? textTopOffset(editor, root, article.pages) : 0);
+    else setTextReturn(pagePlace.current);
+    setSelection(null);
+    setOpenEditor(null);
+    rememberPageView(article.id, next);
+    setPageView(next);
+  }, [canPageView, pageView, article.id, article.pages]);
+
+  // Back in the text: the place the page view was showing, once the text is there.
+  useEffect(() => {
+    if (textReturn === null || showPages) return;
+    const deadline = performance.now() + 6000;
+    let frame = 0;
+    const tick = () => {
+      const editor = editorRef.current;
+      const root = articleRef.current;
+      const done = editor && root && scrollTextTo(editor, root, textReturn);
+      if (done || performance.now() > deadline) setTextReturn(null);
+      else frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [textReturn, showPages]);
+
+  // Ctrl/Cmd+Alt+P switches between the text and the pages.
+  useEffect(() => {
+    if (!canPageView) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || editing || !(event.ctrlKey || event.metaKey) || !event.altKey)
+        return;
+      if (event.shiftKey || event.code !== 'KeyP') return;
+      event.preventDefault();
+      togglePageView();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [canPageView, editing, togglePageView]);
 
   const byId = useCallback((id: string) => passages?.find((p) => p.id === id), [passages]);
   useReaderPassageDnd(articleRef, editing ? null : passages);
@@ -150,13 +215,14 @@ export function ReaderArticle({
       if (!plainH && !chordH) return;
       const inReader = articleRef.current?.contains(document.activeElement) ?? false;
       const editor = editorRef.current;
-      if (!inReader && !(editor && readerSelectionRange(editor))) return;
+      if (!inReader && !(editor && readerSelectionRange(editor)) && !(showPages && selection))
+        return;
       event.preventDefault();
       void highlight();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [editing, highlight]);
+  }, [editing, highlight, showPages, selection]);
 
   const openPassage = useCallback((passage: Passage, focus: EditorFocus = 'colour') => {
     const editor = editorRef.current;
@@ -173,6 +239,10 @@ export function ReaderArticle({
   }, []);
 
   const jump = useCallback((passage: Passage) => {
+    if (pageViewRef.current) {
+      pageViewRef.current.showOffset(passage.start);
+      return;
+    }
     const editor = editorRef.current;
     const marks = editor ? markElements(editor, passage.id) : [];
     if (marks.length === 0) return;
@@ -305,7 +375,7 @@ export function ReaderArticle({
         dir={textDirection(article.lang)}
         onKeyDown={onKeyDown}
       >
-        <div className="reader-column">
+        <div className={showPages ? 'reader-column is-paged' : 'reader-column'}>
           <header className="reader-header">
             <h1 className="reader-title">{article.title || 'Untitled'}</h1>
             {article.subtitle && <p className="reader-subtitle">{article.subtitle}</p>}
@@ -365,6 +435,17 @@ export function ReaderArticle({
                     <button type="button" onClick={() => setEditingDetails(true)}>
                       Edit details
                     </button>
+                    {canPageView && (
+                      <button
+                        type="button"
+                        aria-pressed={pageView}
+                        aria-keyshortcuts="Control+Alt+P"
+                        onClick={togglePageView}
+                        title="Show the PDF's pages as printed, or the reflowed text (Ctrl+Alt+P)"
+                      >
+                        Page view
+                      </button>
+                    )}
                     <OriginalActions article={article} onReparsed={onSaved} />
                     <OcrAction
                       article={article}
@@ -392,7 +473,7 @@ export function ReaderArticle({
           </header>
           {editing ? (
             <EditableBody key={`edit@${version}`} body={body} editorRef={editEditorRef} />
-          ) : (
+          ) : showPages ? null : (
             // Not waiting for the passages: the text renders as soon as it is here, and the
             // passages are painted over it when they arrive (PassageMarksPlugin).
             <ReaderBody
@@ -408,6 +489,21 @@ export function ReaderArticle({
             />
           )}
         </div>
+        {showPages && (
+          <PageView
+            article={article}
+            passages={passages}
+            scrollRoot={articleRef}
+            startOffset={pageStart}
+            handle={pageViewRef}
+            onPlace={(offset) => {
+              pagePlace.current = offset;
+            }}
+            onSelection={setSelection}
+            onMarkActivate={onMarkActivate}
+            onTextView={togglePageView}
+          />
+        )}
       </article>
       <PassagesSidebar
         passages={passages}

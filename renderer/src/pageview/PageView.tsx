@@ -1,0 +1,543 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import type { Article } from '../../../electron/model/articles';
+import { pdfPageNumbers } from '../../../electron/model/pages';
+import type { Passage } from '../../../electron/model/passages';
+import { invoke } from '../api/client';
+import { isTextField } from '../app/keys';
+import { base64ToBytes } from '../export/download';
+import type { MarkTarget } from '../passages/MarkEventsPlugin';
+import type { ReaderSelection } from '../passages/ReaderSelectionPlugin';
+import { trimRange } from '../passages/trimRange';
+import { pageSelectionRange } from './pageSelection';
+import { PdfPage, type PageSlice, type RenderedPage } from './PdfPage';
+import { loadPdfJs, openDocument, type PdfJs } from './pdfjs';
+
+/** CSS pixels per PDF point at 100 % (a point is 1/72 in, a CSS pixel 1/96 in). */
+const CSS_PER_POINT = 96 / 72;
+const ZOOM_STEPS = [0.25, 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+const PAGE_GAP = 12;
+const SIDE_PADDING = 16;
+
+type Zoom = { kind: 'fit' } | { kind: 'fixed'; zoom: number };
+
+/** What the reader asks of the page view (switching views, the sidebar's jumps). */
+export interface PageViewHandle {
+  /** Shows the page holding this canonical offset. */
+  showOffset: (offset: number) => void;
+}
+
+interface Props {
+  article: Article;
+  passages: readonly Passage[] | null;
+  /** The scrolling region the pages are laid out in (the reader's article element). */
+  scrollRoot: RefObject<HTMLElement | null>;
+  /** The canonical offset to open at (the place the text view was showing). */
+  startOffset: number;
+  handle: RefObject<PageViewHandle | null>;
+  /** The canonical offset where the page at the top starts, whenever that page changes. */
+  onPlace: (offset: number) => void;
+  onSelection: (selection: ReaderSelection | null) => void;
+  onMarkActivate: (target: MarkTarget) => void;
+  /** Back to the reflowed text (the toolbar stays in view, unlike the reader's header). */
+  onTextView: () => void;
+}
+
+interface Loaded {
+  pdfjs: PdfJs;
+  doc: PDFDocumentProxy;
+  labels: (string | null)[] | null;
+  /** Each page's size at scale 1; until measured, the first page's. */
+  sizes: { width: number; height: number }[];
+}
+
+/**
+ * The article's original PDF as printed, beside the reflowed text: pages drawn by pdf.js only
+ * near the viewport, with a text layer to select from and the passages painted on them.
+ */
+export function PageView({
+  article,
+  passages,
+  scrollRoot,
+  startOffset,
+  handle,
+  onPlace,
+  onSelection,
+  onMarkActivate,
+  onTextView,
+}: Props) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
+  const [rootWidth, setRootWidth] = useState(0);
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set([1]));
+  const [current, setCurrentState] = useState(1);
+  // The same, for effects that run before the state's next render (zooming right after a jump).
+  const currentRef = useRef(1);
+  const setCurrent = useCallback((n: number) => {
+    currentRef.current = n;
+    setCurrentState(n);
+  }, []);
+  const [pageField, setPageField] = useState<string | null>(null);
+  const [unmapped, setUnmapped] = useState(false);
+  const pagesRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const rendered = useRef(new Map<number, RenderedPage>());
+
+  // The original's bytes come through the API (validated id); pdf.js reads them in its worker.
+  useEffect(() => {
+    let cancelled = false;
+    let destroy: (() => void) | null = null;
+    void (async () => {
+      try {
+        const [original, pdfjs] = await Promise.all([
+          invoke('articles.original', { id: article.id }),
+          loadPdfJs(),
+        ]);
+        if (cancelled) return;
+        const task = openDocument(pdfjs, base64ToBytes(original.dataBase64));
+        destroy = () => void task.destroy();
+        const doc = await task.promise;
+        const [first, labels] = await Promise.all([
+          doc.getPage(1),
+          doc.getPageLabels().catch(() => null),
+        ]);
+        if (cancelled) return;
+        const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = first.view;
+        const size = { width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
+        const box = first.getViewport({ scale: 1 });
+        setLoaded({
+          pdfjs,
+          doc,
+          labels,
+          sizes: Array.from({ length: doc.numPages }, () => ({
+            width: box.width || size.width,
+            height: box.height || size.height,
+          })),
+        });
+      } catch (e) {
+        if (!cancelled)
+          setError(
+            `The original PDF could not be shown: ${e instanceof Error ? e.message : String(e)}`,
+          );
+      }
+    })();
+    return () => {
+      cancelled = true;
+      destroy?.();
+    };
+  }, [article.id]);
+
+  // The other pages' sizes, measured after the first is up (most PDFs have one page size).
+  useEffect(() => {
+    if (!loaded) return;
+    let cancelled = false;
+    void (async () => {
+      const sizes = loaded.sizes.slice();
+      let changed = false;
+      for (let n = 2; n <= loaded.doc.numPages && !cancelled; n++) {
+        const page = await loaded.doc.getPage(n).catch(() => null);
+        if (!page) continue;
+        const { width, height } = page.getViewport({ scale: 1 });
+        const old = sizes[n - 1]!;
+        if (Math.abs(old.width - width) > 0.5 || Math.abs(old.height - height) > 0.5) {
+          sizes[n - 1] = { width, height };
+          changed = true;
+        }
+      }
+      if (!cancelled && changed)
+        setLoaded((l) => (l && l.doc === loaded.doc ? { ...l, sizes } : l));
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Once per document: its own size update must not start it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded?.doc]);
+
+  // Which PDF page each page start of the canonical text is on, and each page's share of it.
+  const slices = useMemo(() => {
+    const out = new Map<number, PageSlice>();
+    const starts = article.pages ?? [];
+    if (!loaded || !starts.length) return { byPage: out, numbers: [] as number[] };
+    const numbers = pdfPageNumbers(starts, loaded.labels, loaded.doc.numPages);
+    starts.forEach((start, k) => {
+      const end = starts[k + 1]?.start ?? article.text.length;
+      if (!out.has(numbers[k]!))
+        out.set(numbers[k]!, { base: start.start, text: article.text.slice(start.start, end) });
+    });
+    return { byPage: out, numbers };
+  }, [loaded, article.pages, article.text]);
+
+  const maxWidth = useMemo(
+    () => (loaded ? Math.max(...loaded.sizes.map((s) => s.width)) : 0),
+    [loaded],
+  );
+  const scale =
+    zoom.kind === 'fixed'
+      ? zoom.zoom * CSS_PER_POINT
+      : maxWidth > 0 && rootWidth > 0
+        ? Math.max(0.25, (rootWidth - 2 * SIDE_PADDING) / maxWidth)
+        : CSS_PER_POINT;
+
+  useEffect(() => {
+    const root = scrollRoot.current;
+    if (!root) return;
+    const observer = new ResizeObserver(() => setRootWidth(root.clientWidth));
+    observer.observe(root);
+    setRootWidth(root.clientWidth);
+    return () => observer.disconnect();
+  }, [scrollRoot]);
+
+  const pageElement = useCallback(
+    (n: number) =>
+      pagesRef.current?.querySelector<HTMLElement>(`.pv-page[data-page-number="${n}"]`) ?? null,
+    [],
+  );
+
+  const goToPage = useCallback(
+    (n: number) => {
+      const root = scrollRoot.current;
+      const count = loaded?.doc.numPages ?? 0;
+      if (!root || !count) return;
+      const target = Math.min(Math.max(1, n), count);
+      const el = pageElement(target);
+      if (!el) return;
+      // Known at once (the scroll's own measure comes a frame later): a zoom meanwhile keeps it.
+      setCurrent(target);
+      const top = toolbarRef.current?.offsetHeight ?? 0;
+      root.scrollTop += el.getBoundingClientRect().top - root.getBoundingClientRect().top - top;
+    },
+    [scrollRoot, loaded, pageElement, setCurrent],
+  );
+
+  const pageOfOffset = useCallback(
+    (offset: number): number => {
+      const starts = article.pages ?? [];
+      let k = -1;
+      for (let i = 0; i < starts.length && starts[i]!.start <= offset; i++) k = i;
+      return k >= 0 ? (slices.numbers[k] ?? 1) : 1;
+    },
+    [article.pages, slices],
+  );
+
+  useEffect(() => {
+    handle.current = { showOffset: (offset) => goToPage(pageOfOffset(offset)) };
+    return () => {
+      handle.current = null;
+    };
+  }, [handle, goToPage, pageOfOffset]);
+
+  // Opening: the page the text view was showing.
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (!loaded || opened.current || !slices) return;
+    opened.current = true;
+    if (startOffset > 0) goToPage(pageOfOffset(startOffset));
+  }, [loaded, slices, startOffset, goToPage, pageOfOffset]);
+
+  // Zooming keeps the page at the top in place.
+  const lastScale = useRef(scale);
+  useLayoutEffect(() => {
+    if (lastScale.current === scale) return;
+    lastScale.current = scale;
+    goToPage(currentRef.current);
+    // Only on a change of scale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scale]);
+
+  // Lazy drawing: pages within a screen of the viewport are drawn, the rest freed.
+  useEffect(() => {
+    const root = scrollRoot.current;
+    const host = pagesRef.current;
+    if (!root || !host || !loaded) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        setNear((old) => {
+          const next = new Set(old);
+          for (const entry of entries) {
+            const n = Number((entry.target as HTMLElement).dataset['pageNumber']);
+            if (entry.isIntersecting) next.add(n);
+            else next.delete(n);
+          }
+          return next;
+        });
+      },
+      { root, rootMargin: '100% 0px' },
+    );
+    for (const el of host.querySelectorAll('.pv-page')) observer.observe(el);
+    return () => observer.disconnect();
+  }, [scrollRoot, loaded]);
+
+  /** The page at the top of the viewport (read from the layout, so it is never behind a key). */
+  const topPage = useCallback((): number => {
+    const root = scrollRoot.current;
+    const pages = pagesRef.current?.children;
+    if (!root || !pages?.length) return 1;
+    const top = root.getBoundingClientRect().top + (toolbarRef.current?.offsetHeight ?? 0) + 1;
+    let lo = 0;
+    let hi = pages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pages[mid]!.getBoundingClientRect().bottom + PAGE_GAP / 2 < top) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  }, [scrollRoot]);
+
+  // The page at the top: the "page N of M" field, and the place to keep.
+  useEffect(() => {
+    const root = scrollRoot.current;
+    if (!root || !loaded) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      setCurrent(topPage());
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(measure);
+    };
+    measure();
+    root.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      root.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [scrollRoot, loaded, scale, topPage, setCurrent]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const starts = article.pages ?? [];
+    let k = -1;
+    for (let i = 0; i < slices.numbers.length && slices.numbers[i]! <= current; i++) k = i;
+    onPlace(k >= 0 ? starts[k]!.start : 0);
+  }, [current, loaded, slices, article.pages, onPlace]);
+
+  const zoomBy = useCallback(
+    (direction: 1 | -1) => {
+      const now = scale / CSS_PER_POINT;
+      const next =
+        direction > 0
+          ? (ZOOM_STEPS.find((z) => z > now + 0.001) ?? ZOOM_STEPS.at(-1)!)
+          : (ZOOM_STEPS.findLast((z) => z < now - 0.001) ?? ZOOM_STEPS[0]!);
+      setZoom({ kind: 'fixed', zoom: next });
+    },
+    [scale],
+  );
+
+  // Keys: PageUp/PageDown/Home/End move by page; Ctrl/Cmd with + − 0 (and the wheel) zoom.
+  useEffect(() => {
+    const root = scrollRoot.current;
+    if (!root || !loaded) return;
+    const count = loaded.doc.numPages;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTextField(event.target) || event.altKey) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && (event.key === '=' || event.key === '+')) zoomBy(1);
+      else if (mod && event.key === '-') zoomBy(-1);
+      else if (mod && event.key === '0') setZoom({ kind: 'fit' });
+      else if (mod || event.shiftKey) return;
+      else if (event.key === 'PageDown') goToPage(topPage() + 1);
+      else if (event.key === 'PageUp') {
+        const current = topPage();
+        const el = pageElement(current);
+        const top = root.getBoundingClientRect().top + (toolbarRef.current?.offsetHeight ?? 0);
+        // Part of this page is above: back to its top first.
+        goToPage(el && el.getBoundingClientRect().top < top - 2 ? current : current - 1);
+      } else if (event.key === 'Home') goToPage(1);
+      else if (event.key === 'End') goToPage(count);
+      else return;
+      event.preventDefault();
+    };
+    const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      if (event.deltaY !== 0) zoomBy(event.deltaY < 0 ? 1 : -1);
+    };
+    root.addEventListener('keydown', onKeyDown);
+    root.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      root.removeEventListener('keydown', onKeyDown);
+      root.removeEventListener('wheel', onWheel);
+    };
+  }, [scrollRoot, loaded, topPage, goToPage, pageElement, zoomBy]);
+
+  // A selection on the pages becomes a canonical range (or is said to have none).
+  useEffect(() => {
+    const host = pagesRef.current;
+    if (!host) return;
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const selection = document.getSelection();
+      const found = pageSelectionRange(selection, host, rendered.current);
+      if (found.kind === 'range') {
+        const range = trimRange(article.text, found.start, found.end);
+        setUnmapped(false);
+        onSelection(
+          range && selection
+            ? { range, rect: selection.getRangeAt(0).getBoundingClientRect() }
+            : null,
+        );
+        return;
+      }
+      setUnmapped(found.kind === 'unmapped');
+      onSelection(null);
+    };
+    const onChange = () => {
+      frame ||= requestAnimationFrame(check);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      cancelAnimationFrame(frame);
+    };
+  }, [article.text, onSelection, loaded]);
+
+  const onRendered = useCallback((n: number, page: RenderedPage | null) => {
+    if (page) rendered.current.set(n, page);
+    else rendered.current.delete(n);
+  }, []);
+
+  // A click on a painted passage opens it, as a click on a mark does in the text.
+  const onClick = (event: React.MouseEvent<HTMLDivElement>) => {
+    if (!document.getSelection()?.isCollapsed) return;
+    const page = (event.target as Element).closest?.('.pv-page');
+    if (!page) return;
+    const hits: HTMLElement[] = [];
+    for (const el of page.querySelectorAll<HTMLElement>('.pv-hl')) {
+      const r = el.getBoundingClientRect();
+      if (
+        event.clientX >= r.left &&
+        event.clientX <= r.right &&
+        event.clientY >= r.top &&
+        event.clientY <= r.bottom
+      )
+        hits.push(el);
+    }
+    const ids = [...new Set(hits.map((el) => el.dataset['passageId']!))];
+    if (ids.length) onMarkActivate({ ids, element: hits[hits.length - 1]! });
+  };
+
+  if (error)
+    return (
+      <p className="pv-message" role="alert">
+        {error}
+      </p>
+    );
+  if (!loaded) return <p className="pv-message">Opening the pages…</p>;
+  const count = loaded.doc.numPages;
+  const percent = Math.round((scale / CSS_PER_POINT) * 100);
+  const commitPageField = () => {
+    const n = Number.parseInt(pageField ?? '', 10);
+    setPageField(null);
+    if (Number.isFinite(n)) goToPage(n);
+  };
+
+  return (
+    <div className="pv" data-page-view>
+      <div className="pv-toolbar" ref={toolbarRef} role="toolbar" aria-label="Pages">
+        <button type="button" onClick={onTextView} title="Show the reflowed text (Ctrl+Alt+P)">
+          Text view
+        </button>
+        <button
+          type="button"
+          onClick={() => goToPage(topPage() - 1)}
+          disabled={current <= 1}
+          title="Previous page (Page Up)"
+        >
+          ‹ Prev
+        </button>
+        <label className="pv-page-field">
+          Page{' '}
+          <input
+            type="text"
+            inputMode="numeric"
+            aria-label={`Page number, 1 to ${count}`}
+            value={pageField ?? String(current)}
+            size={String(count).length + 1}
+            onFocus={(e) => {
+              setPageField(String(current));
+              e.currentTarget.select();
+            }}
+            onChange={(e) => setPageField(e.currentTarget.value)}
+            onBlur={() => setPageField(null)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                commitPageField();
+              } else if (e.key === 'Escape') setPageField(null);
+            }}
+          />{' '}
+          of {count}
+        </label>
+        <button
+          type="button"
+          onClick={() => goToPage(topPage() + 1)}
+          disabled={current >= count}
+          title="Next page (Page Down)"
+        >
+          Next ›
+        </button>
+        <span className="pv-toolbar-gap" />
+        <button
+          type="button"
+          onClick={() => zoomBy(-1)}
+          aria-label="Zoom out"
+          title="Zoom out (Ctrl+−)"
+        >
+          −
+        </button>
+        <output className="pv-zoom" aria-label="Zoom">
+          {percent}%
+        </output>
+        <button
+          type="button"
+          onClick={() => zoomBy(1)}
+          aria-label="Zoom in"
+          title="Zoom in (Ctrl+=)"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          aria-pressed={zoom.kind === 'fit'}
+          onClick={() => setZoom({ kind: 'fit' })}
+          title="Fit the page to the width (Ctrl+0)"
+        >
+          Fit width
+        </button>
+      </div>
+      <p className="pv-status" role="status">
+        {unmapped
+          ? 'This selection can’t be matched to the article’s text (that part of the page was not imported as text), so it can’t become a passage.'
+          : ''}
+      </p>
+      <div className="pv-pages" ref={pagesRef} onClick={onClick} style={{ gap: `${PAGE_GAP}px` }}>
+        {loaded.sizes.map((size, i) => (
+          <PdfPage
+            key={i + 1}
+            pdfjs={loaded.pdfjs}
+            doc={loaded.doc}
+            number={i + 1}
+            width={size.width}
+            height={size.height}
+            scale={scale}
+            near={near.has(i + 1)}
+            slice={slices.byPage.get(i + 1) ?? null}
+            passages={passages}
+            onRendered={onRendered}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

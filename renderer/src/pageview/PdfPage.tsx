@@ -1,0 +1,186 @@
+import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
+import { memo, useEffect, useRef } from 'react';
+import { alignPageText, itemSpansFor, type PageTextMap } from '../../../electron/model/pageText';
+import type { Passage } from '../../../electron/model/passages';
+import type { PdfJs } from './pdfjs';
+
+/** A page's share of the canonical text: `text` starts at canonical offset `base`. */
+export interface PageSlice {
+  base: number;
+  text: string;
+}
+
+/** What a rendered page tells the view: its text items aligned with the canonical text. */
+export interface RenderedPage {
+  map: PageTextMap | null;
+  /** The text layer's spans, one per text item (same index). */
+  spans: readonly HTMLElement[];
+}
+
+interface Props {
+  pdfjs: PdfJs;
+  doc: PDFDocumentProxy;
+  /** 1-based page number. */
+  number: number;
+  /** The page's size at scale 1 (PDF points). */
+  width: number;
+  height: number;
+  scale: number;
+  /** Near the viewport: drawn; else only its placeholder (canvas and text freed). */
+  near: boolean;
+  slice: PageSlice | null;
+  passages: readonly Passage[] | null;
+  onRendered: (number: number, page: RenderedPage | null) => void;
+}
+
+/** Highlight rectangles of the passages on this page, positioned in the page's box. */
+function paint(
+  layer: HTMLElement,
+  page: RenderedPage,
+  slice: PageSlice,
+  passages: readonly Passage[],
+): void {
+  layer.replaceChildren();
+  const map = page.map;
+  if (!map) return;
+  const box = layer.getBoundingClientRect();
+  const end = slice.base + slice.text.length;
+  // Longer passages first, so a nested one is drawn over the passage that holds it.
+  const shown = passages
+    .filter((p) => !p.orphaned && p.end > slice.base && p.start < end)
+    .sort((a, b) => b.end - b.start - (a.end - a.start));
+  const range = document.createRange();
+  for (const passage of shown) {
+    for (const span of itemSpansFor(map, passage.start, passage.end)) {
+      const node = page.spans[span.item]?.firstChild;
+      if (!(node instanceof Text)) continue;
+      range.setStart(node, Math.min(span.from, node.length));
+      range.setEnd(node, Math.min(span.to, node.length));
+      for (const rect of range.getClientRects()) {
+        if (rect.width < 0.5 || rect.height < 0.5) continue;
+        const div = document.createElement('div');
+        div.className = `pv-hl pv-hl-${passage.color}`;
+        div.dataset['passageId'] = passage.id;
+        div.style.left = `${rect.left - box.left}px`;
+        div.style.top = `${rect.top - box.top}px`;
+        div.style.width = `${rect.width}px`;
+        div.style.height = `${rect.height}px`;
+        layer.append(div);
+      }
+    }
+  }
+}
+
+/**
+ * One printed page: a placeholder of the page's size, and when near the viewport its canvas,
+ * its text layer (selectable, transparent text over the picture) and the passages painted on it.
+ */
+function PdfPageView({
+  pdfjs,
+  doc,
+  number,
+  width,
+  height,
+  scale,
+  near,
+  slice,
+  passages,
+  onRendered,
+}: Props) {
+  const canvasHost = useRef<HTMLDivElement>(null);
+  const textHost = useRef<HTMLDivElement>(null);
+  const marks = useRef<HTMLDivElement>(null);
+  const rendered = useRef<RenderedPage | null>(null);
+  const latest = useRef({ slice, passages });
+  latest.current = { slice, passages };
+
+  useEffect(() => {
+    if (!near) return;
+    const canvasEl = canvasHost.current;
+    const textEl = textHost.current;
+    const marksEl = marks.current;
+    if (!canvasEl || !textEl || !marksEl) return;
+    let cancelled = false;
+    let task: RenderTask | null = null;
+    let textLayer: InstanceType<PdfJs['TextLayer']> | null = null;
+    let pdfPage: PDFPageProxy | null = null;
+    const run = async () => {
+      pdfPage = await doc.getPage(number);
+      if (cancelled) return;
+      const viewport = pdfPage.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      canvas.setAttribute('aria-hidden', 'true');
+      task = pdfPage.render({
+        canvas,
+        viewport,
+        ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
+      });
+      await task.promise;
+      if (cancelled) return;
+      canvasEl.replaceChildren(canvas);
+      const host = textEl;
+      const content = await pdfPage.getTextContent();
+      if (cancelled) return;
+      host.replaceChildren();
+      textLayer = new pdfjs.TextLayer({ textContentSource: content, container: host, viewport });
+      await textLayer.render();
+      if (cancelled) return;
+      const spans = textLayer.textDivs;
+      const current = latest.current.slice;
+      const map = current
+        ? alignPageText(textLayer.textContentItemsStr, current.text, current.base)
+        : null;
+      rendered.current = { map, spans };
+      host.dataset['ready'] = 'true';
+      onRendered(number, rendered.current);
+      const { passages: now } = latest.current;
+      if (current && now) paint(marksEl, rendered.current, current, now);
+    };
+    run().catch((error: unknown) => {
+      // A cancelled render (scrolled away, zoomed) is expected; anything else leaves the page blank.
+      if (!cancelled) console.warn(`page ${number}:`, error);
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+      textLayer?.cancel();
+      rendered.current = null;
+      onRendered(number, null);
+      // Far from view: give the canvas and the text back.
+      canvasEl.replaceChildren();
+      textEl.replaceChildren();
+      delete textEl.dataset['ready'];
+      marksEl.replaceChildren();
+      pdfPage?.cleanup();
+    };
+  }, [pdfjs, doc, number, scale, near, onRendered]);
+
+  // New or changed passages repaint without drawing the page again.
+  useEffect(() => {
+    const page = rendered.current;
+    if (page && marks.current && slice && passages) paint(marks.current, page, slice, passages);
+  }, [slice, passages]);
+
+  return (
+    <div
+      className="pv-page"
+      data-page-number={number}
+      role="group"
+      aria-label={`Page ${number}`}
+      style={{
+        width: `${width * scale}px`,
+        height: `${height * scale}px`,
+        ['--total-scale-factor' as string]: String(scale),
+      }}
+    >
+      <div className="pv-canvas" ref={canvasHost} />
+      <div className="pv-marks" ref={marks} />
+      <div className="textLayer pv-text" ref={textHost} />
+    </div>
+  );
+}
+
+export const PdfPage = memo(PdfPageView);
