@@ -35,7 +35,9 @@ const pageEl = (page: Page, n: number) => page.locator(`.pv-page[data-page-numbe
 
 /** Selects `needle` inside page `n`'s text layer (it may span spans), as a drag would. */
 async function selectOnPage(page: Page, n: number, needle: string): Promise<void> {
-  await expect(pageEl(page, n).locator('.textLayer[data-ready]')).toContainText(needle);
+  await expect(pageEl(page, n).locator('.textLayer[data-ready]')).toContainText(needle, {
+    timeout: 30_000,
+  });
   const found = await page.evaluate(
     ([n, needle]) => {
       const layer = document.querySelector(`.pv-page[data-page-number="${n}"] .textLayer`);
@@ -77,10 +79,14 @@ async function hasInk(page: Page, n: number): Promise<boolean> {
     });
 }
 
+// Drawing pages is real work: on a loaded machine it takes a while, so wait generously.
+const DRAWN = { timeout: 30_000 };
+
 test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in step', async ({
   app,
   page,
 }, testInfo) => {
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1024, height: 700 });
   const offOrigin: string[] = [];
   page.on('request', (r) => {
@@ -122,18 +128,19 @@ test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in
   const toggle = reader.getByRole('button', { name: 'Page view' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(pageEl(page, 1).locator('canvas')).toHaveCount(1);
+  await expect(pageEl(page, 1).locator('canvas')).toHaveCount(1, DRAWN);
   await expect(pageEl(page, 1).locator('.textLayer')).toContainText(
     'Page 1 records the harbour tides',
+    DRAWN,
   );
-  await expect.poll(() => hasInk(page, 1)).toBe(true);
+  await expect.poll(() => hasInk(page, 1), DRAWN).toBe(true);
   await expect(page.locator('.pv-page')).toHaveCount(PAGES);
-  await expect(pageEl(page, PAGES).locator('canvas')).toHaveCount(0);
+  await expect(pageEl(page, PAGES).locator('canvas')).toHaveCount(0, DRAWN);
   await expect(page.getByRole('toolbar', { name: 'Pages' })).toContainText(`of ${PAGES}`);
 
   // The passage made in the text is painted on page 2 (drawn once near the viewport).
   await page.getByRole('button', { name: 'Next ›' }).click();
-  await expect(pageEl(page, 2).locator('.pv-hl')).not.toHaveCount(0);
+  await expect(pageEl(page, 2).locator('.pv-hl')).not.toHaveCount(0, DRAWN);
   await page.getByRole('button', { name: '‹ Prev' }).click();
 
   // Zoom: + makes the page wider; Ctrl+- back; Fit width.
@@ -153,14 +160,14 @@ test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in
   await field.fill('3');
   await field.press('Enter');
   await expect(field).toHaveValue('3');
-  await expect(pageEl(page, 3).locator('.textLayer')).toContainText('week 3');
-  await expect.poll(() => hasInk(page, 3)).toBe(true);
+  await expect(pageEl(page, 3).locator('.textLayer')).toContainText('week 3', DRAWN);
+  await expect.poll(() => hasInk(page, 3), DRAWN).toBe(true);
   await reader.focus();
   await page.keyboard.press('End');
   await expect(field).toHaveValue(String(PAGES));
-  await expect(pageEl(page, PAGES).locator('canvas')).toHaveCount(1);
+  await expect(pageEl(page, PAGES).locator('canvas')).toHaveCount(1, DRAWN);
   // Far from the viewport, page 1's canvas is freed.
-  await expect(pageEl(page, 1).locator('canvas')).toHaveCount(0);
+  await expect(pageEl(page, 1).locator('canvas')).toHaveCount(0, DRAWN);
   await page.keyboard.press('Home');
   await expect(field).toHaveValue('1');
   await page.keyboard.press('PageDown');
@@ -173,7 +180,7 @@ test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in
   await reader.focus();
   await page.keyboard.press('h');
   await expect(sidebar).toContainText('ship number 21 moored');
-  await expect(pageEl(page, 3).locator('.pv-hl')).not.toHaveCount(0);
+  await expect(pageEl(page, 3).locator('.pv-hl')).not.toHaveCount(0, DRAWN);
 
   // Clicking it opens the passage, as in the text.
   // (The text layer lies over the paint, as the words lie over the ink: click where it shows.)
@@ -226,7 +233,7 @@ test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in
     'aria-pressed',
     'true',
   );
-  await expect(pageEl(page, 1).locator('.textLayer')).toContainText('Page 1 records');
+  await expect(pageEl(page, 1).locator('.textLayer')).toContainText('Page 1 records', DRAWN);
 
   // Both themes, both sizes.
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -236,7 +243,7 @@ test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in
     [],
   );
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await expect(pageEl(page, 1).locator('canvas')).toHaveCount(1);
+  await expect(pageEl(page, 1).locator('canvas')).toHaveCount(1, DRAWN);
   await page.screenshot({ path: testInfo.outputPath('pageview-dark-1920.png') });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: testInfo.outputPath('pageview-light-1920.png') });
