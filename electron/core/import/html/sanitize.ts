@@ -10,29 +10,7 @@
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 import type { DOMWindow } from 'jsdom';
 import { ALLOWED_TAGS, HEADINGS } from '../../../model/htmlTags';
-
-/** Removed with their content (DOMPurify already drops script, style, svg, math, iframe, video…). */
-const DROPPED_WITH_CONTENT = [
-  'object',
-  'embed',
-  'applet',
-  'canvas',
-  'map',
-  'frameset',
-  'frame',
-  'noframes',
-  'noscript',
-  'select',
-  'option',
-  'datalist',
-  'textarea',
-  'button',
-  'input',
-  'picture',
-  'source',
-  'track',
-  'template',
-];
+import { ALLOWED_URI, DROPPED_WITH_CONTENT, purifyInPlace } from './purify';
 
 const CONFIG: Config = {
   ALLOWED_TAGS,
@@ -40,8 +18,7 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ADD_FORBID_CONTENTS: DROPPED_WITH_CONTENT,
-  // Relative references survive for now (resolved or dropped later); of the schemes only these.
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
 };
@@ -52,6 +29,16 @@ export function sanitizeInPlace(window: DOMWindow, root: Element): void {
   replaceImages(root);
   const purify = createDOMPurify(window as unknown as WindowLike);
   purify.sanitize(root, { ...CONFIG, IN_PLACE: true });
+}
+
+/**
+ * The same for a tree of any DOM (an imported page's linkedom tree), with DOMPurify's walk
+ * ported to it (purify.ts): DOMPurify itself needs a jsdom window.
+ */
+export function sanitizeTree(root: Element): void {
+  dropReadingAids(root);
+  replaceImages(root);
+  purifyInPlace(root);
 }
 
 /**
