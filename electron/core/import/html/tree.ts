@@ -15,13 +15,10 @@ import {
   defaultTreeAdapter,
   parse,
   parseFragment,
-  serialize,
   type DefaultTreeAdapterMap,
-  type TreeAdapter,
 } from 'parse5';
 
 type AstNode = DefaultTreeAdapterMap['node'];
-type AstParent = DefaultTreeAdapterMap['parentNode'];
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -59,25 +56,37 @@ export function elementsNamed(root: Node, names: readonly string[]): Element[] {
   const html = new Set(names.map(asciiLowerCase));
   const foreign = new Set(names);
   const found: Element[] = [];
-  let el = (root as ParentNode).firstElementChild ?? null;
-  while (el) {
-    const name = el.localName;
-    if (el.namespaceURI === HTML_NS ? html.has(name) : foreign.has(name)) found.push(el);
-    el = nextElement(el, root);
+  const { next: NEXT, end: END } = links(root);
+  const stop = (root as Linked)[END];
+  for (let node = (root as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+    if (node.nodeType !== 1) continue;
+    const el = node as unknown as Element;
+    if (el.namespaceURI === HTML_NS ? html.has(el.localName) : foreign.has(el.localName))
+      found.push(el);
   }
   return found;
 }
 
-/** The element after `el` in tree order, within `root`. */
-function nextElement(el: Element, root: Node): Element | null {
-  const child = el.firstElementChild;
-  if (child) return child;
-  for (let at: Element = el; at !== root; at = at.parentNode as Element) {
-    const sibling = at.nextElementSibling;
-    if (sibling) return sibling;
-    if (!at.parentNode || at.parentNode === root) return null;
-  }
-  return null;
+/**
+ * linkedom keeps a tree as one linked list in document order — each element's start, its
+ * attributes, its content, then an end marker — behind two symbol-keyed links. Walking that list
+ * visits every node once without the getters' sibling searches; our hot walks use it.
+ */
+interface Linked {
+  nodeType: number;
+  [link: symbol]: Linked | undefined;
+}
+
+let linkSymbols: { next: symbol; end: symbol } | null = null;
+
+function links(node: Node): { next: symbol; end: symbol } {
+  if (linkSymbols) return linkSymbols;
+  const symbols = Object.getOwnPropertySymbols(node);
+  const next = symbols.find((s) => s.description === 'next');
+  const end = symbols.find((s) => s.description === 'end');
+  if (!next || !end) throw new Error('linkedom: its node links are not where this code expects');
+  linkSymbols = { next, end };
+  return linkSymbols;
 }
 
 function emptyDocument(url: string | undefined): Document {
@@ -128,7 +137,8 @@ function createElement(
     namespace === HTML_NS
       ? doc.createElement(localName)
       : doc.createElementNS(namespace, localName);
-  for (let i = 0; i < attrs.length; i++) {
+  // linkedom puts a new attribute first: set them last to first to keep the page's order.
+  for (let i = attrs.length - 1; i >= 0; i--) {
     const attr = attrs[i] as { name: string; value: string };
     el.setAttribute(attr.name, attr.value);
   }
@@ -193,7 +203,7 @@ function patchInnerHtml(doc: Document): void {
   Object.defineProperty(proto, 'innerHTML', {
     configurable: true,
     get(this: Element): string {
-      return serialize(this as unknown as AstParent, SERIALIZE_OPTIONS);
+      return serializeChildren(this);
     },
     set(this: Element, html: string) {
       const context = defaultTreeAdapter.createElement(
@@ -211,26 +221,80 @@ function patchInnerHtml(doc: Document): void {
   innerHtmlPatched = true;
 }
 
-const NO_CHILDREN: Node[] = [];
-const TEMPLATE_CONTENT = { childNodes: NO_CHILDREN };
+const VOID_ELEMENTS = new Set([
+  ...['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img'],
+  ...['input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'],
+]);
+/** Elements whose text parse5 writes unescaped (with scripting disabled, as jsdom parses). */
+const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
-/** parse5's serializer reading linkedom nodes (only the calls the serializer makes). */
-const linkedomAdapter = {
-  getChildNodes: (node: Node | typeof TEMPLATE_CONTENT) =>
-    node === TEMPLATE_CONTENT ? NO_CHILDREN : Array.from((node as Node).childNodes),
-  getTemplateContent: () => TEMPLATE_CONTENT,
-  isElementNode: (node: Node) => node.nodeType === 1,
-  getTagName: (el: Element) => el.localName,
-  getNamespaceURI: (el: Element) => el.namespaceURI ?? HTML_NS,
-  getAttrList: (el: Element) =>
-    Array.from(el.attributes, (a) => ({ name: a.name, value: a.value })),
-  isTextNode: (node: Node) => node.nodeType === 3,
-  getTextNodeContent: (node: Node) => node.nodeValue ?? '',
-  getParentNode: (node: Node) => node.parentNode,
-  isCommentNode: (node: Node) => node.nodeType === 8,
-  getCommentNodeContent: (node: Node) => node.nodeValue ?? '',
-  isDocumentTypeNode: (node: Node) => node.nodeType === 10,
-  getDocumentTypeNodeName: (node: DocumentType) => node.name,
-} as unknown as TreeAdapter<DefaultTreeAdapterMap>;
+const escapeText = (s: string): string =>
+  /[&<>\u00a0]/.test(s) ? s.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c] as string) : s;
+const escapeAttribute = (s: string): string =>
+  /["&<>\u00a0]/.test(s) ? s.replace(/["&<>\u00a0]/g, (c) => ESCAPES[c] as string) : s;
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\u00a0': '&nbsp;',
+};
 
-const SERIALIZE_OPTIONS = { treeAdapter: linkedomAdapter, scriptingEnabled: false };
+interface Open {
+  tag: string;
+  html: boolean;
+}
+
+/**
+ * `el.innerHTML` exactly as parse5's serializer writes it for jsdom (void elements, raw-text
+ * parents, attribute and text escaping), in one pass over linkedom's list.
+ */
+function serializeChildren(el: Element): string {
+  const isHtml = (el.namespaceURI ?? HTML_NS) === HTML_NS;
+  if (isHtml && VOID_ELEMENTS.has(el.localName)) return '';
+  const { next: NEXT, end: END } = links(el);
+  const stop = (el as unknown as Linked)[END];
+  const open: Open[] = [{ tag: el.localName, html: isHtml }];
+  let html = '';
+  let inStartTag = false;
+  let skipVoidContent = 0;
+  for (let node = (el as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+    const type = node.nodeType;
+    if (type === 2) {
+      // The element's own attributes come first in the list: only a start tag being written takes them.
+      if (inStartTag) {
+        const attr = node as unknown as Attr;
+        html += ` ${attr.name}="${escapeAttribute(attr.value)}"`;
+      }
+      continue;
+    }
+    if (inStartTag) {
+      html += '>';
+      inStartTag = false;
+    }
+    if (skipVoidContent) {
+      // A void element's children (the parser never makes any) are not written.
+      if (type === 1) skipVoidContent++;
+      else if (type !== 1 && type !== 3 && type !== 8) skipVoidContent--;
+      continue;
+    }
+    if (type === 1) {
+      const child = node as unknown as Element;
+      const childHtml = (child.namespaceURI ?? HTML_NS) === HTML_NS;
+      html += `<${child.localName}`;
+      inStartTag = true;
+      if (childHtml && VOID_ELEMENTS.has(child.localName)) skipVoidContent = 1;
+      else open.push({ tag: child.localName, html: childHtml });
+    } else if (type === 3) {
+      const parent = open[open.length - 1] as Open;
+      const text = (node as unknown as Text).data;
+      html += parent.html && RAW_TEXT.has(parent.tag) ? text : escapeText(text);
+    } else if (type === 8) {
+      html += `<!--${(node as unknown as Comment).data}-->`;
+    } else {
+      html += `</${(open.pop() as Open).tag}>`;
+    }
+  }
+  if (inStartTag) html += '>';
+  return html;
+}

@@ -18,7 +18,12 @@ interface InlineStyle {
 let probe: HTMLElement | null = null;
 const remembered = new Map<string, InlineStyle>();
 
+const NO_STYLE: InlineStyle = { display: '', visibility: '' };
+/** A declaration can only set either property if its name is there (or hidden in an escape). */
+const MAY_HIDE = /display|visibility|\\/i;
+
 function inlineStyle(value: string): InlineStyle {
+  if (!MAY_HIDE.test(value)) return NO_STYLE;
   let style = remembered.get(value);
   if (style) return style;
   probe ??= new JSDOM('', { virtualConsole: new VirtualConsole() }).window.document.createElement(
