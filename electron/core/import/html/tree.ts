@@ -11,12 +11,7 @@
  * Inert: nothing here runs scripts or fetches anything.
  */
 import { parseHTML } from 'linkedom';
-import {
-  defaultTreeAdapter,
-  parse,
-  parseFragment,
-  type DefaultTreeAdapterMap,
-} from 'parse5';
+import { defaultTreeAdapter, parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 type AstNode = DefaultTreeAdapterMap['node'];
 
@@ -57,8 +52,8 @@ export function elementsNamed(root: Node, names: readonly string[]): Element[] {
   const foreign = new Set(names);
   const found: Element[] = [];
   const { next: NEXT, end: END } = links(root);
-  const stop = (root as Linked)[END];
-  for (let node = (root as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
+  const stop = (root as unknown as Linked)[END];
+  for (let node = (root as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT]) {
     if (node.nodeType !== 1) continue;
     const el = node as unknown as Element;
     if (el.namespaceURI === HTML_NS ? html.has(el.localName) : foreign.has(el.localName))
