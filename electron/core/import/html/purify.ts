@@ -63,35 +63,33 @@ const MATHML_TEXT_INTEGRATION_POINTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext']
 const HTML_INTEGRATION_POINTS = new Set(['annotation-xml']);
 
 const ATTR_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
-const SELF_CLOSING_TAG = /\/>/i;
 const ATTR_VALUE_BREAKOUT =
   /((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i;
 
-/**
- * Sanitises `root` (an allowed element, e.g. a `div`) and its subtree in place. The two markup
- * probes are global regular expressions, as in DOMPurify, whose `lastIndex` carries from one test
- * to the next: kept per call, in the same order of tests, so the outcome is the same.
- */
+/** Markup in text, serialised content or a comment: what DOMPurify's probes look for. */
+const ELEMENT_MARKUP = /<[/\w!]/;
+const COMMENT_MARKUP = /<[/\w]/;
+
+/** Sanitises `root` (an allowed element, e.g. a `div`) and its subtree in place. */
 export function purifyInPlace(root: Element): void {
   if (!ALLOWED.has(root.nodeName.toLowerCase()))
     throw new TypeError('root node is forbidden and cannot be sanitized in-place');
-  const probes = { element: /<[/\w!]/g, comment: /<[/\w]/g };
-  removeMarkupComments(root, probes.comment);
+  removeMarkupComments(root);
   let node: Node | null = root;
   while (node) {
     const firstChild: Node | null = node.firstChild;
     const after = nextOutside(node, root);
-    const outcome = sanitizeNode(node, probes.element);
+    const outcome = sanitizeNode(node);
     node = outcome === 'removed' ? after : (firstChild ?? after);
   }
 }
 
 /** DOMPurify's first pass: comments holding markup go before anything else is looked at. */
-function removeMarkupComments(root: Element, probe: RegExp): void {
+function removeMarkupComments(root: Element): void {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop() as Node;
-    if (node.nodeType === 8 && probe.test((node as Comment).data)) {
+    if (node.nodeType === 8 && COMMENT_MARKUP.test((node as Comment).data)) {
       node.parentNode?.removeChild(node);
       continue;
     }
@@ -109,13 +107,13 @@ function nextOutside(node: Node, root: Node): Node | null {
 
 type Outcome = 'kept' | 'removed' | 'unwrapped';
 
-function sanitizeNode(node: Node, probe: RegExp): Outcome {
-  const outcome = sanitizeElement(node, probe);
+function sanitizeNode(node: Node): Outcome {
+  const outcome = sanitizeElement(node);
   if (outcome === 'kept' && node.nodeType === 1) sanitizeAttributes(node as Element);
   return outcome;
 }
 
-function sanitizeElement(node: Node, probe: RegExp): Outcome {
+function sanitizeElement(node: Node): Outcome {
   const tagName = node.nodeName.toLowerCase();
   const type = node.nodeType;
   if (type === 1) {
@@ -123,11 +121,11 @@ function sanitizeElement(node: Node, probe: RegExp): Outcome {
     if (
       el.hasChildNodes() &&
       !el.firstElementChild &&
-      probe.test(el.textContent ?? '') &&
-      probe.test(el.innerHTML)
+      ELEMENT_MARKUP.test(el.textContent ?? '') &&
+      ELEMENT_MARKUP.test(el.innerHTML)
     )
       return remove(node);
-    if (isMalformed(el, tagName, probe)) return remove(node);
+    if (isMalformed(el, tagName)) return remove(node);
   } else if (type === 7) return remove(node);
   // A comment never has content to keep; DOMPurify's unsafe-comment test removes it just the same.
   if (!ALLOWED.has(tagName)) {
@@ -148,14 +146,14 @@ function remove(node: Node): 'removed' {
 }
 
 /** An element in a state the HTML parser never produces (DOMPurify's `_isMalformedElement`). */
-function isMalformed(el: Element, tagName: string, probe: RegExp): boolean {
+function isMalformed(el: Element, tagName: string): boolean {
   const isVoid = VOID.has(tagName);
   const literal = LITERAL_TEXT.has(tagName);
   if (!isVoid && !literal && !ESCAPABLE_TEXT.has(tagName)) return false;
   if ((el.namespaceURI ?? HTML_NS) !== HTML_NS) return false;
   if (isVoid) return el.hasChildNodes();
   if (el.firstElementChild) return true;
-  return literal && probe.test(el.textContent ?? '');
+  return literal && ELEMENT_MARKUP.test(el.textContent ?? '');
 }
 
 /** Would a spec-compliant parser put this (allowed) element where it is? */
@@ -186,11 +184,7 @@ function sanitizeAttributes(el: Element): void {
     const { name, value: initial } = attributes[i] as Attr;
     const lcName = name.toLowerCase();
     const value = name === 'value' ? initial : initial.trim();
-    if (
-      ATTR_VALUE_BREAKOUT.test(value) ||
-      SELF_CLOSING_TAG.test(value) ||
-      !validAttribute(tag, lcName, value)
-    )
+    if (ATTR_VALUE_BREAKOUT.test(value) || !validAttribute(tag, lcName, value))
       el.removeAttribute(name);
     else if (value !== initial) el.setAttribute(name, value);
   }
