@@ -224,13 +224,29 @@ function relinkNotes(db: Database, created: readonly string[]): void {
   for (const n of notes) saveDerivedLinks(db, n, checkDoc(JSON.parse(read.get(n)!)));
 }
 
-/** Applies one segment in one transaction; returns how many of its ops changed something. */
-function applySegment(db: Database, segment: Segment, folder: string): number {
+/**
+ * One transaction of applying: local edits are captured first (so they compete by their clock),
+ * then `work` applies, parked ops are retried, notes relink to what arrived, and what applying
+ * changed beyond the ops (re-anchored passages, merged tags) is captured to go out.
+ */
+function applyTransaction<T>(db: Database, folder: string, work: (ctx: ApplyContext) => T): T {
   return writeTransaction(db, () => {
     const id = readIdentity(db)!;
     const clock = new HybridClock(id.deviceId, id.hlc);
     captureLocal(db, id, clock);
     const ctx: ApplyContext = { db, folder, deviceId: id.deviceId, clock, created: [] };
+    const result = work(ctx);
+    retryParked(ctx);
+    relinkNotes(db, ctx.created);
+    db.prepare('UPDATE sync_identity SET hlc = ? WHERE k = 1').run(clock.current());
+    captureLocal(db, readIdentity(db)!, clock);
+    return result;
+  });
+}
+
+/** Applies one segment in one transaction; returns how many of its ops changed something. */
+function applySegment(db: Database, segment: Segment, folder: string): number {
+  return applyTransaction(db, folder, (ctx) => {
     let changed = 0;
     const ops = segment.ops
       .map((op, i) => ({ op, i }))
@@ -241,16 +257,11 @@ function applySegment(db: Database, segment: Segment, folder: string): number {
       if (result === 'applied') changed++;
       else if (typeof result === 'object') park.run(JSON.stringify(op), result.parked);
     }
-    retryParked(ctx);
-    relinkNotes(db, ctx.created);
     db.prepare('INSERT INTO sync_applied (device_id, n, applied_at) VALUES (?, ?, ?)').run(
       segment.deviceId,
       segment.seq,
       nowIso(),
     );
-    db.prepare('UPDATE sync_identity SET hlc = ? WHERE k = 1').run(clock.current());
-    // What applying changed locally beyond the ops (re-anchored passages, merged tags) goes out.
-    captureLocal(db, readIdentity(db)!, clock);
     return changed;
   });
 }
@@ -275,12 +286,15 @@ export function syncNow(db: Database): SyncReport {
   });
   const problems: SyncProblem[] = [];
   const report: SyncReport = { written: 0, sent: 0, applied: 0, received: 0, parked: 0, problems };
+  let flushFailed = false;
   const flush = () => {
+    if (flushFailed) return; // one message for one cause (a full disk stays full within a sync)
     try {
       const r = flushOutbox(db, id);
       report.written += r.written;
       report.sent += r.sent;
     } catch (e) {
+      flushFailed = true;
       problems.push({ file: id.folder, message: errorMessage(e) });
     }
   };
@@ -309,6 +323,9 @@ export function syncNow(db: Database): SyncReport {
       }
     }
   }
+  // What waited for a file that has arrived since (an original in transit) is tried again.
+  if (db.prepare('SELECT 1 FROM sync_parked LIMIT 1').get())
+    applyTransaction(db, id.folder, () => 0);
   flush();
   report.parked = db.prepare<[], number>('SELECT count(*) FROM sync_parked').pluck().get()!;
   writeTransaction(db, () =>
