@@ -68,7 +68,7 @@ test('Edit details: the metadata saved from the reader changes the citation, and
   await context.close();
 });
 
-test('Edit details from the library: right click on a row, or the Menu key on the active row', async ({
+test('Edit details from the library: the row menu (right click on a row, or the Menu key on the active row)', async ({
   app,
   page,
 }) => {
@@ -79,11 +79,16 @@ test('Edit details from the library: right click on a row, or the Menu key on th
   // The Menu key on the active row opens the dialog; Escape closes it without saving.
   await page.getByRole('listbox', { name: 'Library' }).focus();
   await page.keyboard.press('ContextMenu');
+  const menu = page.getByRole('menu', { name: `Actions for “${SHARED_TITLE}”` });
+  await expect(menu.getByRole('menuitem', { name: 'Open' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await expect(dialog.getByLabel('Item type')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
   await row.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Edit details…' }).click();
   await expect(dialog.getByLabel('Item type')).toBeFocused();
   await dialog.getByLabel('Publication').fill('The Korea Herald');
   await dialog.getByRole('button', { name: 'Save' }).click();

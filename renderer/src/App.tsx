@@ -19,6 +19,8 @@ import { useBulkImport } from './import/bulk/useBulkImport';
 import { useToasts } from './app/useToasts';
 import { useWindowFileDrop } from './import/useWindowFileDrop';
 import { LibraryPane } from './library/LibraryPane';
+import { DEFAULT_VIEW, isNarrowed, listInput, type ListView } from './library/listView';
+import { useLibraryQuery } from './app/useLibraryQuery';
 import { ImportDetailsButton } from './meta/ImportDetailsButton';
 import { ExternalLinksProvider } from './externalLinks/ExternalLinks';
 import { NotePane } from './notes/NotePane';
@@ -45,11 +47,14 @@ const PAGE_SIZE = 100;
  * holding a passage tagged so: tags, and passages losing or gaining theirs, count too (a new
  * passage gains its tags as `passage_tag` rows).
  */
-function articleListChange(change: Change, filtered: boolean): boolean {
+function articleListChange(change: Change, filtered: boolean, inCollection: boolean): boolean {
   switch (change.entity) {
     case 'article':
     case 'article_tag':
       return true;
+    case 'collection':
+    case 'collection_article':
+      return inCollection;
     case 'tag':
     case 'passage_tag':
       return filtered;
@@ -62,14 +67,20 @@ function articleListChange(change: Change, filtered: boolean): boolean {
 
 export function App() {
   const [tagFilter, setTagFilter] = useState<string | null>(null);
-  // A filter is another list: its own pages, fetched from the top. Note autosaves, links and
-  // (unfiltered) passages don't change the article list; refetching it on each would re-render it.
+  const [view, setView] = useState<ListView>(DEFAULT_VIEW);
+  // A filter or order is another list: its own pages, fetched from the top. Note autosaves, links
+  // and (unfiltered) passages don't change the article list; refetching it on each would re-render it.
   const pages = usePagedLibraryQuery(
     'articles.list',
-    tagFilter === null ? {} : { tag: tagFilter },
-    (change) => articleListChange(change, tagFilter !== null),
+    listInput(view, tagFilter),
+    (change) => articleListChange(change, tagFilter !== null, view.collection !== null),
     { pageSize: PAGE_SIZE, page: (answer) => answer },
   );
+  const collections = useLibraryQuery('collections.list', {}, [
+    'collection',
+    'collection_article',
+    'article',
+  ]);
   const tags = useTags();
   // The note open beside the reader when the window was last closed opens again.
   const nav = useNavigation({ articleId: null, noteId: loadLayout().noteId });
@@ -165,8 +176,13 @@ export function App() {
                             revealId={revealId}
                             onOpen={open}
                             filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
+                            view={view}
+                            onView={setView}
+                            collections={collections.data ?? []}
                             empty={
-                              tagFilter === null ? (
+                              isNarrowed(view) ? (
+                                <p className="library-message">No articles match.</p>
+                              ) : tagFilter === null ? (
                                 <EmptyLibrary onChooseFiles={pickFiles} />
                               ) : (
                                 <p className="library-message">

@@ -14,26 +14,18 @@ interface Props {
   open: boolean;
   style: CSSProperties;
   onPick: (index: number) => void;
-  /** The context-menu gesture (right click) on a loaded row: edit its details. */
-  onDetails: (article: ArticleSummary) => void;
+  /** The context-menu gesture (right click) on a loaded row: its menu, at the pointer. */
+  onMenu: (article: ArticleSummary, x: number, y: number) => void;
 }
 
 /** One option of the library listbox; a placeholder until its page has arrived. */
-export function ArticleRow({
-  index,
-  total,
-  article,
-  active,
-  open,
-  style,
-  onPick,
-  onDetails,
-}: Props) {
+export function ArticleRow({ index, total, article, active, open, style, onPick, onMenu }: Props) {
   const className = [
     'library-row',
     active && 'is-active',
     open && 'is-open',
     !article && 'is-loading',
+    article && !article.readAt && 'is-unread',
   ]
     .filter(Boolean)
     .join(' ');
@@ -51,12 +43,19 @@ export function ArticleRow({
       onContextMenu={(event) => {
         if (!article) return;
         event.preventDefault();
-        onDetails(article);
+        onMenu(article, event.clientX, event.clientY);
       }}
     >
       {article ? (
         <>
-          <span className="library-row-title">{article.title || 'Untitled'}</span>
+          <span className="library-row-title">
+            {!article.readAt && (
+              <span className="unread-dot" title="Unread">
+                <span className="sr-only">Unread: </span>
+              </span>
+            )}
+            {article.title || 'Untitled'}
+          </span>
           <ArticleMeta article={article} className="library-row-meta" />
         </>
       ) : (

@@ -1,5 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
+import type { Collection } from '../../../electron/model/library';
+import { isModKey, isTextField } from '../app/keys';
+import { LibraryControls } from './LibraryControls';
+import type { ListView } from './listView';
+import { NameDialog } from './NameDialog';
+import { RowMenu, type MenuItem } from './RowMenu';
+import { useLibraryActions } from './useLibraryActions';
 import type { PageStore, Page } from '../app/pageStore';
 import { usePages } from '../app/usePagedLibraryQuery';
 import { EditDetailsDialog } from '../meta/EditDetailsDialog';
@@ -18,11 +32,24 @@ interface Props {
   /** Above the list: the tags to filter it by. */
   filters?: ReactNode;
   empty: ReactNode;
+  view: ListView;
+  onView: (view: ListView) => void;
+  collections: readonly Collection[];
 }
 
 const countFormat = new Intl.NumberFormat();
 
-export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }: Props) {
+export function LibraryPane({
+  pages,
+  openId,
+  revealId,
+  onOpen,
+  filters,
+  empty,
+  view,
+  onView,
+  collections,
+}: Props) {
   const version = usePages(pages);
   const total = pages.total;
   const count = total ?? 0;
@@ -47,19 +74,61 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
     const article = pages.item(index);
     if (article) onOpen(article);
   };
-  // Edit details from the list: right click on a row, or the Menu key on the active one.
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const actions = useLibraryActions();
+  const filterRef = useRef<HTMLInputElement>(null);
+  // A row's menu: right click on a row, or the Menu key on the active one.
+  const [menu, setMenu] = useState<{ article: ArticleSummary; x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const [collectFor, setCollectFor] = useState<ArticleSummary | null>(null);
   const onRowKey = (key: string, index: number) => {
     const article = pages.item(index);
-    if (key !== 'ContextMenu' || !article) return false;
-    setDetailsFor(article.id);
+    if (!article) return false;
+    if (key === 'Delete') {
+      void actions.trash([article]);
+      return true;
+    }
+    if (key !== 'ContextMenu') return false;
+    const row = document.getElementById(rowId(index))?.getBoundingClientRect();
+    setMenu({ article, x: (row?.left ?? 0) + 24, y: (row?.bottom ?? 0) - 8 });
     return true;
+  };
+  const menuItems = (article: ArticleSummary): MenuItem[] => [
+    { label: 'Open', run: () => onOpen(article) },
+    { label: 'Edit details…', run: () => setDetailsFor(article.id) },
+    article.readAt
+      ? { label: 'Mark as unread', run: () => void actions.setRead([article], false) }
+      : { label: 'Mark as read', run: () => void actions.setRead([article], true) },
+    { label: 'Add to collection…', run: () => setCollectFor(article) },
+    ...(view.collection
+      ? [
+          {
+            label: `Remove from “${view.collection}”`,
+            run: () => void actions.removeFromCollection([article], view.collection!),
+          },
+        ]
+      : []),
+    { label: 'Move to trash', run: () => void actions.trash([article]), danger: true },
+  ];
+  // `/` or Ctrl/Cmd+F in the library pane goes to its filter.
+  const onPaneKey = (event: KeyboardEvent) => {
+    if (isTextField(event.target)) return;
+    if (event.key !== '/' && !isModKey(event.nativeEvent, 'f')) return;
+    event.preventDefault();
+    filterRef.current?.focus();
+    filterRef.current?.select();
   };
   const want = useCallback((first: number, last: number) => pages.want(first, last), [pages]);
 
   return (
-    <nav className="library-pane" aria-label="Articles">
+    <nav className="library-pane" aria-label="Articles" onKeyDown={onPaneKey}>
       {filters}
+      <LibraryControls
+        view={view}
+        onView={onView}
+        collections={collections}
+        filterRef={filterRef}
+      />
       <div className="pane-heading">
         <h2 id="library-heading">Library</h2>
         {total !== null && total > 0 && (
@@ -110,11 +179,32 @@ export function LibraryPane({ pages, openId, revealId, onOpen, filters, empty }:
               open={article !== undefined && article.id === openId}
               style={{ height: ROW_HEIGHT, transform: `translateY(${row.top}px)` }}
               onPick={row.pick}
-              onDetails={(a) => setDetailsFor(a.id)}
+              onMenu={(a, x, y) => setMenu({ article: a, x, y })}
             />
           );
         }}
       />
+      {menu && (
+        <RowMenu
+          at={menu}
+          label={`Actions for “${menu.article.title || 'Untitled'}”`}
+          items={menuItems(menu.article)}
+          onClose={closeMenu}
+        />
+      )}
+      {collectFor && (
+        <NameDialog
+          title={`Add “${collectFor.title || 'Untitled'}” to a collection`}
+          label="Collection"
+          confirmLabel="Add"
+          suggestions={collections.map((c) => c.name)}
+          onCancel={() => setCollectFor(null)}
+          onSubmit={(name) => {
+            setCollectFor(null);
+            void actions.addToCollection([collectFor], name);
+          }}
+        />
+      )}
       {detailsFor !== null && (
         <EditDetailsDialog
           articleId={detailsFor}

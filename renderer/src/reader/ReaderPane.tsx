@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ReaderArticle } from './ReaderArticle';
 import { READER_PANE_ID } from './readerDom';
 import { useArticle } from './useArticle';
+import { useMarkRead } from './useMarkRead';
 
 interface Props {
   articleId: string | null;
@@ -15,6 +16,8 @@ export function ReaderPane({ articleId }: Props) {
   // Fetched alongside the article, so the body renders once, with its highlights.
   const passages = usePassages(articleId);
   const { arrival, arrived } = useNav();
+  const ready = state.status === 'ready' ? state.article : null;
+  useMarkRead(ready?.id ?? null, ready?.readAt != null);
   return (
     <main
       id={READER_PANE_ID}

@@ -36,6 +36,8 @@ export function FindBar() {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
+      // Taken already: Ctrl/Cmd+F in the library pane focuses its filter.
+      if (event.defaultPrevented) return;
       if (!document.getElementById(READER_ARTICLE_ID) || document.querySelector('dialog[open]'))
         return;
       event.preventDefault();
