@@ -10,6 +10,7 @@ const builtBenches = ['search', 'export', 'import'];
 const scriptBenches = {
   marks: 'electron/bench/marks/run.mjs',
   notes: 'electron/bench/notes/run.mjs',
+  pageview: 'electron/bench/pageview/run.mjs',
   cli: 'electron/bench/cli/run.mjs',
 };
 const known = [...Object.keys(vitestBenches), ...builtBenches, ...Object.keys(scriptBenches)];

@@ -10,6 +10,7 @@ import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 export type PdfJs = typeof import('pdfjs-dist');
 
 let loading: Promise<PdfJs> | null = null;
+let worker: InstanceType<PdfJs['PDFWorker']> | null = null;
 
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= import('pdfjs-dist').then((pdfjs) => {
@@ -19,10 +20,16 @@ export function loadPdfJs(): Promise<PdfJs> {
   return loading;
 }
 
-/** Starts loading a document from its bytes (the task is destroyed to stop it and free it). */
+/**
+ * Starts loading a document from its bytes (the task is destroyed to stop it and free it). One
+ * worker serves every document: starting pdf.js's worker (a 1 MB script) is most of the time a
+ * page view takes to open, and destroying a document leaves a worker it was given running.
+ */
 export function openDocument(pdfjs: PdfJs, data: Uint8Array): PDFDocumentLoadingTask {
+  worker ??= new pdfjs.PDFWorker();
   return pdfjs.getDocument({
     data,
+    worker,
     isEvalSupported: false,
     enableXfa: false,
     disableAutoFetch: true,
