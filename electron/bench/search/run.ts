@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { insertArticle } from '../../core/articles/repo';
+import { insertOriginal } from '../../core/articles/originalStore';
 import { makeBody, paragraph } from '../../model/body';
 import { openDatabase } from '../../core/db/open';
 import { newId, nowIso } from '../../core/ids';
@@ -37,6 +38,7 @@ import { ensureTags, tagArticle } from '../../core/tags/repo';
 import { safeTagKey } from '../../core/tags/names';
 import { KIND_SQL } from '../../core/search/sql';
 import { cachedLibrary, cacheKey } from './cache';
+import { storageReport } from './storage';
 import { CORPUS_VERSION, makeCorpus, RARE_WORD, TAGS, prng, type GeneratedArticle } from './corpus';
 import { ratio, summarize, table, timeMs, type Summary } from './stats';
 import { writeTransaction } from '../../core/db/transactions';
@@ -186,9 +188,6 @@ function buildLibrary(
 ): Omit<ImportFigures, 'databaseMB'> {
   const corpus = makeCorpus({ seed: opts.seed });
   const rand = prng(opts.seed + 1);
-  const insertOriginal = db.prepare(
-    'INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
   let dbMs = 0;
   let passages = 0;
   let textBytes = 0;
@@ -209,7 +208,13 @@ function buildLibrary(
           const bytes = Buffer.from(`${a.title}\n\n${a.text}`);
           const hash = createHash('sha256').update(bytes).digest('hex'); // as import.ts names originals
           const now = nowIso();
-          insertOriginal.run(hash, bytes, bytes.length, 'text/plain', `${n}.txt`, now);
+          insertOriginal(db, {
+            hash,
+            bytes,
+            mediaType: 'text/plain',
+            fileName: `${n}.txt`,
+            createdAt: now,
+          });
           const id = newId();
           const body = makeBody(a.text.split('\n\n').map(paragraph));
           insertArticle(db, {
@@ -454,6 +459,10 @@ export async function runSearchBench(args: string[]): Promise<void> {
     console.log(
       `  ${imported.articlesPerSecond} articles/s, ${imported.databaseMB} MB database for ${imported.textMB} MB of text`,
     );
+    const storage = storageReport(db, lib.library);
+    console.log(
+      `  size: ${storage.fileMB} MB for ${storage.textMB} MB of article text = ${storage.ratio}× (target ≤ 2×)`,
+    );
     const queries = benchQueries(makeCorpus({ seed: opts.seed }).words);
     const measured = measureQueries(db, opts, filesDir, rss, queries);
     rss.sample();
@@ -486,6 +495,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
       p95Under30ms: worstOursP95 < 30,
       within1_3xOfFloor: summary.oursOverFloorSumOfP50 <= 1.3,
       atLeast100xFasterThanGrep: summary.grepOverOursMinP50 >= 100,
+      libraryAtMost2xText: storage.ratio <= 2,
       peakRssUnder300MB:
         (lib.reused
           ? Math.max(memory.peakRssSampledMB, memory.maxRssMB)
@@ -538,6 +548,15 @@ export async function runSearchBench(args: string[]): Promise<void> {
     console.log(
       `memory: peak RSS sampled while searching ${memory.peakRssSampledMB} MB${importMemory}; maxRSS ${memory.maxRssMB} MB`,
     );
+    console.log(
+      `size (dbstat): ${storage.fileMB} MB = ${storage.ratio}× the article text (${storage.textMB} MB); free pages ${storage.freeMB} MB`,
+    );
+    console.log(
+      table(
+        ['table (with its indexes / shadow tables)', 'MB', '% of file'],
+        storage.tables.filter((t) => t.mb >= 0.05).map((t) => [t.name, t.mb, t.share]),
+      ),
+    );
     console.log(`summary: ${JSON.stringify(summary)}`);
     console.log(`targets: ${JSON.stringify(targets)}`);
 
@@ -545,7 +564,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(
       out,
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...opts, dir: undefined, cache: undefined }, import: imported, queries: measured, summary, memory, targets }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, options: { ...opts, dir: undefined, cache: undefined }, import: imported, storage, queries: measured, summary, memory, targets }, null, 2)}\n`,
     );
     console.log(`written ${out}`);
   } finally {

@@ -6,6 +6,7 @@ import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';
 import { remapArticlePages } from './pages';
 import { getArticleText } from './repo';
+import { packBody } from './bodyStore';
 import { writeTransaction } from '../db/transactions';
 
 /**
@@ -22,7 +23,7 @@ export function updateArticleBody(db: Database, id: string, body: Body): Reancho
   return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);
     db.prepare('UPDATE articles SET body = ?, text = ?, updated_at = ? WHERE id = ?').run(
-      JSON.stringify(body),
+      packBody(body, text),
       text,
       nowIso(),
       id,

@@ -13,6 +13,7 @@ import type { ParsedArticle } from '../import/types';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
+import { insertOriginal } from './originalStore';
 import { isUrlSource, readSourceFile, type ImportSource } from './sourcePath';
 import { restoreArticles } from './state';
 import {
@@ -94,18 +95,13 @@ export async function importDocument(
   const warnings = parsed.warnings?.length ? { warnings: parsed.warnings } : {};
   const now = nowIso();
   const storeOriginal = () =>
-    db
-      .prepare(
-        'INSERT OR IGNORE INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        hash,
-        Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength),
-        src.bytes.byteLength,
-        MEDIA_TYPES[parsed.format],
-        truncate(src.fileName, 1024),
-        now,
-      );
+    insertOriginal(db, {
+      hash,
+      bytes: Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength),
+      mediaType: MEDIA_TYPES[parsed.format],
+      fileName: truncate(src.fileName, 1024),
+      createdAt: now,
+    });
   const addTags = (id: string) => {
     const names = parsed.tags.filter((t) => cleanField(t));
     if (names.length) tagArticle(db, id, ensureTags(db, names));

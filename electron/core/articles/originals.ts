@@ -15,6 +15,7 @@ import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField } from '../text-fields';
 import { articleFields } from './import';
 import { getArticleText, replaceArticleContent } from './repo';
+import { decodeOriginal } from './originalStore';
 import { writeTransaction } from '../db/transactions';
 
 export interface StoredOriginal {
@@ -36,11 +37,12 @@ export function getOriginal(db: Database, id: string): StoredOriginal {
         media_type: string;
         size: number;
         bytes: Buffer;
+        encoding: string;
         source: string | null;
         hash: string;
       }
     >(
-      'SELECT o.file_name, o.media_type, o.size, o.bytes, a.source, a.hash FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?',
+      'SELECT o.file_name, o.media_type, o.size, o.bytes, o.encoding, a.source, a.hash FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?',
     )
     .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
@@ -48,7 +50,7 @@ export function getOriginal(db: Database, id: string): StoredOriginal {
     fileName: row.file_name,
     mediaType: row.media_type,
     size: row.size,
-    bytes: row.bytes,
+    bytes: decodeOriginal(row),
     source: row.source,
     hash: row.hash,
   };

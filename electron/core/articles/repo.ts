@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import type { Article, ArticleFields, ArticleSummary } from '../../model/articles';
 import type { Body } from '../../model/body';
 import type { PageStart } from '../../model/pages';
@@ -6,6 +7,7 @@ import { CommonplaceError } from '../errors';
 import type { SourceMeta } from '../../model/sourceMeta';
 import { setImportedMeta } from './meta';
 import { articleTagNames } from '../tags/repo';
+import { packBody, unpackBody } from './bodyStore';
 
 interface ArticleRow {
   id: string;
@@ -85,10 +87,29 @@ export function toSummary(
 }
 
 export function insertArticle(db: Database, a: NewArticle): void {
-  db.prepare(
+  // Prepared once per connection: compiling the insert (with the search triggers) costs more than running it.
+  const insert = cachedStatement(
+    db,
     `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at)
      VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, @createdAt, @createdAt)`,
-  ).run({ ...a, body: JSON.stringify(a.body), pages: pagesJson(a.pages) });
+  );
+  insert.run({
+    id: a.id,
+    title: a.title,
+    subtitle: a.subtitle,
+    byline: a.byline,
+    published: a.published,
+    siteName: a.siteName,
+    lang: a.lang,
+    excerpt: a.excerpt,
+    source: a.source,
+    format: a.format,
+    hash: a.hash,
+    text: a.text,
+    body: packBody(a.body, a.text),
+    pages: pagesJson(a.pages),
+    createdAt: a.createdAt,
+  });
   if (a.meta && Object.keys(a.meta).length) setImportedMeta(db, a.id, a.meta);
 }
 
@@ -122,7 +143,7 @@ export function replaceArticleContent(
     `UPDATE articles SET title = @title, subtitle = @subtitle, byline = @byline, published = @published, site_name = @siteName,
        lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, pages = @pages, updated_at = @now
      WHERE id = @id`,
-  ).run({ ...a, body: JSON.stringify(a.body), pages: pagesJson(a.pages), id, now });
+  ).run({ ...a, body: packBody(a.body, a.text), pages: pagesJson(a.pages), id, now });
   setImportedMeta(db, id, a.meta ?? {});
 }
 
@@ -159,7 +180,7 @@ export function getArticle(db: Database, id: string): Article {
     hash: row.hash,
     tags: articleTagNames(db, id),
     text: row.text,
-    body: JSON.parse(row.body) as Body,
+    body: unpackBody(row.body, row.text, `article ${id}`),
     original: { fileName: row.file_name, size: row.size, mediaType: row.media_type },
     ...(row.pages ? { pages: JSON.parse(row.pages) as PageStart[] } : {}),
   };

@@ -105,7 +105,9 @@ describe('migrate', () => {
 describe('migration 1 (initial)', () => {
   it('keeps the article search index in step with the articles table through triggers', () => {
     const db = openDatabase(join(tempDir(), 'lib.sqlite'));
-    db.prepare("INSERT INTO originals VALUES ('h1', x'00', 1, 'text/plain', 'a.txt', 'now')").run();
+    db.prepare(
+      "INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES ('h1', x'00', 1, 'text/plain', 'a.txt', 'now')",
+    ).run();
     db.prepare(
       "INSERT INTO articles (id, title, format, hash, text, body, created_at, updated_at) VALUES ('0190a000-0000-7000-8000-000000000001', 'Café society', 'text', 'h1', 'body words here', '{}', 'now', 'now')",
     ).run();

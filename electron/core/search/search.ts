@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { safeTagKey } from '../tags/names';
+import { cachedStatement } from '../db/statements';
 import { locate, makeLocator, type Locator } from './locate';
 import {
   compileTextMatch,
@@ -104,18 +105,7 @@ function clampInt(v: unknown, lo: number, hi: number, fallback: number): number 
 }
 
 /** The statements are prepared once per connection and query shape. */
-const statementCache = new WeakMap<Database, Map<string, Statement>>();
-function prepare(db: Database, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    stmt = db.prepare(sql);
-    if (cache.size > 500) cache.clear();
-    cache.set(sql, stmt);
-  }
-  return stmt;
-}
+const prepare = (db: Database, sql: string): Statement => cachedStatement(db, sql);
 
 /** Whether the library's schema has the trash (migration 13), once per connection. */
 const trashKnown = new WeakMap<Database, boolean>();

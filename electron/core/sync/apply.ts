@@ -20,6 +20,7 @@ import { describeRange, reanchor } from '../passages/anchoring';
 import { reanchorArticlePassages } from '../passages/repo';
 import { tagKey } from '../tags/names';
 import { ArticleMetaRow, OriginalRow } from '../transfer/schema';
+import { insertOriginal } from '../articles/originalStore';
 import { readBlob, SyncFileError } from './files';
 import { blobPath } from './folder';
 import type { HybridClock } from './hlc';
@@ -279,9 +280,13 @@ function applyArticleExtras(
         throw e;
       }
       if (bytes.length !== o.size) return `original ${o.hash}: size does not match`;
-      db.prepare(
-        `INSERT INTO originals (${ORIGINAL_COLUMNS.join(', ')}, bytes) VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(o.hash, o.media_type, o.file_name, o.size, o.created_at, bytes);
+      insertOriginal(db, {
+        hash: o.hash,
+        bytes,
+        mediaType: o.media_type,
+        fileName: o.file_name,
+        createdAt: o.created_at,
+      });
     }
   }
   if ('hash' in cols && !db.prepare('SELECT 1 FROM originals WHERE hash = ?').get(cols.hash))

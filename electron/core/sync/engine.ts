@@ -17,6 +17,7 @@ import {
   type SyncStatus,
 } from '../../model/sync';
 import { writeTransaction } from '../db/transactions';
+import { decodeOriginal } from '../articles/originalStore';
 import { CommonplaceError, errorMessage } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
@@ -159,9 +160,12 @@ function flushOutbox(db: Database, idIn: Identity): { written: number; sent: num
       const original = op.set?.original as { hash?: string } | null | undefined;
       if (op.e !== 'article' || !original?.hash) continue;
       const blob = db
-        .prepare<[string], { bytes: Buffer }>('SELECT bytes FROM originals WHERE hash = ?')
+        .prepare<[string], { hash: string; bytes: Buffer; size: number; encoding: string }>(
+          'SELECT hash, bytes, size, encoding FROM originals WHERE hash = ?',
+        )
         .get(original.hash);
-      if (blob) writeOnce(blobPath(idIn.folder, original.hash), blob.bytes);
+      // The file's own bytes: the blob is named by their sha256.
+      if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(blob));
     }
     writeTransaction(db, () => {
       const id = readIdentity(db)!;

@@ -13,6 +13,8 @@ import { CommonplaceError } from '../errors';
 import { tagKey } from '../tags/names';
 import { ArticleRow, LinkRow, NoteRow, PassageRow, TagRow } from '../transfer/schema';
 import { sha256Hex } from './files';
+import type { Body } from '../../model/body';
+import { packBody, unpackBody } from '../articles/bodyStore';
 
 export type Value = Record<string, unknown>;
 export type Snapshot = Record<string, Value | null>;
@@ -149,9 +151,7 @@ export function snapshot(db: Database, e: SyncEntity, id: string): Snapshot | nu
     return { in: row ? { created_at: row.created_at } : null };
   }
   const spec: RowSpec = ROWS[e];
-  const row = db
-    .prepare<[string], Record<string, unknown>>(`SELECT * FROM ${spec.table} WHERE id = ?`)
-    .get(id);
+  const row = currentRow(db, e, id);
   if (!row) return null;
   if (e === 'link' && row.origin !== 'link') return null;
   const out: Snapshot = {};
@@ -197,6 +197,9 @@ export function writeRow(
   const spec: RowSpec = ROWS[e];
   const values: Value = { ...cols };
   if (e === 'tag' && 'name' in values) values.name_key = tagKey(String(values.name));
+  // Content travels whole (text and body together); the library stores the body without its text.
+  if (e === 'article' && typeof values.body === 'string' && typeof values.text === 'string')
+    values.body = packBody(JSON.parse(values.body) as Body, values.text);
   const names = Object.keys(values);
   if (!names.length) return;
   const q = (c: string) => `"${c}"`;
@@ -210,6 +213,10 @@ export function writeRow(
     ).run({ ...values, id });
 }
 
+/** The row as synced: an article's body whole (the library stores it without its text). */
 export function currentRow(db: Database, e: RowEntity, id: string): Value | undefined {
-  return db.prepare<[string], Value>(`SELECT * FROM ${ROWS[e].table} WHERE id = ?`).get(id);
+  const row = db.prepare<[string], Value>(`SELECT * FROM ${ROWS[e].table} WHERE id = ?`).get(id);
+  if (row && e === 'article' && typeof row.body === 'string' && typeof row.text === 'string')
+    row.body = JSON.stringify(unpackBody(row.body, row.text, `article ${id}`));
+  return row;
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { openDatabase } from '../db/open';
 import { updateArticleBody } from '../articles/edit';
+import { getArticle } from '../articles/repo';
 import { createLink } from '../links/repo';
 import { paragraphNode, rootDoc, textNode } from '../notes/lexicalJson';
 import { createNote, getNote, updateNote } from '../notes/repo';
@@ -184,9 +185,7 @@ describe('two libraries sharing a folder', () => {
     initSync(b, { folder, name: 'B' });
     settle(a, b);
     // Bodies as the Edit text dialog sends them: the stored body with its words changed.
-    const current = JSON.parse(
-      a.prepare('SELECT body FROM articles WHERE id = ?').pluck().get(article) as string,
-    );
+    const current = getArticle(a, article).body;
     const edited = (prefix: string) => {
       return JSON.parse(JSON.stringify(current).replace('Alpha', prefix));
     };

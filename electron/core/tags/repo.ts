@@ -3,11 +3,16 @@ import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tagDisplayName, tagKey } from './names';
 import { writeTransaction } from '../db/transactions';
+import { cachedStatement } from '../db/statements';
 
 /** Returns the ids of the named tags, creating the missing ones (call inside a transaction). */
 export function ensureTags(db: Database, names: readonly string[]): string[] {
-  const find = db.prepare<[string], { id: string }>('SELECT id FROM tags WHERE name_key = ?');
-  const insert = db.prepare(
+  const find = cachedStatement<[string], { id: string }>(
+    db,
+    'SELECT id FROM tags WHERE name_key = ?',
+  );
+  const insert = cachedStatement(
+    db,
     'INSERT INTO tags (id, name, name_key, color, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)',
   );
   const ids = new Set<string>();
@@ -26,7 +31,8 @@ export function ensureTags(db: Database, names: readonly string[]): string[] {
 }
 
 export function tagArticle(db: Database, articleId: string, tagIds: readonly string[]): void {
-  const link = db.prepare(
+  const link = cachedStatement(
+    db,
     'INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)',
   );
   const now = nowIso();

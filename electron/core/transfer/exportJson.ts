@@ -11,11 +11,14 @@ import {
   LIBRARY_JSON_FORMAT,
   LIBRARY_JSON_VERSION,
   TABLE_NAMES,
+  STORAGE_COLUMNS,
   TABLES,
   type LibraryDocument,
   type TableName,
 } from './schema';
 import { readTransaction } from '../db/transactions';
+import { unpackBody } from '../articles/bodyStore';
+import { decodeOriginal } from '../articles/originalStore';
 
 /** The columns the document carries for a table, in its schema's order. */
 export function documentColumns(table: TableName): string[] {
@@ -27,7 +30,7 @@ export function documentColumns(table: TableName): string[] {
  * extend schema.ts (and its version), never lose data silently.
  */
 function checkColumns(db: Database, table: TableName): void {
-  const known = new Set(documentColumns(table));
+  const known = new Set([...documentColumns(table), ...(STORAGE_COLUMNS[table] ?? [])]);
   const unknown = db
     .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
     .all()
@@ -56,16 +59,25 @@ const ORDER: Record<TableName, string> = {
   collection_articles: 'collection_id, article_id',
 };
 
-/** A table's rows in document order, one at a time (originals' bytes as base64). */
+/** A table's rows in document order, one at a time (originals' exact bytes as base64). */
 function* tableRows(db: Database, table: TableName): Generator<Record<string, unknown>> {
   checkColumns(db, table);
-  const cols = documentColumns(table)
+  const cols = [...documentColumns(table), ...(STORAGE_COLUMNS[table] ?? [])]
     .map((c) => `"${c}"`)
     .join(', ');
   for (const row of db
     .prepare<[], Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${ORDER[table]}`)
     .iterate()) {
-    if (table === 'originals') row.bytes = Buffer.from(row.bytes as Buffer).toString('base64');
+    if (table === 'originals') {
+      row.bytes = decodeOriginal(
+        row as { hash: string; bytes: Buffer; size: number; encoding: string },
+      ).toString('base64');
+      delete row.encoding;
+    }
+    if (table === 'articles')
+      row.body = JSON.stringify(
+        unpackBody(row.body as string, row.text as string, `article ${String(row.id)}`),
+      );
     yield row;
   }
 }

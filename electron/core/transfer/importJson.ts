@@ -23,6 +23,8 @@ import {
   type TableName,
 } from './schema';
 import { writeTransaction } from '../db/transactions';
+import { packBody } from '../articles/bodyStore';
+import { encodeOriginal } from '../articles/originalStore';
 
 /** "tables.passages[3]" and, when the row has one, its id: where a person finds the row in the file. */
 function rowName(table: string, index: number, raw: unknown): string {
@@ -120,7 +122,10 @@ function refuseUnlessEmpty(db: Database): void {
   }
 }
 
-/** Writes rows table by table; a row a constraint refuses (a duplicate id, a CHECK) is named. */
+/**
+ * Writes rows table by table, in the library's storage form (an original compressed when that
+ * pays, an article's body without its text); a row a constraint refuses (a duplicate id, a CHECK) is named.
+ */
 function rowWriter(db: Database, file: string) {
   const inserts = new Map<TableName, (row: Record<string, unknown>) => void>();
   for (const table of TABLE_NAMES) {
@@ -128,18 +133,26 @@ function rowWriter(db: Database, file: string) {
     const insert = db.prepare(
       `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
     );
-    inserts.set(
-      table,
-      (row) =>
-        void insert.run(
-          cols.map((c) =>
-            table === 'originals' && c === 'bytes'
-              ? Buffer.from(row[c] as string, 'base64')
-              : row[c],
-          ),
-        ),
-    );
+    inserts.set(table, (row) => void insert.run(cols.map((c) => row[c])));
   }
+  const insertOriginal = db.prepare(
+    `INSERT INTO originals (${documentColumns('originals').join(', ')}, encoding) VALUES (@hash, @bytes, @size, @media_type, @file_name, @created_at, @encoding)`,
+  );
+  inserts.set('originals', (row) => {
+    const stored = encodeOriginal(
+      Buffer.from(row.bytes as string, 'base64'),
+      row.hash as string,
+      row.media_type as string,
+    );
+    insertOriginal.run({ ...row, bytes: stored.data, encoding: stored.encoding });
+  });
+  const insertArticle = inserts.get('articles')!;
+  inserts.set('articles', (row) =>
+    insertArticle({
+      ...row,
+      body: packBody(JSON.parse(row.body as string) as Body, row.text as string),
+    }),
+  );
   return (table: TableName, row: Record<string, unknown>, index: number) => {
     try {
       inserts.get(table)!(row);

@@ -8,7 +8,7 @@ import { isCommonplaceError } from '../errors';
 import { exportFixture } from '../export/testFixture';
 import { exportLibraryJson, libraryDocument } from './exportJson';
 import { importLibraryJson } from './importJson';
-import { LibraryDocumentSchema, TABLE_NAMES, TABLES } from './schema';
+import { LibraryDocumentSchema, STORAGE_COLUMNS, TABLE_NAMES, TABLES } from './schema';
 
 const tempDir = useTempDir();
 
@@ -109,7 +109,10 @@ describe('full-library JSON round trip', () => {
         .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
         .all()
         .map((c) => c.name);
-      expect(Object.keys(TABLES[table].shape).sort(), table).toEqual(cols.sort());
+      expect(
+        [...Object.keys(TABLES[table].shape), ...(STORAGE_COLUMNS[table] ?? [])].sort(),
+        table,
+      ).toEqual(cols.sort());
     }
     t.library.close();
   });

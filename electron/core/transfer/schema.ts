@@ -3,8 +3,8 @@
  * trash, read state and collections; both still restore): every row of every table that holds user data, with
  * its ids and timestamps as stored, so an import reproduces the library exactly. Derived tables
  * (search indexes, the change log) are left out: triggers rebuild them on import.
- * Article bodies and note docs stay the JSON strings the database holds (byte-exact round trip);
- * originals' bytes are base64.
+ * Note docs stay the JSON strings the database holds (byte-exact round trip); article bodies are
+ * whole (the library stores them without their text) and originals' bytes are the file's own, in base64.
  *
  * A restore trusts nothing in the file: each row is held to what the API would accept (the same
  * zod schemas: bodies, ids, colours, tag names, note documents) and to the limits of an import
@@ -107,6 +107,15 @@ function noteDocProblem(doc: unknown): string | null {
     return errorMessage(e);
   }
 }
+
+/**
+ * Columns of how a row is stored, not of what it holds: the document carries what they decode to
+ * (an original's exact bytes; an article's whole body, whose stored form omits its text), so it
+ * doesn't depend on how a library stores them.
+ */
+export const STORAGE_COLUMNS: Readonly<Partial<Record<string, readonly string[]>>> = {
+  originals: ['encoding'],
+};
 
 export const OriginalRow = z.object({
   hash: Sha256,

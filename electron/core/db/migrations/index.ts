@@ -12,6 +12,7 @@ import { sourceMeta } from './0010_source_meta';
 import { citationStyles } from './0011_citation_styles';
 import { sync } from './0012_sync';
 import { libraryState } from './0013_library_state';
+import { compactStorage } from './0014_compact_storage';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   citationStyles,
   sync,
   libraryState,
+  compactStorage,
 ];
