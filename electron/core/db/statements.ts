@@ -13,7 +13,7 @@ const caches = new WeakMap<Database, Map<string, Statement>>();
 /** At most this many statements per connection (query shapes vary with search filters). */
 const MAX_CACHED = 500;
 
-export function cachedStatement<P extends unknown[] | {} = unknown[], R = unknown>(
+export function cachedStatement<P extends unknown[] | object = unknown[], R = unknown>(
   db: Database,
   sql: string,
 ): Statement<P, R> {

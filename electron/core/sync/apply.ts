@@ -34,7 +34,6 @@ import {
   isMembership,
   MEMBERSHIPS,
   NOTE_BODY,
-  ORIGINAL_COLUMNS,
   requiredFields,
   ROWS,
   splitMemberId,
