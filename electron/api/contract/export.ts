@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  CitationStyleSchema,
   ExportFileSchema,
   ExportJobStatusSchema,
   ExportOptionsSchema,
@@ -77,7 +78,12 @@ export const exportContract = {
   'export.note': call({
     summary:
       'A note as a Markdown or Word file (passage quotes as block quotes with citations), for a download.',
-    input: z.object({ id: Id, format: NoteExportFormatSchema }),
+    input: z.object({
+      id: Id,
+      format: NoteExportFormatSchema,
+      /** With a style: an in-text citation after each quote and the reference list at the end. */
+      style: CitationStyleSchema.optional(),
+    }),
     output: ExportFileSchema,
     mutates: false,
     exposure: 'client',
@@ -87,6 +93,7 @@ export const exportContract = {
     input: z.object({
       id: Id,
       format: NoteExportFormatSchema,
+      style: CitationStyleSchema.optional(),
       path: z.string().min(1, 'path is empty').max(4096),
     }),
     output: z.object({ path: z.string(), bytes: z.number().int() }),

@@ -42,16 +42,16 @@ export function exportHandlers(library: Library) {
     },
     'export.toPath': async ({ path, ...options }) =>
       (await engine()).exportToPath(db, options, path),
-    'export.note': async ({ id, format }) => {
-      const f = await (await noteExport()).exportNote(db, id, format);
+    'export.note': async ({ id, format, style }) => {
+      const f = await (await noteExport()).exportNote(db, id, format, style);
       return {
         fileName: f.fileName,
         mediaType: f.mediaType,
         dataBase64: Buffer.from(f.bytes).toString('base64'),
       };
     },
-    'export.noteToPath': async ({ id, format, path }) => {
-      const f = await (await noteExport()).exportNote(db, id, format);
+    'export.noteToPath': async ({ id, format, style, path }) => {
+      const f = await (await noteExport()).exportNote(db, id, format, style);
       writeAtomically(path, f.bytes);
       return { path, bytes: f.bytes.length };
     },

@@ -87,7 +87,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
     .option('--search <query>', 'passages found by this search (the search syntax)')
     .option(
       '--note <id>',
-      'export this note instead (--format md or docx): passage quotes as block quotes with citations',
+      'export this note instead (--format md or docx): passage quotes as block quotes with citations (--style: in-text citations and a reference list)',
     )
     .option('--from <date>', 'from this date (YYYY-MM-DD, inclusive)', isoDate('--from'))
     .option('--to <date>', 'until this date (YYYY-MM-DD, inclusive)', isoDate('--to'))
@@ -141,6 +141,7 @@ export function registerExportCommands(program: Command, context: CliContext): v
         const n = await context.client()('export.noteToPath', {
           id: o.note,
           format: o.format as NoteExportFormat,
+          style: o.style,
           path,
         });
         if (o.json) return context.print(n);

@@ -5,7 +5,13 @@
 import { frontMatter } from './frontMatter';
 import { blockquote, citationMarkdown, escapeMarkdown, paragraphs } from './markdownText';
 import { oneLine, passageUrl } from './text';
-import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
+import type {
+  ExportContext,
+  ExportDocument,
+  ExportItem,
+  ExportReferences,
+  FormatWriter,
+} from './types';
 
 const encoder = new TextEncoder();
 
@@ -71,10 +77,18 @@ export function excerptCitation(item: ExportItem): string {
 
 /** The reference list at the end of a styled export ("## References", one entry a paragraph). */
 export function referencesMarkdown(doc: ExportDocument, level = '##'): string[] {
-  if (!doc.references?.entries.length) return [];
+  return referenceListMarkdown(doc.references, level);
+}
+
+/** A reference list as Markdown blocks: its heading, then one entry a paragraph (none: nothing). */
+export function referenceListMarkdown(
+  references: Pick<ExportReferences, 'heading' | 'entries'> | null | undefined,
+  level = '##',
+): string[] {
+  if (!references?.entries.length) return [];
   return [
-    `${level} ${doc.references.heading}`,
-    ...doc.references.entries.map((e) => citationMarkdown(e.html)),
+    `${level} ${references.heading}`,
+    ...references.entries.map((e) => citationMarkdown(e.html)),
   ];
 }
 

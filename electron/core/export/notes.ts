@@ -5,7 +5,7 @@
  * "Quote" style — so both formats say the same thing.
  */
 import type { Database } from 'better-sqlite3';
-import type { NOTE_EXPORT_FORMATS } from '../../model/export';
+import type { CitationStyle, NOTE_EXPORT_FORMATS } from '../../model/export';
 import {
   Document,
   ExternalHyperlink,
@@ -16,12 +16,15 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { citePassages, publicSources, type CitedPassages } from '../citations/cited';
 import { getNoteSummary } from '../notes/repo';
 import { noteMarkdown } from '../notes/quotedPassages';
 import { safeFileName } from './fileNames';
 import { frontMatter } from './frontMatter';
 import { cleanText, oneLine } from './text';
 import { DOCX_QUOTE_STYLE } from './docx';
+import { referenceListMarkdown } from './markdown';
+import { citationMarkdown } from './markdownText';
 
 export type NoteFormat = (typeof NOTE_EXPORT_FORMATS)[number];
 
@@ -206,9 +209,39 @@ function listItemTokens(item: Tokens.ListItem): Token[] {
   return kids ?? [first];
 }
 
-export async function exportNote(db: Database, id: string, format: NoteFormat): Promise<NoteFile> {
+/**
+ * With a style, each quoted passage is followed by its in-text citation (with its page) and the
+ * note ends with the reference list — the passage exports' citing code (citations/cited.ts).
+ */
+function styledNoteMarkdown(
+  db: Database,
+  id: string,
+  style: CitationStyle | undefined,
+): { title: string; markdown: string } {
+  if (!style) return noteMarkdown(db, id);
+  let references: CitedPassages['references'] | null = null;
+  const { title, markdown } = noteMarkdown(db, id, (passages) => {
+    const sources = publicSources(db, [...new Set(passages.map((p) => p.articleId))]);
+    const places = passages.filter((p) => sources.has(p.articleId));
+    const cited = citePassages(db, style, [...sources.values()], places);
+    references = cited.references;
+    return new Map(places.map((p, i) => [p.id, citationMarkdown(cited.inText[i]!.html)]));
+  });
+  const list = referenceListMarkdown(references);
+  return {
+    title,
+    markdown: list.length ? `${markdown.trimEnd()}\n\n${list.join('\n\n')}\n` : markdown,
+  };
+}
+
+export async function exportNote(
+  db: Database,
+  id: string,
+  format: NoteFormat,
+  style?: CitationStyle,
+): Promise<NoteFile> {
   const summary = getNoteSummary(db, id);
-  const { title, markdown } = noteMarkdown(db, id);
+  const { title, markdown } = styledNoteMarkdown(db, id, style);
   const name = safeFileName(title || 'Untitled note');
   if (format === 'md') {
     const head = frontMatter({

@@ -4,13 +4,8 @@
  * position in the source), grouped by source or by tag. A preview is the same call with a limit.
  */
 import type { Database } from 'better-sqlite3';
-import type { CitationStyle, ExportOptions, ExportSelection } from '../../model/export';
-import type { Passage } from '../../model/passages';
-import { cslType, publicUrl, toCslItem } from '../citations/item';
-import { pageLocator } from '../../model/pages';
-import { citeDocument } from '../citations/processor';
-import { citableSources } from '../citations/sources';
-import { resolveStyle } from '../citations/userStyles';
+import type { ExportOptions, ExportSelection } from '../../model/export';
+import { citePassages, publicSources } from '../citations/cited';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { toPassage, type PassageRow } from '../passages/repo';
@@ -19,14 +14,7 @@ import { articleTagNames } from '../tags/repo';
 import { safeTagKey, tagDisplayName } from '../tags/names';
 import { citationFor } from './citation';
 import { passageLinks } from './links';
-import type {
-  Citation,
-  CitationFn,
-  ExportDocument,
-  ExportGroup,
-  ExportItem,
-  ExportSource,
-} from './types';
+import type { CitationFn, ExportDocument, ExportGroup, ExportItem, ExportSource } from './types';
 
 /** search() answers at most this many hits per query (its window). */
 const SEARCH_WINDOW = 10_000;
@@ -183,53 +171,12 @@ function searchPassageIds(db: Database, query: string): { ids: string[]; total: 
   return { ids, total: Math.max(total, ids.length) };
 }
 
-/** The sources, their local paths left out: an export cites a web address or nothing. */
+/** The sources as citations show them (no local paths), with their tags. */
 function loadSources(db: Database, ids: readonly string[]): Map<string, ExportSource> {
   const map = new Map<string, ExportSource>();
-  for (const [id, source] of citableSources(db, ids)) {
-    // The item type is read while the path is known (a .pdf path makes a report).
-    const type = cslType(source);
-    map.set(id, {
-      ...source,
-      source: publicUrl(source.source),
-      cslType: type,
-      tags: articleTagNames(db, id),
-    });
-  }
+  for (const [id, source] of publicSources(db, ids))
+    map.set(id, { ...source, tags: articleTagNames(db, id) });
   return map;
-}
-
-/**
- * A styled export's citations from the CSL processor: each excerpt's in-text citation with its
- * page (none for an orphaned passage, whose place is unknown), each source's reference entry,
- * and the reference list.
- */
-function citeExcerpts(
-  db: Database,
-  style: CitationStyle,
-  sources: readonly ExportSource[],
-  passages: readonly Passage[],
-) {
-  const csl = resolveStyle(db, style);
-  const byId = new Map(sources.map((s) => [s.id, s]));
-  const cited = citeDocument(
-    csl,
-    sources.map(toCslItem),
-    passages.map((p) => ({
-      id: p.articleId,
-      locator: p.orphaned ? null : pageLocator(byId.get(p.articleId)?.pages, p.start, p.end),
-    })),
-  );
-  const strip = ({ text, html }: Citation): Citation => ({ text, html });
-  return {
-    inText: cited.inText,
-    entries: new Map(cited.references.map((r) => [r.id, strip(r)])),
-    references: {
-      heading: csl.referencesHeading,
-      notes: csl.kind === 'note',
-      entries: cited.references.map(strip),
-    },
-  };
 }
 
 /** A short human description of the selection, for titles and front matter. */
@@ -266,7 +213,7 @@ export function selectExport(
   );
   const sources = sourceIds.map((id) => sourceMap.get(id)!);
   const styled =
-    !opts.citation && options.style ? citeExcerpts(db, options.style, sources, passages) : null;
+    !opts.citation && options.style ? citePassages(db, options.style, sources, passages) : null;
   const cite = opts.citation ?? citationFor(undefined);
   const citations = new Map<string, ReturnType<CitationFn>>();
   const items: ExportItem[] = passages.map((passage, i) => {

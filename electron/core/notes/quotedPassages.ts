@@ -84,16 +84,33 @@ export function lookupPassages(db: Database, ids: readonly string[]): PassageCit
 }
 
 /**
+ * Styled citations for a note's quoted passages (in the order the note quotes them): each
+ * passage's citation as Markdown, by passage id; a passage left out keeps the short citation.
+ */
+export type QuoteCiter = (passages: readonly PassageCitation[]) => Map<string, string>;
+
+/**
  * A note as Markdown. Each passage quote shows the passage's current text and citation when the
  * passage row exists (even soft-deleted: it keeps its text), else the text the note last saw;
  * a deleted or purged source is said so.
  */
-export function noteMarkdown(db: Database, id: string): { title: string; markdown: string } {
+export function noteMarkdown(
+  db: Database,
+  id: string,
+  cite?: QuoteCiter,
+): { title: string; markdown: string } {
   const { title, doc } = readNoteDoc(db, id);
+  const passages = lookupPassages(db, analyzeDoc(doc).quotedPassageIds);
+  const styled = cite?.(passages);
   const sources = new Map<string, QuotedSource>(
-    lookupPassages(db, analyzeDoc(doc).quotedPassageIds).map((p) => [
+    passages.map((p) => [
       p.id,
-      { quote: p.quote, citation: p.citation, deleted: p.deleted },
+      {
+        quote: p.quote,
+        citation: p.citation,
+        citationMarkdown: styled?.get(p.id),
+        deleted: p.deleted,
+      },
     ]),
   );
   return { title, markdown: docToMarkdown(doc, (pid) => sources.get(pid)) };

@@ -10,6 +10,8 @@ import { TEXT_FORMAT, type JsonDoc, type JsonNode } from './lexicalJson';
 export interface QuotedSource {
   quote: string;
   citation: string;
+  /** A styled citation already written as Markdown (an export's in-text citation): used as is. */
+  citationMarkdown?: string;
   deleted: boolean;
 }
 
@@ -138,9 +140,8 @@ class Writer {
       .split('\n')
       .map((l) => escapeLineStart(escapeText(l)))
       .join('\n');
-    const cite = [citation && `— ${escapeText(citation)}`, gone && '(source deleted)']
-      .filter(Boolean)
-      .join(' ');
+    const line = source?.citationMarkdown ?? (citation && escapeText(citation));
+    const cite = [line && `— ${line}`, gone && '(source deleted)'].filter(Boolean).join(' ');
     return cite ? `${prefixLines(lines, '> ')}\n\n${cite}` : prefixLines(lines, '> ');
   }
 
