@@ -104,6 +104,23 @@ describe('articleToCsl (stored metadata over the columns)', () => {
     );
   });
 
+  it('cites a season date ("Spring 2019", kept as typed beside its number) once, as each style writes it', () => {
+    const item = toCslItem({
+      ...seed,
+      meta: {
+        type: 'article-magazine',
+        'container-title': 'Harbour Quarterly',
+        issued: { 'date-parts': [[2019]], season: 1, literal: 'Spring 2019' },
+      },
+    });
+    // APA 7 (10.1): "(2019, Spring)"; Chicago and MLA after the publication: "Spring 2019".
+    expect(formatCitation(item, 'apa').text).toMatch(/^Ji, D\.(?:-G\.)? \(2019, Spring\)\./);
+    expect(formatCitation(item, 'chicago').text).toContain('Harbour Quarterly, Spring 2019.');
+    expect(formatCitation(item, 'mla').text).toContain('Harbour Quarterly, Spring 2019');
+    for (const style of ['apa', 'chicago', 'mla'] as const)
+      expect(formatCitation(item, style).text).not.toContain('20192019');
+  });
+
   it('carries journal fields into BibTeX and RIS', () => {
     const item = toCslItem({
       ...seed,

@@ -41,8 +41,19 @@ export function shortTitle(title: string, language: string | undefined): string 
   return short && short !== title ? short : undefined;
 }
 
+/** Dates citeproc reads; one with date-parts and a literal ("Spring 2019") prints both. */
+const DATE_FIELDS = ['issued', 'accessed'] as const;
+
 function prepare(item: CslItem, style: CslStyle): CslItem {
   const out: CslItem = { ...item };
+  // The literal is the text a season was typed as: its date-parts and season number say it.
+  for (const key of DATE_FIELDS) {
+    const d = out[key];
+    if (d?.['date-parts'] && d.literal) {
+      const { literal: _literal, ...parts } = d;
+      out[key] = parts;
+    }
+  }
   if (!out['title-short']) {
     const short = shortTitle(out.title, out.language);
     if (short) out['title-short'] = short;
