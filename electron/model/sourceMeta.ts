@@ -241,6 +241,8 @@ export const MetaImportReportSchema = z.object({
       articleId: z.string(),
       by: z.enum(['DOI', 'URL', 'title']),
       fields: z.array(z.string()),
+      /** The patch (`articles.setMeta`) that takes this article's import back. */
+      undo: SourceMetaPatchSchema,
     }),
   ),
   unmatched: z.array(z.string()),

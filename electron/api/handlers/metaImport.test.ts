@@ -49,6 +49,7 @@ describe('articles.importMeta (Zotero interop)', () => {
         articleId: ids[0],
         by: 'title',
         fields: expect.arrayContaining(['author', 'DOI', 'volume', 'page', 'container-title']),
+        undo: expect.any(Object),
       },
     ]);
     expect(report.unmatched).toEqual(['“A book nobody imported”']);
@@ -90,6 +91,29 @@ describe('articles.importMeta (Zotero interop)', () => {
       issued: { 'date-parts': [[2021]] },
       DOI: '10.5555/tides',
     });
+  });
+
+  it('each matched article carries the patch that takes its import back (Undo), even over earlier edits', async () => {
+    const { invoke, ids } = await setup();
+    const id = ids[1]!;
+    await invoke('articles.setMeta', { id, patch: { volume: '7', publisher: 'Harbour Press' } });
+    const before = await invoke('articles.meta', { id });
+    const b = await invoke('articles.get', { id });
+    const shownBefore = [b.siteName, b.byline, b.published];
+    const ris =
+      'TY  - NEWS\r\nTI  - Tides and Towns\r\nAU  - Lee, Ann\r\nPY  - 2021\r\nT2  - The Courier\r\nVL  - 9\r\nER  - \r\n';
+    const report = await invoke('articles.importMeta', { fileName: 'zotero.ris', text: ris });
+    expect(report.matched).toHaveLength(1);
+    const after = await invoke('articles.meta', { id });
+    expect(after.csl).toMatchObject({ volume: '9', 'container-title': 'The Courier' });
+    expect(report.matched[0]!.undo).toMatchObject({ volume: '7', 'container-title': null });
+    await invoke('articles.setMeta', { id, patch: report.matched[0]!.undo });
+    const undone = await invoke('articles.meta', { id });
+    expect(undone.edited).toEqual(before.edited);
+    expect(undone.csl).toEqual(before.csl);
+    // The library list shows what it showed before.
+    const row = await invoke('articles.get', { id });
+    expect([row.siteName, row.byline, row.published]).toEqual(shownBefore);
   });
 
   it('refuses a file that is none of the formats, or too big, with one line naming it', async () => {

@@ -164,8 +164,10 @@ export function importMetaEntries(
       return void report.ambiguous.push({ entry: name, articleIds: list.map((c) => c.id) });
     const meta = entryMeta(entry);
     const fields = Object.keys(meta) as MetaKey[];
-    if (fields.length) editArticleMeta(db, list[0]!.id, meta as SourceMetaPatch);
-    report.matched.push({ entry: name, articleId: list[0]!.id, by, fields });
+    const undo = fields.length
+      ? editArticleMeta(db, list[0]!.id, meta as SourceMetaPatch).undo
+      : {};
+    report.matched.push({ entry: name, articleId: list[0]!.id, by, fields, undo });
   });
   return report;
 }

@@ -11,6 +11,7 @@ import { isCommonplaceError } from '../errors';
 import { setImportedMeta } from '../articles/meta';
 import { writeTransaction } from '../db/transactions';
 import { CITATION_STYLES } from '../../model/export';
+import { parseDateText } from '../../model/metaText';
 import { exportFixture } from '../export/testFixture';
 import { exportLibraryJson, libraryDocument } from './exportJson';
 import { importLibraryJson } from './importJson';
@@ -95,6 +96,73 @@ describe('citation metadata in the full-library JSON export', () => {
     expect((await dst.invoke('articles.get', { id: src.shared.id })).title).toBe(
       'Putin arrives in North Korea',
     );
+    src.library.close();
+    dst.library.close();
+  });
+
+  it('restores its own export whatever odd metadata import and edits stored: 21 authors, organisations, CJK names, a season, cleared fields', async () => {
+    const src = openTestLibrary(tempDir());
+    const authors = Array.from(
+      { length: 20 },
+      (_, i) => `<meta name="citation_author" content="Author${i + 1}, Ann">`,
+    );
+    const html = `<!doctype html><html lang="en"><head><title>A PAPER IN ALL CAPS</title>
+      ${authors.join('')}<meta name="citation_author" content="World Health Organization">
+      <meta name="citation_doi" content="https://doi.org/10.1234/ODD.1"><meta name="citation_journal_title" content="Journal of Odd Things">
+      <meta name="citation_firstpage" content="3"><meta name="citation_volume" content="">
+      <script type="application/ld+json">{"@type":"ScholarlyArticle","publisher":{"@type":"Organization","name":"{Odd} Press"}}</script>
+      </head><body><article><h1>A PAPER IN ALL CAPS</h1><p>Text of the paper, long enough to read as an article body for the importer.</p><p>More text.</p></article></body></html>`;
+    const [result] = await src.invoke('articles.importFiles', {
+      files: [{ name: 'odd.html', dataBase64: Buffer.from(html).toString('base64') }],
+    });
+    if (!result?.ok) throw new Error('the page did not import');
+    const id = result.article.id;
+    await src.invoke('passages.createFromQuote', {
+      articleId: id,
+      quote: 'Text of the paper',
+      tags: [],
+      comment: '',
+      color: 'yellow',
+    });
+    const season = parseDateText('Spring 2019');
+    if (!season.ok) throw new Error(season.message);
+    await src.invoke('articles.setMeta', {
+      id,
+      patch: {
+        translator: [{ family: '王', given: '小明' }, { literal: 'Korea Herald Staff' }],
+        issued: season.date,
+        page: null,
+        'title-short': 'Odd paper',
+      },
+    });
+    await src.invoke('articles.setMeta', { id, patch: { 'title-short': null } });
+    const before = await src.invoke('articles.meta', { id });
+    // What this test is about is really there.
+    expect(before.csl.author?.length).toBe(21);
+    expect(before.effective.translator).toHaveLength(2);
+    const cite = (t: Pick<Fixture, 'invoke'>) =>
+      Promise.all(
+        CITATION_STYLES.map((style) =>
+          t.invoke('export.preview', {
+            format: 'md',
+            groupBy: 'source',
+            style,
+            selection: { tags: [], tagMode: 'any', articleIds: [], dateField: 'passage' },
+          }),
+        ),
+      );
+    const file = join(tempDir(), 'odd.json');
+    exportLibraryJson(src.library.db, file);
+    const dst = openTestLibrary(tempDir());
+    expect(importLibraryJson(dst.library.db, file).article_meta).toBe(1);
+    expect(await dst.invoke('articles.meta', { id })).toEqual(before);
+    const texts = async (t: Pick<Fixture, 'invoke'>) =>
+      (await cite(t)).map((p) => p.text.replace(/^exported: .*$/m, ''));
+    const styled = await texts(src);
+    expect(styled[0]).toMatch(
+      /Author1, A\., Author2, A\., .*Author19, A\., … World Health Organization\. \(2019\)\. A PAPER IN ALL CAPS/,
+    );
+    expect(await texts(dst)).toEqual(styled);
     src.library.close();
     dst.library.close();
   });
