@@ -1,4 +1,5 @@
 import { runExportBench } from './export/run';
+import { runHtmlBench } from './html/run';
 import { runImportBench } from './import/run';
 import { runSearchBench } from './search/run';
 
@@ -10,6 +11,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   search: runSearchBench,
   import: runImportBench,
   export: runExportBench,
+  html: runHtmlBench,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 
 const [name, ...rest] = process.argv.slice(2);
 const vitestBenches = { anchoring: 'electron/bench/anchoring.bench.ts' };
-const builtBenches = ['search', 'export', 'import'];
+const builtBenches = ['search', 'export', 'import', 'html'];
 // Plain Node scripts that drive the built app (CLI + renderer): built only when out/ is missing.
 const scriptBenches = {
   marks: 'electron/bench/marks/run.mjs',
