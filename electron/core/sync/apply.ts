@@ -166,10 +166,8 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     const parked = missingDependency(ctx, e, merged, set);
     if (parked) return { parked };
   }
-  if (e === 'tag' && 'name' in cols) {
-    const clash = tagNameClash(db, op.id, String(cols.name));
-    if (clash) return { parked: clash };
-  }
+  const clash = e === 'tag' && 'name' in cols ? tagNameClash(db, op.id, String(cols.name)) : null;
+  if (clash && 'park' in clash) return { parked: clash.park };
   if (e === 'article') {
     const parked = applyArticleExtras(ctx, op, row, winning, cols);
     if (parked) return { parked };
@@ -185,6 +183,7 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     if (e === 'article' && set[ARTICLE_META] !== undefined && winning.includes(ARTICLE_META))
       writeMeta(op, db, set[ARTICLE_META]);
   }
+  if (clash) mergeTagInto(db, clash.from, op.id);
   if (!row) ctx.created.push(op.id);
   if (e === 'article' && row && 'text' in cols && cols.text !== row.text)
     reanchorArticlePassages(db, op.id, row.text as string, cols.text as string);
@@ -215,25 +214,33 @@ function missingDependency(ctx: ApplyContext, e: RowEntity, row: Value, set: Val
 
 /**
  * Two devices made a tag of one name offline: the one with the smaller id stays and the other's
- * passages, articles and notes move to it (those moves are then sent like local edits). Here the
- * incoming tag is the larger one: it waits, parked, until its own device merges it away.
+ * passages, articles and notes move to it (those moves are then sent like local edits). When the
+ * incoming tag is the larger one it waits, parked, until its own device merges it away.
+ * Returns the reason to park, or the id of the local tag to merge into the incoming one.
  */
-function tagNameClash(db: Database, id: string, name: string): string | null {
+function tagNameClash(
+  db: Database,
+  id: string,
+  name: string,
+): { park: string } | { from: string } | null {
   const other = db
     .prepare<[string, string], { id: string }>('SELECT id FROM tags WHERE name_key = ? AND id <> ?')
     .get(tagKey(name), id);
   if (!other) return null;
-  if (other.id < id) return `tag "${name}" is also tag ${other.id} here (that one stays)`;
-  db.prepare("UPDATE tags SET name_key = name_key || ' (merging)' WHERE id = ?").run(other.id);
-  db.prepare(
-    'INSERT INTO tags (id, name, name_key, color, created_at, updated_at) SELECT ?, name, name_key, color, created_at, updated_at FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM tags WHERE id = ?)',
-  ).run(id, other.id, id);
+  if (other.id < id) return { park: `tag "${name}" is also tag ${other.id} here (that one stays)` };
+  // Frees the name for the incoming tag; mergeTagInto removes this row once it is written.
+  db.prepare("UPDATE tags SET name_key = name_key || ' (merging ' || id || ')' WHERE id = ?").run(
+    other.id,
+  );
+  return { from: other.id };
+}
+
+function mergeTagInto(db: Database, from: string, into: string): void {
   for (const m of Object.values(MEMBERSHIPS))
     db.prepare(
       `INSERT OR IGNORE INTO ${m.table} (${m.owner}, tag_id, created_at) SELECT ${m.owner}, ?, created_at FROM ${m.table} WHERE tag_id = ?`,
-    ).run(id, other.id);
-  db.prepare('DELETE FROM tags WHERE id = ?').run(other.id);
-  return null;
+    ).run(into, from);
+  db.prepare('DELETE FROM tags WHERE id = ?').run(from);
 }
 
 /**
