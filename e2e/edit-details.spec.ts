@@ -13,7 +13,7 @@ test('Edit details: the metadata saved from the reader changes the citation, and
   const id = await openSharedArticle(app, page);
   expect((await app.cli(['passage', 'add', id, '--quote', QUOTE])).code).toBe(0);
   await page.reload();
-  await page.getByRole('option').first().click();
+  await page.getByRole('listbox', { name: 'Library' }).getByRole('option').first().click();
 
   const copyApa = async () => {
     await page.locator('mark').filter({ hasText: 'mutual settlements' }).first().click();

@@ -72,7 +72,7 @@ test('a malformed article body or note document shows an error in its pane; the 
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(app.url);
-  const articles = page.getByRole('option');
+  const articles = page.getByRole('listbox', { name: 'Library' }).getByRole('option');
   await expect(articles).toHaveCount(3);
 
   // The body that is an array: the reader says so; the header, list and toolbar stay.

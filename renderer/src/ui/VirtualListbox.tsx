@@ -130,7 +130,13 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
     moveTo(next);
   };
 
+  // Focus from a press on a row: that row's click makes it active and opens it. Scrolling to the
+  // first (or open) row meanwhile would move another row under the pointer, and the click, its
+  // press and release now on different rows, would never come (after a reload: the list jumped to
+  // the top and nothing opened).
+  const pressed = useRef(false);
   const onFocus = () => {
+    if (pressed.current) return;
     if (activeIndex >= 0 || count === 0) return;
     const open = openIndex();
     moveTo(open >= 0 ? open : 0);
@@ -150,6 +156,15 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
       aria-activedescendant={activeRendered ? rowId(activeIndex) : undefined}
       className={className}
       onKeyDown={onKeyDown}
+      onPointerDown={() => {
+        pressed.current = true;
+      }}
+      onPointerUp={() => {
+        pressed.current = false;
+      }}
+      onPointerCancel={() => {
+        pressed.current = false;
+      }}
       onFocus={onFocus}
     >
       <div
