@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { openSharedArticle } from './reader';
 
@@ -47,4 +48,62 @@ test('Import details: a Zotero RIS export picked in the app fills the matching a
     buffer: Buffer.from('{"not": "csl"'),
   });
   await expect(dialog.getByRole('alert')).toContainText('notes.json:');
+});
+
+test('Import details from a BibTeX file: LaTeX escapes decoded, fields filled, the dialog passes axe, and Undo takes the import back', async ({
+  app,
+  page,
+}) => {
+  const id = await openSharedArticle(app, page);
+  const bib = String.raw`@article{ji2024,
+  title = {Putin's State Visit to North Korea Sets Stage for Elevated Ties},
+  author = {Ji, Da-gyum and M{\"u}ller, J{\"o}rg},
+  journal = {The Korea Herald},
+  year = {2024}, month = jun, volume = {12}, pages = {3--4},
+  doi = {10.1234/KH.2024}
+}`;
+  await page.getByLabel('Import details from a Zotero export').setInputFiles({
+    name: 'zotero.bib',
+    mimeType: 'application/x-bibtex',
+    buffer: Buffer.from(bib),
+  });
+  const dialog = page.getByRole('dialog', { name: 'Imported details' });
+  await expect(dialog.getByRole('status')).toContainText(
+    'zotero.bib: details of 1 article updated.',
+  );
+  const serious = (await new AxeBuilder({ page }).include('dialog[open]').analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+  expect(serious).toEqual([]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const csl = () =>
+    app
+      .cli(['article', 'show', id, '--csl'])
+      .then((r) => JSON.parse(r.stdout) as Record<string, unknown>);
+  expect(await csl()).toMatchObject({
+    author: [
+      { family: 'Ji', given: 'Da-gyum' },
+      { family: 'Müller', given: 'Jörg' },
+    ],
+    'container-title': 'The Korea Herald',
+    volume: '12',
+    page: '3-4',
+    DOI: '10.1234/KH.2024',
+  });
+  await expect(page.getByRole('article', { name: 'Reader' }).locator('.reader-meta')).toContainText(
+    'Jörg Müller',
+  );
+
+  await page.getByRole('button', { name: 'Undo the import of details' }).click();
+  await expect
+    .poll(
+      async () => JSON.parse((await app.cli(['article', 'show', id, '--json'])).stdout).edited,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toEqual({});
+  await expect(
+    page.getByRole('article', { name: 'Reader' }).locator('.reader-meta'),
+  ).not.toContainText('Jörg Müller');
 });

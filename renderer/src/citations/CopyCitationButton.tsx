@@ -1,17 +1,19 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { CitationForm, CitationStyle } from '../../../electron/model/export';
 import type { Passage } from '../../../electron/model/passages';
 import { invoke } from '../api/client';
-import { STYLE_OPTIONS } from '../export/formats';
 import { readCitationStyle, saveCitationStyle } from './citationStyle';
 import { copyRich } from './copyRich';
-
-const LABELS: [CitationStyle | '', string][] = STYLE_OPTIONS.map((o) => [o.value, o.label]);
+import { StyleSelect } from './StyleSelect';
 
 /** "Copy as citation" in the passage dialog: the quote plus its citation, in the style chosen beside it. */
 export function CopyCitationButton({ passage }: { passage: Passage }) {
   const [style, setStyle] = useState<CitationStyle | null>(() => readCitationStyle());
   const [status, setStatus] = useState('');
+  const choose = useCallback((next: CitationStyle | null) => {
+    setStyle(next);
+    saveCitationStyle(next);
+  }, []);
   const id = useId();
   const copy = async (form: CitationForm) => {
     try {
@@ -27,21 +29,7 @@ export function CopyCitationButton({ passage }: { passage: Passage }) {
       <label htmlFor={`${id}-style`} className="sr-only">
         Citation style
       </label>
-      <select
-        id={`${id}-style`}
-        value={style ?? ''}
-        onChange={(e) => {
-          const next = (e.target.value || null) as CitationStyle | null;
-          setStyle(next);
-          saveCitationStyle(next);
-        }}
-      >
-        {LABELS.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <StyleSelect id={`${id}-style`} value={style} onChange={choose} />
       <button type="button" onClick={() => void copy('reference')}>
         Copy as citation
       </button>

@@ -17,6 +17,9 @@ describe('citation style setting', () => {
     expect(readCitationStyle(s)).toBeNull();
     saveCitationStyle('chicago', s);
     expect(readCitationStyle(s)).toBe('chicago');
+    // An added style's id is remembered too.
+    saveCitationStyle('user:01900000-0000-7000-8000-000000000001', s);
+    expect(readCitationStyle(s)).toBe('user:01900000-0000-7000-8000-000000000001');
     saveCitationStyle(null, s);
     expect(readCitationStyle(s)).toBeNull();
     expect(s.m.size).toBe(0);
@@ -24,6 +27,8 @@ describe('citation style setting', () => {
   it('ignores a stored value that is not a style', () => {
     const s = memoryStorage();
     s.setItem('commonplace.citationStyle', 'harvard<script>');
+    expect(readCitationStyle(s)).toBeNull();
+    s.setItem('commonplace.citationStyle', 'user:../../etc');
     expect(readCitationStyle(s)).toBeNull();
     expect(readCitationStyle(null)).toBeNull();
   });

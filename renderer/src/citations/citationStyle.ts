@@ -1,15 +1,15 @@
 /** The style "Copy as citation" uses, remembered in localStorage (null: the short citation). */
-import type { CitationStyle } from '../../../electron/model/export';
-import { STYLE_OPTIONS } from '../export/formats';
+import { CitationStyleSchema, type CitationStyle } from '../../../electron/model/export';
 
 const KEY = 'commonplace.citationStyle';
-const STYLES: readonly (CitationStyle | null)[] = STYLE_OPTIONS.map((o) => o.value || null);
 
 export function readCitationStyle(
   storage: Pick<Storage, 'getItem'> | null = safeStorage(),
 ): CitationStyle | null {
   const v = storage?.getItem(KEY) ?? null;
-  return STYLES.find((s) => s === v) ?? null;
+  // A bundled style or an added one's id; whether an added one still exists is the picker's to check.
+  const parsed = CitationStyleSchema.safeParse(v);
+  return parsed.success ? parsed.data : null;
 }
 
 export function saveCitationStyle(

@@ -3,7 +3,8 @@ import type { CitationStyle, ExportFormat, ExportOptions } from '../../../electr
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useTagList } from '../tags/useTags';
 import { Modal } from '../ui/Modal';
-import { FORMAT_OPTIONS, plural, STYLE_OPTIONS } from './formats';
+import { StyleSelect } from '../citations/StyleSelect';
+import { FORMAT_OPTIONS, plural } from './formats';
 import { useExportJob } from './useExportJob';
 import { PREVIEW_EXCERPTS, useExportPreview } from './useExportPreview';
 
@@ -29,7 +30,7 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
   const [dateField, setDateField] = useState<'passage' | 'article'>('passage');
   const [format, setFormat] = useState<ExportFormat>('md');
   const [groupBy, setGroupBy] = useState<'source' | 'tag'>('source');
-  const [style, setStyle] = useState<CitationStyle | ''>('');
+  const [style, setStyle] = useState<CitationStyle | null>(null);
   const formatRef = useRef<HTMLSelectElement>(null);
 
   const options: ExportOptions = useMemo(
@@ -208,17 +209,7 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
           </div>
           <div className="export-row">
             <label htmlFor={`${ids}-style`}>Citations</label>
-            <select
-              id={`${ids}-style`}
-              value={style}
-              onChange={(e) => setStyle(e.target.value as CitationStyle | '')}
-            >
-              {STYLE_OPTIONS.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <StyleSelect id={`${ids}-style`} value={style} onChange={setStyle} />
           </div>
         </form>
         <section className="export-preview-pane" aria-labelledby={`${ids}-preview`}>

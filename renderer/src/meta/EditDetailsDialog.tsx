@@ -147,7 +147,8 @@ export function EditDetailsDialog({ articleId, open, onClose, onChanged }: Props
           }}
         >
           {META_FIELDS.map((f) => {
-            const id = `${ids}-${f.flag}`;
+            // Not `${ids}-title`: that names the dialog's heading.
+            const id = `${ids}-field-${f.flag}`;
             const value = values[f.key] ?? '';
             return (
               <div className="meta-row" key={f.key}>

@@ -2,11 +2,14 @@
  * Import details: a Zotero export (CSL-JSON, BibTeX or RIS) picked as a file, sent as text to
  * `articles.importMeta`, which puts each entry's metadata on the article it matches. The answer
  * is shown as it is: what matched (and by what), what matched nothing, what matched several.
+ * The toast offers Undo (also Ctrl/Cmd+Z), which puts each article's details back.
  */
 import { useId, useRef, useState } from 'react';
 import type { MetaImportReport } from '../../../electron/model/sourceMeta';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
+import { useReportError } from '../app/toasterContext';
+import { useUndoableDelete } from '../app/useUndoableDelete';
 import { Modal } from '../ui/Modal';
 
 type Outcome = { fileName: string } & (
@@ -18,6 +21,17 @@ export function ImportDetailsButton() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const offerUndo = useUndoableDelete();
+  const reportError = useReportError();
+  // Each article's import takes back its own edit, latest first (as each was one transaction).
+  const undoImport = async (matched: MetaImportReport['matched']) => {
+    try {
+      for (const m of [...matched].reverse())
+        await invoke('articles.setMeta', { id: m.articleId, patch: m.undo });
+    } catch (error) {
+      reportError(error);
+    }
+  };
 
   const importFile = async (file: File) => {
     setBusy(true);
@@ -25,6 +39,13 @@ export function ImportDetailsButton() {
       const text = await file.text();
       const report = await invoke('articles.importMeta', { fileName: file.name, text });
       setOutcome({ fileName: file.name, report });
+      const changed = report.matched.filter((m) => m.fields.length);
+      if (changed.length)
+        offerUndo(
+          `Details of ${changed.length} ${changed.length === 1 ? 'article' : 'articles'} imported`,
+          () => void undoImport(changed),
+          'Undo the import of details',
+        );
     } catch (error) {
       setOutcome({ fileName: file.name, problem: errorText(error) });
     } finally {
