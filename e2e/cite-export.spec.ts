@@ -88,13 +88,13 @@ test('export with APA from the dialog: an in-text citation with the PDF page aft
   expect(md).not.toContain('tides.pdf');
 
   // An added style: picked as a file beside the style list, chosen at once, offered to the preview.
-  await dialog.getByLabel('Add a citation style (.csl file)').setInputFiles(STYLE_FILE);
+  await dialog.getByLabel('Add a .csl style file').setInputFiles(STYLE_FILE);
   await expect(dialog.getByText('Added “Harvard (Commonplace test)”.')).toBeVisible();
   await expect(dialog.getByLabel('Citations')).toHaveValue(/^user:/);
   await expect(preview).toContainText(`— \\[Marsh ${year}, S. 2\\]`);
   expect(await serious(page, 'dialog.export-dialog')).toEqual([]);
   // Added twice: refused with the file's name; the list is unchanged.
-  await dialog.getByLabel('Add a citation style (.csl file)').setInputFiles(STYLE_FILE);
+  await dialog.getByLabel('Add a .csl style file').setInputFiles(STYLE_FILE);
   await expect(dialog.getByRole('alert')).toContainText(
     'harvard-test.csl: “Harvard (Commonplace test)” is already in the library',
   );

@@ -106,7 +106,7 @@ export function StyleSelect({
         type="file"
         hidden
         accept=".csl,.xml"
-        aria-label="Add a citation style (.csl file)"
+        aria-label="Add a .csl style file"
         onChange={(event) => {
           const f = event.currentTarget.files?.[0];
           event.currentTarget.value = ''; // so choosing the same file again still fires
