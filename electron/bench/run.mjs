@@ -4,7 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const [name, ...rest] = process.argv.slice(2);
-const vitestBenches = { anchoring: 'electron/bench/anchoring.bench.ts' };
+const vitestBenches = {
+  anchoring: 'electron/bench/anchoring.bench.ts',
+  sync: 'electron/bench/sync.bench.ts',
+};
 const builtBenches = ['search', 'export', 'import', 'html'];
 // Plain Node scripts that drive the built app (CLI + renderer): built only when out/ is missing.
 const scriptBenches = {

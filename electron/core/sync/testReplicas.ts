@@ -9,7 +9,8 @@ import { search } from '../search/search';
 /** Columns that are this device's own: integer row ids (FTS rowids), link ids of derived links. */
 const TABLES: Record<string, { sql: string }> = {
   originals: {
-    sql: 'SELECT hash, hex(bytes) AS bytes, size, media_type, file_name, created_at FROM originals ORDER BY hash',
+    // The stored form (compressed or not) is each device's own; the bytes are verified by hash on read.
+    sql: 'SELECT hash, size, media_type, file_name, created_at FROM originals ORDER BY hash',
   },
   articles: {
     sql: 'SELECT id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at FROM articles ORDER BY id',
