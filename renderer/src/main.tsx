@@ -22,6 +22,7 @@ import './theme/layout.css';
 import './theme/library.css';
 import './theme/reader.css';
 import './theme/pageview.css';
+import './theme/toasts.css';
 import './theme/import.css';
 import './theme/passages.css';
 import './theme/tags.css';

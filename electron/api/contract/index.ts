@@ -13,7 +13,7 @@ import { bulkImportContract } from './bulkImport';
 import { citationsContract } from './citations';
 import { collectionsContract } from './collections';
 import { exportContract } from './export';
-import { importsContract } from './imports';
+import { originalsContract } from './originals';
 import { libraryContract } from './library';
 import { metaContract } from './meta';
 import { notesContract } from './notes';
@@ -32,7 +32,7 @@ export const contract = {
   ...tagsContract,
   ...collectionsContract,
   ...notesContract,
-  ...importsContract,
+  ...originalsContract,
   ...metaContract,
   ...citationsContract,
   ...ocrContract,

@@ -4,7 +4,7 @@ import { bulkImportHandlers } from './bulkImport';
 import { citationsHandlers } from './citations';
 import { collectionsHandlers } from './collections';
 import { exportHandlers } from './export';
-import { importsHandlers } from './imports';
+import { originalsHandlers } from './originals';
 import { libraryHandlers } from './library';
 import { metaHandlers } from './meta';
 import { notesHandlers } from './notes';
@@ -28,7 +28,7 @@ export function createHandlers(library: Library, services: Services): Handlers {
   return {
     ...libraryHandlers(library),
     ...articleHandlers(library),
-    ...importsHandlers(library, services.systemViewer),
+    ...originalsHandlers(library, services.systemViewer),
     ...metaHandlers(library),
     ...citationsHandlers(library),
     ...ocrHandlers(library),

@@ -14,15 +14,15 @@ export function ArticleLinks({ articleId, title }: Props) {
   const state = useLinks({ kind: 'article', id: articleId });
   const count = state.groups ? state.groups.incoming.length + state.groups.outgoing.length : null;
   return (
-    <div className="xref-article">
+    <div className="links-article">
       <button
         type="button"
-        className="xref-toggle"
+        className="links-toggle"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        <span className="xref-caret" aria-hidden="true">
+        <span className="links-caret" aria-hidden="true">
           {open ? '▾' : '▸'}
         </span>
         Links{count !== null && count > 0 ? ` (${count})` : ''}

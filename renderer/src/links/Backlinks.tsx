@@ -76,33 +76,37 @@ function LinkGroup({ title, rows, headingLevel, onFollow, onRemove }: GroupProps
   if (rows.length === 0) return null;
   const shown = all ? rows : rows.slice(0, FIRST_ROWS);
   return (
-    <div className="xref-group">
-      <Heading id={headingId} className="xref-group-title">
-        {title} <span className="xref-count">{rows.length}</span>
+    <div className="links-group">
+      <Heading id={headingId} className="links-group-title">
+        {title} <span className="links-count">{rows.length}</span>
       </Heading>
-      <ul className="xref-list" aria-labelledby={headingId}>
+      <ul className="links-list" aria-labelledby={headingId}>
         {shown.map((row) => {
           const other = row.link.other;
           const label = other.label.trim() || 'Untitled';
           return (
-            <li key={row.key} className="xref-row" title={row.sentence}>
-              <span className="xref-relation">{row.relation}</span>
-              <span className="xref-row-main">
+            <li key={row.key} className="links-row" title={row.sentence}>
+              <span className="links-relation">{row.relation}</span>
+              <span className="links-row-main">
                 {row.navigable ? (
-                  <button type="button" className="xref-follow" onClick={() => onFollow(other.ref)}>
+                  <button
+                    type="button"
+                    className="links-follow"
+                    onClick={() => onFollow(other.ref)}
+                  >
                     {label}
                   </button>
                 ) : (
-                  <span className="xref-deleted">
-                    <s>{label}</s> <span className="xref-deleted-note">deleted</span>
+                  <span className="links-deleted">
+                    <s>{label}</s> <span className="links-deleted-note">deleted</span>
                   </span>
                 )}
-                {other.context && <span className="xref-context">{other.context}</span>}
+                {other.context && <span className="links-context">{other.context}</span>}
               </span>
               {row.removable && (
                 <button
                   type="button"
-                  className="xref-remove"
+                  className="links-remove"
                   aria-label={`Remove link: ${row.sentence}`}
                   onClick={() => onRemove(row)}
                 >
@@ -114,7 +118,7 @@ function LinkGroup({ title, rows, headingLevel, onFollow, onRemove }: GroupProps
         })}
       </ul>
       {rows.length > shown.length && (
-        <button type="button" className="link-button xref-more" onClick={() => setAll(true)}>
+        <button type="button" className="link-button links-more" onClick={() => setAll(true)}>
           Show all {rows.length}
         </button>
       )}
@@ -159,14 +163,14 @@ export function LinksPanel({
   useKeepPopoverOnScreen(panel, groups);
 
   return (
-    <section ref={panel} className="xref-panel" aria-label={title} tabIndex={-1}>
+    <section ref={panel} className="links-panel" aria-label={title} tabIndex={-1}>
       {error !== null && (
-        <p className="xref-message" role="alert">
+        <p className="links-message" role="alert">
           Links could not be loaded: {error}
         </p>
       )}
-      {groups === null && error === null && <p className="xref-message">Loading links…</p>}
-      {empty && <p className="xref-message">Nothing links here yet.</p>}
+      {groups === null && error === null && <p className="links-message">Loading links…</p>}
+      {empty && <p className="links-message">Nothing links here yet.</p>}
       {groups && (
         <>
           <LinkGroup
@@ -200,7 +204,7 @@ export function LinksPanel({
       {openLinkDialog && (
         <button
           type="button"
-          className="xref-add"
+          className="links-add"
           onClick={() => openLinkDialog({ from: { ref: target, label, context: null } })}
         >
           Link…

@@ -68,10 +68,10 @@ function useEnd(end: EndInput | undefined): EndDraft | null {
 
 function EndSummary({ end }: { end: EndDraft }) {
   return (
-    <span className="xref-end">
-      <span className="xref-kind">{KIND_LABEL[end.ref.kind]}</span>{' '}
-      <span className="xref-end-label">{end.label || 'Untitled'}</span>
-      {end.context && <span className="xref-end-context"> · {end.context}</span>}
+    <span className="links-end">
+      <span className="links-kind">{KIND_LABEL[end.ref.kind]}</span>{' '}
+      <span className="links-end-label">{end.label || 'Untitled'}</span>
+      {end.context && <span className="links-end-context"> · {end.context}</span>}
     </span>
   );
 }

@@ -8,7 +8,7 @@ import { ArticleSchema, OriginalFileSchema, ReanchorReportSchema } from '../../m
 import { Id } from '../../model/ids';
 import { call } from './call';
 
-export const importsContract = {
+export const originalsContract = {
   'articles.original': call({
     summary: 'The original file an article was imported from (name, media type, bytes as base64).',
     input: z.object({ id: Id }),

@@ -5,7 +5,7 @@ import type { Library } from '../../core/library';
 import type { SystemViewer } from './services';
 import type { Handlers } from './types';
 
-export function importsHandlers(library: Library, systemViewer: SystemViewer | null) {
+export function originalsHandlers(library: Library, systemViewer: SystemViewer | null) {
   const { db } = library;
   return {
     'articles.original': ({ id }) => {
