@@ -25,7 +25,6 @@ export const ChangeEntitySchema = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.output<typeof ChangeEntitySchema>;
 
 export const ChangeOpSchema = z.enum(['insert', 'update', 'delete']);
-export type ChangeOp = z.output<typeof ChangeOpSchema>;
 
 /**
  * One changed row. `id` is the row's id; a tag assignment's is `OWNER_ID/TAG_ID`. A soft delete

@@ -162,10 +162,6 @@ export const SourceMetaPatchSchema = z.strictObject(
 );
 export type SourceMetaPatch = z.infer<typeof SourceMetaPatchSchema>;
 
-export function metaField(key: MetaKey): MetaField {
-  return META_FIELDS.find((f) => f.key === key)!;
-}
-
 /** `base` with `patch` applied (null clears a field). */
 export function applyMetaPatch(base: SourceMeta, patch: SourceMetaPatch): SourceMeta {
   const out: Record<string, unknown> = { ...base };

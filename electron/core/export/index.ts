@@ -19,10 +19,7 @@ import { webAnnotationFormat } from './webAnnotation';
 import { writeExportFolder, type FolderReport } from './folder';
 import { writeAtomically } from './write';
 
-export type { CitationFn, ExportDocument, ExportItem, ExportSource, FormatWriter } from './types';
-export { shortCitation, citationFor } from './citation';
-export { selectExport } from './select';
-export { writeAtomically } from './write';
+export type { CitationFn, FormatWriter } from './types';
 
 /** Every format, by its CLI/API name. A new format is one module plus one line here. */
 export const FORMAT_WRITERS: Record<ExportFormat, FormatWriter> = {

@@ -28,7 +28,6 @@ export const TEXT_FORMAT = {
   superscript: 64,
   highlight: 128,
 } as const;
-export type TextFormatName = keyof typeof TEXT_FORMAT;
 
 /** Inline element types: no blank line after them in the plain text (Lexical's `isInline()`). */
 export const INLINE_ELEMENT_TYPES: ReadonlySet<string> = new Set([

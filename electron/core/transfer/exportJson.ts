@@ -148,10 +148,3 @@ export function exportLibraryJson(db: Database, path: string): LibraryExportResu
   });
   return { path, bytes, counts };
 }
-
-export function countsOf(doc: LibraryDocument): Record<TableName, number> {
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, doc.tables[t].length])) as Record<
-    TableName,
-    number
-  >;
-}

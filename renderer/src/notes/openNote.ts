@@ -28,10 +28,6 @@ export function setOpenNote(
   };
 }
 
-export function openNoteId(): string | null {
-  return open?.noteId ?? null;
-}
-
 /** Saves the open note now (before it is deleted, say, so no save lands after the deletion). */
 export async function flushOpenNote(): Promise<void> {
   await open?.flush();

@@ -7,8 +7,3 @@ export const TAG_COLORS: ReadonlyArray<{ name: string; value: string }> = [
   { name: 'Purple', value: '#8a5cd1' },
   { name: 'Grey', value: '#8a8580' },
 ];
-
-export function tagColorName(value: string | null): string {
-  if (value === null) return 'No colour';
-  return TAG_COLORS.find((c) => c.value.toLowerCase() === value.toLowerCase())?.name ?? value;
-}

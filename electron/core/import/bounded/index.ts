@@ -12,7 +12,6 @@ export {
   overrideParseBudget,
   PARSE_BUDGET,
   parseBudgetFor,
-  type ParseBudget,
   type ParseBudgetOverride,
 } from './budget';
 
@@ -46,9 +45,4 @@ export async function parseBounded(
     { bytes, fileName, ...(options.source === undefined ? {} : { source: options.source }) },
     budget,
   );
-}
-
-/** Ends the parser thread, if one runs (it is unref'd when idle, so this is only for tidy shutdowns). */
-export async function closeParser(): Promise<void> {
-  await pool?.close();
 }

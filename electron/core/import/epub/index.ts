@@ -1,1 +1,1 @@
-export { MAX_EPUB_CHAPTERS, parseEpub } from './parse';
+export { parseEpub } from './parse';

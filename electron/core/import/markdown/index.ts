@@ -1,1 +1,1 @@
-export { parseMarkdown, readMarkdown, type MarkdownImport } from './parse';
+export { parseMarkdown } from './parse';

@@ -1,1 +1,1 @@
-export { MAX_PDF_PAGES, NO_TEXT_NOTICE, parsePdf } from './parse';
+export { parsePdf } from './parse';

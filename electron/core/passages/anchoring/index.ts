@@ -3,8 +3,8 @@
  * re-anchoring after the text changed. Pure functions, no database; see reanchor.ts for the
  * strategy and its tuning.
  */
-export { CONTEXT_LENGTH, describeRange, findQuote } from './selectors';
-export type { Selectors, TextPositionSelector, TextQuoteSelector } from './selectors';
-export { Anchorer, reanchor, reanchorAll } from './reanchor';
-export type { Placement, ReanchorOptions } from './reanchor';
+export { describeRange, findQuote } from './selectors';
+export type { Selectors } from './selectors';
+export { reanchor, reanchorAll } from './reanchor';
+export type { Placement } from './reanchor';
 export { reanchorAfterEdit } from './after-edit';
