@@ -60,10 +60,14 @@ const rooms = [
     files: [`${MIGRATIONS}/0*.ts`],
     zones: [
       forbid([MIGRATIONS], 'A migration is frozen history: it imports no other migration.'),
-      forbid([CORE], 'A migration imports no live code.', ['./db/migrate.ts', './errors.ts']),
+      forbid(
+        [CORE],
+        'A migration is frozen history: it keeps the literal SQL it ran and imports no live code.',
+        ['./db/migrate.ts', './errors.ts'],
+      ),
       forbid(
         [MODEL, API, MAIN, PRELOAD, CLI, RENDERER, ...TOOLS],
-        'A migration imports no live code.',
+        'A migration is frozen history: it imports no live code.',
       ),
     ],
   },

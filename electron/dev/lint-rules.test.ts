@@ -91,7 +91,13 @@ const forbidden: [string, string, string, RegExp][] = [
     /only electron/,
   ],
   ['electron/preload/probe.ts', 'export const v = process.versions;', RESTRICTED_GLOBAL, /process/],
-  // migrations ↛ live code; runtime ↛ migrations
+  // migrations ↛ live code, nor another migration; runtime ↛ migrations
+  [
+    'electron/core/db/migrations/0099_probe.ts',
+    "export { default } from './0001_initial';",
+    RESTRICTED_PATH,
+    /imports no other migration/,
+  ],
   [
     'electron/core/db/migrations/0099_probe.ts',
     "export * from '../../search/grams';",
