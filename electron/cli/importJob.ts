@@ -1,46 +1,87 @@
 /**
- * `commonplace import`: folders and many files go to a bulk-import job (a worker thread walks the
- * folders and imports file by file) whose report it waits for, drawing a progress line on a
- * terminal meanwhile; a few files are imported right here, through the same walk and import.
+ * `commonplace import`: every file goes through the API dispatcher, as the app's and web mode's
+ * imports do. Folders and many files go to a bulk-import job (`bulkImport.startPaths`: a worker
+ * thread walks the folders and imports file by file), followed through the library's events
+ * (a progress line on a terminal, then the report) with its results paged in from
+ * `bulkImport.results`; a few plain files are imported here with `articles.importPaths`, one call
+ * per file, since a worker's start-up would cost more than they take.
  */
 import { statSync } from 'node:fs';
 import type { ImportResult } from '../model/articles';
-import type { OnChangedSource } from '../core/articles/import';
-import { importWalkedFile } from '../core/import/bulk/importItem';
+import { MAX_RESULTS_PAGE } from '../model/bulkImport';
+import type { ImportProgressEvent, ImportReportEvent } from '../core/import/bulk/jobs';
 import { countGroups } from '../model/importReport';
-import type { BulkImports, ImportProgressEvent, ImportReportEvent } from '../core/import/bulk/jobs';
-import { walkImportPaths } from '../core/import/bulk/walk';
-import type { Library } from '../core/library';
-import type { CliClient } from './context';
+import type { OnChangedSource } from '../core/articles/import';
+import { errorMessage, isCommonplaceError } from '../core/errors';
+import { walkImportPaths, type WalkItem } from '../core/import/bulk/walk';
+import type { CliClient, CliConnection } from './context';
 
-/** Up to this many plain files are imported on the CLI's own thread: a worker's start-up would cost more. */
+/** Up to this many plain files are imported without a job: a worker's start-up would cost more. */
 const IN_PROCESS_MAX_FILES = 20;
 
 export async function runImportJob(
-  library: Library,
-  jobs: BulkImports,
-  invoke: CliClient,
+  api: CliConnection,
   paths: string[],
   onChangedSource: OnChangedSource,
   progress?: (line: string | null) => void,
 ): Promise<ImportReportEvent> {
-  const fewFiles =
-    paths.length <= IN_PROCESS_MAX_FILES &&
-    paths.every((p) => !statSync(p, { throwIfNoEntry: false })?.isDirectory());
-  if (fewFiles) return importHere(library, paths, onChangedSource);
+  const few = fewPlainFiles(paths);
+  if (few) return importOneByOne(api.invoke, few, onChangedSource);
   let jobId: string | undefined;
-  const off = progress
-    ? library.onEvent((e) => {
-        if (e.type === 'import-progress' && e.jobId === jobId) progress(formatProgressLine(e));
-      })
-    : () => undefined;
+  // Reports are kept by job from the start: the event can't be missed, whenever the id is known.
+  const reports = new Map<string, ImportReportEvent>();
+  let reported: (() => void) | undefined;
+  const off = api.onEvent((e) => {
+    if (e.type === 'import-progress' && e.jobId === jobId) progress?.(formatProgressLine(e));
+    if (e.type === 'import-report') {
+      reports.set(e.jobId, e);
+      reported?.();
+    }
+  });
   try {
-    jobId = (await invoke('bulkImport.startPaths', { paths, onChangedSource })).jobId;
-    return await jobs.finished(jobId);
+    const id = (await api.invoke('bulkImport.startPaths', { paths, onChangedSource })).jobId;
+    jobId = id;
+    while (!reports.has(id)) await new Promise<void>((resolve) => (reported = resolve));
+    const report = reports.get(id)!;
+    progress?.(null);
+    return { ...report, results: await allResults(api.invoke, report) };
   } finally {
     off();
     progress?.(null);
   }
+}
+
+/** Every file's result of an ended job, in import order: the event carries only a sample of a big job's. */
+async function allResults(invoke: CliClient, report: ImportReportEvent): Promise<ImportResult[]> {
+  const { imported, duplicate, failed } = report.counts;
+  const total = imported + duplicate + failed;
+  if (report.results.length >= total) return report.results;
+  const results: ImportResult[] = [];
+  while (results.length < total) {
+    const page = await invoke('bulkImport.results', {
+      jobId: report.jobId,
+      offset: results.length,
+      limit: MAX_RESULTS_PAGE,
+    });
+    if (!page.results.length) break;
+    results.push(...page.results);
+  }
+  return results;
+}
+
+/**
+ * The walk of a few named files (no folder), when each is a plain file name the API can take
+ * as it is; else null (a job: it also reads names that are not valid UTF-8).
+ */
+function fewPlainFiles(paths: string[]): WalkItem[] | null {
+  if (paths.length > IN_PROCESS_MAX_FILES) return null;
+  if (paths.some((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())) return null;
+  const { items } = walkImportPaths(paths);
+  const plain = items.every(
+    (i) =>
+      i.kind === 'failure' || (typeof i.file.path === 'string' && i.file.path === i.file.display),
+  );
+  return plain ? items : null;
 }
 
 export function formatProgressLine(
@@ -76,43 +117,50 @@ export function formatImportSummary(
   return `${n} file${n === 1 ? '' : 's'}: ${parts.join(', ')} in ${formatDuration(r.elapsedMs / 1000)}`;
 }
 
-/** The same walk and per-file import as the worker, on this thread, with the same report. */
-async function importHere(
-  library: Library,
-  paths: string[],
+/** The walked files imported one call each, with the report a job would give. */
+async function importOneByOne(
+  invoke: CliClient,
+  items: WalkItem[],
   onChangedSource: OnChangedSource,
 ): Promise<ImportReportEvent> {
   const started = performance.now();
   const results: ImportResult[] = [];
-  const items = walkImportPaths(paths).items;
+  const report = (state: 'finished' | 'failed', error: string | null, notReached: number) =>
+    ({
+      type: 'import-report',
+      jobId: 'job-cli',
+      state,
+      error,
+      counts: countGroups(results),
+      notReached,
+      elapsedMs: Math.round(performance.now() - started),
+      results,
+    }) satisfies ImportReportEvent;
   for (const [i, item] of items.entries()) {
     const result =
       item.kind === 'failure'
         ? item.failure
-        : await importWalkedFile(library.db, item.file, onChangedSource);
+        : await importOne(invoke, item.file.path as string, onChangedSource);
     // The library itself failed (as the worker does): stop, say it once, the rest not reached.
-    if (!result.ok && result.error.code === 'storage') {
-      return {
-        type: 'import-report',
-        jobId: 'job-cli',
-        state: 'failed',
-        error: result.error.message,
-        counts: countGroups(results),
-        notReached: items.length - i,
-        elapsedMs: Math.round(performance.now() - started),
-        results,
-      };
-    }
+    if (!result.ok && result.error.code === 'storage')
+      return report('failed', result.error.message, items.length - i);
     results.push(result);
   }
-  return {
-    type: 'import-report',
-    jobId: 'job-cli',
-    state: 'finished',
-    error: null,
-    counts: countGroups(results),
-    notReached: 0,
-    elapsedMs: Math.round(performance.now() - started),
-    results,
-  };
+  return report('finished', null, 0);
+}
+
+async function importOne(
+  invoke: CliClient,
+  path: string,
+  onChangedSource: OnChangedSource,
+): Promise<ImportResult> {
+  try {
+    const [result] = await invoke('articles.importPaths', { paths: [path], onChangedSource });
+    if (result) return result;
+    return { ok: false, file: path, error: { code: 'internal', message: `${path}: no result` } };
+  } catch (e) {
+    // The call itself failed (a per-file failure is a result): a line in the report, as in a job.
+    const code = isCommonplaceError(e) ? e.code : 'internal';
+    return { ok: false, file: path, error: { code, message: errorMessage(e) } };
+  }
 }

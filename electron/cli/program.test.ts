@@ -196,7 +196,7 @@ describe('commonplace CLI', () => {
     const dir = tempDir();
     const missing = join(dir, 'no-such-folder', 'lib.sqlite');
     const r = await cli(['--library', missing, 'list']);
-    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r).toMatchObject({ code: 3, out: '' });
     expect(r.errLines).toEqual([
       `commonplace: ${join(dir, 'no-such-folder')}: the folder does not exist (--library ${missing}); create it first or give another path`,
     ]);
@@ -229,7 +229,7 @@ describe('commonplace CLI', () => {
     raw.pragma('user_version = 42');
     raw.close();
     const r = await cli(['--library', lib, 'list']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(4);
     expect(r.err).toMatch(
       new RegExp(`^commonplace: ${lib}: this library was written by a newer version`),
     );
@@ -328,7 +328,7 @@ describe('commonplace passage and tag commands', () => {
       '--quote',
       'words that are nowhere',
     ]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(3);
     expect(missing.err).toMatch(/does not occur/);
     const colour = await cli([
       '--library',
@@ -379,7 +379,7 @@ describe('commonplace passage and tag commands', () => {
     }[];
     expect(after.map((t) => [t.name, t.count])).toEqual([['Sanctions', 2]]);
     const missing = await cli(['--library', lib, 'tag', 'rename', 'nope', 'x']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(3);
     expect(missing.err).toBe('commonplace: tag "nope": no such tag');
   });
 });

@@ -57,10 +57,11 @@ export const bulkImportContract = {
   }),
   'bulkImport.results': call({
     summary:
-      'One page of a job’s results of one outcome (imported, duplicate or failed), in import order, with how many there are.',
+      'One page of a job’s results of one outcome (imported, duplicate or failed), or of every file when no outcome is given, in import order, with how many there are.',
     input: z.object({
       jobId: JobId,
-      outcome: BulkImportOutcomeSchema,
+      /** Omitted: every file's result (the CLI prints them all, in order). */
+      outcome: BulkImportOutcomeSchema.optional(),
       offset: z.number().int().min(0, 'offset must be 0 or more').default(0),
       limit: z
         .number()

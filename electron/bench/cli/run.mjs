@@ -83,7 +83,7 @@ try {
   const id = listed[0].id;
   const cases = {
     'node -e 0': ['-e', '0'],
-    '--help': [CLI, '--help'],
+    '--version': [CLI, '--version'],
     list: cli(library, 'list'),
     show: cli(library, 'show', id),
     search: cli(library, 'search', QUERY),

@@ -145,7 +145,7 @@ describe('commonplace export', () => {
     expect(readFileSync(join(vault, 'Index (new export).md'), 'utf8')).toContain('## Sources');
   });
 
-  it('an article id that does not exist: exit 1 naming the id, and no file written', async () => {
+  it('an article id that does not exist: exit 3 (not found) naming the id, and no file written', async () => {
     const { lib } = await fixtureLibrary();
     const dir = tempDir();
     const ghost = '01900000-0000-7000-8000-000000000000';
@@ -163,7 +163,7 @@ describe('commonplace export', () => {
         out,
       ]);
       expect(r).toMatchObject({
-        code: 1,
+        code: 3,
         out: '',
         err: `commonplace: article ${ghost}: no such article in this library; nothing was exported`,
       });

@@ -21,8 +21,8 @@ export function registerTagCommands(program: Command, context: CliContext): void
   tag
     .command('rename')
     .description('rename a tag everywhere')
-    .argument('<old>')
-    .argument('<new>')
+    .argument('<old>', 'the tag to rename')
+    .argument('<new>', 'its new name')
     .action(async (from: string, to: string) => {
       const t = await context.client()('tags.rename', { from, to });
       context.io.out(`renamed "${from}" to "${t.name}" (${t.count} passages)`);
@@ -30,8 +30,8 @@ export function registerTagCommands(program: Command, context: CliContext): void
   tag
     .command('merge')
     .description('move everything tagged FROM to INTO and remove FROM')
-    .argument('<from>')
-    .argument('<into>')
+    .argument('<from>', 'the tag that goes away (its passages and articles take <into>)')
+    .argument('<into>', 'the tag that stays')
     .action(async (from: string, into: string) => {
       const t = await context.client()('tags.merge', { from, into });
       context.io.out(`merged "${from}" into "${t.name}" (${t.count} passages)`);

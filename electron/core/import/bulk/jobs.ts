@@ -139,9 +139,15 @@ export class BulkImports {
     };
   }
 
-  /** A page of one outcome's results (so far, while the job runs), in import order. */
-  results(jobId: string, outcome: Outcome, offset: number, limit: number): BulkImportResultsPage {
-    const list = this.get(jobId).byOutcome[outcome];
+  /** A page of one outcome's results, or of all (so far, while the job runs), in import order. */
+  results(
+    jobId: string,
+    outcome: Outcome | undefined,
+    offset: number,
+    limit: number,
+  ): BulkImportResultsPage {
+    const job = this.get(jobId);
+    const list = outcome ? job.byOutcome[outcome] : job.results;
     return { total: list.length, results: list.slice(offset, offset + limit) };
   }
 
