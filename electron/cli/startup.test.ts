@@ -20,6 +20,8 @@ const BUILT_CLI = join(ROOT, 'out', 'main', 'cli.js');
 /** Packages a read-only command must not load (each costs tens of MB or 100+ ms to load). */
 const HEAVY = [
   'jsdom',
+  'linkedom',
+  'parse5',
   'pdfjs-dist',
   'docx',
   'citeproc',
