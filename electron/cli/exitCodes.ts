@@ -14,7 +14,7 @@ export const EXIT = {
   library: 4,
 } as const;
 
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** What each code means, in the order `--help` and the README list them. */
 export const EXIT_CODES: ReadonlyArray<{ code: ExitCode; meaning: string }> = [

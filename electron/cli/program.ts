@@ -44,7 +44,7 @@ const COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> =
 ];
 
 /** The assembled command line of one run: its commands, and what the run leaves to close. */
-export interface CliProgram {
+interface CliProgram {
   program: Command;
   /** The exit code set by a command that failed part of its work (`context.fail`). */
   exitCode(): number;
