@@ -57,6 +57,7 @@ const ORDER: Record<TableName, string> = {
   links: 'id',
   collections: 'id',
   collection_articles: 'collection_id, article_id',
+  citation_styles: 'id',
 };
 
 /** A table's rows in document order, one at a time (originals' exact bytes as base64). */

@@ -8,9 +8,16 @@ import { isCommonplaceError } from '../errors';
 import { exportFixture } from '../export/testFixture';
 import { exportLibraryJson, libraryDocument } from './exportJson';
 import { importLibraryJson } from './importJson';
-import { LibraryDocumentSchema, STORAGE_COLUMNS, TABLE_NAMES, TABLES } from './schema';
+import {
+  DEVICE_TABLES,
+  LibraryDocumentSchema,
+  STORAGE_COLUMNS,
+  TABLE_NAMES,
+  TABLES,
+} from './schema';
 
 const tempDir = useTempDir();
+const HARVARD = readFileSync(join(__dirname, '../citations/fixtures/harvard-test.csl'), 'utf8');
 
 /** Every row of a table, every column (bytes as hex), in a fixed order. */
 function dump(db: Database, table: string): unknown[] {
@@ -48,6 +55,7 @@ async function populated(dir: string) {
   await f.invoke('articles.setTags', { id: f.shared.id, tags: ['Coloured', 'news'] });
   await f.invoke('passages.delete', { id: f.passages.minus.id });
   await f.invoke('articles.setMeta', { id: f.shared.id, patch: { volume: '7' } });
+  await f.invoke('citations.addStyle', { fileName: 'harvard-test.csl', text: HARVARD });
   const note = await f.invoke('notes.create', {
     title: 'Reading notes',
     markdown: '# Heading\n\nA note about **trade**.',
@@ -131,9 +139,39 @@ describe('full-library JSON round trip', () => {
       .map((r) => r.name)
       // Virtual tables (search indexes) and their shadow tables are derived.
       .filter((n) => !virtual.some((v) => n === v || n.startsWith(`${v}_`)))
-      .filter((n) => !DERIVED.includes(n));
+      .filter((n) => !DERIVED.includes(n))
+      .filter((n) => !DEVICE_TABLES.includes(n));
     expect(stored.sort()).toEqual([...TABLE_NAMES].sort());
     t.library.close();
+  });
+
+  it('refuses an added style whose file is not a CSL style, or whose row contradicts its file, naming the row', async () => {
+    const src = await populated(join(tempDir(), ''));
+    const doc = libraryDocument(src.library.db);
+    src.library.close();
+    const restore = (style: Record<string, unknown>) => {
+      const file = join(tempDir(), 'library.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ ...doc, tables: { ...doc.tables, citation_styles: [style] } }),
+      );
+      const dst = openTestLibrary(tempDir());
+      try {
+        importLibraryJson(dst.library.db, file);
+        return 'restored';
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      } finally {
+        dst.library.close();
+      }
+    };
+    const [style] = doc.tables.citation_styles;
+    expect(style).toBeDefined();
+    expect(restore({ ...style })).toBe('restored');
+    expect(restore({ ...style, xml: '<svg xmlns="http://www.w3.org/2000/svg"/>' })).toMatch(
+      /citation_styles\[0\].*not a CSL style/,
+    );
+    expect(restore({ ...style, title: 'Another title' })).toMatch(/citation_styles\[0\].*<title>/);
   });
 
   it('refuses a library that is not empty, writing nothing', async () => {
@@ -178,7 +216,7 @@ describe('full-library JSON round trip', () => {
     });
     it('a wrong format or version', async () => {
       const doc = await good();
-      expect(fail(JSON.stringify({ ...doc, version: 4 }))).toMatch(/version: must be 1, 2 or 3/);
+      expect(fail(JSON.stringify({ ...doc, version: 5 }))).toMatch(/version: must be 1, 2, 3 or 4/);
       expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
         /format: must be "commonplace-library"/,
       );
@@ -208,8 +246,8 @@ describe('full-library JSON round trip', () => {
         fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
       ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
-      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 4 }))).toMatch(
-        /version: must be 1, 2 or 3/,
+      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 5 }))).toMatch(
+        /version: must be 1, 2, 3 or 4/,
       );
       expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(
         /tables\.notes: /,

@@ -27,15 +27,33 @@ import { SAVED_COLUMNS } from '../articles/meta';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../import';
 import { checkDoc } from '../notes/docWalk';
 import { errorMessage } from '../errors';
+import { checkStyleFile } from '../citations/userStyles';
+import { MAX_STYLE_BYTES } from '../../model/citationStyles';
 
 export const LIBRARY_JSON_FORMAT = 'commonplace-library';
 /**
  * 2 added `article_meta` (citation metadata, migration 10); 3 `article_state`, `collections` and
- * `collection_articles` (trash, read state, collections: migration 13).
+ * `collection_articles` (trash, read state, collections: migration 13); 4 `citation_styles` (the
+ * user's added .csl styles, migration 11).
  */
-export const LIBRARY_JSON_VERSION = 3;
+export const LIBRARY_JSON_VERSION = 4;
 /** Versions a restore reads: an older file lacks the newer tables (missing = none). */
-export const LIBRARY_JSON_VERSIONS = [1, 2, 3] as const;
+export const LIBRARY_JSON_VERSIONS = [1, 2, 3, 4] as const;
+
+/**
+ * Tables that describe this device's place in a sync folder, not the library's contents: a
+ * restored library is a new device (its identity must never be copied, or two devices would write
+ * one log), and it rebuilds the rest by joining the folder again.
+ */
+export const DEVICE_TABLES: readonly string[] = [
+  'sync_identity',
+  'sync_versions',
+  'sync_outbox',
+  'sync_applied',
+  'sync_parked',
+  'sync_notes',
+  'sync_revisions',
+];
 
 const Text = z.string();
 const Int = z.number().int();
@@ -263,6 +281,39 @@ export const CollectionArticleRow = z.object({
   created_at: Stamp,
 });
 
+/**
+ * An added style is held to the checks of adding one (well-formed CSL, size, a bundled parent for
+ * a dependent style), and its stored id, title and parent must be what the file says.
+ */
+export const CitationStyleRow = z
+  .object({
+    id: Id,
+    csl_id: Field(500).min(1, 'is empty'),
+    title: Field(300).min(1, 'is empty'),
+    file_name: Field(1024),
+    xml: z.string().max(MAX_STYLE_BYTES, `is longer than ${MAX_STYLE_BYTES} characters`),
+    parent: z.enum(['apa', 'chicago', 'chicago-note', 'mla']).nullable(),
+    created_at: Stamp,
+  })
+  .superRefine((row, ctx) => {
+    try {
+      const checked = checkStyleFile(row.file_name, row.xml);
+      if (checked.cslId !== row.csl_id || checked.title !== row.title)
+        ctx.addIssue({
+          code: 'custom',
+          message: "does not match the style file's own <id> and <title>",
+        });
+      else if ((checked.parent ?? null) !== row.parent)
+        ctx.addIssue({
+          code: 'custom',
+          message: "names a parent the style file doesn't",
+          path: ['parent'],
+        });
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: errorMessage(e), path: ['xml'] });
+    }
+  });
+
 /** Tables in insertion order (each after the ones it refers to). */
 export const TABLES = {
   originals: OriginalRow,
@@ -278,6 +329,7 @@ export const TABLES = {
   links: LinkRow,
   collections: CollectionRow,
   collection_articles: CollectionArticleRow,
+  citation_styles: CitationStyleRow,
 } as const;
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
@@ -312,6 +364,7 @@ const OPTIONAL_TABLES: ReadonlySet<TableName> = new Set([
   'article_state',
   'collections',
   'collection_articles',
+  'citation_styles',
 ]);
 const rowsOf = <S extends z.ZodType>(t: TableName, row: S) =>
   OPTIONAL_TABLES.has(t) ? z.array(row).default([]) : z.array(row);
