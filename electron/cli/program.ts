@@ -19,6 +19,7 @@ import { registerTagCommands } from './commands/tags';
 import { registerSearchCommands } from './commands/search';
 import { registerStyleCommands } from './commands/style';
 import { registerSyncCommands } from './commands/sync';
+import { registerInfoCommand } from './commands/info';
 import { version } from '../../package.json';
 
 export type { CliIo, ServeHook } from './context';
@@ -41,6 +42,7 @@ const COMMANDS: ReadonlyArray<(program: Command, context: CliContext) => void> =
   registerTagCommands,
   registerSearchCommands,
   registerServeCommand,
+  registerInfoCommand,
 ];
 
 /** The assembled command line of one run: its commands, and what the run leaves to close. */
