@@ -225,6 +225,57 @@ describe('commonplace export', () => {
     expect(csv.err).toMatch(/--note: a note exports to md or docx, not csv/);
   });
 
+  it('a note without --out (or --out -) prints its Markdown to stdout; Word needs a file', async () => {
+    const dir = tempDir();
+    const f = await exportFixture(dir);
+    const note = await f.invoke('notes.create', {
+      title: 'My note',
+      markdown: 'Some **bold** words.',
+    });
+    f.library.close();
+    const lib = join(dir, 'library.sqlite');
+    const md = await cli(['--library', lib, 'export', '--note', note.id, '--format', 'md']);
+    expect(md).toMatchObject({ code: 0, err: '' });
+    expect(md.out).toContain('Some **bold** words.');
+    expect(md.out).not.toMatch(/exported note/);
+    const dash = await cli([
+      '--library',
+      lib,
+      'export',
+      '--note',
+      note.id,
+      '--format',
+      'md',
+      '--out',
+      '-',
+    ]);
+    expect(dash).toEqual(md);
+    expect(readdirSync(process.cwd())).not.toContain('-');
+    const json = await cli([
+      '--library',
+      lib,
+      'export',
+      '--note',
+      note.id,
+      '--format',
+      'md',
+      '--json',
+    ]);
+    const file = JSON.parse(json.out) as { fileName: string; dataBase64: string };
+    expect(file.fileName).toMatch(/\.md$/);
+    expect(Buffer.from(file.dataBase64, 'base64').toString('utf8')).toContain(
+      'Some **bold** words.',
+    );
+
+    const docx = await cli(['--library', lib, 'export', '--note', note.id, '--format', 'docx']);
+    expect(docx.code).toBe(2);
+    expect(docx.err).toMatch(/--format docx writes a Word file: give --out FILE/);
+    expect(docx.out).toBe('');
+    const passages = await cli(['--library', lib, 'export', '--format', 'md', '--out', '-']);
+    expect(passages.code).toBe(2);
+    expect(passages.err).toMatch(/--out - \(stdout\) is only for --note/);
+  });
+
   it('bad input: a missing folder, a bad format or date, no --out', async () => {
     const { lib } = await fixtureLibrary();
     const missing = join(tempDir(), 'nope');

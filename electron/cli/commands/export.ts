@@ -55,7 +55,7 @@ interface ExportFlags {
   style?: CitationStyle;
   groupBy: 'tag' | 'source';
   title?: string;
-  out: string;
+  out?: string;
   json?: boolean;
   note?: string;
   all?: boolean;
@@ -67,6 +67,25 @@ function size(bytes: number): string {
     : bytes < 1024 * 1024
       ? `${(bytes / 1024).toFixed(1)} KB`
       : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** `export --note ID` without a file: the note's Markdown on stdout, via `export.note`. */
+async function printNote(
+  context: CliContext,
+  command: Command,
+  id: string,
+  o: ExportFlags,
+): Promise<void> {
+  if (o.format === 'docx')
+    return command.error('error: --note with --format docx writes a Word file: give --out FILE');
+  const file = await context.client()('export.note', {
+    id,
+    format: o.format as NoteExportFormat,
+    style: o.style,
+  });
+  if (o.json) return context.print(file);
+  // io.out ends each line itself: drop the file's final newline, keep the rest as written.
+  context.io.out(Buffer.from(file.dataBase64, 'base64').toString('utf8').replace(/\n$/, ''));
 }
 
 /** `commonplace export`: passages with their sources, to a file (or an Obsidian folder). */
@@ -116,14 +135,28 @@ export function registerExportCommands(program: Command, context: CliContext): v
         .default('source'),
     )
     .option('--title <title>', "the export's title (default: describes the selection)")
-    .requiredOption(
+    .option(
       '--out <path>',
-      'file to write (a folder for --format obsidian); written whole or not at all',
+      'file to write (a folder for --format obsidian); written whole or not at all. With --note: omitted or - prints the note to stdout',
     )
     .option('--all', 'the whole library as one JSON document (with --format json), for import-json')
     .option('--json', 'print the result as JSON')
-    .action(async (o: ExportFlags) => {
-      const path = resolve(o.out);
+    .action(async (o: ExportFlags, command: Command) => {
+      if (o.note !== undefined && !(NOTE_EXPORT_FORMATS as readonly string[]).includes(o.format))
+        throw new CommonplaceError(
+          'invalid_input',
+          `--note: a note exports to ${NOTE_EXPORT_FORMATS.join(' or ')}, not ${o.format}.`,
+        );
+      const toStdout = o.out === undefined || o.out === '-';
+      if (o.note !== undefined && toStdout) return printNote(context, command, o.note, o);
+      // Only a note's text goes to stdout; every other export is a file or folder.
+      if (toStdout)
+        return command.error(
+          o.out === undefined
+            ? "error: required option '--out <path>' not specified"
+            : 'error: --out - (stdout) is only for --note; give a file to write',
+        );
+      const path = resolve(o.out as string);
       if (o.all) {
         if (o.format !== 'json')
           throw new CommonplaceError(
@@ -133,11 +166,6 @@ export function registerExportCommands(program: Command, context: CliContext): v
         return exportWholeLibrary(context, path, o.json);
       }
       if (o.note !== undefined) {
-        if (!(NOTE_EXPORT_FORMATS as readonly string[]).includes(o.format))
-          throw new CommonplaceError(
-            'invalid_input',
-            `--note: a note exports to ${NOTE_EXPORT_FORMATS.join(' or ')}, not ${o.format}.`,
-          );
         const n = await context.client()('export.noteToPath', {
           id: o.note,
           format: o.format as NoteExportFormat,
