@@ -8,6 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
+import { checkStyleFile } from '../citations/userStyles';
 import { bodyToText, type Body } from '../../model/body';
 import { CommonplaceError, errorMessage } from '../errors';
 import { formatMegabytes } from '../import';
@@ -69,6 +70,20 @@ function crossRowProblem(
   row: Record<string, unknown>,
   textLengths: Map<string, number>,
 ): [string, string] | null {
+  if (table === 'citation_styles') {
+    // Held to the checks of adding a style (well-formed CSL, a bundled parent for a dependent
+    // one), and the row must say what its file says. Here, not in the row schema, so the parsers
+    // load only for a restore.
+    let checked;
+    try {
+      checked = checkStyleFile(row.file_name as string, row.xml as string);
+    } catch (e) {
+      return ['xml', errorMessage(e)];
+    }
+    if (checked.cslId !== row.csl_id || checked.title !== row.title)
+      return ['title', "does not match the style file's own <id> and <title>"];
+    if (checked.parent !== row.parent) return ['parent', "names a parent the style file doesn't"];
+  }
   if (table === 'originals') {
     const bytes = Buffer.from(row.bytes as string, 'base64');
     if (bytes.byteLength !== row.size)

@@ -27,7 +27,6 @@ import { SAVED_COLUMNS } from '../articles/meta';
 import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../import';
 import { checkDoc } from '../notes/docWalk';
 import { errorMessage } from '../errors';
-import { checkStyleFile } from '../citations/userStyles';
 import { MAX_STYLE_BYTES } from '../../model/citationStyles';
 
 export const LIBRARY_JSON_FORMAT = 'commonplace-library';
@@ -281,38 +280,16 @@ export const CollectionArticleRow = z.object({
   created_at: Stamp,
 });
 
-/**
- * An added style is held to the checks of adding one (well-formed CSL, size, a bundled parent for
- * a dependent style), and its stored id, title and parent must be what the file says.
- */
-export const CitationStyleRow = z
-  .object({
-    id: Id,
-    csl_id: Field(500).min(1, 'is empty'),
-    title: Field(300).min(1, 'is empty'),
-    file_name: Field(1024),
-    xml: z.string().max(MAX_STYLE_BYTES, `is longer than ${MAX_STYLE_BYTES} characters`),
-    parent: z.enum(['apa', 'chicago', 'chicago-note', 'mla']).nullable(),
-    created_at: Stamp,
-  })
-  .superRefine((row, ctx) => {
-    try {
-      const checked = checkStyleFile(row.file_name, row.xml);
-      if (checked.cslId !== row.csl_id || checked.title !== row.title)
-        ctx.addIssue({
-          code: 'custom',
-          message: "does not match the style file's own <id> and <title>",
-        });
-      else if ((checked.parent ?? null) !== row.parent)
-        ctx.addIssue({
-          code: 'custom',
-          message: "names a parent the style file doesn't",
-          path: ['parent'],
-        });
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: errorMessage(e), path: ['xml'] });
-    }
-  });
+/** An added style; its file is held to the checks of adding one in importJson.ts (crossRowProblem). */
+export const CitationStyleRow = z.object({
+  id: Id,
+  csl_id: Field(500).min(1, 'is empty'),
+  title: Field(300).min(1, 'is empty'),
+  file_name: Field(1024),
+  xml: z.string().max(MAX_STYLE_BYTES, `is longer than ${MAX_STYLE_BYTES} characters`),
+  parent: z.enum(['apa', 'chicago', 'chicago-note', 'mla']).nullable(),
+  created_at: Stamp,
+});
 
 /** Tables in insertion order (each after the ones it refers to). */
 export const TABLES = {
