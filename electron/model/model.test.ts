@@ -37,6 +37,9 @@ describe('the model declares each concept once', () => {
       'format',
       'createdAt',
       'updatedAt',
+      'readAt',
+      'lastReadAt',
+      'trashedAt',
     ]);
     const cited = Object.keys(PassageCitationSchema.shape.article.shape).filter((k) => k !== 'id');
     for (const k of cited) expect(meta).toContain(k);

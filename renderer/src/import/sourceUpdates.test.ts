@@ -27,6 +27,9 @@ const ARTICLE_REST = {
   format: 'markdown',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  readAt: null,
+  lastReadAt: null,
+  trashedAt: null,
 };
 
 describe('sourceUpdateNotices', () => {
