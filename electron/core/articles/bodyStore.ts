@@ -48,12 +48,16 @@ function packBlock(block: Block): StoredBlock {
   }
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
  * The JSON to store for `body` beside `text`: its structure alone when `text` is the body's text
- * (always, for what the app writes), else the whole body, so nothing is ever lost.
+ * (always, for what the app writes), else the whole body, so nothing is ever lost. A text with a
+ * lone surrogate doesn't come back from SQLite as written (its UTF-8 reads as three U+FFFD), so
+ * lengths into it would not fit: its body is stored whole, as JSON keeps it.
  */
 export function packBody(body: Body, text: string): string {
-  if (bodyToText(body) !== text) return JSON.stringify(body);
+  if (bodyToText(body) !== text || LONE_SURROGATE.test(text)) return JSON.stringify(body);
   const stored: StoredBody = { v: 2, b: body.blocks.map(packBlock) };
   return JSON.stringify(stored);
 }
