@@ -11,6 +11,7 @@
  * A body stored whole (`{"version":1,"blocks":…}`, as before migration 14, or one whose text
  * isn't the article's) is read as it is. Every reader and writer of the column goes through here.
  */
+import { LONE_SURROGATE } from '../../model/unicode';
 import { BLOCK_SEPARATOR, bodyToText, LIST_ITEM_SEPARATOR, makeBody } from '../../model/body';
 import type { Block, Body, Inline, InlineMark } from '../../model/body';
 import { CommonplaceError } from '../errors';
@@ -47,8 +48,6 @@ function packBlock(block: Block): StoredBlock {
       return [KIND[block.type], ...packSpans(block.content)];
   }
 }
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * The JSON to store for `body` beside `text`: its structure alone when `text` is the body's text

@@ -5,9 +5,13 @@
  * (its selectors must match the article's text) and escapes instead.
  */
 
+import { LONE_SURROGATE } from '../../model/unicode';
+
 // C0 controls except tab and line feed, DEL, lone surrogates, and the XML non-characters U+FFFE/U+FFFF.
-const UNSAFE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]|${LONE_SURROGATE.source}`,
+  'g',
+);
 
 /** Line breaks normalised to \n, characters no XML/HTML/Markdown file may hold removed. */
 export function cleanText(s: string): string {

@@ -21,6 +21,7 @@
  * as words; `OR`/`AND`/`NOT` that do not sit between/before terms are plain words; `-` inside an OR
  * group is ignored (a OR -b reads as a OR b). Overlong input is cut (see the limits below).
  */
+import { LONE_SURROGATE } from '../../model/unicode';
 import type { SearchKind } from '../../model/search';
 
 export interface TextTerm {
@@ -96,10 +97,7 @@ export function isEmptyQuery(q: SearchQuery): boolean {
 export function cleanQueryText(raw: string): string {
   let s = raw.length > MAX_QUERY_LENGTH ? raw.slice(0, MAX_QUERY_LENGTH) : raw;
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
-  s = s.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '\ufffd',
-  );
+  s = s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
   return s.normalize('NFC');
 }
 
