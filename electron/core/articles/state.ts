@@ -36,7 +36,8 @@ function setState(
   ids: readonly string[],
   set: 'deleted_at' | 'read_at',
   value: (current: string | null) => string | null,
-  alsoLastRead = false,
+  /** The opening to record as the last read (the same instant as `read_at`), if any. */
+  lastRead: string | null = null,
 ): ArticleSummary[] {
   return writeTransaction(db, () => {
     requireArticles(db, ids);
@@ -52,8 +53,8 @@ function setState(
       const before = current.get(id)?.[set] ?? null;
       const after = value(before);
       // Nothing to change: no write, no change event.
-      if (after === before && !alsoLastRead) continue;
-      upsert.run({ id, value: after, lastRead: alsoLastRead ? now : null, now });
+      if (after === before && lastRead === null) continue;
+      upsert.run({ id, value: after, lastRead, now });
     }
     return summaries(db, ids);
   });
@@ -77,7 +78,7 @@ export function restoreArticles(db: Database, ids: readonly string[]): ArticleSu
 export function markRead(db: Database, ids: readonly string[], read: boolean): ArticleSummary[] {
   const now = nowIso();
   return read
-    ? setState(db, ids, 'read_at', () => now, true)
+    ? setState(db, ids, 'read_at', () => now, now)
     : setState(db, ids, 'read_at', () => null);
 }
 
