@@ -130,6 +130,41 @@ test('a passage added with the CLI appears in the open reader without a reload',
   ).toBeVisible();
 });
 
+test('the passage editor stays inside the window when links arrive while it is open', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 700 });
+  const id = await openArticle(app, page);
+  const add = async (quote: string) => {
+    const r = await app.cli(['passage', 'add', id, '--quote', quote, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { id: string }).id;
+  };
+  const first = await add('comprehensive strategic partnership');
+  const second = await add(QUOTE);
+  const mark = page.locator('mark').filter({ hasText: 'comprehensive strategic partnership' });
+  await expect(mark).not.toHaveCount(0);
+  // Low in the window, so the editor first fits above the mark; the links then make it taller.
+  await mark.first().evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await mark.first().click();
+  const editor = page.getByRole('dialog', { name: 'Passage' });
+  await expect(editor).toBeVisible();
+  for (const relation of ['supports', 'contradicts', 'see also']) {
+    const r = await app.cli(['link', 'add', first, second, '--relation', relation]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  await expect(editor.locator('.links-panel')).toContainText('contradicts');
+  await expect
+    .poll(async () => {
+      const box = await editor.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 700;
+    })
+    .toBe(true);
+  await editor.getByRole('button', { name: 'Delete passage' }).click();
+  await expect(page.getByRole('status')).toContainText('Passage deleted');
+});
+
 test('tags: filter the library, manage them, delete with a confirmation', async ({ app, page }) => {
   const id = await openArticle(app, page);
   await page.getByRole('combobox', { name: 'Article tags' }).fill('north korea');

@@ -64,8 +64,16 @@ export function PassageEditor({
       initialFocus={initialFocus}
       closeOnBackdrop
       onOpened={(dialog) => {
-        if (anchor) placeNear(dialog, anchor);
-        else dialog.classList.add('is-centered');
+        if (!anchor) {
+          dialog.classList.add('is-centered');
+          return;
+        }
+        // The links panel fills in after opening; a box placed for its first height would then
+        // run off the bottom of the window, so it is placed again whenever its size changes.
+        placeNear(dialog, anchor);
+        const observer = new ResizeObserver(() => placeNear(dialog, anchor));
+        observer.observe(dialog);
+        return () => observer.disconnect();
       }}
     >
       <h2 id={`${id}-title`}>Passage</h2>

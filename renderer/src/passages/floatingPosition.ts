@@ -10,8 +10,8 @@ export function floatingPosition(
 ): { top: number; left: number } {
   const margin = 8;
   const above = anchor.top - gap - size.height;
-  const top =
-    above >= margin ? above : Math.min(anchor.bottom + gap, viewport.height - size.height - margin);
+  const lowest = viewport.height - size.height - margin;
+  const top = above >= margin ? Math.min(above, lowest) : Math.min(anchor.bottom + gap, lowest);
   const centered = anchor.left + anchor.width / 2 - size.width / 2;
   const left = Math.max(margin, Math.min(centered, viewport.width - size.width - margin));
   return { top: Math.max(margin, top), left };

@@ -10,8 +10,11 @@ interface Props {
   /** Focused when the dialog opens (else the browser's choice: the first focusable element). */
   initialFocus?: RefObject<HTMLElement | null>;
   closeOnBackdrop?: boolean;
-  /** Called after opening, with the dialog element (e.g. to place it near what opened it). */
-  onOpened?: (dialog: HTMLDialogElement) => void;
+  /**
+   * Called after opening, with the dialog element (e.g. to place it near what opened it); what it
+   * returns runs when the dialog closes.
+   */
+  onOpened?: (dialog: HTMLDialogElement) => (() => void) | void;
   children: ReactNode;
 }
 
@@ -41,10 +44,11 @@ export function Modal({
     if (!open || !dialog) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    onOpenedRef.current?.(dialog);
+    const cleanup = onOpenedRef.current?.(dialog);
     initialFocus?.current?.focus();
     // Closing (or unmounting while open) hands focus back to where it was.
     return () => {
+      cleanup?.();
       if (dialog.open) dialog.close();
       if (returnTo?.isConnected) returnTo.focus();
     };
