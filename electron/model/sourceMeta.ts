@@ -46,7 +46,11 @@ export const CslNameSchema = z
     message: 'a name has either a family name (a person) or a literal name (an organisation)',
   });
 export type CslName = z.infer<typeof CslNameSchema>;
-const NamesSchema = z.array(CslNameSchema).min(1).max(500);
+/** Most names a field holds; a longer list keeps its first names and then OTHERS. */
+export const MAX_NAMES = 500;
+/** CSL-JSON's "and others" (citation-js reads BibTeX's `and others` so): styles print it as et al. */
+export const OTHERS: CslName = { family: 'others' };
+const NamesSchema = z.array(CslNameSchema).min(1).max(MAX_NAMES);
 
 /** 1 spring, 2 summer, 3 autumn, 4 winter (CSL's season numbers). */
 export const SEASONS = ['Spring', 'Summer', 'Autumn', 'Winter'] as const;
@@ -174,15 +178,31 @@ export function applyMetaPatch(base: SourceMeta, patch: SourceMetaPatch): Source
 }
 
 /**
+ * A name list longer than MAX_NAMES as its first names and OTHERS (so the style still prints the
+ * first authors and "et al."), with a warning naming the field; any other value as it is.
+ */
+function capNames(key: string, v: unknown, warn: (message: string) => void): unknown {
+  if (!Array.isArray(v) || v.length <= MAX_NAMES) return v;
+  const kept = MAX_NAMES - 1;
+  warn(`${key}: ${v.length} names, more than ${MAX_NAMES}; kept the first ${kept}, then "others"`);
+  return [...v.slice(0, kept), OTHERS];
+}
+
+/**
  * The fields of `raw` that validate, the rest dropped: stored metadata written by an older or
  * newer build, or what an importer found in a file, never breaks every citation of an article.
+ * `warn` hears what was kept only in part.
  */
-export function validMetaFields(raw: unknown): SourceMeta {
+export function validMetaFields(
+  raw: unknown,
+  warn: (message: string) => void = () => {},
+): SourceMeta {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
   const out: Record<string, unknown> = {};
   for (const f of META_FIELDS) {
-    const v = (raw as Record<string, unknown>)[f.key];
+    let v = (raw as Record<string, unknown>)[f.key];
     if (v === undefined) continue;
+    if (f.kind === 'names') v = capNames(f.key, v, warn);
     const parsed = KINDS[f.kind].safeParse(v);
     if (parsed.success) out[f.key] = parsed.data;
   }
@@ -243,5 +263,7 @@ export const MetaImportReportSchema = z.object({
   ),
   unmatched: z.array(z.string()),
   ambiguous: z.array(z.object({ entry: z.string(), articleIds: z.array(z.string()) })),
+  /** What was applied only in part ("“Title”: author: 612 names…"); absent when nothing was. */
+  warnings: z.array(z.string()).optional(),
 });
 export type MetaImportReport = z.infer<typeof MetaImportReportSchema>;

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { citeDocument } from '../../core/citations/processor';
+import { bundledStyle } from '../../core/citations/styles';
+import { MAX_NAMES } from '../../model/sourceMeta';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
 
@@ -114,6 +117,48 @@ describe('articles.importMeta (Zotero interop)', () => {
     // The library list shows what it showed before.
     const row = await invoke('articles.get', { id });
     expect([row.siteName, row.byline, row.published]).toEqual(shownBefore);
+  });
+
+  it('keeps the first authors of a list longer than 500, then "others", and says so', async () => {
+    const { invoke, ids } = await setup();
+    const author = Array.from({ length: 612 }, (_, i) => ({ family: `Author${i}`, given: 'A.' }));
+    const csl = JSON.stringify([{ type: 'article-journal', title: 'Tides and towns', author }]);
+    const report = await invoke('articles.importMeta', { fileName: 'big.json', text: csl });
+    expect(report.matched[0]!.fields).toContain('author');
+    expect(report.warnings).toEqual([
+      '“Tides and towns”: author: 612 names, more than 500; kept the first 499, then "others"',
+    ]);
+    const stored = (await invoke('articles.meta', { id: ids[1]! })).csl;
+    expect(stored.author).toHaveLength(MAX_NAMES);
+    expect(stored.author!.slice(0, 2)).toEqual(author.slice(0, 2));
+    expect(stored.author!.at(-1)).toEqual({ family: 'others' });
+    // The styles print the first authors and et al. (APA: 19, "…", and the unnamed rest).
+    const doc = (style: 'apa' | 'mla') =>
+      citeDocument(bundledStyle(style), [stored], [{ id: stored.id }]);
+    expect(doc('apa').inText[0]!.text).toBe('(Author0 et al., n.d.)');
+    expect(doc('apa').references[0]!.text).toMatch(/^Author0, A\., .*Author18, A\., … others\./);
+    expect(doc('mla').references[0]!.text).toMatch(/^Author0, A\., et al\. /);
+  });
+
+  it("keeps the first 499 of a web page's 600 citation_author names, with a warning naming the file", async () => {
+    const t = openTestLibrary(tempDir());
+    cleanups.push(() => t.library.close());
+    const metas = Array.from(
+      { length: 600 },
+      (_, i) => `<meta name="citation_author" content="Writer${i}, Bo">`,
+    ).join('');
+    const html = page('Big collaboration', 'Many hands.').replace('</head>', `${metas}</head>`);
+    const [result] = await t.invoke('articles.importFiles', {
+      files: [{ name: 'collab.html', dataBase64: Buffer.from(html).toString('base64') }],
+    });
+    expect(result!.ok && result!.warnings).toEqual([
+      'collab.html: author: 600 names, more than 500; kept the first 499, then "others"',
+    ]);
+    const id = result!.ok ? result!.article.id : '';
+    const author = (await t.invoke('articles.meta', { id })).csl.author!;
+    expect(author).toHaveLength(500);
+    expect(author[498]).toEqual({ family: 'Writer498', given: 'Bo' });
+    expect(author[499]).toEqual({ family: 'others' });
   });
 
   it('refuses a file that is none of the formats, or too big, with one line naming it', async () => {

@@ -113,6 +113,7 @@ export function registerArticleCommands(program: Command, context: CliContext): 
         );
       for (const u of report.unmatched)
         context.io.out(`unmatched ${u}: no article has its DOI, URL or title`);
+      for (const w of report.warnings ?? []) context.io.out(`warning ${w}`);
       context.io.out(
         `${report.matched.length} matched, ${report.ambiguous.length} ambiguous, ${report.unmatched.length} unmatched`,
       );

@@ -91,8 +91,9 @@ export async function importDocument(
     src.fileName,
     src.source === undefined ? {} : { source: src.source },
   );
-  const fields = articleFields(parsed, src, hash);
-  const warnings = parsed.warnings?.length ? { warnings: parsed.warnings } : {};
+  const found = [...(parsed.warnings ?? [])];
+  const fields = articleFields(parsed, src, hash, (w) => found.push(w));
+  const warnings = found.length ? { warnings: found } : {};
   const now = nowIso();
   const storeOriginal = () =>
     insertOriginal(db, {
@@ -137,8 +138,16 @@ export async function importDocument(
   return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
 }
 
-/** The article row's fields from a parse, with metadata cleaned and the file name as last-resort title. */
-export function articleFields(parsed: ParsedArticle, src: ImportSource, hash: string) {
+/**
+ * The article row's fields from a parse, with metadata cleaned and the file name as last-resort
+ * title; `warn` hears metadata kept only in part.
+ */
+export function articleFields(
+  parsed: ParsedArticle,
+  src: ImportSource,
+  hash: string,
+  warn: (message: string) => void = () => {},
+) {
   const text = bodyToText(parsed.body);
   if (!text.trim())
     throw new CommonplaceError(
@@ -160,7 +169,7 @@ export function articleFields(parsed: ParsedArticle, src: ImportSource, hash: st
     text,
     body: parsed.body,
     pages: parsed.pages ?? null,
-    meta: validMetaFields(parsed.meta),
+    meta: validMetaFields(parsed.meta, (w) => warn(`${src.fileName}: ${w}`)),
   };
 }
 

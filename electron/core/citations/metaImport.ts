@@ -136,9 +136,9 @@ function candidates(db: Database): Candidate[] {
 }
 
 /** The entry's fields we keep (CSL fields that validate; its id and Zotero's internals left out). */
-function entryMeta(e: Record<string, unknown>): SourceMeta {
+function entryMeta(e: Record<string, unknown>, warn: (message: string) => void): SourceMeta {
   const { id: _id, 'citation-key': _key, _graph, ...rest } = e;
-  return validMetaFields(rest);
+  return validMetaFields(rest, warn);
 }
 
 export function importMetaEntries(
@@ -162,7 +162,7 @@ export function importMetaEntries(
     const [by, list] = found;
     if (list.length > 1)
       return void report.ambiguous.push({ entry: name, articleIds: list.map((c) => c.id) });
-    const meta = entryMeta(entry);
+    const meta = entryMeta(entry, (w) => (report.warnings ??= []).push(`${name}: ${w}`));
     const fields = Object.keys(meta) as MetaKey[];
     const undo = fields.length
       ? editArticleMeta(db, list[0]!.id, meta as SourceMetaPatch).undo

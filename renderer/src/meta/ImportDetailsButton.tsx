@@ -120,6 +120,13 @@ export function ImportDetailsButton() {
                 </ul>
               </>
             )}
+            {report.warnings?.length ? (
+              <ul aria-label="Kept in part">
+                {report.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         )}
         <div className="dialog-actions">

@@ -89,7 +89,8 @@ export function pageCitationMeta(doc: Document): SourceMeta {
   if (thesisBy) Object.assign(meta, { type: 'thesis', publisher: thesisBy });
   else if (reportBy) Object.assign(meta, { type: 'report', publisher: reportBy });
   const authors = metas.get('citation_author') ?? [];
-  if (authors.length) meta.author = parseNameLines(authors.slice(0, 500));
+  // All of them: a list longer than MAX_NAMES is cut where it is stored, with "others" and a warning.
+  if (authors.length) meta.author = parseNameLines(authors);
   const issued = one('citation_publication_date') ?? one('citation_date');
   const date = issued && parseDateText(issued.replace(/\//g, '-'));
   if (date && date.ok) meta.issued = date.date;

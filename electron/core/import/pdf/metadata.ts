@@ -78,13 +78,16 @@ export function pdfDate(value: unknown): string | null {
   return `${date}T${h}:${mi}:${sec}${tz}`;
 }
 
-/** Declared authors, one per name: XMP lists arrive as arrays, the info dictionary as one string. */
+/**
+ * Declared authors, one per name: XMP lists arrive as arrays, the info dictionary as one string.
+ * All of them (the file's size bounds the list): one longer than the stored MAX_NAMES is cut
+ * where it is stored, with "others" and a warning, so the style's et al. stays true.
+ */
 export function authorNames(value: unknown): string[] {
   return (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
     .filter((v): v is string => typeof v === 'string')
     .map((v) => cleanField(v, 300))
-    .filter((v): v is string => v !== null && !isJunkAuthor(v))
-    .slice(0, 500);
+    .filter((v): v is string => v !== null && !isJunkAuthor(v));
 }
 
 /** Declared authors as one byline. */
