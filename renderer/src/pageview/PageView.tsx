@@ -16,7 +16,7 @@ import { isTextField } from '../app/keys';
 import { base64ToBytes } from '../export/download';
 import type { MarkTarget } from '../passages/MarkEventsPlugin';
 import type { ReaderSelection } from '../passages/ReaderSelectionPlugin';
-import { trimRange } from '../passages/trimRange';
+import { followSelectionGestures, userRange } from '../passages/selectionGesture';
 import { pageSelectionRange } from './pageSelection';
 import { PdfPage, type PageSlice, type RenderedPage } from './PdfPage';
 import { loadPdfJs, openDocument, type PdfJs } from './pdfjs';
@@ -374,13 +374,14 @@ export function PageView({
   useEffect(() => {
     const host = pagesRef.current;
     if (!host) return;
+    followSelectionGestures();
     let frame = 0;
     const check = () => {
       frame = 0;
       const selection = document.getSelection();
       const found = pageSelectionRange(selection, host, rendered.current);
       if (found.kind === 'range') {
-        const range = trimRange(article.text, found.start, found.end);
+        const range = userRange(article.text, found.start, found.end);
         setUnmapped(false);
         onSelection(
           range && selection

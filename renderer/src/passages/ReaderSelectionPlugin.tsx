@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
 import { readerSelectionRange } from './domRange';
+import { followSelectionGestures } from './selectionGesture';
 import type { TextRange } from './trimRange';
 
 export interface ReaderSelection {
@@ -35,6 +36,7 @@ export function ReaderSelectionPlugin({
   });
 
   useEffect(() => {
+    followSelectionGestures();
     let pointerDown = false;
     let frame = 0;
     let last: ReaderSelection | null = null;

@@ -6,6 +6,7 @@
  */
 import { $getNearestNodeFromDOMNode, $getRoot, $isTextNode, type LexicalEditor } from 'lexical';
 import { $buildOffsetIndex, offsetOfPoint, type OffsetIndex } from './offsetIndex';
+import { userRange } from './selectionGesture';
 import { trimRange, type TextRange } from './trimRange';
 
 function boundaryOffset(
@@ -55,7 +56,11 @@ function boundaryOffset(
 }
 
 /** The trimmed canonical range a DOM range covers in the editor, or null if it covers no text. */
-export function domRangeToTextRange(editor: LexicalEditor, range: Range): TextRange | null {
+export function domRangeToTextRange(
+  editor: LexicalEditor,
+  range: Range,
+  clean: (text: string, start: number, end: number) => TextRange | null = trimRange,
+): TextRange | null {
   return editor.read(() => {
     const index = $buildOffsetIndex();
     const elements: HTMLElement[] = [];
@@ -74,16 +79,16 @@ export function domRangeToTextRange(editor: LexicalEditor, range: Range): TextRa
     );
     const end = boundaryOffset(editor, index, elements, range.endContainer, range.endOffset, 'end');
     if (end <= start) return null;
-    return trimRange($getRoot().getTextContent(), start, end);
+    return clean($getRoot().getTextContent(), start, end);
   });
 }
 
-/** The current document selection inside the editor's root, as a trimmed canonical range. */
+/** The current document selection inside the editor's root, as the canonical range it means. */
 export function readerSelectionRange(editor: LexicalEditor): TextRange | null {
   const root = editor.getRootElement();
   const selection = root?.ownerDocument.getSelection();
   if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!range.intersectsNode(root)) return null;
-  return domRangeToTextRange(editor, range);
+  return domRangeToTextRange(editor, range, userRange);
 }
