@@ -61,4 +61,29 @@ describe('PDF metadata heuristics', () => {
     expect(guess.subtitle).toBe('A Survey of Seven Rivers');
     expect(guess.byline?.split(', ')).toEqual(names);
   });
+
+  it('reads the affiliation lines under the names as part of the title block, and stops at the body', () => {
+    const lines = [
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('Ada Marsh1,∗ and Ben Quay2', 12, 696),
+      line('1Department of Oceanography, University of Plymouth', 10, 682),
+      line('2Tide Research Ltd., ada.marsh@example.org', 10, 670),
+      line('∗ Equal contribution.', 10, 658),
+      ...bodyLines(20, 630),
+    ];
+    const guess = guessFromFirstPage(lines);
+    expect(guess.byline).toBe('Ada Marsh and Ben Quay');
+    expect(guess.lines.title.map((l) => l.text)).toEqual(['Tidal Bores in Narrow Estuaries']);
+    expect(guess.lines.authors.map((l) => l.y)).toEqual([696, 682, 670, 658]);
+  });
+
+  it('does not take a one-word heading under the title for an author', () => {
+    const guess = guessFromFirstPage([
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('Introduction', 10, 690),
+      ...bodyLines(20, 670),
+    ]);
+    expect(guess.byline).toBeNull();
+    expect(guess.lines.authors).toEqual([]);
+  });
 });

@@ -100,7 +100,19 @@ export interface FirstPageGuess {
   title: string | null;
   subtitle: string | null;
   byline: string | null;
+  /**
+   * The lines each guess was read from, so the body can leave out what the reader shows above it
+   * (`authors` includes the affiliation lines under the names).
+   */
+  lines: { title: PdfLine[]; subtitle: PdfLine[]; authors: PdfLine[] };
 }
+
+const NO_GUESS: FirstPageGuess = {
+  title: null,
+  subtitle: null,
+  byline: null,
+  lines: { title: [], subtitle: [], authors: [] },
+};
 
 const NAME =
   /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|y))*$/u;
@@ -124,8 +136,24 @@ function looksLikeNames(text: string): boolean {
   return (
     parts.length > 0 &&
     parts.length <= MAX_NAMES &&
-    parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5)
+    parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5) &&
+    // A lone capitalised word is a heading ("Introduction", "Abstract"), not a person.
+    parts.some((p) => p.includes(' '))
   );
+}
+
+/** An e-mail address, also spelled out ("tal197 at users.sf.net"), or a web address. */
+const ADDRESS = /[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+|https?:\/\/|\bwww\./i;
+const INSTITUTION =
+  /\b(?:universit\w*|univ\.|institut\w*|department|dept\.|laborator\w*|labs?|college|school|facult\w*|cent(?:re|er)|academy|research|inc\.?|corp\w*|ltd\.?|gmbh|llc|hospital|foundation|project)\b/i;
+/** An affiliation line opens with the mark that ties it to a name: "1Google Inc.", "∗ Equal contribution". */
+const LEADING_MARK = /^(?:[*∗†‡§¶⋆¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]|\d{1,2}(?=\s*\p{Lu}))/u;
+
+/** A line under the authors naming where they work or how to reach them. */
+function looksLikeAffiliation(text: string): boolean {
+  // Prose runs on in lower-case words; an address is mostly names ("Department of Physics, …").
+  if (text.length > 160 || (text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) > 5) return false;
+  return LEADING_MARK.test(text) || ADDRESS.test(text) || INSTITUTION.test(text);
 }
 
 /**
@@ -149,29 +177,25 @@ const KNOWN_SITES =
 
 /**
  * The title is the run of consecutive lines in the largest font among page 1's first dozen
- * lines; the byline is the name-like line right under it, if any.
+ * lines; the byline is the name-like line right under it (after a subtitle), if any, and the
+ * affiliation lines under the names belong with them.
  */
 export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   const top = lines.slice(0, 12);
-  if (!top.length) return { title: null, subtitle: null, byline: null };
+  if (!top.length) return NO_GUESS;
   const largest = Math.max(...top.map((l) => l.size));
   const body =
     [...lines].map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? largest;
   // A page all in one size has no title line to find.
-  if (largest < body * 1.15) return { title: null, subtitle: null, byline: null };
+  if (largest < body * 1.15) return NO_GUESS;
   const first = top.findIndex((l) => l.size >= largest - 0.5);
   let end = first;
   while (end + 1 < top.length && (top[end + 1] as PdfLine).size >= largest - 0.5) end++;
-  const title = cleanField(
-    top
-      .slice(first, end + 1)
-      .map((l) => l.text)
-      .join(' '),
-    300,
-  );
+  const titleLines = top.slice(first, end + 1);
+  const title = cleanField(titleLines.map((l) => l.text).join(' '), 300);
   // A subtitle: the line(s) right under the title, set smaller than it but larger than the body.
   let next = end + 1;
-  const subLines: string[] = [];
+  const subLines: PdfLine[] = [];
   while (
     next < top.length &&
     subLines.length < 3 &&
@@ -179,28 +203,46 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
     (top[next] as PdfLine).size >= body * 1.1 &&
     !looksLikeNames((top[next] as PdfLine).text)
   ) {
-    subLines.push((top[next] as PdfLine).text);
+    subLines.push(top[next] as PdfLine);
     next++;
   }
-  const subtitle = subLines.length ? cleanField(subLines.join(' '), 300) : null;
+  const subtitle = subLines.length ? cleanField(subLines.map((l) => l.text).join(' '), 300) : null;
   // An author line may wrap: a big collaboration's names run over several lines.
-  const nameLines: string[] = [];
+  const nameLines: PdfLine[] = [];
   while (
     next < lines.length &&
     nameLines.length < 8 &&
     looksLikeNames((lines[next] as PdfLine).text)
   ) {
-    nameLines.push((lines[next] as PdfLine).text);
+    nameLines.push(lines[next] as PdfLine);
+    next++;
+  }
+  const authorLines = [...nameLines];
+  while (
+    nameLines.length &&
+    next < lines.length &&
+    authorLines.length < nameLines.length + 10 &&
+    looksLikeAffiliation((lines[next] as PdfLine).text)
+  ) {
+    authorLines.push(lines[next] as PdfLine);
     next++;
   }
   const byline = nameLines.length
     ? cleanField(
-        stripMarks(nameLines.join(', '))
+        stripMarks(nameLines.map((l) => l.text).join(', '))
           .replace(/\s*,(?:\s*,)+/g, ',')
+          // "Marsh1,∗ and Quay" loses its marks, not the "and".
+          .replace(/,\s*(?=(?:and|und|et|y|&)\s)/g, ' ')
           .replace(/\s+,/g, ',')
           .replace(/,\s*$/, ''),
         2000,
       )
     : null;
-  return { title: title && !isJunkTitle(title) ? title : null, subtitle, byline };
+  const titleOk = title !== null && !isJunkTitle(title);
+  return {
+    title: titleOk ? title : null,
+    subtitle,
+    byline,
+    lines: { title: titleOk ? titleLines : [], subtitle: subLines, authors: authorLines },
+  };
 }

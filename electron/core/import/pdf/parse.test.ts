@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyToText } from '../../../model/body';
+import { blockText, bodyToText } from '../../../model/body';
 import { pageAt } from '../../../model/pages';
 import { encryptedPdf, imageOnlyPdf, makePdf, textLines, unmappedFontPdf } from './fixtures';
 import { parsePdf } from './parse';
@@ -202,5 +204,39 @@ describe('parsePdf: short pages', () => {
   it('gives no such warning for ordinary text', async () => {
     const pdf = await makePdf({ pages: [textLines(['Plain words that any font maps.'], 700)] });
     expect((await parsePdf(pdf, 'ok.pdf')).warnings).toBeUndefined();
+  });
+});
+
+describe('parsePdf: the title block on real documents (fixtures/real)', () => {
+  const real = (name: string): Uint8Array =>
+    readFileSync(join(__dirname, '..', 'fixtures', 'real', name));
+
+  it('leaves a paper’s authors and their affiliations out of the body (zlib’s CRC paper)', async () => {
+    const a = await parsePdf(real('crc-doc.1.0.pdf'), 'crc-doc.1.0.pdf');
+    expect(a.title).toBe('Everything we know about CRC but afraid to forget');
+    expect(a.byline).toBe('Andrew Kadatch and Bob Jenkins');
+    const text = bodyToText(a.body);
+    const head = text.slice(0, text.indexOf('Abstract'));
+    expect(head).toBe('September 3, 2010\n\n');
+    expect(text).not.toMatch(/Google Inc\.|Microsoft Corporation/);
+  });
+
+  it('leaves the subtitle, the author and the address under it out of the body (a freedesktop spec)', async () => {
+    const a = await parsePdf(real('shared-mime-info-spec.pdf'), 'shared-mime-info-spec.pdf');
+    expect(a.title).toBe('Shared MIME-info Database');
+    expect(a.subtitle).toBe('X Desktop Group (http://www.freedesktop.org)');
+    expect(a.byline).toBe('Thomas Leonard');
+    expect(bodyToText(a.body)).toMatch(
+      /^1\. Introduction\n\n1\.1\. Version\n\nThis is version 0\.21/,
+    );
+  });
+
+  it('leaves the title page’s author line out of the body (Debian maint-guide, German)', async () => {
+    const a = await parsePdf(real('maint-guide.de.pdf'), 'maint-guide.de.pdf');
+    expect(a.byline).toMatch(/^Josip Rodin, Osamu Aoki/);
+    const first = a.body.blocks[0];
+    expect(first && blockText(first)).not.toMatch(/Josip Rodin, Osamu Aoki/);
+    // The first page is the title page: what is left starts on the next one.
+    expect(a.pages?.[0]?.label).not.toBe('1');
   });
 });

@@ -137,7 +137,15 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     const lang =
       normalizeLang(Array.isArray(xmpLang) ? xmpLang[0] : xmpLang) ?? normalizeLang(info.Language);
 
-    const kept = dropFurniture(pageLines, boxes);
+    // The title block the reader shows above the body (title, subtitle, authors and their
+    // affiliations) leaves the body, else it runs into the first paragraph. Only when the title
+    // read from the page is the one kept: another large line may be a chapter heading.
+    const shown = new Set<PdfLine>();
+    if (guess.title && sameText(guess.title, title)) {
+      for (const l of [...guess.lines.title, ...guess.lines.authors]) shown.add(l);
+      if (subtitle) for (const l of guess.lines.subtitle) shown.add(l);
+    }
+    const kept = dropFurniture(pageLines, boxes).map((lines) => lines.filter((l) => !shown.has(l)));
     const bodySize = mode(kept.flat().map((l) => l.size));
     const blocks: Block[] = [];
     const pages: PageStart[] = [];
