@@ -174,3 +174,17 @@ export function dateToText(d: CslDate | undefined): string {
     .filter(Boolean)
     .join('-');
 }
+
+/**
+ * The DOI a metadata value names: "doi:10.1/x", "urn:doi:10.1/x", "info:doi/10.1/x",
+ * "https://doi.org/10.1/x" or a bare "10.1/x" (XMP prism:doi, dc:identifier, an EPUB's
+ * identifiers); null for anything else (an ISBN, a UUID, a URL elsewhere).
+ */
+export function doiIn(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 400) return null;
+  const bare = clean(value).replace(
+    /^(?:(?:urn:)?doi:\s*|info:doi\/|https?:\/\/(?:dx\.)?doi\.org\/)/i,
+    '',
+  );
+  return /^10\.\d{4,9}\/\S+$/.test(bare) ? bare : null;
+}

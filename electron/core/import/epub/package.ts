@@ -3,6 +3,7 @@
  * contents (EPUB 3 navigation document, else the EPUB 2 NCX), for chapter titles.
  */
 import type { DOMWindow } from 'jsdom';
+import { doiIn } from '../../../model/metaText';
 import { CommonplaceError } from '../../errors';
 import { attr, byLocalName, firstText, parseXml, type ZipReader } from '../zip';
 
@@ -17,6 +18,8 @@ export interface EpubMetadata {
   names: { author: string[]; editor: string[]; translator: string[] };
   /** The ISBN among the dc:identifier (opf:scheme="ISBN", urn:isbn:, or 10/13 ISBN digits). */
   isbn: string | null;
+  /** The DOI among the dc:identifier (opf:scheme="DOI", doi:, urn:doi:, a doi.org URL, 10.…/…). */
+  doi: string | null;
 }
 
 export interface SpineItem {
@@ -167,6 +170,10 @@ function readMetadata(el: Element): EpubMetadata {
     description: firstText(el, 'description'),
     names: { author: creators, editor: named('edt'), translator: named('trl') },
     isbn: isbnOf(dc('identifier')),
+    doi:
+      dc('identifier')
+        .map((id) => doiIn((id.textContent ?? '').trim()))
+        .find((d): d is string => d !== null) ?? null,
   };
 }
 

@@ -19,6 +19,7 @@ function novel(): Uint8Array {
       <dc:language>en-GB</dc:language><dc:date>2021-04-09</dc:date><dc:publisher>Quay Press</dc:publisher>
       <dc:identifier id="uid">urn:uuid:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0</dc:identifier>
       <dc:identifier>urn:isbn:978-0-306-40615-7</dc:identifier>
+      <dc:identifier>urn:doi:10.5555/long-tide.2021</dc:identifier>
       <dc:description>&lt;p&gt;A novel of &lt;b&gt;the sea&lt;/b&gt;.&lt;/p&gt;</dc:description>`,
     chapters: [
       // Manifest order is three, one, two; the spine says one, two, three.
@@ -64,6 +65,7 @@ describe('parseEpub', () => {
       editor: [{ family: 'Itor', given: 'Ed' }],
       publisher: 'Quay Press',
       ISBN: '978-0-306-40615-7',
+      DOI: '10.5555/long-tide.2021',
     });
     const headings = a.body.blocks
       .filter((b) => b.type === 'heading')
@@ -85,7 +87,7 @@ describe('parseEpub', () => {
     const bytes = makeEpub({
       version: '2.0',
       metadata:
-        '<dc:title>ספר הים</dc:title><dc:creator opf:role="aut">דנה לוי</dc:creator><dc:creator opf:role="trl">Tom Trans</dc:creator><dc:language>he</dc:language><dc:identifier opf:scheme="ISBN">0306406152</dc:identifier>',
+        '<dc:title>ספר הים</dc:title><dc:creator opf:role="aut">דנה לוי</dc:creator><dc:creator opf:role="trl">Tom Trans</dc:creator><dc:language>he</dc:language><dc:identifier opf:scheme="ISBN">0306406152</dc:identifier><dc:identifier opf:scheme="DOI">https://doi.org/10.5555/Sea.7</dc:identifier>',
       chapters: [
         { id: 'ch1', href: 'ch1.xhtml', xhtml: xhtml('<p>הספינה יצאה בלילה.</p>', ' dir="rtl"') },
       ],
@@ -98,6 +100,7 @@ describe('parseEpub', () => {
     expect(a.meta?.translator).toEqual([{ family: 'Trans', given: 'Tom' }]);
     expect(a.meta?.author).toHaveLength(1);
     expect(a.meta?.ISBN).toBe('0306406152');
+    expect(a.meta?.DOI).toBe('10.5555/Sea.7');
     expect(a.lang).toBe('he');
     expect(a.body.blocks[0]).toEqual({
       type: 'heading',

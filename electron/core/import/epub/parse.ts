@@ -212,11 +212,13 @@ function rtlScriptTag(blocks: readonly Block[]): string | null {
 function bookMeta(m: EpubMetadata): SourceMeta {
   const meta: Record<string, unknown> = { type: 'book' };
   for (const role of ['author', 'editor', 'translator'] as const) {
-    const names = m.names[role].slice(0, 500);
+    // All of them: a list longer than MAX_NAMES is cut where it is stored, with "others".
+    const names = m.names[role];
     if (names.length) meta[role] = parseNameLines(names);
   }
   const publisher = cleanField(m.publisher, 300);
   if (publisher) meta.publisher = publisher;
   if (m.isbn) meta.ISBN = m.isbn;
+  if (m.doi) meta.DOI = m.doi;
   return meta as SourceMeta;
 }

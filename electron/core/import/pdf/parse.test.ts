@@ -135,6 +135,46 @@ describe('parsePdf', () => {
     expect(a.lang).toBe('nb-NO');
   });
 
+  it("reads the DOI and publisher a publisher's XMP declares (prism:doi, dc:identifier, attributes)", async () => {
+    const packet = (description: string, body: string) =>
+      `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"${description}>
+${body}
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const parse = async (xmp: string) =>
+      (await parsePdf(await makePdf({ xmp, pages: [textLines(['Text.'], 700)] }), 'x.pdf')).meta;
+
+    // As publishers write it: prism:doi, a dc:identifier "doi:", dc:publisher as a bag.
+    expect(
+      await parse(
+        packet(
+          '',
+          `<prism:doi>10.1016/j.tide.2020.01.004</prism:doi>
+<dc:identifier>doi:10.1016/j.tide.2020.01.004</dc:identifier>
+<dc:publisher><rdf:Bag><rdf:li>Elsevier B.V.</rdf:li></rdf:Bag></dc:publisher>`,
+        ),
+      ),
+    ).toEqual({ DOI: '10.1016/j.tide.2020.01.004', publisher: 'Elsevier B.V.' });
+    // Only a dc:identifier naming the DOI by URL, and the publisher in the PDF schema.
+    expect(
+      await parse(
+        packet(
+          '',
+          `<dc:identifier>https://doi.org/10.5555/harbour.12</dc:identifier><pdf:Publisher>Quay Press</pdf:Publisher>`,
+        ),
+      ),
+    ).toEqual({ DOI: '10.5555/harbour.12', publisher: 'Quay Press' });
+    // The shorthand form: properties as attributes of rdf:Description.
+    expect(await parse(packet(' pdfx:doi="10.5555/estuary.3"', ''))).toEqual({
+      DOI: '10.5555/estuary.3',
+    });
+    // An identifier that is no DOI (a UUID, an ISBN) gives none.
+    expect(
+      await parse(packet('', '<dc:identifier>urn:uuid:0f1e2d3c-4b5a-6978</dc:identifier>')),
+    ).toBeUndefined();
+  });
+
   it('uses the file name when there is neither a title nor a title-sized line', async () => {
     const pdf = await makePdf({ pages: [textLines(['Just plain text, all one size.'], 700)] });
     expect((await parsePdf(pdf, 'notes-2024.pdf')).title).toBe('notes-2024');

@@ -10,7 +10,8 @@
  */
 import type { Block } from '../../../model/body';
 import { BLOCK_SEPARATOR, blockText, makeBody } from '../../../model/body';
-import { parseNameLines } from '../../../model/metaText';
+import { doiIn, parseNameLines } from '../../../model/metaText';
+import type { SourceMeta } from '../../../model/sourceMeta';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../../errors';
 import type { PageStart } from '../../../model/pages';
 import { cleanField } from '../../text-fields';
@@ -53,6 +54,41 @@ interface PdfInfo {
 
 interface XmpMetadata {
   get(name: string): unknown;
+  getRaw(): unknown;
+}
+
+/** How much of the raw XMP packet is searched for attribute-form properties. */
+const MAX_XMP_SCAN = 1_000_000;
+/** The XMP properties pdf.js reads by element name (lower-cased), in the order they are believed. */
+const XMP_DOI = ['prism:doi', 'pdfx:doi', 'crossmark:doi', 'dc:identifier', 'prism:url'];
+const XMP_PUBLISHER = ['dc:publisher', 'pdf:publisher', 'prism:publisher'];
+/** The same DOI properties written as attributes of rdf:Description (pdf.js reads only elements). */
+const XMP_DOI_ATTRIBUTE = /\b(?:prism|pdfx|crossmark):doi\s*=\s*["']([^"'<>]{1,300})["']/i;
+
+/** The DOI and publisher an XMP packet declares (publishers' PDFs carry prism:doi, dc:publisher). */
+function xmpPublication(
+  get: (name: string) => unknown,
+  xmp: XmpMetadata | null,
+): { DOI?: string; publisher?: string } {
+  let raw = '';
+  try {
+    const r = xmp?.getRaw();
+    raw = typeof r === 'string' ? r.slice(0, MAX_XMP_SCAN) : '';
+  } catch {
+    // No raw packet: the parsed properties are all there is.
+  }
+  const doi =
+    XMP_DOI.map((k) => doiIn(get(k))).find(Boolean) ?? doiIn(XMP_DOI_ATTRIBUTE.exec(raw)?.[1]);
+  const publisher = XMP_PUBLISHER.map((k) => get(k))
+    .map((v) => (typeof v === 'string' ? cleanField(v, 300) : null))
+    .find(Boolean);
+  return { ...(doi ? { DOI: doi } : {}), ...(publisher ? { publisher } : {}) };
+}
+
+/** Only what was found (an empty object spreads into nothing). */
+function citationMeta(found: Record<string, unknown>): { meta?: SourceMeta } {
+  const meta = Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
+  return Object.keys(meta).length ? { meta: meta as SourceMeta } : {};
 }
 
 export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
@@ -129,7 +165,10 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     const authors = xmpAuthors.length ? xmpAuthors : authorNames(info.Author);
     const byline = authorsByline(authors) ?? guess.byline;
     // The citation keeps the declared names apart (a list), not the joined byline.
-    const citation = authors.length ? { meta: { author: parseNameLines(authors) } } : {};
+    const citation = citationMeta({
+      author: authors.length ? parseNameLines(authors) : undefined,
+      ...xmpPublication(xmpGet, xmp),
+    });
     const published =
       pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
     const subject = typeof info.Subject === 'string' ? cleanField(info.Subject, 2000) : null;
