@@ -12,8 +12,11 @@
  */
 import { GRAMS_FUNCTION, HAS_UNSPACED_FUNCTION } from './grams';
 
-/** The article columns every article index holds, in index order. */
-export const ARTICLE_COLUMNS = ['title', 'subtitle', 'byline', 'site_name', 'text'] as const;
+/**
+ * The article columns every article index holds, in index order: the text first, where FTS5
+ * stores positions without a column number (migration 15).
+ */
+export const ARTICLE_COLUMNS = ['text', 'title', 'subtitle', 'byline', 'site_name'] as const;
 
 /** Two spaces after each column of a trigram index, so a 1–2 character term at its end starts a trigram. */
 const PAD = "'  '";
@@ -61,6 +64,13 @@ export const GRAM_SOURCES: Readonly<
 
 const PASSAGE_COLUMNS = ['exact', 'comment', 'tags'] as const;
 const NOTE_COLUMNS = ['title', 'text', 'tags'] as const;
+
+/** The column each `c<i>` of `GRAM_SOURCES` is, by index. */
+export const GRAM_COLUMNS: Readonly<Record<keyof typeof GRAM_SOURCES, readonly string[]>> = {
+  articles_grams: ARTICLE_COLUMNS,
+  passages_grams: PASSAGE_COLUMNS,
+  notes_grams: NOTE_COLUMNS,
+};
 
 /**
  * Every index refilled from the tables (run inside one transaction): the articles' external

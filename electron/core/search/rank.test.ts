@@ -76,7 +76,7 @@ function reference(word: string): number[] {
   const table = /^\p{Script=Han}+$/u.test(word) ? 'articles_grams' : 'articles_fts';
   return db
     .prepare(
-      `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, 10, 5, 2, 2, 1), rowid`,
+      `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, 1, 10, 5, 2, 2), rowid`,
     )
     .pluck()
     .all(`"${word}"`) as number[];

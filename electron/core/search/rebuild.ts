@@ -4,6 +4,7 @@ import {
   cjkRows,
   EXPECTED_NOTE_ROWS,
   EXPECTED_PASSAGE_ROWS,
+  GRAM_COLUMNS,
   GRAM_SOURCES,
   REFILL_SEARCH_INDEXES,
 } from './indexes';
@@ -104,6 +105,11 @@ function gramProblems(db: Database, table: (typeof GRAM_INDEXES)[number]): strin
     sz: Uint8Array;
   }>)
     stored.set(r.id, varints(r.sz).join(','));
+  // The sizes in the index's own column order (a library from before migration 15 has the
+  // article text last), as the `c<i>` names of its source rows.
+  const order = (
+    db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]
+  ).map((name) => `c${GRAM_COLUMNS[table].indexOf(name)}`);
   let missing = 0;
   let stale = 0;
   for (const row of db.prepare(GRAM_SOURCES[table]).iterate() as Iterable<
@@ -114,12 +120,10 @@ function gramProblems(db: Database, table: (typeof GRAM_INDEXES)[number]): strin
     stored.delete(rid);
     if (sizes === undefined) missing++;
     else {
-      const expected = Object.keys(row)
-        .filter((c) => c !== 'rid')
-        .map((c) => {
-          const grams = cjkGrams(typeof row[c] === 'string' ? (row[c] as string) : null);
-          return grams ? grams.split(' ').length : 0;
-        });
+      const expected = order.map((c) => {
+        const grams = cjkGrams(typeof row[c] === 'string' ? (row[c] as string) : null);
+        return grams ? grams.split(' ').length : 0;
+      });
       if (expected.join(',') !== sizes) stale++;
     }
   }

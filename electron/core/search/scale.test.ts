@@ -124,7 +124,7 @@ describe('tag filters driven by the tag', () => {
   ] as const) {
     it(`tag:${tag} ${word}: the same articles and passages, in the same bm25 order, as filtering the ranked match`, () => {
       const tagged = articleTagKeys(tag);
-      const expected = ranked('articles_fts', '10, 5, 2, 2, 1', word).filter(([k]) =>
+      const expected = ranked('articles_fts', '1, 10, 5, 2, 2', word).filter(([k]) =>
         tagged.has(k),
       );
       expect(expected.length).toBeGreaterThan(5);

@@ -13,6 +13,7 @@ import type { SearchKind } from '../../model/search';
 import { isEmptyQuery, parseQuery, type SearchQuery } from './query';
 import { buildSnippet, mergeRanges, rangesFromHighlight, type Range } from './snippet';
 import { foldForTrigram } from './scripts';
+import { ARTICLE_COLUMNS } from './indexes';
 import { compileKind, KIND_SQL, type IndexedKind, type KindStatements } from './sql';
 
 export interface SearchOptions {
@@ -471,7 +472,7 @@ function hitDetails(db: Database, r: Row, m: Plan): SearchHit {
       db,
       'article',
       r.key,
-      4,
+      ARTICLE_COLUMNS.indexOf('text'),
       a.text,
       m,
       hasHit(`${a.title}\n${a.subtitle ?? ''}`, m),

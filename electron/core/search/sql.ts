@@ -49,7 +49,7 @@ export const KIND_SQL: Record<IndexedKind, KindSql> = {
     cjk: 'articles_cjk',
     grams: 'articles_grams',
     wordVocab: 'articles_fts_vocab',
-    weights: [10, 5, 2, 2, 1], // title, subtitle, byline, site_name, text
+    weights: [1, 10, 5, 2, 2], // text, title, subtitle, byline, site_name (ARTICLE_COLUMNS)
     base: 'articles a',
     key: 'a.rid',
     join: (index, need) => (need ? `JOIN articles a ON a.rid = ${index}.rowid` : ''),

@@ -152,7 +152,7 @@ describe('migration 14 (text stored once, text originals compressed)', () => {
     expect(before.length).toBeGreaterThan(1);
     v10.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { targetVersion: compactStorage.version });
     let zlibRows = 0;
     expect(schemaVersion(db)).toBe(compactStorage.version);
     for (const k of kept) {

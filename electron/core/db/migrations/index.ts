@@ -13,6 +13,7 @@ import { citationStyles } from './0011_citation_styles';
 import { sync } from './0012_sync';
 import { libraryState } from './0013_library_state';
 import { compactStorage } from './0014_compact_storage';
+import { textFirstIndexes } from './0015_text_first_indexes';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   sync,
   libraryState,
   compactStorage,
+  textFirstIndexes,
 ];
