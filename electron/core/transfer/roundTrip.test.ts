@@ -8,13 +8,8 @@ import { isCommonplaceError } from '../errors';
 import { exportFixture } from '../export/testFixture';
 import { exportLibraryJson, libraryDocument } from './exportJson';
 import { importLibraryJson } from './importJson';
-import {
-  DEVICE_TABLES,
-  LibraryDocumentSchema,
-  STORAGE_COLUMNS,
-  TABLE_NAMES,
-  TABLES,
-} from './schema';
+import { SYNC_TABLES } from '../sync/tables';
+import { LibraryDocumentSchema, STORAGE_COLUMNS, TABLE_NAMES, TABLES } from './schema';
 
 const tempDir = useTempDir();
 const HARVARD = readFileSync(join(__dirname, '../citations/fixtures/harvard-test.csl'), 'utf8');
@@ -140,7 +135,7 @@ describe('full-library JSON round trip', () => {
       // Virtual tables (search indexes) and their shadow tables are derived.
       .filter((n) => !virtual.some((v) => n === v || n.startsWith(`${v}_`)))
       .filter((n) => !DERIVED.includes(n))
-      .filter((n) => !DEVICE_TABLES.includes(n));
+      .filter((n) => !SYNC_TABLES.some((s) => s === n));
     expect(stored.sort()).toEqual([...TABLE_NAMES].sort());
     t.library.close();
   });

@@ -28,6 +28,7 @@ import { MAX_IMPORT_FILE_BYTES, MAX_TEXT_IMPORT_BYTES, MEDIA_TYPES } from '../im
 import { checkDoc } from '../notes/docWalk';
 import { errorMessage } from '../errors';
 import { MAX_STYLE_BYTES } from '../../model/citationStyles';
+import { BundledStyleSchema } from '../../model/export';
 
 export const LIBRARY_JSON_FORMAT = 'commonplace-library';
 /**
@@ -38,21 +39,6 @@ export const LIBRARY_JSON_FORMAT = 'commonplace-library';
 export const LIBRARY_JSON_VERSION = 4;
 /** Versions a restore reads: an older file lacks the newer tables (missing = none). */
 export const LIBRARY_JSON_VERSIONS = [1, 2, 3, 4] as const;
-
-/**
- * Tables that describe this device's place in a sync folder, not the library's contents: a
- * restored library is a new device (its identity must never be copied, or two devices would write
- * one log), and it rebuilds the rest by joining the folder again.
- */
-export const DEVICE_TABLES: readonly string[] = [
-  'sync_identity',
-  'sync_versions',
-  'sync_outbox',
-  'sync_applied',
-  'sync_parked',
-  'sync_notes',
-  'sync_revisions',
-];
 
 const Text = z.string();
 const Int = z.number().int();
@@ -287,7 +273,7 @@ export const CitationStyleRow = z.object({
   title: Field(300).min(1, 'is empty'),
   file_name: Field(1024),
   xml: z.string().max(MAX_STYLE_BYTES, `is longer than ${MAX_STYLE_BYTES} characters`),
-  parent: z.enum(['apa', 'chicago', 'chicago-note', 'mla']).nullable(),
+  parent: BundledStyleSchema.nullable(),
   created_at: Stamp,
 });
 
