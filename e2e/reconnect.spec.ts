@@ -8,89 +8,12 @@
  * lets it through. (Going offline does not cut a loopback stream, and `serve` cannot restart with
  * the same token, which the page keeps.)
  */
-import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { expect, test } from './fixtures';
+import { api, installStreamSwitch } from './streamSwitch';
 import { SHARED_TITLE, markWith, openSharedArticle } from './reader';
 
 const QUOTE = 'jointly oppose illegitimate';
 const NEW_TITLE = 'State visit retitled by another writer';
-
-interface StreamSwitch {
-  down: boolean;
-  refused: number;
-  opened: number;
-  cut(): void;
-}
-
-declare global {
-  interface Window {
-    __events?: StreamSwitch;
-  }
-}
-
-async function installStreamSwitch(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const original = window.fetch.bind(window);
-    const open = new Set<() => void>();
-    const state: StreamSwitch = {
-      down: false,
-      refused: 0,
-      opened: 0,
-      cut() {
-        state.down = true;
-        for (const cut of [...open]) cut();
-      },
-    };
-    window.__events = state;
-    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (new URL(url, location.href).pathname !== '/api/events') return original(input, init);
-      if (state.down) {
-        state.refused++;
-        throw new TypeError('Failed to fetch');
-      }
-      const response = await original(input, init);
-      if (!response.body) return response;
-      state.opened++;
-      const reader = response.body.getReader();
-      let cut: () => void = () => {};
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          cut = () => {
-            open.delete(cut);
-            controller.error(new TypeError('network error'));
-            void reader.cancel();
-          };
-          open.add(cut);
-        },
-        async pull(controller) {
-          const { value, done } = await reader.read();
-          if (done) {
-            open.delete(cut);
-            return controller.close();
-          }
-          controller.enqueue(value);
-        },
-        cancel: (reason) => {
-          open.delete(cut);
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(body, { status: response.status, headers: response.headers });
-    };
-  });
-}
-
-/** The app's API called from the test: a second client of the same server. */
-async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.context().request.post(`${new URL(app.url).origin}/api/${method}`, {
-    headers: app.authHeaders,
-    data: input,
-  });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
-}
 
 test('after the event stream drops and reconnects, the list, the reader and the open note show what changed meanwhile', async ({
   app,

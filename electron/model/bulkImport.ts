@@ -77,6 +77,10 @@ export const BulkImportStatusSchema = z.object({
   total: z.number().int(),
   counts: BulkImportCountsSchema,
   error: z.string().nullable(),
+  /** Files never reached (a cancelled or failed job); 0 while running. */
+  notReached: z.number().int(),
+  /** How long the job has run, or ran. */
+  elapsedMs: z.number(),
   // No results: a 10,000-file job's are megabytes; `bulkImport.results` pages through them.
 });
 

@@ -177,10 +177,13 @@ describe('bulk import jobs (real worker thread, real library file)', { timeout: 
         .get()!.n;
       expect(orphans).toBe(0);
       const after = await invoke('bulkImport.status', { jobId });
-      expect([after.state, after.done, after.counts]).toEqual([
+      // What a window that missed the report (reloaded, reconnected) needs to show it again.
+      expect([after.state, after.done, after.counts, after.notReached, after.elapsedMs]).toEqual([
         'cancelled',
         report.results.length,
         report.counts,
+        report.notReached,
+        report.elapsedMs,
       ]);
       const failedOrNot = await Promise.all(
         (['imported', 'duplicate', 'failed'] as const).map(

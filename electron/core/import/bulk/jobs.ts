@@ -66,6 +66,9 @@ interface Job {
   counts: BulkImportStatus['counts'];
   error: string | null;
   startedAt: number;
+  /** Set when the job ends: how long it ran, and the files it never reached. */
+  elapsedMs: number | null;
+  notReached: number;
   meter: RateMeter;
   dirty: boolean;
   timer: NodeJS.Timeout;
@@ -136,6 +139,8 @@ export class BulkImports {
       total: job.total,
       counts: { ...job.counts },
       error: job.error,
+      notReached: job.notReached,
+      elapsedMs: job.elapsedMs ?? Math.round(performance.now() - job.startedAt),
     };
   }
 
@@ -209,6 +214,8 @@ export class BulkImports {
       counts: emptyCounts(),
       error: null,
       startedAt: performance.now(),
+      elapsedMs: null,
+      notReached: 0,
       meter: new RateMeter(),
       dirty: true,
       timer: setInterval(() => this.emitProgress(job), this.options.progressIntervalMs ?? 100),
@@ -302,6 +309,8 @@ export class BulkImports {
     clearInterval(job.timer);
     job.state = state;
     job.current = null;
+    job.notReached = notReached;
+    job.elapsedMs = Math.round(performance.now() - job.startedAt);
     this.wake(job);
     try {
       // Publish the worker's commits now rather than at the next watcher tick.
@@ -316,7 +325,7 @@ export class BulkImports {
       error: job.error,
       counts: { ...job.counts },
       notReached,
-      elapsedMs: Math.round(performance.now() - job.startedAt),
+      elapsedMs: job.elapsedMs,
       results: job.results,
     };
     this.library.emit({
