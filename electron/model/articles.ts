@@ -48,7 +48,13 @@ export const ArticleSchema = ArticleSummarySchema.extend({
   original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
   /** Where each printed page starts in `text` (PDF); absent for unpaginated sources. */
   pages: z.array(PageStartSchema).optional(),
+  /** Where the reader was: an offset into `text` (the top of the screen); null: the top. */
+  readingOffset: z.number().int().nonnegative().nullable(),
 });
+
+/** Where the reader is in an article (articles.setReadingPlace). */
+export const ReadingPlaceSchema = z.object({ id: Id, offset: z.number().int().nonnegative() });
+export type ReadingPlace = z.output<typeof ReadingPlaceSchema>;
 
 /** How passages fared when an article's text changed. */
 export const ReanchorReportSchema = z.object({

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/model/articles';
 import type { LibraryEvent } from '../../electron/model/events';
 import type { Change } from '../../electron/model/changes';
@@ -27,6 +27,7 @@ import { NotePane } from './notes/NotePane';
 import { LibraryTabs } from './layout/LibraryTabs';
 import { SplitView } from './layout/SplitView';
 import { loadLayout } from './layout/splitLayout';
+import { lastOpenArticle, rememberOpenArticle } from './reader/lastOpen';
 import { ReaderPane } from './reader/ReaderPane';
 import { FindBar } from './search/FindBar';
 import { SearchButton } from './search/SearchButton';
@@ -82,9 +83,10 @@ export function App() {
     'article',
   ]);
   const tags = useTags();
-  // The note open beside the reader when the window was last closed opens again.
-  const nav = useNavigation({ articleId: null, noteId: loadLayout().noteId });
+  // The article and the note open when the window was last left open again.
+  const nav = useNavigation({ articleId: lastOpenArticle(), noteId: loadLayout().noteId });
   const openId = nav.place.articleId;
+  useEffect(() => rememberOpenArticle(openId), [openId]);
   const { go } = nav;
   const [revealId, setRevealId] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);

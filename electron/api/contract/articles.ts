@@ -6,6 +6,7 @@ import {
   FileUpload,
   ImportResultSchema,
   ReanchorReportSchema,
+  ReadingPlaceSchema,
 } from '../../model/articles';
 import { BodySchema } from '../../model/body';
 import { Id } from '../../model/ids';
@@ -117,6 +118,14 @@ export const articlesContract = {
       'Delete articles in the trash for good (the given ones, or all): passages and links go with them; notes keep their quotes as text.',
     input: z.object({ ids: IdBatch.optional() }),
     output: z.object({ deleted: z.number().int() }),
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.setReadingPlace': call({
+    summary:
+      "Remember where the reader is in an article: an offset into its text (the top of the screen), at most the text's length.",
+    input: ReadingPlaceSchema,
+    output: ReadingPlaceSchema,
     mutates: true,
     exposure: 'client',
   }),

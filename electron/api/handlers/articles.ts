@@ -13,6 +13,7 @@ import {
   listTrash,
   markRead,
   restoreArticles,
+  setReadingPlace,
   trashArticles,
 } from '../../core/articles/state';
 import { setArticleTags } from '../../core/tags/repo';
@@ -55,5 +56,6 @@ export function articleHandlers(library: Library) {
     'articles.trashList': () => listTrash(db),
     'articles.emptyTrash': ({ ids }) => ({ deleted: emptyTrash(db, ids) }),
     'articles.markRead': ({ ids, read }) => markRead(db, ids, read),
+    'articles.setReadingPlace': ({ id, offset }) => setReadingPlace(db, id, offset),
   } satisfies Partial<Handlers>;
 }

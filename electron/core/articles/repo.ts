@@ -169,8 +169,16 @@ export function getArticleSummary(db: Database, id: string): ArticleSummary {
 
 export function getArticle(db: Database, id: string): Article {
   const row = db
-    .prepare<[string], ArticleRow & { file_name: string; size: number; media_type: string }>(
-      `SELECT a.*, s.read_at, s.last_read_at, s.deleted_at, o.file_name, o.size, o.media_type FROM ${SUMMARY_FROM} JOIN originals o ON o.hash = a.hash WHERE a.id = ?`,
+    .prepare<
+      [string],
+      ArticleRow & {
+        file_name: string;
+        size: number;
+        media_type: string;
+        reading_offset: number | null;
+      }
+    >(
+      `SELECT a.*, s.read_at, s.last_read_at, s.deleted_at, s.reading_offset, o.file_name, o.size, o.media_type FROM ${SUMMARY_FROM} JOIN originals o ON o.hash = a.hash WHERE a.id = ?`,
     )
     .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
@@ -183,6 +191,7 @@ export function getArticle(db: Database, id: string): Article {
     body: unpackBody(row.body, row.text, `article ${id}`),
     original: { fileName: row.file_name, size: row.size, mediaType: row.media_type },
     ...(row.pages ? { pages: JSON.parse(row.pages) as PageStart[] } : {}),
+    readingOffset: row.reading_offset,
   };
 }
 

@@ -218,3 +218,40 @@ describe('read state', () => {
     ]);
   });
 });
+
+describe('reading place', () => {
+  it('is stored with the article, checked against its text, logged once, and survives reopening', async () => {
+    const t = await setup();
+    const { invoke, articleA, articleB } = t;
+    expect((await invoke('articles.get', { id: articleA.id })).readingOffset).toBeNull();
+    const seq = () =>
+      t.library.db.prepare<[], { n: number }>('SELECT max(seq) AS n FROM changes').get()!.n;
+    const before = seq();
+    expect(await invoke('articles.setReadingPlace', { id: articleA.id, offset: 12 })).toEqual({
+      id: articleA.id,
+      offset: 12,
+    });
+    expect(seq()).toBe(before + 1);
+    // The same place again writes nothing (no change event while the reader sits still).
+    await invoke('articles.setReadingPlace', { id: articleA.id, offset: 12 });
+    expect(seq()).toBe(before + 1);
+    const article = await invoke('articles.get', { id: articleA.id });
+    expect(article.readingOffset).toBe(12);
+    // Read state is kept beside it.
+    await invoke('articles.markRead', { ids: [articleA.id], read: true });
+    expect((await invoke('articles.get', { id: articleA.id })).readingOffset).toBe(12);
+    expect((await invoke('articles.get', { id: articleB.id })).readingOffset).toBeNull();
+
+    const length = article.text.length;
+    await expect(
+      invoke('articles.setReadingPlace', { id: articleA.id, offset: length + 1 }),
+    ).rejects.toThrow(`offset: ${length + 1} is past the end of article ${articleA.id}'s text`);
+    await expect(
+      invoke('articles.setReadingPlace', { id: articleA.id, offset: -1 }),
+    ).rejects.toThrow(/offset/);
+    await expect(
+      invoke('articles.setReadingPlace', { id: '01900000-0000-7000-8000-000000000999', offset: 0 }),
+    ).rejects.toThrow(/not in this library/);
+    expect((await invoke('articles.get', { id: articleA.id })).readingOffset).toBe(12);
+  });
+});

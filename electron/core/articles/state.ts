@@ -9,11 +9,11 @@
  * label. The original file is removed from the library with the article.
  */
 import type { Database } from 'better-sqlite3';
-import type { ArticleSummary } from '../../model/articles';
+import type { ArticleSummary, ReadingPlace } from '../../model/articles';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { writeTransaction } from '../db/transactions';
-import { SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './repo';
+import { getArticleText, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './repo';
 
 /** Throws naming the first id that is no article of this library (call inside the transaction). */
 export function requireArticles(db: Database, ids: readonly string[]): void {
@@ -80,6 +80,34 @@ export function markRead(db: Database, ids: readonly string[], read: boolean): A
   return read
     ? setState(db, ids, 'read_at', () => now, now)
     : setState(db, ids, 'read_at', () => null);
+}
+
+/**
+ * Stores where the reader is in an article (see migration 16): a UTF-16 offset into its canonical
+ * text, at most its length. An unchanged place writes nothing (no change event).
+ */
+export function setReadingPlace(db: Database, id: string, offset: number): ReadingPlace {
+  return writeTransaction(db, () => {
+    const row = db
+      .prepare<[string], { at: number | null }>(
+        `SELECT s.reading_offset AS at FROM articles a LEFT JOIN article_state s ON s.article_id = a.id WHERE a.id = ?`,
+      )
+      .get(id);
+    if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
+    if (offset !== row.at) {
+      const length = getArticleText(db, id).length;
+      if (offset > length)
+        throw new CommonplaceError(
+          'invalid_input',
+          `offset: ${offset} is past the end of article ${id}'s text (${length} characters)`,
+        );
+      db.prepare(
+        `INSERT INTO article_state (article_id, reading_offset, updated_at) VALUES (@id, @offset, @now)
+         ON CONFLICT (article_id) DO UPDATE SET reading_offset = @offset, updated_at = @now`,
+      ).run({ id, offset, now: nowIso() });
+    }
+    return { id, offset };
+  });
 }
 
 /** The trash, most recently trashed first. */

@@ -26,7 +26,7 @@ function dump(db: Database, table: string): unknown[] {
     );
 }
 
-/** A populated library: the export fixture, the shared article, generated articles, tags with colours, a metadata edit, notes, links, a deleted passage, an article in the trash, read state, a collection. */
+/** A populated library: the export fixture, the shared article, generated articles, tags with colours, a metadata edit, notes, links, a deleted passage, an article in the trash, read state, a collection, reading places. */
 async function populated(dir: string) {
   const f = await exportFixture(dir);
   const [shared] = await f.invoke('articles.importPaths', { paths: [SHARED_ARTICLE] });
@@ -44,6 +44,8 @@ async function populated(dir: string) {
   await f.invoke('articles.trash', { ids: [generated[19]!] });
   await f.invoke('articles.markRead', { ids: [generated[0]!, generated[1]!], read: true });
   await f.invoke('articles.markRead', { ids: [generated[1]!], read: false });
+  await f.invoke('articles.setReadingPlace', { id: generated[0]!, offset: 10 });
+  await f.invoke('articles.setReadingPlace', { id: generated[2]!, offset: 5 });
   await f.invoke('collections.add', { name: 'Harbours', ids: [generated[0]!, f.shared.id] });
   await f.invoke('collections.create', { name: 'Empty one' });
   await f.invoke('tags.create', { name: 'Coloured', color: '#ffcc00' });
@@ -211,7 +213,9 @@ describe('full-library JSON round trip', () => {
     });
     it('a wrong format or version', async () => {
       const doc = await good();
-      expect(fail(JSON.stringify({ ...doc, version: 5 }))).toMatch(/version: must be 1, 2, 3 or 4/);
+      expect(fail(JSON.stringify({ ...doc, version: 6 }))).toMatch(
+        /version: must be 1, 2, 3, 4 or 5/,
+      );
       expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
         /format: must be "commonplace-library"/,
       );
@@ -241,8 +245,8 @@ describe('full-library JSON round trip', () => {
         fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
       ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
-      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 5 }))).toMatch(
-        /version: must be 1, 2, 3 or 4/,
+      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 6 }))).toMatch(
+        /version: must be 1, 2, 3, 4 or 5/,
       );
       expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(
         /tables\.notes: /,

@@ -34,11 +34,12 @@ export const LIBRARY_JSON_FORMAT = 'commonplace-library';
 /**
  * 2 added `article_meta` (citation metadata, migration 10); 3 `article_state`, `collections` and
  * `collection_articles` (trash, read state, collections: migration 13); 4 `citation_styles` (the
- * user's added .csl styles, migration 11).
+ * user's added .csl styles, migration 11); 5 `article_state.reading_offset` (the reading place,
+ * migration 16).
  */
-export const LIBRARY_JSON_VERSION = 4;
-/** Versions a restore reads: an older file lacks the newer tables (missing = none). */
-export const LIBRARY_JSON_VERSIONS = [1, 2, 3, 4] as const;
+export const LIBRARY_JSON_VERSION = 5;
+/** Versions a restore reads: an older file lacks the newer tables and columns (missing = none). */
+export const LIBRARY_JSON_VERSIONS = [1, 2, 3, 4, 5] as const;
 
 const Text = z.string();
 const Int = z.number().int();
@@ -190,6 +191,8 @@ export const ArticleStateRow = z.object({
   read_at: NullableStamp,
   last_read_at: NullableStamp,
   updated_at: Stamp,
+  /** Version 5; an older file has no reading place (the top). */
+  reading_offset: Int.min(0, 'must be 0 or more').nullable().default(null),
 });
 export const TagRow = z.object({
   id: Id,

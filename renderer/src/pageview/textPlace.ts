@@ -2,8 +2,9 @@
  * The reflowed text's side of keeping one's place between the two views: which page start is
  * at the top of the reader, and scrolling the text to a canonical offset.
  */
-import type { LexicalEditor } from 'lexical';
+import { getDOMTextNode, type LexicalEditor } from 'lexical';
 import type { PageStart } from '../../../electron/model/pages';
+import { $buildOffsetIndex } from '../passages/offsetIndex';
 import { domRangesFor } from '../search/readerRange';
 
 /** Below the top edge, a line counts as the one being read. */
@@ -26,6 +27,50 @@ export function textTopOffset(
     if (range && range.getBoundingClientRect().top <= top) found = pages[k]!.start;
   });
   return found;
+}
+
+/** The first index in [0, n) for which `below` holds (it holds for all after it), or n. */
+function firstBelow(n: number, below: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (below(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The reading place: the canonical offset of the first character still on screen at the top of
+ * the scrolled reader (0 at the top; null while that text is not rendered yet). A character
+ * offset, not pixels, so it holds at any width, font size or in the page view.
+ */
+export function textPlaceAtTop(editor: LexicalEditor, root: HTMLElement): number | null {
+  if (root.scrollTop <= 0) return 0;
+  const top = root.getBoundingClientRect().top + 1;
+  return editor.getEditorState().read(() => {
+    const { texts } = $buildOffsetIndex();
+    const elements = texts.map((span) => editor.getElementByKey(span.key));
+    // Not rendered yet (a long text renders in parts) counts as below the top.
+    const k = firstBelow(texts.length, (i) => {
+      const el = elements[i];
+      return !el || el.getBoundingClientRect().bottom > top;
+    });
+    const span = texts[k];
+    const element = elements[k];
+    if (!span || !element) return null;
+    const node = getDOMTextNode(element);
+    if (!node) return span.start;
+    // Within the text node, the first character whose line reaches below the top.
+    const range = document.createRange();
+    const at = firstBelow(node.length, (i) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().bottom > top;
+    });
+    return span.start + Math.min(at, span.end - span.start);
+  });
 }
 
 /** Scrolls the reader so the line holding `offset` is at its top; false until that text is there. */

@@ -44,6 +44,8 @@ import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
 import { useArrival } from './useArrival';
 import { useStableBody } from './useStableBody';
+import { ReadingProgress } from './ReadingProgress';
+import { useReadingPlace } from './useReadingPlace';
 
 const HOVER_DELAY_MS = 350;
 
@@ -111,9 +113,11 @@ export function ReaderArticle({
   const canPageView = article.format === 'pdf';
   const [pageView, setPageView] = useState(() => canPageView && prefersPageView(article.id));
   const pageViewRef = useRef<PageViewHandle | null>(null);
+  // The reading place to return to: opened with no place to go to (the list, a reload).
+  const [placeStart] = useState(() => (arrival === null ? (article.readingOffset ?? 0) : null));
   // Where the page view opens (the text view's place) and where the text view returns to.
-  const [pageStart, setPageStart] = useState(0);
-  const pagePlace = useRef(0);
+  const [pageStart, setPageStart] = useState(placeStart ?? 0);
+  const pagePlace = useRef(placeStart ?? 0);
   const [textReturn, setTextReturn] = useState<number | null>(null);
   const showPages = pageView && !editing;
   // In the page view, a jump to a passage or hit goes to the text, which can flash it.
@@ -121,6 +125,25 @@ export function ReaderArticle({
     if (showPages && arrival?.kind === 'range' && arrival.start !== undefined) setPageView(false);
   }, [showPages, arrival]);
   useArrival(showPages ? null : arrival, onArrived, editorRef, articleRef);
+  const place = useReadingPlace({
+    article,
+    start: placeStart,
+    arriving: arrival !== null,
+    editorRef,
+    scrollRef: articleRef,
+    paged: showPages,
+    pagePlace,
+    onSaved,
+  });
+  const { pageMoved } = place;
+  const onPagePlace = useCallback(
+    (offset: number) => {
+      if (offset === pagePlace.current) return;
+      pagePlace.current = offset;
+      pageMoved();
+    },
+    [pageMoved],
+  );
   useEffect(() => {
     // Back/Forward to a place in the page view: its scroll offset, as in the text.
     if (!showPages || arrival?.kind !== 'scroll') return;
@@ -375,6 +398,7 @@ export function ReaderArticle({
         dir={textDirection(article.lang)}
         onKeyDown={onKeyDown}
       >
+        <ReadingProgress progress={place.progress} />
         <div className={showPages ? 'reader-column is-paged' : 'reader-column'}>
           <header className="reader-header">
             <h1 className="reader-title">{article.title || 'Untitled'}</h1>
@@ -496,9 +520,7 @@ export function ReaderArticle({
             scrollRoot={articleRef}
             startOffset={pageStart}
             handle={pageViewRef}
-            onPlace={(offset) => {
-              pagePlace.current = offset;
-            }}
+            onPlace={onPagePlace}
             onSelection={setSelection}
             onMarkActivate={onMarkActivate}
             onTextView={togglePageView}

@@ -14,6 +14,7 @@ import { sync } from './0012_sync';
 import { libraryState } from './0013_library_state';
 import { compactStorage } from './0014_compact_storage';
 import { textFirstIndexes } from './0015_text_first_indexes';
+import { readingPlace } from './0016_reading_place';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   libraryState,
   compactStorage,
   textFirstIndexes,
+  readingPlace,
 ];

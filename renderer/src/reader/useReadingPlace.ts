@@ -1,0 +1,136 @@
+/**
+ * Each article's reading place (migration 16): restored when the article opens without a place
+ * to go to (from the list, a link to the article, a reload), and saved while reading — a pause
+ * in scrolling stores the canonical offset at the top of the screen (textPlaceAtTop), or in the
+ * page view the page at the top. Also the reading progress, for the reader's bar.
+ */
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Article } from '../../../electron/model/articles';
+import { invoke } from '../api/client';
+import { scrollTextTo, textPlaceAtTop } from '../pageview/textPlace';
+
+/** A pause this long in scrolling saves the place (one write per pause, not per frame). */
+const SAVE_AFTER_MS = 700;
+/** A long text renders in parts: the place is looked for this long before giving up. */
+const RESTORE_FOR_MS = 8000;
+
+interface Options {
+  article: Article;
+  /** The place to start from when the article opens (null: where navigation takes it instead). */
+  start: number | null;
+  /** Navigation is taking the reader somewhere (a passage, a search hit): that wins. */
+  arriving: boolean;
+  editorRef: RefObject<LexicalEditor | null>;
+  scrollRef: RefObject<HTMLElement | null>;
+  /** The page view shows the article: its place is the page at the top (`pagePlace`). */
+  paged: boolean;
+  pagePlace: RefObject<number>;
+  /** The saved place, for the open article's copy (no refetch of the article). */
+  onSaved: (article: Article) => void;
+}
+
+export interface ReadingPlace {
+  /** How far through the article the screen is, 0–1. */
+  progress: number;
+  /** The page view moved to another page: save after a pause. */
+  pageMoved: () => void;
+}
+
+export function useReadingPlace({
+  article,
+  start,
+  arriving,
+  editorRef,
+  scrollRef,
+  paged,
+  pagePlace,
+  onSaved,
+}: Options): ReadingPlace {
+  const [progress, setProgress] = useState(0);
+  // Nothing is saved until the place has been restored (or given up on), so the top of a text
+  // still rendering is never written over the stored place.
+  const restoring = useRef(start !== null && start > 0 && !paged);
+  const saved = useRef(article.readingOffset ?? 0);
+  const latest = useRef({ article, onSaved });
+  latest.current = { article, onSaved };
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const arrivingRef = useRef(arriving);
+  arrivingRef.current = arriving;
+
+  // Restore in the text (the page view opens at `start` itself).
+  useEffect(() => {
+    if (start === null || start <= 0 || paged) return;
+    restoring.current = true;
+    const deadline = performance.now() + RESTORE_FOR_MS;
+    let frame = 0;
+    const tick = () => {
+      const editor = editorRef.current;
+      const root = scrollRef.current;
+      const done = arrivingRef.current || (editor && root && scrollTextTo(editor, root, start));
+      if (done || performance.now() > deadline) restoring.current = false;
+      else frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => {
+      cancelAnimationFrame(frame);
+      restoring.current = false;
+    };
+    // Once, when the article opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const save = useCallback(() => {
+    timer.current = null;
+    if (restoring.current) return;
+    const editor = editorRef.current;
+    const root = scrollRef.current;
+    const offset = paged ? pagePlace.current : editor && root ? textPlaceAtTop(editor, root) : null;
+    if (offset === null || offset === saved.current) return;
+    saved.current = offset;
+    const { article: shown } = latest.current;
+    invoke('articles.setReadingPlace', { id: shown.id, offset }).then(
+      () => latest.current.onSaved({ ...latest.current.article, readingOffset: offset }),
+      // Not worth a toast: the next pause tries again.
+      () => {
+        saved.current = -1;
+      },
+    );
+  }, [editorRef, scrollRef, paged, pagePlace]);
+
+  const later = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(save, SAVE_AFTER_MS);
+  }, [save]);
+
+  useEffect(() => {
+    const root = scrollRef.current;
+    if (!root) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const room = root.scrollHeight - root.clientHeight;
+      setProgress(room > 0 ? Math.min(1, Math.max(0, root.scrollTop / room)) : 1);
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(measure);
+      later();
+    };
+    measure();
+    root.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      root.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [scrollRef, later]);
+
+  // The reader going away drops a pending save: its layout is gone, so the place can't be read.
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  return { progress, pageMoved: later };
+}
