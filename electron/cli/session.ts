@@ -57,7 +57,7 @@ export function openSession(
     ...(watch ? {} : { watchIntervalMs: 0 }),
     onUpgrade: upgradeNotice(io),
   });
-  const services = createServices(library);
+  const services = createServices(library, { liveSync: watch });
   const dispatch = createDispatcher(createHandlers(library, services), library);
   return { library, services, dispatch, invoke: inProcessClient(dispatch) };
 }

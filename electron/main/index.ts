@@ -139,6 +139,7 @@ async function start(): Promise<void> {
     // Import workers open the library with the same better-sqlite3 build as this process.
     bulkImport: { nativeBinding: config.nativeBinding },
     systemViewer: openInSystemViewer,
+    liveSync: true,
   });
   const activeDispatch = createDispatcher(createHandlers(library, services), library);
   dispatch = activeDispatch;
@@ -254,7 +255,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const lib = library;
     const jobs = services?.bulkImports;
-    Promise.resolve(jobs?.closeAll())
+    Promise.all([jobs?.closeAll(), services?.liveSync?.stop()])
       .catch((e: unknown) => console.error('could not stop the imports:', e))
       .finally(() => {
         lib.close();

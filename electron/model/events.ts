@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ImportResultSchema } from './articles';
 import { ChangedEventSchema } from './changes';
 import { ImportProgressEventSchema, ImportReportEventSchema } from './bulkImport';
+import { SyncEventSchema } from './sync';
 
 /** The desktop menu's File → Export…: the page opens its export dialog. */
 export const ExportOpenEventSchema = z.object({ type: z.literal('open-export') });
@@ -28,5 +29,6 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   ExportOpenEventSchema,
   NavigateEventSchema,
   RetrySaveEventSchema,
+  SyncEventSchema,
 ]);
 export type LibraryEvent = z.output<typeof LibraryEventSchema>;

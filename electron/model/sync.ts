@@ -126,6 +126,24 @@ export const SyncReportSchema = z.object({
   /** Changes in them that changed something here. */
   received: z.number().int(),
   parked: z.number().int(),
+  /** Work is left that a call limited to some segments didn't do (the live sync goes on). */
+  more: z.boolean(),
   problems: z.array(SyncProblemSchema),
 });
 export type SyncReport = z.output<typeof SyncReportSchema>;
+
+/**
+ * The live sync at work (sent while it runs, then once idle): a progress bar's numbers while a
+ * large library is first sent or received, and what went wrong, if anything.
+ */
+export const SyncEventSchema = z.object({
+  type: z.literal('sync'),
+  state: z.enum(['syncing', 'idle']),
+  /** Sending counts changes written out, receiving counts segments applied; null when idle. */
+  phase: z.enum(['sending', 'receiving']).nullable(),
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Why the last sync failed as a whole (the folder is gone…); files skipped are in the status. */
+  error: z.string().nullable(),
+});
+export type SyncEvent = z.output<typeof SyncEventSchema>;

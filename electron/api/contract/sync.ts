@@ -1,7 +1,9 @@
 /**
- * Sync through a folder (core/sync/README.md). Desktop only: these read and write a folder on this
- * machine that the user picked (or that the library names), never over HTTP.
- * Runtime-neutral.
+ * Sync through a folder (core/sync/README.md). Open to web mode too (its Settings → Sync takes a
+ * path): web mode answers only on 127.0.0.1 to the one-run token's holder, who can read the whole
+ * library anyway, and these calls read only files of Commonplace's own format in that folder and
+ * write only new files there (never overwriting one), so a path can't be used to read or replace
+ * the machine's files. Runtime-neutral.
  */
 import { z } from 'zod';
 import { DeviceName, SyncDeviceSchema, SyncReportSchema, SyncStatusSchema } from '../../model/sync';
@@ -19,7 +21,7 @@ export const syncContract = {
     input: z.object({ folder: Folder, name: DeviceName }),
     output: SyncStatusSchema,
     mutates: true,
-    exposure: 'desktop',
+    exposure: 'client',
   }),
   'sync.now': call({
     summary:
@@ -27,7 +29,7 @@ export const syncContract = {
     input: z.object({}),
     output: SyncReportSchema,
     mutates: true,
-    exposure: 'desktop',
+    exposure: 'client',
   }),
   'sync.status': call({
     summary:
@@ -35,13 +37,13 @@ export const syncContract = {
     input: z.object({}),
     output: SyncStatusSchema,
     mutates: false,
-    exposure: 'desktop',
+    exposure: 'client',
   }),
   'sync.devices': call({
     summary: 'The devices that write to the sync folder, with their names and last write.',
     input: z.object({}),
     output: z.array(SyncDeviceSchema),
     mutates: false,
-    exposure: 'desktop',
+    exposure: 'client',
   }),
 } as const;

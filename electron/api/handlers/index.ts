@@ -40,6 +40,6 @@ export function createHandlers(library: Library, services: Services): Handlers {
     ...bulkImportHandlers(services.bulkImports),
     ...exportHandlers(library),
     ...transferHandlers(library),
-    ...syncHandlers(library),
+    ...syncHandlers(library, services.liveSync),
   } satisfies Handlers;
 }

@@ -1,5 +1,6 @@
 import { BulkImports, type BulkImportOptions } from '../../core/import/bulk/jobs';
 import type { Library } from '../../core/library';
+import { LiveSync, type LiveSyncOptions } from '../../core/sync/live';
 
 /** Opens a file in the OS's default program; only the desktop app has one. */
 export type SystemViewer = (path: string) => Promise<void>;
@@ -14,17 +15,24 @@ export interface Services {
   bulkImports: BulkImports;
   /** null where there is none (web mode, the CLI): `articles.openOriginal` then refuses. */
   systemViewer: SystemViewer | null;
+  /** The sync folder's watcher where the library stays open (app, web mode): `stop` it before closing. */
+  liveSync: LiveSync | null;
 }
 
 export interface ServiceOptions {
   /** Options of every bulk-import job (the desktop app passes Electron's better-sqlite3 build). */
   bulkImport?: BulkImportOptions;
   systemViewer?: SystemViewer | null;
+  /** Watch the sync folder and send local changes as they happen (a long-running app or server). */
+  liveSync?: boolean | LiveSyncOptions;
 }
 
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
   return {
     bulkImports: new BulkImports(library, options.bulkImport),
     systemViewer: options.systemViewer ?? null,
+    liveSync: options.liveSync
+      ? new LiveSync(library, options.liveSync === true ? {} : options.liveSync)
+      : null,
   };
 }

@@ -34,7 +34,11 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       // A running import stops with the server (whatever it committed stays; its current file is not half-written).
       if (context.keepServing)
         await context.keepServing(async () =>
-          Promise.all([server.close(), services.bulkImports.closeAll()]).then(() => undefined),
+          Promise.all([
+            server.close(),
+            services.bulkImports.closeAll(),
+            services.liveSync?.stop(),
+          ]).then(() => undefined),
         );
     });
 }

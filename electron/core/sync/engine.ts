@@ -137,11 +137,16 @@ export function initSync(db: Database, input: { folder: string; name: string }):
   return syncStatus(db);
 }
 
-/** Writes the outbox into segments (and the originals they refer to into blobs). */
-function flushOutbox(db: Database, idIn: Identity): { written: number; sent: number } {
+/** Writes the outbox into segments (at most `limit` of them) and the originals they name into blobs. */
+function flushOutbox(
+  db: Database,
+  idIn: Identity,
+  limit: number,
+  onSegment: (sent: number) => void,
+): { written: number; sent: number } {
   let written = 0;
   let sent = 0;
-  for (;;) {
+  while (written < limit) {
     const rows = db
       .prepare<[number], { seq: number; op: string }>(
         'SELECT seq, op FROM sync_outbox ORDER BY seq LIMIT ?',
@@ -184,6 +189,7 @@ function flushOutbox(db: Database, idIn: Identity): { written: number; sent: num
     });
     written++;
     sent += take.length;
+    onSegment(sent);
   }
   return { written, sent };
 }
@@ -270,11 +276,29 @@ function applySegment(db: Database, segment: Segment, folder: string): number {
   });
 }
 
+/** How far a sync has come, for a progress bar: changes written out, segments applied. */
+export interface SyncProgress {
+  phase: 'sending' | 'receiving';
+  done: number;
+  total: number;
+}
+
+export interface SyncOptions {
+  /** At most this many segments are written and applied by one call (`more` says if any are left). */
+  maxSegments?: number;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+const count = (db: Database, sql: string): number => db.prepare<[], number>(sql).pluck().get() ?? 0;
+
 /**
  * Syncs once: local changes go out as a segment, every segment other devices wrote that isn't
  * applied yet is applied (a bad one is skipped, named in `problems`, and tried again next time).
+ * With `maxSegments`, a caller that must stay responsive (the live sync) does the work in steps.
  */
-export function syncNow(db: Database): SyncReport {
+export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
+  const budget = options.maxSegments ?? Infinity;
+  const progress = options.onProgress ?? (() => {});
   let id = requireIdentity(db);
   const lib = checkFolder(id.folder, id.libraryId);
   if (!lib)
@@ -289,14 +313,28 @@ export function syncNow(db: Database): SyncReport {
     return checked;
   });
   const problems: SyncProblem[] = [];
-  const report: SyncReport = { written: 0, sent: 0, applied: 0, received: 0, parked: 0, problems };
+  const report: SyncReport = {
+    written: 0,
+    sent: 0,
+    applied: 0,
+    received: 0,
+    parked: 0,
+    more: false,
+    problems,
+  };
   let flushFailed = false;
+  let segments = 0; // written and applied, against the budget
   const flush = () => {
     if (flushFailed) return; // one message for one cause (a full disk stays full within a sync)
+    const start = report.sent;
+    const total = start + count(db, 'SELECT count(*) FROM sync_outbox');
     try {
-      const r = flushOutbox(db, id);
+      const r = flushOutbox(db, id, budget - segments, (sent) =>
+        progress({ phase: 'sending', done: start + sent, total }),
+      );
       report.written += r.written;
       report.sent += r.sent;
+      segments += r.written;
     } catch (e) {
       flushFailed = true;
       problems.push({ file: id.folder, message: errorMessage(e) });
@@ -308,30 +346,39 @@ export function syncNow(db: Database): SyncReport {
   } catch (e) {
     problems.push({ file: deviceFilePath(id.folder, id.deviceId), message: errorMessage(e) });
   }
+  const pending: { device: string; seg: { n: number; path: string } }[] = [];
   for (const device of listDevices(id.folder)) {
     if (device === id.deviceId) continue;
     const done = appliedSet(db, device);
-    for (const seg of listSegments(id.folder, device)) {
-      if (done.has(seg.n)) continue;
-      try {
-        const segment = readSegment(seg.path);
-        if (segment.libraryId !== id.libraryId)
-          throw new SyncFileError(seg.path, `belongs to another library (${segment.libraryId})`);
-        if (segment.deviceId !== device || segment.seq !== seg.n)
-          throw new SyncFileError(seg.path, 'names another device or number than its place');
-        report.received += applySegment(db, segment, id.folder);
-        report.applied++;
-      } catch (e) {
-        if (e instanceof SyncFileError) problems.push({ file: e.file, message: e.message });
-        else problems.push({ file: seg.path, message: `${seg.path}: ${errorMessage(e)}` });
-      }
+    for (const seg of listSegments(id.folder, device))
+      if (!done.has(seg.n)) pending.push({ device, seg });
+  }
+  let tried = 0;
+  for (const { device, seg } of pending) {
+    if (segments >= budget) break;
+    tried++;
+    try {
+      const segment = readSegment(seg.path);
+      if (segment.libraryId !== id.libraryId)
+        throw new SyncFileError(seg.path, `belongs to another library (${segment.libraryId})`);
+      if (segment.deviceId !== device || segment.seq !== seg.n)
+        throw new SyncFileError(seg.path, 'names another device or number than its place');
+      report.received += applySegment(db, segment, id.folder);
+      report.applied++;
+      segments++;
+    } catch (e) {
+      if (e instanceof SyncFileError) problems.push({ file: e.file, message: e.message });
+      else problems.push({ file: seg.path, message: `${seg.path}: ${errorMessage(e)}` });
     }
+    progress({ phase: 'receiving', done: tried, total: pending.length });
   }
   // What waited for a file that has arrived since (an original in transit) is tried again.
   if (db.prepare('SELECT 1 FROM sync_parked LIMIT 1').get())
     applyTransaction(db, id.folder, () => 0);
   flush();
-  report.parked = db.prepare<[], number>('SELECT count(*) FROM sync_parked').pluck().get()!;
+  report.parked = count(db, 'SELECT count(*) FROM sync_parked');
+  report.more =
+    tried < pending.length || (!flushFailed && count(db, 'SELECT count(*) FROM sync_outbox') > 0);
   writeTransaction(db, () =>
     db
       .prepare('UPDATE sync_identity SET last_sync_at = ?, problems = ? WHERE k = 1')
