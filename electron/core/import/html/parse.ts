@@ -28,6 +28,7 @@ import { elementsNamed, parsePage, type PageTree } from './tree';
 import { isProbablyVisible } from './visibility';
 import { domToBlocks } from './toBody';
 import { pageCitationMeta } from './citationMeta';
+import { CAPTION_CLASSES, leadCreditCaptions, markSiteCaptions } from './captions';
 
 /**
  * Past this many elements Readability takes many seconds (it rescans the tree per candidate);
@@ -70,7 +71,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     meta.title ??
     firstHeadingText(blocks) ??
     titleFromFileName(fileName);
-  blocks = dropLeadingTitle(blocks, title);
+  blocks = leadCreditCaptions(dropLeadingTitle(blocks, title));
   if (!blocks.length)
     throw new CommonplaceError('empty_file', `${fileName}: the page has no readable text`);
 
@@ -104,7 +105,10 @@ function loadPage(html: string, fileName: string, url: string | undefined): Page
   }
 }
 
-/** Flattens pathological nesting and drops `<base>`; returns how many elements went. */
+/**
+ * Flattens pathological nesting, drops `<base>` and marks the site's photo captions; returns how
+ * many elements went.
+ */
 function prepare(doc: Document): number {
   let removed = doc.documentElement ? limitDepth(doc.documentElement) : 0;
   // Relative links resolve against the source URL only: a page's own <base> could point them anywhere.
@@ -112,6 +116,7 @@ function prepare(doc: Document): number {
     base.remove();
     removed++;
   }
+  markSiteCaptions(doc);
   return removed;
 }
 
@@ -130,7 +135,7 @@ function runReadability(doc: Document): ReadabilityResult | null {
   const reader = new Readability<Node>(doc, {
     // Hand back the DOM node itself: no serialise/re-parse round trip.
     serializer: (node) => node,
-    classesToPreserve: ['caption', 'wp-caption-text'],
+    classesToPreserve: CAPTION_CLASSES,
   });
   // Two of its steps read the DOM as jsdom does, faster (see tree.ts and visibility.ts).
   Object.assign(reader, {

@@ -10,6 +10,7 @@
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 import type { DOMWindow } from 'jsdom';
 import { ALLOWED_TAGS, HEADINGS } from '../../../model/htmlTags';
+import { hasSiteCaption } from './captions';
 import { ALLOWED_URI, DROPPED_WITH_CONTENT, purifyInPlace } from './purify';
 
 const CONFIG: Config = {
@@ -72,14 +73,14 @@ function meaningfulAlt(img: Element): string {
 /**
  * `<img>` → its alt text: a caption (`figcaption`) when the image stood alone in its block,
  * inline text when it sat inside running text (emoji, icons). An image inside a figure that has
- * its own caption is simply dropped.
+ * its own caption (a figcaption, or the site's caption class) is simply dropped.
  */
 function replaceImages(root: Element): void {
   const doc = root.ownerDocument;
   for (const img of Array.from(root.querySelectorAll('img, input[type="image" i], area'))) {
     const alt = meaningfulAlt(img);
     const figure = img.closest('figure');
-    if (!alt || (figure && figure.querySelector('figcaption'))) {
+    if (!alt || (figure && figure.querySelector('figcaption')) || hasSiteCaption(img)) {
       img.remove();
       continue;
     }

@@ -8,6 +8,7 @@
  * item, a nested list's items following their parent's. Tables become one paragraph per row.
  */
 import type { Block, Inline } from '../../../model/body';
+import { isCaptionElement } from './captions';
 import { InlineRun, PLAIN, hasVisibleText, withHref, withMark, type InlineStyle } from './inlines';
 import { safeHref } from './links';
 
@@ -88,7 +89,6 @@ const SKIPPED_TAGS = new Set([
   'textarea',
   'button',
 ]);
-const CAPTION_CLASSES = ['caption', 'wp-caption-text'];
 
 export function domToBlocks(root: Node, options: ToBodyOptions = {}): Block[] {
   const walker = new BlockWalker(options);
@@ -205,11 +205,7 @@ class BlockWalker {
       this.contexts.push({ kind: 'quote' });
       return true;
     }
-    if (
-      tag === 'figcaption' ||
-      tag === 'caption' ||
-      CAPTION_CLASSES.some((c) => el.classList.contains(c))
-    ) {
+    if (tag === 'figcaption' || tag === 'caption' || isCaptionElement(el)) {
       this.flush();
       this.contexts.push({ kind: 'caption' });
       return true;
@@ -298,6 +294,6 @@ function isBlockish(el: Element, tag: string): boolean {
     tag === 'caption' ||
     LIST_TAGS.has(tag) ||
     tag === 'li' ||
-    CAPTION_CLASSES.some((c) => el.classList.contains(c))
+    isCaptionElement(el)
   );
 }
