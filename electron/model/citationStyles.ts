@@ -3,7 +3,7 @@
  * Runtime-neutral (the API's schemas and the renderer's style pickers).
  */
 import { z } from 'zod';
-import { CitationStyleSchema } from './export';
+import { CitationStyleSchema, type BundledStyle } from './export';
 
 export const CitationStyleInfoSchema = z.object({
   /** What an export or "Copy as citation" is given: `apa`… or `user:ID`. */
@@ -25,3 +25,11 @@ export type CitationStyleInfo = z.output<typeof CitationStyleInfoSchema>;
 
 /** A `.csl` file may be at most this large (the official styles are under 100 kB). */
 export const MAX_STYLE_BYTES = 1024 * 1024;
+
+/** What a style file says about itself, once checked. */
+export interface CheckedStyle {
+  cslId: string;
+  title: string;
+  /** The bundled style a dependent style names as its parent; null for an independent style. */
+  parent: BundledStyle | null;
+}

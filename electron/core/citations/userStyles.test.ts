@@ -11,6 +11,7 @@ import { useTempDir } from '../../test/temp';
 import { buildExport } from '../export/index';
 import { insertTestArticle, options } from '../export/testFixture';
 import { fileText } from '../export/testRead';
+import { parseBudgetFor } from '../import/bounded';
 import { STYLE_FILES } from './styles/files.generated';
 
 const tempDir = useTempDir();
@@ -47,7 +48,9 @@ async function library() {
   return { t, db, passageId: passage.id };
 }
 
-describe('added CSL styles', () => {
+// Adding a style checks it in the parser thread, which loads the importers from TypeScript (jiti)
+// here: seconds, on a loaded machine more.
+describe('added CSL styles', { timeout: 120_000 }, () => {
   it('an independent style is listed, cites in its own locale, and is offered to exports and Copy as citation', async () => {
     const { t, db, passageId } = await library();
     const added = await t.invoke('citations.addStyle', {
@@ -153,6 +156,51 @@ describe('added CSL styles', () => {
     expect((await t.invoke('citations.styles', {})).filter((s) => !s.builtIn)).toHaveLength(1);
     t.library.close();
   });
+
+  it(
+    'refuses a style whose rendering runs long, within the time budget, in the parser thread; the next style is added',
+    { timeout: 180_000 },
+    async () => {
+      const { t } = await library();
+      // Each macro calls the next twice: citeproc's work doubles per level (18 levels took 80 s
+      // in process); at 40 it would never end. A 4 kB file, well-formed and a valid CSL style.
+      const levels = 40;
+      const macros = Array.from({ length: levels }, (_, i) => {
+        const body =
+          i + 1 < levels
+            ? `<text macro="m${i + 1}"/><text macro="m${i + 1}"/>`
+            : '<text variable="title"/>';
+        return `<macro name="m${i}"><group>${body}</group></macro>`;
+      });
+      const explosive = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>Explosive</title><id>http://example.org/styles/explosive</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  ${macros.join('\n  ')}
+  <citation><layout><text macro="m0"/></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>`;
+      const budget = parseBudgetFor(Buffer.byteLength(explosive));
+      const started = performance.now();
+      await expect(
+        t.invoke('citations.addStyle', { fileName: 'explosive.csl', text: explosive }),
+      ).rejects.toThrow(
+        new RegExp(
+          `^explosive\\.csl: checking the style (took longer than [\\d.]+ s|needed more than \\d+ MB of memory) — refused as too large or too complex for its size$`,
+        ),
+      );
+      expect(performance.now() - started).toBeLessThan(budget.startMs + budget.timeMs);
+      expect((await t.invoke('citations.styles', {})).map((s) => s.title)).not.toContain(
+        'Explosive',
+      );
+      // The thread was replaced: the next style is checked and added.
+      const added = await t.invoke('citations.addStyle', {
+        fileName: 'harvard-test.csl',
+        text: HARVARD,
+      });
+      expect(added.title).toBe('Harvard (Commonplace test)');
+      t.library.close();
+    },
+  );
 
   it('removes an added style; citing with it then says it is gone; the bundled ones cannot be removed', async () => {
     const { t, passageId } = await library();

@@ -4,13 +4,11 @@
  * can render, or a dependent one whose parent is bundled — then offered wherever a bundled style
  * is (exports, Copy as citation, the export preview).
  *
- * Every check runs on at most MAX_STYLE_BYTES: the depth scan and jsdom's XML parser are linear
- * in the text (depth is bounded first, as jsdom slows down with nesting), and citeproc builds its
- * engine once from the parsed style.
+ * The checks (styleFile.ts) run in the bounded parser thread: a style whose rendering runs long
+ * is refused, named, within the parse time budget.
  */
 import type { Database } from 'better-sqlite3';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { MAX_STYLE_BYTES, type CitationStyleInfo } from '../../model/citationStyles';
+import type { CitationStyleInfo } from '../../model/citationStyles';
 import {
   CITATION_STYLES,
   USER_STYLE_ID,
@@ -18,15 +16,11 @@ import {
   type CitationStyle,
 } from '../../model/export';
 import { writeTransaction } from '../db/transactions';
-import { CommonplaceError, errorMessage } from '../errors';
+import { CommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
-import { parseXml } from '../import/zip/xml';
-import type { CslItem } from './item';
+import { checkStyleBounded } from '../import/bounded';
 import { localeTag } from './locales';
-import { citeDocument } from './processor';
 import { bundledStyle, bundledStyleById, parseStyle, type CslStyle } from './styles';
-
-const CSL_NS = 'http://purl.org/net/xbiblio/csl';
 
 interface StyleRow {
   id: string;
@@ -38,20 +32,7 @@ interface StyleRow {
   created_at: string;
 }
 
-/** What a style file says about itself, once checked. */
-interface CheckedStyle {
-  cslId: string;
-  title: string;
-  /** The bundled style a dependent style names as its parent; null for an independent style. */
-  parent: BundledStyle | null;
-}
-
 const invalid = (message: string) => new CommonplaceError('invalid_input', message);
-
-/** A fresh, inert window per check: jsdom's XML parser, nothing run, nothing fetched. */
-function xmlWindow() {
-  return new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
-}
 
 /** The locale a style's citations use, and why it isn't the one the style asks for. */
 export function styleLocale(asked: string): { locale: string; note: string | null } {
@@ -62,75 +43,6 @@ export function styleLocale(asked: string): { locale: string; note: string | nul
     locale,
     note: `The style's locale ${asked} is not bundled; its citations use ${locale}.`,
   };
-}
-
-/** A sample source citeproc renders once with a new style, so a style that can't render is refused when added. */
-const PROBE: CslItem = {
-  id: 'probe',
-  type: 'article-journal',
-  title: 'A probe of the style',
-  author: [{ family: 'Doe', given: 'Jane' }],
-  issued: { 'date-parts': [[2024, 6, 18]] },
-  'container-title': 'Journal of Checks',
-  page: '3-4',
-};
-
-/**
- * Checks a style file's text and says what it is; every failure is one line naming the file.
- * `name` is the file's name as the user knows it.
- */
-export function checkStyleFile(name: string, xml: string): CheckedStyle {
-  const text = xml.replace(/^\ufeff/, '');
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_STYLE_BYTES)
-    throw new CommonplaceError(
-      'too_large',
-      `${name}: a CSL style may be at most ${MAX_STYLE_BYTES / 1024} kB; this one is ${Math.ceil(bytes / 1024).toLocaleString('en-US')} kB.`,
-    );
-  if (!text.trim()) throw new CommonplaceError('empty_file', `${name}: the file is empty.`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text))
-    throw invalid(`${name}: a CSL style may not declare a DOCTYPE or entities.`);
-  let doc: Document;
-  try {
-    doc = parseXml(xmlWindow(), text, name, 'the style');
-  } catch (e) {
-    throw invalid(errorMessage(e));
-  }
-  const root = doc.documentElement;
-  if (root.localName !== 'style' || root.namespaceURI !== CSL_NS)
-    throw invalid(
-      `${name}: not a CSL style (the root element is <${root.localName}>, not a <style> in the CSL namespace).`,
-    );
-  const info = Array.from(root.children).find((e) => e.localName === 'info');
-  const title = info?.getElementsByTagNameNS(CSL_NS, 'title')[0]?.textContent?.trim();
-  const id = info?.getElementsByTagNameNS(CSL_NS, 'id')[0]?.textContent?.trim();
-  if (!title || !id) throw invalid(`${name}: the style's <info> needs a <title> and an <id>.`);
-  if (title.length > 300)
-    throw invalid(`${name}: the style's title is longer than 300 characters.`);
-  if (id.length > 500) throw invalid(`${name}: the style's <id> is longer than 500 characters.`);
-  const hasCitation = Array.from(root.children).some((e) => e.localName === 'citation');
-  const parentLink = Array.from(info!.getElementsByTagNameNS(CSL_NS, 'link')).find(
-    (l) => l.getAttribute('rel') === 'independent-parent',
-  );
-  if (!hasCitation && parentLink) {
-    const href = parentLink.getAttribute('href') ?? '';
-    const parent = bundledStyleById(href);
-    if (!parent)
-      throw invalid(
-        `${name}: a dependent style of ${href || 'an unnamed style'}, which is not bundled (the bundled styles are APA 7, Chicago and MLA 9); add that style's own .csl file instead.`,
-      );
-    return { cslId: id, title, parent };
-  }
-  // An independent style: the structural checks citations rely on, then one real rendering.
-  const style = parseStyle(text, name);
-  try {
-    const doc = citeDocument(style, [PROBE], [{ id: PROBE.id, locator: '3' }]);
-    if (!doc.inText[0]?.text && !doc.references[0]?.text)
-      throw new Error('it renders nothing for a journal article');
-  } catch (e) {
-    throw invalid(`${name}: the style can't be used by the CSL processor (${errorMessage(e)}).`);
-  }
-  return { cslId: id, title, parent: null };
 }
 
 function styleInfo(row: StyleRow): CitationStyleInfo {
@@ -181,10 +93,17 @@ export function listCitationStyles(db: Database): CitationStyleInfo[] {
   return [...bundled, ...added];
 }
 
-/** Adds a `.csl` file's style; the same style (by its `<id>`) twice is refused. */
-export function addCitationStyle(db: Database, fileName: string, xml: string): CitationStyleInfo {
+/**
+ * Adds a `.csl` file's style, checked in the bounded parser thread; the same style (by its
+ * `<id>`) twice is refused.
+ */
+export async function addCitationStyle(
+  db: Database,
+  fileName: string,
+  xml: string,
+): Promise<CitationStyleInfo> {
   const name = fileName.trim() || 'style.csl';
-  const checked = checkStyleFile(name, xml);
+  const checked = await checkStyleBounded(xml, name);
   const bundledTwin = bundledStyleById(checked.cslId);
   if (bundledTwin && !checked.parent)
     throw invalid(`${name}: “${checked.title}” is bundled already (${bundledTwin}).`);

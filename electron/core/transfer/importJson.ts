@@ -8,7 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { checkStyleFile } from '../citations/userStyles';
+import { checkStyleFile } from '../citations/styleFile';
 import { bodyToText, type Body } from '../../model/body';
 import { CommonplaceError, errorMessage } from '../errors';
 import { formatMegabytes } from '../import';

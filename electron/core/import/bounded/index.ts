@@ -4,6 +4,7 @@
  * runs on a thread that serves anything else, and none outlives its time or memory budget.
  */
 import { checkImportSize } from '..';
+import type { CheckedStyle } from '../../../model/citationStyles';
 import type { ParsedArticle } from '../types';
 import { currentParseBudgetOverride, parseBudgetFor, type ParseBudgetOverride } from './budget';
 import { ParsePool } from './pool';
@@ -45,4 +46,22 @@ export async function parseBounded(
     { bytes, fileName, ...(options.source === undefined ? {} : { source: options.source }) },
     budget,
   );
+}
+
+/**
+ * Checks a `.csl` file (styleFile.ts) in the parser thread, within the budget a file of its size
+ * gets: a style whose probe rendering runs long is refused, naming the file, and the thread is
+ * replaced. The structural failures are the checker's own one-line messages.
+ */
+export async function checkStyleBounded(
+  xml: string,
+  fileName: string,
+  options: Pick<ParseBoundedOptions, 'budget'> = {},
+): Promise<CheckedStyle> {
+  const budget = parseBudgetFor(Buffer.byteLength(xml), {
+    ...currentParseBudgetOverride(),
+    ...options.budget,
+  });
+  pool ??= new ParsePool();
+  return pool.checkStyle(xml, fileName, budget);
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { CommonplaceError, errorMessage } from '../../errors';
 import { spawnWorkerThread } from '../../workerThread';
+import type { CheckedStyle } from '../../../model/citationStyles';
 import type { ParsedArticle } from '../types';
 import type { ParseBudget } from './budget';
 import type { ParseReply, ParseRequest } from './protocol';
@@ -43,7 +44,39 @@ export class ParsePool {
 
   /** Parses in the pool's thread within `budget`; rejects with a CommonplaceError naming the file when over it. */
   parse(job: ParseJob, budget: ParseBudget): Promise<ParsedArticle> {
-    const run = this.queue.then(() => this.run(job, budget));
+    return this.enqueue(() =>
+      this.run(job.fileName, 'parsing', budget, (id) => {
+        // One exact-size copy, moved to the thread: the caller keeps its bytes (they are stored as the original).
+        const bytes = new Uint8Array(job.bytes);
+        const request: ParseRequest = {
+          kind: 'parse',
+          id,
+          bytes,
+          fileName: job.fileName,
+          ...(job.source === undefined ? {} : { source: job.source }),
+        };
+        return {
+          request,
+          transfer: [bytes.buffer],
+          accept: (r) => r.type === 'parsed' && r.parsed,
+        };
+      }),
+    );
+  }
+
+  /** Checks a `.csl` file (styleFile.ts) in the pool's thread within `budget`, as `parse` parses. */
+  checkStyle(xml: string, fileName: string, budget: ParseBudget): Promise<CheckedStyle> {
+    return this.enqueue(() =>
+      this.run(fileName, 'checking the style', budget, (id) => ({
+        request: { kind: 'checkStyle', id, xml, fileName },
+        transfer: [],
+        accept: (r) => r.type === 'styleChecked' && r.checked,
+      })),
+    );
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -88,7 +121,20 @@ export class ParsePool {
     await thread.worker.terminate();
   }
 
-  private async run(job: ParseJob, budget: ParseBudget): Promise<ParsedArticle> {
+  /**
+   * Sends the request `make` builds to the thread and gives back what `accept` takes from its
+   * reply; over the budget the thread is killed and the error names `fileName` and `doing`.
+   */
+  private async run<T>(
+    fileName: string,
+    doing: 'parsing' | 'checking the style',
+    budget: ParseBudget,
+    make: (id: number) => {
+      request: ParseRequest;
+      transfer: ArrayBuffer[];
+      accept: (reply: ParseReply) => T | false;
+    },
+  ): Promise<T> {
     let thread = this.thread;
     if (thread && thread.memoryMb !== budget.memoryMb) {
       await this.kill(thread);
@@ -97,16 +143,9 @@ export class ParsePool {
     thread ??= this.thread = this.start(budget.memoryMb);
     thread.worker.ref();
     try {
-      await this.started(thread, job.fileName, budget);
+      await this.started(thread, fileName, budget);
       const id = this.nextId++;
-      // One exact-size copy, moved to the thread: the caller keeps its bytes (they are stored as the original).
-      const bytes = new Uint8Array(job.bytes);
-      const request: ParseRequest = {
-        id,
-        bytes,
-        fileName: job.fileName,
-        ...(job.source === undefined ? {} : { source: job.source }),
-      };
+      const { request, transfer, accept } = make(id);
       const rssAtStart = process.memoryUsage.rss();
       let watch: NodeJS.Timeout | undefined;
       const outcome = await new Promise<
@@ -125,7 +164,7 @@ export class ParsePool {
           if (reply.type !== 'ready' && reply.id === id) settle({ reply });
         };
         thread!.onDeath = (died) => settle({ died });
-        thread!.worker.postMessage(request, [bytes.buffer]);
+        thread!.worker.postMessage(request, transfer);
       });
       clearInterval(watch);
       thread.onReply = thread.onDeath = null;
@@ -133,14 +172,14 @@ export class ParsePool {
         await this.kill(thread);
         throw new CommonplaceError(
           'too_large',
-          `${job.fileName}: parsing needed more than ${budget.rssMb} MB of memory — refused as too large or too complex for its size`,
+          `${fileName}: ${doing} needed more than ${budget.rssMb} MB of memory — refused as too large or too complex for its size`,
         );
       }
       if (outcome === 'timeout') {
         await this.kill(thread);
         throw new CommonplaceError(
           'too_large',
-          `${job.fileName}: parsing took longer than ${seconds(budget.timeMs)} s — refused as too large or too complex for its size`,
+          `${fileName}: ${doing} took longer than ${seconds(budget.timeMs)} s — refused as too large or too complex for its size`,
         );
       }
       if ('died' in outcome) {
@@ -148,21 +187,23 @@ export class ParsePool {
         if (isOutOfMemory(outcome.died)) {
           throw new CommonplaceError(
             'too_large',
-            `${job.fileName}: parsing needed more than ${budget.memoryMb} MB of memory — refused as too large or too complex for its size`,
+            `${fileName}: ${doing} needed more than ${budget.memoryMb} MB of memory — refused as too large or too complex for its size`,
           );
         }
         throw new CommonplaceError(
           'internal',
-          `${job.fileName}: the parser stopped unexpectedly (${errorMessage(outcome.died)})`,
+          `${fileName}: the parser stopped unexpectedly (${errorMessage(outcome.died)})`,
         );
       }
       const { reply } = outcome;
-      if (reply.type === 'parsed') return reply.parsed;
       if (reply.type === 'failed')
         throw reply.code
           ? new CommonplaceError(reply.code, reply.message)
           : new Error(reply.message);
-      throw new CommonplaceError('internal', `${job.fileName}: unexpected reply from the parser`);
+      const value = accept(reply);
+      if (value === false)
+        throw new CommonplaceError('internal', `${fileName}: unexpected reply from the parser`);
+      return value;
     } finally {
       if (this.thread === thread) thread.worker.unref();
     }

@@ -1,16 +1,16 @@
 /** Messages between a parse pool (parent) and its parser thread. Structured-clone safe. */
+import type { CheckedStyle } from '../../../model/citationStyles';
 import type { ErrorCode } from '../../errors';
 import type { ParsedArticle } from '../types';
 
-export interface ParseRequest {
-  id: number;
-  bytes: Uint8Array;
-  fileName: string;
-  source?: string;
-}
+export type ParseRequest =
+  | { kind: 'parse'; id: number; bytes: Uint8Array; fileName: string; source?: string }
+  /** A `.csl` file checked as adding it checks it (its probe rendering can run long). */
+  | { kind: 'checkStyle'; id: number; xml: string; fileName: string };
 
 export type ParseReply =
   | { type: 'ready' }
   | { type: 'parsed'; id: number; parsed: ParsedArticle }
+  | { type: 'styleChecked'; id: number; checked: CheckedStyle }
   /** `code` null: not one of our errors (a parser bug); the message is passed on as it was. */
   | { type: 'failed'; id: number; code: ErrorCode | null; message: string };

@@ -12,16 +12,28 @@ if (!parentPort) throw new Error('the parser must run in a worker thread');
 const port = parentPort;
 const post = (reply: ParseReply) => port.postMessage(reply);
 
+/** The reply to one request; the style checker (citeproc) loads on the first style only. */
+async function answer(request: ParseRequest): Promise<ParseReply> {
+  if (request.kind === 'checkStyle') {
+    const { checkStyleFile } = await import('../../citations/styleFile');
+    return {
+      type: 'styleChecked',
+      id: request.id,
+      checked: checkStyleFile(request.fileName, request.xml),
+    };
+  }
+  const parsed = await parseDocument(request.bytes, request.fileName, request.source);
+  return { type: 'parsed', id: request.id, parsed };
+}
+
 port.on('message', (request: ParseRequest) => {
-  parseDocument(request.bytes, request.fileName, request.source).then(
-    (parsed) => post({ type: 'parsed', id: request.id, parsed }),
-    (e: unknown) =>
-      post({
-        type: 'failed',
-        id: request.id,
-        code: isCommonplaceError(e) ? e.code : null,
-        message: errorMessage(e),
-      }),
+  answer(request).then(post, (e: unknown) =>
+    post({
+      type: 'failed',
+      id: request.id,
+      code: isCommonplaceError(e) ? e.code : null,
+      message: errorMessage(e),
+    }),
   );
 });
 // Parsers load on first use elsewhere (core/import/index.ts); here before the first budget starts.
