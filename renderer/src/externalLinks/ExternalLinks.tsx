@@ -3,15 +3,8 @@
  * modal dialog naming the URL; after confirmation `window.open` hands it on (Electron's main
  * process routes it to the OS browser after its own check; in web mode it opens a new tab).
  */
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { Modal } from '../ui/Modal';
 import { openableUrl } from './externalUrl';
 
 type RequestOpen = (href: string) => void;
@@ -34,20 +27,7 @@ export function ExternalLinksProvider({ children }: { children: ReactNode }) {
 }
 
 function OpenLinkDialog({ url, onDone }: { url: string | null; onDone: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (url !== null && !dialog.open) {
-      dialog.showModal();
-      // The safe choice has focus, so a stray Enter doesn't leave the app.
-      cancelRef.current?.focus();
-    } else if (url === null && dialog.open) {
-      dialog.close();
-    }
-  }, [url]);
 
   const open = () => {
     if (url !== null) window.open(url, '_blank', 'noopener,noreferrer');
@@ -55,12 +35,14 @@ function OpenLinkDialog({ url, onDone }: { url: string | null; onDone: () => voi
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="modal confirm-dialog"
-      aria-labelledby="open-link-title"
-      aria-describedby="open-link-url"
+    <Modal
+      open={url !== null}
       onClose={onDone}
+      labelledBy="open-link-title"
+      describedBy="open-link-url"
+      className="confirm-dialog"
+      // The safe choice has focus, so a stray Enter doesn't leave the app.
+      initialFocus={cancelRef}
     >
       <h2 id="open-link-title">Open this link in your browser?</h2>
       <p id="open-link-url" className="dialog-url">
@@ -74,6 +56,6 @@ function OpenLinkDialog({ url, onDone }: { url: string | null; onDone: () => voi
           Open link
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import type { Passage } from '../../../electron/model/passages';
 import { TagInput } from '../tags/TagInput';
 import { Modal } from '../ui/Modal';
@@ -22,6 +22,8 @@ interface Props {
   actions: PassageActions;
   onSwitch: (id: string) => void;
   onClose: () => void;
+  /** Where the focus goes on closing when what opened it is gone (the reader). */
+  returnFocus?: RefObject<HTMLElement | null>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function PassageEditor({
   actions,
   onSwitch,
   onClose,
+  returnFocus,
 }: Props) {
   const id = useId();
   const [comment, setComment] = useState(passage.comment);
@@ -62,6 +65,7 @@ export function PassageEditor({
       describedBy={`${id}-quote`}
       className="passage-editor"
       initialFocus={initialFocus}
+      {...(returnFocus ? { returnFocus } : {})}
       closeOnBackdrop
       onOpened={(dialog) => {
         if (!anchor) {

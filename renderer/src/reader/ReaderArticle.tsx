@@ -564,6 +564,7 @@ export function ReaderArticle({
           actions={actions}
           onSwitch={(id) => setOpenEditor({ ...openEditor, id, fallback: null, focus: 'colour' })}
           onClose={() => setOpenEditor(null)}
+          returnFocus={articleRef}
         />
       )}
       {canUpdateFromSource && (

@@ -9,6 +9,11 @@ interface Props {
   className?: string;
   /** Focused when the dialog opens (else the browser's choice: the first focusable element). */
   initialFocus?: RefObject<HTMLElement | null>;
+  /**
+   * Focused on closing when what had the focus before opening is gone (a toolbar that went away
+   * with the selection); else the nearest of its ancestors that can take the focus.
+   */
+  returnFocus?: RefObject<HTMLElement | null>;
   closeOnBackdrop?: boolean;
   /**
    * Called after opening, with the dialog element (e.g. to place it near what opened it); what it
@@ -18,9 +23,18 @@ interface Props {
   children: ReactNode;
 }
 
+/** The elements above `el` that can take the focus (a pane, a list, the reader), nearest first. */
+function focusableAncestors(el: HTMLElement | null): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (let at = el?.parentElement ?? null; at && at !== document.body; at = at.parentElement)
+    if (at.hasAttribute('tabindex')) found.push(at);
+  return found;
+}
+
 /**
  * A modal built on <dialog>.showModal(): the browser traps focus and makes the rest of the page
- * inert; Escape closes; focus returns to where it was before opening.
+ * inert; Escape closes; focus returns to where it was before opening, or when that is gone to
+ * `returnFocus`, else to the nearest focusable ancestor it had (never to the page itself).
  */
 export function Modal({
   open,
@@ -29,6 +43,7 @@ export function Modal({
   describedBy,
   className,
   initialFocus,
+  returnFocus,
   closeOnBackdrop,
   onOpened,
   children,
@@ -42,7 +57,11 @@ export function Modal({
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!open || !dialog) return;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The page itself is no place to return to (what had the focus went away before opening).
+    const active = document.activeElement;
+    const returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
+    const ancestors = focusableAncestors(returnTo);
+    const fallback = returnFocus?.current ?? null;
     if (!dialog.open) dialog.showModal();
     const cleanup = onOpenedRef.current?.(dialog);
     initialFocus?.current?.focus();
@@ -50,9 +69,14 @@ export function Modal({
     return () => {
       cleanup?.();
       if (dialog.open) dialog.close();
-      if (returnTo?.isConnected) returnTo.focus();
+      const target = returnTo?.isConnected
+        ? returnTo
+        : fallback?.isConnected
+          ? fallback
+          : ancestors.find((el) => el.isConnected);
+      target?.focus({ preventScroll: true });
     };
-  }, [open, initialFocus]);
+  }, [open, initialFocus, returnFocus]);
 
   return (
     <dialog
