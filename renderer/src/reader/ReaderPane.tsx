@@ -4,6 +4,7 @@ import { usePassages } from '../passages/usePassages';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ReaderArticle } from './ReaderArticle';
 import { READER_PANE_ID } from './readerDom';
+import { TrashedBanner } from './TrashedBanner';
 import { useArticle } from './useArticle';
 import { useMarkRead } from './useMarkRead';
 
@@ -21,7 +22,7 @@ export function ReaderPane({ articleId }: Props) {
   return (
     <main
       id={READER_PANE_ID}
-      className="reader-pane"
+      className={ready?.trashedAt ? 'reader-pane is-trashed' : 'reader-pane'}
       tabIndex={-1}
       aria-busy={state.status === 'loading'}
       // Which article is shown, for search to know when the one it opened has rendered.
@@ -45,6 +46,7 @@ export function ReaderPane({ articleId }: Props) {
           <p>{state.message}</p>
         </div>
       )}
+      {ready?.trashedAt && <TrashedBanner articleId={ready.id} />}
       {/* Keyed by id: another article starts scrolled to the top; a refresh of this one doesn't. */}
       {state.status === 'ready' && (
         // A body of a shape the app never writes (a restored or foreign library) fails here alone.
