@@ -214,6 +214,7 @@ function buildLibrary(
             mediaType: 'text/plain',
             fileName: `${n}.txt`,
             createdAt: now,
+            articleText: a.text,
           });
           const id = newId();
           const body = makeBody(a.text.split('\n\n').map(paragraph));

@@ -102,6 +102,7 @@ export async function importDocument(
       mediaType: MEDIA_TYPES[parsed.format],
       fileName: truncate(src.fileName, 1024),
       createdAt: now,
+      articleText: fields.text,
     });
   const addTags = (id: string) => {
     const names = parsed.tags.filter((t) => cleanField(t));

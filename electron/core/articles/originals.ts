@@ -38,11 +38,12 @@ export function getOriginal(db: Database, id: string): StoredOriginal {
         size: number;
         bytes: Buffer;
         encoding: string;
+        delta: number;
         source: string | null;
         hash: string;
       }
     >(
-      'SELECT o.file_name, o.media_type, o.size, o.bytes, o.encoding, a.source, a.hash FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?',
+      'SELECT o.file_name, o.media_type, o.size, o.bytes, o.encoding, o.delta, a.source, a.hash FROM articles a JOIN originals o ON o.hash = a.hash WHERE a.id = ?',
     )
     .get(id);
   if (!row) throw new CommonplaceError('not_found', `article ${id}: not in this library`);
@@ -50,7 +51,7 @@ export function getOriginal(db: Database, id: string): StoredOriginal {
     fileName: row.file_name,
     mediaType: row.media_type,
     size: row.size,
-    bytes: decodeOriginal(row),
+    bytes: decodeOriginal(db, row),
     source: row.source,
     hash: row.hash,
   };

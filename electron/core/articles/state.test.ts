@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { getOriginal } from './originals';
 import { useTempDir } from '../../test/temp';
 import { linkedLibrary } from '../links/fixture';
 import { paragraphNode, rootDoc, textNode, type JsonNode } from '../notes/lexicalJson';
@@ -167,9 +168,7 @@ describe('trash', () => {
 
   it('importing a trashed article again restores it, with its passages', async () => {
     const t = await setup();
-    const { bytes } = t.library.db
-      .prepare('SELECT o.bytes FROM originals o JOIN articles a ON a.hash = o.hash WHERE a.id = ?')
-      .get(t.articleA.id) as { bytes: Buffer };
+    const { bytes } = getOriginal(t.library.db, t.articleA.id);
     await t.invoke('articles.trash', { ids: [t.articleA.id] });
     const [again] = await t.invoke('articles.importFiles', {
       files: [{ name: 'tea.txt', dataBase64: bytes.toString('base64') }],

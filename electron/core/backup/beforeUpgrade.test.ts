@@ -17,7 +17,7 @@ function oldLibrary(dir: string): string {
   const file = join(dir, 'lib.sqlite');
   const db = openDatabase(file, { targetVersion: OLD });
   db.exec(`
-    INSERT INTO originals VALUES ('h1', x'41', 1, 'text/plain', 'a.txt', 't');
+    INSERT INTO originals (hash, bytes, size, media_type, file_name, created_at) VALUES ('h1', x'41', 1, 'text/plain', 'a.txt', 't');
     INSERT INTO articles (id, title, format, hash, text, body, created_at, updated_at)
       VALUES ('01900000-0000-7000-8000-000000000601', 'Kept', 'text', 'h1', 'Body text.', '{"version":1,"blocks":[]}', 't', 't');`);
   db.close();

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
 import { registerSearchFunctions } from '../search/grams';
+import { registerOriginalFunctions } from '../articles/originalStore';
 import { backupBeforeUpgrade, upgradeBackupPath } from '../backup/beforeUpgrade';
 import { migrate, schemaVersion } from './migrate';
 import { explainStorageError } from './storage';
@@ -58,6 +59,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('synchronous = NORMAL');
     // Before migrating: the search triggers (migration 7) call these functions on every write.
     registerSearchFunctions(db);
+    registerOriginalFunctions(db); // migration 16's triggers
     const version = schemaVersion(db);
     const goal = Math.min(opts.targetVersion ?? Infinity, migrations.at(-1)?.version ?? 0);
     // An existing library about to be upgraded: keep a copy of it as it was first.

@@ -17,7 +17,7 @@ import {
   type SyncStatus,
 } from '../../model/sync';
 import { writeTransaction } from '../db/transactions';
-import { decodeOriginal } from '../articles/originalStore';
+import { decodeOriginal, type OriginalRow } from '../articles/originalStore';
 import { CommonplaceError, errorMessage } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
@@ -165,12 +165,12 @@ function flushOutbox(
       const original = op.set?.original as { hash?: string } | null | undefined;
       if (op.e !== 'article' || !original?.hash) continue;
       const blob = db
-        .prepare<[string], { hash: string; bytes: Buffer; size: number; encoding: string }>(
-          'SELECT hash, bytes, size, encoding FROM originals WHERE hash = ?',
+        .prepare<[string], OriginalRow>(
+          'SELECT hash, bytes, size, encoding, delta FROM originals WHERE hash = ?',
         )
         .get(original.hash);
       // The file's own bytes: the blob is named by their sha256.
-      if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(blob));
+      if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(db, blob));
     }
     writeTransaction(db, () => {
       const id = readIdentity(db)!;

@@ -18,7 +18,7 @@ import {
 } from './schema';
 import { readTransaction } from '../db/transactions';
 import { unpackBody } from '../articles/bodyStore';
-import { decodeOriginal } from '../articles/originalStore';
+import { decodeOriginal, type OriginalRow } from '../articles/originalStore';
 
 /** The columns the document carries for a table, in its schema's order. */
 export function documentColumns(table: TableName): string[] {
@@ -70,10 +70,9 @@ function* tableRows(db: Database, table: TableName): Generator<Record<string, un
     .prepare<[], Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${ORDER[table]}`)
     .iterate()) {
     if (table === 'originals') {
-      row.bytes = decodeOriginal(
-        row as { hash: string; bytes: Buffer; size: number; encoding: string },
-      ).toString('base64');
+      row.bytes = decodeOriginal(db, row as unknown as OriginalRow).toString('base64');
       delete row.encoding;
+      delete row.delta;
     }
     if (table === 'articles')
       row.body = JSON.stringify(

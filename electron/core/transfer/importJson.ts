@@ -25,7 +25,7 @@ import {
 } from './schema';
 import { writeTransaction } from '../db/transactions';
 import { packBody } from '../articles/bodyStore';
-import { encodeOriginal } from '../articles/originalStore';
+import { encodeOriginal, storeOriginalAgainstText } from '../articles/originalStore';
 
 /** "tables.passages[3]" and, when the row has one, its id: where a person finds the row in the file. */
 function rowName(table: string, index: number, raw: unknown): string {
@@ -162,12 +162,14 @@ function rowWriter(db: Database, file: string) {
     insertOriginal.run({ ...row, bytes: stored.data, encoding: stored.encoding });
   });
   const insertArticle = inserts.get('articles')!;
-  inserts.set('articles', (row) =>
+  inserts.set('articles', (row) => {
     insertArticle({
       ...row,
       body: packBody(JSON.parse(row.body as string) as Body, row.text as string),
-    }),
-  );
+    });
+    // Its original came first (articles refer to it): now it can be stored against the text.
+    storeOriginalAgainstText(db, row.hash as string);
+  });
   return (table: TableName, row: Record<string, unknown>, index: number) => {
     try {
       inserts.get(table)!(row);

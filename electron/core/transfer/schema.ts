@@ -118,7 +118,7 @@ function noteDocProblem(doc: unknown): string | null {
  * doesn't depend on how a library stores them.
  */
 export const STORAGE_COLUMNS: Readonly<Partial<Record<string, readonly string[]>>> = {
-  originals: ['encoding'],
+  originals: ['encoding', 'delta'],
 };
 
 export const OriginalRow = z.object({

@@ -152,9 +152,10 @@ describe('migration 14 (text stored once, text originals compressed)', () => {
     expect(before.length).toBeGreaterThan(1);
     v10.close();
 
-    const db = openDatabase(file, { targetVersion: compactStorage.version });
+    // Opened by today's code, which reads only the newest schema: later migrations keep what this one did.
+    const db = openDatabase(file);
     let zlibRows = 0;
-    expect(schemaVersion(db)).toBe(compactStorage.version);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(compactStorage.version);
     for (const k of kept) {
       const a = getArticle(db, k.id);
       expect(a.body, k.id).toEqual(k.body);

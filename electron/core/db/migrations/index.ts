@@ -15,6 +15,7 @@ import { libraryState } from './0013_library_state';
 import { compactStorage } from './0014_compact_storage';
 import { textFirstIndexes } from './0015_text_first_indexes';
 import { readingPlace } from './0016_reading_place';
+import { originalDeltas } from './0017_original_deltas';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   compactStorage,
   textFirstIndexes,
   readingPlace,
+  originalDeltas,
 ];
