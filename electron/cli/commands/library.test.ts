@@ -107,4 +107,38 @@ describe('library management commands', () => {
     expect(missing.err).toMatch(/collection "Nope": no such collection/);
     expect((await run('list', '--collection', 'Nope')).out).toBe('No articles match.');
   });
+  it('list --filter and --sort title fold case beyond ASCII', async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'library.sqlite');
+    for (const [name, title] of [
+      ['1.md', 'émile et la mer'],
+      ['2.md', 'Zebra crossings'],
+      ['3.md', 'Émile Zola'],
+      ['4.md', 'İSTANBUL notes'],
+      ['5.md', 'Привет мир'],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, `---\ntitle: ${title}\n---\n\nAbout ${name}.`);
+      expect((await cli(['--library', lib, 'import', file])).code).toBe(0);
+    }
+    const titles = async (...args: string[]) =>
+      (
+        JSON.parse((await cli(['--library', lib, 'list', '--json', ...args])).out) as {
+          title: string;
+        }[]
+      ).map((a) => a.title);
+    expect(await titles('--filter', 'ÉMILE', '--sort', 'title')).toEqual([
+      'émile et la mer',
+      'Émile Zola',
+    ]);
+    expect(await titles('--filter', 'istanbul')).toEqual(['İSTANBUL notes']);
+    expect(await titles('--filter', 'привет')).toEqual(['Привет мир']);
+    expect(await titles('--sort', 'title')).toEqual([
+      'İSTANBUL notes',
+      'Zebra crossings',
+      'émile et la mer',
+      'Émile Zola',
+      'Привет мир',
+    ]);
+  });
 });

@@ -155,6 +155,52 @@ describe('library list', () => {
     expect((await invoke('articles.list', { collection: 'Nope' })).total).toBe(0);
   });
 
+  it('folds case beyond ASCII in the title and author order and in the filter', async () => {
+    const t = openTestLibrary(tempDir());
+    close = () => t.library.close();
+    for (const [title, byline] of [
+      ['émile et la mer', 'Çelik, Ayşe'],
+      ['Zebra', 'zweig, Stefan'],
+      ['Émile Zola', 'ÇELIK, Ali'],
+      ['İSTANBUL notes', null],
+      ['Η ΟΔΟΣ', 'Σωκράτης'],
+      ['Привет мир', null],
+      ['Straße der Welt', null],
+    ] as const)
+      insertTestArticle(t.library.db, {
+        title,
+        byline,
+        published: null,
+        siteName: null,
+        paragraphs: [`${title} body.`],
+      });
+    const titles = async (input: Record<string, string>) =>
+      (await t.invoke('articles.list', input)).items.map((a) => a.title);
+    // "Émile" beside "émile" (NOCASE sorted "É" apart from "é", by case alone).
+    expect(await titles({ sort: 'title', direction: 'asc' })).toEqual([
+      'İSTANBUL notes',
+      'Straße der Welt',
+      'Zebra',
+      'émile et la mer',
+      'Émile Zola',
+      'Η ΟΔΟΣ',
+      'Привет мир',
+    ]);
+    expect((await titles({ sort: 'author', direction: 'asc' })).slice(0, 3)).toEqual([
+      'Zebra',
+      'Émile Zola',
+      'émile et la mer',
+    ]);
+    expect(await titles({ filter: 'ÉMILE' })).toEqual(['Émile Zola', 'émile et la mer']);
+    expect(await titles({ filter: 'istanbul' })).toEqual(['İSTANBUL notes']);
+    expect(await titles({ filter: 'οδος' })).toEqual(['Η ΟΔΟΣ']);
+    expect(await titles({ filter: 'ПРИВЕТ' })).toEqual(['Привет мир']);
+    expect(await titles({ filter: 'STRASSE' })).toEqual(['Straße der Welt']);
+    expect(await titles({ filter: 'çelik' })).toEqual(['Émile Zola', 'émile et la mer']);
+    // Accents are not case: "emile" is another word.
+    expect(await titles({ filter: 'emile' })).toEqual([]);
+  });
+
   it('reads each order from an index: no sort of the whole library for any order but last read', () => {
     const { library: lib } = library();
     const plan = (sort: ArticleSort, direction: SortDirection, extra = {}) => {

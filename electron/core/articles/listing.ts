@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { ArticleSummary } from '../../model/articles';
 import type { ArticleSort, ReadFilter, SortDirection } from '../../model/library';
 import { DEFAULT_DIRECTION } from '../../model/library';
+import { foldCase } from '../../model/fold';
 import { safeTagKey } from '../tags/names';
 import { articlesWithTagSql } from '../tags/repo';
 import { collectionKey } from '../collections/names';
@@ -28,7 +29,8 @@ export interface ListOptions {
 
 /**
  * ORDER BY for each order and direction. Items without a date, author or reading come last either
- * way (hence `x IS NULL` first); the indexes (migration 13) hold exactly these terms.
+ * way (hence `x IS NULL` first); the indexes (migrations 13 and 18) hold exactly these terms.
+ * Title and author fold case beyond ASCII (`commonplace_fold`: model/fold.ts), as the filter does.
  */
 const ORDER: Record<ArticleSort, Record<SortDirection, string>> = {
   added: {
@@ -40,23 +42,18 @@ const ORDER: Record<ArticleSort, Record<SortDirection, string>> = {
     asc: 'a.published IS NULL, a.published, a.id',
   },
   title: {
-    asc: 'a.title COLLATE NOCASE, a.id',
-    desc: 'a.title COLLATE NOCASE DESC, a.id DESC',
+    asc: 'commonplace_fold(a.title), a.id',
+    desc: 'commonplace_fold(a.title) DESC, a.id DESC',
   },
   author: {
-    asc: 'a.byline IS NULL, a.byline COLLATE NOCASE, a.id',
-    desc: 'a.byline IS NULL, a.byline COLLATE NOCASE DESC, a.id DESC',
+    asc: 'a.byline IS NULL, commonplace_fold(a.byline), a.id',
+    desc: 'a.byline IS NULL, commonplace_fold(a.byline) DESC, a.id DESC',
   },
   lastRead: {
     desc: 's.last_read_at IS NULL, s.last_read_at DESC, a.created_at DESC, a.id DESC',
     asc: 's.last_read_at IS NULL, s.last_read_at, a.created_at DESC, a.id DESC',
   },
 };
-
-/** Escapes LIKE's wildcards for `ESCAPE '\'`. */
-function likePattern(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The SQL of one listing: its FROM/WHERE, parameters and ORDER BY. */
 export function listingSql(opts: Omit<ListOptions, 'offset' | 'limit'>): {
@@ -78,9 +75,10 @@ export function listingSql(opts: Omit<ListOptions, 'offset' | 'limit'>): {
   }
   const text = opts.filter?.trim();
   if (text) {
-    params.filter = likePattern(text);
+    // Folded on both sides (LIKE and NOCASE fold ASCII only); a substring, so no wildcards.
+    params.filter = foldCase(text);
     where.push(
-      "(a.title LIKE @filter ESCAPE '\\' OR a.byline LIKE @filter ESCAPE '\\' OR a.site_name LIKE @filter ESCAPE '\\')",
+      '(instr(commonplace_fold(a.title), @filter) > 0 OR instr(commonplace_fold(a.byline), @filter) > 0 OR instr(commonplace_fold(a.site_name), @filter) > 0)',
     );
   }
   if (opts.read === 'read') where.push('s.read_at IS NOT NULL');

@@ -2,8 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
-import { registerSearchFunctions } from '../search/grams';
-import { registerOriginalFunctions } from '../articles/originalStore';
+import { registerLibraryFunctions } from './functions';
 import { backupBeforeUpgrade, upgradeBackupPath } from '../backup/beforeUpgrade';
 import { migrate, schemaVersion } from './migrate';
 import { explainStorageError } from './storage';
@@ -57,9 +56,8 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // Before migrating: the search triggers (migration 7) call these functions on every write.
-    registerSearchFunctions(db);
-    registerOriginalFunctions(db); // migration 16's triggers
+    // Before migrating: triggers and indexes call these functions on every write.
+    registerLibraryFunctions(db);
     const version = schemaVersion(db);
     const goal = Math.min(opts.targetVersion ?? Infinity, migrations.at(-1)?.version ?? 0);
     // An existing library about to be upgraded: keep a copy of it as it was first.

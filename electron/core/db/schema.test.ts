@@ -9,8 +9,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { createNote } from '../notes/repo';
-import { registerOriginalFunctions } from '../articles/originalStore';
-import { registerSearchFunctions } from '../search/grams';
+import { registerLibraryFunctions } from './functions';
 import { checkSearchIndexes, rebuildSearchIndexes } from '../search/rebuild';
 import { search } from '../search/search';
 import { addArticle, addPassage } from '../search/test-library';
@@ -195,8 +194,7 @@ describe('schema: fresh library and upgraded libraries agree', () => {
     // SQLite's own functions, as a connection without ours has them.
     const bare = new BetterSqlite3(':memory:');
     const builtin = registeredFunctions(bare);
-    registerSearchFunctions(bare);
-    registerOriginalFunctions(bare);
+    registerLibraryFunctions(bare);
     const ours = [...registeredFunctions(bare)].filter((f) => !builtin.has(f)).sort();
     bare.close();
     expect(ours.length).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { compactStorage } from './0014_compact_storage';
 import { textFirstIndexes } from './0015_text_first_indexes';
 import { readingPlace } from './0016_reading_place';
 import { originalDeltas } from './0017_original_deltas';
+import { foldedOrder } from './0018_folded_order';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   textFirstIndexes,
   readingPlace,
   originalDeltas,
+  foldedOrder,
 ];
