@@ -17,8 +17,11 @@ export const CHROMIUM_PATH = browser.path;
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Deadlines, not waits: every step waits for its condition and goes on as soon as it holds. They
+  // are generous because a loaded CI machine (load ~20 on 2 cores) took over 10 s for one import
+  // through the bounded parser thread, and a whole spec past a minute.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,

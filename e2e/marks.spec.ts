@@ -163,7 +163,7 @@ test('many passages: painted at once, then every one a mark; the highlights resp
   await expect
     .poll(() => marks(page).count(), { timeout: 30_000 })
     .toBeGreaterThanOrEqual(PASSAGES);
-  await expect(content(page)).not.toHaveAttribute('data-marks-pending', /.*/, { timeout: 15_000 });
+  await expect(content(page)).not.toHaveAttribute('data-marks-pending', /.*/, { timeout: 30_000 });
   const total = await marks(page).count();
   const ids = await marks(page).evaluateAll(
     (els) => new Set(els.flatMap((el) => el.getAttribute('data-passage-ids')!.split(' '))).size,
@@ -191,7 +191,7 @@ test('many passages: painted at once, then every one a mark; the highlights resp
   await expect(popover).toBeHidden();
 
   // Everything ends as marks, the same as the first time; the real mouse on one of them.
-  await expect(content(page)).not.toHaveAttribute('data-marks-pending', /.*/, { timeout: 15_000 });
+  await expect(content(page)).not.toHaveAttribute('data-marks-pending', /.*/, { timeout: 30_000 });
   await expect(marks(page)).toHaveCount(total);
   const early = passages[10]!;
   await content(page).locator(`mark[data-passage-ids="${early.id}"]`).first().click();

@@ -128,7 +128,7 @@ test('text typed just before the page closes is saved', async ({ app, page }) =>
   await page.close({ runBeforeUnload: true });
   await expect
     .poll(async () => (await api<{ text: string }>(page, app, 'notes.get', { id: noteId })).text, {
-      timeout: 10_000,
+      timeout: 30_000,
     })
     .toContain('typed right before closing');
 });
