@@ -107,3 +107,39 @@ test('Edit details from the library: the row menu (right click on a row, or the 
     'The Korea Herald',
   );
 });
+
+test('Edit details from the library: a visible button under the list for the selected row, reached with Tab', async ({
+  app,
+  page,
+}) => {
+  const id = await openSharedArticle(app, page);
+  const list = page.getByRole('listbox', { name: 'Library' });
+  const dialog = page.getByRole('dialog', { name: 'Edit details' });
+  const button = page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: 'Edit details…' });
+
+  // The selected row's button: Tab from the list reaches it, Enter opens the dialog for that row.
+  await list.focus();
+  await expect(list.getByRole('option', { selected: true })).toContainText(SHARED_TITLE);
+  await expect(button).toBeVisible();
+  await expect(button).toHaveAccessibleDescription(SHARED_TITLE);
+  await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  const serious = (await new AxeBuilder({ page }).include('.library-pane').analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+  expect(serious).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Item type')).toBeFocused();
+  await dialog.getByLabel('Volume').fill('12');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(
+      async () =>
+        JSON.parse((await app.cli(['article', 'show', id, '--json'])).stdout).edited.volume,
+      { timeout: 30_000 },
+    )
+    .toBe('12');
+});

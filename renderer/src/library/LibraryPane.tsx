@@ -75,6 +75,10 @@ export function LibraryPane({
     if (article) onOpen(article);
   };
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  // The selected row's own actions sit under the list, not in the row: an option may hold no
+  // button, and a button per row would clutter it (right click / the Menu key have the rest).
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const activeArticle = activeIndex >= 0 ? pages.item(activeIndex) : undefined;
   const actions = useLibraryActions();
   const filterRef = useRef<HTMLInputElement>(null);
   // A row's menu: right click on a row, or the Menu key on the active one.
@@ -167,6 +171,7 @@ export function LibraryPane({
         dataVersion={version}
         // Another list (a tag filter): start over at its top, keeping focus where it is.
         resetKey={pages}
+        onActiveChange={setActiveIndex}
         renderRow={(row) => {
           const article = pages.item(row.index);
           return (
@@ -184,6 +189,20 @@ export function LibraryPane({
           );
         }}
       />
+      {activeArticle && count > 0 && (
+        <div className="library-row-actions">
+          <span id="library-row-actions-title" className="library-row-actions-title">
+            {activeArticle.title || 'Untitled'}
+          </span>
+          <button
+            type="button"
+            aria-describedby="library-row-actions-title"
+            onClick={() => setDetailsFor(activeArticle.id)}
+          >
+            Edit details…
+          </button>
+        </div>
+      )}
       {menu && (
         <RowMenu
           at={menu}

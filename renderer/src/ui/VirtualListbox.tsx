@@ -50,6 +50,8 @@ interface Props {
   dataVersion?: unknown;
   /** Another list altogether (a new filter): back to its top, no row active. */
   resetKey?: unknown;
+  /** The active row changed (-1: none), so actions outside the list can follow it. */
+  onActiveChange?: ((index: number) => void) | undefined;
   renderRow: (row: ListRow) => ReactNode;
 }
 
@@ -68,6 +70,7 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
     onRowsShown,
     dataVersion,
     resetKey,
+    onActiveChange,
     renderRow,
   },
   ref,
@@ -96,6 +99,10 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [resetKey]);
+
+  useEffect(() => {
+    onActiveChange?.(activeIndex);
+  }, [onActiveChange, activeIndex]);
 
   useEffect(() => {
     onRowsShown?.(firstRow, lastRow);
