@@ -14,7 +14,12 @@ import { backupWithDialog } from './backup-command';
 import { bundleLayout } from './bundle-layout';
 import { openDeepLinkFromArgv, registerDeepLinks, startDeepLinks } from './deep-link-main';
 import { importWithDialog } from './import-command';
-import { forwardLibraryEvents, registerInvokeHandler, sendEvent } from './ipc';
+import {
+  forwardLibraryEvents,
+  registerFolderChooser,
+  registerInvokeHandler,
+  sendEvent,
+} from './ipc';
 import { filesFromArgv } from './launch-files';
 import { buildAppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -144,6 +149,7 @@ async function start(): Promise<void> {
   const activeDispatch = createDispatcher(createHandlers(library, services), library);
   dispatch = activeDispatch;
   registerInvokeHandler(activeDispatch, noteSavedSync);
+  registerFolderChooser();
   forwardLibraryEvents(library);
 
   app.setAboutPanelOptions({
@@ -170,6 +176,10 @@ async function start(): Promise<void> {
       exportPassages: (win) => {
         const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         if (target) sendEvent(target, { type: 'open-export' });
+      },
+      openSettings: (win) => {
+        const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (target) sendEvent(target, { type: 'open-settings' });
       },
       backupLibrary: (win) => {
         backupWithDialog(

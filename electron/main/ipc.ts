@@ -3,12 +3,23 @@
  * Input validation happens in the dispatcher (zod, per method); here we only make sure the
  * call comes from our own page.
  */
-import { BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import {
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import type { Envelope } from '../api/contract';
 import type { LibraryEvent } from '../model/events';
 import type { Dispatch } from '../api/dispatch';
 import type { Library } from '../core/library';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../preload/channels';
+import {
+  CHOOSE_FOLDER_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  SAVE_NOTE_SYNC_CHANNEL,
+} from '../preload/channels';
 import { isAppUrl } from './app-url';
 
 /** The top frame of a page served from app://commonplace — never a subframe or other origin. */
@@ -56,6 +67,20 @@ export function registerInvokeHandler(
           error: { code: 'internal', message: String(e) },
         } satisfies Envelope<unknown>),
     );
+  });
+}
+
+/** Settings → Sync's Choose…: the native folder dialog, over the window that asked. */
+export function registerFolderChooser(): void {
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event): Promise<string | null> => {
+    if (!isTrustedSender(event)) throw new Error('commonplace: this page may not open dialogs');
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      title: 'Choose the sync folder',
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+    return r.canceled ? null : (r.filePaths[0] ?? null);
   });
 }
 

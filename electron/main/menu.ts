@@ -18,6 +18,8 @@ export interface MenuActions {
   importFolders(win: BrowserWindow | undefined): void;
   /** File → Export…: the page opens its export dialog. */
   exportPassages(win: BrowserWindow | undefined): void;
+  /** File → Settings…: the page opens its settings dialog (sync). */
+  openSettings(win: BrowserWindow | undefined): void;
   /** File → Back Up Library…: a save dialog, then an online backup. */
   backupLibrary?(win: BrowserWindow | undefined): void;
 }
@@ -65,6 +67,11 @@ export function buildAppMenu(actions: MenuActions): Menu {
         label: 'Export…',
         accelerator: 'CmdOrCtrl+Shift+E',
         click: (_item, win) => actions.exportPassages(asWindow(win)),
+      },
+      {
+        label: 'Settings…',
+        accelerator: 'CmdOrCtrl+,',
+        click: (_item, win) => actions.openSettings(asWindow(win)),
       },
       ...(actions.backupLibrary
         ? [

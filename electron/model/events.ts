@@ -8,6 +8,9 @@ import { SyncEventSchema } from './sync';
 /** The desktop menu's File → Export…: the page opens its export dialog. */
 export const ExportOpenEventSchema = z.object({ type: z.literal('open-export') });
 
+/** The desktop menu's File → Settings…: the page opens its settings dialog. */
+export const SettingsOpenEventSchema = z.object({ type: z.literal('open-settings') });
+
 /** Sent by the desktop app when a commonplace:// link is opened: the window goes to that thing. */
 export const NavigateEventSchema = z.object({
   type: z.literal('navigate'),
@@ -27,6 +30,7 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   ImportProgressEventSchema,
   ImportReportEventSchema,
   ExportOpenEventSchema,
+  SettingsOpenEventSchema,
   NavigateEventSchema,
   RetrySaveEventSchema,
   SyncEventSchema,

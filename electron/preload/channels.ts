@@ -16,3 +16,5 @@ export const SAVE_NOTE_SYNC_CHANNEL = 'commonplace:save-note-sync';
  * sends the `navigate` events it held for this window.
  */
 export const RENDERER_READY_CHANNEL = 'commonplace:renderer-ready';
+/** renderer → main, no payload → the folder chosen in the native dialog (string), or null. */
+export const CHOOSE_FOLDER_CHANNEL = 'commonplace:choose-folder';

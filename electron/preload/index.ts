@@ -11,6 +11,7 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import type { DesktopBridge, Envelope } from '../api/contract';
 import type { LibraryEvent } from '../model/events';
 import {
+  CHOOSE_FOLDER_CHANNEL,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   RENDERER_READY_CHANNEL,
@@ -41,6 +42,9 @@ const bridge: DesktopBridge = {
   },
   rendererReady(): void {
     ipcRenderer.send(RENDERER_READY_CHANNEL);
+  },
+  chooseFolder(): Promise<string | null> {
+    return ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL) as Promise<string | null>;
   },
 };
 

@@ -33,6 +33,7 @@ import { FindBar } from './search/FindBar';
 import { SearchButton } from './search/SearchButton';
 import { DeepLinkListener } from './citations/DeepLinkListener';
 import { ExportLauncher } from './export/ExportLauncher';
+import { SettingsLauncher } from './sync/SettingsLauncher';
 import { SearchPalette } from './search/SearchPalette';
 import { SearchResultsPanel } from './search/SearchResultsPanel';
 import { useSearchUi } from './search/useSearchUi';
@@ -151,6 +152,7 @@ export function App() {
                   <ImportDetailsButton />
                   <SearchButton onClick={search.openPalette} />
                   <ExportLauncher articleId={openId} />
+                  <SettingsLauncher />
                 </header>
                 <div className="app-panes">
                   <div

@@ -15,6 +15,7 @@ import './theme/passageHighlights.css';
 import './theme/pageBreaks.css';
 import './theme/search.css';
 import './theme/export.css';
+import './theme/sync.css';
 import './theme/tokens.css';
 import './theme/tokens-highlights.css';
 import './theme/base.css';

@@ -90,6 +90,8 @@ export interface DesktopBridgeExtension {
    * Main holds `navigate` events (deep links, opened files) for the window until then.
    */
   rendererReady(): void;
+  /** The native folder dialog (Settings → Sync): the chosen folder's path, or null if cancelled. */
+  chooseFolder(): Promise<string | null>;
 }
 
 /** `window.commonplace` in the desktop app. */

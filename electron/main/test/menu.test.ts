@@ -45,6 +45,7 @@ describe('the application menu', () => {
       'Import…',
       'Import Folder…',
       'Export…',
+      'Settings…',
       'Back Up Library…',
       'quit',
     ]);
@@ -74,6 +75,12 @@ describe('the application menu', () => {
     const b = await boot();
     menuOf(b).item('File', 'Export…').click!({}, b.window(), {});
     expect(eventsSent(b.window())).toEqual([{ type: 'open-export' }]);
+  });
+
+  it('File → Settings… asks the window to open its settings dialog', async () => {
+    const b = await boot();
+    menuOf(b).item('File', 'Settings…').click!({}, b.window(), {});
+    expect(eventsSent(b.window())).toEqual([{ type: 'open-settings' }]);
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopBridge } from '../../api/contract';
 import {
+  CHOOSE_FOLDER_CHANNEL,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   RENDERER_READY_CHANNEL,
@@ -26,10 +27,11 @@ async function loadPreload() {
 }
 
 describe('the preload', () => {
-  it('exposes exactly invoke, onEvent, saveNoteSync, pathForFile and rendererReady as window.commonplace', async () => {
+  it('exposes exactly invoke, onEvent, saveNoteSync, pathForFile, rendererReady and chooseFolder as window.commonplace', async () => {
     const { electron, bridge } = await loadPreload();
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['commonplace']);
     expect(Object.keys(bridge).sort()).toEqual([
+      'chooseFolder',
       'invoke',
       'onEvent',
       'pathForFile',
@@ -44,10 +46,12 @@ describe('the preload', () => {
     await bridge.invoke('library.info', {});
     bridge.saveNoteSync({ id: 'x' });
     bridge.rendererReady();
+    await bridge.chooseFolder();
     expect(electron.ipcRenderer.calls).toEqual([
       { method: 'invoke', channel: INVOKE_CHANNEL, args: ['library.info', {}] },
       { method: 'sendSync', channel: SAVE_NOTE_SYNC_CHANNEL, args: [{ id: 'x' }] },
       { method: 'send', channel: RENDERER_READY_CHANNEL, args: [] },
+      { method: 'invoke', channel: CHOOSE_FOLDER_CHANNEL, args: [] },
     ]);
 
     const seen: unknown[][] = [];

@@ -27,6 +27,18 @@ export function pathsOf(files: readonly File[]): string[] | null {
   return paths;
 }
 
+/** The desktop app can show a native folder dialog (web mode types a path instead). */
+export function canChooseFolder(): boolean {
+  return typeof extension()?.chooseFolder === 'function';
+}
+
+/** The folder chosen in the desktop app's native dialog; null if cancelled or there is none. */
+export async function chooseFolder(): Promise<string | null> {
+  const bridge = extension();
+  if (typeof bridge?.chooseFolder !== 'function') return null;
+  return bridge.chooseFolder();
+}
+
 let readySent = false;
 
 /** Tells the desktop app the renderer is listening (once per page): main then sends the deep links it held. */
