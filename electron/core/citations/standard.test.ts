@@ -276,6 +276,10 @@ describe('APA 7 in-text citations against the APA Style guide', () => {
 describe('Chicago (17th ed.) against the Chicago Manual of Style citation quick guide', () => {
   // https://www.chicagomanualofstyle.org/tools_citationguide/citation-guide-2.html (author-date)
   // and citation-guide-1.html (notes and bibliography): the book and journal article examples.
+  // Checked (pages corpus): the author-date book entry as the guide prints it is quoted verbatim at
+  // http://libapps4.uncg.edu/tutorials/module.aspx?t=51&m=109&s=267 ("Grazer, Brian, and Charles
+  // Fishman. 2015. A Curious Mind: …"); the journal article's metadata (Spring 2017, 11, no. 1,
+  // 1–34, 10.1086/690235) as its publisher's repository lists it: https://lib.dr.iastate.edu/econ_las_pubs/776/.
   const grazer: CslItem = {
     id: 'grazer',
     type: 'book',
