@@ -9,6 +9,14 @@ interface Offered {
   undo: () => void;
   at: number;
   dismissToast: () => void;
+  redo: (() => void) | null;
+}
+
+export interface UndoOptions {
+  /** What Ctrl/Cmd+Shift+Z (or Ctrl+Y) does right after the undo: the change again. */
+  redo?: () => void;
+  /** No toast (a change the user sees happen, such as a new highlight): the keys only. */
+  quiet?: boolean;
 }
 
 /**
@@ -16,6 +24,15 @@ interface Offered {
  * of the app deleted it (a note, then a passage: only the passage comes back).
  */
 let latest: Offered | null = null;
+/** The last undone change's redo, until another change is offered. */
+let redoable: { redo: () => void; at: number } | null = null;
+
+/** Ctrl/Cmd+Shift+Z, or Ctrl/Cmd+Y. */
+function isRedoKey(event: KeyboardEvent): boolean {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
+  const key = event.key.toLowerCase();
+  return (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
+}
 
 /**
  * What a deletion offers (notes, passages, links): a toast with an Undo button, and Ctrl/Cmd+Z
@@ -26,43 +43,59 @@ export function useUndoableDelete(): (
   message: string,
   undo: () => void,
   ariaLabel?: string,
+  options?: UndoOptions,
 ) => void {
   const { show, dismiss } = useToaster();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const offered = latest;
-      if (!offered || event.defaultPrevented || isTextField(event.target) || !isModKey(event, 'z'))
+      if (event.defaultPrevented || isTextField(event.target)) return;
+      if (isRedoKey(event)) {
+        const again = redoable;
+        if (!again || Date.now() - again.at > UNDO_WINDOW_MS) return;
+        event.preventDefault();
+        redoable = null;
+        again.redo();
         return;
+      }
+      const offered = latest;
+      if (!offered || !isModKey(event, 'z')) return;
       if (Date.now() - offered.at > UNDO_WINDOW_MS) return;
       // Every mounted user of this hook listens; the first to see the key takes it.
       event.preventDefault();
       offered.dismissToast();
       offered.undo();
+      if (offered.redo) redoable = { redo: offered.redo, at: Date.now() };
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
   return useCallback(
-    (message: string, undo: () => void, ariaLabel?: string) => {
+    (message: string, undo: () => void, ariaLabel?: string, options: UndoOptions = {}) => {
       let done = false;
       const offered: Offered = {
         at: Date.now(),
+        redo: options.redo ?? null,
         undo: () => {
           if (latest === offered) latest = null;
           if (done) return;
           done = true;
           undo();
         },
-        dismissToast: () => dismiss(toast),
+        dismissToast: () => {
+          if (toast !== null) dismiss(toast);
+        },
       };
-      const toast = show('success', message, {
-        label: 'Undo',
-        ...(ariaLabel ? { ariaLabel } : {}),
-        run: offered.undo,
-      });
+      const toast = options.quiet
+        ? null
+        : show('success', message, {
+            label: 'Undo',
+            ...(ariaLabel ? { ariaLabel } : {}),
+            run: offered.undo,
+          });
       latest = offered;
+      redoable = null;
     },
     [show, dismiss],
   );

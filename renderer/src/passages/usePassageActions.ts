@@ -19,7 +19,9 @@ export interface PassageActions {
 
 /**
  * The passage calls the reader makes, each putting its answer in the list (no second call) and
- * reporting failures in a toast. Deleting offers Undo (a toast button, and Ctrl/Cmd+Z right after).
+ * reporting failures in a toast. Deleting offers Undo (a toast button, and Ctrl/Cmd+Z right after);
+ * a new highlight is undone by Ctrl/Cmd+Z too (no toast: the highlight shows); Ctrl/Cmd+Shift+Z
+ * or Ctrl/Cmd+Y redoes what was undone.
  */
 export function usePassageActions(
   articleId: string,
@@ -30,16 +32,50 @@ export function usePassageActions(
   const offerUndo = useUndoableDelete();
 
   const restore = useCallback(
-    async (id: string) => {
+    async (id: string, message = 'Passage restored') => {
       try {
         const passage = await invoke('passages.restore', { id });
         set((list) => withPassage(list, passage), passageRows(id));
-        show('success', 'Passage restored');
+        show('success', message);
+        return true;
       } catch (error) {
         reportError(error);
+        return false;
       }
     },
     [show, reportError, set],
+  );
+
+  const drop = useCallback(
+    async (id: string) => {
+      try {
+        await invoke('passages.delete', { id });
+        set((list) => list.filter((p) => p.id !== id), passageRows(id));
+        return true;
+      } catch (error) {
+        reportError(error);
+        return false;
+      }
+    },
+    [set, reportError],
+  );
+
+  /** A new passage: Ctrl/Cmd+Z takes it away again; redo brings it back (and can be undone). */
+  const offerUncreate = useCallback(
+    (id: string) => {
+      const offer = () =>
+        offerUndo('Highlight added', uncreate, undefined, { quiet: true, redo: recreate });
+      const uncreate = () =>
+        void drop(id).then((ok) => {
+          if (ok) show('success', 'Highlight undone');
+        });
+      const recreate = () =>
+        void restore(id, 'Highlight redone').then((ok) => {
+          if (ok) offer();
+        });
+      offer();
+    },
+    [drop, restore, show, offerUndo],
   );
 
   return useMemo<PassageActions>(
@@ -53,6 +89,7 @@ export function usePassageActions(
             ...options,
           });
           set((list) => withPassage(list, passage), passageRows(passage.id));
+          offerUncreate(passage.id);
           return passage;
         } catch (error) {
           reportError(error);
@@ -69,14 +106,11 @@ export function usePassageActions(
           return null;
         }
       },
-      remove: async (passage) => {
-        try {
-          await invoke('passages.delete', { id: passage.id });
-          set((list) => list.filter((p) => p.id !== passage.id), passageRows(passage.id));
-          offerUndo('Passage deleted', () => void restore(passage.id));
-        } catch (error) {
-          reportError(error);
-        }
+      remove: async function remove(passage) {
+        if (!(await drop(passage.id))) return;
+        offerUndo('Passage deleted', () => void restore(passage.id), undefined, {
+          redo: () => void remove(passage),
+        });
       },
       reattach: async (passage, range) => {
         try {
@@ -92,6 +126,6 @@ export function usePassageActions(
         }
       },
     }),
-    [articleId, offerUndo, set, reportError, restore, show],
+    [articleId, offerUndo, offerUncreate, drop, set, reportError, restore, show],
   );
 }
