@@ -10,6 +10,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(OUT, 'main'),
+      // Bundled rather than required from node_modules: Node resolves and reads each file of a
+      // package (zod alone is 95, every locale included), which cost the CLI ~150 ms at start-up
+      // (issue #17); bundled, only what we use is in our chunks. The heavy parsers stay external
+      // and load when used.
+      externalizeDeps: { exclude: ['zod', 'uuid', 'marked', 'yjs', 'fflate', 'commander'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
