@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { CommonplaceError, errorMessage, isCommonplaceError, oneLineMessage } from '../core/errors';
 import { explainStorageError } from '../core/db/storage';
 import type { Library } from '../core/library';
-import { contract, isMethod, type Envelope, type Method } from './contract';
+import type { Contract, Envelope, Method } from './contract';
+import { isMethod, methodSpec } from './contract/domains';
 import type { Exposure } from './contract/call';
 import type { Handlers } from './handlers';
 
@@ -55,7 +56,8 @@ function checkOutputsByDefault(): boolean {
 /**
  * The boundary every transport goes through: the method must exist and be allowed on this
  * transport, the input must match its schema; failures come back in the envelope, never thrown.
- * After a call that changes the library, its events are published.
+ * After a call that changes the library, its events are published. A domain's schemas are built
+ * on the first call into it (`contract/domains.ts`).
  */
 export function createDispatcher(
   handlers: Handlers,
@@ -70,7 +72,7 @@ export function createDispatcher(
           'invalid_input',
           `unknown API method "${String(method).slice(0, 100)}"`,
         );
-      const spec = contract[method];
+      const spec = await methodSpec(method);
       if (!isAllowedOn(spec.exposure, transport))
         throw new CommonplaceError('invalid_input', `${method}: ${REFUSAL[spec.exposure]}`);
       const parsed = spec.input.safeParse(input ?? {});
@@ -106,11 +108,11 @@ export function createDispatcher(
 export function inProcessClient(dispatch: Dispatch) {
   return async function invoke<M extends Method>(
     method: M,
-    input: z.input<(typeof contract)[M]['input']>,
-  ): Promise<z.output<(typeof contract)[M]['output']>> {
+    input: z.input<Contract[M]['input']>,
+  ): Promise<z.output<Contract[M]['output']>> {
     const env = await dispatch(method, input, 'inproc');
     if (!env.ok)
       throw new CommonplaceError(env.error.code as CommonplaceError['code'], env.error.message);
-    return env.data as z.output<(typeof contract)[M]['output']>;
+    return env.data as z.output<Contract[M]['output']>;
   };
 }

@@ -5,6 +5,11 @@
  * `search` and `--help` with a recorder of every module it loads, and none of them may load a
  * parser or writer, neither from node_modules nor bundled into one of our chunks. A top-level
  * import of one on a path these commands use, or a bundler setting that hoists it, fails here.
+ *
+ * Likewise the API's domains: the dispatcher loads a domain's schemas (`api/contract/<domain>.ts`)
+ * and handlers (`api/handlers/<domain>.ts`) on the first call into it, so `list` loads the
+ * articles domain only. A top-level import of the contract or of a handlers file on the CLI's
+ * path (or the bundler hoisting one) fails here.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,7 +62,13 @@ interface Loaded {
   packages: string[];
   /** Heavy packages bundled into a chunk the run loaded (the chunk names its modules' paths). */
   bundled: string[];
+  /** API domains whose contract or handlers file the run loaded (`handlers/export.ts` → export). */
+  domains: string[];
 }
+
+/** The API domain files named in a chunk: the bundler heads each module with its source path. */
+const DOMAIN_FILE = /^\/\/ electron\/api\/(?:contract|handlers)\/(\w+)\.ts$/gm;
+const NOT_DOMAINS = new Set(['index', 'call', 'domains', 'types', 'services']);
 
 function runBuilt(dir: string, args: string[]): Loaded {
   const recorder = join(dir, 'recorder.cjs');
@@ -72,19 +83,23 @@ function runBuilt(dir: string, args: string[]): Loaded {
     requested: string[];
     files: string[];
   };
-  const ours = files.filter((f) => f.startsWith(join(ROOT, 'out')));
+  const ours = files
+    .filter((f) => f.startsWith(join(ROOT, 'out')))
+    .map((f) => readFileSync(f, 'utf8'));
   const bundled = HEAVY.filter((name) =>
-    ours.some((f) => readFileSync(f, 'utf8').includes(`// node_modules/${name}/`)),
+    ours.some((src) => src.includes(`// node_modules/${name}/`)),
   );
+  const domains = new Set(ours.flatMap((src) => [...src.matchAll(DOMAIN_FILE)].map((m) => m[1]!)));
   return {
     packages: HEAVY.filter((name) => requested.some((q) => q === name || q.startsWith(`${name}/`))),
     bundled,
+    domains: [...domains].filter((d) => !NOT_DOMAINS.has(d)).sort(),
   };
 }
 
-describe('the CLI loads parsers and writers only when a command uses them', () => {
+describe('the CLI loads parsers, writers and API domains only when a command uses them', () => {
   it(
-    'list, show, search and --help load none of them; an export loads its writer',
+    "list, show, search and --help load no parser or writer and no other domain's API; an export loads its writer",
     { timeout: 120_000 },
     async () => {
       if (!existsSync(BUILT_CLI))
@@ -99,13 +114,14 @@ describe('the CLI loads parsers and writers only when a command uses them', () =
       });
       t.library.close();
       const lib = t.library.path;
-      for (const args of [
-        ['--library', lib, 'list'],
-        ['--library', lib, 'show', imported.article.id],
-        ['--library', lib, 'search', 'sanctions'],
-        ['--help'],
-      ]) {
-        expect(runBuilt(dir, args), args.join(' ')).toEqual({ packages: [], bundled: [] });
+      const runs: [string[], string[]][] = [
+        [['--library', lib, 'list'], ['articles']],
+        [['--library', lib, 'show', imported.article.id], ['articles']],
+        [['--library', lib, 'search', 'sanctions'], ['search']],
+        [['--help'], []],
+      ];
+      for (const [args, domains] of runs) {
+        expect(runBuilt(dir, args), args.join(' ')).toEqual({ packages: [], bundled: [], domains });
       }
       // The recorder sees a writer when one is used: the check above can fail.
       const exported = runBuilt(dir, [
@@ -120,6 +136,7 @@ describe('the CLI loads parsers and writers only when a command uses them', () =
         join(dir, 'x.docx'),
       ]);
       expect(exported.packages).toContain('docx');
+      expect(exported.domains).toContain('export');
     },
   );
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '.';
+import { METHOD_DOMAINS } from './domains';
 
 /**
  * The contract is split one way: `contract/<domain>.ts` declares a domain's calls and
@@ -11,7 +12,7 @@ import { contract } from '.';
 const CONTRACT_DIR = __dirname;
 const HANDLERS_DIR = join(__dirname, '..', 'handlers');
 // Not domains: the joiners, the `call` helper, and the handlers' shared types and services.
-const NOT_DOMAINS = new Set(['index', 'call', 'types', 'services']);
+const NOT_DOMAINS = new Set(['index', 'call', 'domains', 'types', 'services']);
 
 function domainFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -50,9 +51,13 @@ describe('the contract is split per domain, beside the handlers', () => {
     for (const domain of domainFiles(CONTRACT_DIR)) {
       const declared = Object.keys(await contractOf(domain)).sort();
       expect(handledIn(domain), `handlers/${domain}.ts`).toEqual(declared);
+      // The dispatcher loads a call's domain by this table (domains.ts).
+      for (const method of declared)
+        expect(METHOD_DOMAINS[method as keyof typeof METHOD_DOMAINS], method).toBe(domain);
       all.push(...declared);
     }
     // contract/index.ts joins every domain, and nothing else.
     expect(Object.keys(contract).sort()).toEqual(all.sort());
+    expect(Object.keys(METHOD_DOMAINS).sort()).toEqual(all.sort());
   });
 });

@@ -63,9 +63,7 @@ export type DesktopMethod = {
 export type Envelope<T> =
   { ok: true; data: T; seq?: number } | { ok: false; error: { code: string; message: string } };
 
-export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}
+export { isMethod } from './domains';
 
 /**
  * What the renderer sees of a transport: the Electron preload exposes exactly this through
