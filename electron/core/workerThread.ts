@@ -6,8 +6,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { CommonplaceError } from './errors';
+
+/** Fetched when a worker starts: a CLI run that starts none skips loading the module (issue #17). */
+function WorkerClass(): typeof Worker {
+  return process.getBuiltinModule('node:worker_threads').Worker;
+}
 
 export function spawnWorkerThread(
   tsEntry: string,
@@ -15,7 +20,8 @@ export function spawnWorkerThread(
   options: WorkerOptions,
 ): Worker {
   if (__filename.endsWith('.ts')) {
-    return new Worker(tsWorkerBootstrap(tsEntry), { ...options, eval: true });
+    const Thread = WorkerClass();
+    return new Thread(tsWorkerBootstrap(tsEntry), { ...options, eval: true });
   }
   const entry = [join(__dirname, bundleName), join(__dirname, '..', bundleName)].find((p) =>
     existsSync(p),
@@ -25,7 +31,8 @@ export function spawnWorkerThread(
       'internal',
       `the worker ${bundleName} is missing beside ${__dirname}; rebuild the app`,
     );
-  return new Worker(entry, options);
+  const Thread = WorkerClass();
+  return new Thread(entry, options);
 }
 
 /** The eval source of a worker that runs a `.ts` entry from sources (tests, the fuzzer). */

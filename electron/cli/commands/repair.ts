@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkLibraryFile, repairLibrary, type TableRecovery } from '../../core/db/repair';
+import type { TableRecovery } from '../../core/db/repair';
 import type { CliContext } from '../context';
 
 function tableLine(t: TableRecovery): string {
@@ -19,7 +19,9 @@ export function registerRepairCommands(program: Command, context: CliContext): v
   program
     .command('check')
     .description("SQLite's integrity check of the library file (read-only)")
-    .action(() => {
+    .action(async () => {
+      // Loaded here: the other commands never pay for the repair code and its index rebuild.
+      const { checkLibraryFile } = await import('../../core/db/repair');
       const file = context.libraryPath();
       const problems = checkLibraryFile(file);
       if (!problems.length) return context.io.out(`${file}: ok`);
@@ -36,7 +38,8 @@ export function registerRepairCommands(program: Command, context: CliContext): v
       'copy what is readable of a damaged library into a NEW file (the damaged one is left as it is)',
     )
     .requiredOption('--out <file>', 'the new library file to write (must not exist)')
-    .action((o: { out: string }) => {
+    .action(async (o: { out: string }) => {
+      const { repairLibrary } = await import('../../core/db/repair');
       const r = repairLibrary(context.libraryPath(), resolve(o.out));
       if (r.method === 'vacuum')
         context.io.out(`${r.source} passed its integrity check; a clean copy is at ${r.path}`);

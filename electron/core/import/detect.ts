@@ -9,7 +9,8 @@
 import { CommonplaceError } from '../errors';
 import { asciiView, bomEncoding, type Bom } from './decode';
 import type { ImportFormat } from './types';
-import { listZip } from './zip';
+// The directory alone: sniffing a container loads no inflater (CLI start-up, issue #17).
+import { listZip } from './zip/directory';
 
 /** How much of the file is looked at. */
 export const SNIFF_BYTES = 8192;

@@ -13,7 +13,7 @@
  * at most ZIP_INFLATE_RATIO times the file's size (real documents compress their XML 3–20 times),
  * with a floor for small files and the fixed caps of DEFAULT_ZIP_LIMITS above.
  */
-import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip/directory';
 
 const MB = 1024 * 1024;
 

@@ -1,2 +1,2 @@
-export { DEFAULT_ZIP_LIMITS, listZip, ZipReader, type ZipLimits } from './read';
+export { ZipReader } from './read';
 export { attr, byLocalName, firstText, nestsDeeperThan, parseXml } from './xml';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CommonplaceError } from '../../errors';
 import { makeZip, makeZipBomb } from './fixtures';
-import { listZip, ZipReader } from './read';
+import { listZip } from './directory';
+import { ZipReader } from './read';
 import { nestsDeeperThan } from './xml';
 
 function failure(run: () => unknown): CommonplaceError {
