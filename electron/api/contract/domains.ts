@@ -63,6 +63,7 @@ export const METHOD_DOMAINS = {
   'articles.trashList': 'articles',
   'articles.emptyTrash': 'articles',
   'articles.markRead': 'articles',
+  'articles.setReadingPlace': 'articles',
   'bulkImport.startPaths': 'bulkImport',
   'bulkImport.startUpload': 'bulkImport',
   'bulkImport.addFiles': 'bulkImport',
