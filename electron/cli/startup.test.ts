@@ -38,6 +38,10 @@ const HEAVY = [
   'csv-stringify',
   'yaml',
   '@citation-js/core',
+  // Bundled into our chunks (electron.vite.config.mts), loaded only by the code that uses them.
+  'yjs',
+  'marked',
+  'fflate',
 ];
 
 /** Preloaded into the CLI: records every module request and, at exit, the files loaded. */

@@ -12,7 +12,7 @@ import type { LibraryEvent } from '../../model/events';
 import type { SyncEvent } from '../../model/sync';
 import { errorMessage } from '../errors';
 import type { Library } from '../library';
-import { syncNow, type SyncProgress } from './engine';
+import type { SyncProgress } from './engine';
 import { readIdentity } from './identity';
 
 export interface LiveSyncOptions {
@@ -154,6 +154,9 @@ export class LiveSync {
 
   private async work(): Promise<void> {
     const { db } = this.library;
+    // The engine (and Yjs under it) loads on the first sync: a CLI run that makes these services
+    // and never syncs does not pay for it at start-up (issue #17).
+    const { syncNow } = await import('./engine');
     // Each step counts from zero; the bar counts from the start of this run.
     const base = { sending: 0, receiving: 0 };
     const step = { sending: 0, receiving: 0 };
