@@ -10,6 +10,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { CommonplaceError, errorMessage } from '../errors';
 import { removeStaleTemps, tempPathFor } from '../tempFiles';
 import { BUSY_TIMEOUT_MS } from '../db/open';
+import { registerLibraryFunctions } from '../db/functions';
 
 export interface BackupResult {
   path: string;
@@ -58,6 +59,8 @@ export async function backupLibrary(
   try {
     const progress = await db.backup(temp);
     const copy = new BetterSqlite3(temp, { fileMustExist: true });
+    // The integrity check evaluates the expression indexes, which call the library's functions.
+    registerLibraryFunctions(copy);
     try {
       copy.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // The copy inherits WAL mode; a backup is one self-contained file, with no -wal/-shm beside it.

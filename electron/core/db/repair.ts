@@ -13,6 +13,7 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { rebuildSearchIndexes } from '../search/rebuild';
 import { schemaVersion } from './migrate';
 import { BUSY_TIMEOUT_MS, openDatabase } from './open';
+import { registerLibraryFunctions } from './functions';
 import { writeTransaction } from './transactions';
 
 export interface TableRecovery {
@@ -40,6 +41,8 @@ function openReadOnly(file: string): Database {
   if (!st.isFile()) throw new CommonplaceError('not_a_file', `${file}: is not a file`);
   try {
     const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    // The integrity check evaluates the expression indexes, which call the library's functions.
+    registerLibraryFunctions(db);
     // Another process may still hold the library (the app): wait for its locks like every connection.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
