@@ -12,7 +12,8 @@ import { useTempDir } from '../../test/temp';
 import { waitFor } from '../../test/syncthing';
 import { openDatabase } from '../db/open';
 import { addArticle } from '../search/test-library';
-import { initSync, syncNow, syncStatus } from './engine';
+import { ensureTags } from '../tags/repo';
+import { initSync, SEGMENT_MAX_OPS, syncNow, syncStatus, type SyncProgress } from './engine';
 import { listSegments } from './folder';
 
 const tempDir = useTempDir('commonplace-live-');
@@ -81,5 +82,32 @@ describe('live sync', () => {
       'from-the-server',
     );
     expect(bDevice).not.toBe(aDevice);
+  }, 180_000);
+
+  it('syncs in steps with progress: a large library goes out and comes in a segment at a time', () => {
+    const folder = tempDir();
+    const a = plainLibrary();
+    const b = plainLibrary();
+    const total = SEGMENT_MAX_OPS + 500; // two segments' worth of changes
+    ensureTags(
+      a,
+      Array.from({ length: total }, (_, i) => `tag-${i}`),
+    );
+    initSync(a, { folder, name: 'A' });
+    const seen: SyncProgress[] = [];
+    const first = syncNow(a, { maxSegments: 1, onProgress: (p) => seen.push(p) });
+    expect(first).toMatchObject({ written: 1, sent: SEGMENT_MAX_OPS, more: true });
+    expect(seen).toEqual([{ phase: 'sending', done: SEGMENT_MAX_OPS, total }]);
+    expect(syncNow(a, { maxSegments: 1 })).toMatchObject({ written: 1, sent: 500, more: false });
+
+    initSync(b, { folder, name: 'B' });
+    seen.length = 0;
+    const step = syncNow(b, { maxSegments: 1, onProgress: (p) => seen.push(p) });
+    expect(step).toMatchObject({ applied: 1, more: true });
+    expect(seen.filter((p) => p.phase === 'receiving')).toEqual([
+      { phase: 'receiving', done: 1, total: 2 },
+    ]);
+    expect(syncNow(b, { maxSegments: 1 })).toMatchObject({ applied: 1 });
+    expect(b.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(total);
   }, 180_000);
 });
