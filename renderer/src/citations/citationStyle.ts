@@ -1,10 +1,11 @@
 /** The style "Copy as citation" uses, remembered in localStorage (null: the short citation). */
 import { CitationStyleSchema, type CitationStyle } from '../../../electron/model/export';
+import { windowStorage } from '../app/windowStorage';
 
 const KEY = 'commonplace.citationStyle';
 
 export function readCitationStyle(
-  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+  storage: Pick<Storage, 'getItem'> | null = windowStorage(),
 ): CitationStyle | null {
   const v = storage?.getItem(KEY) ?? null;
   // A bundled style or an added one's id; whether an added one still exists is the picker's to check.
@@ -14,18 +15,9 @@ export function readCitationStyle(
 
 export function saveCitationStyle(
   style: CitationStyle | null,
-  storage: Pick<Storage, 'setItem' | 'removeItem'> | null = safeStorage(),
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | null = windowStorage(),
 ): void {
   if (!storage) return;
   if (style) storage.setItem(KEY, style);
   else storage.removeItem(KEY);
-}
-
-/** localStorage can be missing or throw (privacy modes); the setting then lasts the session only. */
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }

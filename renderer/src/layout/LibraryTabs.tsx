@@ -1,16 +1,13 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { NotesPane } from '../notes/NotesPane';
 import { useNoteActions } from '../notes/useNoteActions';
+import { windowStorage } from '../app/windowStorage';
 
 type Tab = 'articles' | 'notes';
 const TAB_KEY = 'commonplace.library-tab';
 
 function storedTab(): Tab {
-  try {
-    return localStorage.getItem(TAB_KEY) === 'notes' ? 'notes' : 'articles';
-  } catch {
-    return 'articles';
-  }
+  return windowStorage()?.getItem(TAB_KEY) === 'notes' ? 'notes' : 'articles';
 }
 
 /**
@@ -27,9 +24,9 @@ export function LibraryTabs({ articles }: { articles: ReactNode }) {
 
   useEffect(() => {
     try {
-      localStorage.setItem(TAB_KEY, tab);
+      windowStorage()?.setItem(TAB_KEY, tab);
     } catch {
-      // Not remembered; nothing else depends on it.
+      // Full: not remembered; nothing else depends on it.
     }
   }, [tab]);
 

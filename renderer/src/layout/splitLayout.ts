@@ -2,6 +2,8 @@
  * The split view's layout (how wide the reader is beside the note, and which note is open),
  * remembered in localStorage across reloads and restarts. Pure, so it is tested without a DOM.
  */
+import { windowStorage } from '../app/windowStorage';
+
 export interface SplitLayout {
   /** The reader's share of the width, 0.2–0.8. */
   ratio: number;
@@ -40,7 +42,9 @@ export function parseLayout(stored: string | null): SplitLayout {
   return { ratio, noteId };
 }
 
-export function loadLayout(storage: Pick<Storage, 'getItem'> | null = safeStorage()): SplitLayout {
+export function loadLayout(
+  storage: Pick<Storage, 'getItem'> | null = windowStorage(),
+): SplitLayout {
   try {
     return parseLayout(storage?.getItem(LAYOUT_KEY) ?? null);
   } catch {
@@ -50,7 +54,7 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> | null = safeStorag
 
 export function saveLayout(
   layout: SplitLayout,
-  storage: Pick<Storage, 'setItem'> | null = safeStorage(),
+  storage: Pick<Storage, 'setItem'> | null = windowStorage(),
 ): void {
   try {
     storage?.setItem(
@@ -79,13 +83,5 @@ export function ratioForKey(key: string, ratio: number): number | null {
       return MAX_RATIO;
     default:
       return null;
-  }
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
   }
 }

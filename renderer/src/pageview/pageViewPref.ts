@@ -1,21 +1,13 @@
 /** Which view (reflowed text or printed pages) each article was last read in, kept per article. */
+import { windowStorage } from '../app/windowStorage';
 
 const KEY = 'commonplace.pageView';
 /** The most recent articles remembered; older entries are dropped so the store stays small. */
 const KEEP = 500;
 
-/** localStorage can be missing or throw (privacy modes): the choice then lasts the session. */
-function store(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 function read(): string[] {
   try {
-    const raw: unknown = JSON.parse(store()?.getItem(KEY) ?? '[]');
+    const raw: unknown = JSON.parse(windowStorage()?.getItem(KEY) ?? '[]');
     return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string') : [];
   } catch {
     return [];
@@ -30,7 +22,7 @@ export function rememberPageView(articleId: string, on: boolean): void {
   const ids = read().filter((id) => id !== articleId);
   if (on) ids.push(articleId);
   try {
-    store()?.setItem(KEY, JSON.stringify(ids.slice(-KEEP)));
+    windowStorage()?.setItem(KEY, JSON.stringify(ids.slice(-KEEP)));
   } catch {
     // Full or refused: the choice lasts this session.
   }

@@ -3,20 +3,14 @@
  * opens it again; the reader then returns to its reading place (stored in the library). Kept in
  * localStorage: it is this window's state, not the library's.
  */
+import { windowStorage } from '../app/windowStorage';
 
 const KEY = 'commonplace.openArticle';
 const ID = /^[0-9a-f-]{36}$/;
 
-/** localStorage can be missing or throw (privacy modes): then nothing is remembered. */
-function store(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function lastOpenArticle(storage: Pick<Storage, 'getItem'> | null = store()): string | null {
+export function lastOpenArticle(
+  storage: Pick<Storage, 'getItem'> | null = windowStorage(),
+): string | null {
   try {
     const id = storage?.getItem(KEY) ?? null;
     return id !== null && ID.test(id) ? id : null;
@@ -27,7 +21,7 @@ export function lastOpenArticle(storage: Pick<Storage, 'getItem'> | null = store
 
 export function rememberOpenArticle(
   id: string | null,
-  storage: Pick<Storage, 'setItem' | 'removeItem'> | null = store(),
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | null = windowStorage(),
 ): void {
   try {
     if (id === null) storage?.removeItem(KEY);
