@@ -106,6 +106,12 @@ describe('library management commands', () => {
     expect(missing.code).not.toBe(0);
     expect(missing.err).toMatch(/collection "Nope": no such collection/);
     expect((await run('list', '--collection', 'Nope')).out).toBe('No articles match.');
+
+    expect((await run('collection', 'new', 'Later')).out).toBe('created collection Later');
+    expect((await run('collection', 'list')).out).toContain('Later  (0 articles)');
+    const again = await run('collection', 'new', 'later');
+    expect(again.code).not.toBe(0);
+    expect(again.err).toMatch(/collection "later" already exists/);
   });
   it('list --filter and --sort title fold case beyond ASCII', async () => {
     const dir = tempDir();

@@ -99,6 +99,14 @@ export function registerLibraryCommands(program: Command, context: CliContext): 
       for (const c of all) io.out(`${c.name}  (${plural(c.count, 'article')})`);
     });
   collection
+    .command('new')
+    .description('create an empty collection (to fill later, from the app or `collection add`)')
+    .argument('<name>', 'collection name')
+    .action(async (name: string) => {
+      const c = await context.client()('collections.create', { name });
+      io.out(`created collection ${c.name}`);
+    });
+  collection
     .command('add')
     .description('put articles in a collection (created if it does not exist)')
     .argument('<name>', 'collection name')
