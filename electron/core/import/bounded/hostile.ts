@@ -66,3 +66,19 @@ export function inflatingPdf(decodedBytes: number): Uint8Array {
     `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content.toString('latin1')}\nendstream`,
   ]);
 }
+
+/**
+ * A scanned-looking PDF whose one page image is `side`×`side` grey pixels of zeros: a few hundred
+ * KB that pdf.js decodes into buffers of hundreds of MB (more as RGBA), outside the V8 heap.
+ */
+export function hugeImagePdf(side: number): Uint8Array {
+  const data = deflateSync(Buffer.alloc(side * side, 0), { level: 9 });
+  const draw = 'q 612 0 0 792 0 0 cm /Im0 Do Q';
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>',
+    `<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`,
+    `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n${data.toString('latin1')}\nendstream`,
+  ]);
+}

@@ -7,7 +7,7 @@ import { checkImportSize } from '..';
 import type { CheckedStyle } from '../../../model/citationStyles';
 import type { ParsedArticle } from '../types';
 import { currentParseBudgetOverride, parseBudgetFor, type ParseBudgetOverride } from './budget';
-import { ParsePool } from './pool';
+import { ParsePool, type ScannedPage } from './pool';
 
 export {
   overrideParseBudget,
@@ -64,4 +64,23 @@ export async function checkStyleBounded(
   });
   pool ??= new ParsePool();
   return pool.checkStyle(xml, fileName, budget);
+}
+
+/**
+ * Decodes page `page`'s scan of a PDF for OCR in the same parser thread and within the same
+ * budget as a parse of the file: pdf.js decodes whatever image a page declares, and a few KB can
+ * declare gigapixels. Also gives the document's page count.
+ */
+export async function scanPageBounded(
+  bytes: Uint8Array,
+  fileName: string,
+  page: number,
+  options: Pick<ParseBoundedOptions, 'budget'> = {},
+): Promise<ScannedPage> {
+  const budget = parseBudgetFor(bytes.byteLength, {
+    ...currentParseBudgetOverride(),
+    ...options.budget,
+  });
+  pool ??= new ParsePool();
+  return pool.scanPage({ bytes, fileName }, page, budget);
 }

@@ -13,6 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import { CommonplaceError, errorMessage } from '../../errors';
 import { spawnWorkerThread } from '../../workerThread';
 import type { CheckedStyle } from '../../../model/citationStyles';
+import type { PageImage } from '../ocr/pageImages';
 import type { ParsedArticle } from '../types';
 import type { ParseBudget } from './budget';
 import type { ParseReply, ParseRequest } from './protocol';
@@ -35,6 +36,11 @@ export interface ParseJob {
   bytes: Uint8Array;
   fileName: string;
   source?: string;
+}
+
+export interface ScannedPage {
+  numPages: number;
+  image: PageImage | null;
 }
 
 export class ParsePool {
@@ -72,6 +78,20 @@ export class ParsePool {
         transfer: [],
         accept: (r) => r.type === 'styleChecked' && r.checked,
       })),
+    );
+  }
+
+  /** Decodes page `page`'s scan of a PDF (for OCR) in the pool's thread within `budget`. */
+  scanPage(job: ParseJob, page: number, budget: ParseBudget): Promise<ScannedPage> {
+    return this.enqueue(() =>
+      this.run(job.fileName, `reading the scan of page ${page}`, budget, (id) => {
+        const bytes = new Uint8Array(job.bytes);
+        return {
+          request: { kind: 'scanPage', id, bytes, fileName: job.fileName, page },
+          transfer: [bytes.buffer],
+          accept: (r) => r.type === 'scanned' && { numPages: r.numPages, image: r.image },
+        };
+      }),
     );
   }
 
@@ -127,7 +147,7 @@ export class ParsePool {
    */
   private async run<T>(
     fileName: string,
-    doing: 'parsing' | 'checking the style',
+    doing: 'parsing' | 'checking the style' | `reading the scan of page ${number}`,
     budget: ParseBudget,
     make: (id: number) => {
       request: ParseRequest;

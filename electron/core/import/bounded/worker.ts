@@ -1,11 +1,13 @@
 /**
  * Entry of the parser thread (bundled to out/main/parseWorker.js): parses one file per request
- * with the same `parseDocument` as ever and answers with the result or the error. It says `ready`
+ * with the same `parseDocument` as ever (or checks a style, or decodes a page's scan for OCR)
+ * and answers with the result or the error. It says `ready`
  * once the parsers are loaded (`loadParsers`), so a file's time budget never pays for that start-up.
  */
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, isCommonplaceError } from '../../errors';
 import { loadParsers, parseDocument } from '..';
+import { readPageScan } from '../ocr/pageImages';
 import type { ParseReply, ParseRequest } from './protocol';
 
 if (!parentPort) throw new Error('the parser must run in a worker thread');
@@ -21,6 +23,10 @@ async function answer(request: ParseRequest): Promise<ParseReply> {
       id: request.id,
       checked: checkStyleFile(request.fileName, request.xml),
     };
+  }
+  if (request.kind === 'scanPage') {
+    const { numPages, image } = await readPageScan(request.bytes, request.page);
+    return { type: 'scanned', id: request.id, numPages, image };
   }
   const parsed = await parseDocument(request.bytes, request.fileName, request.source);
   return { type: 'parsed', id: request.id, parsed };

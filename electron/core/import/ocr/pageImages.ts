@@ -26,14 +26,14 @@ interface DecodedImage {
 /** A scan bigger than this (pixels) is not read: 600 dpi A3 is ~70 megapixels. */
 const MAX_PIXELS = 80_000_000;
 
-export interface PdfScan {
+interface PdfScan {
   numPages: number;
   /** The page's scan, or null for a page without one. */
   pageImage(page: number): Promise<PageImage | null>;
   close(): Promise<void>;
 }
 
-export async function openPdfScan(bytes: Uint8Array): Promise<PdfScan> {
+async function openPdfScan(bytes: Uint8Array): Promise<PdfScan> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument(documentParams(bytes, pdfjs.VerbosityLevel.ERRORS));
   const doc = await task.promise;
@@ -66,6 +66,24 @@ export async function openPdfScan(bytes: Uint8Array): Promise<PdfScan> {
       await doc.destroy().catch(() => undefined);
     },
   };
+}
+
+/**
+ * One page's scan and the document's page count: what the bounded parser thread does for OCR, a
+ * page per request, so a hostile image (a few KB declaring a gigapixel page) is decoded within a
+ * parse's time and memory budget, never in the thread that asked.
+ */
+export async function readPageScan(
+  bytes: Uint8Array,
+  page: number,
+): Promise<{ numPages: number; image: PageImage | null }> {
+  const scan = await openPdfScan(bytes);
+  try {
+    const image = page >= 1 && page <= scan.numPages ? await scan.pageImage(page) : null;
+    return { numPages: scan.numPages, image };
+  } finally {
+    await scan.close();
+  }
 }
 
 interface ObjectStore {

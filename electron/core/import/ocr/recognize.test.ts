@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyToText, makeBody } from '../../../model/body';
 import { pageAt } from '../../../model/pages';
 import { parsePdf } from '../pdf/parse';
+import { hugeImagePdf } from '../bounded/hostile';
 import { scannedPdf } from './fixtures';
 import { joinLines, languageDataPath, ocrPdf, type OcrProgress } from './recognize';
 
@@ -37,6 +38,21 @@ describe('ocrPdf', () => {
     });
     await expect(run).rejects.toThrow('scan.pdf: OCR was cancelled');
   }, 180_000);
+
+  it('decodes a page within a parse’s budget: a huge page image is refused, named, not run out of memory', async () => {
+    const pdf = hugeImagePdf(16_000);
+    expect(pdf.byteLength).toBeLessThan(1024 * 1024);
+    const rssBefore = process.memoryUsage.rss();
+    await expect(
+      ocrPdf(pdf, 'hostile-scan.pdf', {
+        budget: { memoryMb: 1024, rssMb: 200, timeMs: 240_000 },
+      }),
+    ).rejects.toThrow(
+      /^hostile-scan\.pdf: reading the scan of page 1 needed more than 200 MB of memory — refused as too large or too complex for its size$/,
+    );
+    // Decoded in the parser thread, which was ended: this thread never held the image.
+    expect(process.memoryUsage.rss() - rssBefore).toBeLessThan(600 * 1024 * 1024);
+  }, 300_000);
 
   it('finds the language data in the npm package, and nothing for an unknown code', () => {
     expect(languageDataPath('eng')).toMatch(/@tesseract\.js-data\/eng\//);

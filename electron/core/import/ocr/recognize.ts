@@ -14,7 +14,8 @@ import type { Block } from '../../../model/body';
 import { BLOCK_SEPARATOR, blockText } from '../../../model/body';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../../errors';
 import type { PageStart } from '../../../model/pages';
-import { openPdfScan, toPgm } from './pageImages';
+import { scanPageBounded, type ParseBudgetOverride } from '../bounded';
+import { toPgm } from './pageImages';
 
 export interface OcrProgress {
   /** Pages finished, and the page now being read (1-based; 0 before the first). */
@@ -30,6 +31,8 @@ export interface OcrOptions {
   languages?: readonly string[];
   onProgress?: (progress: OcrProgress) => void;
   signal?: AbortSignal;
+  /** Replaces parts of the page decode's budget (tests). */
+  budget?: ParseBudgetOverride;
 }
 
 export interface OcrResult {
@@ -105,13 +108,26 @@ export async function ocrPdf(
   const { signal, onProgress } = options;
   if (signal?.aborted) throw cancelled(fileName);
   const language = pickLanguage(options.languages ?? []);
-  const scan = await openPdfScan(bytes).catch((e: unknown) => {
-    throw new CommonplaceError(
-      'parse_error',
-      `${fileName}: the PDF could not be read (${errorMessage(e)})`,
-    );
-  });
-  const total = scan.numPages;
+  // Each page's scan is decoded in the bounded parser thread (like any parse of an untrusted
+  // file): the first call also tells the page count.
+  const scanPage = async (n: number): Promise<Awaited<ReturnType<typeof scanPageBounded>>> => {
+    try {
+      return await scanPageBounded(
+        bytes,
+        fileName,
+        n,
+        options.budget ? { budget: options.budget } : {},
+      );
+    } catch (e) {
+      if (isCommonplaceError(e)) throw e;
+      throw new CommonplaceError(
+        'parse_error',
+        `${fileName}: the PDF could not be read (${errorMessage(e)})`,
+      );
+    }
+  };
+  const first = await scanPage(1);
+  const total = first.numPages;
   let done = 0;
   let page = 0;
   const report = (pageFraction: number): void =>
@@ -140,7 +156,8 @@ export async function ocrPdf(
     let offset = 0;
     for (page = 1; page <= total; page++) {
       report(0);
-      const image = await Promise.race([scan.pageImage(page), aborted]);
+      const image =
+        page === 1 ? first.image : (await Promise.race([scanPage(page), aborted])).image;
       const pageBlocks: Block[] = [];
       if (image) {
         const result = await Promise.race([
@@ -175,7 +192,6 @@ export async function ocrPdf(
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     await worker.terminate().catch(() => undefined);
-    await scan.close();
   }
 }
 
