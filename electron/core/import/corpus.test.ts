@@ -104,7 +104,9 @@ describe('import quality on the real-document corpus', () => {
 });
 
 /**
- * Before issue #17's fixes this corpus scored title 8/9, author 1/4, date 0/1, language 0/9; the
- * floors hold today's scores.
+ * Before issue #17's fixes the first nine documents scored title 8/9, author 1/4, date 0/1,
+ * language 0/9. With three more (two PDFs, dated minutes in Markdown): title 11/12, author 3/6,
+ * date 3/3 (2/3 before a file named by its date alone was read), language 12/12. The floors hold
+ * today's scores.
  */
-const FLOOR: Record<Field, number> = { title: 8 / 9, author: 1 / 4, date: 1, lang: 1 };
+const FLOOR: Record<Field, number> = { title: 11 / 12, author: 3 / 6, date: 1, lang: 1 };

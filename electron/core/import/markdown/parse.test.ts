@@ -210,6 +210,13 @@ describe('parseMarkdown: titles', () => {
     });
   });
 
+  it('takes the date of a file named by the date alone (real meeting minutes, fixtures/real)', () => {
+    const file = join(__dirname, '..', 'fixtures', 'real', '2015-01-30.md');
+    const a = parseMarkdown(readFileSync(file, 'utf8'), '2015-01-30.md');
+    expect(a.published).toBe('2015-01-30');
+    expect(a.title).toBe('streams WG Meeting 2015-01-30');
+  });
+
   it('takes the date of a dated file name and leaves it out of the title', () => {
     const a = parseMarkdown('Some text.', 'posts/2015-04-10-tide-tables.md');
     expect(a.published).toBe('2015-04-10');

@@ -105,7 +105,8 @@ function lex(markdown: string, fileName: string): ReturnType<typeof lexer> {
   }
 }
 
-const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})[-_ ]/;
+/** `2015-04-10-title.md`, and a name that is only the date (meeting minutes: `2015-01-30.md`). */
+const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})(?:[-_ ]|\.[a-z]+$)/i;
 
 function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
