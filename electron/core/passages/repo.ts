@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import type { Passage, PassageColor } from '../../model/passages';
 import { getArticleText } from '../articles/repo';
 import { CommonplaceError } from '../errors';
@@ -74,7 +75,9 @@ export function createPassage(db: Database, p: NewPassage): Passage {
   const id = newId();
   const now = nowIso();
   writeTransaction(db, () => {
-    db.prepare(
+    // Cached: compiling the insert compiles its search triggers, which costs more than running it.
+    cachedStatement(
+      db,
       `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", orphaned, color, comment, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     ).run(
@@ -229,13 +232,19 @@ export function updatePassage(db: Database, id: string, patch: PassagePatch): Pa
 
 function setPassageTags(db: Database, passageId: string, names: readonly string[]): void {
   const ids = ensureTags(db, names);
-  const current = db
-    .prepare<[string], { tag_id: string }>('SELECT tag_id FROM passage_tags WHERE passage_id = ?')
+  const current = cachedStatement<[string], { tag_id: string }>(
+    db,
+    'SELECT tag_id FROM passage_tags WHERE passage_id = ?',
+  )
     .all(passageId)
     .map((r) => r.tag_id);
-  const remove = db.prepare('DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?');
+  const remove = cachedStatement(
+    db,
+    'DELETE FROM passage_tags WHERE passage_id = ? AND tag_id = ?',
+  );
   for (const t of current) if (!ids.includes(t)) remove.run(passageId, t);
-  const add = db.prepare(
+  const add = cachedStatement(
+    db,
     'INSERT OR IGNORE INTO passage_tags (passage_id, tag_id, created_at) VALUES (?, ?, ?)',
   );
   const now = nowIso();
