@@ -20,6 +20,7 @@ export const CHANGE_ENTITIES = [
   'link',
   'collection',
   'collection_article',
+  'citation_style',
 ] as const;
 export const ChangeEntitySchema = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.output<typeof ChangeEntitySchema>;

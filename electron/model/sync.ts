@@ -43,7 +43,10 @@ export const DeviceFileSchema = z.object({
 });
 export type DeviceFile = z.output<typeof DeviceFileSchema>;
 
-/** The kinds of rows a segment carries (tag memberships as `OWNER_ID/TAG_ID`). */
+/**
+ * The kinds of rows a segment carries (tag memberships as `OWNER_ID/TAG_ID`, an article in a
+ * collection as `COLLECTION_ID/ARTICLE_ID`). Trash and read state travel as fields of the article.
+ */
 export const SYNC_ENTITIES = [
   'tag',
   'article',
@@ -53,6 +56,9 @@ export const SYNC_ENTITIES = [
   'passage_tag',
   'note_tag',
   'link',
+  'collection',
+  'collection_article',
+  'citation_style',
 ] as const;
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.output<typeof SyncEntitySchema>;
@@ -68,8 +74,18 @@ export const SyncOpSchema = z
     h: HlcString,
     set: z.record(z.string().max(40), z.unknown()).optional(),
     del: z.literal(true).optional(),
+    /** With `del`: the row went into this one (the same file imported on two devices). */
+    into: SyncId.optional(),
+    /**
+     * With `del`: the clock reading of each field as the deleting device last saw it. A device
+     * holding a later edit of a field (one the deleter never saw) restores the row with it.
+     */
+    seen: z.record(z.string().max(40), HlcString).optional(),
   })
-  .refine((o) => (o.set === undefined) !== (o.del === undefined), 'sets fields or deletes');
+  .refine((o) => (o.set === undefined) !== (o.del === undefined), 'sets fields or deletes')
+  .refine((o) => o.into === undefined || (o.del && o.e === 'article' && o.into !== o.id), {
+    message: 'only an article deleted into another names one',
+  });
 export type SyncOp = z.output<typeof SyncOpSchema>;
 
 /** What a segment file holds, once its checksum is verified and it is decompressed. */

@@ -10,6 +10,7 @@
  * An op whose data is invalid throws: the whole segment is then skipped, never half-applied.
  */
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import { z } from 'zod';
 import type { SyncOp } from '../../model/sync';
 import { MAX_IMPORT_FILE_BYTES } from '../import';
@@ -19,30 +20,36 @@ import { derive, saveDerivedLinks } from '../notes/repo';
 import { describeRange, reanchor } from '../passages/anchoring';
 import { reanchorArticlePassages } from '../passages/repo';
 import { tagKey } from '../tags/names';
-import { ArticleMetaRow, OriginalRow } from '../transfer/schema';
+import { collectionKey } from '../collections/names';
+import { ArticleMetaRow, ArticleStateRow, OriginalRow } from '../transfer/schema';
 import { insertOriginal } from '../articles/originalStore';
 import { readBlob, SyncFileError } from './files';
 import { blobPath } from './folder';
 import type { HybridClock } from './hlc';
 import { mergeRemoteBody } from './noteBodies';
+import { recordMerged, renameArticle, resolveMerged } from './merge';
 import {
   ARTICLE_META,
   ARTICLE_ORIGINAL,
+  ARTICLE_STATE,
   checkRow,
   currentRow,
   hashValue,
   isMembership,
   MEMBERSHIPS,
   NOTE_BODY,
+  optionalFields,
   requiredFields,
   ROWS,
+  snapshot,
   splitMemberId,
   writeRow,
+  writeState,
   type MembershipEntity,
   type RowEntity,
   type Value,
 } from './rows';
-import { DELETED, setVersion, versionsOf } from './versions';
+import { DELETED, RESTORABLE, setVersion, versionsOf } from './versions';
 
 export type ApplyResult = 'applied' | 'stale' | { parked: string };
 
@@ -67,58 +74,153 @@ const bad = (op: SyncOp, field: string, message: string) =>
   new CommonplaceError('invalid_input', `${op.e} ${op.id}: ${field} ${message}`);
 
 const has = (db: Database, table: string, id: unknown) =>
-  typeof id === 'string' && db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  typeof id === 'string' &&
+  cachedStatement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 
-const tombstoned = (db: Database, e: string, id: string) =>
-  db
-    .prepare("SELECT 1 FROM sync_versions WHERE entity = ? AND entity_id = ? AND field = '_del'")
-    .get(e, id) !== undefined;
+const tombstoned = (db: Database, e: string, id: unknown) =>
+  typeof id === 'string' &&
+  cachedStatement(
+    db,
+    "SELECT 1 FROM sync_versions WHERE entity = ? AND entity_id = ? AND field = '_del'",
+  ).get(e, id) !== undefined;
 
-export function applyOp(ctx: ApplyContext, op: SyncOp): ApplyResult {
-  ctx.clock.receive(op.h);
+/** A row that depends on one deleted for good is gone too (its device sends that as well). */
+function goneWith(ctx: ApplyContext, op: SyncOp): ApplyResult {
+  setVersion(ctx.db, op.e, op.id, DELETED, { hlc: op.h, hash: 'deleted' });
+  return 'stale';
+}
+
+export function applyOp(ctx: ApplyContext, sent: SyncOp): ApplyResult {
+  ctx.clock.receive(sent.h);
+  if (sent.into) return applyMergedAway(ctx, sent);
+  const op = resolveMerged(ctx.db, sent);
+  if (op.del && op.id !== sent.id) {
+    // The copy its device deleted had merged into one that stays (the other device's copy).
+    setVersion(ctx.db, sent.e, sent.id, DELETED, { hlc: sent.h, hash: 'deleted' });
+    return 'stale';
+  }
   if (op.del) return applyDelete(ctx, op);
   if (isMembership(op.e)) return applyMembership(ctx, op, op.e);
   return applyRow(ctx, op, op.e as RowEntity);
 }
 
+/**
+ * An article that its device merged into another (the same file): remembered, then gone. A copy
+ * here whose twin was emptied from the trash goes the way the merged article went.
+ */
+function applyMergedAway(ctx: ApplyContext, op: SyncOp): ApplyResult {
+  const { db } = ctx;
+  const into = op.into!;
+  if (has(db, 'articles', op.id)) {
+    if (tombstoned(db, 'article', into)) {
+      recordMerged(db, op.id, into);
+      return applyDelete(ctx, { e: op.e, id: op.id, h: op.h, del: true });
+    }
+    return { parked: `merges into article ${into}, which has not arrived` };
+  }
+  recordMerged(db, op.id, into);
+  setVersion(db, op.e, op.id, DELETED, { hlc: op.h, hash: 'deleted' });
+  return 'applied';
+}
+
 function applyDelete(ctx: ApplyContext, op: SyncOp): ApplyResult {
   const { db } = ctx;
   if (isMembership(op.e)) throw bad(op, 'del', 'is not how a tag comes off (in: null)');
-  const v = versionsOf(db, op.e, op.id).get(DELETED);
+  const versions = versionsOf(db, op.e, op.id);
+  const v = versions.get(DELETED);
   if (v && v.hlc >= op.h) return 'stale';
+  if (op.seen && RESTORABLE.has(op.e) && !v) {
+    const unseen = [...versions].some(
+      ([f, fv]) => op.seen![f] === undefined || fv.hlc > op.seen![f]!,
+    );
+    if (unseen && has(db, ROWS[op.e as RowEntity].table, op.id)) {
+      sendWhole(ctx, op.e as RowEntity, op.id);
+      return 'stale';
+    }
+  }
   setVersion(db, op.e, op.id, DELETED, { hlc: op.h, hash: 'deleted' });
   const table = ROWS[op.e as RowEntity].table;
-  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(op.id);
+  const hash =
+    op.e === 'article'
+      ? cachedStatement<[string], string>(db, 'SELECT hash FROM articles WHERE id = ?')
+          .pluck()
+          .get(op.id)
+      : undefined;
+  cachedStatement(db, `DELETE FROM ${table} WHERE id = ?`).run(op.id);
+  // An article emptied from the trash takes its original with it, as emptyTrash does.
+  if (hash !== undefined)
+    cachedStatement(
+      db,
+      'DELETE FROM originals WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = ?)',
+    ).run(hash, hash);
   return 'applied';
+}
+
+/**
+ * A row here holds an edit the device that deleted it never saw: it stays, and goes out whole
+ * (with its members) under a reading later than the deletion, which brings it back everywhere.
+ */
+function sendWhole(ctx: ApplyContext, e: RowEntity, id: string): void {
+  const { db } = ctx;
+  const h = ctx.clock.now();
+  const set = snapshot(db, e, id)!;
+  for (const [f, value] of Object.entries(set))
+    setVersion(db, e, id, f, { hlc: h, hash: hashValue(value) });
+  queueOp(db, { e, id, h, set });
+  for (const [me, m] of Object.entries(MEMBERSHIPS) as [
+    MembershipEntity,
+    (typeof MEMBERSHIPS)[MembershipEntity],
+  ][]) {
+    const col = m.memberKind === e ? m.member : m.ownerKind === e ? m.owner : null;
+    if (!col) continue;
+    for (const r of cachedStatement<
+      [string],
+      { owner: string; member: string; created_at: string }
+    >(
+      db,
+      `SELECT ${m.owner} AS owner, ${m.member} AS member, created_at FROM ${m.table} WHERE ${col} = ?`,
+    ).all(id)) {
+      const mid = `${r.owner}/${r.member}`;
+      const value = { created_at: r.created_at };
+      setVersion(db, me, mid, 'in', { hlc: h, hash: hashValue(value) });
+      queueOp(db, { e: me, id: mid, h, set: { in: value } });
+    }
+  }
 }
 
 function applyMembership(ctx: ApplyContext, op: SyncOp, e: MembershipEntity): ApplyResult {
   const { db } = ctx;
   const m = MEMBERSHIPS[e];
-  const [owner, tag] = splitMemberId(op.id);
+  const [owner, member] = splitMemberId(op.id);
   const keys = Object.keys(op.set ?? {});
   if (keys.length !== 1 || keys[0] !== 'in') throw bad(op, 'set', 'must set only "in"');
   const parsed = MembershipValue.safeParse(op.set!.in);
   if (!parsed.success) throw bad(op, 'in', 'must be null or {created_at}');
+  const ownerTable = ROWS[m.ownerKind].table;
+  const memberTable = ROWS[m.memberKind].table;
   const v = versionsOf(db, e, op.id).get('in');
   if (v && v.hlc >= op.h) return 'stale';
   const record = () => setVersion(db, e, op.id, 'in', { hlc: op.h, hash: hashValue(parsed.data) });
   if (parsed.data === null) {
-    db.prepare(`DELETE FROM ${m.table} WHERE ${m.owner} = ? AND tag_id = ?`).run(owner, tag);
+    cachedStatement(db, `DELETE FROM ${m.table} WHERE ${m.owner} = ? AND ${m.member} = ?`).run(
+      owner,
+      member,
+    );
     record();
     return 'applied';
   }
-  const ownerKind = e.slice(0, -4);
-  if (tombstoned(db, 'tag', tag) || tombstoned(db, ownerKind, owner)) {
+  if (tombstoned(db, m.memberKind, member) || tombstoned(db, m.ownerKind, owner)) {
     record();
     return 'stale';
   }
-  if (!has(db, m.ownerTable, owner)) return { parked: `its ${ownerKind} ${owner} has not arrived` };
-  if (!has(db, 'tags', tag)) return { parked: `its tag ${tag} has not arrived` };
-  db.prepare(
-    `INSERT INTO ${m.table} (${m.owner}, tag_id, created_at) VALUES (?, ?, ?)
+  if (!has(db, ownerTable, owner)) return { parked: `its ${m.ownerKind} ${owner} has not arrived` };
+  if (!has(db, memberTable, member))
+    return { parked: `its ${m.memberKind} ${member} has not arrived` };
+  cachedStatement(
+    db,
+    `INSERT INTO ${m.table} (${m.owner}, ${m.member}, created_at) VALUES (?, ?, ?)
      ON CONFLICT DO UPDATE SET created_at = excluded.created_at`,
-  ).run(owner, tag, parsed.data.created_at);
+  ).run(owner, member, parsed.data.created_at);
   record();
   return 'applied';
 }
@@ -140,11 +242,25 @@ function columnsOf(op: SyncOp, e: RowEntity, field: string, value: unknown): Val
 function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   const { db } = ctx;
   const set = op.set!;
-  const allowed = new Set(requiredFields(e));
+  const allowed = new Set([...requiredFields(e), ...optionalFields(e)]);
   for (const f of Object.keys(set)) if (!allowed.has(f)) throw bad(op, f, 'is not a field');
   const versions = versionsOf(db, e, op.id);
-  if (versions.has(DELETED)) return 'stale';
+  const deleted = versions.get(DELETED);
+  if (deleted) {
+    // Brought back whole by a device that held an edit the deletion never saw.
+    const whole = requiredFields(e).every((f) => f in set);
+    if (!RESTORABLE.has(e) || op.h <= deleted.hlc || !whole) return 'stale';
+    cachedStatement(
+      db,
+      'DELETE FROM sync_versions WHERE entity = ? AND entity_id = ? AND field = ?',
+    ).run(e, op.id, DELETED);
+    versions.delete(DELETED);
+  }
   const row = currentRow(db, e, op.id);
+  if (e === 'article' && !row) {
+    const merged = mergeTwin(ctx, op);
+    if (merged) return applyRow(ctx, merged, e);
+  }
   const wins = (f: string) => {
     const v = versions.get(f);
     return !v || op.h > v.hlc;
@@ -163,16 +279,24 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   checkRow(e, op.id, merged);
 
   if (!row) {
+    if (dependsOnDeleted(db, e, merged)) return goneWith(ctx, op);
     const parked = missingDependency(ctx, e, merged, set);
     if (parked) return { parked };
   }
-  const clash = e === 'tag' && 'name' in cols ? tagNameClash(db, op.id, String(cols.name)) : null;
+  const clash =
+    (e === 'tag' || e === 'collection') && 'name' in cols
+      ? nameClash(db, e, op.id, String(cols.name))
+      : null;
   if (clash && 'park' in clash) return { parked: clash.park };
   if (e === 'article') {
     const parked = applyArticleExtras(ctx, op, row, winning, cols);
     if (parked) return { parked };
   }
-  if (e === 'link' && !row && linkClash(db, op.id, merged)) {
+  if (
+    !row &&
+    ((e === 'link' && linkClash(db, op.id, merged)) ||
+      (e === 'citation_style' && styleClash(db, op.id, merged)))
+  ) {
     for (const f of winning) setVersion(db, e, op.id, f, { hlc: op.h, hash: hashValue(set[f]) });
     return 'stale';
   }
@@ -182,8 +306,9 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     writeRow(db, e, op.id, cols, row !== undefined);
     if (e === 'article' && set[ARTICLE_META] !== undefined && winning.includes(ARTICLE_META))
       writeMeta(op, db, set[ARTICLE_META]);
+    if (e === 'article') writeStateFields(op, db, winning);
   }
-  if (clash) mergeTagInto(db, clash.from, op.id);
+  if (clash) mergeInto(db, e as 'tag' | 'collection', clash.from, op.id);
   if (!row) ctx.created.push(op.id);
   if (e === 'article' && row && 'text' in cols && cols.text !== row.text)
     reanchorArticlePassages(db, op.id, row.text as string, cols.text as string);
@@ -194,6 +319,55 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     setVersion(db, e, op.id, f, { hlc: op.h, hash: hashValue(set[f]) });
   }
   return 'applied';
+}
+
+/**
+ * The same file imported here as another article (merge.ts): the smaller id stays. Returns the op
+ * to apply now to the article that stays (which exists), or null when there is no twin.
+ */
+function mergeTwin(ctx: ApplyContext, op: SyncOp): SyncOp | null {
+  const { db } = ctx;
+  const content = op.set?.content;
+  if (typeof content !== 'object' || content === null) return null;
+  const hash = (content as Value).hash;
+  if (typeof hash !== 'string') return null;
+  const twin = cachedStatement<[string, string], string>(
+    db,
+    'SELECT id FROM articles WHERE hash = ? AND id <> ?',
+  )
+    .pluck()
+    .get(hash, op.id);
+  if (twin === undefined) return null;
+  if (op.id < twin) {
+    renameArticle(db, twin, op.id);
+    ctx.created.push(op.id);
+    // The local copy's fields go out on the article that stays, each with the clock it had, so a
+    // device that never merged (it deleted its copy first) still ends with the same fields.
+    const snap = snapshot(db, 'article', op.id)!;
+    const byClock = new Map<string, Value>();
+    for (const [f, v] of versionsOf(db, 'article', op.id))
+      if (f in snap) byClock.set(v.hlc, { ...byClock.get(v.hlc), [f]: snap[f] });
+    for (const [h, set] of byClock) queueOp(db, { e: 'article', id: op.id, h, set });
+    return op;
+  }
+  recordMerged(db, op.id, twin);
+  const onto = { ...op, id: twin };
+  queueOp(db, onto);
+  return onto;
+}
+
+function queueOp(db: Database, op: SyncOp): void {
+  cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)').run(JSON.stringify(op));
+}
+
+/** A passage of an article, or a link to a row, that was deleted for good. */
+function dependsOnDeleted(db: Database, e: RowEntity, row: Value): boolean {
+  if (e === 'passage') return tombstoned(db, 'article', row.article_id);
+  if (e === 'link')
+    return ['from', 'to'].some((end) =>
+      ['article', 'passage', 'note'].some((kind) => tombstoned(db, kind, row[`${end}_${kind}`])),
+    );
+  return false;
 }
 
 function missingDependency(ctx: ApplyContext, e: RowEntity, row: Value, set: Value): string | null {
@@ -213,34 +387,50 @@ function missingDependency(ctx: ApplyContext, e: RowEntity, row: Value, set: Val
 }
 
 /**
- * Two devices made a tag of one name offline: the one with the smaller id stays and the other's
- * passages, articles and notes move to it (those moves are then sent like local edits). When the
- * incoming tag is the larger one it waits, parked, until its own device merges it away.
- * Returns the reason to park, or the id of the local tag to merge into the incoming one.
+ * Two devices made a tag (or a collection) of one name offline: the one with the smaller id stays
+ * and the other's members move to it (those moves are then sent like local edits). When the
+ * incoming one is the larger it waits, parked, until its own device merges it away.
+ * Returns the reason to park, or the id of the local row to merge into the incoming one.
  */
-function tagNameClash(
+function nameClash(
   db: Database,
+  e: 'tag' | 'collection',
   id: string,
   name: string,
 ): { park: string } | { from: string } | null {
-  const other = db
-    .prepare<[string, string], { id: string }>('SELECT id FROM tags WHERE name_key = ? AND id <> ?')
-    .get(tagKey(name), id);
+  const table = ROWS[e].table;
+  const key = e === 'tag' ? tagKey(name) : collectionKey(name);
+  const other = cachedStatement<[string, string], { id: string }>(
+    db,
+    `SELECT id FROM ${table} WHERE name_key = ? AND id <> ?`,
+  ).get(key, id);
   if (!other) return null;
-  if (other.id < id) return { park: `tag "${name}" is also tag ${other.id} here (that one stays)` };
-  // Frees the name for the incoming tag; mergeTagInto removes this row once it is written.
-  db.prepare("UPDATE tags SET name_key = name_key || ' (merging ' || id || ')' WHERE id = ?").run(
-    other.id,
-  );
+  if (other.id < id)
+    return { park: `${e} "${name}" is also ${e} ${other.id} here (that one stays)` };
+  // Frees the name for the incoming row; mergeInto removes this one once it is written.
+  cachedStatement(
+    db,
+    `UPDATE ${table} SET name_key = name_key || ' (merging ' || id || ')' WHERE id = ?`,
+  ).run(other.id);
   return { from: other.id };
 }
 
-function mergeTagInto(db: Database, from: string, into: string): void {
-  for (const m of Object.values(MEMBERSHIPS))
-    db.prepare(
-      `INSERT OR IGNORE INTO ${m.table} (${m.owner}, tag_id, created_at) SELECT ${m.owner}, ?, created_at FROM ${m.table} WHERE tag_id = ?`,
+function mergeInto(db: Database, e: 'tag' | 'collection', from: string, into: string): void {
+  for (const m of Object.values(MEMBERSHIPS)) {
+    const [moved, kept] =
+      m.memberKind === e ? [m.member, m.owner] : m.ownerKind === e ? [m.owner, m.member] : [];
+    if (!moved || !kept) continue;
+    cachedStatement(
+      db,
+      `INSERT OR IGNORE INTO ${m.table} (${kept}, ${moved}, created_at) SELECT ${kept}, ?, created_at FROM ${m.table} WHERE ${moved} = ?`,
     ).run(into, from);
-  db.prepare('DELETE FROM tags WHERE id = ?').run(from);
+  }
+  cachedStatement(db, `DELETE FROM ${ROWS[e].table} WHERE id = ?`).run(from);
+  // Its deletion is a merge, which no edit undoes (capture sends it without `seen`).
+  cachedStatement(
+    db,
+    'INSERT OR IGNORE INTO sync_merged (entity, id, into_id) VALUES (?, ?, ?)',
+  ).run(e, from, into);
 }
 
 /**
@@ -250,15 +440,29 @@ function mergeTagInto(db: Database, from: string, into: string): void {
 function linkClash(db: Database, id: string, row: Value): boolean {
   const end = (side: string) =>
     ['article', 'passage', 'note'].map((k) => row[`${side}_${k}`]).find((v) => v != null);
-  const other = db
-    .prepare<[unknown, unknown, unknown], { id: string }>(
-      `SELECT id FROM links WHERE coalesce(from_article, from_passage, from_note) = ?
+  const other = cachedStatement<[unknown, unknown, unknown], { id: string }>(
+    db,
+    `SELECT id FROM links WHERE coalesce(from_article, from_passage, from_note) = ?
          AND coalesce(to_article, to_passage, to_note) = ? AND relation = ?`,
-    )
-    .get(end('from'), end('to'), row.relation);
+  ).get(end('from'), end('to'), row.relation);
   if (!other || other.id === id) return false;
   if (other.id < id) return true;
-  db.prepare('DELETE FROM links WHERE id = ?').run(other.id);
+  cachedStatement(db, 'DELETE FROM links WHERE id = ?').run(other.id);
+  return false;
+}
+
+/**
+ * The same style (its csl_id) added on two devices offline: the one with the smaller id stays.
+ * Returns true when the incoming one is the one that goes.
+ */
+function styleClash(db: Database, id: string, row: Value): boolean {
+  const other = cachedStatement<[unknown, string], { id: string }>(
+    db,
+    'SELECT id FROM citation_styles WHERE csl_id = ? AND id <> ?',
+  ).get(row.csl_id, id);
+  if (!other) return false;
+  if (other.id < id) return true;
+  cachedStatement(db, 'DELETE FROM citation_styles WHERE id = ?').run(other.id);
   return false;
 }
 
@@ -277,7 +481,7 @@ function applyArticleExtras(
     if (!parsed.success)
       throw bad(op, ARTICLE_ORIGINAL, parsed.error.issues[0]?.message ?? 'is not valid');
     const o = parsed.data;
-    if (!db.prepare('SELECT 1 FROM originals WHERE hash = ?').get(o.hash)) {
+    if (!cachedStatement(db, 'SELECT 1 FROM originals WHERE hash = ?').get(o.hash)) {
       let bytes: Buffer;
       try {
         bytes = readBlob(blobPath(ctx.folder, o.hash), o.hash, MAX_IMPORT_FILE_BYTES);
@@ -295,22 +499,32 @@ function applyArticleExtras(
       });
     }
   }
-  if ('hash' in cols && !db.prepare('SELECT 1 FROM originals WHERE hash = ?').get(cols.hash))
+  if (row && winning.includes(ARTICLE_ORIGINAL) && set[ARTICLE_ORIGINAL]) {
+    // The same file imported on two devices: its name and import time are the later import's.
+    const o = OriginalValue.parse(set[ARTICLE_ORIGINAL]);
+    cachedStatement(
+      db,
+      'UPDATE originals SET media_type = ?, file_name = ?, created_at = ? WHERE hash = ?',
+    ).run(o.media_type, o.file_name, o.created_at, o.hash);
+  }
+  if (
+    'hash' in cols &&
+    !cachedStatement(db, 'SELECT 1 FROM originals WHERE hash = ?').get(cols.hash)
+  )
     return `its original ${String(cols.hash)} has not arrived`;
-  const twin = db
-    .prepare<[unknown, string], { id: string }>(
-      'SELECT id FROM articles WHERE hash = ? AND id <> ?',
-    )
-    .get(cols.hash, op.id);
-  if ('hash' in cols && twin)
-    return `the same file is article ${twin.id} here (imported on both devices; not merged yet)`;
+  const twin = cachedStatement<[unknown, string], { id: string }>(
+    db,
+    'SELECT id FROM articles WHERE hash = ? AND id <> ?',
+  ).get(cols.hash, op.id);
+  if ('hash' in cols && twin) return `its text now names the original of article ${twin.id} here`;
   // Edit text is last writer wins; the other version stays as a revision on this device.
   const content = ROWS.article.fields.content;
   if (row && set.content !== undefined) {
     const local = Object.fromEntries(content.map((c) => [c, row[c] ?? null]));
     if (hashValue(local) !== hashValue(set.content)) {
       const keep = winning.includes('content') ? local : (set.content as Value);
-      db.prepare(
+      cachedStatement(
+        db,
         'INSERT INTO sync_revisions (article_id, hlc, content, kept_at) VALUES (?, ?, ?, ?)',
       ).run(op.id, op.h, JSON.stringify(keep), nowIso());
     }
@@ -318,16 +532,35 @@ function applyArticleExtras(
   return null;
 }
 
+/** The trash and read state fields that won, checked as a state row would be. */
+function writeStateFields(op: SyncOp, db: Database, winning: string[]): void {
+  const values: Value = {};
+  for (const [f, col] of Object.entries(ARTICLE_STATE)) {
+    if (!winning.includes(f)) continue;
+    const v = op.set![f];
+    if (typeof v !== 'object' || v === null || Object.keys(v).join() !== col)
+      throw bad(op, f, `must be an object of ${col}`);
+    values[col] = (v as Value)[col];
+  }
+  if (!Object.keys(values).length) return;
+  // updated_at is null only while the article has no state row.
+  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+  const check = ArticleStateRow.omit({ article_id: true }).partial().safeParse(given);
+  if (!check.success) throw bad(op, 'state', check.error.issues[0]?.message ?? 'is not valid');
+  writeState(db, op.id, values);
+}
+
 function writeMeta(op: SyncOp, db: Database, value: unknown): void {
   if (value === null) {
-    db.prepare('DELETE FROM article_meta WHERE article_id = ?').run(op.id);
+    cachedStatement(db, 'DELETE FROM article_meta WHERE article_id = ?').run(op.id);
     return;
   }
   const parsed = ArticleMetaRow.safeParse({ ...(value as object), article_id: op.id });
   if (!parsed.success)
     throw bad(op, ARTICLE_META, parsed.error.issues[0]?.message ?? 'is not valid');
   const m = parsed.data;
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO article_meta (article_id, imported, edited, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET imported = excluded.imported, edited = excluded.edited, updated_at = excluded.updated_at`,
   ).run(op.id, m.imported, m.edited, m.updated_at);
@@ -370,11 +603,13 @@ function writeNoteColumns(db: Database, id: string, cols: Value, exists: boolean
   const names = Object.keys(cols);
   if (!names.length) return;
   if (exists)
-    db.prepare(
+    cachedStatement(
+      db,
       `UPDATE notes SET ${names.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
     ).run({ ...cols, id });
   else
-    db.prepare(
+    cachedStatement(
+      db,
       `INSERT INTO notes (id, ${names.join(', ')}) VALUES (@id, ${names.map((c) => `@${c}`).join(', ')})`,
     ).run({ ...cols, id });
 }
@@ -385,22 +620,22 @@ function writeNoteColumns(db: Database, id: string, cols: Value, exists: boolean
  * result is sent like a local change.
  */
 function fitAnchor(db: Database, id: string): void {
-  const p = db
-    .prepare<[string], PassageFit>(
-      'SELECT p.exact, p.prefix, p.suffix, p.start, p."end" AS "end", a.text FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ? AND p.deleted_at IS NULL AND p.orphaned = 0',
-    )
-    .get(id);
+  const p = cachedStatement<[string], PassageFit>(
+    db,
+    'SELECT p.exact, p.prefix, p.suffix, p.start, p."end" AS "end", a.text FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ? AND p.deleted_at IS NULL AND p.orphaned = 0',
+  ).get(id);
   if (!p || p.text.slice(p.start, p.end) === p.exact) return;
   const placed = reanchor(p.text, {
     quote: { exact: p.exact, prefix: p.prefix, suffix: p.suffix },
     position: { start: p.start, end: p.end },
   });
   if (placed.status === 'orphaned') {
-    db.prepare('UPDATE passages SET orphaned = 1 WHERE id = ?').run(id);
+    cachedStatement(db, 'UPDATE passages SET orphaned = 1 WHERE id = ?').run(id);
     return;
   }
   const sel = describeRange(p.text, placed.start, placed.end);
-  db.prepare(
+  cachedStatement(
+    db,
     'UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ? WHERE id = ?',
   ).run(
     sel.quote.exact,

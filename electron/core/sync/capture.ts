@@ -5,9 +5,11 @@
  * segments made are never sent back: their fields already match their versions.
  */
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import { SYNC_ENTITIES, SyncEntitySchema, type SyncEntity, type SyncOp } from '../../model/sync';
 import type { HybridClock } from './hlc';
 import type { Identity } from './identity';
+import { mergedInto } from './merge';
 import { recordLocalBody } from './noteBodies';
 import {
   hashValue,
@@ -19,16 +21,19 @@ import {
   splitMemberId,
   type Value,
 } from './rows';
-import { DELETED, setVersion, versionsOf } from './versions';
+import { DELETED, RESTORABLE, setVersion, versionsOf } from './versions';
 
 const exists = (db: Database, table: string, id: string) =>
-  db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  cachedStatement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 
 /** A row gone because what it belonged to went: its own tombstone would say nothing new. */
 function goneWithParent(db: Database, e: SyncEntity, id: string): boolean {
   if (isMembership(e)) {
-    const [owner, tag] = splitMemberId(id);
-    return !exists(db, MEMBERSHIPS[e].ownerTable, owner) || !exists(db, 'tags', tag);
+    const m = MEMBERSHIPS[e];
+    const [owner, member] = splitMemberId(id);
+    return (
+      !exists(db, ROWS[m.ownerKind].table, owner) || !exists(db, ROWS[m.memberKind].table, member)
+    );
   }
   return false;
 }
@@ -40,15 +45,23 @@ function diffRow(
   id: string,
   clock: HybridClock,
   deviceId: string,
+  at: number | undefined,
 ): SyncOp | null {
   const snap = snapshot(db, e, id);
   const versions = versionsOf(db, e, id);
   if (versions.has(DELETED)) return null;
   if (snap === null) {
-    if (versions.size === 0) return null;
-    const h = clock.now();
+    // An article merged into another here (merge.ts) says which, so others follow.
+    const into = e === 'article' ? mergedInto(db, id) : undefined;
+    if (versions.size === 0 && !into) return null;
+    const h = clock.now(at);
     setVersion(db, e, id, DELETED, { hlc: h, hash: 'deleted' });
-    return { e, id, h, del: true };
+    if (into) return { e, id, h, del: true, into };
+    const seen = Object.fromEntries([...versions].map(([f, v]) => [f, v.hlc]));
+    const merged =
+      cachedStatement(db, 'SELECT 1 FROM sync_merged WHERE entity = ? AND id = ?').get(e, id) !==
+      undefined;
+    return RESTORABLE.has(e) && !merged ? { e, id, h, del: true, seen } : { e, id, h, del: true };
   }
   const set: Record<string, unknown> = {};
   const hashes: Record<string, string> = {};
@@ -62,7 +75,7 @@ function diffRow(
       const update = recordLocalBody(db, id, deviceId, (value as Value).doc as string);
       if (update === null) {
         // Same blocks (a save that changed nothing the merge sees): only the hash moves on.
-        setVersion(db, e, id, field, { hlc: v?.hlc ?? clock.now(), hash });
+        setVersion(db, e, id, field, { hlc: v?.hlc ?? clock.now(at), hash });
         delete hashes[field];
         continue;
       }
@@ -70,7 +83,7 @@ function diffRow(
     } else set[field] = value;
   }
   if (!Object.keys(hashes).length) return null;
-  const h = clock.now();
+  const h = clock.now(at);
   for (const [field, hash] of Object.entries(hashes))
     setVersion(db, e, id, field, { hlc: h, hash });
   return { e, id, h, set };
@@ -80,20 +93,21 @@ function diffRow(
 function everyRow(db: Database): [SyncEntity, string][] {
   const out: [SyncEntity, string][] = [];
   const add = (e: SyncEntity, sql: string) => {
-    for (const id of db.prepare<[], string>(sql).pluck().all()) out.push([e, id]);
+    for (const id of cachedStatement<[], string>(db, sql).pluck().all()) out.push([e, id]);
   };
   add('tag', 'SELECT id FROM tags');
   add('article', 'SELECT id FROM articles');
   add('passage', 'SELECT id FROM passages');
   add('note', 'SELECT id FROM notes');
   for (const [e, m] of Object.entries(MEMBERSHIPS))
-    add(e as SyncEntity, `SELECT ${m.owner} || '/' || tag_id FROM ${m.table}`);
+    add(e as SyncEntity, `SELECT ${m.owner} || '/' || ${m.member} FROM ${m.table}`);
   add('link', "SELECT id FROM links WHERE origin = 'link'");
-  for (const r of db
-    .prepare<[], { entity: string; entity_id: string }>(
-      'SELECT DISTINCT entity, entity_id FROM sync_versions',
-    )
-    .all())
+  add('collection', 'SELECT id FROM collections');
+  add('citation_style', 'SELECT id FROM citation_styles');
+  for (const r of cachedStatement<[], { entity: string; entity_id: string }>(
+    db,
+    'SELECT DISTINCT entity, entity_id FROM sync_versions',
+  ).all())
     out.push([SyncEntitySchema.parse(r.entity), r.entity_id]);
   return out;
 }
@@ -101,12 +115,15 @@ function everyRow(db: Database): [SyncEntity, string][] {
 /** Order in which ops are taken and applied: what others refer to first. */
 export const ENTITY_ORDER: Readonly<Record<SyncEntity, number>> = {
   tag: 0,
+  collection: 0,
+  citation_style: 0,
   article: 1,
   passage: 2,
   note: 3,
   article_tag: 4,
   passage_tag: 4,
   note_tag: 4,
+  collection_article: 4,
   link: 5,
 };
 
@@ -115,32 +132,35 @@ export const ENTITY_ORDER: Readonly<Record<SyncEntity, number>> = {
  * transaction; `all` looks at every row (the first capture). Returns how many ops it queued.
  */
 export function captureLocal(db: Database, id: Identity, clock: HybridClock, all = false): number {
-  const maxSeq = db.prepare<[], number | null>('SELECT max(seq) FROM changes').pluck().get() ?? 0;
-  let rows: [SyncEntity, string][];
-  if (all) rows = everyRow(db);
+  const maxSeq =
+    cachedStatement<[], number | null>(db, 'SELECT max(seq) FROM changes').pluck().get() ?? 0;
+  // Each row with when it last changed: stamped in that order, each change with its own time.
+  let rows: [SyncEntity, string, number | undefined][];
+  if (all) rows = everyRow(db).map(([e, rowId]) => [e, rowId, undefined]);
   else
-    rows = db
-      .prepare<[number, number], { entity: string; entity_id: string }>(
-        'SELECT DISTINCT entity, entity_id FROM changes WHERE seq > ? AND seq <= ?',
-      )
+    rows = cachedStatement<[number, number], { entity: string; entity_id: string; at: string }>(
+      db,
+      'SELECT entity, entity_id, max(at) AS at FROM changes WHERE seq > ? AND seq <= ? GROUP BY entity, entity_id ORDER BY max(at), min(seq)',
+    )
       .all(id.cursor, maxSeq)
-      // Only what sync carries (collections and article state are not synced yet).
+      // Only what sync carries (every entity the log names, today).
       .filter((r) => (SYNC_ENTITIES as readonly string[]).includes(r.entity))
-      .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id]);
+      .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id, Date.parse(r.at) || undefined]);
   const seen = new Set<string>();
   const ops: SyncOp[] = [];
-  rows.sort((a, b) => ENTITY_ORDER[a[0]] - ENTITY_ORDER[b[0]]);
-  for (const [e, rowId] of rows) {
+  for (const [e, rowId, at] of rows) {
     const key = `${e}:${rowId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (!isMembership(e) && !(e in ROWS)) continue;
-    const op = diffRow(db, e, rowId, clock, id.deviceId);
+    const op = diffRow(db, e, rowId, clock, id.deviceId, at);
     if (op) ops.push(op);
   }
-  const queue = db.prepare('INSERT INTO sync_outbox (op) VALUES (?)');
+  // What others refer to first (a tag before the passages it is on).
+  ops.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
+  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
   for (const op of ops) queue.run(JSON.stringify(op));
-  db.prepare('UPDATE sync_identity SET cursor = ?, hlc = ? WHERE k = 1').run(
+  cachedStatement(db, 'UPDATE sync_identity SET cursor = ?, hlc = ? WHERE k = 1').run(
     maxSeq,
     clock.current(),
   );

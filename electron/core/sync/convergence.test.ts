@@ -10,6 +10,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
 } from 'node:fs';
@@ -24,11 +25,26 @@ import { paragraphNode, rootDoc, textNode } from '../notes/lexicalJson';
 import { createNote, deleteNote, restoreNote, setNoteTags, updateNote } from '../notes/repo';
 import { createPassage, deletePassage, restorePassage, updatePassage } from '../passages/repo';
 import { addArticle } from '../search/test-library';
-import { recolorTag, setArticleTags } from '../tags/repo';
+import { deleteTag, recolorTag, renameTag, setArticleTags } from '../tags/repo';
+import {
+  emptyTrash,
+  markRead,
+  restoreArticles,
+  setReadingPlace,
+  trashArticles,
+} from '../articles/state';
+import {
+  addToCollection,
+  deleteCollection,
+  removeFromCollection,
+  renameCollection,
+} from '../collections/repo';
+import { addCitationStyle, removeCitationStyle } from '../citations/userStyles';
 import { initSync, syncNow } from './engine';
 import { libraryContents, searchContents } from './testReplicas';
 
 const tempDir = useTempDir('commonplace-converge-');
+const RUNS = Number(process.env.SYNC_RUNS ?? 25);
 const open: Database[] = [];
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
@@ -37,6 +53,13 @@ afterEach(() => {
 const WORDS = ['harbour', 'ferry', 'monsoon', 'kerala', 'timetable', 'tides', 'spring', 'river'];
 const TAGS = ['alpha', 'beta', 'Gamma', 'gamma'];
 const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+// Tag colours as the API takes them (TagColor); passages take named colours.
+const TAG_COLORS = ['#ffcc00', '#88cc88', '#6699ff', null] as const;
+const COLLECTIONS = ['Thesis', 'thesis', 'Reading list', 'Ferries'];
+const STYLES = ['harvard-test.csl', 'harvard-swedish.csl', 'journal-dependent.csl'].map((name) => ({
+  name,
+  xml: readFileSync(join(__dirname, '../citations/fixtures', name), 'utf8'),
+}));
 
 type Action =
   | { kind: 'article'; words: number[] }
@@ -61,7 +84,20 @@ type Action =
   | { kind: 'link'; from: number; to: number; rel: number }
   | { kind: 'unlink'; pick: number }
   | { kind: 'recolorTag'; tag: number; color: number }
-  | { kind: 'articleTags'; pick: number; tags: number[] };
+  | { kind: 'articleTags'; pick: number; tags: number[] }
+  | { kind: 'sameFile'; file: number }
+  | { kind: 'deleteTag'; tag: number }
+  | { kind: 'renameTag'; tag: number; to: number }
+  | { kind: 'trash'; pick: number }
+  | { kind: 'restoreArticle'; pick: number }
+  | { kind: 'emptyTrash'; pick: number }
+  | { kind: 'read'; pick: number; read: boolean }
+  | { kind: 'readingPlace'; pick: number; at: number }
+  | { kind: 'collect'; pick: number; name: number; add: boolean }
+  | { kind: 'renameCollection'; pick: number; name: number }
+  | { kind: 'deleteCollection'; pick: number }
+  | { kind: 'addStyle'; style: number }
+  | { kind: 'removeStyle'; pick: number };
 
 type Step =
   | { kind: 'edit'; replica: number; action: Action }
@@ -105,6 +141,32 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     color: fc.nat({ max: 3 }),
   }),
   fc.record({ kind: fc.constant('articleTags' as const), pick: idx, tags: tagList }),
+  fc.record({ kind: fc.constant('sameFile' as const), file: fc.nat({ max: 1 }) }),
+  fc.record({ kind: fc.constant('deleteTag' as const), tag: fc.nat({ max: TAGS.length - 1 }) }),
+  fc.record({
+    kind: fc.constant('renameTag' as const),
+    tag: fc.nat({ max: TAGS.length - 1 }),
+    to: fc.nat({ max: TAGS.length - 1 }),
+  }),
+  fc.record({ kind: fc.constant('trash' as const), pick: idx }),
+  fc.record({ kind: fc.constant('restoreArticle' as const), pick: idx }),
+  fc.record({ kind: fc.constant('emptyTrash' as const), pick: idx }),
+  fc.record({ kind: fc.constant('read' as const), pick: idx, read: fc.boolean() }),
+  fc.record({ kind: fc.constant('readingPlace' as const), pick: idx, at: fc.nat({ max: 20 }) }),
+  fc.record({
+    kind: fc.constant('collect' as const),
+    pick: idx,
+    name: fc.nat({ max: COLLECTIONS.length - 1 }),
+    add: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('renameCollection' as const),
+    pick: idx,
+    name: fc.nat({ max: COLLECTIONS.length - 1 }),
+  }),
+  fc.record({ kind: fc.constant('deleteCollection' as const), pick: idx }),
+  fc.record({ kind: fc.constant('addStyle' as const), style: fc.nat({ max: STYLES.length - 1 }) }),
+  fc.record({ kind: fc.constant('removeStyle' as const), pick: idx }),
 );
 const replica = fc.nat({ max: 2 });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -248,7 +310,7 @@ function edit(db: Database, a: Action, serial: number): void {
         return;
       }
       case 'recolorTag':
-        recolorTag(db, TAGS[a.tag]!, COLORS[a.color]!);
+        recolorTag(db, TAGS[a.tag]!, TAG_COLORS[a.color]!);
         return;
       case 'articleTags': {
         const art = choose(articles, a.pick);
@@ -258,6 +320,73 @@ function edit(db: Database, a: Action, serial: number): void {
             art,
             a.tags.map((t) => TAGS[t]!),
           );
+        return;
+      }
+      case 'deleteTag':
+        deleteTag(db, TAGS[a.tag]!);
+        return;
+      case 'renameTag':
+        renameTag(db, TAGS[a.tag]!, `${TAGS[a.to]!}${serial % 2 ? '' : ' 2'}`);
+        return;
+      case 'sameFile': {
+        // The same file imported on several replicas (the app refuses it twice on one).
+        const body = `The shared file ${a.file}: harbour ferry tides.`;
+        if (ids(db, 'SELECT text FROM articles').includes(body)) return;
+        addArticle(db, { title: `Shared ${a.file}`, body });
+        return;
+      }
+      case 'trash': {
+        const art = choose(articles, a.pick);
+        if (art) trashArticles(db, [art]);
+        return;
+      }
+      case 'restoreArticle': {
+        const art = choose(articles, a.pick);
+        if (art) restoreArticles(db, [art]);
+        return;
+      }
+      case 'emptyTrash': {
+        const trashed = ids(
+          db,
+          'SELECT article_id FROM article_state WHERE deleted_at IS NOT NULL ORDER BY article_id',
+        );
+        const art = choose(trashed, a.pick);
+        if (art) emptyTrash(db, [art]);
+        return;
+      }
+      case 'read': {
+        const art = choose(articles, a.pick);
+        if (art) markRead(db, [art], a.read);
+        return;
+      }
+      case 'readingPlace': {
+        const art = choose(articles, a.pick);
+        if (art) setReadingPlace(db, art, a.at);
+        return;
+      }
+      case 'collect': {
+        const art = choose(articles, a.pick);
+        if (!art) return;
+        if (a.add) addToCollection(db, COLLECTIONS[a.name]!, [art]);
+        else removeFromCollection(db, COLLECTIONS[a.name]!, [art]);
+        return;
+      }
+      case 'renameCollection': {
+        const c = choose(ids(db, 'SELECT id FROM collections ORDER BY id'), a.pick);
+        if (c) renameCollection(db, c, `${COLLECTIONS[a.name]!} ${serial}`);
+        return;
+      }
+      case 'deleteCollection': {
+        const c = choose(ids(db, 'SELECT id FROM collections ORDER BY id'), a.pick);
+        if (c) deleteCollection(db, c);
+        return;
+      }
+      case 'addStyle':
+        addCitationStyle(db, STYLES[a.style]!.name, STYLES[a.style]!.xml);
+        return;
+      case 'removeStyle': {
+        const st = choose(ids(db, 'SELECT id FROM citation_styles ORDER BY id'), a.pick);
+        if (st) removeCitationStyle(db, `user:${st}`);
         return;
       }
     }
@@ -300,84 +429,97 @@ function syncClean(db: Database): { sent: number; applied: number } {
 }
 
 describe('three replicas converge', () => {
-  it('whatever the edits, the order, duplication and delay of delivery', () => {
-    const root = tempDir();
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 5, maxLength: 45 }), (steps) => {
-        const run = mkdtempSync(join(root, 'run-'));
-        const folders = [0, 1, 2].map((i) => join(run, `folder${i}`));
-        for (const f of folders) mkdirSync(f);
-        const dbs = [0, 1, 2].map((i) => {
-          const db = openDatabase(join(run, `library${i}.sqlite`));
-          open.push(db);
-          return db;
-        });
-        try {
-          initSync(dbs[0]!, { folder: folders[0]!, name: 'R0' });
-          for (const i of [1, 2]) {
-            deliver(folders[0]!, folders[i]!, 'commonplace-library.json');
-            initSync(dbs[i]!, { folder: folders[i]!, name: `R${i}` });
-          }
-          let serial = 0;
-          for (const s of steps) {
-            if (s.kind === 'edit') edit(dbs[s.replica]!, s.action, ++serial);
-            else if (s.kind === 'sync') syncClean(dbs[s.replica]!);
-            else if (s.kind === 'deliver') {
-              const files = filesOf(folders[s.from]!);
-              for (let k = 0; k < s.count && files.length; k++)
-                deliver(folders[s.from]!, folders[s.to]!, files[(s.pick + k * 7) % files.length]!);
-            } else {
-              // A segment applied twice: forget that it was applied.
-              const applied = dbs[s.replica]!.prepare<[], { device_id: string; n: number }>(
-                'SELECT device_id, n FROM sync_applied ORDER BY device_id, n',
-              ).all();
-              const seg = choose(applied, s.pick);
-              if (seg)
-                dbs[s.replica]!.prepare(
-                  'DELETE FROM sync_applied WHERE device_id = ? AND n = ?',
-                ).run(seg.device_id, seg.n);
+  it(
+    'whatever the edits, the order, duplication and delay of delivery',
+    () => {
+      const root = tempDir();
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 5, maxLength: 45 }), (steps) => {
+          const run = mkdtempSync(join(root, 'run-'));
+          const folders = [0, 1, 2].map((i) => join(run, `folder${i}`));
+          for (const f of folders) mkdirSync(f);
+          const dbs = [0, 1, 2].map((i) => {
+            const db = openDatabase(join(run, `library${i}.sqlite`));
+            open.push(db);
+            return db;
+          });
+          try {
+            initSync(dbs[0]!, { folder: folders[0]!, name: 'R0' });
+            for (const i of [1, 2]) {
+              deliver(folders[0]!, folders[i]!, 'commonplace-library.json');
+              initSync(dbs[i]!, { folder: folders[i]!, name: `R${i}` });
             }
-          }
-          // Everything delivered everywhere, synced until nothing moves.
-          for (let round = 0; ; round++) {
-            expect(round).toBeLessThan(12);
-            // Deliver first: a round that copies a file is a round where something moved.
-            let moved = 0;
-            for (let i = 0; i < 3; i++)
-              for (let j = 0; j < 3; j++)
-                if (i !== j)
-                  for (const f of filesOf(folders[i]!))
-                    if (deliver(folders[i]!, folders[j]!, f)) moved++;
-            for (let i = 0; i < 3; i++) {
-              const r = syncClean(dbs[i]!);
-              moved += r.sent + r.applied;
+            let serial = 0;
+            for (const s of steps) {
+              if (s.kind === 'edit') edit(dbs[s.replica]!, s.action, ++serial);
+              else if (s.kind === 'sync') syncClean(dbs[s.replica]!);
+              else if (s.kind === 'deliver') {
+                const files = filesOf(folders[s.from]!);
+                for (let k = 0; k < s.count && files.length; k++)
+                  deliver(
+                    folders[s.from]!,
+                    folders[s.to]!,
+                    files[(s.pick + k * 7) % files.length]!,
+                  );
+              } else {
+                // A segment applied twice: forget that it was applied.
+                const applied = dbs[s.replica]!.prepare<[], { device_id: string; n: number }>(
+                  'SELECT device_id, n FROM sync_applied ORDER BY device_id, n',
+                ).all();
+                const seg = choose(applied, s.pick);
+                if (seg)
+                  dbs[s.replica]!.prepare(
+                    'DELETE FROM sync_applied WHERE device_id = ? AND n = ?',
+                  ).run(seg.device_id, seg.n);
+              }
             }
-            if (!moved) break;
+            // Everything delivered everywhere, synced until nothing moves.
+            for (let round = 0; ; round++) {
+              expect(round).toBeLessThan(12);
+              // Deliver first: a round that copies a file is a round where something moved.
+              let moved = 0;
+              for (let i = 0; i < 3; i++)
+                for (let j = 0; j < 3; j++)
+                  if (i !== j)
+                    for (const f of filesOf(folders[i]!))
+                      if (deliver(folders[i]!, folders[j]!, f)) moved++;
+              for (let i = 0; i < 3; i++) {
+                const r = syncClean(dbs[i]!);
+                moved += r.sent + r.applied;
+              }
+              if (!moved) break;
+            }
+            const first = libraryContents(dbs[0]!);
+            const firstSearch = searchContents(dbs[0]!);
+            expect(firstSearch.problems).toEqual([]);
+            for (const db of dbs.slice(1)) {
+              expect(libraryContents(db)).toEqual(first);
+              expect(searchContents(db)).toEqual(firstSearch);
+            }
+            for (const db of dbs)
+              expect(db.prepare('SELECT count(*) FROM sync_parked').pluck().get()).toBe(0);
+          } finally {
+            for (const db of dbs) {
+              db.close();
+              open.splice(open.indexOf(db), 1);
+            }
+            rmSync(run, { recursive: true, force: true });
           }
-          const first = libraryContents(dbs[0]!);
-          const firstSearch = searchContents(dbs[0]!);
-          expect(firstSearch.problems).toEqual([]);
-          for (const db of dbs.slice(1)) {
-            expect(libraryContents(db)).toEqual(first);
-            expect(searchContents(db)).toEqual(firstSearch);
-          }
-          for (const db of dbs)
-            expect(db.prepare('SELECT count(*) FROM sync_parked').pluck().get()).toBe(0);
-        } finally {
-          for (const db of dbs) {
-            db.close();
-            open.splice(open.indexOf(db), 1);
-          }
-          rmSync(run, { recursive: true, force: true });
-        }
-      }),
-      {
-        numRuns: Number(process.env.SYNC_RUNS ?? 25),
-        // Replays a failure: SYNC_SEED and SYNC_PATH from its report.
-        ...(process.env.SYNC_SEED
-          ? { seed: Number(process.env.SYNC_SEED), path: process.env.SYNC_PATH, endOnFailure: true }
-          : {}),
-      },
-    );
-  }, 600_000);
+        }),
+        {
+          numRuns: RUNS,
+          // Replays a failure: SYNC_SEED and SYNC_PATH from its report.
+          ...(process.env.SYNC_SEED
+            ? {
+                seed: Number(process.env.SYNC_SEED),
+                path: process.env.SYNC_PATH,
+                endOnFailure: true,
+              }
+            : {}),
+        },
+      );
+    },
+    // Runs take seconds each on a loaded machine: the budget grows with SYNC_RUNS.
+    Math.max(600_000, RUNS * 6_000),
+  );
 });

@@ -46,9 +46,13 @@ export class HybridClock {
     this.counter = r.counter;
   }
 
-  /** A reading for a local event: later than every reading this clock has made or received. */
-  now(): string {
-    const pt = this.physical();
+  /**
+   * A reading for a local event: later than every reading this clock has made or received.
+   * `at`: when the event happened, if earlier than now (an edit taken from the change log later),
+   * so that of two offline edits the later one wins even when its device synced first.
+   */
+  now(at?: number): string {
+    const pt = at === undefined ? this.physical() : Math.min(at, this.physical());
     if (pt > this.wall) {
       this.wall = pt;
       this.counter = 0;

@@ -11,6 +11,7 @@
 import { hostname } from 'node:os';
 import { realpathSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import { newId } from '../ids';
 import { sha256Hex } from './files';
 import { listSegments } from './folder';
@@ -29,9 +30,10 @@ export interface Identity {
 }
 
 export function readIdentity(db: Database): Identity | null {
-  const row = db
-    .prepare<[], Record<string, unknown>>('SELECT * FROM sync_identity WHERE k = 1')
-    .get();
+  const row = cachedStatement<[], Record<string, unknown>>(
+    db,
+    'SELECT * FROM sync_identity WHERE k = 1',
+  ).get();
   if (!row) return null;
   return {
     libraryId: row.library_id as string,
@@ -62,7 +64,8 @@ export function machineFingerprint(db: Database): string {
 }
 
 export function writeIdentity(db: Database, id: Identity): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO sync_identity (k, library_id, device_id, device_name, fingerprint, folder, hlc, cursor, next_segment, last_sync_at, problems)
      VALUES (1, @libraryId, @deviceId, @deviceName, @fingerprint, @folder, @hlc, @cursor, @nextSegment, @lastSyncAt, @problems)
      ON CONFLICT (k) DO UPDATE SET library_id = excluded.library_id, device_id = excluded.device_id,

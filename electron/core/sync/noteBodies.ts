@@ -12,6 +12,7 @@
  * Lexical JSON by construction.
  */
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import * as Y from 'yjs';
 import { CommonplaceError } from '../errors';
 import { sha256Hex } from './files';
@@ -27,9 +28,10 @@ function clientIdOf(deviceId: string): number {
 
 function load(db: Database, noteId: string, deviceId: string): Y.Doc {
   const doc = new Y.Doc();
-  const row = db
-    .prepare<[string], { state: Buffer }>('SELECT state FROM sync_notes WHERE note_id = ?')
-    .get(noteId);
+  const row = cachedStatement<[string], { state: Buffer }>(
+    db,
+    'SELECT state FROM sync_notes WHERE note_id = ?',
+  ).get(noteId);
   if (row) Y.applyUpdate(doc, row.state);
   // Set after loading: Yjs takes its own id coming in from outside as another writer's.
   doc.clientID = clientIdOf(deviceId);
@@ -37,7 +39,8 @@ function load(db: Database, noteId: string, deviceId: string): Y.Doc {
 }
 
 function store(db: Database, noteId: string, doc: Y.Doc): void {
-  db.prepare(
+  cachedStatement(
+    db,
     'INSERT INTO sync_notes (note_id, state) VALUES (?, ?) ON CONFLICT (note_id) DO UPDATE SET state = excluded.state',
   ).run(noteId, Buffer.from(Y.encodeStateAsUpdate(doc)));
 }

@@ -11,10 +11,20 @@ import type { z } from 'zod';
 import type { SyncEntity } from '../../model/sync';
 import { CommonplaceError } from '../errors';
 import { tagKey } from '../tags/names';
-import { ArticleRow, LinkRow, NoteRow, PassageRow, TagRow } from '../transfer/schema';
+import { collectionKey } from '../collections/names';
+import {
+  ArticleRow,
+  CitationStyleRow,
+  CollectionRow,
+  LinkRow,
+  NoteRow,
+  PassageRow,
+  TagRow,
+} from '../transfer/schema';
 import { sha256Hex } from './files';
 import type { Body } from '../../model/body';
 import { packBody, unpackBody } from '../articles/bodyStore';
+import { cachedStatement } from '../db/statements';
 
 export type Value = Record<string, unknown>;
 export type Snapshot = Record<string, Value | null>;
@@ -91,15 +101,58 @@ export const ROWS = {
     },
     schema: LinkRow,
   },
+  collection: {
+    table: 'collections',
+    fields: { name: ['name'], ...one('created_at', 'updated_at') },
+    schema: CollectionRow.omit({ name_key: true }),
+  },
+  // An added style is never edited: it travels whole (its csl_id is unique, like a file).
+  citation_style: {
+    table: 'citation_styles',
+    fields: { row: ['csl_id', 'title', 'file_name', 'xml', 'parent', 'created_at'] },
+    schema: CitationStyleRow,
+  },
 } satisfies Record<string, RowSpec>;
 export type RowEntity = keyof typeof ROWS;
 
-/** Tag memberships: one field, `in` ({created_at} while the tag is on, null once it is off). */
+/**
+ * Set memberships (a tag on an article, passage or note; an article in a collection): one field,
+ * `in` ({created_at} while the member is in, null once it is out). The id is `OWNER/MEMBER` as
+ * the change log writes it.
+ */
 export const MEMBERSHIPS = {
-  article_tag: { table: 'article_tags', owner: 'article_id', ownerTable: 'articles' },
-  passage_tag: { table: 'passage_tags', owner: 'passage_id', ownerTable: 'passages' },
-  note_tag: { table: 'note_tags', owner: 'note_id', ownerTable: 'notes' },
-} as const;
+  article_tag: {
+    table: 'article_tags',
+    owner: 'article_id',
+    ownerKind: 'article',
+    member: 'tag_id',
+    memberKind: 'tag',
+  },
+  passage_tag: {
+    table: 'passage_tags',
+    owner: 'passage_id',
+    ownerKind: 'passage',
+    member: 'tag_id',
+    memberKind: 'tag',
+  },
+  note_tag: {
+    table: 'note_tags',
+    owner: 'note_id',
+    ownerKind: 'note',
+    member: 'tag_id',
+    memberKind: 'tag',
+  },
+  collection_article: {
+    table: 'collection_articles',
+    owner: 'collection_id',
+    ownerKind: 'collection',
+    member: 'article_id',
+    memberKind: 'article',
+  },
+} as const satisfies Record<
+  string,
+  { table: string; owner: string; ownerKind: RowEntity; member: string; memberKind: RowEntity }
+>;
 export type MembershipEntity = keyof typeof MEMBERSHIPS;
 
 export const isMembership = (e: SyncEntity): e is MembershipEntity => e in MEMBERSHIPS;
@@ -110,6 +163,18 @@ export const ARTICLE_META = 'meta';
 export const ARTICLE_ORIGINAL = 'original';
 export const ORIGINAL_COLUMNS = ['hash', 'media_type', 'file_name', 'size', 'created_at'] as const;
 export const NOTE_BODY = 'body';
+/**
+ * What the user did to the article (table `article_state`): each its own field, so putting it in
+ * the trash on one device and marking it read on another both hold. All null = no state row.
+ */
+export const ARTICLE_STATE = {
+  trashed: 'deleted_at',
+  read: 'read_at',
+  last_read: 'last_read_at',
+  reading: 'reading_offset',
+  state_updated: 'updated_at',
+} as const;
+const STATE_FIELDS = Object.keys(ARTICLE_STATE);
 
 /** The fields a row needs before it can be created on a device that lacks it. */
 export function requiredFields(e: SyncEntity): string[] {
@@ -118,6 +183,11 @@ export function requiredFields(e: SyncEntity): string[] {
   if (e === 'note') fields.push(NOTE_BODY);
   if (e === 'article') fields.push(ARTICLE_META, ARTICLE_ORIGINAL);
   return fields;
+}
+
+/** Fields an op may set beyond the required ones (absent on creation: null). */
+export function optionalFields(e: SyncEntity): string[] {
+  return e === 'article' ? STATE_FIELDS : [];
 }
 
 export function hashValue(v: unknown): string {
@@ -142,12 +212,11 @@ function pick(row: Record<string, unknown>, cols: readonly string[]): Value {
 export function snapshot(db: Database, e: SyncEntity, id: string): Snapshot | null {
   if (isMembership(e)) {
     const m = MEMBERSHIPS[e];
-    const [owner, tag] = splitMemberId(id);
-    const row = db
-      .prepare<[string, string], { created_at: string }>(
-        `SELECT created_at FROM ${m.table} WHERE ${m.owner} = ? AND tag_id = ?`,
-      )
-      .get(owner, tag);
+    const [owner, member] = splitMemberId(id);
+    const row = cachedStatement<[string, string], { created_at: string }>(
+      db,
+      `SELECT created_at FROM ${m.table} WHERE ${m.owner} = ? AND ${m.member} = ?`,
+    ).get(owner, member);
     return { in: row ? { created_at: row.created_at } : null };
   }
   const spec: RowSpec = ROWS[e];
@@ -157,18 +226,21 @@ export function snapshot(db: Database, e: SyncEntity, id: string): Snapshot | nu
   const out: Snapshot = {};
   for (const [f, cols] of Object.entries(spec.fields)) out[f] = pick(row, cols);
   if (e === 'article') {
-    const meta = db
-      .prepare<[string], Value>(
-        'SELECT imported, edited, updated_at FROM article_meta WHERE article_id = ?',
-      )
-      .get(id);
+    const meta = cachedStatement<[string], Value>(
+      db,
+      'SELECT imported, edited, updated_at FROM article_meta WHERE article_id = ?',
+    ).get(id);
     out[ARTICLE_META] = meta ? pick(meta, ['imported', 'edited', 'updated_at']) : null;
-    const original = db
-      .prepare<[unknown], Value>(
-        `SELECT ${ORIGINAL_COLUMNS.join(', ')} FROM originals WHERE hash = ?`,
-      )
-      .get(row.hash);
+    const original = cachedStatement<[unknown], Value>(
+      db,
+      `SELECT ${ORIGINAL_COLUMNS.join(', ')} FROM originals WHERE hash = ?`,
+    ).get(row.hash);
     out[ARTICLE_ORIGINAL] = original ? pick(original, ORIGINAL_COLUMNS) : null;
+    const state = cachedStatement<[string], Value>(
+      db,
+      'SELECT deleted_at, read_at, last_read_at, reading_offset, updated_at FROM article_state WHERE article_id = ?',
+    ).get(id);
+    for (const [f, col] of Object.entries(ARTICLE_STATE)) out[f] = { [col]: state?.[col] ?? null };
   }
   if (e === 'note') out[NOTE_BODY] = { doc: row.doc };
   return out;
@@ -197,6 +269,7 @@ export function writeRow(
   const spec: RowSpec = ROWS[e];
   const values: Value = { ...cols };
   if (e === 'tag' && 'name' in values) values.name_key = tagKey(String(values.name));
+  if (e === 'collection' && 'name' in values) values.name_key = collectionKey(String(values.name));
   // Content travels whole (text and body together); the library stores the body without its text.
   if (e === 'article' && typeof values.body === 'string' && typeof values.text === 'string')
     values.body = packBody(JSON.parse(values.body) as Body, values.text);
@@ -204,19 +277,61 @@ export function writeRow(
   if (!names.length) return;
   const q = (c: string) => `"${c}"`;
   if (exists)
-    db.prepare(
+    cachedStatement(
+      db,
       `UPDATE ${spec.table} SET ${names.map((c) => `${q(c)} = @${c}`).join(', ')} WHERE id = @id`,
     ).run({ ...values, id });
   else
-    db.prepare(
+    cachedStatement(
+      db,
       `INSERT INTO ${spec.table} (id, ${names.map(q).join(', ')}) VALUES (@id, ${names.map((c) => `@${c}`).join(', ')})`,
     ).run({ ...values, id });
 }
 
 /** The row as synced: an article's body whole (the library stores it without its text). */
 export function currentRow(db: Database, e: RowEntity, id: string): Value | undefined {
-  const row = db.prepare<[string], Value>(`SELECT * FROM ${ROWS[e].table} WHERE id = ?`).get(id);
+  const row = cachedStatement<[string], Value>(
+    db,
+    `SELECT * FROM ${ROWS[e].table} WHERE id = ?`,
+  ).get(id);
   if (row && e === 'article' && typeof row.body === 'string' && typeof row.text === 'string')
     row.body = JSON.stringify(unpackBody(row.body, row.text, `article ${id}`));
   return row;
+}
+
+/**
+ * Writes the article's state fields that won (`{column: value}` each) over its state row: no row
+ * while every field is null; a row's `updated_at` is never null (the latest of its stamps when
+ * the field that carries it has not arrived).
+ */
+export function writeState(db: Database, articleId: string, values: Value): void {
+  const current = cachedStatement<[string], Value>(
+    db,
+    'SELECT deleted_at, read_at, last_read_at, reading_offset, updated_at FROM article_state WHERE article_id = ?',
+  ).get(articleId);
+  const row: Value = {
+    deleted_at: null,
+    read_at: null,
+    last_read_at: null,
+    reading_offset: null,
+    updated_at: null,
+  };
+  Object.assign(row, current ?? {}, values);
+  const stamps = [row.deleted_at, row.read_at, row.last_read_at].filter(
+    (v): v is string => typeof v === 'string',
+  );
+  if (row.updated_at === null && !stamps.length && row.reading_offset === null) {
+    if (current)
+      cachedStatement(db, 'DELETE FROM article_state WHERE article_id = ?').run(articleId);
+    return;
+  }
+  // The field that carries it always arrives with the others in practice (one op per row).
+  row.updated_at ??= stamps.sort().at(-1) ?? '1970-01-01T00:00:00.000Z';
+  cachedStatement(
+    db,
+    `INSERT INTO article_state (article_id, deleted_at, read_at, last_read_at, reading_offset, updated_at)
+     VALUES (@article_id, @deleted_at, @read_at, @last_read_at, @reading_offset, @updated_at)
+     ON CONFLICT (article_id) DO UPDATE SET deleted_at = excluded.deleted_at, read_at = excluded.read_at,
+       last_read_at = excluded.last_read_at, reading_offset = excluded.reading_offset, updated_at = excluded.updated_at`,
+  ).run({ ...row, article_id: articleId });
 }

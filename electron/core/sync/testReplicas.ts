@@ -16,6 +16,12 @@ const TABLES: Record<string, { sql: string }> = {
     sql: 'SELECT id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at FROM articles ORDER BY id',
   },
   article_meta: { sql: 'SELECT * FROM article_meta ORDER BY article_id' },
+  article_state: { sql: 'SELECT * FROM article_state ORDER BY article_id' },
+  collections: { sql: 'SELECT * FROM collections ORDER BY id' },
+  collection_articles: {
+    sql: 'SELECT * FROM collection_articles ORDER BY collection_id, article_id',
+  },
+  citation_styles: { sql: 'SELECT * FROM citation_styles ORDER BY id' },
   tags: { sql: 'SELECT * FROM tags ORDER BY id' },
   article_tags: { sql: 'SELECT * FROM article_tags ORDER BY article_id, tag_id' },
   passages: { sql: 'SELECT * FROM passages ORDER BY id' },
@@ -30,6 +36,9 @@ const TABLES: Record<string, { sql: string }> = {
     sql: "SELECT from_article, from_passage, from_note, to_article, to_passage, to_note, relation, origin FROM links WHERE origin <> 'link' ORDER BY 1, 2, 3, 4, 5, 6, 7",
   },
 };
+
+/** The tables `libraryContents` compares. */
+export const COMPARED_TABLES = Object.keys(TABLES);
 
 export function libraryContents(db: Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};

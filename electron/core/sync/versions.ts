@@ -1,5 +1,6 @@
 /** Per-field versions (`sync_versions`): which clock reading set each field, and to what (a hash). */
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements';
 import type { SyncEntity } from '../../model/sync';
 
 export interface Version {
@@ -10,12 +11,17 @@ export interface Version {
 /** The tombstone field of a row that was deleted for good. */
 export const DELETED = '_del';
 
+/**
+ * Rows deleted for good whose deletion an unseen edit undoes (README: "an edit racing a delete"):
+ * the device holding the edit sends the row whole again, with its members, and it comes back.
+ */
+export const RESTORABLE: ReadonlySet<SyncEntity> = new Set(['tag', 'link', 'collection']);
+
 export function versionsOf(db: Database, e: SyncEntity, id: string): Map<string, Version> {
-  const rows = db
-    .prepare<[string, string], { field: string; hlc: string; hash: string }>(
-      'SELECT field, hlc, hash FROM sync_versions WHERE entity = ? AND entity_id = ?',
-    )
-    .all(e, id);
+  const rows = cachedStatement<[string, string], { field: string; hlc: string; hash: string }>(
+    db,
+    'SELECT field, hlc, hash FROM sync_versions WHERE entity = ? AND entity_id = ?',
+  ).all(e, id);
   return new Map(rows.map((r) => [r.field, { hlc: r.hlc, hash: r.hash }]));
 }
 
@@ -26,7 +32,8 @@ export function setVersion(
   field: string,
   v: Version,
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO sync_versions (entity, entity_id, field, hlc, hash) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, hash = excluded.hash`,
   ).run(e, id, field, v.hlc, v.hash);

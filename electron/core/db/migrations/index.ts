@@ -17,6 +17,8 @@ import { textFirstIndexes } from './0015_text_first_indexes';
 import { readingPlace } from './0016_reading_place';
 import { originalDeltas } from './0017_original_deltas';
 import { foldedOrder } from './0018_folded_order';
+import { styleChanges } from './0019_style_changes';
+import { syncMerged } from './0020_sync_merged';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +40,6 @@ export const migrations: readonly Migration[] = [
   readingPlace,
   originalDeltas,
   foldedOrder,
+  styleChanges,
+  syncMerged,
 ];
