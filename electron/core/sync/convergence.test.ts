@@ -17,7 +17,8 @@ import {
 import { dirname, join, relative } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newId, nowIso } from '../ids';
 import { useTempDir } from '../../test/temp';
 import { openDatabase } from '../db/open';
 import { createLink, deleteLink } from '../links/repo';
@@ -56,10 +57,32 @@ const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 // Tag colours as the API takes them (TagColor); passages take named colours.
 const TAG_COLORS = ['#ffcc00', '#88cc88', '#6699ff', null] as const;
 const COLLECTIONS = ['Thesis', 'thesis', 'Reading list', 'Ferries'];
-const STYLES = ['harvard-test.csl', 'harvard-swedish.csl', 'journal-dependent.csl'].map((name) => ({
-  name,
-  xml: readFileSync(join(__dirname, '../citations/fixtures', name), 'utf8'),
-}));
+const STYLE_FILES = ['harvard-test.csl', 'harvard-swedish.csl', 'journal-dependent.csl'];
+/**
+ * Each style's row as addCitationStyle writes it (checked once, in a scratch library: the check
+ * runs in a worker, so it is async, and the replicas' edits are synchronous steps).
+ */
+const STYLES: Record<string, unknown>[] = [];
+beforeAll(async () => {
+  const db = openDatabase(join(tempDir(), 'styles.sqlite'));
+  try {
+    for (const name of STYLE_FILES)
+      await addCitationStyle(
+        db,
+        name,
+        readFileSync(join(__dirname, '../citations/fixtures', name), 'utf8'),
+      );
+    STYLES.push(
+      ...db
+        .prepare<[], Record<string, unknown>>(
+          'SELECT csl_id, title, file_name, xml, parent FROM citation_styles ORDER BY file_name',
+        )
+        .all(),
+    );
+  } finally {
+    db.close();
+  }
+}, 120_000);
 
 type Action =
   | { kind: 'article'; words: number[] }
@@ -165,7 +188,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     name: fc.nat({ max: COLLECTIONS.length - 1 }),
   }),
   fc.record({ kind: fc.constant('deleteCollection' as const), pick: idx }),
-  fc.record({ kind: fc.constant('addStyle' as const), style: fc.nat({ max: STYLES.length - 1 }) }),
+  fc.record({
+    kind: fc.constant('addStyle' as const),
+    style: fc.nat({ max: STYLE_FILES.length - 1 }),
+  }),
   fc.record({ kind: fc.constant('removeStyle' as const), pick: idx }),
 );
 const replica = fc.nat({ max: 2 });
@@ -381,9 +407,15 @@ function edit(db: Database, a: Action, serial: number): void {
         if (c) deleteCollection(db, c);
         return;
       }
-      case 'addStyle':
-        addCitationStyle(db, STYLES[a.style]!.name, STYLES[a.style]!.xml);
+      case 'addStyle': {
+        // As addCitationStyle writes a checked style; the same style twice is refused.
+        const style = STYLES[a.style]!;
+        if (db.prepare('SELECT 1 FROM citation_styles WHERE csl_id = ?').get(style.csl_id)) return;
+        db.prepare(
+          'INSERT INTO citation_styles (id, csl_id, title, file_name, xml, parent, created_at) VALUES (@id, @csl_id, @title, @file_name, @xml, @parent, @created_at)',
+        ).run({ ...style, id: newId(), created_at: nowIso() });
         return;
+      }
       case 'removeStyle': {
         const st = choose(ids(db, 'SELECT id FROM citation_styles ORDER BY id'), a.pick);
         if (st) removeCitationStyle(db, `user:${st}`);

@@ -158,16 +158,16 @@ describe('sync carries the library state', () => {
     expect(libraryContents(b)).toEqual(libraryContents(a));
   });
 
-  it('added citation styles travel; the same style added on both devices is kept once', () => {
+  it('added citation styles travel; the same style added on both devices is kept once', async () => {
     const [a, b] = pair();
     const xml = readFileSync(join(__dirname, '../citations/fixtures/harvard-test.csl'), 'utf8');
     const other = readFileSync(
       join(__dirname, '../citations/fixtures/harvard-swedish.csl'),
       'utf8',
     );
-    addCitationStyle(a, 'harvard-test.csl', xml);
-    addCitationStyle(b, 'harvard-test.csl', xml);
-    addCitationStyle(b, 'harvard-swedish.csl', other);
+    await addCitationStyle(a, 'harvard-test.csl', xml);
+    await addCitationStyle(b, 'harvard-test.csl', xml);
+    await addCitationStyle(b, 'harvard-swedish.csl', other);
     settle(a, b);
     for (const db of [a, b])
       expect(
