@@ -79,6 +79,12 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Whether a failed fetch is a reused connection the other side had closed (nothing was sent back). */
+function closedUnderUs(e: unknown): boolean {
+  const cause = e instanceof Error ? (e.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
+}
+
 /** Polls `check` until it returns a value other than undefined/false, or fails after `ms`. */
 export async function waitFor<T>(
   what: string,
@@ -167,15 +173,26 @@ async function createInstance(name: string, homes: string[]): Promise<Syncthing>
   let logTail = '';
 
   const rest = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(base + path, {
-      method,
-      headers: {
-        'X-API-Key': apiKey,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(60_000),
-    });
+    let res: Response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        res = await fetch(base + path, {
+          method,
+          headers: {
+            'X-API-Key': apiKey,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(60_000),
+        });
+        break;
+      } catch (e) {
+        // A kept-alive connection the server closed as it went idle fails the request that
+        // reused it before the server read it ("other side closed", seen under load): send it
+        // again on a new connection. Anything else, or a third failure, is the test's to see.
+        if (attempt >= 3 || !closedUnderUs(e)) throw e;
+      }
+    }
     const text = await res.text();
     if (!res.ok)
       throw new Error(`syncthing ${name}: ${method} ${path} → ${res.status} ${text.trim()}`);
