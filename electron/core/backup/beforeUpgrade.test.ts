@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
+import { registerLibraryFunctions } from '../db/functions';
 import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { openDatabase } from '../db/open';
@@ -24,7 +25,12 @@ function oldLibrary(dir: string): string {
   return file;
 }
 
-const readOnly = (file: string) => new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+/** A read-only connection with the schema's SQL functions, which its indexes need to be checked. */
+const readOnly = (file: string) => {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  registerLibraryFunctions(db);
+  return db;
+};
 
 describe('the copy kept before an upgrade', () => {
   it('is the library as it was, written once, beside it', () => {
