@@ -141,71 +141,83 @@ describe.skipIf(!SYNCTHING)(
       expect(text).toContain('Desktop addition.');
     });
 
-    it('Syncthing killed mid-transfer of a large original: the half-delivered file is never applied, and after a restart they converge', async () => {
-      const [a, b] = await devices('sender', 'receiver');
-      initSync(a!.db, { folder: a!.path, name: 'Sender' });
-      syncNow(a!.db);
-      await shareFolder(FOLDER, [a!, b!], { order: 'smallestFirst' });
-      await waitInSync(FOLDER, [a!, b!]);
-      initSync(b!.db, { folder: b!.path, name: 'Receiver' });
-      await settle([a!, b!]);
+    // Opt-in (COMMONPLACE_SYNCTHING_KILL_TEST=1) until it is deterministic: it must catch the
+    // receiver's temp file mid-transfer, and in 2 of about 8 runs under load (CI at 10:40 on
+    // 2026-12-06 among them) no partial file was seen within 120 s, so it cannot yet gate CI.
+    // What it guards is also tested without Syncthing: faults.test.ts ("an original still in
+    // transit parks its article … until it arrives whole").
+    it.runIf(process.env.COMMONPLACE_SYNCTHING_KILL_TEST === '1')(
+      'Syncthing killed mid-transfer of a large original: the half-delivered file is never applied, and after a restart they converge',
+      async () => {
+        const [a, b] = await devices('sender', 'receiver');
+        initSync(a!.db, { folder: a!.path, name: 'Sender' });
+        syncNow(a!.db);
+        await shareFolder(FOLDER, [a!, b!], { order: 'smallestFirst' });
+        await waitInSync(FOLDER, [a!, b!]);
+        initSync(b!.db, { folder: b!.path, name: 'Receiver' });
+        await settle([a!, b!]);
 
-      // A large original (about 6 MB of words that don't compress away) and a passage on it.
-      const rnd = prng(16);
-      const words = ['tide', 'harbour', 'ferry', 'quay', 'gull', 'rope', 'salt', 'mast', 'keel'];
-      const lines: string[] = [];
-      for (let size = 0; size < 6_000_000;) {
-        const line = Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]!)
-          .concat(String(Math.floor(rnd() * 1e9)))
-          .join(' ');
-        lines.push(line);
-        size += line.length + 2;
-      }
-      lines[0] = 'The ferry timetable changed in spring.';
-      const article = addArticle(a!.db, { title: 'Big harbour log', body: lines.join('\n\n') });
-      addPassage(a!.db, article, 'ferry timetable', { tags: ['ferries'] });
-      syncNow(a!.db);
-      const blob = folderFiles(a!.path)
-        .find((f) => f.startsWith('originals/'))!
-        .split(' ')[0]!;
+        // A large original (about 6 MB of words that don't compress away) and a passage on it.
+        const rnd = prng(16);
+        const words = ['tide', 'harbour', 'ferry', 'quay', 'gull', 'rope', 'salt', 'mast', 'keel'];
+        const lines: string[] = [];
+        for (let size = 0; size < 6_000_000;) {
+          const line = Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]!)
+            .concat(String(Math.floor(rnd() * 1e9)))
+            .join(' ');
+          lines.push(line);
+          size += line.length + 2;
+        }
+        lines[0] = 'The ferry timetable changed in spring.';
+        const article = addArticle(a!.db, { title: 'Big harbour log', body: lines.join('\n\n') });
+        addPassage(a!.db, article, 'ferry timetable', { tags: ['ferries'] });
+        syncNow(a!.db);
+        const blob = folderFiles(a!.path)
+          .find((f) => f.startsWith('originals/'))!
+          .split(' ')[0]!;
 
-      // The receiver takes it slowly (loopback counts as LAN: limit it there too), so it can be
-      // caught mid-transfer: the segment (small, first) arrives, the blob is still a temp file.
-      await b!.st.rest('PATCH', '/rest/config/options', {
-        maxRecvKbps: 200,
-        limitBandwidthInLan: true,
-      });
-      await a!.st.rest('POST', `/rest/db/scan?folder=${FOLDER}`);
-      const blobDir = join(b!.path, blob, '..');
-      const segmentsOf = (d: Device) =>
-        folderFiles(d.path).filter((f) => f.startsWith('devices/') && f.includes('.seg '));
-      await waitFor('the segments and a partial temp file of the original on the receiver', () => {
-        const have = new Set(segmentsOf(b!));
-        const partial =
-          existsSync(blobDir) && readdirSync(blobDir).some((n) => /^\.syncthing\..*\.tmp$/.test(n));
-        return partial && segmentsOf(a!).every((s) => have.has(s));
-      });
-      await b!.st.kill();
-      expect(existsSync(join(b!.path, blob))).toBe(false);
+        // The receiver takes it slowly (loopback counts as LAN: limit it there too), so it can be
+        // caught mid-transfer: the segment (small, first) arrives, the blob is still a temp file.
+        await b!.st.rest('PATCH', '/rest/config/options', {
+          maxRecvKbps: 200,
+          limitBandwidthInLan: true,
+        });
+        await a!.st.rest('POST', `/rest/db/scan?folder=${FOLDER}`);
+        const blobDir = join(b!.path, blob, '..');
+        const segmentsOf = (d: Device) =>
+          folderFiles(d.path).filter((f) => f.startsWith('devices/') && f.includes('.seg '));
+        await waitFor(
+          'the segments and a partial temp file of the original on the receiver',
+          () => {
+            const have = new Set(segmentsOf(b!));
+            const partial =
+              existsSync(blobDir) &&
+              readdirSync(blobDir).some((n) => /^\.syncthing\..*\.tmp$/.test(n));
+            return partial && segmentsOf(a!).every((s) => have.has(s));
+          },
+        );
+        await b!.st.kill();
+        expect(existsSync(join(b!.path, blob))).toBe(false);
 
-      // What arrived is applied; the article waits for its original, which is not half-applied.
-      const early = syncNow(b!.db);
-      expect(early.problems).toEqual([]);
-      expect(early.parked).toBeGreaterThan(0);
-      expect(b!.db.prepare('SELECT count(*) FROM articles WHERE id = ?').pluck().get(article)).toBe(
-        0,
-      );
-      expect(b!.db.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(0);
+        // What arrived is applied; the article waits for its original, which is not half-applied.
+        const early = syncNow(b!.db);
+        expect(early.problems).toEqual([]);
+        expect(early.parked).toBeGreaterThan(0);
+        expect(
+          b!.db.prepare('SELECT count(*) FROM articles WHERE id = ?').pluck().get(article),
+        ).toBe(0);
+        expect(b!.db.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(0);
 
-      await b!.st.start();
-      await b!.st.rest('PATCH', '/rest/config/options', {
-        maxRecvKbps: 0,
-        limitBandwidthInLan: false,
-      });
-      await settle([a!, b!]);
-      expectConverged([a!, b!]);
-      expect(getPassage(b!.db, addPassageId(b!.db, article)).tags).toEqual(['ferries']);
-    });
+        await b!.st.start();
+        await b!.st.rest('PATCH', '/rest/config/options', {
+          maxRecvKbps: 0,
+          limitBandwidthInLan: false,
+        });
+        await settle([a!, b!]);
+        expectConverged([a!, b!]);
+        expect(getPassage(b!.db, addPassageId(b!.db, article)).tags).toEqual(['ferries']);
+      },
+    );
 
     it('three devices (a team) converge', async () => {
       const team = await devices('ana', 'ben', 'cai');
