@@ -23,6 +23,24 @@ import type { LibraryEvent } from '../../electron/model/events';
 import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
 import { createHandlers, createServices, type Services } from '../../electron/api/handlers';
 import { openLibrary, type Library } from '../../electron/core/library';
+// The handlers load each domain with import() on first call. Under Playwright's TypeScript
+// require hook, Node's import() of a .ts file only works for a module already required (it then
+// reuses it), so the stand-in main requires every domain's handlers up front, as a bundle has them.
+import '../../electron/api/handlers/library';
+import '../../electron/api/handlers/articles';
+import '../../electron/api/handlers/originals';
+import '../../electron/api/handlers/meta';
+import '../../electron/api/handlers/citations';
+import '../../electron/api/handlers/ocr';
+import '../../electron/api/handlers/passages';
+import '../../electron/api/handlers/tags';
+import '../../electron/api/handlers/collections';
+import '../../electron/api/handlers/search';
+import '../../electron/api/handlers/notes';
+import '../../electron/api/handlers/bulkImport';
+import '../../electron/api/handlers/export';
+import '../../electron/api/handlers/transfer';
+import '../../electron/api/handlers/sync';
 import { expect, test as base } from '../fixtures';
 
 /** Methods web mode refuses but the desktop app's page may call: the stand-in sends them to its main. */
