@@ -27,8 +27,15 @@ test('one highlight costs one API call: its answer updates the reader, and its o
     .toContain('"passage"');
   await settled(page);
 
-  const calls = (await apiCalls(page)).slice(callsBefore);
-  console.log(`calls for one highlight: ${calls.length} (${calls.join(', ')})`);
+  const all = (await apiCalls(page)).slice(callsBefore);
+  // The reader saves the reading place 0.7 s after scrolling stops; on a loaded machine that save
+  // (and the lists its article event refreshes) can land inside this window. It is the scroll's
+  // cost, not the highlight's, so it is left out when it happened.
+  const placeSave = all.includes('articles.setReadingPlace')
+    ? ['articles.setReadingPlace', 'articles.list', 'collections.list', 'tags.list', 'links.list']
+    : [];
+  const calls = all.filter((c) => !placeSave.includes(c));
+  console.log(`calls for one highlight: ${calls.length} (${all.join(', ')})`);
   expect(calls).toEqual(['passages.create']);
   await expect(page.getByRole('region', { name: 'Passages' })).toContainText(QUOTE);
 });
