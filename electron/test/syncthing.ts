@@ -355,7 +355,7 @@ export function folderFiles(dir: string): string[] {
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.name === '.stfolder' || e.name === '.stversions') continue;
+      if (e.name === '.stfolder' || e.name === '.stversions' || e.name === '.stignore') continue;
       if (/^\.syncthing\..*\.tmp$|^~syncthing~.*\.tmp$/.test(e.name)) continue;
       if (e.isDirectory()) walk(p);
       else out.push(`${relative(dir, p)} ${statSync(p).size}`);

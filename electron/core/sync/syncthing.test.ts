@@ -2,7 +2,7 @@
  * Libraries syncing through real Syncthing instances on loopback (electron/test/syncthing.ts):
  * each library has its own folder, and only Syncthing carries files between them.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,83 +141,93 @@ describe.skipIf(!SYNCTHING)(
       expect(text).toContain('Desktop addition.');
     });
 
-    // Opt-in (COMMONPLACE_SYNCTHING_KILL_TEST=1) until it is deterministic: it must catch the
-    // receiver's temp file mid-transfer, and in 2 of about 8 runs under load (CI at 10:40 on
-    // 2026-12-06 among them) no partial file was seen within 120 s, so it cannot yet gate CI.
-    // What it guards is also tested without Syncthing: faults.test.ts ("an original still in
-    // transit parks its article … until it arrives whole").
-    it.runIf(process.env.COMMONPLACE_SYNCTHING_KILL_TEST === '1')(
-      'Syncthing killed mid-transfer of a large original: the half-delivered file is never applied, and after a restart they converge',
-      async () => {
-        const [a, b] = await devices('sender', 'receiver');
-        initSync(a!.db, { folder: a!.path, name: 'Sender' });
-        syncNow(a!.db);
-        await shareFolder(FOLDER, [a!, b!], { order: 'smallestFirst' });
-        await waitInSync(FOLDER, [a!, b!]);
-        initSync(b!.db, { folder: b!.path, name: 'Receiver' });
-        await settle([a!, b!]);
+    it('Syncthing killed mid-transfer of a large original: the half-delivered file is never applied, and after a restart they converge', async () => {
+      const [a, b] = await devices('sender', 'receiver');
+      initSync(a!.db, { folder: a!.path, name: 'Sender' });
+      syncNow(a!.db);
+      await shareFolder(FOLDER, [a!, b!]);
+      await waitInSync(FOLDER, [a!, b!]);
+      initSync(b!.db, { folder: b!.path, name: 'Receiver' });
+      await settle([a!, b!]);
 
-        // A large original (about 6 MB of words that don't compress away) and a passage on it.
-        const rnd = prng(16);
-        const words = ['tide', 'harbour', 'ferry', 'quay', 'gull', 'rope', 'salt', 'mast', 'keel'];
-        const lines: string[] = [];
-        for (let size = 0; size < 6_000_000;) {
-          const line = Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]!)
-            .concat(String(Math.floor(rnd() * 1e9)))
-            .join(' ');
-          lines.push(line);
-          size += line.length + 2;
-        }
-        lines[0] = 'The ferry timetable changed in spring.';
-        const article = addArticle(a!.db, { title: 'Big harbour log', body: lines.join('\n\n') });
-        addPassage(a!.db, article, 'ferry timetable', { tags: ['ferries'] });
-        syncNow(a!.db);
-        const blob = folderFiles(a!.path)
-          .find((f) => f.startsWith('originals/'))!
-          .split(' ')[0]!;
+      // A large original (about 3 MB of words that don't compress away) and a passage on it.
+      const rnd = prng(16);
+      const words = ['tide', 'harbour', 'ferry', 'quay', 'gull', 'rope', 'salt', 'mast', 'keel'];
+      const lines: string[] = [];
+      for (let size = 0; size < 3_000_000;) {
+        const line = Array.from({ length: 12 }, () => words[Math.floor(rnd() * words.length)]!)
+          .concat(String(Math.floor(rnd() * 1e9)))
+          .join(' ');
+        lines.push(line);
+        size += line.length + 2;
+      }
+      lines[0] = 'The ferry timetable changed in spring.';
+      const article = addArticle(a!.db, { title: 'Big harbour log', body: lines.join('\n\n') });
+      addPassage(a!.db, article, 'ferry timetable', { tags: ['ferries'] });
+      syncNow(a!.db);
+      const blob = folderFiles(a!.path)
+        .find((f) => f.startsWith('originals/'))!
+        .split(' ')[0]!;
+      const blobSize = statSync(join(a!.path, blob)).size;
 
-        // The receiver takes it slowly (loopback counts as LAN: limit it there too), so it can be
-        // caught mid-transfer: the segment (small, first) arrives, the blob is still a temp file.
-        await b!.st.rest('PATCH', '/rest/config/options', {
-          maxRecvKbps: 200,
-          limitBandwidthInLan: true,
-        });
-        await a!.st.rest('POST', `/rest/db/scan?folder=${FOLDER}`);
-        const blobDir = join(b!.path, blob, '..');
-        const segmentsOf = (d: Device) =>
-          folderFiles(d.path).filter((f) => f.startsWith('devices/') && f.includes('.seg '));
-        await waitFor(
-          'the segments and a partial temp file of the original on the receiver',
-          () => {
-            const have = new Set(segmentsOf(b!));
-            const partial =
-              existsSync(blobDir) &&
-              readdirSync(blobDir).some((n) => /^\.syncthing\..*\.tmp$/.test(n));
-            return partial && segmentsOf(a!).every((s) => have.has(s));
-          },
-        );
-        await b!.st.kill();
-        expect(existsSync(join(b!.path, blob))).toBe(false);
+      // Each step waits for a condition Syncthing can't race past. First only the segments come
+      // (the receiver ignores originals/ for now): the article waits for its original.
+      await b!.st.rest('POST', `/rest/db/ignores?folder=${FOLDER}`, { ignore: ['/originals'] });
+      await a!.st.rest('POST', `/rest/db/scan?folder=${FOLDER}`);
+      const segmentsOf = (d: Device) =>
+        folderFiles(d.path).filter((f) => f.startsWith('devices/') && f.includes('.seg '));
+      await waitFor('the segments on the receiver', () => {
+        const have = new Set(segmentsOf(b!));
+        return segmentsOf(a!).every((s) => have.has(s));
+      });
+      const parkedOnly = syncNow(b!.db);
+      expect(parkedOnly.problems).toEqual([]);
+      expect(parkedOnly.parked).toBeGreaterThan(0);
 
-        // What arrived is applied; the article waits for its original, which is not half-applied.
-        const early = syncNow(b!.db);
-        expect(early.problems).toEqual([]);
-        expect(early.parked).toBeGreaterThan(0);
-        expect(
-          b!.db.prepare('SELECT count(*) FROM articles WHERE id = ?').pluck().get(article),
-        ).toBe(0);
-        expect(b!.db.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(0);
+      // Then the original, slowly (50 KiB/s; loopback counts as LAN, so the limit must apply
+      // there too): killed once its temp file is on disk and growing, i.e. half-delivered.
+      await b!.st.rest('PATCH', '/rest/config/options', {
+        maxRecvKbps: 50,
+        limitBandwidthInLan: true,
+      });
+      await b!.st.rest('POST', `/rest/db/ignores?folder=${FOLDER}`, { ignore: [] });
+      const blobDir = join(b!.path, blob, '..');
+      // Syncthing sizes a temp file at once (sparse): what grows is what is allocated.
+      const written = (): number | undefined => {
+        if (!existsSync(blobDir)) return undefined;
+        const temp = readdirSync(blobDir).find((n) => /^\.syncthing\..*\.tmp$/.test(n));
+        return temp === undefined ? undefined : statSync(join(blobDir, temp)).blocks * 512;
+      };
+      const first = await waitFor('a temp file of the original on the receiver', () => {
+        const w = written();
+        return w !== undefined && w > 0 && w;
+      });
+      await waitFor('the temp file to grow', () => {
+        const w = written();
+        return w !== undefined && w > first && w < blobSize;
+      });
+      await b!.st.kill();
+      expect(existsSync(join(b!.path, blob))).toBe(false);
+      expect(written()).toBeLessThan(blobSize);
 
-        await b!.st.start();
-        await b!.st.rest('PATCH', '/rest/config/options', {
-          maxRecvKbps: 0,
-          limitBandwidthInLan: false,
-        });
-        await settle([a!, b!]);
-        expectConverged([a!, b!]);
-        expect(getPassage(b!.db, addPassageId(b!.db, article)).tags).toEqual(['ferries']);
-      },
-    );
+      // What arrived is applied; the article waits for its original, which is not half-applied.
+      const early = syncNow(b!.db);
+      expect(early.problems).toEqual([]);
+      expect(early.parked).toBeGreaterThan(0);
+      expect(b!.db.prepare('SELECT count(*) FROM articles WHERE id = ?').pluck().get(article)).toBe(
+        0,
+      );
+      expect(b!.db.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(0);
+
+      await b!.st.start();
+      await b!.st.rest('PATCH', '/rest/config/options', {
+        maxRecvKbps: 0,
+        limitBandwidthInLan: false,
+      });
+      await settle([a!, b!]);
+      expectConverged([a!, b!]);
+      expect(getPassage(b!.db, addPassageId(b!.db, article)).tags).toEqual(['ferries']);
+    });
 
     it('three devices (a team) converge', async () => {
       const team = await devices('ana', 'ben', 'cai');
