@@ -11,6 +11,7 @@ import { newId, nowIso } from '../ids';
 import { syncNoteLinks } from '../links/repo';
 import { safeTagKey } from '../tags/names';
 import { ensureTags } from '../tags/repo';
+import { mergedInto } from '../sync/merge';
 import { analyzeDoc, checkDoc, countWords, excerptOf } from './docWalk';
 import { markdownToDoc } from './fromMarkdown';
 import { emptyDoc, type JsonDoc } from './lexicalJson';
@@ -78,7 +79,12 @@ export function derive(doc: unknown): Derived {
 
 export function saveDerivedLinks(db: Database, id: string, doc: JsonDoc): void {
   const { mentions, quotedPassageIds } = analyzeDoc(doc);
-  syncNoteLinks(db, id, { mentions, quotedPassageIds });
+  // A mention of an article that sync folded into its twin (the same file imported on two
+  // devices) keeps its link, to the article that stays; the document keeps the id it was written with.
+  const resolved = mentions.map((m) =>
+    m.kind === 'article' ? { kind: m.kind, id: mergedInto(db, m.id) ?? m.id } : m,
+  );
+  syncNoteLinks(db, id, { mentions: resolved, quotedPassageIds });
 }
 
 function liveNoteRow(db: Database, id: string): { title: string } {

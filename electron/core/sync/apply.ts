@@ -23,6 +23,7 @@ import { tagKey } from '../tags/names';
 import { collectionKey } from '../collections/names';
 import { ArticleMetaRow, ArticleStateRow, OriginalRow } from '../transfer/schema';
 import { insertOriginal } from '../articles/originalStore';
+import { remapReadingPlace } from '../articles/state';
 import { readBlob, SyncFileError } from './files';
 import { blobPath } from './folder';
 import type { HybridClock } from './hlc';
@@ -58,7 +59,7 @@ export interface ApplyContext {
   folder: string;
   deviceId: string;
   clock: HybridClock;
-  /** Ids of rows created here, whose mentions and quotes in notes may now resolve. */
+  /** Ids of rows created (or merged away) here, whose mentions and quotes in notes may now resolve. */
   created: string[];
 }
 
@@ -119,6 +120,8 @@ function applyMergedAway(ctx: ApplyContext, op: SyncOp): ApplyResult {
     return { parked: `merges into article ${into}, which has not arrived` };
   }
   recordMerged(db, op.id, into);
+  // Notes that mention it link to the article it became (relinkNotes).
+  ctx.created.push(op.id);
   setVersion(db, op.e, op.id, DELETED, { hlc: op.h, hash: 'deleted' });
   return 'applied';
 }
@@ -310,8 +313,12 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   }
   if (clash) mergeInto(db, e as 'tag' | 'collection', clash.from, op.id);
   if (!row) ctx.created.push(op.id);
-  if (e === 'article' && row && 'text' in cols && cols.text !== row.text)
+  if (e === 'article' && row && 'text' in cols && cols.text !== row.text) {
     reanchorArticlePassages(db, op.id, row.text as string, cols.text as string);
+    // A reading place that came with the text is already on it; the one kept here moves with it.
+    if (!winning.includes('reading' satisfies keyof typeof ARTICLE_STATE))
+      remapReadingPlace(db, op.id, row.text as string, cols.text as string);
+  }
   if (e === 'passage') fitAnchor(db, op.id);
 
   for (const f of winning) {
@@ -340,7 +347,8 @@ function mergeTwin(ctx: ApplyContext, op: SyncOp): SyncOp | null {
   if (twin === undefined) return null;
   if (op.id < twin) {
     renameArticle(db, twin, op.id);
-    ctx.created.push(op.id);
+    // Notes that mention either copy link to the one that stays (relinkNotes).
+    ctx.created.push(op.id, twin);
     // The local copy's fields go out on the article that stays, each with the clock it had, so a
     // device that never merged (it deleted its copy first) still ends with the same fields.
     const snap = snapshot(db, 'article', op.id)!;
@@ -351,6 +359,7 @@ function mergeTwin(ctx: ApplyContext, op: SyncOp): SyncOp | null {
     return op;
   }
   recordMerged(db, op.id, twin);
+  ctx.created.push(op.id);
   const onto = { ...op, id: twin };
   queueOp(db, onto);
   return onto;

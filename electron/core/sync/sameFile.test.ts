@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/temp';
 import { openDatabase } from '../db/open';
 import { addToCollection } from '../collections/repo';
+import { NOTE_NODE_MENTION } from '../../model/notes';
+import { paragraphNode, rootDoc, textNode } from '../notes/lexicalJson';
+import { createNote } from '../notes/repo';
 import { editArticleMeta } from '../articles/meta';
 import { emptyTrash, trashArticles } from '../articles/state';
 import { addArticle, addPassage } from '../search/test-library';
@@ -151,5 +154,44 @@ describe('the same file imported on two devices offline', () => {
     const first = libraryContents(a);
     expect(libraryContents(b)).toEqual(first);
     expect(libraryContents(c)).toEqual(first);
+  });
+
+  it('a note mentioning the copy that was merged away links to the article that stays, on both devices', () => {
+    const { a, b, exchange } = offlinePair();
+    const x = addArticle(a, FILE);
+    const y = addArticle(b, FILE);
+    const keep = x < y ? x : y;
+    const mention = (id: string) =>
+      rootDoc([
+        paragraphNode([
+          textNode('See '),
+          { type: NOTE_NODE_MENTION, version: 1, ref: { kind: 'article', id }, label: 'report' },
+        ]),
+      ]);
+    // Each device's note mentions its own copy; one of the two copies is merged away.
+    const na = createNote(a, { title: 'From A', doc: mention(x), tags: [] }).id;
+    const nb = createNote(b, { title: 'From B', doc: mention(y), tags: [] }).id;
+    for (let round = 0; ; round++) {
+      expect(round).toBeLessThan(10);
+      exchange();
+      let moved = 0;
+      for (const db of [a, b]) {
+        const r = syncNow(db);
+        expect(r.problems).toEqual([]);
+        moved += r.sent + r.applied;
+      }
+      if (!moved) break;
+    }
+    const mentions = (db: Database) =>
+      db
+        .prepare(
+          "SELECT from_note, to_article FROM links WHERE origin = 'mention' ORDER BY from_note",
+        )
+        .all();
+    for (const db of [a, b])
+      expect(mentions(db)).toEqual(
+        [na, nb].sort().map((n) => ({ from_note: n, to_article: keep })),
+      );
+    expect(libraryContents(b)).toEqual(libraryContents(a));
   });
 });
