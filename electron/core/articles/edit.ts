@@ -5,6 +5,7 @@ import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';
 import { remapArticlePages } from './pages';
+import { remapReadingPlace } from './state';
 import { getArticleText } from './repo';
 import { packBody } from './bodyStore';
 import { writeTransaction } from '../db/transactions';
@@ -29,6 +30,7 @@ export function updateArticleBody(db: Database, id: string, body: Body): Reancho
       id,
     );
     remapArticlePages(db, id, oldText, text);
+    remapReadingPlace(db, id, oldText, text);
     return reanchorArticlePassages(db, id, oldText, text);
   });
 }

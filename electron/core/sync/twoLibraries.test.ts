@@ -10,6 +10,7 @@ import { useTempDir } from '../../test/temp';
 import { openDatabase } from '../db/open';
 import { updateArticleBody } from '../articles/edit';
 import { getArticle } from '../articles/repo';
+import { setReadingPlace } from '../articles/state';
 import { createLink } from '../links/repo';
 import { paragraphNode, rootDoc, textNode } from '../notes/lexicalJson';
 import { createNote, getNote, updateNote } from '../notes/repo';
@@ -204,6 +205,51 @@ describe('two libraries sharing a folder', () => {
         .all(article) as string[];
     expect(revisions(a).some((r) => r.includes('Intro. Alpha'))).toBe(true);
     expect(revisions(b).some((r) => r.includes('Intro. Alpha'))).toBe(true);
+  });
+
+  it('the reading place follows Edit text: one made on another device, and one made here', () => {
+    const folder = tempDir();
+    const a = library(tempDir());
+    const b = library(tempDir());
+    const article = addArticle(a, {
+      title: 'Tides',
+      body: 'Alpha beta gamma.\n\nDelta epsilon zeta.\n\nEta theta iota.',
+    });
+    initSync(a, { folder, name: 'A' });
+    initSync(b, { folder, name: 'B' });
+    settle(a, b);
+    const textOf = (db: Database) =>
+      db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(article) as string;
+    const readingAt = (db: Database) => {
+      const at = db
+        .prepare('SELECT reading_offset FROM article_state WHERE article_id = ?')
+        .pluck()
+        .get(article) as number;
+      return textOf(db).slice(at, at + 15);
+    };
+    const edit = (db: Database, before: string, after: string) =>
+      updateArticleBody(
+        db,
+        article,
+        JSON.parse(JSON.stringify(getArticle(db, article).body).replace(before, after)),
+      );
+
+    // A corrects the text before where B, offline, is reading: B's place stays on its words.
+    edit(a, 'Alpha', 'A much longer opening paragraph. Alpha');
+    syncNow(a);
+    setReadingPlace(b, article, textOf(b).indexOf('Eta'));
+    syncNow(b);
+    expect(textOf(b)).toMatch(/^A much longer opening/);
+    expect(readingAt(b)).toBe('Eta theta iota.');
+    settle(a, b);
+    expect(readingAt(a)).toBe('Eta theta iota.');
+
+    // Edit text here, before the place: it follows too, and goes out so.
+    edit(a, 'Delta epsilon zeta.', 'Delta.');
+    expect(readingAt(a)).toBe('Eta theta iota.');
+    settle(a, b);
+    expect(readingAt(b)).toBe('Eta theta iota.');
+    expect(libraryContents(b)).toEqual(libraryContents(a));
   });
 
   it('a passage deleted on one device and edited on the other stays reachable with the edit', () => {
