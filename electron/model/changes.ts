@@ -21,6 +21,11 @@ export const CHANGE_ENTITIES = [
   'collection',
   'collection_article',
   'citation_style',
+  /**
+   * An article's reading place moved (migration 21; `id` is the article's): nothing a list shows,
+   * so views that refetch on `article` changes stay quiet while someone reads.
+   */
+  'reading_place',
 ] as const;
 export const ChangeEntitySchema = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.output<typeof ChangeEntitySchema>;

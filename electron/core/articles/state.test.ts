@@ -231,6 +231,10 @@ describe('reading place', () => {
       offset: 12,
     });
     expect(seq()).toBe(before + 1);
+    // Logged as the place alone, not as the article: lists that refetch on articles stay quiet.
+    expect(
+      t.library.db.prepare('SELECT entity, entity_id FROM changes ORDER BY seq DESC LIMIT 1').get(),
+    ).toEqual({ entity: 'reading_place', entity_id: articleA.id });
     // The same place again writes nothing (no change event while the reader sits still).
     await invoke('articles.setReadingPlace', { id: articleA.id, offset: 12 });
     expect(seq()).toBe(before + 1);

@@ -140,10 +140,12 @@ export function captureLocal(db: Database, id: Identity, clock: HybridClock, all
   else
     rows = cachedStatement<[number, number], { entity: string; entity_id: string; at: string }>(
       db,
-      'SELECT entity, entity_id, max(at) AS at FROM changes WHERE seq > ? AND seq <= ? GROUP BY entity, entity_id ORDER BY max(at), min(seq)',
+      // A reading place travels as a field of its article (the log names it apart, migration 21).
+      `SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS entity, entity_id, max(at) AS at
+       FROM changes WHERE seq > ? AND seq <= ? GROUP BY 1, entity_id ORDER BY max(at), min(seq)`,
     )
       .all(id.cursor, maxSeq)
-      // Only what sync carries (every entity the log names, today).
+      // Only what sync carries (every other entity the log names, today).
       .filter((r) => (SYNC_ENTITIES as readonly string[]).includes(r.entity))
       .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id, Date.parse(r.at) || undefined]);
   const seen = new Set<string>();

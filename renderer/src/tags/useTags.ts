@@ -26,6 +26,7 @@ function tagsChange(change: Change): boolean {
     case 'note':
       return change.op !== 'insert';
     case 'link':
+    case 'reading_place':
       return false;
     default:
       return true;

@@ -19,6 +19,7 @@ import { originalDeltas } from './0017_original_deltas';
 import { foldedOrder } from './0018_folded_order';
 import { styleChanges } from './0019_style_changes';
 import { syncMerged } from './0020_sync_merged';
+import { readingPlaceChanges } from './0021_reading_place_changes';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   foldedOrder,
   styleChanges,
   syncMerged,
+  readingPlaceChanges,
 ];
