@@ -26,7 +26,8 @@ function run(cmd, args) {
 const names = name ? [name] : known;
 let built = false;
 for (const n of names) {
-  if (n in vitestBenches) run('npx', ['vitest', 'bench', '--run', vitestBenches[n]]);
+  if (n in vitestBenches)
+    run('npx', ['vitest', 'bench', '--run', vitestBenches[n], ...(name ? rest : [])]);
   else if (builtBenches.includes(n)) {
     if (!built) run('npm', ['run', '-s', 'build']);
     built = true;

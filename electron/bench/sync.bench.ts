@@ -1,26 +1,43 @@
 /**
  * Sync cost (issue #16). `npm run bench -- sync` (SYNC_BENCH_N=100000 for the issue's figure;
- * default 20,000 to stay short on a shared machine). Prints, for N passages made on device A:
- * the local write time of those changes, the time to capture them and write them as segments
- * (what sync adds to the library's writes), the time device B takes to apply them (target: no
- * slower than making them locally), and bytes in the folder per passage change. Then a library
- * of SYNC_BENCH_ARTICLES articles with originals (10000 for the issue's figure) reaching a new
- * device: time to send and to receive, and the process's peak RSS (memory bounded: segments of at
- * most 5,000 changes, applied one at a time).
+ * default 20,000 to stay short on a shared machine; SYNC_BENCH_ROUNDS rounds, default 3).
+ *
+ * Every figure is a ratio taken within one round against a floor measured in that same round, so a
+ * loaded machine slows both sides alike; the medians over the rounds are printed with the load.
+ *
+ * 1. N passages made on device A. Floors: the raw SQL insert (one statement per passage, triggers
+ *    and indexes, one transaction) and the app's own path (`createPassage`, on a library that
+ *    doesn't sync). Ours: capturing them and writing segments (what sync adds to the writes:
+ *    target < 20%), device B applying them (target: no slower than making them locally), and
+ *    bytes in the folder per passage change.
+ * 2. A library of SYNC_BENCH_ARTICLES articles with originals (10000 for the issue's figure)
+ *    reaching a new device: time to send and to receive against the time the import took, the
+ *    progress events, and the process's peak RSS (bounded: segments of at most 5,000 changes,
+ *    applied one at a time).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { bench, describe } from 'vitest';
 import { openDatabase } from '../core/db/open';
 import { writeTransaction } from '../core/db/transactions';
 import { newId, nowIso } from '../core/ids';
+import { createPassage } from '../core/passages/repo';
 import { addArticle } from '../core/search/test-library';
-import { initSync, syncNow } from '../core/sync/engine';
+import { initSync, syncNow, type SyncProgress } from '../core/sync/engine';
 
 const N = Number(process.env.SYNC_BENCH_N ?? 20_000);
 /** Articles (each with its original) in the library a new device receives. */
 const ARTICLES = Number(process.env.SYNC_BENCH_ARTICLES ?? 1_000);
+const ROUNDS = Math.max(1, Number(process.env.SYNC_BENCH_ROUNDS ?? 3));
+const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
+/**
+ * tinybench calls a synchronous task once more in each of its loops to learn whether it is async;
+ * an async function it recognises without calling, so the rounds run once.
+ */
+const runOnce = (work: () => void) => async () => work();
+const BODY = 'The ferry timetable changed in spring. '.repeat(50);
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -32,99 +49,190 @@ function folderBytes(dir: string): number {
   return total;
 }
 
+/** Runs `work` and says how long it took (ms). */
+function timed<T>(work: () => T): [T, number] {
+  const t = performance.now();
+  const value = work();
+  return [value, performance.now() - t];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Gives `work` a fresh temp directory, removed afterwards whatever happens. */
+function inTempDir<T>(work: (root: string) => T): T {
+  const root = mkdtempSync(join(tmpdir(), 'commonplace-sync-bench-'));
+  try {
+    return work(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, ${cpus().length} cores`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** One figure of a round: its value and how it is printed. */
+type Figures = Record<string, { value: number; show: (v: number) => string }>;
+
+/** Runs the rounds, printing each round's figures as it ends and then their medians. */
+function rounds(title: string, round: (i: number) => Figures): void {
+  console.log(`${title}: ${ROUNDS} round(s), ${load()}`);
+  const all: Figures[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const f = round(i);
+    all.push(f);
+    console.log(
+      `  round ${i + 1}: ${Object.entries(f)
+        .map(([k, { value, show }]) => `${k} ${show(value)}`)
+        .join('; ')}`,
+    );
+  }
+  console.log(
+    `  median: ${Object.entries(all[0]!)
+      .map(([k, { show }]) => `${k} ${show(median(all.map((f) => f[k]!.value)))}`)
+      .join('; ')}`,
+  );
+  console.log(`  after: ${load()}; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const times = (v: number) => `${v.toFixed(2)}×`;
+const percent = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(0)}%`;
+const plain = (v: number) => v.toFixed(0);
+
+/** N passages on one article of a library: the raw insert the app's own statement makes. */
+function insertPassagesRaw(db: Database, article: string, n: number): void {
+  const insert = db.prepare(
+    `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", orphaned, color, comment, created_at, updated_at)
+     VALUES (?, ?, 'ferry timetable', 'The ', ' changed', 4, 19, 0, 'yellow', ?, ?, ?)`,
+  );
+  writeTransaction(db, () => {
+    for (let i = 0; i < n; i++) insert.run(newId(), article, `comment ${i}`, nowIso(), nowIso());
+  });
+}
+
 describe(`sync: ${N.toLocaleString('en-US')} passage changes`, () => {
   bench(
     'make locally, send, apply remotely',
-    () => {
-      const root = mkdtempSync(join(tmpdir(), 'commonplace-sync-bench-'));
-      try {
-        const folder = join(root, 'folder');
-        const a = openDatabase(join(root, 'a.sqlite'));
-        const b = openDatabase(join(root, 'b.sqlite'));
-        mkdirSync(folder);
-        initSync(a, { folder, name: 'A' });
-        initSync(b, { folder, name: 'B' });
-        const article = addArticle(a, {
-          title: 'Bench',
-          body: 'The ferry timetable changed in spring. '.repeat(50),
-        });
-        syncNow(a);
-        syncNow(b);
-        // Local: N passages written as the app writes them (one insert each, triggers and indexes).
-        const insert = a.prepare(
-          `INSERT INTO passages (id, article_id, exact, prefix, suffix, start, "end", orphaned, color, comment, created_at, updated_at)
-           VALUES (?, ?, 'ferry timetable', 'The ', ' changed', 4, 19, 0, 'yellow', ?, ?, ?)`,
-        );
-        let t = performance.now();
-        writeTransaction(a, () => {
-          for (let i = 0; i < N; i++)
-            insert.run(newId(), article, `comment ${i}`, nowIso(), nowIso());
-        });
-        const local = performance.now() - t;
-        t = performance.now();
-        const sent = syncNow(a);
-        const send = performance.now() - t;
-        const bytes = folderBytes(folder);
-        t = performance.now();
-        const got = syncNow(b);
-        const apply = performance.now() - t;
-        const count = b.prepare('SELECT count(*) FROM passages').pluck().get();
-        console.log(
-          [
-            `sync bench, ${N} passages: made locally ${local.toFixed(0)} ms`,
-            `captured + written as ${sent.written} segments ${send.toFixed(0)} ms (+${((send / local) * 100).toFixed(0)}% of the local write)`,
-            `applied on B ${apply.toFixed(0)} ms (${(apply / local).toFixed(2)}× the local write; ${got.received} changes, ${String(count)} passages)`,
-            `folder ${bytes} bytes, ${(bytes / N).toFixed(0)} bytes per passage change`,
-            `peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
-          ].join('\n'),
-        );
-        a.close();
-        b.close();
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
-    { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 },
+    runOnce(() =>
+      rounds(`sync bench, ${N} passages`, () =>
+        inTempDir((root) => {
+          const folder = join(root, 'folder');
+          mkdirSync(folder);
+          const a = openDatabase(join(root, 'a.sqlite'));
+          const b = openDatabase(join(root, 'b.sqlite'));
+          const c = openDatabase(join(root, 'c.sqlite'));
+          try {
+            initSync(a, { folder, name: 'A' });
+            initSync(b, { folder, name: 'B' });
+            const article = addArticle(a, { title: 'Bench', body: BODY });
+            syncNow(a);
+            syncNow(b);
+            // The app's own way to make a passage, on a library that doesn't sync.
+            const other = addArticle(c, { title: 'Bench', body: BODY });
+            const [, app] = timed(() =>
+              writeTransaction(c, () => {
+                for (let i = 0; i < N; i++)
+                  createPassage(c, {
+                    articleId: other,
+                    start: 4,
+                    end: 19,
+                    color: 'yellow',
+                    tags: [],
+                    comment: `comment ${i}`,
+                  });
+              }),
+            );
+            const [, floor] = timed(() => insertPassagesRaw(a, article, N));
+            const [, send] = timed(() => syncNow(a));
+            const bytes = folderBytes(folder);
+            const [got, apply] = timed(() => syncNow(b));
+            const count = b.prepare<[], number>('SELECT count(*) FROM passages').pluck().get();
+            if (got.received !== N || count !== N)
+              throw new Error(`B applied ${got.received} changes and holds ${count} passages`);
+            return {
+              'raw insert': { value: floor, show: ms },
+              createPassage: { value: app, show: ms },
+              send: { value: send, show: ms },
+              'send adds': { value: send / floor, show: percent },
+              apply: { value: apply, show: ms },
+              'apply vs raw': { value: apply / floor, show: times },
+              'apply vs createPassage': { value: apply / app, show: times },
+              'bytes per change': { value: bytes / N, show: plain },
+            };
+          } finally {
+            a.close();
+            b.close();
+            c.close();
+          }
+        }),
+      ),
+    ),
+    once,
   );
 
   bench(
     `a library of ${ARTICLES.toLocaleString('en-US')} articles with originals reaches a new device`,
-    () => {
-      const root = mkdtempSync(join(tmpdir(), 'commonplace-sync-bench-'));
-      try {
-        const folder = join(root, 'folder');
-        mkdirSync(folder);
-        const a = openDatabase(join(root, 'a.sqlite'));
-        const words = 'harbour ferry monsoon kerala timetable tides spring river '.repeat(40);
-        let t = performance.now();
-        for (let i = 0; i < ARTICLES; i++)
-          addArticle(a, { title: `Report ${i}`, body: `${words} number ${i}.` });
-        const made = performance.now() - t;
-        const rssBefore = process.memoryUsage().rss;
-        t = performance.now();
-        initSync(a, { folder, name: 'A' });
-        const sent = syncNow(a);
-        const send = performance.now() - t;
-        const b = openDatabase(join(root, 'b.sqlite'));
-        t = performance.now();
-        initSync(b, { folder, name: 'B' });
-        const got = syncNow(b);
-        const receive = performance.now() - t;
-        const count = b.prepare('SELECT count(*) FROM articles').pluck().get();
-        console.log(
-          [
-            `sync bench, new device: ${ARTICLES} articles imported on A in ${made.toFixed(0)} ms`,
-            `A sends them (first capture + ${sent.written} segments + originals) in ${send.toFixed(0)} ms`,
-            `B receives them (${got.applied} segments, ${String(count)} articles) in ${receive.toFixed(0)} ms (${(receive / made).toFixed(2)}× the import)`,
-            `folder ${folderBytes(folder)} bytes; RSS before sync ${(rssBefore / 1024 / 1024).toFixed(0)} MB, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
-          ].join('\n'),
-        );
-        a.close();
-        b.close();
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
-    { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 },
+    runOnce(() =>
+      rounds(`sync bench, new device, ${ARTICLES} articles`, () =>
+        inTempDir((root) => {
+          const folder = join(root, 'folder');
+          mkdirSync(folder);
+          const a = openDatabase(join(root, 'a.sqlite'));
+          const b = openDatabase(join(root, 'b.sqlite'));
+          try {
+            const words = 'harbour ferry monsoon kerala timetable tides spring river '.repeat(40);
+            const [, made] = timed(() => {
+              for (let i = 0; i < ARTICLES; i++)
+                addArticle(a, { title: `Report ${i}`, body: `${words} number ${i}.` });
+            });
+            const rssBefore = process.memoryUsage().rss;
+            // Sampled at each progress event: what the process holds while segments go and come.
+            let peak = rssBefore;
+            const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+            const [, send] = timed(() => {
+              initSync(a, { folder, name: 'A' });
+              return syncNow(a, { onProgress: sample });
+            });
+            const events: SyncProgress[] = [];
+            const [got, receive] = timed(() => {
+              initSync(b, { folder, name: 'B' });
+              return syncNow(b, {
+                onProgress: (p) => {
+                  events.push(p);
+                  sample();
+                },
+              });
+            });
+            const count = b.prepare<[], number>('SELECT count(*) FROM articles').pluck().get();
+            const last = events.filter((e) => e.phase === 'receiving').at(-1);
+            if (count !== ARTICLES || !last || last.done !== last.total)
+              throw new Error(`B holds ${count} articles; last progress ${JSON.stringify(last)}`);
+            return {
+              import: { value: made, show: ms },
+              send: { value: send, show: ms },
+              receive: { value: receive, show: ms },
+              'receive vs import': { value: receive / made, show: times },
+              segments: { value: got.applied, show: plain },
+              'progress events': { value: events.length, show: plain },
+              'folder MB': { value: folderBytes(folder) / 1024 / 1024, show: plain },
+              'RSS before sync': { value: rssBefore, show: mb },
+              'peak RSS while syncing': { value: peak, show: mb },
+            };
+          } finally {
+            a.close();
+            b.close();
+          }
+        }),
+      ),
+    ),
+    once,
   );
 });
