@@ -43,6 +43,7 @@ export const SYNCED_TABLES: Readonly<Record<string, string>> = {
 export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   changes: "this library's own change log (events for open windows; what capture reads)",
   passage_search_ids: "the search index's integer ids for passages (derived, per file)",
+  article_order: "the library's title and author order keys (derived from each article row)",
   sync_identity:
     'this device: its id, name, fingerprint, clock and cursor (a copy is a new device)',
   sync_versions: 'the clock and hash of each field as this device last set or applied it',

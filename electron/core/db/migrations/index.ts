@@ -20,6 +20,7 @@ import { foldedOrder } from './0018_folded_order';
 import { styleChanges } from './0019_style_changes';
 import { syncMerged } from './0020_sync_merged';
 import { readingPlaceChanges } from './0021_reading_place_changes';
+import { orderKeys } from './0022_order_keys';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   styleChanges,
   syncMerged,
   readingPlaceChanges,
+  orderKeys,
 ];
