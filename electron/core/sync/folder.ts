@@ -31,6 +31,21 @@ export const segmentPath = (folder: string, device: string, n: number) =>
 export const blobPath = (folder: string, hash: string) =>
   join(folder, 'originals', hash.slice(0, 2), hash);
 
+/**
+ * Whether a path inside the folder (relative, either separator) is part of the layout above: the
+ * only files a sync reads, and the directories that hold them. Everything else is not a delivery:
+ * engines' temp and partial files (Syncthing's `.syncthing.*.tmp`, Nextcloud's `.name.~hex`,
+ * Dropbox's `.dropbox.cache/`, `*.part`, office lock files…), ours, and Syncthing's markers.
+ */
+export function isLayoutPath(relativePath: string): boolean {
+  const p = relativePath.split(/[\\/]/).join('/');
+  return (
+    p === LIBRARY_FILE ||
+    /^devices(\/[0-9a-f-]{36}(\/device\.json|\/segments(\/\d{8}\.seg)?)?)?$/.test(p) ||
+    /^originals(\/[0-9a-f]{2}(\/[0-9a-f]{64})?)?$/.test(p)
+  );
+}
+
 function readJson<T>(file: string, schema: z.ZodType<T>): T | null {
   let text: string;
   try {

@@ -3,7 +3,15 @@
  * device's engine drops into the folder without being asked, its change events say so, and its own
  * changes go out without `sync now`.
  */
-import { join } from 'node:path';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../model/events';
@@ -14,7 +22,7 @@ import { openDatabase } from '../db/open';
 import { addArticle } from '../search/test-library';
 import { ensureTags } from '../tags/repo';
 import { initSync, SEGMENT_MAX_OPS, syncNow, syncStatus, type SyncProgress } from './engine';
-import { listSegments } from './folder';
+import { isLayoutPath, LIBRARY_FILE, listSegments } from './folder';
 
 const tempDir = useTempDir('commonplace-live-');
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -109,5 +117,115 @@ describe('live sync', () => {
     ]);
     expect(syncNow(b, { maxSegments: 1 })).toMatchObject({ applied: 1 });
     expect(b.prepare('SELECT count(*) FROM tags').pluck().get()).toBe(total);
+  }, 180_000);
+
+  it("tells the folder's own files from engines' temp and partial files", () => {
+    const dev = '01a24b3a-4816-7745-9991-cbe7ee930d22';
+    const hash = 'ab'.repeat(32);
+    for (const p of [
+      LIBRARY_FILE,
+      'devices',
+      `devices/${dev}`,
+      `devices/${dev}/device.json`,
+      `devices/${dev}/segments`,
+      `devices/${dev}/segments/00000001.seg`,
+      `devices\\${dev}\\segments\\00000002.seg`,
+      'originals',
+      'originals/ab',
+      `originals/ab/${hash}`,
+    ])
+      expect(isLayoutPath(p), p).toBe(true);
+    for (const p of [
+      `devices/${dev}/segments/.syncthing.00000001.seg.tmp`, // Syncthing (Linux, macOS)
+      `devices/${dev}/segments/~syncthing~00000001.seg.tmp`, // Syncthing (Windows)
+      `originals/ab/.syncthing.${hash}.tmp`,
+      `devices/${dev}/segments/.00000001.seg.~5e1f0a2b`, // Nextcloud, ownCloud
+      `.dropbox.cache/2026-12-06/00000001.seg`, // Dropbox
+      `devices/${dev}/segments/00000001.seg.part`, // partial downloads
+      `originals/ab/${hash}.partial`,
+      `devices/${dev}/segments/.00000001.seg.0123456789ab.tmp`, // ours (writeOnce)
+      `devices/${dev}/.~lock.device.json#`, // an office suite's lock
+      `devices/${dev}/segments/00000001.sync-conflict-20261206-120000-ABCDEFG.seg`,
+      'devices/.syncthing.x.tmp',
+      '.stfolder',
+      '.stignore',
+      `.stversions/devices/${dev}/segments/00000001.seg`,
+    ])
+      expect(isLayoutPath(p), p).toBe(false);
+  });
+
+  it("engines' temp and partial files are no delivery (nothing applied, no error); the final rename is applied once", async () => {
+    const folder = tempDir();
+    const a = liveLibrary();
+    await a.invoke('sync.init', { folder, name: 'Server' });
+    await waitFor('the first live sync to end', () => idle(a.events));
+    // B writes into a folder of its own (the same library): its files are what an engine carries.
+    const bFolder = tempDir();
+    copyFileSync(join(folder, LIBRARY_FILE), join(bFolder, LIBRARY_FILE));
+    const b = plainLibrary();
+    initSync(b, { folder: bFolder, name: 'Laptop' });
+    const article = addArticle(b, { title: 'Tides at dawn', body: 'The tide turned early.' });
+    syncNow(b);
+    const delivered: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true }))
+        if (e.isDirectory()) walk(join(d, e.name));
+        else if (e.name !== LIBRARY_FILE) delivered.push(relative(bFolder, join(d, e.name)));
+    };
+    walk(bFolder);
+    expect(delivered.some((f) => f.endsWith('.seg'))).toBe(true);
+    expect(delivered.some((f) => f.startsWith('originals'))).toBe(true);
+
+    // Engines mid-transfer: each file half there under Syncthing's, Nextcloud's, Dropbox's and
+    // browsers' temp names, and an office suite's lock beside it.
+    const temps = (f: string) => {
+      const [dir, name] = [dirname(f), basename(f)];
+      return [
+        join(dir, `.syncthing.${name}.tmp`),
+        join(dir, `~syncthing~${name}.tmp`),
+        join(dir, `.${name}.~5e1f0a2b`),
+        join(dir, `${name}.part`),
+        join(dir, `.~lock.${name}#`),
+        join('.dropbox.cache', name),
+      ];
+    };
+    a.events.length = 0;
+    for (const f of delivered) {
+      const bytes = readFileSync(join(bFolder, f));
+      for (const t of temps(f)) {
+        mkdirSync(dirname(join(folder, t)), { recursive: true });
+        writeFileSync(join(folder, t), bytes.subarray(0, bytes.length >> 1));
+      }
+    }
+    // A local change makes the live library sync now, with every temp file in the folder.
+    const aDevice = syncStatus(a.library.db).deviceId!;
+    const before = listSegments(folder, aDevice).length;
+    await a.invoke('tags.create', { name: 'probe' });
+    await waitFor('a segment with the local change', () =>
+      listSegments(folder, aDevice).length > before ? true : undefined,
+    );
+    await waitFor('that sync to end', () => idle(a.events));
+    const errors = () => a.events.filter((e) => e.type === 'sync' && e.error !== null);
+    expect(errors()).toEqual([]);
+    expect(changedIds(a.events)).not.toContain(`article:${article}`);
+    expect(a.library.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
+
+    // Each transfer ends as Syncthing's does: the whole file, renamed to its name.
+    a.events.length = 0;
+    for (const f of delivered) {
+      const temp = join(folder, temps(f)[0]!);
+      writeFileSync(temp, readFileSync(join(bFolder, f)));
+      renameSync(temp, join(folder, f));
+    }
+    await waitFor('the article in the live library', () =>
+      changedIds(a.events).includes(`article:${article}`),
+    );
+    await waitFor('the live sync to be idle', () => idle(a.events));
+    expect(changedIds(a.events).filter((c) => c === `article:${article}`)).toHaveLength(1);
+    expect(errors()).toEqual([]);
+    expect(syncStatus(a.library.db)).toMatchObject({ incoming: 0, parked: 0, problems: [] });
+    expect(
+      a.library.db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(article),
+    ).toBe('Tides at dawn');
   }, 180_000);
 });

@@ -6,13 +6,14 @@
  * events. The work runs in steps of a few segments so the process keeps answering meanwhile.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, sep } from 'node:path';
+import { sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { LibraryEvent } from '../../model/events';
 import type { SyncEvent } from '../../model/sync';
 import { errorMessage } from '../errors';
 import type { Library } from '../library';
 import type { SyncProgress } from './engine';
+import { isLayoutPath } from './folder';
 import { readIdentity } from './identity';
 
 export interface LiveSyncOptions {
@@ -25,14 +26,6 @@ export interface LiveSyncOptions {
   /** Segments written or applied per step between which the process answers other work. */
   stepSegments?: number;
 }
-
-/** Engines' temp files (Syncthing's, ours) and markers: their changes are not deliveries. */
-const NOT_A_DELIVERY = [
-  /^\.syncthing\..*\.tmp$/,
-  /^~syncthing~.*\.tmp$/,
-  /^\..*\.[0-9a-f]{12}\.tmp$/,
-  /^\.st(folder|versions|ignore)$/,
-];
 
 export class LiveSync {
   private watcher: FSWatcher | null = null;
@@ -110,7 +103,8 @@ export class LiveSync {
 
   private onFileEvent(name: string | null): void {
     if (name !== null) {
-      if (NOT_A_DELIVERY.some((re) => re.test(basename(name)))) return;
+      // Engines' temp files, partial downloads and markers: the final rename is the delivery.
+      if (!isLayoutPath(name)) return;
       // This device's own files: written by us.
       if (this.selfDir && name.startsWith(this.selfDir)) return;
     }
