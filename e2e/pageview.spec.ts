@@ -134,7 +134,8 @@ test('a PDF in page view: pages as printed, lazily, zoom, passages both ways, in
     DRAWN,
   );
   await expect.poll(() => hasInk(page, 1), DRAWN).toBe(true);
-  await expect(page.locator('.pv-page')).toHaveCount(PAGES);
+  // Only the pages on screen and one either side are in the DOM (the rest is arithmetic).
+  await expect.poll(() => page.locator('.pv-page').count(), DRAWN).toBeLessThanOrEqual(4);
   await expect(pageEl(page, PAGES).locator('canvas')).toHaveCount(0, DRAWN);
   await expect(page.getByRole('toolbar', { name: 'Pages' })).toContainText(`of ${PAGES}`);
 

@@ -1,4 +1,3 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist';
 import {
   useCallback,
   useEffect,
@@ -19,13 +18,16 @@ import type { ReaderSelection } from '../passages/ReaderSelectionPlugin';
 import { followSelectionGestures, userRange } from '../passages/selectionGesture';
 import { pageSelectionRange } from './pageSelection';
 import { PdfPage, type PageSlice, type RenderedPage } from './PdfPage';
-import { loadPdfJs, openDocument, type PdfJs } from './pdfjs';
+import { measurePages, openPdf, type OpenedPdf } from './pdfjs';
+import { pageLayout, pageSpan, type PageLayout } from './pageLayout';
 
 /** CSS pixels per PDF point at 100 % (a point is 1/72 in, a CSS pixel 1/96 in). */
 const CSS_PER_POINT = 96 / 72;
 const ZOOM_STEPS = [0.25, 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 const PAGE_GAP = 12;
 const SIDE_PADDING = 16;
+/** Space above the first page. */
+const TOP_PADDING = 12;
 
 type Zoom = { kind: 'fit' } | { kind: 'fixed'; zoom: number };
 
@@ -51,12 +53,14 @@ interface Props {
   onTextView: () => void;
 }
 
-interface Loaded {
-  pdfjs: PdfJs;
-  doc: PDFDocumentProxy;
-  labels: (string | null)[] | null;
-  /** Each page's size at scale 1; until measured, the first page's. */
-  sizes: { width: number; height: number }[];
+type Loaded = Pick<OpenedPdf, 'pdfjs' | 'doc' | 'labels' | 'sizes'>;
+
+/** The pages in the DOM (drawn) and those on screen (given a text layer), 1-based, inclusive. */
+interface Shown {
+  first: number;
+  last: number;
+  visibleFirst: number;
+  visibleLast: number;
 }
 
 /**
@@ -78,7 +82,7 @@ export function PageView({
   const [error, setError] = useState<string | null>(null);
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
   const [rootWidth, setRootWidth] = useState(0);
-  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set([1]));
+  const [shown, setShown] = useState<Shown>({ first: 1, last: 2, visibleFirst: 1, visibleLast: 1 });
   const [current, setCurrentState] = useState(1);
   // The same, for effects that run before the state's next render (zooming right after a jump).
   const currentRef = useRef(1);
@@ -93,75 +97,37 @@ export function PageView({
   const rendered = useRef(new Map<number, RenderedPage>());
 
   // The original's bytes come through the API (validated id); pdf.js reads them in its worker.
+  // The document stays open after the view closes (pdfjs.ts), so toggling back is quick.
+  const docKey = `${article.id}:${article.hash}:${article.original.size}`;
   useEffect(() => {
     let cancelled = false;
-    let destroy: (() => void) | null = null;
-    void (async () => {
-      try {
-        const [original, pdfjs] = await Promise.all([
-          invoke('articles.original', { id: article.id }),
-          loadPdfJs(),
-        ]);
+    openPdf(docKey, async () =>
+      base64ToBytes((await invoke('articles.original', { id: article.id })).dataBase64),
+    ).then(
+      (opened) => {
         if (cancelled) return;
-        const task = openDocument(pdfjs, base64ToBytes(original.dataBase64));
-        destroy = () => void task.destroy();
-        const doc = await task.promise;
-        const [first, labels] = await Promise.all([
-          doc.getPage(1),
-          doc.getPageLabels().catch(() => null),
-        ]);
-        if (cancelled) return;
-        const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = first.view;
-        const size = { width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
-        const box = first.getViewport({ scale: 1 });
-        setLoaded({
-          pdfjs,
-          doc,
-          labels,
-          sizes: Array.from({ length: doc.numPages }, () => ({
-            width: box.width || size.width,
-            height: box.height || size.height,
-          })),
-        });
-      } catch (e) {
+        setLoaded({ ...opened });
+        // The other pages' sizes once the first pages are up, when the machine is idle.
+        requestIdleCallback(
+          () =>
+            void measurePages(opened, () => cancelled).then((sizes) => {
+              if (!cancelled && sizes)
+                setLoaded((l) => (l && l.doc === opened.doc ? { ...l, sizes } : l));
+            }),
+          { timeout: 3000 },
+        );
+      },
+      (e: unknown) => {
         if (!cancelled)
           setError(
             `The original PDF could not be shown: ${e instanceof Error ? e.message : String(e)}`,
           );
-      }
-    })();
-    return () => {
-      cancelled = true;
-      destroy?.();
-    };
-  }, [article.id]);
-
-  // The other pages' sizes, measured after the first is up (most PDFs have one page size).
-  useEffect(() => {
-    if (!loaded) return;
-    let cancelled = false;
-    void (async () => {
-      const sizes = loaded.sizes.slice();
-      let changed = false;
-      for (let n = 2; n <= loaded.doc.numPages && !cancelled; n++) {
-        const page = await loaded.doc.getPage(n).catch(() => null);
-        if (!page) continue;
-        const { width, height } = page.getViewport({ scale: 1 });
-        const old = sizes[n - 1]!;
-        if (Math.abs(old.width - width) > 0.5 || Math.abs(old.height - height) > 0.5) {
-          sizes[n - 1] = { width, height };
-          changed = true;
-        }
-      }
-      if (!cancelled && changed)
-        setLoaded((l) => (l && l.doc === loaded.doc ? { ...l, sizes } : l));
-    })();
+      },
+    );
     return () => {
       cancelled = true;
     };
-    // Once per document: its own size update must not start it again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded?.doc]);
+  }, [docKey, article.id]);
 
   // Which PDF page each page start of the canonical text is on, and each page's share of it.
   const slices = useMemo(() => {
@@ -187,6 +153,10 @@ export function PageView({
       : maxWidth > 0 && rootWidth > 0
         ? Math.max(0.25, (rootWidth - 2 * SIDE_PADDING) / maxWidth)
         : CSS_PER_POINT;
+  const layout = useMemo<PageLayout | null>(
+    () => (loaded ? pageLayout(loaded.sizes, scale, PAGE_GAP, TOP_PADDING) : null),
+    [loaded, scale],
+  );
 
   useEffect(() => {
     const root = scrollRoot.current;
@@ -197,26 +167,36 @@ export function PageView({
     return () => observer.disconnect();
   }, [scrollRoot]);
 
-  const pageElement = useCallback(
-    (n: number) =>
-      pagesRef.current?.querySelector<HTMLElement>(`.pv-page[data-page-number="${n}"]`) ?? null,
-    [],
-  );
+  /**
+   * Where the pages stand in the viewport: the pages' container's top and the band of it under
+   * the toolbar, in container pixels. Two reads, done before anything is written in a frame.
+   */
+  const viewport = useCallback(() => {
+    const root = scrollRoot.current;
+    const host = pagesRef.current;
+    if (!root || !host) return null;
+    const rootTop = root.getBoundingClientRect().top;
+    const hostTop = host.getBoundingClientRect().top;
+    const toolbar = toolbarRef.current?.offsetHeight ?? 0;
+    return {
+      root,
+      hostTop,
+      top: rootTop + toolbar - hostTop,
+      bottom: rootTop + root.clientHeight - hostTop,
+    };
+  }, [scrollRoot]);
 
   const goToPage = useCallback(
     (n: number) => {
-      const root = scrollRoot.current;
       const count = loaded?.doc.numPages ?? 0;
-      if (!root || !count) return;
+      const at = viewport();
+      if (!at || !count || !layout) return;
       const target = Math.min(Math.max(1, n), count);
-      const el = pageElement(target);
-      if (!el) return;
       // Known at once (the scroll's own measure comes a frame later): a zoom meanwhile keeps it.
       setCurrent(target);
-      const top = toolbarRef.current?.offsetHeight ?? 0;
-      root.scrollTop += el.getBoundingClientRect().top - root.getBoundingClientRect().top - top;
+      at.root.scrollTop += layout.tops[target - 1]! - at.top;
     },
-    [scrollRoot, loaded, pageElement, setCurrent],
+    [loaded, layout, viewport, setCurrent],
   );
 
   const pageOfOffset = useCallback(
@@ -254,64 +234,54 @@ export function PageView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scale]);
 
-  // Lazy drawing: pages within a screen of the viewport are drawn, the rest freed.
-  useEffect(() => {
-    const root = scrollRoot.current;
-    const host = pagesRef.current;
-    if (!root || !host || !loaded) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        setNear((old) => {
-          const next = new Set(old);
-          for (const entry of entries) {
-            const n = Number((entry.target as HTMLElement).dataset['pageNumber']);
-            if (entry.isIntersecting) next.add(n);
-            else next.delete(n);
-          }
-          return next;
-        });
-      },
-      { root, rootMargin: '100% 0px' },
-    );
-    for (const el of host.querySelectorAll('.pv-page')) observer.observe(el);
-    return () => observer.disconnect();
-  }, [scrollRoot, loaded]);
-
-  /** The page at the top of the viewport (read from the layout, so it is never behind a key). */
+  /** The page at the top of the viewport (from the layout, so it is never behind a key). */
   const topPage = useCallback((): number => {
-    const root = scrollRoot.current;
-    const pages = pagesRef.current?.children;
-    if (!root || !pages?.length) return 1;
-    const top = root.getBoundingClientRect().top + (toolbarRef.current?.offsetHeight ?? 0) + 1;
-    let lo = 0;
-    let hi = pages.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pages[mid]!.getBoundingClientRect().bottom + PAGE_GAP / 2 < top) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  }, [scrollRoot]);
+    const at = viewport();
+    return at && layout ? pageSpan(layout, at.top + 1, at.bottom).first : 1;
+  }, [viewport, layout]);
 
-  // The page at the top: the "page N of M" field, and the place to keep.
+  // Scrolling: which pages are drawn (those on screen and one either side, the rest not in the
+  // DOM at all), which get a text layer (those on screen), and the page at the top ("page N of
+  // M", the place to keep). Measured once a frame, from the layout's arithmetic.
   useEffect(() => {
     const root = scrollRoot.current;
-    if (!root || !loaded) return;
+    if (!root || !loaded || !layout) return;
+    const count = loaded.doc.numPages;
     let frame = 0;
     const measure = () => {
       frame = 0;
-      setCurrent(topPage());
+      const at = viewport();
+      if (!at) return;
+      const seen = pageSpan(layout, at.top + 1, at.bottom);
+      const next: Shown = {
+        first: Math.max(1, seen.first - 1),
+        last: Math.min(count, seen.last + 1),
+        visibleFirst: seen.first,
+        visibleLast: seen.last,
+      };
+      setShown((old) =>
+        old.first === next.first &&
+        old.last === next.last &&
+        old.visibleFirst === next.visibleFirst &&
+        old.visibleLast === next.visibleLast
+          ? old
+          : next,
+      );
+      setCurrent(seen.first);
     };
     const onScroll = () => {
       frame ||= requestAnimationFrame(measure);
     };
     measure();
     root.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(root);
     return () => {
       root.removeEventListener('scroll', onScroll);
+      resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [scrollRoot, loaded, scale, topPage, setCurrent]);
+  }, [scrollRoot, loaded, layout, viewport, setCurrent]);
 
   useEffect(() => {
     if (!loaded) return;
@@ -348,10 +318,10 @@ export function PageView({
       else if (event.key === 'PageDown') goToPage(topPage() + 1);
       else if (event.key === 'PageUp') {
         const current = topPage();
-        const el = pageElement(current);
-        const top = root.getBoundingClientRect().top + (toolbarRef.current?.offsetHeight ?? 0);
+        const at = viewport();
+        const pageTop = layout?.tops[current - 1];
         // Part of this page is above: back to its top first.
-        goToPage(el && el.getBoundingClientRect().top < top - 2 ? current : current - 1);
+        goToPage(at && pageTop !== undefined && pageTop < at.top - 2 ? current : current - 1);
       } else if (event.key === 'Home') goToPage(1);
       else if (event.key === 'End') goToPage(count);
       else return;
@@ -368,7 +338,7 @@ export function PageView({
       root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('wheel', onWheel);
     };
-  }, [scrollRoot, loaded, topPage, goToPage, pageElement, zoomBy]);
+  }, [scrollRoot, loaded, layout, topPage, viewport, goToPage, zoomBy]);
 
   // A selection on the pages becomes a canonical range (or is said to have none).
   useEffect(() => {
@@ -522,22 +492,36 @@ export function PageView({
           ? 'This selection can’t be matched to the article’s text (that part of the page was not imported as text), so it can’t become a passage.'
           : ''}
       </p>
-      <div className="pv-pages" ref={pagesRef} onClick={onClick} style={{ gap: `${PAGE_GAP}px` }}>
-        {loaded.sizes.map((size, i) => (
-          <PdfPage
-            key={i + 1}
-            pdfjs={loaded.pdfjs}
-            doc={loaded.doc}
-            number={i + 1}
-            width={size.width}
-            height={size.height}
-            scale={scale}
-            near={near.has(i + 1)}
-            slice={slices.byPage.get(i + 1) ?? null}
-            passages={passages}
-            onRendered={onRendered}
-          />
-        ))}
+      <div
+        className="pv-pages"
+        ref={pagesRef}
+        onClick={onClick}
+        style={{
+          height: `${layout?.height ?? 0}px`,
+          width: `${Math.ceil(maxWidth * scale) + 2 * SIDE_PADDING}px`,
+        }}
+      >
+        {Array.from({ length: shown.last - shown.first + 1 }, (_, k) => {
+          const n = shown.first + k;
+          const size = loaded.sizes[n - 1];
+          if (!size || !layout) return null;
+          return (
+            <PdfPage
+              key={n}
+              pdfjs={loaded.pdfjs}
+              doc={loaded.doc}
+              number={n}
+              top={layout.tops[n - 1]!}
+              width={size.width}
+              height={size.height}
+              scale={scale}
+              visible={n >= shown.visibleFirst && n <= shown.visibleLast}
+              slice={slices.byPage.get(n) ?? null}
+              passages={passages}
+              onRendered={onRendered}
+            />
+          );
+        })}
       </div>
     </div>
   );

@@ -22,12 +22,14 @@ interface Props {
   doc: PDFDocumentProxy;
   /** 1-based page number. */
   number: number;
+  /** Its place in the pages' container (CSS pixels from the top). */
+  top: number;
   /** The page's size at scale 1 (PDF points). */
   width: number;
   height: number;
   scale: number;
-  /** Near the viewport: drawn; else only its placeholder (canvas and text freed). */
-  near: boolean;
+  /** On screen: given a text layer (pages beside the screen are only drawn). */
+  visible: boolean;
   slice: PageSlice | null;
   passages: readonly Passage[] | null;
   onRendered: (number: number, page: RenderedPage | null) => void;
@@ -72,17 +74,19 @@ function paint(
 }
 
 /**
- * One printed page: a placeholder of the page's size, and when near the viewport its canvas,
+ * One printed page, in the DOM only while near the viewport: its canvas, then (once on screen)
  * its text layer (selectable, transparent text over the picture) and the passages painted on it.
+ * Leaving the DOM frees the canvas and the text.
  */
 function PdfPageView({
   pdfjs,
   doc,
   number,
+  top,
   width,
   height,
   scale,
-  near,
+  visible,
   slice,
   passages,
   onRendered,
@@ -93,13 +97,22 @@ function PdfPageView({
   const rendered = useRef<RenderedPage | null>(null);
   const latest = useRef({ slice, passages });
   latest.current = { slice, passages };
+  // The text layer waits until the page is on screen: pages beside it only need their picture.
+  const onScreen = useRef<{ visible: boolean; wake: (() => void) | null }>({
+    visible,
+    wake: null,
+  });
+  useEffect(() => {
+    onScreen.current.visible = visible;
+    if (visible) onScreen.current.wake?.();
+  }, [visible]);
 
   useEffect(() => {
-    if (!near) return;
     const canvasEl = canvasHost.current;
     const textEl = textHost.current;
     const marksEl = marks.current;
     if (!canvasEl || !textEl || !marksEl) return;
+    const screen = onScreen.current;
     let cancelled = false;
     let task: RenderTask | null = null;
     let textLayer: InstanceType<PdfJs['TextLayer']> | null = null;
@@ -121,6 +134,9 @@ function PdfPageView({
       await task.promise;
       if (cancelled) return;
       canvasEl.replaceChildren(canvas);
+      if (!screen.visible) await new Promise<void>((resolve) => (screen.wake = resolve));
+      screen.wake = null;
+      if (cancelled) return;
       const host = textEl;
       const content = await pdfPage.getTextContent();
       if (cancelled) return;
@@ -145,6 +161,7 @@ function PdfPageView({
     });
     return () => {
       cancelled = true;
+      screen.wake?.();
       task?.cancel();
       textLayer?.cancel();
       rendered.current = null;
@@ -156,7 +173,7 @@ function PdfPageView({
       marksEl.replaceChildren();
       pdfPage?.cleanup();
     };
-  }, [pdfjs, doc, number, scale, near, onRendered]);
+  }, [pdfjs, doc, number, scale, onRendered]);
 
   // New or changed passages repaint without drawing the page again.
   useEffect(() => {
@@ -171,6 +188,8 @@ function PdfPageView({
       role="group"
       aria-label={`Page ${number}`}
       style={{
+        top: `${top}px`,
+        left: `calc(50% - ${(width * scale) / 2}px)`,
         width: `${width * scale}px`,
         height: `${height * scale}px`,
         ['--total-scale-factor' as string]: String(scale),

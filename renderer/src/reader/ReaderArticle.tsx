@@ -39,6 +39,7 @@ import { OriginalActions } from './OriginalActions';
 import { EditDetailsDialog } from '../meta/EditDetailsDialog';
 import { PageView, type PageViewHandle } from '../pageview/PageView';
 import { prefersPageView, rememberPageView } from '../pageview/pageViewPref';
+import { preloadPdfJs } from '../pageview/pdfjs';
 import { scrollTextTo, textTopOffset } from '../pageview/textPlace';
 import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
@@ -113,6 +114,12 @@ export function ReaderArticle({
   const canPageView = article.format === 'pdf';
   const [pageView, setPageView] = useState(() => canPageView && prefersPageView(article.id));
   const pageViewRef = useRef<PageViewHandle | null>(null);
+  // pdf.js and its worker made ready while the text is read, for a switch to the pages.
+  useEffect(() => {
+    if (!canPageView) return;
+    const idle = requestIdleCallback(preloadPdfJs, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [canPageView]);
   // The reading place to return to: opened with no place to go to (the list, a reload).
   const [placeStart] = useState(() => (arrival === null ? (article.readingOffset ?? 0) : null));
   // Where the page view opens (the text view's place) and where the text view returns to.
