@@ -5,6 +5,7 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { registerLibraryFunctions } from './functions';
 import { backupBeforeUpgrade, upgradeBackupPath } from '../backup/beforeUpgrade';
 import { migrate, schemaVersion } from './migrate';
+import { compactAfterUpgrade } from './compact';
 import { explainStorageError } from './storage';
 import { migrations } from './migrations';
 
@@ -71,6 +72,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       if (keep) backupBeforeUpgrade(db, file, version);
     }
     migrate(db, migrations, file, opts.targetVersion);
+    if (file !== ':memory:' && version > 0 && schemaVersion(db) > version) compactAfterUpgrade(db);
     return db;
   } catch (e) {
     db.close();
