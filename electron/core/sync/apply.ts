@@ -24,6 +24,7 @@ import { collectionKey } from '../collections/names';
 import { ArticleMetaRow, ArticleStateRow, OriginalRow } from '../transfer/schema';
 import { insertOriginal } from '../articles/originalStore';
 import { remapReadingPlace } from '../articles/state';
+import { lastChange, settledKey, type SettledRows } from './capture';
 import { readBlob, SyncFileError } from './files';
 import { blobPath } from './folder';
 import type { HybridClock } from './hlc';
@@ -50,7 +51,7 @@ import {
   type RowEntity,
   type Value,
 } from './rows';
-import { DELETED, RESTORABLE, setVersion, versionsOf } from './versions';
+import { DELETED, RESTORABLE, setVersion, setVersions, versionsOf } from './versions';
 
 export type ApplyResult = 'applied' | 'stale' | { parked: string };
 
@@ -61,6 +62,8 @@ export interface ApplyContext {
   clock: HybridClock;
   /** Ids of rows created (or merged away) here, whose mentions and quotes in notes may now resolve. */
   created: string[];
+  /** Rows written exactly as their op said (capture has nothing to send for them). */
+  settled: SettledRows;
 }
 
 const Stamp = z.iso.datetime();
@@ -225,6 +228,7 @@ function applyMembership(ctx: ApplyContext, op: SyncOp, e: MembershipEntity): Ap
      ON CONFLICT DO UPDATE SET created_at = excluded.created_at`,
   ).run(owner, member, parsed.data.created_at);
   record();
+  ctx.settled.set(settledKey(e, op.id), lastChange(db));
   return 'applied';
 }
 
@@ -311,6 +315,15 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
       writeMeta(op, db, set[ARTICLE_META]);
     if (e === 'article') writeStateFields(op, db, winning);
   }
+  // A row made whole from its op holds just what its versions will say: nothing to capture
+  // (unless something later in this transaction changes it: re-anchoring, a merge).
+  if (
+    !row &&
+    !clash &&
+    e !== 'note' &&
+    [...requiredFields(e), ...optionalFields(e)].every((f) => f in set)
+  )
+    ctx.settled.set(settledKey(e, op.id), lastChange(db));
   if (clash) mergeInto(db, e as 'tag' | 'collection', clash.from, op.id);
   if (!row) ctx.created.push(op.id);
   if (e === 'article' && row && 'text' in cols && cols.text !== row.text) {
@@ -321,10 +334,14 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   }
   if (e === 'passage') fitAnchor(db, op.id);
 
-  for (const f of winning) {
-    if (f === NOTE_BODY) continue;
-    setVersion(db, e, op.id, f, { hlc: op.h, hash: hashValue(set[f]) });
-  }
+  setVersions(
+    db,
+    e,
+    op.id,
+    winning
+      .filter((f) => f !== NOTE_BODY)
+      .map((f) => [f, { hlc: op.h, hash: hashValue(set[f]) }] as const),
+  );
   return 'applied';
 }
 

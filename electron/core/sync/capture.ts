@@ -21,7 +21,7 @@ import {
   splitMemberId,
   type Value,
 } from './rows';
-import { DELETED, RESTORABLE, setVersion, versionsOf } from './versions';
+import { DELETED, RESTORABLE, setVersion, setVersions, versionsOf } from './versions';
 
 const exists = (db: Database, table: string, id: string) =>
   cachedStatement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
@@ -84,8 +84,12 @@ function diffRow(
   }
   if (!Object.keys(hashes).length) return null;
   const h = clock.now(at);
-  for (const [field, hash] of Object.entries(hashes))
-    setVersion(db, e, id, field, { hlc: h, hash });
+  setVersions(
+    db,
+    e,
+    id,
+    Object.entries(hashes).map(([field, hash]) => [field, { hlc: h, hash }] as const),
+  );
   return { e, id, h, set };
 }
 
@@ -128,25 +132,48 @@ export const ENTITY_ORDER: Readonly<Record<SyncEntity, number>> = {
 };
 
 /**
+ * Rows an apply wrote exactly as their op said, each with the last change-log seq that writing
+ * made (`${entity}:${id}` → seq): their fields equal their versions, so capture skips them unless
+ * the log shows a later change (a re-anchored passage, a merged tag).
+ */
+export type SettledRows = Map<string, number>;
+
+export const settledKey = (e: string, id: string) => `${e}:${id}`;
+
+/** The change log's last seq (what a write just logged). */
+export const lastChange = (db: Database): number =>
+  cachedStatement<[], number | null>(db, 'SELECT max(seq) FROM changes').pluck().get() ?? 0;
+
+/**
  * Takes the local changes made since the last capture into the outbox. Call inside a write
  * transaction; `all` looks at every row (the first capture). Returns how many ops it queued.
  */
-export function captureLocal(db: Database, id: Identity, clock: HybridClock, all = false): number {
-  const maxSeq =
-    cachedStatement<[], number | null>(db, 'SELECT max(seq) FROM changes').pluck().get() ?? 0;
+export function captureLocal(
+  db: Database,
+  id: Identity,
+  clock: HybridClock,
+  all = false,
+  settled?: SettledRows,
+): number {
+  const maxSeq = lastChange(db);
   // Each row with when it last changed: stamped in that order, each change with its own time.
   let rows: [SyncEntity, string, number | undefined][];
   if (all) rows = everyRow(db).map(([e, rowId]) => [e, rowId, undefined]);
   else
-    rows = cachedStatement<[number, number], { entity: string; entity_id: string; at: string }>(
+    rows = cachedStatement<
+      [number, number],
+      { entity: string; entity_id: string; at: string; seq: number }
+    >(
       db,
       // A reading place travels as a field of its article (the log names it apart, migration 21).
-      `SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS entity, entity_id, max(at) AS at
+      `SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS entity, entity_id, max(at) AS at, max(seq) AS seq
        FROM changes WHERE seq > ? AND seq <= ? GROUP BY 1, entity_id ORDER BY max(at), min(seq)`,
     )
       .all(id.cursor, maxSeq)
       // Only what sync carries (every other entity the log names, today).
       .filter((r) => (SYNC_ENTITIES as readonly string[]).includes(r.entity))
+      // Rows an apply wrote as their op said, unchanged since.
+      .filter((r) => !(r.seq <= (settled?.get(settledKey(r.entity, r.entity_id)) ?? 0)))
       .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id, Date.parse(r.at) || undefined]);
   const seen = new Set<string>();
   const ops: SyncOp[] = [];

@@ -244,12 +244,19 @@ function applyTransaction<T>(db: Database, folder: string, work: (ctx: ApplyCont
     const id = readIdentity(db)!;
     const clock = new HybridClock(id.deviceId, id.hlc);
     captureLocal(db, id, clock);
-    const ctx: ApplyContext = { db, folder, deviceId: id.deviceId, clock, created: [] };
+    const ctx: ApplyContext = {
+      db,
+      folder,
+      deviceId: id.deviceId,
+      clock,
+      created: [],
+      settled: new Map(),
+    };
     const result = work(ctx);
     retryParked(ctx);
     relinkNotes(db, ctx.created);
     db.prepare('UPDATE sync_identity SET hlc = ? WHERE k = 1').run(clock.current());
-    captureLocal(db, readIdentity(db)!, clock);
+    captureLocal(db, readIdentity(db)!, clock, false, ctx.settled);
     return result;
   });
 }

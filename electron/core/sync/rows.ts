@@ -6,6 +6,7 @@
  * Rows written here are checked with the same row schemas a JSON restore uses (transfer/schema.ts:
  * what the API would accept), so a segment can't put into a library what the app never writes.
  */
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { SyncEntity } from '../../model/sync';
@@ -21,7 +22,6 @@ import {
   PassageRow,
   TagRow,
 } from '../transfer/schema';
-import { sha256Hex } from './files';
 import type { Body } from '../../model/body';
 import { packBody, unpackBody } from '../articles/bodyStore';
 import { cachedStatement } from '../db/statements';
@@ -190,8 +190,9 @@ export function optionalFields(e: SyncEntity): string[] {
   return e === 'article' ? STATE_FIELDS : [];
 }
 
+/** The sha256 of the value's JSON (UTF-8): one-shot, no Buffer in between (every field, every op). */
 export function hashValue(v: unknown): string {
-  return sha256Hex(Buffer.from(JSON.stringify(v ?? null), 'utf8'));
+  return hash('sha256', JSON.stringify(v ?? null), 'hex');
 }
 
 export function splitMemberId(id: string): [string, string] {

@@ -38,3 +38,23 @@ export function setVersion(
      ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, hash = excluded.hash`,
   ).run(e, id, field, v.hlc, v.hash);
 }
+
+/** The upsert of `count` fields of one row, by count (a passage has 8: one statement, not 8). */
+const upserts = new Map<number, string>();
+
+/** Sets several fields of one row at once (a row created by an op sets every field). */
+export function setVersions(
+  db: Database,
+  e: SyncEntity,
+  id: string,
+  fields: readonly (readonly [string, Version])[],
+): void {
+  if (!fields.length) return;
+  let sql = upserts.get(fields.length);
+  if (!sql) {
+    sql = `INSERT INTO sync_versions (entity, entity_id, field, hlc, hash) VALUES ${Array(fields.length).fill('(?, ?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, hash = excluded.hash`;
+    upserts.set(fields.length, sql);
+  }
+  cachedStatement(db, sql).run(fields.flatMap(([f, v]) => [e, id, f, v.hlc, v.hash]));
+}
