@@ -5,12 +5,8 @@
  * races no edit of the row (only a tag put on something) holds. Real libraries, each syncing with
  * its own copy of the folder until the copies are exchanged (two machines offline, then online).
  */
-import { copyFileSync, cpSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/temp';
-import { openDatabase } from '../db/open';
+import { describe, expect, it } from 'vitest';
 import {
   addToCollection,
   deleteCollection,
@@ -20,31 +16,18 @@ import {
 import { addArticle, addPassage } from '../search/test-library';
 import { deleteTag, listTags, recolorTag, renameTag } from '../tags/repo';
 import { updatePassage } from '../passages/repo';
-import { initSync, syncNow } from './engine';
-import { libraryContents } from './testReplicas';
+import { syncNow } from './engine';
+import { libraryContents, parkedReasons, useReplicas } from './testReplicas';
 
-const tempDir = useTempDir('commonplace-sync-race-');
-const open: Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const replicas = useReplicas('commonplace-sync-race-');
 
 /** Two devices, each with its own copy of the folder; `online` exchanges and syncs to the end. */
 function offlinePair(): { a: Database; b: Database; online: () => void } {
-  const [fa, fb] = [tempDir(), tempDir()];
-  const [a, b] = [0, 1].map(() => {
-    const db = openDatabase(join(tempDir(), 'library.sqlite'));
-    open.push(db);
-    return db;
-  }) as [Database, Database];
-  initSync(a, { folder: fa, name: 'Laptop' });
-  copyFileSync(join(fa, 'commonplace-library.json'), join(fb, 'commonplace-library.json'));
-  initSync(b, { folder: fb, name: 'Desktop' });
+  const { a, b, exchange } = replicas.offlinePair();
   const online = () => {
     for (let round = 0; ; round++) {
       expect(round).toBeLessThan(10);
-      cpSync(fa, fb, { recursive: true, force: false });
-      cpSync(fb, fa, { recursive: true, force: false });
+      exchange();
       let moved = 0;
       for (const db of [a, b]) {
         const r = syncNow(db);
@@ -53,8 +36,7 @@ function offlinePair(): { a: Database; b: Database; online: () => void } {
       }
       if (!moved) break;
     }
-    for (const db of [a, b])
-      expect(db.prepare('SELECT reason FROM sync_parked').pluck().all()).toEqual([]);
+    for (const db of [a, b]) expect(parkedReasons(db)).toEqual([]);
   };
   return { a, b, online };
 }

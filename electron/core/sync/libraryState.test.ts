@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/temp';
-import { openDatabase } from '../db/open';
+import { describe, expect, it } from 'vitest';
 import {
   emptyTrash,
   listTrash,
@@ -26,43 +24,10 @@ import {
 } from '../collections/repo';
 import { addCitationStyle, listCitationStyles } from '../citations/userStyles';
 import { addArticle, addPassage } from '../search/test-library';
-import { initSync, syncNow } from './engine';
-import { libraryContents } from './testReplicas';
+import { libraryContents, settle, useReplicas } from './testReplicas';
 
-const tempDir = useTempDir('commonplace-sync-state-');
-const open: Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function pair(): [Database, Database] {
-  const folder = tempDir();
-  const [a, b] = [0, 1].map(() => {
-    const db = openDatabase(join(tempDir(), 'library.sqlite'));
-    open.push(db);
-    return db;
-  }) as [Database, Database];
-  initSync(a, { folder, name: 'Laptop' });
-  initSync(b, { folder, name: 'Desktop' });
-  return [a, b];
-}
-
-function settle(...dbs: Database[]): void {
-  for (let round = 0; round < 10; round++) {
-    let moved = 0;
-    for (const db of dbs) {
-      const r = syncNow(db);
-      expect(r.problems).toEqual([]);
-      moved += r.sent + r.applied;
-    }
-    if (!moved) {
-      for (const db of dbs)
-        expect(db.prepare('SELECT count(*) FROM sync_parked').pluck().get()).toBe(0);
-      return;
-    }
-  }
-  throw new Error('sync did not settle in 10 rounds');
-}
+const { devices } = useReplicas('commonplace-sync-state-');
+const pair = () => devices('Laptop', 'Desktop') as [Database, Database];
 
 const state = (db: Database, id: string) =>
   db

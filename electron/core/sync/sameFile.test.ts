@@ -3,12 +3,8 @@
  * the one with the smaller id, with the passages, tags and collections made on both copies, and
  * each metadata field as the later edit of it left it. Real libraries sharing a folder.
  */
-import { copyFileSync, cpSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/temp';
-import { openDatabase } from '../db/open';
+import { describe, expect, it } from 'vitest';
 import { addToCollection } from '../collections/repo';
 import { NOTE_NODE_MENTION } from '../../model/notes';
 import { paragraphNode, rootDoc, textNode } from '../notes/lexicalJson';
@@ -16,59 +12,11 @@ import { createNote } from '../notes/repo';
 import { editArticleMeta } from '../articles/meta';
 import { emptyTrash, trashArticles } from '../articles/state';
 import { addArticle, addPassage } from '../search/test-library';
-import { initSync, syncNow } from './engine';
-import { libraryContents } from './testReplicas';
+import { syncNow } from './engine';
+import { libraryContents, settle, useReplicas } from './testReplicas';
 
-const tempDir = useTempDir('commonplace-sync-same-');
-const open: Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function devices(n: number): Database[] {
-  const folder = tempDir();
-  return Array.from({ length: n }, (_, i) => {
-    const db = openDatabase(join(tempDir(), 'library.sqlite'));
-    open.push(db);
-    initSync(db, { folder, name: `Device ${i}` });
-    return db;
-  });
-}
-
-/** Two devices offline: each syncs with its own copy of the folder until `exchange`. */
-function offlinePair(): { a: Database; b: Database; exchange: () => void } {
-  const [fa, fb] = [tempDir(), tempDir()];
-  const [a, b] = [0, 1].map(() => {
-    const db = openDatabase(join(tempDir(), 'library.sqlite'));
-    open.push(db);
-    return db;
-  }) as [Database, Database];
-  initSync(a, { folder: fa, name: 'Laptop' });
-  copyFileSync(join(fa, 'commonplace-library.json'), join(fb, 'commonplace-library.json'));
-  initSync(b, { folder: fb, name: 'Desktop' });
-  const exchange = () => {
-    cpSync(fa, fb, { recursive: true, force: false });
-    cpSync(fb, fa, { recursive: true, force: false });
-  };
-  return { a, b, exchange };
-}
-
-function settle(...dbs: Database[]): void {
-  for (let round = 0; round < 10; round++) {
-    let moved = 0;
-    for (const db of dbs) {
-      const r = syncNow(db);
-      expect(r.problems).toEqual([]);
-      moved += r.sent + r.applied;
-    }
-    if (!moved) {
-      for (const db of dbs)
-        expect(db.prepare('SELECT reason FROM sync_parked').pluck().all()).toEqual([]);
-      return;
-    }
-  }
-  throw new Error('sync did not settle in 10 rounds');
-}
+const { devices: named, offlinePair } = useReplicas('commonplace-sync-same-');
+const devices = (n: number) => named(...Array.from({ length: n }, (_, i) => `Device ${i}`));
 
 const FILE = {
   title: 'Harbour report',

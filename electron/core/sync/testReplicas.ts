@@ -1,8 +1,16 @@
 /**
- * Test helpers for sync: a library's whole contents as comparable data (every synced table row
- * for row, device-local columns left out), so replicas can be held equal.
+ * Test helpers for sync: replicas (real library files in temp folders, sharing a folder or each
+ * with its own copy of it), syncing them until nothing moves, and a library's whole contents as
+ * comparable data (every synced table row for row, device-local columns left out), so replicas
+ * can be held equal.
  */
+import { copyFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { afterEach, expect } from 'vitest';
+import { useTempDir } from '../../test/temp';
+import { openDatabase } from '../db/open';
+import { initSync, syncNow } from './engine';
 import { checkSearchIndexes } from '../search/rebuild';
 import { search } from '../search/search';
 
@@ -69,3 +77,65 @@ export function searchContents(db: Database): {
       .sort();
   return { problems: checkSearchIndexes(db), hits };
 }
+
+/** Real library files for sync tests, each in its own temp folder, closed after each test. */
+export function useReplicas(prefix: string) {
+  const tempDir = useTempDir(prefix);
+  const open: Database[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  /** A library file (in a fresh folder unless `dir` is given), closed after the test. */
+  const library = (dir = tempDir()): Database => {
+    const db = openDatabase(join(dir, 'library.sqlite'));
+    open.push(db);
+    return db;
+  };
+  /** Devices sharing one folder, set up in order with these names. */
+  const devices = (...names: string[]): Database[] => {
+    const folder = tempDir();
+    return names.map((name) => {
+      const db = library();
+      initSync(db, { folder, name });
+      return db;
+    });
+  };
+  /** Two devices offline: each syncs with its own copy of the folder until `exchange` copies both ways. */
+  const offlinePair = (): { a: Database; b: Database; exchange: () => void } => {
+    const [fa, fb] = [tempDir(), tempDir()];
+    const [a, b] = [library(), library()];
+    initSync(a, { folder: fa, name: 'Laptop' });
+    copyFileSync(join(fa, 'commonplace-library.json'), join(fb, 'commonplace-library.json'));
+    initSync(b, { folder: fb, name: 'Desktop' });
+    const exchange = () => {
+      cpSync(fa, fb, { recursive: true, force: false });
+      cpSync(fb, fa, { recursive: true, force: false });
+    };
+    return { a, b, exchange };
+  };
+  return { tempDir, library, devices, offlinePair };
+}
+
+/**
+ * Syncs every library until none sends or applies anything more: each sync without problems,
+ * nothing left parked at the end.
+ */
+export function settle(...dbs: Database[]): void {
+  for (let round = 0; round < 10; round++) {
+    let moved = 0;
+    for (const db of dbs) {
+      const r = syncNow(db);
+      expect(r.problems).toEqual([]);
+      moved += r.sent + r.applied;
+    }
+    if (!moved) {
+      for (const db of dbs) expect(parkedReasons(db)).toEqual([]);
+      return;
+    }
+  }
+  throw new Error('sync did not settle in 10 rounds');
+}
+
+/** What is still parked (waiting for what it refers to) on a library, by reason. */
+export const parkedReasons = (db: Database): string[] =>
+  db.prepare<[], string>('SELECT reason FROM sync_parked').pluck().all();

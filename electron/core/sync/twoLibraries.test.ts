@@ -5,9 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../test/temp';
-import { openDatabase } from '../db/open';
+import { describe, expect, it } from 'vitest';
 import { updateArticleBody } from '../articles/edit';
 import { getArticle } from '../articles/repo';
 import { setReadingPlace } from '../articles/state';
@@ -18,36 +16,12 @@ import { deletePassage, getPassage, updatePassage } from '../passages/repo';
 import { addArticle, addPassage } from '../search/test-library';
 import { setArticleTags } from '../tags/repo';
 import { initSync, syncDevices, syncNow, syncStatus } from './engine';
-import { libraryContents, searchContents } from './testReplicas';
+import { libraryContents, searchContents, settle, useReplicas } from './testReplicas';
 
-const tempDir = useTempDir('commonplace-sync-');
-const open: Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function library(dir: string): Database {
-  const db = openDatabase(join(dir, 'library.sqlite'));
-  open.push(db);
-  return db;
-}
+const { tempDir, library } = useReplicas('commonplace-sync-');
 
 const paragraphs = (...texts: string[]) => rootDoc(texts.map((t) => paragraphNode([textNode(t)])));
 const noteText = (db: Database, id: string) => getNote(db, id).text;
-
-/** Syncs every library until none sends or applies anything more. */
-function settle(...dbs: Database[]): void {
-  for (let round = 0; round < 10; round++) {
-    let moved = 0;
-    for (const db of dbs) {
-      const r = syncNow(db);
-      expect(r.problems).toEqual([]);
-      moved += r.sent + r.applied;
-    }
-    if (!moved) return;
-  }
-  throw new Error('sync did not settle in 10 rounds');
-}
 
 describe('two libraries sharing a folder', () => {
   it('sends articles with originals, passages, tags, links and notes; concurrent edits converge', () => {
