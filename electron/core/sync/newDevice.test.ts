@@ -1,0 +1,50 @@
+/**
+ * A library with originals reaching a new device (#16): the progress a sync reports goes one way
+ * and reaches its total on both sides (sending, then receiving segment by segment), and the new
+ * device ends holding the same library. The 10,000-article figure is `npm run bench -- sync`.
+ */
+import { describe, expect, it } from 'vitest';
+import { addArticle } from '../search/test-library';
+import { ensureTags } from '../tags/repo';
+import { initSync, SEGMENT_MAX_OPS, syncNow, type SyncProgress } from './engine';
+import { libraryContents, useReplicas } from './testReplicas';
+
+const { tempDir, library } = useReplicas('commonplace-sync-new-');
+
+/** The events of one phase: more than one, one total throughout, `done` rising to it. */
+function expectRising(events: SyncProgress[], phase: SyncProgress['phase'], total: number): void {
+  const of = events.filter((e) => e.phase === phase);
+  expect(of.length).toBeGreaterThan(1);
+  for (const e of of) expect(e.total).toBe(total);
+  for (let i = 1; i < of.length; i++) expect(of[i]!.done).toBeGreaterThan(of[i - 1]!.done);
+  expect(of.at(-1)!.done).toBe(total);
+}
+
+describe('a new device', () => {
+  it('receives a library of articles with originals, its progress rising to the total', () => {
+    const a = library();
+    const articles = 40;
+    for (let i = 0; i < articles; i++)
+      addArticle(a, { title: `Report ${i}`, body: `The ferry timetable changed, number ${i}.` });
+    // More changes than one segment holds, so each side reports more than one step.
+    ensureTags(
+      a,
+      Array.from({ length: SEGMENT_MAX_OPS }, (_, i) => `tag-${i}`),
+    );
+    const folder = tempDir();
+    initSync(a, { folder, name: 'A' });
+    const sending: SyncProgress[] = [];
+    const sent = syncNow(a, { onProgress: (p) => sending.push(p) });
+    expect(sent).toMatchObject({ written: 2, sent: SEGMENT_MAX_OPS + articles, problems: [] });
+    expectRising(sending, 'sending', SEGMENT_MAX_OPS + articles);
+
+    const b = library();
+    initSync(b, { folder, name: 'B' });
+    const receiving: SyncProgress[] = [];
+    const got = syncNow(b, { onProgress: (p) => receiving.push(p) });
+    expect(got).toMatchObject({ applied: 2, parked: 0, more: false, problems: [] });
+    expectRising(receiving, 'receiving', 2);
+    expect(b.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(articles);
+    expect(libraryContents(b)).toEqual(libraryContents(a));
+  }, 300_000);
+});
