@@ -9,7 +9,7 @@ export function transferHandlers(library: Library) {
     'library.exportJson': async ({ path }) =>
       (await import('../../core/transfer/exportJson')).exportLibraryJson(db, path),
     'library.importJson': async ({ path }) => ({
-      counts: (await import('../../core/transfer/importJson')).importLibraryJson(db, path),
+      counts: await (await import('../../core/transfer/importJson')).importLibraryJson(db, path),
     }),
     'library.backup': ({ path }) => backupLibrary(db, library.path, path),
   } satisfies Partial<Handlers>;

@@ -67,7 +67,7 @@ describe('originals stored against their article text', () => {
     const json = join(dir, 'library.json');
     exportLibraryJson(db, json);
     const copy = openTestLibrary(join(dir, 'copy'));
-    importLibraryJson(copy.library.db, json);
+    await importLibraryJson(copy.library.db, json);
     for (const [name, id] of ids) {
       expect(getOriginal(copy.library.db, id).bytes.equals(bytesOf(name)), name).toBe(true);
       expect(stored(copy.library.db, id).delta, name).toBe(1);

@@ -54,7 +54,7 @@ describe('originals leave the library byte for byte', () => {
     const backup = join(dir, 'backup.sqlite');
     await backupLibrary(t.library.db, join(dir, 'library.sqlite'), backup);
     const restored = openDatabase(join(dir, 'restored.sqlite'));
-    importLibraryJson(restored, json);
+    await importLibraryJson(restored, json);
     const fromBackup = openDatabase(backup);
 
     for (const [i, id] of ids.entries()) {

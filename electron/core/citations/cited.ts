@@ -8,7 +8,8 @@ import type { Database } from 'better-sqlite3';
 import type { CitationStyle } from '../../model/export';
 import { pageLocator } from '../../model/pages';
 import { cslType, publicUrl, toCslItem, type CitableSource } from './item';
-import { citeDocument, type FormattedCitation } from './processor';
+import type { FormattedCitation } from './processor';
+import { renderCitations } from './render';
 import { citableSources } from './sources';
 import { resolveStyle } from './userStyles';
 
@@ -48,16 +49,16 @@ export function publicSources(
   return map;
 }
 
-/** Cites `places` (from `sources`, as publicSources gives them) in `style`. */
-export function citePassages(
+/** Cites `places` (from `sources`, as publicSources gives them) in `style` (render.ts says where). */
+export async function citePassages(
   db: Database,
   style: CitationStyle,
   sources: readonly CitableSource[],
   places: readonly CitedPlace[],
-): CitedPassages {
+): Promise<CitedPassages> {
   const csl = resolveStyle(db, style);
   const byId = new Map(sources.map((s) => [s.id, s]));
-  const cited = citeDocument(
+  const cited = await renderCitations(
     csl,
     sources.map(toCslItem),
     places.map((p) => ({

@@ -45,19 +45,19 @@ describe('citation export formats', () => {
 
   it('copies a passage as its quote plus a citation, in text and HTML, escaping the quote', async () => {
     const f = await exportFixture(tempDir());
-    const apa = passageCitation(f.library.db, f.passages.trade.id, 'apa');
+    const apa = await passageCitation(f.library.db, f.passages.trade.id, 'apa');
     expect(apa.text).toBe(
       `“${Q_TRADE}”\n— Reporter, J. (2024, June 18). Putin arrives in North Korea. The Daily Wire Service. https://news.example/putin-north-korea`,
     );
     expect(apa.html).toBe(
       `<blockquote><p>${Q_TRADE}</p></blockquote><p>— Reporter, J. (2024, June 18). Putin arrives in North Korea. <i>The Daily Wire Service</i>. https://news.example/putin-north-korea</p>`,
     );
-    const short = passageCitation(f.library.db, f.passages.formula.id, null);
+    const short = await passageCitation(f.library.db, f.passages.formula.id, null);
     expect(short.html).not.toContain('<script>');
     expect(short.text).toContain('Ann "Ace" O\'Neil');
-    expect(() =>
+    await expect(
       passageCitation(f.library.db, '01936b2e-8f7a-7c3d-9b1e-2f4a6c8d0e12', 'mla'),
-    ).toThrow(/No passage/);
+    ).rejects.toThrow(/No passage/);
     f.library.close();
   });
 });
@@ -80,16 +80,18 @@ describe('copy as citation: both forms, page locators, quote marks of the locale
       ]),
       articleId,
     );
-    const c = passageCitation(db, id, 'apa', 'in-text');
+    const c = await passageCitation(db, id, 'apa', 'in-text');
     // Q_FORMULA holds "quoted, with comma" in straight quotes: inside “…” they become ‘…’.
     expect(c.text).toBe(
       `“=SUM(A1:A9) is a formula, ‘quoted, with comma’, and a pipe | inside.” (O’Neil, n.d., p. 12)`,
     );
     expect(c.text).not.toMatch(/“[^”]*"/);
     expect(c.html).toContain('(O’Neil, n.d., p. 12)</p>');
-    expect(passageCitation(db, id, 'chicago', 'in-text').text).toMatch(/ \(O’Neil, n\.d\., 12\)$/);
+    expect((await passageCitation(db, id, 'chicago', 'in-text')).text).toMatch(
+      / \(O’Neil, n\.d\., 12\)$/,
+    );
     // The reference form of the same passage: the entry on its own line.
-    const ref = passageCitation(db, id, 'apa', 'reference');
+    const ref = await passageCitation(db, id, 'apa', 'reference');
     expect(ref.text).toMatch(/^“=SUM.*”\n— O’Neil, A\. “Ace\.” \(n\.d\.\)\. CON: /);
     f.library.close();
   });

@@ -11,7 +11,8 @@ import { CommonplaceError } from '../errors';
 import { toCslItem } from './item';
 import { quoteInLocale } from './locales';
 import { pageLocator } from '../../model/pages';
-import { citeDocument, type FormattedCitation } from './processor';
+import type { FormattedCitation } from './processor';
+import { renderCitations } from './render';
 import { shortCitation } from './short';
 import { citableSources } from './sources';
 import { resolveStyle } from './userStyles';
@@ -31,12 +32,12 @@ interface PassageRow {
   orphaned: number;
 }
 
-export function passageCitation(
+export async function passageCitation(
   db: Database,
   passageId: string,
   style: CitationStyle | null,
   form: CitationForm = 'reference',
-): QuotedCitation {
+): Promise<QuotedCitation> {
   const row = db
     .prepare<[string], PassageRow>(
       'SELECT exact, article_id, start, "end", orphaned FROM passages WHERE id = ?',
@@ -56,7 +57,7 @@ export function passageCitation(
   }
   const csl = resolveStyle(db, style);
   const locator = row.orphaned ? null : pageLocator(source.pages, row.start, row.end);
-  const cited = citeDocument(csl, [toCslItem(source)], [{ id: source.id, locator }]);
+  const cited = await renderCitations(csl, [toCslItem(source)], [{ id: source.id, locator }]);
   const marked = quoteInLocale(quote, csl.locale);
   if (form === 'in-text') return quoted(quote, marked, cited.inText[0]!, csl.kind === 'in-text');
   return quoted(quote, marked, cited.references[0] ?? { text: '', html: '' }, false);

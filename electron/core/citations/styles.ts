@@ -30,6 +30,11 @@ export interface CslStyle {
    * as "D.-G." as APA asks (citeproc keeps "-gyum" whole, reading it as a particle).
    */
   initialsOnly: boolean;
+  /**
+   * A user's own (independent) style: the file it was added from. Its citations are rendered in
+   * the bounded parser thread (render.ts); the bundled styles are ours and render in process.
+   */
+  userFile?: string;
 }
 
 export { MAX_STYLE_BYTES };

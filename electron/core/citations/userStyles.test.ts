@@ -3,7 +3,7 @@
  * (well-formed, a CSL style, independent or with a bundled parent, at most 1 MB), with their
  * locale, and offered wherever a bundled style is: exports and Copy as citation.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestLibrary } from '../../test/library';
@@ -11,10 +11,43 @@ import { useTempDir } from '../../test/temp';
 import { buildExport } from '../export/index';
 import { insertTestArticle, options } from '../export/testFixture';
 import { fileText } from '../export/testRead';
-import { parseBudgetFor } from '../import/bounded';
+import { citeBudgetFor, parseBudgetFor } from '../import/bounded';
+import { exportLibraryJson } from '../transfer/exportJson';
+import { importLibraryJson } from '../transfer/importJson';
 import { STYLE_FILES } from './styles/files.generated';
 
 const tempDir = useTempDir();
+
+/**
+ * A well-formed, valid 4 kB CSL style whose rendering never ends: each macro calls the next
+ * twice, so citeproc's work doubles per level (18 levels took 80 s in process; 40 never end).
+ * With `onlyFor`, only a citation of that item type explodes: the probe rendering when the
+ * style is added (a journal article) is quick, so adding it succeeds.
+ */
+function explosiveStyle(onlyFor?: string, levels = 40): string {
+  const macros = Array.from({ length: levels }, (_, i) => {
+    const body =
+      i + 1 < levels
+        ? `<text macro="m${i + 1}"/><text macro="m${i + 1}"/>`
+        : '<text variable="title"/>';
+    return `<macro name="m${i}"><group>${body}</group></macro>`;
+  });
+  const citation = onlyFor
+    ? `<choose><if type="${onlyFor}"><text macro="m0"/></if><else><text variable="title"/></else></choose>`
+    : '<text macro="m0"/>';
+  return `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>Explosive</title><id>http://example.org/styles/explosive</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  ${macros.join('\n  ')}
+  <citation><layout>${citation}</layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>`;
+}
+
+const tooLong = (file: string, doing: string) =>
+  new RegExp(
+    `^${file.replace('.', '\\.')}: ${doing} (took longer than [\\d.]+ s|needed more than \\d+ MB of memory) — refused as too large or too complex for its size$`,
+  );
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 const HARVARD = fixture('harvard-test.csl');
 
@@ -162,32 +195,12 @@ describe('added CSL styles', { timeout: 120_000 }, () => {
     { timeout: 180_000 },
     async () => {
       const { t } = await library();
-      // Each macro calls the next twice: citeproc's work doubles per level (18 levels took 80 s
-      // in process); at 40 it would never end. A 4 kB file, well-formed and a valid CSL style.
-      const levels = 40;
-      const macros = Array.from({ length: levels }, (_, i) => {
-        const body =
-          i + 1 < levels
-            ? `<text macro="m${i + 1}"/><text macro="m${i + 1}"/>`
-            : '<text variable="title"/>';
-        return `<macro name="m${i}"><group>${body}</group></macro>`;
-      });
-      const explosive = `<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
-  <info><title>Explosive</title><id>http://example.org/styles/explosive</id><updated>2024-01-01T00:00:00+00:00</updated></info>
-  ${macros.join('\n  ')}
-  <citation><layout><text macro="m0"/></layout></citation>
-  <bibliography><layout><text variable="title"/></layout></bibliography>
-</style>`;
+      const explosive = explosiveStyle();
       const budget = parseBudgetFor(Buffer.byteLength(explosive));
       const started = performance.now();
       await expect(
         t.invoke('citations.addStyle', { fileName: 'explosive.csl', text: explosive }),
-      ).rejects.toThrow(
-        new RegExp(
-          `^explosive\\.csl: checking the style (took longer than [\\d.]+ s|needed more than \\d+ MB of memory) — refused as too large or too complex for its size$`,
-        ),
-      );
+      ).rejects.toThrow(tooLong('explosive.csl', 'checking the style'));
       expect(performance.now() - started).toBeLessThan(budget.startMs + budget.timeMs);
       expect((await t.invoke('citations.styles', {})).map((s) => s.title)).not.toContain(
         'Explosive',
@@ -199,6 +212,85 @@ describe('added CSL styles', { timeout: 120_000 }, () => {
       });
       expect(added.title).toBe('Harvard (Commonplace test)');
       t.library.close();
+    },
+  );
+
+  it(
+    'a stored style is rendered in the parser thread: one that runs long only for a news article is added, then refused when copying or exporting with it, within its budget; the thread is replaced',
+    { timeout: 300_000 },
+    async () => {
+      const { t, db, passageId } = await library();
+      // The probe (a journal article) renders at once: the style is added.
+      const added = await t.invoke('citations.addStyle', {
+        fileName: 'news-bomb.csl',
+        text: explosiveStyle('article-newspaper'),
+      });
+      // The library's article is a dated page of a site: a news article.
+      const budget = citeBudgetFor(Buffer.byteLength(explosiveStyle('article-newspaper')), 2);
+      let started = performance.now();
+      await expect(
+        t.invoke('citations.passage', { id: passageId, style: added.id, form: 'in-text' }),
+      ).rejects.toThrow(tooLong('news-bomb.csl', 'citing with the style'));
+      expect(performance.now() - started).toBeLessThan(budget.startMs + budget.timeMs);
+      started = performance.now();
+      await expect(buildExport(db, options('md', { style: added.id }))).rejects.toThrow(
+        tooLong('news-bomb.csl', 'citing with the style'),
+      );
+      expect(performance.now() - started).toBeLessThan(budget.startMs + budget.timeMs);
+      // The next citation in a user's style gets a fresh thread; a bundled style cites in process.
+      const harvard = await t.invoke('citations.addStyle', { fileName: 'h.csl', text: HARVARD });
+      expect(
+        (await t.invoke('citations.passage', { id: passageId, style: harvard.id, form: 'in-text' }))
+          .text,
+      ).toBe('„text follows, with a ‚quoted‘ word“ [Doe 2024, S. 4]');
+      expect(
+        (await t.invoke('citations.passage', { id: passageId, style: 'apa', form: 'in-text' }))
+          .text,
+      ).toMatch(/\(Doe, 2024, p\. 4\)$/);
+      t.library.close();
+    },
+  );
+
+  it(
+    'restoring a library JSON probes its styles in the parser thread: one whose rendering runs long is refused, naming its row, within its budget, and nothing is written',
+    { timeout: 300_000 },
+    async () => {
+      const { t, db } = await library();
+      await t.invoke('citations.addStyle', { fileName: 'h.csl', text: HARVARD });
+      const file = join(tempDir(), 'library.json');
+      exportLibraryJson(db, file);
+      t.library.close();
+      // The row as an older version, a sync peer or a hand edit could have written it.
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+        tables: { citation_styles: Record<string, unknown>[] };
+      };
+      const explosive = explosiveStyle();
+      const harvardRow = doc.tables.citation_styles[0]!;
+      doc.tables.citation_styles[0] = {
+        ...harvardRow,
+        file_name: 'explosive.csl',
+        xml: explosive,
+        title: 'Explosive',
+        csl_id: 'http://example.org/styles/explosive',
+      };
+      writeFileSync(file, JSON.stringify(doc));
+      const dst = openTestLibrary(tempDir());
+      const budget = parseBudgetFor(Buffer.byteLength(explosive));
+      const started = performance.now();
+      const refused = importLibraryJson(dst.library.db, file);
+      await expect(refused).rejects.toThrow(
+        /tables\.citation_styles\[0\] \(id [0-9a-f-]+\)\.xml: explosive\.csl: checking the style (took longer than|needed more than)/,
+      );
+      expect(performance.now() - started).toBeLessThan(budget.startMs + budget.timeMs);
+      for (const table of ['articles', 'passages', 'citation_styles'])
+        expect(dst.library.db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({
+          n: 0,
+        });
+      // The same file with its style as it was restores (the thread was replaced).
+      doc.tables.citation_styles[0] = harvardRow;
+      writeFileSync(file, JSON.stringify(doc));
+      expect((await importLibraryJson(dst.library.db, file)).citation_styles).toBe(1);
+      dst.library.close();
     },
   );
 

@@ -63,7 +63,7 @@ function styleInfo(row: StyleRow): CitationStyleInfo {
 
 /** A stored style as citeproc takes it: a dependent style is its parent under its own title and locale. */
 function rowStyle(row: StyleRow): CslStyle {
-  if (!row.parent) return parseStyle(row.xml, row.file_name);
+  if (!row.parent) return { ...parseStyle(row.xml, row.file_name), userFile: row.file_name };
   const parent = bundledStyle(row.parent);
   const locale = /<style\b[^>]*\sdefault-locale\s*=\s*"([^"]*)"/.exec(row.xml)?.[1];
   return { ...parent, title: row.title, locale: locale ?? parent.locale };

@@ -62,7 +62,7 @@ export async function buildExport(
   options: ExportOptions,
   opts: BuildOptions = {},
 ): Promise<BuiltExport> {
-  const doc = selectExport(db, options, { citation: opts.citation });
+  const doc = await selectExport(db, options, { citation: opts.citation });
   const writer = FORMAT_WRITERS[options.format];
   let done = 0;
   const total = doc.items.length;
@@ -95,7 +95,7 @@ export async function previewExport(
   limit: number,
   citation?: CitationFn,
 ): Promise<Preview> {
-  const doc = selectExport(db, options, { limit, citation });
+  const doc = await selectExport(db, options, { limit, citation });
   const text = await FORMAT_WRITERS[options.format].preview(doc);
   const name = exportName(doc.title, options.format);
   return {

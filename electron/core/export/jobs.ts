@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import type { ExportJobStatus, ExportOptions } from '../../model/export';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { asSingleFile, buildExport } from './index';
-import { selectExport } from './select';
+import { countExport } from './select';
 
 const KEEP_MS = 10 * 60_000;
 const MAX_JOBS = 8;
@@ -33,7 +33,7 @@ export class ExportJobs {
         `export: ${MAX_JOBS} exports are already running; wait for one to finish`,
       );
     // Counting first gives the progress bar its end before the build starts.
-    const counted = selectExport(this.db, options, { limit: 0 });
+    const counted = countExport(this.db, options);
     const jobId = randomUUID();
     const job: Job = {
       status: {

@@ -16,7 +16,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { Lexer, type Token, type Tokens } from 'marked';
-import { citePassages, publicSources, type CitedPassages } from '../citations/cited';
+import type { PassageCitation } from '../../model/passages';
+import { citePassages, publicSources } from '../citations/cited';
 import { getNoteSummary } from '../notes/repo';
 import { noteMarkdown } from '../notes/quotedPassages';
 import { safeFileName } from './fileNames';
@@ -213,21 +214,25 @@ function listItemTokens(item: Tokens.ListItem): Token[] {
  * With a style, each quoted passage is followed by its in-text citation (with its page) and the
  * note ends with the reference list — the passage exports' citing code (citations/cited.ts).
  */
-function styledNoteMarkdown(
+async function styledNoteMarkdown(
   db: Database,
   id: string,
   style: CitationStyle | undefined,
-): { title: string; markdown: string } {
+): Promise<{ title: string; markdown: string }> {
   if (!style) return noteMarkdown(db, id);
-  let references: CitedPassages['references'] | null = null;
-  const { title, markdown } = noteMarkdown(db, id, (passages) => {
-    const sources = publicSources(db, [...new Set(passages.map((p) => p.articleId))]);
-    const places = passages.filter((p) => sources.has(p.articleId));
-    const cited = citePassages(db, style, [...sources.values()], places);
-    references = cited.references;
-    return new Map(places.map((p, i) => [p.id, citationMarkdown(cited.inText[i]!.html)]));
+  // The note's quoted passages first, then their citations (rendered off this thread for a
+  // user's style), then the note with them.
+  let quoted: readonly PassageCitation[] = [];
+  noteMarkdown(db, id, (passages) => {
+    quoted = passages;
+    return new Map();
   });
-  const list = referenceListMarkdown(references);
+  const sources = publicSources(db, [...new Set(quoted.map((p) => p.articleId))]);
+  const places = quoted.filter((p) => sources.has(p.articleId));
+  const cited = await citePassages(db, style, [...sources.values()], places);
+  const inText = new Map(places.map((p, i) => [p.id, citationMarkdown(cited.inText[i]!.html)]));
+  const { title, markdown } = noteMarkdown(db, id, () => inText);
+  const list = referenceListMarkdown(cited.references);
   return {
     title,
     markdown: list.length ? `${markdown.trimEnd()}\n\n${list.join('\n\n')}\n` : markdown,
@@ -241,7 +246,7 @@ export async function exportNote(
   style?: CitationStyle,
 ): Promise<NoteFile> {
   const summary = getNoteSummary(db, id);
-  const { title, markdown } = styledNoteMarkdown(db, id, style);
+  const { title, markdown } = await styledNoteMarkdown(db, id, style);
   const name = safeFileName(title || 'Untitled note');
   if (format === 'md') {
     const head = frontMatter({

@@ -15,7 +15,7 @@ const sel = (over: Partial<ReturnType<typeof options>['selection']>) => ({
 describe('export selection', () => {
   it('selects by tags (any / all), in source order then position, with citations and links', async () => {
     const f = await exportFixture(tempDir());
-    const any = selectExport(
+    const any = await selectExport(
       f.library.db,
       options('md', { selection: sel({ tags: ['SANCTIONS', 'formula tests'] }) }),
     );
@@ -35,7 +35,7 @@ describe('export selection', () => {
       expect.objectContaining({ direction: 'in', otherId: f.passages.trade.id }),
     ]);
 
-    const all = selectExport(
+    const all = await selectExport(
       f.library.db,
       options('md', { selection: sel({ tags: ['sanctions', 'formula tests'], tagMode: 'all' }) }),
     );
@@ -46,7 +46,7 @@ describe('export selection', () => {
   it('selects by article, by search and by date, and combines filters', async () => {
     const f = await exportFixture(tempDir());
     const db = f.library.db;
-    const byArticle = selectExport(
+    const byArticle = await selectExport(
       db,
       options('md', { selection: sel({ articleIds: [f.shared.id] }) }),
     );
@@ -54,22 +54,25 @@ describe('export selection', () => {
       f.passages.putin.id,
       f.passages.trade.id,
     ]);
-    const bySearch = selectExport(db, options('md', { selection: sel({ search: 'settlements' }) }));
+    const bySearch = await selectExport(
+      db,
+      options('md', { selection: sel({ search: 'settlements' }) }),
+    );
     expect(bySearch.items.map((i) => i.passage.id)).toEqual([f.passages.trade.id]);
     const today = new Date().toISOString().slice(0, 10);
     expect(
-      selectExport(db, options('md', { selection: sel({ from: today, to: today }) })).total,
+      (await selectExport(db, options('md', { selection: sel({ from: today, to: today }) }))).total,
     ).toBe(6);
-    const past = selectExport(db, options('md', { selection: sel({ to: '2000-01-01' }) }));
+    const past = await selectExport(db, options('md', { selection: sel({ to: '2000-01-01' }) }));
     expect(past.total).toBe(0);
     expect(past.message).toMatch(/No passage matches/);
     // Article dates: only the shared article has a publication date.
-    const published = selectExport(
+    const published = await selectExport(
       db,
       options('md', { selection: sel({ dateField: 'article', from: '1990-01-01' }) }),
     );
     expect(new Set(published.items.map((i) => i.source.id))).toEqual(new Set([f.shared.id]));
-    const combined = selectExport(
+    const combined = await selectExport(
       db,
       options('md', { selection: sel({ tags: ['sanctions'], articleIds: [f.hostile.id] }) }),
     );
@@ -79,7 +82,7 @@ describe('export selection', () => {
 
   it('groups by tag: a passage under each selected tag, untagged last; preview limits but counts all', async () => {
     const f = await exportFixture(tempDir());
-    const doc = selectExport(f.library.db, options('md', { groupBy: 'tag' }));
+    const doc = await selectExport(f.library.db, options('md', { groupBy: 'tag' }));
     expect(doc.groups.map((g) => g.label)).toEqual([
       'formula tests',
       'long',
@@ -92,12 +95,12 @@ describe('export selection', () => {
       [f.passages.trade.id, f.passages.formula.id],
     );
     expect(doc.groups.at(-1)!.items.map((i) => i.passage.id)).toEqual([f.passages.markup.id]);
-    const only = selectExport(
+    const only = await selectExport(
       f.library.db,
       options('md', { groupBy: 'tag', selection: sel({ tags: ['trade'] }) }),
     );
     expect(only.groups.map((g) => g.label)).toEqual(['trade']);
-    const preview = selectExport(f.library.db, options('md'), { limit: 2 });
+    const preview = await selectExport(f.library.db, options('md'), { limit: 2 });
     expect(preview.items).toHaveLength(2);
     expect(preview.total).toBe(6);
     f.library.close();
@@ -106,35 +109,40 @@ describe('export selection', () => {
   it('a tag that does not exist gives an empty export with a message, not an error', async () => {
     const f = await exportFixture(tempDir());
     const db = f.library.db;
-    const none = selectExport(db, options('md', { selection: sel({ tags: ['no such tag'] }) }));
+    const none = await selectExport(
+      db,
+      options('md', { selection: sel({ tags: ['no such tag'] }) }),
+    );
     expect(none.items).toEqual([]);
     expect(none.message).toBe('No tag named "no such tag": nothing to export.');
-    const partly = selectExport(
+    const partly = await selectExport(
       db,
       options('md', { selection: sel({ tags: ['trade', 'ghost'] }) }),
     );
     expect(partly.items).toHaveLength(1);
     expect(partly.message).toMatch(/No tag named "ghost" \(left out\)/);
     expect(
-      selectExport(
-        db,
-        options('md', { selection: sel({ tags: ['trade', 'ghost'], tagMode: 'all' }) }),
+      (
+        await selectExport(
+          db,
+          options('md', { selection: sel({ tags: ['trade', 'ghost'], tagMode: 'all' }) }),
+        )
       ).items,
     ).toEqual([]);
-    expect(selectExport(db, options('md', { selection: sel({ tags: ['   '] }) })).items).toEqual(
-      [],
-    );
+    expect(
+      (await selectExport(db, options('md', { selection: sel({ tags: ['   '] }) }))).items,
+    ).toEqual([]);
     // An article id is exact: an unknown one is an error naming it, alone or beside a known one.
     const ghost = '01900000-0000-7000-8000-000000000000';
     const unknownArticle = `article ${ghost}: no such article in this library; nothing was exported`;
-    expect(() =>
+    await expect(
       selectExport(db, options('md', { selection: sel({ articleIds: [ghost] }) })),
-    ).toThrow(unknownArticle);
-    expect(() =>
+    ).rejects.toThrow(unknownArticle);
+    await expect(
       selectExport(db, options('md', { selection: sel({ articleIds: [f.shared.id, ghost] }) })),
-    ).toThrow(unknownArticle);
+    ).rejects.toThrow(unknownArticle);
     expect(
-      selectExport(db, options('md', { selection: sel({ search: 'zzzqqq' }) })).message,
+      (await selectExport(db, options('md', { selection: sel({ search: 'zzzqqq' }) }))).message,
     ).toMatch(/matches no passage/);
     f.library.close();
   });

@@ -196,11 +196,23 @@ export function describeSelection(sel: ExportSelection): string {
   return parts.length ? `Excerpts ${parts.join(', ')}` : 'All excerpts';
 }
 
-export function selectExport(
+/** How many excerpts an export of `options` holds (what its progress counts to), and its message. */
+export function countExport(
+  db: Database,
+  options: ExportOptions,
+): Pick<SelectedDocument, 'total' | 'message'> {
+  const { rows, notes, empty } = matchingPassages(db, options.selection);
+  return { total: rows.length, message: selectionMessage(empty, notes) };
+}
+
+const selectionMessage = (empty: string | null, notes: readonly string[]): string | null =>
+  [empty, ...notes].filter((m): m is string => m !== null).join(' ') || null;
+
+export async function selectExport(
   db: Database,
   options: ExportOptions,
   opts: SelectOptions = {},
-): SelectedDocument {
+): Promise<SelectedDocument> {
   const sel = options.selection;
   const { rows, notes, empty } = matchingPassages(db, sel);
   const shown = opts.limit === undefined ? rows : rows.slice(0, opts.limit);
@@ -213,7 +225,9 @@ export function selectExport(
   );
   const sources = sourceIds.map((id) => sourceMap.get(id)!);
   const styled =
-    !opts.citation && options.style ? citePassages(db, options.style, sources, passages) : null;
+    !opts.citation && options.style
+      ? await citePassages(db, options.style, sources, passages)
+      : null;
   const cite = opts.citation ?? citationFor(undefined);
   const citations = new Map<string, ReturnType<CitationFn>>();
   const items: ExportItem[] = passages.map((passage, i) => {
@@ -223,7 +237,7 @@ export function selectExport(
     const inText = styled?.inText[i] ?? null;
     return { passage, source, citation, inText, links: links.get(passage.id) ?? [] };
   });
-  const message = [empty, ...notes].filter((m): m is string => m !== null).join(' ') || null;
+  const message = selectionMessage(empty, notes);
   return {
     title: options.title?.trim() || describeSelection(sel),
     generatedAt: nowIso(),

@@ -83,7 +83,9 @@ describe('citation metadata in the full-library JSON export', () => {
     expect(written.counts.article_meta).toBeGreaterThanOrEqual(2);
 
     const dst = openTestLibrary(tempDir());
-    expect(importLibraryJson(dst.library.db, file).article_meta).toBe(written.counts.article_meta);
+    expect((await importLibraryJson(dst.library.db, file)).article_meta).toBe(
+      written.counts.article_meta,
+    );
     expect(await citations(dst, src)).toEqual(before);
     const rows = (db: typeof src.library.db) =>
       db.prepare('SELECT * FROM article_meta ORDER BY article_id').all();
@@ -154,7 +156,7 @@ describe('citation metadata in the full-library JSON export', () => {
     const file = join(tempDir(), 'odd.json');
     exportLibraryJson(src.library.db, file);
     const dst = openTestLibrary(tempDir());
-    expect(importLibraryJson(dst.library.db, file).article_meta).toBe(1);
+    expect((await importLibraryJson(dst.library.db, file)).article_meta).toBe(1);
     expect(await dst.invoke('articles.meta', { id })).toEqual(before);
     const texts = async (t: Pick<Fixture, 'invoke'>) =>
       (await cite(t)).map((p) => p.text.replace(/^exported: .*$/m, ''));
@@ -173,7 +175,7 @@ describe('citation metadata in the full-library JSON export', () => {
     const file = join(tempDir(), 'v1.json');
     writeFileSync(file, JSON.stringify({ ...libraryDocument(src.library.db), version: 1, tables }));
     const dst = openTestLibrary(tempDir());
-    const counts = importLibraryJson(dst.library.db, file);
+    const counts = await importLibraryJson(dst.library.db, file);
     expect(counts.article_meta).toBe(0);
     expect(counts.articles).toBe(tables.articles.length);
     const meta = await dst.invoke('articles.meta', { id: src.shared.id });
@@ -185,12 +187,12 @@ describe('citation metadata in the full-library JSON export', () => {
   });
 
   describe('a metadata row the API would refuse is refused, naming it; nothing is written', () => {
-    const fail = (doc: unknown): string => {
+    const fail = async (doc: unknown): Promise<string> => {
       const dst = openTestLibrary(tempDir());
       try {
         const file = join(tempDir(), 'bad.json');
         writeFileSync(file, JSON.stringify(doc));
-        importLibraryJson(dst.library.db, file);
+        await importLibraryJson(dst.library.db, file);
         throw new Error('import succeeded');
       } catch (e) {
         if (!isCommonplaceError(e)) throw e;
@@ -251,7 +253,7 @@ describe('citation metadata in the full-library JSON export', () => {
           delete row.__duplicate;
           doc.tables.article_meta.splice(1, 0, { ...doc.tables.article_meta[0]! });
         }
-        expect(fail(doc)).toMatch(message);
+        expect(await fail(doc)).toMatch(message);
       });
     }
   });

@@ -5,12 +5,17 @@
  * merged, since ids and timestamps are restored as they were and could collide.
  * The file is streamed: each row is checked and written as it is read, so a restore holds one row
  * in memory at a time (an export of gigabytes of originals would not fit in one JS heap).
+ * Its `.csl` styles are checked first, in a read of their rows alone, as adding a style checks
+ * one — the probe rendering in the bounded parser thread, since a style's macros can make
+ * citeproc run for ever — so the restore's transaction renders nothing on this thread.
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { checkStyleFile } from '../citations/styleFile';
+import { createHash } from 'node:crypto';
+import type { CheckedStyle } from '../../model/citationStyles';
+import { checkStyleBounded } from '../import/bounded';
 import { bodyToText, type Body } from '../../model/body';
-import { CommonplaceError, errorMessage } from '../errors';
+import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { formatMegabytes } from '../import';
 import { documentColumns } from './exportJson';
 import { readJsonDocument } from './readDocument';
@@ -69,17 +74,15 @@ function crossRowProblem(
   table: TableName,
   row: Record<string, unknown>,
   textLengths: Map<string, number>,
+  styles: CheckedStyles,
 ): [string, string] | null {
   if (table === 'citation_styles') {
     // Held to the checks of adding a style (well-formed CSL, a bundled parent for a dependent
-    // one), and the row must say what its file says. Here, not in the row schema, so the parsers
-    // load only for a restore.
-    let checked;
-    try {
-      checked = checkStyleFile(row.file_name as string, row.xml as string);
-    } catch (e) {
-      return ['xml', errorMessage(e)];
-    }
+    // one, a probe rendering within its budget), made before the transaction (checkStyles), and
+    // the row must say what its file says.
+    const checked = styles.get(styleKey(row.file_name, row.xml));
+    if (checked === undefined) return ['xml', 'changed while the file was being restored'];
+    if (typeof checked === 'string') return ['xml', checked];
     if (checked.cslId !== row.csl_id || checked.title !== row.title)
       return ['title', "does not match the style file's own <id> and <title>"];
     if (checked.parent !== row.parent) return ['parent', "names a parent the style file doesn't"];
@@ -120,6 +123,43 @@ function crossRowProblem(
       return ['end', `is ${end}, past the end of its article's text (${length} characters)`];
   }
   return null;
+}
+
+/** Each style row's check (by styleKey): what the style is, or why it is refused. */
+type CheckedStyles = Map<string, CheckedStyle | string>;
+
+const styleKey = (fileName: unknown, xml: unknown): string =>
+  createHash('sha256')
+    .update(JSON.stringify([fileName, xml]))
+    .digest('hex');
+
+/**
+ * Checks the file's `.csl` styles as adding them checks them, each in the bounded parser thread
+ * (one at a time; a style over its budget is refused, named, and the thread replaced). Rows the
+ * row schema refuses are left to the restore, which names them.
+ */
+async function checkStyles(file: string): Promise<CheckedStyles> {
+  const rows = new Map<string, { fileName: string; xml: string }>();
+  readJsonDocument(file, undefined, (table, raw) => {
+    if (table !== 'citation_styles') return;
+    const row = TABLES.citation_styles.safeParse(raw);
+    if (row.success)
+      rows.set(styleKey(row.data.file_name, row.data.xml), {
+        fileName: row.data.file_name,
+        xml: row.data.xml,
+      });
+  });
+  const checked: CheckedStyles = new Map();
+  for (const [key, { fileName, xml }] of rows) {
+    try {
+      checked.set(key, await checkStyleBounded(xml, fileName));
+    } catch (e) {
+      // A style the checks refuse is the file's problem; a parser thread that can't start is not.
+      if (!isCommonplaceError(e) || e.code === 'internal') throw e;
+      checked.set(key, errorMessage(e));
+    }
+  }
+  return checked;
 }
 
 /** Rows in the tables an import writes (the library must have none). */
@@ -189,8 +229,13 @@ const isTableName = (name: string): name is TableName => Object.hasOwn(TABLES, n
  * stream in. Tables must come in the export's order (each after those it refers to), as every
  * export writes them; the header is checked when it has been read, and again at the end.
  */
-export function importLibraryJson(db: Database, file: string): Record<TableName, number> {
+export async function importLibraryJson(
+  db: Database,
+  file: string,
+): Promise<Record<TableName, number>> {
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+  refuseUnlessEmpty(db);
+  const styles = await checkStyles(file);
   writeTransaction(db, () => {
     refuseUnlessEmpty(db);
     const write = rowWriter(db, file);
@@ -243,7 +288,7 @@ export function importLibraryJson(db: Database, file: string): Record<TableName,
           `${file} is not a Commonplace library export: ${rowName(table, index, raw)}.${column}: refers to ${target} ${key} "${String(v)}", which is not in the file${where}.`,
         );
       }
-      const problem = crossRowProblem(table, row, textLengths);
+      const problem = crossRowProblem(table, row, textLengths, styles);
       if (problem)
         throw new CommonplaceError(
           'invalid_input',

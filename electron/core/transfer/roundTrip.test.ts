@@ -81,7 +81,7 @@ describe('full-library JSON round trip', () => {
     for (const t of TABLE_NAMES) expect(written.counts[t], t).toBeGreaterThan(0);
 
     const dst = openTestLibrary(tempDir());
-    const counts = importLibraryJson(dst.library.db, file);
+    const counts = await importLibraryJson(dst.library.db, file);
     expect(counts).toEqual(written.counts);
     for (const t of TABLE_NAMES)
       expect(dump(dst.library.db, t), t).toEqual(dump(src.library.db, t));
@@ -146,7 +146,7 @@ describe('full-library JSON round trip', () => {
     const src = await populated(join(tempDir(), ''));
     const doc = libraryDocument(src.library.db);
     src.library.close();
-    const restore = (style: Record<string, unknown>) => {
+    const restore = async (style: Record<string, unknown>): Promise<string> => {
       const file = join(tempDir(), 'library.json');
       writeFileSync(
         file,
@@ -154,7 +154,7 @@ describe('full-library JSON round trip', () => {
       );
       const dst = openTestLibrary(tempDir());
       try {
-        importLibraryJson(dst.library.db, file);
+        await importLibraryJson(dst.library.db, file);
         return 'restored';
       } catch (e) {
         return e instanceof Error ? e.message : String(e);
@@ -164,11 +164,13 @@ describe('full-library JSON round trip', () => {
     };
     const [style] = doc.tables.citation_styles;
     expect(style).toBeDefined();
-    expect(restore({ ...style })).toBe('restored');
-    expect(restore({ ...style, xml: '<svg xmlns="http://www.w3.org/2000/svg"/>' })).toMatch(
+    expect(await restore({ ...style })).toBe('restored');
+    expect(await restore({ ...style, xml: '<svg xmlns="http://www.w3.org/2000/svg"/>' })).toMatch(
       /citation_styles\[0\].*not a CSL style/,
     );
-    expect(restore({ ...style, title: 'Another title' })).toMatch(/citation_styles\[0\].*<title>/);
+    expect(await restore({ ...style, title: 'Another title' })).toMatch(
+      /citation_styles\[0\].*<title>/,
+    );
   });
 
   it('refuses a library that is not empty, writing nothing', async () => {
@@ -176,18 +178,18 @@ describe('full-library JSON round trip', () => {
     const file = join(tempDir(), 'library.json');
     exportLibraryJson(src.library.db, file);
     const before = dump(src.library.db, 'passages');
-    expect(() => importLibraryJson(src.library.db, file)).toThrow(/not empty/);
+    await expect(importLibraryJson(src.library.db, file)).rejects.toThrow(/not empty/);
     expect(dump(src.library.db, 'passages')).toEqual(before);
     src.library.close();
   });
 
   describe('bad input: a clear message naming the field, nothing written', async () => {
-    const fail = (json: string): string => {
+    const fail = async (json: string): Promise<string> => {
       const dst = openTestLibrary(tempDir());
       try {
         const file = join(tempDir(), 'bad.json');
         writeFileSync(file, json);
-        importLibraryJson(dst.library.db, file);
+        await importLibraryJson(dst.library.db, file);
         throw new Error('import succeeded');
       } catch (e) {
         if (!isCommonplaceError(e)) throw e;
@@ -207,16 +209,16 @@ describe('full-library JSON round trip', () => {
 
     it('truncated or malformed JSON', async () => {
       const text = JSON.stringify(await good());
-      expect(fail(text.slice(0, text.length / 2))).toMatch(/not valid JSON.*truncated/);
-      expect(fail('')).toMatch(/not valid JSON/);
-      expect(fail('[]')).toMatch(/\(document\)/);
+      expect(await fail(text.slice(0, text.length / 2))).toMatch(/not valid JSON.*truncated/);
+      expect(await fail('')).toMatch(/not valid JSON/);
+      expect(await fail('[]')).toMatch(/\(document\)/);
     });
     it('a wrong format or version', async () => {
       const doc = await good();
-      expect(fail(JSON.stringify({ ...doc, version: 6 }))).toMatch(
+      expect(await fail(JSON.stringify({ ...doc, version: 6 }))).toMatch(
         /version: must be 1, 2, 3, 4 or 5/,
       );
-      expect(fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
+      expect(await fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
         /format: must be "commonplace-library"/,
       );
     });
@@ -224,12 +226,12 @@ describe('full-library JSON round trip', () => {
       const doc = await good();
       const { passages, ...rest } = doc.tables;
       // Passages before the articles they belong to: the message says which order rows must come in.
-      expect(fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(
+      expect(await fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(
         /tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/,
       );
       // Tags after the tables that use them.
       const { tags, ...others } = doc.tables;
-      expect(fail(JSON.stringify({ ...doc, tables: { ...others, tags } }))).toMatch(
+      expect(await fail(JSON.stringify({ ...doc, tables: { ...others, tags } }))).toMatch(
         /tables\.\w+_tags\[0\]\.tag_id: refers to tags id "[^"]+", which is not in the file before it/,
       );
       const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, []]));
@@ -238,24 +240,24 @@ describe('full-library JSON round trip', () => {
         tags: [doc.tables.tags[0]],
         originals: [doc.tables.originals[0]],
       });
-      expect(fail(JSON.stringify({ ...doc, tables: swapped }))).toMatch(
+      expect(await fail(JSON.stringify({ ...doc, tables: swapped }))).toMatch(
         /tables\.originals comes after tables\.tags; a library export lists its tables in this order/,
       );
       expect(
-        fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
+        await fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
       ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
-      expect(fail(JSON.stringify({ ...late, format: doc.format, version: 6 }))).toMatch(
+      expect(await fail(JSON.stringify({ ...late, format: doc.format, version: 6 }))).toMatch(
         /version: must be 1, 2, 3, 4 or 5/,
       );
-      expect(fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } }))).toMatch(
-        /tables\.notes: /,
-      );
+      expect(
+        await fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } })),
+      ).toMatch(/tables\.notes: /);
     });
     it('a passage pointing to a missing article', async () => {
       const doc = await good();
       doc.tables.passages[0]!.article_id = '01900000-0000-7000-8000-000000000000';
-      expect(fail(JSON.stringify(doc))).toMatch(
+      expect(await fail(JSON.stringify(doc))).toMatch(
         /tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "01900000-0000-7000-8000-000000000000"/,
       );
     });
@@ -263,17 +265,17 @@ describe('full-library JSON round trip', () => {
       const doc = await good();
       const wrongType = structuredClone(doc);
       (wrongType.tables.passages[1] as { start: unknown }).start = 'seven';
-      expect(fail(JSON.stringify(wrongType))).toMatch(
+      expect(await fail(JSON.stringify(wrongType))).toMatch(
         /tables\.passages\[1\] \(id [0-9a-f-]+\)\.start: Invalid input: expected number/,
       );
       const badBytes = structuredClone(doc);
       badBytes.tables.originals[0]!.bytes = '***';
-      expect(fail(JSON.stringify(badBytes))).toMatch(
+      expect(await fail(JSON.stringify(badBytes))).toMatch(
         /tables\.originals\[0\] \(hash [0-9a-f]+\)\.bytes: must be base64/,
       );
       const dup = structuredClone(doc);
       dup.tables.tags.push({ ...dup.tables.tags[0]!, name_key: 'other-key' });
-      expect(fail(JSON.stringify(dup))).toMatch(
+      expect(await fail(JSON.stringify(dup))).toMatch(
         /tables\.tags\[\d+\] \(id [0-9a-f-]+\) can't be restored: UNIQUE/,
       );
     });
@@ -374,7 +376,7 @@ describe('full-library JSON round trip', () => {
         it(what, async () => {
           const doc = await good();
           spoil(doc);
-          expect(fail(JSON.stringify(doc))).toMatch(message);
+          expect(await fail(JSON.stringify(doc))).toMatch(message);
         });
       }
 
@@ -387,7 +389,7 @@ describe('full-library JSON round trip', () => {
           version: 1,
           blocks: [{ type: 'paragraph', content: [{ text: article.text }] }],
         });
-        expect(fail(JSON.stringify(doc))).toMatch(
+        expect(await fail(JSON.stringify(doc))).toMatch(
           /tables\.articles\[0\] \(id [0-9a-f-]{36}\)\.text: is 50\.0 MB, over the 20\.0 MB limit for a text article/,
         );
       });

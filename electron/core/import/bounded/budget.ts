@@ -111,3 +111,21 @@ export function zipLimitsFor(size: number): ZipLimits {
       : `${ZIP_INFLATE_RATIO} times the file's size`;
   return { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: proportional, totalReason };
 }
+
+/**
+ * Citing in a user's style gets the budget of the style file's size plus this much per citation
+ * and per reference entry: a long export cites thousands of passages, each a few milliseconds in
+ * citeproc, and a style whose macros explode costs seconds for the first one.
+ */
+export const CITE_MS_PER_ENTRY = 25;
+
+/** The budget for rendering `entries` citations and references with a style of `styleBytes`. */
+export function citeBudgetFor(
+  styleBytes: number,
+  entries: number,
+  override: ParseBudgetOverride | null = processOverride,
+): ParseBudget {
+  // Not capped: the time grows with the work asked, never with what the style makes of it.
+  const timeMs = parseBudgetFor(styleBytes, null).timeMs + CITE_MS_PER_ENTRY * entries;
+  return parseBudgetFor(styleBytes, { timeMs, ...(override ?? {}) });
+}

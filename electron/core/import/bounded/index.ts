@@ -5,11 +5,20 @@
  */
 import { checkImportSize } from '..';
 import type { CheckedStyle } from '../../../model/citationStyles';
+import type { CslItem } from '../../citations/item';
+import type { CitedDocument, CiteRequest } from '../../citations/processor';
+import type { CslStyle } from '../../citations/styles';
 import type { ParsedArticle } from '../types';
-import { currentParseBudgetOverride, parseBudgetFor, type ParseBudgetOverride } from './budget';
+import {
+  citeBudgetFor,
+  currentParseBudgetOverride,
+  parseBudgetFor,
+  type ParseBudgetOverride,
+} from './budget';
 import { ParsePool, type ScannedPage } from './pool';
 
 export {
+  citeBudgetFor,
   overrideParseBudget,
   PARSE_BUDGET,
   parseBudgetFor,
@@ -64,6 +73,26 @@ export async function checkStyleBounded(
   });
   pool ??= new ParsePool();
   return pool.checkStyle(xml, fileName, budget);
+}
+
+/**
+ * A document's citations in a user's own style (`fileName` is the style's file), rendered in the
+ * parser thread within the budget for the style's size and the number of entries: a style whose
+ * rendering runs long for these items is refused, naming the file, and the thread is replaced.
+ */
+export async function citeDocumentBounded(
+  style: CslStyle,
+  items: readonly CslItem[],
+  cites: readonly CiteRequest[],
+  fileName: string,
+  options: Pick<ParseBoundedOptions, 'budget'> = {},
+): Promise<CitedDocument> {
+  const budget = citeBudgetFor(Buffer.byteLength(style.xml), items.length + cites.length, {
+    ...currentParseBudgetOverride(),
+    ...options.budget,
+  });
+  pool ??= new ParsePool();
+  return pool.cite(style, [...items], [...cites], fileName, budget);
 }
 
 /**

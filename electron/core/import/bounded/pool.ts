@@ -13,6 +13,9 @@ import type { Worker } from 'node:worker_threads';
 import { CommonplaceError, errorMessage } from '../../errors';
 import { spawnWorkerThread } from '../../workerThread';
 import type { CheckedStyle } from '../../../model/citationStyles';
+import type { CslItem } from '../../citations/item';
+import type { CitedDocument, CiteRequest } from '../../citations/processor';
+import type { CslStyle } from '../../citations/styles';
 import type { PageImage } from '../ocr/pageImages';
 import type { ParsedArticle } from '../types';
 import type { ParseBudget } from './budget';
@@ -77,6 +80,23 @@ export class ParsePool {
         request: { kind: 'checkStyle', id, xml, fileName },
         transfer: [],
         accept: (r) => r.type === 'styleChecked' && r.checked,
+      })),
+    );
+  }
+
+  /** Renders a document's citations in a user's style (processor.ts) within `budget`. */
+  cite(
+    style: CslStyle,
+    items: CslItem[],
+    cites: CiteRequest[],
+    fileName: string,
+    budget: ParseBudget,
+  ): Promise<CitedDocument> {
+    return this.enqueue(() =>
+      this.run(fileName, 'citing with the style', budget, (id) => ({
+        request: { kind: 'cite', id, style, items, cites },
+        transfer: [],
+        accept: (r) => r.type === 'cited' && r.cited,
       })),
     );
   }
@@ -147,7 +167,11 @@ export class ParsePool {
    */
   private async run<T>(
     fileName: string,
-    doing: 'parsing' | 'checking the style' | `reading the scan of page ${number}`,
+    doing:
+      | 'parsing'
+      | 'checking the style'
+      | 'citing with the style'
+      | `reading the scan of page ${number}`,
     budget: ParseBudget,
     make: (id: number) => {
       request: ParseRequest;

@@ -1,6 +1,6 @@
 /**
  * Entry of the parser thread (bundled to out/main/parseWorker.js): parses one file per request
- * with the same `parseDocument` as ever (or checks a style, or decodes a page's scan for OCR)
+ * with the same `parseDocument` as ever (or checks a style, renders citations in a user's style, or decodes a page's scan for OCR)
  * and answers with the result or the error. It says `ready`
  * once the parsers are loaded (`loadParsers`), so a file's time budget never pays for that start-up.
  */
@@ -22,6 +22,14 @@ async function answer(request: ParseRequest): Promise<ParseReply> {
       type: 'styleChecked',
       id: request.id,
       checked: checkStyleFile(request.fileName, request.xml),
+    };
+  }
+  if (request.kind === 'cite') {
+    const { citeDocument } = await import('../../citations/processor');
+    return {
+      type: 'cited',
+      id: request.id,
+      cited: citeDocument(request.style, request.items, request.cites),
     };
   }
   if (request.kind === 'scanPage') {
