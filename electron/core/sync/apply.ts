@@ -69,6 +69,8 @@ export interface ApplyContext {
 const Stamp = z.iso.datetime();
 const MembershipValue = z.strictObject({ created_at: Stamp }).nullable();
 const OriginalValue = OriginalRow.omit({ bytes: true }).strict();
+/** Built once: deriving a zod schema costs more than the parse (a fifth of receiving articles). */
+const StateFields = ArticleStateRow.omit({ article_id: true }).partial();
 const BodyUpdate = z
   .string()
   .max(64 * 1024 * 1024)
@@ -571,7 +573,7 @@ function writeStateFields(op: SyncOp, db: Database, winning: string[]): void {
   if (!Object.keys(values).length) return;
   // updated_at is null only while the article has no state row.
   const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-  const check = ArticleStateRow.omit({ article_id: true }).partial().safeParse(given);
+  const check = StateFields.safeParse(given);
   if (!check.success) throw bad(op, 'state', check.error.issues[0]?.message ?? 'is not valid');
   writeState(db, op.id, values);
 }
