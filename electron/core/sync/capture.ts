@@ -158,7 +158,12 @@ export function captureLocal(
   const maxSeq = lastChange(db);
   // Each row with when it last changed: stamped in that order, each change with its own time.
   let rows: [SyncEntity, string, number | undefined][];
-  if (all) rows = everyRow(db).map(([e, rowId]) => [e, rowId, undefined]);
+  if (all)
+    rows = everyRow(db)
+      .map(([e, rowId]): [SyncEntity, string, undefined] => [e, rowId, undefined])
+      // Stamped "now" alike (no log times), so taken in the order their ops go out and each queued
+      // as it is made: the first capture of a large library never holds its ops in memory.
+      .sort((a, b) => ENTITY_ORDER[a[0]] - ENTITY_ORDER[b[0]]);
   else
     rows = cachedStatement<
       [number, number],
@@ -175,24 +180,29 @@ export function captureLocal(
       // Rows an apply wrote as their op said, unchanged since.
       .filter((r) => !(r.seq <= (settled?.get(settledKey(r.entity, r.entity_id)) ?? 0)))
       .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id, Date.parse(r.at) || undefined]);
+  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
   const seen = new Set<string>();
   const ops: SyncOp[] = [];
+  let queued = 0;
   for (const [e, rowId, at] of rows) {
     const key = `${e}:${rowId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (!isMembership(e) && !(e in ROWS)) continue;
     const op = diffRow(db, e, rowId, clock, id.deviceId, at);
-    if (op) ops.push(op);
+    if (!op) continue;
+    if (all) {
+      queue.run(JSON.stringify(op));
+      queued++;
+    } else ops.push(op);
   }
   // What others refer to first (a tag before the passages it is on).
   ops.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
-  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
   for (const op of ops) queue.run(JSON.stringify(op));
   cachedStatement(db, 'UPDATE sync_identity SET cursor = ?, hlc = ? WHERE k = 1').run(
     maxSeq,
     clock.current(),
   );
   id.cursor = maxSeq;
-  return ops.length;
+  return queued + ops.length;
 }

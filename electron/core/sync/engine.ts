@@ -16,6 +16,7 @@ import {
   type SyncReport,
   type SyncStatus,
 } from '../../model/sync';
+import { cachedStatement } from '../db/statements';
 import { writeTransaction } from '../db/transactions';
 import { decodeOriginal, type OriginalRow } from '../articles/originalStore';
 import { CommonplaceError, errorMessage } from '../errors';
@@ -46,9 +47,13 @@ import {
 import { saveDerivedLinks } from '../notes/repo';
 import { checkDoc } from '../notes/docWalk';
 
-/** A segment holds at most this many ops (and about this many bytes of them). */
+/**
+ * A segment holds at most this many ops and about this many bytes of them (one op larger than
+ * that goes alone): what sending or applying one segment holds in memory is bounded by these,
+ * not by the library's size.
+ */
 export const SEGMENT_MAX_OPS = 5000;
-export const SEGMENT_MAX_BYTES = 32 * 1024 * 1024;
+export const SEGMENT_MAX_BYTES = 8 * 1024 * 1024;
 
 function requireIdentity(db: Database): Identity {
   const id = readIdentity(db);
@@ -146,20 +151,24 @@ function flushOutbox(
 ): { written: number; sent: number } {
   let written = 0;
   let sent = 0;
+  // One segment's worth read at a time: a large library's outbox is never in memory whole.
+  const outbox = cachedStatement<[], { seq: number; op: string }>(
+    db,
+    'SELECT seq, op FROM sync_outbox ORDER BY seq',
+  );
   while (written < limit) {
-    const rows = db
-      .prepare<[number], { seq: number; op: string }>(
-        'SELECT seq, op FROM sync_outbox ORDER BY seq LIMIT ?',
-      )
-      .all(SEGMENT_MAX_OPS);
-    if (!rows.length) break;
     let bytes = 0;
     const take: { seq: number; op: SyncOp }[] = [];
-    for (const r of rows) {
-      if (take.length && bytes + r.op.length > SEGMENT_MAX_BYTES) break;
+    for (const r of outbox.iterate()) {
+      if (
+        take.length >= SEGMENT_MAX_OPS ||
+        (take.length && bytes + r.op.length > SEGMENT_MAX_BYTES)
+      )
+        break;
       bytes += r.op.length;
       take.push({ seq: r.seq, op: JSON.parse(r.op) as SyncOp });
     }
+    if (!take.length) break;
     // Blobs first: a segment never arrives before the originals it names were written.
     for (const { op } of take) {
       const original = op.set?.original as { hash?: string } | null | undefined;

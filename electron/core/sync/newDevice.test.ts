@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { addArticle } from '../search/test-library';
 import { ensureTags } from '../tags/repo';
-import { initSync, SEGMENT_MAX_OPS, syncNow, type SyncProgress } from './engine';
+import { initSync, SEGMENT_MAX_BYTES, SEGMENT_MAX_OPS, syncNow, type SyncProgress } from './engine';
 import { libraryContents, useReplicas } from './testReplicas';
 
 const { tempDir, library } = useReplicas('commonplace-sync-new-');
@@ -45,6 +45,22 @@ describe('a new device', () => {
     expect(got).toMatchObject({ applied: 2, parked: 0, more: false, problems: [] });
     expectRising(receiving, 'receiving', 2);
     expect(b.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(articles);
+    expect(libraryContents(b)).toEqual(libraryContents(a));
+  }, 300_000);
+
+  it('gets large articles in segments of bounded size, one at a time', () => {
+    const a = library();
+    // Each article's op carries its text twice (text and body): ~0.6 of the bound each.
+    const paragraph = 'The ferry timetable changed in spring; the harbour waited. '.repeat(40);
+    const text = `${paragraph}\n\n`.repeat(Math.ceil((0.3 * SEGMENT_MAX_BYTES) / paragraph.length));
+    for (const title of ['Long report', 'Longer report']) addArticle(a, { title, body: text });
+    const folder = tempDir();
+    initSync(a, { folder, name: 'A' });
+    const sent = syncNow(a);
+    expect(sent).toMatchObject({ written: 2, sent: 2, problems: [] });
+    const b = library();
+    initSync(b, { folder, name: 'B' });
+    expect(syncNow(b)).toMatchObject({ applied: 2, received: 2, parked: 0, problems: [] });
     expect(libraryContents(b)).toEqual(libraryContents(a));
   }, 300_000);
 });
