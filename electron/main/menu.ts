@@ -20,6 +20,8 @@ export interface MenuActions {
   exportPassages(win: BrowserWindow | undefined): void;
   /** File → Settings…: the page opens its settings dialog (sync). */
   openSettings(win: BrowserWindow | undefined): void;
+  /** Help → Keyboard Shortcuts: the page opens its list of shortcuts. */
+  showShortcuts?(win: BrowserWindow | undefined): void;
   /** File → Back Up Library…: a save dialog, then an online backup. */
   backupLibrary?(win: BrowserWindow | undefined): void;
 }
@@ -132,7 +134,22 @@ export function buildAppMenu(actions: MenuActions): Menu {
 
   template.push({
     role: 'help',
-    submenu: [{ label: `About ${APP_NAME}`, click: () => app.showAboutPanel() }],
+    submenu: [
+      ...(actions.showShortcuts
+        ? [
+            {
+              label: 'Keyboard Shortcuts',
+              // Shown beside the item; the page takes the key itself (a menu accelerator
+              // would swallow "?" typed in text fields).
+              accelerator: '?',
+              registerAccelerator: false,
+              click: (_item: unknown, win: BaseWindow | undefined) =>
+                actions.showShortcuts?.(asWindow(win)),
+            },
+          ]
+        : []),
+      { label: `About ${APP_NAME}`, click: () => app.showAboutPanel() },
+    ],
   });
 
   return Menu.buildFromTemplate(template);

@@ -11,6 +11,9 @@ export const ExportOpenEventSchema = z.object({ type: z.literal('open-export') }
 /** The desktop menu's File → Settings…: the page opens its settings dialog. */
 export const SettingsOpenEventSchema = z.object({ type: z.literal('open-settings') });
 
+/** The desktop menu's Help → Keyboard Shortcuts: the page opens its shortcuts sheet. */
+export const ShortcutsOpenEventSchema = z.object({ type: z.literal('open-shortcuts') });
+
 /** Sent by the desktop app when a commonplace:// link is opened: the window goes to that thing. */
 export const NavigateEventSchema = z.object({
   type: z.literal('navigate'),
@@ -31,6 +34,7 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   ImportReportEventSchema,
   ExportOpenEventSchema,
   SettingsOpenEventSchema,
+  ShortcutsOpenEventSchema,
   NavigateEventSchema,
   RetrySaveEventSchema,
   SyncEventSchema,

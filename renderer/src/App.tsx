@@ -34,6 +34,7 @@ import { SearchButton } from './search/SearchButton';
 import { DeepLinkListener } from './citations/DeepLinkListener';
 import { ExportLauncher } from './export/ExportLauncher';
 import { SettingsLauncher } from './sync/SettingsLauncher';
+import { ShortcutsLauncher } from './shortcuts/ShortcutsSheet';
 import { SearchPalette } from './search/SearchPalette';
 import { SearchResultsPanel } from './search/SearchResultsPanel';
 import { useSearchUi } from './search/useSearchUi';
@@ -153,6 +154,7 @@ export function App() {
                   <SearchButton onClick={search.openPalette} />
                   <ExportLauncher articleId={openId} />
                   <SettingsLauncher />
+                  <ShortcutsLauncher />
                 </header>
                 <div className="app-panes">
                   <div

@@ -16,6 +16,7 @@ import './theme/pageBreaks.css';
 import './theme/search.css';
 import './theme/export.css';
 import './theme/sync.css';
+import './theme/shortcuts.css';
 import './theme/tokens.css';
 import './theme/tokens-highlights.css';
 import './theme/base.css';

@@ -82,6 +82,14 @@ describe('the application menu', () => {
     menuOf(b).item('File', 'Settings…').click!({}, b.window(), {});
     expect(eventsSent(b.window())).toEqual([{ type: 'open-settings' }]);
   });
+
+  it('Help → Keyboard Shortcuts asks the window to open its shortcuts sheet', async () => {
+    const b = await boot();
+    const item = menuOf(b).item('help', 'Keyboard Shortcuts');
+    expect(item.accelerator).toBe('?');
+    item.click!({}, b.window(), {});
+    expect(eventsSent(b.window())).toEqual([{ type: 'open-shortcuts' }]);
+  });
 });
 
 describe('File → Import…', () => {

@@ -10,6 +10,7 @@ import type { Arrival } from '../reader/arrival';
 import { readerScrollOffset } from '../reader/readerDom';
 import { nextPlace, PlaceHistory, type Place, type PlaceTarget } from './placeHistory';
 import { isTextField } from './keys';
+import { useShortcut } from './useShortcut';
 
 /** Where `go` can take the window (see placeHistory.ts). */
 export type NavTarget = PlaceTarget;
@@ -94,23 +95,13 @@ export function useNavigation(initial?: Place): Navigation {
   const back = useCallback(() => move((h) => h.back()), [move]);
   const forward = useCallback(() => move((h) => h.forward()), [move]);
 
+  useShortcut(['back', 'forward'], (event, id) => {
+    // In text (a note, a field) Alt+arrows move the caret by word on macOS: leave them to it.
+    if (isTextField(event.target)) return false;
+    if (id === 'back') back();
+    else forward();
+  });
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (
-        event.defaultPrevented ||
-        !event.altKey ||
-        event.ctrlKey ||
-        event.metaKey ||
-        event.shiftKey
-      )
-        return;
-      // In text (a note, a field) Alt+arrows move the caret by word on macOS: leave them to it.
-      if (isTextField(event.target)) return;
-      if (event.key === 'ArrowLeft') back();
-      else if (event.key === 'ArrowRight') forward();
-      else return;
-      event.preventDefault();
-    };
     // Mouse buttons 3 and 4 are back and forward; mouseup, because browsers act on it.
     const onMouseUp = (event: MouseEvent) => {
       if (event.button === 3) back();
@@ -118,12 +109,8 @@ export function useNavigation(initial?: Place): Navigation {
       else return;
       event.preventDefault();
     };
-    window.addEventListener('keydown', onKeyDown);
     window.addEventListener('mouseup', onMouseUp);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('mouseup', onMouseUp);
-    };
+    return () => window.removeEventListener('mouseup', onMouseUp);
   }, [back, forward]);
 
   const h = history.current;

@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { isElectron } from '../api/client';
-import { isModKey } from './keys';
 import { cyclePaneFocus } from './paneFocus';
+import { useShortcut } from './useShortcut';
 
 /**
  * App-wide keys: Ctrl/Cmd+O imports, F6 / Shift+F6 move between panes. In Electron the File menu
@@ -9,24 +8,10 @@ import { cyclePaneFocus } from './paneFocus';
  * leaves it alone there rather than open a second picker.
  */
 export function useShortcuts(onImport: () => void): void {
-  const onImportRef = useRef(onImport);
-  useEffect(() => {
-    onImportRef.current = onImport;
+  useShortcut(['import', 'nextPane', 'previousPane'], (_event, id) => {
+    if (id === 'import') {
+      if (isElectron()) return false;
+      onImport();
+    } else cyclePaneFocus(id === 'previousPane');
   });
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (isModKey(event, 'o') && !isElectron()) {
-        event.preventDefault();
-        onImportRef.current();
-      } else if (event.key === 'F6' && !mod && !event.altKey) {
-        event.preventDefault();
-        cyclePaneFocus(event.shiftKey);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
 }

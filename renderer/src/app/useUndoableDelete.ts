@@ -1,5 +1,6 @@
-import { useCallback, useEffect } from 'react';
-import { isModKey, isTextField } from './keys';
+import { useCallback } from 'react';
+import { isTextField } from './keys';
+import { useShortcut } from './useShortcut';
 import { useToaster } from './toasterContext';
 
 /** Ctrl/Cmd+Z outside a text field undoes the last deletion for this long after it. */
@@ -27,13 +28,6 @@ let latest: Offered | null = null;
 /** The last undone change's redo, until another change is offered. */
 let redoable: { redo: () => void; at: number } | null = null;
 
-/** Ctrl/Cmd+Shift+Z, or Ctrl/Cmd+Y. */
-function isRedoKey(event: KeyboardEvent): boolean {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
-  const key = event.key.toLowerCase();
-  return (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
-}
-
 /**
  * What a deletion offers (notes, passages, links): a toast with an Undo button, and Ctrl/Cmd+Z
  * outside a text field for UNDO_WINDOW_MS. `offerUndo(message, undo, ariaLabel)` shows the toast;
@@ -47,29 +41,23 @@ export function useUndoableDelete(): (
 ) => void {
   const { show, dismiss } = useToaster();
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTextField(event.target)) return;
-      if (isRedoKey(event)) {
-        const again = redoable;
-        if (!again || Date.now() - again.at > UNDO_WINDOW_MS) return;
-        event.preventDefault();
-        redoable = null;
-        again.redo();
-        return;
-      }
-      const offered = latest;
-      if (!offered || !isModKey(event, 'z')) return;
-      if (Date.now() - offered.at > UNDO_WINDOW_MS) return;
-      // Every mounted user of this hook listens; the first to see the key takes it.
-      event.preventDefault();
-      offered.dismissToast();
-      offered.undo();
-      if (offered.redo) redoable = { redo: offered.redo, at: Date.now() };
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  // Every mounted user of this hook listens; the first to see the key takes it.
+  useShortcut(['undo', 'redo'], (event, id) => {
+    if (isTextField(event.target)) return false;
+    if (id === 'redo') {
+      const again = redoable;
+      if (!again || Date.now() - again.at > UNDO_WINDOW_MS) return false;
+      redoable = null;
+      again.redo();
+      return true;
+    }
+    const offered = latest;
+    if (!offered || Date.now() - offered.at > UNDO_WINDOW_MS) return false;
+    offered.dismissToast();
+    offered.undo();
+    if (offered.redo) redoable = { redo: offered.redo, at: Date.now() };
+    return true;
+  });
 
   return useCallback(
     (message: string, undo: () => void, ariaLabel?: string, options: UndoOptions = {}) => {

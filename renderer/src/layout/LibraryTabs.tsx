@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { NotesPane } from '../notes/NotesPane';
 import { useNoteActions } from '../notes/useNoteActions';
+import { useShortcut } from '../app/useShortcut';
 import { windowStorage } from '../app/windowStorage';
 
 type Tab = 'articles' | 'notes';
@@ -30,25 +31,12 @@ export function LibraryTabs({ articles }: { articles: ReactNode }) {
     }
   }, [tab]);
 
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (
-        event.defaultPrevented ||
-        !(event.ctrlKey || event.metaKey) ||
-        !event.altKey ||
-        event.shiftKey
-      )
-        return;
-      // AltGr is Ctrl+Alt on Windows: AltGr+N types a letter in some layouts (ń in Polish).
-      if (event.getModifierState('AltGraph')) return;
-      if (event.code !== 'KeyN' && event.key.toLowerCase() !== 'n') return;
-      event.preventDefault();
-      setTab('notes');
-      void create();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [create]);
+  useShortcut('newNote', (event) => {
+    // AltGr is Ctrl+Alt on Windows: AltGr+N types a letter in some layouts (ń in Polish).
+    if (event.getModifierState('AltGraph')) return false;
+    setTab('notes');
+    void create();
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const order: Tab[] = ['articles', 'notes'];

@@ -12,6 +12,7 @@ import { pdfPageNumbers } from '../../../electron/model/pages';
 import type { Passage } from '../../../electron/model/passages';
 import { invoke } from '../api/client';
 import { isTextField } from '../app/keys';
+import { matchesShortcut, type ShortcutId } from '../app/shortcuts';
 import { base64ToBytes } from '../export/download';
 import type { MarkTarget } from '../passages/MarkEventsPlugin';
 import type { ReaderSelection } from '../passages/ReaderSelectionPlugin';
@@ -309,21 +310,21 @@ export function PageView({
     if (!root || !loaded) return;
     const count = loaded.doc.numPages;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTextField(event.target) || event.altKey) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && (event.key === '=' || event.key === '+')) zoomBy(1);
-      else if (mod && event.key === '-') zoomBy(-1);
-      else if (mod && event.key === '0') setZoom({ kind: 'fit' });
-      else if (mod || event.shiftKey) return;
-      else if (event.key === 'PageDown') goToPage(topPage() + 1);
-      else if (event.key === 'PageUp') {
+      if (event.defaultPrevented || isTextField(event.target)) return;
+      // Its own element's keys (app/shortcuts.ts): Home/End elsewhere move lists and text.
+      const is = (id: ShortcutId) => matchesShortcut(event, id);
+      if (is('zoomIn')) zoomBy(1);
+      else if (is('zoomOut')) zoomBy(-1);
+      else if (is('zoomFit')) setZoom({ kind: 'fit' });
+      else if (is('nextPage')) goToPage(topPage() + 1);
+      else if (is('previousPage')) {
         const current = topPage();
         const at = viewport();
         const pageTop = layout?.tops[current - 1];
         // Part of this page is above: back to its top first.
         goToPage(at && pageTop !== undefined && pageTop < at.top - 2 ? current : current - 1);
-      } else if (event.key === 'Home') goToPage(1);
-      else if (event.key === 'End') goToPage(count);
+      } else if (is('firstPage')) goToPage(1);
+      else if (is('lastPage')) goToPage(count);
       else return;
       event.preventDefault();
     };

@@ -5,6 +5,7 @@ import type { Passage, PassageColor } from '../../../electron/model/passages';
 import { invoke, isElectron } from '../api/client';
 import { isTextField } from '../app/keys';
 import { useReportError, useToaster } from '../app/toasterContext';
+import { useShortcut } from '../app/useShortcut';
 import { EditableBody } from '../edit/EditableBody';
 import { $lexicalToBody, withoutEmptyBlocks } from '../edit/lexicalToBody';
 import { reanchorReportText } from '../edit/reportText';
@@ -44,6 +45,7 @@ import { scrollTextTo, textTopOffset } from '../pageview/textPlace';
 import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
 import { useArrival } from './useArrival';
+import { useCaretMode } from './useCaretMode';
 import { useStableBody } from './useStableBody';
 import { ReadingProgress } from './ReadingProgress';
 import { useReadingPlace } from './useReadingPlace';
@@ -127,6 +129,8 @@ export function ReaderArticle({
   const pagePlace = useRef(placeStart ?? 0);
   const [textReturn, setTextReturn] = useState<number | null>(null);
   const showPages = pageView && !editing;
+  const caret = useCaretMode({ articleRef, editorRef, available: !editing && !showPages });
+  const placeCaret = caret.placeAt;
   // In the page view, a jump to a passage or hit goes to the text, which can flash it.
   useEffect(() => {
     if (showPages && arrival?.kind === 'range' && arrival.start !== undefined) setPageView(false);
@@ -188,18 +192,14 @@ export function ReaderArticle({
   }, [textReturn, showPages]);
 
   // Ctrl/Cmd+Alt+P switches between the text and the pages.
-  useEffect(() => {
-    if (!canPageView) return;
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || editing || !(event.ctrlKey || event.metaKey) || !event.altKey)
-        return;
-      if (event.shiftKey || event.code !== 'KeyP') return;
-      event.preventDefault();
+  useShortcut(
+    'pageView',
+    () => {
+      if (editing) return false;
       togglePageView();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canPageView, editing, togglePageView]);
+    },
+    canPageView,
+  );
 
   const byId = useCallback((id: string) => passages?.find((p) => p.id === id), [passages]);
   useReaderPassageDnd(articleRef, editing ? null : passages);
@@ -220,6 +220,8 @@ export function ReaderArticle({
       document.getSelection()?.removeAllRanges();
       setSelection(null);
       const created = await actions.create(range, color ? { color } : {});
+      // In caret mode the caret stays where the selection ended.
+      if (created && !then) placeCaret(range.end);
       if (created && then)
         setOpenEditor({
           id: created.id,
@@ -230,29 +232,19 @@ export function ReaderArticle({
         });
       else articleRef.current?.focus({ preventScroll: true });
     },
-    [actions, currentRange, selection, show],
+    [actions, currentRange, selection, show, placeCaret],
   );
 
   // H or Ctrl/Cmd+Shift+H highlights the selection in the default colour.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (editing || event.defaultPrevented || event.altKey || isTextField(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const key = event.key.toLowerCase();
-      const mod = event.ctrlKey || event.metaKey;
-      const plainH = key === 'h' && !mod && !event.shiftKey;
-      const chordH = key === 'h' && mod && event.shiftKey;
-      if (!plainH && !chordH) return;
-      const inReader = articleRef.current?.contains(document.activeElement) ?? false;
-      const editor = editorRef.current;
-      if (!inReader && !(editor && readerSelectionRange(editor)) && !(showPages && selection))
-        return;
-      event.preventDefault();
-      void highlight();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [editing, highlight, showPages, selection]);
+  useShortcut('highlight', (event) => {
+    if (editing || isTextField(event.target) || document.querySelector('dialog[open]'))
+      return false;
+    const inReader = articleRef.current?.contains(document.activeElement) ?? false;
+    const editor = editorRef.current;
+    if (!inReader && !(editor && readerSelectionRange(editor)) && !(showPages && selection))
+      return false;
+    void highlight();
+  });
 
   const openPassage = useCallback((passage: Passage, focus: EditorFocus = 'colour') => {
     const editor = editorRef.current;
@@ -317,7 +309,7 @@ export function ReaderArticle({
     )
       return;
     const content = editorRef.current?.getRootElement() ?? null;
-    if (handleSelectionKey(event, content, event.currentTarget)) {
+    if (caret.onKey(event) || handleSelectionKey(event, content, event.currentTarget)) {
       event.preventDefault();
       return;
     }
@@ -406,6 +398,7 @@ export function ReaderArticle({
         onKeyDown={onKeyDown}
       >
         <ReadingProgress progress={place.progress} />
+        {caret.view}
         <div className={showPages ? 'reader-column is-paged' : 'reader-column'}>
           <header className="reader-header">
             <h1 className="reader-title">{article.title || 'Untitled'}</h1>

@@ -11,7 +11,7 @@ const DIRECTIONS: Record<string, ['forward' | 'backward', 'character' | 'line' |
   };
 
 /** The first text node of `root` that is on screen inside `viewport` (where a keyboard selection starts). */
-function firstVisibleText(root: HTMLElement, viewport: DOMRect): Text | null {
+export function firstVisibleText(root: HTMLElement, viewport: DOMRect): Text | null {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const range = root.ownerDocument.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -1,5 +1,6 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useShortcut } from '../app/useShortcut';
 import { READER_ARTICLE_ID, READER_PANE_ID, readerEditor } from '../reader/readerDom';
 import { findMatches, foldText, type FoldedText } from './findMatcher';
 import {
@@ -32,24 +33,16 @@ export function FindBar() {
   const folded = useRef<{ text: string; folded: FoldedText } | null>(null);
 
   // Ctrl/Cmd+F opens the bar (or focuses it again) whenever an article is shown.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
-      // Taken already: Ctrl/Cmd+F in the library pane focuses its filter.
-      if (event.defaultPrevented) return;
-      if (!document.getElementById(READER_ARTICLE_ID) || document.querySelector('dialog[open]'))
-        return;
-      event.preventDefault();
-      setOpen(true);
-      requestAnimationFrame(() => {
-        inputRef.current?.focus();
-        inputRef.current?.select();
-      });
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  // Unless taken already: Ctrl/Cmd+F in the library pane focuses its filter.
+  useShortcut('findInArticle', () => {
+    if (!document.getElementById(READER_ARTICLE_ID) || document.querySelector('dialog[open]'))
+      return false;
+    setOpen(true);
+    requestAnimationFrame(() => {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    });
+  });
 
   const compute = useCallback((): Found => {
     const editor = readerEditor();

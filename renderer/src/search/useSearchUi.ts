@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useShortcut } from '../app/useShortcut';
 import type { Arrival } from '../reader/arrival';
 import type { ArticleSearchHit } from './useSearch';
 
@@ -22,19 +23,11 @@ export function useSearchUi(
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [resultsQuery, setResultsQuery] = useState<string | null>(null);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'k') return;
-      // Not over another dialog: the palette would open beneath it.
-      if (document.querySelector('dialog[open]:not(.search-palette)')) return;
-      event.preventDefault();
-      setPaletteOpen(true);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcut('search', () => {
+    // Not over another dialog: the palette would open beneath it.
+    if (document.querySelector('dialog[open]:not(.search-palette)')) return false;
+    setPaletteOpen(true);
+  });
 
   const openHit = useCallback(
     (hit: ArticleSearchHit) => {
