@@ -239,7 +239,7 @@ test('[[ opens a picker; the mention chip navigates', async ({ app, page }) => {
   // Open another article first, so the click on the mention visibly navigates.
   await noteText(page).click();
   await page.keyboard.type('See [[state vis');
-  const picker = page.getByRole('listbox', { name: 'Mention' });
+  const picker = page.getByRole('group', { name: 'Mention' });
   await expect(picker.getByRole('option').filter({ hasText: TITLE })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(picker).toBeHidden();

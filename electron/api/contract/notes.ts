@@ -135,6 +135,8 @@ export const notesContract = {
         .min(1)
         .default([...ENTITY_KINDS]),
       limit: z.number().int().min(1).max(100).default(20),
+      /** Never offered (the thing being linked from, the note being written). */
+      exclude: z.array(EntityRefSchema).max(20).default([]),
     }),
     output: z.array(LinkEndSchema),
     mutates: false,

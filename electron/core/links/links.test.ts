@@ -227,6 +227,20 @@ describe('links.suggest', () => {
       [untitled.id, 'First line about coffee'],
     ]);
     expect(await ids('"(*:^ OR NEAR')).toEqual([]);
+    // What is linked from is never offered, and the limit still fills with others.
+    const excluding = await invoke('links.suggest', {
+      query: 'tea',
+      exclude: [{ kind: 'article', id: articleA.id }],
+    });
+    expect(excluding.map((e) => e.ref.id)).toEqual(expect.arrayContaining([note.id, p1.id]));
+    expect(excluding.map((e) => e.ref.id)).not.toContain(articleA.id);
+    const one = await invoke('links.suggest', {
+      query: 'tea',
+      limit: 1,
+      exclude: [{ kind: 'article', id: articleA.id }],
+    });
+    expect(one).toHaveLength(1);
+    expect(one[0]!.ref.id).not.toBe(articleA.id);
     // Nothing typed: recent things of every kind.
     expect((await invoke('links.suggest', { query: '', limit: 100 })).length).toBe(7);
     await invoke('passages.delete', { id: p3.id });

@@ -10,7 +10,7 @@
  * index; live quotes) add short substrings and subsequences, stopping once it has enough.
  */
 import type { Database } from 'better-sqlite3';
-import type { EntityKind, LinkEnd } from '../../model/links';
+import type { EntityKind, EntityRef, LinkEnd } from '../../model/links';
 import { ftsString, ftsTerm } from '../search/fts';
 import { describeEnds, endKey, noteLabel } from './ends';
 
@@ -104,24 +104,30 @@ export interface SuggestOptions {
   query: string;
   kinds: readonly EntityKind[];
   limit: number;
+  /** Left out before the limit is applied, so excluding one still offers `limit` others. */
+  exclude?: readonly EntityRef[];
 }
 
 export function suggest(db: Database, o: SuggestOptions): LinkEnd[] {
   const query = fold(o.query);
   const kinds = new Set(o.kinds);
   const found = new Map<string, Candidate>();
+  const excluded = new Set((o.exclude ?? []).map(endKey));
   const keep = (c: Candidate) => {
     const key = `${c.kind}:${c.id}`;
+    if (excluded.has(key)) return;
     const prev = found.get(key);
     if (!prev || c.rank < prev.rank) found.set(key, c);
   };
+  // Each stage may return the excluded ones among its best: ask for that many more.
+  const wanted = o.limit + excluded.size;
   if (!query) {
-    recent(db, kinds, o.limit).forEach(keep);
+    recent(db, kinds, wanted).forEach(keep);
   } else {
     const words = query.match(WORDS) ?? [];
     if (kinds.has('note')) notes(db, query, words).forEach(keep);
-    if (kinds.has('article')) articles(db, query, words, o.limit).forEach(keep);
-    if (kinds.has('passage')) passages(db, query, words, o.limit).forEach(keep);
+    if (kinds.has('article')) articles(db, query, words, wanted).forEach(keep);
+    if (kinds.has('passage')) passages(db, query, words, wanted).forEach(keep);
   }
   const ranked = [...found.values()]
     .sort(

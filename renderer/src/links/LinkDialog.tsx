@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { EntityRef, LinkEnd } from '../../../electron/model/links';
 import { invoke } from '../api/client';
 import { errorText } from '../api/errors';
 import { useToaster } from '../app/toasterContext';
 import { useLibraryQuery } from '../app/useLibraryQuery';
 import { Modal } from '../ui/Modal';
+import { SuggestionList } from '../ui/SuggestionList';
+import { useCombobox } from '../ui/useCombobox';
 import { describeRef, KIND_LABEL, type EndDraft } from './linkEnds';
 import {
   BUILT_IN_RELATIONS,
@@ -30,6 +32,10 @@ type RelationChoice = BuiltInRelation | typeof OTHER;
 
 function isDraft(end: EndInput): end is EndDraft {
   return 'ref' in end;
+}
+
+function fromRef(end: EndInput): EntityRef {
+  return isDraft(end) ? end.ref : end;
 }
 
 /** An end's name while it is being looked up, or if the lookup failed. */
@@ -90,8 +96,8 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
   const [picking, setPicking] = useState(to === undefined);
   const target = picking ? null : (picked ?? givenTo);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const suggestions = useSuggestions(query, picking);
+  // Never offered: what the link starts from (linking it to itself is refused).
+  const suggestions = useSuggestions(query, picking, undefined, fromRef(from));
   const [choice, setChoice] = useState<RelationChoice>('see-also');
   const [custom, setCustom] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -102,14 +108,6 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
   const initialFocus = useRef(to === undefined ? inputRef : relationRef).current;
 
   const items = suggestions.items;
-  const activeIndex = items.length === 0 ? -1 : Math.min(active, items.length - 1);
-  const optionId = (i: number) => `${id}-option-${i}`;
-  useEffect(() => setActive(0), [items]);
-  useEffect(() => {
-    if (activeIndex >= 0)
-      document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
-  });
-
   const pick = (end: LinkEnd | undefined) => {
     if (!end) return;
     setPicked({ ref: end.ref, label: end.label, context: end.context });
@@ -119,17 +117,16 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
     requestAnimationFrame(() => relationRef.current?.focus());
   };
 
+  const combobox = useCombobox({
+    listId: `${id}-list`,
+    count: items.length,
+    items,
+    onPick: (i) => pick(items[i]),
+  });
   const onPickerKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (items.length === 0) return;
-      const delta = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (Math.max(0, i) + delta + items.length) % items.length);
-    } else if (event.key === 'Enter') {
-      // Enter picks the highlighted suggestion; it never submits the form from here.
-      event.preventDefault();
-      pick(items[activeIndex]);
-    }
+    if (combobox.onKeyDown(event)) return;
+    // Enter with nothing to pick never submits the form from here.
+    if (event.key === 'Enter') event.preventDefault();
   };
 
   const relation = choice === OTHER ? normalizeRelation(custom) : choice;
@@ -189,11 +186,7 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
                 ref={inputRef}
                 id={`${id}-to`}
                 type="text"
-                role="combobox"
-                aria-autocomplete="list"
-                aria-expanded={items.length > 0}
-                aria-controls={`${id}-list`}
-                aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
+                {...combobox.inputAria}
                 aria-describedby={`${id}-pick-status`}
                 autoComplete="off"
                 spellCheck={false}
@@ -202,28 +195,21 @@ export function LinkDialog({ from, to, onClose }: LinkDialogProps) {
                 onChange={(event) => setQuery(event.target.value)}
                 onKeyDown={onPickerKey}
               />
-              <ul
+              <SuggestionList
                 id={`${id}-list`}
-                role="listbox"
-                aria-label="Suggestions"
+                label="Suggestions"
                 className="link-suggestions"
-                hidden={items.length === 0}
-              >
-                {items.map((end, i) => (
-                  <li
-                    key={`${end.ref.kind}:${end.ref.id}`}
-                    id={optionId(i)}
-                    role="option"
-                    aria-selected={i === activeIndex}
-                    className={end.deleted ? 'link-suggestion is-deleted' : 'link-suggestion'}
-                    onMouseMove={() => setActive(i)}
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => pick(end)}
-                  >
-                    <EndSummary end={end} />
-                  </li>
-                ))}
-              </ul>
+                items={items}
+                itemKey={(end) => `${end.ref.kind}:${end.ref.id}`}
+                activeIndex={combobox.activeIndex}
+                optionId={combobox.optionId}
+                optionClass={(end) =>
+                  end.deleted ? 'link-suggestion is-deleted' : 'link-suggestion'
+                }
+                onHighlight={combobox.setActive}
+                onPick={(i) => pick(items[i])}
+                renderItem={(end) => <EndSummary end={end} />}
+              />
               <p id={`${id}-pick-status`} className="link-pick-status" role="status">
                 {suggestions.error !== null
                   ? `Suggestions failed: ${suggestions.error}`

@@ -1,4 +1,4 @@
-import type { LinkEnd } from '../../../electron/model/links';
+import type { EntityRef, LinkEnd } from '../../../electron/model/links';
 import { useLibraryQuery } from '../app/useLibraryQuery';
 
 /** Wait after a keystroke before asking: typing fast asks once. */
@@ -13,9 +13,19 @@ export interface Suggestions {
   error: string | null;
 }
 
-/** Articles, passages and notes matching what was typed, from `links.suggest`. */
-export function useSuggestions(query: string, enabled: boolean, limit = LIMIT): Suggestions {
-  const found = useLibraryQuery('links.suggest', enabled ? { query, limit } : null, null, {
+/**
+ * Articles, passages and notes matching what was typed, from `links.suggest`; `exclude` (the
+ * link's source, the note being written) is never offered.
+ */
+export function useSuggestions(
+  query: string,
+  enabled: boolean,
+  limit = LIMIT,
+  exclude?: EntityRef,
+): Suggestions {
+  // The input is compared as JSON: a new object for the same values asks nothing again.
+  const input = enabled ? { query, limit, exclude: exclude ? [exclude] : [] } : null;
+  const found = useLibraryQuery('links.suggest', input, null, {
     debounceMs: DEBOUNCE_MS,
     keepPrevious: true,
   });

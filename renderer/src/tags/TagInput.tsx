@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { addTags, removeTag, suggestTags } from './tagNames';
+import { SuggestionList } from '../ui/SuggestionList';
+import { useCombobox } from '../ui/useCombobox';
+import { addTags, cleanTagName, removeTag, suggestTags, tagKey } from './tagNames';
 import { useTagList } from './useTags';
 
 interface Props {
@@ -11,10 +13,29 @@ interface Props {
   className?: string;
 }
 
+/** An option: a known tag, or (last) the typed name as a new tag. */
+interface TagOption {
+  name: string;
+  isNew: boolean;
+}
+
+/** Known tags matching what was typed, then the typed name itself when it is no known tag. */
+function tagOptions(known: readonly string[], typed: string, chosen: readonly string[]) {
+  const options: TagOption[] = suggestTags(known, typed, chosen).map((name) => ({
+    name,
+    isNew: false,
+  }));
+  const name = cleanTagName(typed);
+  const key = tagKey(name);
+  const taken = [...known, ...chosen].some((other) => tagKey(other) === key);
+  if (name !== '' && !taken) options.push({ name, isNew: true });
+  return options;
+}
+
 /**
- * Tags as removable chips plus a combobox suggesting known tags. Enter or comma adds what was
- * typed (or the highlighted suggestion); Backspace in the empty field removes the last chip;
- * names differing only in case are one tag.
+ * Tags as removable chips plus a combobox suggesting known tags. Enter adds the highlighted
+ * option (the first known tag matching, else "Add “typed”"); a comma adds what was typed;
+ * Backspace in the empty field removes the last chip; names differing only in case are one tag.
  */
 export function TagInput({ label, tags, onChange, inputRef, className }: Props) {
   const { tags: known } = useTagList();
@@ -22,45 +43,45 @@ export function TagInput({ label, tags, onChange, inputRef, className }: Props) 
   const listId = `${id}-suggestions`;
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const ownRef = useRef<HTMLInputElement>(null);
   const input = inputRef ?? ownRef;
   const knownNames = known.map((tag) => tag.name);
-  const suggestions = open ? suggestTags(knownNames, text, tags) : [];
-  const activeIndex = Math.min(active, suggestions.length - 1);
+  const shown = open ? tagOptions(knownNames, text, tags) : [];
 
   const commit = (typed: string) => {
     const next = addTags(tags, typed, knownNames);
     setText('');
-    setActive(-1);
     if (next.length !== tags.length) onChange(next);
   };
+  const combobox = useCombobox({
+    listId,
+    count: shown.length,
+    // Compared by value: a new list of the same names keeps the highlight where it is.
+    items: shown.map((option) => option.name).join('\n'),
+    autoHighlight: text.trim() !== '',
+    onPick: (i) => commit(shown[i]!.name),
+    onClose: () => setOpen(false),
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!open) {
+        event.preventDefault();
+        setOpen(true);
+        return;
+      }
+    }
+    if (combobox.onKeyDown(event)) return;
     if (event.key === 'Enter' || event.key === ',') {
-      const chosen = activeIndex >= 0 ? suggestions[activeIndex] : undefined;
-      if (chosen === undefined && text.trim() === '') {
+      if (text.trim() === '') {
         if (event.key === ',') event.preventDefault();
         return; // Enter in an empty field does what Enter does around it
       }
       event.preventDefault();
-      commit(chosen ?? text);
+      commit(text);
     } else if (event.key === 'Backspace' && text === '' && tags.length > 0) {
       event.preventDefault();
       onChange(tags.slice(0, -1));
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setOpen(true);
-      const count = suggestTags(knownNames, text, tags).length;
-      if (count === 0) return;
-      setActive((current) =>
-        event.key === 'ArrowDown' ? (current + 1) % count : current <= 0 ? count - 1 : current - 1,
-      );
-    } else if (event.key === 'Escape' && suggestions.length > 0) {
-      // Close the list only; a second Escape reaches the dialog around.
-      event.preventDefault();
-      event.stopPropagation();
-      setOpen(false);
     }
   };
 
@@ -85,21 +106,17 @@ export function TagInput({ label, tags, onChange, inputRef, className }: Props) 
         <input
           ref={input}
           type="text"
-          role="combobox"
+          {...combobox.inputAria}
           aria-label={label}
-          aria-autocomplete="list"
-          aria-expanded={suggestions.length > 0}
-          aria-controls={listId}
-          aria-activedescendant={activeIndex >= 0 ? `${listId}-${activeIndex}` : undefined}
           autoComplete="off"
           spellCheck={false}
           placeholder="Add a tag…"
           value={text}
           onChange={(event) => {
-            setText(event.target.value.includes(',') ? '' : event.target.value);
-            if (event.target.value.includes(',')) commit(event.target.value);
+            const typed = event.target.value;
             setOpen(true);
-            setActive(-1);
+            if (typed.includes(',')) commit(typed);
+            else setText(typed);
           }}
           onFocus={() => setOpen(true)}
           onBlur={() => {
@@ -108,30 +125,18 @@ export function TagInput({ label, tags, onChange, inputRef, className }: Props) 
           }}
           onKeyDown={onKeyDown}
         />
-        <ul
+        <SuggestionList
           id={listId}
-          role="listbox"
-          aria-label={`Known tags`}
+          label="Known tags"
           className="tag-suggestions"
-          hidden={suggestions.length === 0}
-        >
-          {suggestions.map((name, i) => (
-            <li
-              key={name}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === activeIndex}
-              className={i === activeIndex ? 'is-active' : undefined}
-              // Before the input's blur, so the click lands.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                commit(name);
-              }}
-            >
-              {name}
-            </li>
-          ))}
-        </ul>
+          items={shown}
+          itemKey={(option) => (option.isNew ? `new:${option.name}` : option.name)}
+          activeIndex={combobox.activeIndex}
+          optionId={combobox.optionId}
+          onHighlight={combobox.setActive}
+          onPick={(i) => commit(shown[i]!.name)}
+          renderItem={(option) => (option.isNew ? `Add new tag “${option.name}”` : option.name)}
+        />
       </div>
     </div>
   );

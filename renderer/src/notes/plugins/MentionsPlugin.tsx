@@ -10,6 +10,7 @@ import { createPortal } from 'react-dom';
 import type { LinkEnd } from '../../../../electron/model/links';
 import { useSuggestions } from '../../links/useSuggestions';
 import { shortQuote } from '../../passages/quoteText';
+import { SuggestionList } from '../../ui/SuggestionList';
 import { mentionMatch } from '../mentionMatch';
 import { $createMentionNode } from '../nodes/MentionNode';
 
@@ -22,26 +23,24 @@ class MentionOption extends MenuOption {
 const KIND_LABEL = { article: 'Article', passage: 'Passage', note: 'Note' } as const;
 const LIMIT = 12;
 
-/** The label a mention shows: titles as they are, passages as a short quote. */
-export function mentionLabel(end: LinkEnd): string {
+/** What the picker shows of a suggestion: titles as they are, passages as a short quote. */
+function optionLabel(end: LinkEnd): string {
   return shortQuote(end.label || 'Untitled', end.ref.kind === 'passage' ? 60 : 120);
 }
 
 export function MentionsPlugin({ noteId }: { noteId: string }) {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
-  const found = useSuggestions(query ?? '', query !== null, LIMIT);
+  const found = useSuggestions(query ?? '', query !== null, LIMIT, { kind: 'note', id: noteId });
   const options = useMemo(
-    () =>
-      found.items
-        .filter((end) => end.ref.id !== noteId && !end.deleted)
-        .map((end) => new MentionOption(end)),
-    [found.items, noteId],
+    () => found.items.filter((end) => !end.deleted).map((end) => new MentionOption(end)),
+    [found.items],
   );
 
   const onSelect = (option: MentionOption, textNode: TextNode | null, closeMenu: () => void) => {
     editor.update(() => {
-      const mention = $createMentionNode(option.end.ref, mentionLabel(option.end));
+      // The whole label (the chip shortens it on screen): exports and Markdown keep all of it.
+      const mention = $createMentionNode(option.end.ref, option.end.label);
       if (textNode) textNode.replace(mention);
       mention.select();
       closeMenu();
@@ -63,35 +62,35 @@ export function MentionsPlugin({ noteId }: { noteId: string }) {
                     {found.loading ? 'Searching…' : 'Nothing matches'}
                   </p>
                 ) : (
-                  <ul role="listbox" aria-label="Mention">
-                    {options.map((option, i) => (
-                      <li
-                        key={option.key}
-                        ref={option.setRefElement}
-                        role="option"
-                        // Lexical points the editor's aria-activedescendant at `typeahead-item-N`.
-                        id={`typeahead-item-${i}`}
-                        aria-selected={selectedIndex === i}
-                        className={
-                          selectedIndex === i ? 'mention-option is-selected' : 'mention-option'
-                        }
-                        onMouseEnter={() => setHighlightedIndex(i)}
-                        onMouseDown={(event) => event.preventDefault()}
-                        onClick={() => {
-                          setHighlightedIndex(i);
-                          selectOptionAndCleanUp(option);
-                        }}
-                      >
+                  <SuggestionList
+                    // Lexical's menu element around is the listbox (the editor's aria-controls).
+                    role="group"
+                    label="Mention"
+                    className="mention-options"
+                    items={options}
+                    itemKey={(option) => option.key}
+                    activeIndex={selectedIndex ?? -1}
+                    // Lexical points the editor's aria-activedescendant at `typeahead-item-N`.
+                    optionId={(i) => `typeahead-item-${i}`}
+                    optionClass={() => 'mention-option'}
+                    optionRef={(option) => option.setRefElement}
+                    onHighlight={setHighlightedIndex}
+                    onPick={(i) => {
+                      setHighlightedIndex(i);
+                      selectOptionAndCleanUp(options[i]!);
+                    }}
+                    renderItem={(option) => (
+                      <>
                         <span className="mention-kind">{KIND_LABEL[option.end.ref.kind]}</span>
-                        <span className="mention-label">{mentionLabel(option.end)}</span>
+                        <span className="mention-label">{optionLabel(option.end)}</span>
                         {option.end.context && (
                           <span className="mention-context">
                             {shortQuote(option.end.context, 60)}
                           </span>
                         )}
-                      </li>
-                    ))}
-                  </ul>
+                      </>
+                    )}
+                  />
                 )}
               </div>,
               anchor.current,
