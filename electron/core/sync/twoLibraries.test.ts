@@ -18,7 +18,7 @@ import { setArticleTags } from '../tags/repo';
 import { initSync, syncDevices, syncNow, syncStatus } from './engine';
 import { libraryContents, searchContents, settle, useReplicas } from './testReplicas';
 
-const { tempDir, library } = useReplicas('commonplace-sync-');
+const { tempDir, library, offlinePair } = useReplicas('commonplace-sync-');
 
 const paragraphs = (...texts: string[]) => rootDoc(texts.map((t) => paragraphNode([textNode(t)])));
 const noteText = (db: Database, id: string) => getNote(db, id).text;
@@ -179,6 +179,40 @@ describe('two libraries sharing a folder', () => {
         .all(article) as string[];
     expect(revisions(a).some((r) => r.includes('Intro. Alpha'))).toBe(true);
     expect(revisions(b).some((r) => r.includes('Intro. Alpha'))).toBe(true);
+  });
+
+  it('a passage made on the old text arrives after the new one: placed again, and that goes out', () => {
+    const { a, b, exchange } = offlinePair();
+    const article = addArticle(a, {
+      title: 'Tides',
+      body: 'Alpha beta gamma. Delta epsilon zeta.',
+    });
+    syncNow(a);
+    exchange();
+    syncNow(b);
+    // Offline: B edits the text, A marks a passage on the text it still has.
+    const body = getArticle(b, article).body;
+    updateArticleBody(
+      b,
+      article,
+      JSON.parse(JSON.stringify(body).replace('Alpha', 'Intro. Alpha')),
+    );
+    const passage = addPassage(a, article, 'Delta epsilon');
+    expect(syncNow(a).sent).toBe(1);
+    expect(syncNow(b).sent).toBe(1);
+    exchange();
+    // B applies the passage, new to it, and places it on its text: that placement is a change.
+    const got = syncNow(b);
+    expect(got).toMatchObject({ applied: 1, received: 1, problems: [] });
+    expect(got.sent).toBe(1);
+    const text = b.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(article) as string;
+    const p = getPassage(b, passage);
+    expect(text.slice(p.start, p.end)).toBe('Delta epsilon');
+    exchange();
+    settle(a, b);
+    exchange();
+    settle(a, b);
+    expect(libraryContents(b)).toEqual(libraryContents(a));
   });
 
   it('the reading place follows Edit text: one made on another device, and one made here', () => {
