@@ -350,3 +350,255 @@ describe('MLA 9 against the MLA Handbook (9th ed.) works-cited examples', () => 
     expect(doc.inText[0]!.text).toBe('(Aron et al.)');
   });
 });
+
+/**
+ * More cells of the matrix, each against an example a guide prints, with the same metadata in.
+ * Sources (stored copies, read with the search tool's pages corpus):
+ * - CMOS_AD: the Chicago Manual of Style's author-date citation quick guide, quoted whole at
+ *   https://popmec.hypotheses.org/citation-style ("Chapter or other part of an edited book",
+ *   "Journal article").
+ * - SNHU: https://libguides.snhu.edu/c.php?g=307818&p=5880558 ("Online Newspaper Article",
+ *   Chicago author-date).
+ * - CMOS_15_9: CMOS §15.9 (author-date examples), https://www.scribd.com/document/202786275/Author-Date-Reference
+ *   ("For a book with three authors").
+ * - UML: https://libguides.uml.edu/c.php?g=736948&p=5267720 (CMOS quick guide, notes and
+ *   bibliography, "News or Magazine Article").
+ * - TURABIAN_QG: the Turabian quick guide as quoted at https://library.nnu.edu/help/turabian
+ *   (book by one and two authors; chapter in an edited book).
+ * - LORAIN: https://libguides.lorainccc.edu/mla9 ("Print Book", "Chapter in an Edited Print Book").
+ * - MOHAVE: https://mohave.libguides.com/c.php?g=3479&p=8407095 (MLA in-text: two authors,
+ *   three or more).
+ */
+describe('the matrix, more cells: Chicago author-date', () => {
+  const thoreau: CslItem = {
+    id: 'thoreau',
+    type: 'chapter',
+    title: 'Walking',
+    author: [person('Thoreau', 'Henry David')],
+    editor: [person('D’Agata', 'John')],
+    issued: date(2016),
+    'container-title': 'The Making of the American Essay',
+    page: '167-195',
+    publisher: 'Graywolf Press',
+    'publisher-place': 'Minneapolis',
+    language: 'en',
+  };
+  const sokol: CslItem = {
+    id: 'sokol',
+    type: 'article-newspaper',
+    title: 'Which Martin Luther King Are We Celebrating Today?',
+    author: [person('Sokol', 'Jason')],
+    issued: date(2017, 1, 16),
+    'container-title': 'The New York Times',
+    URL: 'https://www.nytimes.com/2017/01/16/opinion/which-martin-luther-king-are-we-celebrating-today.html',
+    language: 'en',
+  };
+  it('chapter in an edited book: entry and in-text with a page range (CMOS_AD)', () => {
+    const doc = citeDocument(
+      bundledStyle('chicago'),
+      [thoreau],
+      [{ id: 'thoreau', locator: '177-178' }],
+    );
+    expect(doc.references[0]!.text).toBe(
+      'Thoreau, Henry David. 2016. “Walking.” In The Making of the American Essay, edited by John D’Agata, 167–95. Minneapolis: Graywolf Press.',
+    );
+    expect(doc.inText[0]!.text).toBe('(Thoreau 2016, 177–78)');
+  });
+  // A known difference, kept failing on purpose (it.fails turns green-to-red when it matches):
+  // the bundled chicago-author-date.csl (17th ed., updated 2018-01-24) sets a journal's volume
+  // and issue as "11 (1)" where the CMOS 17 quick guide prints "11, no. 1 (Spring)". No CSL input
+  // mapping changes that (the style's "locators" macro prints the issue in parentheses whenever
+  // there is a volume); the current official style (18th ed., citation-style-language/styles,
+  // 2025-03-01) would have to be bundled. The in-text form is checked in the test after this one.
+  it.fails(
+    'journal article, three authors, a season (CMOS_AD; the quoted entry has no DOI)',
+    () => {
+      const keng: CslItem = {
+        id: 'keng',
+        type: 'article-journal',
+        title:
+          'Expanding College Access in Taiwan, 1978–2014: Effects on Graduate Quality and Income Inequality',
+        author: [
+          person('Keng', 'Shao-Hsun'),
+          person('Lin', 'Chun-Hung'),
+          person('Orazem', 'Peter F.'),
+        ],
+        issued: { 'date-parts': [[2017]], season: 'Spring' },
+        'container-title': 'Journal of Human Capital',
+        volume: '11',
+        issue: '1',
+        page: '1-34',
+        language: 'en',
+      };
+      const doc = citeDocument(bundledStyle('chicago'), [keng], [{ id: 'keng', locator: '7' }]);
+      expect(doc.references[0]!.text).toBe(
+        'Keng, Shao-Hsun, Chun-Hung Lin, and Peter F. Orazem. 2017. “Expanding College Access in Taiwan, 1978–2014: Effects on Graduate Quality and Income Inequality.” Journal of Human Capital 11, no. 1 (Spring): 1–34.',
+      );
+    },
+  );
+  it('journal article, three authors: in-text with a page (CMOS_15_9: all three, "and" before the last)', () => {
+    const keng: CslItem = {
+      id: 'keng',
+      type: 'article-journal',
+      title: 'Expanding College Access in Taiwan, 1978–2014',
+      author: [
+        person('Keng', 'Shao-Hsun'),
+        person('Lin', 'Chun-Hung'),
+        person('Orazem', 'Peter F.'),
+      ],
+      issued: date(2017),
+      language: 'en',
+    };
+    const doc = citeDocument(bundledStyle('chicago'), [keng], [{ id: 'keng', locator: '7' }]);
+    expect(doc.inText[0]!.text).toBe('(Keng, Lin, and Orazem 2017, 7)');
+  });
+  it('three authors in the text (CMOS_15_9: "(Heatherton, Fitzgilroy, and Hsu 2008, 188–89)")', () => {
+    const book: CslItem = {
+      id: 'h',
+      type: 'book',
+      title: 'Meteors and Mudslides: A Trip through …',
+      author: [
+        person('Heatherton', 'Joyce'),
+        person('Fitzgilroy', 'James'),
+        person('Hsu', 'Jackson'),
+      ],
+      issued: date(2008),
+      language: 'en',
+    };
+    const doc = citeDocument(bundledStyle('chicago'), [book], [{ id: 'h', locator: '188-189' }]);
+    expect(doc.inText[0]!.text).toBe('(Heatherton, Fitzgilroy, and Hsu 2008, 188–89)');
+  });
+  it('online news article: entry and in-text (SNHU)', () => {
+    const doc = citeDocument(bundledStyle('chicago'), [sokol], [{ id: 'sokol' }]);
+    expect(doc.references[0]!.text).toBe(
+      'Sokol, Jason. 2017. “Which Martin Luther King Are We Celebrating Today?” The New York Times, January 16, 2017. https://www.nytimes.com/2017/01/16/opinion/which-martin-luther-king-are-we-celebrating-today.html.',
+    );
+    expect(doc.inText[0]!.text).toBe('(Sokol 2017)');
+  });
+});
+
+describe('the matrix, more cells: Chicago notes and bibliography', () => {
+  // The bundled CSL style writes every note in the short form (CMOS 14.29–30 allows this when a
+  // full bibliography is given), so notes are compared with the guides' shortened notes.
+  const cite = (item: CslItem, locator?: string) =>
+    citeDocument(bundledStyle('chicago-note'), [item], [{ id: item.id, locator }]);
+  it('magazine article: bibliography entry and short note with a page (UML)', () => {
+    const mead: CslItem = {
+      id: 'mead',
+      type: 'article-magazine',
+      title: 'The Prophet of Dystopia',
+      // UML's short note shortens the title by hand ("Dystopia"), as CMOS 14.30 leaves to the writer.
+      'title-short': 'Dystopia',
+      author: [person('Mead', 'Rebecca')],
+      issued: date(2017, 4, 17),
+      'container-title': 'New Yorker',
+      language: 'en',
+    };
+    const doc = cite(mead, '47');
+    expect(doc.references[0]!.text).toBe(
+      'Mead, Rebecca. “The Prophet of Dystopia.” New Yorker, April 17, 2017.',
+    );
+    expect(doc.inText[0]!.text).toBe('Mead, “Dystopia,” 47.');
+  });
+  it('book by one author: bibliography entry and short note, the short title derived (TURABIAN_QG)', () => {
+    const kitamura: CslItem = {
+      id: 'kitamura',
+      type: 'book',
+      title: 'A Separation',
+      author: [person('Kitamura', 'Katie')],
+      issued: date(2017),
+      publisher: 'Riverhead Books',
+      'publisher-place': 'New York',
+      language: 'en',
+    };
+    const doc = cite(kitamura, '91-92');
+    expect(doc.references[0]!.text).toBe(
+      'Kitamura, Katie. A Separation. New York: Riverhead Books, 2017.',
+    );
+    expect(doc.inText[0]!.text).toBe('Kitamura, Separation, 91–92.');
+  });
+  it('book by two authors: bibliography entry and short note (TURABIAN_QG)', () => {
+    const sassler: CslItem = {
+      id: 'sassler',
+      type: 'book',
+      title: 'Cohabitation Nation: Gender, Class, and the Remaking of Relationships',
+      author: [person('Sassler', 'Sharon'), person('Miller', 'Amanda Jayne')],
+      issued: date(2017),
+      publisher: 'University of California Press',
+      'publisher-place': 'Oakland',
+      language: 'en',
+    };
+    const doc = cite(sassler, '205');
+    expect(doc.references[0]!.text).toBe(
+      'Sassler, Sharon, and Amanda Jayne Miller. Cohabitation Nation: Gender, Class, and the Remaking of Relationships. Oakland: University of California Press, 2017.',
+    );
+    expect(doc.inText[0]!.text).toBe('Sassler and Miller, Cohabitation Nation, 205.');
+  });
+  it('chapter in an edited book: short note with a page (TURABIAN_QG)', () => {
+    const rowlandson: CslItem = {
+      id: 'rowlandson',
+      type: 'chapter',
+      title: 'The Narrative of My Captivity',
+      'title-short': 'Captivity',
+      author: [person('Rowlandson', 'Mary')],
+      editor: [person('D’Agata', 'John')],
+      issued: date(2016),
+      'container-title': 'The Making of the American Essay',
+      publisher: 'Graywolf Press',
+      'publisher-place': 'Minneapolis',
+      language: 'en',
+    };
+    expect(cite(rowlandson, '48').inText[0]!.text).toBe('Rowlandson, “Captivity,” 48.');
+  });
+});
+
+describe('the matrix, more cells: MLA 9', () => {
+  const mla = (item: CslItem, locator?: string) =>
+    citeDocument(bundledStyle('mla'), [item], [{ id: item.id, locator }]);
+  it('print book: works-cited entry (LORAIN)', () => {
+    const mantel: CslItem = {
+      id: 'mantel',
+      type: 'book',
+      title: 'Wolf Hall',
+      author: [person('Mantel', 'Hilary')],
+      issued: date(2010),
+      publisher: 'Picador',
+      language: 'en',
+    };
+    const doc = mla(mantel, '12');
+    expect(doc.references[0]!.text).toBe('Mantel, Hilary. Wolf Hall. Picador, 2010.');
+    // One author and a page (MOHAVE: "(Burke 3)").
+    expect(doc.inText[0]!.text).toBe('(Mantel 12)');
+  });
+  it('chapter in an edited print book (LORAIN; the guide prints the page range with a hyphen, CSL sets an en dash)', () => {
+    const sweeney: CslItem = {
+      id: 'sweeney',
+      type: 'chapter',
+      title: 'The New Internationalism',
+      author: [person('Sweeney', 'John')],
+      editor: [person('Broad', 'Robin')],
+      'container-title': 'Global Backlash: Citizen Initiatives in a Just World Economy',
+      publisher: 'MacMillan Press',
+      issued: date(2002),
+      page: '55-62',
+      language: 'en',
+    };
+    expect(mla(sweeney).references[0]!.text.replace('–', '-')).toBe(
+      'Sweeney, John. “The New Internationalism.” Global Backlash: Citizen Initiatives in a Just World Economy, edited by Robin Broad, MacMillan Press, 2002, pp. 55-62.',
+    );
+  });
+  it('two authors and three or more in the text, with a page (MOHAVE)', () => {
+    const two: CslItem = {
+      ...items.book!,
+      id: 'two',
+      author: [person('Best', 'Stephen'), person('Marcus', 'Sharon')],
+    };
+    expect(mla(two, '9').inText[0]!.text).toBe('(Best and Marcus 9)');
+    const three: CslItem = {
+      ...items.book!,
+      id: 'three',
+      author: [person('Franck', 'A.'), person('Other', 'B.'), person('Third', 'C.')],
+    };
+    expect(mla(three, '327').inText[0]!.text).toBe('(Franck et al. 327)');
+  });
+});
