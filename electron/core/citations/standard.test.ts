@@ -602,3 +602,66 @@ describe('the matrix, more cells: MLA 9', () => {
     expect(mla(three, '327').inText[0]!.text).toBe('(Franck et al. 327)');
   });
 });
+
+/**
+ * Rule-derived cells (no printed example with this metadata found): the expected strings follow
+ * the rule text quoted beside each, applied to the APA 21-author example's first eleven authors.
+ * - CMOS_FAQ: https://www.chicagomanualofstyle.org/qanda/data/faq/topics/Documentation/faq0417.html
+ *   "list up to ten authors; if more than ten, list the first seven followed by “et al.” In
+ *   subsequent notes to the same source, use a short form (in which only the first author is
+ *   listed, followed by “et al.”)" (CMOS 14.76).
+ * - YESCITE: https://yescite.com/chicago-author-date-reference-list-multiple-authors "Chicago 17th
+ *   in-text citations use et al. for works with four or more authors."
+ * - MOHAVE (above): MLA "Three or More Authors: Use the first author's last name and et al., and
+ *   include the page number. (Franck et al. 327)".
+ * - CHICAGO_AD_SHEET: https://m.moam.info/chicago-author_59c28eb21723ddce65f08b2e.html, "E.
+ *   Multiple works by the same author: Use a, b, c … to differentiate between works written in
+ *   the same year. Use 3-Em dash … instead of repeating the same author’s name in References".
+ */
+describe('the matrix, rule-derived cells: more than ten authors, same author same year', () => {
+  const eleven: CslItem = { ...items.many!, author: items.many!.author!.slice(0, 11) };
+  const SEVEN =
+    'Kalnay, E., M. Kanamitsu, R. Kistler, W. Collins, D. Deaven, L. Gandin, M. Iredell, et al.';
+  it('Chicago author-date: the first seven and et al. in the list, the first and et al. in the text (CMOS_FAQ, YESCITE)', () => {
+    const doc = citeDocument(bundledStyle('chicago'), [eleven], [{ id: 'many', locator: '440' }]);
+    expect(doc.references[0]!.text).toMatch(
+      new RegExp(`^${SEVEN.replace(/\./g, '\\.')} 1996\\. “The NCEP`),
+    );
+    expect(doc.inText[0]!.text).toBe('(Kalnay et al. 1996, 440)');
+  });
+  it('Chicago notes-bibliography: the first seven and et al. in the bibliography, the first and et al. in a short note (CMOS_FAQ)', () => {
+    const doc = citeDocument(
+      bundledStyle('chicago-note'),
+      [eleven],
+      [{ id: 'many', locator: '440' }],
+    );
+    expect(doc.references[0]!.text).toMatch(
+      new RegExp(`^${SEVEN.replace(/\./g, '\\.')} “The NCEP`),
+    );
+    expect(doc.inText[0]!.text).toMatch(/^Kalnay et al\., “/);
+    expect(doc.inText[0]!.text).toMatch(/,” 440\.$/);
+  });
+  it('MLA: the first author and et al., in the list and in the text (MOHAVE)', () => {
+    const doc = citeDocument(bundledStyle('mla'), [items.many!], [{ id: 'many', locator: '440' }]);
+    expect(doc.references[0]!.text).toMatch(/^Kalnay, E\., et al\. “The NCEP/);
+    expect(doc.inText[0]!.text).toBe('(Kalnay et al. 440)');
+  });
+  it('Chicago author-date: same author, same year — a and b, the 3-em dash for the repeated name (CHICAGO_AD_SHEET)', () => {
+    const a: CslItem = {
+      ...items.seed!,
+      id: 'a',
+      title: 'Seoul weighs its options',
+      issued: date(2024, 7, 2),
+    };
+    const doc = citeDocument(
+      bundledStyle('chicago'),
+      [a, items.seed!],
+      [{ id: 'seed', locator: '3' }, { id: 'a' }],
+    );
+    expect(doc.inText.map((c) => c.text)).toEqual(['(Ji 2024a, 3)', '(Ji 2024b)']);
+    expect(doc.references.map((r) => plainApostrophes(r.text))).toEqual([
+      "Ji, Da-gyum. 2024a. “Putin's State Visit to North Korea Sets Stage for Elevated Ties.” The Korea Herald, June 18, 2024.",
+      '———. 2024b. “Seoul Weighs Its Options.” The Korea Herald, July 2, 2024.',
+    ]);
+  });
+});
