@@ -6,6 +6,7 @@
  * kept as HTML: its tags are dropped and its text stays, so nothing executable reaches a note.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { NOTE_NODE_MENTION } from '../../model/notes';
 import { decodeBasicEntities } from '../basicEntities';
 import {
   codeBlockNode,
@@ -26,6 +27,9 @@ import {
   type JsonDoc,
   type JsonNode,
 } from './lexicalJson';
+
+const MENTION_URL =
+  /^commonplace:\/\/(article|passage|note)\/([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
 
 /** Links a note may hold; anything else (javascript:, data:, file:) keeps its text, not its target. */
 const SAFE_URL = /^(https?:|mailto:|commonplace:|#)/i;
@@ -74,6 +78,20 @@ function inline(t: Token, format: number): JsonNode[] {
     case 'link': {
       const l = t as Tokens.Link;
       const children = inlines(l.tokens, format);
+      // A mention as docToMarkdown writes it: the mention again, its label the link's text.
+      const mention = MENTION_URL.exec(l.href.trim());
+      if (mention) {
+        const label = children.map((c) => String(c.text ?? '')).join('');
+        return [
+          {
+            ...textNode(label || 'Untitled', format),
+            mode: 'token',
+            type: NOTE_NODE_MENTION,
+            ref: { kind: mention[1], id: mention[2] },
+            label: label || 'Untitled',
+          },
+        ];
+      }
       return SAFE_URL.test(l.href.trim()) ? [linkNode(l.href.trim(), children)] : children;
     }
     case 'image':

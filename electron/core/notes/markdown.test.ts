@@ -231,15 +231,26 @@ describe('note document → Markdown', () => {
     ]);
   });
 
-  it('writes a mention as its label', () => {
+  it('writes a mention as a link with its whole label, and reads it back as the mention', () => {
+    const ref = { kind: 'note', id: '01900000-0000-7000-8000-000000000009' } as const;
     const mention: JsonNode = {
+      ...textNode('Other [draft] note'),
+      mode: 'token',
       type: 'mention',
       version: 1,
-      ref: { kind: 'note', id: '01900000-0000-7000-8000-000000000009' },
-      label: 'Other note',
+      ref,
+      label: 'Other [draft] note',
     };
-    expect(
-      docToMarkdown(checkDoc(rootDoc([paragraphNode([textNode('See '), mention, textNode('.')])]))),
-    ).toBe('See Other note.\n');
+    const doc = checkDoc(rootDoc([paragraphNode([textNode('See '), mention, textNode('.')])]));
+    const markdown = docToMarkdown(doc);
+    expect(markdown).toBe(`See [Other \\[draft\\] note](commonplace://note/${ref.id}).\n`);
+    const back = markdownToDoc(markdown);
+    expect(analyzeDoc(checkDoc(back)).mentions).toEqual([ref]);
+    expect(docToMarkdown(back)).toBe(markdown);
+    // The library's current whole label wins over the (possibly cut) one the node kept.
+    const long = 'a passage quote longer than the sixty characters a chip used to keep, whole';
+    expect(docToMarkdown(doc, undefined, () => long)).toBe(
+      `See [${long}](commonplace://note/${ref.id}).\n`,
+    );
   });
 });

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PassageCitation } from '../../model/passages';
 import { shortCitation } from '../citations/short';
+import { describeEnds, endKey } from '../links/ends';
 import { analyzeDoc } from './docWalk';
 import { readNoteDoc } from './repo';
 import { docToMarkdown, type QuotedSource } from './toMarkdown';
@@ -100,7 +101,8 @@ export function noteMarkdown(
   cite?: QuoteCiter,
 ): { title: string; markdown: string } {
   const { title, doc } = readNoteDoc(db, id);
-  const passages = lookupPassages(db, analyzeDoc(doc).quotedPassageIds);
+  const analysis = analyzeDoc(doc);
+  const passages = lookupPassages(db, analysis.quotedPassageIds);
   const styled = cite?.(passages);
   const sources = new Map<string, QuotedSource>(
     passages.map((p) => [
@@ -113,5 +115,17 @@ export function noteMarkdown(
       },
     ]),
   );
-  return { title, markdown: docToMarkdown(doc, (pid) => sources.get(pid)) };
+  // Mentions by their current whole label: passages by their full quote (list labels are cut).
+  const labels = new Map<string, string>();
+  for (const [key, end] of describeEnds(db, analysis.mentions)) labels.set(key, end.label);
+  const mentionedPassages = analysis.mentions.filter((r) => r.kind === 'passage').map((r) => r.id);
+  for (const p of lookupPassages(db, mentionedPassages)) labels.set(`passage:${p.id}`, p.quote);
+  return {
+    title,
+    markdown: docToMarkdown(
+      doc,
+      (pid) => sources.get(pid),
+      (ref) => labels.get(endKey(ref)),
+    ),
+  };
 }

@@ -1,8 +1,10 @@
 /**
  * Note document → Markdown (CommonMark + GFM tables and task lists). Passage quotes become
- * block quotes followed by a citation line; mentions become their label. Text is escaped so a
+ * block quotes followed by a citation line; mentions become a link, their label to
+ * `commonplace://KIND/ID` (which markdownToDoc reads back as the mention). Text is escaped so a
  * Markdown parser reads back the same text (markdownToDoc(docToMarkdown(d)) keeps the content).
  */
+import type { EntityRef } from '../../model/links';
 import { NOTE_NODE_MENTION, NOTE_NODE_PASSAGE_QUOTE } from '../../model/notes';
 import { TEXT_FORMAT, type JsonDoc, type JsonNode } from './lexicalJson';
 
@@ -16,6 +18,14 @@ export interface QuotedSource {
 }
 
 export type QuoteLookup = (passageId: string) => QuotedSource | undefined;
+
+/** A mentioned thing's current whole label (the node keeps the one it was given), if known. */
+export type MentionLookup = (ref: EntityRef) => string | undefined;
+
+/** The link a mention writes: the app opens it (deep link); the notes' Markdown reads it back. */
+export function mentionUrl(ref: EntityRef): string {
+  return `commonplace://${ref.kind}/${ref.id}`;
+}
 
 /** Characters that could start Markdown syntax inside text. */
 const INLINE_SPECIAL = /[\\`*_[\]<>~|]/g;
@@ -53,7 +63,10 @@ function formatted(text: string, format: number): string {
 }
 
 class Writer {
-  constructor(private readonly lookup: QuoteLookup) {}
+  constructor(
+    private readonly lookup: QuoteLookup,
+    private readonly mentionLabel: MentionLookup,
+  ) {}
 
   inline(nodes: readonly JsonNode[] | undefined): string {
     let out = '';
@@ -76,9 +89,13 @@ class Writer {
           out += `[${this.inline(n.children)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)`;
           break;
         }
-        case NOTE_NODE_MENTION:
-          out += escapeText(String(n.label ?? ''));
+        case NOTE_NODE_MENTION: {
+          const ref = n.ref as EntityRef;
+          const label = this.mentionLabel(ref) ?? String(n.label ?? '');
+          const text = escapeText(label.replace(/\s+/g, ' ').trim() || 'Untitled');
+          out += `[${text}](${mentionUrl(ref)})`;
           break;
+        }
         default:
           out += this.inline(n.children);
       }
@@ -227,7 +244,11 @@ function indentRest(text: string, indent: string): string {
     .join('\n');
 }
 
-export function docToMarkdown(doc: JsonDoc, lookup: QuoteLookup = () => undefined): string {
-  const text = new Writer(lookup).blocks(doc.root.children).join('\n\n');
+export function docToMarkdown(
+  doc: JsonDoc,
+  lookup: QuoteLookup = () => undefined,
+  mentionLabel: MentionLookup = () => undefined,
+): string {
+  const text = new Writer(lookup, mentionLabel).blocks(doc.root.children).join('\n\n');
   return text ? `${text}\n` : '';
 }
