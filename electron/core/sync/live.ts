@@ -3,7 +3,8 @@
  * polling), and a file another device's engine delivered is applied shortly after it lands; local
  * changes (the library's change events) are written out shortly after they happen. Applied
  * changes reach open windows as the library's change events; progress and failures as `sync`
- * events. The work runs in steps of a few segments so the process keeps answering meanwhile.
+ * events. The work runs a segment (up to 5,000 changes) at a time, so the process keeps answering
+ * meanwhile and the progress bar moves with each.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
@@ -48,7 +49,7 @@ export class LiveSync {
       incomingDelayMs: 300,
       outgoingDelayMs: 1000,
       retryMs: 30_000,
-      stepSegments: 4,
+      stepSegments: 1,
       ...options,
     };
     this.unsubscribe = library.onEvent((e) => this.onLibraryEvent(e));

@@ -51,6 +51,9 @@ export function SyncSettings() {
     e.preventDefault();
     void run(async () => {
       const r = await invoke('sync.init', { folder: folder.trim(), name: name.trim() });
+      // Shown at once: while a large first sync runs, a status read waits behind each of its
+      // steps, and every step's changes ask for a newer one, so no answer would show until it ends.
+      status.set(() => r);
       return `This library syncs with ${r.folder ?? folder} as “${r.deviceName ?? name}”.`;
     });
   };
