@@ -3,12 +3,12 @@
  * processes) share one sync folder, as two machines do once Syncthing has delivered each other's
  * files; a highlight made in one window appears in the other without a reload.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, startServer, test } from './fixtures';
+import { SHARED_ARTICLE, expect, runCli, startServer, test } from './fixtures';
 import { SHARED_TITLE, markWith, openInLibrary, openSharedArticle, selectText } from './reader';
 
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
@@ -81,5 +81,112 @@ test('two web-mode windows on two libraries sharing a folder: a highlight made i
     await new Promise((r) => other.child.once('close', r));
     rmSync(otherDir, { recursive: true, force: true });
     rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Records, in the page, each value the sync progress bar takes and the label it has then (a
+ * MutationObserver sees every render, however briefly a value is shown, on a loaded machine too).
+ */
+const recordBar = (page: Page) =>
+  page.addInitScript(() => {
+    const seen: { value: number; label: string }[] = [];
+    (window as unknown as { barValues: typeof seen }).barValues = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector<HTMLProgressElement>('dialog.settings-dialog progress');
+      if (bar && seen.at(-1)?.value !== bar.value)
+        seen.push({ value: bar.value, label: bar.labels[0]?.textContent ?? '' });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+const barValues = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { barValues: { value: number; label: string }[] }).barValues,
+  );
+
+test('a large library first received shows a progress bar that moves, then the status', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const folder = mkdtempSync(join(tmpdir(), 'commonplace-e2e-syncfolder-'));
+  const dirA = mkdtempSync(join(tmpdir(), 'commonplace-e2e-big-'));
+  const dirB = mkdtempSync(join(tmpdir(), 'commonplace-e2e-other-'));
+  const [libA, libB] = [join(dirA, 'library.sqlite'), join(dirB, 'library.sqlite')];
+  const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+  try {
+    // A library of one article with 30,000 passages (six segments of 5,000 changes), restored
+    // from a whole-library file: what a window lists stays small, what sync carries is large.
+    const file = join(dirA, 'big.json');
+    const cli = async (args: string[]) => {
+      const r = await runCli(libA, args);
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    await cli(['import', SHARED_ARTICLE]);
+    const article = (JSON.parse(await cli(['list', '--json'])) as { id: string }[])[0]!.id;
+    await cli(['passage', 'add', article, '--quote', QUOTE]);
+    await cli(['export', '--all', '--format', 'json', '--out', file]);
+    for (const f of [libA, `${libA}-wal`, `${libA}-shm`]) rmSync(f, { force: true });
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+      tables: { passages: Record<string, unknown>[] };
+    };
+    const one = doc.tables.passages[0]!;
+    doc.tables.passages = Array.from({ length: 30_000 }, (_, i) => ({
+      ...one,
+      id: `01a24b3a-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
+    }));
+    writeFileSync(file, JSON.stringify(doc));
+    expect(await cli(['import-json', file])).toContain('30000 passages');
+
+    // A sends it all into the folder.
+    servers.push(await startServer(libA));
+    const pageA = await browser.newPage();
+    await pageA.goto(servers[0]!.url);
+    const dialogA = await setUpSync(pageA, folder, 'Laptop');
+    const segments = () =>
+      readdirSync(join(folder, 'devices'), { recursive: true }).filter((f) =>
+        String(f).endsWith('.seg'),
+      ).length;
+    await expect.poll(segments, { timeout: 120_000 }).toBeGreaterThanOrEqual(6);
+    await expect(dialogA.getByTestId('sync-status')).toContainText('Waiting to go out0 changes', {
+      timeout: 120_000,
+    });
+    await pageA.close();
+
+    // B, an empty library, joins: it receives a segment at a time, and the bar moves.
+    servers.push(await startServer(libB));
+    const contextB = await browser.newContext(); // axe needs a page from a context
+    const pageB = await contextB.newPage();
+    await recordBar(pageB);
+    await pageB.goto(servers[1]!.url);
+    await pageB.keyboard.press('Control+,');
+    const dialogB = pageB.getByRole('dialog', { name: 'Settings' });
+    await dialogB.getByLabel('Sync folder').fill(folder);
+    await dialogB.getByLabel('This device’s name').fill('Desktop');
+    await dialogB.getByRole('button', { name: 'Start syncing' }).click();
+    // The bar showed (checked with axe while it is up, as a rule), named for what it counts, and
+    // moved: two values at least, rising.
+    await expect(dialogB.getByRole('progressbar', { name: /^Receiving/ })).toBeVisible({
+      timeout: 120_000,
+    });
+    expect(await seriousViolations(pageB)).toEqual([]);
+    await expect
+      .poll(async () => new Set((await barValues(pageB)).map((v) => v.value)).size, {
+        timeout: 120_000,
+      })
+      .toBeGreaterThanOrEqual(2);
+    const seen = await barValues(pageB);
+    for (const v of seen) expect(v.label).toMatch(/^Receiving \d+ of \d+ segments…$/);
+    expect(seen.map((v) => v.value)).toEqual(seen.map((v) => v.value).sort((x, y) => x - y));
+    await expect(dialogB.getByRole('progressbar')).toBeHidden({ timeout: 120_000 });
+    expect(await seriousViolations(pageB)).toEqual([]);
+    await expect(dialogB.getByTestId('sync-status')).toContainText('Waiting to come in0 segments');
+    await expect(dialogB.getByRole('list', { name: 'Devices' })).toContainText('Laptop');
+    await contextB.close();
+  } finally {
+    for (const s of servers) {
+      s.child.kill('SIGTERM');
+      await new Promise((r) => s.child.once('close', r));
+    }
+    for (const d of [dirA, dirB, folder]) rmSync(d, { recursive: true, force: true });
   }
 });
