@@ -44,6 +44,7 @@ import { preloadPdfJs } from '../pageview/pdfjs';
 import { scrollTextTo, textTopOffset } from '../pageview/textPlace';
 import { ReaderBody } from './ReaderBody';
 import { READER_ARTICLE_ID } from './readerDom';
+import { TableOfContents } from './TableOfContents';
 import { useArrival } from './useArrival';
 import { useCaretMode } from './useCaretMode';
 import { useStableBody } from './useStableBody';
@@ -495,6 +496,16 @@ export function ReaderArticle({
               </p>
             )}
           </header>
+          {!editing && (
+            <TableOfContents
+              body={article.body}
+              editorRef={editorRef}
+              scrollRef={articleRef}
+              paged={showPages}
+              pageView={pageViewRef}
+              pagePlace={pagePlace}
+            />
+          )}
           {editing ? (
             <EditableBody key={`edit@${version}`} body={body} editorRef={editEditorRef} />
           ) : showPages ? null : (
