@@ -665,3 +665,21 @@ describe('the matrix, rule-derived cells: more than ten authors, same author sam
     ]);
   });
 });
+
+describe('the matrix, rule-derived cells: APA in-text citations with a page', () => {
+  // https://apastyle.apa.org/style-grammar-guidelines/citations/quotations/direct-quotes: "include
+  // the author, year, and page number in the citation … (Author, year, p. N)"; group authors are
+  // cited by name and undated works with "n.d." (…/basic-principles/author-date).
+  it.each([
+    ['news', '(Carey, 2019, p. 3)'],
+    ['book', '(Sapolsky, 2017, p. 3)'],
+    ['web', '(Bologna, 2019, p. 3)'],
+    ['orgPage', '(World Health Organization, 2018, p. 3)'],
+    ['report', '(National Cancer Institute, 2018, p. 3)'],
+    ['undated', '(National Nurses United, n.d., p. 3)'],
+    ['chapter', '(Aron et al., 2019, p. 3)'],
+    ['many', '(Kalnay et al., 1996, p. 3)'],
+  ])('%s', (id, expected) => {
+    expect(inText('apa', id, '3')).toBe(expected);
+  });
+});
