@@ -10,6 +10,8 @@ export interface TextRun {
   y: number;
   size?: number;
   bold?: boolean;
+  /** Set in Courier (a code listing). */
+  mono?: boolean;
 }
 
 export interface PdfSpec {
@@ -26,6 +28,7 @@ export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const regular = await doc.embedFont(StandardFonts.TimesRoman);
   const bold = await doc.embedFont(StandardFonts.TimesRomanBold);
+  const mono = await doc.embedFont(StandardFonts.Courier);
   if (spec.title !== undefined) doc.setTitle(spec.title);
   if (spec.author !== undefined) doc.setAuthor(spec.author);
   if (spec.subject !== undefined) doc.setSubject(spec.subject);
@@ -37,7 +40,7 @@ export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
   for (const runs of spec.pages) {
     const page: PDFPage = doc.addPage([612, 792]);
     for (const run of runs) {
-      const font: PDFFont = run.bold ? bold : regular;
+      const font: PDFFont = run.mono ? mono : run.bold ? bold : regular;
       page.drawText(run.text, { x: run.x ?? 72, y: run.y, size: run.size ?? 11, font });
     }
   }

@@ -6,6 +6,9 @@
  * (and what pdfjs returns); items only join into a line when they share a baseline and follow on
  * from each other. A paragraph ends at a larger-than-usual vertical gap, a change of font size,
  * or an indented first line; line-end hyphens are removed when the word continues in lower case.
+ * Lines set wholly in a monospace font are a code listing: one block keeping its line breaks and
+ * indentation. A caption ("Figure 3: …") starts its own paragraph. A sentence running on from the
+ * foot of one column to the head of the next stays one paragraph.
  */
 
 export interface PdfTextItem {
@@ -17,6 +20,8 @@ export interface PdfTextItem {
   /** Font size (the transform's vertical scale). */
   size: number;
   hasEOL: boolean;
+  /** Set in a monospace font (pdf.js's fallback family for it). */
+  mono?: boolean;
 }
 
 export interface PdfLine {
@@ -26,13 +31,26 @@ export interface PdfLine {
   right: number;
   y: number;
   size: number;
+  /** Every run of the line is monospace. */
+  mono?: boolean;
 }
 
 export interface PdfParagraph {
   text: string;
   size: number;
   lines: PdfLine[];
+  /** A code listing: `text` keeps its line breaks and indentation. */
+  code?: boolean;
+  /** Opens with a figure's label ("Figure 3:"). */
+  caption?: boolean;
 }
+
+/** "Figure 3:", "Fig. 2.1.", "Table IV —", "Listing 4": a figure's label opening its caption. */
+export const CAPTION_LABEL =
+  /^(?:Figure|Fig\.|Table|Listing|Chart|Plate|Exhibit|Scheme|Abbildung|Abb\.|Tabelle)\s+(?:[0-9]+[a-z]?(?:[.-][0-9]+)*|[IVXLC]+)(?:\s*[:.—–-]|$)/i;
+
+/** The line ends a sentence (or a heading-like label): what follows is not its continuation. */
+const ENDS_SENTENCE = /[.!?:;…"”’)\]]$/u;
 
 /** Joins the items of one page into lines. */
 export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
@@ -51,6 +69,7 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
       Math.abs(item.y - current.y) < Math.max(current.size, size) * 0.5 &&
       item.x > current.right - Math.max(current.size, size) * 0.5;
     if (current && sameLine) {
+      current.mono = current.mono && item.mono === true;
       const gap = item.x - current.right;
       const needsSpace = gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str);
       current.text += (needsSpace ? ' ' : '') + item.str;
@@ -58,13 +77,22 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
       // Superscripts (footnote marks) are smaller: the line keeps its body size.
       current.size = Math.max(current.size, size);
     } else {
-      current = { text: item.str, x: item.x, right: item.x + item.width, y: item.y, size };
+      current = {
+        text: item.str,
+        x: item.x,
+        right: item.x + item.width,
+        y: item.y,
+        size,
+        mono: item.mono === true,
+      };
       lines.push(current);
     }
     breakNext = item.hasEOL;
   }
-  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
-  return lines.filter((l) => l.text !== '');
+  // A listing's spaces are its layout (indentation, aligned columns): kept.
+  for (const line of lines)
+    line.text = line.mono ? line.text.trimEnd() : line.text.replace(/\s+/g, ' ').trim();
+  return lines.filter((l) => l.text.trim() !== '');
 }
 
 function median(values: number[]): number {
@@ -110,23 +138,79 @@ export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
     const line = lines[i] as PdfLine;
     const prev = i > 0 ? (lines[i - 1] as PdfLine) : null;
     let start = current === null || prev === null;
-    if (!start && prev) {
+    if (!start && prev && current) {
       const gap = (prev.y - line.y) / line.size;
       const sizeChange = Math.abs(prev.size - line.size) > Math.min(prev.size, line.size) * 0.12;
-      const indented =
-        line.x - margin > line.size * 0.8 && Math.abs(prev.x - margin) < line.size * 0.5;
-      // Going up the page, or a gap beyond usual spacing, starts a new paragraph (columns, blocks).
-      start = gap < 0 || gap > spacing * 1.45 || sizeChange || indented;
+      if (current.code || line.mono) {
+        // A listing keeps its lines together across blank lines, and only its own lines.
+        start = !current.code || !line.mono || gap < 0 || gap > spacing * 3.5 || sizeChange;
+      } else {
+        const indented =
+          line.x - margin > line.size * 0.8 && Math.abs(prev.x - margin) < line.size * 0.5;
+        // Going up the page (the next column) carries on a sentence cut at the column's foot.
+        const nextColumn = gap < 0 && line.x > prev.x + line.size * 2;
+        const continues =
+          nextColumn && !sizeChange && !ENDS_SENTENCE.test(prev.text) && continuesText(line.text);
+        // Going up the page, or a gap beyond usual spacing, starts a new paragraph (columns, blocks).
+        // A caption ends with its sentence (the text under a figure goes on below it).
+        const captionEnds = !!current.caption && !endsMidSentence(current.text);
+        start =
+          !continues &&
+          (captionEnds ||
+            gap < 0 ||
+            gap > spacing * 1.45 ||
+            sizeChange ||
+            indented ||
+            CAPTION_LABEL.test(line.text));
+      }
     }
     if (start || !current) {
-      current = { text: line.text, size: line.size, lines: [line] };
+      current = {
+        text: line.text,
+        size: line.size,
+        lines: [line],
+        ...(line.mono ? { code: true } : {}),
+        ...(!line.mono && CAPTION_LABEL.test(line.text) ? { caption: true } : {}),
+      };
       paragraphs.push(current);
     } else {
       current.text = joinLines(current.text, line.text);
       current.lines.push(line);
     }
   }
+  for (const p of paragraphs) if (p.code) p.text = listingText(p.lines, spacing);
   return paragraphs;
+}
+
+/** Text that carries on a sentence: it starts in lower case (or with a continuing mark). */
+export function continuesText(text: string): boolean {
+  return /^[\p{Ll},;)\]–—-]/u.test(text);
+}
+
+/** Whether a paragraph's text stops mid-sentence (so a following lower-case one continues it). */
+export function endsMidSentence(text: string): boolean {
+  return !ENDS_SENTENCE.test(text.trimEnd());
+}
+
+/**
+ * A listing's lines with their breaks, each indented by its distance from the leftmost line in
+ * the font's character widths, and a blank line where the gap shows one.
+ */
+function listingText(lines: readonly PdfLine[], spacing: number): string {
+  const left = Math.min(...lines.map((l) => l.x));
+  const widths = lines
+    .filter((l) => l.text.length > 1)
+    .map((l) => (l.right - l.x) / l.text.length)
+    .filter((w) => w > 0);
+  const charWidth = widths.length ? median(widths) : 0;
+  return lines
+    .map((line, i) => {
+      const prev = lines[i - 1];
+      const blank = prev && (prev.y - line.y) / line.size > spacing * 1.6 ? '\n' : '';
+      const indent = charWidth > 0 ? Math.max(0, Math.round((line.x - left) / charWidth)) : 0;
+      return `${blank}${' '.repeat(indent)}${line.text}`;
+    })
+    .join('\n');
 }
 
 /**

@@ -20,7 +20,10 @@ import { normalizeLang } from '../html/lang';
 import type { ParsedArticle } from '../types';
 import { dropFurniture, type PageBox } from './furniture';
 import {
+  continuesText,
+  endsMidSentence,
   itemsToLines,
+  joinLines,
   linesToParagraphs,
   mode,
   type PdfLine,
@@ -119,6 +122,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
         disableNormalization: false,
       });
       const items: PdfTextItem[] = [];
+      const styles = content.styles as Record<string, { fontFamily?: string } | undefined>;
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
@@ -129,6 +133,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
           width: item.width,
           size: Math.hypot(c, d),
           hasEOL: item.hasEOL,
+          mono: styles[item.fontName]?.fontFamily === 'monospace',
         });
       }
       pageLines.push(itemsToLines(items));
@@ -200,10 +205,27 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       )
         pageBlocks.shift();
       if (!pageBlocks.length) return;
-      pages.push({
-        label: cleanField(labels?.[i], 40) ?? String(i + 1),
-        start: blocks.length ? offset + BLOCK_SEPARATOR.length : 0,
-      });
+      const label = cleanField(labels?.[i], 40) ?? String(i + 1);
+      // A sentence cut by the page break goes on in one paragraph; the page starts inside it,
+      // where its continuation does.
+      const last = blocks.at(-1);
+      const next = pageBlocks[0]!;
+      if (
+        last?.type === 'paragraph' &&
+        next.type === 'paragraph' &&
+        endsMidSentence(blockText(last)) &&
+        continuesText(blockText(next))
+      ) {
+        const before = blockText(last);
+        const after = blockText(next);
+        const joined = joinLines(before, after);
+        blocks[blocks.length - 1] = { type: 'paragraph', content: [{ text: joined }] };
+        offset += joined.length - before.length;
+        pages.push({ label, start: offset - after.length });
+        pageBlocks.shift();
+      } else {
+        pages.push({ label, start: blocks.length ? offset + BLOCK_SEPARATOR.length : 0 });
+      }
       for (const block of pageBlocks) {
         offset += (blocks.length ? BLOCK_SEPARATOR.length : 0) + blockText(block).length;
         blocks.push(block);
@@ -285,6 +307,8 @@ export function unreadableShare(blocks: readonly Block[]): number {
 }
 
 function toBlock(p: PdfParagraph, bodySize: number): Block {
+  if (p.code) return { type: 'code', text: p.text };
+  if (p.caption) return { type: 'caption', content: [{ text: p.text }] };
   const ratio = bodySize > 0 ? p.size / bodySize : 1;
   // Headings are short and set larger than the body text.
   if (ratio >= 1.15 && p.text.length <= 200 && p.lines.length <= 4) {
