@@ -147,6 +147,31 @@ describe('sync faults', () => {
     expect(libraryContents(a)).toEqual(libraryContents(b));
   });
 
+  it('a device whose clock is hours ahead does not outvote an edit made after the other saw it', () => {
+    const { a, b, fa, fb, deliver } = pair();
+    const article = addArticle(a, { title: 'Rain', body: 'Monsoon rains reached Kerala early.' });
+    const passage = addPassage(a, article, 'reached Kerala');
+    syncNow(a);
+    deliver(fa, fb);
+    syncNow(b);
+    // A's wall clock is five hours ahead of B's.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5 * 3600_000);
+    updatePassage(a, passage, { comment: 'first, on A (clock ahead)' });
+    syncNow(a);
+    vi.useRealTimers();
+    deliver(fa, fb);
+    syncNow(b);
+    expect(getPassage(b, passage).comment).toBe('first, on A (clock ahead)');
+    // B edits after seeing it, by its own (correct) clock: B's edit is the later one.
+    updatePassage(b, passage, { comment: 'second, on B' });
+    syncNow(b);
+    deliver(fb, fa);
+    syncNow(a);
+    expect(getPassage(a, passage).comment).toBe('second, on B');
+    expect(libraryContents(a)).toEqual(libraryContents(b));
+  });
+
   it('a device back after a long time offline (hundreds of segments) catches up and keeps its own edits', () => {
     const { a, b, fa, fb, deliver } = pair();
     const article = addArticle(a, {
