@@ -124,7 +124,7 @@ describe('full-library JSON round trip', () => {
 
   it('carries every table that holds user data (a new table must join the export, or be named derived)', () => {
     // Rebuilt by triggers on restore, so left out of the document (see schema.ts).
-    const DERIVED = ['changes', 'passage_search_ids'];
+    const DERIVED = ['changes', 'passage_search_ids', 'article_order'];
     const t = openTestLibrary(tempDir());
     const all = t.library.db
       .prepare<[], { name: string; sql: string }>(

@@ -2,7 +2,8 @@
  * The full-library JSON document (version 3; version 1 lacked `article_meta`, version 2 the
  * trash, read state and collections; both still restore): every row of every table that holds user data, with
  * its ids and timestamps as stored, so an import reproduces the library exactly. Derived tables
- * (search indexes, the change log) are left out: triggers rebuild them on import.
+ * (search indexes, the library's order keys, the change log) are left out: triggers rebuild them on
+ * import.
  * Note docs stay the JSON strings the database holds (byte-exact round trip); article bodies are
  * whole (the library stores them without their text) and originals' bytes are the file's own, in base64.
  *
