@@ -200,6 +200,19 @@ describe('parseMarkdown: titles', () => {
     expect(a.body.blocks).toHaveLength(5);
   });
 
+  it('leaves badge images out of a heading (real README, fixtures/real), but not an image-only heading', () => {
+    const file = join(__dirname, '..', 'fixtures', 'real', 'dotenv-README-es.md');
+    expect(parseMarkdown(readFileSync(file, 'utf8'), 'README-es.md').title).toBe('dotenv');
+    const badge = parseMarkdown(
+      '# tool [![npm](https://x.test/b.svg)](https://x.test)\n\nText.',
+      'r.md',
+    );
+    expect(badge.title).toBe('tool');
+    expect(parseMarkdown('# ![Logo of the tool](logo.png)\n\nText.', 'r.md').title).toBe(
+      'Logo of the tool',
+    );
+  });
+
   it('never takes a lower-level heading as the title: the file name instead', () => {
     const a = parseMarkdown('### Installation\n\nRun it.\n\n## Usage\n\nUse it.', 'tool-notes.md');
     expect(a.title).toBe('tool-notes');

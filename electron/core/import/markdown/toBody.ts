@@ -64,6 +64,8 @@ interface HtmlInlineState {
   code: number;
   href: string | undefined;
   skipUntil: string | null;
+  /** Whether images stand as their alt text (false in a heading: see `block`). */
+  images: boolean;
 }
 
 class MarkdownConverter {
@@ -84,7 +86,10 @@ class MarkdownConverter {
     switch (token.type) {
       case 'heading': {
         const t = token as Tokens.Heading;
-        const content = this.inlines(t.tokens);
+        // A heading's images are badges and logos (`# name [![npm version](…)](…)`): their alt
+        // text is not part of the heading, unless it is all the heading has.
+        let content = this.inlines(t.tokens, false);
+        if (!hasVisibleText(content)) content = this.inlines(t.tokens);
         if (!hasVisibleText(content)) return;
         if (kind === 'quote') this.out.push({ type: 'quote', content });
         else this.out.push({ type: 'heading', level: clampLevel(t.depth), content });
@@ -195,9 +200,11 @@ class MarkdownConverter {
     this.pushContent(kind, run.take());
   }
 
-  private inlines(tokens: readonly Token[]): Inline[] {
+  private inlines(tokens: readonly Token[], images = true): Inline[] {
     const run = new InlineRun();
-    this.collect(tokens, PLAIN, run, newHtmlState());
+    const html = newHtmlState();
+    html.images = images;
+    this.collect(tokens, PLAIN, run, html);
     return run.take();
   }
 
@@ -248,7 +255,7 @@ class MarkdownConverter {
           break;
         }
         case 'image':
-          run.text(decodeEntities((token as Tokens.Image).text), effective);
+          if (html.images) run.text(decodeEntities((token as Tokens.Image).text), effective);
           break;
         case 'br':
           run.lineBreak();
@@ -286,7 +293,8 @@ class MarkdownConverter {
     else if (tag === 'code' || tag === 'kbd') html.code++;
     else if (tag === 'br') run.lineBreak();
     else if (tag === 'a') html.href = safeHref(decodeEntities(attribute(attrs, 'href') ?? ''));
-    else if (tag === 'img') run.text(decodeEntities(attribute(attrs, 'alt') ?? ''), style);
+    else if (tag === 'img' && html.images)
+      run.text(decodeEntities(attribute(attrs, 'alt') ?? ''), style);
   }
 
   /** A raw HTML block, sanitised and converted exactly like an imported page. */
@@ -305,7 +313,7 @@ class MarkdownConverter {
 }
 
 function newHtmlState(): HtmlInlineState {
-  return { bold: 0, italic: 0, code: 0, href: undefined, skipUntil: null };
+  return { bold: 0, italic: 0, code: 0, href: undefined, skipUntil: null, images: true };
 }
 
 function applyHtml(style: InlineStyle, html: HtmlInlineState): InlineStyle {
