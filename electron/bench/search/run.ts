@@ -21,7 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { insertArticle } from '../../core/articles/repo';
@@ -181,6 +181,8 @@ interface ImportFigures {
    * shared, loaded machine the wall-clock figure mostly measures the other processes.
    */
   articlesPerCpuSecond: number;
+  /** The machine's 1-minute load average when the import ended (absent in older cached figures). */
+  loadAverage?: number;
   textMB: number;
   databaseMB: number;
 }
@@ -284,6 +286,7 @@ function buildLibrary(
     seconds: Math.round(dbMs / 10) / 100,
     articlesPerSecond: Math.round(opts.articles / (dbMs / 1000)),
     articlesPerCpuSecond: Math.round(opts.articles / (cpuUs / 1e6)),
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
     textMB: Math.round(textBytes / 1e5) / 10,
   };
 }
@@ -550,7 +553,7 @@ export async function runSearchBench(args: string[]): Promise<void> {
     );
     console.log();
     console.log(
-      `import${imported.cached ? ' (when the cached library was built)' : ''}: ${imported.articles} articles + ${imported.passages} passages (+ ${imported.notes} notes) in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s (${imported.articlesPerCpuSecond} per CPU-second); database ${imported.databaseMB} MB`,
+      `import${imported.cached ? ' (when the cached library was built)' : ''}: ${imported.articles} articles + ${imported.passages} passages (+ ${imported.notes} notes) in ${imported.seconds} s = ${imported.articlesPerSecond} articles/s (${imported.articlesPerCpuSecond} per CPU-second, load average ${imported.loadAverage ?? '?'}); database ${imported.databaseMB} MB`,
     );
     const importMemory =
       memory.importPeakRssSampledMB === null

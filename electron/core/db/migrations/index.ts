@@ -21,6 +21,7 @@ import { styleChanges } from './0019_style_changes';
 import { syncMerged } from './0020_sync_merged';
 import { readingPlaceChanges } from './0021_reading_place_changes';
 import { orderKeys } from './0022_order_keys';
+import { unspacedTriggers } from './0023_unspaced_triggers';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   syncMerged,
   readingPlaceChanges,
   orderKeys,
+  unspacedTriggers,
 ];
