@@ -106,7 +106,8 @@ describe('import quality on the real-document corpus', () => {
 /**
  * Before issue #17's fixes the first nine documents scored title 8/9, author 1/4, date 0/1,
  * language 0/9. With three more (two PDFs, dated minutes in Markdown): title 11/12, author 3/6,
- * date 3/3 (2/3 before a file named by its date alone was read), language 12/12. The floors hold
- * today's scores.
+ * date 3/3 (2/3 before a file named by its date alone was read), language 12/12. Title 12/12 once
+ * a heading's badge images were left out of it (dotenv's README: "dotenv NPM version" before).
+ * The floors hold today's scores.
  */
-const FLOOR: Record<Field, number> = { title: 11 / 12, author: 3 / 6, date: 1, lang: 1 };
+const FLOOR: Record<Field, number> = { title: 1, author: 3 / 6, date: 1, lang: 1 };
