@@ -3,15 +3,17 @@ import type { Note, NoteSummary } from '../../../electron/model/notes';
 import { invoke } from '../api/client';
 import { useNav } from '../app/navigation';
 import { useReportError } from '../app/toasterContext';
+import { Backlinks } from '../links/Backlinks';
 import { TagInput } from '../tags/TagInput';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NoteEditor } from './NoteEditor';
+import { NoteExportButtons } from './NoteExportButtons';
 import { useNote } from './useNote';
 import { useNoteActions } from './useNoteActions';
 
 export const NOTE_PANE_ID = 'note-pane';
 
-/** The note beside the reader: its editor, tags, close and delete. */
+/** The note beside the reader: its editor, tags, export, links ("Referenced by"), close and delete. */
 export function NotePane({ noteId }: { noteId: string }) {
   const state = useNote(noteId);
   const { go } = useNav();
@@ -56,6 +58,7 @@ export function NotePane({ noteId }: { noteId: string }) {
           />
         )}
         <div className="note-pane-buttons">
+          {current && <NoteExportButtons noteId={noteId} />}
           {current && (
             <button
               type="button"
@@ -96,6 +99,15 @@ export function NotePane({ noteId }: { noteId: string }) {
             onReplaced={replace}
           />
         </ErrorBoundary>
+      )}
+      {current && (
+        <div className="note-links">
+          <Backlinks
+            target={{ kind: 'note', id: noteId }}
+            label={current.title || 'Untitled note'}
+            title="Links"
+          />
+        </div>
       )}
     </section>
   );
