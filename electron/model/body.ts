@@ -39,6 +39,15 @@ export const BlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('caption'), content: InlineList }),
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(InlineList) }),
   z.object({ type: z.literal('code'), text: z.string() }),
+  /**
+   * A picture kept in the library (`images`, named by the sha256 of its bytes). Its text is its
+   * alt text, which may be empty; a caption under it is a caption block of its own.
+   */
+  z.object({
+    type: z.literal('image'),
+    src: z.string().regex(/^[0-9a-f]{64}$/, 'must be the sha256 of a kept image'),
+    content: InlineList,
+  }),
 ]);
 export type Block = z.output<typeof BlockSchema>;
 
@@ -76,6 +85,13 @@ export function bodyToText(body: Body): string {
 
 export function paragraph(text: string): Block {
   return { type: 'paragraph', content: [{ text }] };
+}
+
+/** The kept images a body shows, each once, in order. */
+export function bodyImages(body: Body): string[] {
+  const out = new Set<string>();
+  for (const block of body.blocks) if (block.type === 'image') out.add(block.src);
+  return [...out];
 }
 
 export function makeBody(blocks: Block[]): Body {

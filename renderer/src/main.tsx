@@ -23,6 +23,7 @@ import './theme/base.css';
 import './theme/layout.css';
 import './theme/library.css';
 import './theme/reader.css';
+import './theme/images.css';
 import './theme/pageview.css';
 import './theme/toasts.css';
 import './theme/import.css';

@@ -110,6 +110,7 @@ export const METHOD_DOMAINS = {
   'articles.ocrCancel': 'ocr',
   'articles.original': 'originals',
   'articles.openOriginal': 'originals',
+  'articles.image': 'originals',
   'articles.reparse': 'originals',
   'passages.list': 'passages',
   'passages.create': 'passages',

@@ -1,11 +1,12 @@
 /**
  * Originals: the file every article was imported from, kept in the library. Read it back
  * (web mode downloads it), open it in the system viewer (desktop app), or re-parse the article
- * from it once an importer has improved.
+ * from it once an importer has improved. The pictures kept from it (image blocks) are read here too.
  */
 import { z } from 'zod';
 import { ArticleSchema, OriginalFileSchema, ReanchorReportSchema } from '../../model/articles';
 import { Id } from '../../model/ids';
+import { ImageDataSchema, ImageHashSchema } from '../../model/images';
 import { call } from './call';
 
 export const originalsContract = {
@@ -21,6 +22,14 @@ export const originalsContract = {
       'Open the original file in the system viewer (desktop app only; elsewhere it is refused).',
     input: z.object({ id: Id }),
     output: z.object({ opened: z.literal(true) }),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.image': call({
+    summary:
+      'A picture kept from an imported document (an image block names it by sha256), as a data: URL.',
+    input: z.object({ hash: ImageHashSchema }),
+    output: ImageDataSchema,
     mutates: false,
     exposure: 'client',
   }),

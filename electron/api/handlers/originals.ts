@@ -1,6 +1,7 @@
 import { getArticle } from '../../core/articles/repo';
 import { getOriginal, reparseArticle, writeOriginalToTemp } from '../../core/articles/originals';
 import { CommonplaceError } from '../../core/errors';
+import { imageData } from '../../core/images/store';
 import type { Library } from '../../core/library';
 import type { SystemViewer } from './services';
 import type { Handlers } from './types';
@@ -27,6 +28,7 @@ export function originalsHandlers(library: Library, systemViewer: SystemViewer |
       await systemViewer(writeOriginalToTemp(getOriginal(db, id)));
       return { opened: true as const };
     },
+    'articles.image': ({ hash }) => imageData(db, hash),
     'articles.reparse': async ({ id }) => {
       const report = await reparseArticle(db, id);
       return { article: getArticle(db, id), report };

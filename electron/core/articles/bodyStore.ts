@@ -7,6 +7,7 @@
  * Stored form (JSON), `{"v":2,"b":[block…]}` with a block one of
  *   ["h", level, span…] heading · ["p", span…] paragraph · ["q", span…] quote · ["c", span…] caption
  *   ["l", 0|1 (ordered), [span…] per item…] list · ["x", length] code
+ *   ["i", sha256, span…] image (its spans are its alt text; the bytes are in `images`)
  * and a span a length (plain text) or {"n": length, "h"?: href, "m"?: marks}.
  * A body stored whole (`{"version":1,"blocks":…}`, as before migration 14, or one whose text
  * isn't the article's) is read as it is. Every reader and writer of the column goes through here.
@@ -44,6 +45,8 @@ function packBlock(block: Block): StoredBlock {
       return ['l', block.ordered ? 1 : 0, ...block.items.map(packSpans)];
     case 'code':
       return ['x', block.text.length];
+    case 'image':
+      return ['i', block.src, ...packSpans(block.content)];
     default:
       return [KIND[block.type], ...packSpans(block.content)];
   }
@@ -128,6 +131,10 @@ function unpackBlock(stored: StoredBlock, cursor: TextCursor): Block {
     }
     case 'x':
       return { type: 'code', text: cursor.take(rest[0]) };
+    case 'i':
+      if (typeof rest[0] !== 'string' || !/^[0-9a-f]{64}$/.test(rest[0]))
+        return cursor.fail('an image names no sha256');
+      return { type: 'image', src: rest[0], content: unpackSpans(rest.slice(1), cursor) };
     case 'p':
     case 'q':
     case 'c':

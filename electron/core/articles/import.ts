@@ -13,6 +13,7 @@ import type { ParsedArticle } from '../import/types';
 import { reanchorArticlePassages } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { cleanField, truncate } from '../text-fields';
+import { insertImages } from '../images/store';
 import { insertOriginal } from './originalStore';
 import { isUrlSource, readSourceFile, type ImportSource } from './sourcePath';
 import { restoreArticles } from './state';
@@ -104,6 +105,7 @@ export async function importDocument(
       createdAt: now,
       articleText: fields.text,
     });
+  const storeImages = () => insertImages(db, parsed.images ?? [], now);
   const addTags = (id: string) => {
     const names = parsed.tags.filter((t) => cleanField(t));
     if (names.length) tagArticle(db, id, ensureTags(db, names));
@@ -113,6 +115,7 @@ export async function importDocument(
     // The earlier original stays in the library: nothing the user imported is ever thrown away.
     const report = writeTransaction(db, () => {
       storeOriginal();
+      storeImages();
       const oldText = getArticleText(db, previous.id);
       replaceArticleContent(db, previous.id, fields, now);
       addTags(previous.id);
@@ -131,6 +134,7 @@ export async function importDocument(
     const raced = findArticleByHash(db, hash);
     if (raced) return raced;
     storeOriginal();
+    storeImages();
     insertArticle(db, { id, ...fields, createdAt: now });
     addTags(id);
     return null;

@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { insertImages } from '../images/store';
 import type { Database } from 'better-sqlite3';
 import type { ReanchorReport } from '../../model/articles';
 import { CommonplaceError } from '../errors';
@@ -80,6 +81,7 @@ export async function reparseArticle(db: Database, id: string): Promise<Reanchor
   );
   return writeTransaction(db, () => {
     const oldText = getArticleText(db, id);
+    insertImages(db, parsed.images ?? [], nowIso());
     replaceArticleContent(db, id, fields, nowIso());
     const names = parsed.tags.filter((t) => cleanField(t));
     if (names.length) tagArticle(db, id, ensureTags(db, names));

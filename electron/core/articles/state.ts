@@ -8,6 +8,7 @@
  * last showed (a quote node holds its text) and shows its source as gone; a mention keeps its
  * label. The original file is removed from the library with the article.
  */
+import { deleteUnusedImages, storedBodyImages } from '../images/store';
 import type { Database } from 'better-sqlite3';
 import type { ArticleSummary, ReadingPlace } from '../../model/articles';
 import { CommonplaceError } from '../errors';
@@ -164,16 +165,22 @@ export function emptyTrash(db: Database, ids?: readonly string[]): number {
         );
     }
     const doomed = ids ? [...new Set(ids)] : [...trashed];
-    const hashOf = db.prepare<[string], { hash: string }>('SELECT hash FROM articles WHERE id = ?');
+    const hashOf = db.prepare<[string], { hash: string; body: string }>(
+      'SELECT hash, body FROM articles WHERE id = ?',
+    );
     const deleteArticle = db.prepare('DELETE FROM articles WHERE id = ?');
     const deleteOriginal = db.prepare(
       'DELETE FROM originals WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = ?)',
     );
+    let hadImages = false;
     for (const id of doomed) {
-      const { hash } = hashOf.get(id)!;
+      const { hash, body } = hashOf.get(id)!;
+      hadImages ||= storedBodyImages(body).length > 0;
       deleteArticle.run(id);
       deleteOriginal.run(hash, hash);
     }
+    // Its pictures go with it, unless another article shows them too.
+    if (hadImages) deleteUnusedImages(db);
     return doomed.length;
   });
 }

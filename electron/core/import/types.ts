@@ -2,6 +2,7 @@ import type { ArticleFormat, ArticleFields } from '../../model/articles';
 import type { Body } from '../../model/body';
 import type { PageStart } from '../../model/pages';
 import type { SourceMeta } from '../../model/sourceMeta';
+import type { ParsedImage } from './images';
 
 /** Formats the importer understands (detected from the bytes, not only the file name). */
 export type ImportFormat = ArticleFormat;
@@ -20,6 +21,8 @@ export interface ParsedArticle extends ArticleFields {
    * line each, naming the file: the import report shows them beside the imported article.
    */
   warnings?: string[];
+  /** The pictures the body's image blocks name (checked by type and size in the parser thread). */
+  images?: ParsedImage[];
   /** Citation metadata the file declares beyond the fields above (CSL fields; checked on storing). */
   meta?: SourceMeta;
 }

@@ -25,6 +25,14 @@ import { ArticleMetaRow, ArticleStateRow, OriginalRow } from '../transfer/schema
 import { insertOriginal } from '../articles/originalStore';
 import { remapReadingPlace } from '../articles/state';
 import { lastChange, settledKey, type SettledRows } from './capture';
+import {
+  deleteUnusedImages,
+  hasImage,
+  insertImages,
+  storedBodyImages,
+  syncedImageType,
+} from '../images/store';
+import { MAX_IMAGE_BYTES } from '../../model/images';
 import { readBlob, SyncFileError } from './files';
 import { blobPath } from './folder';
 import type { HybridClock } from './hlc';
@@ -154,7 +162,15 @@ function applyDelete(ctx: ApplyContext, op: SyncOp): ApplyResult {
           .pluck()
           .get(op.id)
       : undefined;
+  const body =
+    op.e === 'article'
+      ? cachedStatement<[string], string>(db, 'SELECT body FROM articles WHERE id = ?')
+          .pluck()
+          .get(op.id)
+      : undefined;
   cachedStatement(db, `DELETE FROM ${table} WHERE id = ?`).run(op.id);
+  // And its pictures, unless another article shows them too.
+  if (body !== undefined && storedBodyImages(body).length) deleteUnusedImages(db);
   // An article emptied from the trash takes its original with it, as emptyTrash does.
   if (hash !== undefined)
     cachedStatement(
@@ -494,6 +510,28 @@ function styleClash(db: Database, id: string, row: Value): boolean {
   return false;
 }
 
+/**
+ * Stores the pictures `body` (stored form) names that this library lacks, from their blobs
+ * (verified by sha256 on read, and by type here); returns why to park when one hasn't arrived.
+ * A blob that isn't a picture we show is not stored: the reader shows that block's alt text.
+ */
+function receiveImages(ctx: ApplyContext, body: string): string | null {
+  const { db } = ctx;
+  for (const hash of storedBodyImages(body)) {
+    if (!/^[0-9a-f]{64}$/.test(hash) || hasImage(db, hash)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readBlob(blobPath(ctx.folder, hash), hash, MAX_IMAGE_BYTES);
+    } catch (e) {
+      if (e instanceof SyncFileError) return `its image ${hash}: ${e.message}`;
+      throw e;
+    }
+    const mediaType = syncedImageType(bytes);
+    if (mediaType) insertImages(db, [{ hash, mediaType, bytes }], nowIso());
+  }
+  return null;
+}
+
 /** The original (a verified blob) before the content that refers to it; the losing text kept. */
 function applyArticleExtras(
   ctx: ApplyContext,
@@ -540,6 +578,11 @@ function applyArticleExtras(
     !cachedStatement(db, 'SELECT 1 FROM originals WHERE hash = ?').get(cols.hash)
   )
     return `its original ${String(cols.hash)} has not arrived`;
+  // The pictures its body shows, content-addressed blobs like the original, before the body.
+  if (typeof cols.body === 'string') {
+    const missing = receiveImages(ctx, cols.body);
+    if (missing) return missing;
+  }
   const twin = cachedStatement<[unknown, string], { id: string }>(
     db,
     'SELECT id FROM articles WHERE hash = ? AND id <> ?',

@@ -19,6 +19,7 @@ import {
 import { cachedStatement } from '../db/statements';
 import { writeTransaction } from '../db/transactions';
 import { decodeOriginal, type OriginalRow } from '../articles/originalStore';
+import { getImage, hasImage, storedBodyImages } from '../images/store';
 import { CommonplaceError, errorMessage } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
@@ -180,6 +181,13 @@ function flushOutbox(
         .get(original.hash);
       // The file's own bytes: the blob is named by their sha256.
       if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(db, blob));
+    }
+    // The pictures a body shows travel the same way (apply.ts waits for them before the body).
+    for (const { op } of take) {
+      const body = (op.set?.content as { body?: unknown } | null | undefined)?.body;
+      if (op.e !== 'article' || typeof body !== 'string') continue;
+      for (const hash of storedBodyImages(body))
+        if (hasImage(db, hash)) writeOnce(blobPath(idIn.folder, hash), getImage(db, hash).bytes);
     }
     writeTransaction(db, () => {
       const id = readIdentity(db)!;

@@ -24,6 +24,7 @@ export const SYNC_TABLES = [
 export const SYNCED_TABLES: Readonly<Record<string, string>> = {
   articles: 'article (metadata columns field by field; text, body and pages as one field)',
   originals: "article's original field + a content-addressed blob",
+  images: "the images its article's body names (content field) as content-addressed blobs",
   article_meta: "article's meta field (citation metadata)",
   article_state: "article's trashed / read / last_read / reading / state_updated fields",
   tags: 'tag',

@@ -20,6 +20,7 @@ const TABLES: Record<string, { sql: string }> = {
     // The stored form (compressed or not) is each device's own; the bytes are verified by hash on read.
     sql: 'SELECT hash, size, media_type, file_name, created_at FROM originals ORDER BY hash',
   },
+  images: { sql: 'SELECT hash, bytes, size, media_type FROM images ORDER BY hash' },
   articles: {
     sql: 'SELECT id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at FROM articles ORDER BY id',
   },

@@ -8,6 +8,7 @@ import type { LexicalEditor } from 'lexical';
 import { useMemo, type RefObject } from 'react';
 import type { Body } from '../../../electron/model/body';
 import { $setBody } from '../reader/bodyToLexical';
+import { ImagesPlugin } from '../reader/ImagesPlugin';
 import { readerNodes } from '../reader/readerNodes';
 import { readerTheme } from '../reader/readerTheme';
 import { CodeBlockEnterPlugin } from './CodeBlockEnterPlugin';
@@ -45,6 +46,7 @@ export function EditableBody({
         ErrorBoundary={LexicalErrorBoundary}
       />
       <HistoryPlugin />
+      <ImagesPlugin />
       <CodeBlockEnterPlugin />
       <EditorRefPlugin editorRef={editorRef} />
     </LexicalComposer>

@@ -3,6 +3,7 @@
  * (MarkNodes) and other inline wrappers are transparent; links keep their URL only when the
  * reader could open it, as at import. Call inside `editor.read()`.
  */
+import { $isImageNode } from '../reader/nodes/ImageNode';
 import { $isLinkNode } from '@lexical/link';
 import { $isListItemNode, $isListNode, type ListItemNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
@@ -105,6 +106,7 @@ function $block(node: LexicalNode, shift: number): Block {
   if ($isQuoteNode(node)) return { type: 'quote', content: $inlines(node) };
   if ($isCaptionNode(node)) return { type: 'caption', content: $inlines(node) };
   if ($isCodeBlockNode(node)) return { type: 'code', text: node.getTextContent() };
+  if ($isImageNode(node)) return { type: 'image', src: node.getSrc(), content: $inlines(node) };
   if ($isListNode(node))
     return { type: 'list', ordered: node.getListType() === 'number', items: $listItems(node) };
   if ($isParagraphNode(node) || $isElementNode(node))
@@ -135,6 +137,9 @@ export function withoutEmptyBlocks(body: Body): Body {
   for (const block of body.blocks) {
     if (block.type === 'code') {
       if (block.text.trim() !== '') blocks.push(block);
+    } else if (block.type === 'image') {
+      // The picture is the content: it stays without alt text.
+      blocks.push(block);
     } else if (block.type === 'list') {
       const items = block.items.filter(hasText);
       if (items.length > 0) blocks.push({ ...block, items });

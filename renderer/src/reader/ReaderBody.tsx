@@ -14,6 +14,7 @@ import { browserHighlights } from '../passages/passageHighlights';
 import { ReaderSelectionPlugin, type ReaderSelection } from '../passages/ReaderSelectionPlugin';
 import { $setBody } from './bodyToLexical';
 import { LinkClickPlugin } from './LinkClickPlugin';
+import { ImagesPlugin } from './ImagesPlugin';
 import { PageBreaksPlugin } from './PageBreaksPlugin';
 import { readerNodes } from './readerNodes';
 import { readerTheme } from './readerTheme';
@@ -91,6 +92,7 @@ export function ReaderBody({
       />
       <LinkClickPlugin onLink={onLink} />
       <PageBreaksPlugin body={body} pages={pages} />
+      <ImagesPlugin />
       <EditorRefPlugin editorRef={editorRef} />
       <ReaderSelectionPlugin onChange={onSelection} />
       <MarkEventsPlugin onActivate={onMarkActivate} onHover={onMarkHover} />

@@ -27,6 +27,7 @@ import { $createPassageMarkNode } from '../passages/PassageMarkNode';
 import { bodyHeadingLevel } from './headingLevel';
 import { $createCaptionNode } from './nodes/CaptionNode';
 import { $createCodeBlockNode } from './nodes/CodeBlockNode';
+import { $createImageNode } from './nodes/ImageNode';
 
 const LINK_ATTRIBUTES = { rel: 'noopener noreferrer', target: '_blank' } as const;
 
@@ -222,6 +223,11 @@ function $blockNode(block: Block, shift: number, cursor: Cursor): ElementNode {
         list.append(listItem);
       });
       return list;
+    }
+    case 'image': {
+      const node = $createImageNode(block.src);
+      $appendInlines(node, block.content, cursor);
+      return node;
     }
     case 'code': {
       const node = $createCodeBlockNode();

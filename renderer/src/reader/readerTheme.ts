@@ -9,6 +9,7 @@ export const readerTheme = {
   paragraph: 'rd-p',
   quote: 'rd-quote',
   caption: 'rd-caption',
+  image: 'rd-image',
   codeBlock: 'rd-code-block',
   heading: {
     h1: 'rd-h rd-h1',

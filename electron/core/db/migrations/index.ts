@@ -22,6 +22,7 @@ import { syncMerged } from './0020_sync_merged';
 import { readingPlaceChanges } from './0021_reading_place_changes';
 import { orderKeys } from './0022_order_keys';
 import { unspacedTriggers } from './0023_unspaced_triggers';
+import { images } from './0024_images';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   readingPlaceChanges,
   orderKeys,
   unspacedTriggers,
+  images,
 ];

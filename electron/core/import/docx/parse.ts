@@ -1,9 +1,10 @@
 /**
  * DOCX file → `ParsedArticle`.
  *
- * The ZIP is opened with the bounded reader first; only its XML parts (inflated under the caps)
- * are repacked, stored, into a new ZIP for mammoth — so mammoth's own unzipping can never meet a
- * bomb, and images (which we don't keep) are never inflated. mammoth's HTML then goes through
+ * The ZIP is opened with the bounded reader first; only its XML parts and pictures (`word/media/`,
+ * inflated under the caps) are repacked, stored, into a new ZIP for mammoth — so mammoth's own
+ * unzipping can never meet a bomb. Each picture mammoth meets is checked and kept
+ * (`DocumentImages`) and becomes an image block with its alt text (the picture's description). mammoth's HTML then goes through
  * the sanitising HTML path: headings, lists, tables (one paragraph per row, cells split by " | "),
  * footnotes and endnotes as a numbered list at the end with "[1]" references in the text.
  * Metadata from docProps/core.xml.
@@ -20,10 +21,11 @@ import { htmlFragmentToBlocks } from '../html/fragment';
 import { loadHtml } from '../html/dom';
 import { normalizeLang } from '../html/lang';
 import { zipLimitsFor } from '../bounded/budget';
+import { DocumentImages, keptImages } from '../images';
 import type { ParsedArticle } from '../types';
 import { firstText, parseXml, ZipReader } from '../zip';
 
-const XML_PART = /\.(?:xml|rels)$/i;
+const KEPT_PART = /\.(?:xml|rels)$|^word\/media\//i;
 
 export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<ParsedArticle> {
   const zip = new ZipReader(bytes, fileName, zipLimitsFor(bytes.byteLength));
@@ -35,21 +37,26 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
   }
   const parts: Zippable = {};
   for (const entry of zip.entries) {
-    if (!XML_PART.test(entry.name) || entry.name.endsWith('/')) continue;
+    if (!KEPT_PART.test(entry.name) || entry.name.endsWith('/')) continue;
     const data = zip.read(entry.name);
     if (data) parts[entry.name] = [data, { level: 0 }];
   }
   const repacked = zipSync(parts);
 
   const meta = readCoreProperties(zip, fileName);
+  const images = new DocumentImages(fileName);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
       {
         externalFileAccess: false,
-        // Images are not kept; mammoth still writes their alt text, which the sanitiser keeps.
-        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        // A kept picture's src is a marker only this parse knows; a refused one keeps its alt text.
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const bytes = await image.readAsBuffer();
+          const hash = images.add(new Uint8Array(bytes), `a picture (${image.contentType})`);
+          return { src: hash ? images.srcFor(hash) : '' };
+        }),
       },
     );
     html = result.value;
@@ -60,18 +67,12 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
     );
   }
 
-  let blocks = htmlFragmentToBlocks(html, fileName, (body) => {
-    // Footnote back-links ("↑") point into the text; they are noise once flattened.
-    for (const a of Array.from(
-      body.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'),
-    ))
-      a.remove();
-    // mammoth wraps every table cell's text in <p>: unwrapped, a row stays one line of cells.
-    for (const p of Array.from(body.querySelectorAll('td p, th p'))) {
-      if (p.previousSibling) p.before(' ');
-      p.replaceWith(...Array.from(p.childNodes));
-    }
-  });
+  let blocks: Block[];
+  try {
+    blocks = docxBlocks(html, fileName, images);
+  } finally {
+    images.dispose();
+  }
   const title = meta.title ?? firstHeading(blocks) ?? titleFromFileName(fileName);
   blocks = dropLeadingTitle(blocks, title);
   return {
@@ -86,7 +87,28 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
     tags: meta.keywords,
     body: makeBody(blocks),
     ...(meta.authors.length ? { meta: { author: parseNameLines(meta.authors) } } : {}),
+    ...keptImages(images, blocks),
   };
+}
+
+function docxBlocks(html: string, fileName: string, images: DocumentImages): Block[] {
+  return htmlFragmentToBlocks(
+    html,
+    fileName,
+    (body) => {
+      // Footnote back-links ("↑") point into the text; they are noise once flattened.
+      for (const a of Array.from(
+        body.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'),
+      ))
+        a.remove();
+      // mammoth wraps every table cell's text in <p>: unwrapped, a row stays one line of cells.
+      for (const p of Array.from(body.querySelectorAll('td p, th p'))) {
+        if (p.previousSibling) p.before(' ');
+        p.replaceWith(...Array.from(p.childNodes));
+      }
+    },
+    images,
+  );
 }
 
 interface CoreProperties {

@@ -9,7 +9,8 @@
  *  - page-break markers (`epub:type="pagebreak"`) are dropped: they are print page numbers;
  *  - note references become "[n]" in the text; notes (`epub:type="footnote"/"endnote"`, DPUB-ARIA
  *    roles) stay as text where the book puts them, usually at the chapter's end;
- *  - images become their alt text (or nothing), as for web pages; CSS is not read, so vertical
+ *  - pictures the book holds (png, jpeg, gif, webp, sanitised svg) are kept as image blocks with
+ *    their alt text (`DocumentImages`); others become their alt text; CSS is not read, so vertical
  *    Japanese (`writing-mode`) simply reads as horizontal text.
  * Right-to-left books: the language (he, ar, fa, ur…) sets the reader's direction; an RTL book
  * (spine `page-progression-direction="rtl"`, or `dir="rtl"`) without a language gets `und-Hebr`
@@ -30,7 +31,8 @@ import { capNesting } from '../html/nesting';
 import { zipLimitsFor } from '../bounded/budget';
 import type { ParsedArticle } from '../types';
 import { nestsDeeperThan, ZipReader } from '../zip';
-import { readPackage, type EpubMetadata, type SpineItem } from './package';
+import { DocumentImages, keptImages } from '../images';
+import { readPackage, resolvePath, type EpubMetadata, type SpineItem } from './package';
 
 /** A book longer than this many spine items is almost certainly machine-generated junk. */
 export const MAX_EPUB_CHAPTERS = 2000;
@@ -48,6 +50,8 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
     );
   }
   const dom = loadHtml('<!DOCTYPE html><html><body></body></html>', fileName);
+  let chapterPath = '';
+  const images = new DocumentImages(fileName, (src) => zip.read(resolvePath(chapterPath, src)));
   try {
     const { window } = dom;
     const pkg = readPackage(window, zip, fileName);
@@ -65,7 +69,8 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
     const blocks: Block[] = [];
     let rtlBody = false;
     for (const item of pkg.spine) {
-      const chapter = readChapter(window, zip, item, fileName);
+      chapterPath = item.path;
+      const chapter = readChapter(window, zip, item, fileName, images);
       if (!chapter) continue;
       rtlBody ||= chapter.rtl;
       const tocTitle = cleanField(pkg.tocTitles.get(item.path), 300);
@@ -93,8 +98,10 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
       tags: [],
       body: makeBody(blocks),
       meta: bookMeta(m),
+      ...keptImages(images, blocks),
     };
   } finally {
+    images.dispose();
     dom.window.close();
   }
 }
@@ -109,6 +116,7 @@ function readChapter(
   zip: ZipReader,
   item: SpineItem,
   fileName: string,
+  images: DocumentImages,
 ): Chapter | null {
   const raw = zip.read(item.path);
   if (raw === null) return null; // The manifest names a file the ZIP lacks: skip it, keep the book.
@@ -146,7 +154,7 @@ function readChapter(
   while (imported.firstChild) container.appendChild(imported.firstChild);
   limitDepth(container);
   prepareChapter(container);
-  return { blocks: sanitizedBlocks(window, container), rtl: dir === 'rtl' };
+  return { blocks: sanitizedBlocks(window, container, images), rtl: dir === 'rtl' };
 }
 
 /**

@@ -5,16 +5,21 @@
  */
 import type { DOMWindow } from 'jsdom';
 import type { Block } from '../../../model/body';
+import type { DocumentImages } from '../images';
 import { limitDepth, loadHtml } from './dom';
 import { capNesting } from './nesting';
 import { sanitizeInPlace } from './sanitize';
 import { domToBlocks } from './toBody';
 
 /** Sanitises `root` in place (it must be an element DOMPurify allows, e.g. a `div`) and converts it. */
-export function sanitizedBlocks(window: DOMWindow, root: Element): Block[] {
+export function sanitizedBlocks(
+  window: DOMWindow,
+  root: Element,
+  images?: DocumentImages,
+): Block[] {
   limitDepth(root);
-  sanitizeInPlace(window, root);
-  return domToBlocks(root);
+  sanitizeInPlace(window, root, images);
+  return domToBlocks(root, images ? { images } : {});
 }
 
 /**
@@ -25,6 +30,7 @@ export function htmlFragmentToBlocks(
   html: string,
   fileName: string,
   prepare?: (body: HTMLElement) => void,
+  images?: DocumentImages,
 ): Block[] {
   const dom = loadHtml(
     capNesting(`<!DOCTYPE html><html><body><div>${html}</div></body></html>`),
@@ -34,7 +40,7 @@ export function htmlFragmentToBlocks(
     const { document } = dom.window;
     const root = document.body.firstElementChild ?? document.body;
     prepare?.(document.body);
-    return sanitizedBlocks(dom.window, root);
+    return sanitizedBlocks(dom.window, root, images);
   } finally {
     dom.window.close();
   }

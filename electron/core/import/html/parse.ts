@@ -27,6 +27,7 @@ import { sanitizeTree } from './sanitize';
 import { elementsNamed, parsePage, type PageTree } from './tree';
 import { isProbablyVisible } from './visibility';
 import { domToBlocks } from './toBody';
+import { DocumentImages, keptImages } from '../images';
 import { pageCitationMeta } from './citationMeta';
 import { CAPTION_CLASSES, leadCreditCaptions, markSiteCaptions } from './captions';
 
@@ -56,14 +57,21 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     return fresh;
   };
   const content = article?.content ?? fallbackContent(untouched());
-  sanitizeTree(content);
-  const options = baseUrl ? { baseUrl } : {};
-  let blocks = domToBlocks(content, options);
-  if (!blocks.length && article) {
-    // Readability can keep a shell and drop the text of a small page; the body then does better.
-    const fallback = fallbackContent(untouched());
-    sanitizeTree(fallback);
-    blocks = domToBlocks(fallback, options);
+  // A saved page's own pictures are its data: URLs; a remote picture is never fetched.
+  const images = new DocumentImages(fileName);
+  let blocks: Block[];
+  try {
+    sanitizeTree(content, images);
+    const options = { ...(baseUrl ? { baseUrl } : {}), images };
+    blocks = domToBlocks(content, options);
+    if (!blocks.length && article) {
+      // Readability can keep a shell and drop the text of a small page; the body then does better.
+      const fallback = fallbackContent(untouched());
+      sanitizeTree(fallback, images);
+      blocks = domToBlocks(fallback, options);
+    }
+  } finally {
+    images.dispose();
   }
 
   const title =
@@ -87,6 +95,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     tags: [],
     body: makeBody(blocks),
     meta: citation,
+    ...keptImages(images, blocks),
   };
 }
 

@@ -5,11 +5,14 @@
  * first of two walls: DOMPurify, with an allow-list of structural and inline tags and only `href`
  * and `class` attributes, removes everything active (script, style, frames, plugins, forms, SVG,
  * MathML, event handlers, inline styles, dangerous URLs) and everything that would load a remote
- * resource. Images are replaced beforehand by their alt text, so what they said is not lost.
+ * resource. Images are replaced beforehand: one the document holds (`DocumentImages`: a data:
+ * URL, a file inside an EPUB or DOCX) by a marker the block walker makes an image block of, any
+ * other (remote: never fetched) by its alt text, so what it said is not lost.
  */
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 import type { DOMWindow } from 'jsdom';
 import { ALLOWED_TAGS, HEADINGS } from '../../../model/htmlTags';
+import type { DocumentImages } from '../images';
 import { hasSiteCaption } from './captions';
 import { ALLOWED_URI, DROPPED_WITH_CONTENT, purifyInPlace } from './purify';
 
@@ -25,9 +28,9 @@ const CONFIG: Config = {
 };
 
 /** Sanitises `root` (an allowed element such as the `div` Readability returns) in place. */
-export function sanitizeInPlace(window: DOMWindow, root: Element): void {
+export function sanitizeInPlace(window: DOMWindow, root: Element, images?: DocumentImages): void {
   dropReadingAids(root);
-  replaceImages(root);
+  replaceImages(root, images);
   const purify = createDOMPurify(window as unknown as WindowLike);
   purify.sanitize(root, { ...CONFIG, IN_PLACE: true });
 }
@@ -36,9 +39,9 @@ export function sanitizeInPlace(window: DOMWindow, root: Element): void {
  * The same for a tree of any DOM (an imported page's linkedom tree), with DOMPurify's walk
  * ported to it (purify.ts): DOMPurify itself needs a jsdom window.
  */
-export function sanitizeTree(root: Element): void {
+export function sanitizeTree(root: Element, images?: DocumentImages): void {
   dropReadingAids(root);
-  replaceImages(root);
+  replaceImages(root, images);
   purifyInPlace(root);
 }
 
@@ -71,21 +74,32 @@ function meaningfulAlt(img: Element): string {
 }
 
 /**
- * `<img>` → its alt text: a caption (`figcaption`) when the image stood alone in its block,
- * inline text when it sat inside running text (emoji, icons). An image inside a figure that has
- * its own caption (a figcaption, or the site's caption class) is simply dropped.
+ * A picture standing alone in its block that the document holds → a marker element (its class
+ * names the kept picture; its text is the alt text, left out when a caption says it already).
+ * Any other `<img>` → its alt text: a caption (`figcaption`) when the image stood alone in its
+ * block, inline text when it sat inside running text (emoji, icons). An image inside a figure
+ * that has its own caption (a figcaption, or the site's caption class) is simply dropped.
  */
-function replaceImages(root: Element): void {
+function replaceImages(root: Element, images?: DocumentImages): void {
   const doc = root.ownerDocument;
   for (const img of Array.from(root.querySelectorAll('img, input[type="image" i], area'))) {
     const alt = meaningfulAlt(img);
     const figure = img.closest('figure');
-    if (!alt || (figure && figure.querySelector('figcaption')) || hasSiteCaption(img)) {
+    const captioned = (figure && figure.querySelector('figcaption')) || hasSiteCaption(img);
+    const block = nearestBlock(img);
+    const standsAlone = !block || ownText(block).trim() === '';
+    const hash = images && standsAlone && img.localName === 'img' ? images.keep(img) : null;
+    if (images && hash) {
+      const marker = doc.createElement('figure');
+      marker.setAttribute('class', images.srcFor(hash));
+      if (!captioned) marker.textContent = alt;
+      img.replaceWith(marker);
+      continue;
+    }
+    if (!alt || captioned) {
       img.remove();
       continue;
     }
-    const block = nearestBlock(img);
-    const standsAlone = !block || (block.textContent ?? '').trim() === '';
     if (standsAlone) {
       const caption = doc.createElement('figcaption');
       caption.textContent = alt;
@@ -111,6 +125,15 @@ const BLOCKS = new Set([
   'dt',
   'caption',
 ]);
+
+/** A block's text, a figure's without its caption (which is not running text around the image). */
+function ownText(block: Element): string {
+  if (block.localName !== 'figure') return block.textContent ?? '';
+  let text = '';
+  for (const child of Array.from(block.childNodes))
+    if ((child as Element).localName !== 'figcaption') text += child.textContent ?? '';
+  return text;
+}
 
 function nearestBlock(el: Element): Element | null {
   for (let node = el.parentElement; node; node = node.parentElement) {

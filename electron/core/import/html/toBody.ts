@@ -8,6 +8,7 @@
  * item, a nested list's items following their parent's. Tables become one paragraph per row.
  */
 import type { Block, Inline } from '../../../model/body';
+import type { DocumentImages } from '../images';
 import { isCaptionElement } from './captions';
 import { InlineRun, PLAIN, hasVisibleText, withHref, withMark, type InlineStyle } from './inlines';
 import { safeHref } from './links';
@@ -15,6 +16,8 @@ import { safeHref } from './links';
 export interface ToBodyOptions {
   /** Base for relative links (the page's source URL); without it relative links lose their href. */
   baseUrl?: string;
+  /** The document's kept pictures: their marker elements (sanitize.ts) become image blocks. */
+  images?: DocumentImages;
 }
 
 type Context =
@@ -22,7 +25,8 @@ type Context =
   | { kind: 'quote' }
   | { kind: 'caption' }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
-  | { kind: 'code'; text: string[] };
+  | { kind: 'code'; text: string[] }
+  | { kind: 'image'; src: string };
 
 interface Frame {
   node: Node;
@@ -205,6 +209,12 @@ class BlockWalker {
       this.contexts.push({ kind: 'quote' });
       return true;
     }
+    const image = tag === 'figure' ? this.options.images?.markedHash(el) : null;
+    if (image) {
+      this.flush();
+      this.contexts.push({ kind: 'image', src: image });
+      return true;
+    }
     if (tag === 'figcaption' || tag === 'caption' || isCaptionElement(el)) {
       this.flush();
       this.contexts.push({ kind: 'caption' });
@@ -247,6 +257,15 @@ class BlockWalker {
   private flush(context: Context = this.context): void {
     if (this.listDepth > 0) return;
     const content = this.run.take();
+    if (context.kind === 'image') {
+      // Its text is its alt text, which may be empty: the picture is the content.
+      this.blocks.push({
+        type: 'image',
+        src: context.src,
+        content: hasVisibleText(content) ? content : [],
+      });
+      return;
+    }
     if (!hasVisibleText(content)) return;
     switch (context.kind) {
       case 'heading':

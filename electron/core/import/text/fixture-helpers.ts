@@ -9,6 +9,7 @@ export function readFixture(name: string): string {
 
 export type Shape =
   | { type: 'paragraph' | 'caption' | 'quote'; text: string }
+  | { type: 'image'; src: string; text: string }
   | { type: 'heading'; level: number; text: string }
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'code'; text: string };
@@ -27,6 +28,8 @@ export function shapeOf(article: ParsedArticle): Shape[] {
         return { type: 'heading', level: b.level, text: blockText(b) };
       case 'code':
         return { type: 'code', text: b.text };
+      case 'image':
+        return { type: 'image', src: b.src, text: blockText(b) };
       default:
         return { type: b.type, text: blockText(b) };
     }
