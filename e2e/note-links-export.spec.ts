@@ -98,6 +98,10 @@ test('a note lists what refers to it (a passage, another note) and exports as Ma
     (await new AxeBuilder({ page }).analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  // Typed just before exporting: saved first, so it is in the file.
+  await notePane(page).getByRole('textbox', { name: 'Note text' }).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Typed last.');
   await notePane(page).getByRole('button', { name: 'Export note' }).click();
   expect(await serious()).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -111,6 +115,7 @@ test('a note lists what refers to it (a passage, another note) and exports as Ma
   ]);
   expect(markdown.suggestedFilename()).toMatch(/\.md$/);
   const md = readFileSync((await markdown.path())!, 'utf8');
+  expect(md).toContain('Typed last.');
   expect(md).toContain(
     `[Putin's state visit to North Korea sets stage for elevated ties](commonplace://article/${articleId})`,
   );

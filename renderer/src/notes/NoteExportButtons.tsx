@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { invoke } from '../api/client';
 import { useReportError } from '../app/toasterContext';
 import { saveFile } from '../export/download';
+import { flushOpenNote } from './openNote';
 
 const FORMATS = [
   { format: 'md', label: 'Markdown (.md)' },
@@ -21,6 +22,8 @@ export function NoteExportButtons({ noteId }: { noteId: string }) {
   const run = async (format: (typeof FORMATS)[number]['format']) => {
     setBusy(true);
     try {
+      // What was typed a moment ago is in the file too.
+      await flushOpenNote();
       const file = await invoke('export.note', { id: noteId, format });
       saveFile(file.fileName, file.mediaType, file.dataBase64);
       setOpen(false);
