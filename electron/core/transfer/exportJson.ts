@@ -45,6 +45,7 @@ function checkColumns(db: Database, table: TableName): void {
 
 const ORDER: Record<TableName, string> = {
   originals: 'hash',
+  images: 'hash',
   articles: 'rid',
   article_meta: 'article_id',
   article_state: 'article_id',
@@ -74,6 +75,7 @@ function* tableRows(db: Database, table: TableName): Generator<Record<string, un
       delete row.encoding;
       delete row.delta;
     }
+    if (table === 'images') row.bytes = (row.bytes as Buffer).toString('base64');
     if (table === 'articles')
       row.body = JSON.stringify(
         unpackBody(row.body as string, row.text as string, `article ${String(row.id)}`),

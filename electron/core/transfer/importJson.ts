@@ -31,6 +31,7 @@ import {
 import { writeTransaction } from '../db/transactions';
 import { packBody } from '../articles/bodyStore';
 import { encodeOriginal, storeOriginalAgainstText } from '../articles/originalStore';
+import { syncedImageType } from '../images/store';
 
 /** "tables.passages[3]" and, when the row has one, its id: where a person finds the row in the file. */
 function rowName(table: string, index: number, raw: unknown): string {
@@ -86,6 +87,15 @@ function crossRowProblem(
     if (checked.cslId !== row.csl_id || checked.title !== row.title)
       return ['title', "does not match the style file's own <id> and <title>"];
     if (checked.parent !== row.parent) return ['parent', "names a parent the style file doesn't"];
+  }
+  if (table === 'images') {
+    const bytes = Buffer.from(row.bytes as string, 'base64');
+    if (bytes.byteLength !== row.size)
+      return ['size', `is ${String(row.size)}, but bytes hold ${bytes.byteLength}`];
+    if (createHash('sha256').update(bytes).digest('hex') !== row.hash)
+      return ['hash', 'is not the sha256 of its bytes'];
+    if (syncedImageType(bytes) !== row.media_type)
+      return ['bytes', `are not a ${String(row.media_type)} picture the reader may show`];
   }
   if (table === 'originals') {
     const bytes = Buffer.from(row.bytes as string, 'base64');
@@ -201,6 +211,10 @@ function rowWriter(db: Database, file: string) {
     );
     insertOriginal.run({ ...row, bytes: stored.data, encoding: stored.encoding });
   });
+  const insertImage = inserts.get('images')!;
+  inserts.set('images', (row) =>
+    insertImage({ ...row, bytes: Buffer.from(row.bytes as string, 'base64') }),
+  );
   const insertArticle = inserts.get('articles')!;
   inserts.set('articles', (row) => {
     insertArticle({

@@ -26,6 +26,9 @@ function dump(db: Database, table: string): unknown[] {
     );
 }
 
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /** A populated library: the export fixture, the shared article, generated articles, tags with colours, a metadata edit, notes, links, a deleted passage, an article in the trash, read state, a collection, reading places. */
 async function populated(dir: string) {
   const f = await exportFixture(dir);
@@ -41,6 +44,14 @@ async function populated(dir: string) {
     const [r] = await f.invoke('articles.importPaths', { paths: [file] });
     if (r?.ok) generated.push(r.article.id);
   }
+  // A saved page with a picture in a data: URL: the images table travels too.
+  const page = join(dir, 'picture.html');
+  writeFileSync(
+    page,
+    `<html><head><title>Quay</title></head><body><article><p>${'The quay at dawn, before the boats went out. '.repeat(4)}</p><figure><img src="data:image/png;base64,${PNG_BASE64}" alt="The quay"></figure><p>${'The boats came back at dusk. '.repeat(4)}</p></article></body></html>`,
+  );
+  const [pictured] = await f.invoke('articles.importPaths', { paths: [page] });
+  if (!pictured?.ok) throw new Error('the page with a picture did not import');
   await f.invoke('articles.trash', { ids: [generated[19]!] });
   await f.invoke('articles.markRead', { ids: [generated[0]!, generated[1]!], read: true });
   await f.invoke('articles.markRead', { ids: [generated[1]!], read: false });
@@ -227,7 +238,7 @@ describe('full-library JSON round trip', () => {
       const { passages, ...rest } = doc.tables;
       // Passages before the articles they belong to: the message says which order rows must come in.
       expect(await fail(JSON.stringify({ ...doc, tables: { passages, ...rest } }))).toMatch(
-        /tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, articles,/,
+        /tables\.passages\[0\] \(id [0-9a-f-]+\)\.article_id: refers to articles id "[^"]+", which is not in the file before it \(a library export lists its tables in this order: originals, images, articles,/,
       );
       // Tags after the tables that use them.
       const { tags, ...others } = doc.tables;

@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { SourceMetaSchema } from '../../model/sourceMeta';
 import { BodySchema } from '../../model/body';
+import { IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../model/images';
 import { Comment, PASSAGE_COLORS } from '../../model/passages';
 import { Id } from '../../model/ids';
 import { PageStartSchema } from '../../model/pages';
@@ -281,9 +282,27 @@ export const CitationStyleRow = z.object({
   created_at: Stamp,
 });
 
+/** A kept picture (migration 24); its bytes, hash and type are checked together in importJson.ts. */
+export const ImageRow = z.object({
+  hash: Sha256,
+  bytes: z
+    .base64('must be base64')
+    .max(
+      Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4,
+      `is larger than the ${MAX_IMAGE_BYTES / 1024 / 1024} MB limit for a picture`,
+    ),
+  size: Int.nonnegative().max(
+    MAX_IMAGE_BYTES,
+    `is over the ${MAX_IMAGE_BYTES / 1024 / 1024} MB limit for a picture`,
+  ),
+  media_type: z.enum(IMAGE_MEDIA_TYPES),
+  created_at: Stamp,
+});
+
 /** Tables in insertion order (each after the ones it refers to). */
 export const TABLES = {
   originals: OriginalRow,
+  images: ImageRow,
   articles: ArticleRow,
   article_meta: ArticleMetaRow,
   article_state: ArticleStateRow,
@@ -327,6 +346,7 @@ export const REFERENCES: readonly [TableName, string, TableName, string][] = [
 
 /** Tables a file may leave out (added after version 1): missing means no rows. */
 const OPTIONAL_TABLES: ReadonlySet<TableName> = new Set([
+  'images',
   'article_meta',
   'article_state',
   'collections',
