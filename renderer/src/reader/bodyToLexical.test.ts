@@ -46,6 +46,9 @@ const everyBlock: Block[] = [
   { type: 'heading', level: 6, content: [{ text: 'Deepest heading' }] },
   { type: 'quote', content: [{ text: '“We will stand together,” he said — 我们 🇰🇵 café́' }] },
   { type: 'caption', content: [{ text: 'Photo: ' }, { text: 'KCNA', marks: ['italic'] }] },
+  // A kept picture: its alt text is its text; one without alt text still holds its place.
+  { type: 'image', src: 'a'.repeat(64), content: [{ text: 'The quay at dawn' }] },
+  { type: 'image', src: 'b'.repeat(64), content: [] },
   {
     type: 'list',
     ordered: false,
