@@ -334,3 +334,48 @@ test('the note view passes axe in both themes', async ({ app, browser }) => {
   await expect(divider).toHaveAttribute('aria-valuenow', String(before - 2));
   await context.close();
 });
+
+test('"Quote in note" with no note open asks which note: an existing one gets the quote at its end, Cancel makes none', async ({
+  app,
+  page,
+}) => {
+  await openArticle(app, page);
+  await api(page, app, 'notes.create', { title: 'Reading list', markdown: 'Existing text.' });
+  await api(page, app, 'notes.create', { title: 'Other note', markdown: 'Elsewhere.' });
+  await highlight(page, QUOTE_1);
+  await expect(notePane(page)).toHaveCount(0);
+  const quoteButton = page
+    .getByRole('region', { name: 'Passages' })
+    .getByRole('button', { name: /^Quote in note/ });
+
+  await quoteButton.click();
+  const picker = page.getByRole('dialog', { name: 'Quote in which note?' });
+  await expect(picker.getByRole('list', { name: 'Notes' }).getByRole('button')).toHaveCount(2);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = (await new AxeBuilder({ page }).include('dialog[open]').analyze())
+      .violations;
+    expect(violations.map((v) => `${scheme} ${v.id}`)).toEqual([]);
+  }
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+  await expect(picker).toHaveCount(0);
+  // Focus goes back to the button that asked.
+  await expect(quoteButton).toBeFocused();
+  const count = async () => (await api<{ total: number }>(page, app, 'notes.list', {})).total;
+  expect(await count()).toBe(2);
+
+  await quoteButton.click();
+  await picker.getByLabel('Find a note').fill('reading');
+  await expect(picker.getByRole('list', { name: 'Notes' }).getByRole('button')).toHaveCount(1);
+  await picker.getByRole('button', { name: /Reading list/ }).click();
+  await expect(picker).toHaveCount(0);
+  await expect(notePane(page).getByLabel('Note title')).toHaveValue('Reading list');
+  await expect(notePane(page)).toContainText('Existing text.');
+  await expect(notePane(page).locator('figure.note-quote')).toContainText(QUOTE_1);
+  // No Untitled note appeared, and the quote is in the library, after the text that was there.
+  expect(await count()).toBe(2);
+  const notes = await api<{ items: { id: string; title: string }[] }>(page, app, 'notes.list', {});
+  const readingList = notes.items.find((n) => n.title === 'Reading list')!;
+  const note = await api<{ text: string }>(page, app, 'notes.get', { id: readingList.id });
+  expect(note.text.indexOf('Existing text.')).toBeLessThan(note.text.indexOf(QUOTE_1.slice(0, 20)));
+});

@@ -42,6 +42,7 @@ import { TagsSection } from './tags/TagsSection';
 import { TagsContext, useTags } from './tags/useTags';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { LinkDialogProvider } from './links/LinkDialogHost';
+import { QuoteNotePickerProvider } from './notes/QuoteNotePicker';
 import { NavButtons } from './links/NavButtons';
 
 const PAGE_SIZE = 100;
@@ -141,94 +142,98 @@ export function App() {
         <TagsContext.Provider value={tags}>
           <ExternalLinksProvider>
             <LinkDialogProvider>
-              <div className="app">
-                <header className="app-header" data-pane="toolbar">
-                  <NavButtons />
-                  <p className="app-name">Commonplace</p>
-                  <ImportButton
-                    inputRef={fileInput}
-                    onFiles={(files) => void bulk.importPicked(files)}
-                    onFolder={(files) => void bulk.importFolder(files)}
-                  />
-                  <ImportDetailsButton />
-                  <SearchButton onClick={search.openPalette} />
-                  <ExportLauncher articleId={openId} />
-                  <SettingsLauncher />
-                  <ShortcutsLauncher />
-                </header>
-                <div className="app-panes">
-                  <div
-                    className="library-slot"
-                    data-pane="library"
-                    data-search-results={search.resultsQuery !== null || undefined}
-                  >
-                    {search.resultsQuery !== null && (
-                      <SearchResultsPanel
-                        key={search.resultsQuery}
-                        query={search.resultsQuery}
-                        onOpenHit={search.openHit}
-                        onClose={search.closeResults}
-                      />
-                    )}
-                    <ErrorBoundary
-                      title="The library list could not be shown."
-                      resetKey={tagFilter}
+              <QuoteNotePickerProvider>
+                <div className="app">
+                  <header className="app-header" data-pane="toolbar">
+                    <NavButtons />
+                    <p className="app-name">Commonplace</p>
+                    <ImportButton
+                      inputRef={fileInput}
+                      onFiles={(files) => void bulk.importPicked(files)}
+                      onFolder={(files) => void bulk.importFolder(files)}
+                    />
+                    <ImportDetailsButton />
+                    <SearchButton onClick={search.openPalette} />
+                    <ExportLauncher articleId={openId} />
+                    <SettingsLauncher />
+                    <ShortcutsLauncher />
+                  </header>
+                  <div className="app-panes">
+                    <div
+                      className="library-slot"
+                      data-pane="library"
+                      data-search-results={search.resultsQuery !== null || undefined}
                     >
-                      <LibraryTabs
-                        articles={
-                          <LibraryPane
-                            pages={pages}
-                            openId={openId}
-                            revealId={revealId}
-                            onOpen={open}
-                            filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
-                            view={view}
-                            onView={setView}
-                            collections={collections.data ?? []}
-                            empty={
-                              isNarrowed(view) ? (
-                                <p className="library-message">No articles match.</p>
-                              ) : tagFilter === null ? (
-                                <EmptyLibrary onChooseFiles={pickFiles} />
-                              ) : (
-                                <p className="library-message">
-                                  Nothing is tagged “{tagFilter}” any more.
-                                </p>
-                              )
-                            }
-                          />
-                        }
-                      />
-                    </ErrorBoundary>
-                  </div>
-                  <div className="reader-slot" data-pane="reader">
-                    <ErrorBoundary
-                      title="The reader could not be shown."
-                      resetKey={`${openId}:${nav.place.noteId}`}
-                      leave={{ label: 'Back to the library', run: () => focusPane('library') }}
-                    >
-                      <SplitView
-                        noteId={nav.place.noteId}
-                        side={
-                          nav.place.noteId !== null ? <NotePane noteId={nav.place.noteId} /> : null
-                        }
+                      {search.resultsQuery !== null && (
+                        <SearchResultsPanel
+                          key={search.resultsQuery}
+                          query={search.resultsQuery}
+                          onOpenHit={search.openHit}
+                          onClose={search.closeResults}
+                        />
+                      )}
+                      <ErrorBoundary
+                        title="The library list could not be shown."
+                        resetKey={tagFilter}
                       >
-                        <FindBar />
-                        <ReaderPane articleId={openId} />
-                      </SplitView>
-                    </ErrorBoundary>
+                        <LibraryTabs
+                          articles={
+                            <LibraryPane
+                              pages={pages}
+                              openId={openId}
+                              revealId={revealId}
+                              onOpen={open}
+                              filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
+                              view={view}
+                              onView={setView}
+                              collections={collections.data ?? []}
+                              empty={
+                                isNarrowed(view) ? (
+                                  <p className="library-message">No articles match.</p>
+                                ) : tagFilter === null ? (
+                                  <EmptyLibrary onChooseFiles={pickFiles} />
+                                ) : (
+                                  <p className="library-message">
+                                    Nothing is tagged “{tagFilter}” any more.
+                                  </p>
+                                )
+                              }
+                            />
+                          }
+                        />
+                      </ErrorBoundary>
+                    </div>
+                    <div className="reader-slot" data-pane="reader">
+                      <ErrorBoundary
+                        title="The reader could not be shown."
+                        resetKey={`${openId}:${nav.place.noteId}`}
+                        leave={{ label: 'Back to the library', run: () => focusPane('library') }}
+                      >
+                        <SplitView
+                          noteId={nav.place.noteId}
+                          side={
+                            nav.place.noteId !== null ? (
+                              <NotePane noteId={nav.place.noteId} />
+                            ) : null
+                          }
+                        >
+                          <FindBar />
+                          <ReaderPane articleId={openId} />
+                        </SplitView>
+                      </ErrorBoundary>
+                    </div>
                   </div>
+                  <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
+                  <DropOverlay visible={dragging} />
+                  <BulkImportUi bulk={bulk} />
+                  <SearchPalette
+                    open={search.paletteOpen}
+                    onClose={search.closePalette}
+                    onOpenHit={search.openHit}
+                    onShowAll={search.showAll}
+                  />
                 </div>
-                <Toasts toasts={toaster.toasts} onDismiss={toaster.dismiss} />
-                <DropOverlay visible={dragging} />
-                <BulkImportUi bulk={bulk} />
-                <SearchPalette
-                  open={search.paletteOpen}
-                  onClose={search.closePalette}
-                  onOpenHit={search.openHit}
-                  onShowAll={search.showAll}
-                />
-              </div>
+              </QuoteNotePickerProvider>
             </LinkDialogProvider>
           </ExternalLinksProvider>
         </TagsContext.Provider>

@@ -13,14 +13,18 @@ export function toNoteDoc(state: SerializedEditorState): NoteDoc {
   return { root: { ...root, type: 'root', children: root.children } };
 }
 
-export function docWithQuote(passageId: string, quote: string): NoteDoc {
-  const editor = createEditor({
+function headlessEditor() {
+  return createEditor({
     namespace: 'commonplace-note-doc',
     nodes: noteNodes,
     onError: (error) => {
       throw error;
     },
   });
+}
+
+export function docWithQuote(passageId: string, quote: string): NoteDoc {
+  const editor = headlessEditor();
   editor.update(
     () => {
       $getRoot().clear();
@@ -31,20 +35,22 @@ export function docWithQuote(passageId: string, quote: string): NoteDoc {
   return toNoteDoc(editor.getEditorState().toJSON());
 }
 
+/** `doc` with a quote block added at its end (a note that is not open: no caret to insert at). */
+export function docWithQuoteAppended(doc: NoteDoc, passageId: string, quote: string): NoteDoc {
+  if (isEmptyDoc(doc)) return docWithQuote(passageId, quote);
+  const editor = headlessEditor();
+  editor.setEditorState(editor.parseEditorState(JSON.stringify(doc)));
+  editor.update(() => $insertPassageQuote(passageId, quote), { discrete: true });
+  return toNoteDoc(editor.getEditorState().toJSON());
+}
+
 /**
  * Throws when the note editor can't read `doc` (a node type it doesn't know, a node of the wrong
  * shape: a restored or foreign library). The editor itself only logs such a failure and opens
  * empty, and its next autosave would then write the empty document over the note.
  */
 export function checkNoteDoc(doc: NoteDoc): void {
-  const editor = createEditor({
-    namespace: 'commonplace-note-doc',
-    nodes: noteNodes,
-    onError: (error) => {
-      throw error;
-    },
-  });
-  editor.parseEditorState(JSON.stringify(doc));
+  headlessEditor().parseEditorState(JSON.stringify(doc));
 }
 
 /** A document with nothing in it: the editor starts from its own empty state. */
