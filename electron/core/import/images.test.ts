@@ -158,6 +158,29 @@ describe('pictures kept from documents', () => {
     });
   });
 
+  it('HTML: a bare picture between paragraphs (no figure) is kept, its alt text as its text; one inside a sentence is not', () => {
+    const png = PNG.toString('base64');
+    const html = `<!DOCTYPE html><html><head><title>Harbour notes</title></head><body><article>
+      <h1>Harbour notes</h1><p>${LONG} ${LONG}</p>
+      <img src="data:image/png;base64,${png}" alt="Tide chart for March">
+      <p>${LONG}</p>
+      <a href="https://example.com/big"><img src="data:image/png;base64,${png}" alt="Linked chart"></a>
+      <p>${LONG} and a <img src="data:image/png;base64,${png}" alt="tiny icon"> inside a sentence.</p></article></body></html>`;
+    const a = parseHtml(new TextEncoder().encode(html), 'notes.html');
+    expect(a.body.blocks.filter((b) => b.type === 'image')).toEqual([
+      { type: 'image', src: sha(PNG), content: [{ text: 'Tide chart for March' }] },
+      {
+        type: 'image',
+        src: sha(PNG),
+        content: [{ text: 'Linked chart', href: 'https://example.com/big' }],
+      },
+    ]);
+    expect(JSON.stringify(a.body)).toContain('tiny icon');
+    expect(
+      a.body.blocks.some((b) => b.type === 'paragraph' && JSON.stringify(b).includes('Tide chart')),
+    ).toBe(false);
+  });
+
   it('a marker class copied from a page names no picture: only this parse’s markers count', () => {
     const images = new DocumentImages('x.html');
     const hash = images.add(PNG, 'a picture')!;

@@ -88,7 +88,10 @@ function replaceImages(root: Element, images?: DocumentImages): void {
     const captioned = (figure && figure.querySelector('figcaption')) || hasSiteCaption(img);
     const block = nearestBlock(img);
     const standsAlone = !block || ownText(block).trim() === '';
-    const hash = images && standsAlone && img.localName === 'img' ? images.keep(img) : null;
+    // A kept picture also stands alone between blocks of text (a bare <img> in an article, or in
+    // a link), with no running text of its own line beside it.
+    const keepable = standsAlone || (img.localName === 'img' && aloneInItsRun(img));
+    const hash = images && keepable && img.localName === 'img' ? images.keep(img) : null;
     if (images && hash) {
       const marker = doc.createElement('figure');
       marker.setAttribute('class', images.srcFor(hash));
@@ -133,6 +136,25 @@ function ownText(block: Element): string {
   for (const child of Array.from(block.childNodes))
     if ((child as Element).localName !== 'figcaption') text += child.textContent ?? '';
   return text;
+}
+
+/**
+ * True when no text runs beside `el` in its line: from `el` up to its nearest block, every
+ * sibling before and after it, up to a block element on each side, is blank.
+ */
+function aloneInItsRun(el: Element): boolean {
+  for (let node: Element | null = el; node && !BLOCKS.has(node.localName);) {
+    for (const dir of ['previousSibling', 'nextSibling'] as const) {
+      for (let sib = node[dir]; sib; sib = sib[dir]) {
+        if (sib.nodeType === 1 && BLOCKS.has((sib as Element).localName)) break;
+        if ((sib.textContent ?? '').trim() !== '') return false;
+      }
+    }
+    const parent: Element | null = node.parentElement;
+    if (!parent || BLOCKS.has(parent.localName)) break;
+    node = parent;
+  }
+  return true;
 }
 
 function nearestBlock(el: Element): Element | null {
