@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { api, installStreamSwitch } from './streamSwitch';
+import { api, expect, test } from './fixtures';
+import { installStreamSwitch } from './streamSwitch';
 
 function folderOf(root: string, count: number): void {
   mkdirSync(root, { recursive: true });
@@ -92,12 +92,9 @@ test('a folder import that ends while the event stream is down shows its report 
   await page.evaluate(() => window.__events!.cut());
   await expect.poll(() => page.evaluate(() => window.__events!.refused)).toBeGreaterThan(0);
   await expect
-    .poll(
-      async () => (await api<{ state: string }>(page, app, 'bulkImport.status', { jobId })).state,
-      {
-        timeout: 120_000,
-      },
-    )
+    .poll(async () => (await api<{ state: string }>(app, 'bulkImport.status', { jobId })).state, {
+      timeout: 120_000,
+    })
     .toBe('finished');
   await expect(progress).toBeVisible();
   await expect(page.getByRole('dialog', { name: /Import finished/ })).toBeHidden();

@@ -2,30 +2,10 @@
  * The reader's table of contents from the article's headings: collapsible, Enter or a click jumps
  * to the heading, and the section on screen is marked (aria-current) as the reader scrolls.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const TITLE = 'The Long Harbour Log';
-const SECTIONS = 30;
-
-function longArticle(dir: string): string {
-  const parts = [`# ${TITLE}`, ''];
-  for (let s = 1; s <= SECTIONS; s++) {
-    parts.push(`## Section ${s}`, '');
-    for (let p = 1; p <= 3; p++)
-      parts.push(
-        `Paragraph ${s}.${p} tells of the tides, the pilots and the ships that came in that week, ` +
-          'with the weather as the keeper saw it from the quay and the cargo as the clerk wrote it down.',
-        '',
-      );
-  }
-  const file = join(dir, 'long-harbour-log.md');
-  writeFileSync(file, parts.join('\n'));
-  return file;
-}
+import { LONG_SECTIONS as SECTIONS, LONG_TITLE as TITLE, writeLongArticle } from './reader';
 
 /** The first heading of the reader's text still on screen at its top edge. */
 function topHeading(page: Page): Promise<string | null> {
@@ -47,7 +27,7 @@ test('the contents list the headings; Enter jumps to one; the section read is ma
   app,
   browser,
 }, testInfo) => {
-  const imported = await app.cli(['import', longArticle(app.dir)]);
+  const imported = await app.cli(['import', writeLongArticle(app.dir)]);
   expect(imported.code, imported.stderr).toBe(0);
   const context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
   const page = await context.newPage();

@@ -94,4 +94,19 @@ export const test = base.extend<{ app: WebApp }>({
   },
 });
 
+/**
+ * Calls the app's API as its client does, with the run's token: to set up what a test needs, or to
+ * check what reached the library. Throws with the API's message when the call is refused.
+ */
+export async function api<T>(app: WebApp, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${new URL(app.url).origin}/api/${method}`, {
+    method: 'POST',
+    headers: { ...app.authHeaders, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.data;
+}
+
 export { expect };

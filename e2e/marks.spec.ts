@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { api, expect, test, type WebApp } from './fixtures';
 
 // An article with many passages opens with every passage painted (CSS highlights) in its first
 // frame; the MarkNodes follow while the page is idle, and any highlight the user reaches first
@@ -10,21 +10,6 @@ import { expect, test, type WebApp } from './fixtures';
 const TITLE = 'Many passages';
 const PASSAGES = 300;
 const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-
-async function api<T>(app: WebApp, method: string, input: unknown): Promise<T> {
-  const url = new URL(app.url);
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${url.searchParams.get('token')}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
-}
 
 /** Imports a 150-paragraph article and puts PASSAGES passages on it (one in five overlapping the one before). */
 async function articleWithPassages(

@@ -2,20 +2,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { api, expect, test } from './fixtures';
 import { SHARED_TITLE as TITLE, markWith as mark, openSharedArticle, selectText } from './reader';
 
 const QUOTE = 'alternative trade and mutual settlements mechanisms not controlled by the West';
-
-async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const origin = new URL(app.url).origin;
-  const response = await page
-    .context()
-    .request.post(`${origin}/api/${method}`, { headers: app.authHeaders, data: input });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
-}
 
 const notePane = (page: Page) => page.getByRole('region', { name: 'Note' });
 
@@ -29,7 +19,7 @@ test('a note lists what refers to it (a passage, another note) and exports as Ma
   await selectText(page, QUOTE);
   await page.keyboard.press('h');
   await expect(mark(page, QUOTE)).toBeVisible();
-  const passages = await api<{ id: string }[]>(page, app, 'passages.list', { articleId });
+  const passages = await api<{ id: string }[]>(app, 'passages.list', { articleId });
   const passageId = passages[0]!.id;
 
   // The note mentions the article; a passage links to the note; another note mentions it.
@@ -66,15 +56,15 @@ test('a note lists what refers to it (a passage, another note) and exports as Ma
     type: 'text',
     version: 1,
   });
-  const note = await api<{ id: string }>(page, app, 'notes.create', {
+  const note = await api<{ id: string }>(app, 'notes.create', {
     title: 'Visit notes',
     doc: doc([paragraph([text('See '), mention('article', articleId, TITLE), text('.')])]),
   });
-  await api(page, app, 'notes.create', {
+  await api(app, 'notes.create', {
     title: 'Follow-up',
     doc: doc([paragraph([text('Builds on '), mention('note', note.id, 'Visit notes')])]),
   });
-  await api(page, app, 'links.create', {
+  await api(app, 'links.create', {
     from: { kind: 'passage', id: passageId },
     to: { kind: 'note', id: note.id },
     relation: 'supports',

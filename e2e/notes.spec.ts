@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { SHARED_ARTICLE, expect, test, type WebApp } from './fixtures';
+import { api, SHARED_ARTICLE, expect, test, type WebApp } from './fixtures';
 import { SHARED_TITLE as TITLE, openInLibrary, selectText } from './reader';
 
 const QUOTE_1 = 'alternative trade and mutual settlements mechanisms not controlled by the West';
@@ -37,17 +37,6 @@ async function newNote(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'New note' }).click();
   await expect(notePane(page)).toBeVisible();
   await notePane(page).getByLabel('Note title').fill(title);
-}
-
-/** The app's own API, with the run's token (for checking what reached the library). */
-async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const origin = new URL(app.url).origin;
-  const response = await page
-    .context()
-    .request.post(`${origin}/api/${method}`, { headers: app.authHeaders, data: input });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
 }
 
 test('a note beside the article: two passages quoted (button and drag), text typed, all there after a reload', async ({
@@ -127,7 +116,7 @@ test('text typed just before the page closes is saved', async ({ app, page }) =>
   // No pause for the autosave: the page goes away mid-typing.
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => (await api<{ text: string }>(page, app, 'notes.get', { id: noteId })).text, {
+    .poll(async () => (await api<{ text: string }>(app, 'notes.get', { id: noteId })).text, {
       timeout: 30_000,
     })
     .toContain('typed right before closing');
@@ -146,9 +135,9 @@ test('a note changed elsewhere while open: shown at once when nothing is unsaved
   type NoteJson = { title: string; doc: unknown; text: string };
   /** Another client (a second window, a script) rewrites the note's text and title. */
   const writeElsewhere = async (from: string, to: string, title: string) => {
-    const note = await api<NoteJson>(page, app, 'notes.get', { id });
+    const note = await api<NoteJson>(app, 'notes.get', { id });
     const doc = JSON.parse(JSON.stringify(note.doc).replace(from, to)) as unknown;
-    await api(page, app, 'notes.update', { id, title, doc });
+    await api(app, 'notes.update', { id, title, doc });
   };
 
   // Nothing unsaved here: the other version simply shows.
@@ -177,7 +166,7 @@ test('a note changed elsewhere while open: shown at once when nothing is unsaved
   // Saving works again, but nothing is saved over the other version while the user decides.
   await page.unroute('**/api/notes.update');
   await page.waitForTimeout(2500); // longer than the autosaver's retry delay
-  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe(
+  expect((await api<NoteJson>(app, 'notes.get', { id })).text).toBe(
     'Third version, from elsewhere.',
   );
   await conflict.getByRole('button', { name: 'Show the other version' }).click();
@@ -186,7 +175,7 @@ test('a note changed elsewhere while open: shown at once when nothing is unsaved
   // The edits given up are not saved over it later (closing the note would flush them).
   await notePane(page).getByRole('button', { name: 'Close note' }).click();
   await page.waitForTimeout(2500); // longer than the autosaver's retry delay
-  expect((await api<NoteJson>(page, app, 'notes.get', { id })).text).toBe(
+  expect((await api<NoteJson>(app, 'notes.get', { id })).text).toBe(
     'Third version, from elsewhere.',
   );
 });
@@ -196,9 +185,9 @@ test('the notes tag filter offers the tags notes carry, with counts, and filters
   page,
 }) => {
   await page.goto(app.url);
-  await api(page, app, 'notes.create', { title: 'Tagged draft', tags: ['draft'] });
-  await api(page, app, 'notes.create', { title: 'Untagged thought' });
-  await api(page, app, 'tags.create', { name: 'only-on-passages', color: null });
+  await api(app, 'notes.create', { title: 'Tagged draft', tags: ['draft'] });
+  await api(app, 'notes.create', { title: 'Untagged thought' });
+  await api(app, 'tags.create', { name: 'only-on-passages', color: null });
   await page.getByRole('tab', { name: 'Notes' }).click();
   const filter = page.getByRole('combobox', { name: 'Show notes tagged' });
   await expect(filter.locator('option')).toHaveText(['All notes', '#draft (1)']);
@@ -214,8 +203,7 @@ test('the notes list is keyboard navigable: arrows and End move, Enter opens, De
   page,
 }) => {
   await page.goto(app.url);
-  for (const title of ['Oldest', 'Middle', 'Newest'])
-    await api(page, app, 'notes.create', { title });
+  for (const title of ['Oldest', 'Middle', 'Newest']) await api(app, 'notes.create', { title });
   await page.getByRole('tab', { name: 'Notes' }).click();
   const notes = page.getByRole('listbox', { name: 'Notes' }).getByRole('option');
   // Last edited first.
@@ -340,8 +328,8 @@ test('"Quote in note" with no note open asks which note: an existing one gets th
   page,
 }) => {
   await openArticle(app, page);
-  await api(page, app, 'notes.create', { title: 'Reading list', markdown: 'Existing text.' });
-  await api(page, app, 'notes.create', { title: 'Other note', markdown: 'Elsewhere.' });
+  await api(app, 'notes.create', { title: 'Reading list', markdown: 'Existing text.' });
+  await api(app, 'notes.create', { title: 'Other note', markdown: 'Elsewhere.' });
   await highlight(page, QUOTE_1);
   await expect(notePane(page)).toHaveCount(0);
   const quoteButton = page
@@ -361,7 +349,7 @@ test('"Quote in note" with no note open asks which note: an existing one gets th
   await expect(picker).toHaveCount(0);
   // Focus goes back to the button that asked.
   await expect(quoteButton).toBeFocused();
-  const count = async () => (await api<{ total: number }>(page, app, 'notes.list', {})).total;
+  const count = async () => (await api<{ total: number }>(app, 'notes.list', {})).total;
   expect(await count()).toBe(2);
 
   await quoteButton.click();
@@ -374,8 +362,8 @@ test('"Quote in note" with no note open asks which note: an existing one gets th
   await expect(notePane(page).locator('figure.note-quote')).toContainText(QUOTE_1);
   // No Untitled note appeared, and the quote is in the library, after the text that was there.
   expect(await count()).toBe(2);
-  const notes = await api<{ items: { id: string; title: string }[] }>(page, app, 'notes.list', {});
+  const notes = await api<{ items: { id: string; title: string }[] }>(app, 'notes.list', {});
   const readingList = notes.items.find((n) => n.title === 'Reading list')!;
-  const note = await api<{ text: string }>(page, app, 'notes.get', { id: readingList.id });
+  const note = await api<{ text: string }>(app, 'notes.get', { id: readingList.id });
   expect(note.text.indexOf('Existing text.')).toBeLessThan(note.text.indexOf(QUOTE_1.slice(0, 20)));
 });

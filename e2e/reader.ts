@@ -1,4 +1,6 @@
 /** Steps the reader specs share: open the shared article, select text in it, highlight it. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SHARED_ARTICLE, expect, type WebApp } from './fixtures';
 
@@ -58,3 +60,23 @@ export async function selectText(page: Page, text: string): Promise<void> {
 /** The reader's highlight elements holding `text`. */
 export const markWith = (page: Page, text: string) =>
   page.locator('[aria-label="Article text"] mark[data-passage-ids]').filter({ hasText: text });
+
+export const LONG_TITLE = 'The Long Harbour Log';
+export const LONG_SECTIONS = 30;
+
+/** Writes a long Markdown article into `dir`: sections of three paragraphs, each naming itself. */
+export function writeLongArticle(dir: string): string {
+  const parts = [`# ${LONG_TITLE}`, ''];
+  for (let s = 1; s <= LONG_SECTIONS; s++) {
+    parts.push(`## Section ${s}`, '');
+    for (let p = 1; p <= 3; p++)
+      parts.push(
+        `Paragraph ${s}.${p} tells of the tides, the pilots and the ships that came in that week, ` +
+          'with the weather as the keeper saw it from the quay and the cargo as the clerk wrote it down.',
+        '',
+      );
+  }
+  const file = join(dir, 'long-harbour-log.md');
+  writeFileSync(file, parts.join('\n'));
+  return file;
+}

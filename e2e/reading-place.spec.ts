@@ -3,38 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makePdf, textLines } from '../electron/core/import/pdf/fixtures';
-import { expect, test, type WebApp } from './fixtures';
-
-const TITLE = 'The Long Harbour Log';
-const SECTIONS = 30;
-
-/** A long Markdown article: sections of three paragraphs, each paragraph naming itself. */
-function longArticle(dir: string): string {
-  const parts = [`# ${TITLE}`, ''];
-  for (let s = 1; s <= SECTIONS; s++) {
-    parts.push(`## Section ${s}`, '');
-    for (let p = 1; p <= 3; p++)
-      parts.push(
-        `Paragraph ${s}.${p} tells of the tides, the pilots and the ships that came in that week, ` +
-          'with the weather as the keeper saw it from the quay and the cargo as the clerk wrote it down.',
-        '',
-      );
-  }
-  const file = join(dir, 'long-harbour-log.md');
-  writeFileSync(file, parts.join('\n'));
-  return file;
-}
-
-async function api<T>(app: WebApp, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${new URL(app.url).origin}/api/${method}`, {
-    method: 'POST',
-    headers: { ...app.authHeaders, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
-}
+import { api, expect, test } from './fixtures';
+import { LONG_TITLE as TITLE, writeLongArticle } from './reader';
 
 interface Stored {
   text: string;
@@ -85,7 +55,7 @@ test('the reader returns to its place: from the list, after a reload, at another
 }, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1024, height: 700 });
-  expect((await app.cli(['import', longArticle(app.dir)])).code).toBe(0);
+  expect((await app.cli(['import', writeLongArticle(app.dir)])).code).toBe(0);
   const other = await app.cli(['import', join(__dirname, '..', 'README.md')]);
   expect(other.code, other.stderr).toBe(0);
   const listed = JSON.parse((await app.cli(['list', '--json'])).stdout) as {

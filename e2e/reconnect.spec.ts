@@ -8,8 +8,8 @@
  * lets it through. (Going offline does not cut a loopback stream, and `serve` cannot restart with
  * the same token, which the page keeps.)
  */
-import { expect, test } from './fixtures';
-import { api, installStreamSwitch } from './streamSwitch';
+import { api, expect, test } from './fixtures';
+import { installStreamSwitch } from './streamSwitch';
 import { SHARED_TITLE, markWith, openSharedArticle } from './reader';
 
 const QUOTE = 'jointly oppose illegitimate';
@@ -20,7 +20,7 @@ test('after the event stream drops and reconnects, the list, the reader and the 
   page,
 }) => {
   await installStreamSwitch(page);
-  const note = await api<{ id: string }>(page, app, 'notes.create', {
+  const note = await api<{ id: string }>(app, 'notes.create', {
     title: 'Visit notes',
     markdown: 'First draft of the note.',
   });
@@ -48,15 +48,15 @@ test('after the event stream drops and reconnects, the list, the reader and the 
   // Meanwhile: the CLI keeps a passage; a second API client retitles the article and edits the note.
   const added = await app.cli(['passage', 'add', articleId, '--quote', QUOTE]);
   expect(added.code, added.stderr).toBe(0);
-  await api(page, app, 'articles.setMeta', { id: articleId, patch: { title: NEW_TITLE } });
-  const current = await api<{ doc: unknown }>(page, app, 'notes.get', { id: note.id });
+  await api(app, 'articles.setMeta', { id: articleId, patch: { title: NEW_TITLE } });
+  const current = await api<{ doc: unknown }>(app, 'notes.get', { id: note.id });
   const doc = JSON.parse(
     JSON.stringify(current.doc).replace(
       'First draft of the note.',
       'Second draft, from elsewhere.',
     ),
   ) as unknown;
-  await api(page, app, 'notes.update', { id: note.id, doc });
+  await api(app, 'notes.update', { id: note.id, doc });
 
   // The views still show the old state: nothing reached the page while the stream was down.
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(SHARED_TITLE);

@@ -4,7 +4,6 @@
  * connection until the test sets `window.__events.down = false`.
  */
 import type { Page } from '@playwright/test';
-import type { WebApp } from './fixtures';
 
 interface StreamSwitch {
   down: boolean;
@@ -70,15 +69,4 @@ export async function installStreamSwitch(page: Page): Promise<void> {
       return new Response(body, { status: response.status, headers: response.headers });
     };
   });
-}
-
-/** The app's API called from the test: a second client of the same server. */
-export async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.context().request.post(`${new URL(app.url).origin}/api/${method}`, {
-    headers: app.authHeaders,
-    data: input,
-  });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
 }

@@ -4,21 +4,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { api, expect, test } from './fixtures';
 import { SHARED_TITLE as TITLE, markWith as mark, openSharedArticle, selectText } from './reader';
 
 const FIRST = 'alternative trade and mutual settlements mechanisms not controlled by the West';
 const SECOND = 'Russia is exploiting this fear';
-
-async function api<T>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const origin = new URL(app.url).origin;
-  const response = await page
-    .context()
-    .request.post(`${origin}/api/${method}`, { headers: app.authHeaders, data: input });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.data;
-}
 
 async function highlight(page: Page, text: string): Promise<void> {
   await selectText(page, text);
@@ -41,12 +31,12 @@ test('the tag box: Enter adds the highlighted known tag, not the typed prefix; t
   app,
   page,
 }, testInfo) => {
-  await api(page, app, 'tags.create', { name: 'evidence', color: null });
-  await api(page, app, 'tags.create', { name: 'economy', color: null });
+  await api(app, 'tags.create', { name: 'evidence', color: null });
+  await api(app, 'tags.create', { name: 'economy', color: null });
   await page.goto(app.url);
   const noteId = await newNote(page, 'Tagging');
   const noteTags = async () =>
-    (await api<{ tags: string[] }>(page, app, 'notes.get', { id: noteId })).tags;
+    (await api<{ tags: string[] }>(app, 'notes.get', { id: noteId })).tags;
   const field = notePane(page).getByRole('combobox', { name: 'Note tags' });
   await field.click();
   await field.pressSequentially('evid');

@@ -123,18 +123,20 @@ export const STORAGE_COLUMNS: Readonly<Partial<Record<string, readonly string[]>
   originals: ['encoding', 'delta'],
 };
 
+/** A file's bytes in base64 and its size, each held to `max` bytes (`what` names the limit). */
+function boundedBytes(max: number, what: string) {
+  const mb = max / 1024 / 1024;
+  return {
+    bytes: z
+      .base64('must be base64')
+      .max(Math.ceil(max / 3) * 4 + 4, `is larger than the ${mb} MB limit for ${what}`),
+    size: Int.nonnegative().max(max, `is over the ${mb} MB limit for ${what}`),
+  };
+}
+
 export const OriginalRow = z.object({
   hash: Sha256,
-  bytes: z
-    .base64('must be base64')
-    .max(
-      Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4,
-      `is larger than the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`,
-    ),
-  size: Int.nonnegative().max(
-    MAX_IMPORT_FILE_BYTES,
-    `is over the ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB limit for imported files`,
-  ),
+  ...boundedBytes(MAX_IMPORT_FILE_BYTES, 'imported files'),
   media_type: z.enum(Object.values(MEDIA_TYPES) as [string, ...string[]], {
     message: `must be one of ${Object.values(MEDIA_TYPES).join(', ')}`,
   }),
@@ -285,16 +287,7 @@ export const CitationStyleRow = z.object({
 /** A kept picture (migration 24); its bytes, hash and type are checked together in importJson.ts. */
 export const ImageRow = z.object({
   hash: Sha256,
-  bytes: z
-    .base64('must be base64')
-    .max(
-      Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4,
-      `is larger than the ${MAX_IMAGE_BYTES / 1024 / 1024} MB limit for a picture`,
-    ),
-  size: Int.nonnegative().max(
-    MAX_IMAGE_BYTES,
-    `is over the ${MAX_IMAGE_BYTES / 1024 / 1024} MB limit for a picture`,
-  ),
+  ...boundedBytes(MAX_IMAGE_BYTES, 'a picture'),
   media_type: z.enum(IMAGE_MEDIA_TYPES),
   created_at: Stamp,
 });
