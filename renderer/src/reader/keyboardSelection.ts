@@ -1,14 +1,37 @@
 import type { KeyboardEvent } from 'react';
 
-const DIRECTIONS: Record<string, ['forward' | 'backward', 'character' | 'line' | 'lineboundary']> =
-  {
-    ArrowRight: ['forward', 'character'],
-    ArrowLeft: ['backward', 'character'],
-    ArrowDown: ['forward', 'line'],
-    ArrowUp: ['backward', 'line'],
-    End: ['forward', 'lineboundary'],
-    Home: ['backward', 'lineboundary'],
+type Direction = 'forward' | 'backward';
+type Granularity = 'character' | 'word' | 'line' | 'lineboundary';
+
+const MOVES: Record<string, [Direction, Granularity]> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+  End: ['forward', 'lineboundary'],
+  Home: ['backward', 'lineboundary'],
+};
+
+/**
+ * How an arrow, Home or End key moves a selection's focus, as a browser's caret does: Ctrl or Alt
+ * with ← or → goes by word. Null for any other key, and for ⌘ chords (the system's).
+ */
+export function selectionMove(event: {
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}): { direction: Direction; granularity: Granularity; horizontal: boolean } | null {
+  const move = MOVES[event.key];
+  if (!move || event.metaKey) return null;
+  const horizontal = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
+  const [direction, granularity] = move;
+  return {
+    direction,
+    granularity: horizontal && (event.ctrlKey || event.altKey) ? 'word' : granularity,
+    horizontal,
   };
+}
 
 /** The first text node of `root` that is on screen inside `viewport` (where a keyboard selection starts). */
 export function firstVisibleText(root: HTMLElement, viewport: DOMRect): Text | null {
@@ -34,19 +57,18 @@ export function handleSelectionKey(
   content: HTMLElement | null,
   scroller: HTMLElement,
 ): boolean {
-  const spec = DIRECTIONS[event.key];
-  if (!spec || !content || event.metaKey) return false;
+  const move = selectionMove(event);
+  if (!move || !content) return false;
   const selection = content.ownerDocument.getSelection();
   if (!selection) return false;
   const inside =
     selection.rangeCount > 0 &&
     content.contains(selection.anchorNode) &&
     content.contains(selection.focusNode);
-  const horizontal = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
   if (!event.shiftKey) {
     // Plain Up/Down/Home/End keep scrolling the reader; Left/Right move a selection's start.
-    if (!horizontal || !inside) return false;
-    selection.modify('move', spec[0], event.ctrlKey || event.altKey ? 'word' : 'character');
+    if (!move.horizontal || !inside) return false;
+    selection.modify('move', move.direction, move.granularity);
     return true;
   }
   if (!inside) {
@@ -54,7 +76,6 @@ export function handleSelectionKey(
     if (!start) return false;
     selection.collapse(start, 0);
   }
-  const granularity = horizontal && (event.ctrlKey || event.altKey) ? 'word' : spec[1];
-  selection.modify('extend', spec[0], granularity);
+  selection.modify('extend', move.direction, move.granularity);
   return true;
 }

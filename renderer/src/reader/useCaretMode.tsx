@@ -16,19 +16,7 @@ import {
 } from 'react';
 import { useShortcut } from '../app/useShortcut';
 import { domRangesFor } from '../search/readerRange';
-import { firstVisibleText } from './keyboardSelection';
-
-type Direction = 'forward' | 'backward';
-type Granularity = 'character' | 'word' | 'line' | 'lineboundary';
-
-const MOVES: Record<string, [Direction, Granularity]> = {
-  ArrowRight: ['forward', 'character'],
-  ArrowLeft: ['backward', 'character'],
-  ArrowDown: ['forward', 'line'],
-  ArrowUp: ['backward', 'line'],
-  End: ['forward', 'lineboundary'],
-  Home: ['backward', 'lineboundary'],
-};
+import { firstVisibleText, selectionMove } from './keyboardSelection';
 
 interface CaretBox {
   top: number;
@@ -163,15 +151,12 @@ export function useCaretMode({ articleRef, editorRef, available }: Options): Car
         selection.collapse(selection.focusNode, selection.focusOffset);
         return true;
       }
-      const move = MOVES[event.key];
-      if (!move || event.metaKey) return false;
+      const move = selectionMove(event);
+      if (!move) return false;
       const selection = selectionInText();
       const scroller = articleRef.current;
       if (!selection || !scroller) return false;
-      const [direction, lineWise] = move;
-      const horizontal = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
-      const granularity = horizontal && (event.ctrlKey || event.altKey) ? 'word' : lineWise;
-      selection.modify(event.shiftKey ? 'extend' : 'move', direction, granularity);
+      selection.modify(event.shiftKey ? 'extend' : 'move', move.direction, move.granularity);
       // Keep the caret on screen, as a browser's caret does.
       const caret = focusBox(selection);
       const view = scroller.getBoundingClientRect();
