@@ -82,9 +82,11 @@ export function useCaretMode({ articleRef, editorRef, available }: Options): Car
     (next: boolean) => {
       setOn(next);
       setMessage(next ? 'Caret mode on' : 'Caret mode off');
+      // Focus first: moving the focus into the reader may reset the selection (the editor
+      // follows focus), which would take away the caret just placed.
       if (next) {
-        selectionInText();
         articleRef.current?.focus({ preventScroll: true });
+        selectionInText();
       }
     },
     [articleRef, selectionInText],
@@ -122,9 +124,10 @@ export function useCaretMode({ articleRef, editorRef, available }: Options): Car
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const selection = document.getSelection();
-      const root = content();
-      setBox(selection && root && root.contains(selection.focusNode) ? focusBox(selection) : null);
+      // In caret mode the caret is always in the text: put back at the first line on screen if
+      // something took the selection out of it.
+      const selection = selectionInText();
+      setBox(selection ? focusBox(selection) : null);
     };
     const later = () => {
       frame ||= requestAnimationFrame(measure);
@@ -139,7 +142,7 @@ export function useCaretMode({ articleRef, editorRef, available }: Options): Car
       article.removeEventListener('scroll', later);
       window.removeEventListener('resize', later);
     };
-  }, [on, articleRef, content]);
+  }, [on, articleRef, selectionInText]);
 
   const onKey = useCallback(
     (event: KeyboardEvent<HTMLElement>): boolean => {
