@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id } from './ids';
+import { TagName } from './tags';
 
 /** The orders the library list offers; `added` (newest import first) is the default. */
 export const ARTICLE_SORTS = ['added', 'published', 'title', 'author', 'lastRead'] as const;
@@ -59,3 +60,58 @@ export const IdBatch = z
   .array(Id)
   .min(1, 'no article ids given')
   .max(MAX_BATCH_IDS, `more than ${MAX_BATCH_IDS} article ids`);
+
+/**
+ * What the library list shows, without paging: its filters and order (the list call's input and
+ * a selection made with Select all).
+ */
+export const ListQuerySchema = z.object({
+  /** Articles tagged so, or holding a passage tagged so. */
+  tag: TagName.optional(),
+  /** Articles in the collection of this name. */
+  collection: z.string().max(400).optional(),
+  sort: ArticleSortSchema.default('added'),
+  /** Each sort's own direction when left out (newest, A to Z). */
+  direction: SortDirectionSchema.optional(),
+  /** A substring of the title, author or site. */
+  filter: ListFilterText.optional(),
+  read: ReadFilterSchema.optional(),
+});
+export type ListQuery = z.input<typeof ListQuerySchema>;
+
+/**
+ * The articles a bulk action acts on: a list of ids; everything a list query shows (Select all
+ * on a list of any length), less the ids unselected since; or the articles one bulk trash put in
+ * the trash (its `at`: how its Undo names them without listing 100,000 ids).
+ */
+export const ArticleSelectionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ids'), ids: IdBatch }),
+  z.object({
+    kind: z.literal('query'),
+    query: ListQuerySchema,
+    except: z.array(Id).max(MAX_BATCH_IDS, `more than ${MAX_BATCH_IDS} article ids`).default([]),
+  }),
+  z.object({
+    kind: z.literal('trashed'),
+    trashedAt: z.iso.datetime({ error: 'trashedAt is not an ISO instant' }),
+  }),
+]);
+export type ArticleSelection = z.input<typeof ArticleSelectionSchema>;
+
+/** What a bulk call does to its selection. */
+export const BulkActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('trash') }),
+  z.object({ kind: z.literal('restore') }),
+  z.object({ kind: z.literal('markRead'), read: z.boolean() }),
+  z.object({ kind: z.literal('addToCollection'), name: CollectionName }),
+  z.object({ kind: z.literal('removeFromCollection'), name: CollectionName }),
+]);
+export type BulkAction = z.output<typeof BulkActionSchema>;
+
+export const BulkResultSchema = z.object({
+  /** How many articles the selection held. */
+  count: z.number().int(),
+  /** The instant the action wrote (a trash's Undo restores `{ kind: 'trashed', trashedAt: at }`). */
+  at: z.string(),
+});
+export type BulkResult = z.output<typeof BulkResultSchema>;

@@ -10,14 +10,15 @@ import {
 } from '../../model/articles';
 import { BodySchema } from '../../model/body';
 import { Id } from '../../model/ids';
-import {
-  ArticleSortSchema,
-  IdBatch,
-  ListFilterText,
-  ReadFilterSchema,
-  SortDirectionSchema,
-} from '../../model/library';
 import { TagName } from '../../model/tags';
+import {
+  ArticleSelectionSchema,
+  BulkActionSchema,
+  BulkResultSchema,
+  IdBatch,
+  ListQuerySchema,
+  MAX_BATCH_IDS,
+} from '../../model/library';
 import { call } from './call';
 
 const Summaries = z.array(ArticleSummarySchema);
@@ -26,19 +27,9 @@ export const articlesContract = {
   'articles.list': call({
     summary:
       'A page of the articles not in the trash, newest import first unless sorted otherwise; filtered by tag, collection, read state or typed text.',
-    input: z.object({
+    input: ListQuerySchema.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
-      /** Articles tagged so, or holding a passage tagged so. */
-      tag: TagName.optional(),
-      /** Articles in the collection of this name. */
-      collection: z.string().max(400).optional(),
-      sort: ArticleSortSchema.default('added'),
-      /** Each sort's own direction when left out (newest, A to Z). */
-      direction: SortDirectionSchema.optional(),
-      /** A substring of the title, author or site. */
-      filter: ListFilterText.optional(),
-      read: ReadFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), items: z.array(ArticleSummarySchema) }),
     mutates: false,
@@ -119,6 +110,25 @@ export const articlesContract = {
     input: z.object({ ids: IdBatch.optional() }),
     output: z.object({ deleted: z.number().int() }),
     mutates: true,
+    exposure: 'client',
+  }),
+  'articles.bulk': call({
+    summary:
+      'One action (trash, restore, read state, a collection) on a selection: ids, everything a list query shows less some ids, or what one bulk trash put in the trash. One transaction: an unknown id changes nothing.',
+    input: z.object({ selection: ArticleSelectionSchema, action: BulkActionSchema }),
+    output: BulkResultSchema,
+    mutates: true,
+    exposure: 'client',
+  }),
+  'articles.ids': call({
+    summary:
+      'The ids of a stretch of the library list (a Shift+click range over rows not yet fetched), in its order.',
+    input: ListQuerySchema.extend({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(MAX_BATCH_IDS),
+    }),
+    output: z.array(Id),
+    mutates: false,
     exposure: 'client',
   }),
   'articles.setReadingPlace': call({

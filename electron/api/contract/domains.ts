@@ -63,6 +63,8 @@ export const METHOD_DOMAINS = {
   'articles.trashList': 'articles',
   'articles.emptyTrash': 'articles',
   'articles.markRead': 'articles',
+  'articles.bulk': 'articles',
+  'articles.ids': 'articles',
   'articles.setReadingPlace': 'articles',
   'bulkImport.startPaths': 'bulkImport',
   'bulkImport.startUpload': 'bulkImport',

@@ -7,7 +7,8 @@ import {
 } from '../../core/articles/import';
 import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle } from '../../core/articles/repo';
-import { listArticles } from '../../core/articles/listing';
+import { listArticles, listIds } from '../../core/articles/listing';
+import { bulkAction } from '../../core/articles/bulk';
 import {
   emptyTrash,
   listTrash,
@@ -56,6 +57,8 @@ export function articleHandlers(library: Library) {
     'articles.trashList': () => listTrash(db),
     'articles.emptyTrash': ({ ids }) => ({ deleted: emptyTrash(db, ids) }),
     'articles.markRead': ({ ids, read }) => markRead(db, ids, read),
+    'articles.bulk': ({ selection, action }) => bulkAction(db, selection, action),
+    'articles.ids': (input) => listIds(db, input),
     'articles.setReadingPlace': ({ id, offset }) => setReadingPlace(db, id, offset),
   } satisfies Partial<Handlers>;
 }

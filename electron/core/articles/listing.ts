@@ -118,3 +118,23 @@ export function listArticles(
       : countArticles(db);
   return { total, items };
 }
+
+/** The ids of a stretch of a listing, in its order (a range selected over rows not fetched). */
+export function listIds(db: Database, opts: ListOptions): string[] {
+  const { from, where, params, order } = listingSql(opts);
+  return db
+    .prepare<Record<string, string | number>, string>(
+      `SELECT a.id FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({ ...params, limit: opts.limit, offset: opts.offset });
+}
+
+/** Every id a listing shows (any number: a Select all acts on it inside one transaction). */
+export function allListedIds(db: Database, opts: Omit<ListOptions, 'offset' | 'limit'>): string[] {
+  const { from, where, params } = listingSql(opts);
+  return db
+    .prepare<Record<string, string>, string>(`SELECT a.id FROM ${from} WHERE ${where}`)
+    .pluck()
+    .all(params);
+}

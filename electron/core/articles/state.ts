@@ -32,32 +32,48 @@ function summaries(db: Database, ids: readonly string[]): ArticleSummary[] {
   return [...new Set(ids)].map((id) => toSummary(get.get(id)!));
 }
 
-/** Sets one state column of each article (creating its state row), in one transaction. */
+/** The state columns a user action sets for many articles at once. */
+export type StateColumn = 'deleted_at' | 'read_at';
+
+/**
+ * Sets one state column of each (known) article, creating its state row; call inside a write
+ * transaction. An unchanged value writes nothing (no change event).
+ */
+export function writeState(
+  db: Database,
+  ids: Iterable<string>,
+  set: StateColumn,
+  value: (current: string | null) => string | null,
+  /** The opening to record as the last read (the same instant as `read_at`), if any. */
+  lastRead: string | null = null,
+): void {
+  const now = nowIso();
+  const current = db.prepare<[string], Record<typeof set, string | null>>(
+    `SELECT ${set} FROM article_state WHERE article_id = ?`,
+  );
+  const upsert = db.prepare(
+    `INSERT INTO article_state (article_id, ${set}, last_read_at, updated_at) VALUES (@id, @value, @lastRead, @now)
+     ON CONFLICT (article_id) DO UPDATE SET ${set} = @value, last_read_at = coalesce(@lastRead, last_read_at), updated_at = @now`,
+  );
+  for (const id of new Set(ids)) {
+    const before = current.get(id)?.[set] ?? null;
+    const after = value(before);
+    if (after === before && lastRead === null) continue;
+    upsert.run({ id, value: after, lastRead, now });
+  }
+}
+
+/** Sets one state column of each article, in one transaction; their summaries after. */
 function setState(
   db: Database,
   ids: readonly string[],
-  set: 'deleted_at' | 'read_at',
+  set: StateColumn,
   value: (current: string | null) => string | null,
-  /** The opening to record as the last read (the same instant as `read_at`), if any. */
   lastRead: string | null = null,
 ): ArticleSummary[] {
   return writeTransaction(db, () => {
     requireArticles(db, ids);
-    const now = nowIso();
-    const current = db.prepare<[string], Record<typeof set, string | null>>(
-      `SELECT ${set} FROM article_state WHERE article_id = ?`,
-    );
-    const upsert = db.prepare(
-      `INSERT INTO article_state (article_id, ${set}, last_read_at, updated_at) VALUES (@id, @value, @lastRead, @now)
-       ON CONFLICT (article_id) DO UPDATE SET ${set} = @value, last_read_at = coalesce(@lastRead, last_read_at), updated_at = @now`,
-    );
-    for (const id of new Set(ids)) {
-      const before = current.get(id)?.[set] ?? null;
-      const after = value(before);
-      // Nothing to change: no write, no change event.
-      if (after === before && lastRead === null) continue;
-      upsert.run({ id, value: after, lastRead, now });
-    }
+    writeState(db, ids, set, value, lastRead);
     return summaries(db, ids);
   });
 }
