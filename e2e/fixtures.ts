@@ -28,10 +28,15 @@ export interface WebApp {
 export function runCli(
   libraryPath: string,
   args: string[],
+  options: { clockAheadMs?: number } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  const clock = options.clockAheadMs
+    ? ['--require', join(__dirname, 'clockAhead.cjs')]
+    : ([] as string[]);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--library', libraryPath, ...args], {
+    const child = spawn(process.execPath, [...clock, CLI, '--library', libraryPath, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, COMMONPLACE_TEST_CLOCK_AHEAD_MS: String(options.clockAheadMs ?? 0) },
     });
     let stdout = '';
     let stderr = '';

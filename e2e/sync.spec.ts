@@ -190,3 +190,45 @@ test('a large library first received shows a progress bar that moves, then the s
     for (const d of [dirA, dirB, folder]) rmSync(d, { recursive: true, force: true });
   }
 });
+
+test('a device whose clock is hours ahead is named in Settings → Sync, and its edits still arrive', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'commonplace-e2e-syncfolder-'));
+  const otherDir = mkdtempSync(join(tmpdir(), 'commonplace-e2e-clock-'));
+  const other = join(otherDir, 'library.sqlite');
+  try {
+    await page.goto(app.url);
+    const dialog = await setUpSync(page, folder, 'Laptop');
+    await expect(dialog.getByTestId('sync-clocks')).toHaveCount(0);
+    // Another machine, its clock five hours ahead, joins the folder and adds an article.
+    const ahead = { clockAheadMs: 5 * 3600_000 };
+    for (const args of [
+      ['sync', 'init', '--folder', folder, '--name', 'Desktop'],
+      ['import', SHARED_ARTICLE],
+      ['sync', 'now'],
+    ]) {
+      const r = await runCli(other, args, ahead);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await expect(dialog.getByTestId('sync-clocks')).toContainText(
+      "Desktop's clock is 5 hours ahead of this device's",
+      { timeout: 60_000 },
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('option').filter({ hasText: SHARED_TITLE })).toBeVisible({
+      timeout: 30_000,
+    });
+  } finally {
+    rmSync(otherDir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

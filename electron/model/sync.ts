@@ -113,6 +113,15 @@ export type SyncDevice = z.output<typeof SyncDeviceSchema>;
 export const SyncProblemSchema = z.object({ file: z.string(), message: z.string() });
 export type SyncProblem = z.output<typeof SyncProblemSchema>;
 
+/** Another device's clock (or this one's) is far off: merges still converge, but tell the user. */
+export const SyncClockWarningSchema = z.object({
+  deviceId: SyncId,
+  /** How far ahead of this device's clock that device's is (negative: this one is behind). */
+  offsetMs: z.number(),
+  message: z.string(),
+});
+export type SyncClockWarning = z.output<typeof SyncClockWarningSchema>;
+
 export const SyncStatusSchema = z.object({
   configured: z.boolean(),
   folder: z.string().nullable(),
@@ -129,6 +138,7 @@ export const SyncStatusSchema = z.object({
   devices: z.array(SyncDeviceSchema),
   /** Files skipped at the last sync (half-written, corrupt), to be retried. */
   problems: z.array(SyncProblemSchema),
+  clocks: z.array(SyncClockWarningSchema),
 });
 export type SyncStatus = z.output<typeof SyncStatusSchema>;
 

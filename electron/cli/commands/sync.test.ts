@@ -53,6 +53,7 @@ describe('sync commands', () => {
       deviceName: 'Desktop',
       incoming: 0,
       outgoing: 0,
+      clocks: [],
     });
     expect(status.devices.map((d: { name: string }) => d.name).sort()).toEqual([
       'Desktop',

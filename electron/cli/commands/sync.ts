@@ -55,6 +55,7 @@ export function registerSyncCommands(program: Command, context: CliContext): voi
       );
       for (const d of s.devices) context.io.out(deviceLine(d));
       for (const p of s.problems) context.io.out(`skipped: ${p.message}`);
+      for (const c of s.clocks) context.io.out(`clock: ${c.message}`);
     });
   sync
     .command('devices')

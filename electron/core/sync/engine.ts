@@ -37,6 +37,7 @@ import {
   segmentPath,
   writeJsonOnce,
 } from './folder';
+import { clockWarnings } from './clocks';
 import { HybridClock } from './hlc';
 import {
   checkDeviceIdentity,
@@ -291,11 +292,9 @@ function applySegment(db: Database, segment: Segment, folder: string): number {
       if (result === 'applied') changed++;
       else if (typeof result === 'object') park.run(JSON.stringify(op), result.parked);
     }
-    db.prepare('INSERT INTO sync_applied (device_id, n, applied_at) VALUES (?, ?, ?)').run(
-      segment.deviceId,
-      segment.seq,
-      nowIso(),
-    );
+    db.prepare(
+      'INSERT INTO sync_applied (device_id, n, applied_at, written_at) VALUES (?, ?, ?, ?)',
+    ).run(segment.deviceId, segment.seq, nowIso(), segment.createdAt);
     return changed;
   });
 }
@@ -448,6 +447,7 @@ export function syncStatus(db: Database): SyncStatus {
       parked: 0,
       devices: [],
       problems: [],
+      clocks: [],
     };
   const count = (sql: string, ...args: unknown[]) =>
     db
@@ -476,5 +476,6 @@ export function syncStatus(db: Database): SyncStatus {
     parked: count('SELECT count(*) FROM sync_parked'),
     devices,
     problems: JSON.parse(id.problems) as SyncProblem[],
+    clocks: clockWarnings(db, devices),
   };
 }

@@ -172,6 +172,37 @@ describe('sync faults', () => {
     expect(libraryContents(a)).toEqual(libraryContents(b));
   });
 
+  it("tells the user, on the device that sees it, that another device's clock is hours ahead, until it is set right", () => {
+    const { a, b, fa, fb, deliver } = pair();
+    const article = addArticle(a, { title: 'Rain', body: 'Monsoon rains reached Kerala early.' });
+    const passage = addPassage(a, article, 'reached Kerala');
+    syncNow(a);
+    deliver(fa, fb);
+    syncNow(b);
+    expect(syncStatus(b).clocks).toEqual([]);
+    // A's wall clock runs five hours ahead while it edits and writes its segment.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5 * 3600_000);
+    updatePassage(a, passage, { comment: 'edited on A' });
+    syncNow(a);
+    vi.useRealTimers();
+    deliver(fa, fb);
+    syncNow(b);
+    const [warning, ...others] = syncStatus(b).clocks;
+    expect(others).toEqual([]);
+    expect(warning!.deviceId).toBe(syncStatus(a).deviceId);
+    expect(warning!.offsetMs).toBeGreaterThan(4.9 * 3600_000);
+    expect(warning!.message).toMatch(/^A's clock is 5 hours ahead of this device's .*wrong/);
+    // The edit merged all the same.
+    expect(getPassage(b, passage).comment).toBe('edited on A');
+    // A's clock is set right: its next segment clears the warning.
+    updatePassage(a, passage, { comment: 'edited on A again' });
+    syncNow(a);
+    deliver(fa, fb);
+    syncNow(b);
+    expect(syncStatus(b).clocks).toEqual([]);
+  });
+
   it('a device back after a long time offline (hundreds of segments) catches up and keeps its own edits', () => {
     const { a, b, fa, fb, deliver } = pair();
     const article = addArticle(a, {

@@ -170,6 +170,13 @@ export function SyncSettings() {
               </li>
             ))}
           </ul>
+          {s.clocks.length > 0 && (
+            <div className="sync-warning" data-testid="sync-clocks">
+              {s.clocks.map((c) => (
+                <p key={c.deviceId}>{c.message}</p>
+              ))}
+            </div>
+          )}
           {(s.problems.length > 0 || live?.error) && (
             <div role="alert" className="sync-error">
               {live?.error && <p>{live.error}</p>}

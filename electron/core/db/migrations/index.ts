@@ -23,6 +23,7 @@ import { readingPlaceChanges } from './0021_reading_place_changes';
 import { orderKeys } from './0022_order_keys';
 import { unspacedTriggers } from './0023_unspaced_triggers';
 import { images } from './0024_images';
+import { segmentClocks } from './0025_segment_clocks';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   orderKeys,
   unspacedTriggers,
   images,
+  segmentClocks,
 ];
