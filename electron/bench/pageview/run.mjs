@@ -28,6 +28,12 @@ const THROTTLE = process.argv.includes('--throttle') ? option('throttle', 1) : 1
 const OUT = process.argv.includes('--out')
   ? process.argv[process.argv.indexOf('--out') + 1]
   : join(ROOT, 'bench', 'results', 'pageview.json');
+/** `--trace FILE`: record a Chromium trace of the scroll runs (for Perfetto / chrome://tracing). */
+const TRACE = process.argv.includes('--trace')
+  ? process.argv[process.argv.indexOf('--trace') + 1]
+  : null;
+/** `--profile`: sample the renderer's JavaScript during the page-view scrolls; prints the top. */
+const PROFILE = process.argv.includes('--profile');
 const TITLE = 'Page view benchmark report';
 const SPACER = 'Page view benchmark spacer';
 
@@ -52,6 +58,27 @@ async function book() {
     page.drawText(String(n), { x: 300, y: 40, size: 9, font });
   }
   return doc.save({ useObjectStreams: false });
+}
+
+/** Adds a CPU profile's self time per function (ms) into `into`. */
+function selfTimes(profile, into) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ms = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    ms.set(id, (ms.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (f) =>
+    `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  for (const [id, t] of ms) {
+    const f = byId.get(id).callFrame;
+    // A built-in (layout reads, canvas calls) is named with the script function calling it.
+    const caller = !f.url && parent.has(id) ? byId.get(parent.get(id)).callFrame : null;
+    const what = caller?.url ? `${name(f)} ← ${name(caller)}` : name(f);
+    into.set(what, (into.get(what) ?? 0) + t);
+  }
 }
 
 function cli(library, args) {
@@ -139,13 +166,42 @@ try {
     times.pages.push(await open(TITLE, true));
   }
 
-  /** Scrolls the reader by STEP every frame for FRAMES frames: the time between frames. */
+  /**
+   * Scrolls the reader by STEP every frame for FRAMES frames: the time between frames, and the
+   * long animation frames Chromium saw meanwhile (what each spent its time on: scripts by
+   * function, style and layout, the rest of rendering), to name the causes of slow frames.
+   */
   const scrollFrames = () =>
     page.evaluate(
       ({ frames, step }) =>
         new Promise((resolve) => {
           const root = document.getElementById('reader-article');
           const deltas = [];
+          const long = [];
+          const observer =
+            PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') &&
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries())
+                long.push({
+                  start: e.startTime,
+                  duration: e.duration,
+                  // The frame's phases: tasks before its rendering update; the update's callbacks
+                  // (requestAnimationFrame, observers); its style, layout and paint.
+                  before: (e.renderStart || e.startTime + e.duration) - e.startTime,
+                  callbacks: e.renderStart
+                    ? (e.styleAndLayoutStart || e.startTime + e.duration) - e.renderStart
+                    : 0,
+                  styleLayoutPaint: e.styleAndLayoutStart
+                    ? e.startTime + e.duration - e.styleAndLayoutStart
+                    : 0,
+                  scripts: e.scripts.map((s) => ({
+                    what: `${s.invokerType} ${s.invoker} ${s.sourceFunctionName || ''} ${(s.sourceURL || '').split('/').pop()}:${s.sourceCharPosition}`,
+                    duration: s.duration,
+                    forcedLayout: s.forcedStyleAndLayoutDuration,
+                  })),
+                });
+            });
+          observer?.observe({ type: 'long-animation-frame', buffered: false });
           let last = performance.now();
           let n = 0;
           const tick = (now) => {
@@ -153,7 +209,18 @@ try {
             last = now;
             if (++n >= frames) {
               const field = document.querySelector('.pv-toolbar input');
-              resolve({ deltas, pageAtEnd: Number(field?.value ?? 0), scrolled: root.scrollTop });
+              // The observer reports a frame after it ends: one more frame to collect the last.
+              requestAnimationFrame(() =>
+                setTimeout(() => {
+                  observer?.disconnect();
+                  resolve({
+                    deltas,
+                    long,
+                    pageAtEnd: Number(field?.value ?? 0),
+                    scrolled: root.scrollTop,
+                  });
+                }, 100),
+              );
               return;
             }
             root.scrollTop += step;
@@ -167,14 +234,77 @@ try {
         }),
       { frames: FRAMES, step: STEP },
     );
+  /** Nearest-rank percentile of `values` (sorted copy). */
+  const percentile = (values, q) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  };
+  const frameStats = (deltas) => ({
+    frames: deltas.length,
+    median: percentile(deltas, 0.5),
+    p95: percentile(deltas, 0.95),
+    p99: percentile(deltas, 0.99),
+    max: Math.max(...deltas),
+    over50: deltas.filter((d) => d >= 50).length,
+  });
+  /** The long frames' time by phase, and by script (those over 5 ms), summed over runs. */
+  const causes = (longFrames) => {
+    const sum = (f) => Number(longFrames.reduce((t, x) => t + f(x), 0).toFixed(1));
+    const phases = [
+      {
+        what: 'tasks before the rendering update (scripts, messages, GC)',
+        ms: sum((f) => f.before),
+      },
+      {
+        what: 'rendering update: requestAnimationFrame callbacks, observers',
+        ms: sum((f) => f.callbacks),
+      },
+      { what: 'rendering update: style, layout, paint', ms: sum((f) => f.styleLayoutPaint) },
+    ];
+    const by = new Map();
+    const add = (what, ms) => by.set(what, (by.get(what) ?? 0) + ms);
+    for (const f of longFrames)
+      for (const s of f.scripts) {
+        add(`script: ${s.what}`, s.duration);
+        if (s.forcedLayout > 0) add('  of which forced style+layout in scripts', s.forcedLayout);
+      }
+    const scripts = [...by]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([what, ms]) => ({ what, ms: Number(ms.toFixed(1)) }));
+    return { phases, scripts };
+  };
+
+  /** Self time by function (ms), summed over the profiles of the runs. */
+  const profiled = new Map();
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: false });
   // The same scroll through the reflowed text: what the machine gives any scrolling right now.
-  await spacer();
-  await open(TITLE, false);
-  const textScroll = await scrollFrames();
-  await spacer();
-  await open(TITLE, true);
-  const scroll = await scrollFrames();
-  const drawn = await page.locator('.pv-page canvas').count();
+  const textRuns = [];
+  const pageRuns = [];
+  const longFrames = [];
+  let drawn = 0;
+  let reached = 0;
+  for (let i = 0; i < RUNS; i++) {
+    await spacer();
+    await open(TITLE, false);
+    textRuns.push((await scrollFrames()).deltas);
+    await spacer();
+    await open(TITLE, true);
+    if (PROFILE) await cdp.send('Profiler.start');
+    const scroll = await scrollFrames();
+    if (PROFILE) selfTimes((await cdp.send('Profiler.stop')).profile, profiled);
+    pageRuns.push(scroll.deltas);
+    longFrames.push(...scroll.long);
+    reached = scroll.pageAtEnd;
+    drawn = await page.locator('.pv-page canvas').count();
+  }
+  if (TRACE) await browser.stopTracing();
+  const load = loadavg().map((n) => Number(n.toFixed(2)));
 
   const result = {
     date: new Date().toISOString(),
@@ -184,22 +314,22 @@ try {
     openPages: stats(times.pages),
     ratio: 0,
     scroll: {
-      frames: scroll.deltas.length,
+      runs: RUNS,
       stepPx: STEP,
-      reachedPage: scroll.pageAtEnd,
-      frameMs: stats(scroll.deltas),
-      framesOver50ms: scroll.deltas.filter((d) => d > 50).length,
+      reachedPage: reached,
+      frameMs: frameStats(pageRuns.flat()),
+      perRun: pageRuns.map(frameStats),
       canvasesAtEnd: drawn,
+      longFrameCauses: causes(longFrames),
     },
-    textScroll: {
-      frameMs: stats(textScroll.deltas),
-      framesOver50ms: textScroll.deltas.filter((d) => d > 50).length,
-    },
-    load: loadavg().map((n) => Number(n.toFixed(2))),
+    textScroll: { frameMs: frameStats(textRuns.flat()), perRun: textRuns.map(frameStats) },
+    load,
   };
   result.ratio = Number((result.openPages.median / result.openText.median).toFixed(2));
   const fmt = (s) =>
     `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, n=${s.runs})`;
+  const fmtFrames = (s) =>
+    `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms; ${s.over50} of ${s.frames} frames ≥ 50 ms`;
   console.log(
     `${PAGES}-page PDF; load average ${result.load.join(' ')}${THROTTLE > 1 ? `; CPU throttled ${THROTTLE}×` : ''}`,
   );
@@ -207,11 +337,29 @@ try {
   console.log(`open, page view (page 1 drawn + text):  ${fmt(result.openPages)}`);
   console.log(`ratio (medians): ${result.ratio}× (target ≤ 2×)`);
   console.log(
-    `scroll ${scroll.deltas.length} frames × ${STEP} px, to page ${scroll.pageAtEnd}: frame ${fmt(result.scroll.frameMs)}; frames over 50 ms: ${result.scroll.framesOver50ms} (target: none); canvases alive at the end: ${drawn}`,
+    `scroll, page view, ${RUNS} runs × ${FRAMES} frames × ${STEP} px (to page ${reached}; canvases alive at the end: ${drawn}):`,
   );
-  console.log(
-    `the same scroll in the reflowed text: frame ${fmt(result.textScroll.frameMs)}; frames over 50 ms: ${result.textScroll.framesOver50ms}`,
-  );
+  console.log(`  all frames: ${fmtFrames(result.scroll.frameMs)}`);
+  console.log(`  target: p95 and p99 under 50 ms`);
+  for (const [k, s] of result.scroll.perRun.entries())
+    console.log(`  run ${k + 1}: ${fmtFrames(s)}`);
+  console.log(`the same scroll in the reflowed text: ${fmtFrames(result.textScroll.frameMs)}`);
+  if (longFrames.length) {
+    console.log(
+      `long animation frames (> 50 ms, Chromium's own count) in the page view: ${longFrames.length}; their time by cause:`,
+    );
+    const { phases, scripts } = result.scroll.longFrameCauses;
+    for (const c of phases) console.log(`  ${c.ms} ms  ${c.what}`);
+    console.log('  scripts over 5 ms in them (overlapping the phases):');
+    for (const c of scripts) console.log(`    ${c.ms} ms  ${c.what}`);
+  }
+  if (PROFILE) {
+    console.log('JavaScript self time during the page-view scrolls (sampled), top 20:');
+    for (const [what, ms] of [...profiled].sort((a, b) => b[1] - a[1]).slice(0, 20))
+      console.log(`  ${ms.toFixed(1)} ms  ${what}`);
+  }
+  if (TRACE)
+    console.log(`Chromium trace written to ${TRACE} (open in chrome://tracing or Perfetto)`);
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`written to ${OUT}`);
