@@ -13,6 +13,24 @@ export interface FormattedDate {
   dateTime: string | null;
 }
 
+/**
+ * Formatters by locale and zone: making an Intl.DateTimeFormat costs far more than using one
+ * (it loads the locale's data), and a list or the reader's header formats on every render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, utc: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${utc ? 'UTC' : ''}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(utc ? { timeZone: 'UTC' } : {}),
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(
   value: string | null | undefined,
   locale?: string,
@@ -23,9 +41,8 @@ export function formatDate(
   if (!dateOnly && !ISO_TIMESTAMP.test(trimmed)) return { text: trimmed, dateTime: null };
   const date = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
   if (Number.isNaN(date.getTime())) return { text: trimmed, dateTime: null };
-  const format = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    ...(dateOnly ? { timeZone: 'UTC' } : {}),
-  });
-  return { text: format.format(date), dateTime: dateOnly ? trimmed : date.toISOString() };
+  return {
+    text: formatter(locale, dateOnly).format(date),
+    dateTime: dateOnly ? trimmed : date.toISOString(),
+  };
 }

@@ -398,7 +398,7 @@ export function ReaderArticle({
         dir={textDirection(article.lang)}
         onKeyDown={onKeyDown}
       >
-        <ReadingProgress progress={place.progress} />
+        <ReadingProgress scrollRef={articleRef} />
         {caret.view}
         <div className={showPages ? 'reader-column is-paged' : 'reader-column'}>
           <header className="reader-header">

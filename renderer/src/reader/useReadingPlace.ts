@@ -2,10 +2,10 @@
  * Each article's reading place (migration 16): restored when the article opens without a place
  * to go to (from the list, a link to the article, a reload), and saved while reading — a pause
  * in scrolling stores the canonical offset at the top of the screen (textPlaceAtTop), or in the
- * page view the page at the top. Also the reading progress, for the reader's bar.
+ * page view the page at the top. (The progress bar follows the scrolling itself: ReadingProgress.)
  */
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Article } from '../../../electron/model/articles';
 import { invoke } from '../api/client';
 import { scrollTextTo, textPlaceAtTop } from '../pageview/textPlace';
@@ -31,8 +31,6 @@ interface Options {
 }
 
 export interface ReadingPlace {
-  /** How far through the article the screen is, 0–1. */
-  progress: number;
   /** The page view moved to another page: save after a pause. */
   pageMoved: () => void;
 }
@@ -47,7 +45,6 @@ export function useReadingPlace({
   pagePlace,
   onSaved,
 }: Options): ReadingPlace {
-  const [progress, setProgress] = useState(0);
   // Nothing is saved until the place has been restored (or given up on), so the top of a text
   // still rendering is never written over the stored place.
   const restoring = useRef(start !== null && start > 0 && !paged);
@@ -106,22 +103,9 @@ export function useReadingPlace({
   useEffect(() => {
     const root = scrollRef.current;
     if (!root) return;
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      const room = root.scrollHeight - root.clientHeight;
-      setProgress(room > 0 ? Math.min(1, Math.max(0, root.scrollTop / room)) : 1);
-    };
-    const onScroll = () => {
-      frame ||= requestAnimationFrame(measure);
-      later();
-    };
-    measure();
-    root.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      root.removeEventListener('scroll', onScroll);
-      cancelAnimationFrame(frame);
-    };
+    // A scroll only restarts the timer: no state here, so scrolling never re-renders the reader.
+    root.addEventListener('scroll', later, { passive: true });
+    return () => root.removeEventListener('scroll', later);
   }, [scrollRef, later]);
 
   // The reader going away drops a pending save: its layout is gone, so the place can't be read.
@@ -132,5 +116,5 @@ export function useReadingPlace({
     [],
   );
 
-  return { progress, pageMoved: later };
+  return { pageMoved: later };
 }
