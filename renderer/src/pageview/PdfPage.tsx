@@ -2,6 +2,7 @@ import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import { memo, useEffect, useRef } from 'react';
 import { alignPageText, itemSpansFor, type PageTextMap } from '../../../electron/model/pageText';
 import type { Passage } from '../../../electron/model/passages';
+import { drawQueue } from './drawQueue';
 import type { PdfJs } from './pdfjs';
 
 /** A page's share of the canonical text: `text` starts at canonical offset `base`. */
@@ -35,22 +36,44 @@ interface Props {
   onRendered: (number: number, page: RenderedPage | null) => void;
 }
 
-/** Highlight rectangles of the passages on this page, positioned in the page's box. */
+/** Waits for the browser's idle time (after a frame is drawn, its layout clean); false if cancelled. */
+function idle(cancelled: () => boolean): Promise<boolean> {
+  return new Promise((resolve) =>
+    requestIdleCallback(() => resolve(!cancelled()), { timeout: IDLE_TIMEOUT_MS }),
+  );
+}
+
+/** How long a page's text layer and highlights wait for idle time at most. */
+const IDLE_TIMEOUT_MS = 500;
+
+/** The passages with a part on this page, longer first (a nested one is drawn over its holder). */
+function passagesOn(slice: PageSlice, passages: readonly Passage[]): Passage[] {
+  const end = slice.base + slice.text.length;
+  return passages
+    .filter((p) => !p.orphaned && p.end > slice.base && p.start < end)
+    .sort((a, b) => b.end - b.start - (a.end - a.start));
+}
+
+/**
+ * Highlight rectangles of the passages on this page, positioned in the page's box. It reads
+ * layout (the text's rectangles), so it runs when layout is clean (idle time), and not at all
+ * for a page without passages: reading layout right after the text layer was built forced a
+ * layout of the whole reader, the longest of the long frames while scrolling.
+ */
 function paint(
   layer: HTMLElement,
   page: RenderedPage,
   slice: PageSlice,
   passages: readonly Passage[],
 ): void {
-  layer.replaceChildren();
   const map = page.map;
-  if (!map) return;
+  const shown = map ? passagesOn(slice, passages) : [];
+  if (!map || !shown.length) {
+    if (layer.firstChild) layer.replaceChildren();
+    return;
+  }
+  layer.replaceChildren();
   const box = layer.getBoundingClientRect();
-  const end = slice.base + slice.text.length;
-  // Longer passages first, so a nested one is drawn over the passage that holds it.
-  const shown = passages
-    .filter((p) => !p.orphaned && p.end > slice.base && p.start < end)
-    .sort((a, b) => b.end - b.start - (a.end - a.start));
   const range = document.createRange();
   for (const passage of shown) {
     for (const span of itemSpansFor(map, passage.start, passage.end)) {
@@ -114,32 +137,44 @@ function PdfPageView({
     if (!canvasEl || !textEl || !marksEl) return;
     const screen = onScreen.current;
     let cancelled = false;
+    const isCancelled = () => cancelled;
     let task: RenderTask | null = null;
     let textLayer: InstanceType<PdfJs['TextLayer']> | null = null;
     let pdfPage: PDFPageProxy | null = null;
+    let canvas: HTMLCanvasElement | null = null;
     const run = async () => {
-      pdfPage = await doc.getPage(number);
-      if (cancelled) return;
-      const viewport = pdfPage.getViewport({ scale });
-      const ratio = window.devicePixelRatio || 1;
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.floor(viewport.width * ratio);
-      canvas.height = Math.floor(viewport.height * ratio);
-      canvas.setAttribute('aria-hidden', 'true');
-      task = pdfPage.render({
-        canvas,
-        viewport,
-        ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
-      });
-      await task.promise;
+      // One page drawn at a time, those on screen first (drawQueue.ts).
+      const release = await drawQueue.turn(() => screen.visible, isCancelled);
+      if (!release) return;
+      try {
+        pdfPage = await doc.getPage(number);
+        if (cancelled) return;
+        const viewport = pdfPage.getViewport({ scale });
+        const ratio = window.devicePixelRatio || 1;
+        canvas = document.createElement('canvas');
+        canvas.width = Math.floor(viewport.width * ratio);
+        canvas.height = Math.floor(viewport.height * ratio);
+        canvas.setAttribute('aria-hidden', 'true');
+        task = pdfPage.render({
+          canvas,
+          viewport,
+          ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}),
+        });
+        await task.promise;
+      } finally {
+        release();
+      }
       if (cancelled) return;
       canvasEl.replaceChildren(canvas);
+      const viewport = pdfPage.getViewport({ scale });
       if (!screen.visible) await new Promise<void>((resolve) => (screen.wake = resolve));
       screen.wake = null;
-      if (cancelled) return;
+      // The text layer (many spans), its alignment and the highlights come in idle time, each
+      // step after a frame: the picture is what scrolling shows first.
+      if (!(await idle(isCancelled))) return;
       const host = textEl;
       const content = await pdfPage.getTextContent();
-      if (cancelled) return;
+      if (cancelled || !(await idle(isCancelled))) return;
       host.replaceChildren();
       textLayer = new pdfjs.TextLayer({ textContentSource: content, container: host, viewport });
       await textLayer.render();
@@ -152,8 +187,9 @@ function PdfPageView({
       rendered.current = { map, spans };
       host.dataset['ready'] = 'true';
       onRendered(number, rendered.current);
-      const { passages: now } = latest.current;
-      if (current && now) paint(marksEl, rendered.current, current, now);
+      if (!(await idle(isCancelled))) return;
+      const { slice: now, passages } = latest.current;
+      if (now && passages) paint(marksEl, rendered.current, now, passages);
     };
     run().catch((error: unknown) => {
       // A cancelled render (scrolled away, zoomed) is expected; anything else leaves the page blank.
@@ -166,7 +202,9 @@ function PdfPageView({
       textLayer?.cancel();
       rendered.current = null;
       onRendered(number, null);
-      // Far from view: give the canvas and the text back.
+      // Far from view: give the canvas and the text back. A zero-sized canvas frees its pixels
+      // (megabytes a page) now rather than at the next garbage collection, which they provoked.
+      if (canvas) canvas.width = canvas.height = 0;
       canvasEl.replaceChildren();
       textEl.replaceChildren();
       delete textEl.dataset['ready'];
