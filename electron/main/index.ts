@@ -181,6 +181,10 @@ async function start(): Promise<void> {
         const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         if (target) sendEvent(target, { type: 'open-settings' });
       },
+      toggleLibrary: (win) => {
+        const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (target) sendEvent(target, { type: 'toggle-library' });
+      },
       showShortcuts: (win) => {
         const target = win ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         if (target) sendEvent(target, { type: 'open-shortcuts' });

@@ -20,6 +20,8 @@ export interface MenuActions {
   exportPassages(win: BrowserWindow | undefined): void;
   /** File → Settings…: the page opens its settings dialog (sync). */
   openSettings(win: BrowserWindow | undefined): void;
+  /** View → Hide/Show Library: the page collapses or restores its library pane. */
+  toggleLibrary?(win: BrowserWindow | undefined): void;
   /** Help → Keyboard Shortcuts: the page opens its list of shortcuts. */
   showShortcuts?(win: BrowserWindow | undefined): void;
   /** File → Back Up Library…: a save dialog, then an online backup. */
@@ -117,6 +119,17 @@ export function buildAppMenu(actions: MenuActions): Menu {
     label: 'View',
     submenu: [
       ...devItems,
+      ...(actions.toggleLibrary
+        ? [
+            {
+              label: 'Hide/Show Library',
+              accelerator: 'CmdOrCtrl+Shift+L',
+              click: (_item: unknown, win: BaseWindow | undefined) =>
+                actions.toggleLibrary?.(asWindow(win)),
+            },
+            { type: 'separator' as const },
+          ]
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -14,6 +14,9 @@ export const SettingsOpenEventSchema = z.object({ type: z.literal('open-settings
 /** The desktop menu's Help → Keyboard Shortcuts: the page opens its shortcuts sheet. */
 export const ShortcutsOpenEventSchema = z.object({ type: z.literal('open-shortcuts') });
 
+/** The desktop menu's View → Hide/Show Library: the page collapses or restores its library pane. */
+export const LibraryToggleEventSchema = z.object({ type: z.literal('toggle-library') });
+
 /** Sent by the desktop app when a commonplace:// link is opened: the window goes to that thing. */
 export const NavigateEventSchema = z.object({
   type: z.literal('navigate'),
@@ -35,6 +38,7 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   ExportOpenEventSchema,
   SettingsOpenEventSchema,
   ShortcutsOpenEventSchema,
+  LibraryToggleEventSchema,
   NavigateEventSchema,
   RetrySaveEventSchema,
   SyncEventSchema,

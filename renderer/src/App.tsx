@@ -26,6 +26,9 @@ import { ExternalLinksProvider } from './externalLinks/ExternalLinks';
 import { NotePane } from './notes/NotePane';
 import { LibraryTabs } from './layout/LibraryTabs';
 import { SplitView } from './layout/SplitView';
+import { LibraryToggle } from './layout/LibraryToggle';
+import { PaneSplitter } from './layout/PaneSplitter';
+import { LIBRARY_PANE_ID, usePaneLayout } from './layout/usePaneLayout';
 import { loadLayout } from './layout/splitLayout';
 import { lastOpenArticle, rememberOpenArticle } from './reader/lastOpen';
 import { ReaderPane } from './reader/ReaderPane';
@@ -113,6 +116,8 @@ export function App() {
   });
   const dragging = useWindowFileDrop((dropped) => void bulk.importDropped(dropped));
   useShortcuts(pickFiles);
+  const panes = usePaneLayout();
+  const libraryCollapsed = panes.layout.collapsed;
 
   useLibraryEvents((event: LibraryEvent) => {
     if (event.type === 'import-finished') importer.report(event.results);
@@ -146,6 +151,7 @@ export function App() {
                 <div className="app">
                   <header className="app-header" data-pane="toolbar">
                     <NavButtons />
+                    <LibraryToggle collapsed={libraryCollapsed} onToggle={panes.toggleLibrary} />
                     <p className="app-name">Commonplace</p>
                     <ImportButton
                       inputRef={fileInput}
@@ -158,8 +164,13 @@ export function App() {
                     <SettingsLauncher />
                     <ShortcutsLauncher />
                   </header>
-                  <div className="app-panes">
+                  <div
+                    className={libraryCollapsed ? 'app-panes is-library-collapsed' : 'app-panes'}
+                    style={{ ['--library-width' as string]: `${panes.layout.width / 16}rem` }}
+                  >
                     <div
+                      id={LIBRARY_PANE_ID}
+                      hidden={libraryCollapsed}
                       className="library-slot"
                       data-pane="library"
                       data-search-results={search.resultsQuery !== null || undefined}
@@ -203,6 +214,7 @@ export function App() {
                         />
                       </ErrorBoundary>
                     </div>
+                    <PaneSplitter layout={panes.layout} onLayout={panes.setLayout} />
                     <div className="reader-slot" data-pane="reader">
                       <ErrorBoundary
                         title="The reader could not be shown."

@@ -83,6 +83,15 @@ describe('the application menu', () => {
     expect(eventsSent(b.window())).toEqual([{ type: 'open-settings' }]);
   });
 
+  it('View → Hide/Show Library asks the window to collapse or restore its library pane', async () => {
+    const b = await boot();
+    const item = menuOf(b).item('View', 'Hide/Show Library');
+    // The page's own shortcut table names the same keys (app/shortcuts.ts: toggleLibrary).
+    expect(item.accelerator).toBe('CmdOrCtrl+Shift+L');
+    item.click!({}, b.window(), {});
+    expect(eventsSent(b.window())).toEqual([{ type: 'toggle-library' }]);
+  });
+
   it('Help → Keyboard Shortcuts asks the window to open its shortcuts sheet', async () => {
     const b = await boot();
     const item = menuOf(b).item('help', 'Keyboard Shortcuts');

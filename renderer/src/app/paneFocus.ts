@@ -20,8 +20,9 @@ function focusTarget(pane: Element): HTMLElement | null {
 }
 
 export function cyclePaneFocus(backwards: boolean): void {
+  // A collapsed pane (the library, hidden) is passed over.
   const panes = PANES.map((name) => document.querySelector(`[${PANE_ATTRIBUTE}="${name}"]`)).filter(
-    (el): el is Element => el !== null,
+    (el): el is Element => el !== null && el.closest('[hidden]') === null,
   );
   if (panes.length === 0) return;
   const current = panes.findIndex((pane) => pane.contains(document.activeElement));

@@ -64,6 +64,11 @@ export const SHORTCUTS = {
     group: 'General',
     chords: [plain('?', { shift: 'any' })],
   },
+  toggleLibrary: {
+    label: 'Hide or show the library',
+    group: 'General',
+    chords: [mod('l', { shift: true })],
+  },
   nextPane: { label: 'Next pane', group: 'General', chords: [plain('F6')] },
   previousPane: {
     label: 'Previous pane',
