@@ -91,13 +91,21 @@ test('two web-mode windows on two libraries sharing a folder: a highlight made i
 const recordBar = (page: Page) =>
   page.addInitScript(() => {
     const seen: { value: number; label: string }[] = [];
-    (window as unknown as { barValues: typeof seen }).barValues = seen;
+    const incoming: string[] = [];
+    Object.assign(window, { barValues: seen, incomingValues: incoming });
     new MutationObserver(() => {
       const bar = document.querySelector<HTMLProgressElement>('dialog.settings-dialog progress');
       if (bar && seen.at(-1)?.value !== bar.value)
         seen.push({ value: bar.value, label: bar.labels[0]?.textContent ?? '' });
+      const count = [...document.querySelectorAll('[data-testid="sync-status"] dt')].find(
+        (dt) => dt.textContent === 'Waiting to come in',
+      )?.nextElementSibling?.textContent;
+      if (count && incoming.at(-1) !== count) incoming.push(count);
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
+/** Each count "Waiting to come in" showed, in order. */
+const incomingValues = (page: Page) =>
+  page.evaluate(() => (window as unknown as { incomingValues: string[] }).incomingValues);
 const barValues = (page: Page) =>
   page.evaluate(
     () => (window as unknown as { barValues: { value: number; label: string }[] }).barValues,
@@ -180,6 +188,10 @@ test('a large library first received shows a progress bar that moves, then the s
     await expect(dialogB.getByRole('progressbar')).toBeHidden({ timeout: 120_000 });
     expect(await seriousViolations(pageB)).toEqual([]);
     await expect(dialogB.getByTestId('sync-status')).toContainText('Waiting to come in0 segments');
+    // The count came down while the segments were applied, not only at the end.
+    const counts = (await incomingValues(pageB)).map((t) => Number(/^\d+/.exec(t)?.[0]));
+    expect(counts.at(-1)).toBe(0);
+    expect(counts.some((n) => n > 0 && n < Math.max(...counts))).toBe(true);
     await expect(dialogB.getByRole('list', { name: 'Devices' })).toContainText('Laptop');
     await contextB.close();
   } finally {

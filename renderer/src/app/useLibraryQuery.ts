@@ -21,6 +21,9 @@ import { useLibraryEvents } from './useLibraryEvents';
  * When to call again: the entities the answer shows, or a test of each changed row given what is
  * shown now (null before the first answer).
  */
+/** After this long without an answer, a call no longer holds back the next one. */
+const LOST_CALL_MS = 15_000;
+
 export type RefetchOn<T> = readonly ChangeEntity[] | ((change: Change, data: T | null) => boolean);
 
 export interface QueryError {
@@ -93,35 +96,56 @@ export function useLibraryQuery<M extends ClientMethod>(
   const latest = useRef(new Latest()).current;
   const sameRef = useRef(same);
   sameRef.current = same;
+  // The call on its way for this input, and whether something asked for a newer answer meanwhile.
+  const inFlight = useRef<{ key: string; again: boolean; started: number } | null>(null);
 
   const refresh = useCallback(() => {
     if (key === null) return;
+    // While changes keep coming (a long sync, a bulk import), a call per change would supersede
+    // the one before it, and no answer would show until they stop: one call at a time, and one
+    // more after it if anything changed while it was on its way.
+    // (A call that seems lost — a dropped connection — is given up after a while.)
+    const flying = inFlight.current;
+    if (flying?.key === key && performance.now() - flying.started < LOST_CALL_MS) {
+      flying.again = true;
+      return;
+    }
+    const call = { key, again: false, started: performance.now() };
+    inFlight.current = call;
+    const settle = () => {
+      if (inFlight.current !== call) return;
+      inFlight.current = null;
+      if (call.again) refresh();
+    };
     const isLatest = latest.next();
-    invoke(method, JSON.parse(key) as Input<M>).then(
-      (data) => {
-        if (!isLatest()) return;
-        const prev = current.current;
-        const equal = sameRef.current;
-        if (
-          prev.key === key &&
-          prev.error === null &&
-          prev.data !== null &&
-          equal?.(prev.data, data)
-        )
-          return;
-        show({ key, data, error: null, answered: true });
-      },
-      (error: unknown) => {
-        if (!isLatest()) return;
-        const prev = current.current;
-        show({
-          key,
-          data: prev.key === key ? prev.data : null,
-          error: { code: errorCode(error), message: errorText(error) },
-          answered: true,
-        });
-      },
-    );
+    invoke(method, JSON.parse(key) as Input<M>)
+      .then(
+        (data) => {
+          if (!isLatest()) return;
+          const prev = current.current;
+          const equal = sameRef.current;
+          if (
+            prev.key === key &&
+            prev.error === null &&
+            prev.data !== null &&
+            equal?.(prev.data, data)
+          )
+            return;
+          show({ key, data, error: null, answered: true });
+        },
+        (error: unknown) => {
+          if (!isLatest()) return;
+          const prev = current.current;
+          show({
+            key,
+            data: prev.key === key ? prev.data : null,
+            error: { code: errorCode(error), message: errorText(error) },
+            answered: true,
+          });
+        },
+      )
+      // After the answer is shown: the next call supersedes it.
+      .finally(settle);
   }, [method, key, show, latest]);
 
   useEffect(() => {
