@@ -196,6 +196,7 @@ export function App() {
                               onOpen={open}
                               filters={<TagsSection filter={tagFilter} onFilter={setTagFilter} />}
                               view={view}
+                              query={listInput(view, tagFilter)}
                               onView={setView}
                               collections={collections.data ?? []}
                               empty={

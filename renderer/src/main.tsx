@@ -17,6 +17,7 @@ import './theme/search.css';
 import './theme/export.css';
 import './theme/sync.css';
 import './theme/shortcuts.css';
+import './theme/library-select.css';
 import './theme/tokens.css';
 import './theme/tokens-highlights.css';
 import './theme/base.css';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isInternalDrag } from '../app/internalDrag';
 import { takeDropped, type Dropped } from './bulk/collectDropped';
 
 function carriesFiles(event: DragEvent): boolean {
@@ -28,6 +29,8 @@ export function useWindowFileDrop(onFiles: (dropped: Dropped) => void): boolean 
       setDragging(true);
     };
     const over = (event: DragEvent) => {
+      // A row dragged onto a collection: its target set the drop effect; keep it.
+      if (isInternalDrag(event.dataTransfer)) return;
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = carriesFiles(event) ? 'copy' : 'none';
     };
@@ -43,7 +46,7 @@ export function useWindowFileDrop(onFiles: (dropped: Dropped) => void): boolean 
     const drop = (event: DragEvent) => {
       event.preventDefault();
       reset();
-      if (!event.dataTransfer) return;
+      if (!event.dataTransfer || isInternalDrag(event.dataTransfer)) return;
       const dropped = takeDropped(event.dataTransfer);
       if (dropped.entries.length > 0 || dropped.loose.length > 0) onFilesRef.current(dropped);
     };

@@ -1,5 +1,6 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, DragEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
+import type { PickModifiers } from '../ui/VirtualListbox';
 import { ArticleMeta } from './ArticleMeta';
 
 export function rowId(index: number): string {
@@ -11,18 +12,36 @@ interface Props {
   total: number;
   article: ArticleSummary | undefined;
   active: boolean;
+  /** In the selection (or the active row when nothing is selected). */
+  selected: boolean;
   open: boolean;
   style: CSSProperties;
-  onPick: (index: number) => void;
+  onPick: (mods: PickModifiers) => void;
   /** The context-menu gesture (right click) on a loaded row: its menu, at the pointer. */
-  onMenu: (article: ArticleSummary, x: number, y: number) => void;
+  onMenu: (index: number, article: ArticleSummary, x: number, y: number) => void;
+  /** A drag of the row (or of the selection it is in) began. */
+  onDragStart: (index: number, article: ArticleSummary, event: DragEvent) => void;
+  onDragEnd: () => void;
 }
 
 /** One option of the library listbox; a placeholder until its page has arrived. */
-export function ArticleRow({ index, total, article, active, open, style, onPick, onMenu }: Props) {
+export function ArticleRow({
+  index,
+  total,
+  article,
+  active,
+  selected,
+  open,
+  style,
+  onPick,
+  onMenu,
+  onDragStart,
+  onDragEnd,
+}: Props) {
   const className = [
     'library-row',
     active && 'is-active',
+    selected && 'is-selected',
     open && 'is-open',
     !article && 'is-loading',
     article && !article.readAt && 'is-unread',
@@ -33,18 +52,24 @@ export function ArticleRow({ index, total, article, active, open, style, onPick,
     <div
       id={rowId(index)}
       role="option"
-      aria-selected={active}
+      aria-selected={selected}
       aria-setsize={total}
       aria-posinset={index + 1}
       aria-current={open ? 'true' : undefined}
       className={className}
       style={style}
-      onClick={() => onPick(index)}
+      draggable={article !== undefined}
+      onClick={(event) => onPick(event)}
       onContextMenu={(event) => {
         if (!article) return;
         event.preventDefault();
-        onMenu(article, event.clientX, event.clientY);
+        onMenu(index, article, event.clientX, event.clientY);
       }}
+      onDragStart={(event) => {
+        if (article) onDragStart(index, article, event);
+        else event.preventDefault();
+      }}
+      onDragEnd={onDragEnd}
     >
       {article ? (
         <>

@@ -3,17 +3,22 @@ import {
   useEffect,
   useRef,
   useState,
+  type DragEvent,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
-import type { Collection } from '../../../electron/model/library';
+import type { Collection, ListQuery } from '../../../electron/model/library';
+import { ARTICLES_DRAG_TYPE } from '../app/internalDrag';
 import { isModKey, isTextField } from '../app/keys';
+import { CollectionDropTargets } from './CollectionDropTargets';
 import { LibraryControls } from './LibraryControls';
 import type { ListView } from './listView';
 import { NameDialog } from './NameDialog';
 import { RowMenu, type MenuItem } from './RowMenu';
-import { useLibraryActions } from './useLibraryActions';
+import { SelectionBar } from './SelectionBar';
+import { articlesTarget, useLibraryActions, type Target } from './useLibraryActions';
+import { useListSelection } from './useListSelection';
 import type { PageStore, Page } from '../app/pageStore';
 import { usePages } from '../app/usePagedLibraryQuery';
 import { EditDetailsDialog } from '../meta/EditDetailsDialog';
@@ -33,6 +38,8 @@ interface Props {
   filters?: ReactNode;
   empty: ReactNode;
   view: ListView;
+  /** The list call's query for the view (and tag filter): what Select all selects. */
+  query: ListQuery;
   onView: (view: ListView) => void;
   collections: readonly Collection[];
 }
@@ -47,6 +54,7 @@ export function LibraryPane({
   filters,
   empty,
   view,
+  query,
   onView,
   collections,
 }: Props) {
@@ -80,43 +88,107 @@ export function LibraryPane({
   const [activeIndex, setActiveIndex] = useState(-1);
   const activeArticle = activeIndex >= 0 ? pages.item(activeIndex) : undefined;
   const actions = useLibraryActions();
+  const selected = useListSelection({ pages, query, activeIndex });
   const filterRef = useRef<HTMLInputElement>(null);
-  // A row's menu: right click on a row, or the Menu key on the active one.
-  const [menu, setMenu] = useState<{ article: ArticleSummary; x: number; y: number } | null>(null);
+  // A row's menu: right click on a row, or the Menu key on the active one; for the selection
+  // when the row is in it.
+  const [menu, setMenu] = useState<{
+    target: Target;
+    article: ArticleSummary | null;
+    x: number;
+    y: number;
+  } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const [collectFor, setCollectFor] = useState<ArticleSummary | null>(null);
+  const [collectFor, setCollectFor] = useState<Target | null>(null);
+  // Rows being dragged (onto a collection).
+  const [dragged, setDragged] = useState<Target | null>(null);
+
+  const trash = (target: Target | null) => {
+    if (!target) return;
+    void actions.trash(target).then((done) => {
+      if (done) selected.clear();
+    });
+  };
+  /** The menu for a row: the selection's when the row is in it and others are too. */
+  const openMenu = (index: number, article: ArticleSummary, x: number, y: number) => {
+    const target = selected.target();
+    if (target && target.count > 1 && selected.rowSelected(index, article)) {
+      setMenu({ target, article: null, x, y });
+      return;
+    }
+    if (selected.explicit) selected.clear();
+    listRef.current?.moveTo(index);
+    setMenu({ target: articlesTarget([article]), article, x, y });
+  };
   const onRowKey = (key: string, index: number) => {
     const article = pages.item(index);
     if (!article) return false;
     if (key === 'Delete') {
-      void actions.trash([article]);
+      trash(selected.target());
       return true;
     }
     if (key !== 'ContextMenu') return false;
     const row = document.getElementById(rowId(index))?.getBoundingClientRect();
-    setMenu({ article, x: (row?.left ?? 0) + 24, y: (row?.bottom ?? 0) - 8 });
+    openMenu(index, article, (row?.left ?? 0) + 24, (row?.bottom ?? 0) - 8);
     return true;
   };
-  const menuItems = (article: ArticleSummary): MenuItem[] => [
-    { label: 'Open', run: () => onOpen(article) },
-    { label: 'Edit details…', run: () => setDetailsFor(article.id) },
-    article.readAt
-      ? { label: 'Mark as unread', run: () => void actions.setRead([article], false) }
-      : { label: 'Mark as read', run: () => void actions.setRead([article], true) },
-    { label: 'Add to collection…', run: () => setCollectFor(article) },
+  const targetItems = (target: Target, article: ArticleSummary | null): MenuItem[] => [
+    article?.readAt
+      ? { label: 'Mark as unread', run: () => void actions.setRead(target, false) }
+      : { label: 'Mark as read', run: () => void actions.setRead(target, true) },
+    ...(article === null
+      ? [{ label: 'Mark as unread', run: () => void actions.setRead(target, false) }]
+      : []),
+    { label: 'Add to collection…', run: () => setCollectFor(target) },
     ...(view.collection
       ? [
           {
             label: `Remove from “${view.collection}”`,
-            run: () => void actions.removeFromCollection([article], view.collection!),
+            run: () => void actions.removeFromCollection(target, view.collection!),
           },
         ]
       : []),
-    { label: 'Move to trash', run: () => void actions.trash([article]), danger: true },
+    { label: 'Move to trash', run: () => trash(target), danger: true },
   ];
+  const menuItems = ({ target, article }: NonNullable<typeof menu>): MenuItem[] =>
+    article
+      ? [
+          { label: 'Open', run: () => onOpen(article) },
+          { label: 'Edit details…', run: () => setDetailsFor(article.id) },
+          ...targetItems(target, article),
+        ]
+      : targetItems(target, null);
+
+  const onDragStart = (index: number, article: ArticleSummary, event: DragEvent) => {
+    let target = selected.rowSelected(index, article) ? selected.target() : null;
+    if (!target) {
+      // A row outside the selection is dragged alone (and becomes the selection).
+      selected.clear();
+      listRef.current?.moveTo(index);
+      target = articlesTarget([article]);
+    }
+    event.dataTransfer.setData(ARTICLES_DRAG_TYPE, target.what);
+    event.dataTransfer.setData('text/plain', target.what);
+    event.dataTransfer.effectAllowed = 'copy';
+    setDragged(target);
+  };
+  const onDragEnd = useCallback(() => setDragged(null), []);
+
   // `/` or Ctrl/Cmd+F in the library pane goes to its filter.
   const onPaneKey = (event: KeyboardEvent) => {
     if (isTextField(event.target)) return;
+    const inList = event.target instanceof HTMLElement && event.target.id === LIBRARY_LISTBOX_ID;
+    if (inList && isModKey(event.nativeEvent, 'a')) {
+      event.preventDefault();
+      selected.selectAll();
+      return;
+    }
+    if (event.key === 'Escape' && selected.explicit) {
+      event.preventDefault();
+      event.stopPropagation();
+      selected.clear();
+      return;
+    }
     if (event.key !== '/' && !isModKey(event.nativeEvent, 'f')) return;
     event.preventDefault();
     filterRef.current?.focus();
@@ -126,6 +198,18 @@ export function LibraryPane({
 
   return (
     <nav className="library-pane" aria-label="Articles" onKeyDown={onPaneKey}>
+      {dragged && (
+        <CollectionDropTargets
+          collections={collections}
+          what={dragged.what}
+          onDrop={(name) => {
+            const target = dragged;
+            setDragged(null);
+            if (name === null) setCollectFor(target);
+            else void actions.addToCollection(target, name);
+          }}
+        />
+      )}
       {filters}
       <LibraryControls
         view={view}
@@ -135,7 +219,7 @@ export function LibraryPane({
       />
       <div className="pane-heading">
         <h2 id="library-heading">Library</h2>
-        {total !== null && total > 0 && (
+        {total !== null && total > 0 && !selected.explicit && (
           <p className="library-count">
             {countFormat.format(total)} {total === 1 ? 'article' : 'articles'}
           </p>
@@ -159,6 +243,7 @@ export function LibraryPane({
         ref={listRef}
         id={LIBRARY_LISTBOX_ID}
         label="Library"
+        multiselectable
         className="library-list"
         count={count}
         rowHeight={ROW_HEIGHT}
@@ -172,6 +257,8 @@ export function LibraryPane({
         // Another list (a tag filter): start over at its top, keeping focus where it is.
         resetKey={pages}
         onActiveChange={setActiveIndex}
+        onPickRow={selected.onPickRow}
+        onMove={selected.onMove}
         renderRow={(row) => {
           const article = pages.item(row.index);
           return (
@@ -181,15 +268,36 @@ export function LibraryPane({
               total={count}
               article={article}
               active={row.active}
+              selected={selected.rowSelected(row.index, article)}
               open={article !== undefined && article.id === openId}
               style={{ height: ROW_HEIGHT, transform: `translateY(${row.top}px)` }}
               onPick={row.pick}
-              onMenu={(a, x, y) => setMenu({ article: a, x, y })}
+              onMenu={openMenu}
+              onDragStart={onDragStart}
+              onDragEnd={onDragEnd}
             />
           );
         }}
       />
-      {activeArticle && count > 0 && (
+      {selected.explicit && count > 0 && (
+        <SelectionBar
+          count={selected.count}
+          collection={view.collection}
+          onRead={(read) => {
+            const target = selected.target();
+            if (target) void actions.setRead(target, read);
+          }}
+          onCollect={() => setCollectFor(selected.target())}
+          onUncollect={() => {
+            const target = selected.target();
+            if (target && view.collection)
+              void actions.removeFromCollection(target, view.collection);
+          }}
+          onTrash={() => trash(selected.target())}
+          onClear={selected.clear}
+        />
+      )}
+      {!selected.explicit && activeArticle && count > 0 && (
         <div className="library-row-actions">
           <span id="library-row-actions-title" className="library-row-actions-title">
             {activeArticle.title || 'Untitled'}
@@ -206,21 +314,21 @@ export function LibraryPane({
       {menu && (
         <RowMenu
           at={menu}
-          label={`Actions for “${menu.article.title || 'Untitled'}”`}
-          items={menuItems(menu.article)}
+          label={`Actions for ${menu.target.what}`}
+          items={menuItems(menu)}
           onClose={closeMenu}
         />
       )}
       {collectFor && (
         <NameDialog
-          title={`Add “${collectFor.title || 'Untitled'}” to a collection`}
+          title={`Add ${collectFor.what} to a collection`}
           label="Collection"
           confirmLabel="Add"
           suggestions={collections.map((c) => c.name)}
           onCancel={() => setCollectFor(null)}
           onSubmit={(name) => {
             setCollectFor(null);
-            void actions.addToCollection([collectFor], name);
+            void actions.addToCollection(collectFor, name);
           }}
         />
       )}

@@ -2,7 +2,9 @@
  * The app's one virtualized, keyboard-driven listbox (the library's articles, the notes): rows of
  * one fixed height so the virtualizer never measures (smooth at 100,000 rows), an active row
  * moved by the arrows, Page Up/Down, Home and End (`aria-activedescendant`, focus stays on the
- * list), Enter or Space opens it, and the first focus activates the open row.
+ * list), Enter or Space opens it, and the first focus activates the open row. A list that selects
+ * several rows (the library) hears of each click's modifiers and each key move (`onPickRow`,
+ * `onMove`) and keeps the selection itself.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -21,8 +23,15 @@ export interface ListRow {
   /** The row's offset from the list's top (for its `translateY`). */
   top: number;
   active: boolean;
-  /** Makes the row active and opens it (a click). */
-  pick: () => void;
+  /** Makes the row active and opens it (a click), unless `onPickRow` takes a modified click. */
+  pick: (mods?: PickModifiers) => void;
+}
+
+/** The modifier keys of a click on a row (a mouse event has them). */
+export interface PickModifiers {
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
 }
 
 export interface VirtualListboxHandle {
@@ -35,6 +44,8 @@ interface Props {
   rowHeight: number;
   overscan: number;
   label: string;
+  /** Several rows can be selected (the rows say which with aria-selected). */
+  multiselectable?: boolean;
   id?: string | undefined;
   className: string;
   /** The element id of row `index` (for aria-activedescendant; the row renders it). */
@@ -50,6 +61,10 @@ interface Props {
   dataVersion?: unknown;
   /** Another list altogether (a new filter): back to its top, no row active. */
   resetKey?: unknown;
+  /** A click on a row (made active first); true when it was a selecting click, not an opening one. */
+  onPickRow?: ((index: number, mods: PickModifiers) => boolean) | undefined;
+  /** The keys moved the active row; `extend`: Shift was held (a selection grows). */
+  onMove?: ((from: number, to: number, extend: boolean) => void) | undefined;
   /** The active row changed (-1: none), so actions outside the list can follow it. */
   onActiveChange?: ((index: number) => void) | undefined;
   renderRow: (row: ListRow) => ReactNode;
@@ -61,6 +76,7 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
     rowHeight,
     overscan,
     label,
+    multiselectable,
     id,
     className,
     rowId,
@@ -71,6 +87,8 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
     dataVersion,
     resetKey,
     onActiveChange,
+    onPickRow,
+    onMove,
     renderRow,
   },
   ref,
@@ -134,6 +152,7 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
     const next = nextIndex(event.key, activeIndex, count, pageRows);
     if (next === null) return;
     event.preventDefault();
+    onMove?.(activeIndex, next, event.shiftKey);
     moveTo(next);
   };
 
@@ -157,6 +176,7 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
       ref={scrollRef}
       role="listbox"
       aria-label={label}
+      aria-multiselectable={multiselectable || undefined}
       tabIndex={0}
       data-pane-focus
       hidden={count === 0}
@@ -184,8 +204,9 @@ export const VirtualListbox = forwardRef<VirtualListboxHandle, Props>(function V
             index: row.index,
             top: row.start,
             active: row.index === activeIndex,
-            pick: () => {
+            pick: (mods) => {
               setActive(row.index);
+              if (mods && onPickRow?.(row.index, mods)) return;
               onOpen(row.index);
             },
           }),

@@ -1,0 +1,195 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type WebApp } from './fixtures';
+
+/** Articles "Article 000"…, imported together (the list shows the newest import first). */
+async function articles(app: WebApp, n: number): Promise<void> {
+  const folder = join(app.dir, 'many');
+  mkdirSync(folder);
+  for (let i = 0; i < n; i++)
+    writeFileSync(
+      join(folder, `a${String(i).padStart(3, '0')}.md`),
+      `---\ntitle: Article ${String(i).padStart(3, '0')}\n---\n\nBody of article ${i}.\n`,
+    );
+  expect((await app.cli(['import', folder])).code).toBe(0);
+}
+
+const list = (page: Page) => page.getByRole('listbox', { name: 'Library' });
+const row = (page: Page, title: string) =>
+  list(page).getByRole('option').filter({ hasText: title });
+const selectedTitles = (page: Page) =>
+  list(page).locator('[role="option"][aria-selected="true"] .library-row-title');
+const status = (page: Page) =>
+  page.getByRole('group', { name: 'Selected articles' }).getByRole('status');
+
+async function axeSerious(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+}
+
+async function sortByTitle(page: Page) {
+  await page.getByLabel('Sort by').selectOption('title');
+  await expect(list(page).getByRole('option').first()).toContainText('Article 000');
+}
+
+test('click, Ctrl+click, Shift+click, Shift+arrows, Ctrl+A and Escape select; Delete trashes the selection and one Undo brings it all back', async ({
+  app,
+  page,
+}) => {
+  await articles(app, 6);
+  await page.goto(app.url);
+  await sortByTitle(page);
+  await expect(list(page)).toHaveAttribute('aria-multiselectable', 'true');
+
+  // A click selects (and opens) one row.
+  await row(page, 'Article 001').click();
+  await expect(selectedTitles(page)).toHaveText([/Article 001/]);
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Article 001');
+  // Ctrl+click adds a row; again takes it out.
+  await row(page, 'Article 003').click({ modifiers: ['Control'] });
+  await row(page, 'Article 004').click({ modifiers: ['Control'] });
+  await expect(status(page)).toHaveText('3 selected');
+  await row(page, 'Article 004').click({ modifiers: ['Control'] });
+  await expect(selectedTitles(page)).toHaveText([/Article 001/, /Article 003/]);
+  // Shift+click: from the last clicked row to this one, in place of the selection.
+  await row(page, 'Article 005').click({ modifiers: ['Shift'] });
+  await expect(selectedTitles(page)).toHaveText([/Article 004/, /Article 005/]);
+  await row(page, 'Article 000').click({ modifiers: ['Control'] });
+  await expect(status(page)).toHaveText('3 selected');
+  // Opening is a plain click, Enter or a double click: the modified clicks opened nothing.
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Article 001');
+
+  // Ctrl+A: every row; Escape: none (the active row stays the one actions act on).
+  await list(page).focus();
+  await page.keyboard.press('Control+a');
+  await expect(status(page)).toHaveText('6 selected');
+  await expect(selectedTitles(page)).toHaveCount(6);
+  await page.keyboard.press('Escape');
+  await expect(status(page)).toHaveCount(0);
+  await expect(selectedTitles(page)).toHaveCount(1);
+
+  // Shift+arrows extend from the active row; Delete trashes the three; one Undo restores all.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(status(page)).toHaveText('3 selected');
+  await expect(selectedTitles(page)).toHaveText([/Article 001/, /Article 002/, /Article 003/]);
+  await page.keyboard.press('Delete');
+  await expect(list(page).getByRole('option')).toHaveCount(3);
+  await expect
+    .poll(async () => (await app.cli(['trash', 'list'])).stdout, { timeout: 30_000 })
+    .toContain('Article 002');
+  await page.getByRole('button', { name: 'Undo moving 3 articles to the trash' }).click();
+  await expect(list(page).getByRole('option')).toHaveCount(6);
+  expect((await app.cli(['trash', 'list'])).stdout).toContain('The trash is empty.');
+});
+
+test('Shift+click selects a range over rows never rendered; Select all trashes the whole listing and one Undo restores it', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await articles(app, 250);
+  await page.goto(app.url);
+  await sortByTitle(page);
+  await row(page, 'Article 002').click();
+  // Scroll to the end: the rows between were never in the page (the list is virtualized).
+  await list(page).hover();
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 20_000);
+        return list(page).evaluate((e) => e.scrollTop + e.clientHeight >= e.scrollHeight - 2);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await row(page, 'Article 249').click({ modifiers: ['Shift'] });
+  await expect(status(page)).toHaveText('248 selected');
+  await row(page, 'Article 248').click({ modifiers: ['Control'] });
+  await expect(status(page)).toHaveText('247 selected');
+
+  // Mark read from the selection bar: the CLI sees exactly those read.
+  await page.getByRole('button', { name: 'Mark read', exact: true }).click();
+  await expect
+    .poll(async () => (await app.cli(['list', '--json', '--limit', '1000'])).stdout, {
+      timeout: 30_000,
+    })
+    .toMatch(/"readAt": "/);
+  const listed = JSON.parse((await app.cli(['list', '--json', '--limit', '1000'])).stdout) as {
+    title: string;
+    readAt: string | null;
+  }[];
+  const read = listed.filter((a) => a.readAt).map((a) => a.title);
+  expect(read).toHaveLength(247);
+  expect(read).not.toContain('Article 000');
+  expect(read).not.toContain('Article 001');
+  expect(read).not.toContain('Article 248');
+
+  // Ctrl+A then Move to trash: the whole listing, by its query; one Undo brings all of it back.
+  await list(page).focus();
+  await page.keyboard.press('Control+a');
+  await expect(status(page)).toHaveText('250 selected');
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(list(page)).toBeHidden();
+  await page.getByRole('button', { name: 'Undo moving 250 articles to the trash' }).click();
+  await expect(page.locator('.library-count')).toHaveText('250 articles');
+  await expect(list(page)).toBeVisible();
+  expect((await app.cli(['trash', 'list'])).stdout).toContain('The trash is empty.');
+});
+
+async function dragOnto(page: Page, from: Locator, collection: string) {
+  const box = (await from.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + box.height / 2 + 10, { steps: 5 });
+  const drop = page.getByRole('group', { name: 'Drop on a collection' });
+  const target = drop.getByRole('listitem').filter({ hasText: collection });
+  await expect(target).toBeVisible();
+  // Files dragged in show the import overlay; our own rows never do.
+  await expect(page.locator('.drop-overlay')).toHaveCount(0);
+  const t = (await target.boundingBox())!;
+  await page.mouse.move(t.x + 10, t.y + t.height / 2, { steps: 5 });
+  await expect(target).toHaveClass(/is-over/);
+  await page.mouse.up();
+  await expect(drop).toBeHidden();
+}
+
+test('dragging two selected rows onto a collection adds both; the collection filter shows them; axe with a selection in both themes', async ({
+  app,
+  browser,
+}) => {
+  await articles(app, 4);
+  expect((await app.cli(['collection', 'new', 'Reading'])).code).toBe(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await sortByTitle(page);
+    await row(page, 'Article 001').click();
+    await row(page, 'Article 002').click({ modifiers: ['Control'] });
+    await expect(status(page)).toHaveText('2 selected');
+    expect(await axeSerious(page)).toEqual([]);
+
+    if (colorScheme === 'light') {
+      await dragOnto(page, row(page, 'Article 002'), 'Reading');
+      await expect(page.getByText('Added 2 articles to Reading')).toBeVisible();
+      await page.getByLabel('Collection').selectOption('Reading');
+      await expect(list(page).locator('.library-row-title')).toHaveText([
+        /Article 001/,
+        /Article 002/,
+      ]);
+      // A row outside the selection is dragged alone; the keyboard's way is the bar's button.
+      await page.getByLabel('Collection').selectOption('');
+      await dragOnto(page, row(page, 'Article 003'), 'Reading');
+      await page.getByLabel('Collection').selectOption('Reading');
+      await expect(list(page).getByRole('option')).toHaveCount(3);
+      expect((await app.cli(['list', '--collection', 'Reading'])).stdout).toContain('Article 003');
+    }
+    await context.close();
+  }
+});
