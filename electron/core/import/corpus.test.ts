@@ -13,12 +13,13 @@ import type { ParsedArticle } from './types';
 interface Label {
   file: string;
   title?: string;
+  subtitle?: string;
   author?: string;
   date?: string;
   lang?: string;
 }
 
-const FIELDS = ['title', 'author', 'date', 'lang'] as const;
+const FIELDS = ['title', 'subtitle', 'author', 'date', 'lang'] as const;
 type Field = (typeof FIELDS)[number];
 
 const DIR = join(__dirname, 'fixtures', 'real');
@@ -34,6 +35,8 @@ function matches(field: Field, want: string, got: ParsedArticle): boolean {
   switch (field) {
     case 'title':
       return norm(got.title) === norm(want);
+    case 'subtitle':
+      return norm(got.subtitle ?? '') === norm(want);
     case 'author':
       return norm(firstAuthor(got.byline) ?? '') === norm(want);
     case 'date':
@@ -46,11 +49,13 @@ function matches(field: Field, want: string, got: ParsedArticle): boolean {
 function got(field: Field, a: ParsedArticle): string | null {
   return field === 'title'
     ? a.title
-    : field === 'author'
-      ? a.byline
-      : field === 'date'
-        ? a.published
-        : a.lang;
+    : field === 'subtitle'
+      ? a.subtitle
+      : field === 'author'
+        ? a.byline
+        : field === 'date'
+          ? a.published
+          : a.lang;
 }
 
 export const misses: string[] = [];
@@ -96,10 +101,7 @@ describe('import quality on the real-document corpus', () => {
       const [right, scored] = all.get(f) ?? [0, 1];
       return right / scored;
     };
-    expect(share('title')).toBeGreaterThanOrEqual(FLOOR.title);
-    expect(share('author')).toBeGreaterThanOrEqual(FLOOR.author);
-    expect(share('date')).toBeGreaterThanOrEqual(FLOOR.date);
-    expect(share('lang')).toBeGreaterThanOrEqual(FLOOR.lang);
+    for (const f of FIELDS) expect(share(f), f).toBeGreaterThanOrEqual(FLOOR[f]);
   }, 120_000);
 });
 
@@ -108,6 +110,10 @@ describe('import quality on the real-document corpus', () => {
  * language 0/9. With three more (two PDFs, dated minutes in Markdown): title 11/12, author 3/6,
  * date 3/3 (2/3 before a file named by its date alone was read), language 12/12. Title 12/12 once
  * a heading's badge images were left out of it (dotenv's README: "dotenv NPM version" before).
+ * Seven more (a Rust RFC, an Aozora Bunko work, a Wikipedia excerpt as HTML and printed to PDF,
+ * GPL-3 printed to PDF, the libtasn1 and bzip2 manuals) and the subtitle scored: before the
+ * title-page and site-suffix fixes title 17/19, subtitle 1/4, author 4/9, date 5/7, language
+ * 19/19; after, title 19/19, subtitle 4/4, author 6/9, date 7/7, language 19/19.
  * The floors hold today's scores.
  */
-const FLOOR: Record<Field, number> = { title: 1, author: 3 / 6, date: 1, lang: 1 };
+const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 6 / 9, date: 1, lang: 1 };

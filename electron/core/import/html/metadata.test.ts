@@ -22,6 +22,7 @@ describe('readPageMetadata', () => {
       ),
     ).toEqual({
       title: 'A title',
+      heading: null,
       lang: null,
       published: null,
       excerpt: 'Desc.',
@@ -30,6 +31,11 @@ describe('readPageMetadata', () => {
       authors: ['  Jo\nBloggs '],
     });
     expect(metadata('<meta property="og:title" content="OG title">').title).toBe('OG title');
+  });
+
+  it('reads the page’s heading when it has exactly one <h1>', () => {
+    expect(metadata('', '<h1> Tidal  bores </h1><p>x</p>').heading).toBe('Tidal bores');
+    expect(metadata('', '<h1>One</h1><h1>Two</h1>').heading).toBeNull();
   });
 
   it('finds the published date by priority: meta, then JSON-LD, then <time>', () => {

@@ -10,6 +10,8 @@ import { jsonLdBlocks } from './jsonLd';
 
 export interface PageMetadata {
   title: string | null;
+  /** The page's one top-level heading, which a <title> may repeat with the site's name after it. */
+  heading: string | null;
   lang: string | null;
   published: string | null;
   excerpt: string | null;
@@ -24,6 +26,7 @@ export function readPageMetadata(doc: Document): PageMetadata {
   const authors = structuredAuthors(doc, metas);
   return {
     title: cleanField(doc.querySelector('title')?.textContent) ?? cleanField(metas.get('og:title')),
+    heading: onlyHeading(doc),
     lang: pageLang(doc, metas),
     published: publishedDate(doc, metas),
     excerpt: cleanField(metas.get('description') ?? metas.get('og:description')),
@@ -31,6 +34,11 @@ export function readPageMetadata(doc: Document): PageMetadata {
     byline: pickByline(null, authors),
     authors,
   };
+}
+
+function onlyHeading(doc: Document): string | null {
+  const h1s = doc.querySelectorAll('h1');
+  return h1s.length === 1 ? cleanField(h1s[0]?.textContent) : null;
 }
 
 /** First content of each `<meta name|property|itemprop|http-equiv>`, keyed in lower case. */

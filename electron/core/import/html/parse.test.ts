@@ -504,3 +504,36 @@ describe('parseHtml: text that annotates text is not run into it', () => {
     expect(text).toContain('A gull on the harbour wall');
   });
 });
+
+describe('parseHtml: real pages (fixtures/real)', () => {
+  const real = (name: string): Uint8Array => readFileSync(join(FIXTURES, 'real', name));
+
+  it('reads an Aozora Bunko work in Shift_JIS: furigana left out of the text, author from Dublin Core (Rashōmon)', () => {
+    const a = parseHtml(real('127_15260-rashomon.html'), '127_15260-rashomon.html');
+    expect(a.title).toBe('羅生門');
+    expect(a.byline).toBe('芥川龍之介');
+    expect(a.lang).toBe('ja');
+    const text = bodyToText(a.body);
+    expect(text).toContain('一人の下人が、羅生門の下で雨やみを待っていた。');
+    // Readings and their fallback brackets are not text: no "下人（げにん）".
+    expect(text).not.toMatch(/げにん|らしょうもん|下人（/);
+  });
+
+  it('drops the site’s name the <title> adds to the page’s own heading, and keeps TeX, not MathML markup names (Wikipedia)', () => {
+    const a = parseHtml(
+      real('haversine-formula.wikipedia.html'),
+      'haversine-formula.wikipedia.html',
+    );
+    expect(a.title).toBe('Haversine formula');
+    const text = bodyToText(a.body);
+    expect(text).toContain('\\Theta ={\\frac {d}{r}}');
+    expect(text).not.toMatch(/displaystyle|MJX-TeXAtom/);
+  });
+
+  it('keeps a <title> whose tail is not a site name', () => {
+    const a = html(
+      `<!DOCTYPE html><html><head><title>War and Peace - A Study</title></head><body><article><h1>Tolstoy</h1><p>${FILLER}</p><p>${FILLER}</p></article></body></html>`,
+    );
+    expect(a.title).toBe('War and Peace - A Study');
+  });
+});

@@ -18,6 +18,7 @@ import type { ParsedArticle } from '../types';
 import { normalizeDate } from './dates';
 import { pickByline } from './byline';
 import { limitDepth } from './dom';
+import { stripSiteSuffix } from '../siteSuffix';
 import { titleFromFileName } from './fileTitle';
 import { normalizeLang } from './lang';
 import { httpBase } from './links';
@@ -74,9 +75,10 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     images.dispose();
   }
 
+  const pageTitle = cleanField(article?.title) ?? meta.title;
+  const siteName = cleanField(article?.siteName) ?? meta.siteName;
   const title =
-    cleanField(article?.title) ??
-    meta.title ??
+    (pageTitle && stripSiteSuffix(pageTitle, meta.heading, siteName)) ??
     firstHeadingText(blocks) ??
     titleFromFileName(fileName);
   blocks = leadCreditCaptions(dropLeadingTitle(blocks, title));
@@ -89,7 +91,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     subtitle: null,
     byline: pickByline(article?.byline, meta.authors),
     published: normalizeDate(article?.publishedTime) ?? meta.published,
-    siteName: cleanField(article?.siteName) ?? meta.siteName,
+    siteName,
     lang: meta.lang ?? normalizeLang(article?.lang),
     excerpt: cleanField(article?.excerpt) ?? meta.excerpt,
     tags: [],

@@ -230,6 +230,14 @@ describe('parseMarkdown: titles', () => {
     expect(a.title).toBe('streams WG Meeting 2015-01-30');
   });
 
+  it('reads a Start Date: line, and takes no lower-level heading for the title (a Rust RFC, fixtures/real)', () => {
+    const file = join(__dirname, '..', 'fixtures', 'real', '0490-dst-syntax.md');
+    const a = parseMarkdown(readFileSync(file, 'utf8'), '0490-dst-syntax.md');
+    expect(a.published).toBe('2014-11-29');
+    // No top-level heading: the file name, not the first "## Summary".
+    expect(a.title).toBe('0490-dst-syntax');
+  });
+
   it('takes the date of a dated file name and leaves it out of the title', () => {
     const a = parseMarkdown('Some text.', 'posts/2015-04-10-tide-tables.md');
     expect(a.published).toBe('2015-04-10');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfLine } from './layout';
-import { guessFromFirstPage, isJunkAuthor, isJunkTitle, stripSiteSuffix } from './metadata';
+import { stripSiteSuffix } from '../siteSuffix';
+import { guessFromFirstPage, isJunkAuthor, isJunkTitle } from './metadata';
 
 const line = (text: string, size: number, y: number): PdfLine => ({
   text,
@@ -75,6 +76,36 @@ describe('PDF metadata heuristics', () => {
     expect(guess.byline).toBe('Ada Marsh and Ben Quay');
     expect(guess.lines.title.map((l) => l.text)).toEqual(['Tidal Bores in Narrow Estuaries']);
     expect(guess.lines.authors.map((l) => l.y)).toEqual([696, 682, 670, 658]);
+  });
+
+  it('finds a title set at the body’s size by its place: the opening line, set apart by a gap', () => {
+    const lines = [line('Notes on Harbour Tides', 10, 720), ...bodyLines(20, 684)];
+    const guess = guessFromFirstPage(lines);
+    expect(guess.title).toBe('Notes on Harbour Tides');
+    expect(guess.lines.title.map((l) => l.y)).toEqual([720]);
+  });
+
+  it('…or by the names under it, with a contact beside a name', () => {
+    const guess = guessFromFirstPage([
+      line('Notes on Harbour Tides', 10, 720),
+      line('Ada Marsh (ada@example.org) and Ben Quay', 10, 708),
+      ...bodyLines(20, 684),
+    ]);
+    expect(guess.title).toBe('Notes on Harbour Tides');
+    expect(guess.byline).toBe('Ada Marsh and Ben Quay');
+  });
+
+  it('takes no title from a page that opens with running text at the body’s size', () => {
+    const guess = guessFromFirstPage([
+      line('the tide had turned before the boats came in, and', 10, 720),
+      ...bodyLines(20, 708),
+    ]);
+    expect(guess.title).toBeNull();
+    const noGap = guessFromFirstPage([
+      line('Notes on Harbour Tides', 10, 720),
+      ...bodyLines(20, 708),
+    ]);
+    expect(noGap.title).toBeNull();
   });
 
   it('does not take a one-word heading under the title for an author', () => {

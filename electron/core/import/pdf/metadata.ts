@@ -126,8 +126,20 @@ function stripMarks(text: string): string {
   return text.replace(AFFILIATION_MARKS, '');
 }
 
+/**
+ * A contact beside the names: "Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)", "Julian Seward,
+ * https://sourceware.org/bzip2/" (Texinfo and DocBook title pages). It is not part of a name.
+ */
+const CONTACT =
+  /\s*[(<][^()<>\s]+@[^()<>\s]+[)>]|,?\s*<?(?:https?:\/\/|www\.)[^\s,>]+>?|,?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+function withoutContacts(text: string): string {
+  return text.replace(CONTACT, '').trim();
+}
+
 /** A line of names: "Ada Lovelace, Charles Babbage and M. Somerville" (affiliation marks allowed). */
-function looksLikeNames(text: string): boolean {
+function looksLikeNames(line: string): boolean {
+  const text = withoutContacts(line);
   if (text.length > 3000 || /@|https?:|\d{3,}/.test(text)) return false;
   const parts = stripMarks(text)
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/)
@@ -156,29 +168,64 @@ function looksLikeAffiliation(text: string): boolean {
   return LEADING_MARK.test(text) || ADDRESS.test(text) || INSTITUTION.test(text);
 }
 
-/**
- * "Some Topic - Wikipedia", "Report | Agency.gov": a browser's print-to-PDF puts the page title,
- * site name and all, in /Title. The suffix goes when it names a site (a domain, or a name the first
- * page's own title doesn't carry).
- */
-export function stripSiteSuffix(title: string, firstPageTitle: string | null): string {
-  const m = /^(.{4,}?)\s+(?:[-|–—·•]|::)\s+([^-|–—·•]{2,40})$/u.exec(title);
-  if (!m?.[1] || !m[2]) return title;
-  const [, head, tail] = m;
-  const isDomain = /^[\w-]+(?:\.[\w-]+)+$/.test(tail.trim());
-  const norm = (x: string): string => x.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (isDomain || (firstPageTitle && norm(firstPageTitle) === norm(head)) || KNOWN_SITES.test(tail))
-    return head.trim();
-  return title;
+/** The usual distance from one line to the next on the page (the median step). */
+function lineStep(lines: readonly PdfLine[]): number {
+  const steps = lines
+    .slice(1)
+    .map((l, i) => Math.abs((lines[i] as PdfLine).y - l.y))
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)] ?? 0;
 }
 
-const KNOWN_SITES =
-  /^(?:wikipedia|wikimedia commons|wiktionary|medium|substack|the guardian|bbc news|reuters|arxiv|github|stack overflow|youtube|google docs|scribd|academia\.edu|researchgate)$/i;
+/** A line that could be a title: short, not a sentence running on, not opening in lower case. */
+function titleLike(l: PdfLine): boolean {
+  const t = l.text.trim();
+  return t.length >= 2 && t.length <= 120 && !/[.,;:]$/.test(t) && !/^\p{Ll}/u.test(t);
+}
+
+/**
+ * Where the title block ends, the page leaves a gap (a title page leaves most of it blank), or the
+ * names begin, or the page ends.
+ */
+function setApart(lines: readonly PdfLine[], at: number, step: number): boolean {
+  const here = lines[at];
+  const next = lines[at + 1];
+  if (!here) return false;
+  if (!next) return true;
+  return Math.abs(here.y - next.y) > Math.max(step * 1.8, here.size * 2.2);
+}
+
+/**
+ * Title lines set at the body's size, found by place instead: the opening line(s) of the page,
+ * short and not a sentence, set apart from what follows by a gap or by the authors' names (or
+ * by a subtitle and then a gap). Returns the index of the last title line, or -1.
+ */
+function bodySizeTitleEnd(lines: readonly PdfLine[], step: number): number {
+  for (let end = 0; end < Math.min(3, lines.length); end++) {
+    const l = lines[end] as PdfLine;
+    if (!titleLike(l)) return -1;
+    const next = lines[end + 1];
+    if (setApart(lines, end, step) || (next && looksLikeNames(next.text))) return end;
+    // A wrapped title goes on at the next line, no further than the usual step.
+    if (!next || Math.abs(l.y - next.y) > step * 1.3) return -1;
+    // A title in capitals over a line that is not ("GNU GENERAL PUBLIC LICENSE" over "Version 3,
+    // 29 June 2007") ends there, when the block ends within a few lines.
+    const blockEnds = [1, 2, 3].some((k) => setApart(lines, end + k, step));
+    if (isCapitals(l.text) !== isCapitals(next.text) && blockEnds) return end;
+  }
+  return -1;
+}
+
+function isCapitals(text: string): boolean {
+  return /\p{L}/u.test(text) && !/\p{Ll}/u.test(text);
+}
 
 /**
  * The title is the run of consecutive lines in the largest font among page 1's first dozen
- * lines; the byline is the name-like line right under it (after a subtitle), if any, and the
- * affiliation lines under the names belong with them.
+ * lines; on a page all in one size, the opening lines when the page sets them apart (a gap, or
+ * the names under them). The byline is the name-like line under it (after a subtitle), if any,
+ * and the affiliation lines under the names belong with them.
  */
 export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   const top = lines.slice(0, 12);
@@ -186,25 +233,43 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   const largest = Math.max(...top.map((l) => l.size));
   const body =
     [...lines].map((l) => l.size).sort((a, b) => a - b)[Math.floor(lines.length / 2)] ?? largest;
-  // A page all in one size has no title line to find.
-  if (largest < body * 1.15) return NO_GUESS;
-  const first = top.findIndex((l) => l.size >= largest - 0.5);
-  let end = first;
-  while (end + 1 < top.length && (top[end + 1] as PdfLine).size >= largest - 0.5) end++;
+  const step = lineStep(lines);
+  // Without a larger font the title is known by its place, or not at all.
+  const bySize = largest >= body * 1.15;
+  const first = bySize ? top.findIndex((l) => l.size >= largest - 0.5) : 0;
+  let end = bySize ? first : bodySizeTitleEnd(top, step);
+  if (end < 0) return NO_GUESS;
+  while (bySize && end + 1 < top.length && (top[end + 1] as PdfLine).size >= largest - 0.5) end++;
   const titleLines = top.slice(first, end + 1);
   const title = cleanField(titleLines.map((l) => l.text).join(' '), 300);
-  // A subtitle: the line(s) right under the title, set smaller than it but larger than the body.
+  const titleSize = Math.min(...titleLines.map((l) => l.size));
+  // A subtitle: the line(s) right under the title, set smaller than it but larger than the body;
+  // or, at any size up to the title's, when a gap (or the names) sets them apart from the body,
+  // as on a title page ("Libtasn1" over "Abstract Syntax Notation One (ASN.1) library for…").
   let next = end + 1;
   const subLines: PdfLine[] = [];
-  while (
-    next < top.length &&
-    subLines.length < 3 &&
-    (top[next] as PdfLine).size < largest - 0.5 &&
-    (top[next] as PdfLine).size >= body * 1.1 &&
-    !looksLikeNames((top[next] as PdfLine).text)
-  ) {
-    subLines.push(top[next] as PdfLine);
-    next++;
+  const isSub = (at: number): boolean => {
+    const l = top[at];
+    return (
+      !!l &&
+      !looksLikeNames(l.text) &&
+      !setApart(top, at - 1, step) &&
+      ((l.size < largest - 0.5 && l.size >= body * 1.1) ||
+        (l.size <= titleSize + 0.5 && l.text.trim().length <= 150 && /\S\s+\S/.test(l.text)))
+    );
+  };
+  let subEnd = next;
+  while (subEnd < top.length && subEnd - next < 3 && isSub(subEnd)) subEnd++;
+  if (subEnd > next) {
+    const last = subEnd - 1;
+    const sized = top
+      .slice(next, subEnd)
+      .every((l) => l.size < largest - 0.5 && l.size >= body * 1.1);
+    const followedByNames = !!top[subEnd] && looksLikeNames((top[subEnd] as PdfLine).text);
+    if (sized || setApart(top, last, step) || followedByNames) {
+      subLines.push(...top.slice(next, subEnd));
+      next = subEnd;
+    }
   }
   const subtitle = subLines.length ? cleanField(subLines.map((l) => l.text).join(' '), 300) : null;
   // An author line may wrap: a big collaboration's names run over several lines.
@@ -229,7 +294,7 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   }
   const byline = nameLines.length
     ? cleanField(
-        stripMarks(nameLines.map((l) => l.text).join(', '))
+        stripMarks(nameLines.map((l) => withoutContacts(l.text)).join(', '))
           .replace(/\s*,(?:\s*,)+/g, ',')
           // "Marsh1,∗ and Quay" loses its marks, not the "and".
           .replace(/,\s*(?=(?:and|und|et|y|&)\s)/g, ' ')

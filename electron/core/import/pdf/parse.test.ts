@@ -271,6 +271,45 @@ describe('parsePdf: the title block on real documents (fixtures/real)', () => {
     );
   });
 
+  it('reads a Texinfo title page: subtitle lines, the authors at the foot with an address, the stated date (libtasn1 manual)', async () => {
+    const a = await parsePdf(real('libtasn1.pdf'), 'libtasn1.pdf');
+    expect(a.title).toBe('Libtasn1');
+    expect(a.subtitle).toBe(
+      'Abstract Syntax Notation One (ASN.1) library for the GNU system for version 4.19.0, 18 August 2022',
+    );
+    expect(a.byline).toBe('Fabio Fiorina, Simon Josefsson, Nikos Mavrogiannopoulos');
+    // The title page's date, not the file's (rebuilt by Debian in 2025).
+    expect(a.published).toBe('2022-08-18');
+    expect(bodyToText(a.body)).toMatch(/^This manual is for GNU Libtasn1 \(version 4\.19\.0/);
+  });
+
+  it('keeps a title page’s subtitle and its author beside a web address out of the body (bzip2 manual)', async () => {
+    const a = await parsePdf(real('bzip2-manual.pdf'), 'bzip2-manual.pdf');
+    expect(a.title).toBe('bzip2 and libbzip2, version 1.0.8');
+    expect(a.subtitle).toBe('A program and library for data compression');
+    expect(a.byline).toBe('Julian Seward');
+    expect(bodyToText(a.body)).toMatch(/^bzip2 and libbzip2, version 1\.0\.8: A program/);
+  });
+
+  it('finds a title set at the body’s size by its place: a text file printed by Chromium (GPL-3)', async () => {
+    const a = await parsePdf(real('GPL-3.chromium.pdf'), 'GPL-3.chromium.pdf');
+    expect(a.title).toBe('GNU GENERAL PUBLIC LICENSE');
+    expect(a.subtitle).toBe('Version 3, 29 June 2007');
+    expect(a.published).toBe('2007-06-29');
+    expect(bodyToText(a.body).trimStart()).toMatch(
+      /^Copyright \(C\) 2007 Free Software Foundation/,
+    );
+  });
+
+  it('drops the site’s name from a page printed to PDF (Wikipedia, Chromium)', async () => {
+    const a = await parsePdf(
+      real('haversine-formula.wikipedia.pdf'),
+      'haversine-formula.wikipedia.pdf',
+    );
+    expect(a.title).toBe('Haversine formula');
+    expect(bodyToText(a.body)).toMatch(/^The haversine formula determines/);
+  });
+
   it('leaves the title page’s author line out of the body (Debian maint-guide, German)', async () => {
     const a = await parsePdf(real('maint-guide.de.pdf'), 'maint-guide.de.pdf');
     expect(a.byline).toMatch(/^Josip Rodin, Osamu Aoki/);

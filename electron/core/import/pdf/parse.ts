@@ -30,14 +30,9 @@ import {
   type PdfParagraph,
   type PdfTextItem,
 } from './layout';
-import {
-  authorNames,
-  authorsByline,
-  guessFromFirstPage,
-  isJunkTitle,
-  pdfDate,
-  stripSiteSuffix,
-} from './metadata';
+import { authorNames, authorsByline, guessFromFirstPage, isJunkTitle, pdfDate } from './metadata';
+import { stripSiteSuffix } from '../siteSuffix';
+import { headerBlockDate } from '../text/document';
 import { documentParams, loadPdfJs } from './pdfjs';
 
 /** Past this many pages a PDF is a scan archive or a data dump, not a source to read. */
@@ -174,8 +169,17 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       author: authors.length ? parseNameLines(authors) : undefined,
       ...xmpPublication(xmpGet, xmp),
     });
+    // A date the title page states ("for version 4.19.0, 18 August 2022") is the document's; the
+    // file's creation date is when it was last built or printed, often years later.
+    const titleBlock =
+      guess.title && sameText(guess.title, title)
+        ? [...guess.lines.title, ...guess.lines.subtitle, ...guess.lines.authors]
+        : [];
     const published =
-      pdfDate(xmpGet('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? pdfDate(xmpGet('dc:date'));
+      headerBlockDate(titleBlock.map((l) => l.text).join('\n')) ??
+      pdfDate(xmpGet('xmp:createdate')) ??
+      pdfDate(info.CreationDate) ??
+      pdfDate(xmpGet('dc:date'));
     const subject = typeof info.Subject === 'string' ? cleanField(info.Subject, 2000) : null;
     const xmpLang = xmpGet('dc:language');
     const lang =
