@@ -95,10 +95,25 @@ export function useReadingPlace({
     );
   }, [editorRef, scrollRef, paged, pagePlace]);
 
+  // One timer per pause, not one per scroll event: a scroll only notes its time, and the timer,
+  // when it fires early, waits out the rest of the pause (clearing and setting a timer on every
+  // scroll event showed in the long frames while scrolling).
+  const lastMove = useRef(0);
+  // The save as of when the timer fires (the view may have switched during the pause).
+  const saveNow = useRef(save);
+  saveNow.current = save;
   const later = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(save, SAVE_AFTER_MS);
-  }, [save]);
+    lastMove.current = performance.now();
+    if (timer.current) return;
+    const wait = (ms: number) => {
+      timer.current = setTimeout(() => {
+        const rest = lastMove.current + SAVE_AFTER_MS - performance.now();
+        if (rest > 1) wait(rest);
+        else saveNow.current();
+      }, ms);
+    };
+    wait(SAVE_AFTER_MS);
+  }, []);
 
   useEffect(() => {
     const root = scrollRef.current;
