@@ -3,6 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import { alignPageText, itemSpansFor, type PageTextMap } from '../../../electron/model/pageText';
 import type { Passage } from '../../../electron/model/passages';
 import { drawQueue } from './drawQueue';
+import { textInParts, whenIdle } from './idleText';
 import type { PdfJs } from './pdfjs';
 
 /** A page's share of the canonical text: `text` starts at canonical offset `base`. */
@@ -38,13 +39,11 @@ interface Props {
 
 /** Waits for the browser's idle time (after a frame is drawn, its layout clean); false if cancelled. */
 function idle(cancelled: () => boolean): Promise<boolean> {
-  return new Promise((resolve) =>
-    requestIdleCallback(() => resolve(!cancelled()), { timeout: IDLE_TIMEOUT_MS }),
-  );
+  return whenIdle(IDLE_TIMEOUT_MS).then(() => !cancelled());
 }
 
 /** How long a page's text layer and highlights wait for idle time at most. */
-const IDLE_TIMEOUT_MS = 500;
+const IDLE_TIMEOUT_MS = 1500;
 
 /** The passages with a part on this page, longer first (a nested one is drawn over its holder). */
 function passagesOn(slice: PageSlice, passages: readonly Passage[]): Passage[] {
@@ -174,9 +173,14 @@ function PdfPageView({
       if (!(await idle(isCancelled))) return;
       const host = textEl;
       const content = await pdfPage.getTextContent();
-      if (cancelled || !(await idle(isCancelled))) return;
+      if (cancelled) return;
       host.replaceChildren();
-      textLayer = new pdfjs.TextLayer({ textContentSource: content, container: host, viewport });
+      textLayer = new pdfjs.TextLayer({
+        // Built a part at a time, each part in idle time (idleText.ts).
+        textContentSource: textInParts(content, () => whenIdle(IDLE_TIMEOUT_MS)),
+        container: host,
+        viewport,
+      });
       await textLayer.render();
       if (cancelled) return;
       const spans = textLayer.textDivs;
