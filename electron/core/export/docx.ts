@@ -10,12 +10,14 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   TextRun,
   type ParagraphChild,
 } from 'docx';
 import { decodeBasicEntities } from '../basicEntities';
+import { imageFileName, imagePixelSize, imageText, type ExportImage } from './images';
 import { truncateWords } from './markdown';
 import { cleanText, oneLine, passageUrl, safeInlineHtml } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
@@ -24,6 +26,51 @@ export const DOCX_QUOTE_STYLE = 'Quote';
 export const DOCX_CITATION_STYLE = 'Citation';
 export const DOCX_META_STYLE = 'ExcerptMeta';
 export const DOCX_REFERENCE_STYLE = 'Reference';
+export const DOCX_CAPTION_STYLE = 'Caption';
+
+/** The text column of an A4 or Letter page with Word's default margins, in pixels at 96 dpi. */
+const MAX_PICTURE_WIDTH = 600;
+const MAX_PICTURE_HEIGHT = 800;
+const WORD_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as const;
+
+/**
+ * A picture as Word shows it: embedded (word/media/) at its own size, shrunk to fit the column,
+ * its alt text as the drawing's description; its caption in the Caption style. Word can't show
+ * WebP, and SVG needs a raster fallback we don't have: those (and a picture whose header gives no
+ * size) keep their alt text, said as a picture's, in italics.
+ */
+function pictureParagraphs(image: ExportImage): Paragraph[] {
+  const type = WORD_TYPES[image.mediaType as keyof typeof WORD_TYPES];
+  const size = type ? imagePixelSize(image.bytes, image.mediaType) : null;
+  const caption = image.caption.trim()
+    ? [new Paragraph({ style: DOCX_CAPTION_STYLE, children: lines(image.caption.trim()) })]
+    : [];
+  if (!type || !size)
+    return [
+      new Paragraph({
+        children: [new TextRun({ text: cleanText(`[${imageText(image)}]`), italics: true })],
+      }),
+    ];
+  const scale = Math.min(1, MAX_PICTURE_WIDTH / size.width, MAX_PICTURE_HEIGHT / size.height);
+  const description = cleanText(image.alt.trim() || image.caption.trim());
+  return [
+    new Paragraph({
+      keepNext: caption.length > 0,
+      children: [
+        new ImageRun({
+          type,
+          data: image.bytes,
+          transformation: {
+            width: Math.max(1, Math.round(size.width * scale)),
+            height: Math.max(1, Math.round(size.height * scale)),
+          },
+          altText: { name: imageFileName(image), description, title: description },
+        }),
+      ],
+    }),
+    ...caption,
+  ];
+}
 
 /** Runs for text with line breaks (a run's text can't hold "\n"). */
 function lines(text: string, opts: { italics?: boolean; bold?: boolean } = {}): TextRun[] {
@@ -73,6 +120,7 @@ function excerptParagraphs(item: ExportItem): Paragraph[] {
   // One Quote paragraph per paragraph of the excerpt: Word styles work per paragraph.
   for (const para of cleanText(p.quote.trim()).split(/\n{2,}/))
     out.push(new Paragraph({ style: DOCX_QUOTE_STYLE, children: lines(para) }));
+  for (const image of item.images) out.push(...pictureParagraphs(image));
   if (p.comment.trim())
     for (const para of cleanText(p.comment.trim()).split(/\n{2,}/))
       out.push(new Paragraph({ children: lines(para) }));
@@ -197,6 +245,14 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
           paragraph: { indent: { left: 720, hanging: 720 }, spacing: { after: 120 } },
         },
         {
+          id: DOCX_CAPTION_STYLE,
+          name: 'Caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 18, italics: true, color: '55555A' },
+          paragraph: { spacing: { after: 120 } },
+        },
+        {
           id: DOCX_META_STYLE,
           name: 'Excerpt Meta',
           basedOn: 'Normal',
@@ -217,6 +273,7 @@ function outline(doc: ExportDocument): string {
     out.push(`# ${g.kind === 'tag' && g.tag !== null ? '#' : ''}${g.label}`, '');
     for (const item of g.items) {
       out.push(`    “${oneLine(item.passage.quote)}”`);
+      for (const image of item.images) out.push(`    [${oneLine(imageText(image))}]`);
       if (item.passage.comment.trim()) out.push(oneLine(item.passage.comment));
       if (item.passage.tags.length) out.push(`Tags: ${item.passage.tags.join(' · ')}`);
       out.push(`— ${(item.inText ?? item.citation).text}`, '');

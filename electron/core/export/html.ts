@@ -3,6 +3,7 @@
  * piece of library text is escaped; only the citation's HTML keeps simple inline tags.
  */
 import { COLOR_CSS } from './colors';
+import type { ExportImage } from './images';
 import { truncateWords } from './markdown';
 import { escapeHtml, passageUrl, safeInlineHtml } from './text';
 import type { ExportContext, ExportDocument, ExportItem, FormatWriter } from './types';
@@ -22,6 +23,9 @@ blockquote { margin: 0; padding: .5rem 1rem; border-left: 4px solid var(--hl, #f
 .links { margin: .3rem 0; padding-left: 1.2rem; }
 a { color: #0b57d0; }
 .orphaned { font-style: italic; color: #8a5a00; }
+figure { margin: .8rem 0 0; }
+figure img { display: block; max-width: 100%; height: auto; }
+figcaption { font: .85rem/1.45 system-ui, sans-serif; color: #55555a; margin-top: .3rem; }
 .csl-entry { padding-left: 2em; text-indent: -2em; margin: 0 0 .6rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -35,11 +39,26 @@ function colorVar(item: ExportItem): string {
   return `--hl: ${COLOR_CSS[item.passage.color]}`;
 }
 
-function excerptHtml(item: ExportItem): string {
+/**
+ * A picture inlined as a data: URL, so the page stays one file that needs nothing else (and
+ * loads nothing remote). The preview shows where it goes without its bytes.
+ */
+function figureHtml(image: ExportImage, preview: boolean): string {
+  const src = preview
+    ? `data:${image.mediaType};base64,…`
+    : `data:${image.mediaType};base64,${Buffer.from(image.bytes).toString('base64')}`;
+  const caption = image.caption.trim()
+    ? `<figcaption>${escapeHtml(image.caption.trim())}</figcaption>`
+    : '';
+  return `<figure><img src="${src}" alt="${escapeHtml(image.alt.trim())}">${caption}</figure>`;
+}
+
+function excerptHtml(item: ExportItem, preview: boolean): string {
   const p = item.passage;
   const out = [
     `<article class="excerpt" id="p-${escapeHtml(p.id)}" style="${colorVar(item)}">`,
     `<blockquote>${escapeHtml(p.quote.trim())}</blockquote>`,
+    ...item.images.map((image) => figureHtml(image, preview)),
   ];
   if (p.orphaned)
     out.push(
@@ -75,7 +94,11 @@ function sourceMeta(item: ExportItem): string {
   return parts.length ? `<p class="source">${parts.join(' · ')}</p>` : '';
 }
 
-export async function renderHtml(doc: ExportDocument, ctx: ExportContext): Promise<string> {
+export async function renderHtml(
+  doc: ExportDocument,
+  ctx: ExportContext,
+  preview = false,
+): Promise<string> {
   const lang =
     doc.sources.length &&
     doc.sources.every((s) => s.lang === doc.sources[0]!.lang) &&
@@ -108,7 +131,7 @@ export async function renderHtml(doc: ExportDocument, ctx: ExportContext): Promi
     const first = g.items[0];
     if (g.kind === 'source' && first) out.push(sourceMeta(first));
     for (const item of g.items) {
-      out.push(excerptHtml(item));
+      out.push(excerptHtml(item, preview));
       await ctx.tick();
     }
     out.push('</section>');
@@ -138,5 +161,5 @@ export const htmlFormat: FormatWriter = {
       bytes: encoder.encode(await renderHtml(doc, ctx)),
     };
   },
-  preview: (doc) => renderHtml(doc, { tick: () => {} }),
+  preview: (doc) => renderHtml(doc, { tick: () => {} }, true),
 };

@@ -4,6 +4,7 @@
  * as `[[File#^block]]` wiki links) and an index file linking them all.
  */
 import { UniqueNames } from './fileNames';
+import { imageFileName, type ExportImage } from './images';
 import { frontMatter } from './frontMatter';
 import {
   documentFrontMatter,
@@ -24,6 +25,17 @@ import type {
 
 const encoder = new TextEncoder();
 export const INDEX_FILE = 'Index';
+/** Pictures go here, each once, named by its hash; notes link to them by relative path. */
+export const ATTACHMENTS_FOLDER = 'attachments';
+
+/**
+ * A picture embedded the way both Obsidian and other Markdown readers resolve it: a relative
+ * link from the note (all notes sit at the folder's top) into the attachments folder.
+ */
+function pictureMarkdown(image: ExportImage): string {
+  const embed = `![${escapeMarkdown(oneLine(image.alt))}](${ATTACHMENTS_FOLDER}/${imageFileName(image)})`;
+  return image.caption.trim() ? `${embed}\n*${escapeMarkdown(oneLine(image.caption))}*` : embed;
+}
 
 /**
  * A tag as Obsidian parses it: letters, digits, `_`, `-` and `/` only (spaces become `-`), and at
@@ -87,7 +99,7 @@ function sourceFrontMatter(s: ExportSource, count: number): string {
 
 function excerpt(item: ExportItem, p: Plan): string {
   const pass = item.passage;
-  const out = [blockquote(pass.quote), `^${blockId(pass.id)}`];
+  const out = [blockquote(pass.quote), `^${blockId(pass.id)}`, ...item.images.map(pictureMarkdown)];
   if (pass.orphaned)
     out.push(
       '*(This passage could no longer be placed in its source; the quote is as it was kept.)*',
@@ -170,6 +182,10 @@ async function buildFiles(doc: ExportDocument, ctx: ExportContext): Promise<Expo
       bytes: encoder.encode(`${parts.join('\n\n')}\n`),
     });
   }
+  const pictures = new Map<string, ExportImage>();
+  for (const item of doc.items) for (const image of item.images) pictures.set(image.hash, image);
+  for (const image of pictures.values())
+    files.push({ path: `${ATTACHMENTS_FOLDER}/${imageFileName(image)}`, bytes: image.bytes });
   return files;
 }
 

@@ -13,6 +13,7 @@ import { search } from '../search';
 import { articleTagNames } from '../tags/repo';
 import { safeTagKey, tagDisplayName } from '../tags/names';
 import { citationFor } from './citation';
+import { excerptImages } from './images';
 import { passageLinks } from './links';
 import type { CitationFn, ExportDocument, ExportGroup, ExportItem, ExportSource } from './types';
 
@@ -224,6 +225,7 @@ export async function selectExport(
     passages.map((p) => p.id),
   );
   const sources = sourceIds.map((id) => sourceMap.get(id)!);
+  const images = excerptImages(db, passages);
   const styled =
     !opts.citation && options.style
       ? await citePassages(db, options.style, sources, passages)
@@ -235,7 +237,14 @@ export async function selectExport(
     let citation = styled?.entries.get(source.id) ?? citations.get(source.id);
     if (!citation) citations.set(source.id, (citation = cite(source)));
     const inText = styled?.inText[i] ?? null;
-    return { passage, source, citation, inText, links: links.get(passage.id) ?? [] };
+    return {
+      passage,
+      source,
+      citation,
+      inText,
+      links: links.get(passage.id) ?? [],
+      images: images.get(passage.id) ?? [],
+    };
   });
   const message = selectionMessage(empty, notes);
   return {

@@ -5,6 +5,7 @@
 import type { ExportFormat, ExportOptions, ExportSelection } from '../../model/export';
 import type { Passage } from '../../model/passages';
 import type { CitableSource } from '../citations/item';
+import type { ExportImage } from './images';
 
 /** What a citation or a file header needs to know about a source (an article): its tags too.
  * In an export `source` is the web address only: a local path never leaves the library. */
@@ -41,6 +42,8 @@ export interface ExportItem {
   /** With a style: the excerpt's in-text citation, with its page ("(Ji, 2024, p. 3)"). */
   inText: Citation | null;
   links: ExportLink[];
+  /** The pictures the excerpt's range covers (images.ts), in order; usually none. */
+  images: ExportImage[];
 }
 
 /** With a style: the reference list at the end, sorted and disambiguated by the processor. */
