@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
 
 /** A 1×1 PNG: enough for the browser to decode a real picture. */
 const PNG =
@@ -62,4 +63,60 @@ test('a saved page keeps its embedded picture in the reader (alt text as its tex
       contentType: 'image/png',
     });
   }
+});
+
+test('an excerpt over a picture exports to HTML from the dialog with the picture inlined', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.slow();
+  await page.goto(app.url);
+  const words = 'The survey counted ferries, cranes and moorings along the quay. '.repeat(4);
+  const html = `<!doctype html><html><head><title>Tide survey</title></head><body><article>
+    <h1>Tide survey</h1><p>${words}</p>
+    <figure><img src="data:image/png;base64,${PNG}" alt="Tide chart for March"><figcaption>Tides in March 1902.</figcaption></figure>
+    <p>After the chart. ${words}</p></article></body></html>`;
+  await page
+    .getByLabel('Import files')
+    .setInputFiles({ name: 'tides.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.getByRole('option').filter({ hasText: 'Tide survey' }).click();
+  await expect(page.getByRole('article', { name: 'Reader' })).toContainText('After the chart.');
+  const { items } = await api<{ items: { id: string; title: string }[] }>(app, 'articles.list', {});
+  const article = items.find((a) => a.title === 'Tide survey')!;
+  // A passage over the caption carries its picture; one over the next paragraph does not.
+  await api(app, 'passages.createFromQuote', {
+    articleId: article.id,
+    quote: 'Tides in March 1902.',
+  });
+  await api(app, 'passages.createFromQuote', {
+    articleId: article.id,
+    quote: 'After the chart.',
+  });
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export passages' });
+  await dialog.getByLabel('Format').selectOption('html');
+  await expect(dialog.getByRole('status')).toContainText('2 excerpts from 1 source');
+  await expect(dialog.getByTestId('export-preview')).toContainText('<figure><img src="data:');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).include('dialog.export-dialog').analyze();
+    expect(
+      axe.violations.map(
+        (v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+  }
+  const downloaded = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/\.html$/);
+  const file = testInfo.outputPath('pictures.html');
+  await download.saveAs(file);
+  const out = readFileSync(file, 'utf8');
+  // The downloaded page holds the picture itself, once, with its caption (a captioned
+  // picture's alt text was left out at import: the caption says it).
+  expect(out.split(`<img src="data:image/png;base64,${PNG}"`)).toHaveLength(2);
+  expect(out).toContain('<figcaption>Tides in March 1902.</figcaption>');
+  expect(out).not.toMatch(/<script|https?:\/\/[^"]*\.png/);
 });

@@ -136,6 +136,8 @@ async function library(dir: string) {
     ferry: createPassage(db, range(epub.id, BEFORE, AFTER)),
     // The paragraph before the figure only: no picture.
     plain: createPassage(db, range(epub.id, BEFORE, BEFORE)),
+    // The caption alone: a caption belongs to its picture.
+    caption: createPassage(db, range(epub.id, CAPTION, CAPTION)),
     // Only the last paragraph: the GIF above it is not part of it.
     last: createPassage(db, range(epub.id, LAST, LAST)),
     // The DOCX picture's alt text is its text: a passage over it shows it.
@@ -160,6 +162,7 @@ describe('pictures in exports', () => {
     const [map] = imgs(f.passages.map.id);
     expect(map!.getAttribute('alt')).toBe('Map of the harbour');
     expect(Buffer.from(map!.getAttribute('src')!.split(',')[1]!, 'base64').equals(MAP)).toBe(true);
+    expect(imgs(f.passages.caption.id).map((i) => i.getAttribute('src'))).toEqual([src]);
     expect(imgs(f.passages.plain.id)).toHaveLength(0);
     expect(imgs(f.passages.last.id)).toHaveLength(0);
     // Still nothing remote and nothing that runs.
@@ -183,8 +186,7 @@ describe('pictures in exports', () => {
     if (built.output.kind !== 'file') throw new Error('expected a file');
     const zip = unzipSync(built.output.bytes);
     const media = Object.keys(zip).filter((n) => n.startsWith('word/media/'));
-    expect(media).toHaveLength(2);
-    const hashes = media.map((n) => sha(zip[n]!)).sort();
+    const hashes = [...new Set(media.map((n) => sha(zip[n]!)))].sort();
     expect(hashes).toEqual([sha(FERRY), sha(MAP)].sort());
     const xml = new TextDecoder().decode(zip['word/document.xml']!);
     expect(xml).toContain('descr="Map of the harbour"');
@@ -207,9 +209,11 @@ describe('pictures in exports', () => {
     expect(written.folder?.conflicts).toEqual([]);
     const note = readFileSync(join(out, 'The Crossing.md'), 'utf8');
     const dom = markdownDom(note);
-    const images = [...dom.querySelectorAll('img')];
-    expect(images).toHaveLength(1);
-    const href = decodeURI(images[0]!.getAttribute('src')!);
+    // Two excerpts show the ferry (one over it, one over its caption): one file, linked twice.
+    const srcs = [...dom.querySelectorAll('img')].map((i) => i.getAttribute('src') ?? '');
+    expect(srcs).toHaveLength(2);
+    expect(new Set(srcs).size).toBe(1);
+    const href = decodeURI(srcs[0]!);
     expect(href).toBe(`attachments/${sha(FERRY)}.png`);
     // The link resolves from the note's own folder, inside the export folder.
     const target = resolve(dirname(join(out, 'The Crossing.md')), href);
@@ -235,6 +239,7 @@ describe('pictures in exports', () => {
       .map((e) => e.textContent ?? '')
       .filter((t) => t.startsWith('Picture'));
     expect(notes).toEqual([
+      `Picture: ${CAPTION} (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)`,
       `Picture: ${CAPTION} (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)`,
       'Picture: Map of the harbour (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)',
     ]);

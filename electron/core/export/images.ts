@@ -49,7 +49,7 @@ interface PlacedImage {
   caption: string;
 }
 
-/** Each image block of `body` with its range in the canonical text. */
+/** Each image block of `body` with its range in the canonical text, its caption included. */
 export function placedImages(body: Body): PlacedImage[] {
   const out: PlacedImage[] = [];
   let at = 0;
@@ -58,12 +58,14 @@ export function placedImages(body: Body): PlacedImage[] {
     const length = blockText(block).length;
     if (block.type === 'image') {
       const next = body.blocks[i + 1];
+      const caption = next?.type === 'caption' ? inlineText(next.content) : '';
       out.push({
         hash: block.src,
         start: at,
-        end: at + length,
+        // The caption's end, when it has one.
+        end: at + length + (caption ? BLOCK_SEPARATOR.length + caption.length : 0),
         alt: inlineText(block.content),
-        caption: next?.type === 'caption' ? inlineText(next.content) : '',
+        caption,
       });
     }
     at += length;
@@ -72,8 +74,9 @@ export function placedImages(body: Body): PlacedImage[] {
 }
 
 /**
- * Whether a passage over [start, end) shows the picture: it overlaps the alt text, or, for a
- * picture without alt text (no characters of its own), the passage runs across its place.
+ * Whether a passage over [start, end) shows the picture: it overlaps the picture's alt text or
+ * the caption under it (a caption belongs to its picture), or, for a picture with neither (no
+ * characters of its own), the passage runs across its place.
  */
 function covers(p: Pick<Passage, 'start' | 'end'>, image: PlacedImage): boolean {
   if (image.end > image.start) return image.start < p.end && image.end > p.start;
