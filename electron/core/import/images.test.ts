@@ -4,7 +4,7 @@
  * and the hostile ones (wrong magic bytes, an SVG with script, an oversized picture, remote images).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { Document, ImageRun, Packer, Paragraph } from 'docx';
+import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../model/body';
 import { MAX_IMAGE_BYTES } from '../../model/images';
@@ -179,6 +179,75 @@ describe('pictures kept from documents', () => {
     expect(
       a.body.blocks.some((b) => b.type === 'paragraph' && JSON.stringify(b).includes('Tide chart')),
     ).toBe(false);
+  });
+
+  /**
+   * A picture inside a sentence (an icon, an emoji drawn as an image) stays its alt text, in place:
+   * the paragraph is one paragraph, the sentence reads and is found and quoted whole, and the
+   * picture isn't stored. Decided so because such pictures say what their alt text says (emoji
+   * images carry the emoji itself), and an inline picture would need a new kind of inline content
+   * in every body reader (canonical text, reader, exports, sync) for a few pixels.
+   */
+  it('a picture inside a sentence keeps the paragraph whole, its alt text in place (HTML, EPUB, DOCX)', async () => {
+    const png = PNG.toString('base64');
+    const sentence = 'Press the save icon button to keep it, then smile 😀 and go on.';
+    const isWhole = (blocks: readonly Block[]) => {
+      const hits = blocks.filter(
+        (b) =>
+          b.type === 'paragraph' &&
+          b.content
+            .map((c) => c.text)
+            .join('')
+            .includes('Press the'),
+      );
+      expect(hits).toEqual([{ type: 'paragraph', content: [{ text: sentence }] }]);
+      expect(blocks.some((b) => b.type === 'image' || b.type === 'caption')).toBe(false);
+    };
+    const html = `<!DOCTYPE html><html><head><title>Icons</title></head><body><article>
+      <h1>Icons</h1><p>${LONG} ${LONG}</p>
+      <p>Press the <img src="data:image/png;base64,${png}" alt="save icon" width="16" height="16"> button to keep it, then smile <img class="emoji" src="data:image/gif;base64,${GIF.toString('base64')}" alt="😀"> and go<img src="data:image/png;base64,${png}" alt=""> on.</p>
+      <p>${LONG}</p></article></body></html>`;
+    const h = parseHtml(new TextEncoder().encode(html), 'icons.html');
+    isWhole(h.body.blocks);
+    expect(h.images).toBeUndefined();
+
+    const book = epubWith(
+      `<h1>Icons</h1><p>${LONG}</p><p>Press the <img src="../images/i.png" alt="save icon"/> button to keep it, then smile <img src="../images/e.gif" alt="😀"/> and go on.</p><p>${LONG}</p>`,
+      { 'OEBPS/images/i.png': PNG, 'OEBPS/images/e.gif': GIF },
+    );
+    const e = await parseEpub(book, 'icons.epub');
+    isWhole(e.body.blocks);
+    expect(e.images).toBeUndefined();
+
+    const icon = (description: string, data: Buffer, type: 'png' | 'gif') =>
+      new ImageRun({
+        type,
+        data,
+        transformation: { width: 12, height: 12 },
+        altText: { name: 'icon', description, title: description },
+      });
+    const docx = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph(LONG),
+            new Paragraph({
+              children: [
+                new TextRun('Press the '),
+                icon('save icon', PNG, 'png'),
+                new TextRun(' button to keep it, then smile '),
+                icon('😀', GIF, 'gif'),
+                new TextRun(' and go on.'),
+              ],
+            }),
+            new Paragraph(LONG),
+          ],
+        },
+      ],
+    });
+    const d = await parseDocx(new Uint8Array(await Packer.toBuffer(docx)), 'icons.docx');
+    isWhole(d.body.blocks);
+    expect(d.images).toBeUndefined();
   });
 
   it('a marker class copied from a page names no picture: only this parse’s markers count', () => {
