@@ -100,7 +100,7 @@ export async function importDocument(
     insertOriginal(db, {
       hash,
       bytes: Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength),
-      mediaType: MEDIA_TYPES[parsed.format],
+      mediaType: parsed.originalMediaType ?? MEDIA_TYPES[parsed.format],
       fileName: truncate(src.fileName, 1024),
       createdAt: now,
       articleText: fields.text,

@@ -97,6 +97,7 @@ const EXTENSIONS: Record<string, string> = {
   'application/pdf': '.pdf',
   'application/epub+zip': '.epub',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/zip': '.zip',
 };
 
 /**

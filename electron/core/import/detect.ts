@@ -10,7 +10,8 @@ import { CommonplaceError } from '../errors';
 import { asciiView, bomEncoding, type Bom } from './decode';
 import type { ImportFormat } from './types';
 // The directory alone: sniffing a container loads no inflater (CLI start-up, issue #17).
-import { listZip } from './zip/directory';
+import { DEFAULT_ZIP_LIMITS, listZip } from './zip/directory';
+import { savedPageEntry } from './html/savedPageNames';
 
 /** How much of the file is looked at. */
 export const SNIFF_BYTES = 8192;
@@ -27,6 +28,11 @@ const MARKDOWN_EXTENSIONS = new Set([
 ]);
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
 
+/** Whether the bytes are a ZIP (a detected `html` that is one is a zipped saved page). */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWithText(bytes, 'PK\x03\x04') || startsWithText(bytes, 'PK\x05\x06');
+}
+
 export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat {
   const head = bytes.subarray(0, SNIFF_BYTES);
   const bom = bomEncoding(head);
@@ -34,7 +40,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
 
   // Documents by signature, whatever the name: a PDF called notes.txt is a PDF.
   if (isPdf(head)) return 'pdf';
-  if (startsWithText(head, 'PK\x03\x04') || startsWithText(head, 'PK\x05\x06')) {
+  if (isZip(head)) {
     const container = zipDocumentKind(bytes, ext);
     if (container) return container;
   }
@@ -88,7 +94,7 @@ function isPdf(head: Uint8Array): boolean {
  * raw bytes), or it has META-INF/container.xml. DOCX: a `word/document.xml` entry. A ZIP named
  * .epub/.docx that has neither still goes to that parser, which says what is missing.
  */
-function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | null {
+function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | 'html' | null {
   if (
     asciiView(bytes.subarray(30, 38)) === 'mimetype' &&
     asciiView(bytes.subarray(38, 80)).includes('application/epub+zip')
@@ -96,7 +102,10 @@ function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | null
     return 'epub';
   let names: string[] = [];
   try {
-    names = listZip(bytes, 'sniff').map((e) => e.name);
+    // Names only (nothing is inflated here): an oversized entry is the parser's to refuse.
+    names = listZip(bytes, 'sniff', { ...DEFAULT_ZIP_LIMITS, listOversized: true }).map(
+      (e) => e.name,
+    );
   } catch {
     // Damaged or a bomb: the parser the name points to reports it; otherwise it's refused as a ZIP.
   }
@@ -105,6 +114,8 @@ function zipDocumentKind(bytes: Uint8Array, ext: string): 'epub' | 'docx' | null
     return 'epub';
   if (ext === 'epub') return 'epub';
   if (ext === 'docx') return 'docx';
+  // A zipped "Web page, complete": one page and the folder of its pictures.
+  if (savedPageEntry(names)) return 'html';
   return null;
 }
 

@@ -30,8 +30,11 @@ export interface ParsedImage {
   bytes: Uint8Array;
 }
 
-/** Reads the bytes a document-relative `src` names (a zip entry), or null. */
-export type ImageResolver = (src: string) => Uint8Array | null;
+/**
+ * Reads the bytes a document-relative `src` names (a zip entry), or null; `refuse` says why a
+ * picture was left out unread (named in the import's warning).
+ */
+export type ImageResolver = (src: string, refuse: (why: string) => null) => Uint8Array | null;
 
 const SVG_FORBIDDEN_TAGS = ['a', 'use', 'image', 'foreignObject', 'style', 'script', 'feImage'];
 const SVG_FORBIDDEN_ATTRS = ['href', 'xlink:href', 'style'];
@@ -56,11 +59,7 @@ export class DocumentImages {
 
   /** Keeps `bytes` (named `where` in the warning) and returns its hash, or null when refused. */
   add(bytes: Uint8Array, where: string): string | null {
-    const refuse = (why: string): null => {
-      this.refused++;
-      this.firstRefusal ||= `${where} ${why}`;
-      return null;
-    };
+    const refuse = (why: string): null => this.refuse(where, why);
     if (bytes.byteLength > MAX_IMAGE_BYTES)
       return refuse(`is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
     let mediaType: ImageMediaType | null = rasterMediaType(bytes);
@@ -86,6 +85,13 @@ export class DocumentImages {
     return hash;
   }
 
+  /** Counts a picture left out before its bytes were read (named in the warning); null. */
+  refuse(where: string, why: string): null {
+    this.refused++;
+    this.firstRefusal ||= `${where} ${why}`;
+    return null;
+  }
+
   /** The hash of the picture `img` shows, kept now, or null (remote, missing, refused). */
   keep(img: Element): string | null {
     const src = (img.getAttribute('src') ?? '').trim();
@@ -98,8 +104,9 @@ export class DocumentImages {
     }
     // A URL with a scheme (http:, file:, blob:…) is never fetched.
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return null;
-    const bytes = this.resolve(src);
-    return bytes ? this.add(bytes, src.slice(0, 200)) : null;
+    const where = src.slice(0, 200);
+    const bytes = this.resolve(src, (why) => this.refuse(where, why));
+    return bytes ? this.add(bytes, where) : null;
   }
 
   /** A `src` for a picture already kept (DOCX: mammoth hands over bytes, not paths). */

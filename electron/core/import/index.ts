@@ -1,6 +1,6 @@
 import { CommonplaceError } from '../errors';
 import { decodeText } from './decode';
-import { detectFormat } from './detect';
+import { detectFormat, isZip } from './detect';
 import type { ImportFormat, ParsedArticle } from './types';
 
 /**
@@ -88,6 +88,14 @@ async function parseFormat(
 ): Promise<ParsedArticle> {
   checkImportSize(bytes.byteLength, fileName);
   const format = detectFormat(bytes, fileName);
+  // A zipped saved page is mostly pictures: only its page is held to the text limit.
+  if (format === 'html' && isZip(bytes))
+    return (await import('./html/savedPage')).parseSavedPage(
+      bytes,
+      fileName,
+      source && /^https?:/i.test(source) ? source : undefined,
+      MAX_TEXT_IMPORT_BYTES,
+    );
   checkFormatSize(format, bytes.byteLength, fileName);
   // Each format's parser (pdf.js, mammoth, jsdom…) is loaded when a file of that format comes.
   if (format === 'pdf') return (await import('./pdf')).parsePdf(bytes, fileName);

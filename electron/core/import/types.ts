@@ -23,6 +23,8 @@ export interface ParsedArticle extends ArticleFields {
   warnings?: string[];
   /** The pictures the body's image blocks name (checked by type and size in the parser thread). */
   images?: ParsedImage[];
+  /** The original's media type when it isn't the format's own (a zipped saved page's ZIP). */
+  originalMediaType?: string;
   /** Citation metadata the file declares beyond the fields above (CSL fields; checked on storing). */
   meta?: SourceMeta;
 }

@@ -28,7 +28,7 @@ import { sanitizeTree } from './sanitize';
 import { elementsNamed, parsePage, type PageTree } from './tree';
 import { isProbablyVisible } from './visibility';
 import { domToBlocks } from './toBody';
-import { DocumentImages, keptImages } from '../images';
+import { DocumentImages, keptImages, type ImageResolver } from '../images';
 import { pageCitationMeta } from './citationMeta';
 import { CAPTION_CLASSES, leadCreditCaptions, markSiteCaptions } from './captions';
 
@@ -38,7 +38,12 @@ import { CAPTION_CLASSES, leadCreditCaptions, markSiteCaptions } from './caption
  */
 export const MAX_READABILITY_ELEMENTS = 15_000;
 
-export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: string): ParsedArticle {
+export function parseHtml(
+  bytes: Uint8Array,
+  fileName: string,
+  sourceUrl?: string,
+  resolveImage?: ImageResolver,
+): ParsedArticle {
   const html = decodeText(bytes, fileName, { declaredCharset: sniffHtmlCharset(bytes) });
   const baseUrl = httpBase(sourceUrl);
   const page = loadPage(capNesting(html), fileName, baseUrl);
@@ -58,8 +63,9 @@ export function parseHtml(bytes: Uint8Array, fileName: string, sourceUrl?: strin
     return fresh;
   };
   const content = article?.content ?? fallbackContent(untouched());
-  // A saved page's own pictures are its data: URLs; a remote picture is never fetched.
-  const images = new DocumentImages(fileName);
+  // A saved page's own pictures are its data: URLs, or the files saved beside it (a zipped
+  // "Web page, complete": savedPage.ts resolves those); a remote picture is never fetched.
+  const images = new DocumentImages(fileName, resolveImage);
   let blocks: Block[];
   try {
     sanitizeTree(content, images);

@@ -19,6 +19,12 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Why maxTotalBytes is what it is, when it depends on the file (said in the message). */
   totalReason?: string;
+  /**
+   * List an entry that declares more than maxEntryBytes (left out of the declared total) instead
+   * of refusing the archive: for a reader that wants only some entries and checks each one's
+   * declared size itself (a saved page's pictures). Reading it still stops at the cap.
+   */
+  listOversized?: boolean;
 }
 
 /** Generous for real books and reports (text parts only), far below what would hurt the app. */
@@ -103,12 +109,12 @@ export function listZip(
     const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
     // Bit 11: UTF-8 names; older tools wrote CP437, which only matters for non-ASCII names we never look up.
     const name = new TextDecoder((flags & 0x800) !== 0 ? 'utf-8' : 'latin1').decode(rawName);
-    if (declaredSize > limits.maxEntryBytes)
+    if (declaredSize > limits.maxEntryBytes && !limits.listOversized)
       throw bomb(
         fileName,
         `${name} declares ${declaredSize} bytes; the limit per entry is ${limits.maxEntryBytes}`,
       );
-    declaredTotal += declaredSize;
+    if (declaredSize <= limits.maxEntryBytes) declaredTotal += declaredSize;
     entries.push({ name, method, compressedSize, declaredSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
