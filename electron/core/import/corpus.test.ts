@@ -113,7 +113,9 @@ describe('import quality on the real-document corpus', () => {
  * Seven more (a Rust RFC, an Aozora Bunko work, a Wikipedia excerpt as HTML and printed to PDF,
  * GPL-3 printed to PDF, the libtasn1 and bzip2 manuals) and the subtitle scored: before the
  * title-page and site-suffix fixes title 17/19, subtitle 1/4, author 4/9, date 5/7, language
- * 19/19; after, title 19/19, subtitle 4/4, author 6/9, date 7/7, language 19/19.
+ * 19/19; after, title 19/19, subtitle 4/4, author 6/9, date 7/7, language 19/19. RFC 7159 as
+ * plain text without its form feeds: title and author missed before the memo header was read
+ * (title 19/20, author 6/10); now title 20/20, author 7/10, date 8/8, language 20/20.
  * The floors hold today's scores.
  */
-const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 6 / 9, date: 1, lang: 1 };
+const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 7 / 10, date: 1, lang: 1 };

@@ -43,3 +43,32 @@ describe('the date of a dated header block', () => {
     expect(headerBlockDate('Due February 30, 2024')).toBeNull();
   });
 });
+
+describe('an RFC as plain text whose form feeds were lost (RFC 7159, fixtures/real)', () => {
+  const source = real('rfc7159.txt');
+  const a = parsePastedText(source, 'rfc7159.txt');
+  const text = bodyToText(a.body);
+
+  it('drops the running feet and heads, found by the page numbers the feet carry', () => {
+    expect(source).not.toContain('\f');
+    expect(text).not.toMatch(/\[Page \d\]|RFC 7159 {10,}JSON/);
+    expect(text).toContain('The terms "object" and "array" come from the conventions of');
+  });
+
+  it('takes the title centred under the memo header block and the author from its right column', () => {
+    expect(a.title).toBe('The JavaScript Object Notation (JSON) Data Interchange Format');
+    expect(a.byline).toBe('T. Bray');
+    expect(a.published).toBe('2014-03');
+    // The header block itself stays in the text: only the title moves above it.
+    expect(text).toMatch(
+      /^Internet Engineering Task Force \(IETF\) +T\. Bray, Ed\.\nRequest for Comments: 7159/,
+    );
+    expect(text).not.toContain('The JavaScript Object Notation (JSON) Data Interchange Format');
+  });
+
+  it('leaves a text with fewer than three numbered feet, or none, as it is', () => {
+    const two = 'One\nSmith   [Page 1]\nTwo\nSmith   [Page 2]\nThree';
+    expect(dropPageFurniture(two)).toBe(two);
+    expect(dropPageFurniture('Plain\n\nwords')).toBe('Plain\n\nwords');
+  });
+});

@@ -18,11 +18,37 @@ function shape(line: string): string {
     .toLowerCase();
 }
 
+/** A page's foot that numbers it: "Bray   Standards Track   [Page 8]", "Page 3 of 40", "- 12 -". */
+const NUMBERED_FOOT =
+  /(?:\[page\s+\d{1,4}\]|\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?|^-\s*\d{1,4}\s*-)$/i;
+
+/**
+ * A paginated text whose form feeds were lost (copied, re-wrapped, saved from a browser) still has
+ * its numbered feet: a line of one shape, numbering the page, at least three times over. A form
+ * feed goes back after each, so the pages can be judged as if it had kept them.
+ */
+function restoreFormFeeds(text: string): string {
+  const lines = text.split('\n');
+  const counts = new Map<string, number>();
+  for (const line of lines)
+    if (line.length <= 120 && NUMBERED_FOOT.test(line.trim()))
+      counts.set(shape(line), (counts.get(shape(line)) ?? 0) + 1);
+  const feet = new Set([...counts].filter(([, n]) => n >= 3).map(([s]) => s));
+  if (!feet.size) return text;
+  return lines
+    .map((l) =>
+      l.length <= 120 && feet.has(shape(l)) && NUMBERED_FOOT.test(l.trim()) ? `${l}\n\f` : l,
+    )
+    .join('\n');
+}
+
 /**
  * Removes form feeds and the lines that head or foot most pages of a paginated text. Only a text
- * with form feeds has pages to judge; any other text comes back unchanged.
+ * with form feeds (or with the numbered feet that mark where they were) has pages to judge; any
+ * other text comes back unchanged.
  */
-export function dropPageFurniture(text: string): string {
+export function dropPageFurniture(input: string): string {
+  const text = input.includes('\f') ? input : restoreFormFeeds(input);
   if (!text.includes('\f')) return text;
   const pages = text.split('\f').map((p) => p.split('\n'));
   if (pages.length < 3) return text.replace(/\f/g, '\n');
@@ -79,4 +105,51 @@ export function headerBlockDate(text: string): string | null {
     if (date) return date.slice(0, 7);
   }
   return null;
+}
+
+export interface MemoHeader {
+  title: string;
+  author: string | null;
+  /** The text without the title lines (the header block stays in the body). */
+  rest: string;
+}
+
+/** "Request for Comments: 7159          Google, Inc.": a left and a right column. */
+const TWO_COLUMNS = /^(\S.*?\S)\s{4,}(\S.*)$/;
+
+/**
+ * An RFC-style memo header: a block of two-column lines (series and number on the left; authors,
+ * their organisations and the date on the right) opening the text, and the title centred under it.
+ * The title is that centred line, not the block's first; the author is the right column's first
+ * cell ("T. Bray, Ed.").
+ */
+export function memoHeader(text: string, isName: (s: string) => boolean): MemoHeader | null {
+  const lines = text.slice(0, 20_000).split('\n');
+  let i = 0;
+  while (i < lines.length && !lines[i]?.trim()) i++;
+  const start = i;
+  while (i < lines.length && lines[i]?.trim()) i++;
+  const block = lines.slice(start, i).map((l) => l.trimEnd());
+  if (block.length < 3 || block.length > 12 || block.some((l) => l.length > 100)) return null;
+  const columns = block.map((l) => TWO_COLUMNS.exec(l));
+  if (!columns[0] || columns.filter(Boolean).length < 2) return null;
+  while (i < lines.length && !lines[i]?.trim()) i++;
+  const titleStart = i;
+  while (i < lines.length && lines[i]?.trim() && i - titleStart < 3) i++;
+  const titleLines = lines.slice(titleStart, i);
+  // Centred (indented), closed by a blank line, and no sentence.
+  if (
+    !titleLines.length ||
+    lines[i]?.trim() ||
+    titleLines.some((l) => !/^\s{2,}\S/.test(l) || l.trim().length > 200)
+  )
+    return null;
+  const title = titleLines.map((l) => l.trim()).join(' ');
+  if (/[.:;,]$/.test(title)) return null;
+  const first = columns[0][2]?.replace(/,\s*Ed\.?$/i, '').trim() ?? '';
+  return {
+    title,
+    author: isName(first) ? first : null,
+    rest: [...lines.slice(0, titleStart), ...text.split('\n').slice(i)].join('\n'),
+  };
 }

@@ -6,13 +6,13 @@
 import { blockText, makeBody, paragraph, type Block } from '../../../model/body';
 import { CommonplaceError } from '../../errors';
 import type { ParsedArticle } from '../types';
-import { isDanglingBy, parseMetadataLine, type DateRole } from './byline';
+import { isDanglingBy, isNameList, parseMetadataLine, type DateRole } from './byline';
 import { captionKind } from './captions';
 import { isAdLine, isChromeLine, isLinkOutLine } from './chrome';
 import { clipAtWord, firstSentence } from './clip';
 import { formatMoment, type Moment } from './dateline';
-import { dropPageFurniture, headerBlockDate } from './document';
-import { readHeader } from './header';
+import { dropPageFurniture, headerBlockDate, memoHeader } from './document';
+import { readHeader, type Header } from './header';
 import { guessLang } from './lang';
 import {
   comparable,
@@ -191,8 +191,20 @@ export function parsePastedText(text: string, fileName: string): ParsedArticle {
   const normalized = dropPageFurniture(normalizeLineEndings(text));
   if (isBlank(normalized))
     throw new CommonplaceError('empty_file', `${fileName}: the file has no visible text`);
-  const units = splitUnits(normalized, standsAlone);
-  const header = readHeader(units);
+  const memo = memoHeader(normalized, isNameList);
+  const units = splitUnits(memo?.rest ?? normalized, standsAlone);
+  const header: Header = memo
+    ? {
+        title: memo.title,
+        subtitle: null,
+        byline: memo.author,
+        siteName: null,
+        moments: [],
+        articleLike: false,
+        carried: [],
+        end: 0,
+      }
+    : readHeader(units);
 
   const drafted: Drafted[] = header.carried.map((item) =>
     item.caption
