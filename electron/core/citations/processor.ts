@@ -44,8 +44,24 @@ export function shortTitle(title: string, language: string | undefined): string 
 /** Dates citeproc reads; one with date-parts and a literal ("Spring 2019") prints both. */
 const DATE_FIELDS = ['issued', 'accessed'] as const;
 
+/** A web page whose one author is an organisation named as its site too ("Yale University"). */
+function siteIsOwner(item: CslItem): boolean {
+  const site = item['container-title']?.trim().toLowerCase();
+  const owner = item.author?.length === 1 ? item.author[0]!.literal : undefined;
+  return (
+    (item.type === 'webpage' || item.type === 'post-weblog') &&
+    !!site &&
+    owner?.trim().toLowerCase() === site
+  );
+}
+
 function prepare(item: CslItem, style: CslStyle): CslItem {
   const out: CslItem = { ...item };
+  // The guides name such an organisation once: as author (APA, CMOS author-date) or as site.
+  if (siteIsOwner(out)) {
+    if (style.ownerSite === 'site') delete out.author;
+    else delete out['container-title'];
+  }
   // The literal is the text a season was typed as: its date-parts and season number say it.
   for (const key of DATE_FIELDS) {
     const d = out[key];

