@@ -224,7 +224,10 @@ describe('APA 7 reference entries against the APA Style reference examples', () 
     );
   });
   it('21 or more authors: the first 19, an ellipsis, the last (Publication Manual §9.8)', () => {
-    // The manual prints the ellipsis as ". . ."; CSL renders it as one character (…).
+    // Checked: APA's "Guide to What's New in the Publication Manual … 7th Edition", p. 6,
+    // "EXAMPLE WITH 21+ AUTHORS" (stored copy: http://online.flipbuilder.com/vxfhl/iabg/files/basic-html/page6.html)
+    // prints these names to "Leetmaa, A., . . . Joseph, D. (1996)." and the same title, journal,
+    // 77(3), 437–471. The manual prints the ellipsis as ". . ."; CSL renders it as one character (…).
     expect(one('apa', 'many')!.replace('…', '. . .')).toBe(
       'Kalnay, E., Kanamitsu, M., Kistler, R., Collins, W., Deaven, D., Gandin, L., Iredell, M., Saha, S., White, G., Woollen, J., Zhu, Y., Chelliah, M., Ebisuzaki, W., Higgins, W., Janowiak, J., Mo, K. C., Ropelewski, C., Wang, J., Leetmaa, A., . . . Joseph, D. (1996). The NCEP/NCAR 40-year reanalysis project. Bulletin of the American Meteorological Society, 77(3), 437–471. https://doi.org/10.1175/1520-0477(1996)077<0437:TNYRP>2.0.CO;2',
     );

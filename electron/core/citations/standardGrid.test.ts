@@ -190,6 +190,12 @@ describe('grid: Chicago author-date (17th ed.)', () => {
   });
 });
 
+describe('grid: Chicago author-date (17th ed.), pages in the text', () => {
+  it('news article: in-text with a page (the form of CMOS_AD "(Grazer and Fishman 2015, 188)"; the entry is in standard.test.ts, SNHU)', () => {
+    expect(one('chicago', manjoo).notes[0]).toBe('(Manjoo 2017, 3)');
+  });
+});
+
 describe('grid: Chicago notes and bibliography (17th ed.)', () => {
   it('news article: bibliography entry and short note with a page (CMOS17_NB, Manjoo)', () => {
     const { refs, notes } = one('chicago-note', manjoo);
@@ -312,6 +318,23 @@ describe('grid: MLA 9', () => {
     );
     // MLA cites a work without an author by its (short) title, in quotation marks.
     expect(notes[0]).toBe('(“Yale Facts” 3)');
+  });
+  it('web page: works-cited entry and in-text with a page (the MLA Style Center template the news test in standard.test.ts follows: Author. "Title." Website, Day Mon. Year, URL.)', () => {
+    const bologna: CslItem = {
+      id: 'bologna',
+      type: 'webpage',
+      title: 'Why some people with anxiety love watching horror movies',
+      author: [person('Bologna', 'Caroline')],
+      issued: date(2019, 10, 31),
+      'container-title': 'HuffPost',
+      URL: 'https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e',
+      language: 'en',
+    };
+    const { refs, notes } = one('mla', bologna);
+    expect(refs[0]).toBe(
+      'Bologna, Caroline. “Why Some People with Anxiety Love Watching Horror Movies.” HuffPost, 31 Oct. 2019, https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e.',
+    );
+    expect(notes[0]).toBe('(Bologna 3)');
   });
   it('chapter in an edited book: in-text with a page (MOHAVE "(Burke 3)"; the entry is in standard.test.ts)', () => {
     expect(one('mla', thoreau, '177').notes[0]).toBe('(Thoreau 177)');
