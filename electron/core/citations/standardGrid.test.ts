@@ -5,17 +5,21 @@
  * Differences that are the CSL processor's typography, not the style (an en dash in a page range
  * where a web page prints a hyphen), are mapped in the open where they occur.
  *
- * Sources (stored copies, read with the search tool):
+ * Sources (stored copies read with the search tool, except where said):
  * - CMOS17_AD_WEB: the Chicago Manual of Style (17th ed.) author-date quick guide's web-page
  *   examples and CMOS 15.37 (an organisation as author), quoted in
  *   AEADataEditor/aea-de-guidance, addtl-data-citation-guidance.md ("Google. 2017. “Privacy
  *   Policy.” …", "Yale University. n.d. “About Yale: Yale Facts.” …", "ISO (International
  *   Organization for Standardization). 1997. …").
  * - CMOS17_NB: the CMOS 17 notes-and-bibliography quick guide
- *   (https://www.chicagomanualofstyle.org/tools_citationguide/citation-guide-1.html): "News or
- *   magazine article" (Manjoo), "Chapter or other part of an edited book" (Thoreau), "Website
- *   content" (Google, Yale); its bibliography entries put the author-date guide's entries' date
- *   after the publication facts (CMOS 15.6).
+ *   (https://www.chicagomanualofstyle.org/tools_citationguide/citation-guide-1.html). Checked in
+ *   a stored copy: "Website content", quoted in atet/cite, README.md ("Google. “Privacy Policy.”
+ *   Privacy & Terms. Last modified April 17, 2017. …"; short note "Google, “Privacy Policy.”").
+ *   Not found in a stored copy, given as the guide prints them: "News or magazine article"
+ *   (Manjoo; its author-date form, the same but for the date's place, is quoted in stored
+ *   copies), "Chapter or other part of an edited book" (Thoreau; author-date form in CMOS_AD),
+ *   "Website content" (Yale, short note "“Yale Facts.”"; author-date form in CMOS17_AD_WEB).
+ *   A notes bibliography entry is the author-date entry with the date after the publication facts.
  * - APA_MAGAZINE: https://apastyle.apa.org/style-grammar-guidelines/references/examples/magazine-article-references
  *   (example with a DOI, two authors), also quoted in a stored library guide ("Schaefer, N. K., &
  *   Shapiro, B. (2019, September 6). …").
