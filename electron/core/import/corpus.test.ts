@@ -115,7 +115,9 @@ describe('import quality on the real-document corpus', () => {
  * title-page and site-suffix fixes title 17/19, subtitle 1/4, author 4/9, date 5/7, language
  * 19/19; after, title 19/19, subtitle 4/4, author 6/9, date 7/7, language 19/19. RFC 7159 as
  * plain text without its form feeds: title and author missed before the memo header was read
- * (title 19/20, author 6/10); now title 20/20, author 7/10, date 8/8, language 20/20.
+ * (title 19/20, author 6/10); now title 20/20, author 7/10, date 8/8, language 20/20. The Nettle
+ * manual (TeX accents set apart from their letters, "M¨ oller"): subtitle and author missed before
+ * (4/5, 7/11); now title 21/21, subtitle 5/5, author 8/11, date 8/8, language 21/21.
  * The floors hold today's scores.
  */
-const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 7 / 10, date: 1, lang: 1 };
+const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 8 / 11, date: 1, lang: 1 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dropFurniture, isPageNumber } from './furniture';
 import {
+  composeAccents,
   itemsToLines,
   joinLines,
   linesToParagraphs,
@@ -130,5 +131,15 @@ describe('metadata', () => {
     expect(pdfDate('2021-04-09T10:00:00Z')).toBe('2021-04-09T10:00:00Z');
     expect(pdfDate('D:00000000')).toBeNull();
     expect(pdfDate(42)).toBeNull();
+  });
+});
+
+describe('composeAccents', () => {
+  it('joins a spacing accent to the letter under it only where Unicode has the accented letter', () => {
+    expect(composeAccents('Niels M\u00a8oller, Ren\u00b4 e, \u02c7Cech')).toBe(
+      'Niels Möller, René, Čech',
+    );
+    // A math accent with no precomposed letter, and circumflex/tilde operators, stay as they are.
+    expect(composeAccents('\u00a8q and x \u02c6 y')).toBe('\u00a8q and x \u02c6 y');
   });
 });

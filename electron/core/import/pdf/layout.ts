@@ -63,15 +63,22 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
       if (item.hasEOL) breakNext = true;
       continue;
     }
+    const level =
+      current !== null && Math.abs(item.y - current.y) < Math.max(current.size, size) * 0.5;
+    // TeX sets "ö" as "¨" and then steps back to set "o" under it: the letter starts left of
+    // where the accent ends, and is still the same word.
+    const underAccent =
+      current !== null && level && ACCENT_AT_END.test(current.text) && item.x > current.x;
     const sameLine =
       current !== null &&
       !breakNext &&
-      Math.abs(item.y - current.y) < Math.max(current.size, size) * 0.5 &&
-      item.x > current.right - Math.max(current.size, size) * 0.5;
+      level &&
+      (underAccent || item.x > current.right - Math.max(current.size, size) * 0.5);
     if (current && sameLine) {
       current.mono = current.mono && item.mono === true;
       const gap = item.x - current.right;
-      const needsSpace = gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str);
+      const needsSpace =
+        !underAccent && gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str);
       current.text += (needsSpace ? ' ' : '') + item.str;
       current.right = Math.max(current.right, item.x + item.width);
       // Superscripts (footnote marks) are smaller: the line keeps its body size.
@@ -91,8 +98,39 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
   }
   // A listing's spaces are its layout (indentation, aligned columns): kept.
   for (const line of lines)
-    line.text = line.mono ? line.text.trimEnd() : line.text.replace(/\s+/g, ' ').trim();
+    line.text = line.mono
+      ? line.text.trimEnd()
+      : composeAccents(line.text.replace(/\s+/g, ' ').trim());
   return lines.filter((l) => l.text.trim() !== '');
+}
+
+const ACCENT_AT_END = /[\u00a8\u00b4\u02c7\u02d8\u02da\u00b8\u02dd]$/;
+
+/** TeX's spacing accents (OT1 fonts draw "ö" as "¨" over "o") and the combining marks they stand for. */
+const SPACING_ACCENTS: Record<string, string> = {
+  '\u00a8': '\u0308', // ¨ diaeresis
+  '\u00b4': '\u0301', // ´ acute
+  '\u02c7': '\u030c', // ˇ caron
+  '\u02d8': '\u0306', // ˘ breve
+  '\u02da': '\u030a', // ˚ ring
+  '\u00b8': '\u0327', // ¸ cedilla
+  '\u02dd': '\u030b', // ˝ double acute
+};
+
+/**
+ * "Niels M¨ oller" → "Niels Möller": a TeX font without precomposed letters sets the accent as a
+ * glyph of its own before the letter, and the text layer keeps them apart. Joined only where
+ * Unicode has the accented letter, so a math accent or an operator in a listing stays as it is
+ * (circumflex and tilde, XOR and NOT in code, are left alone).
+ */
+export function composeAccents(text: string): string {
+  return text.replace(
+    /([\u00a8\u00b4\u02c7\u02d8\u02da\u00b8\u02dd]) ?(\p{L})/gu,
+    (all, accent: string, letter: string) => {
+      const composed = (letter + (SPACING_ACCENTS[accent] ?? '')).normalize('NFC');
+      return composed.length === 1 ? composed : all;
+    },
+  );
 }
 
 function median(values: number[]): number {

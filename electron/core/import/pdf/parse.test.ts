@@ -301,6 +301,16 @@ describe('parsePdf: the title block on real documents (fixtures/real)', () => {
     );
   });
 
+  it('joins TeX’s accents to their letters: “Niels Möller”, not “M¨ oller” (Nettle manual)', async () => {
+    const a = await parsePdf(real('nettle.pdf'), 'nettle.pdf');
+    expect(a.byline).toBe('Niels Möller');
+    expect(a.subtitle).toBe('For the Nettle Library version 3.4');
+    const text = bodyToText(a.body);
+    expect(text).toContain('Originally written 2001 by Niels Möller');
+    expect(text).toContain('Michaël Peeters');
+    expect(text).not.toMatch(/[\u00a8\u00b4]/);
+  });
+
   it('drops the site’s name from a page printed to PDF (Wikipedia, Chromium)', async () => {
     const a = await parsePdf(
       real('haversine-formula.wikipedia.pdf'),
