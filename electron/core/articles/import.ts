@@ -16,6 +16,7 @@ import { cleanField, truncate } from '../text-fields';
 import { insertImages } from '../images/store';
 import { insertOriginal } from './originalStore';
 import { isUrlSource, readSourceFile, type ImportSource } from './sourcePath';
+import { withSavedPageFolder } from './savedPageFolder';
 import { restoreArticles } from './state';
 import {
   findArticleByHash,
@@ -187,7 +188,9 @@ export async function importPaths(
   const results: ImportResult[] = [];
   for (const p of paths) {
     try {
-      results.push(importedResult(p, await importDocument(db, readImportFile(p), onChangedSource)));
+      // A page saved as "Web page, complete" comes with the pictures of its `_files` folder.
+      const src = await withSavedPageFolder(readImportFile(p));
+      results.push(importedResult(p, await importDocument(db, src, onChangedSource)));
     } catch (e) {
       results.push({ ok: false as const, file: p, error: toImportError(e, db) });
     }
@@ -211,11 +214,8 @@ export async function updateFromSource(
     );
   }
   // The path is data (a restored or foreign library may hold any): checked before it is followed.
-  const result = await importDocument(
-    db,
-    readSourceFile(article.source, `article ${id}`),
-    'update',
-  );
+  const file = await withSavedPageFolder(readSourceFile(article.source, `article ${id}`));
+  const result = await importDocument(db, file, 'update');
   if (result.duplicate) {
     if (result.article.id !== id)
       throw new CommonplaceError(
