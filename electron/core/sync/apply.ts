@@ -59,7 +59,16 @@ import {
   type RowEntity,
   type Value,
 } from './rows';
-import { DELETED, RESTORABLE, setVersion, setVersions, versionsOf } from './versions';
+import {
+  DELETED,
+  isTombstoned,
+  RESTORABLE,
+  saveVersions,
+  setVersion,
+  setVersions,
+  versionsOf,
+  type Versions,
+} from './versions';
 
 export type ApplyResult = 'applied' | 'stale' | { parked: string };
 
@@ -92,11 +101,7 @@ const has = (db: Database, table: string, id: unknown) =>
   cachedStatement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 
 const tombstoned = (db: Database, e: string, id: unknown) =>
-  typeof id === 'string' &&
-  cachedStatement(
-    db,
-    "SELECT 1 FROM sync_versions WHERE entity = ? AND entity_id = ? AND field = '_del'",
-  ).get(e, id) !== undefined;
+  typeof id === 'string' && isTombstoned(db, e, id);
 
 /** A row that depends on one deleted for good is gone too (its device sends that as well). */
 function goneWith(ctx: ApplyContext, op: SyncOp): ApplyResult {
@@ -154,7 +159,8 @@ function applyDelete(ctx: ApplyContext, op: SyncOp): ApplyResult {
       return 'stale';
     }
   }
-  setVersion(db, op.e, op.id, DELETED, { hlc: op.h, hash: 'deleted' });
+  versions.set(DELETED, { hlc: op.h, hash: 'deleted' });
+  saveVersions(db, op.e, op.id, versions);
   const table = ROWS[op.e as RowEntity].table;
   const hash =
     op.e === 'article'
@@ -188,8 +194,12 @@ function sendWhole(ctx: ApplyContext, e: RowEntity, id: string): void {
   const { db } = ctx;
   const h = ctx.clock.now();
   const set = snapshot(db, e, id)!;
-  for (const [f, value] of Object.entries(set))
-    setVersion(db, e, id, f, { hlc: h, hash: hashValue(value) });
+  setVersions(
+    db,
+    e,
+    id,
+    Object.entries(set).map(([f, value]) => [f, { hlc: h, hash: hashValue(value) }] as const),
+  );
   queueOp(db, { e, id, h, set });
   for (const [me, m] of Object.entries(MEMBERSHIPS) as [
     MembershipEntity,
@@ -222,9 +232,13 @@ function applyMembership(ctx: ApplyContext, op: SyncOp, e: MembershipEntity): Ap
   if (!parsed.success) throw bad(op, 'in', 'must be null or {created_at}');
   const ownerTable = ROWS[m.ownerKind].table;
   const memberTable = ROWS[m.memberKind].table;
-  const v = versionsOf(db, e, op.id).get('in');
+  const versions = versionsOf(db, e, op.id);
+  const v = versions.get('in');
   if (v && v.hlc >= op.h) return 'stale';
-  const record = () => setVersion(db, e, op.id, 'in', { hlc: op.h, hash: hashValue(parsed.data) });
+  const record = () => {
+    versions.set('in', { hlc: op.h, hash: hashValue(parsed.data) });
+    saveVersions(db, e, op.id, versions);
+  };
   if (parsed.data === null) {
     cachedStatement(db, `DELETE FROM ${m.table} WHERE ${m.owner} = ? AND ${m.member} = ?`).run(
       owner,
@@ -275,11 +289,8 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     // Brought back whole by a device that held an edit the deletion never saw.
     const whole = requiredFields(e).every((f) => f in set);
     if (!RESTORABLE.has(e) || op.h <= deleted.hlc || !whole) return 'stale';
-    cachedStatement(
-      db,
-      'DELETE FROM sync_versions WHERE entity = ? AND entity_id = ? AND field = ?',
-    ).run(e, op.id, DELETED);
     versions.delete(DELETED);
+    saveVersions(db, e, op.id, versions);
   }
   const row = currentRow(db, e, op.id);
   if (e === 'article' && !row) {
@@ -322,11 +333,12 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     ((e === 'link' && linkClash(db, op.id, merged)) ||
       (e === 'citation_style' && styleClash(db, op.id, merged)))
   ) {
-    for (const f of winning) setVersion(db, e, op.id, f, { hlc: op.h, hash: hashValue(set[f]) });
+    for (const f of winning) versions.set(f, { hlc: op.h, hash: hashValue(set[f]) });
+    saveVersions(db, e, op.id, versions);
     return 'stale';
   }
 
-  if (e === 'note') applyNote(ctx, op, row, cols);
+  if (e === 'note') applyNote(ctx, op, row, cols, versions);
   else {
     writeRow(db, e, op.id, cols, row !== undefined);
     if (e === 'article' && set[ARTICLE_META] !== undefined && winning.includes(ARTICLE_META))
@@ -352,14 +364,9 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   }
   if (e === 'passage') fitAnchor(db, op.id);
 
-  setVersions(
-    db,
-    e,
-    op.id,
-    winning
-      .filter((f) => f !== NOTE_BODY)
-      .map((f) => [f, { hlc: op.h, hash: hashValue(set[f]) }] as const),
-  );
+  for (const f of winning)
+    if (f !== NOTE_BODY) versions.set(f, { hlc: op.h, hash: hashValue(set[f]) });
+  saveVersions(db, e, op.id, versions);
   return 'applied';
 }
 
@@ -638,7 +645,13 @@ function writeMeta(op: SyncOp, db: Database, value: unknown): void {
 }
 
 /** The note's columns and its merged body, derived (text, excerpt, word count, links) as on save. */
-function applyNote(ctx: ApplyContext, op: SyncOp, row: Value | undefined, cols: Value): void {
+function applyNote(
+  ctx: ApplyContext,
+  op: SyncOp,
+  row: Value | undefined,
+  cols: Value,
+  versions: Versions,
+): void {
   const { db } = ctx;
   const update = op.set![NOTE_BODY];
   if (update !== undefined) {
@@ -658,8 +671,8 @@ function applyNote(ctx: ApplyContext, op: SyncOp, row: Value | undefined, cols: 
         excerpt: d.excerpt,
         word_count: d.wordCount,
       });
-    const v = versionsOf(db, 'note', op.id).get(NOTE_BODY);
-    setVersion(db, 'note', op.id, NOTE_BODY, {
+    const v = versions.get(NOTE_BODY);
+    versions.set(NOTE_BODY, {
       hlc: v && v.hlc > op.h ? v.hlc : op.h,
       hash: hashValue({ doc: d.json }),
     });

@@ -21,7 +21,7 @@ import {
   splitMemberId,
   type Value,
 } from './rows';
-import { DELETED, RESTORABLE, setVersion, setVersions, versionsOf } from './versions';
+import { DELETED, RESTORABLE, saveVersions, versionedRows, versionsOf } from './versions';
 
 const exists = (db: Database, table: string, id: string) =>
   cachedStatement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
@@ -55,9 +55,10 @@ function diffRow(
     const into = e === 'article' ? mergedInto(db, id) : undefined;
     if (versions.size === 0 && !into) return null;
     const h = clock.now(at);
-    setVersion(db, e, id, DELETED, { hlc: h, hash: 'deleted' });
-    if (into) return { e, id, h, del: true, into };
     const seen = Object.fromEntries([...versions].map(([f, v]) => [f, v.hlc]));
+    versions.set(DELETED, { hlc: h, hash: 'deleted' });
+    saveVersions(db, e, id, versions);
+    if (into) return { e, id, h, del: true, into };
     const merged =
       cachedStatement(db, 'SELECT 1 FROM sync_merged WHERE entity = ? AND id = ?').get(e, id) !==
       undefined;
@@ -65,31 +66,32 @@ function diffRow(
   }
   const set: Record<string, unknown> = {};
   const hashes: Record<string, string> = {};
+  let bodyHashMoved = false;
   for (const [field, value] of Object.entries(snap)) {
     const hash = hashValue(value);
     const v = versions.get(field);
     if (v?.hash === hash) continue;
     if (isMembership(e) && value === null && (!v || goneWithParent(db, e, id))) continue;
-    hashes[field] = hash;
     if (e === 'note' && field === NOTE_BODY) {
       const update = recordLocalBody(db, id, deviceId, (value as Value).doc as string);
       if (update === null) {
         // Same blocks (a save that changed nothing the merge sees): only the hash moves on.
-        setVersion(db, e, id, field, { hlc: v?.hlc ?? clock.now(at), hash });
-        delete hashes[field];
+        versions.set(field, { hlc: v?.hlc ?? clock.now(at), hash });
+        bodyHashMoved = true;
         continue;
       }
       set[field] = update;
     } else set[field] = value;
+    hashes[field] = hash;
   }
-  if (!Object.keys(hashes).length) return null;
+  const changed = Object.keys(hashes);
+  if (!changed.length) {
+    if (bodyHashMoved) saveVersions(db, e, id, versions);
+    return null;
+  }
   const h = clock.now(at);
-  setVersions(
-    db,
-    e,
-    id,
-    Object.entries(hashes).map(([field, hash]) => [field, { hlc: h, hash }] as const),
-  );
+  for (const field of changed) versions.set(field, { hlc: h, hash: hashes[field]! });
+  saveVersions(db, e, id, versions);
   return { e, id, h, set };
 }
 
@@ -108,11 +110,7 @@ function everyRow(db: Database): [SyncEntity, string][] {
   add('link', "SELECT id FROM links WHERE origin = 'link'");
   add('collection', 'SELECT id FROM collections');
   add('citation_style', 'SELECT id FROM citation_styles');
-  for (const r of cachedStatement<[], { entity: string; entity_id: string }>(
-    db,
-    'SELECT DISTINCT entity, entity_id FROM sync_versions',
-  ).all())
-    out.push([SyncEntitySchema.parse(r.entity), r.entity_id]);
+  for (const r of versionedRows(db)) out.push([SyncEntitySchema.parse(r.entity), r.entity_id]);
   return out;
 }
 

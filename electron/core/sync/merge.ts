@@ -112,7 +112,7 @@ export function renameArticle(db: Database, from: string, to: string): void {
   );
   cachedStatement(
     db,
-    "UPDATE sync_versions SET entity_id = ? WHERE entity = 'article' AND entity_id = ?",
+    "UPDATE sync_row_versions SET entity_id = ? WHERE entity = 'article' AND entity_id = ?",
   ).run(to, from);
   cachedStatement(
     db,

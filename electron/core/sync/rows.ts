@@ -190,9 +190,14 @@ export function optionalFields(e: SyncEntity): string[] {
   return e === 'article' ? STATE_FIELDS : [];
 }
 
-/** The sha256 of the value's JSON (UTF-8): one-shot, no Buffer in between (every field, every op). */
+/**
+ * The first 64 bits of the sha256 of the value's JSON (UTF-8), in hex: one-shot, no Buffer in
+ * between (every field, every op). Only ever compared with hashes this device stored, to tell a
+ * local edit from the value a version set; 64 bits make a miss vanishingly rare and keep each
+ * stored version small (migration 26 cut the stored sha256s to the same 16 digits).
+ */
 export function hashValue(v: unknown): string {
-  return hash('sha256', JSON.stringify(v ?? null), 'hex');
+  return hash('sha256', JSON.stringify(v ?? null), 'hex').slice(0, 16);
 }
 
 export function splitMemberId(id: string): [string, string] {

@@ -6,7 +6,7 @@
  */
 export const SYNC_TABLES = [
   'sync_identity',
-  'sync_versions',
+  'sync_row_versions',
   'sync_outbox',
   'sync_applied',
   'sync_parked',
@@ -47,7 +47,8 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   article_order: "the library's title and author order keys (derived from each article row)",
   sync_identity:
     'this device: its id, name, fingerprint, clock and cursor (a copy is a new device)',
-  sync_versions: 'the clock and hash of each field as this device last set or applied it',
+  sync_row_versions:
+    'the clock and hash of each field of each row as this device last set or applied it',
   sync_outbox: 'changes taken from the log, not yet written to a segment',
   sync_applied: 'which segments of other devices were applied here',
   sync_parked: 'changes waiting for what they refer to',

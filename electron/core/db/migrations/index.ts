@@ -24,6 +24,7 @@ import { orderKeys } from './0022_order_keys';
 import { unspacedTriggers } from './0023_unspaced_triggers';
 import { images } from './0024_images';
 import { segmentClocks } from './0025_segment_clocks';
+import { rowVersions } from './0026_row_versions';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -52,4 +53,5 @@ export const migrations: readonly Migration[] = [
   unspacedTriggers,
   images,
   segmentClocks,
+  rowVersions,
 ];
