@@ -13,6 +13,7 @@ import { snapshot } from '../../sync/rows';
 import { isTombstoned, versionsOf } from '../../sync/versions';
 import { schemaVersion } from '../migrate';
 import { openDatabase } from '../open';
+import { writeTransaction } from '../transactions';
 import { rowVersions } from './0026_row_versions';
 
 const tempDir = useTempDir();
@@ -118,7 +119,7 @@ describe('migration 26 (field versions per row)', () => {
 
     // Only the edit made before the upgrade goes out: every other field still matches its hash.
     const id = readIdentity(db)!;
-    db.transaction(() => captureLocal(db, id, new HybridClock(id.deviceId, id.hlc)))();
+    writeTransaction(db, () => captureLocal(db, id, new HybridClock(id.deviceId, id.hlc)));
     const out = db
       .prepare<[], string>('SELECT op FROM sync_outbox')
       .pluck()
@@ -136,20 +137,20 @@ describe('migration 26 (field versions per row)', () => {
       h,
       set: { title: { title: t } },
     });
-    db.transaction(() => applyOp(ctx, title(at(2500), 'Older')))();
+    writeTransaction(db, () => applyOp(ctx, title(at(2500), 'Older')));
     // The title set at 3000 stays.
     expect(db.prepare('SELECT title FROM articles').pluck().get()).toBe('Harbour report');
-    db.transaction(() => applyOp(ctx, title(at(3500), 'Newer')))();
+    writeTransaction(db, () => applyOp(ctx, title(at(3500), 'Newer')));
     expect(db.prepare('SELECT title FROM articles').pluck().get()).toBe('Newer');
     // The passage's comment (2000) loses to a later one; its colour (edited here since) holds.
-    db.transaction(() =>
+    writeTransaction(db, () =>
       applyOp(ctx, {
         e: 'passage',
         id: passage,
         h: at(3000),
         set: { comment: { comment: 'later' }, color: { color: 'green' } },
       }),
-    )();
+    );
     expect(db.prepare('SELECT comment, color FROM passages').get()).toEqual({
       comment: 'later',
       color: 'blue',
@@ -161,13 +162,13 @@ describe('migration 26 (field versions per row)', () => {
       h,
       set: { in: null },
     });
-    db.transaction(() => expect(applyOp(ctx, off(at(1999)))).toBe('stale'))();
+    writeTransaction(db, () => expect(applyOp(ctx, off(at(1999)))).toBe('stale'));
     expect(db.prepare('SELECT count(*) FROM passage_tags').pluck().get()).toBe(1);
-    db.transaction(() => expect(applyOp(ctx, off(at(2001)))).toBe('applied'))();
+    writeTransaction(db, () => expect(applyOp(ctx, off(at(2001)))).toBe('applied'));
     expect(db.prepare('SELECT count(*) FROM passage_tags').pluck().get()).toBe(0);
     // The tombstone holds: an older edit of the deleted tag does not bring it back.
     expect(isTombstoned(db, 'tag', gone)).toBe(true);
-    db.transaction(() =>
+    writeTransaction(db, () =>
       expect(
         applyOp(ctx, {
           e: 'tag',
@@ -181,7 +182,7 @@ describe('migration 26 (field versions per row)', () => {
           },
         }),
       ).toBe('stale'),
-    )();
+    );
     expect(db.prepare('SELECT count(*) FROM tags WHERE id = ?').pluck().get(gone)).toBe(0);
     db.close();
   });
