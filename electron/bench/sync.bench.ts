@@ -8,8 +8,9 @@
  * 1. N passages made on device A. Floors: the raw SQL insert (one statement per passage, triggers
  *    and indexes, one transaction) and the app's own path (`createPassage`, on a library that
  *    doesn't sync). Ours: capturing them and writing segments (what sync adds to the writes:
- *    target < 20%), device B applying them (target: no slower than making them locally), and
- *    bytes in the folder per passage change.
+ *    target < 20%), device B applying them (target: no slower than making them locally: the fair
+ *    floor is createPassage, the app's own path to the same rows; the raw insert is the lower bound),
+ *    bytes in the folder per passage change, and bytes the field versions take in each library.
  * 2. A library of SYNC_BENCH_ARTICLES articles with originals (10000 for the issue's figure)
  *    reaching a new device: time to send and to receive against the time the import took, the
  *    progress events, and the process's peak RSS (bounded: segments of at most 5,000 changes,
@@ -38,6 +39,13 @@ const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
  */
 const runOnce = (work: () => void) => async () => work();
 const BODY = 'The ferry timetable changed in spring. '.repeat(50);
+
+/** Bytes a table and its indexes take in the library file (SQLite's dbstat). */
+const tableBytes = (db: Database, table: string): number =>
+  db
+    .prepare<[string], number | null>('SELECT sum(pgsize) FROM dbstat WHERE name = ?')
+    .pluck()
+    .get(table) ?? 0;
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -151,9 +159,11 @@ describe(`sync: ${N.toLocaleString('en-US')} passage changes`, () => {
               }),
             );
             const [, floor] = timed(() => insertPassagesRaw(a, article, N));
+            const versionsBefore = tableBytes(a, 'sync_row_versions');
             const [, send] = timed(() => syncNow(a));
             const bytes = folderBytes(folder);
             const [got, apply] = timed(() => syncNow(b));
+            const versionsA = tableBytes(a, 'sync_row_versions') - versionsBefore;
             const count = b.prepare<[], number>('SELECT count(*) FROM passages').pluck().get();
             if (got.received !== N || count !== N)
               throw new Error(`B applied ${got.received} changes and holds ${count} passages`);
@@ -162,10 +172,12 @@ describe(`sync: ${N.toLocaleString('en-US')} passage changes`, () => {
               createPassage: { value: app, show: ms },
               send: { value: send, show: ms },
               'send adds': { value: send / floor, show: percent },
+              'send vs createPassage': { value: send / app, show: percent },
               apply: { value: apply, show: ms },
               'apply vs raw': { value: apply / floor, show: times },
               'apply vs createPassage': { value: apply / app, show: times },
-              'bytes per change': { value: bytes / N, show: plain },
+              'folder bytes per change': { value: bytes / N, show: plain },
+              'version bytes per change (A)': { value: versionsA / N, show: plain },
             };
           } finally {
             a.close();

@@ -39,6 +39,7 @@ import type { HybridClock } from './hlc';
 import { mergeRemoteBody } from './noteBodies';
 import { recordMerged, renameArticle, resolveMerged } from './merge';
 import {
+  allFields,
   ARTICLE_META,
   ARTICLE_ORIGINAL,
   ARTICLE_STATE,
@@ -48,7 +49,6 @@ import {
   isMembership,
   MEMBERSHIPS,
   NOTE_BODY,
-  optionalFields,
   requiredFields,
   ROWS,
   snapshot,
@@ -111,6 +111,7 @@ function goneWith(ctx: ApplyContext, op: SyncOp): ApplyResult {
 
 export function applyOp(ctx: ApplyContext, sent: SyncOp): ApplyResult {
   ctx.clock.receive(sent.h);
+  if (sent.e === 'article') articleTexts.delete(ctx);
   if (sent.into) return applyMergedAway(ctx, sent);
   const op = resolveMerged(ctx.db, sent);
   if (op.del && op.id !== sent.id) {
@@ -281,7 +282,7 @@ function columnsOf(op: SyncOp, e: RowEntity, field: string, value: unknown): Val
 function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   const { db } = ctx;
   const set = op.set!;
-  const allowed = new Set([...requiredFields(e), ...optionalFields(e)]);
+  const allowed = allFields(e);
   for (const f of Object.keys(set)) if (!allowed.has(f)) throw bad(op, f, 'is not a field');
   const versions = versionsOf(db, e, op.id);
   const deleted = versions.get(DELETED);
@@ -347,12 +348,7 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
   }
   // A row made whole from its op holds just what its versions will say: nothing to capture
   // (unless something later in this transaction changes it: re-anchoring, a merge).
-  if (
-    !row &&
-    !clash &&
-    e !== 'note' &&
-    [...requiredFields(e), ...optionalFields(e)].every((f) => f in set)
-  )
+  if (!row && !clash && e !== 'note' && Object.keys(set).length === allowed.size)
     ctx.settled.set(settledKey(e, op.id), lastChange(db));
   if (clash) mergeInto(db, e as 'tag' | 'collection', clash.from, op.id);
   if (!row) ctx.created.push(op.id);
@@ -362,7 +358,7 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     if (!winning.includes('reading' satisfies keyof typeof ARTICLE_STATE))
       remapReadingPlace(db, op.id, row.text as string, cols.text as string);
   }
-  if (e === 'passage') fitAnchor(db, op.id);
+  if (e === 'passage') fitAnchor(ctx, op.id, merged);
 
   for (const f of winning)
     if (f !== NOTE_BODY) versions.set(f, { hlc: op.h, hash: hashValue(set[f]) });
@@ -423,7 +419,8 @@ function dependsOnDeleted(db: Database, e: RowEntity, row: Value): boolean {
 
 function missingDependency(ctx: ApplyContext, e: RowEntity, row: Value, set: Value): string | null {
   const { db } = ctx;
-  if (e === 'passage' && !has(db, 'articles', row.article_id))
+  // Its article's text (read once for a segment's passages, and used to place them).
+  if (e === 'passage' && articleText(ctx, String(row.article_id)) === undefined)
     return `its article ${String(row.article_id)} has not arrived`;
   if (e === 'link')
     for (const end of ['from', 'to'])
@@ -699,25 +696,45 @@ function writeNoteColumns(db: Database, id: string, cols: Value, exists: boolean
 }
 
 /**
+ * Article texts read while applying, by id: a segment of passages on one article reads its text
+ * once, not once per passage. Dropped whenever an op touches an article (its text may change).
+ */
+const articleTexts = new WeakMap<ApplyContext, Map<string, string | undefined>>();
+
+function articleText(ctx: ApplyContext, id: string): string | undefined {
+  let texts = articleTexts.get(ctx);
+  if (!texts) articleTexts.set(ctx, (texts = new Map()));
+  if (!texts.has(id))
+    texts.set(
+      id,
+      cachedStatement<[string], string>(ctx.db, 'SELECT text FROM articles WHERE id = ?')
+        .pluck()
+        .get(id),
+    );
+  return texts.get(id);
+}
+
+/**
  * A passage placed on another version of its article's text (made before an edit arrived) is
  * placed again on this text by its quote, as after any edit (else orphaned, never dropped); the
- * result is sent like a local change.
+ * result is sent like a local change. `p` is the row as just written.
  */
-function fitAnchor(db: Database, id: string): void {
-  const p = cachedStatement<[string], PassageFit>(
-    db,
-    'SELECT p.exact, p.prefix, p.suffix, p.start, p."end" AS "end", a.text FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ? AND p.deleted_at IS NULL AND p.orphaned = 0',
-  ).get(id);
-  if (!p || p.text.slice(p.start, p.end) === p.exact) return;
-  const placed = reanchor(p.text, {
-    quote: { exact: p.exact, prefix: p.prefix, suffix: p.suffix },
-    position: { start: p.start, end: p.end },
+function fitAnchor(ctx: ApplyContext, id: string, p: Value): void {
+  if (p.deleted_at !== null || p.orphaned !== 0) return;
+  const text = articleText(ctx, String(p.article_id));
+  const start = p.start as number;
+  const end = p.end as number;
+  if (text === undefined || text.slice(start, end) === p.exact) return;
+  const { db } = ctx;
+  const placed = reanchor(text, {
+    quote: { exact: String(p.exact), prefix: String(p.prefix), suffix: String(p.suffix) },
+    position: { start, end },
   });
   if (placed.status === 'orphaned') {
     cachedStatement(db, 'UPDATE passages SET orphaned = 1 WHERE id = ?').run(id);
     return;
   }
-  const sel = describeRange(p.text, placed.start, placed.end);
+  const sel = describeRange(text, placed.start, placed.end);
   cachedStatement(
     db,
     'UPDATE passages SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ? WHERE id = ?',
@@ -729,13 +746,4 @@ function fitAnchor(db: Database, id: string): void {
     sel.position.end,
     id,
   );
-}
-
-interface PassageFit {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  text: string;
 }

@@ -25,7 +25,7 @@ import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
 import { applyOp, type ApplyContext } from './apply';
 import { captureLocal, ENTITY_ORDER } from './capture';
-import { encodeSegment, readSegment, SyncFileError, writeOnce } from './files';
+import { encodeSegmentOps, readSegment, SyncFileError, writeOnce } from './files';
 import {
   blobPath,
   checkFolder,
@@ -160,7 +160,7 @@ function flushOutbox(
   );
   while (written < limit) {
     let bytes = 0;
-    const take: { seq: number; op: SyncOp }[] = [];
+    const take: { seq: number; op: string }[] = [];
     for (const r of outbox.iterate()) {
       if (
         take.length >= SEGMENT_MAX_OPS ||
@@ -168,42 +168,50 @@ function flushOutbox(
       )
         break;
       bytes += r.op.length;
-      take.push({ seq: r.seq, op: JSON.parse(r.op) as SyncOp });
+      take.push(r);
     }
     if (!take.length) break;
-    // Blobs first: a segment never arrives before the originals it names were written.
-    for (const { op } of take) {
+    // Blobs first: a segment never arrives before the originals it names were written. Only an
+    // article's op can name one (the others go into the segment as the outbox holds them).
+    for (const { op: text } of take) {
+      if (!text.includes('"article"')) continue;
+      const op = JSON.parse(text) as SyncOp;
+      if (op.e !== 'article') continue;
       const original = op.set?.original as { hash?: string } | null | undefined;
-      if (op.e !== 'article' || !original?.hash) continue;
-      const blob = db
-        .prepare<[string], OriginalRow>(
-          'SELECT hash, bytes, size, encoding, delta FROM originals WHERE hash = ?',
-        )
-        .get(original.hash);
-      // The file's own bytes: the blob is named by their sha256.
-      if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(db, blob));
-    }
-    // The pictures a body shows travel the same way (apply.ts waits for them before the body).
-    for (const { op } of take) {
+      if (original?.hash) {
+        const blob = db
+          .prepare<[string], OriginalRow>(
+            'SELECT hash, bytes, size, encoding, delta FROM originals WHERE hash = ?',
+          )
+          .get(original.hash);
+        // The file's own bytes: the blob is named by their sha256.
+        if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(db, blob));
+      }
+      // The pictures a body shows travel the same way (apply.ts waits for them before the body).
       const body = (op.set?.content as { body?: unknown } | null | undefined)?.body;
-      if (op.e !== 'article' || typeof body !== 'string') continue;
-      for (const hash of storedBodyImages(body))
-        if (hasImage(db, hash)) writeOnce(blobPath(idIn.folder, hash), getImage(db, hash).bytes);
+      if (typeof body === 'string')
+        for (const hash of storedBodyImages(body))
+          if (hasImage(db, hash)) writeOnce(blobPath(idIn.folder, hash), getImage(db, hash).bytes);
     }
     writeTransaction(db, () => {
       const id = readIdentity(db)!;
-      const segment: Segment = {
+      const segment: Omit<Segment, 'ops'> = {
         format: SYNC_FORMAT,
         libraryId: id.libraryId,
         deviceId: id.deviceId,
         seq: id.nextSegment,
         createdAt: nowIso(),
-        ops: take.map((t) => t.op),
       };
       db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(take.at(-1)!.seq);
       db.prepare('UPDATE sync_identity SET next_segment = ? WHERE k = 1').run(id.nextSegment + 1);
       // Last, inside the transaction: if the file can't be written, nothing above happened.
-      writeOnce(segmentPath(id.folder, id.deviceId, id.nextSegment), encodeSegment(segment));
+      writeOnce(
+        segmentPath(id.folder, id.deviceId, id.nextSegment),
+        encodeSegmentOps(
+          segment,
+          take.map((t) => t.op),
+        ),
+      );
     });
     written++;
     sent += take.length;

@@ -87,10 +87,25 @@ export function writeOnce(target: string, bytes: Uint8Array): boolean {
   }
 }
 
-export function encodeSegment(segment: Segment): Buffer {
-  const payload = gzipSync(Buffer.from(JSON.stringify(segment), 'utf8'));
+function encodePayload(json: string): Buffer {
+  // Level 1: half the time of the default for ~3% more bytes (segments are mostly ids and clocks).
+  const payload = gzipSync(Buffer.from(json, 'utf8'), { level: 1 });
   const header = Buffer.from(`${MAGIC} ${sha256Hex(payload)} ${payload.length}\n`, 'ascii');
   return Buffer.concat([header, payload]);
+}
+
+export function encodeSegment(segment: Segment): Buffer {
+  return encodePayload(JSON.stringify(segment));
+}
+
+/**
+ * The same file from ops already in JSON (as the outbox holds them), so writing a segment never
+ * parses and serialises its ops again.
+ */
+export function encodeSegmentOps(segment: Omit<Segment, 'ops'>, ops: readonly string[]): Buffer {
+  const head = JSON.stringify({ ...segment, ops: [] });
+  // `ops` is the last key: `…,"ops":[]}` takes the ops between its brackets.
+  return encodePayload(`${head.slice(0, -2)}${ops.join(',')}]}`);
 }
 
 /** Reads and checks a segment file; anything wrong is a SyncFileError naming the file. */

@@ -28,23 +28,22 @@ export const RESTORABLE: ReadonlySet<SyncEntity> = new Set(['tag', 'link', 'coll
 
 /** How a row's versions are stored (the migration that made the table writes the same). */
 interface Encoded {
+  /** Each distinct clock reading once. */
   h: string[];
+  /** Field → [index of its reading in h, hash]. */
   f: Record<string, [number, string]>;
 }
 
 export function encodeVersions(versions: Versions): string {
+  // Written out by hand: building the object to stringify cost more than the insert.
   const h: string[] = [];
-  const index = new Map<string, number>();
-  const f: Encoded['f'] = {};
+  let f = '';
   for (const [field, v] of versions) {
-    let i = index.get(v.hlc);
-    if (i === undefined) {
-      i = h.push(v.hlc) - 1;
-      index.set(v.hlc, i);
-    }
-    f[field] = [i, v.hash];
+    let i = h.indexOf(v.hlc);
+    if (i < 0) i = h.push(v.hlc) - 1;
+    f += `${f && ','}${JSON.stringify(field)}:[${i},${JSON.stringify(v.hash)}]`;
   }
-  return JSON.stringify({ h, f } satisfies Encoded);
+  return `{"h":${JSON.stringify(h)},"f":{${f}}}`;
 }
 
 export function decodeVersions(text: string): Versions {
