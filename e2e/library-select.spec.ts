@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { api, expect, test, type WebApp } from './fixtures';
 
 /** Articles "Article 000"…, imported together (the list shows the newest import first). */
 async function articles(app: WebApp, n: number): Promise<void> {
@@ -192,4 +192,34 @@ test('dragging two selected rows onto a collection adds both; the collection fil
     }
     await context.close();
   }
+});
+
+test('Export… on the selection offers just the selected articles', async ({ app, page }) => {
+  await articles(app, 4);
+  const listed = JSON.parse((await app.cli(['list', '--json'])).stdout) as {
+    id: string;
+    title: string;
+  }[];
+  for (const a of listed)
+    await api(app, 'passages.createFromQuote', {
+      articleId: a.id,
+      quote: `Body of article ${Number(a.title.slice(-3))}.`,
+    });
+  await page.goto(app.url);
+  await sortByTitle(page);
+  await row(page, 'Article 001').click();
+  await row(page, 'Article 003').click({ modifiers: ['Control'] });
+  await page
+    .getByRole('group', { name: 'Selected articles' })
+    .getByRole('button', { name: 'Export…' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  const only = dialog.getByRole('checkbox', { name: 'Only 2 articles selected in the library' });
+  await expect(only).toBeChecked();
+  await expect(dialog).toContainText('2 excerpts from 2 sources');
+  await expect(dialog).toContainText('Body of article 3.');
+  await expect(dialog).not.toContainText('Body of article 2.');
+  expect(await axeSerious(page)).toEqual([]);
+  await only.uncheck();
+  await expect(dialog).toContainText('4 excerpts from 4 sources');
 });

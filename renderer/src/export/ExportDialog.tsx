@@ -13,10 +13,12 @@ interface Props {
   onClose: () => void;
   /** The article open in the reader, offered as a filter. */
   articleId: string | null;
+  /** The articles selected in the library (“3 articles”), offered as a filter and chosen. */
+  selected?: { ids: readonly string[]; what: string } | null;
 }
 
 /** Choose passages and a format, see the first excerpts as they'll be written, and save. */
-export function ExportDialog({ open, onClose, articleId }: Props) {
+export function ExportDialog({ open, onClose, articleId, selected = null }: Props) {
   const ids = useId();
   const { tags } = useTagList();
   const { show } = useToaster();
@@ -24,6 +26,7 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
   const [chosenTags, setChosenTags] = useState<string[]>([]);
   const [tagMode, setTagMode] = useState<'any' | 'all'>('any');
   const [onlyArticle, setOnlyArticle] = useState(false);
+  const [onlySelected, setOnlySelected] = useState(selected !== null);
   const [search, setSearch] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -41,7 +44,12 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
       selection: {
         tags: chosenTags,
         tagMode,
-        articleIds: onlyArticle && articleId ? [articleId] : [],
+        articleIds:
+          onlySelected && selected
+            ? [...selected.ids]
+            : onlyArticle && articleId
+              ? [articleId]
+              : [],
         search: search.trim() || undefined,
         dateField,
         from: from || undefined,
@@ -56,6 +64,8 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
       tagMode,
       onlyArticle,
       articleId,
+      onlySelected,
+      selected,
       search,
       dateField,
       from,
@@ -147,7 +157,17 @@ export function ExportDialog({ open, onClose, articleId }: Props) {
               </div>
             )}
           </fieldset>
-          {articleId && (
+          {selected && (
+            <label className="export-check">
+              <input
+                type="checkbox"
+                checked={onlySelected}
+                onChange={(e) => setOnlySelected(e.target.checked)}
+              />{' '}
+              Only {selected.what} selected in the library
+            </label>
+          )}
+          {articleId && !selected && (
             <label className="export-check">
               <input
                 type="checkbox"

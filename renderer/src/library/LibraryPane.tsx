@@ -11,6 +11,7 @@ import type { ArticleSummary } from '../../../electron/model/articles';
 import type { Collection, ListQuery } from '../../../electron/model/library';
 import { ARTICLES_DRAG_TYPE } from '../app/internalDrag';
 import { isModKey, isTextField } from '../app/keys';
+import { useReportError } from '../app/toasterContext';
 import { CollectionDropTargets } from './CollectionDropTargets';
 import { LibraryControls } from './LibraryControls';
 import type { ListView } from './listView';
@@ -22,6 +23,7 @@ import { useListSelection } from './useListSelection';
 import type { PageStore, Page } from '../app/pageStore';
 import { usePages } from '../app/usePagedLibraryQuery';
 import { EditDetailsDialog } from '../meta/EditDetailsDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { VirtualListbox, type VirtualListboxHandle } from '../ui/VirtualListbox';
 import { ArticleRow, rowId } from './ArticleRow';
 
@@ -100,6 +102,16 @@ export function LibraryPane({
   } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const [collectFor, setCollectFor] = useState<Target | null>(null);
+  const [exportOf, setExportOf] = useState<{ ids: string[]; what: string } | null>(null);
+  const reportError = useReportError();
+  const exportSelection = () => {
+    const target = selected.target();
+    if (!target) return;
+    selected
+      .ids()
+      .then((ids) => ids && setExportOf({ ids, what: target.what }))
+      .catch(reportError);
+  };
   // Rows being dragged (onto a collection).
   const [dragged, setDragged] = useState<Target | null>(null);
 
@@ -294,6 +306,7 @@ export function LibraryPane({
               void actions.removeFromCollection(target, view.collection);
           }}
           onTrash={() => trash(selected.target())}
+          onExport={exportSelection}
           onClear={selected.clear}
         />
       )}
@@ -331,6 +344,9 @@ export function LibraryPane({
             void actions.addToCollection(collectFor, name);
           }}
         />
+      )}
+      {exportOf && (
+        <ExportDialog open onClose={() => setExportOf(null)} articleId={null} selected={exportOf} />
       )}
       {detailsFor !== null && (
         <EditDetailsDialog

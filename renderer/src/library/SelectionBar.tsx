@@ -6,6 +6,7 @@ interface Props {
   onCollect: () => void;
   onUncollect: () => void;
   onTrash: () => void;
+  onExport: () => void;
   onClear: () => void;
 }
 
@@ -19,6 +20,7 @@ export function SelectionBar({
   onCollect,
   onUncollect,
   onTrash,
+  onExport,
   onClear,
 }: Props) {
   return (
@@ -41,6 +43,9 @@ export function SelectionBar({
             Remove from “{collection}”
           </button>
         )}
+        <button type="button" onClick={onExport}>
+          Export…
+        </button>
         <button type="button" className="danger" onClick={onTrash}>
           Move to trash
         </button>

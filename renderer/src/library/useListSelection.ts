@@ -141,8 +141,24 @@ export function useListSelection({ pages, query, activeIndex }: Options) {
     return one ? articlesTarget([one]) : { selection: input, what: countedArticles(count), count };
   };
 
+  /** The selected ids themselves (Export takes ids): fetched for Select all, up to the cap. */
+  const ids = async (): Promise<string[] | null> => {
+    if (!explicit) return activeArticle ? [activeArticle.id] : null;
+    if (!selection.all) return [...selection.ids];
+    if (total > MAX_BATCH_IDS) {
+      show(
+        'error',
+        `Export takes at most ${countedArticles(MAX_BATCH_IDS)} selected: narrow the list first`,
+      );
+      return null;
+    }
+    const listed = await invoke('articles.ids', { ...query, offset: 0, limit: MAX_BATCH_IDS });
+    return listed.filter((id) => !selection.ids.has(id));
+  };
+
   return {
     selection,
+    ids,
     /** Rows the user picked (not just the active row). */
     explicit,
     count: explicit ? selectedCount(selection, total) : 0,
