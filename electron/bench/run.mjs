@@ -7,6 +7,7 @@ const [name, ...rest] = process.argv.slice(2);
 const vitestBenches = {
   anchoring: 'electron/bench/anchoring.bench.ts',
   sync: 'electron/bench/sync.bench.ts',
+  bulk: 'electron/bench/bulk.bench.ts',
 };
 const builtBenches = ['search', 'export', 'import', 'html'];
 // Plain Node scripts that drive the built app (CLI + renderer): built only when out/ is missing.
