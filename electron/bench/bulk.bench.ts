@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { openDatabase } from '../core/db/open';
 import { writeTransaction } from '../core/db/transactions';
-import { bulkAction } from '../core/articles/bulk';
+import { bulkAction, type Selection } from '../core/articles/bulk';
 import { listIds } from '../core/articles/listing';
 import { insertTestArticle } from '../core/export/testFixture';
 
@@ -40,7 +40,7 @@ describe(`bulk actions on ${N} articles`, () => {
           console.log(`${label}: ${(performance.now() - start).toFixed(0)} ms`);
           return out;
         };
-        const all = { kind: 'query', query: { sort: 'added' }, except: [] } as const;
+        const all: Selection = { kind: 'query', query: { sort: 'added' }, except: [] };
         const trashed = time('trash all (by query)', () => bulkAction(db, all, { kind: 'trash' }));
         time('undo (restore by the trash instant)', () =>
           bulkAction(db, { kind: 'trashed', trashedAt: trashed.at }, { kind: 'restore' }),
