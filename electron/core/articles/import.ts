@@ -93,7 +93,7 @@ export async function importDocument(
     src.fileName,
     src.source === undefined ? {} : { source: src.source },
   );
-  const found = [...(parsed.warnings ?? [])];
+  const found = [...(src.warnings ?? []), ...(parsed.warnings ?? [])];
   const fields = articleFields(parsed, src, hash, (w) => found.push(w));
   const warnings = found.length ? { warnings: found } : {};
   const now = nowIso();

@@ -17,6 +17,8 @@ export interface ImportSource {
   fileName: string;
   /** Absolute file path or URL the bytes came from, when known. */
   source?: string;
+  /** What reading it left out (a saved page's pictures past the limits): import warnings. */
+  warnings?: string[];
 }
 
 /** A source that is a URL (`scheme://…`) is a record of where the bytes came from, never read. */
