@@ -263,3 +263,79 @@ test('the library collapses and resizes by button, shortcut and keyboard splitte
     await context.close();
   }
 });
+
+test('Settings → Appearance: the theme switches the whole window live and is remembered; typography applies to the reader live and is remembered', async ({
+  app,
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await importShared(app);
+  const BACKGROUND = { light: 'rgb(251, 250, 247)', dark: 'rgb(24, 25, 27)' };
+  const HEADER = { light: 'rgb(242, 240, 235)', dark: 'rgb(20, 21, 23)' };
+  for (const colorScheme of THEMES) {
+    const other = colorScheme === 'light' ? 'dark' : 'light';
+    const context = await browser.newContext({
+      colorScheme,
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await openInLibrary(page);
+    const colours = () =>
+      page.evaluate(() => ({
+        page: getComputedStyle(document.body).backgroundColor,
+        header: getComputedStyle(document.querySelector('header.app-header')!).backgroundColor,
+      }));
+    expect(await colours()).toEqual({ page: BACKGROUND[colorScheme], header: HEADER[colorScheme] });
+    const body = reader(page).locator('[aria-label="Article text"] p.rd-p').first();
+
+    await page.getByRole('button', { name: 'Settings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const section = dialog.getByRole('region', { name: 'Appearance' });
+    await expect(section.getByRole('radio', { name: 'Follow the system' })).toBeChecked();
+    // The dialog (a child of the one-row header) wraps its text: nothing runs off its side.
+    expect(await dialog.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const axe = async () => {
+      const result = await new AxeBuilder({ page }).include('.appearance-settings').analyze();
+      expect(
+        result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+      ).toEqual([]);
+    };
+    await axe();
+
+    // The other theme, everywhere at once, without a reload.
+    await section.getByRole('radio', { name: other === 'dark' ? 'Dark' : 'Light' }).check();
+    await expect.poll(colours).toEqual({ page: BACKGROUND[other], header: HEADER[other] });
+    await axe();
+
+    // Typography: applied to the reader behind the dialog as it changes.
+    await section.getByLabel('Reading font').selectOption({ label: 'Monospace' });
+    await section.getByLabel('Text size').fill('24');
+    await section.getByLabel('Line width').fill('50');
+    await expect(body).toHaveCSS('font-size', '24px');
+    expect(await body.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
+    await page.screenshot({
+      path: testInfo.outputPath(`appearance-${colorScheme}-to-${other}.png`),
+    });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const narrow = await charactersPerLine(page);
+    expect(Math.max(...narrow)).toBeLessThanOrEqual(52);
+    expect(average(narrow)).toBeGreaterThanOrEqual(40);
+
+    // All of it remembered after a reload.
+    await page.reload();
+    await expect(body).toHaveCSS('font-size', '24px');
+    expect(await colours()).toEqual({ page: BACKGROUND[other], header: HEADER[other] });
+    await page.screenshot({ path: testInfo.outputPath(`appearance-${other}-reloaded.png`) });
+
+    // Back to following the OS, and the default typography.
+    await page.getByRole('button', { name: 'Settings…' }).click();
+    await section.getByRole('radio', { name: 'Follow the system' }).check();
+    await section.getByRole('button', { name: 'Reset typography' }).click();
+    await expect
+      .poll(colours)
+      .toEqual({ page: BACKGROUND[colorScheme], header: HEADER[colorScheme] });
+    await expect(body).toHaveCSS('font-size', '19px');
+    await context.close();
+  }
+});

@@ -17,6 +17,7 @@ import { importWithDialog } from './import-command';
 import {
   forwardLibraryEvents,
   registerFolderChooser,
+  registerThemeFollower,
   registerInvokeHandler,
   sendEvent,
 } from './ipc';
@@ -150,6 +151,7 @@ async function start(): Promise<void> {
   dispatch = activeDispatch;
   registerInvokeHandler(activeDispatch, noteSavedSync);
   registerFolderChooser();
+  registerThemeFollower();
   forwardLibraryEvents(library);
 
   app.setAboutPanelOptions({

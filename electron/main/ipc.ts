@@ -7,6 +7,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  nativeTheme,
   type IpcMainEvent,
   type IpcMainInvokeEvent,
 } from 'electron';
@@ -19,7 +20,9 @@ import {
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   SAVE_NOTE_SYNC_CHANNEL,
+  SET_THEME_CHANNEL,
 } from '../preload/channels';
+import { ThemeSchema } from '../model/appearance';
 import { isAppUrl } from './app-url';
 
 /** The top frame of a page served from app://commonplace — never a subframe or other origin. */
@@ -94,5 +97,26 @@ export function sendEvent(win: BrowserWindow, event: LibraryEvent): void {
 export function forwardLibraryEvents(library: Library): () => void {
   return library.onEvent((event) => {
     for (const win of BrowserWindow.getAllWindows()) sendEvent(win, event);
+  });
+}
+
+/**
+ * The page's theme setting (Settings → Appearance) becomes the shell's: menus, dialogs and the
+ * title bar follow it ('system' = the OS). Anything but one of the three themes is refused.
+ */
+export function registerThemeFollower(): void {
+  ipcMain.on(SET_THEME_CHANNEL, (event, theme: unknown) => {
+    if (!isTrustedSender(event)) {
+      console.warn(`refused a theme from ${event.senderFrame?.url ?? 'a closed frame'}`);
+      return;
+    }
+    const parsed = ThemeSchema.safeParse(theme);
+    if (!parsed.success) {
+      console.warn(
+        `commonplace:set-theme: theme must be system, light or dark, not ${String(JSON.stringify(theme)).slice(0, 40)}`,
+      );
+      return;
+    }
+    nativeTheme.themeSource = parsed.data;
   });
 }

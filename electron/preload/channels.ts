@@ -18,3 +18,8 @@ export const SAVE_NOTE_SYNC_CHANNEL = 'commonplace:save-note-sync';
 export const RENDERER_READY_CHANNEL = 'commonplace:renderer-ready';
 /** renderer → main, no payload → the folder chosen in the native dialog (string), or null. */
 export const CHOOSE_FOLDER_CHANNEL = 'commonplace:choose-folder';
+/**
+ * renderer → main, one-way: `(theme: 'system' | 'light' | 'dark')`, the page's theme setting, for
+ * `nativeTheme.themeSource` (menus, dialogs and the title bar follow it).
+ */
+export const SET_THEME_CHANNEL = 'commonplace:set-theme';

@@ -16,6 +16,7 @@ import {
   INVOKE_CHANNEL,
   RENDERER_READY_CHANNEL,
   SAVE_NOTE_SYNC_CHANNEL,
+  SET_THEME_CHANNEL,
 } from './channels';
 
 const bridge: DesktopBridge = {
@@ -45,6 +46,10 @@ const bridge: DesktopBridge = {
   },
   chooseFolder(): Promise<string | null> {
     return ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL) as Promise<string | null>;
+  },
+  setTheme(theme): void {
+    // Checked in main (the page could pass anything); sent as is.
+    ipcRenderer.send(SET_THEME_CHANNEL, theme);
   },
 };
 

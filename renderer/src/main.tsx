@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { adoptUrlToken } from './api/webToken';
+import { applyAppearance, loadAppearance } from './appearance/appearance';
 // Every style sheet, here and only here, all in theme/. The features' sheets come first, in the
 // order the components used to import them, so the cascade is what it was; modal.css before
 // them all: each dialog's own rules override the shared frame.
@@ -34,6 +35,9 @@ import './theme/notes.css';
 
 // Web mode: the token leaves the address bar before anything reads, shows or bookmarks the URL.
 if (!window.commonplace) adoptUrlToken();
+
+// The theme and typography before the first paint, so a dark window never flashes light.
+applyAppearance(loadAppearance(), document.documentElement);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -7,6 +7,7 @@
  * Runtime-neutral: imported by the main process, the CLI and the renderer.
  */
 import type { z } from 'zod';
+import type { Theme } from '../../model/appearance';
 import type { LibraryEvent } from '../../model/events';
 import { articlesContract } from './articles';
 import { bulkImportContract } from './bulkImport';
@@ -90,6 +91,8 @@ export interface DesktopBridgeExtension {
   rendererReady(): void;
   /** The native folder dialog (Settings → Sync): the chosen folder's path, or null if cancelled. */
   chooseFolder(): Promise<string | null>;
+  /** The page's theme setting, for the shell's native parts (`nativeTheme.themeSource`). */
+  setTheme(theme: Theme): void;
 }
 
 /** `window.commonplace` in the desktop app. */

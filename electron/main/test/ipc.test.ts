@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { makeUnwritable, UNWRITABLE_SKIP } from '../../test/readOnly';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL } from '../../preload/channels';
+import { INVOKE_CHANNEL, SAVE_NOTE_SYNC_CHANNEL, SET_THEME_CHANNEL } from '../../preload/channels';
 import { eventsSent, until, useMainProcess } from './boot';
 
 const boot = useMainProcess();
@@ -127,5 +127,27 @@ describe('a library whose disk stops taking writes while the app runs', () => {
     } finally {
       undo.forEach((u) => u());
     }
+  });
+});
+
+describe('the theme setting', () => {
+  it('sets nativeTheme.themeSource from our page, and refuses other frames and other values', async () => {
+    const b = await boot();
+    const ipc = b.electron.ipcMain;
+    const win = b.window();
+    expect(b.electron.nativeTheme.themeSource).toBe('system');
+    ipc.sendFrom({ window: win }, SET_THEME_CHANNEL, 'dark');
+    expect(b.electron.nativeTheme.themeSource).toBe('dark');
+    // Not one of the three themes, or not from our own top frame: nothing changes.
+    for (const bad of ['purple', 42, null, { theme: 'light' }])
+      ipc.sendFrom({ window: win }, SET_THEME_CHANNEL, bad);
+    ipc.sendFrom(
+      { window: win, frame: { url: 'https://evil.example/', parent: null } },
+      SET_THEME_CHANNEL,
+      'light',
+    );
+    expect(b.electron.nativeTheme.themeSource).toBe('dark');
+    ipc.sendFrom({ window: win }, SET_THEME_CHANNEL, 'system');
+    expect(b.electron.nativeTheme.themeSource).toBe('system');
   });
 });

@@ -9,6 +9,7 @@ import {
   INVOKE_CHANNEL,
   RENDERER_READY_CHANNEL,
   SAVE_NOTE_SYNC_CHANNEL,
+  SET_THEME_CHANNEL,
 } from '../../preload/channels';
 import { BUILT_RENDERER } from './boot';
 import { createElectronStandin } from './standin';
@@ -27,7 +28,7 @@ async function loadPreload() {
 }
 
 describe('the preload', () => {
-  it('exposes exactly invoke, onEvent, saveNoteSync, pathForFile, rendererReady and chooseFolder as window.commonplace', async () => {
+  it('exposes exactly invoke, onEvent, saveNoteSync, pathForFile, rendererReady, chooseFolder and setTheme as window.commonplace', async () => {
     const { electron, bridge } = await loadPreload();
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['commonplace']);
     expect(Object.keys(bridge).sort()).toEqual([
@@ -37,6 +38,7 @@ describe('the preload', () => {
       'pathForFile',
       'rendererReady',
       'saveNoteSync',
+      'setTheme',
     ]);
     for (const fn of Object.values(bridge)) expect(typeof fn).toBe('function');
   });
@@ -47,11 +49,13 @@ describe('the preload', () => {
     bridge.saveNoteSync({ id: 'x' });
     bridge.rendererReady();
     await bridge.chooseFolder();
+    bridge.setTheme('dark');
     expect(electron.ipcRenderer.calls).toEqual([
       { method: 'invoke', channel: INVOKE_CHANNEL, args: ['library.info', {}] },
       { method: 'sendSync', channel: SAVE_NOTE_SYNC_CHANNEL, args: [{ id: 'x' }] },
       { method: 'send', channel: RENDERER_READY_CHANNEL, args: [] },
       { method: 'invoke', channel: CHOOSE_FOLDER_CHANNEL, args: [] },
+      { method: 'send', channel: SET_THEME_CHANNEL, args: ['dark'] },
     ]);
 
     const seen: unknown[][] = [];

@@ -4,6 +4,7 @@
  * `window.commonplace`) and a page without them keep working.
  */
 import type { DesktopBridgeExtension } from '../../../electron/api/contract';
+import type { Theme } from '../../../electron/model/appearance';
 
 function extension(): Partial<DesktopBridgeExtension> | undefined {
   return window.commonplace as Partial<DesktopBridgeExtension> | undefined;
@@ -47,4 +48,10 @@ export function signalRendererReady(): void {
   if (readySent || typeof bridge?.rendererReady !== 'function') return;
   readySent = true;
   bridge.rendererReady();
+}
+
+/** The desktop app's native parts (menus, dialogs, title bar) follow the page's theme setting. */
+export function followTheme(theme: Theme): void {
+  const bridge = extension();
+  if (typeof bridge?.setTheme === 'function') bridge.setTheme(theme);
 }
