@@ -260,6 +260,21 @@ test('the library collapses and resizes by button, shortcut and keyboard splitte
     await page.reload();
     await expect(libraryPane(page)).toBeVisible();
     await expect.poll(width).toBeCloseTo(dragged, 0);
+
+    // All of a search's results show in the library pane: hidden, it opens for them.
+    await page.keyboard.press('Control+Shift+L');
+    await expect(libraryPane(page)).toBeHidden();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const box = page
+      .getByRole('dialog', { name: 'Search' })
+      .getByRole('combobox', { name: 'Search the library' });
+    await box.fill('Korea');
+    await expect(
+      page.getByRole('dialog', { name: 'Search' }).getByRole('option').first(),
+    ).toBeVisible();
+    await box.press('Control+Enter');
+    await expect(page.getByRole('region', { name: 'Search results' })).toBeVisible();
+    await expect(libraryPane(page)).toBeVisible();
     await context.close();
   }
 });

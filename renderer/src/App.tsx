@@ -137,6 +137,11 @@ export function App() {
     ),
     nav.arriveAt,
   );
+  // Search results show in the library pane: a hidden library opens for them.
+  const { showLibrary } = panes;
+  useEffect(() => {
+    if (search.resultsQuery !== null) showLibrary();
+  }, [search.resultsQuery, showLibrary]);
   // Last of App's effects, after every subscription above and in its children (theirs run first).
   useRendererReady();
 

@@ -10,6 +10,8 @@ export interface PaneLayoutState {
   layout: PaneLayout;
   setLayout(layout: PaneLayout): void;
   toggleLibrary(): void;
+  /** Opens a hidden library (search results show there). */
+  showLibrary(): void;
 }
 
 /**
@@ -28,9 +30,13 @@ export function usePaneLayout(): PaneLayoutState {
       return { ...now, collapsed: !now.collapsed };
     });
   }, []);
+  const showLibrary = useCallback(
+    () => setLayout((now) => (now.collapsed ? { ...now, collapsed: false } : now)),
+    [],
+  );
   useShortcut('toggleLibrary', () => toggleLibrary());
   useLibraryEvents((event) => {
     if (event.type === 'toggle-library') toggleLibrary();
   });
-  return { layout, setLayout, toggleLibrary };
+  return { layout, setLayout, toggleLibrary, showLibrary };
 }
