@@ -68,7 +68,19 @@ interface Loaded {
   bundled: string[];
   /** API domains whose contract or handlers file the run loaded (`handlers/export.ts` → export). */
   domains: string[];
+  /** Of WRITE_PATH, the modules the run loaded. */
+  writers: string[];
 }
+
+/**
+ * Our modules that only importing and editing use (the importer, passage re-anchoring and its
+ * fuzzy matcher): the articles domain loads them on the first import or edit, so `list` and
+ * `show` don't compile them.
+ */
+const WRITE_PATH = [
+  'electron/core/articles/import.ts',
+  'electron/core/passages/anchoring/reanchor.ts',
+];
 
 /** The API domain files named in a chunk: the bundler heads each module with its source path. */
 const DOMAIN_FILE = /^\/\/ electron\/api\/(?:contract|handlers)\/(\w+)\.ts$/gm;
@@ -98,6 +110,7 @@ function runBuilt(dir: string, args: string[]): Loaded {
     packages: HEAVY.filter((name) => requested.some((q) => q === name || q.startsWith(`${name}/`))),
     bundled,
     domains: [...domains].filter((d) => !NOT_DOMAINS.has(d)).sort(),
+    writers: WRITE_PATH.filter((m) => ours.some((src) => src.includes(`// ${m}\n`))),
   };
 }
 
@@ -125,7 +138,12 @@ describe('the CLI loads parsers, writers and API domains only when a command use
         [['--help'], []],
       ];
       for (const [args, domains] of runs) {
-        expect(runBuilt(dir, args), args.join(' ')).toEqual({ packages: [], bundled: [], domains });
+        expect(runBuilt(dir, args), args.join(' ')).toEqual({
+          packages: [],
+          bundled: [],
+          domains,
+          writers: [],
+        });
       }
       // The recorder sees a writer when one is used: the check above can fail.
       const exported = runBuilt(dir, [
@@ -141,6 +159,10 @@ describe('the CLI loads parsers, writers and API domains only when a command use
       ]);
       expect(exported.packages).toContain('docx');
       expect(exported.domains).toContain('export');
+      // ...and the importer when an import runs.
+      expect(runBuilt(dir, ['--library', lib, 'import', SHARED_ARTICLE]).writers).toContain(
+        'electron/core/articles/import.ts',
+      );
     },
   );
 });

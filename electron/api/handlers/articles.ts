@@ -1,11 +1,3 @@
-import {
-  importDocument,
-  importedResult,
-  importPaths,
-  toImportError,
-  updateFromSource,
-} from '../../core/articles/import';
-import { updateArticleBody } from '../../core/articles/edit';
 import { getArticle } from '../../core/articles/repo';
 import { listArticles, listIds } from '../../core/articles/listing';
 import { bulkAction } from '../../core/articles/bulk';
@@ -22,12 +14,18 @@ import type { Library } from '../../core/library';
 import type { ImportResult } from '../../model/articles';
 import type { Handlers } from './types';
 
+// Importing (parsers, metadata, passage re-anchoring) and body edits (re-anchoring) load on their
+// first call: `list` and `show` on the CLI never run them (issue #17, startup.test.ts).
+const importing = () => import('../../core/articles/import');
+const editing = () => import('../../core/articles/edit');
+
 export function articleHandlers(library: Library) {
   const { db } = library;
   return {
     'articles.list': (input) => listArticles(db, input),
     'articles.get': ({ id }) => getArticle(db, id),
     'articles.importFiles': async ({ files }) => {
+      const { importDocument, importedResult, toImportError } = await importing();
       const results: ImportResult[] = [];
       for (const f of files) {
         try {
@@ -41,15 +39,16 @@ export function articleHandlers(library: Library) {
       }
       return results;
     },
-    'articles.importPaths': ({ paths, onChangedSource }) => importPaths(db, paths, onChangedSource),
-    'articles.updateFromSource': ({ id }) => updateFromSource(db, id),
+    'articles.importPaths': async ({ paths, onChangedSource }) =>
+      (await importing()).importPaths(db, paths, onChangedSource),
+    'articles.updateFromSource': async ({ id }) => (await importing()).updateFromSource(db, id),
     'articles.setTags': ({ id, tags }) => {
       getArticle(db, id);
       setArticleTags(db, id, tags);
       return getArticle(db, id);
     },
-    'articles.updateBody': ({ id, body }) => {
-      const report = updateArticleBody(db, id, body);
+    'articles.updateBody': async ({ id, body }) => {
+      const report = (await editing()).updateArticleBody(db, id, body);
       return { article: getArticle(db, id), report };
     },
     'articles.trash': ({ ids }) => trashArticles(db, ids),
