@@ -27,6 +27,15 @@ export const DOCX_CITATION_STYLE = 'Citation';
 export const DOCX_META_STYLE = 'ExcerptMeta';
 export const DOCX_REFERENCE_STYLE = 'Reference';
 export const DOCX_CAPTION_STYLE = 'Caption';
+/** The style a picture's caption is set in (notes.ts uses it too). */
+export const DOCX_CAPTION_PARAGRAPH_STYLE = {
+  id: DOCX_CAPTION_STYLE,
+  name: 'Caption',
+  basedOn: 'Normal',
+  next: 'Normal',
+  run: { size: 18, italics: true, color: '55555A' },
+  paragraph: { spacing: { after: 120 } },
+};
 
 /** The text column of an A4 or Letter page with Word's default margins, in pixels at 96 dpi. */
 const MAX_PICTURE_WIDTH = 600;
@@ -39,7 +48,7 @@ const WORD_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif'
  * WebP, and SVG needs a raster fallback we don't have: those (and a picture whose header gives no
  * size) keep their alt text, said as a picture's, in italics.
  */
-function pictureParagraphs(image: ExportImage): Paragraph[] {
+export function pictureParagraphs(image: ExportImage): Paragraph[] {
   const type = WORD_TYPES[image.mediaType as keyof typeof WORD_TYPES];
   const size = type ? imagePixelSize(image.bytes, image.mediaType) : null;
   const caption = image.caption.trim()
@@ -244,14 +253,7 @@ async function buildDocument(doc: ExportDocument, ctx: ExportContext): Promise<D
           // A hanging indent, as reference lists are set.
           paragraph: { indent: { left: 720, hanging: 720 }, spacing: { after: 120 } },
         },
-        {
-          id: DOCX_CAPTION_STYLE,
-          name: 'Caption',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: { size: 18, italics: true, color: '55555A' },
-          paragraph: { spacing: { after: 120 } },
-        },
+        DOCX_CAPTION_PARAGRAPH_STYLE,
         {
           id: DOCX_META_STYLE,
           name: 'Excerpt Meta',

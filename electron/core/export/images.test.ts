@@ -18,6 +18,9 @@ import { useTempDir } from '../../test/temp';
 import { openTestLibrary } from '../../test/library';
 import { buildExport, exportToPath } from './index';
 import { imagePixelSize } from './images';
+import { exportNote } from './notes';
+import { paragraphNode, rootDoc, textNode } from '../notes/lexicalJson';
+import { createNote } from '../notes/repo';
 import { options } from './testFixture';
 import { fileText, markdownDom } from './testRead';
 
@@ -243,6 +246,68 @@ describe('pictures in exports', () => {
       `Picture: ${CAPTION} (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)`,
       'Picture: Map of the harbour (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)',
     ]);
+    f.library.close();
+  });
+
+  /** A note quoting the passage over the ferry, the one beside it, and the one over the map. */
+  const quotingNote = async (dir: string) => {
+    const f = await library(dir);
+    const quote = (p: { id: string; quote: string }) => ({
+      type: 'passage-quote',
+      version: 1,
+      passageId: p.id,
+      quote: p.quote,
+      citation: '',
+    });
+    const doc = rootDoc([
+      paragraphNode([textNode('What the crossing looked like.')]),
+      quote(f.passages.ferry),
+      quote(f.passages.plain),
+      quote(f.passages.map),
+    ]);
+    const note = createNote(f.library.db, { title: 'Crossing notes', doc, tags: [] });
+    return { ...f, note };
+  };
+
+  it('a note exported to Word embeds the pictures its quotes cover, with alt text and caption', async () => {
+    const f = await quotingNote(tempDir());
+    const file = await exportNote(f.library.db, f.note.id, 'docx');
+    const zip = unzipSync(file.bytes);
+    const media = Object.keys(zip).filter((n) => n.startsWith('word/media/'));
+    expect([...new Set(media.map((n) => sha(zip[n]!)))].sort()).toEqual(
+      [sha(FERRY), sha(MAP)].sort(),
+    );
+    const xml = new TextDecoder().decode(zip['word/document.xml']!);
+    expect(xml).toContain('descr="Map of the harbour"');
+    expect(xml).toContain('cx="5715000" cy="2857500"');
+    expect(xml).toMatch(/<w:pStyle w:val="Caption"\/>.*?<w:t[^>]*>The ferry in 1921\.<\/w:t>/s);
+    // In place: the ferry after its quote, the map after its own, at the end.
+    expect(xml.indexOf('cx="5715000"')).toBeGreaterThan(xml.indexOf(AFTER));
+    expect(xml.indexOf('descr="Map of the harbour"')).toBeGreaterThan(xml.indexOf('the new pier.'));
+    expect(xml).not.toContain('#picture-');
+    const styles = new TextDecoder().decode(zip['word/styles.xml']!);
+    expect(styles).toContain('w:styleId="Caption"');
+    const rels = new TextDecoder().decode(zip['word/_rels/document.xml.rels']!);
+    for (const m of rels.matchAll(/Target="(media\/[^"]+)"/g))
+      expect(zip[`word/${m[1]}`]).toBeDefined();
+    f.library.close();
+  });
+
+  it('a note exported to Markdown names the pictures its quotes cover, in place', async () => {
+    const f = await quotingNote(tempDir());
+    const file = await exportNote(f.library.db, f.note.id, 'md');
+    const md = new TextDecoder().decode(file.bytes);
+    const dom = markdownDom(md);
+    expect(dom.querySelectorAll('img')).toHaveLength(0);
+    const said = [...dom.querySelectorAll('em')]
+      .map((e) => e.textContent ?? '')
+      .filter((t) => t.startsWith('Picture'));
+    expect(said).toEqual([
+      `Picture: ${CAPTION} (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)`,
+      'Picture: Map of the harbour (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)',
+    ]);
+    expect(md.indexOf(`Picture: ${CAPTION}`)).toBeGreaterThan(md.indexOf(AFTER));
+    expect(md.indexOf('Picture: Map')).toBeGreaterThan(md.indexOf('the new pier.'));
     f.library.close();
   });
 

@@ -3,7 +3,7 @@
  * followed by its comment, tags, links, citation and a `commonplace://passage/ID` link back.
  */
 import { frontMatter } from './frontMatter';
-import { imageText } from './images';
+import { imageText, type ExportImage } from './images';
 import { blockquote, citationMarkdown, escapeMarkdown, paragraphs } from './markdownText';
 import { oneLine, passageUrl } from './text';
 import type {
@@ -51,10 +51,7 @@ export function excerptMarkdown(item: ExportItem): string {
   const p = item.passage;
   const out = [blockquote(p.quote)];
   // One file can't carry a picture (a data: URL is shown by few Markdown readers): each is named.
-  for (const image of item.images)
-    out.push(
-      `*${escapeMarkdown(oneLine(imageText(image)))} (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)*`,
-    );
+  for (const image of item.images) out.push(namedPictureMarkdown(image));
   if (p.orphaned)
     out.push(
       '*(This passage could no longer be placed in its source; the quote is as it was kept.)*',
@@ -140,3 +137,8 @@ export const markdownFormat: FormatWriter = {
   },
   preview: (doc) => renderMarkdown(doc, { tick: () => {} }),
 };
+
+/** A picture named where a Markdown file can't carry it (a data: URL is shown by few readers). */
+export function namedPictureMarkdown(image: Pick<ExportImage, 'alt' | 'caption'>): string {
+  return `*${escapeMarkdown(oneLine(imageText(image)))} (not in a Markdown file: the HTML, Word and Obsidian exports keep pictures)*`;
+}

@@ -19,12 +19,13 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { PassageCitation } from '../../model/passages';
 import { citePassages, publicSources } from '../citations/cited';
 import { getNoteSummary } from '../notes/repo';
-import { noteMarkdown } from '../notes/quotedPassages';
+import { noteMarkdown, type QuotePictures } from '../notes/quotedPassages';
 import { safeFileName } from './fileNames';
 import { frontMatter } from './frontMatter';
 import { cleanText, oneLine } from './text';
-import { DOCX_QUOTE_STYLE } from './docx';
-import { referenceListMarkdown } from './markdown';
+import { DOCX_CAPTION_PARAGRAPH_STYLE, DOCX_QUOTE_STYLE, pictureParagraphs } from './docx';
+import { excerptImages, type ExportImage } from './images';
+import { namedPictureMarkdown, referenceListMarkdown } from './markdown';
 import { citationMarkdown } from './markdownText';
 
 export type NoteFormat = (typeof NOTE_EXPORT_FORMATS)[number];
@@ -125,9 +126,23 @@ function inline(tokens: readonly Token[] | undefined, marks: Marks = {}): Paragr
   return out;
 }
 
+/** Where Word gets a quoted passage's pictures: `![](#picture-N)` in the Markdown names the Nth. */
+const PICTURE_HREF = /^#picture-(\d+)$/;
+
+/** The picture a paragraph of its own names, when it is one of this export's. */
+function pictureOf(
+  t: Tokens.Paragraph,
+  pictures: readonly ExportImage[] | undefined,
+): ExportImage | undefined {
+  const [only, ...rest] = t.tokens;
+  if (!pictures || rest.length || only?.type !== 'image') return undefined;
+  const n = PICTURE_HREF.exec((only as Tokens.Image).href)?.[1];
+  return n === undefined ? undefined : pictures[Number(n)];
+}
+
 function blocks(
   tokens: readonly Token[],
-  opts: { style?: string; level?: number } = {},
+  opts: { style?: string; level?: number; pictures?: readonly ExportImage[] } = {},
 ): Paragraph[] {
   const out: Paragraph[] = [];
   for (const t of tokens) {
@@ -142,11 +157,15 @@ function blocks(
         );
         break;
       }
-      case 'paragraph':
-        out.push(
-          new Paragraph({ style: opts.style, children: inline((t as Tokens.Paragraph).tokens) }),
-        );
+      case 'paragraph': {
+        const picture = pictureOf(t as Tokens.Paragraph, opts.pictures);
+        if (picture) out.push(...pictureParagraphs(picture));
+        else
+          out.push(
+            new Paragraph({ style: opts.style, children: inline((t as Tokens.Paragraph).tokens) }),
+          );
         break;
+      }
       case 'text':
         out.push(
           new Paragraph({ style: opts.style, children: inline((t as Tokens.Text).tokens ?? [t]) }),
@@ -218,8 +237,9 @@ async function styledNoteMarkdown(
   db: Database,
   id: string,
   style: CitationStyle | undefined,
+  pictures: QuotePictures,
 ): Promise<{ title: string; markdown: string }> {
-  if (!style) return noteMarkdown(db, id);
+  if (!style) return noteMarkdown(db, id, undefined, pictures);
   // The note's quoted passages first, then their citations (rendered off this thread for a
   // user's style), then the note with them.
   let quoted: readonly PassageCitation[] = [];
@@ -231,7 +251,7 @@ async function styledNoteMarkdown(
   const places = quoted.filter((p) => sources.has(p.articleId));
   const cited = await citePassages(db, style, [...sources.values()], places);
   const inText = new Map(places.map((p, i) => [p.id, citationMarkdown(cited.inText[i]!.html)]));
-  const { title, markdown } = noteMarkdown(db, id, () => inText);
+  const { title, markdown } = noteMarkdown(db, id, () => inText, pictures);
   const list = referenceListMarkdown(cited.references);
   return {
     title,
@@ -246,7 +266,22 @@ export async function exportNote(
   style?: CitationStyle,
 ): Promise<NoteFile> {
   const summary = getNoteSummary(db, id);
-  const { title, markdown } = await styledNoteMarkdown(db, id, style);
+  // The pictures quoted passages cover, as the passage exports carry them: Markdown names each in
+  // place; Word embeds each (with its alt text and caption) where the Markdown points to it.
+  const embedded: ExportImage[] = [];
+  const pictures: QuotePictures = (passages) => {
+    const shown = new Map<string, string>();
+    for (const [passageId, images] of excerptImages(db, passages)) {
+      const said = images.map((image) => {
+        if (format === 'md') return namedPictureMarkdown(image);
+        embedded.push(image);
+        return `![](#picture-${embedded.length - 1})`;
+      });
+      shown.set(passageId, said.join('\n\n'));
+    }
+    return shown;
+  };
+  const { title, markdown } = await styledNoteMarkdown(db, id, style, pictures);
   const name = safeFileName(title || 'Untitled note');
   if (format === 'md') {
     const head = frontMatter({
@@ -268,7 +303,7 @@ export async function exportNote(
       heading: HeadingLevel.TITLE,
       children: [new TextRun(oneLine(title) || 'Untitled note')],
     }),
-    ...blocks(new Lexer({ gfm: true }).lex(markdown)),
+    ...blocks(new Lexer({ gfm: true }).lex(markdown), { pictures: embedded }),
   ];
   const doc = new Document({
     creator: 'Commonplace',
@@ -284,6 +319,7 @@ export async function exportNote(
           run: { italics: true, color: '333333' },
           paragraph: { indent: { left: 567, right: 567 } },
         },
+        DOCX_CAPTION_PARAGRAPH_STYLE,
       ],
     },
     sections: [{ children }],

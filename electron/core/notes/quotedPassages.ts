@@ -90,6 +90,9 @@ export function lookupPassages(db: Database, ids: readonly string[]): PassageCit
  */
 export type QuoteCiter = (passages: readonly PassageCitation[]) => Map<string, string>;
 
+/** Markdown for the pictures a note's quoted passages cover, by passage id (an export's). */
+export type QuotePictures = (passages: readonly PassageCitation[]) => Map<string, string>;
+
 /**
  * A note as Markdown. Each passage quote shows the passage's current text and citation when the
  * passage row exists (even soft-deleted: it keeps its text), else the text the note last saw;
@@ -99,11 +102,13 @@ export function noteMarkdown(
   db: Database,
   id: string,
   cite?: QuoteCiter,
+  pictures?: QuotePictures,
 ): { title: string; markdown: string } {
   const { title, doc } = readNoteDoc(db, id);
   const analysis = analyzeDoc(doc);
   const passages = lookupPassages(db, analysis.quotedPassageIds);
   const styled = cite?.(passages);
+  const shown = pictures?.(passages);
   const sources = new Map<string, QuotedSource>(
     passages.map((p) => [
       p.id,
@@ -112,6 +117,7 @@ export function noteMarkdown(
         citation: p.citation,
         citationMarkdown: styled?.get(p.id),
         deleted: p.deleted,
+        picturesMarkdown: shown?.get(p.id),
       },
     ]),
   );

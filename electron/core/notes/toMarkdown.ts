@@ -15,6 +15,8 @@ export interface QuotedSource {
   /** A styled citation already written as Markdown (an export's in-text citation): used as is. */
   citationMarkdown?: string;
   deleted: boolean;
+  /** Markdown for the pictures the passage covers (an export's), written after the quote. */
+  picturesMarkdown?: string;
 }
 
 export type QuoteLookup = (passageId: string) => QuotedSource | undefined;
@@ -159,7 +161,7 @@ class Writer {
       .join('\n');
     const line = source?.citationMarkdown ?? (citation && escapeText(citation));
     const cite = [line && `— ${line}`, gone && '(source deleted)'].filter(Boolean).join(' ');
-    return cite ? `${prefixLines(lines, '> ')}\n\n${cite}` : prefixLines(lines, '> ');
+    return [prefixLines(lines, '> '), source?.picturesMarkdown, cite].filter(Boolean).join('\n\n');
   }
 
   private list(n: JsonNode): string {
