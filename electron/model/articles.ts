@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BodySchema } from './body';
 import { Id } from './ids';
+import { ContentsSchema } from './contents';
 import { PageStartSchema } from './pages';
 
 /**
@@ -48,6 +49,8 @@ export const ArticleSchema = ArticleSummarySchema.extend({
   original: z.object({ fileName: z.string(), size: z.number().int(), mediaType: z.string() }),
   /** Where each printed page starts in `text` (PDF); absent for unpaginated sources. */
   pages: z.array(PageStartSchema).optional(),
+  /** The document's own table of contents (EPUB navigation, PDF outline); absent: none. */
+  contents: ContentsSchema.optional(),
   /** Where the reader was: an offset into `text` (the top of the screen); null: the top. */
   readingOffset: z.number().int().nonnegative().nullable(),
 });

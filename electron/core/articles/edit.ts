@@ -4,6 +4,7 @@ import { bodyToText, type Body } from '../../model/body';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { reanchorArticlePassages } from '../passages/repo';
+import { remapArticleContents } from './contents';
 import { remapArticlePages } from './pages';
 import { remapReadingPlace } from './state';
 import { getArticleText } from './repo';
@@ -30,6 +31,7 @@ export function updateArticleBody(db: Database, id: string, body: Body): Reancho
       id,
     );
     remapArticlePages(db, id, oldText, text);
+    remapArticleContents(db, id, oldText, text);
     remapReadingPlace(db, id, oldText, text);
     return reanchorArticlePassages(db, id, oldText, text);
   });

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ArticleSummary, ImportResult, ReanchorReport } from '../../model/articles';
 import { bodyToText } from '../../model/body';
+import { boundedContents } from '../../model/contents';
 import { explainStorageError } from '../db/storage';
 import { CommonplaceError, errorMessage, isCommonplaceError } from '../errors';
 import { newId, nowIso } from '../ids';
@@ -175,6 +176,8 @@ export function articleFields(
     text,
     body: parsed.body,
     pages: parsed.pages ?? null,
+    // Bounded again here: the parse ran in a worker, and a start must fall inside this text.
+    contents: boundedContents(parsed.contents ?? [], text.length),
     meta: validMetaFields(parsed.meta, (w) => warn(`${src.fileName}: ${w}`)),
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { cachedStatement } from '../db/statements';
 import type { Article, ArticleFields, ArticleSummary } from '../../model/articles';
 import type { Body } from '../../model/body';
+import type { ContentsEntry } from '../../model/contents';
 import type { PageStart } from '../../model/pages';
 import { CommonplaceError } from '../errors';
 import type { SourceMeta } from '../../model/sourceMeta';
@@ -24,6 +25,7 @@ interface ArticleRow {
   text: string;
   body: string;
   pages: string | null;
+  contents: string | null;
   created_at: string;
   updated_at: string;
   read_at: string | null;
@@ -39,6 +41,8 @@ export interface NewArticle
   body: Body;
   /** Page starts of a paginated source (PDF). */
   pages?: PageStart[] | null;
+  /** The document's own table of contents (EPUB navigation, PDF outline). */
+  contents?: ContentsEntry[] | null;
   /** Citation metadata the importer found (the columns above are not repeated in it). */
   meta?: SourceMeta;
   createdAt: string;
@@ -90,8 +94,8 @@ export function insertArticle(db: Database, a: NewArticle): void {
   // Prepared once per connection: compiling the insert (with the search triggers) costs more than running it.
   const insert = cachedStatement(
     db,
-    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at)
-     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, @createdAt, @createdAt)`,
+    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, contents, created_at, updated_at)
+     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, @contents, @createdAt, @createdAt)`,
   );
   insert.run({
     id: a.id,
@@ -108,6 +112,7 @@ export function insertArticle(db: Database, a: NewArticle): void {
     text: a.text,
     body: packBody(a.body, a.text),
     pages: pagesJson(a.pages),
+    contents: pagesJson(a.contents),
     createdAt: a.createdAt,
   });
   if (a.meta && Object.keys(a.meta).length) setImportedMeta(db, a.id, a.meta);
@@ -141,14 +146,22 @@ export function replaceArticleContent(
 ): void {
   db.prepare(
     `UPDATE articles SET title = @title, subtitle = @subtitle, byline = @byline, published = @published, site_name = @siteName,
-       lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, pages = @pages, updated_at = @now
+       lang = @lang, excerpt = @excerpt, source = @source, format = @format, hash = @hash, text = @text, body = @body, pages = @pages, contents = @contents, updated_at = @now
      WHERE id = @id`,
-  ).run({ ...a, body: packBody(a.body, a.text), pages: pagesJson(a.pages), id, now });
+  ).run({
+    ...a,
+    body: packBody(a.body, a.text),
+    pages: pagesJson(a.pages),
+    contents: pagesJson(a.contents),
+    id,
+    now,
+  });
   setImportedMeta(db, id, a.meta ?? {});
 }
 
-function pagesJson(pages: readonly PageStart[] | null | undefined): string | null {
-  return pages?.length ? JSON.stringify(pages) : null;
+/** A page map or contents list as stored: null when there is none. */
+function pagesJson(list: readonly (PageStart | ContentsEntry)[] | null | undefined): string | null {
+  return list?.length ? JSON.stringify(list) : null;
 }
 
 export function getArticleText(db: Database, id: string): string {
@@ -191,6 +204,7 @@ export function getArticle(db: Database, id: string): Article {
     body: unpackBody(row.body, row.text, `article ${id}`),
     original: { fileName: row.file_name, size: row.size, mediaType: row.media_type },
     ...(row.pages ? { pages: JSON.parse(row.pages) as PageStart[] } : {}),
+    ...(row.contents ? { contents: JSON.parse(row.contents) as ContentsEntry[] } : {}),
     readingOffset: row.reading_offset,
   };
 }

@@ -1,5 +1,6 @@
 import type { ArticleFormat, ArticleFields } from '../../model/articles';
 import type { Body } from '../../model/body';
+import type { ContentsEntry } from '../../model/contents';
 import type { PageStart } from '../../model/pages';
 import type { SourceMeta } from '../../model/sourceMeta';
 import type { ParsedImage } from './images';
@@ -16,6 +17,8 @@ export interface ParsedArticle extends ArticleFields {
   body: Body;
   /** Where each printed page starts in the canonical text (PDF); absent for unpaginated formats. */
   pages?: PageStart[];
+  /** The document's own table of contents (EPUB navigation, PDF outline), in the canonical text. */
+  contents?: ContentsEntry[];
   /**
    * Problems that did not stop the import (invalid front matter, a PDF without a text layer), one
    * line each, naming the file: the import report shows them beside the imported article.

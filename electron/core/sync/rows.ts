@@ -48,8 +48,8 @@ export const ROWS = {
   article: {
     table: 'articles',
     fields: {
-      // The text is one field: a correction replaces text, body and pages together.
-      content: ['hash', 'format', 'text', 'body', 'pages'],
+      // The text is one field: a correction replaces text, body, pages and contents together.
+      content: ['hash', 'format', 'text', 'body', 'pages', 'contents'],
       ...one(
         'title',
         'subtitle',

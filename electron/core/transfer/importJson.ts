@@ -123,6 +123,15 @@ function crossRowProblem(
         `pages[${page}].start`,
         `is ${pages[page]!.start}, past the end of the article's text (${text.length} characters)`,
       ];
+    const contents = !row.contents
+      ? []
+      : (JSON.parse(row.contents as string) as { start: number }[]);
+    const entry = contents.findIndex((c) => c.start > text.length);
+    if (entry >= 0)
+      return [
+        `contents[${entry}].start`,
+        `is ${contents[entry]!.start}, past the end of the article's text (${text.length} characters)`,
+      ];
     textLengths.set(row.id as string, text.length);
   }
   if (table === 'passages') {

@@ -226,8 +226,8 @@ describe('full-library JSON round trip', () => {
     });
     it('a wrong format or version', async () => {
       const doc = await good();
-      expect(await fail(JSON.stringify({ ...doc, version: 6 }))).toMatch(
-        /version: must be 1, 2, 3, 4 or 5/,
+      expect(await fail(JSON.stringify({ ...doc, version: 7 }))).toMatch(
+        /version: must be 1, 2, 3, 4, 5 or 6/,
       );
       expect(await fail(JSON.stringify({ ...doc, format: 'zotero' }))).toMatch(
         /format: must be "commonplace-library"/,
@@ -258,8 +258,8 @@ describe('full-library JSON round trip', () => {
         await fail(JSON.stringify({ ...doc, tables: { ...doc.tables, secrets: [{ a: 1 }] } })),
       ).toMatch(/tables\.secrets: is not a table of a library/);
       const { format: _format, version: _version, ...late } = doc;
-      expect(await fail(JSON.stringify({ ...late, format: doc.format, version: 6 }))).toMatch(
-        /version: must be 1, 2, 3, 4 or 5/,
+      expect(await fail(JSON.stringify({ ...late, format: doc.format, version: 7 }))).toMatch(
+        /version: must be 1, 2, 3, 4, 5 or 6/,
       );
       expect(
         await fail(JSON.stringify({ ...doc, tables: { ...doc.tables, notes: undefined } })),

@@ -21,6 +21,7 @@ import { IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../model/images';
 import { Comment, PASSAGE_COLORS } from '../../model/passages';
 import { Id } from '../../model/ids';
 import { PageStartSchema } from '../../model/pages';
+import { ContentsSchema } from '../../model/contents';
 import { TagColor, TagName } from '../../model/tags';
 import { DERIVED_RELATIONS, LinkRelationSchema } from '../../model/links';
 import { MAX_NOTE_DOC_CHARS, NoteDocSchema } from '../../model/notes';
@@ -37,11 +38,11 @@ export const LIBRARY_JSON_FORMAT = 'commonplace-library';
  * 2 added `article_meta` (citation metadata, migration 10); 3 `article_state`, `collections` and
  * `collection_articles` (trash, read state, collections: migration 13); 4 `citation_styles` (the
  * user's added .csl styles, migration 11); 5 `article_state.reading_offset` (the reading place,
- * migration 16).
+ * migration 16); 6 `articles.contents` (a document's own table of contents, migration 27).
  */
-export const LIBRARY_JSON_VERSION = 5;
+export const LIBRARY_JSON_VERSION = 6;
 /** Versions a restore reads: an older file lacks the newer tables and columns (missing = none). */
-export const LIBRARY_JSON_VERSIONS = [1, 2, 3, 4, 5] as const;
+export const LIBRARY_JSON_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
 
 const Text = z.string();
 const Int = z.number().int();
@@ -167,6 +168,8 @@ export const ArticleRow = z.object({
   created_at: Stamp,
   updated_at: Stamp,
   pages: jsonText(z.array(PageStartSchema), MAX_BODY_CHARS).nullable(),
+  /** Version 6; an older file has none (the reader lists the headings). */
+  contents: jsonText(ContentsSchema, MAX_BODY_CHARS).nullable().default(null),
 });
 /** An article's columns as they were before the user's edits (meta.ts keeps them in `imported`). */
 const SavedColumns = z.strictObject({

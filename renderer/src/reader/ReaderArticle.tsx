@@ -499,6 +499,7 @@ export function ReaderArticle({
           {!editing && (
             <TableOfContents
               body={article.body}
+              own={article.contents}
               editorRef={editorRef}
               scrollRef={articleRef}
               paged={showPages}

@@ -1,12 +1,13 @@
 /**
- * The reader's table of contents, from the body's headings (model/contents.ts): a collapsible
+ * The reader's table of contents: the document's own (an EPUB's navigation, a PDF's outline,
+ * stored at import) or else the body's headings (model/contents.ts): a collapsible
  * panel (open or closed is remembered) whose entries jump to their heading, in the text or the
  * page view; the section on screen is marked (aria-current) as the reader scrolls.
  */
 import type { LexicalEditor } from 'lexical';
 import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
 import type { Body } from '../../../electron/model/body';
-import { bodyContents, currentEntry } from '../../../electron/model/contents';
+import { bodyContents, currentEntry, type ContentsEntry } from '../../../electron/model/contents';
 import { windowStorage } from '../app/windowStorage';
 import type { PageViewHandle } from '../pageview/PageView';
 import { scrollTextTo, textPlaceAtTop } from '../pageview/textPlace';
@@ -17,6 +18,8 @@ const JUMP_FOR_MS = 8000;
 
 interface Props {
   body: Body;
+  /** The document's own contents (Article.contents); absent or empty: the headings. */
+  own?: readonly ContentsEntry[] | undefined;
   editorRef: RefObject<LexicalEditor | null>;
   scrollRef: RefObject<HTMLElement | null>;
   /** The page view is shown: jumps go through it, and its page is the place. */
@@ -25,9 +28,17 @@ interface Props {
   pagePlace: RefObject<number>;
 }
 
-export function TableOfContents({ body, editorRef, scrollRef, paged, pageView, pagePlace }: Props) {
+export function TableOfContents({
+  body,
+  own,
+  editorRef,
+  scrollRef,
+  paged,
+  pageView,
+  pagePlace,
+}: Props) {
   const id = useId();
-  const contents = useMemo(() => bodyContents(body), [body]);
+  const contents = useMemo(() => (own?.length ? own : bodyContents(body)), [own, body]);
   const [open, setOpen] = useState(() => windowStorage()?.getItem(OPEN_KEY) === 'true');
   const [current, setCurrent] = useState(-1);
 
@@ -95,7 +106,10 @@ export function TableOfContents({ body, editorRef, scrollRef, paged, pageView, p
       {open && (
         <ol id={`${id}-list`} className="reader-toc-list">
           {contents.map((entry, i) => (
-            <li key={`${entry.start}`} style={{ paddingInlineStart: `${entry.level - top}rem` }}>
+            <li
+              key={`${i}@${entry.start}`}
+              style={{ paddingInlineStart: `${entry.level - top}rem` }}
+            >
               <button
                 type="button"
                 aria-current={i === current ? 'location' : undefined}

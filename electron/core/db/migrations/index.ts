@@ -25,6 +25,7 @@ import { unspacedTriggers } from './0023_unspaced_triggers';
 import { images } from './0024_images';
 import { segmentClocks } from './0025_segment_clocks';
 import { rowVersions } from './0026_row_versions';
+import { contents } from './0027_contents';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   images,
   segmentClocks,
   rowVersions,
+  contents,
 ];

@@ -6,6 +6,8 @@ import type { DOMWindow } from 'jsdom';
 import { doiIn } from '../../../model/metaText';
 import { CommonplaceError } from '../../errors';
 import { attr, byLocalName, firstText, parseXml, type ZipReader } from '../zip';
+import { resolvePath } from './paths';
+import { readNavToc, readNcxToc, type TocEntry } from './toc';
 
 export interface EpubMetadata {
   title: string | null;
@@ -33,6 +35,8 @@ export interface EpubPackage {
   spine: SpineItem[];
   /** `page-progression-direction="rtl"` on the spine. */
   rtl: boolean;
+  /** The book's own table of contents (navigation document, else NCX), bounded. */
+  toc: TocEntry[];
   /** Chapter titles from the table of contents, by ZIP path (fragment removed). */
   tocTitles: Map<string, string>;
 }
@@ -43,23 +47,6 @@ const XHTML_TYPES = new Set([
   'application/xml',
   'text/x-oeb1-document',
 ]);
-
-/** Resolves `href` (relative, percent-encoded) against the folder of `base` inside the ZIP. */
-export function resolvePath(base: string, href: string): string {
-  const withoutFragment = href.split('#')[0] ?? '';
-  let decoded = withoutFragment;
-  try {
-    decoded = decodeURIComponent(withoutFragment);
-  } catch {
-    // A stray % stays as written.
-  }
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of decoded.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
 
 export function readPackage(window: DOMWindow, zip: ZipReader, fileName: string): EpubPackage {
   const containerXml = zip.readText('META-INF/container.xml');
@@ -116,18 +103,30 @@ export function readPackage(window: DOMWindow, zip: ZipReader, fileName: string)
       spine.push({ path: item.path, mediaType: item.mediaType });
   }
 
-  const tocTitles = new Map<string, string>();
+  let toc: TocEntry[] = [];
   const nav = [...manifest.values()].find((m) => m.properties.split(/\s+/).includes('nav'));
   const ncx =
     manifest.get(attr(spineEl, 'toc') ?? '') ??
     [...manifest.values()].find((m) => m.mediaType === 'application/x-dtbncx+xml');
   try {
-    if (nav) readNav(window, zip, nav.path, fileName, tocTitles);
-    if (!tocTitles.size && ncx) readNcx(window, zip, ncx.path, fileName, tocTitles);
+    if (nav) toc = readNavToc(window, zip, nav.path, fileName);
+  } catch {
+    // A broken navigation document: the NCX, if any, or the headings.
+  }
+  try {
+    if (!toc.length && ncx) toc = readNcxToc(window, zip, ncx.path, fileName);
   } catch {
     // A broken table of contents only costs chapter titles the chapters usually carry themselves.
   }
-  return { metadata, spine, rtl: attr(spineEl, 'page-progression-direction') === 'rtl', tocTitles };
+  const tocTitles = new Map<string, string>();
+  for (const e of toc) if (!tocTitles.has(e.path)) tocTitles.set(e.path, e.title);
+  return {
+    metadata,
+    spine,
+    rtl: attr(spineEl, 'page-progression-direction') === 'rtl',
+    toc,
+    tocTitles,
+  };
 }
 
 function readMetadata(el: Element): EpubMetadata {
@@ -187,48 +186,4 @@ function isbnOf(identifiers: Element[]): string | null {
       return bare.slice(0, 40);
   }
   return null;
-}
-
-function readNav(
-  window: DOMWindow,
-  zip: ZipReader,
-  path: string,
-  fileName: string,
-  out: Map<string, string>,
-): void {
-  const text = zip.readText(path);
-  if (text === null) return;
-  const doc = parseXml(window, text, fileName, path);
-  const navs = byLocalName(doc, 'nav');
-  const toc = navs.find((n) => /\btoc\b/.test(attr(n, 'type') ?? '')) ?? navs[0];
-  if (!toc) return;
-  for (const a of byLocalName(toc, 'a')) {
-    const href = a.getAttribute('href');
-    const title = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (href && title) {
-      const target = resolvePath(path, href);
-      if (!out.has(target)) out.set(target, title);
-    }
-  }
-}
-
-function readNcx(
-  window: DOMWindow,
-  zip: ZipReader,
-  path: string,
-  fileName: string,
-  out: Map<string, string>,
-): void {
-  const text = zip.readText(path);
-  if (text === null) return;
-  const doc = parseXml(window, text, fileName, path);
-  for (const point of byLocalName(doc, 'navPoint')) {
-    const label = firstText(point, 'text');
-    const content = byLocalName(point, 'content')[0];
-    const src = content ? attr(content, 'src') : null;
-    if (label && src) {
-      const target = resolvePath(path, src);
-      if (!out.has(target)) out.set(target, label);
-    }
-  }
 }

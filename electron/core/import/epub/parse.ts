@@ -17,7 +17,8 @@
  * or `und-Arab` from its script.
  */
 import type { DOMWindow } from 'jsdom';
-import { makeBody, type Block } from '../../../model/body';
+import { BLOCK_SEPARATOR, blockText, makeBody, type Block } from '../../../model/body';
+import { boundedContents, type ContentsEntry } from '../../../model/contents';
 import { parseNameLines } from '../../../model/metaText';
 import type { SourceMeta } from '../../../model/sourceMeta';
 import { CommonplaceError } from '../../errors';
@@ -32,7 +33,9 @@ import { zipLimitsFor } from '../bounded/budget';
 import type { ParsedArticle } from '../types';
 import { nestsDeeperThan, ZipReader } from '../zip';
 import { DocumentImages, keptImages } from '../images';
-import { readPackage, resolvePath, type EpubMetadata, type SpineItem } from './package';
+import { readPackage, type EpubMetadata, type SpineItem } from './package';
+import { resolvePath } from './paths';
+import { fragmentSnippets, locateSnippet, type Snippet, type TocEntry } from './toc';
 
 /** A book longer than this many spine items is almost certainly machine-generated junk. */
 export const MAX_EPUB_CHAPTERS = 2000;
@@ -68,16 +71,29 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
     }
     const blocks: Block[] = [];
     let rtlBody = false;
+    const fragments = fragmentsByPath(pkg.toc);
+    /** Per chapter path: the index of its first block, and of its targets' blocks by id. */
+    const places = new Map<string, { start: number; ids: Map<string, number> }>();
     for (const item of pkg.spine) {
       chapterPath = item.path;
-      const chapter = readChapter(window, zip, item, fileName, images);
+      const chapter = readChapter(window, zip, item, fileName, images, fragments.get(item.path));
       if (!chapter) continue;
       rtlBody ||= chapter.rtl;
+      const start = blocks.length;
       const tocTitle = cleanField(pkg.tocTitles.get(item.path), 300);
       if (chapter.blocks.length && chapter.blocks[0]?.type !== 'heading' && tocTitle) {
         blocks.push({ type: 'heading', level: 2, content: [{ text: tocTitle }] });
       }
+      const first = blocks.length;
       blocks.push(...chapter.blocks);
+      if (chapter.blocks.length && !places.has(item.path)) {
+        const ids = new Map<string, number>();
+        for (const [id, snippet] of chapter.targets) {
+          const at = locateSnippet(chapter.blocks, snippet);
+          if (at !== null) ids.set(id, first + at);
+        }
+        places.set(item.path, { start, ids });
+      }
     }
     const m = pkg.metadata;
     const title = cleanField(m.title, 300) ?? titleFromFileName(fileName);
@@ -97,6 +113,7 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
       excerpt: cleanField(stripTags(window, m.description), 2000),
       tags: [],
       body: makeBody(blocks),
+      contents: tocContents(pkg.toc, places, blocks),
       meta: bookMeta(m),
       ...keptImages(images, blocks),
     };
@@ -109,6 +126,45 @@ export async function parseEpub(bytes: Uint8Array, fileName: string): Promise<Pa
 interface Chapter {
   blocks: Block[];
   rtl: boolean;
+  /** Where the table of contents' #fragments into this chapter are, by id. */
+  targets: Map<string, Snippet>;
+}
+
+function fragmentsByPath(toc: readonly TocEntry[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const e of toc) {
+    if (!e.fragment) continue;
+    const ids = out.get(e.path) ?? new Set<string>();
+    ids.add(e.fragment);
+    out.set(e.path, ids);
+  }
+  return out;
+}
+
+/**
+ * The book's table of contents at its places in the canonical text: an entry into a chapter
+ * lands at its start, one with a #fragment at the block holding its target (the chapter's start
+ * when the target isn't found); an entry whose file isn't in the reading order is skipped.
+ */
+function tocContents(
+  toc: readonly TocEntry[],
+  places: ReadonlyMap<string, { start: number; ids: ReadonlyMap<string, number> }>,
+  blocks: readonly Block[],
+): ContentsEntry[] {
+  if (!toc.length) return [];
+  const offsets: number[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    offsets.push(at);
+    at += blockText(block).length + BLOCK_SEPARATOR.length;
+  }
+  const entries = toc.flatMap((e) => {
+    const place = places.get(e.path);
+    if (!place) return [];
+    const index = (e.fragment ? place.ids.get(e.fragment) : undefined) ?? place.start;
+    return [{ level: e.level, title: e.title, start: offsets[index]! }];
+  });
+  return boundedContents(entries, Math.max(0, at - BLOCK_SEPARATOR.length));
 }
 
 function readChapter(
@@ -117,6 +173,7 @@ function readChapter(
   item: SpineItem,
   fileName: string,
   images: DocumentImages,
+  fragments: ReadonlySet<string> = new Set(),
 ): Chapter | null {
   const raw = zip.read(item.path);
   if (raw === null) return null; // The manifest names a file the ZIP lacks: skip it, keep the book.
@@ -154,7 +211,8 @@ function readChapter(
   while (imported.firstChild) container.appendChild(imported.firstChild);
   limitDepth(container);
   prepareChapter(container);
-  return { blocks: sanitizedBlocks(window, container, images), rtl: dir === 'rtl' };
+  const targets = fragmentSnippets(container, fragments);
+  return { blocks: sanitizedBlocks(window, container, images), rtl: dir === 'rtl', targets };
 }
 
 /**
