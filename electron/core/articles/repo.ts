@@ -91,11 +91,14 @@ export function toSummary(
 }
 
 export function insertArticle(db: Database, a: NewArticle): void {
-  // Prepared once per connection: compiling the insert (with the search triggers) costs more than running it.
+  const contents = pagesJson(a.contents);
+  // Prepared once per connection: compiling the insert (with the search triggers) costs more than
+  // running it. The contents column only when there are contents: the migration tests fill
+  // libraries older than it through here.
   const insert = cachedStatement(
     db,
-    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, contents, created_at, updated_at)
-     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, @contents, @createdAt, @createdAt)`,
+    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, ${contents ? 'contents, ' : ''}created_at, updated_at)
+     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, ${contents ? '@contents, ' : ''}@createdAt, @createdAt)`,
   );
   insert.run({
     id: a.id,
@@ -112,7 +115,7 @@ export function insertArticle(db: Database, a: NewArticle): void {
     text: a.text,
     body: packBody(a.body, a.text),
     pages: pagesJson(a.pages),
-    contents: pagesJson(a.contents),
+    ...(contents ? { contents } : {}),
     createdAt: a.createdAt,
   });
   if (a.meta && Object.keys(a.meta).length) setImportedMeta(db, a.id, a.meta);
