@@ -2,7 +2,15 @@
  * Test PDFs: real documents written with pdf-lib, and hand-assembled ones for what pdf-lib won't
  * write (an /Encrypt dictionary).
  */
-import { PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  StandardFonts,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib';
 
 export interface TextRun {
   text: string;
@@ -22,6 +30,45 @@ export interface PdfSpec {
   /** An XMP packet, stored as the catalog's /Metadata stream. */
   xmp?: string;
   pages: TextRun[][];
+  /** Bookmarks: each to a page (0-based; one past the last makes a broken destination). */
+  outline?: OutlineSpec[];
+}
+
+export interface OutlineSpec {
+  title: string;
+  page: number;
+  children?: OutlineSpec[];
+}
+
+/** Writes one level of outline items under `parent` (pdf-lib has no outline API). */
+function outlineLevel(
+  doc: PDFDocument,
+  pages: readonly PDFPage[],
+  items: readonly OutlineSpec[],
+  parent: PDFRef,
+): { first: PDFRef; last: PDFRef; count: number } {
+  const refs = items.map(() => doc.context.nextRef());
+  let count = 0;
+  items.forEach((item, i) => {
+    const page = pages[item.page];
+    // A page that isn't there: an explicit destination by page number, out of range.
+    const dest = doc.context.obj([page ? page.ref : item.page, 'XYZ', null, null, null]);
+    const dict: Record<string, PDFRef | PDFHexString | number | typeof dest> = {
+      Title: PDFHexString.fromText(item.title),
+      Parent: parent,
+      Dest: dest,
+    };
+    if (i > 0) dict.Prev = refs[i - 1]!;
+    if (i < items.length - 1) dict.Next = refs[i + 1]!;
+    count++;
+    if (item.children?.length) {
+      const sub = outlineLevel(doc, pages, item.children, refs[i]!);
+      Object.assign(dict, { First: sub.first, Last: sub.last, Count: sub.count });
+      count += sub.count;
+    }
+    doc.context.assign(refs[i]!, doc.context.obj(dict));
+  });
+  return { first: refs[0]!, last: refs.at(-1)!, count };
 }
 
 export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
@@ -37,12 +84,23 @@ export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
     const stream = doc.context.stream(spec.xmp, { Type: 'Metadata', Subtype: 'XML' });
     doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
   }
+  const pages: PDFPage[] = [];
   for (const runs of spec.pages) {
     const page: PDFPage = doc.addPage([612, 792]);
+    pages.push(page);
     for (const run of runs) {
       const font: PDFFont = run.mono ? mono : run.bold ? bold : regular;
       page.drawText(run.text, { x: run.x ?? 72, y: run.y, size: run.size ?? 11, font });
     }
+  }
+  if (spec.outline?.length) {
+    const root = doc.context.nextRef();
+    const { first, last, count } = outlineLevel(doc, pages, spec.outline, root);
+    doc.context.assign(
+      root,
+      doc.context.obj({ Type: 'Outlines', First: first, Last: last, Count: count }),
+    );
+    doc.catalog.set(PDFName.of('Outlines'), root);
   }
   return doc.save({ useObjectStreams: false });
 }

@@ -34,6 +34,8 @@ import { authorNames, authorsByline, guessFromFirstPage, isJunkTitle, pdfDate } 
 import { stripSiteSuffix } from '../siteSuffix';
 import { headerBlockDate } from '../text/document';
 import { documentParams, loadPdfJs } from './pdfjs';
+import { readOutline, type OutlineSource } from './outline';
+import { boundedContents, type ContentsEntry } from '../../../model/contents';
 
 /** Past this many pages a PDF is a scan archive or a data dump, not a source to read. */
 export const MAX_PDF_PAGES = 5000;
@@ -197,6 +199,8 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     const bodySize = mode(kept.flat().map((l) => l.size));
     const blocks: Block[] = [];
     const pages: PageStart[] = [];
+    /** Where each page with text starts in the canonical text, by page index (for the outline). */
+    const pageStarts = new Map<number, number>();
     let offset = 0;
     kept.forEach((lines, i) => {
       const pageBlocks = linesToParagraphs(lines).map((p) => toBlock(p, bodySize));
@@ -230,6 +234,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       } else {
         pages.push({ label, start: blocks.length ? offset + BLOCK_SEPARATOR.length : 0 });
       }
+      pageStarts.set(i, pages.at(-1)!.start);
       for (const block of pageBlocks) {
         offset += (blocks.length ? BLOCK_SEPARATOR.length : 0) + blockText(block).length;
         blocks.push(block);
@@ -269,6 +274,12 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       tags: [],
       body: makeBody(blocks),
       pages,
+      contents: outlineContents(
+        await readOutline(doc as unknown as OutlineSource),
+        pageStarts,
+        doc.numPages,
+        offset,
+      ),
       ...citation,
       ...(unreadable >= UNREADABLE_WARN_SHARE
         ? {
@@ -288,6 +299,26 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * The outline's entries at the start of their pages in the canonical text; an entry on a page
+ * without text goes to the next page that has some (or is dropped at the end).
+ */
+function outlineContents(
+  outline: readonly { title: string; level: number; pageIndex: number }[],
+  pageStarts: ReadonlyMap<number, number>,
+  numPages: number,
+  textLength: number,
+): ContentsEntry[] {
+  const entries = outline.flatMap((e) => {
+    for (let p = e.pageIndex; p < numPages; p++) {
+      const start = pageStarts.get(p);
+      if (start !== undefined) return [{ level: e.level, title: e.title, start }];
+    }
+    return [];
+  });
+  return boundedContents(entries, textLength);
 }
 
 /**
