@@ -13,11 +13,12 @@ import { setArticleTags } from '../../core/tags/repo';
 import type { Library } from '../../core/library';
 import type { ImportResult } from '../../model/articles';
 import type { Handlers } from './types';
+import { onFirstUse } from '../onFirstUse';
 
 // Importing (parsers, metadata, passage re-anchoring) and body edits (re-anchoring) load on their
 // first call: `list` and `show` on the CLI never run them (issue #17, startup.test.ts).
-const importing = () => import('../../core/articles/import');
-const editing = () => import('../../core/articles/edit');
+const importing = onFirstUse(() => import('../../core/articles/import'));
+const editing = onFirstUse(() => import('../../core/articles/edit'));
 
 export function articleHandlers(library: Library) {
   const { db } = library;

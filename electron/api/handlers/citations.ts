@@ -1,12 +1,13 @@
 import type { Library } from '../../core/library';
 import type { Handlers } from './types';
+import { onFirstUse } from '../onFirstUse';
 
 /*
  * Loaded on use: citeproc and the styles' XML reader (jsdom) are weight no other call needs
  * (electron/cli/startup.test.ts).
  */
-const passages = () => import('../../core/citations/passage');
-const styles = () => import('../../core/citations/userStyles');
+const passages = onFirstUse(() => import('../../core/citations/passage'));
+const styles = onFirstUse(() => import('../../core/citations/userStyles'));
 
 export function citationsHandlers(library: Library) {
   const { db } = library;

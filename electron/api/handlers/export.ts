@@ -3,13 +3,14 @@ import type { ExportJobs } from '../../core/export/jobs';
 import { writeAtomically } from '../../core/export/write';
 import type { Library } from '../../core/library';
 import type { Handlers } from './types';
+import { onFirstUse } from '../onFirstUse';
 
 /*
  * The export engine (docx, fflate, citeproc, marked, csv…) is loaded with the first export call,
  * not with the app, web mode or every CLI command (electron/cli/startup.test.ts).
  */
-const engine = () => import('../../core/export');
-const noteExport = () => import('../../core/export/notes');
+const engine = onFirstUse(() => import('../../core/export'));
+const noteExport = onFirstUse(() => import('../../core/export/notes'));
 
 export function exportHandlers(library: Library) {
   const { db } = library;
