@@ -27,7 +27,7 @@ async function setUpSync(page: Page, folder: string, name: string) {
   await dialog.getByLabel('Sync folder').fill(folder);
   await dialog.getByLabel('This device’s name').fill(name);
   await dialog.getByRole('button', { name: 'Start syncing' }).click();
-  await expect(dialog.getByRole('status')).toContainText(`as “${name}”`);
+  await expect(dialog.locator('p.sync-message')).toContainText(`as “${name}”`);
   await expect(dialog.getByTestId('sync-status')).toContainText(folder);
   return dialog;
 }
@@ -62,7 +62,7 @@ test('two web-mode windows on two libraries sharing a folder: a highlight made i
       'Desktop (this device)',
     );
     await dialogB.getByRole('button', { name: 'Sync now' }).click();
-    await expect(dialogB.getByRole('status')).toContainText('Synced:');
+    await expect(dialogB.locator('p.sync-message')).toContainText('Synced:');
     await dialogB.getByRole('button', { name: 'Close' }).click();
     await expect(pageB.getByRole('option').filter({ hasText: SHARED_TITLE })).toBeVisible({
       timeout: 30_000,
