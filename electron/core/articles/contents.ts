@@ -3,33 +3,23 @@
  * carried to the new text through the same line alignment that re-anchors passages and pages.
  */
 import type { Database } from 'better-sqlite3';
-import { LineMap } from '../passages/anchoring/line-map';
 import type { ContentsEntry } from '../../model/contents';
+import type { TextCarry } from './textCarry';
 
 export function remapContents(
-  oldText: string,
-  newText: string,
+  moved: TextCarry,
   contents: readonly ContentsEntry[],
 ): ContentsEntry[] {
-  if (oldText === newText || !contents.length) return [...contents];
-  const lines = new LineMap(oldText, newText);
-  return contents.map((e) => ({
-    ...e,
-    start: Math.min(Math.max(0, lines.map(e.start).offset), newText.length),
-  }));
+  if (moved.unchanged) return [...contents];
+  return contents.map((e) => ({ ...e, start: moved.carry(e.start) }));
 }
 
 /** Carries an article's stored contents over to its new text (call inside the edit's transaction). */
-export function remapArticleContents(
-  db: Database,
-  id: string,
-  oldText: string,
-  newText: string,
-): void {
+export function remapArticleContents(db: Database, id: string, moved: TextCarry): void {
   const row = db
     .prepare<[string], { contents: string | null }>('SELECT contents FROM articles WHERE id = ?')
     .get(id);
   if (!row?.contents) return;
-  const contents = remapContents(oldText, newText, JSON.parse(row.contents) as ContentsEntry[]);
+  const contents = remapContents(moved, JSON.parse(row.contents) as ContentsEntry[]);
   db.prepare('UPDATE articles SET contents = ? WHERE id = ?').run(JSON.stringify(contents), id);
 }

@@ -7,6 +7,7 @@ import { reanchorArticlePassages } from '../passages/repo';
 import { remapArticleContents } from './contents';
 import { remapArticlePages } from './pages';
 import { remapReadingPlace } from './state';
+import { textCarry } from './textCarry';
 import { getArticleText } from './repo';
 import { packBody } from './bodyStore';
 import { writeTransaction } from '../db/transactions';
@@ -30,9 +31,10 @@ export function updateArticleBody(db: Database, id: string, body: Body): Reancho
       nowIso(),
       id,
     );
-    remapArticlePages(db, id, oldText, text);
-    remapArticleContents(db, id, oldText, text);
-    remapReadingPlace(db, id, oldText, text);
+    const moved = textCarry(oldText, text);
+    remapArticlePages(db, id, moved);
+    remapArticleContents(db, id, moved);
+    remapReadingPlace(db, id, moved);
     return reanchorArticlePassages(db, id, oldText, text);
   });
 }

@@ -5,19 +5,14 @@
  * gives way to the next.
  */
 import type { Database } from 'better-sqlite3';
-import { LineMap } from '../passages/anchoring/line-map';
 import type { PageStart } from '../../model/pages';
+import type { TextCarry } from './textCarry';
 
-export function remapPages(
-  oldText: string,
-  newText: string,
-  pages: readonly PageStart[],
-): PageStart[] {
-  if (oldText === newText || !pages.length) return [...pages];
-  const lines = new LineMap(oldText, newText);
+export function remapPages(moved: TextCarry, pages: readonly PageStart[]): PageStart[] {
+  if (moved.unchanged) return [...pages];
   const out: PageStart[] = [];
   for (const page of pages) {
-    const start = Math.min(Math.max(0, lines.map(page.start).offset), newText.length);
+    const start = moved.carry(page.start);
     const last = out.at(-1);
     // Two starts on one offset: the earlier page's text was deleted, the text there is the later page's.
     if (last && start <= last.start) out[out.length - 1] = { label: page.label, start: last.start };
@@ -27,17 +22,12 @@ export function remapPages(
 }
 
 /** Carries an article's stored page starts over to its new text (call inside the edit's transaction). */
-export function remapArticlePages(
-  db: Database,
-  id: string,
-  oldText: string,
-  newText: string,
-): void {
+export function remapArticlePages(db: Database, id: string, moved: TextCarry): void {
   const row = db
     .prepare<[string], { pages: string | null }>('SELECT pages FROM articles WHERE id = ?')
     .get(id);
   if (!row?.pages) return;
-  const pages = remapPages(oldText, newText, JSON.parse(row.pages) as PageStart[]);
+  const pages = remapPages(moved, JSON.parse(row.pages) as PageStart[]);
   db.prepare('UPDATE articles SET pages = ? WHERE id = ?').run(
     pages.length ? JSON.stringify(pages) : null,
     id,

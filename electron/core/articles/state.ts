@@ -14,7 +14,7 @@ import type { ArticleSummary, ReadingPlace } from '../../model/articles';
 import { CommonplaceError } from '../errors';
 import { nowIso } from '../ids';
 import { writeTransaction } from '../db/transactions';
-import { LineMap } from '../passages/anchoring/line-map';
+import type { TextCarry } from './textCarry';
 import { getArticleText, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary } from './repo';
 
 /** Throws naming the first id that is no article of this library (call inside the transaction). */
@@ -133,20 +133,15 @@ export function setReadingPlace(db: Database, id: string, offset: number): Readi
  * another device) through the line alignment that re-anchors passages, so the reader stays on the
  * same words. Call inside the edit's transaction.
  */
-export function remapReadingPlace(
-  db: Database,
-  id: string,
-  oldText: string,
-  newText: string,
-): void {
+export function remapReadingPlace(db: Database, id: string, moved: TextCarry): void {
   const at = db
     .prepare<[string], number | null>(
       'SELECT reading_offset FROM article_state WHERE article_id = ?',
     )
     .pluck()
     .get(id);
-  if (at === undefined || at === null || oldText === newText) return;
-  const to = new LineMap(oldText, newText).map(at).offset;
+  if (at === undefined || at === null || moved.unchanged) return;
+  const to = moved.carry(at);
   if (to !== at)
     db.prepare(
       'UPDATE article_state SET reading_offset = ?, updated_at = ? WHERE article_id = ?',

@@ -24,6 +24,7 @@ import { collectionKey } from '../collections/names';
 import { ArticleMetaRow, ArticleStateRow, OriginalRow } from '../transfer/schema';
 import { insertOriginal } from '../articles/originalStore';
 import { remapReadingPlace } from '../articles/state';
+import { textCarry } from '../articles/textCarry';
 import { lastChange, settledKey, type SettledRows } from './capture';
 import {
   deleteUnusedImages,
@@ -356,7 +357,7 @@ function applyRow(ctx: ApplyContext, op: SyncOp, e: RowEntity): ApplyResult {
     reanchorArticlePassages(db, op.id, row.text as string, cols.text as string);
     // A reading place that came with the text is already on it; the one kept here moves with it.
     if (!winning.includes('reading' satisfies keyof typeof ARTICLE_STATE))
-      remapReadingPlace(db, op.id, row.text as string, cols.text as string);
+      remapReadingPlace(db, op.id, textCarry(row.text as string, cols.text as string));
   }
   if (e === 'passage') fitAnchor(ctx, op.id, merged);
 
