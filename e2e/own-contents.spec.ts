@@ -133,9 +133,18 @@ test('a PDF lists its outline as the contents; an entry jumps to its page, in th
   await contents.getByRole('button', { name: 'What it cost' }).click();
   await expect.poll(() => onScreen(page, 'Page 4 line 1 ')).toBe(true);
 
-  // Page view: the entry goes to its page.
+  // Page view: the entry goes to its page, even when clicked while the original is still being
+  // fetched (held back here until the click is done, as a slow machine would).
+  let clicked = () => {};
+  const entryClicked = new Promise<void>((resolve) => (clicked = resolve));
+  await page.route('**/api/articles.original', async (route) => {
+    await entryClicked;
+    await route.continue();
+  });
   await reader.getByRole('button', { name: 'Page view' }).click();
+  await expect(reader.getByText('Opening the pages…')).toBeVisible();
   await contents.getByRole('button', { name: 'The breakwater' }).click();
+  clicked();
   await expect(page.getByLabel(/^Page number/)).toHaveValue('3', { timeout: 30_000 });
   await expect(page.locator('.pv-page[data-page-number="3"] .textLayer')).toContainText(
     'Page 3 line 1',

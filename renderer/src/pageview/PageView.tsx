@@ -187,15 +187,17 @@ export function PageView({
     };
   }, [scrollRoot]);
 
+  /** Scrolls to page n; false while the document or its layout is not there yet. */
   const goToPage = useCallback(
-    (n: number) => {
+    (n: number): boolean => {
       const count = loaded?.doc.numPages ?? 0;
       const at = viewport();
-      if (!at || !count || !layout) return;
+      if (!at || !count || !layout) return false;
       const target = Math.min(Math.max(1, n), count);
       // Known at once (the scroll's own measure comes a frame later): a zoom meanwhile keeps it.
       setCurrent(target);
       at.root.scrollTop += layout.tops[target - 1]! - at.top;
+      return true;
     },
     [loaded, layout, viewport, setCurrent],
   );
@@ -210,19 +212,28 @@ export function PageView({
     [article.pages, slices],
   );
 
+  // A jump asked for while the document is still opening (a contents entry clicked right after
+  // switching to pages) is kept and made once the pages are laid out, instead of being lost.
+  const pendingOffset = useRef<number | null>(null);
   useEffect(() => {
-    handle.current = { showOffset: (offset) => goToPage(pageOfOffset(offset)) };
+    handle.current = {
+      showOffset: (offset) => {
+        if (!goToPage(pageOfOffset(offset))) pendingOffset.current = offset;
+      },
+    };
     return () => {
       handle.current = null;
     };
   }, [handle, goToPage, pageOfOffset]);
 
-  // Opening: the page the text view was showing.
+  // Opening: the page asked for meanwhile, else the page the text view was showing.
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (!loaded || opened.current || !slices) return;
+    const offset = pendingOffset.current ?? startOffset;
+    if (offset > 0 && !goToPage(pageOfOffset(offset))) return;
     opened.current = true;
-    if (startOffset > 0) goToPage(pageOfOffset(startOffset));
+    pendingOffset.current = null;
   }, [loaded, slices, startOffset, goToPage, pageOfOffset]);
 
   // Zooming keeps the page at the top in place.
