@@ -17,8 +17,13 @@ export interface Toast {
   action?: ToastAction;
 }
 
-/** Successes fade after this; failures and notices stay until dismissed (they need reading or acting on). */
-const SUCCESS_MS = 8000;
+/**
+ * Successes fade after this; failures and notices stay until dismissed (they need reading or acting
+ * on). A success that offers an action (Undo) stays too, until used, dismissed or replaced by the
+ * next success: an offer that vanished while the user read, or while a slow machine caught up,
+ * would be a lost undo (Material 3 keeps a snackbar with an action on screen for the same reason).
+ */
+export const SUCCESS_MS = 8000;
 
 export interface Toaster {
   toasts: Toast[];
@@ -51,7 +56,7 @@ export function useToasts(): Toaster {
         ...list.filter((toast) => kind !== 'success' || toast.kind !== 'success'),
         action ? { id, kind, text, action } : { id, kind, text },
       ]);
-      if (kind === 'success')
+      if (kind === 'success' && !action)
         timers.current.set(
           id,
           setTimeout(() => dismiss(id), SUCCESS_MS),
