@@ -118,6 +118,8 @@ describe('import quality on the real-document corpus', () => {
  * (title 19/20, author 6/10); now title 20/20, author 7/10, date 8/8, language 20/20. The Nettle
  * manual (TeX accents set apart from their letters, "M¨ oller"): subtitle and author missed before
  * (4/5, 7/11); now title 21/21, subtitle 5/5, author 8/11, date 8/8, language 21/21.
+ * The three maint-guide texts' credits (a name over a role line with an e-mail address): author
+ * 8/11 before they were read as the byline, 11/11 after.
  * The floors hold today's scores.
  */
-const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 8 / 11, date: 1, lang: 1 };
+const FLOOR: Record<Field, number> = { title: 1, subtitle: 1, author: 1, date: 1, lang: 1 };

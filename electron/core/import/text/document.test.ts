@@ -72,3 +72,27 @@ describe('an RFC as plain text whose form feeds were lost (RFC 7159, fixtures/re
     expect(dropPageFurniture('Plain\n\nwords')).toBe('Plain\n\nwords');
   });
 });
+
+describe("the credits under a text's title (DocBook's author group as plain text, fixtures/real)", () => {
+  it.each([
+    ['de', 'Helge Kreutzmann'],
+    ['fr', 'Frédéric Dumont'],
+    ['es', 'Javier Fernández-Sanguino Peña'],
+  ])(
+    'reads the names over their role-and-address lines as the byline (maint-guide.%s.txt)',
+    (lang, translator) => {
+      const a = parsePastedText(real(`maint-guide.${lang}.txt`), `maint-guide.${lang}.txt`);
+      expect(a.byline?.startsWith('Josip Rodin, Osamu Aoki, ')).toBe(true);
+      expect(a.byline).toContain(translator);
+      const text = bodyToText(a.body);
+      // The credits leave the body; what follows them stays.
+      expect(text).not.toMatch(/^Josip Rodin$/m);
+      expect(text).toContain('Copyright © 1998-2002 Josip Rodin');
+    },
+  );
+
+  it('takes a name line only over a line ending with an e-mail address', () => {
+    const t = 'The Title\n\nJane Doe\n\nWrote this without an address\n\nBody text follows here.';
+    expect(parsePastedText(t, 'x.txt').byline).toBeNull();
+  });
+});

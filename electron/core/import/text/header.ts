@@ -107,6 +107,26 @@ function isKicker(units: readonly Unit[], i: number): boolean {
   );
 }
 
+/** "Ursprüngliche Inhalte <joy-mg@debian.org>": what a credited person did, with their address. */
+const CREDIT_NOTE = /^[^<>@]{0,80}<[^\s<>@]+@[^\s<>@]+>$/;
+
+/**
+ * A credit under the title: a name on its own line over a line saying what that person did, with
+ * their e-mail address (DocBook's author group as plain text, one pair per author).
+ */
+function isCredit(units: readonly Unit[], i: number): boolean {
+  const name = units[i];
+  const note = units[i + 1];
+  return (
+    name?.kind === 'line' &&
+    note?.kind === 'line' &&
+    name.text.length <= 150 &&
+    note.text.length <= 200 &&
+    isNameList(comparable(name.text)) &&
+    CREDIT_NOTE.test(comparable(note.text))
+  );
+}
+
 function contentFollows(units: readonly Unit[], from: number): boolean {
   for (let j = from; j < units.length; j++) if (!isChromeUnit(units[j])) return true;
   return false;
@@ -125,6 +145,7 @@ export function readHeader(units: Unit[]): Header {
     end: 0,
   };
   let subtitle: HeaderItem | null = null;
+  const credits: string[] = [];
   let afterTitle = false;
   let i = 0;
   while (i < units.length && i < MAX_HEADER_UNITS) {
@@ -166,6 +187,18 @@ export function readHeader(units: Unit[]): Header {
       i += 2;
       continue;
     }
+    // A rule between the title and the credits (a text rendering's underline) separates, no more.
+    if (header.title !== null && /^[-=_*~]{3,}$/.test(comparable(text)) && isCredit(units, i + 1)) {
+      i++;
+      continue;
+    }
+    if (header.title !== null && isCredit(units, i)) {
+      header.articleLike = true;
+      credits.push(comparable(text));
+      afterTitle = false;
+      i += 2;
+      continue;
+    }
     const caption = captionKind(text);
     if (caption) {
       header.carried.push({ index: i, text, caption });
@@ -197,6 +230,7 @@ export function readHeader(units: Unit[]): Header {
     }
     break;
   }
+  if (credits.length) header.byline ??= credits.join(', ');
   if (subtitle) {
     if (header.articleLike) header.subtitle = subtitle.text;
     else header.carried.push(subtitle);
