@@ -2,6 +2,7 @@ import { runExportBench } from './export/run';
 import { runHtmlBench } from './html/run';
 import { runImportBench } from './import/run';
 import { runSearchBench } from './search/run';
+import { runTextsBench } from './import/texts';
 
 /**
  * `npm run bench -- NAME [args]`: benchmarks that need the built core (bundled to out/main/bench.js).
@@ -12,6 +13,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   import: runImportBench,
   export: runExportBench,
   html: runHtmlBench,
+  texts: runTextsBench,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@ const vitestBenches = {
   sync: 'electron/bench/sync.bench.ts',
   bulk: 'electron/bench/bulk.bench.ts',
 };
-const builtBenches = ['search', 'export', 'import', 'html'];
+const builtBenches = ['search', 'export', 'import', 'html', 'texts'];
 // Plain Node scripts that drive the built app (CLI + renderer): built only when out/ is missing.
 const scriptBenches = {
   marks: 'electron/bench/marks/run.mjs',
