@@ -142,6 +142,79 @@ export const settledKey = (e: string, id: string) => `${e}:${id}`;
 export const lastChange = (db: Database): number =>
   cachedStatement<[], number | null>(db, 'SELECT max(seq) FROM changes').pluck().get() ?? 0;
 
+/** The entities sync carries, for telling them from the rest of what the change log names. */
+const SYNCED: ReadonlySet<string> = new Set(SYNC_ENTITIES);
+
+/**
+ * Diffs rows against their versions, recording the new versions; `each` gets every op (JSON) in
+ * the order the rows come. Moves the capture cursor to `maxSeq`.
+ */
+function diffRows(
+  db: Database,
+  id: Identity,
+  clock: HybridClock,
+  rows: Iterable<readonly [SyncEntity, string, number | undefined]>,
+  maxSeq: number,
+  each: (op: SyncOp) => void,
+): void {
+  const seen = new Set<string>();
+  for (const [e, rowId, at] of rows) {
+    const key = `${e}:${rowId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!isMembership(e) && !(e in ROWS)) continue;
+    const op = diffRow(db, e, rowId, clock, id.deviceId, at);
+    if (op) each(op);
+  }
+  cachedStatement(db, 'UPDATE sync_identity SET cursor = ?, hlc = ? WHERE k = 1').run(
+    maxSeq,
+    clock.current(),
+  );
+  id.cursor = maxSeq;
+}
+
+/**
+ * The local changes made since the last capture, as ops (JSON) in the order they go out (what
+ * others refer to first: a tag before the passages it is on); records their versions and moves
+ * the cursor. Call inside a write transaction; the caller queues or sends them.
+ */
+export function takeLocal(
+  db: Database,
+  id: Identity,
+  clock: HybridClock,
+  settled?: SettledRows,
+): string[] {
+  const maxSeq = lastChange(db);
+  // Each row with when it last changed: stamped in that order, each change with its own time.
+  const rows: [SyncEntity, string, number | undefined][] = [];
+  for (const r of cachedStatement<
+    [number, number],
+    { entity: string; entity_id: string; at: string; seq: number }
+  >(
+    db,
+    // A reading place travels as a field of its article (the log names it apart, migration 21).
+    `SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS entity, entity_id, max(at) AS at, max(seq) AS seq
+     FROM changes WHERE seq > ? AND seq <= ? GROUP BY 1, entity_id ORDER BY max(at), min(seq)`,
+  ).iterate(id.cursor, maxSeq)) {
+    // Only what sync carries (every other entity the log names, today).
+    if (!SYNCED.has(r.entity)) continue;
+    // Rows an apply wrote as their op said, unchanged since.
+    if (settled && r.seq <= (settled.get(settledKey(r.entity, r.entity_id)) ?? 0)) continue;
+    rows.push([r.entity as SyncEntity, r.entity_id, Date.parse(r.at) || undefined]);
+  }
+  const ops: SyncOp[] = [];
+  diffRows(db, id, clock, rows, maxSeq, (op) => ops.push(op));
+  // A stable sort: within an entity, the order the rows changed.
+  ops.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
+  return ops.map((op) => JSON.stringify(op));
+}
+
+/** Puts ops (JSON) in the outbox, to go out in segments (engine.ts). */
+export function queueOps(db: Database, ops: readonly string[]): void {
+  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
+  for (const op of ops) queue.run(op);
+}
+
 /**
  * Takes the local changes made since the last capture into the outbox. Call inside a write
  * transaction; `all` looks at every row (the first capture). Returns how many ops it queued.
@@ -153,54 +226,21 @@ export function captureLocal(
   all = false,
   settled?: SettledRows,
 ): number {
-  const maxSeq = lastChange(db);
-  // Each row with when it last changed: stamped in that order, each change with its own time.
-  let rows: [SyncEntity, string, number | undefined][];
-  if (all)
-    rows = everyRow(db)
-      .map(([e, rowId]): [SyncEntity, string, undefined] => [e, rowId, undefined])
-      // Stamped "now" alike (no log times), so taken in the order their ops go out and each queued
-      // as it is made: the first capture of a large library never holds its ops in memory.
-      .sort((a, b) => ENTITY_ORDER[a[0]] - ENTITY_ORDER[b[0]]);
-  else
-    rows = cachedStatement<
-      [number, number],
-      { entity: string; entity_id: string; at: string; seq: number }
-    >(
-      db,
-      // A reading place travels as a field of its article (the log names it apart, migration 21).
-      `SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS entity, entity_id, max(at) AS at, max(seq) AS seq
-       FROM changes WHERE seq > ? AND seq <= ? GROUP BY 1, entity_id ORDER BY max(at), min(seq)`,
-    )
-      .all(id.cursor, maxSeq)
-      // Only what sync carries (every other entity the log names, today).
-      .filter((r) => (SYNC_ENTITIES as readonly string[]).includes(r.entity))
-      // Rows an apply wrote as their op said, unchanged since.
-      .filter((r) => !(r.seq <= (settled?.get(settledKey(r.entity, r.entity_id)) ?? 0)))
-      .map((r) => [SyncEntitySchema.parse(r.entity), r.entity_id, Date.parse(r.at) || undefined]);
-  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
-  const seen = new Set<string>();
-  const ops: SyncOp[] = [];
-  let queued = 0;
-  for (const [e, rowId, at] of rows) {
-    const key = `${e}:${rowId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!isMembership(e) && !(e in ROWS)) continue;
-    const op = diffRow(db, e, rowId, clock, id.deviceId, at);
-    if (!op) continue;
-    if (all) {
-      queue.run(JSON.stringify(op));
-      queued++;
-    } else ops.push(op);
+  if (!all) {
+    const ops = takeLocal(db, id, clock, settled);
+    queueOps(db, ops);
+    return ops.length;
   }
-  // What others refer to first (a tag before the passages it is on).
-  ops.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
-  for (const op of ops) queue.run(JSON.stringify(op));
-  cachedStatement(db, 'UPDATE sync_identity SET cursor = ?, hlc = ? WHERE k = 1').run(
-    maxSeq,
-    clock.current(),
-  );
-  id.cursor = maxSeq;
-  return queued + ops.length;
+  // Every row stamped "now" alike (no log times), so taken in the order their ops go out and
+  // each queued as it is made: the first capture of a large library never holds its ops in memory.
+  const rows = everyRow(db)
+    .map(([e, rowId]) => [e, rowId, undefined] as const)
+    .sort((a, b) => ENTITY_ORDER[a[0]] - ENTITY_ORDER[b[0]]);
+  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
+  let queued = 0;
+  diffRows(db, id, clock, rows, lastChange(db), (op) => {
+    queue.run(JSON.stringify(op));
+    queued++;
+  });
+  return queued;
 }

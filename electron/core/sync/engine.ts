@@ -24,7 +24,7 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
 import { applyOp, type ApplyContext } from './apply';
-import { captureLocal, ENTITY_ORDER } from './capture';
+import { captureLocal, ENTITY_ORDER, queueOps, takeLocal } from './capture';
 import { encodeSegmentOps, readSegment, SyncFileError, writeOnce } from './files';
 import {
   blobPath,
@@ -144,6 +144,71 @@ export function initSync(db: Database, input: { folder: string; name: string }):
   return syncStatus(db);
 }
 
+/**
+ * Writes the originals and pictures that ops (JSON) name into blobs. Only an article's op can
+ * name one (the others are passed over without parsing them).
+ */
+function writeBlobs(db: Database, folder: string, ops: readonly string[]): void {
+  for (const text of ops) {
+    if (!text.includes('"article"')) continue;
+    const op = JSON.parse(text) as SyncOp;
+    if (op.e !== 'article') continue;
+    const original = op.set?.original as { hash?: string } | null | undefined;
+    if (original?.hash) {
+      const blob = db
+        .prepare<[string], OriginalRow>(
+          'SELECT hash, bytes, size, encoding, delta FROM originals WHERE hash = ?',
+        )
+        .get(original.hash);
+      // The file's own bytes: the blob is named by their sha256.
+      if (blob) writeOnce(blobPath(folder, original.hash), decodeOriginal(db, blob));
+    }
+    // The pictures a body shows travel the same way (apply.ts waits for them before the body).
+    const body = (op.set?.content as { body?: unknown } | null | undefined)?.body;
+    if (typeof body === 'string')
+      for (const hash of storedBodyImages(body))
+        if (hasImage(db, hash)) writeOnce(blobPath(folder, hash), getImage(db, hash).bytes);
+  }
+}
+
+/**
+ * Writes ops (JSON) as this device's next segment. Inside a write transaction, the file last:
+ * if it can't be written, nothing the transaction did happened.
+ */
+function writeSegment(db: Database, ops: readonly string[]): void {
+  const id = readIdentity(db)!;
+  const segment: Omit<Segment, 'ops'> = {
+    format: SYNC_FORMAT,
+    libraryId: id.libraryId,
+    deviceId: id.deviceId,
+    seq: id.nextSegment,
+    createdAt: nowIso(),
+  };
+  db.prepare('UPDATE sync_identity SET next_segment = ? WHERE k = 1').run(id.nextSegment + 1);
+  writeOnce(segmentPath(id.folder, id.deviceId, id.nextSegment), encodeSegmentOps(segment, ops));
+}
+
+/**
+ * Sends the ops just taken straight into a segment when they fit in one and nothing older waits
+ * in the outbox (the usual sync: a few edits), in the transaction that took them: the outbox's
+ * insert, read back and delete were a third of what sending added to a write. Says whether it
+ * did; if not (or the folder can't be written: the flush that follows says why), the caller
+ * queues them.
+ */
+function sendTaken(db: Database, folder: string, ops: readonly string[]): boolean {
+  if (!ops.length || ops.length > SEGMENT_MAX_OPS) return false;
+  if (ops.reduce((n, op) => n + op.length, 0) > SEGMENT_MAX_BYTES) return false;
+  if (db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return false;
+  try {
+    writeBlobs(db, folder, ops);
+    // A savepoint: a segment that can't be written leaves its number unused.
+    db.transaction(() => writeSegment(db, ops))();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the outbox into segments (at most `limit` of them) and the originals they name into blobs. */
 function flushOutbox(
   db: Database,
@@ -171,46 +236,17 @@ function flushOutbox(
       take.push(r);
     }
     if (!take.length) break;
-    // Blobs first: a segment never arrives before the originals it names were written. Only an
-    // article's op can name one (the others go into the segment as the outbox holds them).
-    for (const { op: text } of take) {
-      if (!text.includes('"article"')) continue;
-      const op = JSON.parse(text) as SyncOp;
-      if (op.e !== 'article') continue;
-      const original = op.set?.original as { hash?: string } | null | undefined;
-      if (original?.hash) {
-        const blob = db
-          .prepare<[string], OriginalRow>(
-            'SELECT hash, bytes, size, encoding, delta FROM originals WHERE hash = ?',
-          )
-          .get(original.hash);
-        // The file's own bytes: the blob is named by their sha256.
-        if (blob) writeOnce(blobPath(idIn.folder, original.hash), decodeOriginal(db, blob));
-      }
-      // The pictures a body shows travel the same way (apply.ts waits for them before the body).
-      const body = (op.set?.content as { body?: unknown } | null | undefined)?.body;
-      if (typeof body === 'string')
-        for (const hash of storedBodyImages(body))
-          if (hasImage(db, hash)) writeOnce(blobPath(idIn.folder, hash), getImage(db, hash).bytes);
-    }
+    // Blobs first: a segment never arrives before the originals it names were written.
+    writeBlobs(
+      db,
+      idIn.folder,
+      take.map((t) => t.op),
+    );
     writeTransaction(db, () => {
-      const id = readIdentity(db)!;
-      const segment: Omit<Segment, 'ops'> = {
-        format: SYNC_FORMAT,
-        libraryId: id.libraryId,
-        deviceId: id.deviceId,
-        seq: id.nextSegment,
-        createdAt: nowIso(),
-      };
       db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(take.at(-1)!.seq);
-      db.prepare('UPDATE sync_identity SET next_segment = ? WHERE k = 1').run(id.nextSegment + 1);
-      // Last, inside the transaction: if the file can't be written, nothing above happened.
-      writeOnce(
-        segmentPath(id.folder, id.deviceId, id.nextSegment),
-        encodeSegmentOps(
-          segment,
-          take.map((t) => t.op),
-        ),
+      writeSegment(
+        db,
+        take.map((t) => t.op),
       );
     });
     written++;
@@ -338,9 +374,12 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
       libraryId: id.libraryId,
       createdAt: nowIso(),
     });
+  let direct = 0; // ops sent in a segment as they were taken
   id = writeTransaction(db, () => {
     const checked = checkDeviceIdentity(db, requireIdentity(db));
-    captureLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc));
+    const ops = takeLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc));
+    if (budget >= 1 && sendTaken(db, checked.folder, ops)) direct = ops.length;
+    else queueOps(db, ops);
     return checked;
   });
   const problems: SyncProblem[] = [];
@@ -355,6 +394,11 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
   };
   let flushFailed = false;
   let segments = 0; // written and applied, against the budget
+  if (direct) {
+    report.written = segments = 1;
+    report.sent = direct;
+    progress({ phase: 'sending', done: direct, total: direct });
+  }
   const flush = () => {
     if (flushFailed) return; // one message for one cause (a full disk stays full within a sync)
     const start = report.sent;

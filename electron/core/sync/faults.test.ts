@@ -4,11 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
+  appendFileSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -272,6 +274,54 @@ describe('sync faults', () => {
         expect(later).toMatchObject({ problems: [] });
         expect(later.written).toBeGreaterThan(0);
         expect(syncStatus(a).outgoing).toBe(0);
+      } finally {
+        execFileSync('umount', [mount]);
+      }
+    },
+  );
+
+  it.skipIf(!canMount)(
+    'a full disk when only the segment needs room: its number stays unused, the change waits and goes out once there is room (needs root for a tmpfs)',
+    () => {
+      const mount = tempDir();
+      try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
+      } catch (e) {
+        console.warn(`full-disk test: cannot mount a tmpfs here (${String(e)})`);
+        return;
+      }
+      try {
+        const a = library();
+        initSync(a, { folder: mount, name: 'A' });
+        const article = addArticle(a, { title: 'Ferries', body: 'The ferry timetable changed.' });
+        expect(syncNow(a)).toMatchObject({ written: 1, problems: [] });
+        // The rest of the disk taken: a passage (no blob) needs room only for its segment.
+        const filler = join(mount, 'filler');
+        try {
+          for (;;) appendFileSync(filler, Buffer.alloc(4096));
+        } catch (e) {
+          expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        }
+        const passage = addPassage(a, article, 'ferry timetable');
+        const r = syncNow(a);
+        expect(r.written).toBe(0);
+        expect(r.problems.map((p) => p.message)).toEqual([
+          expect.stringMatching(/cannot write \(the disk is full\); nothing was written/),
+        ]);
+        expect(syncStatus(a).outgoing).toBe(1);
+        rmSync(filler);
+        expect(syncNow(a)).toMatchObject({ written: 1, sent: 1, problems: [] });
+        // The failed write took no segment number: the device's segments run on without a gap.
+        const id = a.prepare<[], string>('SELECT device_id FROM sync_identity').pluck().get()!;
+        expect(filesOf(mount).filter((f) => f.endsWith('.seg'))).toEqual([
+          `devices/${id}/segments/00000001.seg`,
+          `devices/${id}/segments/00000002.seg`,
+        ]);
+        const b = openDatabase(join(tempDir(), 'b.sqlite'));
+        open.push(b);
+        initSync(b, { folder: mount, name: 'B' });
+        syncNow(b);
+        expect(getPassage(b, passage).quote).toBe('ferry timetable');
       } finally {
         execFileSync('umount', [mount]);
       }

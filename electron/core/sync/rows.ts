@@ -214,7 +214,10 @@ export function splitMemberId(id: string): [string, string] {
 }
 
 function pick(row: Record<string, unknown>, cols: readonly string[]): Value {
-  return Object.fromEntries(cols.map((c) => [c, row[c] ?? null]));
+  // A loop, not Object.fromEntries over a map: every field of every captured row comes here.
+  const v: Value = {};
+  for (const c of cols) v[c] = row[c] ?? null;
+  return v;
 }
 
 /**
