@@ -189,24 +189,43 @@ function writeSegment(db: Database, ops: readonly string[]): void {
 }
 
 /**
- * Sends the ops just taken straight into a segment when they fit in one and nothing older waits
- * in the outbox (the usual sync: a few edits), in the transaction that took them: the outbox's
- * insert, read back and delete were a third of what sending added to a write. Says whether it
- * did; if not (or the folder can't be written: the flush that follows says why), the caller
- * queues them.
+ * Sends the ops just taken straight into segments (at most `limit`), in the transaction that took
+ * them, when nothing older waits in the outbox: the outbox's insert, read back and delete were
+ * about a fifth of what sending added to a write. Returns how many ops went out, from the start:
+ * the caller queues the rest (past the limit, or from a segment that can't be written: the flush
+ * that follows says why).
  */
-function sendTaken(db: Database, folder: string, ops: readonly string[]): boolean {
-  if (!ops.length || ops.length > SEGMENT_MAX_OPS) return false;
-  if (ops.reduce((n, op) => n + op.length, 0) > SEGMENT_MAX_BYTES) return false;
-  if (db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return false;
-  try {
-    writeBlobs(db, folder, ops);
-    // A savepoint: a segment that can't be written leaves its number unused.
-    db.transaction(() => writeSegment(db, ops))();
-    return true;
-  } catch {
-    return false;
+function sendTaken(
+  db: Database,
+  folder: string,
+  ops: readonly string[],
+  limit: number,
+  onSegment: (sent: number) => void,
+): number {
+  if (!ops.length || db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return 0;
+  let sent = 0;
+  for (let written = 0; written < limit && sent < ops.length; written++) {
+    let end = sent;
+    let bytes = 0;
+    // As flushOutbox cuts them: at most SEGMENT_MAX_OPS, about SEGMENT_MAX_BYTES (one op at least).
+    while (
+      end < ops.length &&
+      end - sent < SEGMENT_MAX_OPS &&
+      (end === sent || bytes + ops[end]!.length <= SEGMENT_MAX_BYTES)
+    )
+      bytes += ops[end++]!.length;
+    const take = ops.slice(sent, end);
+    try {
+      writeBlobs(db, folder, take);
+      // A savepoint: a segment that can't be written leaves its number unused.
+      db.transaction(() => writeSegment(db, take))();
+    } catch {
+      break;
+    }
+    sent = end;
+    onSegment(sent);
   }
+  return sent;
 }
 
 /** Writes the outbox into segments (at most `limit` of them) and the originals they name into blobs. */
@@ -374,18 +393,24 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
       libraryId: id.libraryId,
       createdAt: nowIso(),
     });
-  let direct = 0; // ops sent in a segment as they were taken
+  let direct = { written: 0, sent: 0 }; // segments written as the ops were taken
   id = writeTransaction(db, () => {
     const checked = checkDeviceIdentity(db, requireIdentity(db));
     const ops = takeLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc));
-    if (budget >= 1 && sendTaken(db, checked.folder, ops)) direct = ops.length;
-    else queueOps(db, ops);
+    const written = { written: 0, sent: 0 };
+    const sent = sendTaken(db, checked.folder, ops, budget, (n) => {
+      written.written++;
+      written.sent = n;
+      progress({ phase: 'sending', done: n, total: ops.length });
+    });
+    queueOps(db, ops.slice(sent));
+    direct = written;
     return checked;
   });
   const problems: SyncProblem[] = [];
   const report: SyncReport = {
-    written: 0,
-    sent: 0,
+    written: direct.written,
+    sent: direct.sent,
     applied: 0,
     received: 0,
     parked: 0,
@@ -393,12 +418,7 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
     problems,
   };
   let flushFailed = false;
-  let segments = 0; // written and applied, against the budget
-  if (direct) {
-    report.written = segments = 1;
-    report.sent = direct;
-    progress({ phase: 'sending', done: direct, total: direct });
-  }
+  let segments = direct.written; // written and applied, against the budget
   const flush = () => {
     if (flushFailed) return; // one message for one cause (a full disk stays full within a sync)
     const start = report.sent;

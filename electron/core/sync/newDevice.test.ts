@@ -6,7 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { addArticle } from '../search/test-library';
 import { ensureTags } from '../tags/repo';
-import { initSync, SEGMENT_MAX_BYTES, SEGMENT_MAX_OPS, syncNow, type SyncProgress } from './engine';
+import {
+  initSync,
+  SEGMENT_MAX_BYTES,
+  SEGMENT_MAX_OPS,
+  syncNow,
+  syncStatus,
+  type SyncProgress,
+} from './engine';
+import { readSegment } from './files';
+import { listSegments } from './folder';
+import { readIdentity } from './identity';
 import { libraryContents, useReplicas } from './testReplicas';
 
 const { tempDir, library } = useReplicas('commonplace-sync-new-');
@@ -61,6 +71,38 @@ describe('a new device', () => {
     const b = library();
     initSync(b, { folder, name: 'B' });
     expect(syncNow(b)).toMatchObject({ applied: 2, received: 2, parked: 0, problems: [] });
+    expect(libraryContents(b)).toEqual(libraryContents(a));
+  }, 300_000);
+
+  it('changes made since the last sync go out in bounded segments as they are taken, as many as the budget allows; the rest waits', () => {
+    const a = library();
+    const folder = tempDir();
+    initSync(a, { folder, name: 'A' });
+    syncNow(a);
+    const paragraph = 'The ferry timetable changed in spring; the harbour waited. '.repeat(40);
+    const text = `${paragraph}\n\n`.repeat(Math.ceil((0.3 * SEGMENT_MAX_BYTES) / paragraph.length));
+    for (const title of ['Long report', 'Longer report']) addArticle(a, { title, body: text });
+    const tags = SEGMENT_MAX_OPS + 10;
+    ensureTags(
+      a,
+      Array.from({ length: tags }, (_, i) => `tag-${i}`),
+    );
+    const total = tags + 2;
+    const sending: SyncProgress[] = [];
+    const first = syncNow(a, { maxSegments: 1, onProgress: (p) => sending.push(p) });
+    // Tags go first (what others refer to first), a segment's worth.
+    expect(first).toMatchObject({ written: 1, sent: SEGMENT_MAX_OPS, more: true, problems: [] });
+    expect(sending).toEqual([{ phase: 'sending', done: SEGMENT_MAX_OPS, total }]);
+    expect(syncStatus(a).outgoing).toBe(total - SEGMENT_MAX_OPS);
+    // The rest from the outbox: the last tags with the first article, then the second alone.
+    expect(syncNow(a)).toMatchObject({ written: 2, sent: 12, more: false, problems: [] });
+    const segments = listSegments(folder, readIdentity(a)!.deviceId).map((s) =>
+      readSegment(s.path),
+    );
+    expect(segments.map((s) => s.ops.length)).toEqual([SEGMENT_MAX_OPS, 11, 1]);
+    const b = library();
+    initSync(b, { folder, name: 'B' });
+    expect(syncNow(b)).toMatchObject({ parked: 0, more: false, problems: [] });
     expect(libraryContents(b)).toEqual(libraryContents(a));
   }, 300_000);
 });
