@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfLine } from './layout';
 import { stripSiteSuffix } from '../siteSuffix';
-import { guessFromFirstPage, isJunkAuthor, isJunkTitle } from './metadata';
+import { authorNames, guessFromFirstPage, isJunkAuthor, isJunkTitle } from './metadata';
 
 const line = (text: string, size: number, y: number): PdfLine => ({
   text,
@@ -33,6 +33,14 @@ describe('PDF metadata heuristics', () => {
     expect(isJunkAuthor('JSMITH2')).toBe(true);
     expect(isJunkAuthor('ADMIN_PC')).toBe(true);
     expect(isJunkAuthor('Ada Marsh')).toBe(false);
+  });
+
+  it('keeps one word in capitals as an author only when the first page names it too', () => {
+    expect(authorNames('EVNFK', 'Universidad Nacional Autónoma de México')).toEqual([]);
+    expect(authorNames('NASA', 'NASA Technical Memorandum 4567')).toEqual(['NASA']);
+    expect(authorNames('Ada Marsh; EACS', '')).toEqual(['Ada Marsh']);
+    expect(isJunkTitle('Print unam_negro_escalable.svg')).toBe(true);
+    expect(isJunkTitle('logo_badge_blue_gold.eps')).toBe(true);
   });
 
   it('keeps the subtitle on the line under the title, and a long author line with affiliation marks', () => {

@@ -15,7 +15,8 @@ const JUNK_TITLE = [
   /^array\(0x[0-9a-f]+\)$/i,
   /^hash\(0x[0-9a-f]+\)$/i,
   /^microsoft (?:word|powerpoint|excel) - /i,
-  /\.(?:docx?|pdf|tex|dvi|ps|rtf|odt|pages|indd|qxd|txt|html?|pptx?|xlsx?|cdr|ai|wpd)$/i,
+  // A file name, also behind a print driver's "Print " ("Print unam_negro_escalable.svg").
+  /\.(?:docx?|pdf|tex|dvi|ps|rtf|odt|pages|indd|qxd|txt|html?|pptx?|xlsx?|cdr|ai|wpd|eps|svg|png|jpe?g|gif|tiff?|bmp|psd|emf|wmf|xps|od[gps]|vsdx?|dwg|graffle)$/i,
   /^[a-z]:\\|^\/|\\/i,
   /^[\W\d_]*$/u,
   // A file name in capitals: "REPORT_FINAL_V2 1", "SCAN_0042".
@@ -83,11 +84,22 @@ export function pdfDate(value: unknown): string | null {
  * All of them (the file's size bounds the list): one longer than the stored MAX_NAMES is cut
  * where it is stored, with "others" and a warning, so the style's et al. stays true.
  */
-export function authorNames(value: unknown): string[] {
+export function authorNames(value: unknown, firstPageText = ''): string[] {
   return (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
     .filter((v): v is string => typeof v === 'string')
     .map((v) => cleanField(v, 300))
-    .filter((v): v is string => v !== null && !isJunkAuthor(v));
+    .filter((v): v is string => v !== null && !isJunkAuthor(v) && attested(v, firstPageText));
+}
+
+/** One word in capitals: a print driver's account name ("EVNFK", "EACS") or an organisation. */
+const CAPITALS_WORD = /^\p{Lu}{2,12}$/u;
+
+/**
+ * An author that could be an account name is kept only when the first page names it too ("NASA"
+ * on a NASA report); an account name is nowhere in the text it printed.
+ */
+function attested(author: string, firstPageText: string): boolean {
+  return !CAPITALS_WORD.test(author) || firstPageText.split(/[^\p{L}\p{N}]+/u).includes(author);
 }
 
 /** Declared authors as one byline. */

@@ -329,3 +329,34 @@ describe('parsePdf: the title block on real documents (fixtures/real)', () => {
     expect(a.pages?.[0]?.label).not.toBe('1');
   });
 });
+
+describe('parsePdf: junk metadata and unreadable text on real documents (fixtures/real)', () => {
+  const real = (name: string): Uint8Array =>
+    readFileSync(join(__dirname, '..', 'fixtures', 'real', name));
+
+  it('takes neither a print driver’s "Print <file>.svg" title nor its capitals account name (UNAM crest, PDFCreator)', async () => {
+    const a = await parsePdf(real('unam_negro.trimmed.pdf'), 'unam_negro.trimmed.pdf');
+    expect(a.title).toBe('unam_negro.trimmed');
+    expect(a.byline).toBeNull();
+  });
+
+  it('takes neither an .eps file name title nor a capitals account name (UC Davis badge, Distiller)', async () => {
+    const a = await parsePdf(
+      real('ucdavisthesis_example_figure.trimmed.pdf'),
+      'ucdavisthesis_example_figure.trimmed.pdf',
+    );
+    expect(a.title).toBe('ucdavisthesis_example_figure.trimmed');
+    expect(a.byline).toBeNull();
+  });
+
+  it('warns when a real PDF’s text comes out as control characters (a Type 3 font without a Unicode map)', async () => {
+    const a = await parsePdf(real('ku-template-sun-en.pdf'), 'ku-template-sun-en.pdf');
+    expect(bodyToText(a.body)).toMatch(/[\u0000-\u0008\u000e-\u001f]/);
+    expect(a.warnings).toEqual([
+      'ku-template-sun-en.pdf: 100% of the text is unreadable (its fonts have no Unicode map); the original file is kept with this item — run OCR on it or open it in your PDF viewer',
+    ]);
+    // Its /Title is its file name and its /Author an account name ("lucas"): both dropped.
+    expect(a.title).toBe('ku-template-sun-en');
+    expect(a.byline).toBeNull();
+  });
+});

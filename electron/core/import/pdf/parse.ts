@@ -163,8 +163,9 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       guess.subtitle && (!declaredTitle || sameText(declaredTitle, guess.title ?? ''))
         ? guess.subtitle
         : null;
-    const xmpAuthors = authorNames(xmpGet('dc:creator'));
-    const authors = xmpAuthors.length ? xmpAuthors : authorNames(info.Author);
+    const firstPageText = firstPage.map((l) => l.text).join('\n');
+    const xmpAuthors = authorNames(xmpGet('dc:creator'), firstPageText);
+    const authors = xmpAuthors.length ? xmpAuthors : authorNames(info.Author, firstPageText);
     const byline = authorsByline(authors) ?? guess.byline;
     // The citation keeps the declared names apart (a list), not the joined byline.
     const citation = citationMeta({
