@@ -72,6 +72,23 @@ export async function importDocument(
   src: ImportSource,
   onChangedSource: OnChangedSource = 'offer',
 ): Promise<Imported> {
+  const prepared = await prepareImport(db, src, onChangedSource);
+  return 'done' in prepared ? prepared.done : writeTransaction(db, prepared.write);
+}
+
+/**
+ * A document read and parsed, its write still to come: `done` when nothing is left to write (a
+ * duplicate, a restore, a new version only offered); else `write`, which must run inside a write
+ * transaction — its own (`importDocument`) or, nested as a savepoint, a bulk import's batch.
+ */
+export type PreparedImport = { done: Imported } | { write: () => Imported };
+
+/** `importDocument` up to its write: the duplicate checks and the parse, nothing written yet. */
+export async function prepareImport(
+  db: Database,
+  src: ImportSource,
+  onChangedSource: OnChangedSource = 'offer',
+): Promise<PreparedImport> {
   checkImportSize(src.bytes.byteLength, src.fileName);
   const hash = sha256Hex(src.bytes);
   const existing = findArticleByHash(db, hash);
@@ -79,15 +96,17 @@ export async function importDocument(
     // Imported again after being put in the trash: the user wants it back, with what it held.
     const [restored] = restoreArticles(db, [existing.id]);
     return {
-      duplicate: true,
-      article: restored!,
-      warnings: ['it was in the trash: restored, with its passages'],
+      done: {
+        duplicate: true,
+        article: restored!,
+        warnings: ['it was in the trash: restored, with its passages'],
+      },
     };
   }
-  if (existing) return { duplicate: true, article: existing };
+  if (existing) return { done: { duplicate: true, article: existing } };
   const previous = src.source ? findArticleBySource(db, src.source) : undefined;
   if (previous && onChangedSource === 'offer')
-    return { duplicate: false, article: previous, newVersion: 'available' };
+    return { done: { duplicate: false, article: previous, newVersion: 'available' } };
 
   const parsed = await parseBounded(
     src.bytes,
@@ -113,36 +132,38 @@ export async function importDocument(
     if (names.length) tagArticle(db, id, ensureTags(db, names));
   };
 
-  if (previous) {
-    // The earlier original stays in the library: nothing the user imported is ever thrown away.
-    const report = writeTransaction(db, () => {
-      storeOriginal();
-      storeImages();
-      const oldText = getArticleText(db, previous.id);
-      replaceArticleContent(db, previous.id, fields, now);
-      addTags(previous.id);
-      return reanchorArticlePassages(db, previous.id, oldText, fields.text);
-    });
+  if (previous)
     return {
-      duplicate: false,
-      article: getArticleSummary(db, previous.id),
-      newVersion: report,
-      ...warnings,
+      write: () => {
+        // The earlier original stays in the library: nothing the user imported is ever thrown away.
+        storeOriginal();
+        storeImages();
+        const oldText = getArticleText(db, previous.id);
+        replaceArticleContent(db, previous.id, fields, now);
+        addTags(previous.id);
+        const report = reanchorArticlePassages(db, previous.id, oldText, fields.text);
+        return {
+          duplicate: false,
+          article: getArticleSummary(db, previous.id),
+          newVersion: report,
+          ...warnings,
+        };
+      },
     };
-  }
 
   const id = newId();
-  const inserted = writeTransaction(db, () => {
-    const raced = findArticleByHash(db, hash);
-    if (raced) return raced;
-    storeOriginal();
-    storeImages();
-    insertArticle(db, { id, ...fields, createdAt: now });
-    addTags(id);
-    return null;
-  });
-  if (inserted) return { duplicate: true, article: inserted };
-  return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
+  return {
+    write: () => {
+      // Again inside the write: another import (or an earlier file of the same batch) may have landed it.
+      const raced = findArticleByHash(db, hash);
+      if (raced) return { duplicate: true, article: raced };
+      storeOriginal();
+      storeImages();
+      insertArticle(db, { id, ...fields, createdAt: now });
+      addTags(id);
+      return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
+    },
+  };
 }
 
 /**

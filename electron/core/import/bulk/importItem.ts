@@ -1,7 +1,8 @@
 /**
  * One file of a bulk import, through the same per-file import as single files (so every format
- * the importers learn flows through here): read, parse, then one transaction. Files whose names
- * are not valid UTF-8 are read by their raw bytes, which `readImportFile` (text paths) cannot do.
+ * the importers learn flows through here): read and parse (`prepare…`), then the write, which the
+ * import loop gathers into one transaction per batch. Files whose names are not valid UTF-8 are
+ * read by their raw bytes, which `readImportFile` (text paths) cannot do.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,52 +10,79 @@ import type { Database } from 'better-sqlite3';
 import type { ImportResult } from '../../../model/articles';
 import { CommonplaceError, errorMessage } from '../../errors';
 import {
-  importDocument,
   importedResult,
-  importPaths,
+  prepareImport,
+  readImportFile,
   toImportError,
   type OnChangedSource,
 } from '../../articles/import';
+import { withSavedPageFolder } from '../../articles/savedPageFolder';
+import { writeTransaction } from '../../db/transactions';
 import type { ImportSource } from '../../articles/sourcePath';
 import { checkImportSize } from '..';
 import { legibleName } from './names';
 import type { UploadedFile } from './protocol';
 import type { WalkedFile } from './walk';
 
-export async function importWalkedFile(
+/**
+ * A file of a bulk import read and parsed: its result already (a failure, a duplicate), or the
+ * write that gives it, which `writePrepared` runs in its own savepoint of the batch's transaction.
+ */
+export type PreparedItem =
+  { result: ImportResult } | { write: () => ImportResult; failed: (e: unknown) => ImportResult };
+
+export async function prepareWalkedFile(
   db: Database,
   file: WalkedFile,
   onChangedSource: OnChangedSource,
-): Promise<ImportResult> {
-  if (typeof file.path === 'string') {
-    const [result] = await importPaths(db, [file.path], onChangedSource);
-    if (!result)
-      return {
-        ok: false,
-        file: file.display,
-        error: { code: 'internal', message: `${file.display}: no result` },
-      };
-    return relabel(result, file.path, file.display);
-  }
+): Promise<PreparedItem> {
+  const path = file.path;
+  // Text paths are named by the path until relabelled as the walk showed them (as importPaths did).
+  const name = typeof path === 'string' ? path : file.display;
+  const label = (r: ImportResult) =>
+    typeof path === 'string' ? relabel(r, path, file.display) : r;
+  const failed = (e: unknown): ImportResult =>
+    label({ ok: false, file: name, error: toImportError(e, db) });
   try {
-    return importedResult(
-      file.display,
-      await importDocument(db, readByBytes(file.path, file.display), onChangedSource),
-    );
+    // A page saved as "Web page, complete" comes with the pictures of its `_files` folder.
+    const src =
+      typeof path === 'string'
+        ? await withSavedPageFolder(readImportFile(path))
+        : readByBytes(path, file.display);
+    const prepared = await prepareImport(db, src, onChangedSource);
+    if ('done' in prepared) return { result: label(importedResult(name, prepared.done)) };
+    return { write: () => label(importedResult(name, prepared.write())), failed };
   } catch (e) {
-    return { ok: false, file: file.display, error: toImportError(e, db) };
+    return { result: failed(e) };
   }
 }
 
-export async function importUploadedFile(db: Database, file: UploadedFile): Promise<ImportResult> {
+export async function prepareUploadedFile(db: Database, file: UploadedFile): Promise<PreparedItem> {
   const display = legibleName(file.name);
+  const failed = (e: unknown): ImportResult => ({
+    ok: false,
+    file: display,
+    error: toImportError(e, db),
+  });
   try {
-    return importedResult(
-      display,
-      await importDocument(db, { bytes: file.bytes, fileName: display }),
-    );
+    const prepared = await prepareImport(db, { bytes: file.bytes, fileName: display });
+    if ('done' in prepared) return { result: importedResult(display, prepared.done) };
+    return { write: () => importedResult(display, prepared.write()), failed };
   } catch (e) {
-    return { ok: false, file: display, error: toImportError(e, db) };
+    return { result: failed(e) };
+  }
+}
+
+/**
+ * Writes a prepared file in one transaction, or in a savepoint when the caller's batch is open:
+ * a file that fails rolls back only its own writes and gets its own error.
+ */
+export function writePrepared(db: Database, item: PreparedItem): ImportResult {
+  if ('result' in item) return item.result;
+  try {
+    return writeTransaction(db, item.write);
+  } catch (e) {
+    return item.failed(e);
   }
 }
 
