@@ -24,7 +24,7 @@ export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export const NOTE_EXPORT_FORMATS = ['md', 'docx'] as const;
 export const NoteExportFormatSchema = z.enum(NOTE_EXPORT_FORMATS);
 
-/** APA 7, Chicago author-date, Chicago notes-bibliography, MLA 9 (the official CSL styles). */
+/** APA 7, Chicago author-date, Chicago notes-bibliography, MLA 9 (the CSL styles bundled in core/citations/styles). */
 export const CITATION_STYLES = ['apa', 'chicago', 'chicago-note', 'mla'] as const;
 export const BundledStyleSchema = z.enum(CITATION_STYLES);
 

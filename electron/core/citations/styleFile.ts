@@ -75,7 +75,7 @@ export function checkStyleFile(name: string, xml: string): CheckedStyle {
   );
   if (!hasCitation && parentLink) {
     const href = parentLink.getAttribute('href') ?? '';
-    const parent = bundledStyleById(href);
+    const parent = bundledStyleById(href, true);
     if (!parent)
       throw invalid(
         `${name}: a dependent style of ${href || 'an unnamed style'}, which is not bundled (the bundled styles are APA 7, Chicago and MLA 9); add that style's own .csl file instead.`,

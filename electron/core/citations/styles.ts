@@ -1,7 +1,8 @@
 /**
  * The CSL styles citations are built with: the official APA 7, Chicago (author-date and
- * notes-bibliography) and MLA 9 styles bundled from the CSL project (CC BY-SA 3.0, see
- * styles/README.md), and any `.csl` file a user brings, checked before citeproc sees it.
+ * notes-bibliography) and MLA 9 styles bundled from the CSL project (CC BY-SA 3.0; the Chicago
+ * ones locally modified to print the guide's forms, see styles/README.md), and any `.csl` file
+ * a user brings, checked before citeproc sees it.
  */
 import { MAX_STYLE_BYTES } from '../../model/citationStyles';
 import type { BundledStyle } from '../../model/export';
@@ -128,10 +129,23 @@ export function cslId(xml: string): string | null {
   return /<id>\s*([^<\s]{1,500})\s*<\/id>/.exec(xml)?.[1] ?? null;
 }
 
-/** The bundled style whose CSL `<id>` is `id` (a dependent style's parent), if any. */
-export function bundledStyleById(id: string): BundledStyle | null {
+/** The official style a bundled one is a local modification of (its `<link rel="template">`). */
+function templateId(xml: string): string | null {
+  return /<link href="([^"]{1,500})" rel="template"\/>/.exec(xml)?.[1] ?? null;
+}
+
+/**
+ * The bundled style whose CSL `<id>` is `id`, if any. As a dependent style's parent
+ * (`asParent`), a bundled style also answers for the official style it modifies: a journal's
+ * style built on the CSL project's Chicago uses our Chicago, while the official file itself can
+ * still be added as a style of its own.
+ */
+export function bundledStyleById(id: string, asParent = false): BundledStyle | null {
   const norm = (u: string) => u.replace(/^https:/, 'http:').replace(/\/$/, '');
-  for (const key of Object.keys(bundled) as BundledStyle[])
-    if (norm(cslId(bundledStyle(key).xml) ?? '') === norm(id)) return key;
+  for (const key of Object.keys(bundled) as BundledStyle[]) {
+    const xml = bundledStyle(key).xml;
+    if (norm(cslId(xml) ?? '') === norm(id)) return key;
+    if (asParent && norm(templateId(xml) ?? '') === norm(id)) return key;
+  }
   return null;
 }

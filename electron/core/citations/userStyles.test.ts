@@ -155,6 +155,33 @@ describe('added CSL styles', { timeout: 120_000 }, () => {
     t.library.close();
   });
 
+  it('a dependent style of the official Chicago cites with our bundled (locally modified) Chicago', async () => {
+    const { t, passageId } = await library();
+    const added = await t.invoke('citations.addStyle', {
+      fileName: 'journal-chicago.csl',
+      text: fixture('journal-dependent.csl').replace(
+        'http://www.zotero.org/styles/apa"',
+        'http://www.zotero.org/styles/chicago-author-date"',
+      ),
+    });
+    const mine = await t.invoke('citations.passage', {
+      id: passageId,
+      style: added.id,
+      form: 'in-text',
+    });
+    expect(mine.text).toMatch(/\(Doe 2024, 4\)$/);
+    // Our copy itself is bundled already, under its own id.
+    await expect(
+      t.invoke('citations.addStyle', {
+        fileName: 'chicago-copy.csl',
+        text: STYLE_FILES['chicago-author-date.csl']!,
+      }),
+    ).rejects.toThrow(
+      /^chicago-copy\.csl: “Chicago Manual of Style 17th edition \(author-date\)” is bundled already \(chicago\)\.$/,
+    );
+    t.library.close();
+  });
+
   it('refuses bad files with one line naming the file, and the library stays as it was', async () => {
     const { t } = await library();
     const add = (fileName: string, text: string) =>
