@@ -12,11 +12,13 @@ import type { Identity } from './identity';
 import { mergedInto } from './merge';
 import { recordLocalBody } from './noteBodies';
 import {
-  hashValue,
+  fieldJson,
+  hashJson,
   isMembership,
   MEMBERSHIPS,
   NOTE_BODY,
   ROWS,
+  sameValue,
   snapshot,
   splitMemberId,
   type Value,
@@ -38,6 +40,14 @@ function goneWithParent(db: Database, e: SyncEntity, id: string): boolean {
   return false;
 }
 
+/** An op to go out: its entity (the order ops go out in) and its JSON. */
+interface Taken {
+  e: SyncEntity;
+  text: string;
+}
+
+const deletion = (op: SyncOp): Taken => ({ e: op.e, text: JSON.stringify(op) });
+
 /** The op for one row's local changes, or null; records the new versions. */
 function diffRow(
   db: Database,
@@ -46,7 +56,7 @@ function diffRow(
   clock: HybridClock,
   deviceId: string,
   at: number | undefined,
-): SyncOp | null {
+): Taken | null {
   const snap = snapshot(db, e, id);
   const versions = versionsOf(db, e, id);
   if (versions.has(DELETED)) return null;
@@ -58,20 +68,26 @@ function diffRow(
     const seen = Object.fromEntries([...versions].map(([f, v]) => [f, v.hlc]));
     versions.set(DELETED, { hlc: h, hash: 'deleted' });
     saveVersions(db, e, id, versions);
-    if (into) return { e, id, h, del: true, into };
+    if (into) return deletion({ e, id, h, del: true, into });
     const merged =
       cachedStatement(db, 'SELECT 1 FROM sync_merged WHERE entity = ? AND id = ?').get(e, id) !==
       undefined;
-    return RESTORABLE.has(e) && !merged ? { e, id, h, del: true, seen } : { e, id, h, del: true };
+    return deletion(
+      RESTORABLE.has(e) && !merged ? { e, id, h, del: true, seen } : { e, id, h, del: true },
+    );
   }
-  const set: Record<string, unknown> = {};
+  // Each changed field's JSON, hashed and then sent as it is (never serialised twice).
+  let set = '';
   const hashes: Record<string, string> = {};
   let bodyHashMoved = false;
-  for (const [field, value] of Object.entries(snap)) {
-    const hash = hashValue(value);
+  for (const field in snap) {
+    const value = snap[field];
+    const json = fieldJson(value);
+    const hash = hashJson(json);
     const v = versions.get(field);
-    if (v?.hash === hash) continue;
+    if (v && sameValue(v.hash, json, hash)) continue;
     if (isMembership(e) && value === null && (!v || goneWithParent(db, e, id))) continue;
+    let sent = json;
     if (e === 'note' && field === NOTE_BODY) {
       const update = recordLocalBody(db, id, deviceId, (value as Value).doc as string);
       if (update === null) {
@@ -80,19 +96,23 @@ function diffRow(
         bodyHashMoved = true;
         continue;
       }
-      set[field] = update;
-    } else set[field] = value;
+      sent = JSON.stringify(update);
+    }
+    set += `${set && ','}${JSON.stringify(field)}:${sent}`;
     hashes[field] = hash;
   }
-  const changed = Object.keys(hashes);
-  if (!changed.length) {
+  if (!set) {
     if (bodyHashMoved) saveVersions(db, e, id, versions);
     return null;
   }
   const h = clock.now(at);
-  for (const field of changed) versions.set(field, { hlc: h, hash: hashes[field]! });
+  for (const field in hashes) versions.set(field, { hlc: h, hash: hashes[field]! });
   saveVersions(db, e, id, versions);
-  return { e, id, h, set };
+  // As JSON.stringify({e, id, h, set}) writes it.
+  return {
+    e,
+    text: `{"e":${JSON.stringify(e)},"id":${JSON.stringify(id)},"h":"${h}","set":{${set}}}`,
+  };
 }
 
 /** Every synced row there is (the first capture after sync is set up) and every one ever versioned. */
@@ -155,7 +175,7 @@ function diffRows(
   clock: HybridClock,
   rows: Iterable<readonly [SyncEntity, string, number | undefined]>,
   maxSeq: number,
-  each: (op: SyncOp) => void,
+  each: (op: Taken) => void,
 ): void {
   const seen = new Set<string>();
   for (const [e, rowId, at] of rows) {
@@ -202,11 +222,11 @@ export function takeLocal(
     if (settled && r.seq <= (settled.get(settledKey(r.entity, r.entity_id)) ?? 0)) continue;
     rows.push([r.entity as SyncEntity, r.entity_id, Date.parse(r.at) || undefined]);
   }
-  const ops: SyncOp[] = [];
+  const ops: Taken[] = [];
   diffRows(db, id, clock, rows, maxSeq, (op) => ops.push(op));
   // A stable sort: within an entity, the order the rows changed.
   ops.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
-  return ops.map((op) => JSON.stringify(op));
+  return ops.map((op) => op.text);
 }
 
 /** Puts ops (JSON) in the outbox, to go out in segments (engine.ts). */
@@ -239,7 +259,7 @@ export function captureLocal(
   const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
   let queued = 0;
   diffRows(db, id, clock, rows, lastChange(db), (op) => {
-    queue.run(JSON.stringify(op));
+    queue.run(op.text);
     queued++;
   });
   return queued;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { fieldJson, hashJson, sameValue } from './rows';
 import { decodeVersions, encodeVersions, type Versions } from './versions';
 
 describe('field versions encoding', () => {
@@ -23,5 +25,18 @@ describe('field versions encoding', () => {
     });
     expect(decodeVersions(text)).toEqual(versions);
     expect(decodeVersions(encodeVersions(new Map()))).toEqual(new Map());
+  });
+});
+
+describe('field hashes', () => {
+  it('a hash stored before hashJson (a sha256 prefix) still matches its value, and only its value', () => {
+    const json = fieldJson({ color: 'yellow' });
+    const legacy = createHash('sha256').update(json).digest('hex').slice(0, 16);
+    expect(hashJson(json)).toMatch(/^[0-9a-f]{15}$/);
+    expect(sameValue(legacy, json, hashJson(json))).toBe(true);
+    expect(sameValue(hashJson(json), json, hashJson(json))).toBe(true);
+    const other = fieldJson({ color: 'blue' });
+    expect(sameValue(legacy, other, hashJson(other))).toBe(false);
+    expect(sameValue(hashJson(json), other, hashJson(other))).toBe(false);
   });
 });
