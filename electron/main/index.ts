@@ -275,7 +275,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const lib = library;
     const jobs = services?.bulkImports;
-    Promise.all([jobs?.closeAll(), services?.liveSync?.stop()])
+    Promise.all([jobs?.closeAll(), services?.bulkJobs.stopAll(), services?.liveSync?.stop()])
       .catch((e: unknown) => console.error('could not stop the imports:', e))
       .finally(() => {
         lib.close();

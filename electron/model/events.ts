@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ImportResultSchema } from './articles';
 import { ChangedEventSchema } from './changes';
 import { ImportProgressEventSchema, ImportReportEventSchema } from './bulkImport';
+import { BulkProgressEventSchema } from './library';
 import { SyncEventSchema } from './sync';
 
 /** The desktop menu's File → Export…: the page opens its export dialog. */
@@ -35,6 +36,7 @@ export const LibraryEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-finished'), results: z.array(ImportResultSchema) }),
   ImportProgressEventSchema,
   ImportReportEventSchema,
+  BulkProgressEventSchema,
   ExportOpenEventSchema,
   SettingsOpenEventSchema,
   ShortcutsOpenEventSchema,

@@ -82,7 +82,8 @@ export type ListQuery = z.input<typeof ListQuerySchema>;
 /**
  * The articles a bulk action acts on: a list of ids; everything a list query shows (Select all
  * on a list of any length), less the ids unselected since; or the articles one bulk trash put in
- * the trash (its `at`: how its Undo names them without listing 100,000 ids).
+ * the trash and that are still there (its `action`: how its Undo names them without listing
+ * 100,000 ids).
  */
 export const ArticleSelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ids'), ids: IdBatch }),
@@ -91,10 +92,7 @@ export const ArticleSelectionSchema = z.discriminatedUnion('kind', [
     query: ListQuerySchema,
     except: z.array(Id).max(MAX_BATCH_IDS, `more than ${MAX_BATCH_IDS} article ids`).default([]),
   }),
-  z.object({
-    kind: z.literal('trashed'),
-    trashedAt: z.iso.datetime({ error: 'trashedAt is not an ISO instant' }),
-  }),
+  z.object({ kind: z.literal('trashAction'), action: Id }),
 ]);
 export type ArticleSelection = z.input<typeof ArticleSelectionSchema>;
 
@@ -108,10 +106,46 @@ export const BulkActionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkAction = z.output<typeof BulkActionSchema>;
 
+/**
+ * A selection of more than this many articles is acted on by a background job, this many per
+ * transaction; up to it, in one transaction before the call returns (no progress bar to flash).
+ */
+export const BULK_BATCH_SIZE = 500;
+
+export const BulkJobId = z.string().regex(/^bulk-[0-9a-f-]{36}$/, 'must be a bulk job id');
+
 export const BulkResultSchema = z.object({
   /** How many articles the selection held. */
   count: z.number().int(),
-  /** The instant the action wrote (a trash's Undo restores `{ kind: 'trashed', trashedAt: at }`). */
-  at: z.string(),
+  /** The action's id: a trash's Undo restores `{ kind: 'trashAction', action }`. */
+  action: Id,
+  /**
+   * The background job carrying out a large action (its `bulk-progress` events say how far it
+   * got); null when it was done in one transaction before this answer.
+   */
+  jobId: BulkJobId.nullable(),
 });
 export type BulkResult = z.output<typeof BulkResultSchema>;
+
+export const BULK_JOB_STATES = ['running', 'finished', 'failed'] as const;
+
+/**
+ * Sent as a bulk job goes (at most every ~100 ms, after a batch commits) and once when it ends.
+ * A failed job kept what its committed batches did (`done` articles); a trash's Undo still
+ * restores those.
+ */
+export const BulkProgressEventSchema = z.object({
+  type: z.literal('bulk-progress'),
+  jobId: BulkJobId,
+  action: z.enum(['trash', 'restore', 'markRead', 'addToCollection', 'removeFromCollection']),
+  /** The action's id (a trash's Undo). */
+  actionId: Id,
+  done: z.number().int(),
+  total: z.number().int(),
+  state: z.enum(BULK_JOB_STATES),
+  /** Why the job stopped (failed), or null. */
+  error: z.string().nullable(),
+  /** Seconds left at the recent rate; null while unknown. */
+  etaSeconds: z.number().nullable(),
+});
+export type BulkProgressEvent = z.output<typeof BulkProgressEventSchema>;

@@ -114,7 +114,7 @@ export const articlesContract = {
   }),
   'articles.bulk': call({
     summary:
-      'One action (trash, restore, read state, a collection) on a selection: ids, everything a list query shows less some ids, or what one bulk trash put in the trash. One transaction: an unknown id changes nothing.',
+      'One action (trash, restore, read state, a collection) on a selection: ids, everything a list query shows less some ids, or what one trash action put in the trash (its Undo). An unknown id changes nothing. Up to 500 articles: one transaction, done when this answers; more: a job in batches of 500 (each one transaction) reporting bulk-progress events, its jobId answered at once.',
     input: z.object({ selection: ArticleSelectionSchema, action: BulkActionSchema }),
     output: BulkResultSchema,
     mutates: true,

@@ -1,6 +1,5 @@
 import { getArticle } from '../../core/articles/repo';
 import { listArticles, listIds } from '../../core/articles/listing';
-import { bulkAction } from '../../core/articles/bulk';
 import {
   emptyTrash,
   listTrash,
@@ -10,6 +9,7 @@ import {
   trashArticles,
 } from '../../core/articles/state';
 import { setArticleTags } from '../../core/tags/repo';
+import type { BulkJobs } from '../../core/articles/bulkJobs';
 import type { Library } from '../../core/library';
 import type { ImportResult } from '../../model/articles';
 import type { Handlers } from './types';
@@ -20,7 +20,7 @@ import { onFirstUse } from '../onFirstUse';
 const importing = onFirstUse(() => import('../../core/articles/import'));
 const editing = onFirstUse(() => import('../../core/articles/edit'));
 
-export function articleHandlers(library: Library) {
+export function articleHandlers(library: Library, bulkJobs: BulkJobs) {
   const { db } = library;
   return {
     'articles.list': (input) => listArticles(db, input),
@@ -57,7 +57,7 @@ export function articleHandlers(library: Library) {
     'articles.trashList': () => listTrash(db),
     'articles.emptyTrash': ({ ids }) => ({ deleted: emptyTrash(db, ids) }),
     'articles.markRead': ({ ids, read }) => markRead(db, ids, read),
-    'articles.bulk': ({ selection, action }) => bulkAction(db, selection, action),
+    'articles.bulk': ({ selection, action }) => bulkJobs.start(selection, action),
     'articles.ids': (input) => listIds(db, input),
     'articles.setReadingPlace': ({ id, offset }) => setReadingPlace(db, id, offset),
   } satisfies Partial<Handlers>;

@@ -16,7 +16,10 @@ type DomainFactory<D extends Domain> = (library: Library, services: Services) =>
  */
 const FACTORIES: { [D in Domain]: () => Promise<DomainFactory<D>> } = {
   library: async () => (await import('./library')).libraryHandlers,
-  articles: async () => (await import('./articles')).articleHandlers,
+  articles: async () => {
+    const { articleHandlers } = await import('./articles');
+    return (library, services) => articleHandlers(library, services.bulkJobs);
+  },
   originals: async () => {
     const { originalsHandlers } = await import('./originals');
     return (library, services) => originalsHandlers(library, services.systemViewer);

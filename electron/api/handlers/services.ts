@@ -1,3 +1,4 @@
+import { BulkJobs, type BulkJobOptions } from '../../core/articles/bulkJobs';
 import { BulkImports, type BulkImportOptions } from '../../core/import/bulk/jobs';
 import type { Library } from '../../core/library';
 import { LiveSync, type LiveSyncOptions } from '../../core/sync/live';
@@ -13,6 +14,8 @@ export type SystemViewer = (path: string) => Promise<void>;
 export interface Services {
   /** The library's bulk-import jobs (worker threads): stop them (`closeAll`) before closing it. */
   bulkImports: BulkImports;
+  /** Large bulk actions (trash, restore… on thousands of articles): `stopAll` before closing. */
+  bulkJobs: BulkJobs;
   /** null where there is none (web mode, the CLI): `articles.openOriginal` then refuses. */
   systemViewer: SystemViewer | null;
   /** The sync folder's watcher where the library stays open (app, web mode): `stop` it before closing. */
@@ -22,6 +25,7 @@ export interface Services {
 export interface ServiceOptions {
   /** Options of every bulk-import job (the desktop app passes Electron's better-sqlite3 build). */
   bulkImport?: BulkImportOptions;
+  bulkJobs?: BulkJobOptions;
   systemViewer?: SystemViewer | null;
   /** Watch the sync folder and send local changes as they happen (a long-running app or server). */
   liveSync?: boolean | LiveSyncOptions;
@@ -30,6 +34,7 @@ export interface ServiceOptions {
 export function createServices(library: Library, options: ServiceOptions = {}): Services {
   return {
     bulkImports: new BulkImports(library, options.bulkImport),
+    bulkJobs: new BulkJobs(library, options.bulkJobs),
     systemViewer: options.systemViewer ?? null,
     liveSync: options.liveSync
       ? new LiveSync(library, options.liveSync === true ? {} : options.liveSync)

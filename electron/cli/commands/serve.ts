@@ -37,6 +37,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
           Promise.all([
             server.close(),
             services.bulkImports.closeAll(),
+            services.bulkJobs.stopAll(),
             services.liveSync?.stop(),
           ]).then(() => undefined),
         );

@@ -33,7 +33,7 @@ function library(n = 5) {
 }
 
 describe('articles.bulk', () => {
-  it('trashes a list of ids in one call, and one restore by its instant brings back exactly those', async () => {
+  it('trashes a list of ids in one call, and one restore by its action brings back exactly those', async () => {
     const t = library();
     const [earlier, a, b, c] = t.ids;
     await t.invoke('articles.trash', { ids: [earlier!] });
@@ -41,10 +41,10 @@ describe('articles.bulk', () => {
       selection: { kind: 'ids', ids: [a!, b!, c!, a!] },
       action: { kind: 'trash' },
     });
-    expect(done.count).toBe(3);
+    expect(done).toMatchObject({ count: 3, jobId: null });
     expect(await t.trashed()).toEqual([earlier!, a!, b!, c!].sort());
     const undone = await t.invoke('articles.bulk', {
-      selection: { kind: 'trashed', trashedAt: done.at },
+      selection: { kind: 'trashAction', action: done.action },
       action: { kind: 'restore' },
     });
     expect(undone.count).toBe(3);
@@ -110,7 +110,7 @@ describe('articles.bulk', () => {
     expect(all.count).toBe(7);
     expect(await t.listed()).toEqual([]);
     await t.invoke('articles.bulk', {
-      selection: { kind: 'trashed', trashedAt: all.at },
+      selection: { kind: 'trashAction', action: all.action },
       action: { kind: 'restore' },
     });
     expect(await t.listed()).toEqual([...t.ids].sort());

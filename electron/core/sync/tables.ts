@@ -45,6 +45,8 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   changes: "this library's own change log (events for open windows; what capture reads)",
   passage_search_ids: "the search index's integer ids for passages (derived, per file)",
   article_order: "the library's title and author order keys (derived from each article row)",
+  trash_actions:
+    "which trash action put each article in the trash: this device's Undo (another device's trash is not undone here)",
   sync_identity:
     'this device: its id, name, fingerprint, clock and cursor (a copy is a new device)',
   sync_row_versions:

@@ -18,6 +18,7 @@ import type { ListView } from './listView';
 import { NameDialog } from './NameDialog';
 import { RowMenu, type MenuItem } from './RowMenu';
 import { SelectionBar } from './SelectionBar';
+import { BulkJobProgress } from './BulkJobProgress';
 import { articlesTarget, useLibraryActions, type Target } from './useLibraryActions';
 import { useListSelection } from './useListSelection';
 import type { PageStore, Page } from '../app/pageStore';
@@ -250,6 +251,7 @@ export function LibraryPane({
           </button>
         </div>
       )}
+      <BulkJobProgress jobs={actions.jobs} />
       {total === 0 && empty}
       <VirtualListbox
         ref={listRef}

@@ -1,13 +1,21 @@
 /**
  * What the library list does to articles — one, or the selection: trash (one Undo for all of
- * them), read state, collections. Each is one `articles.bulk` call: one transaction in the core.
+ * them), read state, collections. Each is one `articles.bulk` call: one transaction in the core,
+ * or for thousands of articles a job in batches whose progress bars `jobs` lists; what follows
+ * the action (its Undo, its message) waits for the job's end.
  */
 import { useMemo } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
-import type { ArticleSelection, BulkAction, BulkResult } from '../../../electron/model/library';
+import type {
+  ArticleSelection,
+  BulkAction,
+  BulkProgressEvent,
+  BulkResult,
+} from '../../../electron/model/library';
 import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useUndoableDelete } from '../app/useUndoableDelete';
+import { useBulkJobs } from './useBulkJobs';
 
 /** What an action acts on, and how messages name it. */
 export interface Target {
@@ -32,6 +40,8 @@ export function articlesTarget(articles: readonly ArticleSummary[]): Target {
 }
 
 export interface LibraryActions {
+  /** The bulk actions running as jobs (any window's), for their progress bars. */
+  jobs: readonly BulkProgressEvent[];
   /** True when it was done (the caller clears the selection). */
   trash(target: Target): Promise<boolean>;
   setRead(target: Target, read: boolean): Promise<void>;
@@ -43,8 +53,10 @@ export function useLibraryActions(): LibraryActions {
   const offerUndo = useUndoableDelete();
   const reportError = useReportError();
   const { show } = useToaster();
-  return useMemo(() => {
-    const bulk = async (
+  const { running, ended } = useBulkJobs();
+  const actions = useMemo(() => {
+    /** Starts the action: null if it was refused (reported). */
+    const start = async (
       selection: ArticleSelection,
       action: BulkAction,
     ): Promise<BulkResult | null> => {
@@ -55,32 +67,64 @@ export function useLibraryActions(): LibraryActions {
         return null;
       }
     };
+    /**
+     * Waits for the action's job, if it has one: how many articles it got to when it stopped
+     * half way (reported; what its batches did stays done), else null.
+     */
+    const finish = async (started: BulkResult, what: string): Promise<number | null> => {
+      if (!started.jobId) return null;
+      const end = await ended(started.jobId);
+      if (end.state === 'finished') return null;
+      show(
+        'error',
+        `Stopped after ${countedArticles(end.done)} of ${countedArticles(end.total)} (${what}): ${end.error ?? 'unknown error'}`,
+      );
+      return end.done;
+    };
+    const run = async (selection: ArticleSelection, action: BulkAction, what: string) => {
+      const started = await start(selection, action);
+      return started !== null && (await finish(started, what)) === null;
+    };
     return {
-      trash: async ({ selection, what }) => {
-        const done = await bulk(selection, { kind: 'trash' });
-        if (!done) return false;
-        // Undo restores what this call put in the trash (by its instant): all of it at once.
-        offerUndo(
-          `Moved ${what} to the trash`,
-          () =>
-            void bulk({ kind: 'trashed', trashedAt: done.at }, { kind: 'restore' }).catch(
-              reportError,
-            ),
-          `Undo moving ${what} to the trash`,
+      trash: async ({ selection, what }: Target) => {
+        const started = await start(selection, { kind: 'trash' });
+        if (!started) return false;
+        // Undo restores what this action put in the trash (by its id): all of it at once, or
+        // the part a stopped job got to. Offered once the job is over.
+        void finish(started, 'moving to the trash').then((stoppedAt) =>
+          offerUndo(
+            `Moved ${stoppedAt === null ? what : countedArticles(stoppedAt)} to the trash`,
+            () =>
+              void run(
+                { kind: 'trashAction', action: started.action },
+                { kind: 'restore' },
+                'restoring',
+              ),
+            `Undo moving ${what} to the trash`,
+          ),
         );
         return true;
       },
-      setRead: async ({ selection }, read) => {
-        await bulk(selection, { kind: 'markRead', read });
+      setRead: async ({ selection }: Target, read: boolean) => {
+        await run(selection, { kind: 'markRead', read }, 'read state');
       },
-      addToCollection: async ({ selection, what }, name) => {
-        if (!(await bulk(selection, { kind: 'addToCollection', name }))) return;
+      addToCollection: async ({ selection, what }: Target, name: string) => {
+        if (!(await run(selection, { kind: 'addToCollection', name }, `adding to ${name.trim()}`)))
+          return;
         show('success', `Added ${what} to ${name.trim()}`);
       },
-      removeFromCollection: async ({ selection, what }, name) => {
-        if (!(await bulk(selection, { kind: 'removeFromCollection', name }))) return;
+      removeFromCollection: async ({ selection, what }: Target, name: string) => {
+        if (
+          !(await run(
+            selection,
+            { kind: 'removeFromCollection', name },
+            `removing from ${name.trim()}`,
+          ))
+        )
+          return;
         show('success', `Removed ${what} from ${name.trim()}`);
       },
     };
-  }, [offerUndo, reportError, show]);
+  }, [offerUndo, reportError, show, ended]);
+  return useMemo(() => ({ ...actions, jobs: running }), [actions, running]);
 }

@@ -26,6 +26,7 @@ import { images } from './0024_images';
 import { segmentClocks } from './0025_segment_clocks';
 import { rowVersions } from './0026_row_versions';
 import { contents } from './0027_contents';
+import { trashActions } from './0028_trash_actions';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -56,4 +57,5 @@ export const migrations: readonly Migration[] = [
   segmentClocks,
   rowVersions,
   contents,
+  trashActions,
 ];

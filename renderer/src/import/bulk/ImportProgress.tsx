@@ -1,3 +1,4 @@
+import { ProgressPanel } from '../../app/ProgressPanel';
 import type { JobProgress } from './useBulkImport';
 import { formatEta, formatRate } from './formatProgress';
 
@@ -14,36 +15,33 @@ export function ImportProgress({ jobs, onCancel }: Props) {
   if (jobs.length === 0) return null;
   return (
     <div className="bulk-progress-stack">
-      {jobs.map((job) => {
-        const label = `Importing ${job.done.toLocaleString()} of ${job.total.toLocaleString()} files`;
-        return (
-          <section
-            className="bulk-progress"
-            aria-label="Import progress"
-            key={job.jobId}
-            data-job={job.jobId}
-          >
-            <div className="bulk-progress-head">
-              <p className="bulk-progress-count">{label}</p>
-              <button type="button" onClick={() => onCancel(job.jobId)} disabled={job.cancelling}>
-                {job.cancelling ? 'Stopping…' : 'Cancel import'}
-              </button>
-            </div>
-            <progress max={Math.max(1, job.total)} value={job.done} aria-label={label} />
-            <p className="bulk-progress-meta">
-              {job.cancelling
-                ? 'Stopping after the current file…'
-                : [formatRate(job.rate), formatEta(job.etaSeconds)].filter(Boolean).join(' · ') ||
-                  'Starting…'}
+      {jobs.map((job) => (
+        <ProgressPanel
+          key={job.jobId}
+          jobId={job.jobId}
+          label="Import progress"
+          count={`Importing ${job.done.toLocaleString()} of ${job.total.toLocaleString()} files`}
+          done={job.done}
+          total={job.total}
+          action={
+            <button type="button" onClick={() => onCancel(job.jobId)} disabled={job.cancelling}>
+              {job.cancelling ? 'Stopping…' : 'Cancel import'}
+            </button>
+          }
+          meta={
+            job.cancelling
+              ? 'Stopping after the current file…'
+              : [formatRate(job.rate), formatEta(job.etaSeconds)].filter(Boolean).join(' · ') ||
+                'Starting…'
+          }
+        >
+          {job.current && (
+            <p className="bulk-progress-current" title={job.current}>
+              {job.current}
             </p>
-            {job.current && (
-              <p className="bulk-progress-current" title={job.current}>
-                {job.current}
-              </p>
-            )}
-          </section>
-        );
-      })}
+          )}
+        </ProgressPanel>
+      ))}
     </div>
   );
 }
