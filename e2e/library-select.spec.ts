@@ -2,6 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { openDatabase } from '../electron/core/db/open';
+import { writeTransaction } from '../electron/core/db/transactions';
+import { insertTestArticle } from '../electron/core/export/testFixture';
+import { BULK_BATCH_SIZE } from '../electron/model/library';
 import { api, expect, test, type WebApp } from './fixtures';
 
 /** Articles "Article 000"…, imported together (the list shows the newest import first). */
@@ -139,6 +143,98 @@ test('Shift+click selects a range over rows never rendered; Select all trashes t
   await page.getByRole('button', { name: 'Undo moving 250 articles to the trash' }).click();
   await expect(page.locator('.library-count')).toHaveText('250 articles');
   await expect(list(page)).toBeVisible();
+  expect((await app.cli(['trash', 'list'])).stdout).toContain('The trash is empty.');
+});
+
+/** `n` articles written straight into the library, as the bulk bench makes them (seconds, not an import). */
+function manyArticles(app: WebApp, n: number): void {
+  const db = openDatabase(app.libraryPath);
+  try {
+    writeTransaction(db, () => {
+      for (let i = 0; i < n; i++)
+        insertTestArticle(db, {
+          title: `Many ${i}`,
+          published: null,
+          byline: null,
+          siteName: null,
+          paragraphs: [`Body ${i}.`],
+        });
+    });
+  } finally {
+    db.close();
+  }
+}
+
+declare global {
+  interface Window {
+    /** Each text the bulk action's progress bar showed, in order. */
+    shownBars?: string[];
+  }
+}
+
+/** Records every count the library's job progress bar shows (a fast run can end between polls). */
+async function recordBars(page: Page) {
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    window.shownBars = shown;
+    const look = () => {
+      for (const el of document.querySelectorAll(
+        '[aria-label="Library action progress"] .bulk-progress-count',
+      ))
+        if (shown.at(-1) !== el.textContent) shown.push(el.textContent ?? '');
+    };
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+test('Select all, Move to trash on thousands of articles runs as a job: a progress bar with the count, then the result; one Undo (a job too) brings them all back; axe on the bar', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const n = BULK_BATCH_SIZE * 12;
+  manyArticles(app, n);
+  await page.goto(app.url);
+  const total = `${n.toLocaleString('en-US')} articles`;
+  await expect(page.locator('.library-count')).toHaveText(total, { timeout: 60_000 });
+  await recordBars(page);
+
+  await list(page).focus();
+  await page.keyboard.press('Control+a');
+  await expect(status(page)).toHaveText(`${n.toLocaleString('en-US')} selected`);
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  const bar = page.getByRole('region', { name: 'Library action progress' });
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('progressbar')).toHaveAccessibleName(
+    /^Moving [\d,]+ of 6,000 articles to the trash$/,
+  );
+  expect(await axeSerious(page)).toEqual([]);
+  // The selection was cleared as the job started: the list is not held while it runs.
+  await expect(status(page)).toHaveCount(0);
+
+  // Then the result: the bar goes, the list is empty, and the Undo is offered.
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+  await expect(list(page)).toBeHidden();
+  const shown = await page.evaluate(() => window.shownBars ?? []);
+  expect(shown[0]).toMatch(/^Moving [\d,]+ of 6,000 articles to the trash$/);
+  // The count moved on batch by batch (at least one step between none and all).
+  expect(
+    shown.some((t) => /^Moving [\d,]+ of/.test(t) && !/^Moving (0|6,000) of/.test(t)),
+    shown.join(' | '),
+  ).toBe(true);
+  expect((await app.cli(['list', '--json'])).stdout.trim()).toBe('[]');
+
+  await page.evaluate(() => (window.shownBars!.length = 0));
+  await page.getByRole('button', { name: `Undo moving ${total} to the trash` }).click();
+  await expect(page.locator('.library-count')).toHaveText(total, { timeout: 120_000 });
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+  expect((await page.evaluate(() => window.shownBars ?? []))[0]).toMatch(
+    /^Restoring [\d,]+ of 6,000 articles$/,
+  );
   expect((await app.cli(['trash', 'list'])).stdout).toContain('The trash is empty.');
 });
 
