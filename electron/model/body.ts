@@ -37,6 +37,12 @@ export const BlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), content: InlineList }),
   z.object({ type: z.literal('quote'), content: InlineList }),
   z.object({ type: z.literal('caption'), content: InlineList }),
+  /**
+   * The words drawn inside a figure (axis labels, tick values, a diagram's node labels) in
+   * reading order: text that search finds, but not prose; the reader sets it apart. Its caption,
+   * if any, is a caption block of its own after it.
+   */
+  z.object({ type: z.literal('figure'), content: InlineList }),
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(InlineList) }),
   z.object({ type: z.literal('code'), text: z.string() }),
   /**

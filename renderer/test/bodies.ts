@@ -35,5 +35,6 @@ export const mixedBody: Body = makeBody([
   },
   { type: 'quote', content: [{ text: '“We will stand together,” he said — 我们 café' }] },
   { type: 'code', text: 'line one\n\tline two\n\nline four' },
+  { type: 'figure', content: [{ text: 'Seoul Pyongyang 0 50 100 km' }] },
   { type: 'paragraph', content: [{ text: 'A soft\nline break at the end.' }] },
 ]);

@@ -14,6 +14,25 @@ describe('article bodies stored without their text', () => {
       expect(stored).not.toContain(word);
   });
 
+  it("stores a figure's text as its own kind and reads it back as figure text", () => {
+    const body = makeBody([
+      { type: 'paragraph', content: [{ text: 'The chart:' }] },
+      { type: 'figure', content: [{ text: '2025 2026 0 50 Oats Rye' }] },
+      { type: 'caption', content: [{ text: 'Figure 2: Harvest.' }] },
+    ]);
+    const text = bodyToText(body);
+    const stored = packBody(body, text);
+    expect(JSON.parse(stored)).toEqual({
+      v: 2,
+      b: [
+        ['p', 10],
+        ['f', 23],
+        ['c', 18],
+      ],
+    });
+    expect(unpackBody(stored, text, 'article x')).toEqual(body);
+  });
+
   it('keeps a body whole when its text is not the article text, and reads it back as it was', () => {
     const body = makeBody([{ type: 'paragraph', content: [{ text: 'not the text' }] }]);
     const stored = packBody(body, 'something else');

@@ -6,6 +6,7 @@
  *
  * Stored form (JSON), `{"v":2,"b":[block…]}` with a block one of
  *   ["h", level, span…] heading · ["p", span…] paragraph · ["q", span…] quote · ["c", span…] caption
+ *   ["f", span…] figure text
  *   ["l", 0|1 (ordered), [span…] per item…] list · ["x", length] code
  *   ["i", sha256, span…] image (its spans are its alt text; the bytes are in `images`)
  * and a span a length (plain text) or {"n": length, "h"?: href, "m"?: marks}.
@@ -24,8 +25,8 @@ interface StoredBody {
   b: StoredBlock[];
 }
 
-const KIND = { paragraph: 'p', quote: 'q', caption: 'c' } as const;
-const KIND_TYPE = { p: 'paragraph', q: 'quote', c: 'caption' } as const;
+const KIND = { paragraph: 'p', quote: 'q', caption: 'c', figure: 'f' } as const;
+const KIND_TYPE = { p: 'paragraph', q: 'quote', c: 'caption', f: 'figure' } as const;
 
 function packSpans(content: readonly Inline[]): StoredSpan[] {
   return content.map((s) => {
@@ -138,6 +139,7 @@ function unpackBlock(stored: StoredBlock, cursor: TextCursor): Block {
     case 'p':
     case 'q':
     case 'c':
+    case 'f':
       return { type: KIND_TYPE[kind], content: unpackSpans(rest, cursor) };
     default:
       return cursor.fail(`unknown block kind ${JSON.stringify(kind)}`);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { blockText } from '../../model/body';
 import { parseDocument } from '.';
 import type { ParsedArticle } from './types';
 
@@ -103,6 +104,27 @@ describe('import quality on the real-document corpus', () => {
     };
     for (const f of FIELDS) expect(share(f), f).toBeGreaterThanOrEqual(FLOOR[f]);
   }, 120_000);
+
+  it('keeps the graphs drawn as text in the NEATO guide as figure blocks, not one-word paragraphs', async () => {
+    const file = 'neatoguide.pdf';
+    const { body } = await parseDocument(readFileSync(join(DIR, file)), file);
+    const blocks = body.blocks;
+    const tiny = blocks.filter(
+      (b) => b.type === 'paragraph' && blockText(b).trim().split(/\s+/).length <= 2,
+    );
+    // 133 before figures were read (node labels such as "runbl", "IH1", "354221").
+    expect(tiny.map(blockText)).toEqual([]);
+    // Figure 1's node labels: one block, in reading order, its caption after it.
+    const fig1 = blocks.findIndex((b) => b.type === 'figure' && blockText(b).includes('zombie'));
+    expect(blockText(blocks[fig1]!)).toBe(
+      'runbl intr run zombie kernel sleep runmem swap new runswap',
+    );
+    expect(blocks[fig1 + 1]).toEqual({
+      type: 'caption',
+      content: [{ text: 'Figure 1: Process States in an Operating System Kernel (0.03 seconds)' }],
+    });
+    expect(blocks.filter((b) => b.type === 'figure')).toHaveLength(9);
+  }, 60_000);
 });
 
 /**

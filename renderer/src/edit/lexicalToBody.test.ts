@@ -43,6 +43,7 @@ const everyBlock: Block[] = [
   { type: 'heading', level: 6, content: [{ text: 'Level six (both show as h6)' }] },
   { type: 'quote', content: [{ text: '“We will stand together,” he said — 我们 🇰🇵 café' }] },
   { type: 'caption', content: [{ text: 'Photo: ' }, { text: 'KCNA', marks: ['italic'] }] },
+  { type: 'figure', content: [{ text: 'Client Load balancer Server A' }] },
   {
     type: 'list',
     ordered: false,

@@ -21,6 +21,7 @@ import type { Block, Body, Inline, InlineMark } from '../../../electron/model/bo
 import { openableUrl } from '../externalLinks/externalUrl';
 import { bodyHeadingLevel } from '../reader/headingLevel';
 import { $isCaptionNode } from '../reader/nodes/CaptionNode';
+import { $isFigureTextNode } from '../reader/nodes/FigureTextNode';
 import { $isCodeBlockNode } from '../reader/nodes/CodeBlockNode';
 
 const MARK_ORDER: readonly InlineMark[] = ['bold', 'italic', 'code'];
@@ -105,6 +106,7 @@ function $block(node: LexicalNode, shift: number): Block {
   }
   if ($isQuoteNode(node)) return { type: 'quote', content: $inlines(node) };
   if ($isCaptionNode(node)) return { type: 'caption', content: $inlines(node) };
+  if ($isFigureTextNode(node)) return { type: 'figure', content: $inlines(node) };
   if ($isCodeBlockNode(node)) return { type: 'code', text: node.getTextContent() };
   if ($isImageNode(node)) return { type: 'image', src: node.getSrc(), content: $inlines(node) };
   if ($isListNode(node))

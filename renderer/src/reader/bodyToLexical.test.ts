@@ -16,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bodyToText, makeBody, type Block, type Body } from '../../../electron/model/body';
 import { $setBody } from './bodyToLexical';
 import { $isCaptionNode } from './nodes/CaptionNode';
+import { $isFigureTextNode } from './nodes/FigureTextNode';
 import { $isCodeBlockNode } from './nodes/CodeBlockNode';
 import { readerNodes } from './readerNodes';
 import { readerTheme } from './readerTheme';
@@ -46,6 +47,7 @@ const everyBlock: Block[] = [
   { type: 'heading', level: 6, content: [{ text: 'Deepest heading' }] },
   { type: 'quote', content: [{ text: '“We will stand together,” he said — 我们 🇰🇵 café́' }] },
   { type: 'caption', content: [{ text: 'Photo: ' }, { text: 'KCNA', marks: ['italic'] }] },
+  { type: 'figure', content: [{ text: 'Client Load balancer Server A' }] },
   // A kept picture: its alt text is its text; one without alt text still holds its place.
   { type: 'image', src: 'a'.repeat(64), content: [{ text: 'The quay at dawn' }] },
   { type: 'image', src: 'b'.repeat(64), content: [] },
@@ -212,12 +214,16 @@ describe('body → Lexical', () => {
       code: true,
     });
     expect(collect(editor, $isCaptionNode)).toHaveLength(1);
+    expect(collect(editor, $isFigureTextNode)).toHaveLength(1);
     expect(collect(editor, $isCodeBlockNode)).toHaveLength(1);
 
     expect(element.querySelector('h2')?.textContent).toBe('Putin arrives in Pyongyang');
     expect(element.querySelector('h6')?.textContent).toBe('Deepest heading');
     expect(element.querySelector('blockquote.rd-quote')).not.toBeNull();
     expect(element.querySelector('p.rd-caption')?.textContent).toBe('Photo: KCNA');
+    expect(element.querySelector('p.rd-figure-text')?.textContent).toBe(
+      'Client Load balancer Server A',
+    );
     expect(element.querySelector('pre.rd-code-block')).not.toBeNull();
     expect(element.querySelectorAll('ul > li')).toHaveLength(3);
     expect(element.querySelectorAll('ol > li')).toHaveLength(2);
@@ -279,6 +285,7 @@ describe('body → Lexical', () => {
     const json = editor.getEditorState().toJSON();
     const types = json.root.children.map((child) => child.type);
     expect(types).toContain('caption');
+    expect(types).toContain('figure-text');
     expect(types).toContain('code-block');
     const restored = createEditor({
       namespace: 'test-restore',

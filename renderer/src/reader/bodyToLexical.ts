@@ -26,6 +26,7 @@ import { markSegments, type IdRange, type Segment } from '../passages/markSegmen
 import { $createPassageMarkNode } from '../passages/PassageMarkNode';
 import { bodyHeadingLevel } from './headingLevel';
 import { $createCaptionNode } from './nodes/CaptionNode';
+import { $createFigureTextNode } from './nodes/FigureTextNode';
 import { $createCodeBlockNode } from './nodes/CodeBlockNode';
 import { $createImageNode } from './nodes/ImageNode';
 
@@ -211,6 +212,11 @@ function $blockNode(block: Block, shift: number, cursor: Cursor): ElementNode {
     }
     case 'caption': {
       const node = $createCaptionNode();
+      $appendInlines(node, block.content, cursor);
+      return node;
+    }
+    case 'figure': {
+      const node = $createFigureTextNode();
       $appendInlines(node, block.content, cursor);
       return node;
     }

@@ -6,6 +6,7 @@ import type { LexicalNodeConfig } from 'lexical';
 import { PassageMarkNode, passageMarkReplacement } from '../passages/PassageMarkNode';
 import { CaptionNode } from './nodes/CaptionNode';
 import { CodeBlockNode } from './nodes/CodeBlockNode';
+import { FigureTextNode } from './nodes/FigureTextNode';
 import { ImageNode } from './nodes/ImageNode';
 
 /** Every node the reader's editor may contain; the conversion test registers the same list. */
@@ -16,6 +17,7 @@ export const readerNodes: ReadonlyArray<LexicalNodeConfig> = [
   ListItemNode,
   LinkNode,
   CaptionNode,
+  FigureTextNode,
   CodeBlockNode,
   ImageNode,
   // Highlights: passage ids on inline marks (several where passages overlap). The reader's marks

@@ -9,6 +9,7 @@ export const readerTheme = {
   paragraph: 'rd-p',
   quote: 'rd-quote',
   caption: 'rd-caption',
+  figureText: 'rd-figure-text',
   image: 'rd-image',
   codeBlock: 'rd-code-block',
   heading: {

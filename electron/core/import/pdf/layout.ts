@@ -8,8 +8,10 @@
  * or an indented first line; line-end hyphens are removed when the word continues in lower case.
  * Lines set wholly in a monospace font are a code listing: one block keeping its line breaks and
  * indentation. A caption ("Figure 3: …") starts its own paragraph. A sentence running on from the
- * foot of one column to the head of the next stays one paragraph.
+ * foot of one column to the head of the next stays one paragraph. The text drawn inside a figure
+ * (labels, tick values) is one figure block (`figures.ts`), after the paragraph it interrupts.
  */
+import { figureRuns, figureText } from './figures';
 
 export interface PdfTextItem {
   str: string;
@@ -43,6 +45,8 @@ export interface PdfParagraph {
   code?: boolean;
   /** Opens with a figure's label ("Figure 3:"). */
   caption?: boolean;
+  /** The words drawn inside a figure, in reading order. */
+  figure?: boolean;
 }
 
 /** "Figure 3:", "Fig. 2.1.", "Table IV —", "Listing 4": a figure's label opening its caption. */
@@ -156,8 +160,11 @@ export function mode(values: readonly number[]): number {
   return best;
 }
 
-/** Groups a page's lines into paragraphs. */
-export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
+/**
+ * Groups a page's lines into paragraphs. `bodySize` is the document's body text size (the
+ * page's most common size when not given).
+ */
+export function linesToParagraphs(lines: readonly PdfLine[], bodySize?: number): PdfParagraph[] {
   if (!lines.length) return [];
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -168,13 +175,26 @@ export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
   }
   // Usual baseline distance, in ems of the font (1.2 when a page has too few lines to tell).
   const spacing = gaps.length >= 3 ? median(gaps) : 1.2;
-  const margin = mode(lines.map((l) => l.x));
+  // A figure's lines are taken out, and the prose around them grouped as if it weren't there:
+  // a paragraph the figure interrupts (a column's foot, the figure, the next column's head)
+  // stays whole, and the figure's block follows it.
+  const runs = figureRuns(
+    lines,
+    spacing,
+    bodySize ?? mode(lines.map((l) => l.size)),
+    CAPTION_LABEL,
+  );
+  const inFigure = new Set(runs.flat());
+  const prose = lines.filter((_, i) => !inFigure.has(i));
+  const margin = mode(prose.map((l) => l.x));
 
   const paragraphs: PdfParagraph[] = [];
+  /** The paragraph each prose line ended up in. */
+  const paragraphOf = new Map<PdfLine, PdfParagraph>();
   let current: PdfParagraph | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as PdfLine;
-    const prev = i > 0 ? (lines[i - 1] as PdfLine) : null;
+  for (let i = 0; i < prose.length; i++) {
+    const line = prose[i] as PdfLine;
+    const prev = i > 0 ? (prose[i - 1] as PdfLine) : null;
     let start = current === null || prev === null;
     if (!start && prev && current) {
       const gap = (prev.y - line.y) / line.size;
@@ -215,9 +235,74 @@ export function linesToParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
       current.text = joinLines(current.text, line.text);
       current.lines.push(line);
     }
+    paragraphOf.set(line, current);
   }
   for (const p of paragraphs) if (p.code) p.text = listingText(p.lines, spacing);
-  return paragraphs;
+  return placeFigures(paragraphs, runs, lines, paragraphOf);
+}
+
+/**
+ * Each figure after the paragraph holding the prose line before it, or first on the page, and
+ * its caption straight after it: the caption set just under (or over) the figure, wherever the
+ * content stream put it.
+ */
+function placeFigures(
+  paragraphs: readonly PdfParagraph[],
+  runs: readonly number[][],
+  lines: readonly PdfLine[],
+  paragraphOf: ReadonlyMap<PdfLine, PdfParagraph>,
+): PdfParagraph[] {
+  if (!runs.length) return [...paragraphs];
+  const after = new Map<PdfParagraph | null, PdfParagraph[]>();
+  for (const run of runs) {
+    const figureLines = run.map((i) => lines[i] as PdfLine);
+    const figure: PdfParagraph = {
+      text: figureText(figureLines),
+      size: Math.max(...figureLines.map((l) => l.size)),
+      lines: figureLines,
+      figure: true,
+    };
+    const before = lines[run[0]! - 1];
+    const anchor = (before && paragraphOf.get(before)) ?? null;
+    after.set(anchor, [...(after.get(anchor) ?? []), figure]);
+  }
+  const figures = [...after.values()].flat();
+  const captionOf = new Map<PdfParagraph, PdfParagraph>();
+  for (const figure of figures) {
+    const caption = paragraphs.find(
+      (p) => p.caption && ![...captionOf.values()].includes(p) && captions(figure, p),
+    );
+    if (caption) captionOf.set(figure, caption);
+  }
+  const moved = new Set(captionOf.values());
+  const out: PdfParagraph[] = [];
+  const withCaption = (f: PdfParagraph): PdfParagraph[] => {
+    const caption = captionOf.get(f);
+    return caption ? [f, caption] : [f];
+  };
+  out.push(...(after.get(null) ?? []).flatMap(withCaption));
+  for (const p of paragraphs) {
+    if (!moved.has(p)) out.push(p);
+    out.push(...(after.get(p) ?? []).flatMap(withCaption));
+  }
+  return out;
+}
+
+/** `caption` is set just under or over `figure` (within three lines), across part of its width. */
+function captions(figure: PdfParagraph, caption: PdfParagraph): boolean {
+  const first = caption.lines[0] as PdfLine;
+  const last = caption.lines.at(-1) as PdfLine;
+  const top = Math.max(...figure.lines.map((l) => l.y));
+  const bottom = Math.min(...figure.lines.map((l) => l.y));
+  const left = Math.min(...figure.lines.map((l) => l.x));
+  const right = Math.max(...figure.lines.map((l) => l.right));
+  const reach = first.size * 3.5;
+  const near =
+    (first.y < bottom && bottom - first.y <= reach) || (last.y > top && last.y - top <= reach);
+  const overlaps =
+    Math.min(right, Math.max(...caption.lines.map((l) => l.right))) >
+    Math.max(left, Math.min(...caption.lines.map((l) => l.x)));
+  return near && overlaps;
 }
 
 /** Text that carries on a sentence: it starts in lower case (or with a continuing mark). */

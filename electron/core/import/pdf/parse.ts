@@ -204,7 +204,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     const pageStarts = new Map<number, number>();
     let offset = 0;
     kept.forEach((lines, i) => {
-      const pageBlocks = linesToParagraphs(lines).map((p) => toBlock(p, bodySize));
+      const pageBlocks = linesToParagraphs(lines, bodySize).map((p) => toBlock(p, bodySize));
       if (!pageBlocks.length) return;
       // Dropping the title that opens page 1: the reader shows it above the body.
       if (
@@ -345,6 +345,7 @@ export function unreadableShare(blocks: readonly Block[]): number {
 function toBlock(p: PdfParagraph, bodySize: number): Block {
   if (p.code) return { type: 'code', text: p.text };
   if (p.caption) return { type: 'caption', content: [{ text: p.text }] };
+  if (p.figure) return { type: 'figure', content: [{ text: p.text }] };
   const ratio = bodySize > 0 ? p.size / bodySize : 1;
   // Headings are short and set larger than the body text.
   if (ratio >= 1.15 && p.text.length <= 200 && p.lines.length <= 4) {

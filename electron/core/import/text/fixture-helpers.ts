@@ -8,7 +8,7 @@ export function readFixture(name: string): string {
 }
 
 export type Shape =
-  | { type: 'paragraph' | 'caption' | 'quote'; text: string }
+  | { type: 'paragraph' | 'caption' | 'quote' | 'figure'; text: string }
   | { type: 'image'; src: string; text: string }
   | { type: 'heading'; level: number; text: string }
   | { type: 'list'; ordered: boolean; items: string[] }
