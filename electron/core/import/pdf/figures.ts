@@ -10,7 +10,16 @@
  * text's own scatter finds the figures, and reading every page's operators would double the
  * import's parse time of a long book.
  */
-import type { PdfLine } from './layout';
+
+/** A line of a page as `layout.ts` gives it (what this module reads of it). */
+interface PdfLine {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  mono?: boolean;
+}
 
 /** A label, a tick value or a legend entry: a few words at most. */
 const MAX_WORDS = 4;
