@@ -7,8 +7,8 @@
  * the left), so the body's paragraphs stay whole and search still finds the labels.
  *
  * The operator list (the drawn graphics' bounding boxes) is not read: on the real corpus the
- * text's own scatter finds the figures, and reading every page's operators would double the
- * import's parse time of a long book.
+ * text's own scatter finds the figures, and the operators would be one more pass over every
+ * page's drawing, bitmaps included, for each import.
  */
 
 /** A line of a page as `layout.ts` gives it (what this module reads of it). */
