@@ -218,7 +218,7 @@ function sendTaken(
     try {
       writeBlobs(db, folder, take);
       // A savepoint: a segment that can't be written leaves its number unused.
-      db.transaction(() => writeSegment(db, take))();
+      writeTransaction(db, () => writeSegment(db, take));
     } catch {
       break;
     }
