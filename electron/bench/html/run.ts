@@ -14,6 +14,9 @@
  * importer landed on 2026-12-06); re-run on 2026-12-06 at 08:50 UTC on a loaded machine (load
  * average 5.1, `--rounds 1`): 6.2× (wall), 5.2× (CPU); median page 80 ms vs 502 ms (wall),
  * the 5 MB page 4.0 s vs 17.5 s (wall), 1.5 s vs 7.6 s (CPU).
+ * Re-measured on 2026-12-06 at 20:25 UTC (load average 14 on 2 cores, default 3 rounds): median
+ * page 148 ms wall, 40 ms CPU; the 5 MB page 11.5 s wall, 2.3 s CPU (jsdom's: 7.6 s CPU); over 3 s
+ * of wall clock the 1 MB and 5 MB generated pages, none in CPU time.
  *
  * Usage: npm run bench -- html [--rounds N] [--no-floor] [--only SUBSTRING] [--out FILE]
  */
