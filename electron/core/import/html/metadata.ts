@@ -38,7 +38,13 @@ export function readPageMetadata(doc: Document): PageMetadata {
 
 function onlyHeading(doc: Document): string | null {
   const h1s = doc.querySelectorAll('h1');
-  return h1s.length === 1 ? cleanField(h1s[0]?.textContent) : null;
+  const h1 = h1s.length === 1 ? h1s[0] : undefined;
+  if (!h1) return null;
+  // Without its permalink: Sphinx and MkDocs end a heading with an "¶" link to itself.
+  const copy = h1.cloneNode(true) as Element;
+  for (const a of Array.from(copy.querySelectorAll('a[href^="#"]')))
+    if (/^[¶§#🔗⚓]?$/u.test(a.textContent?.trim() ?? '')) a.remove();
+  return cleanField(copy.textContent);
 }
 
 /** First content of each `<meta name|property|itemprop|http-equiv>`, keyed in lower case. */

@@ -530,6 +530,20 @@ describe('parseHtml: real pages (fixtures/real)', () => {
     expect(text).not.toMatch(/displaystyle|MJX-TeXAtom/);
   });
 
+  it('leaves out an image whose alt text is only its path (Sphinx writes the URI there: Python’s docs)', () => {
+    const a = parseHtml(
+      real('python-3.11-tkinter.messagebox.html'),
+      'python-3.11-tkinter.messagebox.html',
+    );
+    // The site's name goes from the <title>: the heading matches it once its "¶" permalink is left out.
+    expect(a.title).toBe('tkinter.messagebox — Tkinter message prompts');
+    const text = bodyToText(a.body);
+    expect(text).not.toMatch(/_images|tk_msg\.png/);
+    // The text around the picture stays.
+    expect(text).toContain('Common message box styles and layouts include but are not limited to:');
+    expect(text).toContain('tkinter.messagebox.showinfo(');
+  });
+
   it('keeps a <title> whose tail is not a site name', () => {
     const a = html(
       `<!DOCTYPE html><html><head><title>War and Peace - A Study</title></head><body><article><h1>Tolstoy</h1><p>${FILLER}</p><p>${FILLER}</p></article></body></html>`,

@@ -55,9 +55,12 @@ function dropReadingAids(root: Element): void {
     el.remove();
 }
 
-/** An alt text that is only a file name ("IMG_2034.JPG", "hero-photo.webp") says nothing. */
+/**
+ * An alt text that is only a file name ("IMG_2034.JPG", "hero-photo.webp") says nothing, nor does
+ * one with its path or URL: Sphinx writes an image's URI as its alt ("../_images/tk_msg.png").
+ */
 const FILE_NAME_ALT =
-  /^(?:[\w ()+~,-]*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|(?:img|dsc|dscn|dscf|pxl|photo|image)[_-]?\d[\w-]*)$/i;
+  /^(?:(?:[a-z][a-z\d+.-]*:\/\/[^\s/]+)?[\w ./~%+-]*\/)?(?:[\w ()+~,.-]*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|(?:img|dsc|dscn|dscf|pxl|photo|image)[_-]?\d[\w-]*)$/i;
 /** A formula's fallback image carries its TeX source as alt text. */
 const TEX_ALT = /^\{\s*\\(?:displaystyle|textstyle|scriptstyle)\b/;
 
