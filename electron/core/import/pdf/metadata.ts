@@ -85,10 +85,13 @@ export function pdfDate(value: unknown): string | null {
  * where it is stored, with "others" and a warning, so the style's et al. stays true.
  */
 export function authorNames(value: unknown, firstPageText = ''): string[] {
-  return (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
-    .filter((v): v is string => typeof v === 'string')
-    .map((v) => cleanField(v, 300))
-    .filter((v): v is string => v !== null && !isJunkAuthor(v) && attested(v, firstPageText));
+  return (
+    (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*;\s*/) : [])
+      .filter((v): v is string => typeof v === 'string')
+      // A list written by a template's loop ends with its separator: "…, Victor V. Albert, ".
+      .map((v) => cleanField(v.replace(/[\s,;]+$/u, ''), 300))
+      .filter((v): v is string => v !== null && !isJunkAuthor(v) && attested(v, firstPageText))
+  );
 }
 
 /** One word in capitals: a print driver's account name ("EVNFK", "EACS") or an organisation. */

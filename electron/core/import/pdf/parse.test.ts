@@ -349,6 +349,13 @@ describe('parsePdf: junk metadata and unreadable text on real documents (fixture
     expect(a.byline).toBeNull();
   });
 
+  it('drops the separator a template’s loop leaves after the last declared author (quantumarticle’s template, page 1)', async () => {
+    const a = await parsePdf(real('quantum-template.page1.pdf'), 'quantum-template.page1.pdf');
+    expect(a.byline).toBe(
+      'Lídia del Rio, Christian Gogolin, Marcus Huber, Cassandra Granade, Johannes Jakob Meyer, Victor V. Albert',
+    );
+  });
+
   it('warns when a real PDF’s text comes out as control characters (a Type 3 font without a Unicode map)', async () => {
     const a = await parsePdf(real('ku-template-sun-en.pdf'), 'ku-template-sun-en.pdf');
     expect(bodyToText(a.body)).toMatch(/[\u0000-\u0008\u000e-\u001f]/);
