@@ -91,6 +91,8 @@ test('Edit details from the library: the row menu (right click on a row, or the 
   await menu.getByRole('menuitem', { name: 'Edit details…' }).click();
   await expect(dialog.getByLabel('Item type')).toBeFocused();
   await dialog.getByLabel('Publication').fill('The Korea Herald');
+  // A web page's revision date (Chicago's "Last modified"), carried to the CSL-JSON.
+  await dialog.getByLabel('Last modified').fill('2024-06-19');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect
@@ -102,6 +104,9 @@ test('Edit details from the library: the row menu (right click on a row, or the 
       { timeout: 30_000 },
     )
     .toBe('The Korea Herald');
+  expect(JSON.parse((await app.cli(['article', 'show', id, '--csl'])).stdout).modified).toEqual({
+    'date-parts': [[2024, 6, 19]],
+  });
   // The open reader shows the change too.
   await expect(page.getByRole('article', { name: 'Reader' }).locator('.reader-meta')).toContainText(
     'The Korea Herald',

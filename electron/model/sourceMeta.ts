@@ -128,6 +128,9 @@ export const META_FIELDS = [
   { key: 'editor', kind: 'names', label: 'Editors', flag: 'editor' },
   { key: 'translator', kind: 'names', label: 'Translators', flag: 'translator' },
   { key: 'issued', kind: 'date', label: 'Date', flag: 'issued' },
+  // Not a CSL 1.0 variable: a web page's revision date. It stands in for a missing issued date
+  // (processor.ts), and the bundled Chicago styles print it as "Last modified …" (CMOS 14.207).
+  { key: 'modified', kind: 'date', label: 'Last modified', flag: 'modified' },
   { key: 'container-title', kind: 'text', label: 'Publication', flag: 'container' },
   { key: 'volume', kind: 'short', label: 'Volume', flag: 'volume' },
   { key: 'issue', kind: 'short', label: 'Issue', flag: 'issue' },

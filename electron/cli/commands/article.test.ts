@@ -46,6 +46,8 @@ describe('commonplace article set / show', () => {
       'https://doi.org/10.1234/KH.2024',
       '--type',
       'article-newspaper',
+      '--modified',
+      '2024-06-19',
     ]);
     expect(set.err).toBe('');
     expect(set.code).toBe(0);
@@ -59,6 +61,7 @@ describe('commonplace article set / show', () => {
       'container-title': 'The Korea Herald',
       URL: 'https://www.koreaherald.com/view.php?ud=20240618050664',
       DOI: '10.1234/KH.2024',
+      modified: { 'date-parts': [[2024, 6, 19]] },
     });
     // The imported subtitle still follows the edited title.
     expect(csl.title).toMatch(

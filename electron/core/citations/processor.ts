@@ -42,7 +42,7 @@ export function shortTitle(title: string, language: string | undefined): string 
 }
 
 /** Dates citeproc reads; one with date-parts and a literal ("Spring 2019") prints both. */
-const DATE_FIELDS = ['issued', 'accessed'] as const;
+const DATE_FIELDS = ['issued', 'accessed', 'modified'] as const;
 
 /** A web page whose one author is an organisation named as its site too ("Yale University"). */
 function siteIsOwner(item: CslItem): boolean {
@@ -69,6 +69,14 @@ function prepare(item: CslItem, style: CslStyle): CslItem {
       const { literal: _literal, ...parts } = d;
       out[key] = parts;
     }
+  }
+  // A revision date is the date a source is cited by when it has no other (CMOS 14.207; APA and
+  // MLA use it as the date too); kept beside it only then, and only for a web page or blog post,
+  // so the bundled Chicago styles label it "Last modified". With an issued date it is not cited.
+  if (out.modified) {
+    if (!out.issued) out.issued = out.modified;
+    if (out.issued !== out.modified || (out.type !== 'webpage' && out.type !== 'post-weblog'))
+      delete out.modified;
   }
   if (!out['title-short']) {
     const short = shortTitle(out.title, out.language);

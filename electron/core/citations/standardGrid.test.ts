@@ -68,14 +68,15 @@ function cite(style: BundledStyle, items: CslItem[], cites: CiteRequest[]) {
 const one = (style: BundledStyle, item: CslItem, locator = '3') =>
   cite(style, [item], [{ id: item.id, locator }]);
 
-// CMOS17_AD_WEB / CMOS17_NB: web page with a date, an organisation as its owner.
+// CMOS17_AD_WEB / CMOS17_NB: web page with a revision date ("Last modified"), no other date, an
+// organisation as its owner.
 const google: CslItem = {
   id: 'google',
   type: 'webpage',
   title: 'Privacy Policy',
   author: [{ literal: 'Google' }],
   'container-title': 'Privacy & Terms',
-  issued: date(2017, 4, 17),
+  modified: date(2017, 4, 17),
   URL: 'https://www.google.com/policies/privacy/',
   language: 'en',
 };
@@ -200,12 +201,29 @@ const putin = ji(
 const seoul = ji('a', 'Seoul weighs its options', [2024, 7, 2]);
 
 describe('grid: Chicago author-date (17th ed.)', () => {
-  // A known difference, kept failing on purpose: the guide gives the page's revision date
-  // ("Last modified April 17, 2017"); CSL 1.0 has no revision-date variable and the bundled
-  // style prints the date it has bare. No input mapping can add the label.
-  it.fails('web page by an organisation: reference entry (CMOS17_AD_WEB, Google)', () => {
+  // The guide gives the page's revision date ("Last modified April 17, 2017"). CSL 1.0 has no
+  // revision date: an article's "Last modified" (modified) stands in for its missing date, and
+  // our bundled copy of the style labels it.
+  it('web page by an organisation: reference entry (CMOS17_AD_WEB, Google)', () => {
     expect(one('chicago', google).refs[0]).toBe(
       'Google. 2017. “Privacy Policy.” Privacy & Terms. Last modified April 17, 2017. https://www.google.com/policies/privacy/.',
+    );
+  });
+  it('a revision date is cited only when the page has no other date, and labelled only on a web page', () => {
+    const dated = { ...google, issued: date(2016, 6, 28) };
+    expect(one('chicago', dated).refs[0]).toBe(
+      'Google. 2016. “Privacy Policy.” Privacy & Terms. June 28, 2016. https://www.google.com/policies/privacy/.',
+    );
+    expect(one('chicago-note', dated).refs[0]).toBe(
+      'Google. “Privacy Policy.” Privacy & Terms, June 28, 2016. https://www.google.com/policies/privacy/.',
+    );
+    // A news article with only a revision date is dated by it, with no label.
+    expect(
+      one('chicago', { ...manjoo, issued: undefined, modified: date(2017, 3, 9) }).refs[0],
+    ).toMatch(/^Manjoo, Farhad\. 2017\. .* New York Times, March 9, 2017\. https/);
+    // APA dates a page by its last update (APA 7 9.15), with no label.
+    expect(one('apa', google).refs[0]).toBe(
+      'Google. (2017, April 17). Privacy Policy. Privacy & Terms. https://www.google.com/policies/privacy/',
     );
   });
   it('web page by an organisation: in-text with a page (CMOS17_AD_WEB "(Google 2017)", the page as in CMOS_AD "(Grazer and Fishman 2015, 188)")', () => {
@@ -259,8 +277,8 @@ describe('grid: Chicago notes and bibliography (17th ed.)', () => {
     );
     expect(notes[0]).toBe('Kelly, “Seeing Red,” 81–82.');
   });
-  // A known difference, kept failing on purpose: as in author-date, "Last modified" (see above).
-  it.fails('web page by an organisation: bibliography entry (CMOS17_NB, Google)', () => {
+  // As in author-date, "Last modified" (see above).
+  it('web page by an organisation: bibliography entry (CMOS17_NB, Google)', () => {
     expect(one('chicago-note', google).refs[0]).toBe(
       'Google. “Privacy Policy.” Privacy & Terms. Last modified April 17, 2017. https://www.google.com/policies/privacy/.',
     );

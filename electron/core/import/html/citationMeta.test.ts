@@ -51,6 +51,20 @@ describe('citation metadata a page declares', () => {
     expect(parsed.meta?.author?.[15]).toEqual({ family: 'Author16', given: 'Ann' });
   });
 
+  it('reads a revision date: article:modified_time, else JSON-LD dateModified', () => {
+    const meta = (head: string) => parseHtml(page(head), 'page.html').meta;
+    expect(
+      meta('<meta property="article:modified_time" content="2017-04-17T09:30:00-07:00">'),
+    ).toEqual({ modified: { 'date-parts': [[2017, 4, 17]] } });
+    expect(
+      meta(
+        `<script type="application/ld+json">{"@type":"WebPage","name":"Privacy Policy","dateModified":"2017-04-17"}</script>`,
+      ),
+    ).toEqual({ type: 'webpage', modified: { 'date-parts': [[2017, 4, 17]] } });
+    // A date that is no date is left out.
+    expect(meta('<meta property="article:modified_time" content="yesterday">')).toEqual({});
+  });
+
   it('declares nothing for a plain page, and ignores broken JSON-LD', () => {
     expect(
       parseHtml(page('<script type="application/ld+json">{oops</script>'), 'plain.html').meta,

@@ -78,6 +78,11 @@ export function pageCitationMeta(doc: Document): SourceMeta {
     if (url && /^https?:\/\//i.test(url)) meta.URL = url;
   }
 
+  // A revision date (CMOS 14.207 "Last modified"): cited only when the page has no other date.
+  const modified = one('article:modified_time') ?? one('og:updated_time') ?? text(ld?.dateModified);
+  const revised = modified && parseDateText(modified);
+  if (revised && revised.ok) meta.modified = revised.date;
+
   // Highwire Press tags: what scholarly pages and repositories declare for citation managers.
   const journal = one('citation_journal_title');
   const conference = one('citation_conference_title');
