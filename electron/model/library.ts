@@ -130,7 +130,7 @@ export type BulkResult = z.output<typeof BulkResultSchema>;
 export const BULK_JOB_STATES = ['running', 'finished', 'failed'] as const;
 
 /**
- * Sent as a bulk job goes (at most every ~100 ms, after a batch commits) and once when it ends.
+ * Sent as a bulk job goes (after each batch commits) and once when it ends.
  * A failed job kept what its committed batches did (`done` articles); a trash's Undo still
  * restores those.
  */

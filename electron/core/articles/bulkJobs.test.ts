@@ -22,7 +22,6 @@ function library(n: number, batchSize: number, between: (batch: number) => void 
   const t = openTestLibrary(tempDir(), 0, {
     bulkJobs: {
       batchSize,
-      progressIntervalMs: 0,
       onBatch: (articles) => between(batches.push(articles)),
     },
   });
