@@ -3,23 +3,15 @@
  * Its own node (not a styled ParagraphNode) so that captions keep their identity through
  * serialization and later features (highlights, export) can tell them from body text.
  */
-import {
-  $applyNodeReplacement,
-  ElementNode,
-  type DOMExportOutput,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedElementNode,
-} from 'lexical';
-import { addClassNamesToElement } from '@lexical/utils';
-import { themeClass } from '../readerTheme';
+import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode } from 'lexical';
+import { ReaderBlockNode, type ReaderBlockSpec } from './ReaderBlockNode';
 
 export type SerializedCaptionNode = SerializedElementNode;
 
 const CAPTION_TYPE = 'caption';
+const SPEC: ReaderBlockSpec = { tag: 'p', themeKey: 'caption', exportClass: 'caption' };
 
-export class CaptionNode extends ElementNode {
+export class CaptionNode extends ReaderBlockNode {
   static override getType(): string {
     return CAPTION_TYPE;
   }
@@ -32,28 +24,8 @@ export class CaptionNode extends ElementNode {
     return $createCaptionNode().updateFromJSON(json);
   }
 
-  constructor(key?: NodeKey) {
-    super(key);
-  }
-
-  override exportJSON(): SerializedCaptionNode {
-    return { ...super.exportJSON(), type: CAPTION_TYPE, version: 1 };
-  }
-
-  override createDOM(config: EditorConfig): HTMLElement {
-    const dom = document.createElement('p');
-    addClassNamesToElement(dom, themeClass(config.theme, 'caption'));
-    return dom;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override exportDOM(): DOMExportOutput {
-    const element = document.createElement('p');
-    element.className = 'caption';
-    return { element };
+  protected override blockSpec(): ReaderBlockSpec {
+    return SPEC;
   }
 }
 

@@ -3,23 +3,15 @@
  * reader needs no tokenizer or highlighting, only whitespace-preserving monospace text whose
  * text content is exactly the block's text (lines are TextNodes joined by LineBreakNodes).
  */
-import {
-  $applyNodeReplacement,
-  ElementNode,
-  type DOMExportOutput,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedElementNode,
-} from 'lexical';
-import { addClassNamesToElement } from '@lexical/utils';
-import { themeClass } from '../readerTheme';
+import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode } from 'lexical';
+import { ReaderBlockNode, type ReaderBlockSpec } from './ReaderBlockNode';
 
 export type SerializedCodeBlockNode = SerializedElementNode;
 
 const CODE_BLOCK_TYPE = 'code-block';
+const SPEC: ReaderBlockSpec = { tag: 'pre', themeKey: 'codeBlock' };
 
-export class CodeBlockNode extends ElementNode {
+export class CodeBlockNode extends ReaderBlockNode {
   static override getType(): string {
     return CODE_BLOCK_TYPE;
   }
@@ -32,26 +24,8 @@ export class CodeBlockNode extends ElementNode {
     return $createCodeBlockNode().updateFromJSON(json);
   }
 
-  constructor(key?: NodeKey) {
-    super(key);
-  }
-
-  override exportJSON(): SerializedCodeBlockNode {
-    return { ...super.exportJSON(), type: CODE_BLOCK_TYPE, version: 1 };
-  }
-
-  override createDOM(config: EditorConfig): HTMLElement {
-    const dom = document.createElement('pre');
-    addClassNamesToElement(dom, themeClass(config.theme, 'codeBlock'));
-    return dom;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override exportDOM(): DOMExportOutput {
-    return { element: document.createElement('pre') };
+  protected override blockSpec(): ReaderBlockSpec {
+    return SPEC;
   }
 }
 

@@ -4,23 +4,15 @@
  * Its own node (not a styled ParagraphNode) so that it keeps its identity through
  * serialization (editing the text writes it back as figure text, not as a paragraph).
  */
-import {
-  $applyNodeReplacement,
-  ElementNode,
-  type DOMExportOutput,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedElementNode,
-} from 'lexical';
-import { addClassNamesToElement } from '@lexical/utils';
-import { themeClass } from '../readerTheme';
+import { $applyNodeReplacement, type LexicalNode, type SerializedElementNode } from 'lexical';
+import { ReaderBlockNode, type ReaderBlockSpec } from './ReaderBlockNode';
 
 export type SerializedFigureTextNode = SerializedElementNode;
 
 const FIGURE_TEXT_TYPE = 'figure-text';
+const SPEC: ReaderBlockSpec = { tag: 'p', themeKey: 'figureText', exportClass: 'figure-text' };
 
-export class FigureTextNode extends ElementNode {
+export class FigureTextNode extends ReaderBlockNode {
   static override getType(): string {
     return FIGURE_TEXT_TYPE;
   }
@@ -33,28 +25,8 @@ export class FigureTextNode extends ElementNode {
     return $createFigureTextNode().updateFromJSON(json);
   }
 
-  constructor(key?: NodeKey) {
-    super(key);
-  }
-
-  override exportJSON(): SerializedFigureTextNode {
-    return { ...super.exportJSON(), type: FIGURE_TEXT_TYPE, version: 1 };
-  }
-
-  override createDOM(config: EditorConfig): HTMLElement {
-    const dom = document.createElement('p');
-    addClassNamesToElement(dom, themeClass(config.theme, 'figureText'));
-    return dom;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override exportDOM(): DOMExportOutput {
-    const element = document.createElement('p');
-    element.className = 'figure-text';
-    return { element };
+  protected override blockSpec(): ReaderBlockSpec {
+    return SPEC;
   }
 }
 
