@@ -18,6 +18,7 @@ import { createPassage } from '../../core/passages/repo';
 import { prng } from '../../test/prng';
 import { table } from '../search/stats';
 import { writeTransaction } from '../../core/db/transactions';
+import { benchArgs, unknownOption } from '../args';
 
 const TARGET_MS: Record<ExportFormat, number> = {
   md: 5000,
@@ -53,18 +54,11 @@ interface Options {
 
 function parseArgs(args: readonly string[]): Options {
   const o: Options = { excerpts: 10_000, seed: 1, out: 'bench/results/export.json' };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    const v = args[++i];
-    if (v === undefined) throw new Error(`${flag}: needs a value`);
-    if (flag === '--excerpts' || flag === '--seed') {
-      const n = Number(v.replaceAll('_', ''));
-      if (!Number.isInteger(n) || n < 1)
-        throw new Error(`${flag}: expected a positive whole number, got "${v}"`);
-      if (flag === '--excerpts') o.excerpts = n;
-      else o.seed = n;
-    } else if (flag === '--out') o.out = v;
-    else throw new Error(`unknown option ${flag}`);
+  for (const a of benchArgs(args)) {
+    if (a.flag === '--excerpts') o.excerpts = a.positive();
+    else if (a.flag === '--seed') o.seed = a.positive();
+    else if (a.flag === '--out') o.out = a.value();
+    else throw unknownOption(a.flag, '--excerpts N --seed N --out FILE');
   }
   return o;
 }

@@ -28,6 +28,7 @@ import { decodeText, sniffHtmlCharset } from '../../core/import/decode';
 import { parseHtml } from '../../core/import/html/parse';
 import { generatedPages, realPages, type TestPage } from '../../core/import/fixtures/pages';
 import { table } from '../search/stats';
+import { benchArgs, unknownOption } from '../args';
 
 /** The floor: the page decoded and parsed into a parse5 tree, nothing more. */
 function parseOnly(bytes: Uint8Array, fileName: string): unknown {
@@ -41,26 +42,14 @@ interface Options {
   out: string;
 }
 
-function parseArgs(args: string[]): Options {
+function parseArgs(args: readonly string[]): Options {
   const o: Options = { rounds: 3, floor: true, only: null, out: 'bench/results/html.json' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--rounds') {
-      o.rounds = Number(value());
-      if (!Number.isInteger(o.rounds) || o.rounds < 1)
-        throw new Error('--rounds: a whole number ≥ 1');
-    } else if (a === '--no-floor') o.floor = false;
-    else if (a === '--only') o.only = value();
-    else if (a === '--out') o.out = value();
-    else
-      throw new Error(
-        `unknown option ${a}; known: --rounds N --no-floor --only SUBSTRING --out FILE`,
-      );
+  for (const a of benchArgs(args)) {
+    if (a.flag === '--rounds') o.rounds = a.positive();
+    else if (a.flag === '--no-floor') o.floor = false;
+    else if (a.flag === '--only') o.only = a.value();
+    else if (a.flag === '--out') o.out = a.value();
+    else throw unknownOption(a.flag, '--rounds N --no-floor --only SUBSTRING --out FILE');
   }
   return o;
 }

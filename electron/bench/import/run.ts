@@ -37,6 +37,7 @@ import {
   type SentEvent,
 } from './frames';
 import { chromiumThreads, serverThreads, ThreadSampler, type ThreadRef } from './threads';
+import { benchArgs, unknownOption } from '../args';
 
 interface Options {
   files: number;
@@ -47,7 +48,7 @@ interface Options {
   keep: boolean;
 }
 
-function parseArgs(args: string[]): Options {
+function parseArgs(args: readonly string[]): Options {
   const o: Options = {
     files: 10_000,
     seed: 1,
@@ -56,31 +57,17 @@ function parseArgs(args: string[]): Options {
     dir: tmpdir(),
     keep: false,
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--files') o.files = positive(value(), a);
-    else if (a === '--seed') o.seed = positive(value(), a);
-    else if (a === '--out') o.out = value();
-    else if (a === '--dir') o.dir = value();
-    else if (a === '--no-browser') o.browser = false;
-    else if (a === '--keep') o.keep = true;
+  for (const a of benchArgs(args)) {
+    if (a.flag === '--files') o.files = a.positive();
+    else if (a.flag === '--seed') o.seed = a.positive();
+    else if (a.flag === '--out') o.out = a.value();
+    else if (a.flag === '--dir') o.dir = a.value();
+    else if (a.flag === '--no-browser') o.browser = false;
+    else if (a.flag === '--keep') o.keep = true;
     else
-      throw new Error(
-        `unknown option ${a}; known: --files N --seed N --out FILE --dir PATH --no-browser --keep`,
-      );
+      throw unknownOption(a.flag, '--files N --seed N --out FILE --dir PATH --no-browser --keep');
   }
   return o;
-}
-
-function positive(v: string, flag: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number above 0`);
-  return n;
 }
 
 const BASELINE_MS = 5_000;

@@ -15,6 +15,7 @@ import { createServices } from '../../api/handlers';
 import { openLibrary } from '../../core/library';
 import { search } from '../../core/search/search';
 import { makeCorpus, RARE_WORD } from '../search/corpus';
+import { benchArgs, unknownOption } from '../args';
 
 interface Options {
   articles: number;
@@ -25,23 +26,12 @@ interface Options {
 
 function parseArgs(args: readonly string[]): Options {
   const o: Options = { articles: 10_000, seed: 1, out: 'bench/results/texts.json', dir: tmpdir() };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const positive = (v: string) => {
-      const n = Number(v.replaceAll('_', ''));
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} must be a whole number above 0`);
-      return n;
-    };
-    if (a === '--articles') o.articles = positive(value());
-    else if (a === '--seed') o.seed = positive(value());
-    else if (a === '--out') o.out = value();
-    else if (a === '--dir') o.dir = value();
-    else throw new Error(`unknown option ${a}; known: --articles N --seed N --out FILE --dir PATH`);
+  for (const a of benchArgs(args)) {
+    if (a.flag === '--articles') o.articles = a.positive();
+    else if (a.flag === '--seed') o.seed = a.positive();
+    else if (a.flag === '--out') o.out = a.value();
+    else if (a.flag === '--dir') o.dir = a.value();
+    else throw unknownOption(a.flag, '--articles N --seed N --out FILE --dir PATH');
   }
   return o;
 }

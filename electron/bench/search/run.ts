@@ -42,6 +42,7 @@ import { storageReport } from './storage';
 import { CORPUS_VERSION, makeCorpus, RARE_WORD, TAGS, prng, type GeneratedArticle } from './corpus';
 import { ratio, summarize, table, timeMs, type Summary } from './stats';
 import { writeTransaction } from '../../core/db/transactions';
+import { benchArgs, unknownOption } from '../args';
 
 interface BenchOptions {
   articles: number;
@@ -66,31 +67,20 @@ function parseArgs(args: readonly string[]): BenchOptions {
     keep: false,
     cache: '',
   };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const next = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a}: needs a value`);
-      return v;
-    };
-    const int = (v: string) => {
-      const n = Number(v.replaceAll('_', ''));
-      if (!Number.isInteger(n) || n < 1)
-        throw new Error(`${a}: expected a positive whole number, got "${v}"`);
-      return n;
-    };
-    if (a === '--articles') opts.articles = int(next());
-    else if (a === '--seed') opts.seed = int(next());
-    else if (a === '--out') opts.out = next();
-    else if (a === '--runs') opts.runs = int(next());
-    else if (a === '--grep-runs') opts.grepRuns = int(next());
-    else if (a === '--dir') opts.dir = next();
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--cache') opts.cache = next();
-    else if (a === '--no-cache') opts.cache = null;
+  for (const a of benchArgs(args)) {
+    if (a.flag === '--articles') opts.articles = a.positive();
+    else if (a.flag === '--seed') opts.seed = a.positive();
+    else if (a.flag === '--out') opts.out = a.value();
+    else if (a.flag === '--runs') opts.runs = a.positive();
+    else if (a.flag === '--grep-runs') opts.grepRuns = a.positive();
+    else if (a.flag === '--dir') opts.dir = a.value();
+    else if (a.flag === '--keep') opts.keep = true;
+    else if (a.flag === '--cache') opts.cache = a.value();
+    else if (a.flag === '--no-cache') opts.cache = null;
     else
-      throw new Error(
-        `unknown option ${a} (known: --articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep --cache DIR --no-cache)`,
+      throw unknownOption(
+        a.flag,
+        '--articles N --seed N --out FILE --runs N --grep-runs N --dir PATH --keep --cache DIR --no-cache',
       );
   }
   if (opts.cache === '') opts.cache = join(resolve(opts.dir), 'commonplace-bench-cache');
