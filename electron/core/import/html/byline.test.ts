@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanByline, pickByline } from './byline';
+import { bylineDate, cleanByline, pickByline } from './byline';
 
 describe('cleanByline', () => {
   it('unglues a name from a date and a comment count', () => {
@@ -7,6 +7,14 @@ describe('cleanByline', () => {
     expect(cleanByline('By Peter Hall | 12 comments')).toBe('Peter Hall');
     expect(cleanByline('Ji Da-gyum  2024-06-18 16:20')).toBe('Ji Da-gyum');
     expect(cleanByline('Posted on March 3, 2023 by Ruth Bader')).toBe('Ruth Bader');
+  });
+
+  it('leaves out an affiliation in brackets and the byline element’s widgets (opensource.com’s)', () => {
+    // Readability's byline on fixtures/real/opensource.com-step-step-guide-git.html: the date, the
+    // name with the employer, a "Feed" link, a vote widget's count and "up", the comment count.
+    const raw = '25 Jan 2018\nKedar Vijay Kulkarni (Red Hat)\u00a0Feed\n\n219up\n\n10 comments';
+    expect(cleanByline(raw)).toBe('Kedar Vijay Kulkarni');
+    expect(cleanByline('Jane Doe (AP) | Follow')).toBe('Jane Doe');
   });
 
   it('drops a byline that is only a date or a label', () => {
@@ -24,5 +32,20 @@ describe('pickByline', () => {
     );
     expect(pickByline('by Tom Holland22 Dec 2016651', ['Mary Beard'])).toBe('Tom Holland');
     expect(pickByline(null, [])).toBeNull();
+  });
+});
+
+describe('bylineDate', () => {
+  it('reads the publication date printed in the byline', () => {
+    expect(bylineDate('25 Jan 2018\nKedar Vijay Kulkarni (Red Hat)\u00a0Feed\n\n219up')).toBe(
+      '2018-01-25',
+    );
+    expect(bylineDate('By Peter Hall | June 18, 2024')).toBe('2024-06-18');
+  });
+
+  it('takes no update date and no date from a byline without one', () => {
+    expect(bylineDate('Last Updated: 22 Dec 2016')).toBeNull();
+    expect(bylineDate('By Peter Hall | 12 comments')).toBeNull();
+    expect(bylineDate(null)).toBeNull();
   });
 });

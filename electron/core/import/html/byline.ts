@@ -7,6 +7,7 @@
  */
 import { cleanField } from '../../text-fields';
 import { isNameList, parseMetadataLine } from '../text/byline';
+import { formatMoment } from '../text/dateline';
 import { jsonLdBlocks } from './jsonLd';
 
 const MAX_BYLINE = 300;
@@ -25,6 +26,13 @@ const LABELS =
 const BY_PREFIX =
   /^(?:(?:written|posted|reported|story|text|words)\s+)?(?:by|von|par|por|di|door|av)\b[\s:]*/i;
 const COMMENTS = /\b\d+\s*(?:comments?|responses?|replies|shares?)\b/gi;
+/** An aside in brackets: the writer's employer or outlet ("Kedar Vijay Kulkarni (Red Hat)", "(AP)"). */
+const ASIDES = /\([^()]*\)/g;
+/**
+ * Labels of the links and buttons a site puts inside its byline element: a feed or follow link,
+ * share buttons, a vote widget ("219 up" once its count is gone).
+ */
+const WIDGETS = /\b(?:feed|rss|follow|subscribe|share|tweet|e-?mail|print|up|down|like)\b/gi;
 
 /** The names in a byline, or null when what is left doesn't read as names. */
 export function cleanByline(raw: string | null | undefined): string | null {
@@ -36,7 +44,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   for (const re of GLUED_DATES) s = s.replace(re, ' ');
   s = s.replace(COMMENTS, ' ').replace(LABELS, ' ');
   // Counts and stray numbers left by the glue ("651") are no part of a name.
-  s = s.replace(/\d+/g, ' ');
+  s = s.replace(/\d+/g, ' ').replace(ASIDES, ' ').replace(WIDGETS, ' ');
   s =
     s
       .split(/\s*[|·•]\s*|\s+[—–-]\s+/)
@@ -45,6 +53,20 @@ export function cleanByline(raw: string | null | undefined): string | null {
   s = s.replace(BY_PREFIX, '').replace(/^[\s,.;:–—-]+|[\s,.;:–—-]+$/g, '');
   const names = cleanField(s, MAX_BYLINE);
   return names && isNameList(names) ? names : null;
+}
+
+/**
+ * The publication date a byline states ("25 Jan 2018" beside the name), for a page whose metadata
+ * gives none; a date labelled as an update is not one.
+ */
+export function bylineDate(raw: string | null | undefined): string | null {
+  if (!raw || raw.length > MAX_BYLINE * 2) return null;
+  for (const segment of raw.split(/\n|\s[|·•]\s/)) {
+    const facts = parseMetadataLine(segment.trim());
+    const moment = facts?.moments.find((m) => m.role === 'published' && m.moment.date)?.moment;
+    if (moment?.date) return formatMoment(moment.date, moment.time);
+  }
+  return null;
 }
 
 /** Names from the page's structured metadata, most specific first. */

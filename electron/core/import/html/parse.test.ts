@@ -544,6 +544,17 @@ describe('parseHtml: real pages (fixtures/real)', () => {
     expect(text).toContain('tkinter.messagebox.showinfo(');
   });
 
+  it('takes the name and the date out of a byline run into its widgets (opensource.com)', () => {
+    // Its byline element reads "25 Jan 2018 Kedar Vijay Kulkarni (Red Hat) Feed 219up 10 comments";
+    // the page's head has no author and no date.
+    const file = 'opensource.com-step-step-guide-git.html';
+    const a = parseHtml(real(file), file);
+    expect(a.title).toBe('A step-by-step guide to Git');
+    expect(a.byline).toBe('Kedar Vijay Kulkarni');
+    expect(a.published).toBe('2018-01-25');
+    expect(bodyToText(a.body)).toContain("Git isn't the same thing as GitHub.");
+  });
+
   it('keeps a <title> whose tail is not a site name', () => {
     const a = html(
       `<!DOCTYPE html><html><head><title>War and Peace - A Study</title></head><body><article><h1>Tolstoy</h1><p>${FILLER}</p><p>${FILLER}</p></article></body></html>`,

@@ -16,7 +16,7 @@ import { cleanField } from '../../text-fields';
 import { decodeText, sniffHtmlCharset } from '../decode';
 import type { ParsedArticle } from '../types';
 import { normalizeDate } from './dates';
-import { pickByline } from './byline';
+import { bylineDate, pickByline } from './byline';
 import { limitDepth } from './dom';
 import { stripSiteSuffix } from '../siteSuffix';
 import { titleFromFileName } from './fileTitle';
@@ -96,7 +96,9 @@ export function parseHtml(
     title,
     subtitle: null,
     byline: pickByline(article?.byline, meta.authors),
-    published: normalizeDate(article?.publishedTime) ?? meta.published,
+    // The date printed in the byline is the last resort: metadata says which date it is.
+    published:
+      normalizeDate(article?.publishedTime) ?? meta.published ?? bylineDate(article?.byline),
     siteName,
     lang: meta.lang ?? normalizeLang(article?.lang),
     excerpt: cleanField(article?.excerpt) ?? meta.excerpt,
