@@ -15,6 +15,8 @@ export const IMPORTABLE_EXTENSIONS = [
   'html',
   'htm',
   'xhtml',
+  'mhtml',
+  'mht',
   'pdf',
   'epub',
   'docx',

@@ -291,6 +291,7 @@ try {
     'application/epub+zip',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'text/html',
+    'multipart/related',
     'text/markdown',
     'text/plain',
   ];
@@ -298,7 +299,7 @@ try {
   const identity = [];
   for (const key of ['homepage', 'author', 'repository', 'description', 'desktopName', 'license'])
     if (!pkg[key]) identity.push(`package.json has no ${key}`);
-  for (const ext of ['pdf', 'epub', 'docx', 'html', 'htm', 'md', 'txt'])
+  for (const ext of ['pdf', 'epub', 'docx', 'html', 'htm', 'mhtml', 'mht', 'md', 'txt'])
     if (!exts.includes(ext)) identity.push(`no file association for .${ext}`);
   if (!config.linux.syncDesktopName)
     identity.push(

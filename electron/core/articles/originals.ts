@@ -98,6 +98,7 @@ const EXTENSIONS: Record<string, string> = {
   'application/epub+zip': '.epub',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
   'application/zip': '.zip',
+  'multipart/related': '.mhtml',
 };
 
 /**

@@ -3,6 +3,7 @@
  *
  * PDF, EPUB and DOCX are recognised by their bytes (PDF signature; the ZIP's entries). Other
  * known binary formats are refused by signature with a message naming what the file looks like;
+ * a saved page is HTML whether zipped ("Web page, complete") or MIME-packed (MHTML);
  * other binary data by NULs / control characters in the first 8 KB. HTML is recognised by its
  * markup whatever the extension; Markdown by extension or YAML front matter; the rest is text.
  */
@@ -12,6 +13,7 @@ import type { ImportFormat } from './types';
 // The directory alone: sniffing a container loads no inflater (CLI start-up, issue #17).
 import { DEFAULT_ZIP_LIMITS, listZip } from './zip/directory';
 import { savedPageEntry } from './html/savedPageNames';
+import { isMhtml } from './html/mime';
 
 /** How much of the file is looked at. */
 export const SNIFF_BYTES = 8192;
@@ -44,6 +46,9 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
     const container = zipDocumentKind(bytes, ext);
     if (container) return container;
   }
+
+  // "Web page, single file": MIME headers, then the page and its pictures, some in base64.
+  if (isMhtml(head)) return 'html';
 
   const binary = binaryKind(head, fileName);
   if (binary) throw refusal(fileName, binary);

@@ -55,6 +55,8 @@ export class DocumentImages {
   constructor(
     private readonly fileName: string,
     private readonly resolve: ImageResolver = () => null,
+    /** The resolver reads absolute URLs from the file itself (MHTML): asked for them too. */
+    private readonly resolvesUrls = false,
   ) {}
 
   /** Keeps `bytes` (named `where` in the warning) and returns its hash, or null when refused. */
@@ -102,8 +104,9 @@ export class DocumentImages {
       const bytes = decodeDataUrl(src);
       return bytes ? this.add(bytes, 'a data: URL picture') : null;
     }
-    // A URL with a scheme (http:, file:, blob:…) is never fetched.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return null;
+    // A URL with a scheme (http:, file:, blob:…) is never fetched; an archive may hold its bytes.
+    if ((/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) && !this.resolvesUrls)
+      return null;
     const where = src.slice(0, 200);
     const bytes = this.resolve(src, (why) => this.refuse(where, why));
     return bytes ? this.add(bytes, where) : null;

@@ -1,6 +1,7 @@
 import { CommonplaceError } from '../errors';
 import { decodeText } from './decode';
 import { detectFormat, isZip } from './detect';
+import { isMhtml } from './html/mime';
 import type { ImportFormat, ParsedArticle } from './types';
 
 /**
@@ -96,6 +97,9 @@ async function parseFormat(
       source && /^https?:/i.test(source) ? source : undefined,
       MAX_TEXT_IMPORT_BYTES,
     );
+  // So is an MHTML file (the page and its pictures in one MIME message).
+  if (format === 'html' && isMhtml(bytes))
+    return (await import('./html/mhtml')).parseMhtml(bytes, fileName, MAX_TEXT_IMPORT_BYTES);
   checkFormatSize(format, bytes.byteLength, fileName);
   // Each format's parser (pdf.js, mammoth, jsdom…) is loaded when a file of that format comes.
   if (format === 'pdf') return (await import('./pdf')).parsePdf(bytes, fileName);

@@ -4,7 +4,7 @@
  * bytes) for the container formats, which have no binary fixtures in the repository.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { SHARED_ARTICLE } from '../../test/sharedArticle';
 import { chapterXhtml, docx, epub, textPdf, wPara, wTable } from './containers';
 import { libraryJsonSeed } from './jsonSeed';
@@ -34,6 +34,10 @@ function fixtureDir(dir: string): Seed[] {
     .filter((f) => !f.endsWith('.md') || dir.includes('markdown'))
     .sort()
     .map((f) => ({ label: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
+}
+
+function seedFile(path: string): Seed {
+  return { label: basename(path), bytes: new Uint8Array(readFileSync(path)) };
 }
 
 const PARAGRAPHS = [
@@ -118,7 +122,11 @@ export function seeds(): Record<FuzzFormat, Seed[]> {
       { label: 'shared-article.txt', bytes: new Uint8Array(readFileSync(SHARED_ARTICLE)) },
     ],
     markdown: fixtureDir(join(FIXTURES, 'fixtures', 'markdown')),
-    html: fixtureDir(join(FIXTURES, 'fixtures', 'html')),
+    html: [
+      ...fixtureDir(join(FIXTURES, 'fixtures', 'html')),
+      // A page saved as MHTML: the MIME reader gets mutated headers, boundaries and encodings.
+      seedFile(join(FIXTURES, 'fixtures', 'real', 'python-3.11-tkinter.messagebox.mhtml')),
+    ],
     pdf: pdfSeeds(),
     epub: epubSeeds(),
     docx: docxSeeds(),

@@ -40,9 +40,10 @@ function onlyHeading(doc: Document): string | null {
   const h1s = doc.querySelectorAll('h1');
   const h1 = h1s.length === 1 ? h1s[0] : undefined;
   if (!h1) return null;
-  // Without its permalink: Sphinx and MkDocs end a heading with an "¶" link to itself.
+  // Without its permalink: Sphinx and MkDocs end a heading with an "¶" link to itself (`#id`,
+  // or the page's whole URL and `#id` once a browser has saved the page).
   const copy = h1.cloneNode(true) as Element;
-  for (const a of Array.from(copy.querySelectorAll('a[href^="#"]')))
+  for (const a of Array.from(copy.querySelectorAll('a[href*="#"]')))
     if (/^[¶§#🔗⚓]?$/u.test(a.textContent?.trim() ?? '')) a.remove();
   return cleanField(copy.textContent);
 }

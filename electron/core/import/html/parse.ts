@@ -38,13 +38,24 @@ import { CAPTION_CLASSES, leadCreditCaptions, markSiteCaptions } from './caption
  */
 export const MAX_READABILITY_ELEMENTS = 15_000;
 
+/** What a page saved with its resources (a zipped "Web page, complete", an MHTML file) adds. */
+export interface PageArchive {
+  resolveImage: ImageResolver;
+  /** Pictures named by absolute URL are looked up in the archive too (MHTML keeps those URLs). */
+  absoluteUrls?: boolean;
+  /** The page's charset as the archive declares it. */
+  charset?: string;
+}
+
 export function parseHtml(
   bytes: Uint8Array,
   fileName: string,
   sourceUrl?: string,
-  resolveImage?: ImageResolver,
+  archive?: PageArchive,
 ): ParsedArticle {
-  const html = decodeText(bytes, fileName, { declaredCharset: sniffHtmlCharset(bytes) });
+  // The archive's declaration outranks a <meta>, as an HTTP header does.
+  const declaredCharset = archive?.charset || sniffHtmlCharset(bytes);
+  const html = decodeText(bytes, fileName, { declaredCharset });
   const baseUrl = httpBase(sourceUrl);
   const page = loadPage(capNesting(html), fileName, baseUrl);
   const doc = page.document;
@@ -65,7 +76,7 @@ export function parseHtml(
   const content = article?.content ?? fallbackContent(untouched());
   // A saved page's own pictures are its data: URLs, or the files saved beside it (a zipped
   // "Web page, complete": savedPage.ts resolves those); a remote picture is never fetched.
-  const images = new DocumentImages(fileName, resolveImage);
+  const images = new DocumentImages(fileName, archive?.resolveImage, archive?.absoluteUrls);
   let blocks: Block[];
   try {
     sanitizeTree(content, images);

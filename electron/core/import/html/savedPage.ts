@@ -44,18 +44,21 @@ export function parseSavedPage(
       `${fileName}: its page ${page.slice(0, 200)} is over the ${maxPageBytes / 1024 / 1024} MB limit for HTML`,
     );
   const sizes = new Map(zip.entries.map((e) => [e.name, e.declaredSize]));
-  const article = parseHtml(html, fileName, source, (src, refuse) => {
-    const name = entryFor(page, src);
-    if (name === null) return refuse('is outside the saved page');
-    const size = sizes.get(name);
-    if (size === undefined) return null;
-    if (size > MAX_IMAGE_BYTES) return refuse(`is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
-    try {
-      return zip.read(name);
-    } catch (e) {
-      // A damaged or lying entry loses its picture, not the page.
-      return refuse((e as Error).message.replace(/^[^:]*: /, ''));
-    }
+  const article = parseHtml(html, fileName, source, {
+    resolveImage: (src, refuse) => {
+      const name = entryFor(page, src);
+      if (name === null) return refuse('is outside the saved page');
+      const size = sizes.get(name);
+      if (size === undefined) return null;
+      if (size > MAX_IMAGE_BYTES)
+        return refuse(`is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+      try {
+        return zip.read(name);
+      } catch (e) {
+        // A damaged or lying entry loses its picture, not the page.
+        return refuse((e as Error).message.replace(/^[^:]*: /, ''));
+      }
+    },
   });
   return { ...article, originalMediaType: 'application/zip' };
 }
