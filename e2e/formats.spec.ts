@@ -62,6 +62,37 @@ test('a PDF shows its page breaks, downloads its original and re-parses', async 
   );
 });
 
+test('a page saved as "Web page, single file" (MHTML) shows the picture saved in it', async ({
+  app,
+  page,
+}) => {
+  // Chromium's own save of a real page (electron/core/import/fixtures/real/README.md).
+  const saved = readFileSync(
+    'electron/core/import/fixtures/real/python-3.11-tkinter.messagebox.mhtml',
+  );
+  await page.goto(app.url);
+  await page
+    .getByLabel('Import files')
+    .setInputFiles({ name: 'tkinter.mhtml', mimeType: 'multipart/related', buffer: saved });
+  await page.getByRole('option').filter({ hasText: 'tkinter.messagebox' }).click();
+  const reader = page.getByRole('article', { name: 'Reader' });
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(
+    'tkinter.messagebox — Tkinter message prompts',
+  );
+  // The screenshot came out of the file: a picture that has really loaded, not a broken image.
+  const picture = reader.locator('[contenteditable] img');
+  await expect(picture).toHaveCount(1);
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+
+  const download = page.waitForEvent('download');
+  await reader.getByRole('button', { name: 'Download original' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('tkinter.mhtml');
+  expect(readFileSync((await file.path())!).equals(saved)).toBe(true);
+});
+
 test('a Hebrew EPUB reads right to left, chapters in order', async ({ app, page }) => {
   const book = makeEpub({
     metadata:
