@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfLine } from './layout';
 import { stripSiteSuffix } from '../siteSuffix';
-import { authorNames, guessFromFirstPage, isJunkAuthor, isJunkTitle } from './metadata';
+import {
+  authorNames,
+  guessFromFirstPage,
+  guessFromOpeningPages,
+  isJunkAuthor,
+  isJunkTitle,
+} from './metadata';
 
 const line = (text: string, size: number, y: number): PdfLine => ({
   text,
@@ -124,5 +130,110 @@ describe('PDF metadata heuristics', () => {
     ]);
     expect(guess.byline).toBeNull();
     expect(guess.lines.authors).toEqual([]);
+  });
+
+  it('takes no organisation set like a name for an author (a report cover’s division)', () => {
+    const guess = guessFromFirstPage([
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('Revision 3.18', 14, 690),
+      line('Coastal Science and Engineering Division', 14, 600),
+      ...bodyLines(20, 560),
+    ]);
+    expect(guess.title).toBe('Tidal Bores in Narrow Estuaries');
+    expect(guess.subtitle).toBe('Revision 3.18');
+    expect(guess.byline).toBeNull();
+  });
+
+  it('reads the names under a "Prepared by" line, and keeps that line with them', () => {
+    const guess = guessFromFirstPage([
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('Prepared by', 10, 680),
+      line('A. Marsh 1, B. Quay 2, and C. Tern 1', 10, 666),
+      ...bodyLines(20, 630),
+    ]);
+    expect(guess.subtitle).toBeNull();
+    expect(guess.byline).toBe('A. Marsh, B. Quay and C. Tern');
+    expect(guess.lines.authors.map((l) => l.y)).toEqual([680, 666]);
+  });
+
+  it('joins a name broken at a line’s end: a hyphen, an initial, its marks on the next line', () => {
+    const guess = guessFromFirstPage([
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('A. Marsh 1, B. Quay 1,2, K. Buschel-', 10, 690),
+      line('man 1, E. M. Tern 3, M. G.', 10, 678),
+      line('Knepley 1,9, R. Tran Mills', 10, 666),
+      line('1, L. Mitchell 13,20, and J. Zhang 1', 10, 654),
+      ...bodyLines(20, 620),
+    ]);
+    expect(guess.byline?.split(/, | and /)).toEqual([
+      'A. Marsh',
+      'B. Quay',
+      'K. Buschelman',
+      'E. M. Tern',
+      'M. G. Knepley',
+      'R. Tran Mills',
+      'L. Mitchell',
+      'J. Zhang',
+    ]);
+    expect(guess.lines.authors.map((l) => l.y)).toEqual([690, 678, 666, 654]);
+  });
+
+  it('still reads names set one per line as one name each', () => {
+    const guess = guessFromFirstPage([
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line('Ada Marsh', 12, 690),
+      line('Ben Quay', 12, 676),
+      ...bodyLines(20, 640),
+    ]);
+    expect(guess.byline).toBe('Ada Marsh, Ben Quay');
+  });
+
+  it('reads one affiliation line per name, past ten, and the date standing alone under them', () => {
+    const names = Array.from({ length: 14 }, (_, i) => `A. Author${String.fromCharCode(65 + i)}`);
+    const guess = guessFromFirstPage([
+      line('Tidal Bores in Narrow Estuaries', 20, 720),
+      line(names.map((n, i) => `${n} ${i + 1}`).join(', '), 10, 690),
+      ...names.map((_, i) =>
+        line(`${i + 1}Department of Tides ${i + 1}, Plymouth`, 10, 670 - i * 12),
+      ),
+      line('February 27, 2023', 10, 470),
+      ...bodyLines(20, 440),
+    ]);
+    expect(guess.byline?.split(', ')).toEqual(names);
+    expect(guess.lines.authors).toHaveLength(15);
+    expect(guess.lines.date.map((l) => l.text)).toEqual(['February 27, 2023']);
+  });
+
+  it('reads the authors from the title page after a cover that repeats the title', () => {
+    // In the order the cover draws them, as on the PETSc manual's: the address before the title.
+    const cover = [
+      line('Coastal Institute', 12, 620),
+      line('12 Harbour Road', 12, 606),
+      line('Plymouth PL1 2AB', 12, 592),
+      line('Tidal Bores in Narrow Estuaries', 20, 500),
+      line('Revision 3.18', 14, 460),
+      line('Coastal Science and Engineering Division', 14, 360),
+    ];
+    const boilerplate = bodyLines(20, 700);
+    const titlePage = [
+      line('Tidal Bores in Narrow Estuaries', 24, 670),
+      line('Prepared by', 10, 600),
+      line('A. Marsh 1, B. Quay 2, and C. Tern 1', 10, 580),
+      line('1Department of Oceanography, University of Plymouth', 10, 560),
+      line('2Tide Research Ltd.', 10, 548),
+      line('March 2014', 10, 500),
+      ...bodyLines(5, 460),
+    ];
+    const guess = guessFromOpeningPages([[], cover, boilerplate, titlePage]);
+    expect(guess.title).toBe('Tidal Bores in Narrow Estuaries');
+    expect(guess.subtitle).toBe('Revision 3.18');
+    expect(guess.byline).toBe('A. Marsh, B. Quay and C. Tern');
+    expect(guess.lines.title).toEqual([cover[3], titlePage[0]]);
+    expect(guess.lines.subtitle).toEqual([cover[4]]);
+    expect(guess.lines.authors).toEqual(titlePage.slice(1, 5));
+    expect(guess.lines.date).toEqual([titlePage[5]]);
+    // A later page under another title is no title page of this one.
+    const other = [line('Another Report Altogether', 24, 670), ...titlePage.slice(1)];
+    expect(guessFromOpeningPages([cover, boilerplate, other]).byline).toBeNull();
   });
 });

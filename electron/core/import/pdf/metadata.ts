@@ -7,7 +7,8 @@
  * largest text near the top of page 1 and the authors from the short name-like lines under it.
  */
 import { cleanField } from '../../text-fields';
-import type { PdfLine } from './layout';
+import { headerBlockDate } from '../text/document';
+import { joinLines, type PdfLine } from './layout';
 
 const JUNK_TITLE = [
   /^untitled\b/i,
@@ -119,14 +120,14 @@ export interface FirstPageGuess {
    * The lines each guess was read from, so the body can leave out what the reader shows above it
    * (`authors` includes the affiliation lines under the names).
    */
-  lines: { title: PdfLine[]; subtitle: PdfLine[]; authors: PdfLine[] };
+  lines: { title: PdfLine[]; subtitle: PdfLine[]; authors: PdfLine[]; date: PdfLine[] };
 }
 
 const NO_GUESS: FirstPageGuess = {
   title: null,
   subtitle: null,
   byline: null,
-  lines: { title: [], subtitle: [], authors: [] },
+  lines: { title: [], subtitle: [], authors: [], date: [] },
 };
 
 const NAME =
@@ -134,8 +135,10 @@ const NAME =
 
 /** Affiliation and footnote marks beside names: ∗ † ‡ § + # ¶, superscripts, "1,2" after a name. */
 const AFFILIATION_MARKS = /[*∗†‡§¶+#⋆¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]|(?<=\p{L})\d{1,2}(?:,\d{1,2})*|\b\d{1,2}\b/gu;
-/** A big collaboration's author line lists dozens of names. */
+/** A big collaboration's author line lists dozens of names… */
 const MAX_NAMES = 60;
+/** …wrapped over a few lines. */
+const MAX_NAME_LINES = 8;
 
 function stripMarks(text: string): string {
   return text.replace(AFFILIATION_MARKS, '');
@@ -163,9 +166,51 @@ function looksLikeNames(line: string): boolean {
   return (
     parts.length > 0 &&
     parts.length <= MAX_NAMES &&
-    parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5) &&
+    parts.every((p) => NAME.test(p) && p.split(/\s+/).length <= 5 && !ORGANISATION.test(p)) &&
     // A lone capitalised word is a heading ("Introduction", "Abstract"), not a person.
     parts.some((p) => p.includes(' '))
+  );
+}
+
+/**
+ * A unit of an organisation, not a person, though set like a name: a report's cover names its
+ * division ("Mathematics and Computer Science Division") where a paper names its authors.
+ */
+const ORGANISATION =
+  /\b(?:division|department|universit\w*|institut\w*|laborator\w*|college|school|faculty|cent(?:re|er)|academy|office|ministry|agency|council|committee|society|association|bureau|corporation|foundation)\b/i;
+
+/** A byline's lead-in on a line of its own, over the names: "Prepared by", "Edited by". */
+const LEAD_IN =
+  /^(?:(?:prepared|written|edited|compiled|authored|presented|submitted)\s+by|by|authors?)\s*:?$/i;
+
+/** A line that opens with an affiliation mark or a separator: the end of the name above. */
+const OPENS_WITH_MARK = /^(?:[,;*∗†‡§¶⋆¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]|\d{1,2}(?:,\d{1,2})*(?:\s*[,;]|\s*$))/u;
+/** A line that stops mid-name or after a separator: "… M. G." over "Knepley", "Buschel-" over "man". */
+const ENDS_OPEN = /(?:[,;&-]|\band|\b\p{Lu}\.)$/u;
+
+/**
+ * The names of an author block wrapped over several lines, as one text. A line that ends on a
+ * separator, an initial or a hyphen, or whose next line opens with an affiliation mark, runs on
+ * ("R. Tran Mills" over "1, L. Mitchell"); a line of names that ends on a name ends one name
+ * (names set one per line) unless the block wraps like prose (some line ends on a separator),
+ * where a name may break anywhere.
+ */
+function joinNameLines(texts: readonly string[]): string {
+  const wraps = texts.slice(0, -1).some((t) => /[,;&]$|\band$/.test(t));
+  return texts.reduce((joined, t) =>
+    wraps || ENDS_OPEN.test(joined) || OPENS_WITH_MARK.test(t)
+      ? joinLines(joined, t)
+      : `${joined}, ${t}`,
+  );
+}
+
+/** A title page's date on a line of its own: "February 27, 2023", "27 February 2023", "March 2014". */
+function dateAlone(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})$/u.test(
+      t,
+    ) && headerBlockDate(t) !== null
   );
 }
 
@@ -268,6 +313,7 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
     return (
       !!l &&
       !looksLikeNames(l.text) &&
+      !LEAD_IN.test(l.text.trim()) &&
       !setApart(top, at - 1, step) &&
       ((l.size < largest - 0.5 && l.size >= body * 1.1) ||
         (l.size <= titleSize + 0.5 && l.text.trim().length <= 150 && /\S\s+\S/.test(l.text)))
@@ -287,29 +333,49 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
     }
   }
   const subtitle = subLines.length ? cleanField(subLines.map((l) => l.text).join(' '), 300) : null;
-  // An author line may wrap: a big collaboration's names run over several lines.
+  // "Prepared by" on its own line over the names belongs with them.
+  const leadIn = lines[next] && LEAD_IN.test((lines[next] as PdfLine).text.trim()) ? next : -1;
+  if (leadIn >= 0) next++;
+  // An author line may wrap: a big collaboration's names run over several lines, a name or its
+  // marks broken at a line's end ("K. Buschel-" over "man 1,", "R. Tran Mills" over "1, L. …").
   const nameLines: PdfLine[] = [];
-  while (
-    next < lines.length &&
-    nameLines.length < 8 &&
-    looksLikeNames((lines[next] as PdfLine).text)
-  ) {
+  while (next < lines.length && nameLines.length < MAX_NAME_LINES) {
+    const texts = [...nameLines, lines[next] as PdfLine].map((l) => withoutContacts(l.text));
+    const text = texts.at(-1) as string;
+    // A line of its own names, or the rest of a name the line above broke off.
+    const runsOn =
+      texts.length > 1 && (ENDS_OPEN.test(texts.at(-2) as string) || OPENS_WITH_MARK.test(text));
+    if (!(looksLikeNames(text) || runsOn) || !looksLikeNames(joinNameLines(texts))) break;
     nameLines.push(lines[next] as PdfLine);
     next++;
   }
-  const authorLines = [...nameLines];
+  if (!nameLines.length && leadIn >= 0) next = leadIn;
+  const authorLines = nameLines.length && leadIn >= 0 ? [lines[leadIn] as PdfLine] : [];
+  authorLines.push(...nameLines);
+  const names = nameLines.length
+    ? stripMarks(joinNameLines(nameLines.map((l) => withoutContacts(l.text))))
+    : '';
+  // One affiliation per name at most, and a few notes ("∗ Equal contribution").
+  const affiliations = names.split(',').length + 10;
+  let affiliated = 0;
   while (
     nameLines.length &&
     next < lines.length &&
-    authorLines.length < nameLines.length + 10 &&
+    affiliated < affiliations &&
     looksLikeAffiliation((lines[next] as PdfLine).text)
   ) {
     authorLines.push(lines[next] as PdfLine);
+    affiliated++;
     next++;
   }
+  // A title page dates itself under its authors ("February 27, 2023").
+  const dateLines =
+    nameLines.length && lines[next] && dateAlone((lines[next] as PdfLine).text)
+      ? [lines[next] as PdfLine]
+      : [];
   const byline = nameLines.length
     ? cleanField(
-        stripMarks(nameLines.map((l) => withoutContacts(l.text)).join(', '))
+        names
           .replace(/\s*,(?:\s*,)+/g, ',')
           // "Marsh1,∗ and Quay" loses its marks, not the "and".
           .replace(/,\s*(?=(?:and|und|et|y|&)\s)/g, ' ')
@@ -323,6 +389,46 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
     title: titleOk ? title : null,
     subtitle,
     byline,
-    lines: { title: titleOk ? titleLines : [], subtitle: subLines, authors: authorLines },
+    lines: {
+      title: titleOk ? titleLines : [],
+      subtitle: subLines,
+      authors: authorLines,
+      date: dateLines,
+    },
   };
+}
+
+/** A cover and a page or two of boilerplate may come before the title page. */
+const TITLE_PAGE_WITHIN = 4;
+
+/**
+ * The title block of the opening pages. A report's or a book's cover gives its title but no
+ * authors; its title page (within the next few pages) repeats the title over the names: the
+ * names, their affiliations and the date are read there. `lines` then holds the lines of both
+ * pages that the reader shows above the body.
+ */
+export function guessFromOpeningPages(pages: readonly (readonly PdfLine[])[]): FirstPageGuess {
+  const opening = pages.filter((p) => p.length).slice(0, TITLE_PAGE_WITHIN);
+  const cover = guessFromFirstPage(opening[0] ?? []);
+  if (cover.byline || cover.title === null) return cover;
+  const titlePage = opening
+    .slice(1)
+    .map(guessFromFirstPage)
+    .find((g) => g.byline && g.title !== null && sameWords(g.title, cover.title as string));
+  if (!titlePage) return cover;
+  return {
+    ...cover,
+    byline: titlePage.byline,
+    lines: {
+      ...cover.lines,
+      title: [...cover.lines.title, ...titlePage.lines.title],
+      authors: titlePage.lines.authors,
+      date: titlePage.lines.date,
+    },
+  };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
 }

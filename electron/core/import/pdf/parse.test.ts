@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockText, bodyToText } from '../../../model/body';
+import { nameToDisplay } from '../../../model/metaText';
+import { bylineNames } from '../../../model/names';
 import { pageAt } from '../../../model/pages';
 import { encryptedPdf, imageOnlyPdf, makePdf, textLines, unmappedFontPdf } from './fixtures';
 import { parsePdf } from './parse';
@@ -251,13 +253,14 @@ describe('parsePdf: the title block on real documents (fixtures/real)', () => {
   const real = (name: string): Uint8Array =>
     readFileSync(join(__dirname, '..', 'fixtures', 'real', name));
 
-  it('leaves a paper’s authors and their affiliations out of the body (zlib’s CRC paper)', async () => {
+  it('leaves a paper’s authors, their affiliations and its date out of the body (zlib’s CRC paper)', async () => {
     const a = await parsePdf(real('crc-doc.1.0.pdf'), 'crc-doc.1.0.pdf');
     expect(a.title).toBe('Everything we know about CRC but afraid to forget');
     expect(a.byline).toBe('Andrew Kadatch and Bob Jenkins');
+    // "September 3, 2010" under the affiliations is the paper's date: shown above the body.
+    expect(a.published).toBe('2010-09-03');
     const text = bodyToText(a.body);
-    const head = text.slice(0, text.indexOf('Abstract'));
-    expect(head).toBe('September 3, 2010\n\n');
+    expect(text).toMatch(/^Abstract/);
     expect(text).not.toMatch(/Google Inc\.|Microsoft Corporation/);
   });
 
@@ -320,6 +323,29 @@ describe('parsePdf: the title block on real documents (fixtures/real)', () => {
     expect(bodyToText(a.body)).toMatch(/^The haversine formula determines/);
   });
 
+  it('reads a report’s 35 authors from its title page after a cover and a boilerplate page (PETSc/TAO Users Manual)', async () => {
+    const file = 'petsc-manual-3.18.pages1-3.pdf';
+    const a = await parsePdf(real(file), file);
+    expect(a.title).toBe('PETSc/TAO Users Manual');
+    expect(a.subtitle).toBe('Revision 3.18');
+    // Not the cover's "Mathematics and Computer Science Division": the persons on the title page,
+    // without their affiliation numbers, "Buschel-" + "man" and "R. Tran Mills" + "1," joined.
+    const names = bylineNames(a.byline).map(nameToDisplay);
+    expect(names).toEqual(PETSC_AUTHORS);
+    // The title page's date ("February 27, 2023"), not the file's creation time.
+    expect(a.published).toBe('2023-02-27');
+    const text = bodyToText(a.body);
+    // Page i is the title page: what is left of it is the report number, the publisher and the
+    // funding note; the names, "Prepared by", the 22 affiliations and the date are above the body.
+    const titlePage = text.slice(a.pages?.find((p) => p.label === 'i')?.start);
+    expect(titlePage).toBe(
+      'ANL-21/39 Rev 3.18\n\nArgonne National Laboratory Mathematics and Computer Science Division\n\nThis work was supported by the Office of Advanced Scientific Computing Research, Office of Science, U.S. Department of Energy, under Contract DE-AC02-06CH11357.',
+    );
+    // The cover and the boilerplate page stay in the body.
+    expect(text).toMatch(/^Argonne National Laboratory is a U\.S\. Department of Energy/);
+    expect(text).toContain('DOCUMENT AVAILABILITY');
+  });
+
   it('leaves the title page’s author line out of the body (Debian maint-guide, German)', async () => {
     const a = await parsePdf(real('maint-guide.de.pdf'), 'maint-guide.de.pdf');
     expect(a.byline).toMatch(/^Josip Rodin, Osamu Aoki/);
@@ -367,3 +393,42 @@ describe('parsePdf: junk metadata and unreadable text on real documents (fixture
     expect(a.byline).toBeNull();
   });
 });
+
+/** The title page of the PETSc/TAO Users Manual 3.18 (ANL-21/39), in its order. */
+const PETSC_AUTHORS = [
+  'S. Balay',
+  'S. Abhyankar',
+  'M. F. Adams',
+  'S. Benson',
+  'J. Brown',
+  'P. Brune',
+  'K. Buschelman',
+  'E. M. Constantinescu',
+  'L. Dalcin',
+  'A. Dener',
+  'V. Eijkhout',
+  'J. Faibussowitsch',
+  'W. D. Gropp',
+  'V. Hapla',
+  'T. Isaac',
+  'P. Jolivet',
+  'D. Karpeev',
+  'D. Kaushik',
+  'M. G. Knepley',
+  'F. Kong',
+  'S. Kruger',
+  'D. A. May',
+  'L. Curfman McInnes',
+  'R. Tran Mills',
+  'L. Mitchell',
+  'T. Munson',
+  'J. E. Roman',
+  'K. Rupp',
+  'P. Sanan',
+  'J. Sarich',
+  'B. F. Smith',
+  'S. Zampini',
+  'H. Zhang',
+  'H. Zhang',
+  'J. Zhang',
+];

@@ -30,7 +30,13 @@ import {
   type PdfParagraph,
   type PdfTextItem,
 } from './layout';
-import { authorNames, authorsByline, guessFromFirstPage, isJunkTitle, pdfDate } from './metadata';
+import {
+  authorNames,
+  authorsByline,
+  guessFromOpeningPages,
+  isJunkTitle,
+  pdfDate,
+} from './metadata';
 import { stripSiteSuffix } from '../siteSuffix';
 import { headerBlockDate } from '../text/document';
 import { documentParams, loadPdfJs } from './pdfjs';
@@ -151,7 +157,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     };
 
     const firstPage = pageLines.find((l) => l.length) ?? [];
-    const guess = guessFromFirstPage(firstPage);
+    const guess = guessFromOpeningPages(pageLines);
     const declaredTitle = [xmpGet('dc:title'), info.Title]
       .map((t) => (typeof t === 'string' ? cleanField(t, 300) : null))
       .filter((t): t is string => t !== null && !isJunkTitle(t))
@@ -176,7 +182,12 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     // file's creation date is when it was last built or printed, often years later.
     const titleBlock =
       guess.title && sameText(guess.title, title)
-        ? [...guess.lines.title, ...guess.lines.subtitle, ...guess.lines.authors]
+        ? [
+            ...guess.lines.date,
+            ...guess.lines.title,
+            ...guess.lines.subtitle,
+            ...guess.lines.authors,
+          ]
         : [];
     const published =
       headerBlockDate(titleBlock.map((l) => l.text).join('\n')) ??
@@ -193,7 +204,8 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     // read from the page is the one kept: another large line may be a chapter heading.
     const shown = new Set<PdfLine>();
     if (guess.title && sameText(guess.title, title)) {
-      for (const l of [...guess.lines.title, ...guess.lines.authors]) shown.add(l);
+      for (const l of [...guess.lines.title, ...guess.lines.authors, ...guess.lines.date])
+        shown.add(l);
       if (subtitle) for (const l of guess.lines.subtitle) shown.add(l);
     }
     const kept = dropFurniture(pageLines, boxes).map((lines) => lines.filter((l) => !shown.has(l)));
