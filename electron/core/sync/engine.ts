@@ -25,14 +25,23 @@ import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
 import { applyOp, type ApplyContext } from './apply';
 import { captureLocal, ENTITY_ORDER, queueOps, takeLocal } from './capture';
-import { encodeSegmentOps, readSegment, SyncFileError, writeOnce } from './files';
+import {
+  encodeSegmentOps,
+  publishPending,
+  readSegment,
+  SyncFileError,
+  writeOnce,
+  writePending,
+} from './files';
 import {
   blobPath,
   checkFolder,
   deviceFilePath,
   libraryFilePath,
   listDevices,
+  listPendingSegments,
   listSegments,
+  pendingSegmentPath,
   readDeviceFile,
   segmentPath,
   writeJsonOnce,
@@ -172,20 +181,67 @@ function writeBlobs(db: Database, folder: string, ops: readonly string[]): void 
 }
 
 /**
- * Writes ops (JSON) as this device's next segment. Inside a write transaction, the file last:
- * if it can't be written, nothing the transaction did happened.
+ * Writes ops (JSON) as this device's next segment, under its pending name; returns its number, to
+ * publish once the transaction commits. Inside a write transaction, the file last: if it can't be
+ * written, nothing the transaction did happened.
+ *
+ * Why pending: the segment's number and its ops' versions are recorded in this transaction. Were
+ * the file in place before the commit, a process dying in between would leave a segment the
+ * library doesn't know it wrote, and the next sync would take it for a restored backup's
+ * (identity.ts): a new device id, the segment read as a phantom device's and its changes sent
+ * again. A pending file is never read by anyone; `publishSegments` links it into place.
  */
-function writeSegment(db: Database, ops: readonly string[]): void {
+function writeSegment(db: Database, ops: readonly string[]): number {
   const id = readIdentity(db)!;
+  const n = id.nextSegment;
   const segment: Omit<Segment, 'ops'> = {
     format: SYNC_FORMAT,
     libraryId: id.libraryId,
     deviceId: id.deviceId,
-    seq: id.nextSegment,
+    seq: n,
     createdAt: nowIso(),
   };
-  db.prepare('UPDATE sync_identity SET next_segment = ? WHERE k = 1').run(id.nextSegment + 1);
-  writeOnce(segmentPath(id.folder, id.deviceId, id.nextSegment), encodeSegmentOps(segment, ops));
+  db.prepare('UPDATE sync_identity SET next_segment = ? WHERE k = 1').run(n + 1);
+  writePending(
+    pendingSegmentPath(id.folder, id.deviceId, n),
+    segmentPath(id.folder, id.deviceId, n),
+    encodeSegmentOps(segment, ops),
+  );
+  return n;
+}
+
+/**
+ * Publishes pending segments (`writeSegment`): those numbered below `next_segment` were committed
+ * and are linked into place (by whoever gets there first: this sync, the next one after a crash,
+ * another process syncing the same library). With `removeStale`, called holding the write lock,
+ * one at or above it was left by a transaction that never committed (its ops are still in the
+ * change log or the outbox, to be taken again) and is removed. Without the lock such a file may be
+ * another process's transaction in flight, so it is left alone. `only` limits it to those numbers
+ * (the ones just written: no directory listing). Returns what could not be published.
+ */
+function publishSegments(
+  db: Database,
+  only?: readonly number[],
+  removeStale = false,
+): SyncProblem[] {
+  const id = readIdentity(db)!;
+  const problems: SyncProblem[] = [];
+  const pending = only
+    ? only.map((n) => ({ n, path: pendingSegmentPath(id.folder, id.deviceId, n) }))
+    : listPendingSegments(id.folder, id.deviceId);
+  for (const p of pending) {
+    const target = segmentPath(id.folder, id.deviceId, p.n);
+    if (p.n >= id.nextSegment) {
+      if (removeStale) rmSync(p.path, { force: true });
+      continue;
+    }
+    try {
+      publishPending(p.path, target);
+    } catch (e) {
+      problems.push({ file: target, message: errorMessage(e) });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -200,7 +256,7 @@ function sendTaken(
   folder: string,
   ops: readonly string[],
   limit: number,
-  onSegment: (sent: number) => void,
+  onSegment: (sent: number, n: number) => void,
 ): number {
   if (!ops.length || db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return 0;
   let sent = 0;
@@ -215,26 +271,31 @@ function sendTaken(
     )
       bytes += ops[end++]!.length;
     const take = ops.slice(sent, end);
+    let n: number;
     try {
       writeBlobs(db, folder, take);
       // A savepoint: a segment that can't be written leaves its number unused.
-      writeTransaction(db, () => writeSegment(db, take));
+      n = writeTransaction(db, () => writeSegment(db, take));
     } catch {
       break;
     }
     sent = end;
-    onSegment(sent);
+    onSegment(sent, n);
   }
   return sent;
 }
 
-/** Writes the outbox into segments (at most `limit` of them) and the originals they name into blobs. */
+/**
+ * Writes the outbox into segments (at most `limit` of them), each published after its commit, and
+ * the originals they name into blobs.
+ */
 function flushOutbox(
   db: Database,
   idIn: Identity,
   limit: number,
   onSegment: (sent: number) => void,
-): { written: number; sent: number } {
+): { written: number; sent: number; problems: SyncProblem[] } {
+  const problems: SyncProblem[] = [];
   let written = 0;
   let sent = 0;
   // One segment's worth read at a time: a large library's outbox is never in memory whole.
@@ -261,18 +322,19 @@ function flushOutbox(
       idIn.folder,
       take.map((t) => t.op),
     );
-    writeTransaction(db, () => {
+    const n = writeTransaction(db, () => {
       db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(take.at(-1)!.seq);
-      writeSegment(
+      return writeSegment(
         db,
         take.map((t) => t.op),
       );
     });
+    problems.push(...publishSegments(db, [n]));
     written++;
     sent += take.length;
     onSegment(sent);
   }
-  return { written, sent };
+  return { written, sent, problems };
 }
 
 function appliedSet(db: Database, device: string): Set<number> {
@@ -394,20 +456,26 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
       createdAt: nowIso(),
     });
   let direct = { written: 0, sent: 0 }; // segments written as the ops were taken
+  const numbers: number[] = [];
+  const problems: SyncProblem[] = [];
   id = writeTransaction(db, () => {
+    // Holding the write lock: what a sync that died left pending is published or dropped first,
+    // so a committed segment counts as ours below, and an uncommitted one was never seen.
+    problems.push(...publishSegments(db, undefined, true));
     const checked = checkDeviceIdentity(db, requireIdentity(db));
     const ops = takeLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc));
     const written = { written: 0, sent: 0 };
-    const sent = sendTaken(db, checked.folder, ops, budget, (n) => {
+    const sent = sendTaken(db, checked.folder, ops, budget, (sent, n) => {
+      numbers.push(n);
       written.written++;
-      written.sent = n;
-      progress({ phase: 'sending', done: n, total: ops.length });
+      written.sent = sent;
+      progress({ phase: 'sending', done: sent, total: ops.length });
     });
     queueOps(db, ops.slice(sent));
     direct = written;
     return checked;
   });
-  const problems: SyncProblem[] = [];
+  problems.push(...publishSegments(db, numbers));
   const report: SyncReport = {
     written: direct.written,
     sent: direct.sent,
@@ -430,6 +498,7 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
       report.written += r.written;
       report.sent += r.sent;
       segments += r.written;
+      problems.push(...r.problems);
     } catch (e) {
       flushFailed = true;
       problems.push({ file: id.folder, message: errorMessage(e) });

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   linkSync,
   mkdirSync,
@@ -43,48 +44,101 @@ export class SyncFileError extends CommonplaceError {
   }
 }
 
+/** Why a write failed, in words a user can act on. */
+function writeProblem(target: string, e: unknown): CommonplaceError {
+  if (e instanceof CommonplaceError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full'
+      : code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+        ? 'the folder is not writable'
+        : errorMessage(e);
+  return new CommonplaceError('io_error', `${target}: cannot write (${why}); nothing was written`);
+}
+
+/** Writes `bytes` to a new file `path` (`flag` w or wx) and fsyncs it. */
+function writeSynced(path: string, bytes: Uint8Array, flag: 'w' | 'wx'): void {
+  const fd = openSync(path, flag);
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Writes `bytes` to `target` or not at all: temp file, fsync, hard link into place (which, unlike
- * rename, refuses to replace a file that is there). Returns false when `target` already existed
- * with the same bytes; a different file there is an error (a device writes each name once).
+ * Hard-links `from` (whose bytes are `bytes`) into place at `target`, which, unlike rename,
+ * refuses to replace a file that is there. Returns false when `target` already held the same bytes;
+ * a different file there is an error (a device writes each name once).
+ */
+function linkInto(from: string, target: string, bytes: Uint8Array): boolean {
+  try {
+    linkSync(from, target);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const there = readFileSync(target);
+    if (Buffer.compare(there, bytes) === 0) return false;
+    throw new CommonplaceError(
+      'io_error',
+      `${target}: a different file is already there; this device never rewrites a file`,
+    );
+  }
+}
+
+/**
+ * Writes `bytes` to `target` or not at all: temp file, fsync, hard link into place. Returns false
+ * when `target` already existed with the same bytes; a different file there is an error.
  */
 export function writeOnce(target: string, bytes: Uint8Array): boolean {
   mkdirSync(dirname(target), { recursive: true });
   const temp = tempPathFor(target);
   try {
-    const fd = openSync(temp, 'wx');
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, target);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const there = readFileSync(target);
-      if (Buffer.compare(there, bytes) === 0) return false;
-      throw new CommonplaceError(
-        'io_error',
-        `${target}: a different file is already there; this device never rewrites a file`,
-      );
-    }
-    return true;
+    writeSynced(temp, bytes, 'wx');
+    return linkInto(temp, target, bytes);
   } catch (e) {
-    if (e instanceof CommonplaceError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOSPC' || code === 'EDQUOT'
-        ? 'the disk is full'
-        : code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
-          ? 'the folder is not writable'
-          : errorMessage(e);
-    throw new CommonplaceError('io_error', `${target}: cannot write (${why}); nothing was written`);
+    throw writeProblem(target, e);
   } finally {
     rmSync(temp, { force: true });
   }
+}
+
+/**
+ * Writes a segment's bytes under its pending name (fsynced), to be published under its final name
+ * once the transaction that numbered it has committed (`publishPending`). A pending file of the
+ * same name is one a run that died before its commit left: it is replaced.
+ */
+export function writePending(pending: string, target: string, bytes: Uint8Array): void {
+  try {
+    mkdirSync(dirname(pending), { recursive: true });
+    writeSynced(pending, bytes, 'w');
+  } catch (e) {
+    rmSync(pending, { force: true });
+    throw writeProblem(target, e);
+  }
+}
+
+/**
+ * Links a pending segment into place under its final name and removes the pending name. A pending
+ * file already gone with the final one there was published by another sync of the same library.
+ */
+export function publishPending(pending: string, target: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(pending);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(target)) return;
+    throw writeProblem(target, e);
+  }
+  try {
+    linkInto(pending, target, bytes);
+  } catch (e) {
+    throw writeProblem(target, e);
+  }
+  rmSync(pending, { force: true });
 }
 
 function encodePayload(json: string): Buffer {

@@ -5,6 +5,7 @@
  *   <folder>/commonplace-library.json                 { format, libraryId, createdAt }
  *   <folder>/devices/<deviceId>/device.json           { format, deviceId, name }
  *   <folder>/devices/<deviceId>/segments/<n>.seg      n = 1, 2, … (8 digits), never rewritten
+ *   <folder>/devices/<deviceId>/segments/.<n>.seg.pending   written, its commit not yet known
  *   <folder>/originals/<sha256[0..2]>/<sha256>        an imported file's bytes, once
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -28,6 +29,9 @@ export const deviceFilePath = (folder: string, device: string) =>
   join(deviceDir(folder, device), 'device.json');
 export const segmentPath = (folder: string, device: string, n: number) =>
   join(deviceDir(folder, device), 'segments', `${String(n).padStart(8, '0')}.seg`);
+/** A segment written in a transaction not yet committed (engine.ts: published after the commit). */
+export const pendingSegmentPath = (folder: string, device: string, n: number) =>
+  join(deviceDir(folder, device), 'segments', `.${String(n).padStart(8, '0')}.seg.pending`);
 export const blobPath = (folder: string, hash: string) =>
   join(folder, 'originals', hash.slice(0, 2), hash);
 
@@ -113,6 +117,21 @@ export function listSegments(folder: string, device: string): SegmentFile[] {
     }
   }
   return out.sort((a, b) => a.n - b.n);
+}
+
+/** A device's pending segments (see `pendingSegmentPath`), by number. */
+export function listPendingSegments(folder: string, device: string): { n: number; path: string }[] {
+  const dir = join(deviceDir(folder, device), 'segments');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const m = /^\.(\d{8})\.seg\.pending$/.exec(name);
+    return m ? [{ n: Number(m[1]), path: join(dir, name) }] : [];
+  });
 }
 
 /** Refuses a folder that can't hold a library: missing, a file, or another library's. */
