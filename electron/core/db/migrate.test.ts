@@ -10,12 +10,14 @@ import { openDatabase } from './open';
 const tempDir = useTempDir();
 
 describe('openDatabase', () => {
-  it('creates a migrated library with WAL, foreign keys and a busy timeout', () => {
+  it('creates a migrated library with WAL, foreign keys, a busy timeout and temporary storage in memory', () => {
     const file = join(tempDir(), 'nested', 'lib.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Statement journals (every triggered insert) stay in memory: 2 = MEMORY.
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     expect(schemaVersion(db)).toBe(migrations.at(-1)!.version);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")

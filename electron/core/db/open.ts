@@ -73,6 +73,11 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     }
     migrate(db, migrations, file, opts.targetVersion);
     if (file !== ':memory:' && version > 0 && schemaVersion(db) > version) compactAfterUpgrade(db);
+    // Statement journals in memory: every insert whose triggers write the search indexes keeps
+    // one (its flush of the pending search terms changes many pages), and past 64 KB SQLite
+    // spills it to a temporary file: write calls for every article. Set after the VACUUM above,
+    // which would otherwise build its copy of the library in memory too.
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (e) {
     db.close();
