@@ -24,7 +24,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { insertArticle } from '../../core/articles/repo';
+import { insertArticles, type NewArticle } from '../../core/articles/repo';
 import { insertOriginal } from '../../core/articles/originalStore';
 import { makeBody, paragraph } from '../../model/body';
 import { openDatabase } from '../../core/db/open';
@@ -203,7 +203,9 @@ function buildLibrary(
     const cpu = process.cpuUsage();
     dbMs += timeMs(() =>
       writeTransaction(db, () => {
-        for (const { n, a } of generated) {
+        // As a bulk import writes a batch (core/import/bulk/writeBatch.ts): each file's original,
+        // then the batch's articles together, then what refers to them.
+        const rows = generated.map(({ n, a }) => {
           const bytes = Buffer.from(`${a.title}\n\n${a.text}`);
           const hash = createHash('sha256').update(bytes).digest('hex'); // as import.ts names originals
           const now = nowIso();
@@ -215,10 +217,8 @@ function buildLibrary(
             createdAt: now,
             articleText: a.text,
           });
-          const id = newId();
-          const body = makeBody(a.text.split('\n\n').map(paragraph));
-          insertArticle(db, {
-            id,
+          const article: NewArticle = {
+            id: newId(),
             title: a.title,
             subtitle: null,
             byline: null,
@@ -230,9 +230,17 @@ function buildLibrary(
             format: 'text',
             hash,
             text: a.text,
-            body,
+            body: makeBody(a.text.split('\n\n').map(paragraph)),
             createdAt: now,
-          });
+          };
+          return { n, a, article };
+        });
+        insertArticles(
+          db,
+          rows.map((r) => r.article),
+        );
+        for (const { n, a, article } of rows) {
+          const id = article.id;
           if (a.tags.length) tagArticle(db, id, ensureTags(db, a.tags));
           if (n % 10 === 3) {
             // A passage of ~100 characters starting at a word, half of them tagged, some with a comment.

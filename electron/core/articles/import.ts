@@ -26,6 +26,7 @@ import {
   getArticleText,
   insertArticle,
   replaceArticleContent,
+  type NewArticle,
 } from './repo';
 import { writeTransaction } from '../db/transactions';
 import { validMetaFields } from '../../model/sourceMeta';
@@ -81,7 +82,20 @@ export async function importDocument(
  * duplicate, a restore, a new version only offered); else `write`, which must run inside a write
  * transaction — its own (`importDocument`) or, nested as a savepoint, a bulk import's batch.
  */
-export type PreparedImport = { done: Imported } | { write: () => Imported };
+export type PreparedImport = { done: Imported } | { write: () => Imported; staged?: StagedImport };
+
+/**
+ * A new article's write in its three parts, for a bulk import that inserts a batch's articles
+ * with one statement (`insertArticles`): `before` stores what the article refers to (original,
+ * images), `article` is its row, `after` adds what refers to it (tags) and gives the result.
+ * `write` is the same three in one, after checking the hash is not in the library yet.
+ */
+export interface StagedImport {
+  hash: string;
+  before: () => void;
+  article: NewArticle;
+  after: () => Imported;
+}
 
 /** `importDocument` up to its write: the duplicate checks and the parse, nothing written yet. */
 export async function prepareImport(
@@ -152,16 +166,27 @@ export async function prepareImport(
     };
 
   const id = newId();
+  const staged: StagedImport = {
+    hash,
+    before: () => {
+      storeOriginal();
+      storeImages();
+    },
+    article: { id, ...fields, createdAt: now },
+    after: () => {
+      addTags(id);
+      return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
+    },
+  };
   return {
+    staged,
     write: () => {
       // Again inside the write: another import (or an earlier file of the same batch) may have landed it.
       const raced = findArticleByHash(db, hash);
       if (raced) return { duplicate: true, article: raced };
-      storeOriginal();
-      storeImages();
-      insertArticle(db, { id, ...fields, createdAt: now });
-      addTags(id);
-      return { duplicate: false, article: getArticleSummary(db, id), ...warnings };
+      staged.before();
+      insertArticle(db, staged.article);
+      return staged.after();
     },
   };
 }

@@ -91,34 +91,66 @@ export function toSummary(
 }
 
 export function insertArticle(db: Database, a: NewArticle): void {
-  const contents = pagesJson(a.contents);
-  // Prepared once per connection: compiling the insert (with the search triggers) costs more than
-  // running it. The contents column only when there are contents: the migration tests fill
-  // libraries older than it through here.
-  const insert = cachedStatement(
-    db,
-    `INSERT INTO articles (id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, ${contents ? 'contents, ' : ''}created_at, updated_at)
-     VALUES (@id, @title, @subtitle, @byline, @published, @siteName, @lang, @excerpt, @source, @format, @hash, @text, @body, @pages, ${contents ? '@contents, ' : ''}@createdAt, @createdAt)`,
-  );
-  insert.run({
-    id: a.id,
-    title: a.title,
-    subtitle: a.subtitle,
-    byline: a.byline,
-    published: a.published,
-    siteName: a.siteName,
-    lang: a.lang,
-    excerpt: a.excerpt,
-    source: a.source,
-    format: a.format,
-    hash: a.hash,
-    text: a.text,
-    body: packBody(a.body, a.text),
-    pages: pagesJson(a.pages),
-    ...(contents ? { contents } : {}),
-    createdAt: a.createdAt,
-  });
-  if (a.meta && Object.keys(a.meta).length) setImportedMeta(db, a.id, a.meta);
+  insertArticles(db, [a]);
+}
+
+const ARTICLE_COLUMNS =
+  'id, title, subtitle, byline, published, site_name, lang, excerpt, source, format, hash, text, body, pages, created_at, updated_at';
+
+/**
+ * Statement sizes, largest first: a list is inserted greedily in chunks of these sizes, so a
+ * connection compiles at most a few insert statements (compiling one, with the search triggers,
+ * costs more than running it) and a list under 256 takes at most eight.
+ */
+const CHUNKS = [128, 64, 32, 16, 8, 4, 2, 1];
+
+/**
+ * Inserts articles, many rows per statement. Why: SQLite opens a statement savepoint for every
+ * insert whose triggers write the search indexes, and FTS5 writes its pending terms to disk as a
+ * new segment at each savepoint. One statement per article made one segment per article, to be
+ * merged again and again later (most of a bulk import's time); one statement for many articles
+ * writes them as one. Same rows and triggers as one by one.
+ */
+export function insertArticles(db: Database, list: readonly NewArticle[]): void {
+  let i = 0;
+  while (i < list.length) {
+    const size = CHUNKS.find((n) => n <= list.length - i)!;
+    const chunk = list.slice(i, i + size);
+    i += size;
+    // The contents column only when there are contents: the migration tests fill libraries
+    // older than it through here.
+    const contents = chunk.map((a) => pagesJson(a.contents));
+    const withContents = contents.some((c) => c !== null);
+    const row = `(${Array(withContents ? 17 : 16)
+      .fill('?')
+      .join(', ')})`;
+    const insert = cachedStatement(
+      db,
+      `INSERT INTO articles (${ARTICLE_COLUMNS}${withContents ? ', contents' : ''}) VALUES ${Array(size).fill(row).join(', ')}`,
+    );
+    insert.run(
+      chunk.flatMap((a, k) => [
+        a.id,
+        a.title,
+        a.subtitle,
+        a.byline,
+        a.published,
+        a.siteName,
+        a.lang,
+        a.excerpt,
+        a.source,
+        a.format,
+        a.hash,
+        a.text,
+        packBody(a.body, a.text),
+        pagesJson(a.pages),
+        a.createdAt,
+        a.createdAt,
+        ...(withContents ? [contents[k]] : []),
+      ]),
+    );
+  }
+  for (const a of list) if (a.meta && Object.keys(a.meta).length) setImportedMeta(db, a.id, a.meta);
 }
 
 export function findArticleByHash(db: Database, hash: string): ArticleSummary | undefined {

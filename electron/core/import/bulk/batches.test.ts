@@ -148,5 +148,49 @@ describe(
         library.close();
       }
     });
+
+    it('a file whose original fails in a batch fails alone; the other articles are inserted together', async () => {
+      const dir = tempDir();
+      const root = join(dir, 'sources');
+      mkdirSync(root);
+      for (let i = 0; i < 6; i++)
+        writeFileSync(join(root, `${i}.txt`), `Kept ${i}\n\nThe body of file ${i}.`);
+      const { library, services, invoke } = openTestLibrary(dir);
+      try {
+        const db = library.db;
+        // Refused at its original, before its article: the batch goes on without it. Merging off
+        // (this library only), so the word index shows the segments the import wrote.
+        db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON originals WHEN new.file_name = '3.txt'
+          BEGIN SELECT RAISE(ABORT, 'original refused by the test'); END;
+          INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0);
+          INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 1000);`);
+        const report = await services.bulkImports.finished(
+          (await invoke('bulkImport.startPaths', { paths: [root] })).jobId,
+        );
+        expect(report.counts).toEqual({ imported: 5, duplicate: 0, failed: 1, warned: 0 });
+        const failed = report.results.filter((r) => !r.ok);
+        expect(failed.map((r) => r.file)).toEqual([join(root, '3.txt')]);
+        expect(!failed[0]!.ok && failed[0]!.error.message).toMatch(/original refused by the test/);
+        expect(db.prepare('SELECT title FROM articles ORDER BY title').pluck().all()).toEqual([
+          'Kept 0',
+          'Kept 1',
+          'Kept 2',
+          'Kept 4',
+          'Kept 5',
+        ]);
+        expect(db.prepare('SELECT count(*) FROM originals').pluck().get()).toBe(5);
+        expect(search(db, 'body', { limit: 50 }).total).toBe(5);
+        db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
+        // One batch of five: 4 + 1 articles per statement, two segments (one per file before).
+        const structure = db
+          .prepare('SELECT block FROM articles_fts_data WHERE id = 10')
+          .pluck()
+          .get() as Buffer;
+        const at = structure.subarray(4, 8).equals(Buffer.from([0xff, 0, 0, 1])) ? 8 : 4;
+        expect(structure[at + 1]).toBe(2);
+      } finally {
+        library.close();
+      }
+    });
   },
 );

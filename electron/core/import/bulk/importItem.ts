@@ -14,7 +14,9 @@ import {
   prepareImport,
   readImportFile,
   toImportError,
+  type Imported,
   type OnChangedSource,
+  type StagedImport,
 } from '../../articles/import';
 import { withSavedPageFolder } from '../../articles/savedPageFolder';
 import { writeTransaction } from '../../db/transactions';
@@ -29,7 +31,22 @@ import type { WalkedFile } from './walk';
  * write that gives it, which `writePrepared` runs in its own savepoint of the batch's transaction.
  */
 export type PreparedItem =
-  { result: ImportResult } | { write: () => ImportResult; failed: (e: unknown) => ImportResult };
+  | { result: ImportResult }
+  | { write: () => ImportResult; failed: (e: unknown) => ImportResult; staged?: StagedItem };
+
+/** A new article's write in parts (`StagedImport`), its result as the batch reports it. */
+export interface StagedItem extends Omit<StagedImport, 'after'> {
+  after: () => ImportResult;
+}
+
+/** The parts of `prepared`'s write, when it has them, with `result` making the item's result. */
+function stagedItem(
+  prepared: { staged?: StagedImport },
+  result: (imported: Imported) => ImportResult,
+): { staged?: StagedItem } {
+  const s = prepared.staged;
+  return s ? { staged: { ...s, after: () => result(s.after()) } } : {};
+}
 
 export async function prepareWalkedFile(
   db: Database,
@@ -51,7 +68,8 @@ export async function prepareWalkedFile(
         : readByBytes(path, file.display);
     const prepared = await prepareImport(db, src, onChangedSource);
     if ('done' in prepared) return { result: label(importedResult(name, prepared.done)) };
-    return { write: () => label(importedResult(name, prepared.write())), failed };
+    const result = (imported: Imported) => label(importedResult(name, imported));
+    return { write: () => result(prepared.write()), failed, ...stagedItem(prepared, result) };
   } catch (e) {
     return { result: failed(e) };
   }
@@ -67,7 +85,8 @@ export async function prepareUploadedFile(db: Database, file: UploadedFile): Pro
   try {
     const prepared = await prepareImport(db, { bytes: file.bytes, fileName: display });
     if ('done' in prepared) return { result: importedResult(display, prepared.done) };
-    return { write: () => importedResult(display, prepared.write()), failed };
+    const result = (imported: Imported) => importedResult(display, imported);
+    return { write: () => result(prepared.write()), failed, ...stagedItem(prepared, result) };
   } catch (e) {
     return { result: failed(e) };
   }

@@ -2,10 +2,11 @@
  * The bulk-import worker thread's work, loaded by worker.ts once the thread's priority is lowered.
  * It opens its own connection to the library (WAL lets it write while the main thread reads;
  * busy_timeout waits out the other writers). Files are read and parsed one by one and written in
- * batches, one transaction each with a savepoint per file: a file that fails rolls back only its
- * own writes, a crash or a failed commit never leaves a half-written article, and a batch that
- * cannot commit is written again file by file. One commit per file cost more than the file's own
- * rows (each commit flushes the search indexes' pending terms as a new segment to merge later).
+ * batches, one transaction each (writeBatch.ts: the batch's new articles inserted together, a
+ * savepoint per file around its own writes): a file that fails rolls back only its own writes, a
+ * crash or a failed commit never leaves a half-written article, and a batch that cannot commit is
+ * written again file by file. One commit per file cost more than the file's own rows (each commit
+ * flushes the search indexes' pending terms as a new segment to merge later).
  * Results are posted once their batch has committed. Between files it yields to its message port,
  * where cancel and uploads arrive.
  */
@@ -20,6 +21,7 @@ import {
   writePrepared,
   type PreparedItem,
 } from './importItem';
+import { writeBatch } from './writeBatch';
 import { legibleName } from './names';
 import type { FromWorker, ToWorker, UploadedFile, WorkerInit } from './protocol';
 import { walkImportPaths, type WalkItem } from './walk';
@@ -32,9 +34,6 @@ type Item = WalkItem | { kind: 'upload'; file: UploadedFile };
  */
 const BATCH_FILES = 200;
 const BATCH_MS = 250;
-
-/** A batch given up whole, to be written again file by file. */
-class BatchAbandoned extends Error {}
 
 function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   const post = (message: FromWorker) => port.postMessage(message);
@@ -77,13 +76,10 @@ function main(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
     let results: ImportResult[];
     try {
       results = writeTransaction(db, () =>
-        entries.map(({ prepared }) => {
-          const result = writePrepared(db, prepared);
-          // A storage error may have ended the whole transaction (SQLite rolls back on some).
-          if ((!result.ok && result.error.code === 'storage') || !db.inTransaction)
-            throw new BatchAbandoned();
-          return result;
-        }),
+        writeBatch(
+          db,
+          entries.map(({ prepared }) => prepared),
+        ),
       );
     } catch {
       // Given up, or the commit failed (busy past the timeout, disk full): nothing of the batch was
