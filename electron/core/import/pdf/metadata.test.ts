@@ -156,6 +156,20 @@ describe('PDF metadata heuristics', () => {
     expect(guess.lines.authors.map((l) => l.y)).toEqual([680, 666]);
   });
 
+  it('reads a line of names that opens with its lead-in ("By …", "Edited by …") without it', () => {
+    const guess = (names: string) =>
+      guessFromFirstPage([
+        line('Tidal Bores in Narrow Estuaries', 20, 720),
+        line(names, 12, 690),
+        ...bodyLines(20, 660),
+      ]).byline;
+    expect(guess('By Ada Marsh and Ben Quay')).toBe('Ada Marsh and Ben Quay');
+    expect(guess('Edited by A. Marsh 1, B. Quay 2')).toBe('A. Marsh, B. Quay');
+    expect(guess('Authors: Ada Marsh, Ben Quay')).toBe('Ada Marsh, Ben Quay');
+    // A name is not a lead-in: "Bybee", "Authorson".
+    expect(guess('Ada Bybee and Ben Authorson')).toBe('Ada Bybee and Ben Authorson');
+  });
+
   it('joins a name broken at a line’s end: a hyphen, an initial, its marks on the next line', () => {
     const guess = guessFromFirstPage([
       line('Tidal Bores in Narrow Estuaries', 20, 720),

@@ -157,7 +157,7 @@ function withoutContacts(text: string): string {
 
 /** A line of names: "Ada Lovelace, Charles Babbage and M. Somerville" (affiliation marks allowed). */
 function looksLikeNames(line: string): boolean {
-  const text = withoutContacts(line);
+  const text = withoutLeadIn(withoutContacts(line));
   if (text.length > 3000 || /@|https?:|\d{3,}/.test(text)) return false;
   const parts = stripMarks(text)
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/)
@@ -182,6 +182,13 @@ const ORGANISATION =
 /** A byline's lead-in on a line of its own, over the names: "Prepared by", "Edited by". */
 const LEAD_IN =
   /^(?:(?:prepared|written|edited|compiled|authored|presented|submitted)\s+by|by|authors?)\s*:?$/i;
+/** …or opening the line of names: "By Ada Marsh and Ben Quay", "Edited by A. Marsh", "Authors: …". */
+const LEADING_LEAD_IN =
+  /^(?:(?:prepared|written|edited|compiled|authored|presented|submitted)\s+by|by|authors?\s*:)\s+(?=\p{Lu})/iu;
+
+function withoutLeadIn(text: string): string {
+  return text.replace(LEADING_LEAD_IN, '');
+}
 
 /** A line that opens with an affiliation mark or a separator: the end of the name above. */
 const OPENS_WITH_MARK = /^(?:[,;*∗†‡§¶⋆¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉ]|\d{1,2}(?:,\d{1,2})*(?:\s*[,;]|\s*$))/u;
@@ -353,7 +360,7 @@ export function guessFromFirstPage(lines: readonly PdfLine[]): FirstPageGuess {
   const authorLines = nameLines.length && leadIn >= 0 ? [lines[leadIn] as PdfLine] : [];
   authorLines.push(...nameLines);
   const names = nameLines.length
-    ? stripMarks(joinNameLines(nameLines.map((l) => withoutContacts(l.text))))
+    ? stripMarks(withoutLeadIn(joinNameLines(nameLines.map((l) => withoutContacts(l.text)))))
     : '';
   // One affiliation per name at most, and a few notes ("∗ Equal contribution").
   const affiliations = names.split(',').length + 10;
