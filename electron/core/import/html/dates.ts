@@ -10,6 +10,13 @@ const ISO =
 /** `20190806`, `20190806T1420`, `20190806142000Z` (URLs, news CMS meta tags, file names). */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+/**
+ * StarOffice, OpenOffice.org and LibreOffice (before 4.4) write a document's CREATED and CHANGED
+ * into its HTML as `YYYYMMDD;HHMMSScc` (hundredths last, the hour's leading zero dropped:
+ * `20140426;3520000` is 03:52:00); `0;0` when unset.
+ */
+const OFFICE = /^(\d{8});(\d{1,8})$/;
+
 export function normalizeDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : utcIso(value);
   if (typeof value === 'number') {
@@ -24,6 +31,8 @@ export function normalizeDate(value: unknown): string | null {
   if (iso) return fromIsoParts(iso);
   const compact = COMPACT.exec(s);
   if (compact) return fromIsoParts(compact);
+  const office = OFFICE.exec(s);
+  if (office) return fromOfficeStamp(office[1] as string, (office[2] as string).padStart(8, '0'));
   return fromFreeForm(s);
 }
 
@@ -43,6 +52,13 @@ function fromIsoParts(m: RegExpExecArray): string | null {
   const offset = zone === undefined ? '' : normalizeZone(zone);
   if (offset === null) return null;
   return `${y}-${mo}-${d}T${h}:${mi}:${seconds}${offset}`;
+}
+
+function fromOfficeStamp(day: string, time: string): string | null {
+  // The hundredths go (no value here has fractions); an impossible time leaves the day alone.
+  const timed = COMPACT.exec(`${day}T${time.slice(0, 6)}`);
+  const dated = COMPACT.exec(day);
+  return (timed && fromIsoParts(timed)) ?? (dated && fromIsoParts(dated));
 }
 
 function normalizeZone(zone: string): string | null {

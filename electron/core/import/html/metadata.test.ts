@@ -86,6 +86,32 @@ describe('readPageMetadata', () => {
     expect(metadata('<meta name="pdate" content="20191306">').published).toBeNull();
   });
 
+  it('reads the creation stamp an office suite writes when it saves a document as HTML', () => {
+    // StarOffice 5.2 to LibreOffice 4.x: YYYYMMDD;HHMMSScc, the hour's leading zero dropped.
+    expect(metadata('<META NAME="CREATED" CONTENT="20010617;16122960">').published).toBe(
+      '2001-06-17T16:12:29',
+    );
+    expect(metadata('<meta name="CREATED" content="20140426;3520000">').published).toBe(
+      '2014-04-26T03:52:00',
+    );
+    // LibreOffice since 4.4: ISO 8601 with nanoseconds.
+    expect(
+      metadata('<meta name="created" content="2022-04-08T14:55:38.653619897">').published,
+    ).toBe('2022-04-08T14:55:38');
+    // Unset, an impossible day, an impossible time (the day stays).
+    expect(metadata('<meta name="CREATED" content="0;0">').published).toBeNull();
+    expect(metadata('<meta name="CREATED" content="20011317;16122960">').published).toBeNull();
+    expect(metadata('<meta name="CREATED" content="20010617;99999999">').published).toBe(
+      '2001-06-17',
+    );
+    // A page's own publication date comes first.
+    expect(
+      metadata(
+        '<meta name="CREATED" content="20010617;16122960"><meta property="article:published_time" content="2003-02-01">',
+      ).published,
+    ).toBe('2003-02-01');
+  });
+
   it('takes the author from JSON-LD, itemprop or meta, skipping junk and URLs', () => {
     const ld =
       '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Li Wei"}]}]}</script>';

@@ -96,6 +96,9 @@ const PUBLISHED_META_KEYS = [
   'datecreated',
   'sailthru.date',
   'parsely-pub-date',
+  // An office suite's "Save as HTML" (StarOffice to LibreOffice): the document's creation, as a
+  // Word file's dcterms:created is its date (docx/parse.ts).
+  'created',
 ];
 
 /** Meta tags, then JSON-LD `datePublished`, then `<time>` elements (the least specific signal). */

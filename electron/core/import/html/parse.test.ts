@@ -555,6 +555,16 @@ describe('parseHtml: real pages (fixtures/real)', () => {
     expect(bodyToText(a.body)).toContain("Git isn't the same thing as GitHub.");
   });
 
+  it('dates a page saved as HTML by StarOffice from its CREATED stamp (OpenOffice.org’s Basque Math FAQ)', () => {
+    // The document sits whole inside the site's template, its own <HEAD> with it: CREATED is
+    // "20010617;16122960", the page has no other date.
+    const file = 'openoffice.org-eu-math-faq-002.html';
+    const a = parseHtml(real(file), file);
+    expect(a.published).toBe('2001-06-17T16:12:29');
+    expect(a.byline).toBe('Henrik Just');
+    expect(bodyToText(a.body)).toContain('eragile bitarra dela da');
+  });
+
   it('keeps a <title> whose tail is not a site name', () => {
     const a = html(
       `<!DOCTYPE html><html><head><title>War and Peace - A Study</title></head><body><article><h1>Tolstoy</h1><p>${FILLER}</p><p>${FILLER}</p></article></body></html>`,
