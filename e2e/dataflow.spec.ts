@@ -57,6 +57,39 @@ test('saving the reading place costs its own call: its event refreshes no list',
   expect(calls).toEqual(['articles.setReadingPlace']);
 });
 
+test('an edit of the details costs its call and the list rows: its event refetches no links, collections or tags', async ({
+  app,
+  page,
+}) => {
+  await recordApiCalls(page);
+  await openRead(app, page);
+  await page
+    .getByRole('article', { name: 'Reader' })
+    .getByRole('button', { name: 'Edit details' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Edit details' });
+  await dialog.getByLabel('Publication').fill('The Korea Herald');
+  await settled(page);
+  const callsBefore = (await apiCalls(page)).length;
+  const eventsBefore = (await apiEvents(page)).length;
+
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.reader-meta')).toContainText('The Korea Herald');
+  // The edit's change event has reached the page; whatever it triggers is counted.
+  await expect
+    .poll(async () => (await apiEvents(page)).slice(eventsBefore).join(''))
+    .toContain('"article"');
+  await settled(page);
+
+  const calls = (await apiCalls(page)).slice(callsBefore);
+  console.log(`calls for one edit of the details: ${calls.length} (${calls.join(', ')})`);
+  // What shows the details: the article (its header, its citations) and the list rows. Not the
+  // links panels, the collections or the tags (an edit moves nothing in or out of the trash).
+  expect(calls[0]).toBe('articles.setMeta');
+  expect(calls.slice(1).sort()).toEqual(['articles.get', 'articles.list']);
+});
+
 /**
  * Opens the shared article and waits until it has been marked read (3 s after it shows) and
  * everything that set off is over: on a loaded machine, that call otherwise lands among the ones

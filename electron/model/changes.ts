@@ -30,11 +30,13 @@ export const CHANGE_ENTITIES = [
 export const ChangeEntitySchema = z.enum(CHANGE_ENTITIES);
 export type ChangeEntity = z.output<typeof ChangeEntitySchema>;
 
-export const ChangeOpSchema = z.enum(['insert', 'update', 'delete']);
+export const ChangeOpSchema = z.enum(['insert', 'update', 'delete', 'restore']);
 
 /**
  * One changed row. `id` is the row's id; a tag assignment's is `OWNER_ID/TAG_ID`. A soft delete
- * (passages, notes, articles put in the trash) is a `delete`; a restore an `update`.
+ * (passages, notes, articles put in the trash) is a `delete`; taking it out of the trash a
+ * `restore` (migration 29; logs written before it say `update`). An `update` leaves the row where
+ * it was, so views that count what is in the trash can let it pass.
  */
 export const ChangeSchema = z.object({
   entity: ChangeEntitySchema,
@@ -84,15 +86,28 @@ export function changedIds(event: ChangedEvent, entity: ChangeEntity): string[] 
 
 /**
  * One change per row from a run of log entries (oldest first): a row inserted and then updated is
- * an `insert`; one deleted last is a `delete`; anything else an `update`.
+ * an `insert`; one deleted last is a `delete`; one that went into or out of the trash on the way
+ * (and is out of it now) a `restore`, since a client that saw neither must count it again;
+ * anything else an `update`.
  */
 export function mergeChanges(log: readonly Change[]): Change[] {
-  const byRow = new Map<string, { change: Change; inserted: boolean }>();
+  const byRow = new Map<string, { change: Change; inserted: boolean; moved: boolean }>();
   for (const entry of log) {
     const key = `${entry.entity}\u0000${entry.id}`;
     const row = byRow.get(key);
-    if (!row) byRow.set(key, { change: { ...entry }, inserted: entry.op === 'insert' });
-    else row.change.op = entry.op === 'delete' ? 'delete' : row.inserted ? 'insert' : 'update';
+    const moved = entry.op === 'delete' || entry.op === 'restore';
+    if (!row) byRow.set(key, { change: { ...entry }, inserted: entry.op === 'insert', moved });
+    else {
+      row.moved ||= moved;
+      row.change.op =
+        entry.op === 'delete'
+          ? 'delete'
+          : row.inserted
+            ? 'insert'
+            : row.moved
+              ? 'restore'
+              : 'update';
+    }
   }
   return [...byRow.values()].map((row) => row.change);
 }

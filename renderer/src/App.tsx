@@ -49,6 +49,23 @@ import { QuoteNotePickerProvider } from './notes/QuoteNotePicker';
 import { NavButtons } from './links/NavButtons';
 
 const PAGE_SIZE = 100;
+
+/**
+ * Collections show their names and how many of their articles are out of the trash: an edit of
+ * an article (an `update`) changes neither.
+ */
+function collectionsChange(change: Change): boolean {
+  switch (change.entity) {
+    case 'collection':
+    case 'collection_article':
+      return true;
+    case 'article':
+      return change.op !== 'update';
+    default:
+      return false;
+  }
+}
+
 /**
  * Changes that can alter the article list. Filtered by a tag, it lists articles tagged so or
  * holding a passage tagged so: tags, and passages losing or gaining theirs, count too (a new
@@ -83,11 +100,7 @@ export function App() {
     (change) => articleListChange(change, tagFilter !== null, view.collection !== null),
     { pageSize: PAGE_SIZE, page: (answer) => answer },
   );
-  const collections = useLibraryQuery('collections.list', {}, [
-    'collection',
-    'collection_article',
-    'article',
-  ]);
+  const collections = useLibraryQuery('collections.list', {}, collectionsChange);
   const tags = useTags();
   // The article and the note open when the window was last left open again.
   const nav = useNavigation({ articleId: lastOpenArticle(), noteId: loadLayout().noteId });

@@ -3,6 +3,7 @@ import { ChangedEventSchema, MAX_EVENT_CHANGES, type ChangedEvent } from '../../
 import { writeTransaction } from '../db/transactions';
 import { openTestLibrary } from '../../test/library';
 import { useTempDir } from '../../test/temp';
+import { addArticle, addPassage } from '../search/test-library';
 import type { LibraryEvent } from '../../model/events';
 
 const tempDir = useTempDir();
@@ -37,6 +38,37 @@ describe('change feed', () => {
     library.db.exec(`DELETE FROM tags WHERE id = '${tag.id}'`);
     library.flushChanges();
     expect(changed(events)[2]!.changes).toEqual([{ entity: 'tag', id: tag.id, op: 'delete' }]);
+    for (const e of changed(events)) expect(ChangedEventSchema.parse(e)).toEqual(e);
+  });
+
+  it('says "restore" for an article, passage or note taken out of the trash, "update" for an edit', async () => {
+    const { invoke, library, events } = setup();
+    const articleId = addArticle(library.db, { title: 'Moss', body: 'Moss grows on stones.' });
+    const passageId = addPassage(library.db, articleId, 'grows on');
+    const note = await invoke('notes.create', { title: 'On moss' });
+    library.flushChanges();
+    const last = () => changed(events).at(-1)!.changes;
+
+    await invoke('articles.trash', { ids: [articleId] });
+    expect(last()).toContainEqual({ entity: 'article', id: articleId, op: 'delete' });
+    await invoke('articles.restore', { ids: [articleId] });
+    expect(last()).toContainEqual({ entity: 'article', id: articleId, op: 'restore' });
+    await invoke('articles.setMeta', { id: articleId, patch: { publisher: 'Bryo Press' } });
+    expect(last()).toEqual([{ entity: 'article', id: articleId, op: 'update' }]);
+
+    await invoke('passages.delete', { id: passageId });
+    await invoke('passages.restore', { id: passageId });
+    expect(last()).toEqual([{ entity: 'passage', id: passageId, op: 'restore' }]);
+    await invoke('notes.delete', { id: note.id });
+    await invoke('notes.restore', { id: note.id });
+    expect(last()).toEqual([{ entity: 'note', id: note.id, op: 'restore' }]);
+
+    // Trashed and restored between two polls: still a restore (a client that saw neither recounts).
+    library.db.exec(`UPDATE notes SET deleted_at = 'x' WHERE id = '${note.id}'`);
+    library.db.exec(`UPDATE notes SET deleted_at = NULL WHERE id = '${note.id}'`);
+    library.db.exec(`UPDATE notes SET title = 'Mosses' WHERE id = '${note.id}'`);
+    library.flushChanges();
+    expect(last()).toEqual([{ entity: 'note', id: note.id, op: 'restore' }]);
     for (const e of changed(events)) expect(ChangedEventSchema.parse(e)).toEqual(e);
   });
 

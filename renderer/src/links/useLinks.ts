@@ -14,7 +14,9 @@ export interface LinksState {
 
 /**
  * Changes that can alter a links panel: any link (mentions and quotes in notes are link rows
- * too), and the thing itself or an end it shows changing its label or being deleted or restored.
+ * too), the thing itself being deleted or restored, and an end it shows changing its label or
+ * being deleted or restored. The panel shows only the other ends, so an edit of the thing itself
+ * (an `update`) changes nothing in it.
  */
 function linksChange(target: EntityRef | null) {
   return (change: Change, links: Output<'links.list'> | null): boolean => {
@@ -22,7 +24,8 @@ function linksChange(target: EntityRef | null) {
     if (change.entity !== 'passage' && change.entity !== 'note' && change.entity !== 'article')
       return false;
     if (change.op === 'insert') return false;
-    if (change.id === target?.id || links === null) return true;
+    if (links === null) return true;
+    if (change.id === target?.id && change.op !== 'update') return true;
     // A passage end shows its article's title too.
     return [...links.incoming, ...links.outgoing].some(
       (l) => l.other.ref.id === change.id || l.other.articleId === change.id,

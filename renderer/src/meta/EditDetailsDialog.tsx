@@ -57,8 +57,11 @@ interface Props {
   articleId: string;
   open: boolean;
   onClose: () => void;
-  /** The metadata changed (saved or undone): show the article again. */
-  onChanged: () => void;
+  /**
+   * The metadata changed (saved or undone). Views that show it refetch on its change event
+   * anyway; this is for what the event doesn't reach.
+   */
+  onChanged?: () => void;
 }
 
 export function EditDetailsDialog({ articleId, open, onClose, onChanged }: Props) {
@@ -100,12 +103,13 @@ export function EditDetailsDialog({ articleId, open, onClose, onChanged }: Props
     try {
       const { undo } = await invoke('articles.setMeta', { id: articleId, patch });
       onClose();
-      onChanged();
+      onChanged?.();
       offerUndo(
         'Details saved',
         () =>
-          void invoke('articles.setMeta', { id: articleId, patch: undo }).then(onChanged, () =>
-            onChanged(),
+          void invoke('articles.setMeta', { id: articleId, patch: undo }).then(
+            () => onChanged?.(),
+            () => onChanged?.(),
           ),
         'Undo the edit of the details',
       );

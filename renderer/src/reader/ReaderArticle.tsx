@@ -487,8 +487,8 @@ export function ReaderArticle({
             <EditDetailsDialog
               articleId={article.id}
               open={editingDetails}
+              // No refetch here: the edit's change event refetches the article (and the list rows).
               onClose={() => setEditingDetails(false)}
-              onChanged={() => onSaved()}
             />
             {editing && (
               <p className="reader-edit-note">

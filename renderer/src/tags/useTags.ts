@@ -16,13 +16,14 @@ export function useTagList(): TagsState {
 
 /**
  * Changes that can alter the tags or their counts: tag rows and tag assignments, and deleting or
- * restoring what carries tags (a restore is an update). A new passage, article or note carries
- * no tag yet: its tags arrive as assignment rows.
+ * restoring what carries tags. A new passage, article or note carries no tag yet: its tags arrive
+ * as assignment rows. An edit of an article (its text or details) counts nothing.
  */
 function tagsChange(change: Change): boolean {
   switch (change.entity) {
-    case 'passage':
     case 'article':
+      return change.op === 'delete' || change.op === 'restore';
+    case 'passage':
     case 'note':
       return change.op !== 'insert';
     case 'link':

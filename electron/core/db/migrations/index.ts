@@ -27,6 +27,7 @@ import { segmentClocks } from './0025_segment_clocks';
 import { rowVersions } from './0026_row_versions';
 import { contents } from './0027_contents';
 import { trashActions } from './0028_trash_actions';
+import { restoreChanges } from './0029_restore_changes';
 
 /** Every schema version in order; a new migration is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -58,4 +59,5 @@ export const migrations: readonly Migration[] = [
   rowVersions,
   contents,
   trashActions,
+  restoreChanges,
 ];
