@@ -117,8 +117,9 @@ describe('trash', () => {
     expect((await invoke('search.query', { query: 'Europe' })).counts.passage).toBe(1);
     expect((await invoke('passages.lookup', { ids: [p1.id] }))[0]!.articleTrashed).toBe(false);
     expect(await invoke('articles.trashList', {})).toEqual([]);
+    // Logged as a restore (migration 29), not as an edit: views counting the trash refetch on it.
     expect(t.library.db.prepare('SELECT op FROM changes ORDER BY seq DESC LIMIT 1').get()).toEqual({
-      op: 'update',
+      op: 'restore',
     });
   });
 
