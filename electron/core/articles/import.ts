@@ -30,6 +30,7 @@ import {
 } from './repo';
 import { writeTransaction } from '../db/transactions';
 import { validMetaFields } from '../../model/sourceMeta';
+import { UNTITLED } from '../../model/titles';
 
 export interface Imported {
   duplicate: boolean;
@@ -207,9 +208,9 @@ export function articleFields(
       'empty_file',
       `${src.fileName}: no readable text was found in the file`,
     );
-  const fileTitle = basename(src.fileName).replace(/\.[^.]+$/, '') || 'Untitled';
+  const fileTitle = basename(src.fileName).replace(/\.[^.]+$/, '') || UNTITLED;
   return {
-    title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? 'Untitled',
+    title: cleanField(parsed.title) ?? cleanField(fileTitle) ?? UNTITLED,
     subtitle: cleanField(parsed.subtitle),
     byline: cleanField(parsed.byline),
     published: cleanField(parsed.published, 64),

@@ -7,6 +7,7 @@ import type { PageStart } from '../../model/pages';
 import type { CslDate, CslItem, CslType, SourceMeta } from '../../model/sourceMeta';
 import { citationDate } from './short';
 import type { ArticleFields, ArticleSummary } from '../../model/articles';
+import { titleOrUntitled } from '../../model/titles';
 
 export { bylineNames };
 export type { CslType, CslName, CslDate, CslItem } from '../../model/sourceMeta';
@@ -74,7 +75,7 @@ const isWebType = (type: CslType): boolean =>
 export function effectiveMeta(s: CitableSource): SourceMeta {
   const meta = s.meta ?? {};
   const type = meta.type ?? cslType(s);
-  const derived: SourceMeta = { type, title: clean(s.title) || 'Untitled' };
+  const derived: SourceMeta = { type, title: titleOrUntitled(clean(s.title)) };
   const subtitle = clean(s.subtitle);
   if (subtitle) derived.subtitle = subtitle;
   const author = bylineNames(s.byline);
@@ -104,7 +105,7 @@ export function metaToCsl(id: string, meta: SourceMeta): CslItem {
     ...fields,
     id,
     type: type ?? 'document',
-    title: [title || 'Untitled', subtitle].filter(Boolean).join(': '),
+    title: [titleOrUntitled(title), subtitle].filter(Boolean).join(': '),
   };
 }
 

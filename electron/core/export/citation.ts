@@ -7,6 +7,7 @@ import type { BundledStyle } from '../../model/export';
 import { styledCitation } from '../citations/cite';
 import { escapeHtml, oneLine } from './text';
 import type { Citation, CitationFn, ExportSource } from './types';
+import { titleOrUntitled } from '../../model/titles';
 
 /** "Byline, Title, Site, 2024-06-18" — the parts that exist, the title in italics in HTML. */
 export const shortCitation: CitationFn = (s: ExportSource): Citation => {
@@ -16,7 +17,7 @@ export const shortCitation: CitationFn = (s: ExportSource): Citation => {
     if (t) parts.push({ text: t, html: italic ? `<i>${escapeHtml(t)}</i>` : escapeHtml(t) });
   };
   add(s.byline);
-  add(s.title || 'Untitled', true);
+  add(titleOrUntitled(s.title), true);
   add(s.siteName);
   add(s.published ? s.published.slice(0, 10) : null);
   return { text: parts.map((p) => p.text).join(', '), html: parts.map((p) => p.html).join(', ') };

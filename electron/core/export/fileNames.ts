@@ -6,13 +6,14 @@
  * (macOS and Windows file systems fold both).
  */
 import { cleanText } from './text';
+import { UNTITLED } from '../../model/titles';
 
 /** Code points kept of a name (before the extension): well under every file system's 255 bytes. */
 const MAX_NAME_CHARS = 80;
 // Windows reserves these stems with any extension ("con.txt" too).
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i;
 
-export function safeFileName(raw: string, fallback = 'Untitled'): string {
+export function safeFileName(raw: string, fallback = UNTITLED): string {
   let name = cleanText(raw)
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*#^[\]]/g, ' ')

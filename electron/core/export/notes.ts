@@ -27,6 +27,7 @@ import { DOCX_CAPTION_PARAGRAPH_STYLE, DOCX_QUOTE_STYLE, pictureParagraphs } fro
 import { excerptImages, type ExportImage } from './images';
 import { namedPictureMarkdown, referenceListMarkdown } from './markdown';
 import { citationMarkdown } from './markdownText';
+import { UNTITLED_NOTE, noteTitleOrUntitled } from '../../model/titles';
 
 export type NoteFormat = (typeof NOTE_EXPORT_FORMATS)[number];
 
@@ -282,7 +283,7 @@ export async function exportNote(
     return shown;
   };
   const { title, markdown } = await styledNoteMarkdown(db, id, style, pictures);
-  const name = safeFileName(title || 'Untitled note');
+  const name = safeFileName(noteTitleOrUntitled(title));
   if (format === 'md') {
     const head = frontMatter({
       title,
@@ -291,7 +292,7 @@ export async function exportNote(
       updated: summary.updatedAt,
       commonplace: `commonplace://note/${id}`,
     });
-    const body = `${head}\n# ${title ? oneLine(title).replace(/[\\`*_[\]<>&#]/g, '\\$&') : 'Untitled note'}\n\n${cleanText(markdown)}`;
+    const body = `${head}\n# ${title ? oneLine(title).replace(/[\\`*_[\]<>&#]/g, '\\$&') : UNTITLED_NOTE}\n\n${cleanText(markdown)}`;
     return {
       fileName: `${name}.md`,
       mediaType: 'text/markdown; charset=utf-8',
@@ -301,7 +302,7 @@ export async function exportNote(
   const children = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
-      children: [new TextRun(oneLine(title) || 'Untitled note')],
+      children: [new TextRun(noteTitleOrUntitled(oneLine(title)))],
     }),
     ...blocks(new Lexer({ gfm: true }).lex(markdown), { pictures: embedded }),
   ];

@@ -22,6 +22,7 @@ import type {
   ExportSource,
   FormatWriter,
 } from './types';
+import { titleOrUntitled } from '../../model/titles';
 
 const encoder = new TextEncoder();
 export const INDEX_FILE = 'Index';
@@ -76,7 +77,7 @@ function plan(doc: ExportDocument): Plan {
   const names = new UniqueNames();
   names.claim(INDEX_FILE, 'md');
   const files = new Map<string, string>();
-  for (const s of doc.sources) files.set(s.id, names.claim(s.title || 'Untitled', 'md'));
+  for (const s of doc.sources) files.set(s.id, names.claim(titleOrUntitled(s.title), 'md'));
   const blocks = new Map<string, string>();
   for (const item of doc.items) blocks.set(item.passage.id, files.get(item.source.id)!);
   return { files, blocks };
@@ -132,7 +133,7 @@ function indexFile(doc: ExportDocument, p: Plan): string {
     doc.sources
       .map(
         (s) =>
-          `- [[${p.files.get(s.id)}|${linkAlias(s.title) || 'Untitled'}]] (${counts.get(s.id)} excerpt${counts.get(s.id) === 1 ? '' : 's'})`,
+          `- [[${p.files.get(s.id)}|${titleOrUntitled(linkAlias(s.title))}]] (${counts.get(s.id)} excerpt${counts.get(s.id) === 1 ? '' : 's'})`,
       )
       .join('\n') || '*None.*',
   );
@@ -168,7 +169,7 @@ async function buildFiles(doc: ExportDocument, ctx: ExportContext): Promise<Expo
     const items = bySource.get(s.id) ?? [];
     const parts = [
       sourceFrontMatter(s, items.length).trimEnd(),
-      `# ${escapeMarkdown(oneLine(s.title || 'Untitled'))}`,
+      `# ${escapeMarkdown(oneLine(titleOrUntitled(s.title)))}`,
     ];
     for (const item of items) {
       parts.push(excerpt(item, p), '---');

@@ -16,6 +16,7 @@ import { citationFor } from './citation';
 import { excerptImages } from './images';
 import { passageLinks } from './links';
 import type { CitationFn, ExportDocument, ExportGroup, ExportItem, ExportSource } from './types';
+import { titleOrUntitled } from '../../model/titles';
 
 /** search() answers at most this many hits per query (its window). */
 const SEARCH_WINDOW = 10_000;
@@ -269,7 +270,7 @@ function groupBySource(items: readonly ExportItem[]): ExportGroup[] {
     else
       groups.push({
         kind: 'source',
-        label: item.source.title || 'Untitled',
+        label: titleOrUntitled(item.source.title),
         source: item.source,
         tag: null,
         items: [item],

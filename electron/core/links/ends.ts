@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { EntityKind, EntityRef, LinkEnd } from '../../model/links';
 import { CommonplaceError } from '../errors';
 import { truncate } from '../text-fields';
+import { UNTITLED_NOTE } from '../../model/titles';
 
 export const KIND_TABLE: Record<EntityKind, 'articles' | 'passages' | 'notes'> = {
   article: 'articles',
@@ -21,7 +22,7 @@ export const MAX_LABEL = 300;
 export function noteLabel(title: string, textHead: string): string {
   if (title.trim()) return title;
   const first = textHead.split('\n').find((l) => l.trim());
-  return first ? truncate(first.replace(/\s+/g, ' ').trim(), 80) : 'Untitled note';
+  return first ? truncate(first.replace(/\s+/g, ' ').trim(), 80) : UNTITLED_NOTE;
 }
 
 interface EndRow {

@@ -27,6 +27,7 @@ import {
   type JsonDoc,
   type JsonNode,
 } from './lexicalJson';
+import { titleOrUntitled } from '../../model/titles';
 
 const MENTION_URL =
   /^commonplace:\/\/(article|passage|note)\/([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
@@ -84,11 +85,11 @@ function inline(t: Token, format: number): JsonNode[] {
         const label = children.map((c) => String(c.text ?? '')).join('');
         return [
           {
-            ...textNode(label || 'Untitled', format),
+            ...textNode(titleOrUntitled(label), format),
             mode: 'token',
             type: NOTE_NODE_MENTION,
             ref: { kind: mention[1], id: mention[2] },
-            label: label || 'Untitled',
+            label: titleOrUntitled(label),
           },
         ];
       }

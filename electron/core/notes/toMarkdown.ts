@@ -7,6 +7,7 @@
 import type { EntityRef } from '../../model/links';
 import { NOTE_NODE_MENTION, NOTE_NODE_PASSAGE_QUOTE } from '../../model/notes';
 import { TEXT_FORMAT, type JsonDoc, type JsonNode } from './lexicalJson';
+import { UNTITLED } from '../../model/titles';
 
 /** What a passage quote shows: the passage's current text when it still exists. */
 export interface QuotedSource {
@@ -94,7 +95,7 @@ class Writer {
         case NOTE_NODE_MENTION: {
           const ref = n.ref as EntityRef;
           const label = this.mentionLabel(ref) ?? String(n.label ?? '');
-          const text = escapeText(label.replace(/\s+/g, ' ').trim() || 'Untitled');
+          const text = escapeText(label.replace(/\s+/g, ' ').trim() || UNTITLED);
           out += `[${text}](${mentionUrl(ref)})`;
           break;
         }

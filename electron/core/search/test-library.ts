@@ -15,6 +15,7 @@ import { parseMarkdown } from '../import/markdown/parse';
 import { createPassage } from '../passages/repo';
 import { ensureTags, tagArticle } from '../tags/repo';
 import { writeTransaction } from '../db/transactions';
+import { UNTITLED } from '../../model/titles';
 
 export interface TestArticle {
   title: string;
@@ -55,7 +56,7 @@ export function addArticle(db: Database, a: TestArticle): string {
     ).run(hash, Buffer.from(md), md.length, 'text/markdown', `article-${serial}.md`, now);
     insertArticle(db, {
       id,
-      title: parsed.title ?? 'Untitled',
+      title: parsed.title ?? UNTITLED,
       subtitle: parsed.subtitle ?? null,
       byline: parsed.byline ?? null,
       published: parsed.published ?? null,

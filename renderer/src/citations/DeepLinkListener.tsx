@@ -3,6 +3,7 @@ import { errorText } from '../api/errors';
 import { useNav } from '../app/navigation';
 import { useToaster } from '../app/toasterContext';
 import { useLibraryEvents } from '../app/useLibraryEvents';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 /**
  * Opens what a commonplace:// link names when the desktop app sends a `navigate` event: a
@@ -28,7 +29,7 @@ export function DeepLinkListener() {
         if (p.deleted)
           return show(
             'error',
-            `${link}: this passage was deleted (it was in “${p.article.title || 'Untitled'}”).`,
+            `${link}: this passage was deleted (it was in “${titleOrUntitled(p.article.title)}”).`,
           );
         go({ kind: 'passage', id: p.id, articleId: p.article.id, start: p.start, end: p.end });
       })

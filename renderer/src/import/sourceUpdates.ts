@@ -1,4 +1,5 @@
 import type { ImportResult, ReanchorReport } from '../../../electron/model/articles';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 /** What an import said about files that changed since their article was imported from them. */
 export type SourceUpdateNotice =
@@ -21,7 +22,7 @@ export function sourceUpdateNotices(results: readonly ImportResult[]): SourceUpd
 
 /** The offer's toast text. */
 export function changedSourceText(title: string): string {
-  return `“${title || 'Untitled'}” changed since it was imported.`;
+  return `“${titleOrUntitled(title)}” changed since it was imported.`;
 }
 
 /**

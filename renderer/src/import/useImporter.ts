@@ -7,6 +7,7 @@ import { failureText, successText, summarizeImport } from './summarizeImport';
 import { uploadFiles } from './uploadFiles';
 import { useSourceUpdate } from './useSourceUpdate';
 import type { Toaster } from '../app/useToasts';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 /** Failure toasts beyond this many are folded into one "and N more" line. */
 const MAX_FAILURE_TOASTS = 5;
@@ -55,7 +56,7 @@ export function useImporter({ toaster, onImported }: Options): Importer {
         }
         show('notice', changedSourceText(notice.title), {
           label: 'Update',
-          ariaLabel: `Update “${notice.title || 'Untitled'}” from its source file`,
+          ariaLabel: `Update “${titleOrUntitled(notice.title)}” from its source file`,
           run: () => void updateFromSource(notice.id),
         });
       }

@@ -2,6 +2,7 @@ import type { CSSProperties, DragEvent } from 'react';
 import type { ArticleSummary } from '../../../electron/model/articles';
 import type { PickModifiers } from '../ui/VirtualListbox';
 import { ArticleMeta } from './ArticleMeta';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 export function rowId(index: number): string {
   return `library-row-${index}`;
@@ -79,7 +80,7 @@ export function ArticleRow({
                 <span className="sr-only">Unread: </span>
               </span>
             )}
-            {article.title || 'Untitled'}
+            {titleOrUntitled(article.title)}
           </span>
           <ArticleMeta article={article} className="library-row-meta" />
         </>

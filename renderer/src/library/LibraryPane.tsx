@@ -27,6 +27,7 @@ import { EditDetailsDialog } from '../meta/EditDetailsDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { VirtualListbox, type VirtualListboxHandle } from '../ui/VirtualListbox';
 import { ArticleRow, rowId } from './ArticleRow';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 const ROW_HEIGHT = 64;
 export const LIBRARY_LISTBOX_ID = 'library-listbox';
@@ -315,7 +316,7 @@ export function LibraryPane({
       {!selected.explicit && activeArticle && count > 0 && (
         <div className="library-row-actions">
           <span id="library-row-actions-title" className="library-row-actions-title">
-            {activeArticle.title || 'Untitled'}
+            {titleOrUntitled(activeArticle.title)}
           </span>
           <button
             type="button"

@@ -5,6 +5,7 @@ import { useLibraryQuery } from '../app/useLibraryQuery';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Modal } from '../ui/Modal';
 import { ArticleMeta } from './ArticleMeta';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 interface Props {
   onClose: () => void;
@@ -41,12 +42,12 @@ export function TrashDialog({ onClose }: Props) {
           {items.map((a) => (
             <li key={a.id} className="trash-item">
               <div>
-                <span className="trash-item-title">{a.title || 'Untitled'}</span>
+                <span className="trash-item-title">{titleOrUntitled(a.title)}</span>
                 <ArticleMeta article={a} className="library-row-meta" />
               </div>
               <button
                 type="button"
-                aria-label={`Restore “${a.title || 'Untitled'}”`}
+                aria-label={`Restore “${titleOrUntitled(a.title)}”`}
                 onClick={() => restore(a.id)}
               >
                 Restore

@@ -16,6 +16,7 @@ import { invoke } from '../api/client';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useUndoableDelete } from '../app/useUndoableDelete';
 import { useBulkJobs } from './useBulkJobs';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 /** What an action acts on, and how messages name it. */
 export interface Target {
@@ -25,7 +26,7 @@ export interface Target {
   count: number;
 }
 
-const titled = (article: ArticleSummary) => `“${article.title.trim() || 'Untitled'}”`;
+const titled = (article: ArticleSummary) => `“${titleOrUntitled(article.title.trim())}”`;
 
 export const countedArticles = (n: number) =>
   `${new Intl.NumberFormat().format(n)} ${n === 1 ? 'article' : 'articles'}`;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { LinksPanel } from './Backlinks';
 import { useLinks } from './useLinks';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 interface Props {
   articleId: string;
@@ -31,7 +32,7 @@ export function ArticleLinks({ articleId, title }: Props) {
         {open && (
           <LinksPanel
             target={{ kind: 'article', id: articleId }}
-            label={title || 'Untitled'}
+            label={titleOrUntitled(title)}
             title="Article links"
             state={state}
           />

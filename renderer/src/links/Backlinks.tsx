@@ -17,6 +17,7 @@ import type { LinkRow } from './linkRows';
 import { useFollowRef } from './linkEnds';
 import { useOpenLinkDialog } from './LinkDialogHost';
 import { useLinks, type LinksState } from './useLinks';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 export interface BacklinksProps {
   /** The article, passage or note whose links are shown. */
@@ -83,7 +84,7 @@ function LinkGroup({ title, rows, headingLevel, onFollow, onRemove }: GroupProps
       <ul className="links-list" aria-labelledby={headingId}>
         {shown.map((row) => {
           const other = row.link.other;
-          const label = other.label.trim() || 'Untitled';
+          const label = titleOrUntitled(other.label.trim());
           return (
             <li key={row.key} className="links-row" title={row.sentence}>
               <span className="links-relation">{row.relation}</span>

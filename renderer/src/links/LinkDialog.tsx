@@ -16,6 +16,7 @@ import {
   type BuiltInRelation,
 } from './relations';
 import { useSuggestions } from './useSuggestions';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 /** An end given whole, or by reference only (a dragged passage): the dialog names it. */
 export type EndInput = EndDraft | EntityRef;
@@ -76,7 +77,7 @@ function EndSummary({ end }: { end: EndDraft }) {
   return (
     <span className="links-end">
       <span className="links-kind">{KIND_LABEL[end.ref.kind]}</span>{' '}
-      <span className="links-end-label">{end.label || 'Untitled'}</span>
+      <span className="links-end-label">{titleOrUntitled(end.label)}</span>
       {end.context && <span className="links-end-context"> · {end.context}</span>}
     </span>
   );

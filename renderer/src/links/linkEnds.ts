@@ -9,6 +9,7 @@ import { useNav } from '../app/navigation';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { shortQuote } from '../passages/quoteText';
 import { navTargetFor } from './linkRows';
+import { noteTitleOrUntitled, titleOrUntitled } from '../../../electron/model/titles';
 
 /** One end of a link being made: what it is and how to name it. */
 export interface EndDraft {
@@ -37,16 +38,20 @@ export function describeRef(ref: EntityRef, looked: Looked): EndDraft | null {
     case 'passage': {
       const found = looked.passage;
       return found
-        ? { ref, label: shortQuote(found.quote, 160), context: found.article.title || 'Untitled' }
+        ? {
+            ref,
+            label: shortQuote(found.quote, 160),
+            context: titleOrUntitled(found.article.title),
+          }
         : null;
     }
     case 'note':
       return looked.note
-        ? { ref, label: looked.note.title || 'Untitled note', context: null }
+        ? { ref, label: noteTitleOrUntitled(looked.note.title), context: null }
         : null;
     case 'article':
       return looked.article
-        ? { ref, label: looked.article.title || 'Untitled', context: null }
+        ? { ref, label: titleOrUntitled(looked.article.title), context: null }
         : null;
   }
 }

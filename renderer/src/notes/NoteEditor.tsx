@@ -53,6 +53,7 @@ import { QuoteLookupContext } from './quoteContext';
 import { QuoteLookup } from './quoteLookup';
 import { useExternalNoteChanges } from './useExternalNoteChanges';
 import { wordCountLabel } from './wordCount';
+import { UNTITLED_NOTE } from '../../../electron/model/titles';
 
 /** The update tag of loading the saved document: not an edit, so not saved back. */
 const LOAD_TAG = 'note-load';
@@ -271,7 +272,7 @@ function NoteSession({ note, onSaved, isOwnVersion = alwaysOwn, onReplaced }: Pr
           <input
             id={titleId}
             className="note-title"
-            placeholder="Untitled note"
+            placeholder={UNTITLED_NOTE}
             value={title}
             readOnly={loadError !== null}
             maxLength={1000}

@@ -10,6 +10,7 @@ import { NoteEditor } from './NoteEditor';
 import { NoteExportButtons } from './NoteExportButtons';
 import { useNote } from './useNote';
 import { useNoteActions } from './useNoteActions';
+import { noteTitleOrUntitled } from '../../../electron/model/titles';
 
 export const NOTE_PANE_ID = 'note-pane';
 
@@ -104,7 +105,7 @@ export function NotePane({ noteId }: { noteId: string }) {
         <div className="note-links">
           <Backlinks
             target={{ kind: 'note', id: noteId }}
-            label={current.title || 'Untitled note'}
+            label={noteTitleOrUntitled(current.title)}
             title="Links"
           />
         </div>

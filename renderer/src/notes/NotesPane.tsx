@@ -8,6 +8,7 @@ import { useTagList } from '../tags/useTags';
 import { VirtualListbox } from '../ui/VirtualListbox';
 import { useNoteActions } from './useNoteActions';
 import { wordCountLabel } from './wordCount';
+import { noteTitleOrUntitled } from '../../../electron/model/titles';
 
 const ROW_HEIGHT = 64;
 /** Notes number in the hundreds or thousands: a page is a screenful many times over. */
@@ -177,7 +178,7 @@ function NoteRow({ index, total, note, active, open, top, onPick }: RowProps) {
       onClick={onPick}
     >
       <span className="library-row-title">
-        {note.title.trim() || note.excerpt.trim() || 'Untitled note'}
+        {noteTitleOrUntitled(note.title.trim() || note.excerpt.trim())}
       </span>
       <span className="library-row-meta">
         {formatDate(note.updatedAt)?.text ?? ''} · {wordCountLabel(note.wordCount)}

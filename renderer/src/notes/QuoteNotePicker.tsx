@@ -10,6 +10,7 @@ import { useReportError, useToaster } from '../app/toasterContext';
 import { useLibraryQuery } from '../app/useLibraryQuery';
 import { Modal } from '../ui/Modal';
 import { docWithQuote, docWithQuoteAppended } from './noteDocs';
+import { noteTitleOrUntitled } from '../../../electron/model/titles';
 
 interface QuoteRequest {
   passage: { id: string; quote: string };
@@ -45,7 +46,7 @@ export function QuoteNotePickerProvider({ children }: { children: ReactNode }) {
   );
 }
 
-const noteLabel = (title: string) => title.trim() || 'Untitled note';
+const noteLabel = (title: string) => noteTitleOrUntitled(title.trim());
 
 function QuoteNotePicker({
   passage,

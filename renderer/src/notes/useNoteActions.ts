@@ -4,6 +4,7 @@ import { useNav } from '../app/navigation';
 import { useReportError, useToaster } from '../app/toasterContext';
 import { useUndoableDelete } from '../app/useUndoableDelete';
 import { flushOpenNote } from './openNote';
+import { UNTITLED_NOTE } from '../../../electron/model/titles';
 
 export interface NoteActions {
   create: () => Promise<void>;
@@ -53,7 +54,7 @@ export function useNoteActions(): NoteActions {
             go({ kind: 'close-note' });
           }
           await invoke('notes.delete', { id: note.id });
-          const name = note.title.trim() ? `“${note.title.trim()}”` : 'Untitled note';
+          const name = note.title.trim() ? `“${note.title.trim()}”` : UNTITLED_NOTE;
           offerUndo(
             `Note ${name} deleted`,
             () => void restore(note.id, wasOpen),

@@ -50,6 +50,7 @@ import { useCaretMode } from './useCaretMode';
 import { useStableBody } from './useStableBody';
 import { ReadingProgress } from './ReadingProgress';
 import { useReadingPlace } from './useReadingPlace';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 const HOVER_DELAY_MS = 350;
 
@@ -402,7 +403,7 @@ export function ReaderArticle({
         {caret.view}
         <div className={showPages ? 'reader-column is-paged' : 'reader-column'}>
           <header className="reader-header">
-            <h1 className="reader-title">{article.title || 'Untitled'}</h1>
+            <h1 className="reader-title">{titleOrUntitled(article.title)}</h1>
             {article.subtitle && <p className="reader-subtitle">{article.subtitle}</p>}
             <p className="reader-meta">
               <ArticleMeta article={article} />

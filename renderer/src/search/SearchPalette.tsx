@@ -11,6 +11,7 @@ import {
   useSearch,
   type ArticleSearchHit,
 } from './useSearch';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 const PALETTE_LIMIT = 20;
 
@@ -136,7 +137,7 @@ export function SearchPalette({ open, onClose, onOpenHit, onShowAll }: Props) {
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => choose(hit)}
                 >
-                  <span className="search-option-title">{hit.title || 'Untitled'}</span>
+                  <span className="search-option-title">{titleOrUntitled(hit.title)}</span>
                   <Snippet className="search-snippet" text={hit.snippet} />
                   <MatchedTags tags={hit.matchedTags} />
                 </div>

@@ -4,6 +4,7 @@ import { usePagedLibraryQuery, usePages } from '../app/usePagedLibraryQuery';
 import { MatchedTags, Snippet } from './Snippet';
 import { useOpenHit } from './useOpenHit';
 import { formatCount, KIND_LABEL, type ArticleSearchHit, type SearchResult } from './useSearch';
+import { titleOrUntitled } from '../../../electron/model/titles';
 
 const PAGE = 30;
 
@@ -149,7 +150,7 @@ export function SearchResultsPanel({ query, onOpenHit, onClose }: Props) {
             <li key={`${hit.kind}:${hit.id}`}>
               <button type="button" className="search-result" onClick={() => openHit(hit)}>
                 <span className="search-result-kind">{RESULT_KIND_LABEL[hit.kind]}</span>
-                <span className="search-option-title">{hit.title || 'Untitled'}</span>
+                <span className="search-option-title">{titleOrUntitled(hit.title)}</span>
                 <Snippet className="search-snippet" text={hit.snippet} />
                 <MatchedTags tags={hit.matchedTags} />
               </button>

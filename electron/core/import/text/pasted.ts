@@ -23,6 +23,7 @@ import {
   trimVisible,
 } from './normalize';
 import { splitUnits, type Unit } from './units';
+import { UNTITLED } from '../../../model/titles';
 
 const EXCERPT_LENGTH = 300;
 const FALLBACK_TITLE_LENGTH = 100;
@@ -220,7 +221,7 @@ export function parsePastedText(text: string, fileName: string): ParsedArticle {
   let blocks = drafted.map((d) => d.block);
   if (blocks.length === 0) blocks = plainBlocks(units);
 
-  const title = header.title ?? fallbackTitle(blocks) ?? (fileStem(fileName) || 'Untitled');
+  const title = header.title ?? fallbackTitle(blocks) ?? (fileStem(fileName) || UNTITLED);
   const firstParagraph = blocks.find((b) => b.type === 'paragraph');
   const lang = guessLang([title, ...sampleText(blocks)]);
 

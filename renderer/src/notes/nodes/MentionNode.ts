@@ -14,6 +14,7 @@ import {
 } from 'lexical';
 import { ENTITY_KINDS, type EntityKind, type EntityRef } from '../../../../electron/model/links';
 import { NOTE_NODE_MENTION, type MentionNodeJson } from '../../../../electron/model/notes';
+import { titleOrUntitled } from '../../../../electron/model/titles';
 
 export type SerializedMentionNode = Spread<
   Omit<MentionNodeJson, 'type' | 'version'>,
@@ -90,7 +91,7 @@ export class MentionNode extends TextNode {
 }
 
 export function $createMentionNode(ref: EntityRef, label: string): MentionNode {
-  const node = new MentionNode(ref, label || 'Untitled');
+  const node = new MentionNode(ref, titleOrUntitled(label));
   node.setMode('token').toggleDirectionless();
   return $applyNodeReplacement(node);
 }

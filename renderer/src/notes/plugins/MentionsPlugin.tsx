@@ -13,6 +13,7 @@ import { shortQuote } from '../../passages/quoteText';
 import { SuggestionList } from '../../ui/SuggestionList';
 import { mentionMatch } from '../mentionMatch';
 import { $createMentionNode } from '../nodes/MentionNode';
+import { titleOrUntitled } from '../../../../electron/model/titles';
 
 class MentionOption extends MenuOption {
   constructor(readonly end: LinkEnd) {
@@ -25,7 +26,7 @@ const LIMIT = 12;
 
 /** What the picker shows of a suggestion: titles as they are, passages as a short quote. */
 function optionLabel(end: LinkEnd): string {
-  return shortQuote(end.label || 'Untitled', end.ref.kind === 'passage' ? 60 : 120);
+  return shortQuote(titleOrUntitled(end.label), end.ref.kind === 'passage' ? 60 : 120);
 }
 
 export function MentionsPlugin({ noteId }: { noteId: string }) {
