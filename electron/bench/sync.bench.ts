@@ -153,11 +153,17 @@ describe(`sync: ${N.toLocaleString('en-US')} passage changes`, () => {
             const article = addArticle(a, { title: 'Bench', body: BODY });
             syncNow(a);
             syncNow(b);
+            // Each phase's peak RSS, sampled as it goes (every 1,000 passages made, each
+            // segment sent or applied): the process's own peak mixes the floors in.
+            const peaks = { app: 0, send: 0, apply: 0 };
+            const sample = (phase: keyof typeof peaks) => () =>
+              (peaks[phase] = Math.max(peaks[phase], process.memoryUsage().rss));
             // The app's own way to make a passage, on a library that doesn't sync.
             const other = addArticle(c, { title: 'Bench', body: BODY });
             const [, app, appCpu] = timed(() =>
               writeTransaction(c, () => {
-                for (let i = 0; i < N; i++)
+                for (let i = 0; i < N; i++) {
+                  if (i % 1000 === 0) sample('app')();
                   createPassage(c, {
                     articleId: other,
                     start: 4,
@@ -166,13 +172,16 @@ describe(`sync: ${N.toLocaleString('en-US')} passage changes`, () => {
                     tags: [],
                     comment: `comment ${i}`,
                   });
+                }
               }),
             );
             const [, floor, floorCpu] = timed(() => insertPassagesRaw(a, article, N));
             const versionsBefore = tableBytes(a, 'sync_row_versions');
-            const [, send, sendCpu] = timed(() => syncNow(a));
+            sample('send')();
+            const [, send, sendCpu] = timed(() => syncNow(a, { onProgress: sample('send') }));
             const bytes = folderBytes(folder);
-            const [got, apply, applyCpu] = timed(() => syncNow(b));
+            sample('apply')();
+            const [got, apply, applyCpu] = timed(() => syncNow(b, { onProgress: sample('apply') }));
             const versionsA = tableBytes(a, 'sync_row_versions') - versionsBefore;
             const count = b.prepare<[], number>('SELECT count(*) FROM passages').pluck().get();
             if (got.received !== N || count !== N)
@@ -190,6 +199,9 @@ describe(`sync: ${N.toLocaleString('en-US')} passage changes`, () => {
               'CPU: send vs createPassage': { value: sendCpu / appCpu, show: percent },
               'CPU: apply vs createPassage': { value: applyCpu / appCpu, show: times },
               'folder bytes per change': { value: bytes / N, show: plain },
+              'peak RSS createPassage': { value: peaks.app, show: mb },
+              'peak RSS send': { value: peaks.send, show: mb },
+              'peak RSS apply': { value: peaks.apply, show: mb },
               'version bytes per change (A)': { value: versionsA / N, show: plain },
               'version bytes per change (B)': {
                 value: tableBytes(b, 'sync_row_versions') / N,

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { cachedStatement } from '../db/statements';
-import { SYNC_ENTITIES, SyncEntitySchema, type SyncEntity, type SyncOp } from '../../model/sync';
+import { SyncEntitySchema, type SyncEntity, type SyncOp } from '../../model/sync';
 import type { HybridClock } from './hlc';
 import type { Identity } from './identity';
 import { mergedInto } from './merge';
@@ -162,12 +162,10 @@ export const settledKey = (e: string, id: string) => `${e}:${id}`;
 export const lastChange = (db: Database): number =>
   cachedStatement<[], number | null>(db, 'SELECT max(seq) FROM changes').pluck().get() ?? 0;
 
-/** The entities sync carries, for telling them from the rest of what the change log names. */
-const SYNCED: ReadonlySet<string> = new Set(SYNC_ENTITIES);
-
 /**
  * Diffs rows against their versions, recording the new versions; `each` gets every op (JSON) in
- * the order the rows come. Moves the capture cursor to `maxSeq`.
+ * the order the rows come. `unique` rows need no check for repeats. Moves the capture cursor to
+ * `maxSeq`.
  */
 function diffRows(
   db: Database,
@@ -176,12 +174,15 @@ function diffRows(
   rows: Iterable<readonly [SyncEntity, string, number | undefined]>,
   maxSeq: number,
   each: (op: Taken) => void,
+  unique = false,
 ): void {
   const seen = new Set<string>();
   for (const [e, rowId, at] of rows) {
-    const key = `${e}:${rowId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!unique) {
+      const key = `${e}:${rowId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     if (!isMembership(e) && !(e in ROWS)) continue;
     const op = diffRow(db, e, rowId, clock, id.deviceId, at);
     if (op) each(op);
@@ -193,46 +194,140 @@ function diffRows(
   id.cursor = maxSeq;
 }
 
+/** Rows of the change log read per page while taking (a page is in memory, never the whole log). */
+const TAKE_PAGE = 1000;
+
+/** ENTITY_ORDER as SQL over a column `e` (NULL for what sync doesn't carry). */
+const ENTITY_ORDER_SQL = `CASE e ${Object.entries(ENTITY_ORDER)
+  .map(([e, n]) => `WHEN '${e}' THEN ${n}`)
+  .join(' ')} END`;
+
 /**
- * The local changes made since the last capture, as ops (JSON) in the order they go out (what
- * others refer to first: a tag before the passages it is on); records their versions and moves
- * the cursor. Call inside a write transaction; the caller queues or sends them.
+ * The rows changed since the last capture, each once with when it last changed, in the order they
+ * changed (each gets its clock reading in that order: of two offline edits the later one wins),
+ * read a page at a time. The list is made once into a temp table (SQLite's, spilling to disk)
+ * because the diff writes between pages, which an open query on the same connection forbids; so
+ * taking 100,000 changes holds a page of them, not all.
+ */
+function* changedRows(
+  db: Database,
+  cursor: number,
+  maxSeq: number,
+  opts: TakeOptions,
+): Generator<readonly [SyncEntity, string, number | undefined]> {
+  const { settled } = opts;
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS sync_taking (n INTEGER PRIMARY KEY, e TEXT NOT NULL, entity_id TEXT NOT NULL, at TEXT, seq INTEGER NOT NULL)',
+  );
+  cachedStatement(db, 'DELETE FROM temp.sync_taking').run();
+  cachedStatement(
+    db,
+    // A reading place travels as a field of its article (the log names it apart, migration 21);
+    // only what sync carries (ENTITY_ORDER names it) is taken.
+    `INSERT INTO temp.sync_taking (n, e, entity_id, at, seq)
+     SELECT row_number() OVER (ORDER BY at, first), e, entity_id, at, seq FROM (
+       SELECT ${ENTITY_ORDER_SQL} AS ord, * FROM (
+         SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS e, entity_id,
+           max(at) AS at, max(seq) AS seq, min(seq) AS first
+         FROM changes WHERE seq > ? AND seq <= ? GROUP BY 1, entity_id))
+     WHERE ord IS NOT NULL`,
+  ).run(cursor, maxSeq);
+  opts.onRows?.(
+    cachedStatement<[], number>(db, 'SELECT count(*) FROM temp.sync_taking').pluck().get() ?? 0,
+  );
+  const page = cachedStatement<
+    [number, number],
+    { n: number; e: string; entity_id: string; at: string; seq: number }
+  >(db, 'SELECT n, e, entity_id, at, seq FROM temp.sync_taking WHERE n > ? ORDER BY n LIMIT ?');
+  for (let after = 0; ;) {
+    const rows = page.all(after, TAKE_PAGE);
+    if (!rows.length) break;
+    after = rows.at(-1)!.n;
+    for (const r of rows) {
+      // Rows an apply wrote as their op said, unchanged since.
+      if (settled && r.seq <= (settled.get(settledKey(r.e, r.entity_id)) ?? 0)) continue;
+      yield [r.e as SyncEntity, r.entity_id, Date.parse(r.at) || undefined];
+    }
+  }
+  cachedStatement(db, 'DELETE FROM temp.sync_taking').run();
+}
+
+interface TakeOptions {
+  settled?: SettledRows;
+  /** Told how many rows changed (at most that many ops come), before the first op. */
+  onRows?: (rows: number) => void;
+}
+
+/** Ops held in memory while taking, at most (a segment's worth): more wait in a temp table. */
+const HELD_OPS = 5000;
+const HELD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Takes the local changes made since the last capture: `each` gets their ops (JSON) one by one in
+ * the order they go out (ENTITY_ORDER, then the order the rows changed), to queue or send as they
+ * come; records their versions and moves the cursor. Call inside a write transaction.
+ *
+ * Rows are diffed in the order they changed (their readings) but ops go out in ENTITY_ORDER, so
+ * they are sorted in between: in memory up to a segment's worth, past that in a temp table read
+ * back a page at a time (what sending 100,000 changes holds is bounded either way).
  */
 export function takeLocal(
   db: Database,
   id: Identity,
   clock: HybridClock,
-  settled?: SettledRows,
-): string[] {
+  each: (op: string) => void,
+  opts: TakeOptions = {},
+): void {
   const maxSeq = lastChange(db);
-  // Each row with when it last changed: stamped in that order, each change with its own time.
-  const rows: [SyncEntity, string, number | undefined][] = [];
-  for (const r of cachedStatement<
-    [number, number],
-    { entity: string; entity_id: string; at: string; seq: number }
-  >(
+  const held: Taken[] = [];
+  let bytes = 0;
+  let spilled = 0; // ops in temp.sync_sending
+  const spill = (op: Taken) =>
+    cachedStatement(db, 'INSERT INTO temp.sync_sending (ord, n, op) VALUES (?, ?, ?)').run(
+      ENTITY_ORDER[op.e],
+      spilled++,
+      op.text,
+    );
+  diffRows(
     db,
-    // A reading place travels as a field of its article (the log names it apart, migration 21).
-    `SELECT CASE entity WHEN 'reading_place' THEN 'article' ELSE entity END AS entity, entity_id, max(at) AS at, max(seq) AS seq
-     FROM changes WHERE seq > ? AND seq <= ? GROUP BY 1, entity_id ORDER BY max(at), min(seq)`,
-  ).iterate(id.cursor, maxSeq)) {
-    // Only what sync carries (every other entity the log names, today).
-    if (!SYNCED.has(r.entity)) continue;
-    // Rows an apply wrote as their op said, unchanged since.
-    if (settled && r.seq <= (settled.get(settledKey(r.entity, r.entity_id)) ?? 0)) continue;
-    rows.push([r.entity as SyncEntity, r.entity_id, Date.parse(r.at) || undefined]);
+    id,
+    clock,
+    changedRows(db, id.cursor, maxSeq, opts),
+    maxSeq,
+    (op) => {
+      if (!spilled && held.length < HELD_OPS && bytes + op.text.length <= HELD_BYTES) {
+        held.push(op);
+        bytes += op.text.length;
+        return;
+      }
+      if (!spilled) {
+        db.exec(
+          'CREATE TEMP TABLE IF NOT EXISTS sync_sending (ord INTEGER NOT NULL, n INTEGER NOT NULL, op TEXT NOT NULL, PRIMARY KEY (ord, n)) WITHOUT ROWID',
+        );
+        cachedStatement(db, 'DELETE FROM temp.sync_sending').run();
+        for (const h of held.splice(0)) spill(h);
+      }
+      spill(op);
+    },
+    true,
+  );
+  if (!spilled) {
+    // A stable sort: within an entity, the order the rows changed.
+    held.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
+    for (const op of held) each(op.text);
+    return;
   }
-  const ops: Taken[] = [];
-  diffRows(db, id, clock, rows, maxSeq, (op) => ops.push(op));
-  // A stable sort: within an entity, the order the rows changed.
-  ops.sort((a, b) => ENTITY_ORDER[a.e] - ENTITY_ORDER[b.e]);
-  return ops.map((op) => op.text);
-}
-
-/** Puts ops (JSON) in the outbox, to go out in segments (engine.ts). */
-export function queueOps(db: Database, ops: readonly string[]): void {
-  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
-  for (const op of ops) queue.run(op);
+  const page = cachedStatement<[number, number, number], { ord: number; n: number; op: string }>(
+    db,
+    'SELECT ord, n, op FROM temp.sync_sending WHERE (ord, n) > (?, ?) ORDER BY ord, n LIMIT ?',
+  );
+  for (let after = [-1, -1] as [number, number]; ;) {
+    const rows = page.all(after[0], after[1], TAKE_PAGE);
+    if (!rows.length) break;
+    after = [rows.at(-1)!.ord, rows.at(-1)!.n];
+    for (const r of rows) each(r.op);
+  }
+  cachedStatement(db, 'DELETE FROM temp.sync_sending').run();
 }
 
 /**
@@ -247,9 +342,19 @@ export function captureLocal(
   settled?: SettledRows,
 ): number {
   if (!all) {
-    const ops = takeLocal(db, id, clock, settled);
-    queueOps(db, ops);
-    return ops.length;
+    const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
+    let queued = 0;
+    takeLocal(
+      db,
+      id,
+      clock,
+      (op) => {
+        queue.run(op);
+        queued++;
+      },
+      { settled },
+    );
+    return queued;
   }
   // Every row stamped "now" alike (no log times), so taken in the order their ops go out and
   // each queued as it is made: the first capture of a large library never holds its ops in memory.

@@ -24,7 +24,7 @@ import { CommonplaceError, errorMessage } from '../errors';
 import { newId, nowIso } from '../ids';
 import { tempPathFor } from '../tempFiles';
 import { applyOp, type ApplyContext } from './apply';
-import { captureLocal, ENTITY_ORDER, queueOps, takeLocal } from './capture';
+import { captureLocal, ENTITY_ORDER, takeLocal } from './capture';
 import {
   encodeSegmentOps,
   publishPending,
@@ -245,44 +245,64 @@ function publishSegments(
 }
 
 /**
- * Sends the ops just taken straight into segments (at most `limit`), in the transaction that took
- * them, when nothing older waits in the outbox: the outbox's insert, read back and delete were
- * about a fifth of what sending added to a write. Returns how many ops went out, from the start:
- * the caller queues the rest (past the limit, or from a segment that can't be written: the flush
- * that follows says why).
+ * Sends ops as they are taken (`takeLocal`), in the transaction that takes them: a segment is
+ * written each time SEGMENT_MAX_OPS or about SEGMENT_MAX_BYTES of them are in hand, so sending
+ * 100,000 changes holds one segment's worth of them, not all. Straight into segments only when
+ * nothing older waits in the outbox (the outbox's insert, read back and delete were about a fifth
+ * of what sending added to a write); past `limit` segments, or from a segment that can't be
+ * written on (the flush that follows says why), the ops go to the outbox instead.
  */
-function sendTaken(
+function segmentSender(
   db: Database,
   folder: string,
-  ops: readonly string[],
   limit: number,
   onSegment: (sent: number, n: number) => void,
-): number {
-  if (!ops.length || db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return 0;
+): { add: (op: string) => void; end: () => { written: number; sent: number } } {
+  const queue = cachedStatement(db, 'INSERT INTO sync_outbox (op) VALUES (?)');
+  let direct = limit > 0 && !db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get();
+  let take: string[] = [];
+  let bytes = 0;
+  let written = 0;
   let sent = 0;
-  for (let written = 0; written < limit && sent < ops.length; written++) {
-    let end = sent;
-    let bytes = 0;
-    // As flushOutbox cuts them: at most SEGMENT_MAX_OPS, about SEGMENT_MAX_BYTES (one op at least).
-    while (
-      end < ops.length &&
-      end - sent < SEGMENT_MAX_OPS &&
-      (end === sent || bytes + ops[end]!.length <= SEGMENT_MAX_BYTES)
-    )
-      bytes += ops[end++]!.length;
-    const take = ops.slice(sent, end);
-    let n: number;
-    try {
-      writeBlobs(db, folder, take);
-      // A savepoint: a segment that can't be written leaves its number unused.
-      n = writeTransaction(db, () => writeSegment(db, take));
-    } catch {
-      break;
-    }
-    sent = end;
-    onSegment(sent, n);
-  }
-  return sent;
+  const write = () => {
+    const ops = take;
+    take = [];
+    bytes = 0;
+    if (direct && ops.length)
+      try {
+        writeBlobs(db, folder, ops);
+        // A savepoint: a segment that can't be written leaves its number unused.
+        const n = writeTransaction(db, () => writeSegment(db, ops));
+        written++;
+        sent += ops.length;
+        onSegment(sent, n);
+        if (written >= limit) direct = false;
+        return;
+      } catch {
+        direct = false;
+      }
+    for (const op of ops) queue.run(op);
+  };
+  return {
+    add(op) {
+      if (!direct) {
+        queue.run(op);
+        return;
+      }
+      // As flushOutbox cuts them: at most SEGMENT_MAX_OPS, about SEGMENT_MAX_BYTES (one op at least).
+      if (take.length >= SEGMENT_MAX_OPS || (take.length && bytes + op.length > SEGMENT_MAX_BYTES))
+        write();
+      if (!direct) queue.run(op);
+      else {
+        take.push(op);
+        bytes += op.length;
+      }
+    },
+    end() {
+      write();
+      return { written, sent };
+    },
+  };
 }
 
 /**
@@ -463,16 +483,15 @@ export function syncNow(db: Database, options: SyncOptions = {}): SyncReport {
     // so a committed segment counts as ours below, and an uncommitted one was never seen.
     problems.push(...publishSegments(db, undefined, true));
     const checked = checkDeviceIdentity(db, requireIdentity(db));
-    const ops = takeLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc));
-    const written = { written: 0, sent: 0 };
-    const sent = sendTaken(db, checked.folder, ops, budget, (sent, n) => {
+    let total = 0;
+    const sender = segmentSender(db, checked.folder, budget, (sent, n) => {
       numbers.push(n);
-      written.written++;
-      written.sent = sent;
-      progress({ phase: 'sending', done: sent, total: ops.length });
+      progress({ phase: 'sending', done: sent, total });
     });
-    queueOps(db, ops.slice(sent));
-    direct = written;
+    takeLocal(db, checked, new HybridClock(checked.deviceId, checked.hlc), sender.add, {
+      onRows: (rows) => (total = rows),
+    });
+    direct = sender.end();
     return checked;
   });
   problems.push(...publishSegments(db, numbers));

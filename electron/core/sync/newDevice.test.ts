@@ -4,7 +4,7 @@
  * device ends holding the same library. The 10,000-article figure is `npm run bench -- sync`.
  */
 import { describe, expect, it } from 'vitest';
-import { addArticle } from '../search/test-library';
+import { addArticle, addPassage } from '../search/test-library';
 import { ensureTags } from '../tags/repo';
 import {
   initSync,
@@ -14,6 +14,7 @@ import {
   syncStatus,
   type SyncProgress,
 } from './engine';
+import { ENTITY_ORDER } from './capture';
 import { readSegment } from './files';
 import { listSegments } from './folder';
 import { readIdentity } from './identity';
@@ -100,6 +101,43 @@ describe('a new device', () => {
       readSegment(s.path),
     );
     expect(segments.map((s) => s.ops.length)).toEqual([SEGMENT_MAX_OPS, 11, 1]);
+    const b = library();
+    initSync(b, { folder, name: 'B' });
+    expect(syncNow(b)).toMatchObject({ parked: 0, more: false, problems: [] });
+    expect(libraryContents(b)).toEqual(libraryContents(a));
+  }, 300_000);
+
+  it('a later sync of more changes than a segment holds sorts them on disk, not in memory, and sends them in order', () => {
+    const a = library();
+    const folder = tempDir();
+    initSync(a, { folder, name: 'A' });
+    syncNow(a);
+    // Made before the tags, but tags go out first (what others refer to first).
+    const article = addArticle(a, { title: 'Harbour', body: 'The ferry timetable changed.' });
+    addPassage(a, article, 'ferry timetable', { tags: ['transport'] });
+    const tags = 2 * SEGMENT_MAX_OPS + 100;
+    ensureTags(
+      a,
+      Array.from({ length: tags }, (_, i) => `tag-${i}`),
+    );
+    // Where the ops wait between being taken (in the order the rows changed) and going out (in
+    // ENTITY_ORDER) when each segment is written: SQLite's temp table, not the process's memory.
+    const waiting: number[] = [];
+    const sent = syncNow(a, {
+      onProgress: () =>
+        waiting.push(
+          a.prepare<[], number>('SELECT count(*) FROM temp.sync_sending').pluck().get()!,
+        ),
+    });
+    expect(sent).toMatchObject({ written: 3, sent: tags + 4, problems: [] });
+    // (The last is written once all are taken and the table emptied.)
+    expect(waiting.slice(0, 2)).toEqual([tags + 4, tags + 4]);
+    const segments = listSegments(folder, readIdentity(a)!.deviceId)
+      .slice(-3)
+      .map((s) => readSegment(s.path));
+    expect(segments.map((s) => s.ops.length)).toEqual([SEGMENT_MAX_OPS, SEGMENT_MAX_OPS, 104]);
+    const order = segments.flatMap((s) => s.ops.map((op) => ENTITY_ORDER[op.e]));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
     const b = library();
     initSync(b, { folder, name: 'B' });
     expect(syncNow(b)).toMatchObject({ parked: 0, more: false, problems: [] });
