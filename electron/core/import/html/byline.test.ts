@@ -15,6 +15,7 @@ describe('cleanByline', () => {
     const raw = '25 Jan 2018\nKedar Vijay Kulkarni (Red Hat)\u00a0Feed\n\n219up\n\n10 comments';
     expect(cleanByline(raw)).toBe('Kedar Vijay Kulkarni');
     expect(cleanByline('Jane Doe (AP) | Follow')).toBe('Jane Doe');
+    expect(cleanByline('By Hugh Down | 3 comments')).toBe('Hugh Down');
   });
 
   it('drops a byline that is only a date or a label', () => {

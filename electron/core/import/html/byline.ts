@@ -30,9 +30,11 @@ const COMMENTS = /\b\d+\s*(?:comments?|responses?|replies|shares?)\b/gi;
 const ASIDES = /\([^()]*\)/g;
 /**
  * Labels of the links and buttons a site puts inside its byline element: a feed or follow link,
- * share buttons, a vote widget ("219 up" once its count is gone).
+ * share buttons, a vote widget ("219 up" once its count is gone). A vote's words only in lower
+ * case: "Down" and "Like" are also surnames.
  */
-const WIDGETS = /\b(?:feed|rss|follow|subscribe|share|tweet|e-?mail|print|up|down|like)\b/gi;
+const WIDGETS =
+  /\b(?:[Ff]eed|RSS|[Ff]ollow|[Ss]ubscribe|[Ss]hare|[Tt]weet|[Ee]-?mail|[Pp]rint|up|down|like)\b/g;
 
 /** The names in a byline, or null when what is left doesn't read as names. */
 export function cleanByline(raw: string | null | undefined): string | null {
