@@ -127,12 +127,12 @@ export const BulkResultSchema = z.object({
 });
 export type BulkResult = z.output<typeof BulkResultSchema>;
 
-export const BULK_JOB_STATES = ['running', 'finished', 'failed'] as const;
+export const BULK_JOB_STATES = ['running', 'finished', 'failed', 'cancelled'] as const;
 
 /**
- * Sent as a bulk job goes (after each batch commits) and once when it ends.
- * A failed job kept what its committed batches did (`done` articles); a trash's Undo still
- * restores those.
+ * Sent as a bulk job goes (after each batch commits), when someone asks it to stop, and once
+ * when it ends; `articles.bulkJobs` answers each job's latest. A failed or cancelled job kept
+ * what its committed batches did (`done` articles); a trash's Undo still restores those.
  */
 export const BulkProgressEventSchema = z.object({
   type: z.literal('bulk-progress'),
@@ -147,5 +147,7 @@ export const BulkProgressEventSchema = z.object({
   error: z.string().nullable(),
   /** Seconds left at the recent rate; null while unknown. */
   etaSeconds: z.number().nullable(),
+  /** Asked to stop (Cancel): it ends after the batch in progress, as `cancelled`. */
+  cancelling: z.boolean(),
 });
 export type BulkProgressEvent = z.output<typeof BulkProgressEventSchema>;

@@ -14,6 +14,8 @@ import { TagName } from '../../model/tags';
 import {
   ArticleSelectionSchema,
   BulkActionSchema,
+  BulkJobId,
+  BulkProgressEventSchema,
   BulkResultSchema,
   IdBatch,
   ListQuerySchema,
@@ -118,6 +120,22 @@ export const articlesContract = {
     input: z.object({ selection: ArticleSelectionSchema, action: BulkActionSchema }),
     output: BulkResultSchema,
     mutates: true,
+    exposure: 'client',
+  }),
+  'articles.bulkJobs': call({
+    summary:
+      "Each bulk job's latest bulk-progress event, oldest first: the running ones and the last few ended. A page that reloaded or lost its event stream mid-job puts its progress bars back from it.",
+    input: z.object({}),
+    output: z.array(BulkProgressEventSchema),
+    mutates: false,
+    exposure: 'client',
+  }),
+  'articles.bulkCancel': call({
+    summary:
+      'Stop a bulk job after the batch in progress (each batch is one transaction); what its batches did stays done (a trash’s Undo restores exactly those) and its end event says cancelled. Answers its latest event.',
+    input: z.object({ jobId: BulkJobId }),
+    output: BulkProgressEventSchema,
+    mutates: false,
     exposure: 'client',
   }),
   'articles.ids': call({

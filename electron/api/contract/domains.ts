@@ -64,6 +64,8 @@ export const METHOD_DOMAINS = {
   'articles.emptyTrash': 'articles',
   'articles.markRead': 'articles',
   'articles.bulk': 'articles',
+  'articles.bulkJobs': 'articles',
+  'articles.bulkCancel': 'articles',
   'articles.ids': 'articles',
   'articles.setReadingPlace': 'articles',
   'bulkImport.startPaths': 'bulkImport',

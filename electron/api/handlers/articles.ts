@@ -58,6 +58,8 @@ export function articleHandlers(library: Library, bulkJobs: BulkJobs) {
     'articles.emptyTrash': ({ ids }) => ({ deleted: emptyTrash(db, ids) }),
     'articles.markRead': ({ ids, read }) => markRead(db, ids, read),
     'articles.bulk': ({ selection, action }) => bulkJobs.start(selection, action),
+    'articles.bulkJobs': () => bulkJobs.list(),
+    'articles.bulkCancel': ({ jobId }) => bulkJobs.cancel(jobId),
     'articles.ids': (input) => listIds(db, input),
     'articles.setReadingPlace': ({ id, offset }) => setReadingPlace(db, id, offset),
   } satisfies Partial<Handlers>;

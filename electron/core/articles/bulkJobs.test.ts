@@ -145,6 +145,71 @@ describe('bulk actions as jobs', () => {
     expect(await t.trashed()).toEqual([]);
   });
 
+  it('lists each job with its latest progress while it runs, and its end once it ended', async () => {
+    const seen: unknown[] = [];
+    const t = library(7, 2, (batch) => {
+      // Called between batches, as a page that just reloaded would.
+      if (batch === 2) void t.invoke('articles.bulkJobs', {}).then((jobs) => seen.push(jobs));
+    });
+    expect(await t.invoke('articles.bulkJobs', {})).toEqual([]);
+    const done = await t.invoke('articles.bulk', {
+      selection: { kind: 'query', query: {} },
+      action: { kind: 'markRead', read: true },
+    });
+    const [first] = await t.invoke('articles.bulkJobs', {});
+    expect(first).toMatchObject({ jobId: done.jobId, state: 'running', done: 0, total: 7 });
+    const end = await t.finished(done.jobId);
+    // Asked after the second batch: it had done 4 of 7, as its last event said.
+    expect(seen).toEqual([[{ ...t.progress(done.jobId!)[2], done: 4, state: 'running' }]]);
+    expect(await t.invoke('articles.bulkJobs', {})).toEqual([end]);
+    expect(end).toMatchObject({ state: 'finished', done: 7 });
+  });
+
+  it('Cancel stops after the batch in progress: exactly the batches done stay trashed, it says cancelled, and the Undo restores exactly those', async () => {
+    let asked: Promise<unknown> | undefined;
+    const t = library(9, 2, (batch) => {
+      if (batch === 2) asked = t.invoke('articles.bulkCancel', { jobId: jobId! });
+    });
+    let jobId: string | null = null;
+    const done = await t.invoke('articles.bulk', {
+      selection: { kind: 'query', query: { sort: 'title' } },
+      action: { kind: 'trash' },
+    });
+    jobId = done.jobId;
+    const end = await t.finished(done.jobId);
+    expect(end).toMatchObject({ state: 'cancelled', done: 4, total: 9, error: null });
+    // The answer and every window's bar said it was stopping before it ended.
+    expect(await asked).toMatchObject({ state: 'running', cancelling: true });
+    expect(t.progress(jobId!).map((e) => [e.state, e.done, e.cancelling])).toEqual([
+      ['running', 0, false],
+      ['running', 2, false],
+      ['running', 4, false],
+      ['running', 4, true],
+      ['cancelled', 4, true],
+    ]);
+    expect(t.batches).toEqual([2, 2]);
+    expect(await t.trashed()).toHaveLength(4);
+    expect(await t.listed()).toHaveLength(5);
+    // Cancelling it again, once ended, changes nothing; an unknown job is named.
+    expect(await t.invoke('articles.bulkCancel', { jobId: jobId! })).toEqual(end);
+    await expect(
+      t.invoke('articles.bulkCancel', { jobId: 'bulk-00000000-0000-0000-0000-000000000000' }),
+    ).rejects.toThrow(/no bulk job bulk-0{8}/);
+    await expect(t.invoke('articles.bulkCancel', { jobId: 'job-1' })).rejects.toThrow(
+      /jobId: must be a bulk job id/,
+    );
+
+    const trashedBefore = await t.trashed();
+    const undo = await t.invoke('articles.bulk', {
+      selection: { kind: 'trashAction', action: done.action },
+      action: { kind: 'restore' },
+    });
+    expect(undo.count).toBe(4);
+    expect((await t.finished(undo.jobId)).state).toBe('finished');
+    expect(await t.trashed()).toEqual([]);
+    expect((await t.listed()).filter((id) => trashedBefore.includes(id))).toEqual(trashedBefore);
+  });
+
   it('a batch that fails stops the job with its reason; the earlier batches stay done', async () => {
     let removing = false;
     const t = library(9, 3, (batch) => {
