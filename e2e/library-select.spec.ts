@@ -6,7 +6,8 @@ import { openDatabase } from '../electron/core/db/open';
 import { writeTransaction } from '../electron/core/db/transactions';
 import { insertTestArticle } from '../electron/core/export/testFixture';
 import { BULK_BATCH_SIZE } from '../electron/model/library';
-import { apiEvents, recordApiCalls } from './apiLog';
+import { apiCalls, apiEvents, recordApiCalls } from './apiLog';
+import { installStreamSwitch } from './streamSwitch';
 import { api, expect, test, type WebApp } from './fixtures';
 
 /** Articles "Article 000"…, imported together (the list shows the newest import first). */
@@ -243,6 +244,159 @@ test('Select all, Move to trash on thousands of articles runs as a job: a progre
     /^Restoring [\d,]+ of 6,000 articles$/,
   );
   expect((await app.cli(['trash', 'list'])).stdout).toContain('The trash is empty.');
+});
+
+/** The page's `bulk-progress` events so far, as its event stream brought them. */
+async function bulkSteps(page: Page) {
+  return (await apiEvents(page))
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('data:') && line.includes('"bulk-progress"'))
+    .map(
+      (line) =>
+        JSON.parse(line.slice('data:'.length)) as { state: string; done: number; total: number },
+    );
+}
+
+/** Selects the whole listing and starts moving it to the trash: a job of many batches. */
+async function trashAll(page: Page, n: number) {
+  await list(page).focus();
+  await page.keyboard.press('Control+a');
+  await expect(status(page)).toHaveText(`${n.toLocaleString('en-US')} selected`);
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  // Some batches are done (the page heard one step past the start): the job is well under way.
+  await expect
+    .poll(async () => (await bulkSteps(page)).some((e) => e.done > 0), { timeout: 60_000 })
+    .toBe(true);
+}
+
+/** "Moving 1,500 of 30,000 articles to the trash" → 1500. */
+async function barCount(bar: Locator): Promise<number> {
+  const text = (await bar.locator('.bulk-progress-count').textContent()) ?? '';
+  return Number(/^Moving ([\d,]+) of/.exec(text)?.[1]?.replace(/,/g, '') ?? -1);
+}
+
+/**
+ * Enough batches (60) that a job is still running a while after the page heard its first steps,
+ * even on a quiet machine; a loaded one only makes it slower.
+ */
+const LONG_JOB = BULK_BATCH_SIZE * 60;
+
+test('a page reloaded in the middle of a bulk trash gets its bar back with the count so far, before any event, and sees it finish', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const n = LONG_JOB;
+  manyArticles(app, n);
+  await recordApiCalls(page);
+  await page.goto(app.url);
+  const total = `${n.toLocaleString('en-US')} articles`;
+  await expect(page.locator('.library-count')).toHaveText(total, { timeout: 60_000 });
+  await trashAll(page, n);
+  const before = Math.max(...(await bulkSteps(page)).map((e) => e.done));
+
+  // The reloaded page hears no event until the test lets its stream through: only the page's
+  // question to the server can bring the bar back.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/events*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const bar = page.getByRole('region', { name: 'Library action progress' });
+  await expect(bar).toBeVisible({ timeout: 60_000 });
+  await expect(bar.getByRole('progressbar')).toHaveAccessibleName(
+    /^Moving [\d,]+ of 30,000 articles to the trash$/,
+  );
+  const shown = await barCount(bar);
+  expect(shown).toBeGreaterThanOrEqual(before);
+  expect(shown).toBeLessThan(n);
+  expect(await bulkSteps(page)).toEqual([]);
+  expect(await apiCalls(page)).toContain('articles.bulkJobs');
+  await expect(bar.getByRole('button', { name: 'Cancel moving to the trash' })).toBeVisible();
+
+  // The stream comes through: the bar goes when the job ends (it may have ended meanwhile,
+  // unheard: the bar then asks again).
+  release();
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+  await expect(list(page)).toBeHidden();
+  expect(await api<unknown[]>(app, 'articles.trashList', {})).toHaveLength(n);
+});
+
+test('the event stream drops mid-job and the job ends unheard: the bar still goes with it and the Undo is offered, before the stream is back', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const n = LONG_JOB;
+  manyArticles(app, n);
+  await installStreamSwitch(page);
+  await recordApiCalls(page);
+  await page.goto(app.url);
+  const total = `${n.toLocaleString('en-US')} articles`;
+  await expect(page.locator('.library-count')).toHaveText(total, { timeout: 60_000 });
+  await trashAll(page, n);
+  await page.evaluate(() => window.__events!.cut());
+  const heard = (await bulkSteps(page)).length;
+  await expect.poll(() => page.evaluate(() => window.__events!.refused)).toBeGreaterThan(0);
+  const bar = page.getByRole('region', { name: 'Library action progress' });
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+  expect(
+    (await api<{ state: string }[]>(app, 'articles.bulkJobs', {})).map((j) => j.state),
+  ).toEqual(['finished']);
+  await expect(
+    page.getByRole('button', { name: `Undo moving ${total} to the trash` }),
+  ).toBeVisible();
+  // All of it learnt by asking: no event came through meanwhile.
+  expect(await page.evaluate(() => window.__events!.down)).toBe(true);
+  expect((await bulkSteps(page)).length).toBe(heard);
+  await page.evaluate(() => (window.__events!.down = false));
+  await expect(list(page)).toBeHidden();
+});
+
+test('Cancel (from the keyboard) stops a bulk trash after the batch in progress: exactly the batches done are in the trash, the page says so, and one Undo restores exactly those', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const n = LONG_JOB;
+  manyArticles(app, n);
+  await recordApiCalls(page);
+  await page.goto(app.url);
+  const total = `${n.toLocaleString('en-US')} articles`;
+  await expect(page.locator('.library-count')).toHaveText(total, { timeout: 60_000 });
+  // The job trashes the listing in its order: its first batches are its first rows.
+  const order: string[] = [];
+  for (let offset = 0; offset < n; offset += 10_000)
+    order.push(...(await api<string[]>(app, 'articles.ids', { offset, limit: 10_000 })));
+  await trashAll(page, n);
+
+  const bar = page.getByRole('region', { name: 'Library action progress' });
+  const cancel = bar.getByRole('button', { name: 'Cancel moving to the trash' });
+  expect(await axeSerious(page)).toEqual([]);
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(bar).toBeHidden({ timeout: 120_000 });
+
+  const end = (await bulkSteps(page)).at(-1)!;
+  expect(end.state).toBe('cancelled');
+  const done = end.done;
+  expect(done % BULK_BATCH_SIZE).toBe(0);
+  expect(done).toBeGreaterThan(0);
+  expect(done).toBeLessThan(n);
+  const count = done.toLocaleString('en-US');
+  await expect(page.getByText(`Trashed ${count} of ${total} — cancelled`)).toBeVisible();
+  const trashed = (await api<{ id: string }[]>(app, 'articles.trashList', {})).map((a) => a.id);
+  expect(trashed.sort()).toEqual(order.slice(0, done).sort());
+  await expect(page.locator('.library-count')).toHaveText(
+    `${(n - done).toLocaleString('en-US')} articles`,
+  );
+
+  await page.getByRole('button', { name: `Undo moving ${count} articles to the trash` }).click();
+  await expect(page.locator('.library-count')).toHaveText(total, { timeout: 120_000 });
+  expect(await api<unknown[]>(app, 'articles.trashList', {})).toEqual([]);
 });
 
 async function dragOnto(page: Page, from: Locator, collection: string) {

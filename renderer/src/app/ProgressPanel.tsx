@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
 
+/** Cancel, the same for every kind of job (an import, a bulk action). */
+interface Cancel {
+  /** Its text ("Cancel import"). */
+  text: string;
+  /** Its accessible name when the text alone is too short to say what it stops. */
+  label?: string;
+  /** Asked to stop, not stopped yet: the button says so and does nothing more. */
+  cancelling: boolean;
+  onCancel: () => void;
+}
+
 interface Props {
   /** The region's name ("Import progress"). */
   label: string;
@@ -9,8 +20,8 @@ interface Props {
   total: number;
   /** Rate, time left or state, under the bar. */
   meta: string;
-  /** A button beside the count (Cancel), if any. */
-  action?: ReactNode;
+  /** The job's Cancel button, if it can be stopped. */
+  cancel?: Cancel;
   className?: string;
   jobId: string;
   children?: ReactNode;
@@ -26,7 +37,7 @@ export function ProgressPanel({
   done,
   total,
   meta,
-  action,
+  cancel,
   className,
   jobId,
   children,
@@ -39,7 +50,17 @@ export function ProgressPanel({
     >
       <div className="bulk-progress-head">
         <p className="bulk-progress-count">{count}</p>
-        {action}
+        {cancel && (
+          <button
+            type="button"
+            // Not `disabled` while it stops: a keyboard user's focus stays on it.
+            aria-disabled={cancel.cancelling}
+            aria-label={cancel.cancelling ? undefined : cancel.label}
+            onClick={() => cancel.cancelling || cancel.onCancel()}
+          >
+            {cancel.cancelling ? 'Stopping…' : cancel.text}
+          </button>
+        )}
       </div>
       <progress max={Math.max(1, total)} value={done} aria-label={count} />
       <p className="bulk-progress-meta">{meta}</p>

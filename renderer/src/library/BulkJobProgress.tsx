@@ -21,11 +21,26 @@ function progressText({ action, done, total }: BulkProgressEvent): string {
   }
 }
 
+/** What Cancel stops, for its accessible name (“Cancel moving to the trash”). */
+const doing: Record<BulkProgressEvent['action'], string> = {
+  trash: 'moving to the trash',
+  restore: 'restoring',
+  markRead: 'changing the read state',
+  addToCollection: 'adding to a collection',
+  removeFromCollection: 'removing from a collection',
+};
+
+interface Props {
+  jobs: readonly BulkProgressEvent[];
+  onCancel: (jobId: string) => void;
+}
+
 /**
  * A bar per bulk action running as a job, above the list: the list stays usable meanwhile and
- * shows each batch as it lands.
+ * shows each batch as it lands. Cancel stops it after the batch in progress (what was done stays
+ * done, and a trash's Undo restores it).
  */
-export function BulkJobProgress({ jobs }: { jobs: readonly BulkProgressEvent[] }) {
+export function BulkJobProgress({ jobs, onCancel }: Props) {
   if (jobs.length === 0) return null;
   return (
     <div className="library-jobs">
@@ -38,7 +53,17 @@ export function BulkJobProgress({ jobs }: { jobs: readonly BulkProgressEvent[] }
           count={progressText(job)}
           done={job.done}
           total={job.total}
-          meta={formatEta(job.etaSeconds) || 'Starting…'}
+          meta={
+            job.cancelling
+              ? 'Stopping after the current batch…'
+              : formatEta(job.etaSeconds) || 'Starting…'
+          }
+          cancel={{
+            text: 'Cancel',
+            label: `Cancel ${doing[job.action]}`,
+            cancelling: job.cancelling,
+            onCancel: () => onCancel(job.jobId),
+          }}
         />
       ))}
     </div>

@@ -252,7 +252,7 @@ export function LibraryPane({
           </button>
         </div>
       )}
-      <BulkJobProgress jobs={actions.jobs} />
+      <BulkJobProgress jobs={actions.jobs} onCancel={actions.cancelJob} />
       {total === 0 && empty}
       <VirtualListbox
         ref={listRef}

@@ -31,6 +31,10 @@ const titled = (article: ArticleSummary) => `“${titleOrUntitled(article.title.
 export const countedArticles = (n: number) =>
   `${new Intl.NumberFormat().format(n)} ${n === 1 ? 'article' : 'articles'}`;
 
+/** “2,500 of 6,000 articles”: how far a job got. */
+const partOf = ({ done, total }: BulkProgressEvent) =>
+  `${new Intl.NumberFormat().format(done)} of ${countedArticles(total)}`;
+
 /** A target of loaded articles (a row, the rows selected on screen). */
 export function articlesTarget(articles: readonly ArticleSummary[]): Target {
   return {
@@ -43,6 +47,8 @@ export function articlesTarget(articles: readonly ArticleSummary[]): Target {
 export interface LibraryActions {
   /** The bulk actions running as jobs (any window's), for their progress bars. */
   jobs: readonly BulkProgressEvent[];
+  /** Stops a job after the batch in progress (its Cancel button). */
+  cancelJob(jobId: string): void;
   /** True when it was done (the caller clears the selection). */
   trash(target: Target): Promise<boolean>;
   setRead(target: Target, read: boolean): Promise<void>;
@@ -54,7 +60,7 @@ export function useLibraryActions(): LibraryActions {
   const offerUndo = useUndoableDelete();
   const reportError = useReportError();
   const { show } = useToaster();
-  const { running, ended } = useBulkJobs();
+  const { running, ended, cancel } = useBulkJobs();
   const actions = useMemo(() => {
     /** Starts the action: null if it was refused (reported). */
     const start = async (
@@ -69,22 +75,35 @@ export function useLibraryActions(): LibraryActions {
       }
     };
     /**
-     * Waits for the action's job, if it has one: how many articles it got to when it stopped
-     * half way (reported; what its batches did stays done), else null.
+     * Waits for the action's job, if it has one: its end when it stopped half way (reported;
+     * what its batches did stays done), else null. `cancelled` says what a cancelled job did
+     * ("Restored 2,500 of 6,000 articles"); a trash says it with its Undo instead.
      */
-    const finish = async (started: BulkResult, what: string): Promise<number | null> => {
+    const finish = async (
+      started: BulkResult,
+      what: string,
+      cancelled: ((done: string) => string) | null,
+    ): Promise<BulkProgressEvent | null> => {
       if (!started.jobId) return null;
       const end = await ended(started.jobId);
       if (end.state === 'finished') return null;
-      show(
-        'error',
-        `Stopped after ${countedArticles(end.done)} of ${countedArticles(end.total)} (${what}): ${end.error ?? 'unknown error'}`,
-      );
-      return end.done;
+      if (end.state === 'cancelled') {
+        if (cancelled) show('notice', `${cancelled(partOf(end))} — cancelled`);
+      } else
+        show(
+          'error',
+          `Stopped after ${countedArticles(end.done)} of ${countedArticles(end.total)} (${what}): ${end.error ?? 'unknown error'}`,
+        );
+      return end;
     };
-    const run = async (selection: ArticleSelection, action: BulkAction, what: string) => {
+    const run = async (
+      selection: ArticleSelection,
+      action: BulkAction,
+      what: string,
+      cancelled: (done: string) => string,
+    ) => {
       const started = await start(selection, action);
-      return started !== null && (await finish(started, what)) === null;
+      return started !== null && (await finish(started, what, cancelled)) === null;
     };
     return {
       trash: async ({ selection, what }: Target) => {
@@ -92,25 +111,42 @@ export function useLibraryActions(): LibraryActions {
         if (!started) return false;
         // Undo restores what this action put in the trash (by its id): all of it at once, or
         // the part a stopped job got to. Offered once the job is over.
-        void finish(started, 'moving to the trash').then((stoppedAt) =>
+        void finish(started, 'moving to the trash', null).then((end) =>
           offerUndo(
-            `Moved ${stoppedAt === null ? what : countedArticles(stoppedAt)} to the trash`,
+            end === null
+              ? `Moved ${what} to the trash`
+              : end.state === 'cancelled'
+                ? `Trashed ${partOf(end)} — cancelled`
+                : `Moved ${countedArticles(end.done)} to the trash`,
             () =>
               void run(
                 { kind: 'trashAction', action: started.action },
                 { kind: 'restore' },
                 'restoring',
+                (done) => `Restored ${done}`,
               ),
-            `Undo moving ${what} to the trash`,
+            `Undo moving ${end?.state === 'cancelled' ? countedArticles(end.done) : what} to the trash`,
           ),
         );
         return true;
       },
       setRead: async ({ selection }: Target, read: boolean) => {
-        await run(selection, { kind: 'markRead', read }, 'read state');
+        await run(
+          selection,
+          { kind: 'markRead', read },
+          'read state',
+          (done) => `Marked ${done} ${read ? 'read' : 'unread'}`,
+        );
       },
       addToCollection: async ({ selection, what }: Target, name: string) => {
-        if (!(await run(selection, { kind: 'addToCollection', name }, `adding to ${name.trim()}`)))
+        if (
+          !(await run(
+            selection,
+            { kind: 'addToCollection', name },
+            `adding to ${name.trim()}`,
+            (done) => `Added ${done} to ${name.trim()}`,
+          ))
+        )
           return;
         show('success', `Added ${what} to ${name.trim()}`);
       },
@@ -120,6 +156,7 @@ export function useLibraryActions(): LibraryActions {
             selection,
             { kind: 'removeFromCollection', name },
             `removing from ${name.trim()}`,
+            (done) => `Removed ${done} from ${name.trim()}`,
           ))
         )
           return;
@@ -127,5 +164,8 @@ export function useLibraryActions(): LibraryActions {
       },
     };
   }, [offerUndo, reportError, show, ended]);
-  return useMemo(() => ({ ...actions, jobs: running }), [actions, running]);
+  return useMemo(
+    () => ({ ...actions, jobs: running, cancelJob: cancel }),
+    [actions, running, cancel],
+  );
 }

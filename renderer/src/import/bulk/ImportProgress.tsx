@@ -23,11 +23,11 @@ export function ImportProgress({ jobs, onCancel }: Props) {
           count={`Importing ${job.done.toLocaleString()} of ${job.total.toLocaleString()} files`}
           done={job.done}
           total={job.total}
-          action={
-            <button type="button" onClick={() => onCancel(job.jobId)} disabled={job.cancelling}>
-              {job.cancelling ? 'Stopping…' : 'Cancel import'}
-            </button>
-          }
+          cancel={{
+            text: 'Cancel import',
+            cancelling: job.cancelling,
+            onCancel: () => onCancel(job.jobId),
+          }}
           meta={
             job.cancelling
               ? 'Stopping after the current file…'
