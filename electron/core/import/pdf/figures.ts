@@ -10,16 +10,7 @@
  * text's own scatter finds the figures, and the operators would be one more pass over every
  * page's drawing, bitmaps included, for each import.
  */
-
-/** A line of a page as `layout.ts` gives it (what this module reads of it). */
-interface PdfLine {
-  text: string;
-  x: number;
-  right: number;
-  y: number;
-  size: number;
-  mono?: boolean;
-}
+import type { PdfLine } from './line';
 
 /** A label, a tick value or a legend entry: a few words at most. */
 const MAX_WORDS = 4;

@@ -12,6 +12,7 @@
  * (labels, tick values) is one figure block (`figures.ts`), after the paragraph it interrupts.
  */
 import { figureRuns, figureText } from './figures';
+import type { PdfLine } from './line';
 
 export interface PdfTextItem {
   str: string;
@@ -26,16 +27,7 @@ export interface PdfTextItem {
   mono?: boolean;
 }
 
-export interface PdfLine {
-  text: string;
-  x: number;
-  /** x where the line ends. */
-  right: number;
-  y: number;
-  size: number;
-  /** Every run of the line is monospace. */
-  mono?: boolean;
-}
+export type { PdfLine };
 
 export interface PdfParagraph {
   text: string;
