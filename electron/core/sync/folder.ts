@@ -96,15 +96,19 @@ export interface SegmentFile {
   mtimeMs: number;
 }
 
+/** A device's segments folder and the names in it (none when it doesn't exist yet). */
+function segmentDir(folder: string, device: string): { dir: string; names: string[] } {
+  const dir = join(deviceDir(folder, device), 'segments');
+  try {
+    return { dir, names: readdirSync(dir) };
+  } catch {
+    return { dir, names: [] };
+  }
+}
+
 /** A device's segment files in order (temp files and strangers are not segments). */
 export function listSegments(folder: string, device: string): SegmentFile[] {
-  const dir = join(deviceDir(folder, device), 'segments');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
+  const { dir, names } = segmentDir(folder, device);
   const out: SegmentFile[] = [];
   for (const name of names) {
     const m = /^(\d{8})\.seg$/.exec(name);
@@ -121,13 +125,7 @@ export function listSegments(folder: string, device: string): SegmentFile[] {
 
 /** A device's pending segments (see `pendingSegmentPath`), by number. */
 export function listPendingSegments(folder: string, device: string): { n: number; path: string }[] {
-  const dir = join(deviceDir(folder, device), 'segments');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
+  const { dir, names } = segmentDir(folder, device);
   return names.flatMap((name) => {
     const m = /^\.(\d{8})\.seg\.pending$/.exec(name);
     return m ? [{ n: Number(m[1]), path: join(dir, name) }] : [];
